@@ -1,0 +1,60 @@
+package com.unsubscribesync.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The admin's choices on the Integrations tab.
+ *
+ * @param nightlySync        whether the nightly bidirectional run is on (default off)
+ * @param field              the field the nightly sync writes (default Email Opt Out)
+ * @param fieldApiName       the admin's override of the Marketo Sales Opt Out API name, when discovery is not wanted
+ * @param resubscribePolicy  what to do when Salesforce unchecked an opt-out of someone unsubscribed here
+ * @param matchByEmail       an opt-out applies to every Lead and Contact with the address (default on)
+ * @param apiReservePercent  share of the daily API allowance a run leaves untouched (default 20)
+ */
+public record SyncSettings(boolean nightlySync, OptOutField field, Optional<String> fieldApiName,
+        ResubscribePolicy resubscribePolicy, boolean matchByEmail, int apiReservePercent) {
+
+    public SyncSettings {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(fieldApiName, "fieldApiName");
+        Objects.requireNonNull(resubscribePolicy, "resubscribePolicy");
+        if (apiReservePercent < 0 || apiReservePercent > 90) {
+            throw new InvalidInputException("api-reserve-percent must be between 0 and 90, not " + apiReservePercent);
+        }
+    }
+
+    public static SyncSettings defaults() {
+        return new SyncSettings(false, OptOutField.EMAIL_OPT_OUT, Optional.empty(), ResubscribePolicy.REAPPLY, true, 20);
+    }
+
+    /** The field a real-time push writes: the chosen one with the nightly sync on, Email Opt Out with it off. */
+    public OptOutField realtimePushField() {
+        return nightlySync ? field : OptOutField.EMAIL_OPT_OUT;
+    }
+
+    public SyncSettings withNightlySync(boolean on) {
+        return new SyncSettings(on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent);
+    }
+
+    public SyncSettings withField(OptOutField chosen) {
+        return new SyncSettings(nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent);
+    }
+
+    public SyncSettings withFieldApiName(Optional<String> apiName) {
+        return new SyncSettings(nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent);
+    }
+
+    public SyncSettings withResubscribePolicy(ResubscribePolicy policy) {
+        return new SyncSettings(nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent);
+    }
+
+    public SyncSettings withMatchByEmail(boolean on) {
+        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent);
+    }
+
+    public SyncSettings withApiReservePercent(int percent) {
+        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent);
+    }
+}
