@@ -1,0 +1,96 @@
+package com.unsubscribesync.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The H2 database of one data directory. Several processes (console, command line, {@code serve}) may open the
+ * same file at once: the first serves the others over loopback ({@code AUTO_SERVER}).
+ */
+public final class Database implements AutoCloseable {
+    private static final String FILE_NAME = "unsubscribe-sync";
+
+    private final JdbcConnectionPool pool;
+
+    private Database(String url) {
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this.pool.setMaxConnections(16);
+        new Migrations().apply(this);
+    }
+
+    /** Opens (creating if needed) the database file in the data directory and brings its schema up to date. */
+    public static Database openFile(Path dataDirectory) {
+        // The auto-server must never listen beyond this machine.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
+        return new Database("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    /** A private in-memory database, for tests and benchmarks. */
+    public static Database openInMemory(String name) {
+        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    }
+
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("Could not open a connection to the local database", e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("A write to the local database failed and was rolled back", e);
+        }
+    }
+
+    /** Runs a read on its own connection. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = connection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("A read from the local database failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = pool.getConnection()) {
+            connection.createStatement().execute("CHECKPOINT");
+        } catch (SQLException e) {
+            // Closing anyway; H2 recovers from its log on next open.
+        }
+        pool.dispose();
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(java.sql.ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

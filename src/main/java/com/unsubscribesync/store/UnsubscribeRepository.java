@@ -1,0 +1,222 @@
+package com.unsubscribesync.store;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.HistoryEntry;
+import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/** Unsubscribes with their history and their real-time outbox, always written together. */
+public final class UnsubscribeRepository {
+    private static final int BATCH = 1000;
+    private static final String INSERT_IF_ABSENT = "INSERT INTO unsubscribes (email, unsubscribed_at, source, actor, reason) "
+            + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM unsubscribes WHERE email = ?)";
+    private static final String INSERT_HISTORY = "INSERT INTO unsubscribe_history (email, at, action, source, actor, reason) "
+            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO outbox (email, created_at, next_attempt_at) VALUES (?, ?, ?)";
+    private static final String LIST_COLUMNS = "SELECT u.email, u.unsubscribed_at, u.source, u.actor, u.reason, "
+            + "p.email AS person_email, p.first_name, p.last_name, p.salesforce_id "
+            + "FROM unsubscribes u LEFT JOIN people p ON p.email = u.email ";
+
+    private final Database database;
+
+    public UnsubscribeRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Records an unsubscribe, its history line and its outbox entry in one transaction.
+     *
+     * @return false when the address was already unsubscribed (nothing is written then)
+     */
+    public boolean add(Unsubscribe unsubscribe) {
+        return addAll(List.of(unsubscribe).iterator()) == 1;
+    }
+
+    /** Records many unsubscribes in one transaction; addresses already unsubscribed are left as they are. */
+    public long addAll(Iterator<Unsubscribe> unsubscribes) {
+        return database.inTransaction(connection -> {
+            long added = 0;
+            List<Unsubscribe> batch = new ArrayList<>(BATCH);
+            while (unsubscribes.hasNext()) {
+                batch.add(unsubscribes.next());
+                if (batch.size() == BATCH) {
+                    added += writeBatch(connection, batch);
+                    batch.clear();
+                }
+            }
+            return added + writeBatch(connection, batch);
+        });
+    }
+
+    private static long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int[] inserted;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
+            for (Unsubscribe unsubscribe : batch) {
+                insert.setString(1, unsubscribe.email().value());
+                insert.setObject(2, Database.utc(unsubscribe.at()));
+                insert.setString(3, unsubscribe.source().name());
+                insert.setString(4, unsubscribe.actor());
+                insert.setString(5, unsubscribe.reason().orElse(null));
+                insert.setString(6, unsubscribe.email().value());
+                insert.addBatch();
+            }
+            inserted = insert.executeBatch();
+        }
+        long added = 0;
+        try (PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
+                PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
+            Instant now = Instant.now();
+            for (int i = 0; i < batch.size(); i++) {
+                if (inserted[i] != 1) {
+                    continue;
+                }
+                Unsubscribe unsubscribe = batch.get(i);
+                added++;
+                history.setString(1, unsubscribe.email().value());
+                history.setObject(2, Database.utc(unsubscribe.at()));
+                history.setString(3, HistoryEntry.Action.UNSUBSCRIBE.name());
+                history.setString(4, unsubscribe.source().name());
+                history.setString(5, unsubscribe.actor());
+                history.setString(6, unsubscribe.reason().orElse(null));
+                history.addBatch();
+                // Opt-outs that came from Salesforce are already there; everything else must reach it.
+                if (unsubscribe.source() != UnsubscribeSource.SALESFORCE_SYNC) {
+                    outbox.setString(1, unsubscribe.email().value());
+                    outbox.setObject(2, Database.utc(now));
+                    outbox.setObject(3, Database.utc(now));
+                    outbox.addBatch();
+                }
+            }
+            history.executeBatch();
+            outbox.executeBatch();
+        }
+        return added;
+    }
+
+    /**
+     * The admin's resubscribe: removes the unsubscribe and its pending pushes, and writes the history line.
+     *
+     * @return false when the address was not unsubscribed
+     */
+    public boolean resubscribe(Email email, String actor, String reason, Instant at) {
+        return database.inTransaction(connection -> {
+            Optional<Unsubscribe> existing = find(connection, email);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM unsubscribes WHERE email = ?");
+                    PreparedStatement dropPushes = connection.prepareStatement("DELETE FROM outbox WHERE email = ?");
+                    PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+                delete.setString(1, email.value());
+                delete.executeUpdate();
+                dropPushes.setString(1, email.value());
+                dropPushes.executeUpdate();
+                history.setString(1, email.value());
+                history.setObject(2, Database.utc(at));
+                history.setString(3, HistoryEntry.Action.RESUBSCRIBE.name());
+                history.setString(4, UnsubscribeSource.MANUAL.name());
+                history.setString(5, actor);
+                history.setString(6, reason);
+                history.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    public Optional<Unsubscribe> find(Email email) {
+        return database.read(connection -> find(connection, email));
+    }
+
+    private static Optional<Unsubscribe> find(Connection connection, Email email) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT email, unsubscribed_at, source, actor, reason FROM unsubscribes WHERE email = ?")) {
+            select.setString(1, email.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(unsubscribe(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
+    public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
+        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        return database.read(connection -> {
+            String sql = LIST_COLUMNS + (prefix.isEmpty() ? "" : "WHERE u.email LIKE ? ESCAPE '\\' ")
+                    + "ORDER BY u.email LIMIT ? OFFSET ?";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int i = 1;
+                if (!prefix.isEmpty()) {
+                    select.setString(i++, likePrefix(prefix));
+                }
+                select.setInt(i++, limit);
+                select.setInt(i, offset);
+                List<ListedUnsubscribe> page = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(new ListedUnsubscribe(unsubscribe(rows), person(rows)));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    public long count() {
+        return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribes"));
+    }
+
+    /** The history card of one address, oldest first. */
+    public List<HistoryEntry> history(Email email) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT at, action, source, actor, reason "
+                    + "FROM unsubscribe_history WHERE email = ? ORDER BY id")) {
+                select.setString(1, email.value());
+                List<HistoryEntry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new HistoryEntry(email, Database.instant(rows, "at"),
+                                HistoryEntry.Action.valueOf(rows.getString("action")),
+                                UnsubscribeSource.valueOf(rows.getString("source")), rows.getString("actor"),
+                                Optional.ofNullable(rows.getString("reason"))));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Unsubscribe unsubscribe(ResultSet rows) throws SQLException {
+        return new Unsubscribe(new Email(rows.getString("email")), Database.instant(rows, "unsubscribed_at"),
+                UnsubscribeSource.valueOf(rows.getString("source")), rows.getString("actor"),
+                Optional.ofNullable(rows.getString("reason")));
+    }
+
+    private static Optional<Person> person(ResultSet rows) throws SQLException {
+        String email = rows.getString("person_email");
+        if (email == null) {
+            return Optional.empty();
+        }
+        String id = rows.getString("salesforce_id");
+        return Optional.of(new Person(new Email(email), Optional.ofNullable(rows.getString("first_name")),
+                Optional.ofNullable(rows.getString("last_name")),
+                id == null ? Optional.empty() : Optional.of(new SalesforceId(id))));
+    }
+}
