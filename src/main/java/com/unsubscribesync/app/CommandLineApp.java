@@ -1,32 +1,102 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.cli.ExitCode;
+import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
+import com.unsubscribesync.cli.Workspace;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.StoreException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
-/** Builds the command line with its collaborators and runs it. */
+/** The composition root of the command line: builds the commands with their collaborators and runs them. */
 public final class CommandLineApp {
     public static final int KEEP_RUNNING = -1;
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLineApp.class);
 
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final Clock clock;
 
     public CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, Clock.systemUTC());
+    }
+
+    CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.clock = clock;
     }
 
     public int run(String... args) {
-        CommandLine commandLine = new CommandLine(new RootCommand());
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(err, true));
-        return commandLine.execute(args);
+        RootCommand root = new RootCommand(this::openWorkspace);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
+        try {
+            if (args.length == 0) {
+                commandLine.usage(commandLine.getOut());
+                return ExitCode.DONE;
+            }
+            return commandLine.execute(args);
+        } finally {
+            root.closeWorkspace();
+        }
     }
 
-    Map<String, String> env() {
-        return env;
+    private Workspace openWorkspace(Optional<Path> option) {
+        Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home"))));
+        LogFile.attach(directory);
+        return new AppWorkspace(directory, Database.openFile(directory), clock, actor());
+    }
+
+    private static String actor() {
+        return System.getProperty("user.name", "admin");
+    }
+
+    private int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("error: " + oneLine(e.getMessage()) + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
+        return ExitCode.BAD_INPUT;
+    }
+
+    private int failure(Exception e, CommandLine command) {
+        PrintWriter stderr = command.getErr();
+        if (e instanceof InvalidInputException) {
+            stderr.println("error: " + oneLine(e.getMessage()));
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof NotConnectedException) {
+            stderr.println("error: " + oneLine(e.getMessage()));
+            return ExitCode.NOT_CONNECTED;
+        }
+        LOG.error("Command failed: {}", command.getCommandSpec().qualifiedName(), e);
+        String what = e instanceof StoreException ? e.getMessage() : "unexpected problem (" + e + ")";
+        stderr.println("error: " + oneLine(what) + "; details are in the log file " + LogFile.NAME
+                + " in the data directory");
+        return ExitCode.FAILED;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        return message.replace("\r", " ").replace("\n", " ").strip();
     }
 }

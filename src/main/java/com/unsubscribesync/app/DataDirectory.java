@@ -1,0 +1,57 @@
+package com.unsubscribesync.app;
+
+import com.unsubscribesync.domain.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where the database, logs, demo org state and credentials live: option, else environment, else per-OS default. */
+final class DataDirectory {
+    static final String ENVIRONMENT_VARIABLE = "UNSUBSCRIBE_SYNC_HOME";
+
+    private DataDirectory() {
+    }
+
+    static Path locate(Optional<Path> option, Map<String, String> env, String osName, Path home) {
+        if (option.isPresent()) {
+            return option.get();
+        }
+        String fromEnv = env.get(ENVIRONMENT_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData == null ? home.resolve("AppData").resolve("Roaming") : Path.of(appData))
+                    .resolve("Unsubscribe Sync");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("Unsubscribe Sync");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg == null || xdg.isBlank() ? home.resolve(".local").resolve("share") : Path.of(xdg);
+        return base.resolve("unsubscribe-sync");
+    }
+
+    /** Creates the folder if needed; a file in its place, or a folder that cannot be written, is refused. */
+    static Path prepare(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InvalidInputException("data directory " + directory + " is a file: give a folder with --data-dir");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new InvalidInputException("data directory " + directory + " cannot be created (" + e.getMessage()
+                    + "): give a writable folder with --data-dir");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidInputException("data directory " + directory + " is not writable: give a writable folder "
+                    + "with --data-dir");
+        }
+        return directory;
+    }
+}

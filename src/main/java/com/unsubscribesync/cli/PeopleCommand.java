@@ -1,0 +1,43 @@
+package com.unsubscribesync.cli;
+
+import com.unsubscribesync.collect.ImportOptions;
+import com.unsubscribesync.collect.ImportReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "people", description = "Local person records and their Salesforce IDs.",
+        subcommands = {PeopleCommand.Import.class})
+public class PeopleCommand {
+    @ParentCommand
+    RootCommand root;
+
+    @Command(name = "import", description = "Import people from a CSV file (columns email, salesforce_id, first_name, "
+            + "last_name). Nothing is written when any row is bad, unless --skip-invalid.")
+    static class Import implements Callable<Integer> {
+        @ParentCommand
+        PeopleCommand group;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE.csv")
+        Path file;
+        @Option(names = "--dry-run")
+        boolean dryRun;
+        @Option(names = "--skip-invalid")
+        boolean skipInvalid;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ImportReport report = group.root.workspace().peopleImporter()
+                    .importFile(file, new ImportOptions(dryRun, skipInvalid));
+            return ImportOutput.print(spec, report, "people", dryRun, skipInvalid, json);
+        }
+    }
+}

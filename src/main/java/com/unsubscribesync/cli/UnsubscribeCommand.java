@@ -1,0 +1,225 @@
+package com.unsubscribesync.cli;
+
+import com.unsubscribesync.collect.ImportOptions;
+import com.unsubscribesync.collect.ImportReport;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.HistoryEntry;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.ListedUnsubscribe;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "unsubscribe", description = "Record, import, list and remove unsubscribes.",
+        subcommands = {UnsubscribeCommand.Add.class, UnsubscribeCommand.Import.class, UnsubscribeCommand.Remove.class,
+                UnsubscribeCommand.ListCommand.class, UnsubscribeCommand.History.class})
+public class UnsubscribeCommand {
+    @ParentCommand
+    RootCommand root;
+
+    @Command(name = "add", description = "Record an unsubscribe and queue its real-time push to Salesforce.")
+    static class Add implements Callable<Integer> {
+        @ParentCommand
+        UnsubscribeCommand group;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--source", defaultValue = "manual", description = "manual, clicked-link or bounce")
+        String source;
+        @Option(names = "--reason")
+        String reason;
+
+        @Override
+        public Integer call() {
+            Email address = Email.parse(email);
+            UnsubscribeSource from = UnsubscribeSource.parse(source);
+            if (from == UnsubscribeSource.SALESFORCE_SYNC || from == UnsubscribeSource.IMPORT) {
+                throw new InvalidInputException("--source " + source + " is set by the app itself: use manual, "
+                        + "clicked-link or bounce");
+            }
+            Workspace workspace = group.root.workspace();
+            Unsubscribe unsubscribe = new Unsubscribe(address, workspace.clock().instant(), from, workspace.actor(),
+                    Optional.ofNullable(reason).map(String::strip).filter(r -> !r.isEmpty()));
+            PrintWriter out = spec.commandLine().getOut();
+            if (workspace.unsubscribes().add(unsubscribe)) {
+                out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
+            } else {
+                Unsubscribe existing = workspace.unsubscribes().find(address).orElseThrow();
+                out.println(address + " was already unsubscribed on " + existing.at() + " ("
+                        + existing.source().label() + "); nothing changed.");
+            }
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "import", description = "Import unsubscribes from a CSV file (columns email, source, reason, "
+            + "unsubscribed_at). Nothing is written when any row is bad, unless --skip-invalid.")
+    static class Import implements Callable<Integer> {
+        @ParentCommand
+        UnsubscribeCommand group;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE.csv")
+        Path file;
+        @Option(names = "--dry-run", description = "Check and report; write nothing.")
+        boolean dryRun;
+        @Option(names = "--skip-invalid", description = "Import the good rows and report the bad ones.")
+        boolean skipInvalid;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Workspace workspace = group.root.workspace();
+            ImportReport report = workspace.unsubscribeImporter().importFile(file, new ImportOptions(dryRun, skipInvalid),
+                    workspace.actor());
+            return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
+        }
+    }
+
+    @Command(name = "remove", description = "Resubscribe an address (an admin act, recorded with its reason).")
+    static class Remove implements Callable<Integer> {
+        @ParentCommand
+        UnsubscribeCommand group;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--reason", required = true, description = "Why the person is resubscribed (kept in history).")
+        String reason;
+        @Option(names = "--also-salesforce", description = "Also uncheck the opt-out in Salesforce.")
+        boolean alsoSalesforce;
+
+        @Override
+        public Integer call() {
+            Email address = Email.parse(email);
+            if (reason.isBlank()) {
+                throw new InvalidInputException("--reason is empty: say why the person is resubscribed");
+            }
+            if (alsoSalesforce) {
+                throw new NotConnectedException("--also-salesforce needs a connected org and none is connected: run "
+                        + "'connect' first, or resubscribe here and uncheck the opt-out in Salesforce yourself");
+            }
+            Workspace workspace = group.root.workspace();
+            boolean removed = workspace.unsubscribes().resubscribe(address, workspace.actor(), reason.strip(),
+                    workspace.clock().instant());
+            PrintWriter out = spec.commandLine().getOut();
+            if (!removed) {
+                out.println(address + " is not unsubscribed; nothing changed.");
+                return ExitCode.DONE;
+            }
+            out.println("Resubscribed " + address + ". Salesforce must be unchecked too, or the next nightly sync "
+                    + "will unsubscribe the address again.");
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "list", description = "List unsubscribes in email order.")
+    static class ListCommand implements Callable<Integer> {
+        @ParentCommand
+        UnsubscribeCommand group;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only addresses starting with TEXT.")
+        String search;
+        @Option(names = "--limit", defaultValue = "50")
+        int limit;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 100_000) {
+                throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 100000");
+            }
+            List<ListedUnsubscribe> rows = group.root.workspace().unsubscribes().list(search, limit, 0);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> views = new ArrayList<>();
+                rows.forEach(row -> views.add(view(row)));
+                out.println(Json.write(views));
+                return ExitCode.DONE;
+            }
+            for (ListedUnsubscribe row : rows) {
+                Unsubscribe u = row.unsubscribe();
+                String id = row.person().flatMap(Person::salesforceId).map(Object::toString).orElse("-");
+                out.printf("%-40s %-18s %-15s %s%n", u.email(), id, u.source().label(), u.at());
+            }
+            if (rows.isEmpty()) {
+                out.println(search == null ? "No unsubscribes yet." : "No unsubscribe starts with '" + search + "'.");
+            }
+            return ExitCode.DONE;
+        }
+
+        private static Map<String, Object> view(ListedUnsubscribe row) {
+            Unsubscribe u = row.unsubscribe();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("email", u.email().value());
+            view.put("name", row.person().map(Person::displayName).orElse(null));
+            view.put("object", row.person().flatMap(Person::salesforceId).map(id -> id.objectType().apiName()).orElse(null));
+            view.put("salesforceId", row.person().flatMap(Person::salesforceId).map(Object::toString).orElse(null));
+            view.put("source", u.source().label());
+            view.put("unsubscribedAt", u.at().toString());
+            view.put("actor", u.actor());
+            view.put("reason", u.reason().orElse(null));
+            return view;
+        }
+    }
+
+    @Command(name = "history", description = "The unsubscribe history card of one address.")
+    static class History implements Callable<Integer> {
+        @ParentCommand
+        UnsubscribeCommand group;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Email address = Email.parse(email);
+            List<HistoryEntry> entries = group.root.workspace().unsubscribes().history(address);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> views = new ArrayList<>();
+                for (HistoryEntry entry : entries) {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("email", entry.email().value());
+                    view.put("at", entry.at().toString());
+                    view.put("action", entry.action().label());
+                    view.put("source", entry.source().label());
+                    view.put("actor", entry.actor());
+                    view.put("reason", entry.reason().orElse(null));
+                    views.add(view);
+                }
+                out.println(Json.write(views));
+                return ExitCode.DONE;
+            }
+            if (entries.isEmpty()) {
+                out.println("No history for " + address + ".");
+            }
+            for (HistoryEntry entry : entries) {
+                out.printf("%s  %-11s  %-15s  %s%s%n", entry.at(), entry.action().label(), entry.source().label(),
+                        entry.actor(), entry.reason().map(r -> "  \"" + r + "\"").orElse(""));
+            }
+            return ExitCode.DONE;
+        }
+    }
+}

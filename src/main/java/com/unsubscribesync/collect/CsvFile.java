@@ -1,0 +1,238 @@
+package com.unsubscribesync.collect;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.unsubscribesync.domain.InvalidInputException;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A CSV file read as a stream of rows (RFC 4180 quoting, UTF-8 with or without BOM, CRLF or LF, header names in any
+ * case). The whole file is never held in memory, so it can be read twice: once to check, once to write.
+ */
+public final class CsvFile {
+    private static final int SNIFF_BYTES = 64 * 1024;
+    static final int MAX_CELL_CHARS = 10_000;
+
+    private final Path path;
+    private final String requiredColumn;
+    private final Set<String> knownColumns;
+
+    private CsvFile(Path path, String requiredColumn, Set<String> knownColumns) {
+        this.path = path;
+        this.requiredColumn = requiredColumn;
+        this.knownColumns = knownColumns;
+    }
+
+    /** Checks that the file is a readable UTF-8 text CSV with the required column; the error is one sentence. */
+    public static CsvFile open(Path path, String requiredColumn, Set<String> knownColumns) {
+        CsvFile file = new CsvFile(path, requiredColumn, knownColumns);
+        file.checkLooksLikeText();
+        file.forEachRow(row -> { }, 0);
+        return file;
+    }
+
+    private void checkLooksLikeText() {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file " + path + " does not exist: check the path");
+        } catch (IOException e) {
+            throw new InvalidInputException("file " + path + " cannot be read (" + e.getMessage() + ")");
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidInputException(path + " is a folder, not a CSV file");
+        }
+        if (head.length == 0) {
+            throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
+                    + requiredColumn + "' column");
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new InvalidInputException("file " + path + " is not a text file (it contains binary data): "
+                        + "export it from your spreadsheet as CSV UTF-8");
+            }
+        }
+    }
+
+    /**
+     * Reads the rows, handing each to the consumer.
+     *
+     * @param limit stop after this many rows; 0 reads only the header
+     */
+    private void forEachRow(Consumer<CsvRow> consumer, long limit) {
+        try (Reader reader = reader(); MappingIterator<String[]> rows = mapper().readerFor(String[].class).readValues(reader)) {
+            if (!rows.hasNextValue()) {
+                throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
+                        + requiredColumn + "' column");
+            }
+            List<String> header = header(rows.nextValue());
+            long count = 0;
+            while (count < limit) {
+                long line = rows.getCurrentLocation().getLineNr();
+                if (!rows.hasNextValue()) {
+                    return;
+                }
+                String[] cells = rows.nextValue();
+                count++;
+                consumer.accept(row(header, cells, line));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Streams every data row; the iterator must be closed. */
+    public RowIterator rows() {
+        return new RowIterator();
+    }
+
+    private List<String> header(String[] names) {
+        List<String> header = new ArrayList<>();
+        for (String name : names) {
+            header.add(name == null ? "" : name.strip().toLowerCase(Locale.ROOT));
+        }
+        if (!header.contains(requiredColumn)) {
+            throw new InvalidInputException("file " + path + " has no '" + requiredColumn + "' column in its header line"
+                    + " (found: " + String.join(", ", header) + "); expected columns: " + String.join(", ", knownColumns));
+        }
+        return header;
+    }
+
+    private static CsvRow row(List<String> header, String[] cells, long line) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < cells.length && i < header.size(); i++) {
+            if (cells[i] != null && cells[i].length() > MAX_CELL_CHARS) {
+                throw new BadRow(line, "a cell is longer than " + MAX_CELL_CHARS + " characters");
+            }
+            values.putIfAbsent(header.get(i), cells[i]);
+        }
+        return new CsvRow(line, values);
+    }
+
+    private Reader reader() throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        boolean hasBom = bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
+        if (!hasBom) {
+            in.reset();
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, strict), 1 << 16);
+    }
+
+    private static CsvMapper mapper() {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        return mapper;
+    }
+
+    private RuntimeException translate(Exception e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid;
+        }
+        if (e instanceof BadRow bad) {
+            return new InvalidInputException("file " + path + ", line " + bad.line + ": " + bad.getMessage());
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof java.nio.charset.CharacterCodingException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return new InvalidInputException("file " + path + " is not UTF-8 text: save it as CSV UTF-8 and import again");
+        }
+        return new InvalidInputException("file " + path + " is not a readable CSV file (" + firstLine(e.getMessage()) + ")");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A row too broken to read at all. */
+    private static final class BadRow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        BadRow(long line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /** Rows read lazily from the file. */
+    public final class RowIterator implements Iterator<CsvRow>, AutoCloseable {
+        private final Reader reader;
+        private final MappingIterator<String[]> rows;
+        private final List<String> header;
+
+        private RowIterator() {
+            try {
+                reader = reader();
+                rows = mapper().readerFor(String[].class).readValues(reader);
+                header = header(rows.nextValue());
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return rows.hasNextValue();
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public CsvRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            try {
+                long line = rows.getCurrentLocation().getLineNr();
+                return row(header, rows.nextValue(), line);
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                rows.close();
+                reader.close();
+            } catch (IOException e) {
+                // Only read; nothing to lose.
+            }
+        }
+    }
+}

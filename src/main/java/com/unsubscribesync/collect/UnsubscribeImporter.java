@@ -1,0 +1,75 @@
+package com.unsubscribesync.collect;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.UnsubscribeRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+
+/** Imports unsubscribes from a CSV file with the columns email, source, reason, unsubscribed_at. */
+public final class UnsubscribeImporter {
+    static final Set<String> COLUMNS = Set.of("email", "source", "reason", "unsubscribed_at");
+    private static final int MAX_REASON = 1000;
+
+    private final UnsubscribeRepository unsubscribes;
+    private final Clock clock;
+
+    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock) {
+        this.unsubscribes = unsubscribes;
+        this.clock = clock;
+    }
+
+    public ImportReport importFile(Path file, ImportOptions options, String actor) {
+        Instant now = clock.instant();
+        CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor),
+                unsubscribes::addAll);
+        return run.run(file, options);
+    }
+
+    private static Unsubscribe parse(CsvRow row, Instant now, String actor) {
+        Email email = Email.parse(row.get("email").orElseThrow(() -> new InvalidInputException("email is empty")));
+        UnsubscribeSource source = row.get("source").map(UnsubscribeSource::parse).orElse(UnsubscribeSource.IMPORT);
+        if (source == UnsubscribeSource.SALESFORCE_SYNC) {
+            throw new InvalidInputException("source 'Salesforce Sync' is only set by the sync itself: "
+                    + "use manual, clicked-link, bounce or import");
+        }
+        Optional<String> reason = row.get("reason");
+        if (reason.isPresent() && reason.get().length() > MAX_REASON) {
+            throw new InvalidInputException("reason is longer than " + MAX_REASON + " characters");
+        }
+        Instant at = row.get("unsubscribed_at").map(UnsubscribeImporter::parseTime).orElse(now);
+        if (at.isAfter(now.plus(Duration.ofDays(1)))) {
+            throw new InvalidInputException("unsubscribed_at '" + row.get("unsubscribed_at").orElse("")
+                    + "' is in the future");
+        }
+        return new Unsubscribe(email, at, source, actor, reason);
+    }
+
+    /** Accepts 2024-05-01, 2024-05-01T10:00:00Z, 2024-05-01T10:00:00+02:00 and 2024-05-01 10:00:00 (UTC). */
+    static Instant parseTime(String text) {
+        String value = text.strip().replace(' ', 'T');
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("unsubscribed_at '" + text + "' is not a date: use 2024-05-01 or "
+                    + "2024-05-01T10:00:00Z");
+        }
+    }
+}

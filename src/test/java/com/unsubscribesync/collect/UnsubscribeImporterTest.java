@@ -1,0 +1,152 @@
+package com.unsubscribesync.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.OutboxRepository;
+import com.unsubscribesync.store.UnsubscribeRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnsubscribeImporterTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private UnsubscribeRepository unsubscribes;
+    private UnsubscribeImporter importer;
+
+    @BeforeEach
+    void open() {
+        database = Database.openInMemory("import-" + UUID.randomUUID());
+        unsubscribes = new UnsubscribeRepository(database);
+        importer = new UnsubscribeImporter(unsubscribes, CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void importsQuotedCellsFromAUtf8FileWithBomCrlfAndHeaderInAnyCase() throws IOException {
+        Path file = write("\uFEFFEMAIL,Source,REASON,Unsubscribed_At\r\n"
+                + "Ann@Example.com,clicked-link,\"said \"\"stop\"\", twice\",2024-05-01\r\n"
+                + "bo@example.com,,\"multi\nline\",2024-05-02T10:00:00Z\r\n");
+
+        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.problems()).isEmpty();
+        var ann = unsubscribes.find(Email.parse("ann@example.com")).orElseThrow();
+        assertThat(ann.source()).isEqualTo(UnsubscribeSource.CLICKED_LINK);
+        assertThat(ann.reason()).contains("said \"stop\", twice");
+        assertThat(ann.at()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
+        var bo = unsubscribes.find(Email.parse("bo@example.com")).orElseThrow();
+        assertThat(bo.source()).isEqualTo(UnsubscribeSource.IMPORT);
+        assertThat(bo.reason()).contains("multi\nline");
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndNothingIsImported() throws IOException {
+        Path file = write("email,unsubscribed_at\nann@example.com,\nBad@@x,\ncy@example.com,yesterday\n\ndee@example.com,\n");
+
+        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+
+        assertThat(report.written()).isFalse();
+        assertThat(report.problems()).containsExactly(
+                "line 3: email 'bad@@x' has more than one @",
+                "line 4: unsubscribed_at 'yesterday' is not a date: use 2024-05-01 or 2024-05-01T10:00:00Z");
+        assertThat(unsubscribes.count()).isZero();
+        assertThat(new OutboxRepository(database).pendingCount()).isZero();
+    }
+
+    @Test
+    void skipInvalidImportsTheGoodRowsAndReportsTheRest() throws IOException {
+        Path file = write("email\nann@example.com\nnot-an-email\nbo@example.com\n");
+
+        ImportReport report = importer.importFile(file, new ImportOptions(false, true), "tester");
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.problems()).containsExactly("line 3: email 'not-an-email' has no @");
+        assertThat(unsubscribes.count()).isEqualTo(2);
+    }
+
+    @Test
+    void dryRunReportsWithoutWriting() throws IOException {
+        Path file = write("email\nann@example.com\nbo@example.com\n");
+
+        ImportReport report = importer.importFile(file, new ImportOptions(true, false), "tester");
+
+        assertThat(report.rows()).isEqualTo(2);
+        assertThat(report.written()).isFalse();
+        assertThat(unsubscribes.count()).isZero();
+    }
+
+    @Test
+    void duplicateEmailsInAFileAreMergedNotErrors() throws IOException {
+        Path file = write("email,reason\nann@example.com,first\nANN@example.com,second\n");
+
+        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(unsubscribes.find(Email.parse("ann@example.com")).orElseThrow().reason()).contains("first");
+        assertThat(new OutboxRepository(database).pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rowClaimingToComeFromTheSalesforceSyncIsRefused() throws IOException {
+        Path file = write("email,source\nann@example.com,salesforce-sync\n");
+        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+        assertThat(report.problems()).singleElement().asString().startsWith("line 2: source 'Salesforce Sync'");
+    }
+
+    @Test
+    void wrongFilesGetOneClearSentence() throws IOException {
+        Path binary = folder.resolve("photo.csv");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
+        assertThatThrownBy(() -> importer.importFile(binary, new ImportOptions(false, false), "t"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not a text file");
+
+        Path noEmail = write("name,address\nAnn,ann@example.com\n");
+        assertThatThrownBy(() -> importer.importFile(noEmail, new ImportOptions(false, false), "t"))
+                .hasMessageContaining("has no 'email' column");
+
+        Path empty = write("");
+        assertThatThrownBy(() -> importer.importFile(empty, new ImportOptions(false, false), "t"))
+                .hasMessageContaining("is empty");
+
+        Path latin1 = folder.resolve("latin1.csv");
+        Files.write(latin1, "email,reason\nann@example.com,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> importer.importFile(latin1, new ImportOptions(false, false), "t"))
+                .hasMessageContaining("is not UTF-8 text");
+
+        Path missing = folder.resolve("missing.csv");
+        assertThatThrownBy(() -> importer.importFile(missing, new ImportOptions(false, false), "t"))
+                .hasMessageContaining("does not exist");
+        assertThat(unsubscribes.count()).isZero();
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = folder.resolve(UUID.randomUUID() + ".csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}
