@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "unsubscribe-sync", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps sales-email unsubscribes and the Salesforce opt-out checkbox in step.",
-        subcommands = {SettingsCommand.class, PeopleCommand.class, UnsubscribeCommand.class, StatusCommand.class})
+        subcommands = {SettingsCommand.class, PeopleCommand.class, UnsubscribeCommand.class, StatusCommand.class,
+                BenchCommand.class})
 public class RootCommand {
     private final Function<Optional<Path>, Workspace> opener;
     private Workspace workspace;

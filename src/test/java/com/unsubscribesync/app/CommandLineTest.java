@@ -1,0 +1,161 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract, run in-process against a real data directory. */
+class CommandLineTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void badAddressExitsWithTwoAndOneLineAndWritesNothing() throws IOException {
+        Run run = run("unsubscribe", "add", "Bad@@x");
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err.strip().lines()).singleElement().asString()
+                .isEqualTo("error: email 'bad@@x' has more than one @");
+        assertThat(run.out).isEmpty();
+        assertThat(json("unsubscribe", "list", "--json")).isEmpty();
+    }
+
+    @Test
+    void addedAddressIsListedWithItsHistory() throws IOException {
+        assertThat(run("unsubscribe", "add", " Ann@Example.com ", "--reason", "replied stop").exit).isZero();
+
+        JsonNode list = json("unsubscribe", "list", "--json");
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("email").asText()).isEqualTo("ann@example.com");
+        assertThat(list.get(0).get("source").asText()).isEqualTo("Manual");
+
+        JsonNode history = json("unsubscribe", "history", "ann@example.com", "--json");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("action").asText()).isEqualTo("Unsubscribe");
+        assertThat(history.get(0).get("reason").asText()).isEqualTo("replied stop");
+        assertThat(json("status", "--json").get("outboxPending").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void resubscribeNeedsAReasonAndWarnsThatSalesforceMustBeUncheckedToo() throws IOException {
+        run("unsubscribe", "add", "ann@example.com");
+        assertThat(run("unsubscribe", "remove", "ann@example.com").exit).isEqualTo(2);
+
+        Run removed = run("unsubscribe", "remove", "ann@example.com", "--reason", "opted in again on the phone");
+        assertThat(removed.exit).isZero();
+        assertThat(removed.out).contains("Salesforce must be unchecked too");
+        JsonNode history = json("unsubscribe", "history", "ann@example.com", "--json");
+        assertThat(history).extracting(entry -> entry.get("action").asText()).containsExactly("Unsubscribe", "Resubscribe");
+    }
+
+    @Test
+    void resubscribeAlsoInSalesforceWithoutAnOrgWritesNothingAndExitsThree() throws IOException {
+        run("unsubscribe", "add", "ann@example.com");
+        Run run = run("unsubscribe", "remove", "ann@example.com", "--reason", "x", "--also-salesforce");
+        assertThat(run.exit).isEqualTo(3);
+        assertThat(json("unsubscribe", "list", "--json")).hasSize(1);
+    }
+
+    @Test
+    void settingsAreValidatedAsAWholeBeforeAnyIsSaved() throws IOException {
+        Run bad = run("settings", "set", "nightly-sync=on", "field=somewhere");
+        assertThat(bad.exit).isEqualTo(2);
+        assertThat(bad.err).contains("field 'somewhere' is unknown");
+        assertThat(json("settings", "show", "--json").get("nightlySync").asText()).isEqualTo("off");
+
+        assertThat(run("settings", "set", "nightly-sync=on", "field=marketo-sales-opt-out").exit).isZero();
+        JsonNode settings = json("settings", "show", "--json");
+        assertThat(settings.get("nightlySync").asText()).isEqualTo("on");
+        assertThat(settings.get("field").asText()).isEqualTo("marketo-sales-opt-out");
+        assertThat(json("status", "--json").get("nextRun").asText()).isEqualTo("2026-11-29T04:00:00Z");
+    }
+
+    @Test
+    void importWithABadRowReportsItsLineExitsTwoAndImportsNothing() throws IOException {
+        Path file = dataDirectory.resolve("in.csv");
+        Files.writeString(file, "email\nann@example.com\nnope\n");
+        Run run = run("unsubscribe", "import", file.toString());
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.out).contains("line 3: email 'nope' has no @");
+        assertThat(run.err).contains("nothing was imported");
+        assertThat(json("unsubscribe", "list", "--json")).isEmpty();
+
+        assertThat(run("unsubscribe", "import", file.toString(), "--skip-invalid").exit).isZero();
+        assertThat(json("unsubscribe", "list", "--json")).hasSize(1);
+    }
+
+    @Test
+    void peopleImportLinksSalesforceIdsShownInStatus() throws IOException {
+        Path file = dataDirectory.resolve("people.csv");
+        Files.writeString(file, "Email,Salesforce_ID,First_Name,Last_Name\nann@example.com,003000000000001,Ann,Lee\n"
+                + "bo@example.com,,Bo,\n");
+        assertThat(run("people", "import", file.toString()).exit).isZero();
+        JsonNode requirements = json("status", "--json").get("requirements");
+        assertThat(requirements.get("peopleWithSalesforceId").asLong()).isEqualTo(1);
+        assertThat(requirements.get("peopleTotal").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void wrongFileGetsOneSentenceAndExitTwo() throws IOException {
+        Path file = dataDirectory.resolve("notes.csv");
+        Files.writeString(file, "name\nAnn\n");
+        Run run = run("unsubscribe", "import", file.toString());
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err.strip().lines()).singleElement().asString().contains("has no 'email' column");
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorOnOneLine() {
+        Run run = run("frobnicate");
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err.strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void dataDirectoryThatIsAFileIsRefusedClearly() throws IOException {
+        Path file = Files.writeString(dataDirectory.resolve("plain-file"), "x");
+        Run run = runIn(file, "status");
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("is a file");
+    }
+
+    private JsonNode json(String... args) throws IOException {
+        Run run = run(args);
+        assertThat(run.exit).as(run.err).isZero();
+        return JSON.readTree(run.out);
+    }
+
+    private Run run(String... args) {
+        return runIn(dataDirectory, args);
+    }
+
+    private static Run runIn(Path directory, String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", directory.toString()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), CLOCK).run(all.toArray(String[]::new));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+}
