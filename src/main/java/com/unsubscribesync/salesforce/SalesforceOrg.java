@@ -1,0 +1,59 @@
+package com.unsubscribesync.salesforce;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the engine needs from a Salesforce org. Every call may throw {@link SalesforceException}, whose
+ * {@link SalesforceException.Kind} says whether to retry, stop, or ask the admin; per-record problems come back
+ * as {@link WriteOutcome}s instead.
+ */
+public interface SalesforceOrg extends AutoCloseable {
+
+    /** Which org and user this is. */
+    OrgIdentity identity();
+
+    /**
+     * Describes Lead and Contact and reports, for the chosen field, whether it exists, is a checkbox and can be
+     * written by the connected user. The Marketo Sales Opt Out field is found by its label unless an API name is given.
+     */
+    FieldCheck checkField(OptOutFieldRequest request);
+
+    /**
+     * Streams the rows of one object changed after {@code since} (all rows when empty), in chunks of at most
+     * 2 000, without holding the object in memory.
+     */
+    void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk);
+
+    /** The live rows of one object with any of these addresses (queried in batches, safely escaped). */
+    List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails);
+
+    /** Records deleted from one object in the window, each with its master record when it was merged away. */
+    List<OrgRecord> deletedBetween(SObjectType type, String fieldApiName, Instant start, Instant end);
+
+    /**
+     * Sets the field to {@code value} on the records, in calls of at most 200 ids. Only an admin's confirmed
+     * resubscribe ever passes {@code false}.
+     *
+     * @return one outcome per id, in the order given
+     */
+    List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value);
+
+    /** API usage as last reported by the org's {@code LimitInfoHeader}; empty before the first call. */
+    Optional<ApiUsage> apiUsage();
+
+    /** Calls made through this connection so far. */
+    long callsMade();
+
+    /** The org's clock, used for watermarks so that local clock drift cannot skip changes. */
+    Instant serverTime();
+
+    @Override
+    void close();
+}
