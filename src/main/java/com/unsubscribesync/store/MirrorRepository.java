@@ -1,0 +1,148 @@
+package com.unsubscribesync.store;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.MirrorRecord;
+import com.unsubscribesync.domain.SalesforceId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the pulls saw of each Lead and Contact. {@code opted_out_before} remembers that a record was once opted out,
+ * so that Salesforce unchecking it can be noticed and explained.
+ */
+public final class MirrorRepository {
+    private static final String MERGE = "MERGE INTO sf_mirror m USING (VALUES (CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+            + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN), CAST(? AS CHAR(18)), CAST(? AS BOOLEAN), "
+            + "CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
+            + "AS n (id, object_type, email, opted_out, is_converted, converted_contact_id, is_deleted, master_record_id, "
+            + "system_modstamp) ON m.id = n.id "
+            + "WHEN MATCHED THEN UPDATE SET object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
+            + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), is_converted = n.is_converted, "
+            + "converted_contact_id = n.converted_contact_id, is_deleted = n.is_deleted, "
+            + "master_record_id = n.master_record_id, system_modstamp = n.system_modstamp "
+            + "WHEN NOT MATCHED THEN INSERT (id, object_type, email, opted_out, opted_out_before, is_converted, "
+            + "converted_contact_id, is_deleted, master_record_id, system_modstamp) VALUES (n.id, n.object_type, n.email, "
+            + "n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, n.is_deleted, n.master_record_id, "
+            + "n.system_modstamp)";
+    private static final String COLUMNS = "SELECT id, email, opted_out, opted_out_before, is_converted, "
+            + "converted_contact_id, is_deleted, master_record_id FROM sf_mirror ";
+
+    private final Database database;
+
+    public MirrorRepository(Database database) {
+        this.database = database;
+    }
+
+    /** A row as pulled; the modstamp is kept for explanations. */
+    public record Pulled(MirrorRecord record, Instant systemModstamp) {
+    }
+
+    public void save(Collection<Pulled> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        database.inTransaction(connection -> {
+            try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+                for (Pulled pulled : rows) {
+                    MirrorRecord r = pulled.record();
+                    merge.setString(1, r.id().value());
+                    merge.setString(2, r.objectType().name());
+                    merge.setString(3, r.email().map(Email::value).orElse(null));
+                    merge.setBoolean(4, r.optedOut());
+                    merge.setBoolean(5, r.converted());
+                    merge.setString(6, r.convertedContactId().map(SalesforceId::value).orElse(null));
+                    merge.setBoolean(7, r.deleted());
+                    merge.setString(8, r.masterRecordId().map(SalesforceId::value).orElse(null));
+                    merge.setObject(9, pulled.systemModstamp() == null ? null : Database.utc(pulled.systemModstamp()));
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Records that a push set the field: the record is opted out now. */
+    public void markOptedOut(Collection<SalesforceId> ids) {
+        update("UPDATE sf_mirror SET opted_out = TRUE, opted_out_before = TRUE WHERE id = ?", ids);
+    }
+
+    /** An admin accepted that Salesforce unchecked the record: stop treating it as a resubscribe to explain. */
+    public void forgetEarlierOptOut(Collection<SalesforceId> ids) {
+        update("UPDATE sf_mirror SET opted_out_before = opted_out WHERE id = ?", ids);
+    }
+
+    /** An admin unchecked the field in Salesforce through the app. */
+    public void markOptedIn(Collection<SalesforceId> ids) {
+        update("UPDATE sf_mirror SET opted_out = FALSE, opted_out_before = FALSE WHERE id = ?", ids);
+    }
+
+    private void update(String sql, Collection<SalesforceId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (SalesforceId id : ids) {
+                    update.setString(1, id.value());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public List<MirrorRecord> all() {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "ORDER BY id")) {
+                return read(select);
+            }
+        });
+    }
+
+    public List<MirrorRecord> byEmail(Email email) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE email = ? ORDER BY id")) {
+                select.setString(1, email.value());
+                return read(select);
+            }
+        });
+    }
+
+    public Optional<MirrorRecord> find(SalesforceId id) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE id = ?")) {
+                select.setString(1, id.value());
+                return read(select).stream().findFirst();
+            }
+        });
+    }
+
+    public long count() {
+        return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM sf_mirror"));
+    }
+
+    private static List<MirrorRecord> read(PreparedStatement select) throws SQLException {
+        List<MirrorRecord> records = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                records.add(new MirrorRecord(new SalesforceId(rows.getString(1)),
+                        Optional.ofNullable(rows.getString(2)).map(Email::new), rows.getBoolean(3), rows.getBoolean(4),
+                        rows.getBoolean(5), optionalId(rows.getString(6)), rows.getBoolean(7),
+                        optionalId(rows.getString(8))));
+            }
+        }
+        return records;
+    }
+
+    private static Optional<SalesforceId> optionalId(String value) {
+        return value == null ? Optional.empty() : Optional.of(new SalesforceId(value));
+    }
+}
