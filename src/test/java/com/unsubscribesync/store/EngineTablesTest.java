@@ -1,0 +1,108 @@
+package com.unsubscribesync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.MirrorRecord;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EngineTablesTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final SalesforceId CONTACT = SalesforceId.parse("003000000000001");
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.openInMemory("engine-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void onlyOneHolderHasTheRunLockUntilItLapses() {
+        RunLock lock = new RunLock(database, "nightly");
+        assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW)).isTrue();
+        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(60))).isFalse();
+        assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW.plusSeconds(60))).as("renewal").isTrue();
+        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(361))).as("after the lease lapsed").isTrue();
+        lock.release("b");
+        assertThat(lock.tryAcquire("c", Duration.ofMinutes(5), NOW.plusSeconds(362))).isTrue();
+    }
+
+    @Test
+    void mirrorRemembersThatARecordWasOptedOutBeforeSalesforceUncheckedIt() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        mirror.save(List.of(pulled(true)));
+        mirror.save(List.of(pulled(false)));
+        MirrorRecord record = mirror.find(CONTACT).orElseThrow();
+        assertThat(record.optedOut()).isFalse();
+        assertThat(record.uncheckedInSalesforce()).isTrue();
+
+        mirror.forgetEarlierOptOut(List.of(CONTACT));
+        assertThat(mirror.find(CONTACT).orElseThrow().uncheckedInSalesforce()).isFalse();
+    }
+
+    @Test
+    void theSameOpenConflictIsStoredOnceAndCanBeResolved() {
+        ConflictRepository conflicts = new ConflictRepository(database);
+        ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(ConflictKind.WRITE_REJECTED,
+                Optional.of(Email.parse("ann@example.com")), Optional.of(CONTACT), Optional.of(SObjectType.CONTACT),
+                Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"), "A validation rule refused the change.");
+        assertThat(conflicts.record(rejected, NOW)).isTrue();
+        assertThat(conflicts.record(rejected, NOW)).isFalse();
+        assertThat(conflicts.openCountsByKind().get(ConflictKind.WRITE_REJECTED)).isEqualTo(1);
+
+        long id = conflicts.open(Optional.empty(), 10).get(0).id();
+        assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isTrue();
+        assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isFalse();
+        assertThat(conflicts.open(Optional.empty(), 10)).isEmpty();
+        assertThat(conflicts.record(rejected, NOW)).as("a new occurrence after resolution").isTrue();
+    }
+
+    @Test
+    void watermarkComesFromTheLastSuccessfulRealRunOnly() {
+        SyncRunRepository runs = new SyncRunRepository(database);
+        long good = runs.start(SyncRun.Trigger.SCHEDULE, false, NOW);
+        runs.finish(good, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(), Optional.of(NOW), NOW);
+        long failed = runs.start(SyncRun.Trigger.RUN_NOW, false, NOW.plusSeconds(10));
+        runs.finish(failed, SyncRun.Outcome.FAILED, SyncRun.Counts.NONE, Optional.of("org unreachable"),
+                Optional.of(NOW.plusSeconds(10)), NOW.plusSeconds(20));
+        long preview = runs.start(SyncRun.Trigger.RUN_NOW, true, NOW.plusSeconds(30));
+        runs.finish(preview, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(),
+                Optional.of(NOW.plusSeconds(30)), NOW.plusSeconds(40));
+
+        assertThat(runs.lastWatermark()).contains(NOW);
+        assertThat(runs.recent(10, false)).hasSize(2);
+    }
+
+    @Test
+    void outboxEntryRetriedLaterIsNotDueBeforeItsTime() {
+        OutboxRepository outbox = new OutboxRepository(database);
+        outbox.enqueue(Email.parse("ann@example.com"), NOW);
+        OutboxEntry entry = outbox.due(NOW, 10).get(0);
+        outbox.retryLater(entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
+        assertThat(outbox.due(NOW.plusSeconds(29), 10)).isEmpty();
+        assertThat(outbox.due(NOW.plusSeconds(30), 10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+        assertThat(outbox.nextDue()).contains(NOW.plusSeconds(30));
+        outbox.remove(List.of(entry.id()));
+        assertThat(outbox.pendingCount()).isZero();
+    }
+
+    private static MirrorRepository.Pulled pulled(boolean optedOut) {
+        return new MirrorRepository.Pulled(new MirrorRecord(CONTACT, Optional.of(Email.parse("ann@example.com")), optedOut,
+                optedOut, false, Optional.empty(), false, Optional.empty()), NOW);
+    }
+}
