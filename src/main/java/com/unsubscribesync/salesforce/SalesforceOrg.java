@@ -34,6 +34,9 @@ public interface SalesforceOrg extends AutoCloseable {
     /** The live rows of one object with any of these addresses (queried in batches, safely escaped). */
     List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails);
 
+    /** The live rows of one object with these ids (deleted or unknown ids are simply absent). */
+    List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids);
+
     /** Records deleted from one object in the window, each with its master record when it was merged away. */
     List<OrgRecord> deletedBetween(SObjectType type, String fieldApiName, Instant start, Instant end);
 

@@ -76,6 +76,45 @@ public final class PeopleRepository {
         });
     }
 
+    /** The Salesforce ids people with these addresses carry. */
+    public java.util.Map<Email, java.util.Set<SalesforceId>> salesforceIds(java.util.Collection<Email> emails) {
+        java.util.Map<Email, java.util.Set<SalesforceId>> ids = new java.util.HashMap<>();
+        if (emails.isEmpty()) {
+            return ids;
+        }
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT salesforce_id FROM people WHERE email = ? AND salesforce_id IS NOT NULL")) {
+                for (Email email : emails) {
+                    select.setString(1, email.value());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.computeIfAbsent(email, e -> new java.util.HashSet<>())
+                                    .add(new SalesforceId(rows.getString(1)));
+                        }
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Every person's Salesforce id, by address. */
+    public java.util.Map<Email, java.util.Set<SalesforceId>> allSalesforceIds() {
+        return database.read(connection -> {
+            java.util.Map<Email, java.util.Set<SalesforceId>> ids = new java.util.HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT email, salesforce_id FROM people WHERE salesforce_id IS NOT NULL");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.computeIfAbsent(new Email(rows.getString(1)), e -> new java.util.HashSet<>())
+                            .add(new SalesforceId(rows.getString(2)));
+                }
+            }
+            return ids;
+        });
+    }
+
     public long count() {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM people"));
     }

@@ -1,0 +1,10 @@
+package com.unsubscribesync.sync;
+
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import java.util.Optional;
+
+/** The org the engine works with right now, if one is connected. */
+@FunctionalInterface
+public interface ConnectedOrg {
+    Optional<SalesforceOrg> current();
+}
