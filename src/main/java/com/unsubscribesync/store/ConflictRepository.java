@@ -80,13 +80,19 @@ public final class ConflictRepository {
 
     /** Closes one conflict by id; false when it was not open. */
     public boolean resolve(long id, String resolution, String actor, Instant now) {
+        return resolve(id, resolution, actor, Optional.empty(), now);
+    }
+
+    /** Closes one conflict by id with the admin's reason; false when it was not open. */
+    public boolean resolve(long id, String resolution, String actor, Optional<String> reason, Instant now) {
         return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = ?, "
-                    + "resolution = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL")) {
+                    + "resolution = ?, resolved_by = ?, resolution_reason = ? WHERE id = ? AND resolved_at IS NULL")) {
                 update.setObject(1, Database.utc(now));
                 update.setString(2, resolution);
                 update.setString(3, actor);
-                update.setLong(4, id);
+                update.setString(4, reason.orElse(null));
+                update.setLong(5, id);
                 return update.executeUpdate() == 1;
             }
         });

@@ -58,6 +58,22 @@ public final class PeopleRepository {
         });
     }
 
+    /** Saves a person replacing the Salesforce id (an admin's link or re-link), keeping the names given. */
+    public void saveLink(Person person) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO people (email, first_name, last_name, "
+                    + "salesforce_id, updated_at) KEY (email) VALUES (?, ?, ?, ?, ?)")) {
+                merge.setString(1, person.email().value());
+                merge.setString(2, person.firstName().orElse(null));
+                merge.setString(3, person.lastName().orElse(null));
+                merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
+                merge.setObject(5, Database.utc(Instant.now()));
+                merge.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public Optional<Person> find(Email email) {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(

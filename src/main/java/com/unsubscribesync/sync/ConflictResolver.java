@@ -1,0 +1,92 @@
+package com.unsubscribesync.sync;
+
+import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.store.Conflict;
+import com.unsubscribesync.store.ConflictRepository;
+import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.OutboxRepository;
+import com.unsubscribesync.store.PeopleRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Carries out an admin's decision on a conflict, with the actions the product offers for its kind. */
+public final class ConflictResolver {
+    private final ConflictRepository conflicts;
+    private final OutboxRepository outbox;
+    private final PeopleRepository people;
+    private final MirrorRepository mirror;
+    private final Resubscriber resubscriber;
+    private final OptOutFields fields;
+    private final Clock clock;
+
+    public ConflictResolver(ConflictRepository conflicts, OutboxRepository outbox, PeopleRepository people,
+            MirrorRepository mirror, Resubscriber resubscriber, OptOutFields fields, Clock clock) {
+        this.conflicts = conflicts;
+        this.outbox = outbox;
+        this.people = people;
+        this.mirror = mirror;
+        this.resubscriber = resubscriber;
+        this.fields = fields;
+        this.clock = clock;
+    }
+
+    /** The actions an admin may take on a conflict of this kind, by their command-line names. */
+    public static List<String> actions(ConflictKind kind) {
+        return switch (kind) {
+            case RESUBSCRIBED_IN_SALESFORCE -> List.of("keep-unsubscribed", "resubscribe");
+            case NOT_IN_SALESFORCE -> List.of("link", "dismiss");
+            case WRITE_REJECTED -> List.of("retry", "dismiss");
+            case RECORD_DELETED -> List.of("relink", "dismiss");
+            case FIELD_UNAVAILABLE -> List.of("recheck", "dismiss");
+        };
+    }
+
+    /**
+     * @param record  the Lead or Contact to link to, for {@code link} and {@code relink}
+     * @param reason  why; required for {@code resubscribe}
+     */
+    public void resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
+        Conflict conflict = conflicts.find(id).filter(Conflict::open).orElseThrow(() -> new InvalidInputException(
+                "conflict " + id + " is not open: list them with 'conflicts list'"));
+        String chosen = action.strip().toLowerCase(Locale.ROOT);
+        if (!actions(conflict.kind()).contains(chosen)) {
+            throw new InvalidInputException("action '" + action + "' does not apply to a '" + conflict.kind().title()
+                    + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
+        }
+        Email email = conflict.email().orElse(null);
+        switch (chosen) {
+            case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
+            case "resubscribe" -> {
+                String why = reason.filter(r -> !r.isBlank()).orElseThrow(() -> new InvalidInputException(
+                        "--reason is required to resubscribe: say why the person may be emailed again"));
+                resubscriber.resubscribe(required(email, conflict), why, actor, false);
+                conflict.recordId().ifPresent(recordId -> mirror.forgetEarlierOptOut(List.of(recordId)));
+            }
+            case "link", "relink" -> {
+                SalesforceId target = SalesforceId.parse(record.orElseThrow(() -> new InvalidInputException(
+                        "--record is required: give the 15- or 18-character id of the Lead or Contact to link")));
+                Email owner = required(email, conflict);
+                Person current = people.find(owner).orElse(new Person(owner, Optional.empty(), Optional.empty(),
+                        Optional.empty()));
+                people.saveLink(new Person(owner, current.firstName(), current.lastName(), Optional.of(target)));
+                outbox.enqueue(owner, clock.instant());
+            }
+            case "recheck" -> fields.refresh();
+            default -> { }
+        }
+        conflicts.resolve(id, chosen, actor, reason, clock.instant());
+    }
+
+    private static Email required(Email email, Conflict conflict) {
+        if (email == null) {
+            throw new InvalidInputException("conflict " + conflict.id() + " is not about one address");
+        }
+        return email;
+    }
+}

@@ -1,0 +1,99 @@
+package com.unsubscribesync.sync;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.salesforce.OrgRecord;
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.salesforce.WriteOutcome;
+import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.PeopleRepository;
+import com.unsubscribesync.store.SettingsRepository;
+import com.unsubscribesync.store.UnsubscribeRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The admin's resubscribe. Locally it removes the unsubscribe (history keeps it). Unchecking Salesforce is a
+ * separate, explicit step — the only place in the product that ever writes false.
+ */
+public final class Resubscriber {
+    private final UnsubscribeRepository unsubscribes;
+    private final PeopleRepository people;
+    private final SettingsRepository settings;
+    private final MirrorRepository mirror;
+    private final ConnectedOrg org;
+    private final OptOutFields fields;
+    private final Clock clock;
+
+    public Resubscriber(UnsubscribeRepository unsubscribes, PeopleRepository people, SettingsRepository settings,
+            MirrorRepository mirror, ConnectedOrg org, OptOutFields fields, Clock clock) {
+        this.unsubscribes = unsubscribes;
+        this.people = people;
+        this.settings = settings;
+        this.mirror = mirror;
+        this.org = org;
+        this.fields = fields;
+        this.clock = clock;
+    }
+
+    /** What a resubscribe did. */
+    public record Result(boolean wasUnsubscribed, List<WriteOutcome> uncheckedInSalesforce) {
+    }
+
+    /**
+     * @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts too (the admin confirmed it)
+     */
+    public Result resubscribe(Email email, String reason, String actor, boolean alsoSalesforce) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("a resubscribe needs a reason: say why the person may be emailed again");
+        }
+        Optional<SalesforceOrg> salesforce = alsoSalesforce ? org.current() : Optional.empty();
+        if (alsoSalesforce && salesforce.isEmpty()) {
+            throw new IllegalStateException("No Salesforce org is connected, so the opt-out cannot be unchecked there");
+        }
+        boolean removed = unsubscribes.resubscribe(email, actor, reason.strip(), clock.instant());
+        List<WriteOutcome> outcomes = salesforce.map(s -> uncheck(s, email)).orElse(List.of());
+        return new Result(removed, outcomes);
+    }
+
+    private List<WriteOutcome> uncheck(SalesforceOrg salesforce, Email email) {
+        SyncSettings current = settings.load();
+        List<WriteOutcome> outcomes = new ArrayList<>();
+        // Both fields may carry the opt-out: real-time pushes go to Email Opt Out while the sync is off.
+        for (var field : java.util.EnumSet.of(current.field(), current.realtimePushField(),
+                com.unsubscribesync.domain.OptOutField.EMAIL_OPT_OUT)) {
+            FieldCheck check = fields.check(salesforce, field, current);
+            Map<SObjectType, List<SalesforceId>> optedOut = new EnumMap<>(SObjectType.class);
+            Set<SalesforceId> linked = people.salesforceIds(List.of(email)).getOrDefault(email, Set.of());
+            for (SObjectType type : SObjectType.values()) {
+                Optional<String> apiName = OptOutFields.usableApiName(check, type);
+                if (apiName.isEmpty()) {
+                    continue;
+                }
+                List<OrgRecord> records = new ArrayList<>(salesforce.findByEmails(type, apiName.get(), List.of(email)));
+                List<SalesforceId> ids = linked.stream().filter(id -> id.objectType() == type).toList();
+                if (!ids.isEmpty()) {
+                    records.addAll(salesforce.findByIds(type, apiName.get(), ids));
+                }
+                records.stream().filter(r -> r.optedOut() && !r.converted()).map(OrgRecord::id).distinct()
+                        .forEach(id -> optedOut.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
+                if (optedOut.containsKey(type)) {
+                    List<WriteOutcome> written = salesforce.setOptOut(type, apiName.get(), optedOut.get(type), false);
+                    outcomes.addAll(written);
+                    mirror.markOptedIn(written.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
+                            .map(WriteOutcome::id).toList());
+                }
+            }
+        }
+        return outcomes;
+    }
+}

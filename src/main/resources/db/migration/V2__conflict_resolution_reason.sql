@@ -1,0 +1,2 @@
+-- Why an admin resolved a conflict the way they did.
+ALTER TABLE conflicts ADD COLUMN resolution_reason VARCHAR(1000)
