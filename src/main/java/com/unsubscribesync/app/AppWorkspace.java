@@ -9,8 +9,25 @@ import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.RunLock;
+import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.sync.ConnectedOrg;
+import com.unsubscribesync.sync.Engine;
+import com.unsubscribesync.sync.NightlyScheduler;
+import com.unsubscribesync.sync.NightlySync;
+import com.unsubscribesync.sync.OptOutFields;
+import com.unsubscribesync.sync.RealtimePusher;
+import com.unsubscribesync.sync.Resubscriber;
+import com.unsubscribesync.sync.RetryPolicy;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunRequest;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The services of one open data directory, wired together. */
 final class AppWorkspace implements Workspace {
@@ -23,8 +40,20 @@ final class AppWorkspace implements Workspace {
     private final SettingsRepository settings;
     private final OutboxRepository outbox;
     private final ConflictRepository conflicts;
+    private final MirrorRepository mirror;
+    private final SyncRunRepository syncRuns;
+    private final ConnectedOrg org;
+    private final OptOutFields fields;
+    private final RealtimePusher pusher;
+    private final NightlySync nightlySync;
+    private final NightlyScheduler scheduler;
+    private final Resubscriber resubscriber;
+    private final ConflictResolver conflictResolver;
+    private final Engine engine;
 
-    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor) {
+    private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
+
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, ConnectedOrg org) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -34,6 +63,64 @@ final class AppWorkspace implements Workspace {
         this.settings = new SettingsRepository(database);
         this.outbox = new OutboxRepository(database);
         this.conflicts = new ConflictRepository(database);
+        this.mirror = new MirrorRepository(database);
+        this.syncRuns = new SyncRunRepository(database);
+        this.org = org;
+        this.fields = new OptOutFields(clock);
+        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, org, fields,
+                RetryPolicy.standard(new SecureRandom()), clock);
+        this.nightlySync = new NightlySync(unsubscribes, people, settings, mirror, conflicts, syncRuns,
+                new RunLock(database, "nightly"), org, fields, clock);
+        this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
+            try {
+                nightlySync.run(new RunRequest(trigger, false, false), RunProgress.SILENT);
+            } catch (NightlySync.AlreadyRunning e) {
+                LOG.info("Scheduled run skipped: another process is running the sync");
+            }
+        }, clock);
+        this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
+        this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock);
+        this.engine = new Engine(pusher, scheduler);
+    }
+
+    @Override
+    public SyncRunRepository syncRuns() {
+        return syncRuns;
+    }
+
+    @Override
+    public NightlySync nightlySync() {
+        return nightlySync;
+    }
+
+    @Override
+    public RealtimePusher pusher() {
+        return pusher;
+    }
+
+    @Override
+    public NightlyScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public ConflictResolver conflictResolver() {
+        return conflictResolver;
+    }
+
+    @Override
+    public Resubscriber resubscriber() {
+        return resubscriber;
+    }
+
+    @Override
+    public boolean connected() {
+        return org.current().isPresent();
     }
 
     @Override
@@ -88,6 +175,8 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public void close() {
+        engine.close();
+        org.current().ifPresent(connection -> connection.close());
         database.close();
     }
 }

@@ -111,20 +111,25 @@ public class UnsubscribeCommand {
             if (reason.isBlank()) {
                 throw new InvalidInputException("--reason is empty: say why the person is resubscribed");
             }
-            if (alsoSalesforce) {
+            Workspace workspace = group.root.workspace();
+            if (alsoSalesforce && !workspace.connected()) {
                 throw new NotConnectedException("--also-salesforce needs a connected org and none is connected: run "
                         + "'connect' first, or resubscribe here and uncheck the opt-out in Salesforce yourself");
             }
-            Workspace workspace = group.root.workspace();
-            boolean removed = workspace.unsubscribes().resubscribe(address, workspace.actor(), reason.strip(),
-                    workspace.clock().instant());
+            var result = workspace.resubscriber().resubscribe(address, reason, workspace.actor(), alsoSalesforce);
             PrintWriter out = spec.commandLine().getOut();
-            if (!removed) {
-                out.println(address + " is not unsubscribed; nothing changed.");
-                return ExitCode.DONE;
+            if (!result.wasUnsubscribed()) {
+                out.println(address + " is not unsubscribed here.");
+            } else {
+                out.println("Resubscribed " + address + ".");
             }
-            out.println("Resubscribed " + address + ". Salesforce must be unchecked too, or the next nightly sync "
-                    + "will unsubscribe the address again.");
+            if (alsoSalesforce) {
+                result.uncheckedInSalesforce().forEach(change -> out.println("  " + change.id() + ": "
+                        + (change.changed() ? "unchecked" : "not changed (" + change.detail() + ")")));
+            } else if (result.wasUnsubscribed()) {
+                out.println("Salesforce must be unchecked too, or the next nightly sync will unsubscribe the address "
+                        + "again (use --also-salesforce to do it now).");
+            }
             return ExitCode.DONE;
         }
     }

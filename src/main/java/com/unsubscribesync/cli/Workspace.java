@@ -3,6 +3,13 @@ package com.unsubscribesync.cli;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.store.ConflictRepository;
+import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.sync.Engine;
+import com.unsubscribesync.sync.NightlyScheduler;
+import com.unsubscribesync.sync.NightlySync;
+import com.unsubscribesync.sync.RealtimePusher;
+import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
@@ -32,6 +39,24 @@ public interface Workspace extends AutoCloseable {
     UnsubscribeImporter unsubscribeImporter();
 
     PeopleImporter peopleImporter();
+
+    SyncRunRepository syncRuns();
+
+    NightlySync nightlySync();
+
+    RealtimePusher pusher();
+
+    NightlyScheduler scheduler();
+
+    /** The background pusher and scheduler, not started. */
+    Engine engine();
+
+    ConflictResolver conflictResolver();
+
+    Resubscriber resubscriber();
+
+    /** Whether an org (real or demo) is connected; commands that need one exit with code 3 otherwise. */
+    boolean connected();
 
     @Override
     void close();

@@ -46,7 +46,16 @@ public final class Resubscriber {
     }
 
     /** What a resubscribe did. */
-    public record Result(boolean wasUnsubscribed, List<WriteOutcome> uncheckedInSalesforce) {
+    public record Result(boolean wasUnsubscribed, List<RecordChange> uncheckedInSalesforce) {
+    }
+
+    /** One Lead or Contact the admin asked to uncheck, and whether Salesforce accepted it. */
+    public record RecordChange(SalesforceId id, boolean changed, String detail) {
+        static RecordChange of(WriteOutcome outcome) {
+            boolean done = outcome.result() == WriteOutcome.Result.WRITTEN;
+            return new RecordChange(outcome.id(), done, done ? "unchecked"
+                    : outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message"));
+        }
     }
 
     /**
@@ -62,7 +71,7 @@ public final class Resubscriber {
         }
         boolean removed = unsubscribes.resubscribe(email, actor, reason.strip(), clock.instant());
         List<WriteOutcome> outcomes = salesforce.map(s -> uncheck(s, email)).orElse(List.of());
-        return new Result(removed, outcomes);
+        return new Result(removed, outcomes.stream().map(RecordChange::of).toList());
     }
 
     private List<WriteOutcome> uncheck(SalesforceOrg salesforce, Email email) {

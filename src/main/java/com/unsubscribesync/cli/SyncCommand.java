@@ -1,0 +1,186 @@
+package com.unsubscribesync.cli;
+
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.NightlySync;
+import com.unsubscribesync.sync.PushReport;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunReport;
+import com.unsubscribesync.sync.RunRequest;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", description = "Run the nightly sync now, drain the real-time outbox, or show past runs.",
+        subcommands = {SyncCommand.Run.class, SyncCommand.Push.class, SyncCommand.History.class})
+public class SyncCommand {
+    @ParentCommand
+    RootCommand root;
+
+    static Workspace connected(RootCommand root) {
+        Workspace workspace = root.workspace();
+        if (!workspace.connected()) {
+            throw new NotConnectedException("no Salesforce org is connected: run 'connect --demo' or "
+                    + "'connect --login-url URL --client-id ID' first");
+        }
+        return workspace;
+    }
+
+    @Command(name = "run", description = "The nightly run, now: pull changes, plan, import and push.")
+    static class Run implements Callable<Integer> {
+        @ParentCommand
+        SyncCommand group;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dry-run", description = "Show what would change; write nothing.")
+        boolean dryRun;
+        @Option(names = "--full", description = "Pull every record, not only those changed since the last run.")
+        boolean full;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Workspace workspace = connected(group.root);
+            RunReport report;
+            try {
+                report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun, full), RunProgress.SILENT);
+            } catch (NightlySync.AlreadyRunning e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return ExitCode.FAILED;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("dryRun", report.dryRun());
+            view.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            view.put("pulled", report.pulled());
+            view.put("pushed", report.pushed());
+            view.put("imported", report.imported());
+            view.put("conflicts", report.conflicts());
+            view.put("apiCalls", report.apiCalls());
+            view.put("durationMs", report.durationMs());
+            view.put("message", report.message().orElse(null));
+            if (report.dryRun()) {
+                view.put("wouldPush", report.plan().pushes().stream().map(Object::toString).toList());
+                view.put("wouldImport", report.plan().imports().stream().map(Object::toString).toList());
+                List<Map<String, Object>> conflicts = new ArrayList<>();
+                report.plan().conflicts().forEach(c -> {
+                    Map<String, Object> conflict = new LinkedHashMap<>();
+                    conflict.put("kind", c.kind().key());
+                    conflict.put("email", c.email().map(Object::toString).orElse(null));
+                    conflict.put("recordId", c.recordId().map(Object::toString).orElse(null));
+                    conflict.put("explanation", c.explanation());
+                    conflicts.add(conflict);
+                });
+                view.put("wouldRaise", conflicts);
+            }
+            if (json) {
+                out.println(Json.write(view));
+            } else if (report.dryRun()) {
+                out.println("Preview: " + report.plan().pushes().size() + " records would be opted out in Salesforce, "
+                        + report.plan().imports().size() + " Salesforce opt-outs imported, "
+                        + report.plan().conflicts().size() + " conflicts; about " + report.apiCalls()
+                        + " API calls. Nothing was written.");
+            } else {
+                out.println("Sync " + view.get("outcome") + ": pulled " + report.pulled() + ", pushed " + report.pushed()
+                        + ", imported " + report.imported() + ", " + report.conflicts() + " new conflicts, "
+                        + report.apiCalls() + " API calls in " + report.durationMs() + " ms."
+                        + report.message().map(m -> " " + m).orElse(""));
+            }
+            return report.outcome() == SyncRun.Outcome.FAILED ? ExitCode.FAILED : ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "push", description = "Push the pending real-time opt-outs now.")
+    static class Push implements Callable<Integer> {
+        @ParentCommand
+        SyncCommand group;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Workspace workspace = connected(group.root);
+            PushReport report = workspace.pusher().drain();
+            long pending = workspace.outbox().pendingCount();
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("entries", report.entries());
+            view.put("written", report.written());
+            view.put("settled", report.settled());
+            view.put("retrying", report.retrying());
+            view.put("conflicts", report.conflicts());
+            view.put("outboxPending", pending);
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(view));
+            } else {
+                spec.commandLine().getOut().println("Pushed " + report.written() + " opt-outs; " + report.retrying()
+                        + " waiting to retry, " + report.conflicts() + " new conflicts, " + pending + " still pending.");
+            }
+            return ExitCode.DONE;
+        }
+    }
+
+    @Command(name = "history", description = "Past runs, newest first.")
+    static class History implements Callable<Integer> {
+        @ParentCommand
+        SyncCommand group;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--limit", defaultValue = "20")
+        int limit;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 10_000) {
+                throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 10000");
+            }
+            List<SyncRun> runs = group.root.workspace().syncRuns().recent(limit, false);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Map<String, Object>> views = new ArrayList<>();
+                runs.forEach(run -> views.add(view(run)));
+                out.println(Json.write(views));
+                return ExitCode.DONE;
+            }
+            if (runs.isEmpty()) {
+                out.println("No sync has run yet.");
+            }
+            for (SyncRun run : runs) {
+                out.printf("%s  %-8s %-9s pulled %d, pushed %d, imported %d, conflicts %d, %d API calls%s%n",
+                        run.startedAt(), run.trigger().name().toLowerCase(java.util.Locale.ROOT),
+                        run.outcome().name().toLowerCase(java.util.Locale.ROOT), run.counts().pulled(),
+                        run.counts().pushed(), run.counts().imported(), run.counts().conflicts(), run.counts().apiCalls(),
+                        run.message().map(m -> " — " + m).orElse(""));
+            }
+            return ExitCode.DONE;
+        }
+
+        static Map<String, Object> view(SyncRun run) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", run.id());
+            view.put("startedAt", run.startedAt().toString());
+            view.put("endedAt", run.endedAt().map(Object::toString).orElse(null));
+            view.put("trigger", run.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            view.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            view.put("pulled", run.counts().pulled());
+            view.put("pushed", run.counts().pushed());
+            view.put("imported", run.counts().imported());
+            view.put("conflicts", run.counts().conflicts());
+            view.put("apiCalls", run.counts().apiCalls());
+            view.put("message", run.message().orElse(null));
+            return view;
+        }
+    }
+}
