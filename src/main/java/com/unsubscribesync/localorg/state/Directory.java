@@ -28,7 +28,7 @@ public final class Directory {
     public Directory(SchemaCatalog catalog, String localUsername, Instant created) {
         this.catalog = catalog;
         this.created = created;
-        addProfile("System Administrator", EnumSet.allOf(Permission.class));
+        addProfile("System Administrator", EnumSet.complementOf(EnumSet.of(Permission.EDIT_CONVERTED_LEADS)));
         addProfile("Standard User", EnumSet.of(Permission.API_ENABLED));
         addProfile("Marketing User", EnumSet.of(Permission.API_ENABLED, Permission.EDIT_CONVERTED_LEADS));
         users.add(new User(localUsername, "Ada", "Integration", localUsername, 0, "Standard"));
@@ -66,6 +66,16 @@ public final class Directory {
 
     public Set<Permission> permissionsOfProfile(int profileRow) {
         return EnumSet.copyOf(grants.get(profileRow));
+    }
+
+    public int profileCount() {
+        return profileNames.size();
+    }
+
+    public void setPermissionsOfProfile(int profileRow, Set<Permission> permissions) {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        granted.addAll(permissions);
+        grants.set(profileRow, granted);
     }
 
     public void grant(int userRow, Permission permission, boolean granted, Instant when) {
