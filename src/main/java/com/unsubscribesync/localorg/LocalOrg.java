@@ -62,6 +62,11 @@ public final class LocalOrg implements AutoCloseable {
     }
 
     public static LocalOrg start(LocalOrgOptions options) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every call waits ~40 ms for a
+        // delayed ACK. The property is read once, when the first server of this JVM is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         StateStore store = options.state().map(LocalOrg::openStore).orElse(null);
         try {
             Optional<OrgCredentials> saved = store == null ? Optional.empty() : store.credentials();
