@@ -45,6 +45,7 @@ public final class LocalOrg implements AutoCloseable {
     private final OrgAdmin admin;
     private final Snapshots snapshots;
     private final Path certificate;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
             Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots,
@@ -220,6 +221,9 @@ public final class LocalOrg implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         workers.shutdownNow();
         if (snapshots != null) {
