@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** The composition root of the command line: builds the commands with their collaborators and runs them. */
 public final class CommandLineApp {
@@ -43,9 +42,10 @@ public final class CommandLineApp {
     public int run(String... args) {
         RootCommand root = new RootCommand(this::openWorkspace);
         CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new OrgCommand());
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
         try {
             if (args.length == 0) {
@@ -67,13 +67,6 @@ public final class CommandLineApp {
 
     private static String actor() {
         return System.getProperty("user.name", "admin");
-    }
-
-    private int usageError(ParameterException e, String[] args) {
-        CommandLine command = e.getCommandLine();
-        command.getErr().println("error: " + oneLine(e.getMessage()) + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')");
-        return ExitCode.BAD_INPUT;
     }
 
     private int failure(Exception e, CommandLine command) {

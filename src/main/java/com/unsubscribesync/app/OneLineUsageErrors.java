@@ -12,8 +12,9 @@ public final class OneLineUsageErrors implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        String name = command.getCommandSpec().qualifiedName(" ");
-        command.getErr().println(name + ": " + ex.getMessage().replace('\n', ' ') + " (see --help)");
+        String message = ex.getMessage() == null ? "bad usage" : ex.getMessage().replace('\r', ' ').replace('\n', ' ');
+        command.getErr().println("error: " + message.strip() + " (see '" + command.getCommandSpec().qualifiedName()
+                + " --help')");
         return 2;
     }
 }

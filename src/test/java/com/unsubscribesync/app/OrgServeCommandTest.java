@@ -84,8 +84,8 @@ class OrgServeCommandTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(javaBin.toString(), "-cp", classpath, OrgServeLauncher.class.getName(),
-                "serve", "--port", "0", "--people", "5000").redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Process process = new ProcessBuilder(javaBin.toString(), "-cp", classpath, Main.class.getName(),
+                "org", "serve", "--port", "0", "--people", "5000").redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
