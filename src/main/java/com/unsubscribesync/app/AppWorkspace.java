@@ -1,8 +1,10 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OutboxRepository;
@@ -11,6 +13,7 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /** The services of one open data directory, wired together. */
 final class AppWorkspace implements Workspace {
@@ -23,8 +26,13 @@ final class AppWorkspace implements Workspace {
     private final SettingsRepository settings;
     private final OutboxRepository outbox;
     private final ConflictRepository conflicts;
+    private final AppOrgConnection salesforce;
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor) {
+        this(dataDirectory, database, clock, actor, Map.of());
+    }
+
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -34,6 +42,7 @@ final class AppWorkspace implements Workspace {
         this.settings = new SettingsRepository(database);
         this.outbox = new OutboxRepository(database);
         this.conflicts = new ConflictRepository(database);
+        this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
     }
 
     @Override
@@ -84,6 +93,16 @@ final class AppWorkspace implements Workspace {
     @Override
     public PeopleImporter peopleImporter() {
         return new PeopleImporter(people);
+    }
+
+    @Override
+    public OrgConnection salesforce() {
+        return salesforce;
+    }
+
+    /** How the engine opens the connected org. */
+    OrgConnector orgConnector() {
+        return salesforce;
     }
 
     @Override

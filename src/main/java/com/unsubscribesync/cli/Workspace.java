@@ -33,6 +33,11 @@ public interface Workspace extends AutoCloseable {
 
     PeopleImporter peopleImporter();
 
+    /** The Salesforce connection of this data directory. */
+    default OrgConnection salesforce() {
+        throw new NotConnectedException("this workspace cannot connect to Salesforce");
+    }
+
     @Override
     void close();
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * button, and follows the redirect to the app's loopback listener. The redirect can be tampered with to play an
  * attacker.
  */
-final class SimulatedBrowser implements Browser {
+public final class SimulatedBrowser implements Browser {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -31,7 +31,7 @@ final class SimulatedBrowser implements Browser {
         this.redirectTampering = redirectTampering;
     }
 
-    static SimulatedBrowser allowing() {
+    public static SimulatedBrowser allowing() {
         return new SimulatedBrowser("allow", UnaryOperator.identity());
     }
 
