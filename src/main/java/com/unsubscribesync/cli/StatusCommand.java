@@ -76,6 +76,8 @@ public class StatusCommand implements Callable<Integer> {
         out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + local(nextRun) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
+        org.fields().forEach((object, known) -> out.println("  on " + object + ":" + " ".repeat(12 - object.length())
+                + (known.problem() != null ? known.problem() : known.apiName() + ", editable")));
         out.println("Salesforce IDs:  " + linked + " of " + people + " people");
         out.println("Unsubscribes:    " + workspace.unsubscribes().count());
         out.println("Outbox pending:  " + workspace.outbox().pendingCount());

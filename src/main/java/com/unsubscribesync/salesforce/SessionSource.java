@@ -1,5 +1,7 @@
 package com.unsubscribesync.salesforce;
 
+import java.util.function.Supplier;
+
 /**
  * Where a connection gets its session, and a new one when Salesforce ends it ({@code INVALID_SESSION_ID}).
  * Implementations hold the refresh token, client secret or password; they never log them.
@@ -12,32 +14,26 @@ public interface SessionSource {
     /** A new session after the org refused the current one. */
     OrgSession renew();
 
-    /** Refresh token: the console's browser sign-in. The first session is the one the browser flow gave. */
+    /** Refresh token: the console's browser sign-in. */
     static SessionSource refreshToken(TokenEndpoint endpoint, String refreshToken) {
-        return new SessionSource() {
-            @Override
-            public OrgSession open() {
-                return endpoint.refresh(refreshToken);
-            }
-
-            @Override
-            public OrgSession renew() {
-                return endpoint.refresh(refreshToken);
-            }
-        };
+        return grantedEachTime(() -> endpoint.refresh(refreshToken));
     }
 
     /** Client credentials: headless use; every renewal is a new grant. */
     static SessionSource clientCredentials(TokenEndpoint endpoint, String clientSecret) {
+        return grantedEachTime(() -> endpoint.clientCredentials(clientSecret));
+    }
+
+    private static SessionSource grantedEachTime(Supplier<OrgSession> grant) {
         return new SessionSource() {
             @Override
             public OrgSession open() {
-                return endpoint.clientCredentials(clientSecret);
+                return grant.get();
             }
 
             @Override
             public OrgSession renew() {
-                return endpoint.clientCredentials(clientSecret);
+                return grant.get();
             }
         };
     }

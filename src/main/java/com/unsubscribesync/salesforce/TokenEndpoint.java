@@ -80,7 +80,8 @@ public final class TokenEndpoint {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "CONNECTION_FAILED",
-                    "Salesforce at " + loginUrl + " could not be reached while " + what + " (" + e.getMessage()
+                    "Salesforce at " + loginUrl + " could not be reached while " + what + " ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                             + "): check the login URL and the network.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
