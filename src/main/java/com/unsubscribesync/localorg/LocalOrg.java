@@ -45,6 +45,7 @@ public final class LocalOrg implements AutoCloseable {
     private final OrgAdmin admin;
     private final Snapshots snapshots;
     private final Path certificate;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
             Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots,
@@ -62,6 +63,11 @@ public final class LocalOrg implements AutoCloseable {
     }
 
     public static LocalOrg start(LocalOrgOptions options) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every call waits ~40 ms for a
+        // delayed ACK. The property is read once, when the first server of this JVM is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         StateStore store = options.state().map(LocalOrg::openStore).orElse(null);
         try {
             Optional<OrgCredentials> saved = store == null ? Optional.empty() : store.credentials();
@@ -215,6 +221,9 @@ public final class LocalOrg implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         workers.shutdownNow();
         if (snapshots != null) {

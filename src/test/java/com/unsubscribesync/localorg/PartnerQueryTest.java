@@ -84,7 +84,8 @@ class PartnerQueryTest {
         assertThat(record.getId()).hasSize(18).startsWith("003");
         assertThat(record.getField("Id")).isEqualTo(record.getId());
         assertThat(record.getField("HasOptedOutOfEmail")).isIn("true", "false");
-        assertThat((String) record.getField("SystemModstamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat((String) record.getField("SystemModstamp"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         List<String> names = new ArrayList<>();
         record.getChildren().forEachRemaining(child -> names.add(child.getName().getLocalPart()));
         assertThat(names).containsExactly("type", "Id", "Id", "Email", "HasOptedOutOfEmail", "SystemModstamp");
@@ -100,8 +101,8 @@ class PartnerQueryTest {
 
     @Test
     void followsOneLevelRelationships() throws Exception {
-        SObject lead = pc.query("SELECT Id, Email, ConvertedContactId, ConvertedContact.Email, ConvertedContact.LastName"
-                + " FROM Lead WHERE Id = '" + seeded.convertedLeadId() + "'").getRecords()[0];
+        SObject lead = pc.query("SELECT Id, Email, ConvertedContactId, ConvertedContact.Email,"
+                + " ConvertedContact.LastName FROM Lead WHERE Id = '" + seeded.convertedLeadId() + "'").getRecords()[0];
         XmlObject contact = (XmlObject) lead.getField("ConvertedContact");
         assertThat(contact.getField("Email")).isEqualTo(lead.getField("Email"));
         assertThat(lead.getField("ConvertedContactId")).asString().startsWith("003");

@@ -52,7 +52,7 @@ public final class Faults {
         } else if (rule instanceof FaultRule.DailyApiLimit limit) {
             usage.setLimit(limit.limit());
         } else if (rule instanceof FaultRule.FieldSecurityRule fls) {
-            fieldSecurity.set(fls.object(), fls.field(), fls.access());
+            fieldSecurity.inject(fls.object(), fls.field(), fls.access());
         }
         return this;
     }
@@ -81,8 +81,9 @@ public final class Faults {
         return apply(new FaultRule.DailyApiLimit(limit));
     }
 
-    /** Removes the injected faults (record errors, expiry, latency, pages, drops); limits and FLS stay. */
+    /** Removes the injected faults (record errors, expiry, latency, pages, drops, field security); limits stay. */
     public synchronized Faults clear() {
+        fieldSecurity.clearInjected();
         recordErrors.clear();
         sessionExpiryEvery = 0;
         latency = Duration.ZERO;

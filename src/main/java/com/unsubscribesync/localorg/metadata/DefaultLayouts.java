@@ -18,7 +18,8 @@ final class DefaultLayouts {
         layouts.put("Contact-Contact Layout", layout(
                 section("Contact Information", item("Required", "Name") + item("Edit", "Title"),
                         item("Edit", "Email") + item("Edit", "Phone"))
-                + section("System Information", item("Readonly", "CreatedDate"), item("Readonly", "LastModifiedDate"))));
+                + section("System Information", item("Readonly", "CreatedDate"),
+                        item("Readonly", "LastModifiedDate"))));
         layouts.put("Contact-Marketing Contact Layout", layout(
                 section("Contact Information", item("Required", "Name") + item("Edit", "Email"), item("Edit", "Title"))
                 + section("Email Preferences", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));

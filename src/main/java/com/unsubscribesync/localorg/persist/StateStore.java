@@ -50,7 +50,8 @@ public final class StateStore implements AutoCloseable {
 
     public synchronized Optional<OrgCredentials> credentials() throws SQLException {
         Map<String, String> info = new java.util.HashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT name, val FROM org_info")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, val FROM org_info")) {
             while (rs.next()) {
                 info.put(rs.getString(1), rs.getString(2));
             }

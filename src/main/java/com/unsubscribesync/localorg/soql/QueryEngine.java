@@ -6,10 +6,7 @@ import com.unsubscribesync.localorg.state.FieldDef;
 import com.unsubscribesync.localorg.state.FieldType;
 import com.unsubscribesync.localorg.state.ObjectSchema;
 import com.unsubscribesync.localorg.state.OrgState;
-import com.unsubscribesync.localorg.state.RecordIds;
 import com.unsubscribesync.localorg.state.RecordTable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -53,11 +50,13 @@ public final class QueryEngine {
         private final RecordTable table;
         private final int userRow;
         private final QueryErrors errors;
+        private final SoqlValues values;
 
         Resolver(RecordTable table, int userRow, QueryErrors errors) {
             this.table = table;
             this.userRow = userRow;
             this.errors = errors;
+            this.values = new SoqlValues(errors);
         }
 
         ResolvedField resolve(FieldRef ref) {
@@ -157,14 +156,14 @@ public final class QueryEngine {
             }
             if (condition instanceof SoqlQuery.In in) {
                 ResolvedField field = resolve(in.field());
-                List<Object> values = new ArrayList<>();
+                List<Object> candidates = new ArrayList<>();
                 for (Token token : in.values()) {
-                    values.add(literal(field.field(), token));
+                    candidates.add(values.literal(field.field(), token));
                 }
                 IntPredicate member = row -> {
                     Object value = field.value(table, row);
-                    for (Object candidate : values) {
-                        if (same(value, candidate)) {
+                    for (Object candidate : candidates) {
+                        if (SoqlValues.same(value, candidate)) {
                             return true;
                         }
                     }
@@ -179,9 +178,9 @@ public final class QueryEngine {
                         + field.field().type().describeName());
             }
             if (like.pattern().kind() != Token.Kind.STRING) {
-                throw typeError(field.field(), like.pattern());
+                throw values.typeError(field.field(), like.pattern());
             }
-            Pattern pattern = likePattern(like.pattern().text());
+            Pattern pattern = SoqlValues.likePattern(like.pattern().text());
             return row -> {
                 Object value = field.value(table, row);
                 return value != null && pattern.matcher((String) value).matches();
@@ -190,7 +189,7 @@ public final class QueryEngine {
 
         private IntPredicate comparison(SoqlQuery.Compare compare) {
             ResolvedField field = resolve(compare.field());
-            Object literal = literal(field.field(), compare.value());
+            Object literal = values.literal(field.field(), compare.value());
             String op = compare.operator();
             boolean ordering = !op.equals("=") && !op.equals("!=");
             if (ordering && (field.field().type() == FieldType.BOOLEAN || literal == null)) {
@@ -198,14 +197,14 @@ public final class QueryEngine {
                         : "boolean field"));
             }
             return switch (op) {
-                case "=" -> row -> same(field.value(table, row), literal);
-                case "!=" -> row -> !same(field.value(table, row), literal);
+                case "=" -> row -> SoqlValues.same(field.value(table, row), literal);
+                case "!=" -> row -> !SoqlValues.same(field.value(table, row), literal);
                 default -> row -> {
                     Object value = field.value(table, row);
                     if (value == null) {
                         return false;
                     }
-                    int c = compareValues(value, literal);
+                    int c = SoqlValues.compare(value, literal);
                     return switch (op) {
                         case "<" -> c < 0;
                         case "<=" -> c <= 0;
@@ -229,87 +228,12 @@ public final class QueryEngine {
                         }
                         return (x == null) == item.nullsFirst() ? -1 : 1;
                     }
-                    int c = compareValues(x, y);
+                    int c = SoqlValues.compare(x, y);
                     return item.descending() ? -c : c;
                 };
                 result = result == null ? one : result.thenComparing(one);
             }
             return result.thenComparing(Comparator.naturalOrder());
         }
-
-        private Object literal(FieldDef field, Token token) {
-            if (token.is("null") && token.kind() == Token.Kind.WORD) {
-                return null;
-            }
-            FieldType type = field.type();
-            if (type.isText() && token.kind() == Token.Kind.STRING) {
-                return token.text();
-            }
-            if (type.isId() && token.kind() == Token.Kind.STRING) {
-                if (!RecordIds.looksLikeId(token.text())) {
-                    throw errors.invalidId(token, token.text());
-                }
-                return RecordIds.to18(token.text());
-            }
-            if (type == FieldType.BOOLEAN && (token.is("true") || token.is("false"))
-                    && token.kind() == Token.Kind.WORD) {
-                return Boolean.parseBoolean(token.text());
-            }
-            if (type == FieldType.DATETIME && token.kind() == Token.Kind.DATETIME) {
-                return token.value();
-            }
-            if (type == FieldType.DATE && token.kind() == Token.Kind.DATE) {
-                return token.value();
-            }
-            throw typeError(field, token);
-        }
-
-        private RuntimeException typeError(FieldDef field, Token token) {
-            String typeName = field.type().isText() || field.type().isId() ? "string" : field.type().describeName();
-            boolean quoted = field.type().isText() || field.type().isId();
-            return errors.invalidField(token, "value of filter criterion for field '" + field.name()
-                    + "' must be of type " + typeName + " and should " + (quoted ? "" : "not ")
-                    + "be enclosed in quotes");
-        }
-    }
-
-    private static boolean same(Object value, Object literal) {
-        if (value == null || literal == null) {
-            return value == literal;
-        }
-        if (value instanceof String text) {
-            return text.equalsIgnoreCase((String) literal);
-        }
-        return value.equals(literal);
-    }
-
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String x) {
-            return x.compareToIgnoreCase((String) b);
-        }
-        if (a instanceof Boolean x) {
-            return Boolean.compare(x, (Boolean) b);
-        }
-        if (a instanceof Instant x) {
-            return x.compareTo((Instant) b);
-        }
-        return ((LocalDate) a).compareTo((LocalDate) b);
-    }
-
-    private static Pattern likePattern(String like) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length() && (like.charAt(i + 1) == '%' || like.charAt(i + 1) == '_')) {
-                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-            } else if (c == '%') {
-                regex.append(".*");
-            } else if (c == '_') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 }

@@ -61,14 +61,14 @@ public final class DemoSeeder {
         for (int i = 0; i < contactCount - specialContacts; i++) {
             int row = addPerson(contacts, random, now, "");
             contacts.set(row, title, TITLE[random.nextInt(TITLE.length)]);
-            optedOut += flag(state, contacts, row, random, optOut, packageOptOut);
+            optedOut += flag(contacts, row, random, optOut, packageOptOut);
         }
         for (int i = 0; i < leadCount; i++) {
             int row = addPerson(leads, random, now, "lead.");
             leads.set(row, company, COMPANY[random.nextInt(COMPANY.length)]);
             leads.set(row, leads.schema().field("Status").orElseThrow(),
                     SchemaCatalog.LEAD_STATUSES.get(random.nextInt(2)));
-            optedOut += flag(state, leads, row, random, leads.schema().field("HasOptedOutOfEmail").orElseThrow(),
+            optedOut += flag(leads, row, random, leads.schema().field("HasOptedOutOfEmail").orElseThrow(),
                     leads.schema().field(SchemaCatalog.PACKAGE_OPT_OUT_FIELD).orElse(null));
         }
         int live = contacts.size();
@@ -130,7 +130,7 @@ public final class DemoSeeder {
         return row;
     }
 
-    private static int flag(OrgState state, PersonTable table, int row, SplittableRandom random, FieldDef optOut,
+    private static int flag(PersonTable table, int row, SplittableRandom random, FieldDef optOut,
             FieldDef packageOptOut) {
         int roll = random.nextInt(100);
         if (roll < 5) {

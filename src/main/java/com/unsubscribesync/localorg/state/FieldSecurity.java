@@ -4,12 +4,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Field-level security of the local user, per object and field; everything not listed is editable. */
+/**
+ * Field-level security of the local user, per object and field; everything not listed is editable. Rules set by an
+ * admin are part of the org's state; rules injected as faults override them but are never persisted.
+ */
 public final class FieldSecurity {
     private final Map<String, FieldAccess> rules = new ConcurrentHashMap<>();
+    private final Map<String, FieldAccess> injected = new ConcurrentHashMap<>();
 
     public FieldAccess access(String object, String field) {
-        return rules.getOrDefault(key(object, field), FieldAccess.EDITABLE);
+        String key = key(object, field);
+        FieldAccess override = injected.get(key);
+        return override != null ? override : rules.getOrDefault(key, FieldAccess.EDITABLE);
+    }
+
+    public void inject(String object, String field, FieldAccess access) {
+        injected.put(key(object, field), access);
+    }
+
+    public void clearInjected() {
+        injected.clear();
     }
 
     public void set(String object, String field, FieldAccess access) {

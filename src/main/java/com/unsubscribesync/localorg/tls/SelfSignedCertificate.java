@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,18 +46,39 @@ public final class SelfSignedCertificate {
             Files.deleteIfExists(store);
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
             restrict(passwordFile);
-            keytool(password, "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity",
-                    "825", "-dname", "CN=localhost, O=Unsubscribe Sync local org", "-ext",
+            keytool(password, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-validity", "825", "-dname", "CN=localhost, O=Unsubscribe Sync local org", "-ext",
                     "SAN=ip:127.0.0.1,dns:localhost", "-keystore", store.toString(), "-storetype", "PKCS12",
                     "-storepass:env", "LOCALORG_STORE_PASSWORD", "-keypass:env", "LOCALORG_STORE_PASSWORD");
             Files.deleteIfExists(pem);
         }
-        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
+        KeyStore keys = load(store, password);
         if (!Files.exists(pem)) {
-            keytool(password, "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", store.toString(), "-storetype",
-                    "PKCS12", "-storepass:env", "LOCALORG_STORE_PASSWORD", "-file", pem.toString());
+            writePem(keys, pem);
         }
-        return new SelfSignedCertificate(context(store, password.toCharArray()), pem.toAbsolutePath());
+        return new SelfSignedCertificate(context(keys, password, store), pem.toAbsolutePath());
+    }
+
+    private static KeyStore load(Path store, char[] password) throws IOException {
+        try (InputStream in = Files.newInputStream(store)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, password);
+            return keys;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the local org's key store " + store + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePem(KeyStore keys, Path pem) throws IOException {
+        try {
+            byte[] encoded = keys.getCertificate(ALIAS).getEncoded();
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded);
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
+                    StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the local org's certificate cannot be written: " + e.getMessage(), e);
+        }
     }
 
     public SSLContext sslContext() {
@@ -67,10 +89,8 @@ public final class SelfSignedCertificate {
         return certificate;
     }
 
-    private static SSLContext context(Path store, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, password);
+    private static SSLContext context(KeyStore keys, char[] password, Path store) throws IOException {
+        try {
             KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             managers.init(keys, password);
             SSLContext context = SSLContext.getInstance("TLS");
