@@ -62,7 +62,7 @@ public final class CommandLineApp {
         Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
-        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), java.util.Optional::empty);
+        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), env);
     }
 
     private static String actor() {
