@@ -50,7 +50,8 @@ public class StatusCommand implements Callable<Integer> {
         status.put("connected", org.connected());
         status.put("org", org.org().map(StatusCommand::orgView).orElse(null));
         status.put("requirements", requirements);
-        status.put("lastRun", null);
+        var lastRun = workspace.syncRuns().last();
+        status.put("lastRun", lastRun.map(SyncCommand.History::view).orElse(null));
         status.put("nextRun", nextRun);
         status.put("outboxPending", workspace.outbox().pendingCount());
         Map<String, Long> byKind = new LinkedHashMap<>();
@@ -73,6 +74,9 @@ public class StatusCommand implements Callable<Integer> {
         if (org.apiUsed() != null) {
             out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls today");
         }
+        out.println("Last run:        " + lastRun.map(run -> run.startedAt() + " " + run.outcome().name()
+                .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
+                + run.counts().imported()).orElse("none yet"));
         out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + local(nextRun) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
