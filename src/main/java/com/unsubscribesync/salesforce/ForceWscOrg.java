@@ -95,11 +95,14 @@ public final class ForceWscOrg implements SalesforceOrg {
     @Override
     public void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since,
             Consumer<List<OrgRecord>> chunk) {
-        RecordColumns columns = new RecordColumns(type, fieldApiName, false);
+        // An incremental read uses queryAll: records deleted or merged away since the watermark come back in the
+        // same call (IsDeleted, MasterRecordId), so no separate getDeleted call is needed.
+        boolean incremental = since.isPresent();
+        RecordColumns columns = new RecordColumns(type, fieldApiName, incremental);
         String soql = columns.select() + since.map(t -> " WHERE SystemModstamp > " + soqlDateTime(t)).orElse("");
         String what = "reading changed " + type.apiName() + "s";
         requireBudget(1, what);
-        QueryResult page = calls.partner(what, pc -> pc.query(soql));
+        QueryResult page = calls.partner(what, pc -> incremental ? pc.queryAll(soql) : pc.query(soql));
         if (!page.isDone()) {
             int pageSize = Math.max(1, page.getRecords() == null ? 1 : page.getRecords().length);
             long remaining = Math.max(0, page.getSize() - pageSize);

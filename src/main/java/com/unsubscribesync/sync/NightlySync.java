@@ -156,16 +156,6 @@ public final class NightlySync {
                 }
                 progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
             });
-            if (since.isPresent()) {
-                List<MirrorRepository.Pulled> gone = new ArrayList<>();
-                salesforce.deletedBetween(object.getKey(), object.getValue(), since.get(), serverStart)
-                        .forEach(record -> gone.add(pulled(record)));
-                if (request.dryRun()) {
-                    gone.forEach(row -> pulled.put(row.record().id(), row));
-                } else {
-                    mirror.save(gone);
-                }
-            }
         }
 
         progress.update("Planning", 0, -1);
