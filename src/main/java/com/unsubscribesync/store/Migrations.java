@@ -14,7 +14,8 @@ import java.util.List;
 /** Applies the numbered SQL scripts under {@code db/migration} that the database has not seen yet, in order. */
 final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
-    private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql");
+    private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
+            "V3__outbox_without_email_index.sql");
 
     void apply(Database database) {
         database.inTransaction(connection -> {
