@@ -1,0 +1,64 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve} in its own process pushes what another process records on the same data directory. */
+class ServeProcessTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void unsubscribeAddedFromTheCommandLineIsPushedByARunningServe() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
+            String contact = org.state().addContact("Ann", "Lee", "ann@serve.test");
+            Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
+            assertThat(cli(env, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
+                    "--client-secret-env", "TEST_SECRET")).isZero();
+
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    classpath, Main.class.getName(), "--data-dir", dataDirectory.toString(), "serve")
+                    .redirectError(dataDirectory.resolve("serve-stderr.txt").toFile()).start();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).startsWith("serving");
+
+                long recorded = System.nanoTime();
+                assertThat(cli(env, "unsubscribe", "add", "ann@serve.test", "--source", "clicked-link")).isZero();
+                long deadline = recorded + TimeUnit.SECONDS.toNanos(30);
+                while (!org.state().read(contact).optedOut() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorded);
+                System.out.println("serve pushed a command-line unsubscribe after " + latencyMs + " ms");
+                assertThat(org.state().read(contact).optedOut()).isTrue();
+            } finally {
+                serve.destroy();
+                assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            }
+        }
+    }
+
+    private int cli(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dataDirectory.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        return new CommandLineApp(new PrintStream(sink, true, StandardCharsets.UTF_8),
+                new PrintStream(sink, true, StandardCharsets.UTF_8), env).run(all);
+    }
+}
