@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** The composition root of the command line: builds the commands with their collaborators and runs them. */
 public final class CommandLineApp {
@@ -42,9 +41,10 @@ public final class CommandLineApp {
     public int run(String... args) {
         RootCommand root = new RootCommand(this::openWorkspace);
         CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new OrgCommand());
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
         try {
             if (args.length == 0) {
@@ -59,13 +59,6 @@ public final class CommandLineApp {
 
     private Workspace openWorkspace(Optional<Path> option) {
         return new WorkspaceOpener(env, clock).open(option);
-    }
-
-    private int usageError(ParameterException e, String[] args) {
-        CommandLine command = e.getCommandLine();
-        command.getErr().println("error: " + oneLine(e.getMessage()) + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')");
-        return ExitCode.BAD_INPUT;
     }
 
     private int failure(Exception e, CommandLine command) {

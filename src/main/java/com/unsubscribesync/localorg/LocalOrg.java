@@ -1,0 +1,243 @@
+package com.unsubscribesync.localorg;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.metadata.LayoutStore;
+import com.unsubscribesync.localorg.metadata.MetadataEndpoint;
+import com.unsubscribesync.localorg.oauth.OAuthEndpoint;
+import com.unsubscribesync.localorg.oauth.Sessions;
+import com.unsubscribesync.localorg.partner.PartnerEndpoint;
+import com.unsubscribesync.localorg.persist.StateStore;
+import com.unsubscribesync.localorg.soap.ApiUsage;
+import com.unsubscribesync.localorg.soap.CallGate;
+import com.unsubscribesync.localorg.state.DemoSeeder;
+import com.unsubscribesync.localorg.state.Directory;
+import com.unsubscribesync.localorg.state.OrgCredentials;
+import com.unsubscribesync.localorg.state.OrgState;
+import com.unsubscribesync.localorg.state.SeedSummary;
+import com.unsubscribesync.localorg.tls.SelfSignedCertificate;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Salesforce org on 127.0.0.1 that speaks the Partner and Metadata SOAP and OAuth wire force-wsc expects. Start
+ * it, point a {@code ConnectorConfig} at {@link #partnerEndpoint}, and use a token from {@link #issueAccessToken}
+ * (or OAuth) as the session id.
+ */
+public final class LocalOrg implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final String url;
+    private final OrgCredentials credentials;
+    private final Sessions sessions;
+    private final Faults faults;
+    private final ApiUsage usage;
+    private final OrgAdmin admin;
+    private final Snapshots snapshots;
+    private final Path certificate;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
+            Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots,
+            Path certificate) {
+        this.server = server;
+        this.workers = workers;
+        this.url = url;
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.faults = faults;
+        this.usage = usage;
+        this.admin = admin;
+        this.snapshots = snapshots;
+        this.certificate = certificate;
+    }
+
+    public static LocalOrg start(LocalOrgOptions options) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every call waits ~40 ms for a
+        // delayed ACK. The property is read once, when the first server of this JVM is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        StateStore store = options.state().map(LocalOrg::openStore).orElse(null);
+        try {
+            Optional<OrgCredentials> saved = store == null ? Optional.empty() : store.credentials();
+            OrgCredentials credentials = saved.orElseGet(OrgCredentials::generate);
+            OrgState state = new OrgState(options.clock(), options.withPackage(), credentials.username());
+            LayoutStore layouts = LayoutStore.withDefaults(options.clock(), options.withPackage());
+            SeedSummary seeded = null;
+            if (saved.isPresent()) {
+                store.load(state, layouts);
+            } else {
+                seeded = new DemoSeeder(options.seed(), options.people()).seed(state);
+            }
+            ApiUsage usage = new ApiUsage(options.clock(), options.apiLimit());
+            Faults faults = new Faults(options.seed(), usage, state.fieldSecurity()).apply(options.faults());
+            Sessions sessions = new Sessions(options.clock(), options.sessionTimeout(), credentials.orgId());
+
+            SelfSignedCertificate tls = null;
+            if (options.tls()) {
+                Path dir = options.state().orElse(Files.createTempDirectory("localorg-tls"));
+                tls = SelfSignedCertificate.inDirectory(dir);
+            }
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
+            HttpServer server;
+            if (tls != null) {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 64);
+            }
+            String url = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+            CallGate gate = new CallGate(sessions, usage, faults);
+            server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
+            server.createContext("/services/Soap/m/", new MetadataEndpoint(state, layouts, gate, faults, url));
+            server.createContext("/services/oauth2/", new OAuthEndpoint(credentials, sessions, options.clock(), url));
+            ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
+            server.setExecutor(workers);
+            Snapshots snapshots = store == null ? null : new Snapshots(store, state, layouts, credentials);
+            if (snapshots != null && saved.isEmpty()) {
+                snapshots.saveNow();
+            }
+            server.start();
+            return new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
+                    new OrgAdmin(state, seeded), snapshots, tls == null ? null : tls.certificatePath());
+        } catch (SQLException e) {
+            closeQuietly(store);
+            throw new IOException("the local org's state could not be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    private static StateStore openStore(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return new StateStore(directory);
+        } catch (IOException | SQLException e) {
+            throw new IllegalArgumentException("the state directory " + directory + " cannot be used: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "localorg-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Where the org listens, e.g. {@code http://127.0.0.1:PORT}; this is also the OAuth instance URL. */
+    public String url() {
+        return url;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The Partner SOAP endpoint with the org id suffix, as login's serverUrl gives it. */
+    public String partnerEndpoint(String apiVersion) {
+        return url + "/services/Soap/u/" + apiVersion + "/" + credentials.orgId().substring(0, 15);
+    }
+
+    /** The Partner endpoint without the org id, which is where SOAP login goes. */
+    public String authEndpoint(String apiVersion) {
+        return url + "/services/Soap/u/" + apiVersion;
+    }
+
+    public String metadataEndpoint(String apiVersion) {
+        return url + "/services/Soap/m/" + apiVersion + "/" + credentials.orgId().substring(0, 15);
+    }
+
+    public String authorizeUrl() {
+        return url + "/services/oauth2/authorize";
+    }
+
+    public String tokenUrl() {
+        return url + "/services/oauth2/token";
+    }
+
+    public String orgId() {
+        return credentials.orgId();
+    }
+
+    public String clientId() {
+        return credentials.clientId();
+    }
+
+    public String clientSecret() {
+        return credentials.clientSecret();
+    }
+
+    public String username() {
+        return credentials.username();
+    }
+
+    public String password() {
+        return credentials.password();
+    }
+
+    /** A fresh access token (= session id) of the local user, as the OAuth token endpoint would issue. */
+    public String issueAccessToken() {
+        return sessions.issue(Directory.LOCAL_USER);
+    }
+
+    /** Ends every session, as an admin revoking sessions or a timeout would. */
+    public void expireSessions() {
+        sessions.expireAll();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public OrgAdmin state() {
+        return admin;
+    }
+
+    /** API calls counted today, as the LimitInfoHeader reports them. */
+    public int apiCallsUsed() {
+        return usage.used();
+    }
+
+    /** The self-signed certificate (PEM) when serving https. */
+    public Optional<Path> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        workers.shutdownNow();
+        if (snapshots != null) {
+            snapshots.close();
+        }
+    }
+
+    private static void closeQuietly(StateStore store) {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (SQLException e) {
+                // the original failure matters more
+            }
+        }
+    }
+}

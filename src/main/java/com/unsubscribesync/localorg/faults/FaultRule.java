@@ -1,0 +1,33 @@
+package com.unsubscribesync.localorg.faults;
+
+import com.unsubscribesync.localorg.state.FieldAccess;
+import java.time.Duration;
+
+/** One item of a fault spec. */
+public sealed interface FaultRule {
+
+    /** Records of an operation fail with a status code at a rate (0..1). */
+    record RecordError(String operation, String statusCode, double rate) implements FaultRule {
+    }
+
+    /** Every n-th call finds its session expired. */
+    record SessionExpiry(int everyCalls) implements FaultRule {
+    }
+
+    record Latency(Duration delay) implements FaultRule {
+    }
+
+    /** An HTML maintenance page with status 503 instead of a SOAP answer. */
+    record MaintenancePage(double rate) implements FaultRule {
+    }
+
+    /** The connection closes without an answer. */
+    record DroppedConnection(double rate) implements FaultRule {
+    }
+
+    record DailyApiLimit(int limit) implements FaultRule {
+    }
+
+    record FieldSecurityRule(String object, String field, FieldAccess access) implements FaultRule {
+    }
+}

@@ -1,0 +1,128 @@
+package com.unsubscribesync.localorg.faults;
+
+import com.unsubscribesync.localorg.soap.ApiUsage;
+import com.unsubscribesync.localorg.state.FieldSecurity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The faults the org injects, changeable while it runs. Random choices come from one generator seeded at start,
+ * so a single client making the same calls meets the same faults.
+ */
+public final class Faults {
+    private final Random random;
+    private final ApiUsage usage;
+    private final FieldSecurity fieldSecurity;
+    private final List<FaultRule.RecordError> recordErrors = new ArrayList<>();
+    private int sessionExpiryEvery;
+    private long sessionCalls;
+    private Duration latency = Duration.ZERO;
+    private double maintenanceRate;
+    private double dropRate;
+
+    public Faults(long seed, ApiUsage usage, FieldSecurity fieldSecurity) {
+        this.random = new Random(seed);
+        this.usage = usage;
+        this.fieldSecurity = fieldSecurity;
+    }
+
+    /** Adds the rules of a spec in the {@code --faults} syntax. */
+    public Faults apply(String spec) {
+        FaultSpec.parse(spec).forEach(this::apply);
+        return this;
+    }
+
+    public synchronized Faults apply(FaultRule rule) {
+        if (rule instanceof FaultRule.RecordError error) {
+            recordErrors.removeIf(e -> e.operation().equals(error.operation())
+                    && e.statusCode().equals(error.statusCode()));
+            recordErrors.add(error);
+        } else if (rule instanceof FaultRule.SessionExpiry expiry) {
+            sessionExpiryEvery = expiry.everyCalls();
+            sessionCalls = 0;
+        } else if (rule instanceof FaultRule.Latency delay) {
+            latency = delay.delay();
+        } else if (rule instanceof FaultRule.MaintenancePage page) {
+            maintenanceRate = page.rate();
+        } else if (rule instanceof FaultRule.DroppedConnection drop) {
+            dropRate = drop.rate();
+        } else if (rule instanceof FaultRule.DailyApiLimit limit) {
+            usage.setLimit(limit.limit());
+        } else if (rule instanceof FaultRule.FieldSecurityRule fls) {
+            fieldSecurity.inject(fls.object(), fls.field(), fls.access());
+        }
+        return this;
+    }
+
+    public Faults failRecords(String operation, String statusCode, double rate) {
+        return apply(new FaultRule.RecordError(operation, statusCode, rate));
+    }
+
+    public Faults expireSessionEvery(int calls) {
+        return apply(new FaultRule.SessionExpiry(calls));
+    }
+
+    public Faults latency(Duration delay) {
+        return apply(new FaultRule.Latency(delay));
+    }
+
+    public Faults maintenancePage(double rate) {
+        return apply(new FaultRule.MaintenancePage(rate));
+    }
+
+    public Faults dropConnections(double rate) {
+        return apply(new FaultRule.DroppedConnection(rate));
+    }
+
+    public Faults dailyApiLimit(int limit) {
+        return apply(new FaultRule.DailyApiLimit(limit));
+    }
+
+    /** Removes the injected faults (record errors, expiry, latency, pages, drops, field security); limits stay. */
+    public synchronized Faults clear() {
+        fieldSecurity.clearInjected();
+        recordErrors.clear();
+        sessionExpiryEvery = 0;
+        latency = Duration.ZERO;
+        maintenanceRate = 0;
+        dropRate = 0;
+        return this;
+    }
+
+    public synchronized Duration latency() {
+        return latency;
+    }
+
+    /** Decides what happens to the next incoming SOAP call as a whole. */
+    public synchronized CallFault nextCall() {
+        if (dropRate > 0 && random.nextDouble() < dropRate) {
+            return CallFault.DROPPED_CONNECTION;
+        }
+        if (maintenanceRate > 0 && random.nextDouble() < maintenanceRate) {
+            return CallFault.MAINTENANCE_PAGE;
+        }
+        return CallFault.NONE;
+    }
+
+    /** Whether the session presented with this call should be found expired. */
+    public synchronized boolean sessionExpiresNow() {
+        if (sessionExpiryEvery <= 0) {
+            return false;
+        }
+        sessionCalls++;
+        return sessionCalls % sessionExpiryEvery == 0;
+    }
+
+    /** The status code one record of an operation fails with, if an injected error strikes it. */
+    public synchronized Optional<String> recordError(String operation) {
+        for (FaultRule.RecordError error : recordErrors) {
+            if (error.operation().equals(operation) && random.nextDouble() < error.rate()) {
+                return Optional.of(error.statusCode());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package com.unsubscribesync.localorg.metadata;
+
+import com.unsubscribesync.localorg.soap.XmlNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The org's page layouts by full name. Saving replaces a layout whole, as updateMetadata does. */
+public final class LayoutStore {
+    private final Clock clock;
+    private final Map<String, StoredLayout> layouts = new LinkedHashMap<>();
+    private int next;
+
+    public LayoutStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static LayoutStore withDefaults(Clock clock, boolean packageInstalled) {
+        LayoutStore store = new LayoutStore(clock);
+        DefaultLayouts.documents(packageInstalled).forEach((name, xml) -> store.save(name, LayoutXml.parse(xml)));
+        return store;
+    }
+
+    public synchronized Optional<StoredLayout> find(String fullName) {
+        return Optional.ofNullable(layouts.get(fullName));
+    }
+
+    public synchronized List<StoredLayout> all() {
+        return new ArrayList<>(layouts.values());
+    }
+
+    /** Stores a layout and says whether it was new. */
+    public synchronized boolean save(String fullName, XmlNode content) {
+        StoredLayout old = layouts.get(fullName);
+        if (old == null) {
+            layouts.put(fullName, new StoredLayout(fullName, content, next++, clock.instant(), clock.instant()));
+            return true;
+        }
+        layouts.put(fullName, new StoredLayout(fullName, content, old.number(), old.created(), clock.instant()));
+        return false;
+    }
+
+    /** Puts back a layout exactly as persisted. */
+    public synchronized void restore(StoredLayout layout) {
+        layouts.put(layout.fullName(), layout);
+        next = Math.max(next, layout.number() + 1);
+    }
+
+    public synchronized void clear() {
+        layouts.clear();
+        next = 0;
+    }
+}
