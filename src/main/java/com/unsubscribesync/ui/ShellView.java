@@ -26,6 +26,7 @@ public final class ShellView extends BorderPane {
     private final Map<String, ToggleButton> navigation = new LinkedHashMap<>();
     private final TabPane unsubscribeTabs = new TabPane();
     private final Map<Screen, Node> screens;
+    private final javafx.scene.layout.StackPane pages = new javafx.scene.layout.StackPane();
 
     /** @param screens the view of each screen; Unsubscribes and Integrations become the tabs of one page */
     public ShellView(ShellViewModel model, Map<Screen, Node> screens) {
@@ -48,6 +49,14 @@ public final class ShellView extends BorderPane {
                 model.screenProperty().set(chosen);
             }
         });
+        // Every screen stays in the scene and only the current one is visible: switching then costs no new CSS pass.
+        pages.getChildren().add(unsubscribeTabs);
+        for (Screen screen : Screen.values()) {
+            if (screen.tab().isEmpty()) {
+                pages.getChildren().add(this.screens.get(screen));
+            }
+        }
+        setCenter(pages);
         model.screenProperty().addListener((o, was, now) -> show(now));
         show(model.screenProperty().get());
     }
@@ -116,12 +125,11 @@ public final class ShellView extends BorderPane {
 
     private void show(Screen screen) {
         navigation.get(screen.navigation()).setSelected(true);
+        Node current = screen.tab().isPresent() ? unsubscribeTabs : screens.get(screen);
         if (screen.tab().isPresent()) {
             unsubscribeTabs.getSelectionModel().select(screen == Screen.INTEGRATIONS ? 1 : 0);
-            setCenter(unsubscribeTabs);
-        } else {
-            setCenter(screens.get(screen));
         }
+        pages.getChildren().forEach(page -> page.setVisible(page == current));
     }
 
     private Node statusBar() {

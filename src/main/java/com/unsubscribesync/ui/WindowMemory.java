@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /** Remembers the window's size and the last screen in a small file in the data directory. */
 public final class WindowMemory {
     private static final Logger LOG = LoggerFactory.getLogger(WindowMemory.class);
-    public static final double DEFAULT_WIDTH = 1200;
-    public static final double DEFAULT_HEIGHT = 780;
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
 
     private final Path file;
 

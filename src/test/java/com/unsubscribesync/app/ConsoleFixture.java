@@ -81,7 +81,14 @@ public final class ConsoleFixture implements AutoCloseable {
 
         @Override
         public OrgState state(SyncSettings settings) {
-            return summary();
+            Map<SObjectType, FieldState> fields = new java.util.EnumMap<>(SObjectType.class);
+            for (SObjectType type : SObjectType.values()) {
+                fields.put(type, new FieldState(Optional.of("HasOptedOutOfEmail"), true, true, Optional.empty(),
+                        Optional.empty()));
+            }
+            OrgState summary = summary();
+            return new OrgState(true, true, summary.organizationName(), summary.userName(), summary.instanceUrl(),
+                    fields, summary.apiUsed(), summary.apiLimit(), Optional.empty());
         }
     }
 }

@@ -15,7 +15,7 @@ public record ConflictRow(long id, ConflictKind kind, String email, String recor
         String resolution = conflict.resolution().map(r -> r + conflict.resolvedBy().map(by -> " by " + by).orElse("")
                 + conflict.resolvedAt().map(at -> ", " + Formats.dateTime(at, zone)).orElse("")).orElse("");
         return new ConflictRow(conflict.id(), conflict.kind(), conflict.email().map(Object::toString).orElse(""), record,
-                conflict.statusCode().orElse(""), conflict.explanation(), Formats.dateTime(conflict.createdAt(), zone),
+                conflict.statusCode().orElse(""), conflict.explanation(), Formats.compact(conflict.createdAt(), zone),
                 resolution);
     }
 }

@@ -28,8 +28,8 @@ public final class ConflictsView extends HBox {
         getStyleClass().add("page");
         ListView<ConflictsViewModel.KindCount> kinds = new ListView<>(model.kinds());
         kinds.setId("conflict-kinds");
-        kinds.setPrefWidth(250);
-        kinds.setMinWidth(230);
+        kinds.setPrefWidth(215);
+        kinds.setMinWidth(215);
         kinds.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConflictsViewModel.KindCount item, boolean empty) {
@@ -57,10 +57,10 @@ public final class ConflictsView extends HBox {
         table.setId("conflicts");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Nothing to look at here."));
-        table.getColumns().add(column("Email", 200, ConflictRow::email));
+        table.getColumns().add(column("Email", 165, ConflictRow::email));
         table.getColumns().add(column("Record", 200, ConflictRow::record));
-        table.getColumns().add(column("Status code", 170, ConflictRow::statusCode));
-        table.getColumns().add(column("Since", 160, ConflictRow::created));
+        table.getColumns().add(column("Status code", 250, ConflictRow::statusCode));
+        table.getColumns().add(column("Since", 130, ConflictRow::created));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));

@@ -23,7 +23,7 @@ public record RunRow(long id, String started, String trigger, String outcome, in
         };
         String duration = run.endedAt().map(end -> Formats.duration(Duration.between(run.startedAt(), end))).orElse("");
         SyncRun.Counts counts = run.counts();
-        return new RunRow(run.id(), Formats.dateTime(run.startedAt(), zone), trigger, outcome, counts.pulled(),
+        return new RunRow(run.id(), Formats.compact(run.startedAt(), zone), trigger, outcome, counts.pulled(),
                 counts.imported(), counts.pushed(), counts.conflicts(), counts.apiCalls(), duration,
                 run.message().orElse(""));
     }

@@ -27,16 +27,16 @@ public final class SyncHistoryView extends VBox {
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs");
         table.setPlaceholder(new Label("No run yet. Run the sync from the Integrations tab."));
-        table.getColumns().add(column("Started", 160, RunRow::started));
+        table.getColumns().add(column("Started", 135, RunRow::started));
         table.getColumns().add(column("Trigger", 80, RunRow::trigger));
-        table.getColumns().add(column("Outcome", 100, RunRow::outcome));
+        table.getColumns().add(column("Outcome", 110, RunRow::outcome));
         table.getColumns().add(column("Pulled", 70, RunRow::pulled));
-        table.getColumns().add(column("Imported", 80, RunRow::imported));
+        table.getColumns().add(column("Imported", 85, RunRow::imported));
         table.getColumns().add(column("Pushed", 70, RunRow::pushed));
-        table.getColumns().add(column("Conflicts", 80, RunRow::conflicts));
-        table.getColumns().add(column("API calls", 80, RunRow::apiCalls));
-        table.getColumns().add(column("Duration", 80, RunRow::duration));
-        table.getColumns().add(column("Errors", 260, RunRow::message));
+        table.getColumns().add(column("Conflicts", 85, RunRow::conflicts));
+        table.getColumns().add(column("API calls", 85, RunRow::apiCalls));
+        table.getColumns().add(column("Duration", 85, RunRow::duration));
+        table.getColumns().add(column("Errors", 200, RunRow::message));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         CategoryAxis runs = new CategoryAxis();
@@ -46,6 +46,7 @@ public final class SyncHistoryView extends VBox {
         BarChart<String, Number> chart = new BarChart<>(runs, count);
         chart.setId("runs-chart");
         chart.setAnimated(false);
+        chart.setCategoryGap(40);
         chart.setLegendVisible(true);
         chart.setPrefHeight(260);
         chart.setMinHeight(220);

@@ -29,7 +29,7 @@ public final class UnsubscribeRow {
         object.set(id.map(i -> i.objectType().apiName()).orElse(""));
         salesforceId.set(id.map(SalesforceId::value).orElse(""));
         source.set(listed.unsubscribe().source().label());
-        date.set(Formats.dateTime(listed.unsubscribe().at(), zone));
+        date.set(Formats.compact(listed.unsubscribe().at(), zone));
         loaded.set(true);
     }
 

@@ -68,12 +68,12 @@ public final class UnsubscribesView extends BorderPane {
         TableView<UnsubscribeRow> table = new TableView<>();
         table.setId("unsubscribes");
         table.setPlaceholder(new Label("No unsubscribes yet. Add one or import a CSV file."));
-        table.getColumns().add(column("Email", 240, UnsubscribeRow::emailProperty));
-        table.getColumns().add(column("Name", 150, UnsubscribeRow::nameProperty));
-        table.getColumns().add(column("Object", 80, UnsubscribeRow::objectProperty));
-        table.getColumns().add(column("Salesforce ID", 170, UnsubscribeRow::salesforceIdProperty));
-        table.getColumns().add(column("Source", 110, UnsubscribeRow::sourceProperty));
-        table.getColumns().add(column("Date", 170, UnsubscribeRow::dateProperty));
+        table.getColumns().add(column("Email", 215, UnsubscribeRow::emailProperty));
+        table.getColumns().add(column("Name", 120, UnsubscribeRow::nameProperty));
+        table.getColumns().add(column("Object", 65, UnsubscribeRow::objectProperty));
+        table.getColumns().add(column("Salesforce ID", 160, UnsubscribeRow::salesforceIdProperty));
+        table.getColumns().add(column("Source", 105, UnsubscribeRow::sourceProperty));
+        table.getColumns().add(column("Date", 130, UnsubscribeRow::dateProperty));
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.rowsProperty().addListener((o, was, rows) -> table.setItems(rows));
@@ -116,15 +116,15 @@ public final class UnsubscribesView extends BorderPane {
                 if (!line.reason().isEmpty()) {
                     box.getChildren().add(Cards.text("“" + line.reason() + "”", "help"));
                 }
-                box.setMaxWidth(270);
+                box.setMaxWidth(220);
                 setGraphic(box);
             }
         });
         VBox.setVgrow(lines, Priority.ALWAYS);
         VBox card = Cards.card("History", person, lines);
         ((Label) card.getChildren().get(0)).textProperty().bind(model.historyTitleProperty());
-        card.setPrefWidth(320);
-        card.setMinWidth(300);
+        card.setPrefWidth(270);
+        card.setMinWidth(250);
         card.setId("history-card");
         return card;
     }
