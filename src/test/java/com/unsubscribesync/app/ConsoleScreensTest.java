@@ -169,9 +169,14 @@ class ConsoleScreensTest {
         assertThat(robot.lookup("#total").queryAs(Label.class).getText()).isEqualTo("3 matching \"person00001\"");
         TableView<?> table = robot.lookup("#unsubscribes").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
-        robot.clickOn("person000011@example.com");
-        settle();
-        assertThat(robot.lookup("#history").queryAs(ListView.class).getItems()).hasSize(1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no history; selected " + console.unsubscribes().selectedProperty().get()
+                    + " title " + console.unsubscribes().historyTitleProperty().get() + " dialogs " + dialogs.shown, e);
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class UnsubscribesView extends BorderPane {
         TableView<UnsubscribeRow> table = table();
         VBox card = historyCard();
         HBox.setHgrow(table, Priority.ALWAYS);
-        HBox body = new HBox(16, table, card);
+        HBox body = new HBox(12, table, card);
         body.setPadding(new javafx.geometry.Insets(12, 0, 0, 0));
         setCenter(body);
     }
@@ -68,12 +68,12 @@ public final class UnsubscribesView extends BorderPane {
         TableView<UnsubscribeRow> table = new TableView<>();
         table.setId("unsubscribes");
         table.setPlaceholder(new Label("No unsubscribes yet. Add one or import a CSV file."));
-        table.getColumns().add(column("Email", 215, UnsubscribeRow::emailProperty));
-        table.getColumns().add(column("Name", 120, UnsubscribeRow::nameProperty));
-        table.getColumns().add(column("Object", 65, UnsubscribeRow::objectProperty));
-        table.getColumns().add(column("Salesforce ID", 160, UnsubscribeRow::salesforceIdProperty));
-        table.getColumns().add(column("Source", 105, UnsubscribeRow::sourceProperty));
-        table.getColumns().add(column("Date", 130, UnsubscribeRow::dateProperty));
+        table.getColumns().add(column("Email", 200, UnsubscribeRow::emailProperty));
+        table.getColumns().add(column("Name", 110, UnsubscribeRow::nameProperty));
+        table.getColumns().add(column("Object", 60, UnsubscribeRow::objectProperty));
+        table.getColumns().add(column("Salesforce ID", 178, UnsubscribeRow::salesforceIdProperty));
+        table.getColumns().add(column("Source", 118, UnsubscribeRow::sourceProperty));
+        table.getColumns().add(column("Date", 138, UnsubscribeRow::dateProperty));
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.rowsProperty().addListener((o, was, rows) -> table.setItems(rows));
@@ -110,21 +110,23 @@ public final class UnsubscribesView extends BorderPane {
                 Label action = new Label(line.action() + " · " + line.source());
                 action.getStyleClass().add(line.action().equals("Resubscribe") ? "history-resubscribe"
                         : "history-unsubscribe");
-                Label meta = new Label(line.when() + " · " + line.actor());
-                meta.getStyleClass().add("muted");
+                Label meta = Cards.text(line.when() + " · " + line.actor(), "muted");
                 VBox box = new VBox(2, action, meta);
                 if (!line.reason().isEmpty()) {
                     box.getChildren().add(Cards.text("“" + line.reason() + "”", "help"));
                 }
-                box.setMaxWidth(220);
+                box.setMaxWidth(185);
                 setGraphic(box);
             }
         });
         VBox.setVgrow(lines, Priority.ALWAYS);
         VBox card = Cards.card("History", person, lines);
-        ((Label) card.getChildren().get(0)).textProperty().bind(model.historyTitleProperty());
-        card.setPrefWidth(270);
-        card.setMinWidth(250);
+        Label title = (Label) card.getChildren().get(0);
+        title.textProperty().bind(model.historyTitleProperty());
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        card.setPrefWidth(235);
+        card.setMinWidth(235);
         card.setId("history-card");
         return card;
     }
