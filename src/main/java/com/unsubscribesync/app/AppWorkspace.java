@@ -1,8 +1,10 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OutboxRepository;
@@ -13,7 +15,6 @@ import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.sync.ConflictResolver;
-import com.unsubscribesync.sync.ConnectedOrg;
 import com.unsubscribesync.sync.Engine;
 import com.unsubscribesync.sync.NightlyScheduler;
 import com.unsubscribesync.sync.NightlySync;
@@ -28,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
 
 /** The services of one open data directory, wired together. */
 final class AppWorkspace implements Workspace {
@@ -42,7 +44,7 @@ final class AppWorkspace implements Workspace {
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
     private final SyncRunRepository syncRuns;
-    private final ConnectedOrg org;
+    private final SharedOrg org;
     private final OptOutFields fields;
     private final RealtimePusher pusher;
     private final NightlySync nightlySync;
@@ -53,7 +55,15 @@ final class AppWorkspace implements Workspace {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
-    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, ConnectedOrg org) {
+    private final AppOrgConnection salesforce;
+
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
+        this(dataDirectory, database, clock, actor, env, java.util.Optional.empty());
+    }
+
+    /** @param engineOrg the org the engine works with instead of the saved connection (tests) */
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
+            java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -65,7 +75,8 @@ final class AppWorkspace implements Workspace {
         this.conflicts = new ConflictRepository(database);
         this.mirror = new MirrorRepository(database);
         this.syncRuns = new SyncRunRepository(database);
-        this.org = org;
+        this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
+        this.org = new SharedOrg(engineOrg.orElse(salesforce));
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, org, fields,
                 RetryPolicy.standard(new SecureRandom()), clock);
@@ -174,9 +185,29 @@ final class AppWorkspace implements Workspace {
     }
 
     @Override
+    public OrgConnection salesforce() {
+        return salesforce;
+    }
+
+    /** Whether a connection (demo or real) is saved, without calling the org. */
+    boolean hasSavedConnection() {
+        return salesforce.hasSavedConnection();
+    }
+
+    /** After a connect or disconnect the engine opens the new connection on its next use. */
+    void connectionChanged() {
+        org.reset();
+    }
+
+    /** How the engine opens the connected org. */
+    OrgConnector orgConnector() {
+        return salesforce;
+    }
+
+    @Override
     public void close() {
         engine.close();
-        org.current().ifPresent(connection -> connection.close());
+        org.close();
         database.close();
     }
 }

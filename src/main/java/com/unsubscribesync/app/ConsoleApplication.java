@@ -41,6 +41,7 @@ public final class ConsoleApplication extends Application {
         screenshots = option(args, "--screenshots");
         try {
             workspace = new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir);
+            firstStart(workspace);
             workspace.engine().start();
         } catch (RuntimeException e) {
             LOG.error("The console could not open its data directory", e);
@@ -53,6 +54,26 @@ public final class ConsoleApplication extends Application {
         });
     }
 
+    /**
+     * A fresh data directory opens on the demo org with one run behind it, so a newcomer sees unsubscribes,
+     * a run and conflicts at once rather than empty tables.
+     */
+    private static void firstStart(AppWorkspace workspace) {
+        if (workspace.hasSavedConnection() || workspace.syncRuns().last().isPresent()
+                || java.nio.file.Files.exists(workspace.dataDirectory().resolve(WINDOW_FILE))) {
+            return;
+        }
+        try {
+            workspace.salesforce().connectDemo();
+            workspace.connectionChanged();
+            workspace.nightlySync().run(new com.unsubscribesync.sync.RunRequest(
+                    com.unsubscribesync.store.SyncRun.Trigger.RUN_NOW, false, false),
+                    com.unsubscribesync.sync.RunProgress.SILENT);
+        } catch (RuntimeException e) {
+            LOG.warn("The demo org could not be prepared on first start; the console opens without it", e);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         if (workspace == null) {
@@ -62,7 +83,8 @@ public final class ConsoleApplication extends Application {
             Platform.exit();
             return;
         }
-        ConsoleWorkspace services = new ConsoleWorkspace(workspace, new NoOrgConnections(), ZoneId.systemDefault());
+        ConsoleWorkspace services = new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
+                ZoneId.systemDefault());
         WindowMemory memory = new WindowMemory(workspace.dataDirectory().resolve(WINDOW_FILE));
         Console console = new Console(services, new FxBackground(executor),
                 new FxDialogService(() -> stage, Console.STYLESHEET), memory.load().screen());

@@ -20,7 +20,7 @@ final class WorkspaceOpener {
         Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
-        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), java.util.Optional::empty);
+        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), env);
     }
 
     static String actor() {

@@ -39,17 +39,19 @@ public class StatusCommand implements Callable<Integer> {
         Map<String, Object> field = new LinkedHashMap<>();
         field.put("name", settings.field().key());
         // Whether the field exists, is editable and is on the layouts is only known once an org is connected.
-        field.put("Contact", unknownField());
-        field.put("Lead", unknownField());
+        OrgConnection.OrgStatus org = orgStatus(workspace, settings);
+        field.put("Contact", fieldView(org.fields().get("Contact")));
+        field.put("Lead", fieldView(org.fields().get("Lead")));
         requirements.put("field", field);
         requirements.put("peopleWithSalesforceId", linked);
         requirements.put("peopleTotal", people);
 
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("connected", false);
-        status.put("org", null);
+        status.put("connected", org.connected());
+        status.put("org", org.org().map(StatusCommand::orgView).orElse(null));
         status.put("requirements", requirements);
-        status.put("lastRun", null);
+        var lastRun = workspace.syncRuns().last();
+        status.put("lastRun", lastRun.map(SyncCommand.History::view).orElse(null));
         status.put("nextRun", nextRun);
         status.put("outboxPending", workspace.outbox().pendingCount());
         Map<String, Long> byKind = new LinkedHashMap<>();
@@ -57,8 +59,8 @@ public class StatusCommand implements Callable<Integer> {
         status.put("conflicts", byKind);
         status.put("unsubscribes", workspace.unsubscribes().count());
         Map<String, Object> api = new LinkedHashMap<>();
-        api.put("used", null);
-        api.put("limit", null);
+        api.put("used", org.apiUsed());
+        api.put("limit", org.apiLimit());
         status.put("apiUsage", api);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -66,10 +68,20 @@ public class StatusCommand implements Callable<Integer> {
             out.println(Json.write(status));
             return ExitCode.DONE;
         }
-        out.println("Connection:      not connected (run 'connect --demo' or 'connect --login-url …')");
+        out.println("Connection:      " + org.org().map(o -> (o.demo() ? "demo org (local)" : o.organizationName())
+                + " as " + o.userName()).orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
+        org.problem().ifPresent(problem -> out.println("                 " + problem));
+        if (org.apiUsed() != null) {
+            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls today");
+        }
+        out.println("Last run:        " + lastRun.map(run -> run.startedAt() + " " + run.outcome().name()
+                .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
+                + run.counts().imported()).orElse("none yet"));
         out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + local(nextRun) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
+        org.fields().forEach((object, known) -> out.println("  on " + object + ":" + " ".repeat(12 - object.length())
+                + (known.problem() != null ? known.problem() : known.apiName() + ", editable")));
         out.println("Salesforce IDs:  " + linked + " of " + people + " people");
         out.println("Unsubscribes:    " + workspace.unsubscribes().count());
         out.println("Outbox pending:  " + workspace.outbox().pendingCount());
@@ -81,11 +93,31 @@ public class StatusCommand implements Callable<Integer> {
         return ExitCode.DONE;
     }
 
-    private static Map<String, Object> unknownField() {
+    private static OrgConnection.OrgStatus orgStatus(Workspace workspace, SyncSettings settings) {
+        try {
+            return workspace.salesforce().status(settings);
+        } catch (NotConnectedException e) {
+            return OrgConnection.OrgStatus.notConnected(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> fieldView(OrgConnection.FieldStatus known) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("exists", null);
-        view.put("updateable", null);
-        view.put("onLayouts", null);
+        view.put("apiName", known == null ? null : known.apiName());
+        view.put("exists", known == null ? null : known.exists());
+        view.put("updateable", known == null ? null : known.updateable());
+        view.put("onLayouts", known == null ? null : known.onLayouts());
+        view.put("problem", known == null ? null : known.problem());
+        return view;
+    }
+
+    private static Map<String, Object> orgView(OrgConnection.ConnectedOrg org) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", org.organizationId());
+        view.put("name", org.organizationName());
+        view.put("userName", org.userName());
+        view.put("instanceUrl", org.instanceUrl());
+        view.put("demo", org.demo());
         return view;
     }
 

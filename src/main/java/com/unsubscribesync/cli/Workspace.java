@@ -58,6 +58,9 @@ public interface Workspace extends AutoCloseable {
     /** Whether an org (real or demo) is connected; commands that need one exit with code 3 otherwise. */
     boolean connected();
 
+    /** The Salesforce connection of this data directory. */
+    OrgConnection salesforce();
+
     @Override
     void close();
 }

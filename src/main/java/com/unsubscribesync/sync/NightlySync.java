@@ -61,13 +61,13 @@ public final class NightlySync {
     private final ConflictRepository conflicts;
     private final SyncRunRepository runs;
     private final RunLock lock;
-    private final ConnectedOrg org;
+    private final CurrentOrg org;
     private final OptOutFields fields;
     private final Clock clock;
     private final String holder = "run-" + UUID.randomUUID();
 
     public NightlySync(UnsubscribeRepository unsubscribes, PeopleRepository people, SettingsRepository settings,
-            MirrorRepository mirror, ConflictRepository conflicts, SyncRunRepository runs, RunLock lock, ConnectedOrg org,
+            MirrorRepository mirror, ConflictRepository conflicts, SyncRunRepository runs, RunLock lock, CurrentOrg org,
             OptOutFields fields, Clock clock) {
         this.unsubscribes = unsubscribes;
         this.people = people;
@@ -156,16 +156,6 @@ public final class NightlySync {
                 }
                 progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
             });
-            if (since.isPresent()) {
-                List<MirrorRepository.Pulled> gone = new ArrayList<>();
-                salesforce.deletedBetween(object.getKey(), object.getValue(), since.get(), serverStart)
-                        .forEach(record -> gone.add(pulled(record)));
-                if (request.dryRun()) {
-                    gone.forEach(row -> pulled.put(row.record().id(), row));
-                } else {
-                    mirror.save(gone);
-                }
-            }
         }
 
         progress.update("Planning", 0, -1);

@@ -49,13 +49,13 @@ public final class RealtimePusher {
     private final SettingsRepository settings;
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
-    private final ConnectedOrg org;
+    private final CurrentOrg org;
     private final OptOutFields fields;
     private final RetryPolicy retry;
     private final Clock clock;
 
     public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
-            ConflictRepository conflicts, MirrorRepository mirror, ConnectedOrg org, OptOutFields fields,
+            ConflictRepository conflicts, MirrorRepository mirror, CurrentOrg org, OptOutFields fields,
             RetryPolicy retry, Clock clock) {
         this.outbox = outbox;
         this.people = people;

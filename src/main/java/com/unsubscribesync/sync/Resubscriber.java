@@ -30,12 +30,12 @@ public final class Resubscriber {
     private final PeopleRepository people;
     private final SettingsRepository settings;
     private final MirrorRepository mirror;
-    private final ConnectedOrg org;
+    private final CurrentOrg org;
     private final OptOutFields fields;
     private final Clock clock;
 
     public Resubscriber(UnsubscribeRepository unsubscribes, PeopleRepository people, SettingsRepository settings,
-            MirrorRepository mirror, ConnectedOrg org, OptOutFields fields, Clock clock) {
+            MirrorRepository mirror, CurrentOrg org, OptOutFields fields, Clock clock) {
         this.unsubscribes = unsubscribes;
         this.people = people;
         this.settings = settings;

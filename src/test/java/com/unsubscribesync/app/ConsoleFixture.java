@@ -27,7 +27,7 @@ public final class ConsoleFixture implements AutoCloseable {
     public ConsoleFixture(Path dataDirectory, Clock clock, long orgDelayMillis) {
         org = new InMemoryOrg(orgDelayMillis);
         workspace = new AppWorkspace(dataDirectory, Database.openInMemory("console-" + UUID.randomUUID()), clock,
-                "admin", () -> Optional.of(org));
+                "admin", Map.of(), Optional.of(() -> org));
         services = new ConsoleWorkspace(workspace, new Connections(), ZoneId.of("Europe/Berlin"));
     }
 

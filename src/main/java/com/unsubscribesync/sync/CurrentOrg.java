@@ -5,6 +5,6 @@ import java.util.Optional;
 
 /** The org the engine works with right now, if one is connected. */
 @FunctionalInterface
-public interface ConnectedOrg {
+public interface CurrentOrg {
     Optional<SalesforceOrg> current();
 }

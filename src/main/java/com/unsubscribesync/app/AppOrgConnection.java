@@ -1,0 +1,180 @@
+package com.unsubscribesync.app;
+
+import com.unsubscribesync.cli.NotConnectedException;
+import com.unsubscribesync.cli.OrgConnection;
+import com.unsubscribesync.cli.OrgUnreachableException;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.ApiUsage;
+import com.unsubscribesync.salesforce.ConnectionOptions;
+import com.unsubscribesync.salesforce.ConnectorConfigs;
+import com.unsubscribesync.salesforce.CredentialStore;
+import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.salesforce.ForceWscOrg;
+import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.OptOutFieldRequest;
+import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.salesforce.OrgIdentity;
+import com.unsubscribesync.salesforce.OrgSignIn;
+import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.salesforce.SavedConnection;
+import com.unsubscribesync.salesforce.SystemBrowser;
+import java.io.PrintWriter;
+import java.net.ProxySelector;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the Salesforce adapter to a data directory: signs in (demo, browser, client credentials), keeps what is
+ * needed to reconnect in the encrypted credential store, and opens the connected org for the commands and the
+ * engine ({@link OrgConnector}).
+ */
+final class AppOrgConnection implements OrgConnection, OrgConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(AppOrgConnection.class);
+    static final Duration BROWSER_PATIENCE = Duration.ofMinutes(5);
+
+    private final Path dataDirectory;
+    private final Map<String, String> env;
+    private final Supplier<SyncSettings> settings;
+    private final Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers;
+    private final CredentialStore credentials;
+    private final OrgSignIn signIn;
+
+    AppOrgConnection(Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings,
+            Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers) {
+        this.dataDirectory = dataDirectory;
+        this.env = env;
+        this.settings = settings;
+        this.browsers = browsers;
+        this.credentials = new CredentialStore(dataDirectory);
+        ProxySelector proxies = ProxySelector.getDefault();
+        ConnectorConfigs configs = new ConnectorConfigs(ConnectionOptions.defaults(clientName()), proxies);
+        this.signIn = new OrgSignIn(configs, proxies, () -> this.settings.get().apiReservePercent());
+    }
+
+    static AppOrgConnection withSystemBrowser(Path dataDirectory, Map<String, String> env,
+            Supplier<SyncSettings> settings) {
+        return new AppOrgConnection(dataDirectory, env, settings, SystemBrowser::new);
+    }
+
+    @Override
+    public ConnectedOrg connectDemo() {
+        try (ForceWscOrg org = guarded(() -> new DemoOrg(dataDirectory).open(signIn))) {
+            credentials.save(new SavedConnection.Demo());
+            LOG.info("Connected to the demo org");
+            return connected(org.identity(), Optional.empty());
+        }
+    }
+
+    @Override
+    public ConnectedOrg connectWithClientSecret(String loginUrl, String clientId, String secretVariable) {
+        LoginUrl url = LoginUrl.parse(loginUrl);
+        String secret = env.get(secretVariable);
+        if (secret == null || secret.isBlank()) {
+            throw new InvalidInputException("environment variable " + secretVariable + " is not set: put the "
+                    + "connected app's consumer secret in it, or leave out --client-secret-env to sign in in the "
+                    + "browser");
+        }
+        return save(guarded(() -> signIn.withClientSecret(url, clientId, secret)));
+    }
+
+    @Override
+    public ConnectedOrg connectInBrowser(String loginUrl, String clientId, PrintWriter out) {
+        LoginUrl url = LoginUrl.parse(loginUrl);
+        return save(guarded(() -> signIn.inBrowser(url, clientId, browsers.apply(out), BROWSER_PATIENCE)));
+    }
+
+    boolean hasSavedConnection() {
+        return credentials.load().isPresent();
+    }
+
+    @Override
+    public boolean disconnect() {
+        boolean forgot = credentials.forget();
+        LOG.info("Disconnected from Salesforce (saved credentials {})", forgot ? "deleted" : "absent");
+        return forgot;
+    }
+
+    @Override
+    public OrgStatus status(SyncSettings current) {
+        if (credentials.load().isEmpty()) {
+            return OrgStatus.notConnected(null);
+        }
+        try (SalesforceOrg org = open()) {
+            FieldCheck check = org.checkField(new OptOutFieldRequest(current.field(), current.fieldApiName()));
+            Map<String, FieldStatus> fields = new LinkedHashMap<>();
+            for (SObjectType type : SObjectType.values()) {
+                FieldCheck.ObjectField field = check.objects().get(type);
+                if (field != null) {
+                    fields.put(type.apiName(), new FieldStatus(field.apiName().orElse(null), field.exists(),
+                            field.exists() ? field.updateable() : null, null, field.problem().orElse(null)));
+                }
+            }
+            Optional<ApiUsage> usage = org.apiUsage();
+            return new OrgStatus(true, Optional.of(connected(org.identity(), Optional.empty())), fields,
+                    usage.map(ApiUsage::used).orElse(null), usage.map(ApiUsage::limit).orElse(null),
+                    Optional.empty());
+        } catch (SalesforceException e) {
+            LOG.warn("Status could not reach Salesforce: {}", e.getMessage());
+            return OrgStatus.notConnected(e.getMessage());
+        }
+    }
+
+    /** The connected org, from the saved connection. */
+    @Override
+    public SalesforceOrg open() {
+        SavedConnection saved = credentials.load().orElseThrow(() -> new SalesforceException(
+                SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", "No Salesforce org is connected: run "
+                        + "'connect --demo' or 'connect --login-url URL --client-id ID'.", null));
+        if (saved instanceof SavedConnection.Demo) {
+            return new DemoOrg(dataDirectory).open(signIn);
+        }
+        return signIn.reopen(saved);
+    }
+
+    private ConnectedOrg save(OrgSignIn.SignedIn signedIn) {
+        try (ForceWscOrg org = signedIn.org()) {
+            credentials.save(signedIn.saved());
+            LOG.info("Connected to Salesforce org {} through {}", org.identity().organizationId(),
+                    signedIn.saved().describe());
+            Optional<String> warning = signedIn.saved() instanceof SavedConnection.PasswordLogin
+                    ? Optional.of(com.unsubscribesync.salesforce.LegacyLogin.retirementWarning()) : Optional.empty();
+            return connected(org.identity(), warning);
+        }
+    }
+
+    private static ConnectedOrg connected(OrgIdentity identity, Optional<String> warning) {
+        return new ConnectedOrg(identity.organizationId(), identity.organizationName(), identity.userName(),
+                identity.instanceUrl(), identity.demo(), warning);
+    }
+
+    /** Sign-in failures become the command line's exceptions: refused → exit 3, unreachable → exit 1. */
+    private static <T> T guarded(Supplier<T> signing) {
+        try {
+            return signing.get();
+        } catch (SalesforceException e) {
+            LOG.warn("Connecting failed: {} {}", e.kind(), e.statusCode().orElse(""));
+            if (e.kind() == SalesforceException.Kind.AUTHENTICATION) {
+                throw new NotConnectedException(e.getMessage());
+            }
+            if (e.kind() == SalesforceException.Kind.UNAVAILABLE) {
+                throw new OrgUnreachableException(e.getMessage());
+            }
+            throw new NotConnectedException(e.getMessage());
+        }
+    }
+
+    private static String clientName() {
+        String version = AppOrgConnection.class.getPackage().getImplementationVersion();
+        return "UnsubscribeSync/" + (version == null ? "dev" : version);
+    }
+}

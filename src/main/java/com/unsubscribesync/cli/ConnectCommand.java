@@ -1,0 +1,65 @@
+package com.unsubscribesync.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "connect", description = "Connect the embedded demo org, or a Salesforce org through OAuth.")
+public class ConnectCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static class Target {
+        @Option(names = "--demo", required = true, description = "Use the embedded demo org.")
+        boolean demo;
+        @ArgGroup(exclusive = false)
+        RealOrg real;
+    }
+
+    static class RealOrg {
+        @Option(names = "--login-url", required = true, paramLabel = "URL",
+                description = "e.g. https://login.salesforce.com or your My Domain; https unless on this computer.")
+        String loginUrl;
+        @Option(names = "--client-id", required = true, paramLabel = "ID",
+                description = "The connected app's consumer key.")
+        String clientId;
+        @Option(names = "--client-secret-env", paramLabel = "VAR",
+                description = "Headless: read the consumer secret from this environment variable (client credentials)."
+                        + " Without it, sign in in the browser.")
+        String clientSecretVariable;
+    }
+
+    @Override
+    public Integer call() {
+        OrgConnection connection = root.workspace().salesforce();
+        PrintWriter out = spec.commandLine().getOut();
+        OrgConnection.ConnectedOrg org;
+        try {
+            if (target.demo) {
+                org = connection.connectDemo();
+            } else if (target.real.clientSecretVariable != null) {
+                org = connection.connectWithClientSecret(target.real.loginUrl, target.real.clientId,
+                        target.real.clientSecretVariable);
+            } else {
+                org = connection.connectInBrowser(target.real.loginUrl, target.real.clientId, out);
+            }
+        } catch (OrgUnreachableException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        out.println("Connected to " + (org.demo() ? "the demo org (local, not Salesforce)" : org.organizationName()
+                + " (" + org.organizationId() + ")") + " as " + org.userName() + ".");
+        org.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
+        return ExitCode.DONE;
+    }
+}

@@ -1,0 +1,50 @@
+package com.unsubscribesync.cli;
+
+import com.unsubscribesync.domain.SyncSettings;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Salesforce connection of the open data directory, as the commands see it. Refused credentials raise
+ * {@link NotConnectedException}; an org that cannot be reached raises {@link OrgUnreachableException}; bad input
+ * raises {@code InvalidInputException}.
+ */
+public interface OrgConnection {
+
+    /** Starts the embedded demo org (state in the data directory) and remembers it as the connected org. */
+    ConnectedOrg connectDemo();
+
+    /** Client credentials, the secret read from the environment variable {@code secretVariable}. */
+    ConnectedOrg connectWithClientSecret(String loginUrl, String clientId, String secretVariable);
+
+    /** Authorization code + PKCE in the system browser; prints the address when no browser can be opened. */
+    ConnectedOrg connectInBrowser(String loginUrl, String clientId, PrintWriter out);
+
+    /** Forgets the saved tokens and secrets; true when there were some. */
+    boolean disconnect();
+
+    /** What the org says now about the connection, the chosen field and API usage. */
+    OrgStatus status(SyncSettings settings);
+
+    /** Which org and user a connection reached. */
+    record ConnectedOrg(String organizationId, String organizationName, String userName, String instanceUrl,
+            boolean demo, Optional<String> warning) {
+    }
+
+    /**
+     * The chosen field on one object; values are null when unknown (not connected, or {@code onLayouts} before
+     * the layouts were checked).
+     */
+    record FieldStatus(String apiName, Boolean exists, Boolean updateable, Boolean onLayouts, String problem) {
+    }
+
+    /** The Salesforce half of {@code status}. */
+    record OrgStatus(boolean connected, Optional<ConnectedOrg> org, Map<String, FieldStatus> fields, Long apiUsed,
+            Long apiLimit, Optional<String> problem) {
+
+        public static OrgStatus notConnected(String problem) {
+            return new OrgStatus(false, Optional.empty(), Map.of(), null, null, Optional.ofNullable(problem));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.unsubscribesync.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keeps the {@link SavedConnection} encrypted with AES-256-GCM under a key made for this installation. Both the
+ * key and the encrypted file live in the data directory with owner-only permissions (0600), so a copied database
+ * or log carries no usable secret; {@link #forget()} deletes both. The OS keychain is not used yet.
+ */
+public final class CredentialStore {
+    static final String CONNECTION_FILE = "salesforce-connection.enc";
+    static final String KEY_FILE = "salesforce-connection.key";
+    private static final byte[] ASSOCIATED_DATA = "unsubscribe-sync connection v1".getBytes(StandardCharsets.UTF_8);
+    private static final int NONCE_BYTES = 12;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path directory;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CredentialStore(Path dataDirectory) {
+        this.directory = dataDirectory;
+    }
+
+    public void save(SavedConnection connection) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key(true), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
+            writePrivately(directory.resolve(CONNECTION_FILE),
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("the Salesforce connection could not be saved in " + directory + " ("
+                    + e.getClass().getSimpleName() + "): check that the data directory is writable", e);
+        }
+    }
+
+    /** The saved connection; empty when there is none, or when it cannot be opened with this installation's key. */
+    public Optional<SavedConnection> load() {
+        Path file = directory.resolve(CONNECTION_FILE);
+        if (!Files.exists(file) || !Files.exists(directory.resolve(KEY_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            byte[] stored = Files.readAllBytes(file);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key(false), new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+            return Optional.of(fromJson(json.readTree(plain)));
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the saved connection and its key; true when there was something to delete. */
+    public boolean forget() {
+        try {
+            boolean had = Files.deleteIfExists(directory.resolve(CONNECTION_FILE));
+            return Files.deleteIfExists(directory.resolve(KEY_FILE)) || had;
+        } catch (IOException e) {
+            throw new IllegalStateException("the saved Salesforce connection in " + directory
+                    + " could not be deleted (" + e.getMessage() + "): delete " + CONNECTION_FILE + " by hand", e);
+        }
+    }
+
+    private SecretKey key(boolean create) throws IOException, GeneralSecurityException {
+        Path file = directory.resolve(KEY_FILE);
+        if (Files.exists(file)) {
+            return new SecretKeySpec(Files.readAllBytes(file), "AES");
+        }
+        if (!create) {
+            throw new IOException("no key");
+        }
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, random);
+        SecretKey key = generator.generateKey();
+        writePrivately(file, key.getEncoded());
+        return key;
+    }
+
+    /** Writes through a temporary file that is owner-only before any byte goes into it. */
+    private void writePrivately(Path target, byte[] content) throws IOException {
+        Files.createDirectories(directory);
+        Path temporary;
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            temporary = Files.createTempFile(directory, ".salesforce", ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            temporary = Files.createTempFile(directory, ".salesforce", ".tmp");
+        }
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private ObjectNode toJson(SavedConnection connection) {
+        ObjectNode node = json.createObjectNode();
+        if (connection instanceof SavedConnection.Demo) {
+            node.put("kind", "demo");
+        } else if (connection instanceof SavedConnection.BrowserSignIn browser) {
+            node.put("kind", "browser").put("loginUrl", browser.loginUrl()).put("clientId", browser.clientId())
+                    .put("refreshToken", browser.refreshToken());
+        } else if (connection instanceof SavedConnection.ClientCredentials client) {
+            node.put("kind", "client-credentials").put("loginUrl", client.loginUrl())
+                    .put("clientId", client.clientId()).put("clientSecret", client.clientSecret());
+        } else if (connection instanceof SavedConnection.PasswordLogin password) {
+            node.put("kind", "password").put("loginUrl", password.loginUrl()).put("apiVersion",
+                    password.apiVersion()).put("username", password.username())
+                    .put("passwordAndToken", password.passwordAndToken());
+        }
+        return node;
+    }
+
+    private static SavedConnection fromJson(JsonNode node) {
+        String kind = node.path("kind").asText();
+        return switch (kind) {
+            case "demo" -> new SavedConnection.Demo();
+            case "browser" -> new SavedConnection.BrowserSignIn(node.path("loginUrl").asText(),
+                    node.path("clientId").asText(), node.path("refreshToken").asText());
+            case "client-credentials" -> new SavedConnection.ClientCredentials(node.path("loginUrl").asText(),
+                    node.path("clientId").asText(), node.path("clientSecret").asText());
+            case "password" -> new SavedConnection.PasswordLogin(node.path("loginUrl").asText(),
+                    node.path("apiVersion").asText(), node.path("username").asText(),
+                    node.path("passwordAndToken").asText());
+            default -> throw new IllegalArgumentException("unknown connection kind " + kind);
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package com.unsubscribesync.salesforce;
+
+import com.sforce.soap.partner.Error;
+import com.sforce.soap.partner.fault.ApiFault;
+import com.sforce.soap.partner.fault.ExceptionCode;
+import com.sforce.soap.partner.fault.LoginFault;
+import com.sforce.ws.ConnectionException;
+import com.sforce.ws.SoapFaultException;
+import com.sforce.ws.bind.HTMLResponseException;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides once, for the whole app, what a Salesforce failure means: for one record of a write, whether trying
+ * again later can help; for a whole call, whether to retry, renew the session, stop, or ask the admin.
+ */
+public final class FaultClassifier {
+    private static final Set<String> RETRYABLE_RECORD_CODES = Set.of("UNABLE_TO_LOCK_ROW", "UNABLE_TO_LOCK_RECORD",
+            "SERVER_UNAVAILABLE", "SERVICE_UNAVAILABLE", "QUERY_TIMEOUT", "REQUEST_RUNNING_TOO_LONG",
+            "ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    private static final Set<String> UNAVAILABLE_CALL_CODES = Set.of("SERVER_UNAVAILABLE", "QUERY_TIMEOUT",
+            "REQUEST_TIMEOUT_OR_CONFLICT", "FUNCTIONALITY_TEMPORARILY_UNAVAILABLE", "UNABLE_TO_LOCK_ROW",
+            "API_CURRENTLY_DISABLED");
+    private static final Set<String> AUTHENTICATION_CALL_CODES = Set.of("INVALID_SESSION_ID", "INVALID_LOGIN",
+            "LOGIN_MUST_USE_SECURITY_TOKEN", "PASSWORD_LOCKOUT", "ORG_LOCKED", "ORG_ADMIN_LOCKED",
+            "TXN_SECURITY_END_A_SESSION", "UNSUPPORTED_API_VERSION");
+
+    private FaultClassifier() {
+    }
+
+    /** Whether a record that failed with this status code is worth trying again later. */
+    public static WriteOutcome.Result recordResult(String statusCode) {
+        return RETRYABLE_RECORD_CODES.contains(statusCode) ? WriteOutcome.Result.RETRYABLE
+                : WriteOutcome.Result.PERMANENT;
+    }
+
+    /** The outcome of one failed record, carrying Salesforce's first error. */
+    static WriteOutcome failedRecord(com.unsubscribesync.domain.SalesforceId id, Error[] errors) {
+        if (errors == null || errors.length == 0 || errors[0].getStatusCode() == null) {
+            return new WriteOutcome(id, WriteOutcome.Result.RETRYABLE, Optional.of("UNKNOWN_EXCEPTION"),
+                    Optional.of("Salesforce reported a failure without a reason"));
+        }
+        String code = errors[0].getStatusCode().name();
+        return new WriteOutcome(id, recordResult(code), Optional.of(code),
+                Optional.ofNullable(errors[0].getMessage()));
+    }
+
+    /** The status code of an API fault, when the failure is one. */
+    static Optional<ExceptionCode> exceptionCode(Throwable failure) {
+        return failure instanceof ApiFault fault ? Optional.ofNullable(fault.getExceptionCode()) : Optional.empty();
+    }
+
+    static boolean isInvalidSession(Throwable failure) {
+        return exceptionCode(failure).filter(code -> code == ExceptionCode.INVALID_SESSION_ID).isPresent()
+                || (failure instanceof SoapFaultException soap && soap.getFaultCode() != null
+                        && "INVALID_SESSION_ID".equals(soap.getFaultCode().getLocalPart()));
+    }
+
+    /**
+     * Turns a failed call into a {@link SalesforceException} whose kind tells the caller what to do.
+     *
+     * @param what the call in the admin's words, e.g. "reading Contacts"
+     */
+    public static SalesforceException classify(Throwable failure, String what) {
+        if (failure instanceof SalesforceException known) {
+            return known;
+        }
+        if (failure instanceof ApiFault fault) {
+            String code = fault.getExceptionCode() == null ? "UNKNOWN_EXCEPTION" : fault.getExceptionCode().name();
+            String message = fault.getExceptionMessage() == null ? code : fault.getExceptionMessage();
+            return fromCode(code, message, what, failure, fault instanceof LoginFault);
+        }
+        if (failure instanceof HTMLResponseException) {
+            return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "HTML_RESPONSE",
+                    "Salesforce answered " + what + " with a web page instead of data (maintenance or a proxy): "
+                            + "it is tried again later.", failure);
+        }
+        if (failure instanceof SoapFaultException soap) {
+            String code = soap.getFaultCode() == null ? "UNKNOWN_EXCEPTION" : soap.getFaultCode().getLocalPart();
+            return fromCode(code, soap.getMessage(), what, failure, false);
+        }
+        if (isNetworkFailure(failure)) {
+            return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "CONNECTION_FAILED",
+                    "Salesforce could not be reached while " + what + " (" + networkReason(failure)
+                            + "): check the network; it is tried again later.", failure);
+        }
+        return new SalesforceException(SalesforceException.Kind.REFUSED, null, "Salesforce's answer to " + what
+                + " could not be understood (" + failure.getMessage() + "): see the log file for details.", failure);
+    }
+
+    private static SalesforceException fromCode(String code, String message, String what, Throwable failure,
+            boolean login) {
+        SalesforceException.Kind kind;
+        String sentence;
+        if (code.equals("REQUEST_LIMIT_EXCEEDED")) {
+            kind = SalesforceException.Kind.API_LIMIT_EXCEEDED;
+            sentence = "Salesforce refused " + what + " because the org's API allowance is used up (" + message
+                    + "): the rest waits for the next run.";
+        } else if (UNAVAILABLE_CALL_CODES.contains(code)) {
+            kind = SalesforceException.Kind.UNAVAILABLE;
+            sentence = "Salesforce is busy and could not finish " + what + " (" + code + ": " + message
+                    + "): it is tried again later.";
+        } else if (login || AUTHENTICATION_CALL_CODES.contains(code)) {
+            kind = SalesforceException.Kind.AUTHENTICATION;
+            sentence = "Salesforce refused the session while " + what + " (" + code + ": " + message
+                    + "): connect again with 'connect'.";
+        } else {
+            kind = SalesforceException.Kind.REFUSED;
+            sentence = "Salesforce refused " + what + " (" + code + ": " + message + "): an admin must fix this "
+                    + "in the org or in the settings.";
+        }
+        return new SalesforceException(kind, code, sentence, failure);
+    }
+
+    private static boolean isNetworkFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+            if (t instanceof ConnectionException c && c.getMessage() != null
+                    && (c.getMessage().contains("timed out") || c.getMessage().startsWith("Failed to send request"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String networkReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || (t.getMessage() != null
+                    && t.getMessage().contains("timed out"))) {
+                return "timed out";
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            }
+        }
+        return "connection failed";
+    }
+}

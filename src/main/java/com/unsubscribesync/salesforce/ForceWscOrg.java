@@ -1,0 +1,280 @@
+package com.unsubscribesync.salesforce;
+
+import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.partner.DeletedRecord;
+import com.sforce.soap.partner.GetDeletedResult;
+import com.sforce.soap.partner.GetUserInfoResult;
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * {@link SalesforceOrg} over force-wsc's Partner SOAP connection (and its Metadata connection for layouts).
+ * Queries ask for pages of 2 000 and stream them; writes go in calls of at most 200. Before work that takes more
+ * than one call it checks that the org's API allowance stays above the admin's reserve. One call runs at a time;
+ * open a second instance for parallel work.
+ */
+public final class ForceWscOrg implements SalesforceOrg {
+    /** Salesforce's most records per create/update call. */
+    public static final int WRITE_BATCH = 200;
+    /** The page size asked of queries, Salesforce's largest. */
+    public static final int QUERY_PAGE = 2000;
+    /** Addresses per lookup query: well inside SOQL's length limit even for long, escaped addresses. */
+    static final int EMAILS_PER_QUERY = 100;
+    static final int IDS_PER_QUERY = 200;
+    /** The status code of a refusal by the reserve guard rather than by Salesforce. */
+    public static final String RESERVE_REACHED = "API_RESERVE_REACHED";
+
+    private final OrgCalls calls;
+    private final IntSupplier reservePercent;
+    private final boolean demo;
+    private final Runnable afterClose;
+    private final FieldDiscovery discovery = new FieldDiscovery();
+    private OrgIdentity identity;
+
+    private ForceWscOrg(OrgCalls calls, IntSupplier reservePercent, boolean demo, Runnable afterClose) {
+        this.calls = calls;
+        this.reservePercent = reservePercent;
+        this.demo = demo;
+        this.afterClose = afterClose;
+    }
+
+    /**
+     * Opens a session and checks it by asking who the user is.
+     *
+     * @param reservePercent the share of the daily API allowance to leave untouched, read at each check
+     * @param demo           whether this is the embedded demo org
+     * @param afterClose     run when the connection is closed (e.g. stopping the demo org)
+     */
+    public static ForceWscOrg open(ConnectorConfigs configs, SessionSource sessions, IntSupplier reservePercent,
+            boolean demo, Runnable afterClose) {
+        ForceWscOrg org = new ForceWscOrg(new OrgCalls(configs, sessions), reservePercent, demo, afterClose);
+        org.identity();
+        return org;
+    }
+
+    /** The session in use (to save its refresh token after a browser sign-in). */
+    public OrgSession session() {
+        return calls.session();
+    }
+
+    @Override
+    public synchronized OrgIdentity identity() {
+        if (identity == null) {
+            GetUserInfoResult user = calls.partner("asking who the connected user is", pc -> pc.getUserInfo());
+            identity = new OrgIdentity(user.getOrganizationId(), user.getOrganizationName(), user.getUserId(),
+                    user.getUserName(), calls.session().instanceUrl(), demo);
+        }
+        return identity;
+    }
+
+    @Override
+    public FieldCheck checkField(OptOutFieldRequest request) {
+        request.apiNameOverride().ifPresent(SoqlLiteral::name);
+        return discovery.check(request, calls.partner("describing Lead and Contact",
+                pc -> pc.describeSObjects(new String[] {SObjectType.LEAD.apiName(), SObjectType.CONTACT.apiName()})));
+    }
+
+    @Override
+    public void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since,
+            Consumer<List<OrgRecord>> chunk) {
+        // An incremental read uses queryAll: records deleted or merged away since the watermark come back in the
+        // same call (IsDeleted, MasterRecordId), so no separate getDeleted call is needed.
+        boolean incremental = since.isPresent();
+        RecordColumns columns = new RecordColumns(type, fieldApiName, incremental);
+        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp > " + soqlDateTime(t)).orElse("");
+        String what = "reading changed " + type.apiName() + "s";
+        requireBudget(1, what);
+        QueryResult page = calls.partner(what, pc -> incremental ? pc.queryAll(soql) : pc.query(soql));
+        if (!page.isDone()) {
+            int pageSize = Math.max(1, page.getRecords() == null ? 1 : page.getRecords().length);
+            long remaining = Math.max(0, page.getSize() - pageSize);
+            requireBudget((remaining + pageSize - 1) / pageSize, what);
+        }
+        streamPages(page, columns, what, chunk);
+    }
+
+    @Override
+    public List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails) {
+        return findWhereIn(type, fieldApiName, "Email", emails.stream().map(Email::value).distinct().toList(),
+                EMAILS_PER_QUERY, "looking up " + type.apiName() + "s by email");
+    }
+
+    @Override
+    public List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids) {
+        return findWhereIn(type, fieldApiName, "Id", ids.stream().map(SalesforceId::value).distinct().toList(),
+                IDS_PER_QUERY, "looking up " + type.apiName() + "s by id");
+    }
+
+    /** Live rows whose column holds one of the values, queried in batches; values are quoted, never spliced raw. */
+    private List<OrgRecord> findWhereIn(SObjectType type, String fieldApiName, String column, List<String> values,
+            int perQuery, String what) {
+        RecordColumns columns = new RecordColumns(type, fieldApiName, false);
+        List<List<String>> batches = batches(values, perQuery);
+        requireBudget(batches.size(), what);
+        List<OrgRecord> found = new ArrayList<>();
+        for (List<String> batch : batches) {
+            String soql = columns.select() + " WHERE " + column + " IN (" + String.join(", ",
+                    batch.stream().map(SoqlLiteral::quote).toList()) + ")";
+            streamPages(calls.partner(what, pc -> pc.query(soql)), columns, what, found::addAll);
+        }
+        return found;
+    }
+
+    @Override
+    public List<OrgRecord> deletedBetween(SObjectType type, String fieldApiName, Instant start, Instant end) {
+        String what = "reading deleted " + type.apiName() + "s";
+        requireBudget(1, what);
+        GetDeletedResult deleted = calls.partner(what, pc -> pc.getDeleted(type.apiName(), calendar(start),
+                calendar(end)));
+        Map<String, Instant> deletedAt = new LinkedHashMap<>();
+        for (DeletedRecord record : deleted.getDeletedRecords() == null ? new DeletedRecord[0]
+                : deleted.getDeletedRecords()) {
+            deletedAt.put(record.getId(), record.getDeletedDate().toInstant());
+        }
+        RecordColumns columns = new RecordColumns(type, fieldApiName, true);
+        List<List<String>> batches = batches(new ArrayList<>(deletedAt.keySet()), IDS_PER_QUERY);
+        requireBudget(batches.size(), what);
+        Map<String, OrgRecord> found = new LinkedHashMap<>();
+        for (List<String> batch : batches) {
+            String soql = columns.select() + " WHERE Id IN (" + String.join(", ",
+                    batch.stream().map(SoqlLiteral::quote).toList()) + ")";
+            streamPages(calls.partner(what, pc -> pc.queryAll(soql)), columns, what,
+                    rows -> rows.forEach(r -> found.put(r.id().value(), r)));
+        }
+        List<OrgRecord> result = new ArrayList<>(deletedAt.size());
+        deletedAt.forEach((id, at) -> result.add(Optional.ofNullable(found.get(SalesforceId.parse(id).value()))
+                .orElseGet(() -> columns.purged(id, at))));
+        return result;
+    }
+
+    @Override
+    public List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids,
+            boolean value) {
+        String field = SoqlLiteral.name(fieldApiName);
+        List<List<SalesforceId>> batches = batches(ids, WRITE_BATCH);
+        String what = "setting " + type.apiName() + "." + field + " to " + value;
+        requireBudget(batches.size(), what);
+        List<WriteOutcome> outcomes = new ArrayList<>(ids.size());
+        for (List<SalesforceId> batch : batches) {
+            SObject[] records = new SObject[batch.size()];
+            for (int i = 0; i < records.length; i++) {
+                records[i] = new SObject(type.apiName());
+                records[i].setId(batch.get(i).value());
+                records[i].setField(field, value);
+            }
+            SaveResult[] results = calls.partner(what, pc -> pc.update(records));
+            for (int i = 0; i < batch.size(); i++) {
+                SaveResult result = i < results.length ? results[i] : null;
+                if (result != null && result.isSuccess()) {
+                    outcomes.add(WriteOutcome.written(batch.get(i)));
+                } else {
+                    outcomes.add(FaultClassifier.failedRecord(batch.get(i), result == null ? null
+                            : result.getErrors()));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
+    public Optional<ApiUsage> apiUsage() {
+        return calls.usage();
+    }
+
+    @Override
+    public long callsMade() {
+        return calls.callsMade();
+    }
+
+    @Override
+    public Instant serverTime() {
+        return calls.partner("reading the org's clock", pc -> pc.getServerTimestamp()).getTimestamp().toInstant();
+    }
+
+    /**
+     * Runs a Metadata API call (layouts) with the same session, renewal, retries and classification as every
+     * other call.
+     */
+    public <T> T withMetadata(String what, MetadataCall<T> call) {
+        return calls.metadata(what, call::run);
+    }
+
+    /** A call on the org's Metadata connection. */
+    @FunctionalInterface
+    public interface MetadataCall<T> {
+        T run(MetadataConnection metadata) throws ConnectionException;
+    }
+
+    @Override
+    public void close() {
+        afterClose.run();
+    }
+
+    /** Refuses work of {@code plannedCalls} calls that would dip into the reserve; says so in one sentence. */
+    private void requireBudget(long plannedCalls, String what) {
+        int reserve = reservePercent.getAsInt();
+        calls.usage().filter(usage -> usage.wouldCutIntoReserve(plannedCalls, reserve)).ifPresent(usage -> {
+            throw new SalesforceException(SalesforceException.Kind.API_LIMIT_EXCEEDED, RESERVE_REACHED,
+                    "Stopped before " + what + ": the org has used " + usage.used() + " of its " + usage.limit()
+                            + " API calls today and " + reserve + "% is kept in reserve; the rest continues on the "
+                            + "next run, or lower 'api-reserve-percent'.", null);
+        });
+    }
+
+    private void streamPages(QueryResult first, RecordColumns columns, String what,
+            Consumer<List<OrgRecord>> chunk) {
+        QueryResult page = first;
+        while (true) {
+            SObject[] rows = page.getRecords() == null ? new SObject[0] : page.getRecords();
+            if (rows.length > 0) {
+                List<OrgRecord> records = new ArrayList<>(rows.length);
+                for (SObject row : rows) {
+                    records.add(columns.read(row));
+                }
+                chunk.accept(records);
+            }
+            if (page.isDone() || page.getQueryLocator() == null) {
+                return;
+            }
+            String locator = page.getQueryLocator();
+            page = calls.partner(what, pc -> pc.queryMore(locator));
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(List.copyOf(items.subList(from, Math.min(items.size(), from + size))));
+        }
+        return batches;
+    }
+
+    /** Whole seconds, rounded down, so that a watermark never skips a change made within its second. */
+    static String soqlDateTime(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Calendar calendar(Instant instant) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
+    }
+}

@@ -1,0 +1,41 @@
+package com.unsubscribesync.salesforce;
+
+import java.util.Optional;
+
+/**
+ * A live session with an org: the session id (an OAuth access token, or a legacy login's session) and where its
+ * SOAP endpoints are. {@link #toString()} never shows the session id or refresh token.
+ *
+ * @param refreshToken  given by the authorization-code flow when the connected app has the refresh scope
+ */
+public record OrgSession(String sessionId, String instanceUrl, String organizationId, String userId,
+        String partnerEndpoint, String metadataEndpoint, Optional<String> refreshToken) {
+
+    /** A session from an OAuth token response, using the API version this app is built for. */
+    static OrgSession fromOAuth(String accessToken, String instanceUrl, String identityUrl,
+            Optional<String> refreshToken) {
+        String[] parts = identityUrl.split("/");
+        if (parts.length < 2) {
+            throw new SalesforceException(SalesforceException.Kind.AUTHENTICATION, null,
+                    "The org's token answer has no identity address, so the org cannot be told apart: try "
+                            + "connecting again.", null);
+        }
+        String orgId = parts[parts.length - 2];
+        String userId = parts[parts.length - 1];
+        String base = instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
+        String suffix = "/" + ConnectorConfigs.API_VERSION + "/" + orgId.substring(0, Math.min(15, orgId.length()));
+        return new OrgSession(accessToken, base, orgId, userId, base + "/services/Soap/u" + suffix,
+                base + "/services/Soap/m" + suffix, refreshToken);
+    }
+
+    OrgSession withSessionId(String value) {
+        return new OrgSession(value, instanceUrl, organizationId, userId, partnerEndpoint, metadataEndpoint,
+                refreshToken);
+    }
+
+    @Override
+    public String toString() {
+        return "OrgSession[instanceUrl=" + instanceUrl + ", organizationId=" + organizationId + ", userId=" + userId
+                + "]";
+    }
+}

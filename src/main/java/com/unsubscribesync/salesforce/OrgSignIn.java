@@ -1,0 +1,77 @@
+package com.unsubscribesync.salesforce;
+
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * The ways into a real org, each giving a live {@link ForceWscOrg} and what to save to get back in later: the
+ * browser sign-in (authorization code + PKCE), client credentials, and the retiring username/password login.
+ */
+public final class OrgSignIn {
+    private final ConnectorConfigs configs;
+    private final ProxySelector proxies;
+    private final IntSupplier reservePercent;
+
+    public OrgSignIn(ConnectorConfigs configs, ProxySelector proxies, IntSupplier reservePercent) {
+        this.configs = configs;
+        this.proxies = proxies;
+        this.reservePercent = reservePercent;
+    }
+
+    /** A connected org and the connection to save for it. */
+    public record SignedIn(ForceWscOrg org, SavedConnection saved) {
+    }
+
+    public SignedIn inBrowser(LoginUrl loginUrl, String clientId, Browser browser, Duration patience) {
+        TokenEndpoint tokens = tokens(loginUrl, clientId);
+        OrgSession first = new BrowserLogin(tokens, browser, patience).signIn();
+        String refreshToken = first.refreshToken().orElseThrow(() -> new SalesforceException(
+                SalesforceException.Kind.AUTHENTICATION, "NO_REFRESH_TOKEN", "The org at " + loginUrl
+                        + " gave no refresh token, so the app could not reconnect later: add the 'refresh_token' "
+                        + "scope to the connected app and connect again.", null));
+        ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.startingWith(first,
+                SessionSource.refreshToken(tokens, refreshToken)), reservePercent, false, () -> { });
+        return new SignedIn(org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken));
+    }
+
+    public SignedIn withClientSecret(LoginUrl loginUrl, String clientId, String clientSecret) {
+        ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(loginUrl, clientId),
+                clientSecret), reservePercent, false, () -> { });
+        return new SignedIn(org, new SavedConnection.ClientCredentials(loginUrl.toString(), clientId, clientSecret));
+    }
+
+    /** The retiring SOAP login; see {@link LegacyLogin#retirementWarning()}. */
+    public SignedIn withPassword(LoginUrl loginUrl, String apiVersion, String username, String passwordAndToken) {
+        ForceWscOrg org = ForceWscOrg.open(configs, new LegacyLogin(configs, loginUrl, apiVersion, username,
+                passwordAndToken), reservePercent, false, () -> { });
+        return new SignedIn(org, new SavedConnection.PasswordLogin(loginUrl.toString(), apiVersion, username,
+                passwordAndToken));
+    }
+
+    /** Reconnects with what was saved; the demo org is the composition root's to start. */
+    public ForceWscOrg reopen(SavedConnection saved) {
+        if (saved instanceof SavedConnection.BrowserSignIn browser) {
+            return ForceWscOrg.open(configs, SessionSource.refreshToken(tokens(LoginUrl.parse(browser.loginUrl()),
+                    browser.clientId()), browser.refreshToken()), reservePercent, false, () -> { });
+        }
+        if (saved instanceof SavedConnection.ClientCredentials client) {
+            return withClientSecret(LoginUrl.parse(client.loginUrl()), client.clientId(), client.clientSecret()).org();
+        }
+        if (saved instanceof SavedConnection.PasswordLogin password) {
+            return withPassword(LoginUrl.parse(password.loginUrl()), password.apiVersion(), password.username(),
+                    password.passwordAndToken()).org();
+        }
+        throw new IllegalArgumentException("the demo org is opened by the composition root");
+    }
+
+    /** Connects to an org whose client credentials are known in-process, e.g. the embedded demo org. */
+    public ForceWscOrg demo(LoginUrl loginUrl, String clientId, String clientSecret, Runnable afterClose) {
+        return ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
+                reservePercent, true, afterClose);
+    }
+
+    private TokenEndpoint tokens(LoginUrl loginUrl, String clientId) {
+        return new TokenEndpoint(loginUrl, clientId, configs.options(), proxies);
+    }
+}

@@ -1,0 +1,81 @@
+package com.unsubscribesync.salesforce;
+
+import com.sforce.soap.partner.sobject.SObject;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The columns the engine reads from a Lead or Contact, and how a returned row becomes an {@link OrgRecord}. */
+final class RecordColumns {
+    private final SObjectType type;
+    private final String field;
+    private final boolean withDeletion;
+
+    RecordColumns(SObjectType type, String fieldApiName, boolean withDeletion) {
+        this.type = type;
+        this.field = SoqlLiteral.name(fieldApiName);
+        this.withDeletion = withDeletion;
+    }
+
+    String select() {
+        List<String> columns = new ArrayList<>(List.of("Id", "Email", field));
+        if (type == SObjectType.LEAD) {
+            columns.add("IsConverted");
+            columns.add("ConvertedContactId");
+        }
+        columns.add("SystemModstamp");
+        if (withDeletion) {
+            columns.add("IsDeleted");
+            columns.add("MasterRecordId");
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + type.apiName();
+    }
+
+    OrgRecord read(SObject row) {
+        String rawEmail = text(row, "Email");
+        return new OrgRecord(SalesforceId.parse(row.getId()), email(rawEmail), Optional.ofNullable(rawEmail),
+                flag(row, field), type == SObjectType.LEAD && flag(row, "IsConverted"),
+                id(row, type == SObjectType.LEAD ? "ConvertedContactId" : null), withDeletion && flag(row, "IsDeleted"),
+                id(row, withDeletion ? "MasterRecordId" : null), instant(text(row, "SystemModstamp")));
+    }
+
+    /** A deleted record the recycle bin no longer shows: only its id and when it went are known. */
+    OrgRecord purged(String id, Instant deletedAt) {
+        return new OrgRecord(SalesforceId.parse(id), Optional.empty(), Optional.empty(), false, false,
+                Optional.empty(), true, Optional.empty(), deletedAt);
+    }
+
+    private static Optional<Email> email(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Email.parse(raw));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(SObject row, String name) {
+        Object value = row.getField(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static boolean flag(SObject row, String name) {
+        return Boolean.parseBoolean(text(row, name));
+    }
+
+    private static Optional<SalesforceId> id(SObject row, String name) {
+        String value = name == null ? null : text(row, name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(SalesforceId.parse(value));
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? Instant.EPOCH : Instant.parse(value);
+    }
+}

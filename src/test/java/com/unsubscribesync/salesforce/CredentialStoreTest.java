@@ -1,0 +1,66 @@
+package com.unsubscribesync.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialStoreTest {
+    private static final String SECRET = "3C1D5E0F7A9B2C4D6E8F0A1B3C5D7E9F";
+    private static final String REFRESH = "5Aep861TSESvWeug_refresh_token_value";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aSavedConnectionComesBackButIsNotReadableInTheFiles() throws Exception {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client", SECRET));
+        assertThat(store.load()).contains(new SavedConnection.ClientCredentials("https://acme.my.salesforce.com",
+                "client", SECRET));
+        store.save(new SavedConnection.BrowserSignIn("https://login.salesforce.com", "client", REFRESH));
+        assertThat(new CredentialStore(data).load()).contains(new SavedConnection.BrowserSignIn(
+                "https://login.salesforce.com", "client", REFRESH));
+
+        try (var files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(content).doesNotContain(REFRESH).doesNotContain(SECRET).doesNotContain("acme");
+            }
+        }
+    }
+
+    @Test
+    void bothFilesAreReadableByTheOwnerOnly() throws Exception {
+        new CredentialStore(data).save(new SavedConnection.Demo());
+        for (String name : new String[] {CredentialStore.CONNECTION_FILE, CredentialStore.KEY_FILE}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void forgettingDeletesTheConnectionAndItsKey() {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.PasswordLogin("https://login.salesforce.com", "64.0", "a@b.c", "pwTOKEN"));
+        assertThat(store.forget()).isTrue();
+        assertThat(data.resolve(CredentialStore.CONNECTION_FILE)).doesNotExist();
+        assertThat(data.resolve(CredentialStore.KEY_FILE)).doesNotExist();
+        assertThat(store.load()).isEmpty();
+        assertThat(store.forget()).isFalse();
+    }
+
+    @Test
+    void aFileTamperedWithIsNotTrusted() throws Exception {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.Demo());
+        byte[] sealed = Files.readAllBytes(data.resolve(CredentialStore.CONNECTION_FILE));
+        sealed[sealed.length - 1] ^= 1;
+        Files.write(data.resolve(CredentialStore.CONNECTION_FILE), sealed);
+        assertThat(store.load()).isEmpty();
+    }
+}

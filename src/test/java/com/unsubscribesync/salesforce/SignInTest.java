@@ -1,0 +1,164 @@
+package com.unsubscribesync.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sforce.soap.metadata.FileProperties;
+import com.sforce.soap.metadata.ListMetadataQuery;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.localorg.LocalOrg;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SignInTest {
+    private static LocalOrg org;
+    private final TestOrgs orgs = new TestOrgs();
+
+    @BeforeAll
+    static void start() throws Exception {
+        org = TestOrgs.start(50);
+    }
+
+    @AfterAll
+    static void stop() {
+        org.close();
+    }
+
+    @Test
+    void browserSignInWithPkceFollowsTheAuthorizePageAndKeepsARefreshToken() {
+        SimulatedBrowser browser = SimulatedBrowser.allowing();
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), browser,
+                Duration.ofSeconds(10));
+        try (ForceWscOrg connected = signedIn.org()) {
+            assertThat(browser.lastPage).contains("Allow");
+            assertThat(connected.identity().organizationId()).isEqualTo(org.orgId());
+            assertThat(connected.identity().userName()).isEqualTo(org.username());
+            assertThat(connected.identity().demo()).isFalse();
+            SavedConnection.BrowserSignIn saved = (SavedConnection.BrowserSignIn) signedIn.saved();
+            assertThat(saved.refreshToken()).isNotBlank();
+            assertThat(saved.toString()).doesNotContain(saved.refreshToken());
+            try (ForceWscOrg reopened = orgs.signIn(0).reopen(saved)) {
+                assertThat(reopened.identity().organizationId()).isEqualTo(org.orgId());
+            }
+        }
+    }
+
+    @Test
+    void aRedirectCarryingAnotherSignInsStateIsRefused() {
+        SimulatedBrowser attacker = new SimulatedBrowser("allow", location -> location.replaceAll("state=[^&]*",
+                "state=forged"));
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), attacker,
+                Duration.ofSeconds(10))).isInstanceOfSatisfying(SalesforceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
+                    assertThat(e.statusCode()).contains("STATE_MISMATCH");
+                });
+    }
+
+    @Test
+    void denyingAccessInTheBrowserIsAnAuthenticationFailure() {
+        SimulatedBrowser denying = new SimulatedBrowser("deny", location -> location);
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), denying,
+                Duration.ofSeconds(10))).isInstanceOfSatisfying(SalesforceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
+                    assertThat(e.statusCode()).contains("access_denied");
+                });
+    }
+
+    @Test
+    void aBrowserThatNeverComesBackTimesOut() {
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
+                address -> { }, Duration.ofMillis(200))).isInstanceOfSatisfying(SalesforceException.class,
+                        e -> assertThat(e.statusCode()).contains("TIMEOUT"));
+    }
+
+    @Test
+    void clientCredentialsConnectWithoutABrowser() {
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
+                org.clientSecret());
+        try (ForceWscOrg connected = signedIn.org()) {
+            assertThat(connected.identity().organizationName()).isNotBlank();
+            assertThat(connected.serverTime()).isNotNull();
+            assertThat(signedIn.saved().toString()).doesNotContain(org.clientSecret());
+        }
+    }
+
+    @Test
+    void aWrongClientSecretIsAnAuthenticationFailureThatNamesNoSecret() {
+        assertThatThrownBy(() -> orgs.signIn(0).withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
+                "not-the-secret")).isInstanceOfSatisfying(SalesforceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
+                    assertThat(e.statusCode()).contains("invalid_client");
+                    assertThat(e.getMessage()).doesNotContain("not-the-secret").doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void anExpiredBrowserSessionIsRenewedWithTheRefreshTokenWithoutTheCallerNoticing() {
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
+                SimulatedBrowser.allowing(), Duration.ofSeconds(10));
+        try (ForceWscOrg connected = signedIn.org()) {
+            String before = connected.session().sessionId();
+            org.expireSessions();
+            List<OrgRecord> rows = new ArrayList<>();
+            connected.pullChanged(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
+                    rows::addAll);
+            assertThat(rows).hasSize(org.state().count("Contact"));
+            assertThat(connected.session().sessionId()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
+    void anExpiredClientCredentialsSessionIsRenewedForPartnerAndMetadataCalls() throws Exception {
+        try (ForceWscOrg connected = orgs.connect(org)) {
+            org.expireSessions();
+            assertThat(connected.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()))
+                    .objects()).hasSize(2);
+            assertThat(layouts(connected)).isNotEmpty();
+            org.expireSessions();
+            assertThat(layouts(connected)).isNotEmpty();
+        }
+    }
+
+    private static FileProperties[] layouts(ForceWscOrg connected) {
+        ListMetadataQuery query = new ListMetadataQuery();
+        query.setType("Layout");
+        return connected.withMetadata("listing layouts", metadata -> metadata.listMetadata(
+                new ListMetadataQuery[] {query}, 65.0));
+    }
+
+    @Test
+    void legacyPasswordLoginWorksOnlyUpToApi64() {
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).withPassword(LoginUrl.parse(org.url()), "64.0",
+                org.username(), org.password());
+        try (ForceWscOrg connected = signedIn.org()) {
+            assertThat(connected.identity().userName()).isEqualTo(org.username());
+            org.expireSessions();
+            assertThat(connected.serverTime()).isNotNull();
+        }
+        assertThat(LegacyLogin.retirementWarning()).contains("June 2027");
+        assertThatThrownBy(() -> orgs.signIn(0).withPassword(LoginUrl.parse(org.url()), "65.0", org.username(),
+                org.password())).isInstanceOf(InvalidInputException.class).hasMessageContaining("64.0");
+        assertThatThrownBy(() -> orgs.signIn(0).withPassword(LoginUrl.parse(org.url()), "64.0", org.username(),
+                "wrong")).isInstanceOfSatisfying(SalesforceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
+    }
+
+    @Test
+    void loginUrlsOtherThanLoopbackMustBeHttps() {
+        assertThatThrownBy(() -> LoginUrl.parse("http://login.salesforce.com"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> LoginUrl.parse("ftp://login.salesforce.com")).isInstanceOf(
+                InvalidInputException.class);
+        assertThat(LoginUrl.parse("https://acme.my.salesforce.com/").tokenEndpoint().toString())
+                .isEqualTo("https://acme.my.salesforce.com/services/oauth2/token");
+        assertThat(LoginUrl.parse("http://127.0.0.1:8123").toString()).isEqualTo("http://127.0.0.1:8123");
+        assertThat(LoginUrl.parse("http://localhost:8123/x").toString()).isEqualTo("http://localhost:8123");
+    }
+}

@@ -1,0 +1,74 @@
+package com.unsubscribesync.salesforce;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Does what the admin's browser does over HTTP: loads the org's authorize page, submits its form with the chosen
+ * button, and follows the redirect to the app's loopback listener. The redirect can be tampered with to play an
+ * attacker.
+ */
+public final class SimulatedBrowser implements Browser {
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String button;
+    private final UnaryOperator<String> redirectTampering;
+    volatile String lastPage;
+
+    SimulatedBrowser(String button, UnaryOperator<String> redirectTampering) {
+        this.button = button;
+        this.redirectTampering = redirectTampering;
+    }
+
+    public static SimulatedBrowser allowing() {
+        return new SimulatedBrowser("allow", UnaryOperator.identity());
+    }
+
+    @Override
+    public void open(URI address) {
+        Thread thread = new Thread(() -> follow(address), "simulated-browser");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow(URI address) {
+        try {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(address).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            lastPage = page.body();
+            Map<String, String> form = new LinkedHashMap<>();
+            Matcher hidden = HIDDEN.matcher(page.body());
+            while (hidden.find()) {
+                form.put(hidden.group(1), hidden.group(2).replace("&quot;", "\"").replace("&lt;", "<")
+                        .replace("&gt;", ">").replace("&amp;", "&"));
+            }
+            form.put("approve", button);
+            URI action = address.resolve("/services/oauth2/authorize");
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(action)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            http.send(HttpRequest.newBuilder(URI.create(redirectTampering.apply(location))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            lastPage = "browser failed: " + e;
+        }
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,55 @@
+package com.unsubscribesync.salesforce;
+
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import java.net.ProxySelector;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+
+/** Connections to an in-process local org, configured as the app configures them, with waits recorded not slept. */
+final class TestOrgs {
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private final ConnectionOptions options;
+
+    TestOrgs() {
+        this(Duration.ofSeconds(20));
+    }
+
+    TestOrgs(Duration readTimeout) {
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), waits::add,
+                RandomGenerator.of("L64X128MixRandom"));
+        options = new ConnectionOptions(Duration.ofSeconds(5), readTimeout, "UnsubscribeSyncTest/1", retry);
+    }
+
+    static LocalOrg start(int people) throws Exception {
+        return LocalOrg.start(LocalOrgOptions.defaults().withPeople(people));
+    }
+
+    ConnectorConfigs configs() {
+        return new ConnectorConfigs(options, ProxySelector.getDefault());
+    }
+
+    ConnectorConfigs configs(RetryPolicy.Sleeper sleeper) {
+        return new ConnectorConfigs(options.withRetry(options.retry().withSleeper(sleeper)), ProxySelector.getDefault());
+    }
+
+    OrgSignIn signIn(int reservePercent) {
+        return new OrgSignIn(configs(), ProxySelector.getDefault(), () -> reservePercent);
+    }
+
+    TokenEndpoint tokens(LocalOrg org) {
+        return new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
+    }
+
+    /** Client credentials, no reserve. */
+    ForceWscOrg connect(LocalOrg org) {
+        return connect(org, configs(), 0);
+    }
+
+    ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent) {
+        return ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(org), org.clientSecret()),
+                () -> reservePercent, false, () -> { });
+    }
+}
