@@ -93,6 +93,10 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         return save(guarded(() -> signIn.inBrowser(url, clientId, browsers.apply(out), BROWSER_PATIENCE)));
     }
 
+    boolean hasSavedConnection() {
+        return credentials.load().isPresent();
+    }
+
     @Override
     public boolean disconnect() {
         boolean forgot = credentials.forget();

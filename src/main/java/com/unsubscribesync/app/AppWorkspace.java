@@ -58,6 +58,12 @@ final class AppWorkspace implements Workspace {
     private final AppOrgConnection salesforce;
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
+        this(dataDirectory, database, clock, actor, env, java.util.Optional.empty());
+    }
+
+    /** @param engineOrg the org the engine works with instead of the saved connection (tests) */
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
+            java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -70,7 +76,7 @@ final class AppWorkspace implements Workspace {
         this.mirror = new MirrorRepository(database);
         this.syncRuns = new SyncRunRepository(database);
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
-        this.org = new SharedOrg(salesforce);
+        this.org = new SharedOrg(engineOrg.orElse(salesforce));
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, org, fields,
                 RetryPolicy.standard(new SecureRandom()), clock);
@@ -181,6 +187,16 @@ final class AppWorkspace implements Workspace {
     @Override
     public OrgConnection salesforce() {
         return salesforce;
+    }
+
+    /** Whether a connection (demo or real) is saved, without calling the org. */
+    boolean hasSavedConnection() {
+        return salesforce.hasSavedConnection();
+    }
+
+    /** After a connect or disconnect the engine opens the new connection on its next use. */
+    void connectionChanged() {
+        org.reset();
     }
 
     /** How the engine opens the connected org. */

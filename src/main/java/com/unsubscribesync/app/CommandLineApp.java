@@ -5,7 +5,6 @@ import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -59,14 +58,7 @@ public final class CommandLineApp {
     }
 
     private Workspace openWorkspace(Optional<Path> option) {
-        Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home"))));
-        LogFile.attach(directory);
-        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), env);
-    }
-
-    private static String actor() {
-        return System.getProperty("user.name", "admin");
+        return new WorkspaceOpener(env, clock).open(option);
     }
 
     private int failure(Exception e, CommandLine command) {

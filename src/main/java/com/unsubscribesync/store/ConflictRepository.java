@@ -122,6 +122,17 @@ public final class ConflictRepository {
         });
     }
 
+    /** Resolved conflicts, the most recently resolved first. */
+    public List<Conflict> recentlyResolved(int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE resolved_at IS NOT NULL "
+                    + "ORDER BY resolved_at DESC, id DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                return read(select);
+            }
+        });
+    }
+
     /** Open conflicts by kind, every kind present (zero when none). */
     public Map<ConflictKind, Long> openCountsByKind() {
         return database.read(connection -> {

@@ -139,4 +139,22 @@ public final class PeopleRepository {
         return database.read(connection ->
                 Jdbc.count(connection, "SELECT COUNT(*) FROM people WHERE salesforce_id IS NOT NULL"));
     }
+
+    /** People without a Salesforce id, in email order: their unsubscribes cannot reach a Lead or Contact. */
+    public java.util.List<Person> withoutSalesforceId(int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT email, first_name, last_name FROM people "
+                    + "WHERE salesforce_id IS NULL ORDER BY email LIMIT ?")) {
+                select.setInt(1, limit);
+                java.util.List<Person> people = new java.util.ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        people.add(new Person(new Email(rows.getString(1)), Optional.ofNullable(rows.getString(2)),
+                                Optional.ofNullable(rows.getString(3)), Optional.empty()));
+                    }
+                }
+                return people;
+            }
+        });
+    }
 }

@@ -202,6 +202,24 @@ public final class UnsubscribeRepository {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribes"));
     }
 
+    /** How many unsubscribes start with the prefix (all of them for an empty one). */
+    public long count(String emailPrefix) {
+        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (prefix.isEmpty()) {
+            return count();
+        }
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM unsubscribes WHERE email LIKE ? ESCAPE '\\'")) {
+                select.setString(1, likePrefix(prefix));
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     /** The history card of one address, oldest first. */
     public List<HistoryEntry> history(Email email) {
         return database.read(connection -> {

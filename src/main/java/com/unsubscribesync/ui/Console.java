@@ -1,0 +1,135 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.ui.conflicts.ConflictsView;
+import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
+import com.unsubscribesync.ui.connection.ConnectionView;
+import com.unsubscribesync.ui.connection.ConnectionViewModel;
+import com.unsubscribesync.ui.history.SyncHistoryView;
+import com.unsubscribesync.ui.history.SyncHistoryViewModel;
+import com.unsubscribesync.ui.integrations.IntegrationsView;
+import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
+import com.unsubscribesync.ui.unsubscribes.UnsubscribesView;
+import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** The console's screens, built over one set of services, in one window. */
+public final class Console {
+    public static final String STYLESHEET = Console.class.getResource("console.css").toExternalForm();
+    private static final Duration STATUS_EVERY = Duration.seconds(3);
+
+    private final ShellViewModel shell;
+    private final UnsubscribesViewModel unsubscribes;
+    private final IntegrationsViewModel integrations;
+    private final ConflictsViewModel conflicts;
+    private final SyncHistoryViewModel history;
+    private final ConnectionViewModel connection;
+    private final ShellView view;
+    private final Timeline polling;
+
+    public Console(ConsoleServices services, Background background, DialogService dialogs, Screen first) {
+        shell = new ShellViewModel(services, background, first);
+        unsubscribes = new UnsubscribesViewModel(services, background, dialogs);
+        integrations = new IntegrationsViewModel(services, background, dialogs);
+        conflicts = new ConflictsViewModel(services, background, dialogs);
+        history = new SyncHistoryViewModel(services, background, dialogs);
+        connection = new ConnectionViewModel(services, background, dialogs, () -> {
+            shell.refreshStatus();
+            integrations.refresh();
+        });
+        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
+        screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
+        screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
+        screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history));
+        screens.put(Screen.CONNECTION, new ConnectionView(connection));
+        view = new ShellView(shell, screens);
+        shell.screenProperty().addListener((o, was, now) -> refresh(now));
+        polling = new Timeline(new KeyFrame(STATUS_EVERY, e -> {
+            shell.refreshStatus();
+            history.refresh();
+        }));
+        polling.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** Reads everything once; afterwards each screen re-reads when shown, the status bar every few seconds. */
+    public void load() {
+        shell.refreshStatus();
+        unsubscribes.reload();
+        integrations.refresh();
+        conflicts.refresh();
+        history.refresh();
+        connection.refresh();
+    }
+
+    private void refresh(Screen screen) {
+        switch (screen) {
+            case UNSUBSCRIBES -> unsubscribes.reload();
+            case INTEGRATIONS -> integrations.refresh();
+            case CONFLICTS -> conflicts.refresh();
+            case SYNC_HISTORY -> history.refresh();
+            case CONNECTION -> connection.refresh();
+        }
+    }
+
+    public Scene scene(double width, double height) {
+        Scene scene = new Scene(view, width, height);
+        scene.getStylesheets().add(STYLESHEET);
+        return scene;
+    }
+
+    /** Shows the console in the stage, the size and screen remembered, and remembers them again on close. */
+    public void show(Stage stage, WindowMemory memory) {
+        WindowMemory.Remembered remembered = memory.load();
+        stage.setTitle("Unsubscribe Sync — Settings › Admin Settings › Unsubscribes");
+        stage.setScene(scene(remembered.width(), remembered.height()));
+        stage.getIcons().add(AppIcon.image(64));
+        stage.setOnHidden(e -> {
+            polling.stop();
+            memory.save(new WindowMemory.Remembered(stage.getWidth(), stage.getHeight(),
+                    shell.screenProperty().get()));
+        });
+        load();
+        polling.play();
+        stage.show();
+    }
+
+    public void stopPolling() {
+        polling.stop();
+    }
+
+    public ShellView view() {
+        return view;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public UnsubscribesViewModel unsubscribes() {
+        return unsubscribes;
+    }
+
+    public IntegrationsViewModel integrations() {
+        return integrations;
+    }
+
+    public ConflictsViewModel conflicts() {
+        return conflicts;
+    }
+
+    public SyncHistoryViewModel history() {
+        return history;
+    }
+
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+}

@@ -1,0 +1,44 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.collect.ImportReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every dialog the console shows goes through here, so tests can answer them. */
+public interface DialogService {
+
+    void error(String title, String message);
+
+    void info(String title, String message);
+
+    boolean confirm(String title, String message, String confirmLabel);
+
+    Optional<Path> chooseCsvFile();
+
+    Optional<String> askText(String title, String prompt, String fieldLabel);
+
+    Optional<NewUnsubscribe> askNewUnsubscribe();
+
+    /** Shows the dry-run report of a CSV file; the answer says whether to write it. */
+    ImportDecision reviewImport(String fileName, ImportReport dryRun);
+
+    Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected);
+
+    /** The manual steps to put the opt-out field on the Contact and Lead layouts (until the wizard exists). */
+    void showLayoutSteps(String fieldLabel);
+
+    void showList(String title, String header, List<String> lines);
+
+    /** A passing note in the corner: a finished or failed run. */
+    void notify(String title, String text, boolean problem);
+
+    record NewUnsubscribe(String email, String reason) {
+    }
+
+    /** @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts as well */
+    record ResubscribeAnswer(String reason, boolean alsoSalesforce) {
+    }
+
+    enum ImportDecision { CANCEL, IMPORT_ALL, IMPORT_VALID_ROWS }
+}

@@ -1,0 +1,226 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.collect.ImportReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** The real dialogs, styled like the console and owned by its window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final String stylesheet;
+
+    public FxDialogService(Supplier<Window> owner, String stylesheet) {
+        this.owner = owner;
+        this.stylesheet = stylesheet;
+    }
+
+    private <D extends Dialog<?>> D styled(D dialog, String title) {
+        dialog.setTitle(title);
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.getDialogPane().getStylesheets().add(stylesheet);
+        dialog.getDialogPane().setMinWidth(460);
+        dialog.setResizable(true);
+        return dialog;
+    }
+
+    @Override
+    public void error(String title, String message) {
+        Alert alert = styled(new Alert(Alert.AlertType.ERROR), title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(Cards.text(message));
+        alert.showAndWait();
+    }
+
+    @Override
+    public void info(String title, String message) {
+        Alert alert = styled(new Alert(Alert.AlertType.INFORMATION), title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(Cards.text(message));
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION), title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(Cards.text(message));
+        ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseCsvFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import unsubscribes from a CSV file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String fieldLabel) {
+        Dialog<String> dialog = styled(new Dialog<>(), title);
+        dialog.setHeaderText(title);
+        TextField field = new TextField();
+        dialog.getDialogPane().setContent(new VBox(8, Cards.text(prompt, "help"), labelFor("_" + fieldLabel, field),
+                field));
+        ButtonType ok = new ButtonType("OK", ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == ok ? field.getText().strip() : null);
+        dialog.setOnShown(e -> field.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<NewUnsubscribe> askNewUnsubscribe() {
+        Dialog<NewUnsubscribe> dialog = styled(new Dialog<>(), "Add an unsubscribe");
+        dialog.setHeaderText("Add an unsubscribe");
+        TextField email = new TextField();
+        email.setPromptText("name@example.com");
+        TextField reason = new TextField();
+        reason.setPromptText("optional, e.g. asked by phone");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, labelFor("_Email", email), email);
+        grid.addRow(1, labelFor("_Reason", reason), reason);
+        grid.add(Cards.text("It is pushed to Salesforce at once.", "help"), 1, 2);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType add = new ButtonType("Add", ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(add).disableProperty().bind(email.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
+        dialog.setOnShown(e -> email.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public ImportDecision reviewImport(String fileName, ImportReport dryRun) {
+        Dialog<ImportDecision> dialog = styled(new Dialog<>(), "Import CSV");
+        dialog.setHeaderText("Check " + fileName + " before anything is written");
+        VBox content = new VBox(8, Cards.text(Formats.plural(dryRun.rows(), "row", "rows") + " read: "
+                + Formats.count(dryRun.valid()) + " good, " + Formats.count(dryRun.problemCount()) + " with a problem."
+                + " Nothing has been written yet."));
+        if (!dryRun.problems().isEmpty()) {
+            ListView<String> problems = new ListView<>();
+            problems.getItems().setAll(dryRun.problems());
+            if (dryRun.problemCount() > dryRun.problems().size()) {
+                problems.getItems().add("… and " + (dryRun.problemCount() - dryRun.problems().size()) + " more");
+            }
+            problems.setPrefHeight(200);
+            content.getChildren().addAll(new Label("Rows with a problem:"), problems);
+        }
+        dialog.getDialogPane().setContent(content);
+        ButtonType all = new ButtonType("Import " + Formats.plural(dryRun.valid(), "row", "rows"), ButtonData.OK_DONE);
+        ButtonType good = new ButtonType("Import the " + Formats.count(dryRun.valid()) + " good rows",
+                ButtonData.OK_DONE);
+        if (dryRun.valid() == 0) {
+            dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        } else if (dryRun.problemCount() > 0) {
+            dialog.getDialogPane().getButtonTypes().setAll(good, ButtonType.CANCEL);
+        } else {
+            dialog.getDialogPane().getButtonTypes().setAll(all, ButtonType.CANCEL);
+        }
+        dialog.setResultConverter(button -> button == all ? ImportDecision.IMPORT_ALL
+                : button == good ? ImportDecision.IMPORT_VALID_ROWS : ImportDecision.CANCEL);
+        return dialog.showAndWait().orElse(ImportDecision.CANCEL);
+    }
+
+    @Override
+    public Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected) {
+        Dialog<ResubscribeAnswer> dialog = styled(new Dialog<>(), "Resubscribe");
+        dialog.setHeaderText("Resubscribe " + email + "?");
+        TextArea reason = new TextArea();
+        reason.setPromptText("Why may this person be emailed again? (required, kept in the history)");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        Label warning = Cards.text("Salesforce must be unchecked too: while a Lead or Contact still has the opt-out "
+                + "checked, the next nightly run marks this person unsubscribed again.", "warning");
+        CheckBox also = new CheckBox("Also _uncheck the opt-out on their Leads and Contacts in Salesforce");
+        also.setDisable(!salesforceConnected);
+        VBox content = new VBox(10, labelFor("_Reason", reason), reason, warning, also);
+        if (!salesforceConnected) {
+            content.getChildren().add(Cards.text("No Salesforce org is connected, so only the local unsubscribe can "
+                    + "be removed now.", "help"));
+        }
+        dialog.getDialogPane().setContent(content);
+        ButtonType resubscribe = new ButtonType("Resubscribe", ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(resubscribe, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(resubscribe).disableProperty().bind(reason.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == resubscribe ? new ResubscribeAnswer(reason.getText(),
+                also.isSelected()) : null);
+        dialog.setOnShown(e -> reason.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void showLayoutSteps(String fieldLabel) {
+        Dialog<Void> dialog = styled(new Dialog<>(), "Put the opt-out field on the page layouts");
+        dialog.setHeaderText("Put " + fieldLabel + " on the Contact and Lead page layouts");
+        VBox steps = new VBox(8);
+        for (String step : LayoutSteps.steps(fieldLabel)) {
+            steps.getChildren().add(Cards.text(step));
+        }
+        steps.getChildren().add(Cards.text(LayoutSteps.NOTE, "help"));
+        dialog.getDialogPane().setContent(steps);
+        dialog.getDialogPane().setPrefWidth(560);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.showAndWait();
+    }
+
+    @Override
+    public void showList(String title, String header, List<String> lines) {
+        Dialog<Void> dialog = styled(new Dialog<>(), title);
+        dialog.setHeaderText(title);
+        ListView<String> list = new ListView<>();
+        list.getItems().setAll(lines);
+        list.setPrefSize(540, 300);
+        dialog.getDialogPane().setContent(new VBox(8, Cards.text(header, "help"), list));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.showAndWait();
+    }
+
+    @Override
+    public void notify(String title, String text, boolean problem) {
+        Notifications note = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(problem ? 15 : 6));
+        Window window = owner.get();
+        if (window != null) {
+            note.owner(window);
+        }
+        if (problem) {
+            note.showWarning();
+        } else {
+            note.showInformation();
+        }
+    }
+
+    private static Label labelFor(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
+    }
+}

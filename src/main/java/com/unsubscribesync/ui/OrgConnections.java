@@ -1,0 +1,51 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SyncSettings;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Salesforce connection as the console sees it. The composition root adapts the Salesforce adapter to it;
+ * calls may block (network), so the console makes them in the background.
+ */
+public interface OrgConnections {
+
+    /** Whether an org is connected, from what is saved locally (no network). */
+    boolean connected();
+
+    /** What is known of the connection without calling the org (for the status bar, which looks often). */
+    OrgState summary();
+
+    /** Connects the embedded demo org. */
+    OrgState connectDemo();
+
+    /** Signs in through the system browser (OAuth); returns once the admin finished or gave up. */
+    OrgState logIn(String loginUrl, String clientId);
+
+    void disconnect();
+
+    /** What the org says now about the connection, the chosen field and API usage. */
+    OrgState state(SyncSettings settings);
+
+    /** Which org is connected, with the chosen field per object and the API allowance. */
+    record OrgState(boolean connected, boolean demo, String organizationName, String userName, String instanceUrl,
+            Map<SObjectType, FieldState> fields, Optional<Long> apiUsed, Optional<Long> apiLimit,
+            Optional<String> problem) {
+
+        public static OrgState notConnected(String why) {
+            return new OrgState(false, false, "", "", "", Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.ofNullable(why));
+        }
+    }
+
+    /**
+     * The chosen field on one object; empty values are unknown (e.g. layouts before they were checked).
+     */
+    record FieldState(Optional<String> apiName, boolean exists, boolean updateable, Optional<Boolean> onLayouts,
+            Optional<String> problem) {
+        public boolean usable() {
+            return exists && updateable && onLayouts.orElse(true);
+        }
+    }
+}

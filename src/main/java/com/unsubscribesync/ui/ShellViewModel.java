@@ -1,0 +1,82 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.ui.OrgConnections.OrgState;
+import java.time.Instant;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+
+/** The main window: which screen is shown, and the status bar. */
+public final class ShellViewModel {
+    private final ConsoleServices services;
+    private final Background background;
+    private final ObjectProperty<Screen> screen;
+    private final SimpleStringProperty org = new SimpleStringProperty("Not connected");
+    private final SimpleBooleanProperty demo = new SimpleBooleanProperty(false);
+    private final SimpleStringProperty outbox = new SimpleStringProperty("");
+    private final SimpleStringProperty nextRun = new SimpleStringProperty("");
+    private final SimpleStringProperty apiUsage = new SimpleStringProperty("");
+    private boolean looking;
+
+    public ShellViewModel(ConsoleServices services, Background background, Screen first) {
+        this.services = services;
+        this.background = background;
+        this.screen = new SimpleObjectProperty<>(first);
+    }
+
+    private record Status(OrgState org, long outbox, Optional<Instant> nextRun) {
+    }
+
+    /** Looks at the connection, the outbox and the schedule again; skipped while the previous look is running. */
+    public void refreshStatus() {
+        if (looking) {
+            return;
+        }
+        looking = true;
+        background.submit(p -> new Status(services.connection().summary(), services.outbox().pendingCount(),
+                services.scheduler().nextRun()), this::show, e -> looking = false);
+    }
+
+    private void show(Status status) {
+        looking = false;
+        OrgState state = status.org();
+        demo.set(state.connected() && state.demo());
+        org.set(!state.connected() ? "Not connected" : state.demo() ? "Demo org" : state.organizationName()
+                + (state.userName().isEmpty() ? "" : " · " + state.userName()));
+        outbox.set(status.outbox() == 0 ? "Outbox empty" : Formats.plural(status.outbox(), "push", "pushes")
+                + " waiting");
+        nextRun.set(status.nextRun().map(at -> "Next nightly run " + Formats.dateTime(at, services.zone()))
+                .orElse("Nightly sync off"));
+        apiUsage.set(state.apiUsed().isPresent() && state.apiLimit().isPresent()
+                ? "API " + Formats.count(state.apiUsed().get()) + " / " + Formats.count(state.apiLimit().get())
+                : "API usage unknown");
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public ReadOnlyStringProperty orgProperty() {
+        return org;
+    }
+
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo;
+    }
+
+    public ReadOnlyStringProperty outboxProperty() {
+        return outbox;
+    }
+
+    public ReadOnlyStringProperty nextRunProperty() {
+        return nextRun;
+    }
+
+    public ReadOnlyStringProperty apiUsageProperty() {
+        return apiUsage;
+    }
+}

@@ -1,0 +1,199 @@
+package com.unsubscribesync.ui.conflicts;
+
+import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.store.Conflict;
+import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.DialogService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The conflict inbox: open conflicts grouped by kind, their explanation, and the admin's actions. */
+public final class ConflictsViewModel {
+    private static final int SHOWN = 500;
+
+    private final ConsoleServices services;
+    private final Background background;
+    private final DialogService dialogs;
+    private final ObservableList<KindCount> kinds = FXCollections.observableArrayList();
+    private final ObjectProperty<ConflictKind> kind = new SimpleObjectProperty<>();
+    private final ObservableList<ConflictRow> open = FXCollections.observableArrayList();
+    private final ObservableList<ConflictRow> resolved = FXCollections.observableArrayList();
+    private final ObservableList<ConflictRow> selection = FXCollections.observableArrayList();
+    private final SimpleStringProperty detail = new SimpleStringProperty("");
+    private final ObservableList<Action> actions = FXCollections.observableArrayList();
+
+    /** A kind and how many of it are open. */
+    public record KindCount(ConflictKind kind, long count) {
+        @Override
+        public String toString() {
+            return kind.title() + " (" + count + ")";
+        }
+    }
+
+    /** An action of the product's table for a kind, in the admin's words. */
+    public record Action(String key, String label) {
+    }
+
+    public ConflictsViewModel(ConsoleServices services, Background background, DialogService dialogs) {
+        this.services = services;
+        this.background = background;
+        this.dialogs = dialogs;
+        kind.addListener((o, was, now) -> {
+            actions.setAll(now == null ? List.of() : actionsOf(now));
+            refresh();
+        });
+        selection.addListener((javafx.collections.ListChangeListener<ConflictRow>) c -> describeSelection());
+    }
+
+    static List<Action> actionsOf(ConflictKind kind) {
+        List<Action> list = new ArrayList<>();
+        for (String key : ConflictResolver.actions(kind)) {
+            list.add(new Action(key, switch (key) {
+                case "keep-unsubscribed" -> "_Keep unsubscribed (re-apply)";
+                case "resubscribe" -> "Re_subscribe here too…";
+                case "link" -> "_Link to a record…";
+                case "relink" -> "Re-_link…";
+                case "retry" -> "_Retry now";
+                case "recheck" -> "_Check the field again";
+                case "dismiss" -> "_Dismiss";
+                default -> key;
+            }));
+        }
+        if (kind == ConflictKind.FIELD_UNAVAILABLE) {
+            list.add(0, new Action("layout-steps", "Open the layout _steps"));
+        }
+        return list;
+    }
+
+    private record Loaded(Map<ConflictKind, Long> counts, List<Conflict> open, List<Conflict> resolved) {
+    }
+
+    public void refresh() {
+        ConflictKind wanted = kind.get();
+        background.submit(p -> new Loaded(services.conflicts().openCountsByKind(),
+                services.conflicts().open(Optional.ofNullable(wanted), SHOWN), services.conflicts().recentlyResolved(50)),
+                loaded -> {
+                    List<KindCount> counts = new ArrayList<>();
+                    loaded.counts().forEach((k, n) -> counts.add(new KindCount(k, n)));
+                    kinds.setAll(counts);
+                    if (wanted == null) {
+                        counts.stream().filter(c -> c.count() > 0).findFirst().ifPresent(c -> kind.set(c.kind()));
+                    }
+                    if (wanted == kind.get()) {
+                        open.setAll(loaded.open().stream().map(c -> ConflictRow.of(c, services.zone())).toList());
+                    }
+                    resolved.setAll(loaded.resolved().stream().map(c -> ConflictRow.of(c, services.zone())).toList());
+                }, this::failed);
+    }
+
+    private void describeSelection() {
+        if (selection.isEmpty()) {
+            detail.set("Select a conflict to see what happened and what you can do.");
+        } else if (selection.size() == 1) {
+            ConflictRow row = selection.get(0);
+            detail.set(row.kind().title() + (row.email().isEmpty() ? "" : " — " + row.email()) + "\n"
+                    + row.explanation() + (row.statusCode().isEmpty() ? "" : "\nSalesforce said: " + row.statusCode()));
+        } else {
+            detail.set(selection.size() + " conflicts selected; an action applies to each of them.");
+        }
+    }
+
+    /** Carries out an action on every selected conflict, asking once for what it needs. */
+    public void act(Action action) {
+        List<ConflictRow> targets = List.copyOf(selection);
+        if (action.key().equals("layout-steps")) {
+            dialogs.showLayoutSteps("the opt-out field");
+            return;
+        }
+        if (targets.isEmpty()) {
+            dialogs.info("Conflicts", "Select one or more conflicts first.");
+            return;
+        }
+        Optional<String> reason = Optional.empty();
+        Optional<String> record = Optional.empty();
+        if (action.key().equals("resubscribe")) {
+            reason = dialogs.askText("Resubscribe", "Why may " + (targets.size() == 1 ? targets.get(0).email()
+                    : targets.size() + " people") + " be emailed again? The reason is kept in their history. "
+                    + "Salesforce must be unchecked too, or the next run re-applies the opt-out.", "Reason");
+            if (reason.isEmpty() || reason.get().isBlank()) {
+                return;
+            }
+        }
+        if (action.key().equals("link") || action.key().equals("relink")) {
+            if (targets.size() != 1) {
+                dialogs.info("Link to a record", "Link one conflict at a time: each needs its own Lead or Contact.");
+                return;
+            }
+            record = dialogs.askText("Link to a record", "The 15- or 18-character ID of the Lead (00Q…) or Contact "
+                    + "(003…) for " + targets.get(0).email() + ":", "Salesforce ID");
+            if (record.isEmpty() || record.get().isBlank()) {
+                return;
+            }
+        }
+        Optional<String> why = reason;
+        Optional<String> id = record;
+        background.submit(p -> {
+            List<String> problems = new ArrayList<>();
+            for (ConflictRow row : targets) {
+                try {
+                    services.conflictResolver().resolve(row.id(), action.key(), id, why, services.actor());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    problems.add((row.email().isEmpty() ? "#" + row.id() : row.email()) + ": " + e.getMessage());
+                }
+            }
+            if (action.key().equals("keep-unsubscribed") || action.key().equals("retry")
+                    || action.key().equals("link") || action.key().equals("relink")) {
+                services.wakePusher();
+            }
+            return problems;
+        }, problems -> {
+            if (!problems.isEmpty()) {
+                dialogs.showList("Some conflicts were not resolved", "These stay in the list:", problems);
+            }
+            refresh();
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        dialogs.error("Conflicts", e instanceof IllegalArgumentException ? e.getMessage()
+                : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.");
+    }
+
+    public ObservableList<KindCount> kinds() {
+        return kinds;
+    }
+
+    public ObjectProperty<ConflictKind> kindProperty() {
+        return kind;
+    }
+
+    public ObservableList<ConflictRow> open() {
+        return open;
+    }
+
+    public ObservableList<ConflictRow> resolved() {
+        return resolved;
+    }
+
+    public ObservableList<ConflictRow> selection() {
+        return selection;
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail;
+    }
+
+    public ObservableList<Action> actions() {
+        return actions;
+    }
+}

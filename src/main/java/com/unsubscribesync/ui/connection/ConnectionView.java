@@ -1,0 +1,109 @@
+package com.unsubscribesync.ui.connection;
+
+import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.connection.ConnectionViewModel.LoginPreset;
+import com.unsubscribesync.ui.connection.ConnectionViewModel.Target;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The Connection screen. */
+public final class ConnectionView extends ScrollPane {
+
+    public ConnectionView(ConnectionViewModel model) {
+        Label state = new Label();
+        state.setId("connection-state");
+        state.getStyleClass().add("state");
+        state.textProperty().bind(model.stateProperty());
+        state.setGraphic(Icons.of("connection", 18));
+        Label details = Cards.text("", "help");
+        details.textProperty().bind(model.detailsProperty());
+
+        ToggleGroup group = new ToggleGroup();
+        RadioButton demo = new RadioButton("_Demo org (built in, made-up data)");
+        demo.setId("target-demo");
+        demo.setToggleGroup(group);
+        demo.setUserData(Target.DEMO);
+        RadioButton salesforce = new RadioButton("_Salesforce org");
+        salesforce.setId("target-salesforce");
+        salesforce.setToggleGroup(group);
+        salesforce.setUserData(Target.SALESFORCE);
+        Runnable select = () -> group.selectToggle(model.targetProperty().get() == Target.DEMO ? demo : salesforce);
+        model.targetProperty().addListener((o, was, now) -> select.run());
+        select.run();
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.targetProperty().set((Target) now.getUserData());
+            }
+        });
+
+        ComboBox<LoginPreset> preset = new ComboBox<>();
+        preset.getItems().setAll(ConnectionViewModel.presets());
+        preset.getSelectionModel().select(LoginPreset.PRODUCTION);
+        preset.setOnAction(e -> model.loginUrlProperty().set(preset.getValue().url()));
+        TextField url = new TextField();
+        url.setId("login-url");
+        url.textProperty().bindBidirectional(model.loginUrlProperty());
+        url.setPrefColumnCount(28);
+        TextField client = new TextField();
+        client.setId("client-id");
+        client.setPromptText("Consumer key of your connected app");
+        client.textProperty().bindBidirectional(model.clientIdProperty());
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, label("Log in _at", preset), preset);
+        form.addRow(1, label("Login _URL", url), url);
+        form.addRow(2, label("Client _ID", client), client);
+        form.disableProperty().bind(model.targetProperty().isNotEqualTo(Target.SALESFORCE));
+        form.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+
+        Button connect = new Button("_Log in", Icons.of("run"));
+        connect.setId("connect");
+        connect.getStyleClass().add("primary");
+        connect.textProperty().bind(javafx.beans.binding.Bindings.when(model.targetProperty().isEqualTo(Target.DEMO))
+                .then("Connect the _demo org").otherwise("_Log in in the browser"));
+        connect.setOnAction(e -> model.connect());
+        connect.disableProperty().bind(model.busyProperty());
+        Button disconnect = new Button("Dis_connect");
+        disconnect.setId("disconnect");
+        disconnect.disableProperty().bind(model.connectedProperty().not().or(model.busyProperty()));
+        disconnect.setOnAction(e -> model.disconnect());
+
+        ProgressBar gauge = new ProgressBar();
+        gauge.setId("api-gauge");
+        gauge.getStyleClass().add("gauge");
+        gauge.progressProperty().bind(model.apiUsageProperty());
+        gauge.setPrefWidth(420);
+        Label usage = Cards.text("", "help");
+        usage.textProperty().bind(model.apiUsageTextProperty());
+
+        VBox page = new VBox(16,
+                Cards.card("Connection", state, details),
+                Cards.card("Connect to", demo, salesforce, form, new HBox(10, connect, disconnect),
+                        Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth). The app never "
+                                + "sees your password; it keeps an encrypted token in the data directory.", "help")),
+                Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "
+                        + "allowance (configurable), so other integrations keep working.", "help")));
+        page.getStyleClass().add("page");
+        setContent(page);
+        setFitToWidth(true);
+        getStyleClass().add("page-scroll");
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
+    }
+}

@@ -1,0 +1,182 @@
+package com.unsubscribesync.ui.connection;
+
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.OrgConnections.OrgState;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The Connection screen: the demo org or a Salesforce org, its state and the API allowance. */
+public final class ConnectionViewModel {
+    private final ConsoleServices services;
+    private final Background background;
+    private final DialogService dialogs;
+    private final Runnable changed;
+
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.DEMO);
+    private final StringProperty loginUrl = new SimpleStringProperty(LoginPreset.PRODUCTION.url());
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final StringProperty state = new SimpleStringProperty("Checking the connection…");
+    private final StringProperty details = new SimpleStringProperty("");
+    private final BooleanProperty connected = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty apiUsage = new SimpleDoubleProperty(0);
+    private final StringProperty apiUsageText = new SimpleStringProperty("Unknown until an org is connected.");
+
+    /** Where to connect. */
+    public enum Target { DEMO, SALESFORCE }
+
+    /** The login addresses admins choose from. */
+    public enum LoginPreset {
+        PRODUCTION("Production — login.salesforce.com", "https://login.salesforce.com"),
+        SANDBOX("Sandbox — test.salesforce.com", "https://test.salesforce.com");
+
+        private final String label;
+        private final String url;
+
+        LoginPreset(String label, String url) {
+            this.label = label;
+            this.url = url;
+        }
+
+        public String url() {
+            return url;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** @param changed called after the connection changed, so the rest of the console can look again */
+    public ConnectionViewModel(ConsoleServices services, Background background, DialogService dialogs,
+            Runnable changed) {
+        this.services = services;
+        this.background = background;
+        this.dialogs = dialogs;
+        this.changed = changed;
+    }
+
+    public void refresh() {
+        background.submit(p -> services.connection().state(services.settings().load()), this::show, this::failed);
+    }
+
+    private void show(OrgState org) {
+        connected.set(org.connected());
+        if (org.connected()) {
+            target.set(org.demo() ? Target.DEMO : Target.SALESFORCE);
+            state.set("Connected to " + (org.demo() ? "the demo org" : org.organizationName()) + " as "
+                    + org.userName());
+            details.set(org.demo() ? "The demo org runs inside this app with made-up Leads and Contacts. Nothing "
+                    + "you do here reaches a real Salesforce org." : org.instanceUrl());
+        } else {
+            state.set("Not connected");
+            details.set(org.problem().orElse("Connect the built-in demo org to try the console, or log in to your "
+                    + "Salesforce org."));
+        }
+        if (org.apiUsed().isPresent() && org.apiLimit().isPresent() && org.apiLimit().get() > 0) {
+            long used = org.apiUsed().get();
+            long limit = org.apiLimit().get();
+            apiUsage.set((double) used / limit);
+            apiUsageText.set(Formats.count(used) + " of " + Formats.count(limit) + " API requests used in the last "
+                    + "24 hours (" + Math.round(100.0 * used / limit) + " %)");
+        } else {
+            apiUsage.set(0);
+            apiUsageText.set(org.connected() ? "Not reported yet: the org reports usage after the first call."
+                    : "Unknown until an org is connected.");
+        }
+    }
+
+    public void connect() {
+        if (target.get() == Target.SALESFORCE && clientId.get().isBlank()) {
+            dialogs.error("Log in", "Enter the consumer key (client id) of your connected app first. Your Salesforce "
+                    + "admin finds it under Setup › App Manager.");
+            return;
+        }
+        busy.set(true);
+        state.set(target.get() == Target.DEMO ? "Starting the demo org…"
+                : "Waiting for you to log in in the browser…");
+        background.submit(p -> target.get() == Target.DEMO ? services.connection().connectDemo()
+                : services.connection().logIn(loginUrl.get().strip(), clientId.get().strip()), org -> {
+                    busy.set(false);
+                    show(org);
+                    changed.run();
+                    refresh();
+                }, e -> {
+                    busy.set(false);
+                    failed(e);
+                    refresh();
+                });
+    }
+
+    public void disconnect() {
+        if (!dialogs.confirm("Disconnect", "Disconnect from Salesforce? The saved sign-in is deleted. Unsubscribes "
+                + "keep being recorded and wait in the outbox until you connect again.", "Disconnect")) {
+            return;
+        }
+        background.submit(p -> {
+            services.connection().disconnect();
+            return null;
+        }, done -> {
+            changed.run();
+            refresh();
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        dialogs.error("Connection", e instanceof RuntimeException && e.getMessage() != null ? e.getMessage()
+                : "The connection failed (" + e.getClass().getSimpleName() + "). Details are in the log file.");
+    }
+
+    public static List<LoginPreset> presets() {
+        return List.of(LoginPreset.values());
+    }
+
+    public ObjectProperty<Target> targetProperty() {
+        return target;
+    }
+
+    public StringProperty loginUrlProperty() {
+        return loginUrl;
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details;
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty apiUsageProperty() {
+        return apiUsage;
+    }
+
+    public ReadOnlyStringProperty apiUsageTextProperty() {
+        return apiUsageText;
+    }
+}

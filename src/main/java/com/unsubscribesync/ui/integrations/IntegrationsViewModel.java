@@ -1,0 +1,312 @@
+package com.unsubscribesync.ui.integrations;
+
+import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SyncPlan;
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.NightlySync;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunReport;
+import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.OrgConnections.FieldState;
+import com.unsubscribesync.ui.OrgConnections.OrgState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Integrations tab: "Sync to Salesforce", its schedule, runs, field choice and the three requirements. */
+public final class IntegrationsViewModel {
+    private final ConsoleServices services;
+    private final Background background;
+    private final DialogService dialogs;
+
+    private final BooleanProperty nightlySync = new SimpleBooleanProperty(false);
+    private final ObjectProperty<OptOutField> field = new SimpleObjectProperty<>(OptOutField.EMAIL_OPT_OUT);
+    private final StringProperty schedule = new SimpleStringProperty("");
+    private final StringProperty lastRun = new SimpleStringProperty("");
+    private final StringProperty nextRun = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final ObservableList<Requirement> requirements = FXCollections.observableArrayList();
+    private boolean loading;
+    private Background.Running current;
+
+    public IntegrationsViewModel(ConsoleServices services, Background background, DialogService dialogs) {
+        this.services = services;
+        this.background = background;
+        this.dialogs = dialogs;
+        nightlySync.addListener((o, was, on) -> {
+            if (!loading) {
+                save(s -> s.withNightlySync(on));
+            }
+        });
+        field.addListener((o, was, chosen) -> {
+            if (!loading && chosen != null) {
+                save(s -> s.withField(chosen));
+            }
+        });
+    }
+
+    /** Help text of the two field options, in the product's words. */
+    public static String help(OptOutField option) {
+        return switch (option) {
+            case EMAIL_OPT_OUT -> "Selected by default. Updates only the standard Email Opt Out field of Leads and "
+                    + "Contacts.";
+            case MARKETO_SALES_OPT_OUT -> "Keeps sales unsubscribes apart from marketing ones: updates the custom "
+                    + "\"Marketo Sales Opt Out\" field instead (needs the Marketo Sales Insight package).";
+        };
+    }
+
+    private record Snapshot(SyncSettings settings, Optional<SyncRun> lastRun, Optional<Instant> nextRun, long people,
+            long linked, OrgState org, Instant now) {
+    }
+
+    public void refresh() {
+        background.submit(progressIgnored -> {
+            SyncSettings settings = services.settings().load();
+            return new Snapshot(settings, services.syncRuns().last(), services.scheduler().nextRun(),
+                    services.people().count(), services.people().countWithSalesforceId(),
+                    services.connection().state(settings), services.clock().instant());
+        }, this::show, this::failed);
+    }
+
+    private void show(Snapshot snapshot) {
+        loading = true;
+        try {
+            nightlySync.set(snapshot.settings().nightlySync());
+            field.set(snapshot.settings().field());
+        } finally {
+            loading = false;
+        }
+        schedule.set(Formats.schedule(snapshot.now(), services.zone()));
+        lastRun.set(snapshot.lastRun().map(this::describe).orElse("No run yet."));
+        nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, services.zone()))
+                .orElse("None — the nightly sync is off."));
+        requirements.setAll(requirementsOf(snapshot));
+    }
+
+    private String describe(SyncRun run) {
+        String when = Formats.dateTime(run.startedAt(), services.zone());
+        String what = switch (run.outcome()) {
+            case RUNNING -> "running now";
+            case SUCCEEDED -> "succeeded";
+            case STOPPED -> "stopped early";
+            case FAILED -> "failed";
+        };
+        SyncRun.Counts counts = run.counts();
+        return when + " — " + what + ": " + Formats.count(counts.imported()) + " imported, "
+                + Formats.count(counts.pushed()) + " pushed, " + Formats.plural(counts.conflicts(), "conflict",
+                "conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls")
+                + run.message().map(m -> ". " + m).orElse("");
+    }
+
+    private List<Requirement> requirementsOf(Snapshot snapshot) {
+        List<Requirement> list = new ArrayList<>();
+        boolean on = snapshot.settings().nightlySync();
+        list.add(new Requirement("Unsubscribe sync is enabled", on,
+                on ? "The nightly sync runs daily at 8:00 PM Pacific." : "The nightly sync is off; real-time pushes "
+                        + "still reach Email Opt Out.", on ? Requirement.Fix.NONE : Requirement.Fix.ENABLE_NIGHTLY_SYNC));
+        list.add(fieldRequirement(snapshot));
+        long people = snapshot.people();
+        long linked = snapshot.linked();
+        boolean allLinked = people > 0 && linked == people;
+        list.add(new Requirement("People have a Salesforce ID", allLinked, Formats.count(linked) + " of "
+                + Formats.plural(people, "person has", "people have") + " a Lead (00Q…) or Contact (003…) ID.",
+                allLinked ? Requirement.Fix.NONE : Requirement.Fix.SHOW_PEOPLE_WITHOUT_ID));
+        return list;
+    }
+
+    private Requirement fieldRequirement(Snapshot snapshot) {
+        String title = "The opt-out field is installed in Salesforce";
+        OrgState org = snapshot.org();
+        if (!org.connected()) {
+            return new Requirement(title, false, "Unknown until an org is connected (see Connection)"
+                    + org.problem().map(p -> ": " + p).orElse("."), Requirement.Fix.OPEN_LAYOUT_STEPS);
+        }
+        List<String> parts = new ArrayList<>();
+        boolean all = true;
+        for (SObjectType type : SObjectType.values()) {
+            FieldState state = org.fields().get(type);
+            if (state == null) {
+                parts.add(type.apiName() + ": not checked");
+                all = false;
+                continue;
+            }
+            all &= state.usable();
+            parts.add(type.apiName() + ": " + (state.exists() ? "exists" : "missing") + ", "
+                    + (state.updateable() ? "editable" : "not editable") + ", "
+                    + state.onLayouts().map(on -> on ? "on layouts" : "not on layouts").orElse("layouts not checked"));
+        }
+        return new Requirement(title, all, String.join(" · ", parts),
+                all ? Requirement.Fix.NONE : Requirement.Fix.OPEN_LAYOUT_STEPS);
+    }
+
+    private void save(java.util.function.UnaryOperator<SyncSettings> change) {
+        background.submit(p -> {
+            services.settings().save(change.apply(services.settings().load()));
+            return null;
+        }, saved -> refresh(), this::failed);
+    }
+
+    public void fix(Requirement requirement) {
+        switch (requirement.fix()) {
+            case ENABLE_NIGHTLY_SYNC -> nightlySync.set(true);
+            case OPEN_LAYOUT_STEPS -> dialogs.showLayoutSteps(field.get() == OptOutField.EMAIL_OPT_OUT
+                    ? "Email Opt Out" : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
+            case SHOW_PEOPLE_WITHOUT_ID -> background.submit(p -> services.people().withoutSalesforceId(200),
+                    people -> dialogs.showList("People without a Salesforce ID", "Their unsubscribes cannot reach "
+                            + "Salesforce until they carry a Lead or Contact ID (people import with salesforce_id).",
+                            people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
+                                    .map(person -> person.email().value()
+                                            + (person.displayName().equals(person.email().value()) ? ""
+                                                    : " — " + person.displayName())).toList()), this::failed);
+            case NONE -> { }
+        }
+    }
+
+    public void runNow() {
+        start(false);
+    }
+
+    public void preview() {
+        start(true);
+    }
+
+    private void start(boolean dryRun) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(-1);
+        progressMessage.set(dryRun ? "Preparing the preview…" : "Starting the sync…");
+        outcome.set("");
+        current = background.submit(p -> services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun,
+                false), new RunProgress() {
+                    @Override
+                    public void update(String phase, long done, long total) {
+                        p.update(phase + (total > 0 ? " — " + Formats.count(done) + " of " + Formats.count(total)
+                                : done > 0 ? " — " + Formats.count(done) : ""), total > 0 ? (double) done / total : -1);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return p.cancelled();
+                    }
+                }), report -> finished(report), e -> {
+                    running.set(false);
+                    outcome.set("");
+                    failed(e);
+                });
+        current.onProgress(report -> {
+            progress.set(report.fraction());
+            progressMessage.set(report.message());
+        });
+    }
+
+    private void finished(RunReport report) {
+        running.set(false);
+        progress.set(1);
+        progressMessage.set("");
+        String counts = Formats.count(report.imported()) + " to import, " + Formats.count(report.pushed())
+                + " to push, " + Formats.plural(report.conflicts(), "conflict", "conflicts") + ", "
+                + Formats.plural(report.apiCalls(), "API call", "API calls");
+        if (report.dryRun()) {
+            outcome.set("Preview: " + counts + ". Nothing was written.");
+            dialogs.showList("Preview of the next run", "Nothing was written. The run would use about "
+                    + Formats.plural(report.apiCalls(), "API call", "API calls") + ".", previewLines(report.plan()));
+        } else {
+            outcome.set("Run " + (report.outcome() == SyncRun.Outcome.SUCCEEDED ? "finished" : "stopped early") + " in "
+                    + Formats.duration(Duration.ofMillis(report.durationMs())) + ": " + report.imported() + " imported, "
+                    + report.pushed() + " pushed, " + Formats.plural(report.conflicts(), "new conflict", "new conflicts")
+                    + report.message().map(m -> ". " + m).orElse("."));
+        }
+        refresh();
+    }
+
+    private static List<String> previewLines(SyncPlan plan) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Opt-outs to set in Salesforce: " + Formats.count(plan.pushes().size()));
+        plan.pushes().stream().limit(50).forEach(id -> lines.add("   " + id.objectType().apiName() + " " + id));
+        lines.add("Unsubscribes to import from Salesforce: " + Formats.count(plan.imports().size()));
+        plan.imports().stream().limit(50).forEach(email -> lines.add("   " + email));
+        lines.add("Conflicts that would arise: " + Formats.count(plan.conflicts().size()));
+        plan.conflicts().stream().limit(50).forEach(c -> lines.add("   " + c.kind().title() + ": "
+                + c.email().map(Object::toString).orElse(c.objectType().map(t -> t.apiName()).orElse(""))));
+        return lines;
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            progressMessage.set("Stopping after the current batch…");
+        }
+    }
+
+    private void failed(Throwable e) {
+        String message = e instanceof NightlySync.AlreadyRunning || e instanceof IllegalStateException
+                || e instanceof IllegalArgumentException ? e.getMessage()
+                : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
+        dialogs.error("Sync to Salesforce", message);
+    }
+
+    public BooleanProperty nightlySyncProperty() {
+        return nightlySync;
+    }
+
+    public ObjectProperty<OptOutField> fieldProperty() {
+        return field;
+    }
+
+    public ReadOnlyStringProperty scheduleProperty() {
+        return schedule;
+    }
+
+    public ReadOnlyStringProperty lastRunProperty() {
+        return lastRun;
+    }
+
+    public ReadOnlyStringProperty nextRunProperty() {
+        return nextRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome;
+    }
+
+    public ObservableList<Requirement> requirements() {
+        return requirements;
+    }
+}

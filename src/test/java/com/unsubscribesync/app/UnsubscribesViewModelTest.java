@@ -1,0 +1,127 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.DialogService.ImportDecision;
+import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
+import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes;
+import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnsubscribesViewModelTest {
+    @TempDir
+    Path data;
+    private ConsoleFixture fixture;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private UnsubscribesViewModel model;
+
+    @BeforeEach
+    void open() {
+        fixture = new ConsoleFixture(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
+        fixture.services.unsubscribes().addAll(IntStream.range(0, 5_000).mapToObj(i -> new Unsubscribe(
+                new Email("u" + String.format("%05d", i) + "@example.com"), Instant.parse("2024-05-01T10:00:00Z"),
+                UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty())).iterator());
+        model = new UnsubscribesViewModel(fixture.services, Background.immediate(), dialogs);
+        model.reload();
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void theListReadsOnlyThePagesThatAreShown() {
+        PagedUnsubscribes rows = model.rowsProperty().get();
+        assertThat(rows).hasSize(5_000);
+        assertThat(rows.pageReads()).isZero();
+
+        assertThat(rows.get(4_321).emailProperty().get()).isEqualTo("u04321@example.com");
+        assertThat(rows.get(4_399).sourceProperty().get()).isEqualTo("Clicked Link");
+        assertThat(rows.pageReads()).isEqualTo(1);
+        IntStream.range(0, 5_000).forEach(rows::get);
+        assertThat(rows.pagesKept()).isLessThanOrEqualTo(40);
+        assertThat(model.totalProperty().get()).isEqualTo("5,000 unsubscribes");
+    }
+
+    @Test
+    void searchNarrowsTheListByEmailPrefix() {
+        model.searchProperty().set("U0012");
+        assertThat(model.rowsProperty().get()).hasSize(10);
+        assertThat(model.totalProperty().get()).isEqualTo("10 matching \"U0012\"");
+        assertThat(model.rowsProperty().get().get(0).emailProperty().get()).isEqualTo("u00120@example.com");
+    }
+
+    @Test
+    void resubscribeNeedsAReasonAndLandsOnTheHistoryCard() {
+        model.searchProperty().set("u00007@");
+        model.selectedProperty().set(model.rowsProperty().get().get(0));
+        dialogs.answer(new ResubscribeAnswer("  ", false)).answer(new ResubscribeAnswer("Asked to hear from us again",
+                false));
+
+        model.resubscribe();
+        assertThat(dialogs.saw("error: Resubscribe: A resubscribe needs a reason")).isTrue();
+        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
+
+        model.resubscribe();
+        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isFalse();
+        assertThat(dialogs.saw("Remember to uncheck the opt-out in Salesforce too")).isTrue();
+        assertThat(fixture.services.unsubscribes().history(new Email("u00007@example.com")))
+                .extracting(h -> h.action().label()).containsExactly("Unsubscribe", "Resubscribe");
+    }
+
+    @Test
+    void theHistoryCardShowsTheSelectedPerson() {
+        model.selectedProperty().set(model.rowsProperty().get().get(3));
+        assertThat(model.historyTitleProperty().get()).isEqualTo("History of u00003@example.com");
+        assertThat(model.history()).singleElement().satisfies(line -> {
+            assertThat(line.action()).isEqualTo("Unsubscribe");
+            assertThat(line.when()).isEqualTo("Wed 1 May 2024, 12:00");
+        });
+    }
+
+    @Test
+    void importShowsTheReportBeforeAnythingIsWritten() throws Exception {
+        Path csv = data.resolve("list.csv");
+        Files.writeString(csv, "email,reason\nnew1@example.com,fair\nnot-an-email,x\nnew2@example.com,\n");
+        dialogs.answer(csv).answer(ImportDecision.CANCEL);
+
+        model.importCsv();
+        assertThat(dialogs.lastImportReport.problems()).singleElement().asString().startsWith("line 3: ");
+        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_000);
+
+        dialogs.answer(csv).answer(ImportDecision.IMPORT_VALID_ROWS);
+        model.importCsv();
+        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_002);
+        assertThat(dialogs.saw("info: Import CSV: 2 unsubscribes were added")).isTrue();
+    }
+
+    @Test
+    void addRecordsAManualUnsubscribeAndRefusesABadAddress() {
+        dialogs.answer(new com.unsubscribesync.ui.DialogService.NewUnsubscribe("no at sign", ""));
+        model.add();
+        assertThat(dialogs.saw("error: Add an unsubscribe: The address was not added")).isTrue();
+
+        dialogs.answer(new com.unsubscribesync.ui.DialogService.NewUnsubscribe(" Zed@Example.com ", "by phone"));
+        model.add();
+        assertThat(fixture.services.unsubscribes().find(new Email("zed@example.com"))).hasValueSatisfying(u -> {
+            assertThat(u.source()).isEqualTo(UnsubscribeSource.MANUAL);
+            assertThat(u.reason()).contains("by phone");
+        });
+        assertThat(fixture.services.outbox().pendingCount()).isEqualTo(5_001);
+    }
+}

@@ -1,0 +1,92 @@
+package com.unsubscribesync.ui;
+
+import com.unsubscribesync.collect.ImportReport;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Dialogs answered by the test: each question takes the next prepared answer; everything shown is recorded. */
+public final class ScriptedDialogs implements DialogService {
+    public final List<String> shown = new CopyOnWriteArrayList<>();
+    public final Deque<Object> answers = new ArrayDeque<>();
+    public ImportReport lastImportReport;
+
+    public ScriptedDialogs answer(Object answer) {
+        answers.add(answer);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T next() {
+        return (T) answers.poll();
+    }
+
+    public boolean saw(String fragment) {
+        return shown.stream().anyMatch(s -> s.contains(fragment));
+    }
+
+    @Override
+    public void error(String title, String message) {
+        shown.add("error: " + title + ": " + message);
+    }
+
+    @Override
+    public void info(String title, String message) {
+        shown.add("info: " + title + ": " + message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        shown.add("confirm: " + title);
+        Boolean answer = next();
+        return answer != null && answer;
+    }
+
+    @Override
+    public Optional<Path> chooseCsvFile() {
+        return Optional.ofNullable(next());
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String fieldLabel) {
+        shown.add("ask: " + title + ": " + prompt);
+        return Optional.ofNullable(next());
+    }
+
+    @Override
+    public Optional<NewUnsubscribe> askNewUnsubscribe() {
+        return Optional.ofNullable(next());
+    }
+
+    @Override
+    public ImportDecision reviewImport(String fileName, ImportReport dryRun) {
+        lastImportReport = dryRun;
+        shown.add("review: " + fileName + ": " + dryRun.rows() + " rows, " + dryRun.problemCount() + " bad");
+        ImportDecision decision = next();
+        return decision == null ? ImportDecision.CANCEL : decision;
+    }
+
+    @Override
+    public Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected) {
+        shown.add("resubscribe: " + email + " connected=" + salesforceConnected);
+        return Optional.ofNullable(next());
+    }
+
+    @Override
+    public void showLayoutSteps(String fieldLabel) {
+        shown.add("layout steps: " + fieldLabel);
+    }
+
+    @Override
+    public void showList(String title, String header, List<String> lines) {
+        shown.add("list: " + title + ": " + String.join(" | ", lines));
+    }
+
+    @Override
+    public void notify(String title, String text, boolean problem) {
+        shown.add("notify: " + title + ": " + text);
+    }
+}
