@@ -195,6 +195,11 @@ final class AppWorkspace implements Workspace {
     }
 
     /** After a connect or disconnect the engine opens the new connection on its next use. */
+    /** The org the engine works with. */
+    com.unsubscribesync.sync.CurrentOrg currentOrg() {
+        return org;
+    }
+
     void connectionChanged() {
         org.reset();
     }

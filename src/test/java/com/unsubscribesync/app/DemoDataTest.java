@@ -1,0 +1,38 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDataTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void freshDemoDirectoryGetsLinkedPeoplePushesAndAConflictToExplain() {
+        try (AppWorkspace workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(),
+                "tester", Map.of())) {
+            workspace.salesforce().connectDemo();
+            workspace.connectionChanged();
+            DemoData.seed(workspace, workspace.currentOrg().current().orElseThrow());
+            var report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
+                    RunProgress.SILENT);
+
+            assertThat(workspace.people().count()).isEqualTo(DemoData.PEOPLE);
+            assertThat(workspace.people().countWithSalesforceId()).isEqualTo(DemoData.PEOPLE * 3 / 4);
+            assertThat(report.pushed()).isPositive();
+            assertThat(workspace.conflicts().open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
+                    .anySatisfy(c -> assertThat(c.email().map(Object::toString)).contains(DemoData.UNKNOWN_ADDRESS));
+        }
+    }
+}
