@@ -290,8 +290,13 @@ public final class ForceWscOrg implements SalesforceOrg {
     }
 
     @Override
-    public void restoreLayout(PageLayout original) {
-        save(LayoutDocuments.read(original.document()), "restoring page layout " + original.fullName());
+    public void restoreLayout(String fullName, String document) {
+        Layout layout = LayoutDocuments.read(document);
+        if (!fullName.equals(layout.getFullName())) {
+            throw new IllegalArgumentException("the kept document is layout " + layout.getFullName() + ", not "
+                    + fullName);
+        }
+        save(layout, "restoring page layout " + fullName);
     }
 
     private void save(Layout layout, String what) {

@@ -90,8 +90,12 @@ public interface SalesforceOrg extends AutoCloseable {
         throw layoutsUnsupported();
     }
 
-    /** Saves a layout exactly as it was read before (undo of {@link #addField}). */
-    default void restoreLayout(PageLayout original) {
+    /**
+     * Saves a layout exactly as it was read before (undo of {@link #addField}).
+     *
+     * @param document the layout's {@link PageLayout#document()} as it was read
+     */
+    default void restoreLayout(String fullName, String document) {
         throw layoutsUnsupported();
     }
 

@@ -73,7 +73,7 @@ class LayoutMetadataTest {
         assertThat(reread.sections().get(0).columns().get(1)).extracting(item -> item.field().orElseThrow())
                 .containsExactly("Email", "HasOptedOutOfEmail", "Phone");
 
-        org.restoreLayout(original);
+        org.restoreLayout(original.fullName(), original.document());
         assertThat(org.readLayouts(List.of("Contact-Contact Layout")).get(0).document())
                 .isEqualTo(original.document());
     }
