@@ -11,6 +11,7 @@ import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.SettingsRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +136,8 @@ public final class PageLayouts {
             return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.WOULD_ADD, Optional.of(preview),
                     Optional.empty());
         }
-        LayoutBackup backup = backups.save(original.fullName(), org.identity().organizationId(), clock.instant(),
+        LayoutBackup backup = backups.save(original.fullName(), org.identity().organizationId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 original.document());
         try {
             org.addField(original, choice.get().placement());
