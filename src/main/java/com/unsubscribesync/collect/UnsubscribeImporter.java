@@ -32,8 +32,11 @@ public final class UnsubscribeImporter {
 
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
         Instant now = clock.instant();
-        CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor),
-                unsubscribes::addAll);
+        CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
+            try (SortedByEmail sorted = new SortedByEmail(rows)) {
+                return unsubscribes.addAll(sorted);
+            }
+        });
         return run.run(file, options);
     }
 
