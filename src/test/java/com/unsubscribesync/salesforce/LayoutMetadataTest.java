@@ -108,6 +108,7 @@ class LayoutMetadataTest {
                 SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                     assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");
+                    assertThat(e.getMessage()).containsOnlyOnce("INSUFFICIENT_ACCESS");
                 });
     }
 }
