@@ -6,6 +6,9 @@ import com.unsubscribesync.cli.OrgUnreachableException;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.layout.Inspection;
+import com.unsubscribesync.layout.LayoutInspector;
+import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.ConnectorConfigs;
@@ -24,6 +27,7 @@ import com.unsubscribesync.salesforce.SystemBrowser;
 import java.io.PrintWriter;
 import java.net.ProxySelector;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,12 +115,16 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         }
         try (SalesforceOrg org = open()) {
             FieldCheck check = org.checkField(new OptOutFieldRequest(current.field(), current.fieldApiName()));
+            Optional<Inspection> layouts = layouts(org, current, check);
             Map<String, FieldStatus> fields = new LinkedHashMap<>();
             for (SObjectType type : SObjectType.values()) {
                 FieldCheck.ObjectField field = check.objects().get(type);
                 if (field != null) {
+                    Optional<ObjectLayouts> onLayouts = layouts.flatMap(inspection -> inspection.of(type));
+                    String problem = field.problem().or(() -> onLayouts.flatMap(ObjectLayouts::problem)).orElse(null);
                     fields.put(type.apiName(), new FieldStatus(field.apiName().orElse(null), field.exists(),
-                            field.exists() ? field.updateable() : null, null, field.problem().orElse(null)));
+                            field.exists() ? field.updateable() : null,
+                            onLayouts.flatMap(ObjectLayouts::onEveryLayout).orElse(null), problem));
                 }
             }
             Optional<ApiUsage> usage = org.apiUsage();
@@ -126,6 +134,19 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         } catch (SalesforceException e) {
             LOG.warn("Status could not reach Salesforce: {}", e.getMessage());
             return OrgStatus.notConnected(e.getMessage());
+        }
+    }
+
+    /**
+     * The field on the page layouts, for the requirement "installed on the layouts" (true when it is on every
+     * layout of the object); empty when the layouts could not be read, which leaves {@code onLayouts} unknown.
+     */
+    private static Optional<Inspection> layouts(SalesforceOrg org, SyncSettings current, FieldCheck check) {
+        try {
+            return Optional.of(new LayoutInspector(Clock.systemUTC()).inspect(org, current, check));
+        } catch (SalesforceException e) {
+            LOG.warn("Status could not check the page layouts: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -4,6 +4,8 @@ import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.layout.LayoutBackups;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
@@ -52,6 +54,7 @@ final class AppWorkspace implements Workspace {
     private final Resubscriber resubscriber;
     private final ConflictResolver conflictResolver;
     private final Engine engine;
+    private final PageLayouts layouts;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -92,6 +95,8 @@ final class AppWorkspace implements Workspace {
         this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
         this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock);
         this.engine = new Engine(pusher, scheduler);
+        this.layouts = new PageLayouts(org::current, settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock);
     }
 
     @Override
@@ -194,14 +199,19 @@ final class AppWorkspace implements Workspace {
         return salesforce.hasSavedConnection();
     }
 
-    /** After a connect or disconnect the engine opens the new connection on its next use. */
     /** The org the engine works with. */
     com.unsubscribesync.sync.CurrentOrg currentOrg() {
         return org;
     }
 
+    /** After a connect or disconnect the engine opens the new connection on its next use. */
     void connectionChanged() {
         org.reset();
+    }
+
+    @Override
+    public PageLayouts layouts() {
+        return layouts;
     }
 
     /** How the engine opens the connected org. */

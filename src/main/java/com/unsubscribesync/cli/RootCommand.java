@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps sales-email unsubscribes and the Salesforce opt-out checkbox in step.",
         subcommands = {SettingsCommand.class, PeopleCommand.class, UnsubscribeCommand.class, StatusCommand.class,
                 SyncCommand.class, ConflictsCommand.class, ServeCommand.class, BenchCommand.class, ConnectCommand.class,
-                DisconnectCommand.class})
+                DisconnectCommand.class, LayoutCommand.class})
 public class RootCommand {
     private final Function<Optional<Path>, Workspace> opener;
     private Workspace workspace;

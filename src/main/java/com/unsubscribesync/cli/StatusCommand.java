@@ -38,7 +38,8 @@ public class StatusCommand implements Callable<Integer> {
         requirements.put("nightlySyncEnabled", settings.nightlySync());
         Map<String, Object> field = new LinkedHashMap<>();
         field.put("name", settings.field().key());
-        // Whether the field exists, is editable and is on the layouts is only known once an org is connected.
+        // Whether the field exists, is editable and is on the layouts is only known once an org is connected;
+        // onLayouts is true when the field is on every page layout of the object, null when they could not be read.
         OrgConnection.OrgStatus org = orgStatus(workspace, settings);
         field.put("Contact", fieldView(org.fields().get("Contact")));
         field.put("Lead", fieldView(org.fields().get("Lead")));
@@ -81,7 +82,8 @@ public class StatusCommand implements Callable<Integer> {
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
         org.fields().forEach((object, known) -> out.println("  on " + object + ":" + " ".repeat(12 - object.length())
-                + (known.problem() != null ? known.problem() : known.apiName() + ", editable")));
+                + (known.problem() != null ? known.problem() : known.apiName() + ", editable"
+                        + (Boolean.TRUE.equals(known.onLayouts()) ? ", on every page layout" : ""))));
         out.println("Salesforce IDs:  " + linked + " of " + people + " people");
         out.println("Unsubscribes:    " + workspace.unsubscribes().count());
         out.println("Outbox pending:  " + workspace.outbox().pendingCount());

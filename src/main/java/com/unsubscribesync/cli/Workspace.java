@@ -2,6 +2,7 @@ package com.unsubscribesync.cli;
 
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.sync.ConflictResolver;
@@ -60,6 +61,9 @@ public interface Workspace extends AutoCloseable {
 
     /** The Salesforce connection of this data directory. */
     OrgConnection salesforce();
+
+    /** The opt-out field on the connected org's page layouts: check, install, undo. */
+    PageLayouts layouts();
 
     @Override
     void close();

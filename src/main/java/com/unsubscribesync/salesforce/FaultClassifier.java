@@ -78,7 +78,12 @@ public final class FaultClassifier {
         }
         if (failure instanceof SoapFaultException soap) {
             String code = soap.getFaultCode() == null ? "UNKNOWN_EXCEPTION" : soap.getFaultCode().getLocalPart();
-            return fromCode(code, soap.getMessage(), what, failure, false);
+            // force-wsc puts the fault code in front of the fault string; the sentence names the code once.
+            String message = soap.getMessage() == null ? code : soap.getMessage();
+            if (message.startsWith(code + ": ")) {
+                message = message.substring(code.length() + 2);
+            }
+            return fromCode(code, message, what, failure, false);
         }
         if (isNetworkFailure(failure)) {
             return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "CONNECTION_FAILED",

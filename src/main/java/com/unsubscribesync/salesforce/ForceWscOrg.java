@@ -1,6 +1,11 @@
 package com.unsubscribesync.salesforce;
 
+import com.sforce.soap.metadata.FileProperties;
+import com.sforce.soap.metadata.Layout;
+import com.sforce.soap.metadata.ListMetadataQuery;
+import com.sforce.soap.metadata.Metadata;
 import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.metadata.ReadResult;
 import com.sforce.soap.partner.DeletedRecord;
 import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.GetUserInfoResult;
@@ -39,6 +44,8 @@ public final class ForceWscOrg implements SalesforceOrg {
     /** Addresses per lookup query: well inside SOQL's length limit even for long, escaped addresses. */
     static final int EMAILS_PER_QUERY = 100;
     static final int IDS_PER_QUERY = 200;
+    /** Salesforce's most components per readMetadata call. */
+    static final int METADATA_BATCH = 10;
     /** The status code of a refusal by the reserve guard rather than by Salesforce. */
     public static final String RESERVE_REACHED = "API_RESERVE_REACHED";
 
@@ -207,6 +214,106 @@ public final class ForceWscOrg implements SalesforceOrg {
     @Override
     public Instant serverTime() {
         return calls.partner("reading the org's clock", pc -> pc.getServerTimestamp()).getTimestamp().toInstant();
+    }
+
+    @Override
+    public LayoutPermissions layoutPermissions() {
+        String what = "reading the connected user's permissions";
+        SObject row;
+        try {
+            row = permissionRow(what, "PermissionsModifyAllData, PermissionsModifyMetadata, "
+                    + "PermissionsCustomizeApplication");
+        } catch (SalesforceException e) {
+            // Orgs before Modify Metadata existed do not know the field; Modify All Data still decides there.
+            if (!e.statusCode().filter("INVALID_FIELD"::equals).isPresent()) {
+                throw e;
+            }
+            row = permissionRow(what, "PermissionsModifyAllData, PermissionsCustomizeApplication");
+        }
+        return new LayoutPermissions(flag(row, "PermissionsModifyAllData"), flag(row, "PermissionsModifyMetadata"),
+                flag(row, "PermissionsCustomizeApplication"));
+    }
+
+    private SObject permissionRow(String what, String columns) {
+        SObject[] rows = calls.partner(what, pc -> pc.query("SELECT " + columns + " FROM UserPermissionAccess"))
+                .getRecords();
+        if (rows == null || rows.length == 0) {
+            throw new SalesforceException(SalesforceException.Kind.REFUSED, "NO_ROWS", "Salesforce returned no "
+                    + "permissions for the connected user while " + what + ": check that the user is active.", null);
+        }
+        return rows[0];
+    }
+
+    private static boolean flag(SObject row, String field) {
+        return "true".equalsIgnoreCase(String.valueOf(row.getField(field)));
+    }
+
+    @Override
+    public List<ListedLayout> listLayouts(SObjectType type) {
+        ListMetadataQuery query = new ListMetadataQuery();
+        query.setType("Layout");
+        FileProperties[] listed = calls.metadata("listing the " + type.apiName() + " page layouts",
+                mc -> mc.listMetadata(new ListMetadataQuery[] {query}, Double.parseDouble(ConnectorConfigs.API_VERSION)));
+        String prefix = type.apiName() + "-";
+        List<ListedLayout> layouts = new ArrayList<>();
+        for (FileProperties file : listed == null ? new FileProperties[0] : listed) {
+            if (file.getFullName() != null && file.getFullName().startsWith(prefix)) {
+                layouts.add(new ListedLayout(file.getFullName(), file.getId() == null ? "" : file.getId()));
+            }
+        }
+        layouts.sort(java.util.Comparator.comparing(ListedLayout::fullName));
+        return layouts;
+    }
+
+    @Override
+    public List<PageLayout> readLayouts(List<String> fullNames) {
+        List<PageLayout> layouts = new ArrayList<>();
+        for (List<String> batch : batches(fullNames, METADATA_BATCH)) {
+            ReadResult read = calls.metadata("reading page layouts " + String.join(", ", batch),
+                    mc -> mc.readMetadata("Layout", batch.toArray(String[]::new)));
+            // A name the org does not know comes back as a nil record or as a record without a name.
+            for (Metadata record : read.getRecords() == null ? new Metadata[0] : read.getRecords()) {
+                if (record instanceof Layout layout && layout.getFullName() != null) {
+                    layouts.add(LayoutDocuments.toPageLayout(layout));
+                }
+            }
+        }
+        return layouts;
+    }
+
+    @Override
+    public PageLayout addField(PageLayout current, FieldPlacement placement) {
+        Layout layout = LayoutDocuments.read(current.document());
+        LayoutDocuments.place(layout, placement);
+        save(layout, "adding " + placement.fieldApiName() + " to page layout " + current.fullName());
+        return LayoutDocuments.toPageLayout(layout);
+    }
+
+    @Override
+    public void restoreLayout(String fullName, String document) {
+        Layout layout = LayoutDocuments.read(document);
+        if (!fullName.equals(layout.getFullName())) {
+            throw new IllegalArgumentException("the kept document is layout " + layout.getFullName() + ", not "
+                    + fullName);
+        }
+        save(layout, "restoring page layout " + fullName);
+    }
+
+    private void save(Layout layout, String what) {
+        com.sforce.soap.metadata.SaveResult[] results = calls.metadata(what,
+                mc -> mc.updateMetadata(new Metadata[] {layout}));
+        com.sforce.soap.metadata.SaveResult result = results == null || results.length == 0 ? null : results[0];
+        if (result != null && result.isSuccess()) {
+            return;
+        }
+        com.sforce.soap.metadata.Error error = result == null || result.getErrors() == null
+                || result.getErrors().length == 0 ? null : result.getErrors()[0];
+        String code = error == null || error.getStatusCode() == null ? "UNKNOWN_EXCEPTION"
+                : error.getStatusCode().name();
+        String message = error == null ? "no reason given" : error.getMessage();
+        throw new SalesforceException(SalesforceException.Kind.REFUSED, code, "Salesforce did not save page layout "
+                + layout.getFullName() + " while " + what + " (" + code + ": " + message + "): the layout is "
+                + "unchanged; fix the problem in Setup or ask a Salesforce admin.", null);
     }
 
     /**

@@ -58,6 +58,52 @@ public interface SalesforceOrg extends AutoCloseable {
     /** The org's clock, used for watermarks so that local clock drift cannot skip changes. */
     Instant serverTime();
 
+    // Page layouts, through the Metadata API. The defaults refuse, so that connections that do not speak the
+    // Metadata API (test doubles of the engine) need not implement them.
+
+    /** The connected user's permissions that decide whether page layouts can be read and saved. */
+    default LayoutPermissions layoutPermissions() {
+        throw layoutsUnsupported();
+    }
+
+    /** Every page layout of the object, named as the org names them ({@code listMetadata}). */
+    default List<ListedLayout> listLayouts(SObjectType type) {
+        throw layoutsUnsupported();
+    }
+
+    /**
+     * The named layouts, whole, in the order given; a name the org does not know is left out. Names must come
+     * from {@link #listLayouts}.
+     */
+    default List<PageLayout> readLayouts(List<String> fullNames) {
+        throw layoutsUnsupported();
+    }
+
+    /**
+     * Adds a field to the layout {@code current} (as read just before) and saves the whole layout; Salesforce
+     * replaces a layout whole, so nothing else on it may change.
+     *
+     * @return the layout as saved
+     * @throws SalesforceException {@code REFUSED} with the org's status code when the org does not save it
+     */
+    default PageLayout addField(PageLayout current, FieldPlacement placement) {
+        throw layoutsUnsupported();
+    }
+
+    /**
+     * Saves a layout exactly as it was read before (undo of {@link #addField}).
+     *
+     * @param document the layout's {@link PageLayout#document()} as it was read
+     */
+    default void restoreLayout(String fullName, String document) {
+        throw layoutsUnsupported();
+    }
+
     @Override
     void close();
+
+    private static SalesforceException layoutsUnsupported() {
+        return new SalesforceException(SalesforceException.Kind.REFUSED, "UNSUPPORTED", "This connection cannot "
+                + "read or change page layouts: connect to a Salesforce org to work on layouts.", null);
+    }
 }

@@ -46,7 +46,7 @@ class ConnectCommandTest {
         JsonNode contact = status.get("requirements").get("field").get("Contact");
         assertThat(contact.get("exists").asBoolean()).isTrue();
         assertThat(contact.get("updateable").asBoolean()).isTrue();
-        assertThat(contact.get("onLayouts").isNull()).isTrue();
+        assertThat(contact.get("onLayouts").asBoolean()).as("the demo's Contact Layout lacks Email Opt Out").isFalse();
         assertThat(status.get("apiUsage").get("used").asLong()).isPositive();
         assertThat(status.get("apiUsage").get("limit").asLong()).isEqualTo(100_000);
         assertThat(dataDirectory.resolve(DemoOrg.DIRECTORY)).isDirectory();

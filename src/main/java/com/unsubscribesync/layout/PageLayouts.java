@@ -1,0 +1,282 @@
+package com.unsubscribesync.layout;
+
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.LayoutPermissions;
+import com.unsubscribesync.salesforce.ListedLayout;
+import com.unsubscribesync.salesforce.OrgIdentity;
+import com.unsubscribesync.salesforce.PageLayout;
+import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.store.SettingsRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the opt-out field on the Contact and Lead page layouts and checks it: what the layout wizard and the
+ * {@code layout} commands call. Inspections are kept for a few minutes (each costs several API calls); installing
+ * and undoing forget them. Every failure is a {@link LayoutException} with one sentence for the admin.
+ */
+public final class PageLayouts {
+    private static final Logger LOG = LoggerFactory.getLogger(PageLayouts.class);
+    /** How long an inspection is reused by {@link #inspect()}. */
+    public static final Duration KEEP = Duration.ofMinutes(5);
+
+    private final OrgAccess orgs;
+    private final SettingsRepository settings;
+    private final LayoutBackups backups;
+    private final Clock clock;
+    private final LayoutInspector inspector;
+    private final FieldPlacer placer = new FieldPlacer();
+    private Kept kept;
+
+    private record Kept(Inspection inspection, String organizationId, SyncSettings settings) {
+    }
+
+    public PageLayouts(OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock) {
+        this.orgs = orgs;
+        this.settings = settings;
+        this.backups = backups;
+        this.clock = clock;
+        this.inspector = new LayoutInspector(clock);
+    }
+
+    /** The last inspection if it is recent and for the same org and field, else a new one. */
+    public synchronized Inspection inspect() {
+        SyncSettings current = settings.load();
+        return withOrg(org -> {
+            if (kept != null && kept.organizationId.equals(org.identity().organizationId())
+                    && sameField(kept.settings, current)
+                    && !kept.inspection.inspectedAt().plus(KEEP).isBefore(clock.instant())) {
+                return kept.inspection;
+            }
+            return inspectWith(org, current);
+        });
+    }
+
+    /** Reads the org again (the wizard's "Check now"). */
+    public synchronized Inspection inspectNow() {
+        SyncSettings current = settings.load();
+        return withOrg(org -> inspectWith(org, current));
+    }
+
+    /** The inspection kept from the last check, without asking the org. */
+    public synchronized Optional<Inspection> lastInspection() {
+        return Optional.ofNullable(kept).map(Kept::inspection);
+    }
+
+    /** Forgets the kept inspection, e.g. after the admin changed layouts in Setup. */
+    public synchronized void forget() {
+        kept = null;
+    }
+
+    /** Where the field would go on each layout of the object that lacks it (or on the one named); writes nothing. */
+    public InstallReport preview(SObjectType type, Optional<String> layout) {
+        return install(type, layout, true);
+    }
+
+    /**
+     * Adds the field to every layout of the object that lacks it, or to the one named (its full name or the name
+     * Setup shows). Each layout is read, kept in the backups, then saved whole; a layout Salesforce refuses is
+     * reported and the others still go ahead.
+     */
+    public synchronized InstallReport install(SObjectType type, Optional<String> layout, boolean dryRun) {
+        SyncSettings current = settings.load();
+        InstallReport report = withOrg(org -> installOn(org, type, layout, dryRun, current));
+        if (!dryRun) {
+            kept = null;
+        }
+        return report;
+    }
+
+    private InstallReport installOn(SalesforceOrg org, SObjectType type, Optional<String> layout, boolean dryRun,
+            SyncSettings current) {
+        requirePermission(org, type, current);
+        FieldOnObject described = FieldOnObject.from(org.checkField(LayoutInspector.request(current)), type,
+                current);
+        List<ListedLayout> targets = targets(org.listLayouts(type), type, layout);
+        List<PageLayout> read = org.readLayouts(targets.stream().map(ListedLayout::fullName).toList());
+        FieldOnObject field = read.stream().anyMatch(l -> described.apiName().flatMap(l::itemFor).isPresent())
+                ? described.hiddenAfterAll() : described;
+        if (!field.visibility().placeable()) {
+            throw new LayoutException(LayoutException.Reason.FIELD_UNAVAILABLE, field.problem().orElse(
+                    field.label() + " cannot be placed on the " + type.apiName() + " layouts."));
+        }
+        String apiName = field.apiName().orElseThrow();
+        List<LayoutChange> changes = new ArrayList<>();
+        for (PageLayout original : read) {
+            changes.add(change(org, original, apiName, dryRun));
+        }
+        return new InstallReport(type, apiName, dryRun, changes,
+                field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem());
+    }
+
+    private LayoutChange change(SalesforceOrg org, PageLayout original, String apiName, boolean dryRun) {
+        String label = ListedLayout.label(original.fullName());
+        if (original.itemFor(apiName).isPresent()) {
+            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.ALREADY_THERE, Optional.empty(),
+                    Optional.empty());
+        }
+        Optional<FieldPlacer.Choice> choice = placer.choose(original, apiName);
+        if (choice.isEmpty()) {
+            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.FAILED, Optional.empty(),
+                    Optional.of("Layout " + label + " has no section to put the field in: add it in Setup."));
+        }
+        SectionPreview preview = choice.get().preview();
+        if (dryRun) {
+            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.WOULD_ADD, Optional.of(preview),
+                    Optional.empty());
+        }
+        LayoutBackup backup = backups.save(original.fullName(), org.identity().organizationId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                original.document());
+        try {
+            org.addField(original, choice.get().placement());
+        } catch (SalesforceException e) {
+            backups.discard(backup);
+            if (e.kind() != SalesforceException.Kind.REFUSED || LayoutInspector.isPermissionRefusal(e)) {
+                throw e;
+            }
+            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.FAILED, Optional.of(preview),
+                    Optional.of(e.getMessage()));
+        }
+        org.readLayouts(List.of(original.fullName())).stream().findFirst()
+                .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
+        LOG.info("Added {} to page layout {}; original kept in {}", apiName, original.fullName(),
+                backup.file().getFileName());
+        return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.ADDED, Optional.of(preview),
+                Optional.empty());
+    }
+
+    /**
+     * Restores the newest kept original of a layout. Refuses when the layout changed in Salesforce since the app
+     * saved it, unless {@code force}: restoring would throw that change away.
+     */
+    public synchronized UndoReport undo(SObjectType type, String layout, boolean force) {
+        UndoReport report = withOrg(org -> {
+            requirePermission(org, type, settings.load());
+            ListedLayout target = targets(org.listLayouts(type), type, Optional.of(layout)).get(0);
+            String orgId = org.identity().organizationId();
+            LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
+                    LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
+                            + " for this org in this data directory: nothing to undo."));
+            Optional<PageLayout> now = org.readLayouts(List.of(target.fullName())).stream().findFirst();
+            boolean changedSince = backup.installed().isPresent() && now.isPresent()
+                    && !now.get().document().equals(backup.installed().get());
+            if (changedSince && !force) {
+                throw new LayoutException(LayoutException.Reason.CHANGED_SINCE_INSTALL, "Layout " + target.label()
+                        + " changed in Salesforce after the app added the field on " + backup.takenAt()
+                        + ": undoing would throw that change away; undo with force to restore it anyway.");
+            }
+            org.restoreLayout(target.fullName(), backup.original());
+            boolean identical = org.readLayouts(List.of(target.fullName())).stream().findFirst()
+                    .map(l -> l.document().equals(backup.original())).orElse(false);
+            backups.markRestored(backup);
+            LOG.info("Restored page layout {} as kept on {}", target.fullName(), backup.takenAt());
+            return new UndoReport(target.fullName(), target.label(), backup.takenAt(), identical);
+        });
+        kept = null;
+        return report;
+    }
+
+    /** The kept originals that {@link #undo} can restore for the object, newest first. */
+    public List<LayoutBackup> undoable(SObjectType type) {
+        return withOrg(org -> backups.all(org.identity().organizationId()).stream()
+                .filter(b -> b.fullName().startsWith(type.apiName() + "-")).toList());
+    }
+
+    /** The object's Page Layouts page in the connected org's Lightning Setup. */
+    public String setupUrl(SObjectType type) {
+        return withOrg(org -> new SetupLinks(org.identity().instanceUrl()).pageLayouts(type));
+    }
+
+    /** The request to send to a Salesforce admin for this object, from the latest inspection. */
+    public String askYourAdmin(SObjectType type) {
+        Inspection inspection = inspect();
+        return AdminRequest.write(inspection.organizationName(), inspection.rights(),
+                inspection.of(type).orElseThrow());
+    }
+
+    private Inspection inspectWith(SalesforceOrg org, SyncSettings current) {
+        Inspection inspection = inspector.inspect(org, current);
+        kept = new Kept(inspection, org.identity().organizationId(), current);
+        return inspection;
+    }
+
+    private void requirePermission(SalesforceOrg org, SObjectType type, SyncSettings current) {
+        Optional<LayoutPermissions> permissions;
+        try {
+            permissions = Optional.of(org.layoutPermissions());
+        } catch (SalesforceException e) {
+            if (e.kind() != SalesforceException.Kind.REFUSED) {
+                throw e;
+            }
+            permissions = Optional.empty();
+        }
+        if (permissions.isPresent() && !permissions.get().canModifyLayouts()) {
+            throw noPermission(org, type, current);
+        }
+    }
+
+    private LayoutException noPermission(SalesforceOrg org, SObjectType type, SyncSettings current) {
+        OrgIdentity identity = org.identity();
+        Inspection inspection = inspectWith(org, current);
+        String request = AdminRequest.write(inspection.organizationName(), inspection.rights(),
+                inspection.of(type).orElseThrow());
+        return new LayoutException(LayoutException.Reason.NO_PERMISSION, identity.userName() + " may not change page "
+                + "layouts (it needs Modify All Data or Modify Metadata Through Metadata API Functions): ask a "
+                + "Salesforce admin to add the field, or to grant that permission.", request, null);
+    }
+
+    /** The layouts of the object to work on: all of them, or the one named by full name or by its Setup name. */
+    private static List<ListedLayout> targets(List<ListedLayout> listed, SObjectType type, Optional<String> name) {
+        if (name.isEmpty()) {
+            return listed;
+        }
+        String wanted = name.get().strip();
+        for (ListedLayout layout : listed) {
+            if (layout.fullName().equals(wanted) || layout.fullName().equals(type.apiName() + "-" + wanted)
+                    || layout.label().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
+                return List.of(layout);
+            }
+        }
+        throw new LayoutException(LayoutException.Reason.UNKNOWN_LAYOUT, type.apiName() + " has no page layout named '"
+                + wanted + "': use one of " + listed.stream().map(l -> "'" + l.label() + "'")
+                        .collect(Collectors.joining(", ")) + ".");
+    }
+
+    private static boolean sameField(SyncSettings a, SyncSettings b) {
+        return a.field() == b.field() && FieldOnObject.override(a).equals(FieldOnObject.override(b));
+    }
+
+    /** Runs work on the connected org, turning the port's failures into one-sentence layout failures. */
+    private <T> T withOrg(Function<SalesforceOrg, T> work) {
+        try {
+            SalesforceOrg org = orgs.current().orElseThrow(() -> new LayoutException(
+                    LayoutException.Reason.NOT_CONNECTED, "No Salesforce org is connected: run 'connect --demo' or "
+                            + "'connect --login-url URL --client-id ID' first."));
+            return work.apply(org);
+        } catch (SalesforceException e) {
+            throw translate(e);
+        }
+    }
+
+    private static LayoutException translate(SalesforceException e) {
+        LayoutException.Reason reason = switch (e.kind()) {
+            case AUTHENTICATION -> LayoutException.Reason.NOT_CONNECTED;
+            case UNAVAILABLE, API_LIMIT_EXCEEDED -> LayoutException.Reason.UNREACHABLE;
+            case REFUSED -> LayoutInspector.isPermissionRefusal(e) ? LayoutException.Reason.NO_PERMISSION
+                    : LayoutException.Reason.ORG_REFUSED;
+        };
+        return new LayoutException(reason, e.getMessage(), null, e);
+    }
+}

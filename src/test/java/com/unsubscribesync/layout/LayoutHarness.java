@@ -1,0 +1,70 @@
+package com.unsubscribesync.layout;
+
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.salesforce.ConnectionOptions;
+import com.unsubscribesync.salesforce.ConnectorConfigs;
+import com.unsubscribesync.salesforce.ForceWscOrg;
+import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.PageLayout;
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.salesforce.SessionSource;
+import com.unsubscribesync.salesforce.TokenEndpoint;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.SettingsRepository;
+import java.net.ProxySelector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** The layout service wired as the app wires it, against an in-process local org reached through force-wsc. */
+final class LayoutHarness implements AutoCloseable {
+    final LocalOrg org;
+    final ForceWscOrg salesforce;
+    final Database database;
+    final SettingsRepository settings;
+    final Path backupDirectory;
+    final PageLayouts layouts;
+
+    LayoutHarness(Path dataDirectory, UnaryOperator<LocalOrgOptions> options) throws Exception {
+        org = LocalOrg.start(options.apply(LocalOrgOptions.defaults().withPeople(5)));
+        salesforce = connect(org);
+        database = Database.openInMemory("layouts-" + UUID.randomUUID());
+        settings = new SettingsRepository(database);
+        backupDirectory = dataDirectory.resolve(LayoutBackups.DIRECTORY);
+        layouts = new PageLayouts(() -> Optional.of((SalesforceOrg) salesforce), settings,
+                new LayoutBackups(backupDirectory), Clock.systemUTC());
+    }
+
+    static ForceWscOrg connect(LocalOrg org) {
+        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
+                .withReadTimeout(Duration.ofSeconds(20));
+        TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
+                ProxySelector.getDefault());
+        return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
+                SessionSource.clientCredentials(tokens, org.clientSecret()), () -> 0, false, () -> { });
+    }
+
+    void settings(UnaryOperator<SyncSettings> change) {
+        settings.save(change.apply(settings.load()));
+    }
+
+    /** The layout as the org returns it now, read over a connection of its own. */
+    PageLayout read(String fullName) {
+        try (ForceWscOrg other = connect(org)) {
+            return other.readLayouts(List.of(fullName)).get(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        salesforce.close();
+        database.close();
+        org.close();
+    }
+}

@@ -1,0 +1,220 @@
+package com.unsubscribesync.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.localorg.state.Permission;
+import com.unsubscribesync.salesforce.FieldPlacement;
+import com.unsubscribesync.salesforce.PageLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inspecting, installing and undoing the opt-out field on page layouts, against the local org. */
+class PageLayoutsTest {
+    private static final String CONTACT_LAYOUT = "Contact-Contact Layout";
+
+    @TempDir
+    Path dataDirectory;
+    private LayoutHarness harness;
+    private PageLayouts layouts;
+
+    @BeforeEach
+    void start() throws Exception {
+        harness = new LayoutHarness(dataDirectory, options -> options);
+        layouts = harness.layouts;
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void theInspectionShowsEveryLayoutOfBothObjectsWithWhetherTheFieldIsOnItAndHow() {
+        Inspection inspection = layouts.inspect();
+        assertThat(inspection.rights().canModifyLayouts()).isTrue();
+        ObjectLayouts contact = inspection.of(SObjectType.CONTACT).orElseThrow();
+        assertThat(contact.fieldApiName()).contains("HasOptedOutOfEmail");
+        assertThat(contact.visibility()).isEqualTo(FieldVisibility.EDITABLE);
+        assertThat(contact.layouts()).extracting(LayoutState::fullName, LayoutState::present)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, false),
+                        org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true));
+        assertThat(contact.layouts().get(1).behavior()).contains("Edit");
+        assertThat(contact.onEveryLayout()).contains(false);
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("1 of 2").contains("Contact Layout"));
+
+        ObjectLayouts lead = inspection.of(SObjectType.LEAD).orElseThrow();
+        assertThat(lead.layouts()).extracting(LayoutState::fullName).containsExactlyInAnyOrder("Lead-Lead Layout",
+                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout");
+        assertThat(lead.missing()).extracting(LayoutState::label).containsExactly("Sales Lead Layout");
+        assertThat(lead.layouts()).allSatisfy(l -> assertThat(l.setupUrl()).startsWith(harness.org.url())
+                .contains("/lightning/setup/ObjectManager/Lead/PageLayouts/00h"));
+    }
+
+    @Test
+    void addingTheFieldToAContactLayoutPutsItBelowEmailAndUndoRestoresTheLayoutAsTheOrgReturnedIt()
+            throws IOException {
+        PageLayout before = harness.read(CONTACT_LAYOUT);
+
+        InstallReport report = layouts.install(SObjectType.CONTACT, Optional.of("Contact Layout"), false);
+        assertThat(report.layouts()).singleElement().satisfies(change -> {
+            assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.ADDED);
+            SectionPreview preview = change.preview().orElseThrow();
+            assertThat(preview.sectionLabel()).isEqualTo("Contact Information");
+            assertThat(preview.column()).isEqualTo(2);
+            assertThat(preview.afterField()).contains("Email");
+            assertThat(preview.columns().get(1)).containsExactly("Email", "HasOptedOutOfEmail", "Phone");
+        });
+        assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().layouts())
+                .filteredOn(l -> l.fullName().equals(CONTACT_LAYOUT)).singleElement()
+                .satisfies(l -> assertThat(l.behavior()).contains("Edit"));
+
+        Path backupFile = onlyBackup();
+        JsonNode backup = new ObjectMapper().readTree(backupFile.toFile());
+        assertThat(backup.get("original").asText()).isEqualTo(before.document());
+        assertThat(Files.readString(backupFile)).doesNotContain(harness.org.clientSecret()).doesNotContain("sessionId");
+        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::fullName).containsExactly(CONTACT_LAYOUT);
+
+        UndoReport undone = layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false);
+        assertThat(undone.identical()).isTrue();
+        assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(backup.get("original").asText());
+        assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().missing())
+                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT);
+        assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false))
+                .isInstanceOfSatisfying(LayoutException.class,
+                        e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_BACKUP));
+    }
+
+    @Test
+    void aDryRunShowsWhereTheFieldWouldGoAndWritesNothing() {
+        PageLayout before = harness.read(CONTACT_LAYOUT);
+        InstallReport preview = layouts.preview(SObjectType.CONTACT, Optional.empty());
+        assertThat(preview.dryRun()).isTrue();
+        assertThat(preview.layouts()).extracting(LayoutChange::fullName, LayoutChange::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD),
+                org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout",
+                        LayoutChange.Outcome.ALREADY_THERE));
+        assertThat(preview.layouts().get(0).preview()).isPresent();
+        assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
+        assertThat(dataDirectory.resolve(LayoutBackups.DIRECTORY)).doesNotExist();
+    }
+
+    @Test
+    void installingOnEveryLeadLayoutPutsTheFieldOnAllOfThem() {
+        InstallReport report = layouts.install(SObjectType.LEAD, Optional.empty(), false);
+        assertThat(report.layouts()).filteredOn(c -> c.outcome() == LayoutChange.Outcome.ADDED)
+                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout");
+        assertThat(layouts.inspect().of(SObjectType.LEAD).orElseThrow().onEveryLayout()).contains(true);
+    }
+
+    @Test
+    void aUserWithoutModifyAllDataOrModifyMetadataIsRefusedAndGetsTheRequestForTheirAdmin() {
+        PageLayout before = harness.read(CONTACT_LAYOUT);
+        harness.org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
+        harness.org.state().setPermission(Permission.MODIFY_METADATA, false);
+
+        assertThatThrownBy(() -> layouts.install(SObjectType.CONTACT, Optional.empty(), false))
+                .isInstanceOfSatisfying(LayoutException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_PERMISSION);
+                    assertThat(e.getMessage()).contains("Modify Metadata Through Metadata API Functions")
+                            .doesNotContain("\n");
+                    assertThat(e.adminRequest()).hasValueSatisfying(text -> assertThat(text)
+                            .contains("\"Email Opt Out\" (HasOptedOutOfEmail)")
+                            .contains("Setup > Object Manager > Contact > Page Layouts")
+                            .contains("/lightning/setup/ObjectManager/Contact/PageLayouts/view")
+                            .contains("Modify Metadata Through Metadata API Functions"));
+                });
+        Inspection inspection = layouts.inspectNow();
+        assertThat(inspection.rights().canModifyLayouts()).isFalse();
+        ObjectLayouts contact = inspection.of(SObjectType.CONTACT).orElseThrow();
+        assertThat(contact.layoutsReadable()).isFalse();
+        assertThat(contact.onEveryLayout()).isEmpty();
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("ask a Salesforce admin"));
+        assertThat(layouts.askYourAdmin(SObjectType.LEAD)).contains("every Lead page layout");
+        harness.org.state().setPermission(Permission.MODIFY_METADATA, true);
+        assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
+    }
+
+    @Test
+    void aFieldHiddenOrReadOnlyByFieldLevelSecurityIsReportedAsSuch() {
+        harness.org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
+        harness.org.state().setFieldAccess("Lead", "HasOptedOutOfEmail", FieldAccess.READONLY);
+        Inspection inspection = layouts.inspectNow();
+        ObjectLayouts contact = inspection.of(SObjectType.CONTACT).orElseThrow();
+        assertThat(contact.visibility()).isEqualTo(FieldVisibility.HIDDEN);
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("hidden")
+                .contains("field-level security"));
+        assertThat(contact.layouts()).filteredOn(LayoutState::present).hasSize(1);
+        assertThat(inspection.of(SObjectType.LEAD).orElseThrow().visibility()).isEqualTo(FieldVisibility.READ_ONLY);
+
+        InstallReport report = layouts.install(SObjectType.CONTACT, Optional.empty(), false);
+        assertThat(report.fieldNote()).hasValueSatisfying(note -> assertThat(note).contains("field-level security"));
+        assertThat(layouts.askYourAdmin(SObjectType.CONTACT)).contains("Visible and Edit access");
+    }
+
+    @Test
+    void thePackageFieldGoesBelowEmailOptOutWhereTheLayoutHasIt() {
+        harness.settings(s -> s.withField(com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT));
+        InstallReport preview = layouts.preview(SObjectType.LEAD, Optional.of("Lead Layout"));
+        assertThat(preview.fieldApiName()).isEqualTo("mkto_si__Marketo_Sales_Opt_Out__c");
+        SectionPreview section = preview.layouts().get(0).preview().orElseThrow();
+        assertThat(section.sectionLabel()).isEqualTo("Email Preferences");
+        assertThat(section.afterField()).contains("HasOptedOutOfEmail");
+    }
+
+    @Test
+    void anUnknownLayoutNameIsRefusedWithTheNamesTheOrgHas() {
+        assertThatThrownBy(() -> layouts.install(SObjectType.LEAD, Optional.of("Partner Layout"), true))
+                .isInstanceOfSatisfying(LayoutException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(LayoutException.Reason.UNKNOWN_LAYOUT);
+                    assertThat(e.getMessage()).contains("'Lead (Marketing) Layout'");
+                });
+        assertThat(layouts.preview(SObjectType.LEAD, Optional.of("Lead (Marketing) Layout")).layouts())
+                .extracting(LayoutChange::fullName).containsExactly("Lead-Lead %28Marketing%29 Layout");
+    }
+
+    @Test
+    void undoRefusesToThrowAwayALaterChangeUnlessForced() {
+        layouts.install(SObjectType.CONTACT, Optional.of(CONTACT_LAYOUT), false);
+        PageLayout installed = harness.read(CONTACT_LAYOUT);
+        harness.salesforce.addField(installed, new FieldPlacement("FirstName", 0, 0, 1));
+
+        assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, "Contact Layout", false))
+                .isInstanceOfSatisfying(LayoutException.class,
+                        e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.CHANGED_SINCE_INSTALL));
+        assertThat(harness.read(CONTACT_LAYOUT).itemFor("FirstName")).isPresent();
+        assertThat(layouts.undo(SObjectType.CONTACT, "Contact Layout", true).identical()).isTrue();
+        assertThat(harness.read(CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isEmpty();
+    }
+
+    @Test
+    void theInspectionIsKeptUntilRefreshedAndForgottenAfterAChange() {
+        Inspection first = layouts.inspect();
+        long calls = harness.salesforce.callsMade();
+        assertThat(layouts.inspect()).isSameAs(first);
+        assertThat(harness.salesforce.callsMade()).isEqualTo(calls);
+        assertThat(layouts.inspectNow()).isNotSameAs(first);
+        layouts.install(SObjectType.CONTACT, Optional.empty(), false);
+        assertThat(layouts.lastInspection()).isEmpty();
+    }
+
+    private Path onlyBackup() throws IOException {
+        try (Stream<Path> files = Files.list(dataDirectory.resolve(LayoutBackups.DIRECTORY))) {
+            List<Path> all = files.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.unsubscribesync.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.state.Permission;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The page-layout half of the port, through force-wsc's Metadata connection against the local org. */
+class LayoutMetadataTest {
+    private final TestOrgs orgs = new TestOrgs();
+    private LocalOrg local;
+    private ForceWscOrg org;
+
+    @BeforeEach
+    void start() throws Exception {
+        local = TestOrgs.start(5);
+        org = orgs.connect(local);
+    }
+
+    @AfterEach
+    void stop() {
+        org.close();
+        local.close();
+    }
+
+    @Test
+    void layoutsAreListedPerObjectWithTheOrgsNamesAndIds() {
+        List<ListedLayout> contact = org.listLayouts(SObjectType.CONTACT);
+        List<ListedLayout> lead = org.listLayouts(SObjectType.LEAD);
+        assertThat(contact).extracting(ListedLayout::fullName)
+                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout");
+        assertThat(lead).extracting(ListedLayout::fullName).contains("Lead-Lead Layout", "Lead-Sales Lead Layout",
+                "Lead-Lead %28Marketing%29 Layout").allMatch(name -> name.startsWith("Lead-"));
+        assertThat(contact).allMatch(layout -> layout.id().startsWith("00h"));
+        assertThat(ListedLayout.label("Lead-Lead %28Marketing%29 Layout")).isEqualTo("Lead (Marketing) Layout");
+    }
+
+    @Test
+    void aLayoutIsReadWholeAndUnknownNamesAreLeftOut() {
+        List<PageLayout> read = org.readLayouts(List.of("Lead-Lead Layout", "Lead-No Such Layout"));
+        assertThat(read).singleElement().satisfies(layout -> {
+            assertThat(layout.fullName()).isEqualTo("Lead-Lead Layout");
+            assertThat(layout.sections()).extracting(PageLayout.Section::label)
+                    .containsExactly("Lead Information", "Email Preferences");
+            assertThat(layout.itemFor("hasoptedoutofemail")).hasValueSatisfying(
+                    item -> assertThat(item.behavior()).contains("Edit"));
+            assertThat(layout.document()).contains("<showHighlightsPanel>false</showHighlightsPanel>");
+        });
+    }
+
+    @Test
+    void moreThanTenLayoutsAreReadInSeveralCalls() {
+        List<String> names = java.util.Collections.nCopies(12, "Contact-Contact Layout");
+        long before = org.callsMade();
+        assertThat(org.readLayouts(names)).hasSize(12);
+        assertThat(org.callsMade() - before).isEqualTo(2);
+    }
+
+    @Test
+    void addingTheFieldAndRestoringGivesBackTheLayoutAsTheOrgReturnedIt() {
+        PageLayout original = org.readLayouts(List.of("Contact-Contact Layout")).get(0);
+        assertThat(original.itemFor("HasOptedOutOfEmail")).isEmpty();
+
+        PageLayout saved = org.addField(original, new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
+        PageLayout reread = org.readLayouts(List.of("Contact-Contact Layout")).get(0);
+        assertThat(reread.document()).isEqualTo(saved.document());
+        assertThat(reread.sections().get(0).columns().get(1)).extracting(item -> item.field().orElseThrow())
+                .containsExactly("Email", "HasOptedOutOfEmail", "Phone");
+
+        org.restoreLayout(original.fullName(), original.document());
+        assertThat(org.readLayouts(List.of("Contact-Contact Layout")).get(0).document())
+                .isEqualTo(original.document());
+    }
+
+    @Test
+    void aSaveTheOrgRefusesNamesItsStatusCode() {
+        PageLayout lead = org.readLayouts(List.of("Lead-Lead Layout")).get(0);
+        assertThatThrownBy(() -> org.addField(lead, new FieldPlacement("HasOptedOutOfEmail", 0, 0, 0)))
+                .isInstanceOfSatisfying(SalesforceException.class, e -> {
+                    assertThat(e.statusCode()).contains("DUPLICATE_VALUE");
+                    assertThat(e.getMessage()).contains("Lead-Lead Layout").contains("unchanged");
+                });
+    }
+
+    @Test
+    void permissionsComeFromUserPermissionAccess() {
+        assertThat(org.layoutPermissions().canModifyLayouts()).isTrue();
+        local.state().setPermission(Permission.MODIFY_ALL_DATA, false);
+        local.state().setPermission(Permission.MODIFY_METADATA, false);
+        LayoutPermissions without = org.layoutPermissions();
+        assertThat(without.canModifyLayouts()).isFalse();
+        assertThat(without.modifyAllData()).isFalse();
+        local.state().setPermission(Permission.MODIFY_METADATA, true);
+        assertThat(org.layoutPermissions().canModifyLayouts()).isTrue();
+    }
+
+    @Test
+    void withoutThePermissionTheMetadataApiRefusesWithInsufficientAccess() {
+        local.state().setPermission(Permission.MODIFY_ALL_DATA, false);
+        local.state().setPermission(Permission.MODIFY_METADATA, false);
+        assertThatThrownBy(() -> org.listLayouts(SObjectType.CONTACT)).isInstanceOfSatisfying(
+                SalesforceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
+                    assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");
+                    assertThat(e.getMessage()).containsOnlyOnce("INSUFFICIENT_ACCESS");
+                });
+    }
+}
