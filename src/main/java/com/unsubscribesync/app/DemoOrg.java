@@ -7,14 +7,21 @@ import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.OrgSignIn;
 import com.unsubscribesync.salesforce.SalesforceException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * The embedded demo org: a local org started in-process on a random loopback port, its state kept in the data
  * directory, reached through the same OAuth and SOAP path as a real org. Closing the connection stops it.
+ * The process that starts it notes its address in the state directory, so another process on the same data
+ * directory (the console while {@code serve} runs, a command) joins that org instead of failing on its lock.
  */
 final class DemoOrg {
     static final String DIRECTORY = "demo-org";
+    private static final String RUNNING = "running.properties";
 
     private final Path dataDirectory;
 
@@ -23,19 +30,71 @@ final class DemoOrg {
     }
 
     ForceWscOrg open(OrgSignIn signIn) {
+        Path state = dataDirectory.resolve(DIRECTORY);
+        java.util.Optional<ForceWscOrg> running = joinRunning(signIn, state);
+        if (running.isPresent()) {
+            return running.get();
+        }
         LocalOrg local;
         try {
-            local = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(dataDirectory.resolve(DIRECTORY)));
+            local = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(state));
         } catch (IOException | IllegalArgumentException e) {
-            throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "DEMO_ORG",
-                    "The demo org could not start in " + dataDirectory.resolve(DIRECTORY) + " (" + e.getMessage()
-                            + "): check that the data directory is writable.", e);
+            throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "DEMO_ORG", "The demo org could not start "
+                    + "in " + state + " (" + e.getMessage() + "): check that the data directory is writable.", e);
         }
+        Path note = state.resolve(RUNNING);
         try {
-            return signIn.demo(LoginUrl.parse(local.url()), local.clientId(), local.clientSecret(), local::close);
+            note(note, local);
+            return signIn.demo(LoginUrl.parse(local.url()), local.clientId(), local.clientSecret(), () -> {
+                local.close();
+                forget(note);
+            });
         } catch (RuntimeException e) {
             local.close();
+            forget(note);
             throw e;
+        }
+    }
+
+    /** Joins the demo org another process runs on this data directory, if there is one that answers. */
+    private static java.util.Optional<ForceWscOrg> joinRunning(OrgSignIn signIn, Path state) {
+        Properties running = new Properties();
+        try (InputStream in = Files.newInputStream(state.resolve(RUNNING))) {
+            running.load(in);
+            return java.util.Optional.of(signIn.demo(LoginUrl.parse(running.getProperty("url")),
+                    running.getProperty("client-id"), running.getProperty("client-secret"), () -> { }));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The demo org's own loopback address and test client, readable only by this user like its state. */
+    private static void note(Path file, LocalOrg local) {
+        Properties running = new Properties();
+        running.setProperty("url", local.url());
+        running.setProperty("client-id", local.clientId());
+        running.setProperty("client-secret", local.clientSecret());
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system; the data directory itself is the user's.
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                running.store(out, "the demo org this data directory is running now");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void forget(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A stale note is harmless: joining fails and the next start writes a new one.
         }
     }
 }

@@ -26,14 +26,14 @@ public class RootCommand {
     }
 
     /** Opens the data directory on first use. */
-    public Workspace workspace() {
+    public synchronized Workspace workspace() {
         if (workspace == null) {
             workspace = opener.apply(Optional.ofNullable(dataDirectory));
         }
         return workspace;
     }
 
-    public void closeWorkspace() {
+    public synchronized void closeWorkspace() {
         if (workspace != null) {
             workspace.close();
             workspace = null;

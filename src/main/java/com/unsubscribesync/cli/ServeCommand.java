@@ -21,6 +21,7 @@ public class ServeCommand implements Callable<Integer> {
         workspace.engine().start();
         Thread hook = new Thread(() -> {
             workspace.engine().close();
+            root.closeWorkspace();
             stopped.countDown();
         }, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -35,4 +35,20 @@ class DemoDataTest {
                     .anySatisfy(c -> assertThat(c.email().map(Object::toString)).contains(DemoData.UNKNOWN_ADDRESS));
         }
     }
+
+    @Test
+    void aSecondProcessOnTheDataDirectoryJoinsTheRunningDemoOrg() {
+        try (AppWorkspace first = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(),
+                "tester", Map.of())) {
+            first.salesforce().connectDemo();
+            first.connectionChanged();
+            var running = first.currentOrg().current().orElseThrow();
+            try (AppWorkspace second = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory),
+                    Clock.systemUTC(), "tester", Map.of())) {
+                var joined = second.currentOrg().current().orElseThrow();
+                assertThat(joined.identity().instanceUrl()).isEqualTo(running.identity().instanceUrl());
+                assertThat(joined.identity().demo()).isTrue();
+            }
+        }
+    }
 }
