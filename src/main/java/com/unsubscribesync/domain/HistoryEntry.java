@@ -9,7 +9,9 @@ public record HistoryEntry(Email email, Instant at, Action action, UnsubscribeSo
 
     public enum Action {
         UNSUBSCRIBE("Unsubscribe"),
-        RESUBSCRIBE("Resubscribe");
+        RESUBSCRIBE("Resubscribe"),
+        /** The admin's confirmed second step of a resubscribe: the opt-out was set to false in Salesforce. */
+        UNCHECKED_IN_SALESFORCE("Unchecked in Salesforce");
 
         private final String label;
 

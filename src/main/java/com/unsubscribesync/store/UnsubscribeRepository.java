@@ -142,6 +142,22 @@ public final class UnsubscribeRepository {
         });
     }
 
+    /** Records that an admin had the opt-out unchecked in Salesforce, naming the records. */
+    public void recordUncheckedInSalesforce(Email email, String actor, String records, Instant at) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+                history.setString(1, email.value());
+                history.setObject(2, Database.utc(at));
+                history.setString(3, HistoryEntry.Action.UNCHECKED_IN_SALESFORCE.name());
+                history.setString(4, UnsubscribeSource.MANUAL.name());
+                history.setString(5, actor);
+                history.setString(6, records.length() > 1000 ? records.substring(0, 1000) : records);
+                history.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public Optional<Unsubscribe> find(Email email) {
         return database.read(connection -> find(connection, email));
     }

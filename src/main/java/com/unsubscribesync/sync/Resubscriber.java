@@ -71,6 +71,12 @@ public final class Resubscriber {
         }
         boolean removed = unsubscribes.resubscribe(email, actor, reason.strip(), clock.instant());
         List<WriteOutcome> outcomes = salesforce.map(s -> uncheck(s, email)).orElse(List.of());
+        List<String> unchecked = outcomes.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
+                .map(o -> o.id().objectType().apiName() + " " + o.id()).toList();
+        if (!unchecked.isEmpty()) {
+            unsubscribes.recordUncheckedInSalesforce(email, actor, "Opt-out unchecked on " + String.join(", ", unchecked),
+                    clock.instant());
+        }
         return new Result(removed, outcomes.stream().map(RecordChange::of).toList());
     }
 

@@ -294,6 +294,10 @@ class SyncRulesScenarioTest {
         assertThat(result.uncheckedInSalesforce()).singleElement().satisfies(c -> assertThat(c.changed()).isTrue());
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
         assertThat(engine.unsubscribes.find(Email.parse("ny@acme.test"))).isEmpty();
+        assertThat(engine.unsubscribes.history(Email.parse("ny@acme.test"))).extracting(e -> e.action())
+                .containsExactly(com.unsubscribesync.domain.HistoryEntry.Action.UNSUBSCRIBE,
+                        com.unsubscribesync.domain.HistoryEntry.Action.RESUBSCRIBE,
+                        com.unsubscribesync.domain.HistoryEntry.Action.UNCHECKED_IN_SALESFORCE);
         engine.run();
         assertThat(engine.admin().read(contact).optedOut()).as("nothing re-applies it").isFalse();
         assertThat(engine.unsubscribes.find(Email.parse("ny@acme.test"))).as("nor re-imports it").isEmpty();
