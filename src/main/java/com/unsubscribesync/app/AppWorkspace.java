@@ -23,7 +23,6 @@ import com.unsubscribesync.sync.NightlySync;
 import com.unsubscribesync.sync.OptOutFields;
 import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.Resubscriber;
-import com.unsubscribesync.sync.RetryPolicy;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ final class AppWorkspace implements Workspace {
         this.org = new SharedOrg(engineOrg.orElse(salesforce));
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, org, fields,
-                RetryPolicy.standard(new SecureRandom()), clock);
+                RealtimePusher.standardRetry(new SecureRandom()), clock);
         this.nightlySync = new NightlySync(unsubscribes, people, settings, mirror, conflicts, syncRuns,
                 new RunLock(database, "nightly"), org, fields, clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {

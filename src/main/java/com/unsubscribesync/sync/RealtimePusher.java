@@ -8,6 +8,7 @@ import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
+import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
@@ -41,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimePusher {
     static final int ENTRIES_PER_PASS = 1000;
+
+    /** Back-off for pushes a record refused for now: 2 s doubling to 15 min, ten attempts, then the admin decides. */
+    public static RetryPolicy standardRetry(java.util.random.RandomGenerator random) {
+        return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> { }, random);
+    }
     private static final Duration LIMIT_PAUSE = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePusher.class);
 
@@ -198,10 +204,10 @@ public final class RealtimePusher {
                 continue;
             }
             for (OutboxEntry entry : pending.getValue()) {
-                if (reason != null && retry.givesUpAfter(entry.attempts() + 1)) {
+                if (reason != null && entry.attempts() + 1 >= retry.attempts()) {
                     if (raise(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(),
                             Optional.empty(), Optional.of(reason.split(":")[0]), "Salesforce kept refusing the opt-out "
-                                    + "after " + retry.maxAttempts() + " attempts; last answer: " + reason))) {
+                                    + "after " + retry.attempts() + " attempts; last answer: " + reason))) {
                         raised++;
                     }
                     settled.add(entry.id());

@@ -13,6 +13,7 @@ import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
 import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.SessionSource;
 import com.unsubscribesync.salesforce.TokenEndpoint;
@@ -55,7 +56,7 @@ final class EngineHarness implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
 
     EngineHarness(LocalOrg org, Database database) {
-        this(org, database, RetryPolicy.standard(new Random(7)));
+        this(org, database, RealtimePusher.standardRetry(new Random(7)));
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {

@@ -192,7 +192,8 @@ class SyncRulesScenarioTest {
     @Test
     void lockedRecordIsRetriedWithCappedAttemptsThenHandedToTheAdmin() throws Exception {
         engine.close();
-        RetryPolicy quick = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(4), 3, new Random(1));
+        com.unsubscribesync.salesforce.RetryPolicy quick = new com.unsubscribesync.salesforce.RetryPolicy(3,
+                Duration.ofMillis(1), Duration.ofMillis(4), delay -> { }, new Random(1));
         engine = new EngineHarness(org, database, quick);
         engine.admin().addContact("Hu", "Bo", "hu@acme.test");
         org.faults().failRecords("update", "UNABLE_TO_LOCK_ROW", 1.0);
