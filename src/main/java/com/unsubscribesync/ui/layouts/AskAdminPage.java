@@ -22,9 +22,10 @@ final class AskAdminPage {
             }
         };
         return Pages.styled(page, stylesheet, "ask-admin-page-" + key, type.apiName() + ": ask your Salesforce admin",
-                Cards.text("Your Salesforce user may not change page layouts, so the app cannot add the field for "
-                        + "you. Send this to your Salesforce admin (or do the steps that follow as an admin):",
-                        "help"), Pages.copyableText("ask-admin-" + key, model.adminRequest(type)),
+                Cards.text(model.canModifyLayouts() ? "The app cannot add the field for you here (see the overview). "
+                        + "Send this to your Salesforce admin:" : "Your Salesforce user may not change page layouts, "
+                        + "so the app cannot add the field for you. Send this to your Salesforce admin (or do the "
+                        + "steps that follow as an admin):", "help"), Pages.copyableText("ask-admin-" + key, model.adminRequest(type)),
                 Pages.status(model));
     }
 }
