@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
@@ -22,6 +23,8 @@ import org.controlsfx.dialog.WizardPane;
 
 /** The pieces the wizard's pages share: a styled page, the ✓/✗ list of layouts, copyable text, the status line. */
 final class Pages {
+    static final double WIDTH = 700;
+    static final double HEIGHT = 640;
     private Pages() {
     }
 
@@ -36,8 +39,14 @@ final class Pages {
         pane.setHeaderText(header);
         VBox body = new VBox(12, content);
         body.getStyleClass().add("wizard-body");
-        pane.setContent(body);
-        pane.setPrefWidth(680);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("wizard-scroll");
+        pane.setContent(scroll);
+        // every page the same size, so the window does not jump and no page is cut off
+        pane.setPrefSize(WIDTH, HEIGHT);
+        pane.setMinSize(WIDTH, HEIGHT);
         return pane;
     }
 
