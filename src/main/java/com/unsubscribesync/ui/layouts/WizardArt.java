@@ -79,21 +79,21 @@ public final class WizardArt {
         gear.setStroke(ACCENT);
         gear.setStrokeWidth(2);
         Circle hub = new Circle(392, 56, 4, ACCENT);
-        Rectangle menu = box(300, 74, 110, 70, Color.WHITE, FRAME);
+        Rectangle menu = box(288, 74, 128, 70, Color.WHITE, FRAME);
         Group g = new Group(box(10, 38, WIDTH - 20, 36, Color.web("#f8fafc"), FRAME), text("Sales", 24, 61, 12, INK,
-                true), gear, hub, menu, highlight(304, 80, 102, 24), text("Setup", 314, 97, 12, ACCENT, true),
-                text("Developer Console", 314, 128, 11, MUTED, false));
-        g.getChildren().addAll(pointer(380, 92), lines(30, 100, 240, 4));
+                true), gear, hub, menu, highlight(292, 80, 120, 24), text("Setup", 302, 97, 12, ACCENT, true),
+                text("Developer Console", 302, 128, 11, MUTED, false));
+        g.getChildren().addAll(pointer(388, 92), lines(30, 100, 240, 4));
         return g;
     }
 
     private static Group quickFind(String object) {
-        Group g = new Group(box(10, 38, 150, HEIGHT - 48, PANEL, FRAME), box(20, 50, 130, 24, Color.WHITE, ACCENT),
+        Group g = new Group(box(10, 38, 176, HEIGHT - 48, PANEL, FRAME), box(20, 50, 150, 24, Color.WHITE, ACCENT),
                 text(object, 28, 67, 12, INK, false), text(object, 24, 98, 12, INK, true),
-                text("Fields & Relationships", 34, 120, 11, MUTED, false), highlight(28, 128, 124, 22),
-                text("Page Layouts", 34, 144, 12, ACCENT, true), text("Lightning Record Pages", 34, 170, 11, MUTED,
+                text("Fields & Relationships", 34, 120, 11, MUTED, false), highlight(28, 128, 146, 22),
+                text("Page Layouts", 34, 144, 12, ACCENT, true), text("Lightning Record Pages", 34, 170, 10, MUTED,
                         false));
-        g.getChildren().addAll(pointer(120, 140), lines(180, 60, 230, 5));
+        g.getChildren().addAll(pointer(148, 142), lines(204, 60, 206, 5));
         return g;
     }
 
@@ -141,7 +141,7 @@ public final class WizardArt {
         Group g = new Group(box(20, 44, 400, 34, PANEL, FRAME), button(30, 50, 70, "Save"),
                 text("Quick Save", 114, 66, 11, MUTED, false), text("Cancel", 194, 66, 11, MUTED, false),
                 text(object + " Layout", 292, 66, 12, INK, true), box(20, 90, 400, 110, Color.WHITE, FRAME));
-        g.getChildren().addAll(lines(34, 104, 200, 4), pointer(78, 66));
+        g.getChildren().addAll(lines(34, 104, 200, 4), pointer(92, 66));
         Circle done = new Circle(370, 150, 22, Color.web("#eaf6ee"));
         done.setStroke(Color.web("#2da44e"));
         done.setStrokeWidth(2);
