@@ -1,6 +1,5 @@
 package com.unsubscribesync.ui.layouts;
 
-import com.unsubscribesync.layout.FieldVisibility;
 import com.unsubscribesync.layout.LayoutState;
 import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.ui.Cards;
@@ -102,7 +101,7 @@ final class Pages {
     }
 
     static boolean placeable(ObjectLayouts object) {
-        return object.visibility().placeable() && object.visibility() != FieldVisibility.NOT_FOUND;
+        return object.visibility().placeable();
     }
 
     /** A read-only line (a URL) with a Copy button. */
