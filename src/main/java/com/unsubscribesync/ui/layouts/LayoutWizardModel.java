@@ -69,7 +69,7 @@ public final class LayoutWizardModel {
         run(p -> each(chosen, name -> layouts.preview(type, Optional.of(name))), changes -> {
             object.preview.setAll(changes);
             message.set(changes.isEmpty() ? "Choose at least one layout." : "Preview only: nothing was written yet.");
-        }, this::failed);
+        }, e -> failed(type, e));
     }
 
     /** Adds the field to the chosen layouts (each one backed up first), then checks again. */
@@ -84,7 +84,7 @@ public final class LayoutWizardModel {
                     : "Saved: the field was added to " + plural(added) + "."
                             + (problems.isEmpty() ? "" : " " + String.join(" ", problems)));
             checkNow();
-        }, this::failed);
+        }, e -> failed(type, e));
     }
 
     /** Restores the layouts the wizard added the field to, as they were before. */
@@ -101,13 +101,13 @@ public final class LayoutWizardModel {
             object.installed.clear();
             message.set("Undone: " + String.join(", ", restored) + " restored as they were.");
             checkNow();
-        }, this::failed);
+        }, e -> failed(type, e));
     }
 
     /** The text to send to a Salesforce admin about this object. */
     public void askYourAdmin(SObjectType type) {
         ObjectWork object = work(type);
-        run(p -> layouts.askYourAdmin(type), object.adminRequest::set, this::failed);
+        run(p -> layouts.askYourAdmin(type), object.adminRequest::set, e -> failed(type, e));
     }
 
     private List<LayoutChange> each(List<String> chosen, java.util.function.Function<String, InstallReport> call) {
@@ -140,12 +140,13 @@ public final class LayoutWizardModel {
 
     private void failed(LayoutException e) {
         message.set(e.getMessage());
+    }
+
+    /** A failure about one object; without the permission, the text for the admin comes with it. */
+    private void failed(SObjectType type, LayoutException e) {
+        failed(e);
         if (e.reason() == LayoutException.Reason.NO_PERMISSION) {
-            e.adminRequest().ifPresent(text -> OBJECTS.forEach(type -> {
-                if (text.contains(" " + type.apiName() + " ")) {
-                    work(type).adminRequest.set(text);
-                }
-            }));
+            e.adminRequest().ifPresent(work(type).adminRequest::set);
         }
     }
 
