@@ -88,7 +88,7 @@ public final class ConsoleApplication extends Application {
                 ZoneId.systemDefault());
         WindowMemory memory = new WindowMemory(workspace.dataDirectory().resolve(WINDOW_FILE));
         Console console = new Console(services, new FxBackground(executor),
-                new FxDialogService(() -> stage, Console.STYLESHEET), memory.load().screen());
+                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen());
         console.show(stage, memory);
         screenshots.ifPresent(directory -> Screenshots.takeAll(console, stage.getScene(), directory,
                 Duration.seconds(2), () -> {

@@ -36,6 +36,11 @@ final class ConsoleWorkspace implements ConsoleServices {
     }
 
     @Override
+    public com.unsubscribesync.layout.PageLayouts layouts() {
+        return workspace.layouts();
+    }
+
+    @Override
     public ZoneId zone() {
         return zone;
     }

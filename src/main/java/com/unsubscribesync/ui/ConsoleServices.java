@@ -50,4 +50,7 @@ public interface ConsoleServices {
     void wakePusher();
 
     OrgConnections connection();
+
+    /** The opt-out field on the Contact and Lead page layouts: inspect, install, undo. */
+    com.unsubscribesync.layout.PageLayouts layouts();
 }

@@ -25,8 +25,11 @@ public interface DialogService {
 
     Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected);
 
-    /** The manual steps to put the opt-out field on the Contact and Lead layouts (until the wizard exists). */
+    /** The manual steps to put the opt-out field on the layouts, for when the layouts cannot be read. */
     void showLayoutSteps(String fieldLabel);
+
+    /** The layout wizard over layouts already read; returns when the admin closed it. */
+    void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model);
 
     void showList(String title, String header, List<String> lines);
 

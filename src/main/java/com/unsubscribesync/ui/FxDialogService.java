@@ -26,10 +26,13 @@ import org.controlsfx.control.Notifications;
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final String stylesheet;
+    private final java.util.function.Consumer<String> browser;
 
-    public FxDialogService(Supplier<Window> owner, String stylesheet) {
+    /** @param browser opens a web page in the system browser (the layout wizard's Setup links) */
+    public FxDialogService(Supplier<Window> owner, String stylesheet, java.util.function.Consumer<String> browser) {
         this.owner = owner;
         this.stylesheet = stylesheet;
+        this.browser = browser;
     }
 
     private <D extends Dialog<?>> D styled(D dialog, String title) {
@@ -188,6 +191,11 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setPrefWidth(560);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.showAndWait();
+    }
+
+    @Override
+    public void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model) {
+        new com.unsubscribesync.ui.layouts.LayoutWizard(model, owner.get(), stylesheet, browser).showAndWait();
     }
 
     @Override

@@ -3,8 +3,8 @@ package com.unsubscribesync.ui;
 import java.util.List;
 
 /**
- * The product doc's manual steps for putting the opt-out field on the page layouts. The layout wizard (which
- * checks and can do this for the admin) replaces this text once it exists.
+ * The product doc's manual steps for putting the opt-out field on the page layouts, shown when the layout wizard
+ * cannot read the layouts (no org connected, or the org offers no Metadata API).
  */
 public final class LayoutSteps {
     public static final String NOTE = "A Salesforce admin does this once for Contact and once for Lead. The "

@@ -80,6 +80,15 @@ public final class ScriptedDialogs implements DialogService {
         shown.add("layout steps: " + fieldLabel);
     }
 
+    /** The last layout wizard the console opened, for a test to show for real or drive through its model. */
+    public volatile com.unsubscribesync.ui.layouts.LayoutWizardModel layoutWizard;
+
+    @Override
+    public void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model) {
+        shown.add("layout wizard");
+        layoutWizard = model;
+    }
+
     @Override
     public void showList(String title, String header, List<String> lines) {
         shown.add("list: " + title + ": " + String.join(" | ", lines));

@@ -70,7 +70,7 @@ public final class ConflictsViewModel {
             }));
         }
         if (kind == ConflictKind.FIELD_UNAVAILABLE) {
-            list.add(0, new Action("layout-steps", "Open the layout _steps"));
+            list.add(0, new Action("layout-steps", "Open the layout _wizard"));
         }
         return list;
     }
@@ -112,7 +112,8 @@ public final class ConflictsViewModel {
     public void act(Action action) {
         List<ConflictRow> targets = List.copyOf(selection);
         if (action.key().equals("layout-steps")) {
-            dialogs.showLayoutSteps("the opt-out field");
+            new com.unsubscribesync.ui.layouts.LayoutWizardLauncher(services.layouts(), background, dialogs,
+                    inspection -> { }).open("the opt-out field");
             return;
         }
         if (targets.isEmpty()) {

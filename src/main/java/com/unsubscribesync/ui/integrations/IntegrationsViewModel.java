@@ -1,6 +1,9 @@
 package com.unsubscribesync.ui.integrations;
 
 import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.layout.Inspection;
+import com.unsubscribesync.layout.ObjectLayouts;
+import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncPlan;
 import com.unsubscribesync.domain.SyncSettings;
@@ -79,7 +82,7 @@ public final class IntegrationsViewModel {
     }
 
     private record Snapshot(SyncSettings settings, Optional<SyncRun> lastRun, Optional<Instant> nextRun, long people,
-            long linked, OrgState org, Instant now) {
+            long linked, OrgState org, Optional<Inspection> layouts, Instant now) {
     }
 
     public void refresh() {
@@ -87,7 +90,8 @@ public final class IntegrationsViewModel {
             SyncSettings settings = services.settings().load();
             return new Snapshot(settings, services.syncRuns().last(), services.scheduler().nextRun(),
                     services.people().count(), services.people().countWithSalesforceId(),
-                    services.connection().state(settings), services.clock().instant());
+                    services.connection().state(settings), services.layouts().lastInspection(),
+                    services.clock().instant());
         }, this::show, this::failed);
     }
 
@@ -147,7 +151,7 @@ public final class IntegrationsViewModel {
         List<String> parts = new ArrayList<>();
         boolean all = true;
         for (SObjectType type : SObjectType.values()) {
-            FieldState state = org.fields().get(type);
+            FieldState state = withLayouts(org.fields().get(type), snapshot.layouts(), type);
             if (state == null) {
                 parts.add(type.apiName() + ": not checked");
                 all = false;
@@ -156,10 +160,22 @@ public final class IntegrationsViewModel {
             all &= state.usable();
             parts.add(type.apiName() + ": " + (state.exists() ? "exists" : "missing") + ", "
                     + (state.updateable() ? "editable" : "not editable") + ", "
-                    + state.onLayouts().map(on -> on ? "on layouts" : "not on layouts").orElse("layouts not checked"));
+                    + state.onLayouts().map(on -> on ? "on every layout" : "not on every layout").orElse("layouts not checked"));
         }
         return new Requirement(title, all, String.join(" · ", parts),
                 all ? Requirement.Fix.NONE : Requirement.Fix.OPEN_LAYOUT_STEPS);
+    }
+
+    /** The field on the layouts as the layout wizard last saw it, when that is about the same field. */
+    private static FieldState withLayouts(FieldState state, Optional<Inspection> layouts, SObjectType type) {
+        if (state == null) {
+            return null;
+        }
+        Optional<Boolean> onLayouts = layouts.flatMap(i -> i.of(type))
+                .filter(object -> object.fieldApiName().equals(state.apiName()))
+                .flatMap(ObjectLayouts::onEveryLayout);
+        return onLayouts.isEmpty() ? state : new FieldState(state.apiName(), state.exists(), state.updateable(),
+                onLayouts, state.problem());
     }
 
     private void save(java.util.function.UnaryOperator<SyncSettings> change) {
@@ -172,8 +188,9 @@ public final class IntegrationsViewModel {
     public void fix(Requirement requirement) {
         switch (requirement.fix()) {
             case ENABLE_NIGHTLY_SYNC -> nightlySync.set(true);
-            case OPEN_LAYOUT_STEPS -> dialogs.showLayoutSteps(field.get() == OptOutField.EMAIL_OPT_OUT
-                    ? "Email Opt Out" : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
+            case OPEN_LAYOUT_STEPS -> new LayoutWizardLauncher(services.layouts(), background, dialogs,
+                    inspection -> refresh()).open(field.get() == OptOutField.EMAIL_OPT_OUT ? "Email Opt Out"
+                            : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
             case SHOW_PEOPLE_WITHOUT_ID -> background.submit(p -> services.people().withoutSalesforceId(200),
                     people -> dialogs.showList("People without a Salesforce ID", "Their unsubscribes cannot reach "
                             + "Salesforce until they carry a Lead or Contact ID (people import with salesforce_id).",

@@ -10,7 +10,7 @@ public record Requirement(String title, boolean met, String detail, Fix fix) {
     /** The ways to fix a requirement that is not met. */
     public enum Fix {
         ENABLE_NIGHTLY_SYNC("_Enable it"),
-        OPEN_LAYOUT_STEPS("Open the _layout steps"),
+        OPEN_LAYOUT_STEPS("Open the _layout wizard"),
         SHOW_PEOPLE_WITHOUT_ID("Show _people without an ID"),
         NONE("");
 

@@ -1,0 +1,98 @@
+package com.unsubscribesync.ui.layouts;
+
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.layout.ObjectLayouts;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.controlsfx.dialog.Wizard;
+import org.controlsfx.dialog.WizardPane;
+
+/**
+ * The layout wizard, Contact then Lead: for each, an overview, then "Add it for me" (with the permission) or the text
+ * for the admin (without), the manual steps unless the app already added the field, and "Check now".
+ */
+public final class LayoutWizard {
+    private enum Kind { OVERVIEW, ADD_FOR_ME, ASK_ADMIN, STEP, CHECK }
+
+    private record Position(SObjectType type, Kind kind, int step) {
+    }
+
+    private final LayoutWizardModel model;
+    private final Wizard wizard;
+    private final Map<WizardPane, Position> positions = new HashMap<>();
+    private final Map<Position, WizardPane> pages = new HashMap<>();
+
+    /**
+     * @param owner   the window the wizard belongs to, or null
+     * @param browser opens a Setup page in the system browser
+     */
+    public LayoutWizard(LayoutWizardModel model, Object owner, String stylesheet, Consumer<String> browser) {
+        this.model = model;
+        wizard = new Wizard(owner, "Put the opt-out field on the page layouts");
+        wizard.setReadSettings(false);
+        for (SObjectType type : LayoutWizardModel.OBJECTS) {
+            String field = model.of(type).map(ObjectLayouts::fieldLabel).orElse("Email Opt Out");
+            String url = model.of(type).map(ObjectLayouts::setupUrl).orElse("");
+            add(new Position(type, Kind.OVERVIEW, 0), OverviewPage.of(type, model, stylesheet));
+            add(new Position(type, Kind.ADD_FOR_ME, 0), AddForMePage.of(type, model, stylesheet));
+            add(new Position(type, Kind.ASK_ADMIN, 0), AskAdminPage.of(type, model, stylesheet));
+            for (SetupStep step : SetupStep.values()) {
+                add(new Position(type, Kind.STEP, step.ordinal()), StepPage.of(type, step, field, url, stylesheet,
+                        browser));
+            }
+            add(new Position(type, Kind.CHECK, 0), CheckPage.of(type, model, stylesheet));
+        }
+        wizard.setFlow(new Wizard.Flow() {
+            @Override
+            public Optional<WizardPane> advance(WizardPane current) {
+                return Optional.ofNullable(current == null
+                        ? pages.get(new Position(LayoutWizardModel.OBJECTS.get(0), Kind.OVERVIEW, 0))
+                        : next(positions.get(current)));
+            }
+
+            @Override
+            public boolean canAdvance(WizardPane current) {
+                return advance(current).isPresent();
+            }
+        });
+    }
+
+    private void add(Position position, WizardPane page) {
+        positions.put(page, position);
+        pages.put(position, page);
+    }
+
+    private WizardPane next(Position at) {
+        SObjectType type = at.type();
+        boolean done = model.of(type).flatMap(ObjectLayouts::onEveryLayout).orElse(false);
+        boolean added = !model.added(type).isEmpty();
+        Position next = switch (at.kind()) {
+            case OVERVIEW -> done ? check(type) : new Position(type, model.canModifyLayouts()
+                    && model.of(type).map(Pages::placeable).orElse(false) ? Kind.ADD_FOR_ME : Kind.ASK_ADMIN, 0);
+            case ADD_FOR_ME, ASK_ADMIN -> done || added ? check(type) : new Position(type, Kind.STEP, 0);
+            case STEP -> at.step() + 1 < SetupStep.values().length ? new Position(type, Kind.STEP, at.step() + 1)
+                    : check(type);
+            case CHECK -> {
+                int index = LayoutWizardModel.OBJECTS.indexOf(type);
+                yield index + 1 < LayoutWizardModel.OBJECTS.size()
+                        ? new Position(LayoutWizardModel.OBJECTS.get(index + 1), Kind.OVERVIEW, 0) : null;
+            }
+        };
+        return next == null ? null : pages.get(next);
+    }
+
+    private static Position check(SObjectType type) {
+        return new Position(type, Kind.CHECK, 0);
+    }
+
+    public Wizard wizard() {
+        return wizard;
+    }
+
+    /** Shows the wizard and returns when the admin finished or cancelled it. */
+    public void showAndWait() {
+        wizard.showAndWait();
+    }
+}
