@@ -95,6 +95,13 @@ public class BenchCommand implements Callable<Integer> {
             search[i] = millisSince(start);
         }
 
+        start = System.nanoTime();
+        workspace.unsubscribes().list("", PAGE, (int) Math.max(0, report.added() - PAGE));
+        long lastPageMs = millisSince(start);
+        start = System.nanoTime();
+        workspace.unsubscribes().list("", PAGE, (int) (report.added() / 2));
+        long middlePageMs = millisSince(start);
+
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scenario", "list");
         result.put("rows", report.rows());
@@ -104,6 +111,8 @@ public class BenchCommand implements Callable<Integer> {
         result.put("firstPageMedianMs", median(firstPage));
         result.put("prefixSearchColdMs", searchColdMs);
         result.put("prefixSearchMedianMs", median(search));
+        result.put("middlePageMs", middlePageMs);
+        result.put("lastPageMs", lastPageMs);
         result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return result;
     }
