@@ -97,6 +97,9 @@ public class BenchCommand implements Callable<Integer> {
 
         start = System.nanoTime();
         workspace.unsubscribes().list("", PAGE, (int) Math.max(0, report.added() - PAGE));
+        long lastPageColdMs = millisSince(start);
+        start = System.nanoTime();
+        workspace.unsubscribes().list("", PAGE, (int) Math.max(0, report.added() - PAGE));
         long lastPageMs = millisSince(start);
         start = System.nanoTime();
         workspace.unsubscribes().list("", PAGE, (int) (report.added() / 2));
@@ -112,6 +115,7 @@ public class BenchCommand implements Callable<Integer> {
         result.put("prefixSearchColdMs", searchColdMs);
         result.put("prefixSearchMedianMs", median(search));
         result.put("middlePageMs", middlePageMs);
+        result.put("lastPageColdMs", lastPageColdMs);
         result.put("lastPageMs", lastPageMs);
         result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return result;

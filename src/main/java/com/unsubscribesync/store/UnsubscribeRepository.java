@@ -29,9 +29,11 @@ public final class UnsubscribeRepository {
             + "FROM unsubscribes u LEFT JOIN people p ON p.email = u.email ";
 
     private final Database database;
+    private final ListPositions positions;
 
     public UnsubscribeRepository(Database database) {
         this.database = database;
+        this.positions = new ListPositions(database);
     }
 
     /**
@@ -49,6 +51,7 @@ public final class UnsubscribeRepository {
      * import can simply be run again. (One transaction for a million rows made H2 several times slower.)
      */
     public long addAll(Iterator<Unsubscribe> unsubscribes) {
+        positions.forget();
         return database.inTransaction(connection -> {
             long added = 0;
             List<Unsubscribe> batch = new ArrayList<>(BATCH);
@@ -118,6 +121,7 @@ public final class UnsubscribeRepository {
      * @return false when the address was not unsubscribed
      */
     public boolean resubscribe(Email email, String actor, String reason, Instant at) {
+        positions.forget();
         return database.inTransaction(connection -> {
             Optional<Unsubscribe> existing = find(connection, email);
             if (existing.isEmpty()) {
@@ -175,16 +179,36 @@ public final class UnsubscribeRepository {
     /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
     public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
         String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        Optional<String> from = Optional.empty();
+        int skip = offset;
+        if (offset >= ListPositions.EVERY) {
+            List<String> marks = positions.marks(prefix);
+            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
+            if (mark > 0) {
+                from = Optional.of(marks.get(mark));
+                skip = offset - mark * ListPositions.EVERY;
+            }
+        }
+        Optional<String> start = from;
+        int rowsToSkip = skip;
         return database.read(connection -> {
-            String sql = LIST_COLUMNS + (prefix.isEmpty() ? "" : "WHERE u.email LIKE ? ESCAPE '\\' ")
+            List<String> conditions = new ArrayList<>();
+            if (!prefix.isEmpty()) {
+                conditions.add("u.email LIKE ? ESCAPE '\\'");
+            }
+            start.ifPresent(email -> conditions.add("u.email >= ?"));
+            String sql = LIST_COLUMNS + (conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ")
                     + "ORDER BY u.email LIMIT ? OFFSET ?";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int i = 1;
                 if (!prefix.isEmpty()) {
                     select.setString(i++, likePrefix(prefix));
                 }
+                if (start.isPresent()) {
+                    select.setString(i++, start.get());
+                }
                 select.setInt(i++, limit);
-                select.setInt(i, offset);
+                select.setInt(i, rowsToSkip);
                 List<ListedUnsubscribe> page = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

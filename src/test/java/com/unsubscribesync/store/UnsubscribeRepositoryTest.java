@@ -114,6 +114,42 @@ class UnsubscribeRepositoryTest {
         assertThat(row.person().get().displayName()).isEqualTo("Ann Lee");
     }
 
+    @Test
+    void pagesFarDownTheListAreTheSameAsCountingFromTheTopAlsoAfterAWrite() {
+        unsubscribes.addAll(java.util.stream.IntStream.range(0, 25_000)
+                .mapToObj(i -> manual(String.format("p%05d@example.com", (i * 7919) % 25_000))).iterator());
+        for (int offset : new int[] {0, 9_999, 10_000, 12_345, 20_000, 24_990}) {
+            assertThat(emails(unsubscribes.list("", 20, offset))).as("offset %d", offset)
+                    .isEqualTo(plainOffset("", 20, offset));
+        }
+        assertThat(emails(unsubscribes.list("p1", 20, 10_005))).isEqualTo(plainOffset("p1", 20, 10_005));
+
+        unsubscribes.add(manual("a-first@example.com"));
+        assertThat(emails(unsubscribes.list("", 5, 15_000))).isEqualTo(plainOffset("", 5, 15_000));
+    }
+
+    private static List<String> emails(List<ListedUnsubscribe> page) {
+        return page.stream().map(row -> row.unsubscribe().email().value()).toList();
+    }
+
+    private List<String> plainOffset(String prefix, int limit, int offset) {
+        return database.read(connection -> {
+            try (var select = connection.prepareStatement("SELECT email FROM unsubscribes WHERE email LIKE ? "
+                    + "ORDER BY email LIMIT ? OFFSET ?")) {
+                select.setString(1, prefix + "%");
+                select.setInt(2, limit);
+                select.setInt(3, offset);
+                List<String> emails = new java.util.ArrayList<>();
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        emails.add(rows.getString(1));
+                    }
+                }
+                return emails;
+            }
+        });
+    }
+
     private static Unsubscribe manual(String email) {
         return new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty());
     }
