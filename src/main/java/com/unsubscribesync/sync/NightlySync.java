@@ -181,7 +181,7 @@ public final class NightlySync {
         counter.imported = (int) unsubscribes.addAll(plan.imports().stream().map(email -> new Unsubscribe(email, now,
                 UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty())).iterator());
 
-        Optional<String> stoppedBecause = push(salesforce, plan, apiNames, current, progress, counter);
+        Optional<String> stoppedBecause = push(salesforce, plan, seen, apiNames, current, progress, counter);
         counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
         SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
         return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
@@ -190,11 +190,12 @@ public final class NightlySync {
     }
 
     /** Pushes in calls of 200; stops before the API reserve or on request, leaving the rest for the next run. */
-    private Optional<String> push(SalesforceOrg salesforce, SyncPlan plan, Map<SObjectType, String> apiNames,
+    private Optional<String> push(SalesforceOrg salesforce, SyncPlan plan, List<MirrorRecord> seen,
+            Map<SObjectType, String> apiNames,
             SyncSettings current, RunProgress progress, Counter counter) {
         Map<SObjectType, List<SalesforceId>> byObject = new EnumMap<>(SObjectType.class);
         plan.pushes().forEach(id -> byObject.computeIfAbsent(id.objectType(), t -> new ArrayList<>()).add(id));
-        Map<SalesforceId, Email> owner = ownerEmails(plan);
+        Map<SalesforceId, Email> owner = ownerEmails(seen, plan);
         long done = 0;
         for (Map.Entry<SObjectType, List<SalesforceId>> object : byObject.entrySet()) {
             List<SalesforceId> ids = object.getValue();
@@ -255,9 +256,10 @@ public final class NightlySync {
         }
     }
 
-    private Map<SalesforceId, Email> ownerEmails(SyncPlan plan) {
+    /** The address of each record to push, from the rows the plan was made from (no second read of the mirror). */
+    private static Map<SalesforceId, Email> ownerEmails(List<MirrorRecord> seen, SyncPlan plan) {
         Map<SalesforceId, Email> owners = new HashMap<>();
-        for (MirrorRecord record : mirror.all()) {
+        for (MirrorRecord record : seen) {
             if (record.email().isPresent()) {
                 owners.put(record.id(), record.email().get());
             }
