@@ -11,6 +11,7 @@ import com.unsubscribesync.ui.DialogService.ImportDecision;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes;
+import com.unsubscribesync.ui.unsubscribes.UnsubscribeRow;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class UnsubscribesViewModelTest {
 
     @Test
     void theListReadsOnlyThePagesThatAreShown() {
-        PagedUnsubscribes rows = model.rowsProperty().get();
+        PagedUnsubscribes rows = model.rows();
         assertThat(rows).hasSize(5_000);
         assertThat(rows.pageReads()).isZero();
 
@@ -61,15 +62,28 @@ class UnsubscribesViewModelTest {
     @Test
     void searchNarrowsTheListByEmailPrefix() {
         model.searchProperty().set("U0012");
-        assertThat(model.rowsProperty().get()).hasSize(10);
+        assertThat(model.rows()).hasSize(10);
         assertThat(model.totalProperty().get()).isEqualTo("10 matching \"U0012\"");
-        assertThat(model.rowsProperty().get().get(0).emailProperty().get()).isEqualTo("u00120@example.com");
+        assertThat(model.rows().get(0).emailProperty().get()).isEqualTo("u00120@example.com");
+    }
+
+    @Test
+    void aNewSearchRefillsTheRowsTheTableAlreadyHolds() {
+        PagedUnsubscribes rows = model.rows();
+        UnsubscribeRow first = rows.get(0);
+        model.searchProperty().set("u0012");
+        assertThat(model.rows()).isSameAs(rows).hasSize(10);
+        assertThat(rows.get(0)).isSameAs(first);
+        assertThat(first.emailProperty().get()).isEqualTo("u00120@example.com");
+        model.searchProperty().set("");
+        assertThat(rows).hasSize(5_000);
+        assertThat(first.emailProperty().get()).isEqualTo("u00000@example.com");
     }
 
     @Test
     void resubscribeNeedsAReasonAndLandsOnTheHistoryCard() {
         model.searchProperty().set("u00007@");
-        model.selectedProperty().set(model.rowsProperty().get().get(0));
+        model.selectedProperty().set(model.rows().get(0));
         dialogs.answer(new ResubscribeAnswer("  ", false)).answer(new ResubscribeAnswer("Asked to hear from us again",
                 false));
 
@@ -86,7 +100,7 @@ class UnsubscribesViewModelTest {
 
     @Test
     void theHistoryCardShowsTheSelectedPerson() {
-        model.selectedProperty().set(model.rowsProperty().get().get(3));
+        model.selectedProperty().set(model.rows().get(3));
         assertThat(model.historyTitleProperty().get()).isEqualTo("History of u00003@example.com");
         assertThat(model.history()).singleElement().satisfies(line -> {
             assertThat(line.action()).isEqualTo("Unsubscribe");

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.sync.ConflictResolver;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import java.util.ArrayList;
@@ -85,15 +86,19 @@ public final class ConflictsViewModel {
                 loaded -> {
                     List<KindCount> counts = new ArrayList<>();
                     loaded.counts().forEach((k, n) -> counts.add(new KindCount(k, n)));
-                    kinds.setAll(counts);
+                    ShownLists.update(kinds, counts);
                     if (wanted == null) {
                         counts.stream().filter(c -> c.count() > 0).findFirst().ifPresent(c -> kind.set(c.kind()));
                     }
                     if (wanted == kind.get()) {
-                        open.setAll(loaded.open().stream().map(c -> ConflictRow.of(c, services.zone())).toList());
+                        ShownLists.update(open, rows(loaded.open()));
                     }
-                    resolved.setAll(loaded.resolved().stream().map(c -> ConflictRow.of(c, services.zone())).toList());
+                    ShownLists.update(resolved, rows(loaded.resolved()));
                 }, this::failed);
+    }
+
+    private List<ConflictRow> rows(List<Conflict> conflicts) {
+        return conflicts.stream().map(c -> ConflictRow.of(c, services.zone())).toList();
     }
 
     private void describeSelection() {

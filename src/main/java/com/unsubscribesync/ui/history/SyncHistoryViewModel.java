@@ -5,6 +5,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.ShownLists;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,12 +53,12 @@ public final class SyncHistoryViewModel {
             announce(run);
         }
         baseline = true;
-        runs.setAll(recent.stream().map(run -> RunRow.of(run, services.zone())).toList());
+        ShownLists.update(runs, recent.stream().map(run -> RunRow.of(run, services.zone())).toList());
         List<RunPoint> points = new ArrayList<>();
         recent.stream().filter(run -> run.outcome() != SyncRun.Outcome.RUNNING).limit(CHARTED)
                 .forEach(run -> points.add(0, new RunPoint(CHART_LABEL.format(run.startedAt().atZone(services.zone()))
                         + " #" + run.id(), run.counts().imported(), run.counts().pushed())));
-        chart.setAll(points);
+        ShownLists.update(chart, points);
     }
 
     private void announce(SyncRun run) {

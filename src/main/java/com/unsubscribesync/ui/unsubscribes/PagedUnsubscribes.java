@@ -4,6 +4,7 @@ import com.unsubscribesync.store.ListedUnsubscribe;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.ui.Background;
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ import javafx.collections.ObservableListBase;
  * The unsubscribe list as the table sees it: its size is known, its rows are read from the store one page at a
  * time when the table first shows them, and only the most recently used pages are kept. A row not yet read is a
  * placeholder that fills itself in when its page arrives, so scrolling never waits for the database.
+ *
+ * <p>The table keeps this one list for its whole life. A new search or new data refills the rows it already shows
+ * and tells the table only how the size changed: handing the table a new list makes it build every visible row and
+ * cell again, which costs the FX thread well over 100 ms on a software renderer.
  */
 public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> {
     static final int PAGE = 100;
@@ -23,8 +28,8 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     private final UnsubscribeRepository store;
     private final Background background;
     private final ZoneId zone;
-    private final String prefix;
-    private final int size;
+    private String prefix = "";
+    private int size;
     private final Map<Integer, Page> pages = new LinkedHashMap<>(PAGES_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Page> eldest) {
@@ -40,21 +45,56 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     private static final class Page {
         final List<UnsubscribeRow> rows;
         final AtomicBoolean dropped = new AtomicBoolean();
+        long readNumber;
 
         Page(int count) {
             rows = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+            resize(count);
+        }
+
+        void resize(int count) {
+            while (rows.size() > count) {
+                rows.remove(rows.size() - 1);
+            }
+            while (rows.size() < count) {
                 rows.add(new UnsubscribeRow());
             }
         }
     }
 
-    public PagedUnsubscribes(UnsubscribeRepository store, Background background, ZoneId zone, String prefix, long size) {
+    public PagedUnsubscribes(UnsubscribeRepository store, Background background, ZoneId zone) {
         this.store = store;
         this.background = background;
         this.zone = zone;
+    }
+
+    /**
+     * Shows the unsubscribes whose email starts with {@code prefix}, {@code count} of them: the rows already on
+     * screen are read again and refilled in place, the others are forgotten.
+     */
+    public void show(String prefix, long count) {
+        int was = size;
         this.prefix = prefix;
-        this.size = (int) Math.min(Integer.MAX_VALUE, size);
+        this.size = (int) Math.min(Integer.MAX_VALUE, count);
+        pages.entrySet().removeIf(entry -> {
+            int first = entry.getKey() * PAGE;
+            if (first >= size) {
+                entry.getValue().dropped.set(true);
+                return true;
+            }
+            entry.getValue().resize(Math.min(PAGE, size - first));
+            read(entry.getKey(), entry.getValue());
+            return false;
+        });
+        if (size != was) {
+            beginChange();
+            if (size > was) {
+                nextAdd(was, size);
+            } else {
+                nextRemove(size, new Removed(was - size));
+            }
+            endChange();
+        }
     }
 
     @Override
@@ -74,8 +114,13 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
 
     private void read(int number, Page page) {
         reads++;
+        long mine = ++page.readNumber;
+        String reading = prefix;
         background.submit(p -> page.dropped.get() ? List.<ListedUnsubscribe>of()
-                : store.list(prefix, PAGE, number * PAGE), listed -> {
+                : store.list(reading, PAGE, number * PAGE), listed -> {
+                    if (mine != page.readNumber) {
+                        return;
+                    }
                     for (int i = 0; i < listed.size() && i < page.rows.size(); i++) {
                         page.rows.get(i).fill(listed.get(i), zone);
                     }
@@ -94,5 +139,24 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
 
     public int pagesKept() {
         return pages.size();
+    }
+
+    /** The rows that fell off the end, as a change event needs them; their content no longer matters. */
+    private static final class Removed extends AbstractList<UnsubscribeRow> {
+        private final int count;
+
+        Removed(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public UnsubscribeRow get(int index) {
+            return new UnsubscribeRow();
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
     }
 }

@@ -76,10 +76,8 @@ public final class UnsubscribesView extends BorderPane {
         table.getColumns().add(column("Date", 138, UnsubscribeRow::dateProperty));
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        model.rowsProperty().addListener((o, was, rows) -> table.setItems(rows));
-        if (model.rowsProperty().get() != null) {
-            table.setItems(model.rowsProperty().get());
-        }
+        table.setItems(model.rows());
+        model.searchProperty().addListener((o, was, now) -> table.getSelectionModel().clearSelection());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> model.selectedProperty().set(row));
         return table;
     }

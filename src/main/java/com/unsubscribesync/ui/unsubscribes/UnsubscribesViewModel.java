@@ -32,7 +32,7 @@ public final class UnsubscribesViewModel {
     private final DialogService dialogs;
 
     private final StringProperty search = new SimpleStringProperty("");
-    private final ObjectProperty<PagedUnsubscribes> rows = new SimpleObjectProperty<>();
+    private final PagedUnsubscribes rows;
     private final StringProperty total = new SimpleStringProperty("");
     private final ObjectProperty<UnsubscribeRow> selected = new SimpleObjectProperty<>();
     private final StringProperty historyTitle = new SimpleStringProperty("History");
@@ -44,6 +44,7 @@ public final class UnsubscribesViewModel {
         this.services = services;
         this.background = background;
         this.dialogs = dialogs;
+        rows = new PagedUnsubscribes(services.unsubscribes(), background, services.zone());
         search.addListener((o, was, now) -> reload());
         selected.addListener((o, was, now) -> showHistory(now));
     }
@@ -56,7 +57,7 @@ public final class UnsubscribesViewModel {
             if (mine != generation) {
                 return;
             }
-            rows.set(new PagedUnsubscribes(services.unsubscribes(), background, services.zone(), prefix, count));
+            rows.show(prefix, count);
             total.set(prefix.isEmpty() ? Formats.plural(count, "unsubscribe", "unsubscribes")
                     : Formats.count(count) + " matching \"" + prefix + "\"");
         }, this::failed);
@@ -187,7 +188,7 @@ public final class UnsubscribesViewModel {
         return search;
     }
 
-    public ReadOnlyObjectProperty<PagedUnsubscribes> rowsProperty() {
+    public PagedUnsubscribes rows() {
         return rows;
     }
 
