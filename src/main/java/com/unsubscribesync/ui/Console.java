@@ -89,12 +89,13 @@ public final class Console {
     public void show(Stage stage, WindowMemory memory) {
         WindowMemory.Remembered remembered = memory.load();
         stage.setTitle("Unsubscribe Sync — Settings › Admin Settings › Unsubscribes");
+        shell.textSizeProperty().set(remembered.textSize());
         stage.setScene(scene(remembered.width(), remembered.height()));
         stage.getIcons().add(AppIcon.image(64));
         stage.setOnHidden(e -> {
             polling.stop();
             memory.save(new WindowMemory.Remembered(stage.getWidth(), stage.getHeight(),
-                    shell.screenProperty().get()));
+                    shell.screenProperty().get(), shell.textSizeProperty().get()));
         });
         load();
         polling.play();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -57,6 +59,8 @@ public final class ShellView extends BorderPane {
             }
         }
         setCenter(pages);
+        styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.textSizeProperty().get()
+                .style(), model.textSizeProperty()));
         model.screenProperty().addListener((o, was, now) -> show(now));
         show(model.screenProperty().get());
     }
@@ -75,9 +79,40 @@ public final class ShellView extends BorderPane {
         demo.setId("demo-badge");
         demo.getStyleClass().add("demo-badge");
         demo.visibleProperty().bind(model.demoProperty());
-        HBox header = new HBox(18, title, breadcrumb, spacer, demo);
+        HBox header = new HBox(18, title, breadcrumb, spacer, demo, textSizeMenu());
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. */
+    private Node textSizeMenu() {
+        MenuItem larger = new MenuItem("Larger text");
+        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        larger.setOnAction(e -> model.largerText());
+        MenuItem smaller = new MenuItem("Smaller text");
+        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        smaller.setOnAction(e -> model.smallerText());
+        MenuItem normal = new MenuItem("Normal size");
+        normal.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        normal.setOnAction(e -> model.normalText());
+        MenuButton menu = new MenuButton("", Icons.of("text-size", 16), larger, smaller, normal);
+        menu.setId("text-size");
+        menu.getStyleClass().add("text-size");
+        menu.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Text "
+                + model.textSizeProperty().get().percent() + " %", model.textSizeProperty()));
+        menu.setTooltip(new javafx.scene.control.Tooltip("Text size: Ctrl + and Ctrl − (Cmd on a Mac), Ctrl 0 resets"));
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                // The + key without Shift and the keypad keys scale too.
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
+                        model::largerText);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                        model::largerText);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                        model::smallerText);
+            }
+        });
+        return menu;
     }
 
     private Node navigation() {

@@ -20,6 +20,7 @@ public final class ShellViewModel {
     private final SimpleStringProperty outbox = new SimpleStringProperty("");
     private final SimpleStringProperty nextRun = new SimpleStringProperty("");
     private final SimpleStringProperty apiUsage = new SimpleStringProperty("");
+    private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private boolean looking;
 
     public ShellViewModel(ConsoleServices services, Background background, Screen first) {
@@ -54,6 +55,22 @@ public final class ShellViewModel {
         apiUsage.set(state.apiUsed().isPresent() && state.apiLimit().isPresent()
                 ? "API " + Formats.count(state.apiUsed().get()) + " / " + Formats.count(state.apiLimit().get())
                 : "API usage unknown");
+    }
+
+    public ObjectProperty<TextSize> textSizeProperty() {
+        return textSize;
+    }
+
+    public void largerText() {
+        textSize.set(textSize.get().larger());
+    }
+
+    public void smallerText() {
+        textSize.set(textSize.get().smaller());
+    }
+
+    public void normalText() {
+        textSize.set(TextSize.NORMAL);
     }
 
     public ObjectProperty<Screen> screenProperty() {

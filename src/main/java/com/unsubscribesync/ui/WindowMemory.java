@@ -22,7 +22,7 @@ public final class WindowMemory {
     }
 
     /** What was remembered, or the defaults. */
-    public record Remembered(double width, double height, Screen screen) {
+    public record Remembered(double width, double height, Screen screen, TextSize textSize) {
     }
 
     public Remembered load() {
@@ -35,7 +35,7 @@ public final class WindowMemory {
             }
         }
         return new Remembered(number(values, "width", DEFAULT_WIDTH), number(values, "height", DEFAULT_HEIGHT),
-                screen(values.getProperty("screen")));
+                screen(values.getProperty("screen")), textSize(values.getProperty("textSize")));
     }
 
     public void save(Remembered remembered) {
@@ -43,6 +43,7 @@ public final class WindowMemory {
         values.setProperty("width", String.valueOf(Math.round(remembered.width())));
         values.setProperty("height", String.valueOf(Math.round(remembered.height())));
         values.setProperty("screen", remembered.screen().name());
+        values.setProperty("textSize", String.valueOf(remembered.textSize().pixels()));
         try (OutputStream out = Files.newOutputStream(file)) {
             values.store(out, "Unsubscribe Sync console window");
         } catch (IOException e) {
@@ -56,6 +57,14 @@ public final class WindowMemory {
             return value >= 400 && value <= 10_000 ? value : fallback;
         } catch (NumberFormatException e) {
             return fallback;
+        }
+    }
+
+    private static TextSize textSize(String pixels) {
+        try {
+            return pixels == null ? TextSize.NORMAL : new TextSize(Integer.parseInt(pixels.strip()));
+        } catch (NumberFormatException e) {
+            return TextSize.NORMAL;
         }
     }
 

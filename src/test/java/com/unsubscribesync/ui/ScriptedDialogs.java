@@ -58,6 +58,7 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public Optional<NewUnsubscribe> askNewUnsubscribe() {
+        shown.add("ask: new unsubscribe");
         return Optional.ofNullable(next());
     }
 

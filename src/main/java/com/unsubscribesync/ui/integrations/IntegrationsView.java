@@ -126,6 +126,7 @@ public final class IntegrationsView extends ScrollPane {
             row.setAccessibleText((requirement.met() ? "Met: " : "Not met: ") + requirement.title());
             if (requirement.fix() != Requirement.Fix.NONE) {
                 Button fix = new Button(requirement.fix().label());
+                fix.setId("fix-" + requirement.fix().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 fix.getStyleClass().add("link-button");
                 fix.setOnAction(e -> model.fix(requirement));
                 row.getChildren().add(fix);

@@ -59,6 +59,12 @@ public final class UnsubscribesView extends BorderPane {
         resubscribe.setId("resubscribe");
         resubscribe.disableProperty().bind(model.selectedProperty().isNull());
         resubscribe.setOnAction(e -> model.resubscribe());
+        // Bigger text takes width from the search field, never from the words on the buttons.
+        search.setMinWidth(120);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        for (javafx.scene.control.Labeled labeled : java.util.List.of(searchLabel, total, add, importCsv, resubscribe)) {
+            labeled.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, searchLabel, search, total, spacer, add, importCsv, resubscribe);
         bar.getStyleClass().add("toolbar");
         return bar;
@@ -68,12 +74,12 @@ public final class UnsubscribesView extends BorderPane {
         TableView<UnsubscribeRow> table = new TableView<>();
         table.setId("unsubscribes");
         table.setPlaceholder(new Label("No unsubscribes yet. Add one or import a CSV file."));
-        table.getColumns().add(column("Email", 200, UnsubscribeRow::emailProperty));
+        table.getColumns().add(column("Email", 228, UnsubscribeRow::emailProperty));
         table.getColumns().add(column("Name", 110, UnsubscribeRow::nameProperty));
         table.getColumns().add(column("Object", 60, UnsubscribeRow::objectProperty));
-        table.getColumns().add(column("Salesforce ID", 178, UnsubscribeRow::salesforceIdProperty));
-        table.getColumns().add(column("Source", 118, UnsubscribeRow::sourceProperty));
-        table.getColumns().add(column("Date", 138, UnsubscribeRow::dateProperty));
+        table.getColumns().add(column("Salesforce ID", 172, UnsubscribeRow::salesforceIdProperty));
+        table.getColumns().add(column("Source", 110, UnsubscribeRow::sourceProperty));
+        table.getColumns().add(column("Date", 124, UnsubscribeRow::dateProperty));
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());

@@ -1,0 +1,32 @@
+package com.unsubscribesync.ui;
+
+/**
+ * The size of the console's text, in pixels of the root font. Every other size in the stylesheet is in em, so the
+ * whole window scales with it.
+ */
+public record TextSize(int pixels) {
+    public static final TextSize NORMAL = new TextSize(13);
+    static final int SMALLEST = 10;
+    static final int LARGEST = 24;
+
+    public TextSize {
+        pixels = Math.max(SMALLEST, Math.min(LARGEST, pixels));
+    }
+
+    public TextSize larger() {
+        return new TextSize(pixels + (pixels >= 16 ? 2 : 1));
+    }
+
+    public TextSize smaller() {
+        return new TextSize(pixels - (pixels > 16 ? 2 : 1));
+    }
+
+    /** As a share of the normal size, the way the admin reads it: "115 %". */
+    public int percent() {
+        return Math.round(pixels * 100f / NORMAL.pixels);
+    }
+
+    String style() {
+        return "-fx-font-size: " + pixels + "px;";
+    }
+}
