@@ -3,19 +3,14 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.Console;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -40,36 +35,26 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleKeyboardTest {
     @TempDir
     static Path data;
-    private ConsoleFixture fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private SeededConsole running;
+    private ScriptedDialogs dialogs;
     private Console console;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
-        ConsoleScreensTest.seed(fixture);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
-        scene = console.scene(1280, 800);
-        stage.setScene(scene);
-        console.load();
-        stage.show();
-        stage.requestFocus();
+        running = new SeededConsole(stage, data);
+        dialogs = running.dialogs;
+        console = running.console;
+        scene = running.scene;
     }
 
     @AfterEach
     void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+        running.close();
     }
 
     private static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        SeededConsole.settle();
     }
 
     private static KeyCodeCombination shortcut(KeyCode key) {

@@ -2,29 +2,12 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.domain.ConflictKind;
-import com.unsubscribesync.domain.Email;
-import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.domain.TestIds;
-import com.unsubscribesync.domain.Unsubscribe;
-import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.store.ConflictRepository.NewConflict;
-import com.unsubscribesync.store.SyncRun;
-import com.unsubscribesync.sync.RunProgress;
-import com.unsubscribesync.sync.RunRequest;
 import com.unsubscribesync.ui.Console;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.Screenshots;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -47,76 +30,28 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleScreensTest {
     @TempDir
     static Path data;
+    private SeededConsole running;
     private ConsoleFixture fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private ScriptedDialogs dialogs;
     private Console console;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
-        seed(fixture);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
-        scene = console.scene(1280, 800);
-        stage.setScene(scene);
-        console.load();
-        stage.show();
-        stage.requestFocus();
+        running = new SeededConsole(stage, data);
+        fixture = running.fixture;
+        dialogs = running.dialogs;
+        console = running.console;
+        scene = running.scene;
     }
-
-    /** A small living org: people, unsubscribes from several sources, a run and a few conflicts. */
-    static void seed(ConsoleFixture fixture) {
-        fixture.people(120, 12);
-        for (int i = 0; i < 120; i += 3) {
-            Email email = new Email("person" + String.format("%06d", i) + "@example.com");
-            fixture.services.people().save(new Person(email, Optional.of(FIRST[i % FIRST.length]),
-                    Optional.of(LAST[i % LAST.length]), i % 9 == 0 ? Optional.empty()
-                            : Optional.of(TestIds.of(SObjectType.CONTACT, i))));
-        }
-        UnsubscribeSource[] sources = {UnsubscribeSource.CLICKED_LINK, UnsubscribeSource.MANUAL,
-            UnsubscribeSource.BOUNCE, UnsubscribeSource.IMPORT};
-        for (int i = 1; i < 120; i += 5) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
-                    + "@example.com"), Instant.parse("2024-05-01T09:00:00Z").plusSeconds(3600L * i),
-                    sources[i % sources.length], "admin", i % 2 == 0 ? Optional.of("Asked by phone") : Optional.empty()));
-        }
-        fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
-        for (int i = 2; i < 120; i += 7) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
-                    + "@example.com"), Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
-        }
-        fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
-        Instant now = Instant.now();
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
-                Optional.of(new Email("locked@example.com")), Optional.of(TestIds.of(SObjectType.LEAD, 7)),
-                Optional.of(SObjectType.LEAD), Optional.of("UNABLE_TO_LOCK_ROW"), "Salesforce kept refusing the "
-                        + "opt-out after 10 attempts; last answer: UNABLE_TO_LOCK_ROW: unable to obtain exclusive access "
-                        + "to this record"), now);
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
-                Optional.of(new Email("rule@example.com")), Optional.of(TestIds.of(SObjectType.CONTACT, 9)),
-                Optional.of(SObjectType.CONTACT), Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"), "Salesforce refused "
-                        + "to set the opt-out on Contact: a validation rule requires a phone number"), now);
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.NOT_IN_SALESFORCE,
-                Optional.of(new Email("nobody@example.com")), Optional.empty(), Optional.empty(), Optional.empty(),
-                "No Lead or Contact has this address and the person has no Salesforce ID."), now);
-    }
-
-    private static final String[] FIRST = {"Ana", "Bruno", "Chloé", "Dev", "Emeka", "Fatima", "Greta"};
-    private static final String[] LAST = {"Silva", "Okafor", "Martin", "Patel", "Kowalski", "Haddad", "Lindqvist"};
 
     @AfterEach
     void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+        running.close();
     }
 
     private static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        SeededConsole.settle();
     }
 
     @Test
