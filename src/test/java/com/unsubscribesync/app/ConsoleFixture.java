@@ -25,9 +25,12 @@ public final class ConsoleFixture implements AutoCloseable {
     private final AppWorkspace workspace;
 
     public ConsoleFixture(Path dataDirectory, Clock clock, long orgDelayMillis) {
+        this(dataDirectory, Database.openInMemory("console-" + UUID.randomUUID()), clock, orgDelayMillis);
+    }
+
+    public ConsoleFixture(Path dataDirectory, Database database, Clock clock, long orgDelayMillis) {
         org = new InMemoryOrg(orgDelayMillis);
-        workspace = new AppWorkspace(dataDirectory, Database.openInMemory("console-" + UUID.randomUUID()), clock,
-                "admin", Map.of(), Optional.of(() -> org));
+        workspace = new AppWorkspace(dataDirectory, database, clock, "admin", Map.of(), Optional.of(() -> org));
         services = new ConsoleWorkspace(workspace, new Connections(), ZoneId.of("Europe/Berlin"));
     }
 
