@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,25 @@ final class DataDirectory {
         return base.resolve("unsubscribe-sync");
     }
 
-    /** Creates the folder if needed; a file in its place, or a folder that cannot be written, is refused. */
+    /**
+     * Creates the folder if needed, open to its owner only (it holds the database, the log and the sealed
+     * credentials); a file in its place, or a folder that cannot be written, is refused. A folder that already
+     * exists keeps the permissions the admin gave it.
+     */
     static Path prepare(Path directory) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new InvalidInputException("data directory " + directory + " is a file: give a folder with --data-dir");
         }
         try {
-            Files.createDirectories(directory);
+            if (!Files.exists(directory)) {
+                Files.createDirectories(directory.toAbsolutePath().getParent());
+                if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(directory);
+                }
+            }
         } catch (IOException e) {
             throw new InvalidInputException("data directory " + directory + " cannot be created (" + e.getMessage()
                     + "): give a writable folder with --data-dir");

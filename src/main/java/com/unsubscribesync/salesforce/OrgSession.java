@@ -11,6 +11,18 @@ import java.util.Optional;
 public record OrgSession(String sessionId, String instanceUrl, String organizationId, String userId,
         String partnerEndpoint, String metadataEndpoint, Optional<String> refreshToken) {
 
+    /** The session id travels with every call, so an org that points us at plain http off this machine is refused. */
+    public OrgSession {
+        for (String endpoint : new String[] {instanceUrl, partnerEndpoint, metadataEndpoint}) {
+            java.net.URI address = java.net.URI.create(endpoint);
+            if (!"https".equalsIgnoreCase(address.getScheme()) && !LoginUrl.isLoopback(address.getHost())) {
+                throw new SalesforceException(SalesforceException.Kind.AUTHENTICATION, null, "The org answered with "
+                        + "the address " + address.getScheme() + "://" + address.getHost() + ", which is not https: "
+                        + "the session was not used. Check the login URL and connect again.", null);
+            }
+        }
+    }
+
     /** A session from an OAuth token response, using the API version this app is built for. */
     static OrgSession fromOAuth(String accessToken, String instanceUrl, String identityUrl,
             Optional<String> refreshToken) {

@@ -19,6 +19,15 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aNewDataDirectoryIsOpenToItsOwnerOnly(@org.junit.jupiter.api.io.TempDir Path parent) throws Exception {
+        Path created = DataDirectory.prepare(parent.resolve("nested").resolve("data"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(created.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+    }
+
+    @Test
     void eachOperatingSystemHasItsUsualPlace() {
         assertThat(DataDirectory.locate(Optional.empty(), Map.of(), "Linux", HOME))
                 .isEqualTo(Path.of("/home/ann/.local/share/unsubscribe-sync"));

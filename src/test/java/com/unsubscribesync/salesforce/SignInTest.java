@@ -161,4 +161,16 @@ class SignInTest {
         assertThat(LoginUrl.parse("http://127.0.0.1:8123").toString()).isEqualTo("http://127.0.0.1:8123");
         assertThat(LoginUrl.parse("http://localhost:8123/x").toString()).isEqualTo("http://localhost:8123");
     }
+
+    @Test
+    void anOrgThatPointsAtPlainHttpOffThisMachineIsRefusedBeforeTheSessionIsUsed() {
+        String identity = "https://login.salesforce.com/id/00D000000000001EAA/005000000000001AAA";
+        assertThatThrownBy(() -> OrgSession.fromOAuth("token", "http://acme.my.salesforce.com", identity,
+                Optional.empty())).isInstanceOf(SalesforceException.class).hasMessageContaining("not https")
+                .hasMessageNotContaining("token");
+        assertThat(OrgSession.fromOAuth("token", "https://acme.my.salesforce.com", identity, Optional.empty())
+                .partnerEndpoint()).startsWith("https://acme.my.salesforce.com/services/Soap/u/");
+        assertThat(OrgSession.fromOAuth("token", "http://127.0.0.1:8123", identity, Optional.empty())
+                .instanceUrl()).isEqualTo("http://127.0.0.1:8123");
+    }
 }

@@ -1,0 +1,87 @@
+package com.unsubscribesync.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every port the product opens answers on 127.0.0.1 and refuses this machine's network address: the local org, the
+ * OAuth redirect listener and the database's auto-server.
+ */
+class ListenersStayOnLoopbackTest {
+
+    @Test
+    void theLocalOrgAnswersOnlyOnLoopback() throws IOException {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1))) {
+            int port = URI.create(org.url()).getPort();
+            assertLoopbackOnly(port);
+        }
+    }
+
+    @Test
+    void theSignInRedirectListenerAnswersOnlyOnLoopback() throws IOException {
+        try (RedirectListener listener = new RedirectListener()) {
+            assertThat(listener.redirectUri()).startsWith("http://127.0.0.1:");
+            assertLoopbackOnly(URI.create(listener.redirectUri()).getPort());
+        }
+    }
+
+    @Test
+    void theDatabaseServerForOtherProcessesAnswersOnlyOnLoopback(@TempDir Path data) throws IOException {
+        try (Database database = Database.openFile(data)) {
+            database.read(connection -> null);
+            Properties lock = new Properties();
+            try (InputStream in = Files.newInputStream(data.resolve("unsubscribe-sync.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            assertThat(server).as("auto-server address in the lock file").isNotNull();
+            assertLoopbackOnly(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
+        }
+    }
+
+    private static void assertLoopbackOnly(int port) throws IOException {
+        try (Socket loopback = new Socket()) {
+            loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+        }
+        Optional<InetAddress> network = networkAddress();
+        Assumptions.assumeTrue(network.isPresent(), "this machine has no network address besides loopback");
+        assertThatThrownBy(() -> {
+            try (Socket outside = new Socket()) {
+                outside.connect(new InetSocketAddress(network.get(), port), 2_000);
+            }
+        }).as("connecting to port %d on %s", port, network.get()).isInstanceOf(IOException.class);
+    }
+
+    private static Optional<InetAddress> networkAddress() throws IOException {
+        for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (face.isUp() && !face.isLoopback()) {
+                for (InetAddress address : Collections.list(face.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return Optional.of(address);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
