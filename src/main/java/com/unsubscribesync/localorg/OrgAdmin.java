@@ -29,6 +29,11 @@ public final class OrgAdmin {
         this.seeded = seeded;
     }
 
+    /** How many API writes set an opt-out checkbox to false since the org started (users' own changes aside). */
+    public long optOutsClearedByApi() {
+        return state.optOutsClearedByApi();
+    }
+
     /** What the seeder made; empty when the org was loaded from its state directory. */
     public Optional<SeedSummary> seeded() {
         return Optional.ofNullable(seeded);

@@ -2,14 +2,22 @@ package com.unsubscribesync.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A lease in the database that makes sure only one nightly run happens at a time, also across processes on the
  * same data directory. A holder that dies stops renewing, and the lease lapses.
  */
 public final class RunLock {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
     private final Database database;
     private final String name;
 
@@ -63,5 +71,51 @@ public final class RunLock {
             }
             return null;
         });
+    }
+
+    /**
+     * Takes the lease and keeps renewing it from a background thread until closed, so a long run keeps it however
+     * slow Salesforce is, and a process that is killed frees it within one lease.
+     */
+    public Optional<Held> hold(String holder, Duration lease, Clock clock) {
+        if (!tryAcquire(holder, lease, clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Held(holder, lease, clock));
+    }
+
+    /** A lease being kept; closing it stops the renewals and frees the lock. */
+    public final class Held implements AutoCloseable {
+        private final String holder;
+        private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "run-lock-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        private Held(String holder, Duration lease, Clock clock) {
+            this.holder = holder;
+            long every = Math.max(1, lease.toMillis() / 4);
+            renewer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (!tryAcquire(holder, lease, clock.instant())) {
+                        LOG.error("The run lock '{}' was taken by another holder while this run still held it", name);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("The run lock '{}' could not be renewed; trying again", name, e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            renewer.shutdownNow();
+            try {
+                renewer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release(holder);
+        }
     }
 }

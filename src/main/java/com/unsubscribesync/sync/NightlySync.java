@@ -51,7 +51,8 @@ public final class NightlySync {
     /** Changes made while the previous run was reading are caught by starting a little before its watermark. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
     static final int WRITE_BATCH = 200;
-    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Renewed while the run lasts; a run whose process was killed stops blocking others after this long. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
 
     private final UnsubscribeRepository unsubscribes;
@@ -93,7 +94,8 @@ public final class NightlySync {
     public RunReport run(RunRequest request, RunProgress progress) {
         SalesforceOrg salesforce = org.current().orElseThrow(() -> new IllegalStateException(
                 "No Salesforce org is connected: connect one (or the demo org) before running the sync"));
-        if (!request.dryRun() && !lock.tryAcquire(holder, LEASE, clock.instant())) {
+        Optional<RunLock.Held> held = request.dryRun() ? Optional.empty() : lock.hold(holder, LEASE, clock);
+        if (!request.dryRun() && held.isEmpty()) {
             throw new AlreadyRunning();
         }
         Instant started = clock.instant();
@@ -115,9 +117,7 @@ public final class NightlySync {
             }
             throw e;
         } finally {
-            if (!request.dryRun()) {
-                lock.release(holder);
-            }
+            held.ifPresent(RunLock.Held::close);
         }
     }
 

@@ -43,6 +43,39 @@ class EngineTablesTest {
     }
 
     @Test
+    void aHeldRunLockIsRenewedWhileTheRunLastsAndFreedWhenItEnds() throws Exception {
+        RunLock lock = new RunLock(database, "nightly");
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                Instant.parse("2026-11-28T20:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        java.time.Duration lease = java.time.Duration.ofMillis(200);
+        try (RunLock.Held held = lock.hold("run-a", lease, clock).orElseThrow()) {
+            for (int i = 0; i < 5; i++) {
+                now.set(now.get().plusMillis(150));
+                Thread.sleep(150);
+                assertThat(lock.tryAcquire("run-b", lease, now.get())).as("taken over after %d renewals", i).isFalse();
+            }
+            assertThat(lock.hold("run-b", lease, clock)).isEmpty();
+        }
+        assertThat(lock.tryAcquire("run-b", lease, now.get())).isTrue();
+    }
+
+    @Test
     void mirrorRemembersThatARecordWasOptedOutBeforeSalesforceUncheckedIt() {
         MirrorRepository mirror = new MirrorRepository(database);
         mirror.save(List.of(pulled(true)));

@@ -71,7 +71,7 @@ final class SaveOperations {
                     if (creating) {
                         row = state.create(plan.table(), plan.outcome().values());
                     } else {
-                        state.update(plan.table(), row, plan.outcome().values());
+                        state.updateByApi(plan.table(), row, plan.outcome().values());
                     }
                     id = plan.table().id(row);
                 } else if (plan.row() >= 0) {

@@ -21,6 +21,7 @@ public final class OrgState {
     private final FieldSecurity fieldSecurity = new FieldSecurity();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong optOutsClearedByApi = new AtomicLong();
 
     public OrgState(Clock clock, boolean packageInstalled, String localUsername) {
         this.clock = clock;
@@ -105,6 +106,26 @@ public final class OrgState {
         values.forEach((field, value) -> table.set(row, field, value));
         table.touch(row, now());
         changed();
+    }
+
+    /**
+     * An update that came in through the API rather than from a user in Salesforce. The org remembers how many of
+     * them wrote false to an opt-out checkbox, so a test can prove an integration never resubscribed anyone.
+     */
+    public void updateByApi(PersonTable table, int row, Map<FieldDef, Object> values) {
+        values.forEach((field, value) -> {
+            boolean optOut = field.name().equals("HasOptedOutOfEmail")
+                    || field.name().equals(SchemaCatalog.PACKAGE_OPT_OUT_FIELD);
+            if (optOut && Boolean.FALSE.equals(value)) {
+                optOutsClearedByApi.incrementAndGet();
+            }
+        });
+        update(table, row, values);
+    }
+
+    /** How many API writes set an opt-out checkbox to false since this org started. */
+    public long optOutsClearedByApi() {
+        return optOutsClearedByApi.get();
     }
 
     public int create(PersonTable table, Map<FieldDef, Object> values) {
