@@ -28,7 +28,10 @@ public final class Database implements AutoCloseable {
         // The auto-server must never listen beyond this machine.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
-        return new Database("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+        // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps it in memory for up to
+        // half a second, and a process killed in that window (found by CrashSafetyTest) lost an unsubscribe that
+        // another process had been told was saved.
+        return new Database("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
     }
 
     /** A private in-memory database, for tests and benchmarks. */

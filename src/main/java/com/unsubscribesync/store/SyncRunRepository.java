@@ -38,6 +38,24 @@ public final class SyncRunRepository {
     }
 
     /**
+     * Marks runs still open as failed: called by a run that has just taken the run lock, so any other open run belongs
+     * to a process that stopped without finishing (killed, power cut). Returns how many there were.
+     */
+    public int closeAbandoned(Instant now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET outcome = ?, ended_at = ?, "
+                    + "message = ? WHERE outcome = ?")) {
+                update.setString(1, SyncRun.Outcome.FAILED.name());
+                update.setObject(2, Database.utc(now));
+                update.setString(3, "The process running this sync stopped before it finished. Nothing is lost: the "
+                        + "next run starts from the last good one.");
+                update.setString(4, SyncRun.Outcome.RUNNING.name());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Closes a run. The watermark is stored only for a run that succeeded, so the next run starts from the last
      * good one.
      */

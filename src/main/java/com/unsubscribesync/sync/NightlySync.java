@@ -99,6 +99,9 @@ public final class NightlySync {
             throw new AlreadyRunning();
         }
         Instant started = clock.instant();
+        if (held.isPresent()) {
+            runs.closeAbandoned(started);
+        }
         long callsBefore = salesforce.callsMade();
         long runId = request.dryRun() ? -1 : runs.start(request.trigger(), false, started);
         Counter counter = new Counter();

@@ -76,6 +76,20 @@ class EngineTablesTest {
     }
 
     @Test
+    void aRunLeftOpenByAStoppedProcessIsClosedAsFailedByTheNextRun() {
+        SyncRunRepository runs = new SyncRunRepository(database);
+        Instant then = Instant.parse("2026-11-27T04:00:00Z");
+        long abandoned = runs.start(SyncRun.Trigger.SCHEDULE, false, then);
+        assertThat(runs.closeAbandoned(then.plusSeconds(86_400))).isEqualTo(1);
+        assertThat(runs.recent(5, false)).singleElement().satisfies(run -> {
+            assertThat(run.id()).isEqualTo(abandoned);
+            assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+            assertThat(run.message()).hasValueSatisfying(m -> assertThat(m).contains("stopped before it finished"));
+        });
+        assertThat(runs.lastWatermark()).isEmpty();
+    }
+
+    @Test
     void mirrorRemembersThatARecordWasOptedOutBeforeSalesforceUncheckedIt() {
         MirrorRepository mirror = new MirrorRepository(database);
         mirror.save(List.of(pulled(true)));

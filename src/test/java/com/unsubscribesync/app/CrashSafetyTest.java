@@ -1,0 +1,177 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.HistoryEntry;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.OutboxRepository;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.store.UnsubscribeRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code serve} and {@code sync run} processes are killed with SIGKILL at random moments while unsubscribes
+ * keep being recorded. When the dust settles every unsubscribe is opted out in the org, nothing was set back to
+ * false, every history line is there and the database opens cleanly.
+ */
+@Tag("slow")
+class CrashSafetyTest {
+    private static final int ADDRESSES = 150;
+    private static final int KILLS = Integer.getInteger("crash.kills", 21);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyRecordedUnsubscribeReachesSalesforceThroughRepeatedKills() throws Exception {
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        System.out.println("crash test seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        List<Email> emails = new ArrayList<>();
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
+            List<String> records = new ArrayList<>();
+            for (int i = 0; i < ADDRESSES; i++) {
+                Email email = new Email("crash" + i + "@example.com");
+                emails.add(email);
+                records.add(org.state().addContact("Crash", "Person " + i, email.value()));
+                if (i % 3 == 0) {
+                    records.add(org.state().addLead("Crash", "Lead " + i, email.value(), "Acme"));
+                }
+            }
+            Map<String, String> env = Map.of("CRASH_SECRET", org.clientSecret());
+            assertThat(cli(env, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
+                    "--client-secret-env", "CRASH_SECRET")).isZero();
+
+            // The recorder opens the database for each unsubscribe, as `unsubscribe add` does, so the processes
+            // being killed are sometimes the ones serving the database file to the others.
+            AtomicInteger recorded = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            Thread recorder = new Thread(() -> {
+                for (Email email : emails) {
+                    while (!record(email)) {
+                        refused.incrementAndGet();
+                        sleep(100);
+                    }
+                    recorded.incrementAndGet();
+                    sleep(60);
+                }
+            }, "recorder");
+            recorder.start();
+            int kills = 0;
+            int killedRuns = 0;
+            while (kills < KILLS || recorder.isAlive()) {
+                boolean nightly = kills % 3 == 2;
+                Process process = start(nightly ? new String[] {"sync", "run"} : new String[] {"serve"});
+                Thread.sleep(300 + random.nextInt(2_200));
+                killedRuns += nightly && process.isAlive() ? 1 : 0;
+                process.destroyForcibly();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                kills++;
+            }
+            recorder.join();
+            System.out.printf("crash test: %d unsubscribes recorded (%d tries refused while a process died), "
+                    + "%d kills (%d during a nightly run)%n", recorded.get(), refused.get(), kills, killedRuns);
+            try (Database database = Database.openFile(data)) {
+                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+                Process serve = start("serve");
+                OutboxRepository outbox = new OutboxRepository(database);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (outbox.pendingCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                serve.destroy();
+                assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+                assertThat(outbox.pendingCount()).as("outbox after the last serve").isZero();
+
+                // A run killed a moment ago still holds its lease for up to a minute.
+                int exit = -1;
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (exit != 0 && System.nanoTime() < deadline) {
+                    Process run = start("sync", "run");
+                    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                    exit = run.exitValue();
+                    if (exit != 0) {
+                        Thread.sleep(2_000);
+                    }
+                }
+                assertThat(exit).as("a last nightly run finishes").isZero();
+
+                for (Email email : emails) {
+                    assertThat(unsubscribes.isUnsubscribed(email)).as("%s unsubscribed here", email).isTrue();
+                    assertThat(unsubscribes.history(email)).as("history of %s", email)
+                            .extracting(HistoryEntry::action).containsExactly(HistoryEntry.Action.UNSUBSCRIBE);
+                }
+                assertThat(new SyncRunRepository(database).recent(1_000, false))
+                        .as("no run is left looking as if it were still running")
+                        .noneMatch(run -> run.outcome() == SyncRun.Outcome.RUNNING);
+            }
+            for (String id : records) {
+                assertThat(org.state().read(id).optedOut()).as("record %s opted out", id).isTrue();
+            }
+            assertThat(org.state().optOutsClearedByApi()).as("API writes that set an opt-out to false").isZero();
+        }
+        try (Database reopened = Database.openFile(data)) {
+            UnsubscribeRepository afterwards = new UnsubscribeRepository(reopened);
+            assertThat(emails).allSatisfy(email -> assertThat(afterwards.isUnsubscribed(email)).isTrue());
+            assertThat(new OutboxRepository(reopened).pendingCount()).isZero();
+        }
+    }
+
+    private boolean record(Email email) {
+        try (Database database = Database.openFile(data)) {
+            new UnsubscribeRepository(database).add(new Unsubscribe(email, Instant.now(), UnsubscribeSource.CLICKED_LINK,
+                    "crash-test", Optional.empty()));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Process start(String... command) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", classpath, Main.class.getName(), "--data-dir", data.toString()));
+        line.addAll(List.of(command));
+        return new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("processes.txt").toFile())).start();
+    }
+
+    private int cli(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = data.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        return new CommandLineApp(new PrintStream(sink, true, StandardCharsets.UTF_8),
+                new PrintStream(sink, true, StandardCharsets.UTF_8), env).run(all);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
