@@ -2,6 +2,7 @@ package com.unsubscribesync.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunLock {
     private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
+    private static final String DUPLICATE_KEY = "23505";
     private final Database database;
     private final String name;
 
@@ -40,6 +42,11 @@ public final class RunLock {
                             insert.setString(2, holder);
                             insert.setObject(3, Database.utc(now.plus(lease)));
                             insert.executeUpdate();
+                        } catch (SQLException e) {
+                            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                                return false; // another holder took the very first lease a moment ago
+                            }
+                            throw e;
                         }
                         return true;
                     }
