@@ -1,6 +1,7 @@
 package com.unsubscribesync.localorg.soap;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,16 @@ public final class HttpBodies {
     private HttpBodies() {
     }
 
+    /** The request body, gunzipped when so marked; force-wsc marks its bodiless GET requests gzip too. */
     public static byte[] read(HttpExchange exchange) throws IOException {
-        InputStream in = exchange.getRequestBody();
+        byte[] body = exchange.getRequestBody().readAllBytes();
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-            in = new GZIPInputStream(in);
+        if (body.length == 0 || encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+            return body;
         }
-        return in.readAllBytes();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
     }
 
     /** Sends the text, gzipped when the client accepts it and it is worth it. */
