@@ -108,8 +108,9 @@ public final class BulkEndpoint implements HttpHandler {
         }
         if (batches && post) {
             BulkJob job = jobs.find(jobId, caller.userRow());
-            BulkBatch batch = jobs.add(job, new String(body, StandardCharsets.UTF_8));
-            return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(batch)));
+            String csv = new String(body, StandardCharsets.UTF_8);
+            // Under the lock, so the answer shows the batch as added, before the worker can take it.
+            return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(jobs.add(job, csv))));
         }
         if (batches && get) {
             BulkJob job = jobs.find(jobId, caller.userRow());
