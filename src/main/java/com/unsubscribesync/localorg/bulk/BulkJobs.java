@@ -66,6 +66,17 @@ public final class BulkJobs implements AutoCloseable {
         return true;
     }
 
+    /** A job as an admin sees it on Setup's Bulk Data Load Jobs page. */
+    public record JobView(String id, String object, String state, List<String> batchStates, List<Integer> batchRecords) {
+    }
+
+    /** Every job so far, oldest first. */
+    public synchronized List<JobView> jobs() {
+        return jobs.values().stream().map(job -> new JobView(job.id, job.object, job.state.name(),
+                job.batches.stream().map(b -> b.state.name()).toList(),
+                job.batches.stream().map(b -> b.processed).toList())).toList();
+    }
+
     synchronized BulkJob create(String object, int ownerRow, String apiVersion) {
         String id = RecordIds.idOf(JOB_PREFIX, jobCount++);
         BulkJob job = new BulkJob(id, object, ownerRow, state.directory().userId(ownerRow), apiVersion, state.now());
