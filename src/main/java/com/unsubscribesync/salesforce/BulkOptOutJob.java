@@ -27,8 +27,7 @@ import java.util.Optional;
  * results read back. Outcomes are classified as the SOAP update's are.
  */
 final class BulkOptOutJob {
-    /** Salesforce's most records in one Bulk API batch. */
-    static final int BATCH_RECORDS = 10_000;
+    private static final int BATCH_RECORDS = SalesforceOrg.BULK_BATCH_RECORDS;
 
     private final OrgCalls calls;
     private final BulkPolling polling;

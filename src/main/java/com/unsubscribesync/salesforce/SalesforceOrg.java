@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * as {@link WriteOutcome}s instead.
  */
 public interface SalesforceOrg extends AutoCloseable {
+    /** Salesforce's most records in one Bulk API batch; {@link #setOptOutInBulk} makes as many batches as needed. */
+    int BULK_BATCH_RECORDS = 10_000;
 
     /** Which org and user this is. */
     OrgIdentity identity();
