@@ -58,7 +58,7 @@ public class SettingsCommand {
 
     @Command(name = "set", description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
             + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
-            + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 200).")
+            + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
     static class Set implements Callable<Integer> {
         @ParentCommand
         SettingsCommand group;

@@ -19,8 +19,8 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
         ResubscribePolicy resubscribePolicy, boolean matchByEmail, int apiReservePercent, int bulkThreshold) {
 
     public static final int DEFAULT_BULK_THRESHOLD = 2_000;
-    /** Below one SOAP call's worth of records a Bulk API job can only cost more calls. */
-    public static final int MIN_BULK_THRESHOLD = 200;
+    /** A Bulk API job takes at least five requests, as many as SOAP needs for 1 000 records. */
+    public static final int MIN_BULK_THRESHOLD = 1_000;
 
     public SyncSettings {
         Objects.requireNonNull(field, "field");
@@ -31,7 +31,7 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
         }
         if (bulkThreshold < MIN_BULK_THRESHOLD) {
             throw new InvalidInputException("bulk-threshold must be at least " + MIN_BULK_THRESHOLD
-                    + " (one SOAP call writes 200 records), not " + bulkThreshold);
+                    + " (below that a Bulk API job costs more API calls than SOAP), not " + bulkThreshold);
         }
     }
 

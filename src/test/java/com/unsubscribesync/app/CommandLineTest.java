@@ -88,11 +88,11 @@ class CommandLineTest {
     }
 
     @Test
-    void theBulkThresholdIsASettingOfAtLeastOneSoapCallsWorth() throws IOException {
+    void theBulkThresholdIsASettingAndRefusesValuesWhereBulkCostsMoreThanSoap() throws IOException {
         assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(2_000);
-        Run low = run("settings", "set", "bulk-threshold=150");
+        Run low = run("settings", "set", "bulk-threshold=999");
         assertThat(low.exit).isEqualTo(2);
-        assertThat(low.err).contains("bulk-threshold must be at least 200");
+        assertThat(low.err).contains("bulk-threshold must be at least 1000");
         assertThat(run("settings", "set", "bulk-threshold=5000").exit).isZero();
         assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(5_000);
     }

@@ -9,6 +9,7 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.OrgAdmin;
+import com.unsubscribesync.salesforce.BulkPolling;
 import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
@@ -81,8 +82,10 @@ final class EngineHarness implements AutoCloseable {
         return LocalOrg.start(options.apply(LocalOrgOptions.defaults().withPeople(40)));
     }
 
+    /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20))
+                .withBulkPolling(BulkPolling.defaults().withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
