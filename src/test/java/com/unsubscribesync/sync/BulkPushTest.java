@@ -7,35 +7,29 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
-import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SyncRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** When the engine writes through the Bulk API and what it saves, end to end through force-wsc and the local org. */
 class BulkPushTest {
-    private LocalOrg org;
-    private Database database;
     private EngineHarness engine;
+    private LocalOrg org;
 
     @BeforeEach
     void start() throws Exception {
-        org = EngineHarness.startOrg(options -> options);
-        database = Database.openInMemory("bulk-" + UUID.randomUUID());
-        engine = new EngineHarness(org, database);
+        engine = EngineHarness.onFreshOrg();
+        org = engine.org;
     }
 
     @AfterEach
     void stop() {
         engine.close();
-        database.close();
-        org.close();
     }
 
     @Test

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -55,12 +56,18 @@ final class EngineHarness implements AutoCloseable {
     final RealtimePusher pusher;
     final NightlySync nightly;
     final Clock clock = Clock.systemUTC();
+    private final boolean ownsOrgAndDatabase;
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
+        this(org, database, retry, false);
+    }
+
+    private EngineHarness(LocalOrg org, Database database, RetryPolicy retry, boolean ownsOrgAndDatabase) {
+        this.ownsOrgAndDatabase = ownsOrgAndDatabase;
         this.org = org;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
@@ -76,6 +83,12 @@ final class EngineHarness implements AutoCloseable {
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
                 current, fields, clock);
+    }
+
+    /** An engine on a fresh demo org and in-memory database, both closed with it. */
+    static EngineHarness onFreshOrg() throws Exception {
+        return new EngineHarness(startOrg(options -> options), Database.openInMemory("engine-" + UUID.randomUUID()),
+                RealtimePusher.standardRetry(new Random(7)), true);
     }
 
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
@@ -121,5 +134,9 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
+        if (ownsOrgAndDatabase) {
+            database.close();
+            org.close();
+        }
     }
 }

@@ -1,13 +1,12 @@
 package com.unsubscribesync.localorg.bulk;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.soap.ApiEndpoint;
 import com.unsubscribesync.localorg.soap.CallContext;
 import com.unsubscribesync.localorg.soap.CallGate;
 import com.unsubscribesync.localorg.soap.HttpBodies;
 import com.unsubscribesync.localorg.soap.SoapFault;
-import com.unsubscribesync.localorg.soap.TransportFaults;
 import com.unsubscribesync.localorg.soap.XmlNode;
 import com.unsubscribesync.localorg.soap.XmlNodeReader;
 import java.io.ByteArrayInputStream;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * close and abort a job; add a CSV batch; read one batch, all batches, a batch's request and its results. The
  * session comes in the X-SFDC-Session header and every request counts as one API call.
  */
-public final class BulkEndpoint implements HttpHandler {
+public final class BulkEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(BulkEndpoint.class);
     private static final Pattern VERSION = Pattern.compile("/services/async/(\\d{1,3}\\.\\d)/.*");
     private static final Pattern RESOURCE = Pattern.compile("/services/async/[0-9.]+/job(?:/([A-Za-z0-9]{15,18})"
@@ -36,14 +35,13 @@ public final class BulkEndpoint implements HttpHandler {
 
     private final BulkJobs jobs;
     private final CallGate gate;
-    private final Faults faults;
     private final String instanceUrl;
     private final XmlNodeReader reader = new XmlNodeReader();
 
     public BulkEndpoint(BulkJobs jobs, CallGate gate, Faults faults, String instanceUrl) {
+        super(faults);
         this.jobs = jobs;
         this.gate = gate;
-        this.faults = faults;
         this.instanceUrl = instanceUrl;
     }
 
@@ -55,24 +53,18 @@ public final class BulkEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = HttpBodies.read(exchange);
-            if (TransportFaults.strike(exchange, faults)) {
-                return;
-            }
-            Reply reply;
-            try {
-                reply = answer(exchange, body);
-            } catch (AsyncError error) {
-                reply = Reply.xml(error.status(), error.document());
-            } catch (RuntimeException e) {
-                LOG.error("local org failed to answer a Bulk API request", e);
-                reply = Reply.xml(500, new AsyncError(500, "InternalServerError", "An unexpected error occurred")
-                        .document());
-            }
-            HttpBodies.send(exchange, reply.status(), reply.contentType(), reply.body());
+    protected void serve(HttpExchange exchange, byte[] body) throws IOException {
+        Reply reply;
+        try {
+            reply = answer(exchange, body);
+        } catch (AsyncError error) {
+            reply = Reply.xml(error.status(), error.document());
+        } catch (RuntimeException e) {
+            LOG.error("local org failed to answer a Bulk API request", e);
+            reply = Reply.xml(500, new AsyncError(500, "InternalServerError", "An unexpected error occurred")
+                    .document());
         }
+        HttpBodies.send(exchange, reply.status(), reply.contentType(), reply.body());
     }
 
     private Reply answer(HttpExchange exchange, byte[] body) {

@@ -1,7 +1,6 @@
 package com.unsubscribesync.localorg.soap;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.unsubscribesync.localorg.faults.Faults;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -14,16 +13,15 @@ import org.slf4j.LoggerFactory;
  * The HTTP side shared by the Partner and Metadata services: injected transport faults, gzip in both directions,
  * envelope parsing, and faults sent with status 500 (force-wsc treats only status 400 and up as a fault).
  */
-public abstract class SoapEndpoint implements HttpHandler {
+public abstract class SoapEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoint.class);
     private static final Pattern PATH = Pattern.compile("/services/Soap/[um]/(\\d{1,3}\\.\\d)(/[A-Za-z0-9]{15,18})?/?");
 
-    private final Faults faults;
     private final XmlNodeReader reader = new XmlNodeReader();
     private final String instanceUrl;
 
     protected SoapEndpoint(Faults faults, String instanceUrl) {
-        this.faults = faults;
+        super(faults);
         this.instanceUrl = instanceUrl;
     }
 
@@ -43,32 +41,26 @@ public abstract class SoapEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = HttpBodies.read(exchange);
-            if (TransportFaults.strike(exchange, faults)) {
-                return;
-            }
-            if (!exchange.getRequestMethod().equals("POST")) {
-                HttpBodies.send(exchange, 405, "text/plain; charset=utf-8", "SOAP services accept POST only");
-                return;
-            }
-            String response;
-            int status = 200;
-            try {
-                response = respond(exchange.getRequestURI().getPath(), body);
-            } catch (SoapFault fault) {
-                status = 500;
-                response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
-            } catch (RuntimeException e) {
-                LOG.error("local org failed to answer a SOAP call", e);
-                status = 500;
-                response = SoapEnvelopes.fault(adapt(SoapFault.unexpected("UNKNOWN_EXCEPTION",
-                        "An unexpected error occurred. Please include this ErrorId if you contact support")),
-                        faultNamespace());
-            }
-            HttpBodies.send(exchange, status, "text/xml; charset=utf-8", response);
+    protected void serve(HttpExchange exchange, byte[] body) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            HttpBodies.send(exchange, 405, "text/plain; charset=utf-8", "SOAP services accept POST only");
+            return;
         }
+        String response;
+        int status = 200;
+        try {
+            response = respond(exchange.getRequestURI().getPath(), body);
+        } catch (SoapFault fault) {
+            status = 500;
+            response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
+        } catch (RuntimeException e) {
+            LOG.error("local org failed to answer a SOAP call", e);
+            status = 500;
+            response = SoapEnvelopes.fault(adapt(SoapFault.unexpected("UNKNOWN_EXCEPTION",
+                    "An unexpected error occurred. Please include this ErrorId if you contact support")),
+                    faultNamespace());
+        }
+        HttpBodies.send(exchange, status, "text/xml; charset=utf-8", response);
     }
 
     private String respond(String path, byte[] body) {
