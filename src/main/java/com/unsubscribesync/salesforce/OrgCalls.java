@@ -10,6 +10,7 @@ import com.sforce.soap.partner.SessionHeader_element;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SessionRenewer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ final class OrgCalls {
     /** A request on the Bulk API 1.0 connection. */
     @FunctionalInterface
     interface BulkCall<T> {
-        T run(BulkConnection bulk) throws AsyncApiException, java.io.IOException;
+        T run(BulkConnection bulk) throws AsyncApiException, IOException;
     }
 
     private final PartnerConnection partner;

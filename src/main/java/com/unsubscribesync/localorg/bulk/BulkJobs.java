@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,7 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     /** Runs a read of job or batch state under the lock, so the worker does not change it halfway. */
-    synchronized <T> T read(java.util.function.Supplier<T> reading) {
+    synchronized <T> T read(Supplier<T> reading) {
         return reading.get();
     }
 

@@ -15,6 +15,7 @@ import com.unsubscribesync.localorg.state.RecordIds;
 import com.unsubscribesync.localorg.state.RecordTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * create, update, delete and retrieve. More than 200 records fail the whole call; otherwise each record succeeds
@@ -100,7 +101,7 @@ final class SaveOperations {
     }
 
     /** The first field named in the inputs that the user cannot use on the object, if any. */
-    java.util.Optional<String> unknownField(String objectName, List<String> fieldNames) {
+    Optional<String> unknownField(String objectName, List<String> fieldNames) {
         return state.catalog().object(objectName).flatMap(schema -> changes.unknownField(schema, fieldNames));
     }
 
