@@ -59,7 +59,8 @@ public final class FaultClassifier {
     }
 
     static boolean isInvalidSession(Throwable failure) {
-        return failure instanceof AsyncApiException async && async.getExceptionCode() == AsyncExceptionCode.InvalidSessionId
+        return failure instanceof AsyncApiException async
+                && async.getExceptionCode() == AsyncExceptionCode.InvalidSessionId
                 || exceptionCode(failure).filter(code -> code == ExceptionCode.INVALID_SESSION_ID).isPresent()
                 || (failure instanceof SoapFaultException soap && soap.getFaultCode() != null
                         && "INVALID_SESSION_ID".equals(soap.getFaultCode().getLocalPart()));

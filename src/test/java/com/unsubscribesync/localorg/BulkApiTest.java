@@ -115,7 +115,8 @@ class BulkApiTest {
         List<List<String>> contactRows = results(job, batch);
         assertThat(contactRows.get(1)).as("force-wsc reads an empty error as null")
                 .containsExactly(contacts.get(0), "true", "false", null);
-        assertThat(contactRows.get(2)).containsExactly(deleted, "false", "false", "ENTITY_IS_DELETED:entity is deleted:--");
+        assertThat(contactRows.get(2)).containsExactly(deleted, "false", "false",
+                "ENTITY_IS_DELETED:entity is deleted:--");
         assertThat(contactRows.get(3).get(3)).startsWith("INVALID_CROSS_REFERENCE_KEY:");
         List<List<String>> leadRows = results(leadJob, leads);
         assertThat(leadRows.get(1).get(3)).startsWith("CANNOT_UPDATE_CONVERTED_LEAD:");

@@ -97,8 +97,9 @@ final class EngineHarness implements AutoCloseable {
 
     /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20))
-                .withBulkPolling(BulkPolling.defaults().withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
+        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
+                .withReadTimeout(Duration.ofSeconds(20)).withBulkPolling(BulkPolling.defaults()
+                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),

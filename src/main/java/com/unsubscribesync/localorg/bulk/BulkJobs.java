@@ -68,7 +68,8 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     /** A job as an admin sees it on Setup's Bulk Data Load Jobs page. */
-    public record JobView(String id, String object, String state, List<String> batchStates, List<Integer> batchRecords) {
+    public record JobView(String id, String object, String state, List<String> batchStates,
+            List<Integer> batchRecords) {
     }
 
     /** Every job so far, oldest first. */
