@@ -30,6 +30,7 @@ public class SettingsCommand {
         view.put("resubscribePolicy", settings.resubscribePolicy().key());
         view.put("matchByEmail", settings.matchByEmail() ? "on" : "off");
         view.put("apiReservePercent", settings.apiReservePercent());
+        view.put("bulkThreshold", settings.bulkThreshold());
         return view;
     }
 
@@ -56,7 +57,8 @@ public class SettingsCommand {
     }
 
     @Command(name = "set", description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
-            + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N.")
+            + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
+            + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
     static class Set implements Callable<Integer> {
         @ParentCommand
         SettingsCommand group;
@@ -90,9 +92,10 @@ public class SettingsCommand {
                 case "field-api-name" -> settings.withFieldApiName(fieldApiName(value));
                 case "resubscribe-policy" -> settings.withResubscribePolicy(ResubscribePolicy.parse(value));
                 case "match-by-email" -> settings.withMatchByEmail(onOff(key, value));
-                case "api-reserve-percent" -> settings.withApiReservePercent(percent(value));
+                case "api-reserve-percent" -> settings.withApiReservePercent(wholeNumber(key, value));
+                case "bulk-threshold" -> settings.withBulkThreshold(wholeNumber(key, value));
                 default -> throw new InvalidInputException("setting '" + key + "' is unknown: use nightly-sync, field, "
-                        + "field-api-name, resubscribe-policy, match-by-email or api-reserve-percent");
+                        + "field-api-name, resubscribe-policy, match-by-email, api-reserve-percent or bulk-threshold");
             };
         }
 
@@ -115,11 +118,11 @@ public class SettingsCommand {
             return Optional.of(value);
         }
 
-        private static int percent(String value) {
+        private static int wholeNumber(String key, String value) {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("api-reserve-percent='" + value + "' is not a whole number");
+                throw new InvalidInputException(key + "='" + value + "' is not a whole number");
             }
         }
     }

@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param resubscribePolicy  what to do when Salesforce unchecked an opt-out of someone unsubscribed here
  * @param matchByEmail       an opt-out applies to every Lead and Contact with the address (default on)
  * @param apiReservePercent  share of the daily API allowance a run leaves untouched (default 20)
+ * @param bulkThreshold      from how many records for one object at once the Bulk API is used instead of SOAP
+ *                           (default 2 000, Salesforce's own advice)
  */
 public record SyncSettings(boolean nightlySync, OptOutField field, Optional<String> fieldApiName,
-        ResubscribePolicy resubscribePolicy, boolean matchByEmail, int apiReservePercent) {
+        ResubscribePolicy resubscribePolicy, boolean matchByEmail, int apiReservePercent, int bulkThreshold) {
+
+    public static final int DEFAULT_BULK_THRESHOLD = 2_000;
+    /** A Bulk API job takes at least five requests, as many as SOAP needs for 1 000 records. */
+    public static final int MIN_BULK_THRESHOLD = 1_000;
 
     public SyncSettings {
         Objects.requireNonNull(field, "field");
@@ -23,10 +29,15 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
         if (apiReservePercent < 0 || apiReservePercent > 90) {
             throw new InvalidInputException("api-reserve-percent must be between 0 and 90, not " + apiReservePercent);
         }
+        if (bulkThreshold < MIN_BULK_THRESHOLD) {
+            throw new InvalidInputException("bulk-threshold must be at least " + MIN_BULK_THRESHOLD
+                    + " (below that a Bulk API job costs more API calls than SOAP), not " + bulkThreshold);
+        }
     }
 
     public static SyncSettings defaults() {
-        return new SyncSettings(false, OptOutField.EMAIL_OPT_OUT, Optional.empty(), ResubscribePolicy.REAPPLY, true, 20);
+        return new SyncSettings(false, OptOutField.EMAIL_OPT_OUT, Optional.empty(), ResubscribePolicy.REAPPLY, true, 20,
+                DEFAULT_BULK_THRESHOLD);
     }
 
     /** The field a real-time push writes: the chosen one with the nightly sync on, Email Opt Out with it off. */
@@ -35,26 +46,37 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
     }
 
     public SyncSettings withNightlySync(boolean on) {
-        return new SyncSettings(on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent);
+        return new SyncSettings(on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent,
+                bulkThreshold);
     }
 
     public SyncSettings withField(OptOutField chosen) {
-        return new SyncSettings(nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent);
+        return new SyncSettings(nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail,
+                apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withFieldApiName(Optional<String> apiName) {
-        return new SyncSettings(nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent);
+        return new SyncSettings(nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent,
+                bulkThreshold);
     }
 
     public SyncSettings withResubscribePolicy(ResubscribePolicy policy) {
-        return new SyncSettings(nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent);
+        return new SyncSettings(nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent,
+                bulkThreshold);
     }
 
     public SyncSettings withMatchByEmail(boolean on) {
-        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent);
+        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent,
+                bulkThreshold);
+    }
+
+    public SyncSettings withBulkThreshold(int records) {
+        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent,
+                records);
     }
 
     public SyncSettings withApiReservePercent(int percent) {
-        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent);
+        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent,
+                bulkThreshold);
     }
 }

@@ -3,6 +3,8 @@ package com.unsubscribesync.localorg;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.unsubscribesync.localorg.bulk.BulkEndpoint;
+import com.unsubscribesync.localorg.bulk.BulkJobs;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.metadata.LayoutStore;
 import com.unsubscribesync.localorg.metadata.MetadataEndpoint;
@@ -30,9 +32,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Salesforce org on 127.0.0.1 that speaks the Partner and Metadata SOAP and OAuth wire force-wsc expects. Start
- * it, point a {@code ConnectorConfig} at {@link #partnerEndpoint}, and use a token from {@link #issueAccessToken}
- * (or OAuth) as the session id.
+ * A Salesforce org on 127.0.0.1 that speaks the Partner and Metadata SOAP, Bulk API 1.0 and OAuth wire force-wsc
+ * expects. Start it, point a {@code ConnectorConfig} at {@link #partnerEndpoint} (or {@link #asyncEndpoint} for
+ * Bulk), and use a token from {@link #issueAccessToken} (or OAuth) as the session id.
  */
 public final class LocalOrg implements AutoCloseable {
     private final HttpServer server;
@@ -44,11 +46,12 @@ public final class LocalOrg implements AutoCloseable {
     private final ApiUsage usage;
     private final OrgAdmin admin;
     private final Snapshots snapshots;
+    private final BulkJobs bulkJobs;
     private final Path certificate;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
-            Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots,
+            Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots, BulkJobs bulkJobs,
             Path certificate) {
         this.server = server;
         this.workers = workers;
@@ -59,6 +62,7 @@ public final class LocalOrg implements AutoCloseable {
         this.usage = usage;
         this.admin = admin;
         this.snapshots = snapshots;
+        this.bulkJobs = bulkJobs;
         this.certificate = certificate;
     }
 
@@ -102,6 +106,8 @@ public final class LocalOrg implements AutoCloseable {
             CallGate gate = new CallGate(sessions, usage, faults);
             server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
             server.createContext("/services/Soap/m/", new MetadataEndpoint(state, layouts, gate, faults, url));
+            BulkJobs bulkJobs = new BulkJobs(state, faults);
+            server.createContext("/services/async/", new BulkEndpoint(bulkJobs, gate, faults, url));
             server.createContext("/services/oauth2/", new OAuthEndpoint(credentials, sessions, options.clock(), url));
             ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
             server.setExecutor(workers);
@@ -111,7 +117,7 @@ public final class LocalOrg implements AutoCloseable {
             }
             server.start();
             return new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
-                    new OrgAdmin(state, seeded), snapshots, tls == null ? null : tls.certificatePath());
+                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath());
         } catch (SQLException e) {
             closeQuietly(store);
             throw new IOException("the local org's state could not be read: " + e.getMessage(), e);
@@ -163,6 +169,11 @@ public final class LocalOrg implements AutoCloseable {
         return url + "/services/Soap/m/" + apiVersion + "/" + credentials.orgId().substring(0, 15);
     }
 
+    /** Where Bulk API 1.0 lives, the {@code restEndpoint} a force-wsc BulkConnection is given. */
+    public String asyncEndpoint(String apiVersion) {
+        return url + "/services/async/" + apiVersion;
+    }
+
     public String authorizeUrl() {
         return url + "/services/oauth2/authorize";
     }
@@ -209,6 +220,11 @@ public final class LocalOrg implements AutoCloseable {
         return admin;
     }
 
+    /** The Bulk API's jobs, whose batch processing tests can hold, release and wait for. */
+    public BulkJobs bulkJobs() {
+        return bulkJobs;
+    }
+
     /** API calls counted today, as the LimitInfoHeader reports them. */
     public int apiCallsUsed() {
         return usage.used();
@@ -226,6 +242,7 @@ public final class LocalOrg implements AutoCloseable {
         }
         server.stop(0);
         workers.shutdownNow();
+        bulkJobs.close();
         if (snapshots != null) {
             snapshots.close();
         }

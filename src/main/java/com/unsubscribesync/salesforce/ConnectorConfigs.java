@@ -8,8 +8,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The one place that builds force-wsc {@link ConnectorConfig}s, so that every connection has the same timeouts,
- * gzip compression, proxy (from the JVM's settings, e.g. {@code -Dhttps.proxyHost}) and client name.
+ * The one place that builds force-wsc {@link ConnectorConfig}s (Partner, Metadata and Bulk), so that every
+ * connection has the same timeouts, gzip compression, proxy (from the JVM's settings, e.g.
+ * {@code -Dhttps.proxyHost}) and client name.
  */
 public final class ConnectorConfigs {
     /** The Partner and Metadata API version the app speaks. */
@@ -43,6 +44,14 @@ public final class ConnectorConfigs {
     public ConnectorConfig metadata(OrgSession session) {
         ConnectorConfig config = base(session.metadataEndpoint());
         config.setServiceEndpoint(session.metadataEndpoint());
+        config.setSessionId(session.sessionId());
+        return config;
+    }
+
+    /** Bulk API 1.0 calls (large opt-out pushes) with the same session. */
+    public ConnectorConfig bulk(OrgSession session) {
+        ConnectorConfig config = base(session.bulkEndpoint());
+        config.setRestEndpoint(session.bulkEndpoint());
         config.setSessionId(session.sessionId());
         return config;
     }

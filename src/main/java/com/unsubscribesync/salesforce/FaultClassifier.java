@@ -1,5 +1,7 @@
 package com.unsubscribesync.salesforce;
 
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.AsyncExceptionCode;
 import com.sforce.soap.partner.Error;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
@@ -21,10 +23,10 @@ public final class FaultClassifier {
             "ALL_OR_NONE_OPERATION_ROLLED_BACK");
     private static final Set<String> UNAVAILABLE_CALL_CODES = Set.of("SERVER_UNAVAILABLE", "QUERY_TIMEOUT",
             "REQUEST_TIMEOUT_OR_CONFLICT", "FUNCTIONALITY_TEMPORARILY_UNAVAILABLE", "UNABLE_TO_LOCK_ROW",
-            "API_CURRENTLY_DISABLED");
+            "API_CURRENTLY_DISABLED", /* Bulk API: */ "InternalServerError", "Timeout", "TooManyLockFailure");
     private static final Set<String> AUTHENTICATION_CALL_CODES = Set.of("INVALID_SESSION_ID", "INVALID_LOGIN",
             "LOGIN_MUST_USE_SECURITY_TOKEN", "PASSWORD_LOCKOUT", "ORG_LOCKED", "ORG_ADMIN_LOCKED",
-            "TXN_SECURITY_END_A_SESSION", "UNSUPPORTED_API_VERSION");
+            "TXN_SECURITY_END_A_SESSION", "UNSUPPORTED_API_VERSION", "InvalidSessionId");
 
     private FaultClassifier() {
     }
@@ -37,13 +39,18 @@ public final class FaultClassifier {
 
     /** The outcome of one failed record, carrying Salesforce's first error. */
     static WriteOutcome failedRecord(com.unsubscribesync.domain.SalesforceId id, Error[] errors) {
-        if (errors == null || errors.length == 0 || errors[0].getStatusCode() == null) {
+        boolean reasonGiven = errors != null && errors.length > 0 && errors[0].getStatusCode() != null;
+        return failedRecord(id, reasonGiven ? errors[0].getStatusCode().name() : null,
+                reasonGiven ? errors[0].getMessage() : null);
+    }
+
+    /** The outcome of one failed record from its status code and message (either API); no code is retryable. */
+    static WriteOutcome failedRecord(com.unsubscribesync.domain.SalesforceId id, String statusCode, String message) {
+        if (statusCode == null || statusCode.isBlank()) {
             return new WriteOutcome(id, WriteOutcome.Result.RETRYABLE, Optional.of("UNKNOWN_EXCEPTION"),
                     Optional.of("Salesforce reported a failure without a reason"));
         }
-        String code = errors[0].getStatusCode().name();
-        return new WriteOutcome(id, recordResult(code), Optional.of(code),
-                Optional.ofNullable(errors[0].getMessage()));
+        return new WriteOutcome(id, recordResult(statusCode), Optional.of(statusCode), Optional.ofNullable(message));
     }
 
     /** The status code of an API fault, when the failure is one. */
@@ -52,7 +59,9 @@ public final class FaultClassifier {
     }
 
     static boolean isInvalidSession(Throwable failure) {
-        return exceptionCode(failure).filter(code -> code == ExceptionCode.INVALID_SESSION_ID).isPresent()
+        return failure instanceof AsyncApiException async
+                && async.getExceptionCode() == AsyncExceptionCode.InvalidSessionId
+                || exceptionCode(failure).filter(code -> code == ExceptionCode.INVALID_SESSION_ID).isPresent()
                 || (failure instanceof SoapFaultException soap && soap.getFaultCode() != null
                         && "INVALID_SESSION_ID".equals(soap.getFaultCode().getLocalPart()));
     }
@@ -70,6 +79,9 @@ public final class FaultClassifier {
             String code = fault.getExceptionCode() == null ? "UNKNOWN_EXCEPTION" : fault.getExceptionCode().name();
             String message = fault.getExceptionMessage() == null ? code : fault.getExceptionMessage();
             return fromCode(code, message, what, failure, fault instanceof LoginFault);
+        }
+        if (failure instanceof AsyncApiException async) {
+            return fromBulk(async, what);
         }
         if (failure instanceof HTMLResponseException) {
             return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "HTML_RESPONSE",
@@ -98,7 +110,7 @@ public final class FaultClassifier {
             boolean login) {
         SalesforceException.Kind kind;
         String sentence;
-        if (code.equals("REQUEST_LIMIT_EXCEEDED")) {
+        if (code.equals("REQUEST_LIMIT_EXCEEDED") || code.equals("ExceededQuota")) {
             kind = SalesforceException.Kind.API_LIMIT_EXCEEDED;
             sentence = "Salesforce refused " + what + " because the org's API allowance is used up (" + message
                     + "): the rest waits for the next run.";
@@ -116,6 +128,27 @@ public final class FaultClassifier {
                     + "in the org or in the settings.";
         }
         return new SalesforceException(kind, code, sentence, failure);
+    }
+
+    /**
+     * Bulk API failures. force-wsc reports a dropped connection, and an answer that is not the Bulk API's own XML (a
+     * maintenance page), as ClientInputError; both mean "try again later".
+     */
+    private static SalesforceException fromBulk(AsyncApiException failure, String what) {
+        AsyncExceptionCode code = failure.getExceptionCode() == null ? AsyncExceptionCode.Unknown
+                : failure.getExceptionCode();
+        String message = failure.getExceptionMessage() == null ? code.name() : failure.getExceptionMessage();
+        if (code == AsyncExceptionCode.ClientInputError) {
+            if (isNetworkFailure(failure)) {
+                return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "CONNECTION_FAILED",
+                        "Salesforce could not be reached while " + what + " (" + networkReason(failure)
+                                + "): check the network; it is tried again later.", failure);
+            }
+            return new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "HTML_RESPONSE", "Salesforce "
+                    + "answered " + what + " with something other than Bulk API data (" + message + "): it is tried "
+                    + "again later.", failure);
+        }
+        return fromCode(code.name(), message, what, failure, false);
     }
 
     private static boolean isNetworkFailure(Throwable failure) {

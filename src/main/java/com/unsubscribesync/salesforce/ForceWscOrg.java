@@ -31,10 +31,10 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * {@link SalesforceOrg} over force-wsc's Partner SOAP connection (and its Metadata connection for layouts).
- * Queries ask for pages of 2 000 and stream them; writes go in calls of at most 200. Before work that takes more
- * than one call it checks that the org's API allowance stays above the admin's reserve. One call runs at a time;
- * open a second instance for parallel work.
+ * {@link SalesforceOrg} over force-wsc's Partner SOAP connection (its Metadata connection for layouts, its Bulk
+ * connection for large pushes). Queries ask for pages of 2 000 and stream them; writes go in calls of at most 200
+ * or in one Bulk API job. Before work that takes more than one call it checks that the org's API allowance stays
+ * above the admin's reserve. One call runs at a time; open a second instance for parallel work.
  */
 public final class ForceWscOrg implements SalesforceOrg {
     /** Salesforce's most records per create/update call. */
@@ -50,14 +50,17 @@ public final class ForceWscOrg implements SalesforceOrg {
     public static final String RESERVE_REACHED = "API_RESERVE_REACHED";
 
     private final OrgCalls calls;
+    private final BulkOptOutJob bulkJob;
     private final IntSupplier reservePercent;
     private final boolean demo;
     private final Runnable afterClose;
     private final FieldDiscovery discovery = new FieldDiscovery();
     private OrgIdentity identity;
 
-    private ForceWscOrg(OrgCalls calls, IntSupplier reservePercent, boolean demo, Runnable afterClose) {
+    private ForceWscOrg(OrgCalls calls, BulkPolling polling, IntSupplier reservePercent, boolean demo,
+            Runnable afterClose) {
         this.calls = calls;
+        this.bulkJob = new BulkOptOutJob(calls, polling);
         this.reservePercent = reservePercent;
         this.demo = demo;
         this.afterClose = afterClose;
@@ -72,7 +75,8 @@ public final class ForceWscOrg implements SalesforceOrg {
      */
     public static ForceWscOrg open(ConnectorConfigs configs, SessionSource sessions, IntSupplier reservePercent,
             boolean demo, Runnable afterClose) {
-        ForceWscOrg org = new ForceWscOrg(new OrgCalls(configs, sessions), reservePercent, demo, afterClose);
+        ForceWscOrg org = new ForceWscOrg(new OrgCalls(configs, sessions), configs.options().bulkPolling(),
+                reservePercent, demo, afterClose);
         org.identity();
         return org;
     }
@@ -199,6 +203,18 @@ public final class ForceWscOrg implements SalesforceOrg {
             }
         }
         return outcomes;
+    }
+
+    @Override
+    public List<WriteOutcome> setOptOutInBulk(SObjectType type, String fieldApiName, List<SalesforceId> ids,
+            boolean value) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String field = SoqlLiteral.name(fieldApiName);
+        String what = "setting " + type.apiName() + "." + field + " to " + value + " through the Bulk API";
+        requireBudget(BulkOptOutJob.plannedCalls(ids.size()), what);
+        return bulkJob.run(type, field, ids, value, what);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.unsubscribesync.salesforce;
 
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.BulkConnection;
 import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.soap.partner.LimitInfo;
 import com.sforce.soap.partner.LimitInfoHeader_element;
@@ -8,6 +10,7 @@ import com.sforce.soap.partner.SessionHeader_element;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SessionRenewer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every call to the org goes through here, one at a time: it counts the call, records the LimitInfoHeader,
- * renews the session once when Salesforce ends it, retries an unavailable org with capped back-off and jitter,
- * and turns any other failure into a classified {@link SalesforceException}.
+ * Every call to the org goes through here, one at a time: it counts the call (each Bulk API request is one),
+ * records the LimitInfoHeader, renews the session once when Salesforce ends it, retries an unavailable org with
+ * capped back-off and jitter, and turns any other failure into a classified {@link SalesforceException}.
  */
 final class OrgCalls {
     private static final Logger LOG = LoggerFactory.getLogger(OrgCalls.class);
@@ -43,8 +46,15 @@ final class OrgCalls {
     private final RetryPolicy retry;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicInteger renewals = new AtomicInteger();
+    /** A request on the Bulk API 1.0 connection. */
+    @FunctionalInterface
+    interface BulkCall<T> {
+        T run(BulkConnection bulk) throws AsyncApiException, IOException;
+    }
+
     private final PartnerConnection partner;
     private MetadataConnection metadata;
+    private BulkConnection bulk;
     private volatile OrgSession session;
     private volatile ApiUsage usage;
 
@@ -94,9 +104,22 @@ final class OrgCalls {
         return run(what, () -> call.run(metadataConnection()));
     }
 
+    /**
+     * A Bulk API request. Bulk answers carry no LimitInfoHeader, so the last known usage is moved on by one for each
+     * answered request until the next SOAP call reports the org's own count.
+     */
+    synchronized <T> T bulk(String what, BulkCall<T> call) {
+        T answer = run(what, () -> call.run(bulkConnection()));
+        ApiUsage known = usage;
+        if (known != null) {
+            usage = new ApiUsage(known.used() + 1, known.limit());
+        }
+        return answer;
+    }
+
     @FunctionalInterface
     private interface Attempt<T> {
-        T run() throws ConnectionException;
+        T run() throws Exception;
     }
 
     private <T> T run(String what, Attempt<T> attempt) {
@@ -107,7 +130,7 @@ final class OrgCalls {
             calls.incrementAndGet();
             try {
                 return attempt.run();
-            } catch (ConnectionException | RuntimeException e) {
+            } catch (Exception e) {
                 boolean renewedByClient = renewals.get() != renewalsBefore;
                 if (FaultClassifier.isInvalidSession(e) && !renewedHere && !renewedByClient) {
                     renewedHere = true;
@@ -149,7 +172,7 @@ final class OrgCalls {
         }
     }
 
-    /** A new session for both connections; a refusal is an authentication failure the admin must fix. */
+    /** A new session for every connection; a refusal is an authentication failure the admin must fix. */
     private OrgSession renewSession() {
         OrgSession fresh = sessions.renew();
         session = fresh;
@@ -159,6 +182,9 @@ final class OrgCalls {
         if (metadata != null) {
             metadata.setSessionHeader(fresh.sessionId());
             metadata.getConfig().setSessionId(fresh.sessionId());
+        }
+        if (bulk != null) {
+            bulk.getConfig().setSessionId(fresh.sessionId());
         }
         LOG.info("Salesforce session renewed");
         return fresh;
@@ -191,5 +217,12 @@ final class OrgCalls {
             metadata = new MetadataConnection(config);
         }
         return metadata;
+    }
+
+    private BulkConnection bulkConnection() throws AsyncApiException {
+        if (bulk == null) {
+            bulk = new BulkConnection(configs.bulk(session));
+        }
+        return bulk;
     }
 }

@@ -40,6 +40,11 @@ public record OrgSession(String sessionId, String instanceUrl, String organizati
                 base + "/services/Soap/m" + suffix, refreshToken);
     }
 
+    /** Where Bulk API 1.0 is: the instance's {@code /services/async/<version>}. */
+    public String bulkEndpoint() {
+        return instanceUrl + "/services/async/" + ConnectorConfigs.API_VERSION;
+    }
+
     OrgSession withSessionId(String value) {
         return new OrgSession(value, instanceUrl, organizationId, userId, partnerEndpoint, metadataEndpoint,
                 refreshToken);

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * as {@link WriteOutcome}s instead.
  */
 public interface SalesforceOrg extends AutoCloseable {
+    /** Salesforce's most records in one Bulk API batch; {@link #setOptOutInBulk} makes as many batches as needed. */
+    int BULK_BATCH_RECORDS = 10_000;
 
     /** Which org and user this is. */
     OrgIdentity identity();
@@ -48,6 +50,16 @@ public interface SalesforceOrg extends AutoCloseable {
      * @return one outcome per id, in the order given
      */
     List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value);
+
+    /**
+     * Sets the field like {@link #setOptOut}, in one Bulk API job of CSV batches of at most 10 000 ids. It costs a
+     * handful of API calls whatever the number of ids, but takes at least one polling wait, so it pays from a few
+     * thousand records on. Outcomes are classified as {@link #setOptOut}'s; a batch that failed as a whole, or was
+     * not finished in time, leaves its records {@link WriteOutcome.Result#RETRYABLE}.
+     *
+     * @return one outcome per id, in the order given
+     */
+    List<WriteOutcome> setOptOutInBulk(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value);
 
     /** API usage as last reported by the org's {@code LimitInfoHeader}; empty before the first call. */
     Optional<ApiUsage> apiUsage();

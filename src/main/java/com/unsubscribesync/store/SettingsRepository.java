@@ -36,7 +36,8 @@ public final class SettingsRepository {
                 Optional.ofNullable(stored.get("resubscribe-policy")).map(ResubscribePolicy::parse)
                         .orElse(defaults.resubscribePolicy()),
                 Boolean.parseBoolean(stored.getOrDefault("match-by-email", String.valueOf(defaults.matchByEmail()))),
-                Integer.parseInt(stored.getOrDefault("api-reserve-percent", String.valueOf(defaults.apiReservePercent()))));
+                Integer.parseInt(stored.getOrDefault("api-reserve-percent", String.valueOf(defaults.apiReservePercent()))),
+                Integer.parseInt(stored.getOrDefault("bulk-threshold", String.valueOf(defaults.bulkThreshold()))));
     }
 
     public void save(SyncSettings settings) {
@@ -46,6 +47,7 @@ public final class SettingsRepository {
         values.put("resubscribe-policy", settings.resubscribePolicy().key());
         values.put("match-by-email", String.valueOf(settings.matchByEmail()));
         values.put("api-reserve-percent", String.valueOf(settings.apiReservePercent()));
+        values.put("bulk-threshold", String.valueOf(settings.bulkThreshold()));
         database.inTransaction(connection -> {
             try (PreparedStatement merge = connection.prepareStatement(
                     "MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)");

@@ -50,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class NightlySync {
     /** Changes made while the previous run was reading are caught by starting a little before its watermark. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
-    static final int WRITE_BATCH = 200;
     /** Renewed while the run lasts; a run whose process was killed stops blocking others after this long. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
@@ -166,7 +165,7 @@ public final class NightlySync {
         SyncPlan plan = Ratchet.plan(new RatchetInput(unsubscribes.allEmails(), people.allSalesforceIds(), seen, current,
                 blocked));
         if (request.dryRun()) {
-            long writes = plannedWriteCalls(plan);
+            long writes = plannedWriteCalls(plan, current);
             return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled, plan.pushes().size(),
                     plan.imports().size(), plan.conflicts().size(), salesforce.callsMade() - callsBefore + writes,
                     Duration.between(started, clock.instant()).toMillis(), plan, Optional.empty());
@@ -192,7 +191,10 @@ public final class NightlySync {
                 stoppedBecause);
     }
 
-    /** Pushes in calls of 200; stops before the API reserve or on request, leaving the rest for the next run. */
+    /**
+     * Pushes in SOAP calls of 200, or in Bulk API jobs when one object has enough to push; stops before the API
+     * reserve or on request, leaving the rest for the next run.
+     */
     private Optional<String> push(SalesforceOrg salesforce, SyncPlan plan, List<MirrorRecord> seen,
             Map<SObjectType, String> apiNames,
             SyncSettings current, RunProgress progress, Counter counter) {
@@ -202,7 +204,8 @@ public final class NightlySync {
         long done = 0;
         for (Map.Entry<SObjectType, List<SalesforceId>> object : byObject.entrySet()) {
             List<SalesforceId> ids = object.getValue();
-            for (int from = 0; from < ids.size(); from += WRITE_BATCH) {
+            OptOutWriter writer = OptOutWriter.forRecords(ids.size(), current);
+            for (int from = 0; from < ids.size(); from += writer.step()) {
                 if (progress.cancelled()) {
                     return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
                             + "by the next run.");
@@ -213,10 +216,10 @@ public final class NightlySync {
                             + "org's daily API allowance (" + usage.get().used() + " of " + usage.get().limit()
                             + " used); the remaining opt-outs are pushed by the next run.");
                 }
-                List<SalesforceId> batch = ids.subList(from, Math.min(ids.size(), from + WRITE_BATCH));
+                List<SalesforceId> batch = ids.subList(from, Math.min(ids.size(), from + writer.step()));
                 progress.update("Setting opt-outs in Salesforce", done, plan.pushes().size());
-                List<WriteOutcome> outcomes = salesforce.setOptOut(object.getKey(), apiNames.get(object.getKey()),
-                        new ArrayList<>(batch), true);
+                List<WriteOutcome> outcomes = writer.write(salesforce, object.getKey(), apiNames.get(object.getKey()),
+                        new ArrayList<>(batch));
                 List<SalesforceId> written = new ArrayList<>();
                 for (WriteOutcome outcome : outcomes) {
                     if (outcome.result() == WriteOutcome.Result.WRITTEN) {
@@ -271,10 +274,10 @@ public final class NightlySync {
         return owners;
     }
 
-    private static long plannedWriteCalls(SyncPlan plan) {
+    private static long plannedWriteCalls(SyncPlan plan, SyncSettings settings) {
         Map<SObjectType, Integer> perObject = new EnumMap<>(SObjectType.class);
         plan.pushes().forEach(id -> perObject.merge(id.objectType(), 1, Integer::sum));
-        return perObject.values().stream().mapToLong(n -> (n + WRITE_BATCH - 1) / WRITE_BATCH).sum();
+        return perObject.values().stream().mapToLong(n -> OptOutWriter.forRecords(n, settings).plannedCalls(n)).sum();
     }
 
     private static List<MirrorRecord> overlay(List<MirrorRecord> stored, Map<SalesforceId, MirrorRepository.Pulled> pulled) {

@@ -172,8 +172,8 @@ public final class RealtimePusher {
         int written = 0;
         Map<Email, String> retryReasons = new HashMap<>();
         for (Map.Entry<SObjectType, List<SalesforceId>> batch : toWrite.entrySet()) {
-            List<WriteOutcome> outcomes = salesforce.setOptOut(batch.getKey(), apiNames.get(batch.getKey()),
-                    batch.getValue(), true);
+            List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(salesforce,
+                    batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
             List<SalesforceId> done = new ArrayList<>();
             for (WriteOutcome outcome : outcomes) {
                 switch (outcome.result()) {

@@ -88,6 +88,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theBulkThresholdIsASettingAndRefusesValuesWhereBulkCostsMoreThanSoap() throws IOException {
+        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(2_000);
+        Run low = run("settings", "set", "bulk-threshold=999");
+        assertThat(low.exit).isEqualTo(2);
+        assertThat(low.err).contains("bulk-threshold must be at least 1000");
+        assertThat(run("settings", "set", "bulk-threshold=5000").exit).isZero();
+        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(5_000);
+    }
+
+    @Test
     void importWithABadRowReportsItsLineExitsTwoAndImportsNothing() throws IOException {
         Path file = dataDirectory.resolve("in.csv");
         Files.writeString(file, "email\nann@example.com\nnope\n");

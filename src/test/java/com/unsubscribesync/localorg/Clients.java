@@ -1,5 +1,7 @@
 package com.unsubscribesync.localorg;
 
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.BulkConnection;
 import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.ws.ConnectionException;
@@ -34,5 +36,16 @@ final class Clients {
         config.setConnectionTimeout(5_000);
         config.setReadTimeout(20_000);
         return new MetadataConnection(config);
+    }
+
+    /** A Bulk API 1.0 connection with the given session, compressing requests as force-wsc does by default. */
+    static BulkConnection bulk(LocalOrg org, String sessionId) throws AsyncApiException {
+        ConnectorConfig config = new ConnectorConfig();
+        config.setRestEndpoint(org.asyncEndpoint(VERSION));
+        config.setSessionId(sessionId);
+        config.setCompression(true);
+        config.setConnectionTimeout(5_000);
+        config.setReadTimeout(20_000);
+        return new BulkConnection(config);
     }
 }

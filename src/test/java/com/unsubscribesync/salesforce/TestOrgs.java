@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
 /** Connections to an in-process local org, configured as the app configures them, with waits recorded not slept. */
 final class TestOrgs {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    /** The Bulk API polling waits asked for; instead of sleeping, each lets the org finish its batches. */
+    final List<Duration> bulkWaits = new CopyOnWriteArrayList<>();
     private final ConnectionOptions options;
 
     TestOrgs() {
@@ -45,7 +47,18 @@ final class TestOrgs {
 
     /** Client credentials, no reserve. */
     ForceWscOrg connect(LocalOrg org) {
-        return connect(org, configs(), 0);
+        return connect(org, configs(bulkPolling(org)), 0);
+    }
+
+    ConnectorConfigs configs(BulkPolling polling) {
+        return new ConnectorConfigs(options.withBulkPolling(polling), ProxySelector.getDefault());
+    }
+
+    BulkPolling bulkPolling(LocalOrg org) {
+        return BulkPolling.defaults().withSleeper(delay -> {
+            bulkWaits.add(delay);
+            org.bulkJobs().awaitIdle(Duration.ofSeconds(30));
+        });
     }
 
     ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent) {

@@ -9,6 +9,7 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.OrgAdmin;
+import com.unsubscribesync.salesforce.BulkPolling;
 import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -54,12 +56,18 @@ final class EngineHarness implements AutoCloseable {
     final RealtimePusher pusher;
     final NightlySync nightly;
     final Clock clock = Clock.systemUTC();
+    private final boolean ownsOrgAndDatabase;
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
+        this(org, database, retry, false);
+    }
+
+    private EngineHarness(LocalOrg org, Database database, RetryPolicy retry, boolean ownsOrgAndDatabase) {
+        this.ownsOrgAndDatabase = ownsOrgAndDatabase;
         this.org = org;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
@@ -77,12 +85,21 @@ final class EngineHarness implements AutoCloseable {
                 current, fields, clock);
     }
 
+    /** An engine on a fresh demo org and in-memory database, both closed with it. */
+    static EngineHarness onFreshOrg() throws Exception {
+        return new EngineHarness(startOrg(options -> options), Database.openInMemory("engine-" + UUID.randomUUID()),
+                RealtimePusher.standardRetry(new Random(7)), true);
+    }
+
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
         return LocalOrg.start(options.apply(LocalOrgOptions.defaults().withPeople(40)));
     }
 
+    /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
+                .withReadTimeout(Duration.ofSeconds(20)).withBulkPolling(BulkPolling.defaults()
+                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
@@ -118,5 +135,9 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
+        if (ownsOrgAndDatabase) {
+            database.close();
+            org.close();
+        }
     }
 }

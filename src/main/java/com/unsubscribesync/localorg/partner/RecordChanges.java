@@ -6,9 +6,11 @@ import com.unsubscribesync.localorg.state.FieldSecurity;
 import com.unsubscribesync.localorg.state.FieldType;
 import com.unsubscribesync.localorg.state.ObjectSchema;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,15 +34,23 @@ final class RecordChanges {
     void checkFieldsExist(ObjectSchema schema, SObjectInput input) {
         List<String> names = new ArrayList<>(input.values().keySet());
         names.addAll(input.fieldsToNull());
+        unknownField(schema, names).ifPresent(name -> {
+            throw SoapFault.query("InvalidFieldFault", "INVALID_FIELD", "No such column '" + name
+                    + "' on entity '" + schema.name() + "'. If you are attempting to use a custom field, be sure"
+                    + " to append the '__c' after the custom field name. Please reference your WSDL or the"
+                    + " describe call for the appropriate names.", -1, -1);
+        });
+    }
+
+    /** The first name that is not a field of the object, or that field-level security hides from the user. */
+    Optional<String> unknownField(ObjectSchema schema, Collection<String> names) {
         for (String name : names) {
             FieldDef field = schema.field(name).orElse(null);
             if (field == null || !security.visible(schema.name(), field.name())) {
-                throw SoapFault.query("InvalidFieldFault", "INVALID_FIELD", "No such column '" + name
-                        + "' on entity '" + schema.name() + "'. If you are attempting to use a custom field, be sure"
-                        + " to append the '__c' after the custom field name. Please reference your WSDL or the"
-                        + " describe call for the appropriate names.", -1, -1);
+                return Optional.of(name);
             }
         }
+        return Optional.empty();
     }
 
     Outcome read(ObjectSchema schema, SObjectInput input, boolean creating) {

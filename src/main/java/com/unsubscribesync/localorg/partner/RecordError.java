@@ -5,7 +5,7 @@ import com.unsubscribesync.localorg.soap.XmlOut;
 import java.util.List;
 
 /** A per-record failure, written as an Error in WSDL order: fields*, message, statusCode. */
-record RecordError(String statusCode, String message, List<String> fields) {
+public record RecordError(String statusCode, String message, List<String> fields) {
 
     static RecordError of(String statusCode, String message, String... fields) {
         return new RecordError(statusCode, message, List.of(fields));

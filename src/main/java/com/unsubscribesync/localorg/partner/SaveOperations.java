@@ -15,6 +15,7 @@ import com.unsubscribesync.localorg.state.RecordIds;
 import com.unsubscribesync.localorg.state.RecordTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * create, update, delete and retrieve. More than 200 records fail the whole call; otherwise each record succeeds
@@ -52,12 +53,28 @@ final class SaveOperations {
         List<SObjectInput> inputs = request.all("sObjects").stream().map(SObjectInput::read).toList();
         tooMany(inputs.size(), MAX_RECORDS);
         boolean allOrNone = "true".equals(context.headerValue("AllOrNoneHeader", "allOrNone"));
-        state.atomically(() -> {
+        for (Saved saved : saveAll(inputs, context, creating, allOrNone)) {
+            out.open("result");
+            if (saved.error() != null) {
+                saved.error().write(out);
+            }
+            out.leaf("id", saved.id()).leaf("success", saved.error() == null).close();
+        }
+    }
+
+    /** What became of one record: its id when it names one, and its error when it was not saved. */
+    record Saved(String id, RecordError error) {
+    }
+
+    /** Plans every record, then saves those without an error (none of them under all-or-none), in input order. */
+    List<Saved> saveAll(List<SObjectInput> inputs, CallContext context, boolean creating, boolean allOrNone) {
+        return state.atomically(() -> {
             List<Plan> plans = new ArrayList<>();
             for (SObjectInput input : inputs) {
                 plans.add(plan(input, context, creating));
             }
             boolean anyFailed = plans.stream().anyMatch(p -> p.error() != null);
+            List<Saved> saved = new ArrayList<>(plans.size());
             for (Plan plan : plans) {
                 String id = null;
                 RecordError error = plan.error();
@@ -77,13 +94,15 @@ final class SaveOperations {
                 } else if (plan.row() >= 0) {
                     id = plan.table().id(plan.row());
                 }
-                out.open("result");
-                if (error != null) {
-                    error.write(out);
-                }
-                out.leaf("id", id).leaf("success", error == null).close();
+                saved.add(new Saved(id, error));
             }
+            return saved;
         });
+    }
+
+    /** The first field named in the inputs that the user cannot use on the object, if any. */
+    Optional<String> unknownField(String objectName, List<String> fieldNames) {
+        return state.catalog().object(objectName).flatMap(schema -> changes.unknownField(schema, fieldNames));
     }
 
     private Plan plan(SObjectInput input, CallContext context, boolean creating) {

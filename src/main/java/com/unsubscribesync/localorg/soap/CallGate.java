@@ -4,7 +4,7 @@ import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.oauth.Sessions;
 
 /**
- * Admits a SOAP call: the session in the SessionHeader must be live (an injected expiry ends it first), then the
+ * Admits an API call: its session must be live (an injected expiry ends it first), then the
  * call is counted against the daily API allocation.
  */
 public final class CallGate {
@@ -21,6 +21,11 @@ public final class CallGate {
     public CallContext admit(XmlNode header, String apiVersion, String instanceUrl) {
         String sessionId = header == null ? null
                 : header.child("SessionHeader").map(h -> h.text("sessionId")).orElse(null);
+        return admit(sessionId, apiVersion, instanceUrl, header);
+    }
+
+    /** Admits a call that carries its session elsewhere (the Bulk API's X-SFDC-Session header). */
+    public CallContext admit(String sessionId, String apiVersion, String instanceUrl, XmlNode header) {
         if (sessionId != null && faults.sessionExpiresNow()) {
             sessions.expire(sessionId);
         }

@@ -1,19 +1,10 @@
 package com.unsubscribesync.localorg.soap;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.unsubscribesync.localorg.faults.CallFault;
 import com.unsubscribesync.localorg.faults.Faults;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +13,15 @@ import org.slf4j.LoggerFactory;
  * The HTTP side shared by the Partner and Metadata services: injected transport faults, gzip in both directions,
  * envelope parsing, and faults sent with status 500 (force-wsc treats only status 400 and up as a fault).
  */
-public abstract class SoapEndpoint implements HttpHandler {
+public abstract class SoapEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoint.class);
     private static final Pattern PATH = Pattern.compile("/services/Soap/[um]/(\\d{1,3}\\.\\d)(/[A-Za-z0-9]{15,18})?/?");
-    private static final String MAINTENANCE_PAGE = "<!DOCTYPE html><html><head><title>Down for maintenance</title>"
-            + "</head><body><h1>Service unavailable</h1><p>This org is down for scheduled maintenance. Please try"
-            + " again later.</p></body></html>";
 
-    private final Faults faults;
     private final XmlNodeReader reader = new XmlNodeReader();
     private final String instanceUrl;
 
     protected SoapEndpoint(Faults faults, String instanceUrl) {
-        this.faults = faults;
+        super(faults);
         this.instanceUrl = instanceUrl;
     }
 
@@ -54,41 +41,26 @@ public abstract class SoapEndpoint implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = readBody(exchange);
-            Duration latency = faults.latency();
-            if (!latency.isZero()) {
-                sleep(latency);
-            }
-            CallFault callFault = faults.nextCall();
-            if (callFault == CallFault.DROPPED_CONNECTION) {
-                return;
-            }
-            if (callFault == CallFault.MAINTENANCE_PAGE) {
-                send(exchange, 503, "text/html; charset=utf-8", MAINTENANCE_PAGE);
-                return;
-            }
-            if (!exchange.getRequestMethod().equals("POST")) {
-                send(exchange, 405, "text/plain; charset=utf-8", "SOAP services accept POST only");
-                return;
-            }
-            String response;
-            int status = 200;
-            try {
-                response = respond(exchange.getRequestURI().getPath(), body);
-            } catch (SoapFault fault) {
-                status = 500;
-                response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
-            } catch (RuntimeException e) {
-                LOG.error("local org failed to answer a SOAP call", e);
-                status = 500;
-                response = SoapEnvelopes.fault(adapt(SoapFault.unexpected("UNKNOWN_EXCEPTION",
-                        "An unexpected error occurred. Please include this ErrorId if you contact support")),
-                        faultNamespace());
-            }
-            send(exchange, status, "text/xml; charset=utf-8", response);
+    protected void serve(HttpExchange exchange, byte[] body) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            HttpBodies.send(exchange, 405, "text/plain; charset=utf-8", "SOAP services accept POST only");
+            return;
         }
+        String response;
+        int status = 200;
+        try {
+            response = respond(exchange.getRequestURI().getPath(), body);
+        } catch (SoapFault fault) {
+            status = 500;
+            response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
+        } catch (RuntimeException e) {
+            LOG.error("local org failed to answer a SOAP call", e);
+            status = 500;
+            response = SoapEnvelopes.fault(adapt(SoapFault.unexpected("UNKNOWN_EXCEPTION",
+                    "An unexpected error occurred. Please include this ErrorId if you contact support")),
+                    faultNamespace());
+        }
+        HttpBodies.send(exchange, status, "text/xml; charset=utf-8", response);
     }
 
     private String respond(String path, byte[] body) {
@@ -122,41 +94,5 @@ public abstract class SoapEndpoint implements HttpHandler {
                     + request.namespace() + "}" + request.name() + ", please check the WSDL for the service.");
         }
         return answer(request.name(), request, header, version, instanceUrl);
-    }
-
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        InputStream in = exchange.getRequestBody();
-        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-            in = new GZIPInputStream(in);
-        }
-        return in.readAllBytes();
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (accept != null && accept.contains("gzip") && bytes.length > 512) {
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 4);
-            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-                gzip.write(bytes);
-            }
-            bytes = zipped.toByteArray();
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-            exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(Duration latency) {
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,171 @@
+package com.unsubscribesync.localorg.bulk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.soap.ApiEndpoint;
+import com.unsubscribesync.localorg.soap.CallContext;
+import com.unsubscribesync.localorg.soap.CallGate;
+import com.unsubscribesync.localorg.soap.HttpBodies;
+import com.unsubscribesync.localorg.soap.SoapFault;
+import com.unsubscribesync.localorg.soap.XmlNode;
+import com.unsubscribesync.localorg.soap.XmlNodeReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk API 1.0 at {@code /services/async/{version}/job…}, as force-wsc's BulkConnection uses it: create, read,
+ * close and abort a job; add a CSV batch; read one batch, all batches, a batch's request and its results. The
+ * session comes in the X-SFDC-Session header and every request counts as one API call.
+ */
+public final class BulkEndpoint extends ApiEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkEndpoint.class);
+    private static final Pattern VERSION = Pattern.compile("/services/async/(\\d{1,3}\\.\\d)/.*");
+    private static final Pattern RESOURCE = Pattern.compile("/services/async/[0-9.]+/job(?:/([A-Za-z0-9]{15,18})"
+            + "(?:/batch(?:/([A-Za-z0-9]{15,18})(?:/(result|request))?)?/?)?)?/?");
+    private static final String SESSION_HEADER = "X-SFDC-Session";
+    private static final String XML = "application/xml";
+    private static final Set<String> OBJECTS = Set.of("Contact", "Lead");
+
+    private final BulkJobs jobs;
+    private final CallGate gate;
+    private final String instanceUrl;
+    private final XmlNodeReader reader = new XmlNodeReader();
+
+    public BulkEndpoint(BulkJobs jobs, CallGate gate, Faults faults, String instanceUrl) {
+        super(faults);
+        this.jobs = jobs;
+        this.gate = gate;
+        this.instanceUrl = instanceUrl;
+    }
+
+    /** A reply: status, content type and body. */
+    private record Reply(int status, String contentType, String body) {
+        static Reply xml(int status, String body) {
+            return new Reply(status, XML, body);
+        }
+    }
+
+    @Override
+    protected void serve(HttpExchange exchange, byte[] body) throws IOException {
+        Reply reply;
+        try {
+            reply = answer(exchange, body);
+        } catch (AsyncError error) {
+            reply = Reply.xml(error.status(), error.document());
+        } catch (RuntimeException e) {
+            LOG.error("local org failed to answer a Bulk API request", e);
+            reply = Reply.xml(500, new AsyncError(500, "InternalServerError", "An unexpected error occurred")
+                    .document());
+        }
+        HttpBodies.send(exchange, reply.status(), reply.contentType(), reply.body());
+    }
+
+    private Reply answer(HttpExchange exchange, byte[] body) {
+        String path = exchange.getRequestURI().getPath();
+        Matcher version = VERSION.matcher(path);
+        if (!version.matches()) {
+            throw new AsyncError(404, "InvalidUrl", "Unknown resource " + path);
+        }
+        String apiVersion = version.group(1);
+        if (Double.parseDouble(apiVersion) < 31.0) {
+            throw new AsyncError(400, "InvalidVersion", "Invalid Api version specified on URL");
+        }
+        CallContext caller = admit(exchange.getRequestHeaders().getFirst(SESSION_HEADER), apiVersion);
+        Matcher resource = RESOURCE.matcher(path);
+        if (!resource.matches()) {
+            throw new AsyncError(404, "InvalidUrl", "Unknown resource " + path);
+        }
+        String jobId = resource.group(1);
+        String batchId = resource.group(2);
+        String part = resource.group(3);
+        boolean post = exchange.getRequestMethod().equals("POST");
+        boolean get = exchange.getRequestMethod().equals("GET");
+        boolean batches = path.matches(".*/batch/?$");
+        if (jobId == null && post) {
+            return Reply.xml(201, BulkXml.jobInfo(createJob(body, caller)));
+        }
+        if (jobId != null && batchId == null && !batches && (get || post)) {
+            BulkJob job = jobs.find(jobId, caller.userRow());
+            if (post) {
+                jobs.changeState(job, readJobInfo(body).text("state"));
+            }
+            return Reply.xml(200, jobs.read(() -> BulkXml.jobInfo(job)));
+        }
+        if (batches && post) {
+            BulkJob job = jobs.find(jobId, caller.userRow());
+            String csv = new String(body, StandardCharsets.UTF_8);
+            // Under the lock, so the answer shows the batch as added, before the worker can take it.
+            return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(jobs.add(job, csv))));
+        }
+        if (batches && get) {
+            BulkJob job = jobs.find(jobId, caller.userRow());
+            return Reply.xml(200, jobs.read(() -> BulkXml.batchInfoList(job)));
+        }
+        if (batchId != null && get) {
+            BulkBatch batch = jobs.batch(jobs.find(jobId, caller.userRow()), batchId);
+            return jobs.read(() -> part == null ? Reply.xml(200, BulkXml.batchInfo(batch))
+                    : new Reply(200, "text/csv", part.equals("request") ? batch.request : results(batch)));
+        }
+        throw new AsyncError(400, "InvalidUrl", exchange.getRequestMethod() + " is not allowed on " + path);
+    }
+
+    private CallContext admit(String sessionId, String apiVersion) {
+        try {
+            return gate.admit(sessionId, apiVersion, instanceUrl, null);
+        } catch (SoapFault fault) {
+            if ("REQUEST_LIMIT_EXCEEDED".equals(fault.code())) {
+                throw new AsyncError(400, "ExceededQuota", fault.exceptionMessage());
+            }
+            throw AsyncError.invalidSession();
+        }
+    }
+
+    private BulkJob createJob(byte[] body, CallContext caller) {
+        XmlNode info = readJobInfo(body);
+        String operation = info.text("operation");
+        String object = info.text("object");
+        String contentType = info.text("contentType");
+        if (operation == null || object == null) {
+            throw new AsyncError(400, "InvalidJob", "A job needs an operation and an object");
+        }
+        if (!OBJECTS.contains(object)) {
+            throw new AsyncError(400, "InvalidEntity", "Entity '" + object + "' is not supported by the Bulk API.");
+        }
+        if (!operation.equals("update")) {
+            throw new AsyncError(400, "InvalidJob", "The local org runs update jobs only, not " + operation);
+        }
+        if (!"CSV".equals(contentType)) {
+            throw new AsyncError(400, "InvalidJob", "The local org takes CSV batches only, not "
+                    + (contentType == null ? "XML" : contentType));
+        }
+        return jobs.create(object, caller.userRow(), caller.apiVersion());
+    }
+
+    private XmlNode readJobInfo(byte[] body) {
+        XmlNode root;
+        try {
+            root = reader.read(new ByteArrayInputStream(body));
+        } catch (XMLStreamException e) {
+            throw new AsyncError(400, "InvalidXml", "Unable to parse the job: " + e.getMessage());
+        }
+        if (!root.name().equals("jobInfo") || !root.namespace().equals(BulkXml.NAMESPACE)) {
+            throw new AsyncError(400, "InvalidXml", "Expected a jobInfo element in " + BulkXml.NAMESPACE);
+        }
+        return root;
+    }
+
+    private static String results(BulkBatch batch) {
+        return switch (batch.state) {
+            case Completed -> batch.results;
+            case Queued, InProgress -> throw new AsyncError(400, "InvalidBatch", "Batch not completed");
+            default -> throw new AsyncError(400, "InvalidBatch", "Records not processed");
+        };
+    }
+}

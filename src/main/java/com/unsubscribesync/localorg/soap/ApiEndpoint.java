@@ -1,0 +1,48 @@
+package com.unsubscribesync.localorg.soap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.unsubscribesync.localorg.faults.CallFault;
+import com.unsubscribesync.localorg.faults.Faults;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * An API service of the org (SOAP or Bulk). Every request is read whole, then meets the injected faults that strike
+ * before the org looks at it: latency, a maintenance page, a dropped line.
+ */
+public abstract class ApiEndpoint implements HttpHandler {
+    private static final String MAINTENANCE_PAGE = "<!DOCTYPE html><html><head><title>Down for maintenance</title>"
+            + "</head><body><h1>Service unavailable</h1><p>This org is down for scheduled maintenance. Please try"
+            + " again later.</p></body></html>";
+
+    private final Faults faults;
+
+    protected ApiEndpoint(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** Answers a request that no injected fault took. */
+    protected abstract void serve(HttpExchange exchange, byte[] body) throws IOException;
+
+    @Override
+    public final void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = HttpBodies.read(exchange);
+            Duration latency = faults.latency();
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            CallFault callFault = faults.nextCall();
+            if (callFault == CallFault.MAINTENANCE_PAGE) {
+                HttpBodies.send(exchange, 503, "text/html; charset=utf-8", MAINTENANCE_PAGE);
+            } else if (callFault == CallFault.NONE) {
+                serve(exchange, body);
+            }
+        }
+    }
+}
