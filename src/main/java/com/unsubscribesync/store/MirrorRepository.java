@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,8 @@ public final class MirrorRepository {
             + "n.system_modstamp)";
     private static final String COLUMNS = "SELECT id, email, opted_out, opted_out_before, is_converted, "
             + "converted_contact_id, is_deleted, master_record_id FROM sf_mirror ";
+
+    private static final int EMAILS_PER_STATEMENT = 500;
 
     private final Database database;
 
@@ -114,6 +119,29 @@ public final class MirrorRepository {
                 return read(select);
             }
         });
+    }
+
+    /**
+     * The live (not deleted) records the last pulls saw with each of these addresses; addresses no record had are
+     * left out.
+     */
+    public Map<Email, List<MirrorRecord>> liveByEmail(Collection<Email> emails) {
+        Map<Email, List<MirrorRecord>> byEmail = new HashMap<>();
+        List<Email> all = List.copyOf(emails);
+        for (int from = 0; from < all.size(); from += EMAILS_PER_STATEMENT) {
+            List<Email> chunk = all.subList(from, Math.min(all.size(), from + EMAILS_PER_STATEMENT));
+            List<MirrorRecord> records = database.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE is_deleted = FALSE AND "
+                        + "email IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i).value());
+                    }
+                    return read(select);
+                }
+            });
+            records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>()).add(r));
+        }
+        return byEmail;
     }
 
     public Optional<MirrorRecord> find(SalesforceId id) {

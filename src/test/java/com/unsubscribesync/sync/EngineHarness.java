@@ -72,7 +72,7 @@ final class EngineHarness implements AutoCloseable {
         salesforce = connect(org);
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
-        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
+        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
                 current, fields, clock);
     }
