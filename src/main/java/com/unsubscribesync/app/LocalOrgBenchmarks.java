@@ -33,11 +33,12 @@ final class LocalOrgBenchmarks implements Benchmarks {
         try (HeapSampler heap = new HeapSampler()) {
             List<String> nightly = scenarios.stream().filter(SyncScenarios.STEPS::contains).toList();
             if (!nightly.isEmpty()) {
-                Size small = new Size(Optional.of(WARM_UP_PEOPLE), size.changedPercent(), WARM_UP_PEOPLE / 10);
-                try (SyncScenarios warmUp = new SyncScenarios(WARM_UP_PEOPLE, small, heap, directory.resolve("warm-up"))) {
+                int people = size.people().orElse(DEFAULT_PEOPLE);
+                int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
+                Size small = new Size(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
+                try (SyncScenarios warmUp = new SyncScenarios(warmUpPeople, small, heap, directory.resolve("warm-up"))) {
                     warmUp.run(SyncScenarios.STEPS, result -> { });
                 }
-                int people = size.people().orElse(DEFAULT_PEOPLE);
                 try (SyncScenarios measured = new SyncScenarios(people, size, heap, directory.resolve("data"))) {
                     measured.run(nightly, each);
                 }
