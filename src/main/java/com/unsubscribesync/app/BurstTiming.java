@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * watching costs no API calls.
  */
 final class BurstTiming {
-    private static final long WATCH_EVERY_NANOS = Duration.ofMillis(5).toNanos();
+    private static final long WATCH_EVERY_NANOS = Duration.ofMillis(20).toNanos();
 
     /** Records some of the burst; returns once they are committed. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import com.sforce.ws.ConnectionException;
 import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +31,10 @@ final class SyncScenarios implements AutoCloseable {
     private static final double UNSUBSCRIBED_SHARE = 0.05;
     private static final Duration BURST_WINDOW = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    // The engine's gathering rule (RealtimePusher), so that the baseline's passes make the same calls.
-    private static final Duration QUIET = Duration.ofMillis(100);
-    private static final Duration GATHER_AT_MOST = Duration.ofSeconds(1);
-    private static final int PASS = 10_000;
+    // The baseline gathers a burst by the engine's rule, so that its passes make the same calls.
+    private static final Duration QUIET = RealtimePusher.QUIET;
+    private static final Duration GATHER_AT_MOST = RealtimePusher.GATHER_AT_MOST;
+    private static final int PASS = RealtimePusher.ENTRIES_PER_PASS;
 
     private final int people;
     private final Benchmarks.Size size;

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ public final class MirrorRepository {
             + "n.system_modstamp)";
     private static final String COLUMNS = "SELECT id, email, opted_out, opted_out_before, is_converted, "
             + "converted_contact_id, is_deleted, master_record_id FROM sf_mirror ";
-
-    private static final int EMAILS_PER_STATEMENT = 500;
 
     private final Database database;
 
@@ -127,20 +124,21 @@ public final class MirrorRepository {
      */
     public Map<Email, List<MirrorRecord>> liveByEmail(Collection<Email> emails) {
         Map<Email, List<MirrorRecord>> byEmail = new HashMap<>();
-        List<Email> all = List.copyOf(emails);
-        for (int from = 0; from < all.size(); from += EMAILS_PER_STATEMENT) {
-            List<Email> chunk = all.subList(from, Math.min(all.size(), from + EMAILS_PER_STATEMENT));
-            List<MirrorRecord> records = database.read(connection -> {
-                try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE is_deleted = FALSE AND "
-                        + "email IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 1, chunk.get(i).value());
-                    }
-                    return read(select);
-                }
-            });
-            records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>()).add(r));
+        if (emails.isEmpty()) {
+            return byEmail;
         }
+        // The addresses as a table joined to the index: for 10 000 of them H2 took about 0.1 s this way, against
+        // 0.6 s one statement per address and 1 s with "= ANY(array)" or IN lists of parameters.
+        List<MirrorRecord> records = database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT m.id, m.email, m.opted_out, "
+                    + "m.opted_out_before, m.is_converted, m.converted_contact_id, m.is_deleted, m.master_record_id "
+                    + "FROM TABLE(address VARCHAR = ?) wanted JOIN sf_mirror m ON m.email = wanted.address "
+                    + "WHERE m.is_deleted = FALSE")) {
+                select.setObject(1, emails.stream().map(Email::value).distinct().toArray());
+                return read(select);
+            }
+        });
+        records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>()).add(r));
         return byEmail;
     }
 

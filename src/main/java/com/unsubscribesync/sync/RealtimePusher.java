@@ -45,11 +45,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimePusher {
     /** A burst of this many goes out in one pass: one round of lookups, then full batches of 200. */
-    static final int ENTRIES_PER_PASS = 10_000;
+    public static final int ENTRIES_PER_PASS = 10_000;
     /** A burst still arriving is gathered while the number due grows from one look to the next, this far apart. */
-    static final Duration QUIET = Duration.ofMillis(100);
-    /** ... but never longer than this after the oldest due entry was recorded (rule 1 allows 2 s in all). */
-    static final Duration GATHER_AT_MOST = Duration.ofSeconds(1);
+    public static final Duration QUIET = Duration.ofMillis(100);
+    /**
+     * ... but never longer than this after the oldest due entry was recorded, so that a burst of a second still
+     * goes in one pass and a steady trickle waits at most this long (rule 1 allows 2 s in all).
+     */
+    public static final Duration GATHER_AT_MOST = Duration.ofMillis(1500);
     /** The mirror stands in for lookups by email while the nightly sync has refreshed it within this long. */
     static final Duration MIRROR_CURRENT_FOR = Duration.ofHours(26);
 

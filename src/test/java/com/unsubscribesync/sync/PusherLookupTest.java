@@ -148,7 +148,7 @@ class PusherLookupTest {
     }
 
     @Test
-    void aBurstStillArrivingIsGatheredForAtMostASecond() {
+    void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
         MutableClock clock = new MutableClock(Instant.now());
         RealtimePusher pusher = new RealtimePusher(engine.outbox, engine.people, engine.settings, engine.conflicts,
                 engine.mirror, engine.runs, () -> Optional.of(engine.salesforce), engine.fields,
