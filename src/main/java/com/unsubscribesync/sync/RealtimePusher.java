@@ -265,7 +265,7 @@ public final class RealtimePusher {
      * current, the records it holds for an address are taken as it saw them, except those Salesforce reports changed
      * since (one query per few thousand ids, answering with the few that did); only addresses it does not know, or
      * whose known records no longer carry them, are searched by email. A record given a known address after the
-     * last nightly run is that run's to catch (ADR 0009).
+     * last nightly run is that run's to catch (docs/decisions: "the real-time pusher looks records up in the mirror").
      */
     private Map<SalesforceId, OrgRecord> lookUp(SalesforceOrg salesforce, SyncSettings current,
             Map<SObjectType, String> apiNames, Set<Email> emails, Map<Email, Set<SalesforceId>> linked) {

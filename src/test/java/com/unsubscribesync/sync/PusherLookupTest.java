@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the real-time pusher finds the records of the addresses it pushes (ADR 0009), counted as the org counts the
- * calls, through force-wsc against the local org.
+ * How the real-time pusher finds the records of the addresses it pushes (the decision "the real-time pusher looks
+ * records up in the mirror"), counted as the org counts the calls, through force-wsc against the local org.
  */
 class PusherLookupTest {
     private LocalOrg org;
