@@ -127,8 +127,8 @@ public final class MirrorRepository {
         if (emails.isEmpty()) {
             return byEmail;
         }
-        // The addresses as a table joined to the index: for 10 000 of them H2 took about 0.1 s this way, against
-        // 0.6 s one statement per address and 1 s with "= ANY(array)" or IN lists of parameters.
+        // The addresses as a table joined to the index: for 10 000 addresses several times faster in H2 than one
+        // statement per address, "= ANY(array)" or IN lists of parameters.
         List<MirrorRecord> records = database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT m.id, m.email, m.opted_out, "
                     + "m.opted_out_before, m.is_converted, m.converted_contact_id, m.is_deleted, m.master_record_id "
