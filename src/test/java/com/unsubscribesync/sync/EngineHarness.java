@@ -31,6 +31,8 @@ import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -54,6 +56,7 @@ final class EngineHarness implements AutoCloseable {
     final RealtimePusher pusher;
     final NightlySync nightly;
     final Clock clock = Clock.systemUTC();
+    private final List<Runnable> owned = new ArrayList<>();
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
@@ -75,6 +78,16 @@ final class EngineHarness implements AutoCloseable {
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
                 current, fields, clock);
+    }
+
+    /** A harness on a new org and a new in-memory store, both closed with it. */
+    static EngineHarness onNewOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        LocalOrg org = startOrg(options);
+        Database database = Database.openInMemory("harness-" + java.util.UUID.randomUUID());
+        EngineHarness harness = new EngineHarness(org, database);
+        harness.owned.add(database::close);
+        harness.owned.add(org::close);
+        return harness;
     }
 
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
@@ -118,5 +131,6 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
+        owned.forEach(Runnable::run);
     }
 }

@@ -7,14 +7,12 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
-import com.unsubscribesync.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,25 +22,20 @@ import org.junit.jupiter.api.Test;
  * records up in the mirror"), counted as the org counts the calls, through force-wsc against the local org.
  */
 class PusherLookupTest {
-    private LocalOrg org;
-    private Database database;
-    private EngineHarness engine;
-
     private final MutableClock orgClock = new MutableClock(Instant.now());
+    private EngineHarness engine;
+    private LocalOrg org;
 
     @BeforeEach
     void start() throws Exception {
-        org = EngineHarness.startOrg(options -> options.withPeople(0).withClock(orgClock));
-        database = Database.openInMemory("lookup-" + UUID.randomUUID());
-        engine = new EngineHarness(org, database);
+        engine = EngineHarness.onNewOrg(options -> options.withPeople(0).withClock(orgClock));
+        org = engine.org;
         engine.settings(s -> s.withNightlySync(true));
     }
 
     @AfterEach
     void stop() {
         engine.close();
-        database.close();
-        org.close();
     }
 
     @Test
