@@ -80,7 +80,7 @@ final class AppWorkspace implements Workspace {
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
         this.org = new SharedOrg(engineOrg.orElse(salesforce));
         this.fields = new OptOutFields(clock);
-        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, org, fields,
+        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);
         this.nightlySync = new NightlySync(unsubscribes, people, settings, mirror, conflicts, syncRuns,
                 new RunLock(database, "nightly"), org, fields, clock);

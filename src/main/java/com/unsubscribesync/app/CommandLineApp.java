@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.cli.BenchCommand;
 import com.unsubscribesync.cli.ExitCode;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
@@ -41,6 +42,7 @@ public final class CommandLineApp {
     public int run(String... args) {
         RootCommand root = new RootCommand(this::openWorkspace);
         CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
         commandLine.addSubcommand(new OrgCommand());
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Keeps sales-email unsubscribes and the Salesforce opt-out checkbox in step.",
         subcommands = {SettingsCommand.class, PeopleCommand.class, UnsubscribeCommand.class, StatusCommand.class,
-                SyncCommand.class, ConflictsCommand.class, ServeCommand.class, BenchCommand.class, ConnectCommand.class,
+                SyncCommand.class, ConflictsCommand.class, ServeCommand.class, ConnectCommand.class,
                 DisconnectCommand.class, LayoutCommand.class})
 public class RootCommand {
     private final Function<Optional<Path>, Workspace> opener;

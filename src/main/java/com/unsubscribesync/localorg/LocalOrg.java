@@ -230,6 +230,11 @@ public final class LocalOrg implements AutoCloseable {
         return usage.used();
     }
 
+    /** Partner API calls admitted since the org started, by operation ({@code query}, {@code update}, …). */
+    public java.util.Map<String, Long> partnerCallsByOperation() {
+        return usage.byOperation();
+    }
+
     /** The self-signed certificate (PEM) when serving https. */
     public Optional<Path> certificate() {
         return Optional.ofNullable(certificate);

@@ -9,11 +9,15 @@ import com.unsubscribesync.localorg.state.SchemaCatalog;
 import com.unsubscribesync.localorg.state.SeedSummary;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a test or demo does to the org behind the API's back, the way an admin or another integration would in
@@ -42,14 +46,16 @@ public final class OrgAdmin {
     public PersonView read(String id) {
         return state.atomically(() -> {
             Found found = find(id);
-            PersonTable t = found.table();
-            int row = found.row();
-            Object convertedContact = t.isLead() ? t.value(row, field(t, "ConvertedContactId")) : null;
-            Object master = t.value(row, field(t, "MasterRecordId"));
-            return new PersonView(t.id(row), t.schema().name(), t.firstName(row), t.lastName(row), t.email(row),
-                    t.isOptedOut(row), t.isPackageOptedOut(row), t.isConverted(row), (String) convertedContact,
-                    (String) master, t.isDeleted(row), Instant.ofEpochMilli(t.modifiedMillis(row)));
+            return view(found.table(), found.row());
         });
+    }
+
+    private static PersonView view(PersonTable t, int row) {
+        Object convertedContact = t.isLead() ? t.value(row, field(t, "ConvertedContactId")) : null;
+        Object master = t.value(row, field(t, "MasterRecordId"));
+        return new PersonView(t.id(row), t.schema().name(), t.firstName(row), t.lastName(row), t.email(row),
+                t.isOptedOut(row), t.isPackageOptedOut(row), t.isConverted(row), (String) convertedContact,
+                (String) master, t.isDeleted(row), Instant.ofEpochMilli(t.modifiedMillis(row)));
     }
 
     /** Ids of live Leads and Contacts with this email (case-insensitive), Contacts first. */
@@ -64,6 +70,37 @@ public final class OrgAdmin {
                 }
             }
             return ids;
+        });
+    }
+
+    /**
+     * Hands every live Lead, then every live Contact, to {@code each}, in row order, while holding the org still.
+     * Benchmarks use it to pick people without a query.
+     */
+    public void forEachPerson(Consumer<PersonView> each) {
+        state.atomically(() -> {
+            for (PersonTable table : List.of(state.leads(), state.contacts())) {
+                for (int row = 0; row < table.size(); row++) {
+                    if (!table.isDeleted(row)) {
+                        each.accept(view(table, row));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Which of these ids have Email Opt Out set now; unknown ids are left out. */
+    public Set<String> optedOutAmong(Collection<String> ids) {
+        return state.atomically(() -> {
+            Set<String> optedOut = new HashSet<>();
+            for (String id : ids) {
+                Optional<PersonTable> table = state.peopleOf(id);
+                int row = table.map(t -> t.rowOf(id)).orElse(-1);
+                if (row >= 0 && table.get().isOptedOut(row)) {
+                    optedOut.add(id);
+                }
+            }
+            return optedOut;
         });
     }
 

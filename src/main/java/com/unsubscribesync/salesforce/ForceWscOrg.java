@@ -41,8 +41,8 @@ public final class ForceWscOrg implements SalesforceOrg {
     public static final int WRITE_BATCH = 200;
     /** The page size asked of queries, Salesforce's largest. */
     public static final int QUERY_PAGE = 2000;
-    /** Addresses per lookup query: well inside SOQL's length limit even for long, escaped addresses. */
-    static final int EMAILS_PER_QUERY = 100;
+    /** Salesforce's default limit on the length of one SOQL statement. */
+    static final int SOQL_MAX_LENGTH = 100_000;
     static final int IDS_PER_QUERY = 200;
     /** Salesforce's most components per readMetadata call. */
     static final int METADATA_BATCH = 10;
@@ -125,28 +125,72 @@ public final class ForceWscOrg implements SalesforceOrg {
     @Override
     public List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails) {
         return findWhereIn(type, fieldApiName, "Email", emails.stream().map(Email::value).distinct().toList(),
-                EMAILS_PER_QUERY, "looking up " + type.apiName() + "s by email");
+                "looking up " + type.apiName() + "s by email");
     }
 
     @Override
     public List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids) {
         return findWhereIn(type, fieldApiName, "Id", ids.stream().map(SalesforceId::value).distinct().toList(),
-                IDS_PER_QUERY, "looking up " + type.apiName() + "s by id");
+                "looking up " + type.apiName() + "s by id");
     }
 
-    /** Live rows whose column holds one of the values, queried in batches; values are quoted, never spliced raw. */
+    /**
+     * Live rows whose column holds one of the values. Values are quoted, never spliced raw, and as many go into one
+     * statement as SOQL's length limit allows, so a burst of addresses costs a few calls instead of one per hundred.
+     */
     private List<OrgRecord> findWhereIn(SObjectType type, String fieldApiName, String column, List<String> values,
-            int perQuery, String what) {
+            String what) {
         RecordColumns columns = new RecordColumns(type, fieldApiName, false);
-        List<List<String>> batches = batches(values, perQuery);
-        requireBudget(batches.size(), what);
+        List<String> statements = inStatements(columns.select() + " WHERE " + column + " IN (",
+                values.stream().map(SoqlLiteral::quote).toList());
+        requireBudget(statements.size(), what);
         List<OrgRecord> found = new ArrayList<>();
-        for (List<String> batch : batches) {
-            String soql = columns.select() + " WHERE " + column + " IN (" + String.join(", ",
-                    batch.stream().map(SoqlLiteral::quote).toList()) + ")";
+        for (String soql : statements) {
             streamPages(calls.partner(what, pc -> pc.query(soql)), columns, what, found::addAll);
         }
         return found;
+    }
+
+    @Override
+    public List<OrgRecord> changedSince(SObjectType type, String fieldApiName, Collection<SalesforceId> ids,
+            Instant since) {
+        // queryAll, so that a record deleted or merged away since comes back flagged instead of just missing.
+        RecordColumns columns = new RecordColumns(type, fieldApiName, true);
+        List<String> statements = inStatements(columns.select() + " WHERE SystemModstamp > " + soqlDateTime(since)
+                + " AND Id IN (", ids.stream().map(SalesforceId::value).distinct().map(SoqlLiteral::quote).toList());
+        String what = "checking which " + type.apiName() + "s changed";
+        requireBudget(statements.size(), what);
+        List<OrgRecord> changed = new ArrayList<>();
+        for (String soql : statements) {
+            streamPages(calls.partner(what, pc -> pc.queryAll(soql)), columns, what, changed::addAll);
+        }
+        return changed;
+    }
+
+    /** {@code head} followed by the quoted values and {@code )}, in as few statements as the length limit allows. */
+    static List<String> inStatements(String head, List<String> quoted) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder statement = new StringBuilder(head);
+        int inList = 0;
+        for (String value : quoted) {
+            int separator = inList == 0 ? 0 : 1;
+            if (inList > 0 && statement.length() + separator + value.length() + 1 > SOQL_MAX_LENGTH) {
+                statements.add(statement.append(')').toString());
+                statement = new StringBuilder(head);
+                inList = 0;
+                separator = 0;
+            }
+            if (head.length() + value.length() + 1 > SOQL_MAX_LENGTH) {
+                throw new IllegalArgumentException("a value of " + value.length() + " characters cannot fit in a "
+                        + "SOQL statement");
+            }
+            statement.append(separator == 0 ? "" : ",").append(value);
+            inList++;
+        }
+        if (inList > 0) {
+            statements.add(statement.append(')').toString());
+        }
+        return statements;
     }
 
     @Override

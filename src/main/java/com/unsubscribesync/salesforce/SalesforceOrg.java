@@ -40,6 +40,13 @@ public interface SalesforceOrg extends AutoCloseable {
     /** The live rows of one object with these ids (deleted or unknown ids are simply absent). */
     List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids);
 
+    /**
+     * Which of these records of one object changed after {@code since}: their state now, deleted ones included and
+     * flagged {@code deleted}. An id not returned is as it was at {@code since}. An implementation may also return
+     * records that did not change; the ids go many to a query.
+     */
+    List<OrgRecord> changedSince(SObjectType type, String fieldApiName, Collection<SalesforceId> ids, Instant since);
+
     /** Records deleted from one object in the window, each with its master record when it was merged away. */
     List<OrgRecord> deletedBetween(SObjectType type, String fieldApiName, Instant start, Instant end);
 

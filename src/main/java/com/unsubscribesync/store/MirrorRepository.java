@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -114,6 +116,30 @@ public final class MirrorRepository {
                 return read(select);
             }
         });
+    }
+
+    /**
+     * The live (not deleted) records the last pulls saw with each of these addresses; addresses no record had are
+     * left out.
+     */
+    public Map<Email, List<MirrorRecord>> liveByEmail(Collection<Email> emails) {
+        Map<Email, List<MirrorRecord>> byEmail = new HashMap<>();
+        if (emails.isEmpty()) {
+            return byEmail;
+        }
+        // The addresses as a table joined to the index: for 10 000 addresses several times faster in H2 than one
+        // statement per address, "= ANY(array)" or IN lists of parameters.
+        List<MirrorRecord> records = database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT m.id, m.email, m.opted_out, "
+                    + "m.opted_out_before, m.is_converted, m.converted_contact_id, m.is_deleted, m.master_record_id "
+                    + "FROM TABLE(address VARCHAR = ?) wanted JOIN sf_mirror m ON m.email = wanted.address "
+                    + "WHERE m.is_deleted = FALSE")) {
+                select.setObject(1, emails.stream().map(Email::value).distinct().toArray());
+                return read(select);
+            }
+        });
+        records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>()).add(r));
+        return byEmail;
     }
 
     public Optional<MirrorRecord> find(SalesforceId id) {

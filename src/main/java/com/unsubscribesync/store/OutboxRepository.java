@@ -40,6 +40,24 @@ public final class OutboxRepository {
         });
     }
 
+    /** How many entries are due, and when the oldest of them was recorded. */
+    public record Due(long count, Optional<Instant> oldestRecordedAt) {
+    }
+
+    public Due dueSummary(Instant now) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE next_attempt_at <= ?")) {
+                select.setObject(1, Database.utc(now));
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    java.time.OffsetDateTime oldest = rows.getObject(2, java.time.OffsetDateTime.class);
+                    return new Due(rows.getLong(1), Optional.ofNullable(oldest).map(java.time.OffsetDateTime::toInstant));
+                }
+            }
+        });
+    }
+
     /** When the next entry falls due, if any is waiting. */
     public Optional<Instant> nextDue() {
         return database.read(connection -> {

@@ -99,15 +99,15 @@ public final class PeopleRepository {
             return ids;
         }
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT salesforce_id FROM people WHERE email = ? AND salesforce_id IS NOT NULL")) {
-                for (Email email : emails) {
-                    select.setString(1, email.value());
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ids.computeIfAbsent(email, e -> new java.util.HashSet<>())
-                                    .add(new SalesforceId(rows.getString(1)));
-                        }
+            // One statement for a whole burst, the addresses joined as a table (see MirrorRepository.liveByEmail).
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.email, p.salesforce_id "
+                    + "FROM TABLE(address VARCHAR = ?) wanted JOIN people p ON p.email = wanted.address "
+                    + "WHERE p.salesforce_id IS NOT NULL")) {
+                select.setObject(1, emails.stream().map(Email::value).distinct().toArray());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.computeIfAbsent(new Email(rows.getString(1)), e -> new java.util.HashSet<>())
+                                .add(new SalesforceId(rows.getString(2)));
                     }
                 }
             }

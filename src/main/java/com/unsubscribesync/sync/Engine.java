@@ -51,10 +51,18 @@ public final class Engine implements AutoCloseable {
         while (running) {
             Duration pause = IDLE_POLL;
             try {
+                Duration gathering = pusher.untilBurstGathered();
+                if (!gathering.isZero()) {
+                    Thread.sleep(gathering.toMillis());
+                    continue;
+                }
                 PushReport pass = pusher.drainOnce();
                 if (pass.settled() > 0) {
                     continue;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 LOG.error("Real-time push failed; trying again shortly", e);
                 pause = AFTER_ERROR;

@@ -2,6 +2,7 @@ package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.MirrorRecord;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
@@ -19,10 +20,12 @@ import com.unsubscribesync.store.OutboxEntry;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
+import com.unsubscribesync.store.SyncRunRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +44,17 @@ import org.slf4j.LoggerFactory;
  * with capped back-off, and outages never turn into conflicts.
  */
 public final class RealtimePusher {
-    static final int ENTRIES_PER_PASS = 1000;
+    /** A burst of this many goes out in one pass: one round of lookups, then full batches of 200. */
+    public static final int ENTRIES_PER_PASS = 10_000;
+    /** A burst still arriving is gathered while the number due grows from one look to the next, this far apart. */
+    public static final Duration QUIET = Duration.ofMillis(100);
+    /**
+     * ... but never longer than this after the oldest due entry was recorded, so that a burst of a second still
+     * goes in one pass and a steady trickle waits at most this long (rule 1 allows 2 s in all).
+     */
+    public static final Duration GATHER_AT_MOST = Duration.ofMillis(1500);
+    /** The mirror stands in for lookups by email while the nightly sync has refreshed it within this long. */
+    static final Duration MIRROR_CURRENT_FOR = Duration.ofHours(26);
 
     /** Back-off for pushes a record refused for now: 2 s doubling to 15 min, ten attempts, then the admin decides. */
     public static RetryPolicy standardRetry(java.util.random.RandomGenerator random) {
@@ -55,19 +68,22 @@ public final class RealtimePusher {
     private final SettingsRepository settings;
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
+    private final SyncRunRepository runs;
     private final CurrentOrg org;
     private final OptOutFields fields;
     private final RetryPolicy retry;
     private final Clock clock;
+    private long dueAtLastLook;
 
     public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
-            ConflictRepository conflicts, MirrorRepository mirror, CurrentOrg org, OptOutFields fields,
-            RetryPolicy retry, Clock clock) {
+            ConflictRepository conflicts, MirrorRepository mirror, SyncRunRepository runs, CurrentOrg org,
+            OptOutFields fields, RetryPolicy retry, Clock clock) {
         this.outbox = outbox;
         this.people = people;
         this.settings = settings;
         this.conflicts = conflicts;
         this.mirror = mirror;
+        this.runs = runs;
         this.org = org;
         this.fields = fields;
         this.retry = retry;
@@ -84,6 +100,29 @@ public final class RealtimePusher {
                 return total;
             }
         }
+    }
+
+    /**
+     * Zero when a pass should run now, else how long to let a burst keep arriving first. It waits while the number
+     * of due entries still grows between looks {@link #QUIET} apart, unless a full pass is due or the oldest due
+     * entry has waited {@link #GATHER_AT_MOST}; a burst then costs one round of lookups and full write batches
+     * instead of a pass, a lookup and a part-filled batch per handful of arrivals. Retries, recorded long ago, never
+     * wait here.
+     */
+    public synchronized Duration untilBurstGathered() {
+        Instant now = clock.instant();
+        OutboxRepository.Due due = outbox.dueSummary(now);
+        long before = dueAtLastLook;
+        dueAtLastLook = due.count();
+        if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || due.count() <= before) {
+            return Duration.ZERO;
+        }
+        Duration waited = Duration.between(due.oldestRecordedAt().orElse(now), now);
+        return waited.compareTo(GATHER_AT_MOST) >= 0 ? Duration.ZERO : min(QUIET, GATHER_AT_MOST.minus(waited));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** One pass over at most {@value #ENTRIES_PER_PASS} due entries. */
@@ -121,6 +160,7 @@ public final class RealtimePusher {
         due.forEach(entry -> entries.computeIfAbsent(entry.email(), e -> new ArrayList<>()).add(entry));
         Map<Email, Set<SalesforceId>> linked = people.salesforceIds(entries.keySet());
         Map<SalesforceId, OrgRecord> found = lookUp(salesforce, current, apiNames, entries.keySet(), linked);
+        Map<Email, List<SalesforceId>> foundByEmail = byEmail(found.values());
 
         Map<SObjectType, List<SalesforceId>> toWrite = new EnumMap<>(SObjectType.class);
         Map<SalesforceId, Set<Email>> owners = new HashMap<>();
@@ -129,8 +169,7 @@ public final class RealtimePusher {
         for (Email email : entries.keySet()) {
             Set<SalesforceId> candidates = new LinkedHashSet<>(linked.getOrDefault(email, Set.of()));
             if (current.matchByEmail()) {
-                found.values().stream().filter(r -> r.email().equals(Optional.of(email)))
-                        .forEach(r -> candidates.add(r.id()));
+                candidates.addAll(foundByEmail.getOrDefault(email, List.of()));
             }
             if (candidates.isEmpty()) {
                 if (apiNames.size() < SObjectType.values().length) {
@@ -221,24 +260,81 @@ public final class RealtimePusher {
         return new PushReport(due.size(), written, settled.size(), retrying, raised);
     }
 
+    /**
+     * The current Salesforce state of every record the entries can reach. While the nightly sync keeps the mirror
+     * current, the records it holds for an address are taken as it saw them, except those Salesforce reports changed
+     * since (one query per few thousand ids, answering with the few that did); only addresses it does not know, or
+     * whose known records no longer carry them, are searched by email. A record given a known address after the
+     * last nightly run is that run's to catch (docs/decisions: "the real-time pusher looks records up in the mirror").
+     */
     private Map<SalesforceId, OrgRecord> lookUp(SalesforceOrg salesforce, SyncSettings current,
             Map<SObjectType, String> apiNames, Set<Email> emails, Map<Email, Set<SalesforceId>> linked) {
         Map<SalesforceId, OrgRecord> found = new HashMap<>();
-        for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
-            if (current.matchByEmail()) {
-                salesforce.findByEmails(object.getKey(), object.getValue(), emails).forEach(r -> found.put(r.id(), r));
-            }
+        Optional<Instant> mirrorAsOf = current.matchByEmail() ? mirrorCurrentAsOf(current) : Optional.empty();
+        Map<Email, List<MirrorRecord>> known = mirrorAsOf.isPresent() ? mirror.liveByEmail(emails) : Map.of();
+        if (current.matchByEmail()) {
+            search(salesforce, apiNames, emails.stream().filter(e -> !known.containsKey(e)).toList(), found);
         }
-        Map<SObjectType, Set<SalesforceId>> missing = new EnumMap<>(SObjectType.class);
-        linked.values().forEach(ids -> ids.stream().filter(id -> !found.containsKey(id))
-                .forEach(id -> missing.computeIfAbsent(id.objectType(), t -> new HashSet<>()).add(id)));
-        fetch(salesforce, apiNames, missing, found);
+        mirrorAsOf.ifPresent(asOf -> takeFromMirror(salesforce, apiNames, known, asOf, found));
+        Map<SObjectType, Set<SalesforceId>> wanted = new EnumMap<>(SObjectType.class);
+        linked.values().forEach(ids -> ids.stream().filter(id -> !found.containsKey(id)).forEach(id -> want(wanted, id)));
+        fetch(salesforce, apiNames, wanted, found);
+        Map<Email, List<SalesforceId>> stillThere = byEmail(found.values());
+        search(salesforce, apiNames, known.keySet().stream().filter(e -> !stillThere.containsKey(e)).toList(), found);
         Map<SObjectType, Set<SalesforceId>> contacts = new EnumMap<>(SObjectType.class);
         found.values().stream().filter(OrgRecord::converted).flatMap(r -> r.convertedContactId().stream())
-                .filter(id -> !found.containsKey(id))
-                .forEach(id -> contacts.computeIfAbsent(SObjectType.CONTACT, t -> new HashSet<>()).add(id));
+                .filter(id -> !found.containsKey(id)).forEach(id -> want(contacts, id));
         fetch(salesforce, apiNames, contacts, found);
         return found;
+    }
+
+    /** The mirror's records as of its last pull, overlaid with what Salesforce changed since; deleted ones drop out. */
+    private static void takeFromMirror(SalesforceOrg salesforce, Map<SObjectType, String> apiNames,
+            Map<Email, List<MirrorRecord>> known, Instant asOf, Map<SalesforceId, OrgRecord> found) {
+        Map<SObjectType, Map<SalesforceId, MirrorRecord>> byType = new EnumMap<>(SObjectType.class);
+        known.values().forEach(records -> records.forEach(r -> byType.computeIfAbsent(r.objectType(),
+                t -> new LinkedHashMap<>()).put(r.id(), r)));
+        byType.forEach((type, records) -> {
+            if (!apiNames.containsKey(type)) {
+                return;
+            }
+            Map<SalesforceId, OrgRecord> changed = new HashMap<>();
+            salesforce.changedSince(type, apiNames.get(type), records.keySet(), asOf.minus(NightlySync.OVERLAP))
+                    .forEach(r -> changed.put(r.id(), r));
+            records.forEach((id, seen) -> {
+                OrgRecord now = changed.getOrDefault(id, new OrgRecord(id, seen.email(), seen.email().map(Email::value),
+                        seen.optedOut(), seen.converted(), seen.convertedContactId(), false, seen.masterRecordId(),
+                        asOf));
+                if (!now.deleted()) {
+                    found.put(id, now);
+                }
+            });
+        });
+    }
+
+    private static void search(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, List<Email> emails,
+            Map<SalesforceId, OrgRecord> found) {
+        if (emails.isEmpty()) {
+            return;
+        }
+        apiNames.forEach((type, apiName) -> salesforce.findByEmails(type, apiName, emails)
+                .forEach(r -> found.put(r.id(), r)));
+    }
+
+    /** When the mirror was last brought up to date, while the nightly sync keeps it current. */
+    private Optional<Instant> mirrorCurrentAsOf(SyncSettings current) {
+        Instant oldestUsable = clock.instant().minus(MIRROR_CURRENT_FOR);
+        return current.nightlySync() ? runs.lastWatermark().filter(w -> w.isAfter(oldestUsable)) : Optional.empty();
+    }
+
+    private static void want(Map<SObjectType, Set<SalesforceId>> wanted, SalesforceId id) {
+        wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>()).add(id);
+    }
+
+    private static Map<Email, List<SalesforceId>> byEmail(Collection<OrgRecord> records) {
+        Map<Email, List<SalesforceId>> byEmail = new HashMap<>();
+        records.forEach(r -> r.email().ifPresent(e -> byEmail.computeIfAbsent(e, k -> new ArrayList<>()).add(r.id())));
+        return byEmail;
     }
 
     private static void fetch(SalesforceOrg salesforce, Map<SObjectType, String> apiNames,

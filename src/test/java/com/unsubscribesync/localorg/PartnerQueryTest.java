@@ -192,6 +192,24 @@ class PartnerQueryTest {
     }
 
     @Test
+    void aLongInListMatchesAsShortOnesDoAndAStatementOverTheLimitIsRefused() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            values.add("'nobody" + i + "@example.com'");
+        }
+        values.add("'" + seeded.sharedEmail().toUpperCase() + "'");
+        values.add("null");
+        String in = "SELECT Id FROM Lead WHERE Email IN (" + String.join(",", values) + ")";
+        assertThat(in.length()).isLessThan(100_000);
+        assertThat(pc.query(in).getSize()).isEqualTo(pc.query("SELECT Id FROM Lead WHERE Email = '"
+                + seeded.sharedEmail() + "'").getSize()).isPositive();
+
+        String tooLong = "SELECT Id FROM Lead WHERE Email IN ('" + "x".repeat(100_000) + "')";
+        assertThatThrownBy(() -> pc.query(tooLong)).isInstanceOfSatisfying(MalformedQueryFault.class,
+                fault -> assertThat(fault.getExceptionMessage()).contains("cannot be longer than 100000 characters"));
+    }
+
+    @Test
     void typeMismatchesAndUnknownObjectsAreFaults() {
         assertThatThrownBy(() -> pc.query("SELECT Id FROM Contact WHERE HasOptedOutOfEmail = 'true'"))
                 .isInstanceOf(InvalidFieldFault.class);

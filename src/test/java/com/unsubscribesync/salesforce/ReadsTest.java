@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.SeedSummary;
@@ -122,15 +123,40 @@ class ReadsTest {
     }
 
     @Test
-    void lookupsOfManyAddressesAreBatchedAndBounded() {
+    void lookupsOfManyAddressesFillStatementsUpToSoqlsLengthLimit() {
         try (ForceWscOrg connected = orgs.connect(org)) {
             List<Email> emails = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 emails.add(Email.parse("nobody" + i + "@example.com"));
             }
             long before = connected.callsMade();
             assertThat(connected.findByEmails(SObjectType.LEAD, OPT_OUT, emails)).isEmpty();
+            // About 27 characters an address: 270 000 characters of values need three statements of 100 000.
             assertThat(connected.callsMade() - before).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void onlyRecordsChangedSinceAreReportedAndADeletedOneComesBackFlagged() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withClock(clock));
+                ForceWscOrg connected = orgs.connect(org)) {
+            String same = org.state().addContact("Al", "Be", "al@example.com");
+            String edited = org.state().addContact("Ce", "De", "ce@example.com");
+            String deleted = org.state().addContact("Ef", "Gh", "ef@example.com");
+            clock.advance(Duration.ofMinutes(5));
+            Instant since = clock.instant();
+            clock.advance(Duration.ofMinutes(5));
+            org.state().setEmail(edited, "ce.new@example.com");
+            org.state().delete(deleted);
+
+            List<OrgRecord> changed = connected.changedSince(SObjectType.CONTACT, OPT_OUT, List.of(SalesforceId.parse(
+                    same), SalesforceId.parse(edited), SalesforceId.parse(deleted)), since);
+
+            assertThat(changed).extracting(r -> r.id().value()).containsExactlyInAnyOrder(edited, deleted);
+            assertThat(changed).filteredOn(r -> r.id().value().equals(edited)).singleElement()
+                    .satisfies(r -> assertThat(r.rawEmail()).contains("ce.new@example.com"));
+            assertThat(changed).filteredOn(OrgRecord::deleted).extracting(r -> r.id().value()).containsExactly(deleted);
         }
     }
 

@@ -32,6 +32,8 @@ import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -56,18 +58,13 @@ final class EngineHarness implements AutoCloseable {
     final RealtimePusher pusher;
     final NightlySync nightly;
     final Clock clock = Clock.systemUTC();
-    private final boolean ownsOrgAndDatabase;
+    private final List<Runnable> owned = new ArrayList<>();
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
-        this(org, database, retry, false);
-    }
-
-    private EngineHarness(LocalOrg org, Database database, RetryPolicy retry, boolean ownsOrgAndDatabase) {
-        this.ownsOrgAndDatabase = ownsOrgAndDatabase;
         this.org = org;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
@@ -80,15 +77,24 @@ final class EngineHarness implements AutoCloseable {
         salesforce = connect(org);
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
-        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
+        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
                 current, fields, clock);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
     static EngineHarness onFreshOrg() throws Exception {
-        return new EngineHarness(startOrg(options -> options), Database.openInMemory("engine-" + UUID.randomUUID()),
-                RealtimePusher.standardRetry(new Random(7)), true);
+        return onNewOrg(options -> options);
+    }
+
+    /** A harness on a new org and a new in-memory store, both closed with it. */
+    static EngineHarness onNewOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        LocalOrg org = startOrg(options);
+        Database database = Database.openInMemory("harness-" + java.util.UUID.randomUUID());
+        EngineHarness harness = new EngineHarness(org, database);
+        harness.owned.add(database::close);
+        harness.owned.add(org::close);
+        return harness;
     }
 
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
@@ -135,9 +141,6 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
-        if (ownsOrgAndDatabase) {
-            database.close();
-            org.close();
-        }
+        owned.forEach(Runnable::run);
     }
 }

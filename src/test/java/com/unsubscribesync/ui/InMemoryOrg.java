@@ -112,6 +112,12 @@ public final class InMemoryOrg implements SalesforceOrg {
                 .map(r -> record(r, field)).toList();
     }
 
+    /** Reports every record as changed: this org keeps no modification times, and reporting more is allowed. */
+    @Override
+    public List<OrgRecord> changedSince(SObjectType type, String field, Collection<SalesforceId> ids, Instant since) {
+        return findByIds(type, field, ids);
+    }
+
     @Override
     public List<OrgRecord> deletedBetween(SObjectType type, String field, Instant start, Instant end) {
         return List.of();

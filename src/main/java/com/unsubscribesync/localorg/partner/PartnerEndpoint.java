@@ -73,6 +73,7 @@ public final class PartnerEndpoint extends SoapEndpoint {
             throw SoapFault.unexpected("UNKNOWN_EXCEPTION", "Operation not available or permitted");
         }
         CallContext context = gate.admit(header, apiVersion, instanceUrl);
+        gate.usage().tally(operation);
         handler.answer(request, context, out);
         return SoapEnvelopes.partner(operation, out.toString(), gate.usage());
     }

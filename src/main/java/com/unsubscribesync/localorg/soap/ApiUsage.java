@@ -3,6 +3,10 @@ package com.unsubscribesync.localorg.soap;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /** API calls counted against a daily allocation; the count starts again each UTC day. */
 public final class ApiUsage {
@@ -12,6 +16,7 @@ public final class ApiUsage {
     private int limit;
     private int used;
     private LocalDate day;
+    private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
 
     public ApiUsage(Clock clock, int limit) {
         this.clock = clock;
@@ -25,6 +30,18 @@ public final class ApiUsage {
             throw SoapFault.unexpected("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
         }
         used++;
+    }
+
+    /** Notes which operation an admitted call was, for tests and benchmarks that count calls by kind. */
+    public void tally(String operation) {
+        byOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
+    }
+
+    /** Calls admitted since the org started, by operation name (never reset by the day's roll-over). */
+    public Map<String, Long> byOperation() {
+        Map<String, Long> counts = new TreeMap<>();
+        byOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
     }
 
     public synchronized int used() {

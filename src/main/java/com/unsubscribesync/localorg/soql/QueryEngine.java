@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /** Parses SOQL and resolves it against the org's schema and the user's field-level security. */
 public final class QueryEngine {
+    /** Salesforce's default limit on the length of a SOQL statement. */
+    public static final int MAX_STATEMENT_LENGTH = 100_000;
     private static final Set<String> QUERYABLE = Set.of("lead", "contact", "user", "profile", "userpermissionaccess");
 
     private final OrgState state;
@@ -31,6 +34,9 @@ public final class QueryEngine {
     /** Compiles a query for a user; {@code includeDeleted} is queryAll's view of the recycle bin. */
     public CompiledQuery compile(String soql, int userRow, boolean includeDeleted) {
         QueryErrors errors = new QueryErrors(soql);
+        if (soql.length() > MAX_STATEMENT_LENGTH) {
+            throw errors.tooLong(MAX_STATEMENT_LENGTH);
+        }
         SoqlQuery query = new SoqlParser(soql, errors).parse();
         String objectName = query.object().text();
         RecordTable table = QUERYABLE.contains(objectName.toLowerCase(Locale.ROOT))
@@ -156,18 +162,22 @@ public final class QueryEngine {
             }
             if (condition instanceof SoqlQuery.In in) {
                 ResolvedField field = resolve(in.field());
-                List<Object> candidates = new ArrayList<>();
+                // Text compares as equalsIgnoreCase does, which CASE_INSENSITIVE_ORDER matches; a set keeps an IN of
+                // thousands of values from costing thousands of comparisons per row.
+                Set<Object> candidates = new TreeSet<>(SoqlValues::orderForIn);
+                boolean withNull = false;
                 for (Token token : in.values()) {
-                    candidates.add(values.literal(field.field(), token));
+                    Object literal = values.literal(field.field(), token);
+                    if (literal == null) {
+                        withNull = true;
+                    } else {
+                        candidates.add(literal);
+                    }
                 }
+                boolean matchesNull = withNull;
                 IntPredicate member = row -> {
                     Object value = field.value(table, row);
-                    for (Object candidate : candidates) {
-                        if (SoqlValues.same(value, candidate)) {
-                            return true;
-                        }
-                    }
-                    return false;
+                    return value == null ? matchesNull : candidates.contains(value);
                 };
                 return in.negated() ? member.negate() : member;
             }

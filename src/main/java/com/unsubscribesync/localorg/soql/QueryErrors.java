@@ -18,6 +18,11 @@ final class QueryErrors {
         return fault("MalformedQueryFault", "MALFORMED_QUERY", row, column, reason);
     }
 
+    SoapFault tooLong(int limit) {
+        return SoapFault.query("MalformedQueryFault", "MALFORMED_QUERY", "SOQL statements cannot be longer than "
+                + limit + " characters.", 0, 0);
+    }
+
     SoapFault invalidField(Token at, String reason) {
         return fault("InvalidFieldFault", "INVALID_FIELD", at.row(), at.column(), reason);
     }

@@ -63,6 +63,14 @@ final class SoqlValues {
         return value.equals(literal);
     }
 
+    /** An order for a set of IN values that agrees with {@link #same}: values of another type never match. */
+    static int orderForIn(Object a, Object b) {
+        if (a.getClass() != b.getClass()) {
+            return a.getClass().getName().compareTo(b.getClass().getName());
+        }
+        return compare(a, b);
+    }
+
     static int compare(Object a, Object b) {
         if (a instanceof String x) {
             return x.compareToIgnoreCase((String) b);

@@ -1,0 +1,108 @@
+package com.unsubscribesync.app;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.salesforce.ConnectionOptions;
+import com.unsubscribesync.salesforce.ConnectorConfigs;
+import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.OrgSignIn;
+import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.OutboxEntry;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunReport;
+import com.unsubscribesync.sync.RunRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ProxySelector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The app's engine on a data directory of its own, wired as the app wires it (store, nightly run, real-time pusher
+ * and scheduler), connected to a local org through OAuth and force-wsc like any org.
+ */
+final class EngineUnderBench implements AutoCloseable {
+    private static final String ACTOR = "bench";
+
+    private final LocalOrg org;
+    private final AppWorkspace workspace;
+
+    EngineUnderBench(LocalOrg org, Path dataDirectory) {
+        this.org = org;
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the benchmark's data directory could not be made", e);
+        }
+        ProxySelector proxies = ProxySelector.getDefault();
+        OrgSignIn signIn = new OrgSignIn(new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"),
+                proxies), proxies, () -> 0);
+        this.workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), ACTOR,
+                Map.of(), Optional.of(() -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
+                        org.clientSecret()).org()));
+        workspace.settings().save(workspace.settings().load().withNightlySync(true));
+        // Signing in is not part of any scenario.
+        workspace.connected();
+    }
+
+    /**
+     * Unsubscribes recorded before the org was connected: their real-time pushes are dropped, so that the nightly
+     * run is the one to set them in Salesforce.
+     */
+    void unsubscribedBeforehand(Collection<String> emails) {
+        Instant now = Instant.now();
+        workspace.unsubscribes().addAll(emails.stream().map(email -> new Unsubscribe(Email.parse(email), now,
+                UnsubscribeSource.IMPORT, ACTOR, Optional.empty())).iterator());
+        List<Long> queued = workspace.outbox().due(now.plus(Duration.ofDays(1)), Integer.MAX_VALUE).stream()
+                .map(OutboxEntry::id).toList();
+        workspace.outbox().remove(queued);
+    }
+
+    RunReport run() {
+        return workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
+    }
+
+    /** Records the burst while the engine runs, as clicked links arriving through the app would. */
+    BurstTiming.Timing burst(BenchWorkload.Burst burst, Duration window, Duration patience) {
+        workspace.engine().start();
+        try {
+            BurstTiming.Timing timing = BurstTiming.run(org.state(), burst, window, patience, emails -> {
+                Instant now = Instant.now();
+                workspace.unsubscribes().addAll(emails.stream().map(email -> new Unsubscribe(Email.parse(email), now,
+                        UnsubscribeSource.CLICKED_LINK, ACTOR, Optional.empty())).iterator());
+                workspace.engine().wake();
+            });
+            waitForEmptyOutbox(patience);
+            return timing;
+        } finally {
+            workspace.engine().close();
+        }
+    }
+
+    private void waitForEmptyOutbox(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (workspace.outbox().pendingCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+    }
+}

@@ -1,0 +1,67 @@
+package com.unsubscribesync.app;
+
+import com.unsubscribesync.cli.Benchmarks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench}: every scenario against in-process local orgs and a temporary data directory, deleted afterwards.
+ * Before measuring, the nightly and burst steps run once on a small org so that the engine and the baseline are
+ * both past the JIT's warm-up when they are timed.
+ */
+final class LocalOrgBenchmarks implements Benchmarks {
+    static final int DEFAULT_PEOPLE = 100_000;
+    static final int DEFAULT_LIST_ROWS = 1_000_000;
+    private static final int WARM_UP_PEOPLE = 3_000;
+
+    @Override
+    public void run(List<String> scenarios, Size size, Consumer<Result> each) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("unsubscribe-sync-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the benchmark", e);
+        }
+        try (HeapSampler heap = new HeapSampler()) {
+            List<String> nightly = scenarios.stream().filter(SyncScenarios.STEPS::contains).toList();
+            if (!nightly.isEmpty()) {
+                int people = size.people().orElse(DEFAULT_PEOPLE);
+                int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
+                Size small = new Size(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
+                try (SyncScenarios warmUp = new SyncScenarios(warmUpPeople, small, heap, directory.resolve("warm-up"))) {
+                    warmUp.run(SyncScenarios.STEPS, result -> { });
+                }
+                try (SyncScenarios measured = new SyncScenarios(people, size, heap, directory.resolve("data"))) {
+                    measured.run(nightly, each);
+                }
+            }
+            if (scenarios.contains("list")) {
+                each.accept(new UnsubscribeListBench(heap).run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(directory);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            List<Path> all = new ArrayList<>(paths.toList());
+            all.sort(Comparator.reverseOrder());
+            for (Path path : all) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

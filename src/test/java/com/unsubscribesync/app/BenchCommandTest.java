@@ -1,0 +1,87 @@
+package com.unsubscribesync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench --json} at a small size, in-process: every scenario with every field of the contract, and figures
+ * that hang together. How fast anything is stays out of this test; the benchmark itself reports that.
+ */
+class BenchCommandTest {
+    private static final List<String> FIELDS = List.of("scenario", "apiCalls", "minApiCalls", "wallMs",
+            "baselineWallMs", "ratio", "peakHeapMb");
+
+    @Test
+    void everyScenarioReportsItsCallsTimesAndHeapBesideTheBaseline() throws Exception {
+        Run run = run("bench", "--people", "2000", "--burst", "300", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(run.out());
+        List<String> scenarios = new ArrayList<>();
+        results.forEach(result -> scenarios.add(result.get("scenario").asText()));
+        assertThat(scenarios).containsExactly("initial", "incremental", "idle", "burst", "list");
+        for (JsonNode result : results) {
+            String scenario = result.get("scenario").asText();
+            assertThat(FIELDS).allSatisfy(field -> assertThat(result.has(field)).as(scenario + " " + field).isTrue());
+            assertThat(result.get("apiCalls").asLong()).as(scenario).isGreaterThanOrEqualTo(result.get("minApiCalls")
+                    .asLong());
+            assertThat(result.get("wallMs").asDouble()).as(scenario).isPositive();
+            assertThat(result.get("baselineWallMs").asDouble()).as(scenario).isPositive();
+            assertThat(result.get("ratio").asDouble()).as(scenario).isPositive();
+            assertThat(result.get("peakHeapMb").asLong()).as(scenario).isPositive();
+        }
+        for (JsonNode nightly : List.of(results.get(0), results.get(1), results.get(2))) {
+            assertThat(nightly.get("sameWorkAsBaseline").asBoolean()).as(nightly.toString()).isTrue();
+            assertThat(nightly.get("apiCalls").asLong()).isEqualTo(nightly.get("baselineApiCalls").asLong());
+        }
+        JsonNode initial = results.get(0);
+        assertThat(initial.get("pulled").asInt()).isGreaterThan(1900);
+        assertThat(initial.get("pushed").asInt()).as("5 % unsubscribed here").isBetween(50, 150);
+        assertThat(initial.get("imported").asInt()).as("5 % opted out there").isBetween(50, 150);
+        assertThat(results.get(1).get("pushed").asInt()).isPositive();
+        assertThat(results.get(2).get("writes").asInt()).as("idle").isZero();
+        assertThat(results.get(2).get("apiCalls").asLong()).as("idle").isLessThanOrEqualTo(5);
+
+        JsonNode burst = results.get(3);
+        assertThat(burst.get("unsubscribes").asInt()).isEqualTo(300);
+        assertThat(burst.get("missed").asInt()).isZero();
+        assertThat(burst.get("p50Ms").asDouble()).isPositive();
+        assertThat(burst.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(burst.get("p50Ms").asDouble());
+        assertThat(burst.get("callsByOperation").has("query")).as("known addresses are not searched by email")
+                .isFalse();
+
+        JsonNode list = results.get(4);
+        assertThat(list.get("imported").asInt()).isEqualTo(2000);
+        assertThat(list.get("apiCalls").asLong()).isZero();
+    }
+
+    @Test
+    void anUnknownScenarioIsRefusedInOneLine() {
+        Run run = run("bench", "--scenario", "nightly");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("--scenario nightly")
+                .contains("initial, incremental, idle, burst, list");
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+}
