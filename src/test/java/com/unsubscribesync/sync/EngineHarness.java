@@ -31,8 +31,11 @@ import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -54,6 +57,7 @@ final class EngineHarness implements AutoCloseable {
     final RealtimePusher pusher;
     final NightlySync nightly;
     final Clock clock = Clock.systemUTC();
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
@@ -75,6 +79,16 @@ final class EngineHarness implements AutoCloseable {
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
                 current, fields, clock);
+    }
+
+    /** An engine on its own in-memory database and its own org of 40 people, both closed with it. */
+    static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        LocalOrg org = startOrg(options);
+        Database database = Database.openInMemory("engine-" + UUID.randomUUID());
+        EngineHarness harness = new EngineHarness(org, database);
+        harness.owned.add(database);
+        harness.owned.add(org);
+        return harness;
     }
 
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
@@ -118,5 +132,12 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + resource, e);
+            }
+        }
     }
 }
