@@ -56,7 +56,7 @@ final class EngineHarness implements AutoCloseable {
     final OptOutFields fields;
     final RealtimePusher pusher;
     final NightlySync nightly;
-    final Clock clock = Clock.systemUTC();
+    final Clock clock;
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     EngineHarness(LocalOrg org, Database database) {
@@ -64,7 +64,17 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
+        this(org, database, retry, options(), Clock.systemUTC());
+    }
+
+    /**
+     * @param retry      the pusher's back-off for records refused for now
+     * @param connection how force-wsc connects and retries whole calls
+     * @param clock      the engine's clock (the org keeps its own)
+     */
+    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock) {
         this.org = org;
+        this.clock = clock;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
         people = new PeopleRepository(database);
@@ -73,7 +83,7 @@ final class EngineHarness implements AutoCloseable {
         conflicts = new ConflictRepository(database);
         mirror = new MirrorRepository(database);
         runs = new SyncRunRepository(database);
-        salesforce = connect(org);
+        salesforce = connect(org, connection);
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
@@ -81,11 +91,16 @@ final class EngineHarness implements AutoCloseable {
                 current, fields, clock);
     }
 
-    /** An engine on its own in-memory database and its own org of 40 people, both closed with it. */
+    /** An engine on its own in-memory database and its own org (40 people unless told), both closed with it. */
     static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        return standalone(options, RealtimePusher.standardRetry(new Random(7)), options(), Clock.systemUTC());
+    }
+
+    static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options, RetryPolicy retry,
+            ConnectionOptions connection, Clock clock) throws Exception {
         LocalOrg org = startOrg(options);
         Database database = Database.openInMemory("engine-" + UUID.randomUUID());
-        EngineHarness harness = new EngineHarness(org, database);
+        EngineHarness harness = new EngineHarness(org, database, retry, connection, clock);
         harness.owned.add(database);
         harness.owned.add(org);
         return harness;
@@ -95,8 +110,15 @@ final class EngineHarness implements AutoCloseable {
         return LocalOrg.start(options.apply(LocalOrgOptions.defaults().withPeople(40)));
     }
 
+    static ConnectionOptions options() {
+        return ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+    }
+
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        return connect(org, options());
+    }
+
+    static ForceWscOrg connect(LocalOrg org, ConnectionOptions options) {
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
