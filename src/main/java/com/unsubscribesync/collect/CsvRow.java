@@ -16,8 +16,8 @@ public record CsvRow(long line, Map<String, String> cells) {
     /** Like {@link #get}, for free text: line breaks and tabs may be in it, other control characters may not. */
     public Optional<String> text(String column) {
         Optional<String> value = get(column);
-        value.ifPresent(text -> text.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                .findFirst().ifPresent(c -> {
+        value.ifPresent(text -> text.chars()
+                .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t').findFirst().ifPresent(c -> {
                     throw new InvalidInputException(column + " contains a control character ("
                             + PrintableText.of(String.valueOf((char) c)) + "): remove it");
                 }));

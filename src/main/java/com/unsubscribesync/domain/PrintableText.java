@@ -18,7 +18,8 @@ public final class PrintableText {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c)
+                        : String.valueOf(c));
             }
         }
         return out.toString();

@@ -55,7 +55,7 @@ sealed interface RatchetStep {
 
     /** Steps of the engine, as opposed to a Salesforce user's. */
     default boolean byEngine() {
-        return this instanceof UnsubscribeHere || this instanceof LinkPerson || this instanceof Resubscribe || this instanceof Push
-                || this instanceof NightlyRun || this instanceof Restart;
+        return this instanceof UnsubscribeHere || this instanceof LinkPerson || this instanceof Resubscribe
+                || this instanceof Push || this instanceof NightlyRun || this instanceof Restart;
     }
 }

@@ -42,7 +42,10 @@ class RatchetUnderRandomnessTest {
         }
     }
 
-    /** Found by a wider search (seed 106): the first run read live records only, so it never learned where a merged record went. */
+    /**
+     * Found by a wider search (seed 106): the first run read live records only, so it never learned where a merged
+     * record went.
+     */
     @Test
     void aPersonLinkedToARecordMergedAwayBeforeTheFirstRunIsFollowedToItsMaster(@TempDir Path dataDirectory)
             throws Exception {

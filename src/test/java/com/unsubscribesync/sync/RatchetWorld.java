@@ -84,7 +84,8 @@ final class RatchetWorld implements AutoCloseable {
         } else if (step instanceof RatchetStep.Delete s) {
             admin().delete(s.recordId());
         } else if (step instanceof RatchetStep.Resubscribe s) {
-            resubscriber().resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin", s.alsoSalesforce());
+            resubscriber().resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin",
+                    s.alsoSalesforce());
         } else if (step instanceof RatchetStep.Push) {
             engine.pusher.drain();
         } else if (step instanceof RatchetStep.NightlyRun s) {
