@@ -6,6 +6,7 @@ import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -84,6 +85,6 @@ public final class CommandLineApp {
         if (message == null) {
             return "no details";
         }
-        return message.replace("\r", " ").replace("\n", " ").strip();
+        return PrintableText.of(message.replace("\r", " ").replace("\n", " ").strip());
     }
 }

@@ -32,7 +32,7 @@ final class DemoData {
         List<OrgRecord> records = new ArrayList<>();
         demo.pullChanged(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(), chunk -> {
             for (OrgRecord record : chunk) {
-                if (records.size() < PEOPLE && record.email().isPresent() && !record.optedOut()) {
+                if (records.size() < PEOPLE && record.email().isPresent() && !record.optedOut() && !record.deleted()) {
                     records.add(record);
                 }
             }

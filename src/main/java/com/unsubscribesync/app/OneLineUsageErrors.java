@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.domain.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +14,8 @@ public final class OneLineUsageErrors implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         String message = ex.getMessage() == null ? "bad usage" : ex.getMessage().replace('\r', ' ').replace('\n', ' ');
-        command.getErr().println("error: " + message.strip() + " (see '" + command.getCommandSpec().qualifiedName()
+        command.getErr().println("error: " + PrintableText.of(message.strip()) + " (see '"
+                + command.getCommandSpec().qualifiedName()
                 + " --help')");
         return 2;
     }

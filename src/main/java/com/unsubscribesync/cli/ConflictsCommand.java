@@ -1,6 +1,7 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.sync.ConflictResolver;
 import java.io.PrintWriter;
@@ -66,7 +67,8 @@ public class ConflictsCommand {
             for (Conflict conflict : open) {
                 out.printf("#%d  %-26s %s%n     %s%n     actions: %s%n", conflict.id(), conflict.kind().title(),
                         conflict.email().map(Object::toString).orElse(conflict.objectType().map(t -> t.apiName()).orElse("")),
-                        conflict.explanation(), String.join(", ", ConflictResolver.actions(conflict.kind())));
+                        PrintableText.of(conflict.explanation()),
+                        String.join(", ", ConflictResolver.actions(conflict.kind())));
             }
             return ExitCode.DONE;
         }

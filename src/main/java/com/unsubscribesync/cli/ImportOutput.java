@@ -1,6 +1,7 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.collect.ImportReport;
+import com.unsubscribesync.domain.PrintableText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ImportOutput {
             view.put("problems", report.problems());
             out.println(Json.write(view));
         } else {
-            report.problems().forEach(out::println);
+            report.problems().forEach(problem -> out.println(PrintableText.of(problem)));
             if (report.problemCount() > report.problems().size()) {
                 out.println("… and " + (report.problemCount() - report.problems().size()) + " more rows with problems");
             }

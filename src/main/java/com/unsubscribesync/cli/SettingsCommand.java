@@ -70,10 +70,14 @@ public class SettingsCommand {
         @Override
         public Integer call() {
             var repository = group.root.workspace().settings();
-            SyncSettings settings = repository.load();
+            var stored = repository.loadStored();
+            SyncSettings settings = stored.settings();
+            java.util.Set<String> keys = new java.util.HashSet<>();
             for (String assignment : assignments) {
                 settings = apply(settings, assignment);
+                keys.add(assignment.substring(0, assignment.indexOf('=')).strip());
             }
+            stored.requireUnderstood(keys);
             repository.save(settings);
             spec.commandLine().getOut().println("Settings saved.");
             return ExitCode.DONE;

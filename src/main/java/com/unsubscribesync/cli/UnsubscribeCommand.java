@@ -6,6 +6,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListedUnsubscribe;
@@ -222,7 +223,8 @@ public class UnsubscribeCommand {
             }
             for (HistoryEntry entry : entries) {
                 out.printf("%s  %-11s  %-15s  %s%s%n", entry.at(), entry.action().label(), entry.source().label(),
-                        entry.actor(), entry.reason().map(r -> "  \"" + r + "\"").orElse(""));
+                        PrintableText.of(entry.actor()), entry.reason().map(r -> "  \"" + PrintableText.of(r) + "\"")
+                                .orElse(""));
             }
             return ExitCode.DONE;
         }

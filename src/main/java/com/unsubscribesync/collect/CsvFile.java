@@ -1,5 +1,6 @@
 package com.unsubscribesync.collect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -33,6 +34,7 @@ import java.util.function.Consumer;
 public final class CsvFile {
     private static final int SNIFF_BYTES = 64 * 1024;
     static final int MAX_CELL_CHARS = 10_000;
+    private static final int SHOWN_CHARS = 200;
 
     private final Path path;
     private final String requiredColumn;
@@ -53,6 +55,9 @@ public final class CsvFile {
     }
 
     private void checkLooksLikeText() {
+        if (Files.isDirectory(path)) {
+            throw new InvalidInputException(path + " is a folder, not a CSV file: give the path of the .csv file");
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(SNIFF_BYTES);
@@ -61,12 +66,13 @@ public final class CsvFile {
         } catch (IOException e) {
             throw new InvalidInputException("file " + path + " cannot be read (" + e.getMessage() + ")");
         }
-        if (Files.isDirectory(path)) {
-            throw new InvalidInputException(path + " is a folder, not a CSV file");
-        }
         if (head.length == 0) {
             throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
                     + requiredColumn + "' column");
+        }
+        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            throw new InvalidInputException("file " + path + " is UTF-16 text: save it as CSV UTF-8 and import again");
         }
         for (byte b : head) {
             if (b == 0) {
@@ -115,7 +121,8 @@ public final class CsvFile {
         }
         if (!header.contains(requiredColumn)) {
             throw new InvalidInputException("file " + path + " has no '" + requiredColumn + "' column in its header line"
-                    + " (found: " + String.join(", ", header) + "); expected columns: " + String.join(", ", knownColumns));
+                    + " (found: " + shortened(String.join(", ", header)) + "); expected columns: "
+                    + String.join(", ", knownColumns));
         }
         return header;
     }
@@ -165,7 +172,29 @@ public final class CsvFile {
         if (cause instanceof java.nio.charset.CharacterCodingException) {
             return new InvalidInputException("file " + path + " is not UTF-8 text: save it as CSV UTF-8 and import again");
         }
+        JsonProcessingException parse = parseFailure(e);
+        if (parse != null) {
+            String where = parse.getLocation() == null ? "" : ", line " + parse.getLocation().getLineNr();
+            return new InvalidInputException("file " + path + where + " is not readable CSV ("
+                    + firstLine(parse.getOriginalMessage()) + "): close every quoted cell and double the quotes "
+                    + "inside one (\"\")");
+        }
         return new InvalidInputException("file " + path + " is not a readable CSV file (" + firstLine(e.getMessage()) + ")");
+    }
+
+    private static JsonProcessingException parseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException parse) {
+                return parse;
+            }
+        }
+        return null;
+    }
+
+    /** A value echoed in a message, cut so that a huge line of the file does not become a huge message. */
+    private static String shortened(String text) {
+        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "… (" + text.length()
+                + " characters)";
     }
 
     private static String firstLine(String message) {

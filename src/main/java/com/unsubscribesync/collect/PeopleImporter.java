@@ -31,7 +31,7 @@ public final class PeopleImporter {
     }
 
     private static Optional<String> name(CsvRow row, String column) {
-        Optional<String> value = row.get(column);
+        Optional<String> value = row.text(column);
         if (value.isPresent() && value.get().length() > MAX_NAME) {
             throw new InvalidInputException(column + " is longer than " + MAX_NAME + " characters");
         }

@@ -47,7 +47,7 @@ public final class UnsubscribeImporter {
             throw new InvalidInputException("source 'Salesforce Sync' is only set by the sync itself: "
                     + "use manual, clicked-link, bounce or import");
         }
-        Optional<String> reason = row.get("reason");
+        Optional<String> reason = row.text("reason");
         if (reason.isPresent() && reason.get().length() > MAX_REASON) {
             throw new InvalidInputException("reason is longer than " + MAX_REASON + " characters");
         }

@@ -29,7 +29,7 @@ public record Email(String value) implements Comparable<Email> {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
-                return "email '" + printable(value) + "' contains a control character";
+                return "email '" + PrintableText.of(value) + "' contains a control character";
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 return "email '" + value + "' contains a space";
@@ -60,14 +60,6 @@ public record Email(String value) implements Comparable<Email> {
             return "email '" + value + "' has an empty part in its domain";
         }
         return null;
-    }
-
-    private static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            out.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
     }
 
     public String domain() {

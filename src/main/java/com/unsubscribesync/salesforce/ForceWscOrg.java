@@ -106,14 +106,14 @@ public final class ForceWscOrg implements SalesforceOrg {
     @Override
     public void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since,
             Consumer<List<OrgRecord>> chunk) {
-        // An incremental read uses queryAll: records deleted or merged away since the watermark come back in the
-        // same call (IsDeleted, MasterRecordId), so no separate getDeleted call is needed.
-        boolean incremental = since.isPresent();
-        RecordColumns columns = new RecordColumns(type, fieldApiName, incremental);
+        // Every read uses queryAll: records deleted or merged away come back in the same call (IsDeleted,
+        // MasterRecordId), so no separate getDeleted call is needed, and a full read too learns where a record
+        // merged away before it went (a person may still be linked to the loser).
+        RecordColumns columns = new RecordColumns(type, fieldApiName, true);
         String soql = columns.select() + since.map(t -> " WHERE SystemModstamp > " + soqlDateTime(t)).orElse("");
         String what = "reading changed " + type.apiName() + "s";
         requireBudget(1, what);
-        QueryResult page = calls.partner(what, pc -> incremental ? pc.queryAll(soql) : pc.query(soql));
+        QueryResult page = calls.partner(what, pc -> pc.queryAll(soql));
         if (!page.isDone()) {
             int pageSize = Math.max(1, page.getRecords() == null ? 1 : page.getRecords().length);
             long remaining = Math.max(0, page.getSize() - pageSize);

@@ -28,9 +28,9 @@ public interface SalesforceOrg extends AutoCloseable {
     FieldCheck checkField(OptOutFieldRequest request);
 
     /**
-     * Streams the rows of one object changed after {@code since} (all live rows when empty), in chunks of at most
-     * 2 000, without holding the object in memory. An incremental read includes the records deleted or merged away
-     * since then, flagged {@code deleted} with their master record.
+     * Streams the rows of one object changed after {@code since} (all rows when empty), in chunks of at most
+     * 2 000, without holding the object in memory. The rows include the records deleted or merged away that
+     * Salesforce still keeps, flagged {@code deleted} with their master record.
      */
     void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk);
 

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,27 @@ public final class ConflictRepository {
                 update.setString(3, actor);
                 bindIdentity(update, 4, kind, email, recordId, objectType);
                 return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Closes the open write-rejected conflicts of records that a later write did set after all. */
+    public int resolveRejectedWrites(Collection<SalesforceId> written, String actor, Instant now) {
+        if (written.isEmpty()) {
+            return 0;
+        }
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = ?, "
+                    + "resolution = ?, resolved_by = ? WHERE kind = ? AND resolved_at IS NULL AND salesforce_id = ?")) {
+                for (SalesforceId id : written) {
+                    update.setObject(1, Database.utc(now));
+                    update.setString(2, "written by a later run");
+                    update.setString(3, actor);
+                    update.setString(4, ConflictKind.WRITE_REJECTED.name());
+                    update.setString(5, id.value());
+                    update.addBatch();
+                }
+                return Arrays.stream(update.executeBatch()).sum();
             }
         });
     }

@@ -1,13 +1,19 @@
 package com.unsubscribesync.store;
 
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.domain.ResubscribePolicy;
 import com.unsubscribesync.domain.SyncSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /** The Integrations tab's choices, kept in the database so every process on the data directory sees them. */
 public final class SettingsRepository {
@@ -17,7 +23,40 @@ public final class SettingsRepository {
         this.database = database;
     }
 
+    /** The settings as stored; a stored value this version does not understand is refused in a sentence naming it. */
     public SyncSettings load() {
+        Stored stored = loadStored();
+        stored.requireUnderstood(Set.of());
+        return stored.settings();
+    }
+
+    /**
+     * What is stored, with the default in place of each value this version does not understand (written by hand,
+     * or by another version of the app); those are listed in {@code unreadable}, so that they can be replaced.
+     */
+    public record Stored(SyncSettings settings, Map<String, String> unreadable) {
+
+        /** Refuses, unless each value not understood is among those about to be replaced. */
+        public void requireUnderstood(Set<String> replaced) {
+            List<String> left = unreadable.keySet().stream().filter(key -> !replaced.contains(key)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Map<String, String> examples = values(SyncSettings.defaults());
+            throw new InvalidInputException("the stored " + (left.size() == 1 ? "setting " : "settings ")
+                    + String.join(", ", left.stream().map(key -> key + "='" + shown(unreadable.get(key)) + "'")
+                            .toList()) + " cannot be read by this version of the app: set "
+                    + (left.size() == 1 ? "it" : "them") + " again, e.g. 'settings set " + String.join(" ",
+                            left.stream().map(key -> key + "=" + examples.get(key)).toList()) + "'");
+        }
+
+        private static String shown(String value) {
+            String printable = PrintableText.of(value);
+            return printable.length() <= 40 ? printable : printable.substring(0, 40) + "…";
+        }
+    }
+
+    public Stored loadStored() {
         Map<String, String> stored = database.read(connection -> {
             Map<String, String> values = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT name, setting_value FROM settings");
@@ -29,18 +68,61 @@ public final class SettingsRepository {
             return values;
         });
         SyncSettings defaults = SyncSettings.defaults();
-        return new SyncSettings(
-                Boolean.parseBoolean(stored.getOrDefault("nightly-sync", String.valueOf(defaults.nightlySync()))),
-                Optional.ofNullable(stored.get("field")).map(OptOutField::parse).orElse(defaults.field()),
+        Map<String, String> unreadable = new TreeMap<>();
+        StoredValues read = new StoredValues(stored, unreadable);
+        SyncSettings settings = new SyncSettings(
+                read.value("nightly-sync", SettingsRepository::flag, defaults.nightlySync()),
+                read.value("field", OptOutField::parse, defaults.field()),
                 Optional.ofNullable(stored.get("field-api-name")),
-                Optional.ofNullable(stored.get("resubscribe-policy")).map(ResubscribePolicy::parse)
-                        .orElse(defaults.resubscribePolicy()),
-                Boolean.parseBoolean(stored.getOrDefault("match-by-email", String.valueOf(defaults.matchByEmail()))),
-                Integer.parseInt(stored.getOrDefault("api-reserve-percent", String.valueOf(defaults.apiReservePercent()))),
-                Integer.parseInt(stored.getOrDefault("bulk-threshold", String.valueOf(defaults.bulkThreshold()))));
+                read.value("resubscribe-policy", ResubscribePolicy::parse, defaults.resubscribePolicy()),
+                read.value("match-by-email", SettingsRepository::flag, defaults.matchByEmail()),
+                read.value("api-reserve-percent", SettingsRepository::percent, defaults.apiReservePercent()),
+                read.value("bulk-threshold", SettingsRepository::threshold, defaults.bulkThreshold()));
+        return new Stored(settings, unreadable);
     }
 
-    public void save(SyncSettings settings) {
+    /** Reads stored values one by one, noting those it cannot read and giving their default instead. */
+    private record StoredValues(Map<String, String> stored, Map<String, String> unreadable) {
+        <T> T value(String key, Function<String, T> parser, T fallback) {
+            String value = stored.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return parser.apply(value);
+            } catch (RuntimeException e) {
+                unreadable.put(key, value);
+                return fallback;
+            }
+        }
+    }
+
+    private static boolean flag(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(value + " is not true or false");
+        };
+    }
+
+    private static int percent(String value) {
+        int percent = Integer.parseInt(value);
+        if (percent < 0 || percent > 90) {
+            throw new IllegalArgumentException(value + " is out of range");
+        }
+        return percent;
+    }
+
+    private static int threshold(String value) {
+        int records = Integer.parseInt(value);
+        if (records < SyncSettings.MIN_BULK_THRESHOLD) {
+            throw new IllegalArgumentException(value + " is below " + SyncSettings.MIN_BULK_THRESHOLD);
+        }
+        return records;
+    }
+
+    /** The stored form of each setting but the field's API name. */
+    private static Map<String, String> values(SyncSettings settings) {
         Map<String, String> values = new HashMap<>();
         values.put("nightly-sync", String.valueOf(settings.nightlySync()));
         values.put("field", settings.field().key());
@@ -48,6 +130,11 @@ public final class SettingsRepository {
         values.put("match-by-email", String.valueOf(settings.matchByEmail()));
         values.put("api-reserve-percent", String.valueOf(settings.apiReservePercent()));
         values.put("bulk-threshold", String.valueOf(settings.bulkThreshold()));
+        return values;
+    }
+
+    public void save(SyncSettings settings) {
+        Map<String, String> values = values(settings);
         database.inTransaction(connection -> {
             try (PreparedStatement merge = connection.prepareStatement(
                     "MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)");

@@ -234,6 +234,7 @@ public final class NightlySync {
                     }
                 }
                 mirror.markOptedOut(written);
+                conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
                 for (SalesforceId id : written) {
                     conflicts.resolveMatching(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.ofNullable(owner.get(id)),
                             Optional.of(id), Optional.of(id.objectType()), "re-applied", "nightly sync", clock.instant());

@@ -61,6 +61,7 @@ public final class RealtimePusher {
         return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> { }, random);
     }
     private static final Duration LIMIT_PAUSE = Duration.ofHours(1);
+    private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePusher.class);
 
     private final OutboxRepository outbox;
@@ -222,9 +223,17 @@ public final class RealtimePusher {
                     }
                     case RETRYABLE -> owners.get(outcome.id()).forEach(email -> retryReasons.put(email, describe(outcome)));
                     case PERMANENT -> {
-                        for (Email email : owners.get(outcome.id())) {
-                            if (raise(rejected(email, outcome, "Salesforce refused to set the opt-out"))) {
-                                raised++;
+                        if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
+                            // Field-level security changed since the field was checked: it concerns every record of
+                            // the object, so the addresses wait as for a field known to be unusable.
+                            fields.refresh();
+                            waiting.addAll(owners.get(outcome.id()));
+                            raised += raiseFieldUnavailable(check, outcome.id().objectType());
+                        } else {
+                            for (Email email : owners.get(outcome.id())) {
+                                if (raise(rejected(email, outcome, "Salesforce refused to set the opt-out"))) {
+                                    raised++;
+                                }
                             }
                         }
                     }

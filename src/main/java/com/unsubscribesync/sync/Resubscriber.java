@@ -53,8 +53,12 @@ public final class Resubscriber {
     public record RecordChange(SalesforceId id, boolean changed, String detail) {
         static RecordChange of(WriteOutcome outcome) {
             boolean done = outcome.result() == WriteOutcome.Result.WRITTEN;
-            return new RecordChange(outcome.id(), done, done ? "unchecked"
-                    : outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message"));
+            String refusal = outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message");
+            if (outcome.statusCode().filter("CANNOT_UPDATE_CONVERTED_LEAD"::equals).isPresent()) {
+                refusal += "; the next run unsubscribes the address again from this converted lead unless a user "
+                        + "with 'View and Edit Converted Leads' unchecks it";
+            }
+            return new RecordChange(outcome.id(), done, done ? "unchecked" : refusal);
         }
     }
 
@@ -99,7 +103,9 @@ public final class Resubscriber {
                 if (!ids.isEmpty()) {
                     records.addAll(salesforce.findByIds(type, apiName.get(), ids));
                 }
-                records.stream().filter(r -> r.optedOut() && !r.converted()).map(OrgRecord::id).distinct()
+                // Converted leads too: Salesforce keeps them read-only unless the user may edit converted leads, and
+                // one left checked makes the next run unsubscribe the address again, so the admin must hear of it.
+                records.stream().filter(OrgRecord::optedOut).map(OrgRecord::id).distinct()
                         .forEach(id -> optedOut.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
                 if (optedOut.containsKey(type)) {
                     List<WriteOutcome> written = salesforce.setOptOut(type, apiName.get(), optedOut.get(type), false);

@@ -14,7 +14,6 @@ import com.unsubscribesync.salesforce.SimulatedBrowser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +148,7 @@ class ConnectCommandTest {
 
     /** Runs with a simulated admin who opens the printed sign-in address and allows access. */
     private Run runWithBrowser(String... args) {
-        return run(Map.of(), new BrowserOnStdout(), args);
+        return run(Map.of(), new BrowserAtTheTerminal(SimulatedBrowser.allowing()), args);
     }
 
     private Run run(Map<String, String> env, ByteArrayOutputStream out, String... args) {
@@ -164,36 +163,5 @@ class ConnectCommandTest {
     }
 
     private record Run(int exit, String out, String err) {
-    }
-
-    /** Standard output that, like an admin at the terminal, opens the sign-in address it shows. */
-    private static final class BrowserOnStdout extends ByteArrayOutputStream {
-        private final StringBuilder line = new StringBuilder();
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            super.write(bytes, offset, length);
-            for (int i = offset; i < offset + length; i++) {
-                see((char) bytes[i]);
-            }
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            super.write(b);
-            see((char) b);
-        }
-
-        private void see(char c) {
-            if (c != '\n') {
-                line.append(c);
-                return;
-            }
-            String text = line.toString().strip();
-            line.setLength(0);
-            if (text.contains("/services/oauth2/authorize?")) {
-                SimulatedBrowser.allowing().open(URI.create(text));
-            }
-        }
     }
 }

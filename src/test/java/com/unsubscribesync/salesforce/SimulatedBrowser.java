@@ -35,6 +35,15 @@ public final class SimulatedBrowser implements Browser {
         return new SimulatedBrowser("allow", UnaryOperator.identity());
     }
 
+    public static SimulatedBrowser denying() {
+        return new SimulatedBrowser("deny", UnaryOperator.identity());
+    }
+
+    /** Allows access, then follows the redirect as the given function rewrites it (an attacker, a broken proxy). */
+    public static SimulatedBrowser tamperingWith(UnaryOperator<String> redirect) {
+        return new SimulatedBrowser("allow", redirect);
+    }
+
     @Override
     public void open(URI address) {
         Thread thread = new Thread(() -> follow(address), "simulated-browser");

@@ -57,15 +57,25 @@ final class EngineHarness implements AutoCloseable {
     final OptOutFields fields;
     final RealtimePusher pusher;
     final NightlySync nightly;
-    final Clock clock = Clock.systemUTC();
-    private final List<Runnable> owned = new ArrayList<>();
+    final Clock clock;
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     EngineHarness(LocalOrg org, Database database) {
         this(org, database, RealtimePusher.standardRetry(new Random(7)));
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
+        this(org, database, retry, options(), Clock.systemUTC());
+    }
+
+    /**
+     * @param retry      the pusher's back-off for records refused for now
+     * @param connection how force-wsc connects and retries whole calls
+     * @param clock      the engine's clock (the org keeps its own)
+     */
+    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock) {
         this.org = org;
+        this.clock = clock;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
         people = new PeopleRepository(database);
@@ -74,7 +84,7 @@ final class EngineHarness implements AutoCloseable {
         conflicts = new ConflictRepository(database);
         mirror = new MirrorRepository(database);
         runs = new SyncRunRepository(database);
-        salesforce = connect(org);
+        salesforce = connect(org, connection);
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
@@ -84,16 +94,26 @@ final class EngineHarness implements AutoCloseable {
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
     static EngineHarness onFreshOrg() throws Exception {
-        return onNewOrg(options -> options);
+        return standalone(options -> options);
     }
 
     /** A harness on a new org and a new in-memory store, both closed with it. */
     static EngineHarness onNewOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        return standalone(options);
+    }
+
+    /** An engine on its own in-memory database and its own org (40 people unless told), both closed with it. */
+    static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
+        return standalone(options, RealtimePusher.standardRetry(new Random(7)), options(), Clock.systemUTC());
+    }
+
+    static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options, RetryPolicy retry,
+            ConnectionOptions connection, Clock clock) throws Exception {
         LocalOrg org = startOrg(options);
-        Database database = Database.openInMemory("harness-" + java.util.UUID.randomUUID());
-        EngineHarness harness = new EngineHarness(org, database);
-        harness.owned.add(database::close);
-        harness.owned.add(org::close);
+        Database database = Database.openInMemory("engine-" + UUID.randomUUID());
+        EngineHarness harness = new EngineHarness(org, database, retry, connection, clock);
+        harness.owned.add(database);
+        harness.owned.add(org);
         return harness;
     }
 
@@ -101,11 +121,18 @@ final class EngineHarness implements AutoCloseable {
         return LocalOrg.start(options.apply(LocalOrgOptions.defaults().withPeople(40)));
     }
 
-    /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
+    static ConnectionOptions options() {
+        return ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+    }
+
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
-                .withReadTimeout(Duration.ofSeconds(20)).withBulkPolling(BulkPolling.defaults()
-                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
+        return connect(org, options());
+    }
+
+    /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
+    static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection) {
+        ConnectionOptions options = connection.withBulkPolling(BulkPolling.defaults()
+                .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
@@ -141,6 +168,12 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         salesforce.close();
-        owned.forEach(Runnable::run);
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + resource, e);
+            }
+        }
     }
 }
