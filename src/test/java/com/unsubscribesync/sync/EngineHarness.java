@@ -23,6 +23,7 @@ import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunLock;
+import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -60,6 +61,15 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(LocalOrg org, Database database, RetryPolicy retry) {
+        this(org, database, retry, RunPlanner.SLICE);
+    }
+
+    /** @param sliceSize addresses the nightly run plans at a time */
+    EngineHarness(LocalOrg org, Database database, int sliceSize) {
+        this(org, database, RealtimePusher.standardRetry(new Random(7)), sliceSize);
+    }
+
+    private EngineHarness(LocalOrg org, Database database, RetryPolicy retry, int sliceSize) {
         this.org = org;
         this.database = database;
         unsubscribes = new UnsubscribeRepository(database);
@@ -73,8 +83,8 @@ final class EngineHarness implements AutoCloseable {
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, current, fields, retry, clock);
-        nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
-                current, fields, clock);
+        nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
+                new RunLock(database, "nightly"), current, fields, clock, sliceSize);
     }
 
     static LocalOrg startOrg(Function<LocalOrgOptions, LocalOrgOptions> options) throws Exception {
