@@ -27,7 +27,6 @@ import java.util.Set;
  * it; a preview leaves nothing behind.
  */
 public final class RunPlan implements AutoCloseable {
-    private static final int PAGE = 1000;
     private static final int DELETE_BATCH = 10_000;
     private static final List<String> TABLES = List.of("plan_mirror", "plan_addresses", "plan_pushes", "plan_conflicts");
     private static final String IN_SLICE = " FROM plan_addresses a JOIN %s ON %s.email = a.email WHERE a.plan_id = ? "
@@ -36,12 +35,14 @@ public final class RunPlan implements AutoCloseable {
     private final Database database;
     private final long id;
     private final boolean preview;
+    private final int page;
     private final SeenMirror mirror;
 
-    RunPlan(Database database, long id, boolean preview) {
+    RunPlan(Database database, long id, boolean preview, int page) {
         this.database = database;
         this.id = id;
         this.preview = preview;
+        this.page = page;
         this.mirror = new SeenMirror(database, id, preview);
     }
 
@@ -204,7 +205,7 @@ public final class RunPlan implements AutoCloseable {
                     select.setLong(1, id);
                     select.setString(2, type.name());
                     select.setString(3, after.map(push -> push.id().value()).orElse(""));
-                    select.setInt(4, PAGE);
+                    select.setInt(4, page);
                 }, rows -> new PlannedPush(new SalesforceId(rows.getString(1)),
                         Optional.ofNullable(rows.getString(2)).map(Email::new), rows.getBoolean(3))));
     }
@@ -215,7 +216,7 @@ public final class RunPlan implements AutoCloseable {
                 + "AND email > ? ORDER BY email LIMIT ?", select -> {
                     select.setLong(1, id);
                     select.setString(2, after.map(Email::value).orElse(""));
-                    select.setInt(3, PAGE);
+                    select.setInt(3, page);
                 }, rows -> new Email(rows.getString(1))));
     }
 
@@ -225,7 +226,7 @@ public final class RunPlan implements AutoCloseable {
                 + "FROM plan_conflicts WHERE plan_id = ? AND conflict_key > ? ORDER BY conflict_key LIMIT ?", select -> {
                     select.setLong(1, id);
                     select.setString(2, after.map(RunPlan::key).orElse(""));
-                    select.setInt(3, PAGE);
+                    select.setInt(3, page);
                 }, rows -> new PlannedConflict(ConflictKind.valueOf(rows.getString(1)),
                         Optional.ofNullable(rows.getString(2)).map(Email::new),
                         Optional.ofNullable(rows.getString(3)).map(SalesforceId::new),

@@ -21,8 +21,10 @@ public final class RunPlanRepository {
 
     /**
      * A new, empty plan. A preview's plan also keeps what the preview pulls, so that {@code sf_mirror} stays as it was.
+     *
+     * @param page how many rows each read of the plan's lists returns at most
      */
-    public RunPlan open(boolean preview, Instant now) {
+    public RunPlan open(boolean preview, int page, Instant now) {
         for (long lapsed : lapsed(now)) {
             RunPlan.clear(database, lapsed);
         }
@@ -37,7 +39,7 @@ public final class RunPlanRepository {
                 }
             }
         });
-        return new RunPlan(database, id, preview);
+        return new RunPlan(database, id, preview, page);
     }
 
     /** Plans still in the database, a run's or a preview's that is going on or one that died. */

@@ -66,6 +66,7 @@ public final class NightlySync {
     private final ConflictRepository conflicts;
     private final SyncRunRepository runs;
     private final RunPlanRepository plans;
+    private final int sliceSize;
     private final RunPlanner planner;
     private final RunLock lock;
     private final CurrentOrg org;
@@ -79,7 +80,10 @@ public final class NightlySync {
         this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, fields, clock, RunPlanner.SLICE);
     }
 
-    /** @param sliceSize addresses planned at a time (tests make it tiny, to cross many slice boundaries) */
+    /**
+     * @param sliceSize addresses planned at a time, and rows read back from the plan at a time (tests make it tiny,
+     *                  to cross many slice boundaries)
+     */
     NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
             ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
             OptOutFields fields, Clock clock, int sliceSize) {
@@ -89,6 +93,7 @@ public final class NightlySync {
         this.conflicts = conflicts;
         this.runs = runs;
         this.plans = plans;
+        this.sliceSize = sliceSize;
         this.planner = new RunPlanner(sliceSize);
         this.lock = lock;
         this.org = org;
@@ -157,7 +162,7 @@ public final class NightlySync {
 
         Instant serverStart = salesforce.serverTime();
         Optional<Instant> since = request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
-        try (RunPlan plan = plans.open(request.dryRun(), clock.instant())) {
+        try (RunPlan plan = plans.open(request.dryRun(), sliceSize, clock.instant())) {
             Runnable stillRunning = new Leases(plan, request.dryRun());
             for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
                 progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);

@@ -103,6 +103,13 @@ final class EngineHarness implements AutoCloseable {
         return org.state();
     }
 
+    /** Merges the loser into the winner, then moves the org's clock past the minute in which Salesforce reports it. */
+    void merge(String winner, String loser, MutableClock orgClock) {
+        admin().merge(winner, loser);
+        // Salesforce reports deletions by whole minutes, so the next run comes a few minutes later.
+        orgClock.advance(Duration.ofMinutes(3));
+    }
+
     void settings(Function<SyncSettings, SyncSettings> change) {
         settings.save(change.apply(settings.load()));
     }
