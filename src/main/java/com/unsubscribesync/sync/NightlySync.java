@@ -39,8 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,10 +204,10 @@ public final class NightlySync {
             }
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
-            Iterator<Email> imports = plan.imports();
-            counter.imported = (int) unsubscribes.addAll(Stream.generate(() -> imports).takeWhile(Iterator::hasNext)
-                    .map(emails -> new Unsubscribe(emails.next(), now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync",
-                            Optional.empty())).iterator());
+            Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
+            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email ->
+                    new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty()))
+                    .iterator());
 
             Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, current, progress, counter,
                     stillRunning);
