@@ -6,20 +6,8 @@ CREATE TABLE run_plans (
     lease_until  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- What a preview pulled: it must not change sf_mirror, so the mirror it plans with is sf_mirror overlaid with these.
-CREATE TABLE plan_mirror (
-    plan_id               BIGINT NOT NULL,
-    id                    CHAR(18) NOT NULL,
-    email                 VARCHAR(254),
-    opted_out             BOOLEAN NOT NULL,
-    opted_out_before      BOOLEAN NOT NULL,
-    is_converted          BOOLEAN NOT NULL,
-    converted_contact_id  CHAR(18),
-    is_deleted            BOOLEAN NOT NULL,
-    master_record_id      CHAR(18),
-    PRIMARY KEY (plan_id, id)
-);
-CREATE INDEX plan_mirror_by_email ON plan_mirror (plan_id, email);
+-- What a preview pulls goes to a table of its own, preview_mirror_<plan id>, made and dropped by the preview
+-- (a preview must not change sf_mirror).
 
 -- The addresses a plan decides about: unsubscribed here or opted out in Salesforce (round 1), then the addresses
 -- of records that its pushes opt out (later rounds), each planned once.

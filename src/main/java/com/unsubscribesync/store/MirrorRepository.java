@@ -130,7 +130,7 @@ public final class MirrorRepository {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM sf_mirror"));
     }
 
-    /** The columns {@link #read} expects, of the table or alias given (plan_mirror has the same). */
+    /** The columns {@link #read} expects, of the table or alias given (a preview keeps what it pulled in the same columns). */
     static String recordColumns(String table) {
         return RECORD_COLUMNS.stream().map(column -> table + "." + column).collect(Collectors.joining(", "));
     }

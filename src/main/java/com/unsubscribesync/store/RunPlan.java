@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class RunPlan implements AutoCloseable {
     private static final int DELETE_BATCH = 10_000;
-    private static final List<String> TABLES = List.of("plan_mirror", "plan_addresses", "plan_pushes", "plan_conflicts");
+    private static final List<String> TABLES = List.of("plan_addresses", "plan_pushes", "plan_conflicts");
     private static final String IN_SLICE = " FROM plan_addresses a JOIN %s ON %s.email = a.email WHERE a.plan_id = ? "
             + "AND a.round_number = ? AND a.email BETWEEN ? AND ?";
 
@@ -60,6 +60,11 @@ public final class RunPlan implements AutoCloseable {
                 return update.executeUpdate();
             }
         });
+    }
+
+    /** Makes room for what a preview pulls. */
+    void keepPulledApart() {
+        mirror.create();
     }
 
     /** Keeps rows a preview pulled; a real run saves them in the mirror instead. */
@@ -240,6 +245,7 @@ public final class RunPlan implements AutoCloseable {
     }
 
     static void clear(Database database, long id) {
+        SeenMirror.drop(database, id);
         for (String table : TABLES) {
             int deleted;
             do {

@@ -39,7 +39,11 @@ public final class RunPlanRepository {
                 }
             }
         });
-        return new RunPlan(database, id, preview, page);
+        RunPlan plan = new RunPlan(database, id, preview, page);
+        if (preview) {
+            plan.keepPulledApart();
+        }
+        return plan;
     }
 
     /** Plans still in the database, a run's or a preview's that is going on or one that died. */

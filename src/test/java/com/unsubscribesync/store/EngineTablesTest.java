@@ -114,14 +114,17 @@ class EngineTablesTest {
 
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(9))).close();
         assertThat(died.addresses(1, Optional.empty(), 10)).as("a plan within its lease").hasSize(1);
+        assertThat(died.records(List.of(CONTACT))).as("what the preview pulled").hasSize(1);
         died.renew(NOW.plus(Duration.ofMinutes(9)));
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(18))).close();
         assertThat(died.addresses(1, Optional.empty(), 10)).as("renewed").hasSize(1);
 
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(20))).close();
         assertThat(died.addresses(1, Optional.empty(), 10)).isEmpty();
-        assertThat(died.records(List.of(CONTACT))).as("what the preview pulled").isEmpty();
         assertThat(plans.count()).isZero();
+        long pulledTables = database.read(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"));
+        assertThat(pulledTables).as("tables of what previews pulled").isZero();
     }
 
     private static MirrorRepository.Pulled pulled(boolean optedOut) {

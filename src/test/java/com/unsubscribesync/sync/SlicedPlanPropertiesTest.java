@@ -118,11 +118,12 @@ class SlicedPlanPropertiesTest {
 
         assertThat(new RunPlanRepository(database).count()).isZero();
         try (var connection = database.connection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM plan_mirror) "
-                        + "+ (SELECT COUNT(*) FROM plan_addresses) + (SELECT COUNT(*) FROM plan_pushes) "
-                        + "+ (SELECT COUNT(*) FROM plan_conflicts) + (SELECT COUNT(*) FROM sf_mirror)")) {
+                var rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                        + "WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%') + (SELECT COUNT(*) FROM plan_addresses) "
+                        + "+ (SELECT COUNT(*) FROM plan_pushes) + (SELECT COUNT(*) FROM plan_conflicts) "
+                        + "+ (SELECT COUNT(*) FROM sf_mirror)")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("rows left in the plan tables, or pulled rows in the mirror").isEqualTo(
+            assertThat(rows.getLong(1)).as("tables or rows of the plan left, or pulled rows in the mirror").isEqualTo(
                     RandomOrg.generate(new Random(3)).stored.size());
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
