@@ -15,6 +15,7 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.RunLock;
+import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.sync.ConflictResolver;
 import com.unsubscribesync.sync.Engine;
@@ -82,8 +83,8 @@ final class AppWorkspace implements Workspace {
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);
-        this.nightlySync = new NightlySync(unsubscribes, people, settings, mirror, conflicts, syncRuns,
-                new RunLock(database, "nightly"), org, fields, clock);
+        this.nightlySync = new NightlySync(unsubscribes, settings, mirror, conflicts, syncRuns,
+                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields, clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
             try {
                 nightlySync.run(new RunRequest(trigger, false, false), RunProgress.SILENT);

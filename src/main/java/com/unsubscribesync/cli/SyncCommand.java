@@ -85,9 +85,9 @@ public class SyncCommand {
             if (json) {
                 out.println(Json.write(view));
             } else if (report.dryRun()) {
-                out.println("Preview: " + report.plan().pushes().size() + " records would be opted out in Salesforce, "
-                        + report.plan().imports().size() + " Salesforce opt-outs imported, "
-                        + report.plan().conflicts().size() + " conflicts; about " + report.apiCalls()
+                out.println("Preview: " + report.pushed() + " records would be opted out in Salesforce, "
+                        + report.imported() + " Salesforce opt-outs imported, "
+                        + report.conflicts() + " conflicts; about " + report.apiCalls()
                         + " API calls. Nothing was written.");
             } else {
                 out.println("Sync " + view.get("outcome") + ": pulled " + report.pulled() + ", pushed " + report.pushed()

@@ -32,6 +32,7 @@ public final class Ratchet {
         }
 
         TreeSet<Email> imports = new TreeSet<>();
+        input.reachedElsewhere().stream().filter(email -> !input.unsubscribed().contains(email)).forEach(imports::add);
         for (MirrorRecord record : input.mirror()) {
             if (!record.deleted() && record.optedOut() && record.email().isPresent()
                     && !input.unsubscribed().contains(record.email().get())) {

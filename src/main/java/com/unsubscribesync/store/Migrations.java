@@ -15,7 +15,8 @@ import java.util.List;
 final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
     private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
-            "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql");
+            "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
+            "V5__run_plan_tables.sql");
 
     void apply(Database database) {
         database.inTransaction(connection -> {

@@ -13,17 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the pulls saw of each Lead and Contact. {@code opted_out_before} remembers that a record was once opted out,
  * so that Salesforce unchecking it can be noticed and explained.
  */
 public final class MirrorRepository {
-    private static final String MERGE = "MERGE INTO sf_mirror m USING (VALUES (CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+    /** A pulled row as the source {@code n} of a MERGE, bound by {@link #bind}. */
+    static final String PULLED_ROW = "USING (VALUES (CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
             + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN), CAST(? AS CHAR(18)), CAST(? AS BOOLEAN), "
             + "CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
             + "AS n (id, object_type, email, opted_out, is_converted, converted_contact_id, is_deleted, master_record_id, "
-            + "system_modstamp) ON m.id = n.id "
+            + "system_modstamp) ";
+    private static final String MERGE = "MERGE INTO sf_mirror m " + PULLED_ROW + "ON m.id = n.id "
             + "WHEN MATCHED THEN UPDATE SET object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
             + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), is_converted = n.is_converted, "
             + "converted_contact_id = n.converted_contact_id, is_deleted = n.is_deleted, "
@@ -32,8 +35,9 @@ public final class MirrorRepository {
             + "converted_contact_id, is_deleted, master_record_id, system_modstamp) VALUES (n.id, n.object_type, n.email, "
             + "n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, n.is_deleted, n.master_record_id, "
             + "n.system_modstamp)";
-    private static final String COLUMNS = "SELECT id, email, opted_out, opted_out_before, is_converted, "
-            + "converted_contact_id, is_deleted, master_record_id FROM sf_mirror ";
+    private static final List<String> RECORD_COLUMNS = List.of("id", "email", "opted_out", "opted_out_before",
+            "is_converted", "converted_contact_id", "is_deleted", "master_record_id");
+    private static final String COLUMNS = "SELECT " + recordColumns("sf_mirror") + " FROM sf_mirror ";
 
     private final Database database;
 
@@ -52,22 +56,27 @@ public final class MirrorRepository {
         database.inTransaction(connection -> {
             try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
                 for (Pulled pulled : rows) {
-                    MirrorRecord r = pulled.record();
-                    merge.setString(1, r.id().value());
-                    merge.setString(2, r.objectType().name());
-                    merge.setString(3, r.email().map(Email::value).orElse(null));
-                    merge.setBoolean(4, r.optedOut());
-                    merge.setBoolean(5, r.converted());
-                    merge.setString(6, r.convertedContactId().map(SalesforceId::value).orElse(null));
-                    merge.setBoolean(7, r.deleted());
-                    merge.setString(8, r.masterRecordId().map(SalesforceId::value).orElse(null));
-                    merge.setObject(9, pulled.systemModstamp() == null ? null : Database.utc(pulled.systemModstamp()));
+                    bind(merge, pulled);
                     merge.addBatch();
                 }
                 merge.executeBatch();
             }
             return null;
         });
+    }
+
+    /** Binds the nine parameters of {@link #PULLED_ROW}. */
+    static void bind(PreparedStatement merge, Pulled pulled) throws SQLException {
+        MirrorRecord r = pulled.record();
+        merge.setString(1, r.id().value());
+        merge.setString(2, r.objectType().name());
+        merge.setString(3, r.email().map(Email::value).orElse(null));
+        merge.setBoolean(4, r.optedOut());
+        merge.setBoolean(5, r.converted());
+        merge.setString(6, r.convertedContactId().map(SalesforceId::value).orElse(null));
+        merge.setBoolean(7, r.deleted());
+        merge.setString(8, r.masterRecordId().map(SalesforceId::value).orElse(null));
+        merge.setObject(9, pulled.systemModstamp() == null ? null : Database.utc(pulled.systemModstamp()));
     }
 
     /** Records that a push set the field: the record is opted out now. */
@@ -98,14 +107,6 @@ public final class MirrorRepository {
                 update.executeBatch();
             }
             return null;
-        });
-    }
-
-    public List<MirrorRecord> all() {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "ORDER BY id")) {
-                return read(select);
-            }
         });
     }
 
@@ -155,7 +156,12 @@ public final class MirrorRepository {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM sf_mirror"));
     }
 
-    private static List<MirrorRecord> read(PreparedStatement select) throws SQLException {
+    /** The columns {@link #read} expects, of the table or alias given (a preview keeps what it pulled in the same columns). */
+    static String recordColumns(String table) {
+        return RECORD_COLUMNS.stream().map(column -> table + "." + column).collect(Collectors.joining(", "));
+    }
+
+    static List<MirrorRecord> read(PreparedStatement select) throws SQLException {
         List<MirrorRecord> records = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

@@ -115,22 +115,6 @@ public final class PeopleRepository {
         });
     }
 
-    /** Every person's Salesforce id, by address. */
-    public java.util.Map<Email, java.util.Set<SalesforceId>> allSalesforceIds() {
-        return database.read(connection -> {
-            java.util.Map<Email, java.util.Set<SalesforceId>> ids = new java.util.HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT email, salesforce_id FROM people WHERE salesforce_id IS NOT NULL");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.computeIfAbsent(new Email(rows.getString(1)), e -> new java.util.HashSet<>())
-                            .add(new SalesforceId(rows.getString(2)));
-                }
-            }
-            return ids;
-        });
-    }
-
     public long count() {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM people"));
     }

@@ -220,20 +220,6 @@ public final class UnsubscribeRepository {
         });
     }
 
-    /** Every unsubscribed address. */
-    public java.util.Set<Email> allEmails() {
-        return database.read(connection -> {
-            java.util.Set<Email> emails = new java.util.HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT email FROM unsubscribes");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    emails.add(new Email(rows.getString(1)));
-                }
-            }
-            return emails;
-        });
-    }
-
     public boolean isUnsubscribed(Email email) {
         return find(email).isPresent();
     }

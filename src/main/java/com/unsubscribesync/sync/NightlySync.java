@@ -4,8 +4,6 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.MirrorRecord;
 import com.unsubscribesync.domain.PlannedConflict;
-import com.unsubscribesync.domain.Ratchet;
-import com.unsubscribesync.domain.RatchetInput;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncPlan;
@@ -21,8 +19,10 @@ import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.store.MirrorRepository;
-import com.unsubscribesync.store.PeopleRepository;
+import com.unsubscribesync.store.PlannedPush;
 import com.unsubscribesync.store.RunLock;
+import com.unsubscribesync.store.RunPlan;
+import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -34,47 +34,69 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The nightly bidirectional run: pull the Leads and Contacts changed since the last good run into the mirror,
- * plan with the ratchet, then import Salesforce opt-outs and push local unsubscribes. A dry run stops after the
- * plan and writes nothing.
+ * plan with the ratchet a slice of addresses at a time into a plan kept in the database, then import Salesforce
+ * opt-outs and push local unsubscribes, reading the plan back a page at a time. Memory does not grow with the org.
+ * A dry run stops after the plan; its plan, with what it pulled, is deleted at the end, so it changes nothing.
  */
 public final class NightlySync {
     /** Changes made while the previous run was reading are caught by starting a little before its watermark. */
     static final Duration OVERLAP = Duration.ofMinutes(2);
     /** Renewed while the run lasts; a run whose process was killed stops blocking others after this long. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+    /** How much of each list of the plan a report carries, for showing. */
+    static final int SAMPLE = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
 
     private final UnsubscribeRepository unsubscribes;
-    private final PeopleRepository people;
     private final SettingsRepository settings;
     private final MirrorRepository mirror;
     private final ConflictRepository conflicts;
     private final SyncRunRepository runs;
+    private final RunPlanRepository plans;
+    private final int sliceSize;
+    private final RunPlanner planner;
     private final RunLock lock;
     private final CurrentOrg org;
     private final OptOutFields fields;
     private final Clock clock;
     private final String holder = "run-" + UUID.randomUUID();
 
-    public NightlySync(UnsubscribeRepository unsubscribes, PeopleRepository people, SettingsRepository settings,
-            MirrorRepository mirror, ConflictRepository conflicts, SyncRunRepository runs, RunLock lock, CurrentOrg org,
+    public NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
+            ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
             OptOutFields fields, Clock clock) {
+        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, fields, clock, RunPlanner.SLICE);
+    }
+
+    /**
+     * @param sliceSize addresses planned at a time, and rows read back from the plan at a time (tests make it tiny,
+     *                  to cross many slice boundaries)
+     */
+    NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
+            ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
+            OptOutFields fields, Clock clock, int sliceSize) {
         this.unsubscribes = unsubscribes;
-        this.people = people;
         this.settings = settings;
         this.mirror = mirror;
         this.conflicts = conflicts;
         this.runs = runs;
+        this.plans = plans;
+        this.sliceSize = sliceSize;
+        this.planner = new RunPlanner(sliceSize);
         this.lock = lock;
         this.org = org;
         this.fields = fields;
@@ -144,68 +166,75 @@ public final class NightlySync {
 
         Instant serverStart = salesforce.serverTime();
         Optional<Instant> since = request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
-        Map<SalesforceId, MirrorRepository.Pulled> pulled = new HashMap<>();
-        for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
-            progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
-            salesforce.pullChanged(object.getKey(), object.getValue(), since, chunk -> {
-                List<MirrorRepository.Pulled> rows = new ArrayList<>(chunk.size());
-                chunk.forEach(record -> rows.add(pulled(record)));
-                counter.pulled += rows.size();
-                if (request.dryRun()) {
-                    rows.forEach(row -> pulled.put(row.record().id(), row));
-                } else {
-                    mirror.save(rows);
-                }
+        try (RunPlan plan = plans.open(request.dryRun(), sliceSize, clock.instant())) {
+            Runnable stillRunning = new Leases(plan, request.dryRun());
+            for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
                 progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
-            });
-        }
-
-        progress.update("Planning", 0, -1);
-        List<MirrorRecord> seen = overlay(mirror.all(), pulled);
-        SyncPlan plan = Ratchet.plan(new RatchetInput(unsubscribes.allEmails(), people.allSalesforceIds(), seen, current,
-                blocked));
-        if (request.dryRun()) {
-            long writes = plannedWriteCalls(plan, current);
-            return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled, plan.pushes().size(),
-                    plan.imports().size(), plan.conflicts().size(), salesforce.callsMade() - callsBefore + writes,
-                    Duration.between(started, clock.instant()).toMillis(), plan, Optional.empty());
-        }
-
-        noteReapplied(seen, plan);
-        for (PlannedConflict conflict : plan.conflicts()) {
-            if (conflicts.record(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(),
-                    conflict.objectType(), Optional.empty(), conflict.explanation()), clock.instant())) {
-                counter.conflicts++;
+                salesforce.pullChanged(object.getKey(), object.getValue(), since, chunk -> {
+                    List<MirrorRepository.Pulled> rows = new ArrayList<>(chunk.size());
+                    chunk.forEach(record -> rows.add(pulled(record)));
+                    counter.pulled += rows.size();
+                    if (request.dryRun()) {
+                        plan.savePulled(rows);
+                    } else {
+                        mirror.save(rows);
+                    }
+                    stillRunning.run();
+                    progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled,
+                            -1);
+                });
             }
-        }
-        progress.update("Importing opt-outs from Salesforce", 0, plan.imports().size());
-        Instant now = clock.instant();
-        counter.imported = (int) unsubscribes.addAll(plan.imports().stream().map(email -> new Unsubscribe(email, now,
-                UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty())).iterator());
 
-        Optional<String> stoppedBecause = push(salesforce, plan, seen, apiNames, current, progress, counter);
-        counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
-        SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
-        return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
-                salesforce.callsMade() - callsBefore, Duration.between(started, clock.instant()).toMillis(), plan,
-                stoppedBecause);
+            progress.update("Planning", 0, -1);
+            planner.plan(plan, current, blocked, progress, stillRunning);
+            Map<SObjectType, Long> pushes = plan.pushCounts();
+            if (request.dryRun()) {
+                long writes = pushes.values().stream().mapToLong(n -> OptOutWriter.forRecords(n.intValue(), current)
+                        .plannedCalls(n.intValue())).sum();
+                return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled,
+                        (int) pushes.values().stream().mapToLong(Long::longValue).sum(), (int) plan.importCount(),
+                        (int) plan.conflictCount(), salesforce.callsMade() - callsBefore + writes,
+                        Duration.between(started, clock.instant()).toMillis(), sample(plan, pushes), Optional.empty());
+            }
+
+            noteReapplied(plan, pushes.keySet());
+            for (Iterator<PlannedConflict> planned = plan.conflicts(); planned.hasNext(); ) {
+                PlannedConflict conflict = planned.next();
+                if (conflicts.record(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(),
+                        conflict.objectType(), Optional.empty(), conflict.explanation()), clock.instant())) {
+                    counter.conflicts++;
+                }
+            }
+            progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
+            Instant now = clock.instant();
+            Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
+            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email ->
+                    new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty()))
+                    .iterator());
+
+            Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, current, progress, counter,
+                    stillRunning);
+            counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
+            SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
+            return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
+                    salesforce.callsMade() - callsBefore, Duration.between(started, clock.instant()).toMillis(),
+                    sample(plan, pushes), stoppedBecause);
+        }
     }
 
     /**
      * Pushes in SOAP calls of 200, or in Bulk API jobs when one object has enough to push; stops before the API
      * reserve or on request, leaving the rest for the next run.
      */
-    private Optional<String> push(SalesforceOrg salesforce, SyncPlan plan, List<MirrorRecord> seen,
+    private Optional<String> push(SalesforceOrg salesforce, RunPlan plan, Map<SObjectType, Long> pushes,
             Map<SObjectType, String> apiNames,
-            SyncSettings current, RunProgress progress, Counter counter) {
-        Map<SObjectType, List<SalesforceId>> byObject = new EnumMap<>(SObjectType.class);
-        plan.pushes().forEach(id -> byObject.computeIfAbsent(id.objectType(), t -> new ArrayList<>()).add(id));
-        Map<SalesforceId, Email> owner = ownerEmails(seen, plan);
+            SyncSettings current, RunProgress progress, Counter counter, Runnable stillRunning) {
+        long total = pushes.values().stream().mapToLong(Long::longValue).sum();
         long done = 0;
-        for (Map.Entry<SObjectType, List<SalesforceId>> object : byObject.entrySet()) {
-            List<SalesforceId> ids = object.getValue();
-            OptOutWriter writer = OptOutWriter.forRecords(ids.size(), current);
-            for (int from = 0; from < ids.size(); from += writer.step()) {
+        for (Map.Entry<SObjectType, Long> object : pushes.entrySet()) {
+            Iterator<PlannedPush> ids = plan.pushes(object.getKey());
+            OptOutWriter writer = OptOutWriter.forRecords(object.getValue().intValue(), current);
+            while (ids.hasNext()) {
                 if (progress.cancelled()) {
                     return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
                             + "by the next run.");
@@ -216,10 +245,16 @@ public final class NightlySync {
                             + "org's daily API allowance (" + usage.get().used() + " of " + usage.get().limit()
                             + " used); the remaining opt-outs are pushed by the next run.");
                 }
-                List<SalesforceId> batch = ids.subList(from, Math.min(ids.size(), from + writer.step()));
-                progress.update("Setting opt-outs in Salesforce", done, plan.pushes().size());
+                List<SalesforceId> batch = new ArrayList<>(writer.step());
+                Map<SalesforceId, Email> owner = new HashMap<>();
+                while (batch.size() < writer.step() && ids.hasNext()) {
+                    PlannedPush push = ids.next();
+                    batch.add(push.id());
+                    push.email().ifPresent(email -> owner.put(push.id(), email));
+                }
+                progress.update("Setting opt-outs in Salesforce", done, total);
                 List<WriteOutcome> outcomes = writer.write(salesforce, object.getKey(), apiNames.get(object.getKey()),
-                        new ArrayList<>(batch));
+                        batch);
                 List<SalesforceId> written = new ArrayList<>();
                 for (WriteOutcome outcome : outcomes) {
                     if (outcome.result() == WriteOutcome.Result.WRITTEN) {
@@ -241,6 +276,7 @@ public final class NightlySync {
                 }
                 counter.pushed += written.size();
                 done += batch.size();
+                stillRunning.run();
             }
         }
         return Optional.empty();
@@ -250,51 +286,66 @@ public final class NightlySync {
      * Under the re-apply policy a record unchecked in Salesforce is simply pushed again; it is shown as a conflict
      * until that push has landed, so the admin can see that it happened.
      */
-    private void noteReapplied(List<MirrorRecord> seen, SyncPlan plan) {
-        Set<SalesforceId> pushes = new java.util.HashSet<>(plan.pushes());
-        for (MirrorRecord record : seen) {
-            if (record.uncheckedInSalesforce() && pushes.contains(record.id())) {
-                conflicts.record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, record.email(),
-                        Optional.of(record.id()), Optional.of(record.objectType()), Optional.empty(),
-                        "The opt-out of " + record.objectType().apiName() + " " + record.id() + " was unchecked in "
-                                + "Salesforce while the address is unsubscribed here; it is being set again "
-                                + "(resubscribe policy: re-apply)."), clock.instant());
+    private void noteReapplied(RunPlan plan, Set<SObjectType> objects) {
+        for (SObjectType type : objects) {
+            for (Iterator<PlannedPush> pushes = plan.pushes(type); pushes.hasNext(); ) {
+                PlannedPush push = pushes.next();
+                if (push.unchecked()) {
+                    conflicts.record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, push.email(),
+                            Optional.of(push.id()), Optional.of(type), Optional.empty(),
+                            "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in "
+                                    + "Salesforce while the address is unsubscribed here; it is being set again "
+                                    + "(resubscribe policy: re-apply)."), clock.instant());
+                }
             }
         }
     }
 
-    /** The address of each record to push, from the rows the plan was made from (no second read of the mirror). */
-    private static Map<SalesforceId, Email> ownerEmails(List<MirrorRecord> seen, SyncPlan plan) {
-        Map<SalesforceId, Email> owners = new HashMap<>();
-        for (MirrorRecord record : seen) {
-            if (record.email().isPresent()) {
-                owners.put(record.id(), record.email().get());
+    /** The start of each list of the plan, enough to show; the counts are in the report. */
+    private static SyncPlan sample(RunPlan plan, Map<SObjectType, Long> pushes) {
+        List<SalesforceId> ids = new ArrayList<>();
+        for (SObjectType type : pushes.keySet()) {
+            first(plan.pushes(type), SAMPLE - ids.size()).forEach(push -> ids.add(push.id()));
+        }
+        return new SyncPlan(ids, first(plan.imports(), SAMPLE), first(plan.conflicts(), SAMPLE));
+    }
+
+    private static <T> List<T> first(Iterator<T> rows, int limit) {
+        List<T> taken = new ArrayList<>();
+        while (taken.size() < limit && rows.hasNext()) {
+            taken.add(rows.next());
+        }
+        return taken;
+    }
+
+    /**
+     * Renews the run's leases now and then, so that a long run keeps its lock and its plan; a run that lost its
+     * lock to another process stops.
+     */
+    private final class Leases implements Runnable {
+        private final RunPlan plan;
+        private final boolean dryRun;
+        private Instant due;
+
+        Leases(RunPlan plan, boolean dryRun) {
+            this.plan = plan;
+            this.dryRun = dryRun;
+            this.due = clock.instant().plus(RENEW_EVERY);
+        }
+
+        @Override
+        public void run() {
+            Instant now = clock.instant();
+            if (now.isBefore(due)) {
+                return;
+            }
+            due = now.plus(RENEW_EVERY);
+            plan.renew(now);
+            if (!dryRun && !lock.tryAcquire(holder, LEASE, now)) {
+                throw new IllegalStateException("Another sync run took over the lock while this one was running; "
+                        + "this one stopped, and the other finishes the work.");
             }
         }
-        owners.keySet().retainAll(plan.pushes());
-        return owners;
-    }
-
-    private static long plannedWriteCalls(SyncPlan plan, SyncSettings settings) {
-        Map<SObjectType, Integer> perObject = new EnumMap<>(SObjectType.class);
-        plan.pushes().forEach(id -> perObject.merge(id.objectType(), 1, Integer::sum));
-        return perObject.values().stream().mapToLong(n -> OptOutWriter.forRecords(n, settings).plannedCalls(n)).sum();
-    }
-
-    private static List<MirrorRecord> overlay(List<MirrorRecord> stored, Map<SalesforceId, MirrorRepository.Pulled> pulled) {
-        if (pulled.isEmpty()) {
-            return stored;
-        }
-        Map<SalesforceId, MirrorRecord> byId = new HashMap<>();
-        stored.forEach(record -> byId.put(record.id(), record));
-        pulled.forEach((id, row) -> {
-            MirrorRecord before = byId.get(id);
-            MirrorRecord now = row.record();
-            boolean earlier = before != null && (before.optedOutBefore() || before.optedOut());
-            byId.put(id, new MirrorRecord(id, now.email(), now.optedOut(), earlier || now.optedOut(), now.converted(),
-                    now.convertedContactId(), now.deleted(), now.masterRecordId()));
-        });
-        return new ArrayList<>(byId.values());
     }
 
     private static MirrorRepository.Pulled pulled(OrgRecord record) {

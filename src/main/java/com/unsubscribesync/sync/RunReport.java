@@ -7,7 +7,11 @@ import java.util.Optional;
 /**
  * What a run did, or would do for a dry run.
  *
- * @param plan      what the ratchet decided (for a dry run: what would be written)
+ * @param pushed    records opted out in Salesforce (for a dry run: that would be)
+ * @param imported  Salesforce opt-outs imported as unsubscribes (for a dry run: that would be)
+ * @param conflicts new conflicts (for a dry run: every conflict the plan raises)
+ * @param plan      the start of what the ratchet decided, at most {@value NightlySync#SAMPLE} of each list, for
+ *                  showing (the whole plan of a large org does not fit in memory; the counts are above)
  * @param apiCalls  calls used (for a dry run: used so far plus the writes it would make)
  * @param message   why it stopped early or failed, in a sentence
  */

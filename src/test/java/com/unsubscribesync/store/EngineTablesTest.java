@@ -7,6 +7,8 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.MirrorRecord;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,6 +148,30 @@ class EngineTablesTest {
         assertThat(outbox.nextDue()).contains(NOW.plusSeconds(30));
         outbox.remove(List.of(entry.id()));
         assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void aPlanWhoseRunDiedIsDeletedByTheNextRunOnceItsLeaseLapsedAndNotBefore() {
+        new UnsubscribeRepository(database).add(new Unsubscribe(Email.parse("ann@example.com"), NOW,
+                UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        RunPlanRepository plans = new RunPlanRepository(database);
+        RunPlan died = plans.open(true, 100, NOW);
+        died.savePulled(List.of(pulled(true)));
+        assertThat(died.seedAddresses()).isEqualTo(1);
+
+        plans.open(false, 100, NOW.plus(Duration.ofMinutes(9))).close();
+        assertThat(died.addresses(1, Optional.empty(), 10)).as("a plan within its lease").hasSize(1);
+        assertThat(died.records(List.of(CONTACT))).as("what the preview pulled").hasSize(1);
+        died.renew(NOW.plus(Duration.ofMinutes(9)));
+        plans.open(false, 100, NOW.plus(Duration.ofMinutes(18))).close();
+        assertThat(died.addresses(1, Optional.empty(), 10)).as("renewed").hasSize(1);
+
+        plans.open(false, 100, NOW.plus(Duration.ofMinutes(20))).close();
+        assertThat(died.addresses(1, Optional.empty(), 10)).isEmpty();
+        assertThat(plans.count()).isZero();
+        long pulledTables = database.read(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"));
+        assertThat(pulledTables).as("tables of what previews pulled").isZero();
     }
 
     private static MirrorRepository.Pulled pulled(boolean optedOut) {

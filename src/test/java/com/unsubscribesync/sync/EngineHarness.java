@@ -24,6 +24,7 @@ import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunLock;
+import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -68,12 +69,23 @@ final class EngineHarness implements AutoCloseable {
         this(org, database, retry, options(), Clock.systemUTC());
     }
 
+    /** @param sliceSize addresses the nightly run plans at a time */
+    EngineHarness(LocalOrg org, Database database, int sliceSize) {
+        this(org, database, RealtimePusher.standardRetry(new Random(7)), options(), Clock.systemUTC(), sliceSize);
+    }
+
+    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock) {
+        this(org, database, retry, connection, clock, RunPlanner.SLICE);
+    }
+
     /**
      * @param retry      the pusher's back-off for records refused for now
      * @param connection how force-wsc connects and retries whole calls
      * @param clock      the engine's clock (the org keeps its own)
+     * @param sliceSize  addresses the nightly run plans at a time
      */
-    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock) {
+    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock,
+            int sliceSize) {
         this.org = org;
         this.clock = clock;
         this.database = database;
@@ -88,8 +100,8 @@ final class EngineHarness implements AutoCloseable {
         CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
-        nightly = new NightlySync(unsubscribes, people, settings, mirror, conflicts, runs, new RunLock(database, "nightly"),
-                current, fields, clock);
+        nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
+                new RunLock(database, "nightly"), current, fields, clock, sliceSize);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
@@ -141,6 +153,13 @@ final class EngineHarness implements AutoCloseable {
 
     OrgAdmin admin() {
         return org.state();
+    }
+
+    /** Merges the loser into the winner, then moves the org's clock past the minute in which Salesforce reports it. */
+    void merge(String winner, String loser, MutableClock orgClock) {
+        admin().merge(winner, loser);
+        // Salesforce reports deletions by whole minutes, so the next run comes a few minutes later.
+        orgClock.advance(Duration.ofMinutes(3));
     }
 
     void settings(Function<SyncSettings, SyncSettings> change) {

@@ -123,14 +123,28 @@ final class RatchetWorld implements AutoCloseable {
         Map<String, PersonView> seen = new LinkedHashMap<>();
         records.forEach(id -> seen.put(id, admin().read(id)));
         Set<String> unsubscribed = new TreeSet<>();
-        engine.unsubscribes.allEmails().forEach(email -> unsubscribed.add(email.value()));
+        Map<String, Set<String>> links = new TreeMap<>();
+        // Read straight from the tables: the engine itself never loads a whole list any more.
+        engine.database.read(connection -> {
+            try (java.sql.Statement select = connection.createStatement();
+                    java.sql.ResultSet rows = select.executeQuery("SELECT email FROM unsubscribes")) {
+                while (rows.next()) {
+                    unsubscribed.add(rows.getString(1));
+                }
+            }
+            try (java.sql.Statement select = connection.createStatement();
+                    java.sql.ResultSet rows = select.executeQuery(
+                            "SELECT email, salesforce_id FROM people WHERE salesforce_id IS NOT NULL")) {
+                while (rows.next()) {
+                    links.computeIfAbsent(rows.getString(1), e -> new TreeSet<>()).add(rows.getString(2).trim());
+                }
+            }
+            return null;
+        });
         Set<String> pending = new TreeSet<>();
         for (OutboxEntry entry : engine.outbox.due(Instant.now().plus(Duration.ofDays(3650)), 100_000)) {
             pending.add(entry.email().value());
         }
-        Map<String, Set<String>> links = new TreeMap<>();
-        engine.people.allSalesforceIds().forEach((email, ids) -> ids.forEach(id -> links.computeIfAbsent(email.value(),
-                e -> new TreeSet<>()).add(id.value())));
         return new RatchetSnapshot(unsubscribed, pending, links, seen);
     }
 

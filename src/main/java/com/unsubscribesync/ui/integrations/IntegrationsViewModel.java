@@ -251,7 +251,7 @@ public final class IntegrationsViewModel {
         if (report.dryRun()) {
             outcome.set("Preview: " + counts + ". Nothing was written.");
             dialogs.showList("Preview of the next run", "Nothing was written. The run would use about "
-                    + Formats.plural(report.apiCalls(), "API call", "API calls") + ".", previewLines(report.plan()));
+                    + Formats.plural(report.apiCalls(), "API call", "API calls") + ".", previewLines(report));
         } else {
             outcome.set("Run " + (report.outcome() == SyncRun.Outcome.SUCCEEDED ? "finished" : "stopped early") + " in "
                     + Formats.duration(Duration.ofMillis(report.durationMs())) + ": " + report.imported() + " imported, "
@@ -261,13 +261,14 @@ public final class IntegrationsViewModel {
         refresh();
     }
 
-    private static List<String> previewLines(SyncPlan plan) {
+    private static List<String> previewLines(RunReport report) {
+        SyncPlan plan = report.plan();
         List<String> lines = new ArrayList<>();
-        lines.add("Opt-outs to set in Salesforce: " + Formats.count(plan.pushes().size()));
+        lines.add("Opt-outs to set in Salesforce: " + Formats.count(report.pushed()));
         plan.pushes().stream().limit(50).forEach(id -> lines.add("   " + id.objectType().apiName() + " " + id));
-        lines.add("Unsubscribes to import from Salesforce: " + Formats.count(plan.imports().size()));
+        lines.add("Unsubscribes to import from Salesforce: " + Formats.count(report.imported()));
         plan.imports().stream().limit(50).forEach(email -> lines.add("   " + email));
-        lines.add("Conflicts that would arise: " + Formats.count(plan.conflicts().size()));
+        lines.add("Conflicts that would arise: " + Formats.count(report.conflicts()));
         plan.conflicts().stream().limit(50).forEach(c -> lines.add("   " + c.kind().title() + ": "
                 + c.email().map(Object::toString).orElse(c.objectType().map(t -> t.apiName()).orElse(""))));
         return lines;
