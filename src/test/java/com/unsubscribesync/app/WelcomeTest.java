@@ -116,8 +116,9 @@ class WelcomeTest {
     }
 
     private static String texts(FxRobot robot) {
-        return String.join("\n", robot.from(welcome(robot)).lookup((java.util.function.Predicate<Node>) node -> node instanceof Labeled)
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList());
+        java.util.function.Predicate<Node> labeled = node -> node instanceof Labeled;
+        return String.join("\n", robot.from(welcome(robot)).lookup(labeled).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList());
     }
 
     private static java.util.List<String> settings(FxRobot robot) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Whether this data directory has shown the welcome: a small marker file in it. Touches the disk: not on the FX thread. */
+/** Whether this data directory has shown the welcome: a marker file in it. Touches the disk: not on the FX thread. */
 public final class WelcomeMemory {
     public static final String FILE = "welcome-shown";
     private static final Logger LOG = LoggerFactory.getLogger(WelcomeMemory.class);

@@ -31,7 +31,8 @@ public final class WelcomeView extends StackPane {
                 + "8 PM Pacific brings the opt-outs made in Salesforce back. An opt-out on either side wins: the sync "
                 + "never unchecks the box and never deletes an unsubscribe.");
         Label demo = Cards.text("You are looking at the demo org: a built-in stand-in for Salesforce with made-up "
-                + "people, unsubscribes and one conflict to try things on. Nothing here reaches a real org.", "warning");
+                + "people, unsubscribes and one conflict to try things on. Nothing here reaches a real org.",
+                "warning");
         demo.setId("welcome-demo");
 
         Label connectTitle = new Label("Connect your own org");
