@@ -90,6 +90,9 @@ public final class ConsoleApplication extends Application {
         Console console = new Console(services, new FxBackground(executor),
                 new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen());
         console.show(stage, memory);
+        if (screenshots.isEmpty()) {
+            console.welcomeIfFirstRun();
+        }
         screenshots.ifPresent(directory -> Screenshots.takeAll(console, stage.getScene(), directory,
                 Duration.seconds(2), () -> {
                     LOG.info("Screenshots written to {}", directory);

@@ -41,6 +41,11 @@ final class ConsoleWorkspace implements ConsoleServices {
     }
 
     @Override
+    public com.unsubscribesync.ui.welcome.WelcomeMemory welcome() {
+        return new com.unsubscribesync.ui.welcome.WelcomeMemory(workspace.dataDirectory());
+    }
+
+    @Override
     public ZoneId zone() {
         return zone;
     }

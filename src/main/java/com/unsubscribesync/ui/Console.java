@@ -10,6 +10,8 @@ import com.unsubscribesync.ui.integrations.IntegrationsView;
 import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribesView;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
+import com.unsubscribesync.ui.welcome.WelcomeView;
+import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.Animation;
@@ -31,6 +33,7 @@ public final class Console {
     private final ConflictsViewModel conflicts;
     private final SyncHistoryViewModel history;
     private final ConnectionViewModel connection;
+    private final WelcomeViewModel welcome;
     private final ShellView view;
     private final Timeline polling;
 
@@ -44,13 +47,16 @@ public final class Console {
             shell.refreshStatus();
             integrations.refresh();
         });
+        welcome = new WelcomeViewModel(services.welcome(), background,
+                () -> shell.screenProperty().set(Screen.CONNECTION));
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
         screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
         screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
         screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history));
-        screens.put(Screen.CONNECTION, new ConnectionView(connection));
+        screens.put(Screen.CONNECTION, new ConnectionView(connection, welcome::reopen));
         view = new ShellView(shell, screens);
+        view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));
         polling = new Timeline(new KeyFrame(STATUS_EVERY, e -> {
             shell.refreshStatus();
@@ -102,6 +108,11 @@ public final class Console {
         stage.show();
     }
 
+    /** The welcome on a data directory that has not shown it yet; the composition root asks for it. */
+    public void welcomeIfFirstRun() {
+        welcome.showIfFirstRun();
+    }
+
     public void stopPolling() {
         polling.stop();
     }
@@ -132,5 +143,9 @@ public final class Console {
 
     public ConnectionViewModel connection() {
         return connection;
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
     }
 }

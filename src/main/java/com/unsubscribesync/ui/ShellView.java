@@ -151,6 +151,12 @@ public final class ShellView extends BorderPane {
         return nav;
     }
 
+    /** A layer over the screens, such as the welcome; it hides itself when it has nothing to show. */
+    public void overlay(Node layer) {
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(pages, layer);
+        setCenter(layers);
+    }
+
     private void choose(Screen screen) {
         if (screen.tab().isPresent() && model.screenProperty().get().tab().isPresent()) {
             return;

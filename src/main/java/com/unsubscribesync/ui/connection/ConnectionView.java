@@ -6,6 +6,7 @@ import com.unsubscribesync.ui.connection.ConnectionViewModel.LoginPreset;
 import com.unsubscribesync.ui.connection.ConnectionViewModel.Target;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -19,7 +20,8 @@ import javafx.scene.layout.VBox;
 /** The Connection screen. */
 public final class ConnectionView extends ScrollPane {
 
-    public ConnectionView(ConnectionViewModel model) {
+    /** @param howToConnect shows the steps a Salesforce admin takes before the first log-in */
+    public ConnectionView(ConnectionViewModel model, Runnable howToConnect) {
         Label state = new Label();
         state.setId("connection-state");
         state.getStyleClass().add("state");
@@ -45,6 +47,10 @@ public final class ConnectionView extends ScrollPane {
                 model.targetProperty().set((Target) now.getUserData());
             }
         });
+
+        Hyperlink how = new Hyperlink("How to connect a real org");
+        how.setId("how-to-connect");
+        how.setOnAction(e -> howToConnect.run());
 
         ComboBox<LoginPreset> preset = new ComboBox<>();
         preset.getItems().setAll(ConnectionViewModel.presets());
@@ -89,7 +95,7 @@ public final class ConnectionView extends ScrollPane {
 
         VBox page = new VBox(16,
                 Cards.card("Connection", state, details),
-                Cards.card("Connect to", demo, salesforce, form, new HBox(10, connect, disconnect),
+                Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect),
                         Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth). The app never "
                                 + "sees your password; it keeps an encrypted token in the data directory.", "help")),
                 Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "

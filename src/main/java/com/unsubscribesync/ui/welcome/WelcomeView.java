@@ -1,0 +1,102 @@
+package com.unsubscribesync.ui.welcome;
+
+import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Icons;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The welcome card over a dimmed console: what the app does, that this is demo data, how to connect a real org. */
+public final class WelcomeView extends StackPane {
+
+    public WelcomeView(WelcomeViewModel model) {
+        setId("welcome");
+        getStyleClass().add("welcome-scrim");
+        visibleProperty().bind(model.showingProperty());
+        managedProperty().bind(model.showingProperty());
+
+        Label title = new Label("Welcome to Unsubscribe Sync", Icons.of("logo", 26));
+        title.getStyleClass().add("welcome-title");
+        Label what = Cards.text("It keeps your sales-email unsubscribes and Salesforce's opt-out checkbox in step. "
+                + "Every new unsubscribe is pushed to its Leads and Contacts within seconds, and a nightly sync at "
+                + "8 PM Pacific brings the opt-outs made in Salesforce back. An opt-out on either side wins: the sync "
+                + "never unchecks the box and never deletes an unsubscribe.");
+        Label demo = Cards.text("You are looking at the demo org: a built-in stand-in for Salesforce with made-up "
+                + "people, unsubscribes and one conflict to try things on. Nothing here reaches a real org.",
+                "warning");
+        demo.setId("welcome-demo");
+
+        Label connectTitle = new Label("Connect your own org");
+        connectTitle.getStyleClass().add("card-title");
+        Label intro = Cards.text("A Salesforce admin creates an External Client App once (Setup › External Client "
+                + "App Manager › New External Client App; a connected app from App Manager works too) with OAuth "
+                + "enabled and these settings:", "help");
+        GridPane settings = new GridPane();
+        settings.setHgap(12);
+        settings.setVgap(6);
+        settings.getStyleClass().add("welcome-settings");
+        row(settings, 0, "Callback URL", "http://127.0.0.1");
+        row(settings, 1, "OAuth scopes", "Manage user data via APIs (api)");
+        row(settings, 2, "", "Perform requests at any time (refresh_token, offline_access)");
+        row(settings, 3, "Security", "Require Proof Key for Code Exchange (PKCE)");
+        Label redirect = Cards.text("The app receives the sign-in on http://127.0.0.1:<port>/oauth/callback, on "
+                + "this computer only. Then copy the app's Consumer Key, open Connection, choose Salesforce org, "
+                + "paste the key as Client ID and log in in the browser. The app never sees your password.", "help");
+
+        Button explore = new Button("_Explore the demo");
+        explore.setId("welcome-dismiss");
+        explore.getStyleClass().add("primary");
+        explore.setDefaultButton(true);
+        explore.setOnAction(e -> model.dismiss());
+        Button connect = new Button("Open _Connection", Icons.of("connection"));
+        connect.setId("welcome-connect");
+        connect.setOnAction(e -> model.connectRealOrg());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, spacer, connect, explore);
+
+        VBox card = new VBox(12, title, what, demo, connectTitle, intro, settings, redirect, buttons);
+        card.getStyleClass().addAll("card", "welcome-card");
+        card.setMaxWidth(Region.USE_PREF_SIZE);
+        card.setPrefWidth(660);
+        ScrollPane scroll = new ScrollPane(card);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("welcome-scroll");
+        // As tall as the card when the window has room, scrolling when it has not.
+        scroll.prefViewportHeightProperty().bind(card.heightProperty());
+        scroll.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(scroll, Pos.CENTER);
+        getChildren().add(scroll);
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                model.dismiss();
+            }
+        });
+        model.showingProperty().addListener((o, was, now) -> {
+            if (now) {
+                explore.requestFocus();
+            }
+        });
+    }
+
+    /** A setting the admin types into Salesforce: selectable, so it can be copied exactly. */
+    private static void row(GridPane grid, int index, String name, String value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("requirement-title");
+        TextField text = new TextField(value);
+        text.setEditable(false);
+        text.setFocusTraversable(false);
+        text.getStyleClass().add("welcome-value");
+        text.setPrefColumnCount(value.length());
+        grid.addRow(index, label, text);
+    }
+}
