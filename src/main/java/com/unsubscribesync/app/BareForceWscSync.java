@@ -116,12 +116,13 @@ final class BareForceWscSync {
 
     private int pull(String object, Set<String> touched) throws ConnectionException {
         boolean incremental = watermark != null;
+        // Like the engine (ADR 0013), full reads include deleted and merged records too.
         String columns = "Id, Email, " + FIELD + (object.equals("Lead") ? ", IsConverted, ConvertedContactId" : "")
-                + ", SystemModstamp" + (incremental ? ", IsDeleted, MasterRecordId" : "");
+                + ", SystemModstamp, IsDeleted, MasterRecordId";
         String soql = "SELECT " + columns + " FROM " + object + (incremental ? " WHERE SystemModstamp > "
                 + watermark.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS) : "");
         int count = 0;
-        QueryResult page = incremental ? partner.queryAll(soql) : partner.query(soql);
+        QueryResult page = partner.queryAll(soql);
         while (true) {
             for (SObject record : page.getRecords() == null ? new SObject[0] : page.getRecords()) {
                 keep(object, record, touched);
