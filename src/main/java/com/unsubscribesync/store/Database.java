@@ -14,6 +14,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
     private static final String FILE_NAME = "unsubscribe-sync";
+    private static final String DEADLOCK = "40001";
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
 
@@ -47,8 +49,42 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs work in one transaction: all of it is committed, or none of it. When H2 picks this transaction as the
+     * victim of a deadlock (two writers, e.g. the nightly run and the real-time pusher marking mirror rows in
+     * different orders), it has been rolled back whole, so it is simply run again.
+     */
     public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (StoreException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || !deadlock(e.getCause())) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean deadlock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
+                    sql = sql.getNextException()) {
+                if (DEADLOCK.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private <T> T once(Work<T> work) {
         try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
