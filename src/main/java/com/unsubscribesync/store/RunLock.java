@@ -94,6 +94,7 @@ public final class RunLock {
     /** A lease being kept; closing it stops the renewals and frees the lock. */
     public final class Held implements AutoCloseable {
         private final String holder;
+        private final java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
         private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "run-lock-renewal");
             thread.setDaemon(true);
@@ -106,12 +107,18 @@ public final class RunLock {
             renewer.scheduleWithFixedDelay(() -> {
                 try {
                     if (!tryAcquire(holder, lease, clock.instant())) {
+                        lost.set(true);
                         LOG.error("The run lock '{}' was taken by another holder while this run still held it", name);
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("The run lock '{}' could not be renewed; trying again", name, e);
                 }
             }, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        /** Whether another holder took the lock since it was taken here: the work under it should stop. */
+        public boolean lost() {
+            return lost.get();
         }
 
         @Override

@@ -127,7 +127,7 @@ public final class NightlySync {
         long runId = request.dryRun() ? -1 : runs.start(request.trigger(), false, started);
         Counter counter = new Counter();
         try {
-            RunReport report = execute(salesforce, request, progress, counter, callsBefore, started);
+            RunReport report = execute(salesforce, request, progress, counter, callsBefore, started, held);
             if (!request.dryRun()) {
                 runs.finish(runId, report.outcome(), counts(report), report.message(), counter.watermark, clock.instant());
             }
@@ -154,7 +154,7 @@ public final class NightlySync {
     }
 
     private RunReport execute(SalesforceOrg salesforce, RunRequest request, RunProgress progress, Counter counter,
-            long callsBefore, Instant started) {
+            long callsBefore, Instant started, Optional<RunLock.Held> held) {
         SyncSettings current = settings.load();
         FieldCheck check = fields.check(salesforce, current.field(), current);
         Map<SObjectType, String> apiNames = new EnumMap<>(SObjectType.class);
@@ -167,7 +167,7 @@ public final class NightlySync {
         Instant serverStart = salesforce.serverTime();
         Optional<Instant> since = request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
         try (RunPlan plan = plans.open(request.dryRun(), sliceSize, clock.instant())) {
-            Runnable stillRunning = new Leases(plan, request.dryRun());
+            Runnable stillRunning = new Leases(plan, held);
             for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
                 progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
                 salesforce.pullChanged(object.getKey(), object.getValue(), since, chunk -> {
@@ -319,17 +319,17 @@ public final class NightlySync {
     }
 
     /**
-     * Renews the run's leases now and then, so that a long run keeps its lock and its plan; a run that lost its
-     * lock to another process stops.
+     * Renews the run's plan now and then, so that a long run keeps it; a run whose lock (renewed by its own thread)
+     * was taken by another process stops.
      */
     private final class Leases implements Runnable {
         private final RunPlan plan;
-        private final boolean dryRun;
+        private final Optional<RunLock.Held> held;
         private Instant due;
 
-        Leases(RunPlan plan, boolean dryRun) {
+        Leases(RunPlan plan, Optional<RunLock.Held> held) {
             this.plan = plan;
-            this.dryRun = dryRun;
+            this.held = held;
             this.due = clock.instant().plus(RENEW_EVERY);
         }
 
@@ -341,7 +341,7 @@ public final class NightlySync {
             }
             due = now.plus(RENEW_EVERY);
             plan.renew(now);
-            if (!dryRun && !lock.tryAcquire(holder, LEASE, now)) {
+            if (held.map(RunLock.Held::lost).orElse(false)) {
                 throw new IllegalStateException("Another sync run took over the lock while this one was running; "
                         + "this one stopped, and the other finishes the work.");
             }
