@@ -17,6 +17,7 @@ import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -93,7 +94,8 @@ public final class Console {
 
     /** Shows the console in the stage, the size and screen remembered, and remembers them again on close. */
     public void show(Stage stage, WindowMemory memory) {
-        WindowMemory.Remembered remembered = memory.load();
+        Rectangle2D usable = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowMemory.Remembered remembered = memory.load().fittedTo(usable.getWidth(), usable.getHeight());
         stage.setTitle("Unsubscribe Sync — Settings › Admin Settings › Unsubscribes");
         shell.textSizeProperty().set(remembered.textSize());
         stage.setScene(scene(remembered.width(), remembered.height()));
@@ -106,6 +108,8 @@ public final class Console {
         load();
         polling.play();
         stage.show();
+        stage.setX(usable.getMinX() + (usable.getWidth() - stage.getWidth()) / 2);
+        stage.setY(usable.getMinY() + (usable.getHeight() - stage.getHeight()) / 2);
     }
 
     /** The welcome on a data directory that has not shown it yet; the composition root asks for it. */

@@ -23,6 +23,13 @@ public final class WindowMemory {
 
     /** What was remembered, or the defaults. */
     public record Remembered(double width, double height, Screen screen, TextSize textSize) {
+        /**
+         * The same window shrunk to fit a screen of the given usable size: a remembered or default size larger
+         * than a small laptop's screen would open with its sidebar and buttons off the edges.
+         */
+        public Remembered fittedTo(double screenWidth, double screenHeight) {
+            return new Remembered(Math.min(width, screenWidth), Math.min(height, screenHeight), screen, textSize);
+        }
     }
 
     public Remembered load() {
