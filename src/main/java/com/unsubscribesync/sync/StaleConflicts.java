@@ -64,8 +64,8 @@ final class StaleConflicts {
         return closed;
     }
 
+    /** Short enough for the inbox's resolution column; the record followed to is what the admin looks up. */
     private static String resolution(RecordsToOptOut.Followed route) {
-        return "opted out on " + route.to().objectType().apiName() + " " + route.to() + ", which "
-                + route.from() + " leads to";
+        return "followed to " + route.to();
     }
 }
