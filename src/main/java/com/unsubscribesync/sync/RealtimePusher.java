@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox: every unsubscribe recorded here is set on its Leads and Contacts at once — the chosen field
  * with the nightly sync on, Email Opt Out with it off. Which records those are is {@link RecordsToOptOut}'s to say,
- * as for the nightly run: converted leads and merges are followed; {@link PushLookup} finds what it needs. Entries leave the outbox only when settled; failures wait
- * with capped back-off, and outages never turn into conflicts.
+ * as for the nightly run: converted leads and merges are followed ({@link PushLookup} reads what that needs).
+ * Entries leave the outbox only when settled; failures wait with capped back-off, and outages never turn into
+ * conflicts.
  */
 public final class RealtimePusher {
     /** A burst of this many goes out in one pass: one round of lookups, then full batches of 200. */
