@@ -13,11 +13,10 @@ import java.util.TreeSet;
 
 /**
  * The sync rule: an opt-out on either side wins. Salesforce opt-outs become local unsubscribes, local unsubscribes
- * become opt-outs on every linked record that is still false. Nothing is ever set to false or deleted.
+ * become opt-outs on every linked record that is still false. Nothing is ever set to false or deleted. Which
+ * records an address reaches is {@link RecordsToOptOut}'s to say, as for the real-time push.
  */
 public final class Ratchet {
-    private static final int MAX_LINK_HOPS = 10;
-
     private Ratchet() {
     }
 
@@ -74,73 +73,24 @@ public final class Ratchet {
         everyone.addAll(imports);
         TreeSet<SalesforceId> pushes = new TreeSet<>();
         List<PlannedConflict> conflicts = new ArrayList<>();
+        RecordsToOptOut rule = new RecordsToOptOut(input.settings(), input.blockedObjects(),
+                id -> Optional.ofNullable(byId.get(id)));
 
         Set<SalesforceId> held = new HashSet<>();
         for (Email email : everyone) {
-            Set<SalesforceId> linked = input.linkedIds().getOrDefault(email, Set.of());
-            Set<SalesforceId> candidates = new LinkedHashSet<>(new TreeSet<>(linked));
-            if (input.settings().matchByEmail()) {
-                byEmail.getOrDefault(email, List.of()).forEach(record -> candidates.add(record.id()));
-            }
-            if (linked.isEmpty() && !byEmail.containsKey(email) && input.unsubscribed().contains(email)) {
-                conflicts.add(new PlannedConflict(ConflictKind.NOT_IN_SALESFORCE, Optional.of(email), Optional.empty(),
-                        Optional.empty(), "No Lead or Contact has this address and the person has no Salesforce ID."));
-                continue;
-            }
-            for (SalesforceId candidate : candidates) {
-                Optional<MirrorRecord> target = follow(candidate, byId);
-                if (target.isEmpty()) {
-                    if (linked.contains(candidate)) {
-                        conflicts.add(new PlannedConflict(ConflictKind.RECORD_DELETED, Optional.of(email),
-                                Optional.of(candidate), Optional.of(candidate.objectType()),
-                                "The linked " + candidate.objectType().apiName() + " " + candidate
-                                        + " was deleted (not merged) or is no longer visible."));
-                    }
-                    continue;
+            List<SalesforceId> withAddress = byEmail.getOrDefault(email, List.of()).stream().map(MirrorRecord::id)
+                    .toList();
+            RecordsToOptOut.Decision decision = rule.forAddress(email, input.linkedIds().getOrDefault(email, Set.of()),
+                    withAddress, input.unsubscribed().contains(email));
+            pushes.addAll(decision.toWrite());
+            for (PlannedConflict conflict : decision.conflicts()) {
+                // A record held for review is shown once, under the first address that reaches it.
+                if (conflict.kind() != ConflictKind.RESUBSCRIBED_IN_SALESFORCE || held.add(conflict.recordId().get())) {
+                    conflicts.add(conflict);
                 }
-                MirrorRecord record = target.get();
-                if (record.optedOut() || record.converted()) {
-                    continue;
-                }
-                if (input.blockedObjects().contains(record.objectType())) {
-                    continue;
-                }
-                if (record.uncheckedInSalesforce() && input.settings().resubscribePolicy() == ResubscribePolicy.HOLD) {
-                    if (!held.add(record.id())) {
-                        continue;
-                    }
-                    conflicts.add(new PlannedConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.of(email),
-                            Optional.of(record.id()), Optional.of(record.objectType()),
-                            "The opt-out of " + record.objectType().apiName() + " " + record.id()
-                                    + " was unchecked in Salesforce, but the address is unsubscribed here."));
-                    continue;
-                }
-                pushes.add(record.id());
             }
         }
         return new Pass(pushes, conflicts);
-    }
-
-    /** A merged-away record leads to its master, a converted lead to its contact; a dead end gives nothing. */
-    private static Optional<MirrorRecord> follow(SalesforceId start, Map<SalesforceId, MirrorRecord> byId) {
-        SalesforceId current = start;
-        for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
-            MirrorRecord record = byId.get(current);
-            if (record == null) {
-                return Optional.empty();
-            }
-            if (record.deleted()) {
-                if (record.masterRecordId().isEmpty()) {
-                    return Optional.empty();
-                }
-                current = record.masterRecordId().get();
-            } else if (record.converted() && record.convertedContactId().isPresent()) {
-                current = record.convertedContactId().get();
-            } else {
-                return Optional.of(record);
-            }
-        }
-        return Optional.empty();
     }
 
     private static List<PlannedConflict> dedupe(Collection<PlannedConflict> conflicts) {

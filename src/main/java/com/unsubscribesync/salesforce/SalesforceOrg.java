@@ -41,6 +41,16 @@ public interface SalesforceOrg extends AutoCloseable {
     List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids);
 
     /**
+     * These records of one object as they are now, those deleted or merged away included and flagged {@code deleted}
+     * with their master record; an id Salesforce no longer keeps at all is absent. Every record changed after the
+     * epoch, so this is {@link #changedSince} from then: one {@code queryAll} per few thousand ids.
+     */
+    default List<OrgRecord> findByIdsIncludingDeleted(SObjectType type, String fieldApiName,
+            Collection<SalesforceId> ids) {
+        return changedSince(type, fieldApiName, ids, Instant.EPOCH);
+    }
+
+    /**
      * Which of these records of one object changed after {@code since}: their state now, deleted ones included and
      * flagged {@code deleted}. An id not returned is as it was at {@code since}. An implementation may also return
      * records that did not change; the ids go many to a query.

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.MirrorRecord;
 import com.unsubscribesync.domain.PlannedConflict;
+import com.unsubscribesync.domain.RecordsToOptOut;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncPlan;
@@ -74,6 +75,7 @@ public final class NightlySync {
     private final CurrentOrg org;
     private final OptOutFields fields;
     private final Clock clock;
+    private final StaleConflicts staleConflicts;
     private final String holder = "run-" + UUID.randomUUID();
 
     public NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
@@ -101,6 +103,7 @@ public final class NightlySync {
         this.org = org;
         this.fields = fields;
         this.clock = clock;
+        this.staleConflicts = new StaleConflicts(conflicts);
     }
 
     /** Thrown when another run (in this process or another) holds the lock. */
@@ -214,6 +217,8 @@ public final class NightlySync {
 
             Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, current, progress, counter,
                     stillRunning);
+            staleConflicts.closeWhereFollowed(new RecordsToOptOut(current, blocked, mirror::find), "nightly sync",
+                    clock.instant());
             counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
             SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
             return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
@@ -348,7 +353,8 @@ public final class NightlySync {
         }
     }
 
-    private static MirrorRepository.Pulled pulled(OrgRecord record) {
+    /** A record as read from Salesforce, as the mirror keeps it. */
+    static MirrorRepository.Pulled pulled(OrgRecord record) {
         return new MirrorRepository.Pulled(new MirrorRecord(record.id(), record.email(), record.optedOut(),
                 record.optedOut(), record.converted(), record.convertedContactId(), record.deleted(),
                 record.masterRecordId()), record.systemModstamp());

@@ -2,8 +2,8 @@ package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
-import com.unsubscribesync.domain.MirrorRecord;
-import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.PlannedConflict;
+import com.unsubscribesync.domain.RecordsToOptOut;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncSettings;
@@ -25,8 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: every unsubscribe recorded here is set on its Leads and Contacts at once — the chosen field
- * with the nightly sync on, Email Opt Out with it off. Entries leave the outbox only when settled; failures wait
- * with capped back-off, and outages never turn into conflicts.
+ * with the nightly sync on, Email Opt Out with it off. Which records those are is {@link RecordsToOptOut}'s to say,
+ * as for the nightly run: converted leads and merges are followed ({@link PushLookup} reads what that needs).
+ * Entries leave the outbox only when settled; failures wait with capped back-off, and outages never turn into
+ * conflicts.
  */
 public final class RealtimePusher {
     /** A burst of this many goes out in one pass: one round of lookups, then full batches of 200. */
@@ -53,8 +55,6 @@ public final class RealtimePusher {
      * goes in one pass and a steady trickle waits at most this long (rule 1 allows 2 s in all).
      */
     public static final Duration GATHER_AT_MOST = Duration.ofMillis(1500);
-    /** The mirror stands in for lookups by email while the nightly sync has refreshed it within this long. */
-    static final Duration MIRROR_CURRENT_FOR = Duration.ofHours(26);
 
     /** Back-off for pushes a record refused for now: 2 s doubling to 15 min, ten attempts, then the admin decides. */
     public static RetryPolicy standardRetry(java.util.random.RandomGenerator random) {
@@ -69,11 +69,12 @@ public final class RealtimePusher {
     private final SettingsRepository settings;
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
-    private final SyncRunRepository runs;
     private final CurrentOrg org;
     private final OptOutFields fields;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final PushLookup lookup;
+    private final StaleConflicts staleConflicts;
     private long dueAtLastLook;
 
     public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
@@ -84,11 +85,12 @@ public final class RealtimePusher {
         this.settings = settings;
         this.conflicts = conflicts;
         this.mirror = mirror;
-        this.runs = runs;
         this.org = org;
         this.fields = fields;
         this.retry = retry;
         this.clock = clock;
+        this.lookup = new PushLookup(mirror, runs, clock);
+        this.staleConflicts = new StaleConflicts(conflicts);
     }
 
     /** Pushes what is due now, until nothing due is left. */
@@ -150,218 +152,146 @@ public final class RealtimePusher {
 
     private PushReport push(SalesforceOrg salesforce, List<OutboxEntry> due) {
         SyncSettings current = settings.load();
-        OptOutField field = current.realtimePushField();
-        FieldCheck check = fields.check(salesforce, field, current);
+        FieldCheck check = fields.check(salesforce, current.realtimePushField(), current);
         Map<SObjectType, String> apiNames = new EnumMap<>(SObjectType.class);
+        Set<SObjectType> blocked = EnumSet.noneOf(SObjectType.class);
         for (SObjectType type : SObjectType.values()) {
-            OptOutFields.usableApiName(check, type).ifPresent(name -> apiNames.put(type, name));
+            OptOutFields.usableApiName(check, type).ifPresentOrElse(name -> apiNames.put(type, name),
+                    () -> blocked.add(type));
         }
 
         Map<Email, List<OutboxEntry>> entries = new LinkedHashMap<>();
         due.forEach(entry -> entries.computeIfAbsent(entry.email(), e -> new ArrayList<>()).add(entry));
         Map<Email, Set<SalesforceId>> linked = people.salesforceIds(entries.keySet());
-        Map<SalesforceId, OrgRecord> found = lookUp(salesforce, current, apiNames, entries.keySet(), linked);
-        Map<Email, List<SalesforceId>> foundByEmail = byEmail(found.values());
+        PushLookup.Found found = lookup.lookUp(salesforce, current, apiNames, entries.keySet(), linked);
+        if (current.nightlySync()) {
+            // What the push read is the chosen field's state now: the mirror keeps it as a pull would, merges too.
+            mirror.save(found.readFromSalesforce().stream().map(NightlySync::pulled).toList());
+        }
 
-        Map<SObjectType, List<SalesforceId>> toWrite = new EnumMap<>(SObjectType.class);
-        Map<SalesforceId, Set<Email>> owners = new HashMap<>();
-        Set<Email> waiting = new HashSet<>();
-        int raised = 0;
+        Pass pass = new Pass(check);
+        RecordsToOptOut rule = new RecordsToOptOut(current, blocked, found::seen);
+        Map<Email, List<SalesforceId>> withAddress = current.matchByEmail() ? found.liveByEmail() : Map.of();
         for (Email email : entries.keySet()) {
-            Set<SalesforceId> candidates = new LinkedHashSet<>(linked.getOrDefault(email, Set.of()));
-            if (current.matchByEmail()) {
-                candidates.addAll(foundByEmail.getOrDefault(email, List.of()));
-            }
-            if (candidates.isEmpty()) {
-                if (apiNames.size() < SObjectType.values().length) {
-                    waiting.add(email);
-                } else if (raise(new NewConflict(ConflictKind.NOT_IN_SALESFORCE, Optional.of(email), Optional.empty(),
-                        Optional.empty(), Optional.empty(), "No Lead or Contact has this address and the person has no "
-                                + "Salesforce ID, so the opt-out could not be set anywhere."))) {
-                    raised++;
-                }
-                continue;
-            }
-            for (SalesforceId candidate : candidates) {
-                OrgRecord record = follow(found, candidate);
-                if (!apiNames.containsKey(candidate.objectType()) || record != null && !apiNames.containsKey(record.id().objectType())) {
-                    waiting.add(email);
-                    raised += raiseFieldUnavailable(check, record == null ? candidate.objectType() : record.id().objectType());
-                    continue;
-                }
-                if (record == null) {
-                    if (linked.getOrDefault(email, Set.of()).contains(candidate) && raise(new NewConflict(
-                            ConflictKind.RECORD_DELETED, Optional.of(email), Optional.of(candidate),
-                            Optional.of(candidate.objectType()), Optional.empty(), "The linked "
-                                    + candidate.objectType().apiName() + " " + candidate
-                                    + " was not found in Salesforce: it was deleted or is not visible to the connected user."))) {
-                        raised++;
-                    }
-                    continue;
-                }
-                if (record.optedOut() || record.converted()) {
-                    continue;
-                }
-                if (owners.computeIfAbsent(record.id(), id -> new LinkedHashSet<>()).add(email)
-                        && owners.get(record.id()).size() == 1) {
-                    toWrite.computeIfAbsent(record.id().objectType(), t -> new ArrayList<>()).add(record.id());
-                }
-            }
+            pass.decide(email, rule.forAddress(email, linked.getOrDefault(email, Set.of()),
+                    withAddress.getOrDefault(email, List.of()), true));
         }
-
-        int written = 0;
-        Map<Email, String> retryReasons = new HashMap<>();
-        for (Map.Entry<SObjectType, List<SalesforceId>> batch : toWrite.entrySet()) {
-            List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(salesforce,
-                    batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
-            List<SalesforceId> done = new ArrayList<>();
-            for (WriteOutcome outcome : outcomes) {
-                switch (outcome.result()) {
-                    case WRITTEN -> {
-                        done.add(outcome.id());
-                        written++;
-                    }
-                    case RETRYABLE -> owners.get(outcome.id()).forEach(email -> retryReasons.put(email, describe(outcome)));
-                    case PERMANENT -> {
-                        if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
-                            // Field-level security changed since the field was checked: it concerns every record of
-                            // the object, so the addresses wait as for a field known to be unusable.
-                            fields.refresh();
-                            waiting.addAll(owners.get(outcome.id()));
-                            raised += raiseFieldUnavailable(check, outcome.id().objectType());
-                        } else {
-                            for (Email email : owners.get(outcome.id())) {
-                                if (raise(rejected(email, outcome, "Salesforce refused to set the opt-out"))) {
-                                    raised++;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            mirror.markOptedOut(done);
-        }
-
-        List<Long> settled = new ArrayList<>();
-        int retrying = 0;
-        for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
-            Email email = pending.getKey();
-            String reason = retryReasons.get(email);
-            if (reason == null && !waiting.contains(email)) {
-                pending.getValue().forEach(entry -> settled.add(entry.id()));
-                continue;
-            }
-            for (OutboxEntry entry : pending.getValue()) {
-                if (reason != null && entry.attempts() + 1 >= retry.attempts()) {
-                    if (raise(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(),
-                            Optional.empty(), Optional.of(reason.split(":")[0]), "Salesforce kept refusing the opt-out "
-                                    + "after " + retry.attempts() + " attempts; last answer: " + reason))) {
-                        raised++;
-                    }
-                    settled.add(entry.id());
-                } else {
-                    later(entry, Duration.ZERO, reason == null ? "waiting for the opt-out field to become usable" : reason);
-                    retrying++;
-                }
-            }
-        }
-        outbox.remove(settled);
-        return new PushReport(due.size(), written, settled.size(), retrying, raised);
+        pass.write(salesforce, current, apiNames);
+        pass.closeWhatWasFollowed(found);
+        return pass.settle(entries, due.size());
     }
 
-    /**
-     * The current Salesforce state of every record the entries can reach. While the nightly sync keeps the mirror
-     * current, the records it holds for an address are taken as it saw them, except those Salesforce reports changed
-     * since (one query per few thousand ids, answering with the few that did); only addresses it does not know, or
-     * whose known records no longer carry them, are searched by email. A record given a known address after the
-     * last nightly run is that run's to catch (docs/decisions: "the real-time pusher looks records up in the mirror").
-     */
-    private Map<SalesforceId, OrgRecord> lookUp(SalesforceOrg salesforce, SyncSettings current,
-            Map<SObjectType, String> apiNames, Set<Email> emails, Map<Email, Set<SalesforceId>> linked) {
-        Map<SalesforceId, OrgRecord> found = new HashMap<>();
-        Optional<Instant> mirrorAsOf = current.matchByEmail() ? mirrorCurrentAsOf(current) : Optional.empty();
-        Map<Email, List<MirrorRecord>> known = mirrorAsOf.isPresent() ? mirror.liveByEmail(emails) : Map.of();
-        if (current.matchByEmail()) {
-            search(salesforce, apiNames, emails.stream().filter(e -> !known.containsKey(e)).toList(), found);
-        }
-        mirrorAsOf.ifPresent(asOf -> takeFromMirror(salesforce, apiNames, known, asOf, found));
-        Map<SObjectType, Set<SalesforceId>> wanted = new EnumMap<>(SObjectType.class);
-        linked.values().forEach(ids -> ids.stream().filter(id -> !found.containsKey(id)).forEach(id -> want(wanted, id)));
-        fetch(salesforce, apiNames, wanted, found);
-        Map<Email, List<SalesforceId>> stillThere = byEmail(found.values());
-        search(salesforce, apiNames, known.keySet().stream().filter(e -> !stillThere.containsKey(e)).toList(), found);
-        Map<SObjectType, Set<SalesforceId>> contacts = new EnumMap<>(SObjectType.class);
-        found.values().stream().filter(OrgRecord::converted).flatMap(r -> r.convertedContactId().stream())
-                .filter(id -> !found.containsKey(id)).forEach(id -> want(contacts, id));
-        fetch(salesforce, apiNames, contacts, found);
-        return found;
-    }
+    /** One pass's decisions, writes and outcomes, address by address. */
+    private final class Pass {
+        private final FieldCheck check;
+        private final Map<SObjectType, List<SalesforceId>> toWrite = new EnumMap<>(SObjectType.class);
+        private final Map<SalesforceId, Set<Email>> owners = new HashMap<>();
+        private final Map<Email, List<RecordsToOptOut.Followed>> followed = new LinkedHashMap<>();
+        private final Set<Email> waiting = new HashSet<>();
+        private final Map<Email, String> retryReasons = new HashMap<>();
+        private final Set<SalesforceId> written = new HashSet<>();
+        private int raised;
 
-    /** The mirror's records as of its last pull, overlaid with what Salesforce changed since; deleted ones drop out. */
-    private static void takeFromMirror(SalesforceOrg salesforce, Map<SObjectType, String> apiNames,
-            Map<Email, List<MirrorRecord>> known, Instant asOf, Map<SalesforceId, OrgRecord> found) {
-        Map<SObjectType, Map<SalesforceId, MirrorRecord>> byType = new EnumMap<>(SObjectType.class);
-        known.values().forEach(records -> records.forEach(r -> byType.computeIfAbsent(r.objectType(),
-                t -> new LinkedHashMap<>()).put(r.id(), r)));
-        byType.forEach((type, records) -> {
-            if (!apiNames.containsKey(type)) {
-                return;
+        Pass(FieldCheck check) {
+            this.check = check;
+        }
+
+        void decide(Email email, RecordsToOptOut.Decision decision) {
+            for (PlannedConflict conflict : decision.conflicts()) {
+                raise(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
+                        Optional.empty(), conflict.explanation()));
             }
-            Map<SalesforceId, OrgRecord> changed = new HashMap<>();
-            salesforce.changedSince(type, apiNames.get(type), records.keySet(), asOf.minus(NightlySync.OVERLAP))
-                    .forEach(r -> changed.put(r.id(), r));
-            records.forEach((id, seen) -> {
-                OrgRecord now = changed.getOrDefault(id, new OrgRecord(id, seen.email(), seen.email().map(Email::value),
-                        seen.optedOut(), seen.converted(), seen.convertedContactId(), false, seen.masterRecordId(),
-                        asOf));
-                if (!now.deleted()) {
-                    found.put(id, now);
+            if (!decision.complete()) {
+                waiting.add(email);
+                decision.waitingFor().forEach(this::fieldUnavailable);
+            }
+            for (SalesforceId id : decision.toWrite()) {
+                if (owners.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(email) && owners.get(id).size() == 1) {
+                    toWrite.computeIfAbsent(id.objectType(), t -> new ArrayList<>()).add(id);
+                }
+            }
+            followed.put(email, decision.followed());
+        }
+
+        void write(SalesforceOrg salesforce, SyncSettings current, Map<SObjectType, String> apiNames) {
+            for (Map.Entry<SObjectType, List<SalesforceId>> batch : toWrite.entrySet()) {
+                List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
+                        salesforce, batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
+                List<SalesforceId> done = new ArrayList<>();
+                for (WriteOutcome outcome : outcomes) {
+                    switch (outcome.result()) {
+                        case WRITTEN -> done.add(outcome.id());
+                        case RETRYABLE -> owners.get(outcome.id()).forEach(email -> retryReasons.put(email,
+                                describe(outcome)));
+                        case PERMANENT -> refused(outcome);
+                    }
+                }
+                mirror.markOptedOut(done);
+                written.addAll(done);
+            }
+        }
+
+        private void refused(WriteOutcome outcome) {
+            if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
+                // Field-level security changed since the field was checked: it concerns every record of the object,
+                // so the addresses wait as for a field known to be unusable.
+                fields.refresh();
+                waiting.addAll(owners.get(outcome.id()));
+                fieldUnavailable(outcome.id().objectType());
+            } else {
+                owners.get(outcome.id()).forEach(email -> raise(rejected(email, outcome,
+                        "Salesforce refused to set the opt-out")));
+            }
+        }
+
+        /** Conflicts about records the push followed to one that now carries the opt-out are stale. */
+        void closeWhatWasFollowed(PushLookup.Found found) {
+            followed.forEach((email, routes) -> {
+                for (RecordsToOptOut.Followed route : routes) {
+                    OrgRecord to = found.records().get(route.to());
+                    if (written.contains(route.to()) || to != null && to.optedOut()) {
+                        staleConflicts.close(email, route, "real-time push", clock.instant());
+                    }
                 }
             });
-        });
-    }
-
-    private static void search(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, List<Email> emails,
-            Map<SalesforceId, OrgRecord> found) {
-        if (emails.isEmpty()) {
-            return;
         }
-        apiNames.forEach((type, apiName) -> salesforce.findByEmails(type, apiName, emails)
-                .forEach(r -> found.put(r.id(), r)));
-    }
 
-    /** When the mirror was last brought up to date, while the nightly sync keeps it current. */
-    private Optional<Instant> mirrorCurrentAsOf(SyncSettings current) {
-        Instant oldestUsable = clock.instant().minus(MIRROR_CURRENT_FOR);
-        return current.nightlySync() ? runs.lastWatermark().filter(w -> w.isAfter(oldestUsable)) : Optional.empty();
-    }
-
-    private static void want(Map<SObjectType, Set<SalesforceId>> wanted, SalesforceId id) {
-        wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>()).add(id);
-    }
-
-    private static Map<Email, List<SalesforceId>> byEmail(Collection<OrgRecord> records) {
-        Map<Email, List<SalesforceId>> byEmail = new HashMap<>();
-        records.forEach(r -> r.email().ifPresent(e -> byEmail.computeIfAbsent(e, k -> new ArrayList<>()).add(r.id())));
-        return byEmail;
-    }
-
-    private static void fetch(SalesforceOrg salesforce, Map<SObjectType, String> apiNames,
-            Map<SObjectType, Set<SalesforceId>> ids, Map<SalesforceId, OrgRecord> found) {
-        ids.forEach((type, wanted) -> {
-            if (apiNames.containsKey(type) && !wanted.isEmpty()) {
-                salesforce.findByIds(type, apiNames.get(type), wanted).forEach(r -> found.put(r.id(), r));
+        PushReport settle(Map<Email, List<OutboxEntry>> entries, int due) {
+            List<Long> settled = new ArrayList<>();
+            int retrying = 0;
+            for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
+                Email email = pending.getKey();
+                String reason = retryReasons.get(email);
+                if (reason == null && !waiting.contains(email)) {
+                    pending.getValue().forEach(entry -> settled.add(entry.id()));
+                    continue;
+                }
+                for (OutboxEntry entry : pending.getValue()) {
+                    if (reason != null && entry.attempts() + 1 >= retry.attempts()) {
+                        raise(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(),
+                                Optional.empty(), Optional.of(reason.split(":")[0]), "Salesforce kept refusing the "
+                                        + "opt-out after " + retry.attempts() + " attempts; last answer: " + reason));
+                        settled.add(entry.id());
+                    } else {
+                        later(entry, Duration.ZERO, reason == null ? "waiting for the opt-out field to become usable"
+                                : reason);
+                        retrying++;
+                    }
+                }
             }
-        });
-    }
-
-    /** A converted lead leads to its contact. */
-    private static OrgRecord follow(Map<SalesforceId, OrgRecord> found, SalesforceId id) {
-        OrgRecord record = found.get(id);
-        if (record != null && record.converted() && record.convertedContactId().isPresent()) {
-            return found.get(record.convertedContactId().get());
+            outbox.remove(settled);
+            return new PushReport(due, written.size(), settled.size(), retrying, raised);
         }
-        return record;
+
+        private void fieldUnavailable(SObjectType type) {
+            raised += raiseFieldUnavailable(check, type);
+        }
+
+        private void raise(NewConflict conflict) {
+            if (RealtimePusher.this.raise(conflict)) {
+                raised++;
+            }
+        }
     }
 
     private int raiseFieldUnavailable(FieldCheck check, SObjectType type) {
