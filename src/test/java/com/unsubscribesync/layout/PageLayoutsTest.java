@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Inspecting, installing and undoing the opt-out field on page layouts, against the local org. */
 class PageLayoutsTest {
     private static final String CONTACT_LAYOUT = "Contact-Contact Layout";
+    private static final String PACKAGED_CONTACT_LAYOUT = "Contact-mkto_si__MSI Contact Layout";
 
     @TempDir
     Path dataDirectory;
@@ -50,15 +51,19 @@ class PageLayoutsTest {
         assertThat(contact.visibility()).isEqualTo(FieldVisibility.EDITABLE);
         assertThat(contact.layouts()).extracting(LayoutState::fullName, LayoutState::present)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, false),
-                        org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true));
+                        org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true),
+                        org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, false));
         assertThat(contact.layouts().get(1).behavior()).contains("Edit");
+        assertThat(contact.layouts()).allMatch(LayoutState::readable);
         assertThat(contact.onEveryLayout()).contains(false);
-        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("1 of 2").contains("Contact Layout"));
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("2 of 3").contains("Contact Layout")
+                .contains("MSI Contact Layout (mkto_si)"));
 
         ObjectLayouts lead = inspection.of(SObjectType.LEAD).orElseThrow();
         assertThat(lead.layouts()).extracting(LayoutState::fullName).containsExactlyInAnyOrder("Lead-Lead Layout",
-                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout");
-        assertThat(lead.missing()).extracting(LayoutState::label).containsExactly("Sales Lead Layout");
+                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout", "Lead-mkto_si__MSI Lead Layout");
+        assertThat(lead.missing()).extracting(LayoutState::label)
+                .containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
         assertThat(lead.layouts()).allSatisfy(l -> assertThat(l.setupUrl()).startsWith(harness.org.url())
                 .contains("/lightning/setup/ObjectManager/Lead/PageLayouts/00h"));
     }
@@ -91,7 +96,7 @@ class PageLayoutsTest {
         assertThat(undone.identical()).isTrue();
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(backup.get("original").asText());
         assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().missing())
-                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT);
+                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false))
                 .isInstanceOfSatisfying(LayoutException.class,
                         e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_BACKUP));
@@ -105,7 +110,8 @@ class PageLayoutsTest {
         assertThat(preview.layouts()).extracting(LayoutChange::fullName, LayoutChange::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD),
                 org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout",
-                        LayoutChange.Outcome.ALREADY_THERE));
+                        LayoutChange.Outcome.ALREADY_THERE),
+                org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD));
         assertThat(preview.layouts().get(0).preview()).isPresent();
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
         assertThat(dataDirectory.resolve(LayoutBackups.DIRECTORY)).doesNotExist();
@@ -115,7 +121,7 @@ class PageLayoutsTest {
     void installingOnEveryLeadLayoutPutsTheFieldOnAllOfThem() {
         InstallReport report = layouts.install(SObjectType.LEAD, Optional.empty(), false);
         assertThat(report.layouts()).filteredOn(c -> c.outcome() == LayoutChange.Outcome.ADDED)
-                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout");
+                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
         assertThat(layouts.inspect().of(SObjectType.LEAD).orElseThrow().onEveryLayout()).contains(true);
     }
 

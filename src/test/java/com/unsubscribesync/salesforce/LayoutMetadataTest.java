@@ -34,7 +34,8 @@ class LayoutMetadataTest {
         List<ListedLayout> contact = org.listLayouts(SObjectType.CONTACT);
         List<ListedLayout> lead = org.listLayouts(SObjectType.LEAD);
         assertThat(contact).extracting(ListedLayout::fullName)
-                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout");
+                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout",
+                        "Contact-mkto_si__MSI Contact Layout");
         assertThat(lead).extracting(ListedLayout::fullName).contains("Lead-Lead Layout", "Lead-Sales Lead Layout",
                 "Lead-Lead %28Marketing%29 Layout").allMatch(name -> name.startsWith("Lead-"));
         assertThat(contact).allMatch(layout -> layout.id().startsWith("00h"));

@@ -68,7 +68,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
         XmlOut out = new XmlOut();
         switch (operation) {
             case "listMetadata" -> listMetadata(request, context, out);
-            case "readMetadata" -> readMetadata(request, out);
+            case "readMetadata" -> readMetadata(request, context, out);
             case "updateMetadata" -> save(request, out, false);
             case "upsertMetadata" -> save(request, out, true);
             default -> throw SoapFault.withoutDetail("UNKNOWN_EXCEPTION", "Operation not available or permitted");
@@ -88,23 +88,30 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 continue;
             }
             for (StoredLayout layout : layouts.all()) {
+                // A managed package's layout is listed without its namespace in the layout-name part, though it
+                // is read and saved only with it; FileProperties.namespacePrefix names the package.
+                Optional<String> namespace = layouts.namespaceOf(layout);
+                String listed = namespace.map(ns -> layout.fullName().replaceFirst("-" + ns + "__", "-"))
+                        .orElse(layout.fullName());
                 out.open("result").leaf("createdById", userId).leaf("createdByName", userName)
                         .leaf("createdDate", format(layout.created()))
-                        .leaf("fileName", "layouts/" + layout.fullName() + ".layout")
-                        .leaf("fullName", layout.fullName())
+                        .leaf("fileName", "layouts/" + listed + ".layout")
+                        .leaf("fullName", listed)
                         .leaf("id", com.unsubscribesync.localorg.state.RecordIds.idOf("00h", layout.number()))
                         .leaf("lastModifiedById", userId).leaf("lastModifiedByName", userName)
-                        .leaf("lastModifiedDate", format(layout.modified())).leaf("manageableState", "unmanaged")
-                        .leaf("type", "Layout").close();
+                        .leaf("lastModifiedDate", format(layout.modified()))
+                        .leaf("manageableState", namespace.isPresent() ? "installed" : "unmanaged");
+                namespace.ifPresent(ns -> out.leaf("namespacePrefix", ns));
+                out.leaf("type", "Layout").close();
             }
         }
     }
 
-    private void readMetadata(XmlNode request, XmlOut out) {
+    private void readMetadata(XmlNode request, CallContext context, XmlOut out) {
         List<String> names = request.texts("fullNames");
         if (names.size() > MAX_COMPONENTS) {
-            throw SoapFault.withoutDetail("LIMIT_EXCEEDED", "readMetadata accepts at most " + MAX_COMPONENTS
-                    + " fullNames per call");
+            throw SoapFault.withoutDetail("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
+                    + MAX_COMPONENTS + " records into this call");
         }
         boolean layoutType = "Layout".equals(request.text("type"));
         out.open("result");
@@ -114,7 +121,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 out.nil("records");
             } else {
                 out.open("records", "xsi:type", "Layout").leaf("fullName", layout.get().fullName());
-                LayoutXml.writeChildren(out, withoutFullName(layout.get().content()));
+                LayoutXml.writeChildren(out, LayoutVersions.asOf(withoutFullName(layout.get().content()),
+                        context.version()));
                 out.close();
             }
         }

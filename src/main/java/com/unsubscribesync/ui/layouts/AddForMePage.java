@@ -84,10 +84,11 @@ final class AddForMePage {
         choices.getChildren().clear();
         model.of(type).ifPresent(object -> {
             for (LayoutState layout : object.layouts()) {
-                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " (already has it)" : ""));
+                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " (already has it)"
+                        : layout.readable() ? "" : " (could not be read from Salesforce)"));
                 box.setUserData(layout.fullName());
-                box.setSelected(!layout.present());
-                box.setDisable(layout.present());
+                box.setSelected(!layout.present() && layout.readable());
+                box.setDisable(layout.present() || !layout.readable());
                 boxes.add(box);
                 choices.getChildren().add(box);
             }
