@@ -9,6 +9,8 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.salesforce.FieldPlacement;
+import com.unsubscribesync.salesforce.ListedLayout;
+import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.PageLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -214,6 +216,81 @@ class PageLayoutsTest {
         assertThat(layouts.inspectNow()).isNotSameAs(first);
         layouts.install(SObjectType.CONTACT, Optional.empty(), false);
         assertThat(layouts.lastInspection()).isEmpty();
+    }
+
+    @Test
+    void aPackagedLayoutIsCheckedInstalledAndUndoneByItsFullNameWithTheNamespace() {
+        LayoutState listed = layouts.inspect().of(SObjectType.CONTACT).orElseThrow().layouts().stream()
+                .filter(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).findFirst().orElseThrow();
+        assertThat(listed.readable()).isTrue();
+        assertThat(listed.present()).isFalse();
+        assertThat(listed.label()).isEqualTo("MSI Contact Layout (mkto_si)");
+        PageLayout before = harness.read(PACKAGED_CONTACT_LAYOUT);
+
+        InstallReport report = layouts.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
+        assertThat(report.layouts()).singleElement().satisfies(change -> {
+            assertThat(change.fullName()).isEqualTo(PACKAGED_CONTACT_LAYOUT);
+            assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.ADDED);
+            assertThat(change.preview().orElseThrow().afterField()).contains("Email");
+        });
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isPresent();
+        assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().layouts())
+                .filteredOn(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).singleElement()
+                .satisfies(l -> assertThat(l.behavior()).contains("Edit"));
+        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::label)
+                .containsExactly("MSI Contact Layout (mkto_si)");
+
+        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout (mkto_si)", false).identical()).isTrue();
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).document()).isEqualTo(before.document());
+    }
+
+    @Test
+    void aListedLayoutTheOrgWillNotReturnIsShownAsAProblemAndNeverDropped() {
+        // The org as a client that forgets the namespace sees it: listed, but unreadable by that name.
+        SalesforceOrg forgetful = forgettingNamespaces(harness.salesforce);
+        PageLayouts withForgetful = new PageLayouts(() -> Optional.of(forgetful), harness.settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), java.time.Clock.systemUTC());
+
+        ObjectLayouts contact = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
+        assertThat(contact.layouts()).hasSize(3);
+        assertThat(contact.unreadable()).singleElement().satisfies(l -> {
+            assertThat(l.fullName()).isEqualTo("Contact-MSI Contact Layout");
+            assertThat(l.present()).isFalse();
+        });
+        assertThat(contact.onEveryLayout()).contains(false);
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return")
+                .contains("MSI Contact Layout").contains("check it in Setup"));
+
+        harness.salesforce.addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
+        ObjectLayouts rest = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
+        assertThat(rest.onEveryLayout()).as("unknown while a layout cannot be read").isEmpty();
+        assertThat(rest.problem()).isPresent();
+
+        InstallReport report = withForgetful.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(report.layouts()).singleElement().satisfies(change -> {
+            assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.FAILED);
+            assertThat(change.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return"));
+        });
+    }
+
+    /** The connected org, except that layouts are listed as listMetadata names them, without namespaces. */
+    private static SalesforceOrg forgettingNamespaces(SalesforceOrg real) {
+        return (SalesforceOrg) java.lang.reflect.Proxy.newProxyInstance(SalesforceOrg.class.getClassLoader(),
+                new Class<?>[] {SalesforceOrg.class}, (proxy, method, args) -> {
+                    try {
+                        Object answer = method.invoke(real, args);
+                        if (method.getName().equals("listLayouts")) {
+                            return ((List<?>) answer).stream().map(ListedLayout.class::cast)
+                                    .map(l -> new ListedLayout(l.namespacePrefix().map(ns -> l.fullName()
+                                            .replace("-" + ns + "__", "-")).orElse(l.fullName()), l.id()))
+                                    .toList();
+                        }
+                        return answer;
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private Path onlyBackup() throws IOException {
