@@ -134,6 +134,7 @@ class LayoutWizardScreensTest {
         LayoutWizardModel model = openWizard(robot);
         assertThat(robot.lookup("Contact Layout — missing").tryQuery()).isPresent();
         assertThat(robot.lookup("Marketing Contact Layout — has the field (Edit)").tryQuery()).isPresent();
+        assertThat(robot.lookup("MSI Contact Layout (mkto_si) — missing").tryQuery()).isPresent();
         screenshot(robot, "wizard-overview.png");
 
         press(robot, ButtonData.NEXT_FORWARD);
