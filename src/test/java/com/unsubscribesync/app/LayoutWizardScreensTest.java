@@ -141,6 +141,12 @@ class LayoutWizardScreensTest {
         robot.clickOn("#preview-contact");
         waitIdle(model);
         assertThat(robot.lookup("HasOptedOutOfEmail  ← new").tryQuery()).isPresent();
+        assertThat(robot.lookup((javafx.scene.control.CheckBox box) -> box.getText()
+                .equals("MSI Contact Layout (mkto_si)")).queryAs(javafx.scene.control.CheckBox.class))
+                .satisfies(box -> {
+                    assertThat(box.isSelected()).isTrue();
+                    assertThat(box.isMnemonicParsing()).as("the underscore is shown, not a mnemonic").isFalse();
+                });
         screenshot(robot, "wizard.png");
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 
