@@ -110,8 +110,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
     private void readMetadata(XmlNode request, CallContext context, XmlOut out) {
         List<String> names = request.texts("fullNames");
         if (names.size() > MAX_COMPONENTS) {
-            throw SoapFault.withoutDetail("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
-                    + MAX_COMPONENTS + " records into this call");
+            throw tooMany();
         }
         boolean layoutType = "Layout".equals(request.text("type"));
         out.open("result");
@@ -132,7 +131,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
     private void save(XmlNode request, XmlOut out, boolean upsert) {
         List<XmlNode> components = request.all("metadata");
         if (components.size() > MAX_COMPONENTS) {
-            throw SoapFault.withoutDetail("LIMIT_EXCEEDED", "at most " + MAX_COMPONENTS + " components per call");
+            throw tooMany();
         }
         for (XmlNode component : components) {
             String fullName = component.text("fullName");
@@ -161,6 +160,12 @@ public final class MetadataEndpoint extends SoapEndpoint {
             }
             out.leaf("fullName", fullName == null ? "" : fullName).leaf("success", problem == null).close();
         }
+    }
+
+    /** Salesforce's answer to more than ten components in one call, as captured in certinia/apex-mdapi#105. */
+    private static SoapFault tooMany() {
+        return SoapFault.withoutDetail("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
+                + MAX_COMPONENTS + " records in this operation");
     }
 
     private static XmlNode withoutFullName(XmlNode node) {
