@@ -87,6 +87,7 @@ class LayoutCommandLineTest {
         assertThat(listed).filteredOn(l -> l.get("fullName").asText().equals("Lead-mkto_si__MSI Lead Layout"))
                 .singleElement().satisfies(l -> {
                     assertThat(l.get("label").asText()).isEqualTo("MSI Lead Layout (mkto_si)");
+                    assertThat(l.get("readable").asBoolean()).isTrue();
                     assertThat(l.get("present").asBoolean()).isFalse();
                 });
         Run text = run("layout", "check");

@@ -97,6 +97,11 @@ class MetadataApiVersionTest {
         Layout shipped = (Layout) new MetadataConnection(metadataConfig(MetadataApiVersion.SHIPPED))
                 .readMetadata("Layout", new String[] {EXPLORER_LAYOUT}).getRecords()[0];
         assertThat(shipped.getPlatformActionList()).isNull();
+
+        // A save at the shipped version replaces what that version knows and keeps what it could not see.
+        org.addField(layout, new FieldPlacement("Title", 0, 0, 2));
+        assertThat(soap("64.0", read).body()).contains("MetadataExplorer").contains("<field>Title</field>");
+        assertThat(org.readLayouts(List.of(EXPLORER_LAYOUT)).get(0).itemFor("Title")).isPresent();
     }
 
     @Test

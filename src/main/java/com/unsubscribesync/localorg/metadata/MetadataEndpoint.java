@@ -69,8 +69,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
         switch (operation) {
             case "listMetadata" -> listMetadata(request, context, out);
             case "readMetadata" -> readMetadata(request, context, out);
-            case "updateMetadata" -> save(request, out, false);
-            case "upsertMetadata" -> save(request, out, true);
+            case "updateMetadata" -> save(request, context, out, false);
+            case "upsertMetadata" -> save(request, context, out, true);
             default -> throw SoapFault.withoutDetail("UNKNOWN_EXCEPTION", "Operation not available or permitted");
         }
         return SoapEnvelopes.metadata(operation, out.toString());
@@ -128,7 +128,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
         out.close();
     }
 
-    private void save(XmlNode request, XmlOut out, boolean upsert) {
+    private void save(XmlNode request, CallContext context, XmlOut out, boolean upsert) {
         List<XmlNode> components = request.all("metadata");
         if (components.size() > MAX_COMPONENTS) {
             throw tooMany();
@@ -147,7 +147,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 problem = validator.check(fullName, component).orElse(null);
             }
             if (problem == null) {
-                created = layouts.save(fullName, withoutFullName(component));
+                created = layouts.save(fullName, LayoutVersions.savedAt(withoutFullName(component),
+                        layouts.find(fullName).map(StoredLayout::content), context.version()));
                 state.changed();
             }
             out.open("result");
