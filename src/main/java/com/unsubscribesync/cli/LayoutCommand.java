@@ -66,8 +66,9 @@ public class LayoutCommand {
                         + object.fieldApiName().map(name -> " (" + name + ")").orElse("") + ", "
                         + object.visibility().key().replace('-', ' '));
                 for (LayoutState layout : object.layouts()) {
-                    out.println("  " + (layout.present() ? "[x] " : "[ ] ") + layout.label()
-                            + layout.behavior().map(b -> " (" + b + ")").orElse(""));
+                    out.println("  " + (!layout.readable() ? "[?] " : layout.present() ? "[x] " : "[ ] ")
+                            + layout.label() + layout.behavior().map(b -> " (" + b + ")").orElse("")
+                            + (layout.readable() ? "" : " (Salesforce would not return it)"));
                 }
                 object.problem().ifPresent(problem -> out.println("  " + problem));
                 out.println("  Setup: " + object.setupUrl());
@@ -101,6 +102,7 @@ public class LayoutCommand {
                     state.put("fullName", layout.fullName());
                     state.put("label", layout.label());
                     state.put("present", layout.present());
+                    state.put("readable", layout.readable());
                     state.put("behavior", layout.behavior().orElse(null));
                     state.put("setupUrl", layout.setupUrl());
                     states.add(state);

@@ -90,10 +90,11 @@ public final class LayoutInspector {
                     .stream().collect(Collectors.toMap(PageLayout::fullName, Function.identity(), (a, b) -> a));
             List<LayoutState> states = new ArrayList<>();
             for (ListedLayout layout : listed) {
-                Optional<PageLayout.Item> item = Optional.ofNullable(read.get(layout.fullName()))
-                        .flatMap(l -> field.apiName().flatMap(l::itemFor));
+                Optional<PageLayout> whole = Optional.ofNullable(read.get(layout.fullName()));
+                Optional<PageLayout.Item> item = whole.flatMap(l -> field.apiName().flatMap(l::itemFor));
                 states.add(new LayoutState(layout.fullName(), layout.label(), item.isPresent(),
-                        item.flatMap(PageLayout.Item::behavior), links.pageLayout(type, layout.id())));
+                        item.flatMap(PageLayout.Item::behavior), links.pageLayout(type, layout.id()),
+                        whole.isPresent()));
             }
             return Optional.of(states);
         } catch (SalesforceException e) {
@@ -119,12 +120,23 @@ public final class LayoutInspector {
             return Optional.of("The page layouts could not be checked: " + identity.userName() + " needs Modify All "
                     + "Data or Modify Metadata Through Metadata API Functions to read them; ask a Salesforce admin.");
         }
-        List<LayoutState> missing = layouts.get().stream().filter(l -> !l.present()).toList();
-        if (missing.isEmpty()) {
-            return Optional.empty();
+        List<LayoutState> unreadable = layouts.get().stream().filter(l -> !l.readable()).toList();
+        List<LayoutState> missing = layouts.get().stream().filter(l -> l.readable() && !l.present()).toList();
+        List<String> sentences = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            sentences.add(field.label() + " is missing from " + missing.size() + " of " + layouts.get().size() + " "
+                    + object + " page layouts (" + names(missing) + "): add it in Setup or let the app add it.");
         }
-        return Optional.of(field.label() + " is missing from " + missing.size() + " of " + layouts.get().size() + " "
-                + object + " page layouts (" + missing.stream().map(LayoutState::label)
-                        .collect(Collectors.joining(", ")) + "): add it in Setup or let the app add it.");
+        if (!unreadable.isEmpty()) {
+            sentences.add("Salesforce listed " + unreadable.size() + " " + object + " page layout"
+                    + (unreadable.size() == 1 ? "" : "s") + " it would not return (" + names(unreadable) + "), so "
+                    + "whether the field is on " + (unreadable.size() == 1 ? "it" : "them") + " is unknown: check "
+                    + (unreadable.size() == 1 ? "it" : "them") + " in Setup.");
+        }
+        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
+    }
+
+    private static String names(List<LayoutState> layouts) {
+        return layouts.stream().map(LayoutState::label).collect(Collectors.joining(", "));
     }
 }

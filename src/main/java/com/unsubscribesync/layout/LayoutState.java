@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param present  whether the field is placed on this layout
  * @param behavior {@code Edit}, {@code Required} or {@code Readonly} when present
  * @param setupUrl the layout's page in Lightning Setup
+ * @param readable false when the org listed the layout but would not return it: whether the field is on it is
+ *                 then unknown ({@code present} is false)
  */
 public record LayoutState(String fullName, String label, boolean present, Optional<String> behavior,
-        String setupUrl) {
+        String setupUrl, boolean readable) {
 }

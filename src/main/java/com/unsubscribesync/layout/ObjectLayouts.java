@@ -26,13 +26,21 @@ public record ObjectLayouts(SObjectType object, String fieldLabel, Optional<Stri
 
     /**
      * Whether the field is on every layout of the object (the requirement "installed on the page layouts"): empty
-     * when the layouts could not be read or the object has none.
+     * when the layouts could not be read or the object has none; false as soon as one readable layout lacks it.
      */
     public Optional<Boolean> onEveryLayout() {
         if (!layoutsReadable || layouts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(layouts.stream().allMatch(LayoutState::present));
+        if (layouts.stream().anyMatch(layout -> layout.readable() && !layout.present())) {
+            return Optional.of(false);
+        }
+        return layouts.stream().allMatch(LayoutState::readable) ? Optional.of(true) : Optional.empty();
+    }
+
+    /** The layouts the org listed but would not return. */
+    public List<LayoutState> unreadable() {
+        return layouts.stream().filter(layout -> !layout.readable()).toList();
     }
 
     /** The layouts that do not have the field yet. */

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,6 +104,8 @@ public final class PageLayouts {
                 current);
         List<ListedLayout> targets = targets(org.listLayouts(type), type, layout);
         List<PageLayout> read = org.readLayouts(targets.stream().map(ListedLayout::fullName).toList());
+        java.util.Set<String> returned = read.stream().map(PageLayout::fullName).collect(Collectors.toSet());
+        List<ListedLayout> unreadable = targets.stream().filter(t -> !returned.contains(t.fullName())).toList();
         FieldOnObject field = read.stream().anyMatch(l -> described.apiName().flatMap(l::itemFor).isPresent())
                 ? described.hiddenAfterAll() : described;
         if (!field.visibility().placeable()) {
@@ -115,6 +116,11 @@ public final class PageLayouts {
         List<LayoutChange> changes = new ArrayList<>();
         for (PageLayout original : read) {
             changes.add(change(org, original, apiName, dryRun));
+        }
+        for (ListedLayout missing : unreadable) {
+            changes.add(new LayoutChange(missing.fullName(), missing.label(), LayoutChange.Outcome.FAILED,
+                    Optional.empty(), Optional.of("Salesforce listed layout " + missing.label() + " but would not "
+                            + "return it, so nothing was changed on it: check it in Setup.")));
         }
         return new InstallReport(type, apiName, dryRun, changes,
                 field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem());
@@ -169,9 +175,12 @@ public final class PageLayouts {
             LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
                     LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
                             + " for this org in this data directory: nothing to undo."));
-            Optional<PageLayout> now = org.readLayouts(List.of(target.fullName())).stream().findFirst();
-            boolean changedSince = backup.installed().isPresent() && now.isPresent()
-                    && !now.get().document().equals(backup.installed().get());
+            PageLayout now = org.readLayouts(List.of(target.fullName())).stream().findFirst().orElseThrow(
+                    () -> new LayoutException(LayoutException.Reason.ORG_REFUSED, "Salesforce listed layout "
+                            + target.label() + " but would not return it, so the app cannot tell whether it "
+                            + "changed since: nothing was restored; check it in Setup."));
+            boolean changedSince = backup.installed().isPresent()
+                    && !now.document().equals(backup.installed().get());
             if (changedSince && !force) {
                 throw new LayoutException(LayoutException.Reason.CHANGED_SINCE_INSTALL, "Layout " + target.label()
                         + " changed in Salesforce after the app added the field on " + backup.takenAt()
@@ -244,8 +253,7 @@ public final class PageLayouts {
         }
         String wanted = name.get().strip();
         for (ListedLayout layout : listed) {
-            if (layout.fullName().equals(wanted) || layout.fullName().equals(type.apiName() + "-" + wanted)
-                    || layout.label().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
+            if (layout.isNamed(wanted, type.apiName())) {
                 return List.of(layout);
             }
         }

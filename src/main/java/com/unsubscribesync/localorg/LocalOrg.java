@@ -48,12 +48,14 @@ public final class LocalOrg implements AutoCloseable {
     private final Snapshots snapshots;
     private final BulkJobs bulkJobs;
     private final Path certificate;
+    private final MetadataEndpoint metadata;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
             Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots, BulkJobs bulkJobs,
-            Path certificate) {
+            Path certificate, MetadataEndpoint metadata) {
         this.server = server;
+        this.metadata = metadata;
         this.workers = workers;
         this.url = url;
         this.credentials = credentials;
@@ -105,7 +107,8 @@ public final class LocalOrg implements AutoCloseable {
             String url = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
             CallGate gate = new CallGate(sessions, usage, faults);
             server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
-            server.createContext("/services/Soap/m/", new MetadataEndpoint(state, layouts, gate, faults, url));
+            MetadataEndpoint metadata = new MetadataEndpoint(state, layouts, gate, faults, url);
+            server.createContext("/services/Soap/m/", metadata);
             BulkJobs bulkJobs = new BulkJobs(state, faults);
             server.createContext("/services/async/", new BulkEndpoint(bulkJobs, gate, faults, url));
             server.createContext("/services/oauth2/", new OAuthEndpoint(credentials, sessions, options.clock(), url));
@@ -117,7 +120,7 @@ public final class LocalOrg implements AutoCloseable {
             }
             server.start();
             return new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
-                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath());
+                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(), metadata);
         } catch (SQLException e) {
             closeQuietly(store);
             throw new IOException("the local org's state could not be read: " + e.getMessage(), e);
@@ -233,6 +236,11 @@ public final class LocalOrg implements AutoCloseable {
     /** Partner API calls admitted since the org started, by operation ({@code query}, {@code update}, …). */
     public java.util.Map<String, Long> partnerCallsByOperation() {
         return usage.byOperation();
+    }
+
+    /** The distinct paths Metadata API calls were made on, which carry the API version the caller asked for. */
+    public java.util.Set<String> metadataPathsServed() {
+        return metadata.pathsServed();
     }
 
     /** The self-signed certificate (PEM) when serving https. */

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code -Dhttps.proxyHost}) and client name.
  */
 public final class ConnectorConfigs {
-    /** The Partner and Metadata API version the app speaks. */
+    /** The Partner and Bulk API version the app speaks; Metadata calls use {@link MetadataApiVersion#SHIPPED}. */
     public static final String API_VERSION = "65.0";
     /** Sent with every request so an org's admin can tell this app's calls apart in their logs. */
     static final String CLIENT_HEADER = "Sforce-Call-Options";
@@ -40,10 +40,11 @@ public final class ConnectorConfigs {
         return config;
     }
 
-    /** Metadata API calls (layouts) with the same session. */
+    /** Metadata API calls (layouts) with the same session, always at the version of the metadata classes shipped. */
     public ConnectorConfig metadata(OrgSession session) {
-        ConnectorConfig config = base(session.metadataEndpoint());
-        config.setServiceEndpoint(session.metadataEndpoint());
+        String endpoint = MetadataApiVersion.endpointAtShipped(session.metadataEndpoint());
+        ConnectorConfig config = base(endpoint);
+        config.setServiceEndpoint(endpoint);
         config.setSessionId(session.sessionId());
         return config;
     }

@@ -313,12 +313,13 @@ public final class ForceWscOrg implements SalesforceOrg {
         ListMetadataQuery query = new ListMetadataQuery();
         query.setType("Layout");
         FileProperties[] listed = calls.metadata("listing the " + type.apiName() + " page layouts",
-                mc -> mc.listMetadata(new ListMetadataQuery[] {query}, Double.parseDouble(ConnectorConfigs.API_VERSION)));
+                mc -> mc.listMetadata(new ListMetadataQuery[] {query}, MetadataApiVersion.asNumber()));
         String prefix = type.apiName() + "-";
         List<ListedLayout> layouts = new ArrayList<>();
         for (FileProperties file : listed == null ? new FileProperties[0] : listed) {
             if (file.getFullName() != null && file.getFullName().startsWith(prefix)) {
-                layouts.add(new ListedLayout(file.getFullName(), file.getId() == null ? "" : file.getId()));
+                layouts.add(ListedLayout.fromListing(file.getFullName(), file.getId() == null ? "" : file.getId(),
+                        Optional.ofNullable(file.getNamespacePrefix())));
             }
         }
         layouts.sort(java.util.Comparator.comparing(ListedLayout::fullName));
@@ -328,6 +329,7 @@ public final class ForceWscOrg implements SalesforceOrg {
     @Override
     public List<PageLayout> readLayouts(List<String> fullNames) {
         List<PageLayout> layouts = new ArrayList<>();
+        // Salesforce refuses more than ten names in one readMetadata (EXCEEDED_ID_LIMIT).
         for (List<String> batch : batches(fullNames, METADATA_BATCH)) {
             ReadResult read = calls.metadata("reading page layouts " + String.join(", ", batch),
                     mc -> mc.readMetadata("Layout", batch.toArray(String[]::new)));

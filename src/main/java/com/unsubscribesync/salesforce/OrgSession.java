@@ -35,9 +35,10 @@ public record OrgSession(String sessionId, String instanceUrl, String organizati
         String orgId = parts[parts.length - 2];
         String userId = parts[parts.length - 1];
         String base = instanceUrl.endsWith("/") ? instanceUrl.substring(0, instanceUrl.length() - 1) : instanceUrl;
-        String suffix = "/" + ConnectorConfigs.API_VERSION + "/" + orgId.substring(0, Math.min(15, orgId.length()));
-        return new OrgSession(accessToken, base, orgId, userId, base + "/services/Soap/u" + suffix,
-                base + "/services/Soap/m" + suffix, refreshToken);
+        String org = "/" + orgId.substring(0, Math.min(15, orgId.length()));
+        return new OrgSession(accessToken, base, orgId, userId,
+                base + "/services/Soap/u/" + ConnectorConfigs.API_VERSION + org,
+                base + "/services/Soap/m/" + MetadataApiVersion.SHIPPED + org, refreshToken);
     }
 
     /** Where Bulk API 1.0 is: the instance's {@code /services/async/<version>}. */

@@ -46,9 +46,10 @@ class LayoutCommandLineTest {
         JsonNode contact = check.get("objects").get(0);
         assertThat(contact.get("field").asText()).isEqualTo("HasOptedOutOfEmail");
         assertThat(layouts(contact)).containsExactly("Contact-Contact Layout=false/null",
-                "Contact-Marketing Contact Layout=true/Edit");
+                "Contact-Marketing Contact Layout=true/Edit", "Contact-mkto_si__MSI Contact Layout=false/null");
         assertThat(layouts(check.get("objects").get(1))).containsExactlyInAnyOrder("Lead-Lead Layout=true/Edit",
-                "Lead-Sales Lead Layout=false/null", "Lead-Lead %28Marketing%29 Layout=true/Edit");
+                "Lead-Sales Lead Layout=false/null", "Lead-Lead %28Marketing%29 Layout=true/Edit",
+                "Lead-mkto_si__MSI Lead Layout=false/null");
         assertThat(contact.get("onEveryLayout").asBoolean()).isFalse();
     }
 
@@ -63,6 +64,9 @@ class LayoutCommandLineTest {
                 .contains("HasOptedOutOfEmail (new)");
         JsonNode contact = json("layout", "check", "--json").get("objects").get(0);
         assertThat(layouts(contact)).contains("Contact-Contact Layout=true/Edit");
+        // The packaged MSI Contact Layout still lacks it.
+        assertThat(status("Contact").get("onLayouts").asBoolean()).isFalse();
+        assertThat(run("layout", "install", "--object", "Contact", "--layout", "MSI Contact Layout").exit).isZero();
         assertThat(status("Contact").get("onLayouts").asBoolean()).isTrue();
 
         JsonNode undo = json("layout", "undo", "--object", "contact", "--layout", "Contact-Contact Layout", "--json");
@@ -77,15 +81,40 @@ class LayoutCommandLineTest {
     }
 
     @Test
+    void aPackagedLayoutIsCheckedInstalledAndUndoneByItsNameWithNamespace() throws IOException {
+        assertThat(run("connect", "--demo").exit).isZero();
+        JsonNode listed = json("layout", "check", "--json").get("objects").get(1).get("layouts");
+        assertThat(listed).filteredOn(l -> l.get("fullName").asText().equals("Lead-mkto_si__MSI Lead Layout"))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.get("label").asText()).isEqualTo("MSI Lead Layout (mkto_si)");
+                    assertThat(l.get("readable").asBoolean()).isTrue();
+                    assertThat(l.get("present").asBoolean()).isFalse();
+                });
+        Run text = run("layout", "check");
+        assertThat(text.out).contains("[ ] MSI Lead Layout (mkto_si)");
+
+        Run install = run("layout", "install", "--object", "Lead", "--layout", "MSI Lead Layout");
+        assertThat(install.exit).as(install.err).isZero();
+        assertThat(install.out).contains("Added HasOptedOutOfEmail to MSI Lead Layout (mkto_si), section "
+                + "'Lead Information'").contains("--layout \"MSI Lead Layout (mkto_si)\"");
+        assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
+                .contains("Lead-mkto_si__MSI Lead Layout=true/Edit");
+
+        Run undo = run("layout", "undo", "--object", "Lead", "--layout", "MSI Lead Layout (mkto_si)");
+        assertThat(undo.exit).as(undo.err).isZero();
+        assertThat(undo.out).contains("Restored MSI Lead Layout (mkto_si)");
+        assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
+                .contains("Lead-mkto_si__MSI Lead Layout=false/null");
+    }
+
+    @Test
     void aDryRunShowsTheSectionAndWritesNothing() throws IOException {
         assertThat(run("connect", "--demo").exit).isZero();
         JsonNode preview = json("layout", "install", "--object", "Lead", "--dry-run", "--json");
         assertThat(preview.get("dryRun").asBoolean()).isTrue();
         assertThat(preview.get("layouts")).filteredOn(l -> l.get("outcome").asText().equals("would-add"))
-                .singleElement().satisfies(l -> {
-                    assertThat(l.get("fullName").asText()).isEqualTo("Lead-Sales Lead Layout");
-                    assertThat(l.get("afterField").asText()).isEqualTo("Email");
-                });
+                .extracting(l -> l.get("fullName").asText() + " below " + l.get("afterField").asText())
+                .containsExactly("Lead-Sales Lead Layout below Email", "Lead-mkto_si__MSI Lead Layout below Email");
         assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
                 .contains("Lead-Sales Lead Layout=false/null");
         assertThat(dataDirectory.resolve(LayoutBackups.DIRECTORY)).doesNotExist();

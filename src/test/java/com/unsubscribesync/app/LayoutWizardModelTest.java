@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The layout wizard's view model against the local org, without a robot: everything runs in place. */
 class LayoutWizardModelTest {
     private static final String CONTACT_LAYOUT = "Contact-Contact Layout";
+    private static final String PACKAGED_CONTACT_LAYOUT = "Contact-mkto_si__MSI Contact Layout";
 
     @TempDir
     Path data;
@@ -55,10 +56,11 @@ class LayoutWizardModelTest {
     @Test
     void addItForMeMarksTheLayoutTheChecklistFollowsAndUndoRestoresTheLayoutAsItWas() {
         String before = fixture.layoutDocument(CONTACT_LAYOUT);
+        String packagedBefore = fixture.layoutDocument(PACKAGED_CONTACT_LAYOUT);
         LayoutWizardModel model = openWizard();
         assertThat(model.canModifyLayouts()).isTrue();
         assertThat(model.of(SObjectType.CONTACT).orElseThrow().missing()).extracting(l -> l.fullName())
-                .containsExactly(CONTACT_LAYOUT);
+                .containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThat(fieldRequirement().detail()).contains("Contact: exists, editable, not on every layout");
 
         model.preview(SObjectType.CONTACT, List.of(CONTACT_LAYOUT));
@@ -68,17 +70,19 @@ class LayoutWizardModelTest {
         });
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 
-        model.install(SObjectType.CONTACT, List.of(CONTACT_LAYOUT));
-        assertThat(model.added(SObjectType.CONTACT)).extracting(LayoutChange::fullName).containsExactly(CONTACT_LAYOUT);
+        model.install(SObjectType.CONTACT, List.of(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT));
+        assertThat(model.added(SObjectType.CONTACT)).extracting(LayoutChange::fullName)
+                .containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(true);
-        assertThat(model.messageProperty().get()).startsWith("Saved: the field was added to 1 layout.");
+        assertThat(model.messageProperty().get()).startsWith("Saved: the field was added to 2 layouts.");
         assertThat(fieldRequirement().detail()).contains("Contact: exists, editable, on every layout");
 
-        model.install(SObjectType.LEAD, List.of("Lead-Sales Lead Layout"));
+        model.install(SObjectType.LEAD, List.of("Lead-Sales Lead Layout", "Lead-mkto_si__MSI Lead Layout"));
         assertThat(fieldRequirement().met()).isTrue();
 
         model.undo(SObjectType.CONTACT);
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
+        assertThat(fixture.layoutDocument(PACKAGED_CONTACT_LAYOUT)).isEqualTo(packagedBefore);
         assertThat(model.added(SObjectType.CONTACT)).isEmpty();
         assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(false);
         assertThat(fieldRequirement().met()).isFalse();

@@ -134,12 +134,19 @@ class LayoutWizardScreensTest {
         LayoutWizardModel model = openWizard(robot);
         assertThat(robot.lookup("Contact Layout — missing").tryQuery()).isPresent();
         assertThat(robot.lookup("Marketing Contact Layout — has the field (Edit)").tryQuery()).isPresent();
+        assertThat(robot.lookup("MSI Contact Layout (mkto_si) — missing").tryQuery()).isPresent();
         screenshot(robot, "wizard-overview.png");
 
         press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#preview-contact");
         waitIdle(model);
         assertThat(robot.lookup("HasOptedOutOfEmail  ← new").tryQuery()).isPresent();
+        assertThat(robot.lookup((javafx.scene.control.CheckBox box) -> box.getText()
+                .equals("MSI Contact Layout (mkto_si)")).queryAs(javafx.scene.control.CheckBox.class))
+                .satisfies(box -> {
+                    assertThat(box.isSelected()).isTrue();
+                    assertThat(box.isMnemonicParsing()).as("the underscore is shown, not a mnemonic").isFalse();
+                });
         screenshot(robot, "wizard.png");
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 

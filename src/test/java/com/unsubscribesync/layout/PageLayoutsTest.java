@@ -9,6 +9,8 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.salesforce.FieldPlacement;
+import com.unsubscribesync.salesforce.ListedLayout;
+import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.PageLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Inspecting, installing and undoing the opt-out field on page layouts, against the local org. */
 class PageLayoutsTest {
     private static final String CONTACT_LAYOUT = "Contact-Contact Layout";
+    private static final String PACKAGED_CONTACT_LAYOUT = "Contact-mkto_si__MSI Contact Layout";
 
     @TempDir
     Path dataDirectory;
@@ -50,15 +53,19 @@ class PageLayoutsTest {
         assertThat(contact.visibility()).isEqualTo(FieldVisibility.EDITABLE);
         assertThat(contact.layouts()).extracting(LayoutState::fullName, LayoutState::present)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, false),
-                        org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true));
+                        org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true),
+                        org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, false));
         assertThat(contact.layouts().get(1).behavior()).contains("Edit");
+        assertThat(contact.layouts()).allMatch(LayoutState::readable);
         assertThat(contact.onEveryLayout()).contains(false);
-        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("1 of 2").contains("Contact Layout"));
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("2 of 3").contains("Contact Layout")
+                .contains("MSI Contact Layout (mkto_si)"));
 
         ObjectLayouts lead = inspection.of(SObjectType.LEAD).orElseThrow();
         assertThat(lead.layouts()).extracting(LayoutState::fullName).containsExactlyInAnyOrder("Lead-Lead Layout",
-                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout");
-        assertThat(lead.missing()).extracting(LayoutState::label).containsExactly("Sales Lead Layout");
+                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout", "Lead-mkto_si__MSI Lead Layout");
+        assertThat(lead.missing()).extracting(LayoutState::label)
+                .containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
         assertThat(lead.layouts()).allSatisfy(l -> assertThat(l.setupUrl()).startsWith(harness.org.url())
                 .contains("/lightning/setup/ObjectManager/Lead/PageLayouts/00h"));
     }
@@ -91,7 +98,7 @@ class PageLayoutsTest {
         assertThat(undone.identical()).isTrue();
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(backup.get("original").asText());
         assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().missing())
-                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT);
+                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false))
                 .isInstanceOfSatisfying(LayoutException.class,
                         e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_BACKUP));
@@ -105,7 +112,8 @@ class PageLayoutsTest {
         assertThat(preview.layouts()).extracting(LayoutChange::fullName, LayoutChange::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD),
                 org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout",
-                        LayoutChange.Outcome.ALREADY_THERE));
+                        LayoutChange.Outcome.ALREADY_THERE),
+                org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD));
         assertThat(preview.layouts().get(0).preview()).isPresent();
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
         assertThat(dataDirectory.resolve(LayoutBackups.DIRECTORY)).doesNotExist();
@@ -115,7 +123,7 @@ class PageLayoutsTest {
     void installingOnEveryLeadLayoutPutsTheFieldOnAllOfThem() {
         InstallReport report = layouts.install(SObjectType.LEAD, Optional.empty(), false);
         assertThat(report.layouts()).filteredOn(c -> c.outcome() == LayoutChange.Outcome.ADDED)
-                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout");
+                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
         assertThat(layouts.inspect().of(SObjectType.LEAD).orElseThrow().onEveryLayout()).contains(true);
     }
 
@@ -208,6 +216,81 @@ class PageLayoutsTest {
         assertThat(layouts.inspectNow()).isNotSameAs(first);
         layouts.install(SObjectType.CONTACT, Optional.empty(), false);
         assertThat(layouts.lastInspection()).isEmpty();
+    }
+
+    @Test
+    void aPackagedLayoutIsCheckedInstalledAndUndoneByItsFullNameWithTheNamespace() {
+        LayoutState listed = layouts.inspect().of(SObjectType.CONTACT).orElseThrow().layouts().stream()
+                .filter(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).findFirst().orElseThrow();
+        assertThat(listed.readable()).isTrue();
+        assertThat(listed.present()).isFalse();
+        assertThat(listed.label()).isEqualTo("MSI Contact Layout (mkto_si)");
+        PageLayout before = harness.read(PACKAGED_CONTACT_LAYOUT);
+
+        InstallReport report = layouts.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
+        assertThat(report.layouts()).singleElement().satisfies(change -> {
+            assertThat(change.fullName()).isEqualTo(PACKAGED_CONTACT_LAYOUT);
+            assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.ADDED);
+            assertThat(change.preview().orElseThrow().afterField()).contains("Email");
+        });
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isPresent();
+        assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().layouts())
+                .filteredOn(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).singleElement()
+                .satisfies(l -> assertThat(l.behavior()).contains("Edit"));
+        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::label)
+                .containsExactly("MSI Contact Layout (mkto_si)");
+
+        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout (mkto_si)", false).identical()).isTrue();
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).document()).isEqualTo(before.document());
+    }
+
+    @Test
+    void aListedLayoutTheOrgWillNotReturnIsShownAsAProblemAndNeverDropped() {
+        // The org as a client that forgets the namespace sees it: listed, but unreadable by that name.
+        SalesforceOrg forgetful = forgettingNamespaces(harness.salesforce);
+        PageLayouts withForgetful = new PageLayouts(() -> Optional.of(forgetful), harness.settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), java.time.Clock.systemUTC());
+
+        ObjectLayouts contact = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
+        assertThat(contact.layouts()).hasSize(3);
+        assertThat(contact.unreadable()).singleElement().satisfies(l -> {
+            assertThat(l.fullName()).isEqualTo("Contact-MSI Contact Layout");
+            assertThat(l.present()).isFalse();
+        });
+        assertThat(contact.onEveryLayout()).contains(false);
+        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return")
+                .contains("MSI Contact Layout").contains("check it in Setup"));
+
+        harness.salesforce.addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
+        ObjectLayouts rest = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
+        assertThat(rest.onEveryLayout()).as("unknown while a layout cannot be read").isEmpty();
+        assertThat(rest.problem()).isPresent();
+
+        InstallReport report = withForgetful.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(report.layouts()).singleElement().satisfies(change -> {
+            assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.FAILED);
+            assertThat(change.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return"));
+        });
+    }
+
+    /** The connected org, except that layouts are listed as listMetadata names them, without namespaces. */
+    private static SalesforceOrg forgettingNamespaces(SalesforceOrg real) {
+        return (SalesforceOrg) java.lang.reflect.Proxy.newProxyInstance(SalesforceOrg.class.getClassLoader(),
+                new Class<?>[] {SalesforceOrg.class}, (proxy, method, args) -> {
+                    try {
+                        Object answer = method.invoke(real, args);
+                        if (method.getName().equals("listLayouts")) {
+                            return ((List<?>) answer).stream().map(ListedLayout.class::cast)
+                                    .map(l -> new ListedLayout(l.namespacePrefix().map(ns -> l.fullName()
+                                            .replace("-" + ns + "__", "-")).orElse(l.fullName()), l.id()))
+                                    .toList();
+                        }
+                        return answer;
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private Path onlyBackup() throws IOException {

@@ -1,7 +1,9 @@
 package com.unsubscribesync.localorg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sforce.soap.metadata.FileProperties;
 import com.sforce.soap.metadata.Layout;
@@ -79,10 +81,62 @@ class MetadataLayoutTest {
     }
 
     @Test
-    void moreThanTenNamesAreRefused() {
+    void readingMoreThanTenNamesIsRefusedWithExceededIdLimitInAFaultWithoutDetail() {
         String[] names = new String[11];
         Arrays.fill(names, "Lead-Lead Layout");
-        assertThatThrownBy(() -> mc.readMetadata("Layout", names)).isInstanceOf(SoapFaultException.class);
+        // A fault with a detail would fail force-wsc's parsing (the metadata jar has no fault classes).
+        assertThatThrownBy(() -> mc.readMetadata("Layout", names)).isInstanceOfSatisfying(SoapFaultException.class,
+                fault -> assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("EXCEEDED_ID_LIMIT"));
+        assertThatCode(() -> mc.readMetadata("Layout", Arrays.copyOf(names, 10))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aPackagedLayoutIsListedWithoutItsNamespaceAndReadAndSavedOnlyWithIt() throws Exception {
+        ListMetadataQuery query = new ListMetadataQuery();
+        query.setType("Layout");
+        FileProperties[] listed = mc.listMetadata(new ListMetadataQuery[] {query}, 62.0);
+        assertThat(listed).filteredOn(f -> f.getNamespacePrefix() != null)
+                .extracting(FileProperties::getFullName, FileProperties::getNamespacePrefix,
+                        FileProperties::getManageableState)
+                .containsExactlyInAnyOrder(
+                        tuple("Contact-MSI Contact Layout", "mkto_si",
+                                com.sforce.soap.metadata.ManageableState.installed),
+                        tuple("Lead-MSI Lead Layout", "mkto_si",
+                                com.sforce.soap.metadata.ManageableState.installed));
+        assertThat(listed).filteredOn(f -> f.getNamespacePrefix() == null)
+                .allMatch(f -> f.getManageableState() == com.sforce.soap.metadata.ManageableState.unmanaged);
+
+        Metadata[] byListedName = mc.readMetadata("Layout", new String[] {"Contact-MSI Contact Layout"}).getRecords();
+        assertThat(byListedName[0]).isNull();
+        Layout packaged = read("Contact-mkto_si__MSI Contact Layout");
+        assertThat(packaged.getFullName()).isEqualTo("Contact-mkto_si__MSI Contact Layout");
+        assertThat(fieldsOn(packaged)).contains("Email", "mkto_si__Marketo_Sales_Opt_Out__c")
+                .doesNotContain("HasOptedOutOfEmail");
+
+        LayoutItem item = new LayoutItem();
+        item.setField("HasOptedOutOfEmail");
+        item.setBehavior(UiBehavior.Edit);
+        LayoutColumn column = packaged.getLayoutSections()[0].getLayoutColumns()[1];
+        List<LayoutItem> items = new ArrayList<>(Arrays.asList(column.getLayoutItems()));
+        items.add(item);
+        column.setLayoutItems(items.toArray(new LayoutItem[0]));
+        packaged.setFullName("Contact-MSI Contact Layout");
+        SaveResult unprefixed = mc.updateMetadata(new Metadata[] {packaged})[0];
+        assertThat(unprefixed.isSuccess()).isFalse();
+        assertThat(unprefixed.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.INVALID_CROSS_REFERENCE_KEY);
+        packaged.setFullName("Contact-mkto_si__MSI Contact Layout");
+        assertThat(mc.updateMetadata(new Metadata[] {packaged})[0].isSuccess()).isTrue();
+        assertThat(fieldsOn(read("Contact-mkto_si__MSI Contact Layout"))).contains("HasOptedOutOfEmail");
+    }
+
+    @Test
+    void withoutThePackageThereAreNoPackagedLayouts() throws Exception {
+        try (LocalOrg bare = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withPackage(false))) {
+            ListMetadataQuery query = new ListMetadataQuery();
+            query.setType("Layout");
+            assertThat(Clients.metadata(bare).listMetadata(new ListMetadataQuery[] {query}, 62.0))
+                    .isNotEmpty().allMatch(f -> f.getNamespacePrefix() == null);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.state.Permission;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,38 @@ class LayoutMetadataTest {
         List<ListedLayout> contact = org.listLayouts(SObjectType.CONTACT);
         List<ListedLayout> lead = org.listLayouts(SObjectType.LEAD);
         assertThat(contact).extracting(ListedLayout::fullName)
-                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout");
+                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout",
+                        "Contact-mkto_si__MSI Contact Layout");
         assertThat(lead).extracting(ListedLayout::fullName).contains("Lead-Lead Layout", "Lead-Sales Lead Layout",
                 "Lead-Lead %28Marketing%29 Layout").allMatch(name -> name.startsWith("Lead-"));
         assertThat(contact).allMatch(layout -> layout.id().startsWith("00h"));
         assertThat(ListedLayout.label("Lead-Lead %28Marketing%29 Layout")).isEqualTo("Lead (Marketing) Layout");
+    }
+
+    @Test
+    void aPackagedLayoutIsListedUnderTheNameItIsReadBy() {
+        ListedLayout packaged = org.listLayouts(SObjectType.LEAD).stream()
+                .filter(layout -> layout.namespacePrefix().isPresent()).findFirst().orElseThrow();
+        assertThat(packaged.fullName()).isEqualTo("Lead-mkto_si__MSI Lead Layout");
+        assertThat(packaged.namespacePrefix()).contains("mkto_si");
+        assertThat(packaged.label()).isEqualTo("MSI Lead Layout (mkto_si)");
+        assertThat(packaged.isNamed("msi lead layout", "Lead")).isTrue();
+        assertThat(packaged.isNamed("MSI Lead Layout (mkto_si)", "Lead")).isTrue();
+        assertThat(packaged.isNamed("mkto_si__MSI Lead Layout", "Lead")).isTrue();
+        assertThat(org.readLayouts(List.of(packaged.fullName()))).singleElement()
+                .satisfies(layout -> assertThat(layout.fullName()).isEqualTo(packaged.fullName()));
+    }
+
+    @Test
+    void aListedNameIsGivenItsNamespaceOnlyWhereItLacksIt() {
+        assertThat(ListedLayout.fromListing("Contact-MSI Contact Layout", "00h", Optional.of("mkto_si")).fullName())
+                .isEqualTo("Contact-mkto_si__MSI Contact Layout");
+        assertThat(ListedLayout.fromListing("Contact-mkto_si__MSI Contact Layout", "00h", Optional.of("mkto_si"))
+                .fullName()).isEqualTo("Contact-mkto_si__MSI Contact Layout");
+        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.of("")).fullName())
+                .isEqualTo("Contact-Contact Layout");
+        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.empty()).namespacePrefix())
+                .isEmpty();
     }
 
     @Test

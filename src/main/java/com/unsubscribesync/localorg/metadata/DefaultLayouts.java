@@ -6,9 +6,13 @@ import java.util.Map;
 
 /**
  * The layouts a new org starts with: two or three per object, some with the opt-out checkbox and some without, one
- * with a percent-encoded name as Salesforce gives names with brackets.
+ * with a percent-encoded name as Salesforce gives names with brackets, and with the Marketo Sales Insight package
+ * installed, one packaged layout per object that has the package's opt-out field but not Email Opt Out.
  */
 final class DefaultLayouts {
+    /** The Marketo Sales Insight managed package's namespace. */
+    static final String PACKAGE_NAMESPACE = "mkto_si";
+
     private DefaultLayouts() {
     }
 
@@ -34,6 +38,17 @@ final class DefaultLayouts {
                 section("Lead Information", item("Required", "Name") + item("Required", "Company")
                         + item("Edit", "Email"), item("Required", "Status"))
                 + section("Marketing", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));
+        if (packageInstalled) {
+            // The package's own layouts: listed without their namespace, read and saved only with it.
+            layouts.put("Contact-" + PACKAGE_NAMESPACE + "__MSI Contact Layout", layout(
+                    section("Contact Information", item("Required", "Name") + item("Edit", "Title")
+                            + item("Edit", "Phone"), item("Edit", "Email"))
+                    + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
+            layouts.put("Lead-" + PACKAGE_NAMESPACE + "__MSI Lead Layout", layout(
+                    section("Lead Information", item("Required", "Name") + item("Required", "Company")
+                            + item("Edit", "Email"), item("Required", "Status") + item("Edit", "Phone"))
+                    + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
+        }
         return layouts;
     }
 

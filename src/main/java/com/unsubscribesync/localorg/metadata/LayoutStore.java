@@ -7,21 +7,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The org's page layouts by full name. Saving replaces a layout whole, as updateMetadata does. */
 public final class LayoutStore {
     private final Clock clock;
+    private final Set<String> packageNamespaces;
     private final Map<String, StoredLayout> layouts = new LinkedHashMap<>();
     private int next;
 
     public LayoutStore(Clock clock) {
+        this(clock, Set.of());
+    }
+
+    /** @param packageNamespaces the namespaces of the managed packages installed in the org */
+    public LayoutStore(Clock clock, Set<String> packageNamespaces) {
         this.clock = clock;
+        this.packageNamespaces = Set.copyOf(packageNamespaces);
     }
 
     public static LayoutStore withDefaults(Clock clock, boolean packageInstalled) {
-        LayoutStore store = new LayoutStore(clock);
+        LayoutStore store = new LayoutStore(clock, packageInstalled ? Set.of(DefaultLayouts.PACKAGE_NAMESPACE)
+                : Set.of());
         DefaultLayouts.documents(packageInstalled).forEach((name, xml) -> store.save(name, LayoutXml.parse(xml)));
         return store;
+    }
+
+    /**
+     * The managed package a layout came with: its full name is {@code Object-ns__Layout Name} for the namespace
+     * of an installed package.
+     */
+    public Optional<String> namespaceOf(StoredLayout layout) {
+        String name = layout.fullName().substring(layout.fullName().indexOf('-') + 1);
+        return packageNamespaces.stream().filter(ns -> name.startsWith(ns + "__")).findFirst();
     }
 
     public synchronized Optional<StoredLayout> find(String fullName) {

@@ -68,9 +68,9 @@ public final class MetadataEndpoint extends SoapEndpoint {
         XmlOut out = new XmlOut();
         switch (operation) {
             case "listMetadata" -> listMetadata(request, context, out);
-            case "readMetadata" -> readMetadata(request, out);
-            case "updateMetadata" -> save(request, out, false);
-            case "upsertMetadata" -> save(request, out, true);
+            case "readMetadata" -> readMetadata(request, context, out);
+            case "updateMetadata" -> save(request, context, out, false);
+            case "upsertMetadata" -> save(request, context, out, true);
             default -> throw SoapFault.withoutDetail("UNKNOWN_EXCEPTION", "Operation not available or permitted");
         }
         return SoapEnvelopes.metadata(operation, out.toString());
@@ -88,23 +88,29 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 continue;
             }
             for (StoredLayout layout : layouts.all()) {
+                // A managed package's layout is listed without its namespace in the layout-name part, though it
+                // is read and saved only with it; FileProperties.namespacePrefix names the package.
+                Optional<String> namespace = layouts.namespaceOf(layout);
+                String listed = namespace.map(ns -> layout.fullName().replaceFirst("-" + ns + "__", "-"))
+                        .orElse(layout.fullName());
                 out.open("result").leaf("createdById", userId).leaf("createdByName", userName)
                         .leaf("createdDate", format(layout.created()))
-                        .leaf("fileName", "layouts/" + layout.fullName() + ".layout")
-                        .leaf("fullName", layout.fullName())
+                        .leaf("fileName", "layouts/" + listed + ".layout")
+                        .leaf("fullName", listed)
                         .leaf("id", com.unsubscribesync.localorg.state.RecordIds.idOf("00h", layout.number()))
                         .leaf("lastModifiedById", userId).leaf("lastModifiedByName", userName)
-                        .leaf("lastModifiedDate", format(layout.modified())).leaf("manageableState", "unmanaged")
-                        .leaf("type", "Layout").close();
+                        .leaf("lastModifiedDate", format(layout.modified()))
+                        .leaf("manageableState", namespace.isPresent() ? "installed" : "unmanaged");
+                namespace.ifPresent(ns -> out.leaf("namespacePrefix", ns));
+                out.leaf("type", "Layout").close();
             }
         }
     }
 
-    private void readMetadata(XmlNode request, XmlOut out) {
+    private void readMetadata(XmlNode request, CallContext context, XmlOut out) {
         List<String> names = request.texts("fullNames");
         if (names.size() > MAX_COMPONENTS) {
-            throw SoapFault.withoutDetail("LIMIT_EXCEEDED", "readMetadata accepts at most " + MAX_COMPONENTS
-                    + " fullNames per call");
+            throw tooMany();
         }
         boolean layoutType = "Layout".equals(request.text("type"));
         out.open("result");
@@ -114,17 +120,18 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 out.nil("records");
             } else {
                 out.open("records", "xsi:type", "Layout").leaf("fullName", layout.get().fullName());
-                LayoutXml.writeChildren(out, withoutFullName(layout.get().content()));
+                LayoutXml.writeChildren(out, LayoutVersions.asOf(withoutFullName(layout.get().content()),
+                        context.version()));
                 out.close();
             }
         }
         out.close();
     }
 
-    private void save(XmlNode request, XmlOut out, boolean upsert) {
+    private void save(XmlNode request, CallContext context, XmlOut out, boolean upsert) {
         List<XmlNode> components = request.all("metadata");
         if (components.size() > MAX_COMPONENTS) {
-            throw SoapFault.withoutDetail("LIMIT_EXCEEDED", "at most " + MAX_COMPONENTS + " components per call");
+            throw tooMany();
         }
         for (XmlNode component : components) {
             String fullName = component.text("fullName");
@@ -140,7 +147,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 problem = validator.check(fullName, component).orElse(null);
             }
             if (problem == null) {
-                created = layouts.save(fullName, withoutFullName(component));
+                created = layouts.save(fullName, LayoutVersions.savedAt(withoutFullName(component),
+                        layouts.find(fullName).map(StoredLayout::content), context.version()));
                 state.changed();
             }
             out.open("result");
@@ -153,6 +161,12 @@ public final class MetadataEndpoint extends SoapEndpoint {
             }
             out.leaf("fullName", fullName == null ? "" : fullName).leaf("success", problem == null).close();
         }
+    }
+
+    /** Salesforce's answer to more than ten components in one call, as captured in certinia/apex-mdapi#105. */
+    private static SoapFault tooMany() {
+        return SoapFault.withoutDetail("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
+                + MAX_COMPONENTS + " records in this operation");
     }
 
     private static XmlNode withoutFullName(XmlNode node) {

@@ -15,10 +15,13 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class SoapEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoint.class);
+    /** The newest API version this org serves: Winter '26, the release whose clients the app ships. */
+    public static final double NEWEST_VERSION = 65.0;
     private static final Pattern PATH = Pattern.compile("/services/Soap/[um]/(\\d{1,3}\\.\\d)(/[A-Za-z0-9]{15,18})?/?");
 
     private final XmlNodeReader reader = new XmlNodeReader();
     private final String instanceUrl;
+    private final java.util.Set<String> pathsServed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected SoapEndpoint(Faults faults, String instanceUrl) {
         super(faults);
@@ -34,6 +37,11 @@ public abstract class SoapEndpoint extends ApiEndpoint {
     /** Answers one call with a complete response envelope, or throws a {@link SoapFault}. */
     protected abstract String answer(String operation, XmlNode request, XmlNode header, String apiVersion,
             String instanceUrl);
+
+    /** The distinct request paths this service was called on (e.g. {@code /services/Soap/m/62.0/00D…}). */
+    public java.util.Set<String> pathsServed() {
+        return java.util.Set.copyOf(pathsServed);
+    }
 
     /** Adjusts a fault to what this service's client can parse. */
     protected SoapFault adapt(SoapFault fault) {
@@ -69,8 +77,10 @@ public abstract class SoapEndpoint extends ApiEndpoint {
             throw SoapFault.withoutDetail("soapenv:Client", "No service available for " + path);
         }
         String version = matcher.group(1);
-        // API versions 30.0 and below are retired; Salesforce answers them this way.
-        if (Double.parseDouble(version) < 31.0) {
+        pathsServed.add(path);
+        // API versions 30.0 and below are retired, and versions after the org's release do not exist yet;
+        // Salesforce answers both this way.
+        if (Double.parseDouble(version) < 31.0 || Double.parseDouble(version) > NEWEST_VERSION) {
             throw SoapFault.unexpected("UNSUPPORTED_API_VERSION", "Invalid Api version specified on URL");
         }
         XmlNode envelope;

@@ -84,10 +84,13 @@ final class AddForMePage {
         choices.getChildren().clear();
         model.of(type).ifPresent(object -> {
             for (LayoutState layout : object.layouts()) {
-                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " (already has it)" : ""));
+                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " (already has it)"
+                        : layout.readable() ? "" : " (could not be read from Salesforce)"));
+                // A packaged layout's name has underscores (mkto_si), which must not turn into keyboard mnemonics.
+                box.setMnemonicParsing(false);
                 box.setUserData(layout.fullName());
-                box.setSelected(!layout.present());
-                box.setDisable(layout.present());
+                box.setSelected(!layout.present() && layout.readable());
+                box.setDisable(layout.present() || !layout.readable());
                 boxes.add(box);
                 choices.getChildren().add(box);
             }

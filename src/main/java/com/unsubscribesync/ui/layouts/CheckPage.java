@@ -52,6 +52,8 @@ final class CheckPage {
         return object.onEveryLayout().map(all -> all ? "The field is on every " + object.object().apiName()
                 + " layout." : object.missing().size() + " of " + object.layouts().size() + " "
                 + object.object().apiName() + " layouts still lack the field.")
-                .orElse("The " + object.object().apiName() + " layouts could not be checked.");
+                .orElse(object.layoutsReadable() && !object.unreadable().isEmpty()
+                        ? object.problem().orElse("Some " + object.object().apiName() + " layouts could not be read.")
+                        : "The " + object.object().apiName() + " layouts could not be checked.");
     }
 }

@@ -64,12 +64,15 @@ final class Pages {
         for (LayoutState layout : object.layouts()) {
             Region mark = (Region) Icons.of(layout.present() ? "check" : "cross", 16);
             mark.getStyleClass().add(layout.present() ? "met" : "unmet");
-            Label words = new Label(layout.label() + " — " + (layout.present()
-                    ? "has the field" + layout.behavior().map(b -> " (" + b + ")").orElse("") : "missing"));
+            String state = !layout.readable() ? "could not be read from Salesforce: check it in Setup"
+                    : layout.present() ? "has the field" + layout.behavior().map(b -> " (" + b + ")").orElse("")
+                    : "missing";
+            Label words = new Label(layout.label() + " — " + state);
             words.setGraphic(mark);
             words.setGraphicTextGap(8);
             words.getStyleClass().add("layout-row");
-            words.setAccessibleText((layout.present() ? "Has the field: " : "Missing: ") + layout.label());
+            words.setAccessibleText((!layout.readable() ? "Could not be read: " : layout.present()
+                    ? "Has the field: " : "Missing: ") + layout.label());
             rows.getChildren().add(words);
         }
         return rows;
