@@ -17,8 +17,9 @@ final class ReplayedOrgs {
         server.answeringIdentityWith(identity());
     }
 
+    /** As the app's, with Bulk API polling that does not sleep. */
     ConnectorConfigs configs() {
-        return orgs.configs();
+        return orgs.configs(BulkPolling.defaults().withSleeper(delay -> { }));
     }
 
     /** A session on the replay server; {@code n} tells sessions apart. */
