@@ -17,31 +17,19 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bulk API 1.0 answers of real orgs, replayed to force-wsc's BulkConnection and through the app's Bulk push. */
 class BulkCapturesTest {
     private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
-    private ReplayServer server;
-    private ReplayedOrgs orgs;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ReplayServer();
-        orgs = new ReplayedOrgs(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final Replay replay = new Replay();
 
     @Test
     void aRealNewJobAnswerIsReadWithEveryFieldTheClientKnows() throws Exception {
-        server.thenCapture("bulk-jobinfo-open.xml");
-        BulkConnection bulk = new BulkConnection(orgs.configs().bulk(orgs.session(0)));
+        replay.server().thenCapture("bulk-jobinfo-open.xml");
+        BulkConnection bulk = new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
         JobInfo wanted = new JobInfo();
         wanted.setObject("Contact");
         wanted.setOperation(OperationEnum.update);
@@ -55,13 +43,14 @@ class BulkCapturesTest {
         assertThat(job.getContentType()).isEqualTo(ContentType.CSV);
         assertThat(job.getApiVersion()).isEqualTo(50.0);
         assertThat(job.getCreatedDate().toInstant()).isEqualTo(Instant.parse("2020-06-22T07:23:32Z"));
-        assertThat(server.requests().get(0).path()).contains("/services/async/" + ConnectorConfigs.API_VERSION + "/job");
+        assertThat(replay.server().requests().get(0).path())
+                .contains("/services/async/" + ConnectorConfigs.API_VERSION + "/job");
     }
 
     @Test
     void realBatchAnswersAreReadFromQueuedToCompleted() throws Exception {
-        server.thenCapture("bulk-batchinfo-queued.xml").thenCapture("bulk-batchinfo-completed.xml");
-        BulkConnection bulk = new BulkConnection(orgs.configs().bulk(orgs.session(0)));
+        replay.server().thenCapture("bulk-batchinfo-queued.xml").thenCapture("bulk-batchinfo-completed.xml");
+        BulkConnection bulk = new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
         JobInfo job = new JobInfo();
         job.setId("7503z00000WDQ4SAAX");
         job.setContentType(ContentType.CSV);
@@ -78,27 +67,27 @@ class BulkCapturesTest {
 
     @Test
     void aBulkPushAnsweredByARealOrgConfirmsTheRecordFromTheResultFile() {
-        server.thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-queued.xml")
+        replay.server().thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-queued.xml")
                 .thenCapture("bulk-jobinfo-open.xml")
                 .then(batchList("bulk-batchinfo-completed.xml"))
                 .thenCapture("bulk-result-success.csv");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT,
                     OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).containsExactly(WriteOutcome.written(CONTACT));
-            assertThat(server.unanswered()).isZero();
-            assertThat(server.requestsUnderTest()).extracting(ReplayServer.Request::path).last().asString()
+            assertThat(replay.server().unanswered()).isZero();
+            assertThat(replay.server().requestsUnderTest()).extracting(ReplayServer.Request::path).last().asString()
                     .endsWith("/job/7503z00000WDQ4SAAX/batch/7513z00000Wgd6AAAR/result");
         }
     }
 
     @Test
     void aBatchARealOrgFailedAsAWholeLeavesItsRecordsToRetryWithSalesforcesReason() {
-        server.thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-failed.xml")
+        replay.server().thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-failed.xml")
                 .thenCapture("bulk-jobinfo-open.xml")
                 .then(batchList("bulk-batchinfo-failed.xml"));
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT,
                     OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 

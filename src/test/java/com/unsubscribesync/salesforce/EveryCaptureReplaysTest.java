@@ -100,8 +100,8 @@ class EveryCaptureReplaysTest {
 
     private static void replayOAuth(String name, TokenEndpoint tokens) {
         if (Captures.refusal(name)) {
-            assertThatThrownBy(() -> tokens.refresh("a-refresh-token")).isInstanceOfSatisfying(
-                    SalesforceException.class, e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
+            assertThatThrownBy(() -> tokens.refresh("a-refresh-token")).isInstanceOfSatisfying(SalesforceException.class,
+                    e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
         } else {
             assertThat(tokens.refresh("a-refresh-token").sessionId()).isNotBlank();
         }

@@ -7,29 +7,18 @@ import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.ws.SoapFaultException;
 import com.unsubscribesync.domain.SObjectType;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Metadata SOAP refusals of real orgs (they carry no detail), replayed to force-wsc's metadata 62.0 client. */
 class MetadataCapturesTest {
-    private ReplayServer server;
-    private ReplayedOrgs orgs;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ReplayServer();
-        orgs = new ReplayedOrgs(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final Replay replay = new Replay();
 
     @Test
     void aRealMetadataExpiredSessionIsTakenForOneEvenWithoutTheDetailForceWscNeedsToRenewItself() throws Exception {
-        server.thenCapture("metadata-fault-invalid-session-id.xml");
+        replay.server().thenCapture("metadata-fault-invalid-session-id.xml");
+        ReplayedOrgs orgs = replay.orgs();
         MetadataConnection metadata = new MetadataConnection(orgs.configs().metadata(orgs.session(0)));
         assertThatThrownBy(() -> metadata.listMetadata(new com.sforce.soap.metadata.ListMetadataQuery[0], 62.0))
                 .isInstanceOfSatisfying(SoapFaultException.class, fault -> {
@@ -40,16 +29,17 @@ class MetadataCapturesTest {
 
     @Test
     void theAppRenewsTheSessionItselfAfterARealMetadataExpiredSessionAndThenAsksToConnectAgain() {
-        ReplayedOrgs.CountingSessions sessions = orgs.sessions();
-        server.thenCapture("metadata-fault-invalid-session-id.xml").thenCapture("metadata-fault-invalid-session-id.xml");
-        try (ForceWscOrg connected = orgs.open(sessions)) {
+        ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
+        replay.server().thenCapture("metadata-fault-invalid-session-id.xml")
+                .thenCapture("metadata-fault-invalid-session-id.xml");
+        try (ForceWscOrg connected = replay.orgs().open(sessions)) {
             assertThatThrownBy(() -> connected.listLayouts(SObjectType.CONTACT))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                         assertThat(e.statusCode()).contains("INVALID_SESSION_ID");
                     });
             assertThat(sessions.renewals).hasValue(1);
-            List<ReplayServer.Request> calls = server.requestsUnderTest();
+            List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
             assertThat(calls).hasSize(2);
             assertThat(calls).allSatisfy(call -> assertThat(call.path()).contains("/services/Soap/m/"));
             assertThat(calls.get(1).body()).contains("replayed-session-1");
@@ -58,8 +48,8 @@ class MetadataCapturesTest {
 
     @Test
     void aRealAccessRefusalOnReadingALayoutIsReportedForTheAdminWithoutRetrying() {
-        server.thenCapture("metadata-fault-insufficient-access.xml");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        replay.server().thenCapture("metadata-fault-insufficient-access.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             assertThatThrownBy(() -> connected.readLayouts(List.of("Contact-Contact Layout")))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
@@ -67,20 +57,20 @@ class MetadataCapturesTest {
                         assertThat(e.getMessage()).contains("insufficient access rights on cross-reference id")
                                 .doesNotContain("INSUFFICIENT_ACCESS: INSUFFICIENT_ACCESS");
                     });
-            assertThat(server.requestsUnderTest()).hasSize(1);
+            assertThat(replay.server().requestsUnderTest()).hasSize(1);
         }
     }
 
     @Test
     void aRealUnsupportedTypeRefusalIsNotMistakenForAnUnavailableOrg() {
-        server.thenCapture("metadata-fault-invalid-type-for-operation.xml");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        replay.server().thenCapture("metadata-fault-invalid-type-for-operation.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             assertThatThrownBy(() -> connected.readLayouts(List.of("Contact-Contact Layout")))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_TYPE_FOR_OPERATION");
                     });
-            assertThat(server.requestsUnderTest()).hasSize(1);
+            assertThat(replay.server().requestsUnderTest()).hasSize(1);
         }
     }
 }

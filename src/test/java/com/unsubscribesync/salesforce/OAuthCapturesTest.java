@@ -3,30 +3,18 @@ package com.unsubscribesync.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OAuth token answers and errors as Salesforce sends them, read by the app's token endpoint. */
 class OAuthCapturesTest {
-    private ReplayServer server;
-    private ReplayedOrgs orgs;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ReplayServer();
-        orgs = new ReplayedOrgs(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final Replay replay = new Replay();
 
     @Test
     void aRealTokenAnswerBecomesASessionOnTheInstanceWithTheOrgAndUserFromItsIdentityAddress() {
-        server.thenCapture("oauth-token.json");
-        OrgSession session = orgs.tokens().refresh("kept-refresh-token");
+        replay.server().thenCapture("oauth-token.json");
+        OrgSession session = replay.orgs().tokens().refresh("kept-refresh-token");
 
         assertThat(session.instanceUrl()).isEqualTo("https://na1.salesforce.com");
         assertThat(session.organizationId()).isEqualTo("00Dx0000000BV7z");
@@ -37,14 +25,14 @@ class OAuthCapturesTest {
         assertThat(session.bulkEndpoint()).isEqualTo("https://na1.salesforce.com/services/async/"
                 + ConnectorConfigs.API_VERSION);
         assertThat(session.refreshToken()).contains("kept-refresh-token");
-        assertThat(server.requests().get(0).path()).isEqualTo("/services/oauth2/token");
-        assertThat(server.requests().get(0).body()).contains("grant_type=refresh_token");
+        assertThat(replay.server().requests().get(0).path()).isEqualTo("/services/oauth2/token");
+        assertThat(replay.server().requests().get(0).body()).contains("grant_type=refresh_token");
     }
 
     @Test
     void aRealWrongPasswordAnswerIsAnAuthenticationFailureQuotingSalesforce() {
-        server.thenCapture("oauth-error-invalid-password.json");
-        assertThatThrownBy(() -> orgs.tokens().clientCredentials("a-secret"))
+        replay.server().thenCapture("oauth-error-invalid-password.json");
+        assertThatThrownBy(() -> replay.orgs().tokens().clientCredentials("a-secret"))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("invalid_grant");
@@ -55,8 +43,8 @@ class OAuthCapturesTest {
 
     @Test
     void aRealExpiredRefreshTokenAnswerAsksTheAdminToConnectAgain() {
-        server.thenCapture("oauth-error-expired-refresh-token.json");
-        assertThatThrownBy(() -> orgs.tokens().refresh("an-old-refresh-token"))
+        replay.server().thenCapture("oauth-error-expired-refresh-token.json");
+        assertThatThrownBy(() -> replay.orgs().tokens().refresh("an-old-refresh-token"))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("invalid_grant");

@@ -13,37 +13,25 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Partner SOAP answers of real orgs, replayed to force-wsc, and what the app's adapter makes of them. */
 class PartnerCapturesTest {
     private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
-    private ReplayServer server;
-    private ReplayedOrgs orgs;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new ReplayServer();
-        orgs = new ReplayedOrgs(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final Replay replay = new Replay();
 
     @Test
     void aRealExpiredSessionFaultGetsTheCallRepeatedOnceWithANewSession() {
-        ReplayedOrgs.CountingSessions sessions = orgs.sessions();
-        server.thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-query-contacts.xml");
-        try (ForceWscOrg connected = orgs.open(sessions)) {
+        ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
+        replay.server().thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(sessions)) {
             LayoutPermissions permissions = connected.layoutPermissions();
 
             assertThat(permissions.modifyAllData()).isFalse();
             assertThat(sessions.renewals).hasValue(1);
-            List<ReplayServer.Request> calls = server.requestsUnderTest();
+            List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
             assertThat(calls).hasSize(2);
             assertThat(calls.get(0).body()).contains("replayed-session-0");
             assertThat(calls.get(1).body()).contains("replayed-session-1").doesNotContain("replayed-session-0");
@@ -52,23 +40,24 @@ class PartnerCapturesTest {
 
     @Test
     void aRealExpiredSessionFaultThatPersistsAfterRenewalIsReportedAsAuthenticationToConnectAgain() {
-        ReplayedOrgs.CountingSessions sessions = orgs.sessions();
-        server.thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-fault-invalid-session-id.xml");
-        try (ForceWscOrg connected = orgs.open(sessions)) {
+        ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
+        replay.server().thenCapture("partner-fault-invalid-session-id.xml")
+                .thenCapture("partner-fault-invalid-session-id.xml");
+        try (ForceWscOrg connected = replay.orgs().open(sessions)) {
             assertThatThrownBy(connected::layoutPermissions).isInstanceOfSatisfying(SalesforceException.class, e -> {
                 assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                 assertThat(e.statusCode()).contains("INVALID_SESSION_ID");
                 assertThat(e.getMessage()).contains("Illegal Session").contains("connect again");
             });
             assertThat(sessions.renewals).hasValue(1);
-            assertThat(server.requestsUnderTest()).hasSize(2);
+            assertThat(replay.server().requestsUnderTest()).hasSize(2);
         }
     }
 
     @Test
     void aRealUnknownColumnFaultIsARefusalNamingTheColumnInOneLineWithoutARetry() {
-        server.thenCapture("partner-fault-invalid-field.xml");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        replay.server().thenCapture("partner-fault-invalid-field.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             assertThatThrownBy(() -> connected.findByEmails(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
                     List.of(Email.parse("pat@example.com")))).isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
@@ -76,18 +65,18 @@ class PartnerCapturesTest {
                         assertThat(e.getMessage()).contains("No such column 'adfId' on entity 'Contact'")
                                 .doesNotContain("\n");
                     });
-            assertThat(server.requestsUnderTest()).hasSize(1);
+            assertThat(replay.server().requestsUnderTest()).hasSize(1);
         }
     }
 
     @Test
     void anOrgWithoutTheModifyMetadataColumnIsAskedAgainWithoutIt() {
-        server.thenCapture("partner-fault-invalid-field.xml").thenCapture("partner-query-contacts.xml");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        replay.server().thenCapture("partner-fault-invalid-field.xml").thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             LayoutPermissions permissions = connected.layoutPermissions();
 
             assertThat(permissions.modifyMetadata()).isFalse();
-            List<ReplayServer.Request> calls = server.requestsUnderTest();
+            List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
             assertThat(calls).hasSize(2);
             assertThat(calls.get(0).body()).contains("PermissionsModifyMetadata");
             assertThat(calls.get(1).body()).doesNotContain("PermissionsModifyMetadata");
@@ -96,8 +85,8 @@ class PartnerCapturesTest {
 
     @Test
     void theUnknownColumnFaultCarriesRowAndColumnOfTheStatement() throws Exception {
-        server.thenCapture("partner-fault-invalid-field.xml");
-        PartnerConnection partner = new PartnerConnection(orgs.configs().partner(orgs.session(0)));
+        replay.server().thenCapture("partner-fault-invalid-field.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
         assertThatThrownBy(() -> partner.query("select adfId, Name, Account.Name from Contact"))
                 .isInstanceOfSatisfying(InvalidFieldFault.class, fault -> {
                     assertThat(fault.getRow()).isEqualTo(1);
@@ -109,8 +98,8 @@ class PartnerCapturesTest {
 
     @Test
     void aRealQueryAnswerGivesEveryRowAndTheOrgsApiUsage() throws Exception {
-        server.thenCapture("partner-query-contacts.xml");
-        PartnerConnection partner = new PartnerConnection(orgs.configs().partner(orgs.session(0)));
+        replay.server().thenCapture("partner-query-contacts.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
         QueryResult page = partner.query("SELECT Id, Name FROM Contact");
 
         assertThat(page.isDone()).isTrue();
@@ -122,8 +111,8 @@ class PartnerCapturesTest {
         assertThat(page.getRecords()).extracting(r -> r.getField("Name")).containsExactly("FooBar Homer",
                 "BazQux Simpson");
 
-        server.thenCapture("partner-query-contacts.xml");
-        try (ForceWscOrg connected = orgs.open(orgs.sessions())) {
+        replay.server().thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             connected.layoutPermissions();
             assertThat(connected.apiUsage()).contains(new ApiUsage(22092, 64000));
         }
@@ -131,8 +120,8 @@ class PartnerCapturesTest {
 
     @Test
     void aRealRecordRefusalIsPermanentWithSalesforcesCodeMessageAndField() throws Exception {
-        server.thenCapture("partner-create-field-integrity-exception.xml");
-        PartnerConnection partner = new PartnerConnection(orgs.configs().partner(orgs.session(0)));
+        replay.server().thenCapture("partner-create-field-integrity-exception.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult[] results = partner.create(new SObject[] {new SObject("Profile")});
 
         assertThat(results).hasSize(1);
@@ -148,8 +137,8 @@ class PartnerCapturesTest {
 
     @Test
     void aRealAccessRefusalOfOneRecordIsPermanent() throws Exception {
-        server.thenCapture("partner-create-insufficient-access.xml");
-        PartnerConnection partner = new PartnerConnection(orgs.configs().partner(orgs.session(0)));
+        replay.server().thenCapture("partner-create-insufficient-access.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult result = partner.create(new SObject[] {new SObject("Profile")})[0];
 
         WriteOutcome outcome = FaultClassifier.failedRecord(CONTACT, result.getErrors());
@@ -160,8 +149,8 @@ class PartnerCapturesTest {
 
     @Test
     void aRealSuccessCarriesTheNewRecordsEighteenCharacterId() throws Exception {
-        server.thenCapture("partner-create-success.xml");
-        PartnerConnection partner = new PartnerConnection(orgs.configs().partner(orgs.session(0)));
+        replay.server().thenCapture("partner-create-success.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult result = partner.create(new SObject[] {new SObject("Account")})[0];
 
         assertThat(result.isSuccess()).isTrue();
