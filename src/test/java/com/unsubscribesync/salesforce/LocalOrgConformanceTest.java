@@ -1,7 +1,6 @@
 package com.unsubscribesync.salesforce;
 
 import com.unsubscribesync.localorg.LocalOrg;
-import java.io.UncheckedIOException;
 
 /** The conformance suite against the local org, in every build: proves the checks that a real org must pass. */
 class LocalOrgConformanceTest extends OrgConformanceSuite {
@@ -14,10 +13,8 @@ class LocalOrgConformanceTest extends OrgConformanceSuite {
     protected ForceWscOrg connect() {
         try {
             local = TestOrgs.start(PEOPLE);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("the local org did not start", e);
         }
         return orgs.connect(local);
     }
