@@ -67,6 +67,8 @@ class EveryCaptureReplaysTest {
         if (Captures.refusal(name)) {
             assertThatThrownBy(() -> partner.query("SELECT Id FROM Contact"))
                     .isInstanceOfAny(ApiFault.class, SoapFaultException.class);
+        } else if (name.contains("-getuserinfo")) {
+            assertThat(partner.getUserInfo().getOrganizationId()).startsWith("00D");
         } else if (name.contains("-create-")) {
             assertThat(partner.create(new SObject[] {new SObject("Account")})).hasSize(1);
         } else {

@@ -23,6 +23,19 @@ class PartnerCapturesTest {
     final Replay replay = new Replay();
 
     @Test
+    void aRealUserInfoAnswerNamesTheOrgAndTheUserTheConnectionIsFor() {
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            OrgIdentity identity = connected.identity();
+            assertThat(identity.organizationId()).isEqualTo("00DA0000000aDfHMAU");
+            assertThat(identity.organizationName()).isEqualTo("HCCP");
+            assertThat(identity.userId()).isEqualTo("005A0000001KH08IAG");
+            assertThat(identity.userName()).isEqualTo("eerla@force.hccp.org");
+            assertThat(identity.instanceUrl()).isEqualTo(replay.server().url());
+            assertThat(identity.demo()).isFalse();
+        }
+    }
+
+    @Test
     void aRealExpiredSessionFaultGetsTheCallRepeatedOnceWithANewSession() {
         ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
         replay.server().thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-query-contacts.xml");

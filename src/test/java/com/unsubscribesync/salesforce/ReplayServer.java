@@ -19,7 +19,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * A loopback HTTP server that answers each request with the next queued answer, as Salesforce sent it, and keeps
  * what was asked. A SOAP {@code getUserInfo} is answered apart (every connection asks it first), so that a queue
- * holds only the answers under test. Nothing is made up: an empty queue is a 599 the client cannot mistake.
+ * holds only the answers under test, unless the next queued answer is itself a getUserInfo answer. Nothing is made
+ * up: an empty queue is a 599 the client cannot mistake.
  */
 final class ReplayServer implements AutoCloseable {
     /** One answer: status, content type and body. */
@@ -80,7 +81,8 @@ final class ReplayServer implements AutoCloseable {
         try (exchange) {
             String body = read(exchange);
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body));
-            Answer answer = body.contains("getUserInfo") && identity.isPresent() ? identity.get() : next();
+            Answer answer = body.contains("getUserInfo") && identity.isPresent() && !userInfoQueued()
+                    ? identity.get() : next();
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -88,6 +90,10 @@ final class ReplayServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    private synchronized boolean userInfoQueued() {
+        return !queue.isEmpty() && queue.peekFirst().body().contains("getUserInfoResponse");
     }
 
     private synchronized Answer next() {

@@ -58,16 +58,8 @@ final class ReplayedOrgs {
                 ProxySelector.getDefault());
     }
 
-    /**
-     * The answer to getUserInfo, which every connection asks first. It is ours, not a capture (no public capture
-     * with a licence that allows it was found); it holds only the elements the app reads, in the stub's order.
-     */
+    /** The answer to getUserInfo, which every connection asks first: a real org's, captured. */
     static ReplayServer.Answer identity() {
-        return new ReplayServer.Answer(200, "text/xml;charset=UTF-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                + "xmlns=\"urn:partner.soap.sforce.com\"><soapenv:Body><getUserInfoResponse><result>"
-                + "<organizationId>" + ORG_ID + "</organizationId><organizationName>Replayed org</organizationName>"
-                + "<userId>" + USER_ID + "</userId><userName>admin@replayed.example</userName>"
-                + "</result></getUserInfoResponse></soapenv:Body></soapenv:Envelope>");
+        return ReplayServer.Answer.capture("partner-getuserinfo.xml");
     }
 }
