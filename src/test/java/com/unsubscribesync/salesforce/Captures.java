@@ -60,6 +60,22 @@ final class Captures {
         return text.substring(0, start) + text.substring(after);
     }
 
+    /**
+     * A captured Layout document ({@code metadata-layout-...}) as a readMetadata answer: the envelope, the
+     * {@code records} element and its leading {@code fullName} are ours, the Layout's elements are the capture's.
+     */
+    static ReplayServer.Answer layoutReadAnswer(String name, String fullName) {
+        String layout = answer(name);
+        int open = layout.indexOf('>', layout.indexOf("<Layout")) + 1;
+        String elements = layout.substring(open, layout.lastIndexOf("</Layout>"));
+        return new ReplayServer.Answer(200, contentType(name), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns=\"http://soap.sforce.com/2006/04/metadata\" "
+                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><readMetadataResponse><result>"
+                + "<records xsi:type=\"Layout\"><fullName>" + fullName + "</fullName>" + elements
+                + "</records></result></readMetadataResponse></soapenv:Body></soapenv:Envelope>");
+    }
+
     /** The API a capture came from: the prefix of its name. */
     static String api(String name) {
         return name.substring(0, name.indexOf('-'));

@@ -50,7 +50,8 @@ class EveryCaptureReplaysTest {
     void everyCaptureIsReadByTheClientTheAppUses(String name) throws Exception {
         try (ReplayServer server = new ReplayServer()) {
             ReplayedOrgs orgs = new ReplayedOrgs(server);
-            server.thenCapture(name);
+            server.then(name.startsWith("metadata-layout-") ? Captures.layoutReadAnswer(name, "Contact-Contact Layout")
+                    : ReplayServer.Answer.capture(name));
             switch (Captures.api(name)) {
                 case "partner" -> replayPartner(name, new PartnerConnection(orgs.configs().partner(orgs.session(0))));
                 case "metadata" -> replayMetadata(name,
@@ -76,10 +77,14 @@ class EveryCaptureReplaysTest {
         }
     }
 
-    private static void replayMetadata(String name, MetadataConnection metadata) {
-        assertThat(Captures.refusal(name)).as("only Metadata refusals are captured so far").isTrue();
-        assertThatThrownBy(() -> metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"}))
-                .isInstanceOf(SoapFaultException.class);
+    private static void replayMetadata(String name, MetadataConnection metadata) throws Exception {
+        if (Captures.refusal(name)) {
+            assertThatThrownBy(() -> metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"}))
+                    .isInstanceOf(SoapFaultException.class);
+        } else {
+            assertThat(metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"}).getRecords())
+                    .singleElement().isInstanceOf(com.sforce.soap.metadata.Layout.class);
+        }
     }
 
     private static void replayBulk(String name, BulkConnection bulk) throws Exception {
@@ -102,8 +107,9 @@ class EveryCaptureReplaysTest {
 
     private static void replayOAuth(String name, TokenEndpoint tokens) {
         if (Captures.refusal(name)) {
-            assertThatThrownBy(() -> tokens.refresh("a-refresh-token")).isInstanceOfSatisfying(SalesforceException.class,
-                    e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
+            assertThatThrownBy(() -> tokens.refresh("a-refresh-token"))
+                    .isInstanceOfSatisfying(SalesforceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
         } else {
             assertThat(tokens.refresh("a-refresh-token").sessionId()).isNotBlank();
         }

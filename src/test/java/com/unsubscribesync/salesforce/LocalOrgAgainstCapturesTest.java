@@ -104,6 +104,25 @@ class LocalOrgAgainstCapturesTest {
     }
 
     @Test
+    void theContactLayoutIsAnsweredWithItsPartsInTheOrderARealOrgGivesThem() throws Exception {
+        AtomicReference<String> answer = new AtomicReference<>();
+        ConnectorConfig config = new ConnectorConfig();
+        config.setServiceEndpoint(org.metadataEndpoint(VERSION));
+        config.setSessionId(org.issueAccessToken());
+        config.addMessageHandler(keepingAnswerIn(answer));
+        new MetadataConnection(config).readMetadata("Layout", new String[] {"Contact-Contact Layout"});
+        Element local = (Element) root(answer.get()).getElementsByTagNameNS("*", "records").item(0);
+        Element real = root(Captures.answer("metadata-layout-contact.xml"));
+
+        List<String> localParts = childNames(local);
+        List<String> realParts = childNames(real);
+        assertThat(localParts.stream().filter(realParts::contains).toList())
+                .isEqualTo(realParts.stream().filter(localParts::contains).toList());
+        assertThat(childNames(first(local, "layoutSections"))).isEqualTo(childNames(first(real, "layoutSections")));
+        assertThat(childNames(first(local, "layoutItems"))).isEqualTo(childNames(first(real, "layoutItems")));
+    }
+
+    @Test
     void aBulkJobAndItsBatchAreAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
         String token = org.issueAccessToken();
         HttpResponse<String> job = bulk(token, "/job", "application/xml; charset=UTF-8",
@@ -211,6 +230,21 @@ class LocalOrgAgainstCapturesTest {
 
     private static String element(String xml, String localName) {
         return root(xml).getElementsByTagNameNS("*", localName).item(0).getTextContent();
+    }
+
+    /** The names of an element's child elements in order, each once. */
+    private static List<String> childNames(Element parent) {
+        List<String> names = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && !names.contains(element.getLocalName())) {
+                names.add(element.getLocalName());
+            }
+        }
+        return names;
+    }
+
+    private static Element first(Element parent, String localName) {
+        return (Element) parent.getElementsByTagNameNS("*", localName).item(0);
     }
 
     /** Every element of the SOAP body (or the root) in document order: namespace, name, nil and type; no values. */

@@ -47,6 +47,27 @@ class MetadataCapturesTest {
     }
 
     @Test
+    void aRealContactLayoutIsReadWholeByTheShippedMetadataClassesWithTheOptOutWhereTheOrgPutIt() {
+        String name = "Contact-Contact Layout";
+        replay.server().then(Captures.layoutReadAnswer("metadata-layout-contact.xml", name));
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            PageLayout layout = connected.readLayouts(List.of(name)).get(0);
+
+            assertThat(layout.fullName()).isEqualTo(name);
+            assertThat(layout.sections()).extracting(PageLayout.Section::label).containsExactly("Contact Details",
+                    "Description Information", "Contact Information", "Address Information", "Household Address",
+                    "System Information", "Custom Links");
+            assertThat(layout.itemFor("HasOptedOutOfEmail")).hasValueSatisfying(item ->
+                    assertThat(item.behavior()).contains("Edit"));
+            assertThat(layout.sections().get(4).columns()).hasSize(2).last().asList().isEmpty();
+            // What is kept to write back holds every part of the layout, not only the sections the wizard shows.
+            assertThat(layout.document()).contains("npe4__Relationships_Viewer", "RelatedOpportunityList",
+                    "Contact.Quick_Update", "Primary_Affiliation__c", "00hj0000000Vb6W");
+            assertThat(LayoutDocuments.write(LayoutDocuments.read(layout.document()))).isEqualTo(layout.document());
+        }
+    }
+
+    @Test
     void aRealAccessRefusalOnReadingALayoutIsReportedForTheAdminWithoutRetrying() {
         replay.server().thenCapture("metadata-fault-insufficient-access.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {

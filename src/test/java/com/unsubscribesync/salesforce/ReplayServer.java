@@ -26,6 +26,9 @@ final class ReplayServer implements AutoCloseable {
     /** One answer: status, content type and body. */
     record Answer(int status, String contentType, String body) {
         static Answer capture(String name) {
+            if (name.startsWith("metadata-layout-")) {
+                throw new IllegalArgumentException(name + " is a Layout document: use Captures.layoutReadAnswer");
+            }
             return new Answer(Captures.status(name), Captures.contentType(name), Captures.answer(name));
         }
     }
