@@ -106,8 +106,10 @@ public final class FaultClassifier {
                 + " could not be understood (" + failure.getMessage() + "): see the log file for details.", failure);
     }
 
-    private static SalesforceException fromCode(String code, String message, String what, Throwable failure,
+    private static SalesforceException fromCode(String code, String rawMessage, String what, Throwable failure,
             boolean login) {
+        // SOQL errors come on several lines (the statement, a caret, the reason): the sentence keeps them on one.
+        String message = rawMessage.strip().replaceAll("\\s+", " ");
         SalesforceException.Kind kind;
         String sentence;
         if (code.equals("REQUEST_LIMIT_EXCEEDED") || code.equals("ExceededQuota")) {

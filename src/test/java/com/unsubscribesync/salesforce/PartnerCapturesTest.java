@@ -1,0 +1,173 @@
+package com.unsubscribesync.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sforce.soap.partner.PartnerConnection;
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.fault.InvalidFieldFault;
+import com.sforce.soap.partner.sobject.SObject;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Partner SOAP answers of real orgs, replayed to force-wsc, and what the app's adapter makes of them. */
+class PartnerCapturesTest {
+    private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
+    @RegisterExtension
+    final Replay replay = new Replay();
+
+    @Test
+    void aRealUserInfoAnswerNamesTheOrgAndTheUserTheConnectionIsFor() {
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            OrgIdentity identity = connected.identity();
+            assertThat(identity.organizationId()).isEqualTo("00DA0000000aDfHMAU");
+            assertThat(identity.organizationName()).isEqualTo("HCCP");
+            assertThat(identity.userId()).isEqualTo("005A0000001KH08IAG");
+            assertThat(identity.userName()).isEqualTo("eerla@force.hccp.org");
+            assertThat(identity.instanceUrl()).isEqualTo(replay.server().url());
+            assertThat(identity.demo()).isFalse();
+        }
+    }
+
+    @Test
+    void aRealExpiredSessionFaultGetsTheCallRepeatedOnceWithANewSession() {
+        ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
+        replay.server().thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(sessions)) {
+            LayoutPermissions permissions = connected.layoutPermissions();
+
+            assertThat(permissions.modifyAllData()).isFalse();
+            assertThat(sessions.renewals).hasValue(1);
+            List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
+            assertThat(calls).hasSize(2);
+            assertThat(calls.get(0).body()).contains("replayed-session-0");
+            assertThat(calls.get(1).body()).contains("replayed-session-1").doesNotContain("replayed-session-0");
+        }
+    }
+
+    @Test
+    void aRealExpiredSessionFaultThatPersistsAfterRenewalIsReportedAsAuthenticationToConnectAgain() {
+        ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
+        replay.server().thenCapture("partner-fault-invalid-session-id.xml")
+                .thenCapture("partner-fault-invalid-session-id.xml");
+        try (ForceWscOrg connected = replay.orgs().open(sessions)) {
+            assertThatThrownBy(connected::layoutPermissions).isInstanceOfSatisfying(SalesforceException.class, e -> {
+                assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
+                assertThat(e.statusCode()).contains("INVALID_SESSION_ID");
+                assertThat(e.getMessage()).contains("Illegal Session").contains("connect again");
+            });
+            assertThat(sessions.renewals).hasValue(1);
+            assertThat(replay.server().requestsUnderTest()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aRealUnknownColumnFaultIsARefusalNamingTheColumnInOneLineWithoutARetry() {
+        replay.server().thenCapture("partner-fault-invalid-field.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            assertThatThrownBy(() -> connected.findByEmails(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+                    List.of(Email.parse("pat@example.com")))).isInstanceOfSatisfying(SalesforceException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
+                        assertThat(e.statusCode()).contains("INVALID_FIELD");
+                        assertThat(e.getMessage()).contains("No such column 'adfId' on entity 'Contact'")
+                                .doesNotContain("\n");
+                    });
+            assertThat(replay.server().requestsUnderTest()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anOrgWithoutTheModifyMetadataColumnIsAskedAgainWithoutIt() {
+        replay.server().thenCapture("partner-fault-invalid-field.xml").thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            LayoutPermissions permissions = connected.layoutPermissions();
+
+            assertThat(permissions.modifyMetadata()).isFalse();
+            List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
+            assertThat(calls).hasSize(2);
+            assertThat(calls.get(0).body()).contains("PermissionsModifyMetadata");
+            assertThat(calls.get(1).body()).doesNotContain("PermissionsModifyMetadata");
+        }
+    }
+
+    @Test
+    void theUnknownColumnFaultCarriesRowAndColumnOfTheStatement() throws Exception {
+        replay.server().thenCapture("partner-fault-invalid-field.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        assertThatThrownBy(() -> partner.query("select adfId, Name, Account.Name from Contact"))
+                .isInstanceOfSatisfying(InvalidFieldFault.class, fault -> {
+                    assertThat(fault.getRow()).isEqualTo(1);
+                    assertThat(fault.getColumn()).isEqualTo(8);
+                    assertThat(FaultClassifier.exceptionCode(fault)).hasValueSatisfying(code ->
+                            assertThat(code.name()).isEqualTo("INVALID_FIELD"));
+                });
+    }
+
+    @Test
+    void aRealQueryAnswerGivesEveryRowAndTheOrgsApiUsage() throws Exception {
+        replay.server().thenCapture("partner-query-contacts.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        QueryResult page = partner.query("SELECT Id, Name FROM Contact");
+
+        assertThat(page.isDone()).isTrue();
+        assertThat(page.getQueryLocator()).isNull();
+        assertThat(page.getSize()).isEqualTo(2);
+        assertThat(page.getRecords()).extracting(SObject::getType).containsOnly("Contact");
+        assertThat(page.getRecords()).extracting(SObject::getId).containsExactly("0BXBXBXBXBXcvhDAAR",
+                "00ACACACACACAC0AAO");
+        assertThat(page.getRecords()).extracting(r -> r.getField("Name")).containsExactly("FooBar Homer",
+                "BazQux Simpson");
+
+        replay.server().thenCapture("partner-query-contacts.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            connected.layoutPermissions();
+            assertThat(connected.apiUsage()).contains(new ApiUsage(22092, 64000));
+        }
+    }
+
+    @Test
+    void aRealRecordRefusalIsPermanentWithSalesforcesCodeMessageAndField() throws Exception {
+        replay.server().thenCapture("partner-create-field-integrity-exception.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        SaveResult[] results = partner.create(new SObject[] {new SObject("Profile")});
+
+        assertThat(results).hasSize(1);
+        assertThat(results[0].isSuccess()).isFalse();
+        assertThat(results[0].getId()).isNull();
+        assertThat(results[0].getErrors()[0].getFields()).containsExactly("Name");
+        assertThat(partner.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(43);
+        WriteOutcome outcome = FaultClassifier.failedRecord(CONTACT, results[0].getErrors());
+        assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
+        assertThat(outcome.statusCode()).contains("FIELD_INTEGRITY_EXCEPTION");
+        assertThat(outcome.message()).contains("The profile name is already in use: Name");
+    }
+
+    @Test
+    void aRealAccessRefusalOfOneRecordIsPermanent() throws Exception {
+        replay.server().thenCapture("partner-create-insufficient-access.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        SaveResult result = partner.create(new SObject[] {new SObject("Profile")})[0];
+
+        WriteOutcome outcome = FaultClassifier.failedRecord(CONTACT, result.getErrors());
+        assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
+        assertThat(outcome.statusCode()).contains("INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY");
+        assertThat(outcome.message()).contains("insufficient access rights on cross-reference id");
+    }
+
+    @Test
+    void aRealSuccessCarriesTheNewRecordsEighteenCharacterId() throws Exception {
+        replay.server().thenCapture("partner-create-success.xml");
+        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        SaveResult result = partner.create(new SObject[] {new SObject("Account")})[0];
+
+        assertThat(result.isSuccess()).isTrue();
+        assertThat(result.getId()).isEqualTo("001R0000029IyDPIA0");
+        assertThat(result.getErrors()).isEmpty();
+    }
+}
