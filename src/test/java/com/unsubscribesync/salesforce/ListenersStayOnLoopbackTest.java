@@ -39,9 +39,16 @@ class ListenersStayOnLoopbackTest {
 
     @Test
     void theSignInRedirectListenerAnswersOnlyOnLoopback() throws IOException {
-        try (RedirectListener listener = new RedirectListener()) {
-            assertThat(listener.redirectUri()).startsWith("http://127.0.0.1:");
-            assertLoopbackOnly(URI.create(listener.redirectUri()).getPort());
+        OAuthCallback callback = TestCallbacks.free();
+        try (RedirectListener listener = new RedirectListener(callback)) {
+            assertThat(listener.redirectUri()).isEqualTo("http://localhost:" + callback.port() + "/oauth/callback");
+            assertThat(listener.addresses()).isNotEmpty().allSatisfy(address -> {
+                assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue();
+                assertThat(address.getPort()).isEqualTo(callback.port());
+            });
+            assertThat(listener.addresses()).anySatisfy(address -> assertThat(address.getAddress().getHostAddress())
+                    .isEqualTo("127.0.0.1"));
+            assertLoopbackOnly(callback.port());
         }
     }
 
