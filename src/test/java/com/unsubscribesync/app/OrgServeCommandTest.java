@@ -34,12 +34,13 @@ class OrgServeCommandTest {
         try {
             assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
             String[] lines = out.toString().split("\\R");
-            assertThat(lines).hasSize(5);
+            assertThat(lines).hasSize(6);
             assertThat(lines[0]).matches("local org listening on http://127\\.0\\.0\\.1:\\d+");
             assertThat(lines[1]).isEqualTo("client id: " + serve.runningOrg().clientId());
             assertThat(lines[2]).isEqualTo("client secret: " + serve.runningOrg().clientSecret());
             assertThat(lines[3]).isEqualTo("username: " + serve.runningOrg().username());
             assertThat(lines[4]).isEqualTo("password: " + serve.runningOrg().password());
+            assertThat(lines[5]).isEqualTo("callback URLs: http://localhost:27482/oauth/callback");
         } finally {
             serve.runningOrg().close();
         }
