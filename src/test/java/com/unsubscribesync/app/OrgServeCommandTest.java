@@ -47,6 +47,31 @@ class OrgServeCommandTest {
     }
 
     @Test
+    void anHttpCallbackUrlOnAnIpAddressIsRefusedAsSalesforceRefusesIt() {
+        StringWriter err = new StringWriter();
+        int exit = command(new OrgServeCommand(), new StringWriter(), err).execute("--port", "0", "--people", "1",
+                "--callback-url", "http://127.0.0.1:27482/oauth/callback");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("org serve: callback URL").contains("Cannot be an HTTP URL");
+    }
+
+    @Test
+    void registeredCallbacksTheSecretSwitchesAndTheGenericLoginHostAreOptions() {
+        OrgServeCommand serve = new OrgServeCommand();
+        StringWriter out = new StringWriter();
+        int exit = command(serve, out, new StringWriter()).execute("--port", "0", "--people", "1",
+                "--callback-url", "http://localhost:28001/oauth/callback", "--callback-url", "https://app.example/cb",
+                "--no-secret-for-web-server-flow", "--generic-login-host");
+        try {
+            assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
+            assertThat(out.toString()).contains("callback URLs: http://localhost:28001/oauth/callback "
+                    + "https://app.example/cb").contains("generic login host: http://127.0.0.1:");
+        } finally {
+            serve.runningOrg().close();
+        }
+    }
+
+    @Test
     void withTlsItAlsoPrintsTheCertificate(@org.junit.jupiter.api.io.TempDir Path dir) {
         OrgServeCommand serve = new OrgServeCommand();
         StringWriter out = new StringWriter();
