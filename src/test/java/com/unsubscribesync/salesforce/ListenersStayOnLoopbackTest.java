@@ -48,7 +48,19 @@ class ListenersStayOnLoopbackTest {
             });
             assertThat(listener.addresses()).anySatisfy(address -> assertThat(address.getAddress().getHostAddress())
                     .isEqualTo("127.0.0.1"));
+            if (ipv6LoopbackWorks()) {
+                assertThat(listener.addresses()).as("a browser may resolve localhost to ::1").anySatisfy(
+                        address -> assertThat(address.getAddress()).isInstanceOf(java.net.Inet6Address.class));
+            }
             assertLoopbackOnly(callback.port());
+        }
+    }
+
+    private static boolean ipv6LoopbackWorks() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
