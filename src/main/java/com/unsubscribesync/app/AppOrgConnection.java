@@ -16,6 +16,7 @@ import com.unsubscribesync.salesforce.CredentialStore;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.ForceWscOrg;
 import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.OAuthCallback;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.salesforce.OrgIdentity;
@@ -24,6 +25,7 @@ import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.SavedConnection;
 import com.unsubscribesync.salesforce.SystemBrowser;
+import com.unsubscribesync.salesforce.TokenEndpoint;
 import java.io.PrintWriter;
 import java.net.ProxySelector;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,19 +85,44 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     @Override
     public ConnectedOrg connectWithClientSecret(String loginUrl, String clientId, String secretVariable) {
         LoginUrl url = LoginUrl.parse(loginUrl);
-        String secret = env.get(secretVariable);
-        if (secret == null || secret.isBlank()) {
-            throw new InvalidInputException("environment variable " + secretVariable + " is not set: put the "
-                    + "connected app's consumer secret in it, or leave out --client-secret-env to sign in in the "
-                    + "browser");
+        if (url.isGenericLoginHost()) {
+            throw new InvalidInputException(TokenEndpoint.myDomainNeeded(url));
         }
+        String secret = secret(secretVariable);
         return save(guarded(() -> signIn.withClientSecret(url, clientId, secret)));
     }
 
     @Override
-    public ConnectedOrg connectInBrowser(String loginUrl, String clientId, PrintWriter out) {
+    public ConnectedOrg connectInBrowser(String loginUrl, String clientId, Optional<String> secretVariable,
+            OptionalInt callbackPort, PrintWriter out) {
+        return connectInBrowserWithSecret(loginUrl, clientId, secretVariable.map(this::secret), callbackPort, out);
+    }
+
+    /** The console's browser sign-in, with the secret as typed into the Connection screen. */
+    ConnectedOrg connectInBrowserWithSecret(String loginUrl, String clientId, Optional<String> secret,
+            OptionalInt callbackPort, PrintWriter out) {
         LoginUrl url = LoginUrl.parse(loginUrl);
-        return save(guarded(() -> signIn.inBrowser(url, clientId, browsers.apply(out), BROWSER_PATIENCE)));
+        OAuthCallback callback = callback(callbackPort);
+        return save(guarded(() -> signIn.inBrowser(url, clientId, secret, callback, browsers.apply(out),
+                BROWSER_PATIENCE)));
+    }
+
+    @Override
+    public String callbackUrl(OptionalInt callbackPort) {
+        return callback(callbackPort).url();
+    }
+
+    private static OAuthCallback callback(OptionalInt port) {
+        return port.isPresent() ? new OAuthCallback(port.getAsInt()) : OAuthCallback.defaultPort();
+    }
+
+    private String secret(String variable) {
+        String secret = env.get(variable);
+        if (secret == null || secret.isBlank()) {
+            throw new InvalidInputException("environment variable " + variable + " is not set: put the "
+                    + "connected app's consumer secret in it, or leave out --client-secret-env");
+        }
+        return secret;
     }
 
     boolean hasSavedConnection() {

@@ -190,7 +190,7 @@ final class AppWorkspace implements Workspace {
     }
 
     @Override
-    public OrgConnection salesforce() {
+    public AppOrgConnection salesforce() {
         return salesforce;
     }
 

@@ -4,11 +4,14 @@ import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.ui.OrgConnections;
+import com.unsubscribesync.salesforce.OAuthCallback;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The Salesforce connection the command line uses, as the console sees it. The org's answer is kept, so the status
@@ -44,11 +47,51 @@ final class ConsoleOrgConnections implements OrgConnections {
     }
 
     @Override
-    public OrgState logIn(String loginUrl, String clientId) {
-        StringWriter said = new StringWriter();
-        workspace.salesforce().connectInBrowser(loginUrl, clientId, new PrintWriter(said, true));
+    public OrgState logIn(SignInRequest request, Consumer<String> said) {
+        workspace.salesforce().connectInBrowserWithSecret(request.loginUrl(), request.clientId(),
+                request.clientSecret(), OptionalInt.of(request.callbackPort()), new PrintWriter(new Lines(said), true));
         workspace.connectionChanged();
         return state(workspace.settings().load());
+    }
+
+    @Override
+    public int defaultCallbackPort() {
+        return OAuthCallback.DEFAULT_PORT;
+    }
+
+    @Override
+    public String callbackUrl(int port) {
+        return new OAuthCallback(port).url();
+    }
+
+    /** Hands each finished line to the console instead of a terminal. */
+    private static final class Lines extends Writer {
+        private final Consumer<String> said;
+        private final StringBuilder line = new StringBuilder();
+
+        Lines(Consumer<String> said) {
+            this.said = said;
+        }
+
+        @Override
+        public synchronized void write(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (chars[i] == '\n') {
+                    said.accept(line.toString().strip());
+                    line.setLength(0);
+                } else {
+                    line.append(chars[i]);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override

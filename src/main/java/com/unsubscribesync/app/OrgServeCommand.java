@@ -3,9 +3,12 @@ package com.unsubscribesync.app;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.faults.FaultSpec;
+import com.unsubscribesync.localorg.oauth.ConnectedApp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,6 +54,23 @@ public class OrgServeCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "serve https with a self-signed certificate of this org")
     private boolean tls;
 
+    @Option(names = "--callback-url", paramLabel = "URL", description = "a callback URL of the org's connected app, "
+            + "matched character for character (repeatable; default the app's " + ConnectedApp.DOCUMENTED_CALLBACK
+            + "); plain http only on a host name such as localhost")
+    private List<String> callbackUrls = new ArrayList<>();
+
+    @Option(names = "--no-secret-for-web-server-flow", description = "turn \"Require Secret for Web Server Flow\" "
+            + "off (on by default, as Salesforce ships it)")
+    private boolean noSecretForWebServerFlow;
+
+    @Option(names = "--no-secret-for-refresh-token-flow", description = "turn \"Require Secret for Refresh Token "
+            + "Flow\" off (on by default, as Salesforce ships it)")
+    private boolean noSecretForRefreshTokenFlow;
+
+    @Option(names = "--generic-login-host", description = "also play a shared login host such as "
+            + "login.salesforce.com on a second port, where client credentials are refused")
+    private boolean genericLoginHost;
+
     private LocalOrg running;
 
     static class Storage {
@@ -65,7 +85,13 @@ public class OrgServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         LocalOrgOptions options;
+        ConnectedApp app;
         try {
+            app = ConnectedApp.defaults().withRequireSecret(!noSecretForWebServerFlow, !noSecretForRefreshTokenFlow)
+                    .withGenericLoginHost(genericLoginHost);
+            if (!callbackUrls.isEmpty()) {
+                app = app.withCallbackUrls(callbackUrls);
+            }
             FaultSpec.parse(faults);
             options = LocalOrgOptions.defaults().withPort(port).withPeople(people).withSeed(seed)
                     .withPackage(!withoutPackage).withFaults(faults).withTls(tls)
@@ -78,7 +104,7 @@ public class OrgServeCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
         try {
-            running = LocalOrg.start(options);
+            running = LocalOrg.start(options, app);
         } catch (IllegalArgumentException e) {
             err.println("org serve: " + e.getMessage());
             return BAD_INPUT;
@@ -92,9 +118,12 @@ public class OrgServeCommand implements Callable<Integer> {
         out.println("local org listening on " + org.url());
         out.println("client id: " + org.clientId());
         out.println("client secret: " + org.clientSecret());
+
         out.println("username: " + org.username());
         out.println("password: " + org.password());
         org.certificate().ifPresent(path -> out.println("certificate: " + path));
+        out.println("callback URLs: " + String.join(" ", app.callbackUrls()));
+        org.genericLoginUrl().ifPresent(url -> out.println("generic login host: " + url));
         out.flush();
         return CommandLineApp.KEEP_RUNNING;
     }

@@ -1,6 +1,9 @@
 package com.unsubscribesync.cli;
 
+import com.unsubscribesync.domain.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,10 +37,20 @@ public class ConnectCommand implements Callable<Integer> {
                 description = "The connected app's consumer key.")
         String clientId;
         @Option(names = "--client-secret-env", paramLabel = "VAR",
-                description = "Headless: read the consumer secret from this environment variable (client credentials)."
-                        + " Without it, sign in in the browser.")
+                description = "Read the consumer secret from this environment variable. Without --browser: client "
+                        + "credentials (headless, My Domain URL only). With --browser: sent with the code exchange "
+                        + "and every refresh, for apps that require the secret.")
         String clientSecretVariable;
+        @Option(names = "--browser", description = "Sign in in the browser even when a secret is given.")
+        boolean browser;
+        @Option(names = "--callback-port", paramLabel = "N", description = "Port of the browser sign-in's callback "
+                + "http://localhost:N/oauth/callback, as registered in the connected app (default "
+                + DEFAULT_CALLBACK_PORT + ").")
+        Integer callbackPort;
     }
+
+    /** The documented default callback port; ConnectCommandTest checks it is the adapter's. */
+    static final int DEFAULT_CALLBACK_PORT = 27482;
 
     @Override
     public Integer call() {
@@ -47,11 +60,17 @@ public class ConnectCommand implements Callable<Integer> {
         try {
             if (target.demo) {
                 org = connection.connectDemo();
-            } else if (target.real.clientSecretVariable != null) {
+            } else if (target.real.clientSecretVariable != null && !target.real.browser) {
+                if (target.real.callbackPort != null) {
+                    throw new InvalidInputException("--callback-port is for the browser sign-in: add --browser, or "
+                            + "leave out --callback-port for client credentials");
+                }
                 org = connection.connectWithClientSecret(target.real.loginUrl, target.real.clientId,
                         target.real.clientSecretVariable);
             } else {
-                org = connection.connectInBrowser(target.real.loginUrl, target.real.clientId, out);
+                org = connection.connectInBrowser(target.real.loginUrl, target.real.clientId,
+                        Optional.ofNullable(target.real.clientSecretVariable), target.real.callbackPort == null
+                                ? OptionalInt.empty() : OptionalInt.of(target.real.callbackPort), out);
             }
         } catch (OrgUnreachableException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.SyncSettings;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The Salesforce connection of the open data directory, as the commands see it. Refused credentials raise
@@ -15,11 +16,24 @@ public interface OrgConnection {
     /** Starts the embedded demo org (state in the data directory) and remembers it as the connected org. */
     ConnectedOrg connectDemo();
 
-    /** Client credentials, the secret read from the environment variable {@code secretVariable}. */
+    /**
+     * Client credentials, the secret read from the environment variable {@code secretVariable}; only on the org's
+     * My Domain address (a generic login host is bad input, refused before any call).
+     */
     ConnectedOrg connectWithClientSecret(String loginUrl, String clientId, String secretVariable);
 
-    /** Authorization code + PKCE in the system browser; prints the address when no browser can be opened. */
-    ConnectedOrg connectInBrowser(String loginUrl, String clientId, PrintWriter out);
+    /**
+     * Authorization code + PKCE in the system browser, back on {@code http://localhost:PORT/oauth/callback};
+     * prints the address when no browser can be opened. The secret, read from its environment variable when
+     * given, goes with the code exchange and every refresh.
+     *
+     * @param callbackPort empty for the documented default port
+     */
+    ConnectedOrg connectInBrowser(String loginUrl, String clientId, Optional<String> secretVariable,
+            OptionalInt callbackPort, PrintWriter out);
+
+    /** The callback URL to register in the connected app for a port (empty: the default port). */
+    String callbackUrl(OptionalInt callbackPort);
 
     /** Forgets the saved tokens and secrets; true when there were some. */
     boolean disconnect();

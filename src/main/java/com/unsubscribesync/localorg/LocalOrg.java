@@ -8,6 +8,7 @@ import com.unsubscribesync.localorg.bulk.BulkJobs;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.metadata.LayoutStore;
 import com.unsubscribesync.localorg.metadata.MetadataEndpoint;
+import com.unsubscribesync.localorg.oauth.ConnectedApp;
 import com.unsubscribesync.localorg.oauth.OAuthEndpoint;
 import com.unsubscribesync.localorg.oauth.Sessions;
 import com.unsubscribesync.localorg.partner.PartnerEndpoint;
@@ -49,6 +50,8 @@ public final class LocalOrg implements AutoCloseable {
     private final BulkJobs bulkJobs;
     private final Path certificate;
     private final MetadataEndpoint metadata;
+    /** The shared login host this org also plays, when its connected app asks for one. */
+    private volatile HttpServer loginHost;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
@@ -68,7 +71,12 @@ public final class LocalOrg implements AutoCloseable {
         this.certificate = certificate;
     }
 
+    /** A local org whose connected app is as Salesforce sets one up ({@link ConnectedApp#defaults()}). */
     public static LocalOrg start(LocalOrgOptions options) throws IOException {
+        return start(options, ConnectedApp.defaults());
+    }
+
+    public static LocalOrg start(LocalOrgOptions options, ConnectedApp app) throws IOException {
         // The JDK server writes headers and body separately; without TCP_NODELAY every call waits ~40 ms for a
         // delayed ACK. The property is read once, when the first server of this JVM is made.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -111,16 +119,29 @@ public final class LocalOrg implements AutoCloseable {
             server.createContext("/services/Soap/m/", metadata);
             BulkJobs bulkJobs = new BulkJobs(state, faults);
             server.createContext("/services/async/", new BulkEndpoint(bulkJobs, gate, faults, url));
-            server.createContext("/services/oauth2/", new OAuthEndpoint(credentials, sessions, options.clock(), url));
+            OAuthEndpoint oauth = new OAuthEndpoint(credentials, app, sessions, options.clock(), url);
+            server.createContext("/services/oauth2/", oauth);
+            HttpServer loginHost = null;
+            if (app.genericLoginHost()) {
+                loginHost = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+                loginHost.createContext("/services/oauth2/", oauth.asGenericLoginHost());
+            }
             ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
             server.setExecutor(workers);
+            if (loginHost != null) {
+                loginHost.setExecutor(workers);
+                loginHost.start();
+            }
             Snapshots snapshots = store == null ? null : new Snapshots(store, state, layouts, credentials);
             if (snapshots != null && saved.isEmpty()) {
                 snapshots.saveNow();
             }
             server.start();
-            return new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
-                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(), metadata);
+            LocalOrg org = new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
+                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(),
+                    metadata);
+            org.loginHost = loginHost;
+            return org;
         } catch (SQLException e) {
             closeQuietly(store);
             throw new IOException("the local org's state could not be read: " + e.getMessage(), e);
@@ -175,6 +196,15 @@ public final class LocalOrg implements AutoCloseable {
     /** Where Bulk API 1.0 lives, the {@code restEndpoint} a force-wsc BulkConnection is given. */
     public String asyncEndpoint(String apiVersion) {
         return url + "/services/async/" + apiVersion;
+    }
+
+    /**
+     * Where this org plays a shared login host such as {@code login.salesforce.com} (plain http on 127.0.0.1), when
+     * started with {@link ConnectedApp#withGenericLoginHost}; client credentials are refused there.
+     */
+    public Optional<String> genericLoginUrl() {
+        HttpServer host = loginHost;
+        return host == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + host.getAddress().getPort());
     }
 
     public String authorizeUrl() {
@@ -254,6 +284,9 @@ public final class LocalOrg implements AutoCloseable {
             return;
         }
         server.stop(0);
+        if (loginHost != null) {
+            loginHost.stop(0);
+        }
         workers.shutdownNow();
         bulkJobs.close();
         if (snapshots != null) {

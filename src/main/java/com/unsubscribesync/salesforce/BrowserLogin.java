@@ -1,5 +1,6 @@
 package com.unsubscribesync.salesforce;
 
+import com.unsubscribesync.domain.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -16,13 +17,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrowserLogin {
     private final TokenEndpoint tokens;
+    private final OAuthCallback callback;
     private final Browser browser;
     private final Duration patience;
     private final SecureRandom random = new SecureRandom();
 
     /** @param patience how long to wait for the admin to allow access */
-    public BrowserLogin(TokenEndpoint tokens, Browser browser, Duration patience) {
+    public BrowserLogin(TokenEndpoint tokens, OAuthCallback callback, Browser browser, Duration patience) {
         this.tokens = tokens;
+        this.callback = callback;
         this.browser = browser;
         this.patience = patience;
     }
@@ -30,7 +33,7 @@ public final class BrowserLogin {
     /** Signs in and returns the first session, which carries the refresh token when the app grants one. */
     public OrgSession signIn() {
         Pkce pkce = Pkce.generate(random);
-        try (RedirectListener listener = new RedirectListener()) {
+        try (RedirectListener listener = new RedirectListener(callback)) {
             URI authorize = URI.create(tokens.loginUrl().authorizeEndpoint() + "?response_type=code"
                     + "&client_id=" + TokenEndpoint.encode(tokens.clientId())
                     + "&redirect_uri=" + TokenEndpoint.encode(listener.redirectUri())
@@ -52,16 +55,27 @@ public final class BrowserLogin {
                 throw refused("NO_CODE", "the browser came back without an authorization code");
             }
             return tokens.redeemCode(code, pkce.verifier(), listener.redirectUri());
+        } catch (RedirectListener.PortTakenException e) {
+            throw new InvalidInputException(portTaken(callback));
         } catch (IOException e) {
             throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "NO_LOOPBACK_PORT",
-                    "No port on 127.0.0.1 could be opened to receive the sign-in (" + e.getMessage()
-                            + "): free a port or use --client-secret-env.", e);
+                    "The sign-in cannot come back to " + callback.url() + " because that port could not be opened ("
+                            + e.getMessage() + "): choose another callback port and register its URL in the "
+                            + "connected app.", e);
         } catch (TimeoutException e) {
             throw refused("TIMEOUT", "nobody allowed access within " + patience.toMinutes() + " minutes");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refused("INTERRUPTED", "the sign-in was stopped");
         }
+    }
+
+    /** One sentence naming the taken port and how to choose another. */
+    public static String portTaken(OAuthCallback callback) {
+        return "Port " + callback.port() + " on this computer is taken by another program, so the sign-in cannot "
+                + "come back to " + callback.url() + ": close that program, or choose another callback port "
+                + "(connect --callback-port N, or Callback port on the Connection screen) and register "
+                + "http://localhost:N/oauth/callback in the connected app.";
     }
 
     private SalesforceException refused(String code, String why) {

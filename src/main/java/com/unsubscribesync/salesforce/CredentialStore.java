@@ -132,6 +132,7 @@ public final class CredentialStore {
         } else if (connection instanceof SavedConnection.BrowserSignIn browser) {
             node.put("kind", "browser").put("loginUrl", browser.loginUrl()).put("clientId", browser.clientId())
                     .put("refreshToken", browser.refreshToken());
+            browser.clientSecret().ifPresent(secret -> node.put("clientSecret", secret));
         } else if (connection instanceof SavedConnection.ClientCredentials client) {
             node.put("kind", "client-credentials").put("loginUrl", client.loginUrl())
                     .put("clientId", client.clientId()).put("clientSecret", client.clientSecret());
@@ -148,7 +149,8 @@ public final class CredentialStore {
         return switch (kind) {
             case "demo" -> new SavedConnection.Demo();
             case "browser" -> new SavedConnection.BrowserSignIn(node.path("loginUrl").asText(),
-                    node.path("clientId").asText(), node.path("refreshToken").asText());
+                    node.path("clientId").asText(), node.path("refreshToken").asText(),
+                    Optional.ofNullable(node.path("clientSecret").textValue()));
             case "client-credentials" -> new SavedConnection.ClientCredentials(node.path("loginUrl").asText(),
                     node.path("clientId").asText(), node.path("clientSecret").asText());
             case "password" -> new SavedConnection.PasswordLogin(node.path("loginUrl").asText(),

@@ -46,6 +46,15 @@ public record LoginUrl(URI base) {
         return host != null && LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A shared Salesforce login host ({@code login.salesforce.com}, {@code test.salesforce.com}, any other
+     * {@code *.salesforce.com} host that is not a My Domain), where the client-credentials grant is refused.
+     */
+    public boolean isGenericLoginHost() {
+        String host = base.getHost().toLowerCase(Locale.ROOT);
+        return host.endsWith(".salesforce.com") && !host.endsWith(".my.salesforce.com");
+    }
+
     public URI authorizeEndpoint() {
         return URI.create(this + "/services/oauth2/authorize");
     }

@@ -2,6 +2,7 @@ package com.unsubscribesync.salesforce;
 
 import java.net.ProxySelector;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -23,16 +24,22 @@ public final class OrgSignIn {
     public record SignedIn(ForceWscOrg org, SavedConnection saved) {
     }
 
-    public SignedIn inBrowser(LoginUrl loginUrl, String clientId, Browser browser, Duration patience) {
-        TokenEndpoint tokens = tokens(loginUrl, clientId);
-        OrgSession first = new BrowserLogin(tokens, browser, patience).signIn();
+    /**
+     * @param clientSecret the consumer secret when the connected app requires it for the code exchange and the
+     *     refresh; it is then saved (encrypted) with the refresh token
+     */
+    public SignedIn inBrowser(LoginUrl loginUrl, String clientId, Optional<String> clientSecret,
+            OAuthCallback callback, Browser browser, Duration patience) {
+        TokenEndpoint tokens = tokens(loginUrl, clientId, clientSecret);
+        OrgSession first = new BrowserLogin(tokens, callback, browser, patience).signIn();
         String refreshToken = first.refreshToken().orElseThrow(() -> new SalesforceException(
                 SalesforceException.Kind.AUTHENTICATION, "NO_REFRESH_TOKEN", "The org at " + loginUrl
                         + " gave no refresh token, so the app could not reconnect later: add the 'refresh_token' "
                         + "scope to the connected app and connect again.", null));
         ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.startingWith(first,
                 SessionSource.refreshToken(tokens, refreshToken)), reservePercent, false, () -> { });
-        return new SignedIn(org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken));
+        return new SignedIn(org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken,
+                clientSecret));
     }
 
     public SignedIn withClientSecret(LoginUrl loginUrl, String clientId, String clientSecret) {
@@ -53,7 +60,8 @@ public final class OrgSignIn {
     public ForceWscOrg reopen(SavedConnection saved) {
         if (saved instanceof SavedConnection.BrowserSignIn browser) {
             return ForceWscOrg.open(configs, SessionSource.refreshToken(tokens(LoginUrl.parse(browser.loginUrl()),
-                    browser.clientId()), browser.refreshToken()), reservePercent, false, () -> { });
+                    browser.clientId(), browser.clientSecret()), browser.refreshToken()), reservePercent, false,
+                    () -> { });
         }
         if (saved instanceof SavedConnection.ClientCredentials client) {
             return withClientSecret(LoginUrl.parse(client.loginUrl()), client.clientId(), client.clientSecret()).org();
@@ -72,6 +80,10 @@ public final class OrgSignIn {
     }
 
     private TokenEndpoint tokens(LoginUrl loginUrl, String clientId) {
-        return new TokenEndpoint(loginUrl, clientId, configs.options(), proxies);
+        return tokens(loginUrl, clientId, Optional.empty());
+    }
+
+    private TokenEndpoint tokens(LoginUrl loginUrl, String clientId, Optional<String> clientSecret) {
+        return new TokenEndpoint(loginUrl, clientId, clientSecret, configs.options(), proxies);
     }
 }

@@ -4,12 +4,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,23 +21,68 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A one-shot listener on 127.0.0.1 (RFC 8252 loopback redirect) that receives the browser's redirect after the
- * admin allows access, answers with a page saying the window can be closed, and hands over the query parameters.
+ * A one-shot listener on the loopback addresses (RFC 8252 loopback redirect) that receives the browser's redirect
+ * after the admin allows access, answers with a page saying the window can be closed, and hands over the query
+ * parameters. A browser may resolve {@code localhost} to 127.0.0.1 or to ::1, so it listens on both where this
+ * computer has IPv6; never on another interface.
  */
 final class RedirectListener implements AutoCloseable {
-    static final String PATH = "/oauth/callback";
+    static final String PATH = OAuthCallback.PATH;
 
-    private final HttpServer server;
+    private final OAuthCallback callback;
+    private final List<HttpServer> servers = new ArrayList<>();
     private final CompletableFuture<Map<String, String>> redirect = new CompletableFuture<>();
 
-    RedirectListener() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
-        server.createContext(PATH, this::handle);
-        server.start();
+    /** @throws PortTakenException when another program listens on the callback's port */
+    RedirectListener(OAuthCallback callback) throws IOException {
+        this.callback = callback;
+        try {
+            listen(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), true);
+            listen(InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}),
+                    false);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
+    private void listen(InetAddress address, boolean required) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, callback.port()), 4);
+        } catch (BindException e) {
+            boolean inUse = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT)
+                    .contains("in use");
+            if (required || inUse) {
+                throw new PortTakenException(callback.port(), e);
+            }
+            return;
+        } catch (IOException e) {
+            if (required || !(address instanceof Inet6Address)) {
+                throw e;
+            }
+            return;
+        }
+        server.createContext(PATH, this::handle);
+        server.start();
+        servers.add(server);
+    }
+
+    /** Another program holds the callback port on a loopback address. */
+    static final class PortTakenException extends IOException {
+        PortTakenException(int port, BindException cause) {
+            super("port " + port + " is taken", cause);
+        }
+    }
+
+    /** The exact redirect URI the browser is sent back to, as registered in the connected app. */
     String redirectUri() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        return callback.url();
+    }
+
+    /** The loopback addresses listened on (127.0.0.1, and ::1 where this computer has IPv6). */
+    List<InetSocketAddress> addresses() {
+        return servers.stream().map(HttpServer::getAddress).toList();
     }
 
     /** The redirect's query parameters, once it has arrived. */
@@ -82,6 +131,7 @@ final class RedirectListener implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(server -> server.stop(0));
+        servers.clear();
     }
 }

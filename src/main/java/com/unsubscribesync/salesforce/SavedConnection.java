@@ -1,5 +1,7 @@
 package com.unsubscribesync.salesforce;
 
+import java.util.Optional;
+
 /**
  * How to reach the connected org again, as kept (encrypted) in the data directory. {@link #toString()} never shows
  * a token, secret or password.
@@ -17,8 +19,17 @@ public sealed interface SavedConnection {
         }
     }
 
-    /** The console's browser sign-in: the refresh token renews sessions. */
-    record BrowserSignIn(String loginUrl, String clientId, String refreshToken) implements SavedConnection {
+    /**
+     * The console's browser sign-in: the refresh token renews sessions, sent with the consumer secret when the
+     * connected app requires it.
+     */
+    record BrowserSignIn(String loginUrl, String clientId, String refreshToken, Optional<String> clientSecret)
+            implements SavedConnection {
+
+        public BrowserSignIn(String loginUrl, String clientId, String refreshToken) {
+            this(loginUrl, clientId, refreshToken, Optional.empty());
+        }
+
         @Override
         public String describe() {
             return loginUrl + " (signed in through the browser)";

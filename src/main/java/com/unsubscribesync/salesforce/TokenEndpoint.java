@@ -2,6 +2,7 @@ package com.unsubscribesync.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unsubscribesync.domain.InvalidInputException;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URLEncoder;
@@ -22,13 +23,24 @@ import java.util.stream.Collectors;
 public final class TokenEndpoint {
     private final LoginUrl loginUrl;
     private final String clientId;
+    private final Optional<String> clientSecret;
     private final HttpClient http;
     private final ConnectionOptions options;
     private final ObjectMapper json = new ObjectMapper();
 
     public TokenEndpoint(LoginUrl loginUrl, String clientId, ConnectionOptions options, ProxySelector proxies) {
+        this(loginUrl, clientId, Optional.empty(), options, proxies);
+    }
+
+    /**
+     * @param clientSecret the consumer secret, sent with the code exchange and every refresh when given (the
+     *     connected app's "Require Secret for Web Server Flow" and "Require Secret for Refresh Token Flow")
+     */
+    public TokenEndpoint(LoginUrl loginUrl, String clientId, Optional<String> clientSecret, ConnectionOptions options,
+            ProxySelector proxies) {
         this.loginUrl = loginUrl;
         this.clientId = clientId;
+        this.clientSecret = clientSecret;
         this.options = options;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -48,14 +60,15 @@ public final class TokenEndpoint {
 
     /** The authorization-code grant with PKCE; the redirect URI must be the one the browser was sent to. */
     public OrgSession redeemCode(String code, String verifier, String redirectUri) {
-        return post("signing in through the browser", "connect again and allow access in the browser", form("grant_type", "authorization_code", "code", code,
-                "code_verifier", verifier, "redirect_uri", redirectUri, "client_id", clientId));
+        return post("signing in through the browser", "connect again and allow access in the browser"
+                + secretHint(), withSecret("grant_type", "authorization_code", "code", code, "code_verifier", verifier,
+                "redirect_uri", redirectUri, "client_id", clientId));
     }
 
     /** A new access token for a refresh token; the refresh token itself stays the same. */
     public OrgSession refresh(String refreshToken) {
-        OrgSession fresh = post("renewing the session", "connect again with 'connect'", form("grant_type", "refresh_token",
-                "refresh_token", refreshToken, "client_id", clientId));
+        OrgSession fresh = post("renewing the session", "connect again with 'connect'" + secretHint(),
+                withSecret("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId));
         return fresh.refreshToken().isPresent() ? fresh : new OrgSession(fresh.sessionId(), fresh.instanceUrl(),
                 fresh.organizationId(), fresh.userId(), fresh.partnerEndpoint(), fresh.metadataEndpoint(),
                 Optional.of(refreshToken));
@@ -63,9 +76,31 @@ public final class TokenEndpoint {
 
     /** The client-credentials grant of a connected app with a "run as" user, for headless use. */
     public OrgSession clientCredentials(String clientSecret) {
+        if (loginUrl.isGenericLoginHost()) {
+            throw new InvalidInputException(myDomainNeeded(loginUrl));
+        }
         return post("signing in with the client secret",
                 "check the connected app's client id and the secret in the environment variable", form("grant_type", "client_credentials",
                 "client_id", clientId, "client_secret", clientSecret));
+    }
+
+    /**
+     * Salesforce grants client credentials only on the org's own My Domain host; on a shared login host it answers
+     * {@code invalid_grant} "request not supported on this domain".
+     */
+    public static String myDomainNeeded(LoginUrl loginUrl) {
+        return "Client credentials work only on your org's My Domain address, not on " + loginUrl + ": give "
+                + "--login-url with the My Domain URL (e.g. https://yourcompany.my.salesforce.com; Setup › My Domain "
+                + "shows it).";
+    }
+
+    private String secretHint() {
+        return clientSecret.isPresent() ? "" : "; if the connected app requires the consumer secret, give it too";
+    }
+
+    private String withSecret(String... pairs) {
+        String body = form(pairs);
+        return clientSecret.map(secret -> body + "&" + form("client_secret", secret)).orElse(body);
     }
 
     private OrgSession post(String what, String hint, String body) {
@@ -99,6 +134,9 @@ public final class TokenEndpoint {
             String error = answer == null ? "HTTP_" + status : answer.path("error").asText("HTTP_" + status);
             String description = answer == null ? "an unreadable answer" : answer.path("error_description")
                     .asText(error);
+            if ("invalid_grant".equals(error) && description.equalsIgnoreCase("request not supported on this domain")) {
+                throw new InvalidInputException(myDomainNeeded(loginUrl));
+            }
             throw new SalesforceException(SalesforceException.Kind.AUTHENTICATION, error,
                     "Salesforce at " + loginUrl + " refused " + what + " (" + error + ": " + description
                             + "): " + hint + ".", null);

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Salesforce connection as the console sees it. The composition root adapts the Salesforce adapter to it;
@@ -20,8 +21,27 @@ public interface OrgConnections {
     /** Connects the embedded demo org. */
     OrgState connectDemo();
 
-    /** Signs in through the system browser (OAuth); returns once the admin finished or gave up. */
-    OrgState logIn(String loginUrl, String clientId);
+    /**
+     * Signs in through the system browser (OAuth); returns once the admin finished or gave up.
+     *
+     * @param said each line the sign-in has for the admin, e.g. the sign-in address when no browser could be opened
+     */
+    OrgState logIn(SignInRequest request, Consumer<String> said);
+
+    /** The callback port used unless the admin chooses another. */
+    int defaultCallbackPort();
+
+    /** The exact callback URL to register in the connected app for a port. */
+    String callbackUrl(int port);
+
+    /** What the admin gives to sign in through the browser; the secret only when the connected app requires it. */
+    record SignInRequest(String loginUrl, String clientId, Optional<String> clientSecret, int callbackPort) {
+        @Override
+        public String toString() {
+            return "SignInRequest[loginUrl=" + loginUrl + ", clientId=" + clientId + ", callbackPort=" + callbackPort
+                    + "]";
+        }
+    }
 
     void disconnect();
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.salesforce.CredentialStore;
+import com.unsubscribesync.salesforce.OAuthCallback;
+import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.salesforce.SavedConnection;
 import com.unsubscribesync.salesforce.SimulatedBrowser;
 import java.io.ByteArrayOutputStream;
@@ -97,16 +99,20 @@ class ConnectCommandTest {
 
     @Test
     void noTokenOrSecretIsWrittenInClearTextToTheLogOrTheDataDirectory() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
+        OAuthCallback callback = TestCallbacks.free();
+        try (LocalOrg org = TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(10))) {
             Run headless = run(Map.of(SECRET_VARIABLE, org.clientSecret()), "connect", "--login-url", org.url(),
                     "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE);
             assertThat(headless.exit).as(headless.err).isZero();
             assertThat(json("status", "--json").get("connected").asBoolean()).isTrue();
             List<String> secrets = new ArrayList<>(List.of(org.clientSecret()));
 
-            Run browser = runWithBrowser("connect", "--login-url", org.url(), "--client-id", org.clientId());
+            Run browser = runWithBrowser(Map.of(SECRET_VARIABLE, org.clientSecret()), "connect", "--login-url",
+                    org.url(), "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE, "--browser",
+                    "--callback-port", Integer.toString(callback.port()));
             assertThat(browser.exit).as(browser.err).isZero();
-            assertThat(browser.out).contains("/services/oauth2/authorize?");
+            assertThat(browser.out).contains("/services/oauth2/authorize?").contains("redirect_uri="
+                    + java.net.URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
             SavedConnection saved = new CredentialStore(dataDirectory).load().orElseThrow();
             secrets.add(((SavedConnection.BrowserSignIn) saved).refreshToken());
             org.expireSessions();
@@ -147,8 +153,8 @@ class ConnectCommandTest {
     }
 
     /** Runs with a simulated admin who opens the printed sign-in address and allows access. */
-    private Run runWithBrowser(String... args) {
-        return run(Map.of(), new BrowserAtTheTerminal(SimulatedBrowser.allowing()), args);
+    private Run runWithBrowser(Map<String, String> env, String... args) {
+        return run(env, new BrowserAtTheTerminal(SimulatedBrowser.allowing()), args);
     }
 
     private Run run(Map<String, String> env, ByteArrayOutputStream out, String... args) {

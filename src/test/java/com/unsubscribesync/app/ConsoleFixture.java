@@ -74,8 +74,18 @@ public final class ConsoleFixture implements AutoCloseable {
         }
 
         @Override
-        public OrgState logIn(String loginUrl, String clientId) {
-            throw new IllegalStateException("Salesforce refused the log-in: unknown client id " + clientId);
+        public OrgState logIn(OrgConnections.SignInRequest request, java.util.function.Consumer<String> said) {
+            throw new IllegalStateException("Salesforce refused the log-in: unknown client id " + request.clientId());
+        }
+
+        @Override
+        public int defaultCallbackPort() {
+            return com.unsubscribesync.salesforce.OAuthCallback.DEFAULT_PORT;
+        }
+
+        @Override
+        public String callbackUrl(int port) {
+            return new com.unsubscribesync.salesforce.OAuthCallback(port).url();
         }
 
         @Override

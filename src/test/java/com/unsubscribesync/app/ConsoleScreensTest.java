@@ -151,6 +151,27 @@ class ConsoleScreensTest {
     }
 
     @Test
+    void connectionShowsTheCallbackUrlToRegisterAndCopiesItExactly(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-connection");
+        settle();
+        robot.clickOn("#target-salesforce");
+        javafx.scene.control.TextField url = robot.lookup("#callback-url").queryAs(javafx.scene.control.TextField.class);
+        assertThat(url.getText()).isEqualTo("http://localhost:27482/oauth/callback");
+        assertThat(url.isEditable()).isFalse();
+        assertThat((Object) robot.lookup("#client-secret").query()).isInstanceOf(javafx.scene.control.PasswordField.class);
+        assertThat(robot.lookup("#no-browser").query().isVisible()).isFalse();
+
+        robot.doubleClickOn("#callback-port").write("28111");
+        settle();
+        assertThat(url.getText()).isEqualTo("http://localhost:28111/oauth/callback");
+        robot.clickOn("#copy-callback-url");
+        settle();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo("http://localhost:28111/oauth/callback");
+    }
+
+    @Test
     void everyScreenRendersToAPicture(FxRobot robot) throws Exception {
         Path directory = Path.of("target", "screenshots");
         for (Screen screen : Screen.values()) {

@@ -86,8 +86,18 @@ final class LayoutConsoleFixture implements AutoCloseable {
         }
 
         @Override
-        public OrgState logIn(String loginUrl, String clientId) {
+        public OrgState logIn(OrgConnections.SignInRequest request, java.util.function.Consumer<String> said) {
             throw new IllegalStateException("not in this test");
+        }
+
+        @Override
+        public int defaultCallbackPort() {
+            return com.unsubscribesync.salesforce.OAuthCallback.DEFAULT_PORT;
+        }
+
+        @Override
+        public String callbackUrl(int port) {
+            return new com.unsubscribesync.salesforce.OAuthCallback(port).url();
         }
 
         @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.salesforce.Browser;
+import com.unsubscribesync.salesforce.OAuthCallback;
+import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.salesforce.SimulatedBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedSignInRedirectTest {
     /** The encrypted connection and its key both start so (CredentialStore). */
     private static final String CREDENTIALS = "salesforce-connection";
+    private static final String SECRET_VARIABLE = "TEST_SF_CLIENT_SECRET";
+    private static final OAuthCallback CALLBACK = TestCallbacks.free();
     private static LocalOrg org;
 
     @TempDir
@@ -39,7 +43,7 @@ class MalformedSignInRedirectTest {
 
     @BeforeAll
     static void start() throws Exception {
-        org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5));
+        org = TestCallbacks.orgFor(CALLBACK, LocalOrgOptions.defaults().withPeople(5));
     }
 
     @AfterAll
@@ -106,8 +110,9 @@ class MalformedSignInRedirectTest {
     }
 
     private CliRun connect(Browser browser) {
-        return CliRun.in(data, Map.of(), new BrowserAtTheTerminal(browser), "connect", "--login-url", org.url(),
-                "--client-id", org.clientId());
+        return CliRun.in(data, Map.of(SECRET_VARIABLE, org.clientSecret()), new BrowserAtTheTerminal(browser),
+                "connect", "--login-url", org.url(), "--client-id", org.clientId(), "--client-secret-env",
+                SECRET_VARIABLE, "--browser", "--callback-port", Integer.toString(CALLBACK.port()));
     }
 
     private String status() {

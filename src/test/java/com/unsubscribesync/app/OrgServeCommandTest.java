@@ -34,12 +34,38 @@ class OrgServeCommandTest {
         try {
             assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
             String[] lines = out.toString().split("\\R");
-            assertThat(lines).hasSize(5);
+            assertThat(lines).hasSize(6);
             assertThat(lines[0]).matches("local org listening on http://127\\.0\\.0\\.1:\\d+");
             assertThat(lines[1]).isEqualTo("client id: " + serve.runningOrg().clientId());
             assertThat(lines[2]).isEqualTo("client secret: " + serve.runningOrg().clientSecret());
             assertThat(lines[3]).isEqualTo("username: " + serve.runningOrg().username());
             assertThat(lines[4]).isEqualTo("password: " + serve.runningOrg().password());
+            assertThat(lines[5]).isEqualTo("callback URLs: http://localhost:27482/oauth/callback");
+        } finally {
+            serve.runningOrg().close();
+        }
+    }
+
+    @Test
+    void anHttpCallbackUrlOnAnIpAddressIsRefusedAsSalesforceRefusesIt() {
+        StringWriter err = new StringWriter();
+        int exit = command(new OrgServeCommand(), new StringWriter(), err).execute("--port", "0", "--people", "1",
+                "--callback-url", "http://127.0.0.1:27482/oauth/callback");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("org serve: callback URL").contains("Cannot be an HTTP URL");
+    }
+
+    @Test
+    void registeredCallbacksTheSecretSwitchesAndTheGenericLoginHostAreOptions() {
+        OrgServeCommand serve = new OrgServeCommand();
+        StringWriter out = new StringWriter();
+        int exit = command(serve, out, new StringWriter()).execute("--port", "0", "--people", "1",
+                "--callback-url", "http://localhost:28001/oauth/callback", "--callback-url", "https://app.example/cb",
+                "--no-secret-for-web-server-flow", "--generic-login-host");
+        try {
+            assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
+            assertThat(out.toString()).contains("callback URLs: http://localhost:28001/oauth/callback "
+                    + "https://app.example/cb").contains("generic login host: http://127.0.0.1:");
         } finally {
             serve.runningOrg().close();
         }

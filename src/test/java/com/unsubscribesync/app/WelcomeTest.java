@@ -67,7 +67,7 @@ class WelcomeTest {
         SeededConsole.settle();
         assertThat(welcome(robot).isVisible()).isTrue();
         assertThat(texts(robot)).contains("demo org", "External Client App", "Client ID");
-        assertThat(settings(robot)).contains("http://127.0.0.1", "Manage user data via APIs (api)",
+        assertThat(settings(robot)).contains(com.unsubscribesync.salesforce.OAuthCallback.defaultPort().url(), "Manage user data via APIs (api)",
                 "Perform requests at any time (refresh_token, offline_access)",
                 "Require Proof Key for Code Exchange (PKCE)");
         assertThat(Files.exists(data.resolve(WelcomeMemory.FILE))).isTrue();

@@ -1,6 +1,7 @@
 package com.unsubscribesync.localorg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,13 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 import java.util.stream.Collectors;
+import com.unsubscribesync.localorg.oauth.ConnectedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OAuthTest {
-    private static final String REDIRECT = "http://127.0.0.1:7777/callback";
+    private static final String REDIRECT = "http://localhost:7777/oauth/callback";
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-local-org-test";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -32,7 +37,11 @@ class OAuthTest {
 
     @BeforeEach
     void start() throws Exception {
-        org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10));
+        org = start(ConnectedApp.defaults());
+    }
+
+    private LocalOrg start(ConnectedApp app) throws Exception {
+        return LocalOrg.start(LocalOrgOptions.defaults().withPeople(10), app.withCallbackUrls(List.of(REDIRECT)));
     }
 
     @AfterEach
@@ -52,7 +61,7 @@ class OAuthTest {
         assertThat(pc.getUserInfo().getUserName()).isEqualTo(org.username());
 
         JsonNode refreshed = post(Map.of("grant_type", "refresh_token", "client_id", org.clientId(),
-                "refresh_token", token.path("refresh_token").asText()), 200);
+                "client_secret", org.clientSecret(), "refresh_token", token.path("refresh_token").asText()), 200);
         assertThat(refreshed.path("access_token").asText()).isNotEqualTo(token.path("access_token").asText());
         assertThat(refreshed.has("refresh_token")).isFalse();
     }
@@ -71,14 +80,96 @@ class OAuthTest {
         assertThat(exchange(code, VERIFIER, 400).path("error").asText()).isEqualTo("invalid_grant");
     }
 
-    @Test
-    void onlyLoopbackRedirectsAreAccepted() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example.com/cb", "http://localhost:7777/oauth/callback/",
+        "http://LOCALHOST:7777/oauth/callback", "http://127.0.0.1:7777/oauth/callback",
+        "http://localhost:7778/oauth/callback", "http://localhost:7777/oauth/Callback"})
+    void aCallbackOtherThanTheRegisteredOneIsRefusedWithRedirectUriMismatchAndNotRedirectedTo(String redirect)
+            throws Exception {
+        Map<String, String> params = authorizeParams(null);
+        params.put("redirect_uri", redirect);
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(org.authorizeUrl() + "?"
-                + form(Map.of("response_type", "code", "client_id", org.clientId(), "redirect_uri",
-                        "https://evil.example.com/cb", "code_challenge", challenge(VERIFIER),
-                        "code_challenge_method", "S256")))).build(), HttpResponse.BodyHandlers.ofString());
+                + form(params))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("redirect_uri_mismatch");
+        assertThat(page.headers().firstValue("Location")).isEmpty();
+        assertThat(page.body()).contains("error=redirect_uri_mismatch&amp;error_description=redirect_uri%20must%20"
+                + "match%20configuration");
+    }
+
+    @Test
+    void aCodeExchangedWithAnUnregisteredRedirectUriIsRefusedWithRedirectUriMismatch() throws Exception {
+        JsonNode error = post(Map.of("grant_type", "authorization_code", "code", approve(), "client_id",
+                org.clientId(), "client_secret", org.clientSecret(), "redirect_uri", "http://localhost:7777/other",
+                "code_verifier", VERIFIER), 400);
+        assertThat(error.path("error").asText()).isEqualTo("redirect_uri_mismatch");
+        assertThat(error.path("error_description").asText()).isEqualTo("redirect_uri must match configuration");
+    }
+
+    @Test
+    void anAuthorizeRequestWithoutAPkceChallengeIsRefused() throws Exception {
+        Map<String, String> params = authorizeParams(null);
+        params.remove("code_challenge");
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(org.authorizeUrl() + "?"
+                + form(params))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT
+                + "?error=invalid_request");
+    }
+
+    @Test
+    void withRequireSecretOnTheCodeExchangeAndTheRefreshWithoutTheSecretAreRefusedWithInvalidClient()
+            throws Exception {
+        JsonNode noSecret = post(Map.of("grant_type", "authorization_code", "code", approve(), "client_id",
+                org.clientId(), "redirect_uri", REDIRECT, "code_verifier", VERIFIER), 400);
+        assertThat(noSecret.path("error").asText()).isEqualTo("invalid_client");
+        assertThat(noSecret.path("error_description").asText()).isEqualTo("invalid client credentials");
+
+        String refreshToken = exchange(approve(), VERIFIER, 200).path("refresh_token").asText();
+        JsonNode refreshWithout = post(Map.of("grant_type", "refresh_token", "client_id", org.clientId(),
+                "refresh_token", refreshToken), 400);
+        assertThat(refreshWithout.path("error").asText()).isEqualTo("invalid_client");
+        assertThat(refreshWithout.path("error_description").asText()).isEqualTo("invalid client credentials");
+    }
+
+    @Test
+    void withRequireSecretOffNoSecretIsNeededButAWrongOneIsStillRefused() throws Exception {
+        org.close();
+        org = start(ConnectedApp.defaults().withRequireSecret(false, false));
+        JsonNode token = post(Map.of("grant_type", "authorization_code", "code", approve(), "client_id",
+                org.clientId(), "redirect_uri", REDIRECT, "code_verifier", VERIFIER), 200);
+        post(Map.of("grant_type", "refresh_token", "client_id", org.clientId(), "refresh_token",
+                token.path("refresh_token").asText()), 200);
+        JsonNode wrong = post(Map.of("grant_type", "refresh_token", "client_id", org.clientId(), "client_secret",
+                "wrong", "refresh_token", token.path("refresh_token").asText()), 400);
+        assertThat(wrong.path("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:27482/oauth/callback", "http://[::1]:27482/oauth/callback",
+        "http://10.0.0.5/cb"})
+    void anHttpCallbackOnAnIpAddressCannotBeRegistered(String callback) {
+        assertThatThrownBy(() -> ConnectedApp.defaults().withCallbackUrls(List.of(callback)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot be an HTTP URL");
+        assertThat(ConnectedApp.defaults().withCallbackUrls(List.of("https://127.0.0.1:8443/cb",
+                "http://localhost:1/cb")).callbackUrls()).hasSize(2);
+    }
+
+    @Test
+    void clientCredentialsAreRefusedOnTheGenericLoginHostWithRequestNotSupportedOnThisDomain() throws Exception {
+        org.close();
+        org = start(ConnectedApp.defaults().withGenericLoginHost(true));
+        String loginHost = org.genericLoginUrl().orElseThrow();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(loginHost
+                + "/services/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials", "client_id",
+                        org.clientId(), "client_secret", org.clientSecret())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(error.path("error_description").asText()).isEqualTo("request not supported on this domain");
+        post(Map.of("grant_type", "client_credentials", "client_id", org.clientId(), "client_secret",
+                org.clientSecret()), 200);
     }
 
     @Test
@@ -121,7 +212,7 @@ class OAuthTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(approved.statusCode()).isEqualTo(302);
         URI location = URI.create(approved.headers().firstValue("Location").orElseThrow());
-        assertThat(location.getPath()).isEqualTo("/callback");
+        assertThat(location.getPath()).isEqualTo("/oauth/callback");
         Map<String, String> query = java.util.Arrays.stream(location.getRawQuery().split("&"))
                 .map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0],
                         p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
@@ -145,7 +236,8 @@ class OAuthTest {
 
     private JsonNode exchange(String code, String verifier, int expectedStatus) throws Exception {
         return post(Map.of("grant_type", "authorization_code", "code", code, "client_id", org.clientId(),
-                "redirect_uri", REDIRECT, "code_verifier", verifier), expectedStatus);
+                "client_secret", org.clientSecret(), "redirect_uri", REDIRECT, "code_verifier", verifier),
+                expectedStatus);
     }
 
     private JsonNode post(Map<String, String> params, int expectedStatus) throws Exception {

@@ -35,6 +35,21 @@ class CredentialStoreTest {
     }
 
     @Test
+    void aBrowserSignInKeepsItsConsumerSecretEncryptedWithTheRefreshToken() throws Exception {
+        SavedConnection.BrowserSignIn withSecret = new SavedConnection.BrowserSignIn("https://acme.my.salesforce.com",
+                "client", REFRESH, java.util.Optional.of(SECRET));
+        new CredentialStore(data).save(withSecret);
+        assertThat(new CredentialStore(data).load()).contains(withSecret);
+        assertThat(withSecret.toString()).doesNotContain(SECRET).doesNotContain(REFRESH);
+        try (var files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(content).doesNotContain(REFRESH).doesNotContain(SECRET);
+            }
+        }
+    }
+
+    @Test
     void bothFilesAreReadableByTheOwnerOnly() throws Exception {
         new CredentialStore(data).save(new SavedConnection.Demo());
         for (String name : new String[] {CredentialStore.CONNECTION_FILE, CredentialStore.KEY_FILE}) {

@@ -39,9 +39,28 @@ class ListenersStayOnLoopbackTest {
 
     @Test
     void theSignInRedirectListenerAnswersOnlyOnLoopback() throws IOException {
-        try (RedirectListener listener = new RedirectListener()) {
-            assertThat(listener.redirectUri()).startsWith("http://127.0.0.1:");
-            assertLoopbackOnly(URI.create(listener.redirectUri()).getPort());
+        OAuthCallback callback = TestCallbacks.free();
+        try (RedirectListener listener = new RedirectListener(callback)) {
+            assertThat(listener.redirectUri()).isEqualTo("http://localhost:" + callback.port() + "/oauth/callback");
+            assertThat(listener.addresses()).isNotEmpty().allSatisfy(address -> {
+                assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue();
+                assertThat(address.getPort()).isEqualTo(callback.port());
+            });
+            assertThat(listener.addresses()).anySatisfy(address -> assertThat(address.getAddress().getHostAddress())
+                    .isEqualTo("127.0.0.1"));
+            if (ipv6LoopbackWorks()) {
+                assertThat(listener.addresses()).as("a browser may resolve localhost to ::1").anySatisfy(
+                        address -> assertThat(address.getAddress()).isInstanceOf(java.net.Inet6Address.class));
+            }
+            assertLoopbackOnly(callback.port());
+        }
+    }
+
+    private static boolean ipv6LoopbackWorks() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SignInTest {
+    private static final OAuthCallback CALLBACK = TestCallbacks.free();
     private static LocalOrg org;
     private final TestOrgs orgs = new TestOrgs();
 
     @BeforeAll
     static void start() throws Exception {
-        org = TestOrgs.start(50);
+        org = TestCallbacks.orgFor(CALLBACK, LocalOrgOptions.defaults().withPeople(50));
+    }
+
+    private static Optional<String> secret() {
+        return Optional.of(org.clientSecret());
     }
 
     @AfterAll
@@ -34,7 +40,7 @@ class SignInTest {
     @Test
     void browserSignInWithPkceFollowsTheAuthorizePageAndKeepsARefreshToken() {
         SimulatedBrowser browser = SimulatedBrowser.allowing();
-        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), browser,
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK, browser,
                 Duration.ofSeconds(10));
         try (ForceWscOrg connected = signedIn.org()) {
             assertThat(browser.lastPage).contains("Allow");
@@ -54,7 +60,7 @@ class SignInTest {
     void aRedirectCarryingAnotherSignInsStateIsRefused() {
         SimulatedBrowser attacker = new SimulatedBrowser("allow", location -> location.replaceAll("state=[^&]*",
                 "state=forged"));
-        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), attacker,
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK, attacker,
                 Duration.ofSeconds(10))).isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("STATE_MISMATCH");
@@ -64,7 +70,7 @@ class SignInTest {
     @Test
     void denyingAccessInTheBrowserIsAnAuthenticationFailure() {
         SimulatedBrowser denying = new SimulatedBrowser("deny", location -> location);
-        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), denying,
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK, denying,
                 Duration.ofSeconds(10))).isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("access_denied");
@@ -73,7 +79,7 @@ class SignInTest {
 
     @Test
     void aBrowserThatNeverComesBackTimesOut() {
-        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
+        assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK,
                 address -> { }, Duration.ofMillis(200))).isInstanceOfSatisfying(SalesforceException.class,
                         e -> assertThat(e.statusCode()).contains("TIMEOUT"));
     }
@@ -101,7 +107,7 @@ class SignInTest {
 
     @Test
     void anExpiredBrowserSessionIsRenewedWithTheRefreshTokenWithoutTheCallerNoticing() {
-        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
+        OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK,
                 SimulatedBrowser.allowing(), Duration.ofSeconds(10));
         try (ForceWscOrg connected = signedIn.org()) {
             String before = connected.session().sessionId();

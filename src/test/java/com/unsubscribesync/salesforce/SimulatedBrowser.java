@@ -52,6 +52,7 @@ public final class SimulatedBrowser implements Browser {
     }
 
     private void follow(URI address) {
+        lastPage = null;
         try {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(address).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -73,7 +74,7 @@ public final class SimulatedBrowser implements Browser {
             http.send(HttpRequest.newBuilder(URI.create(redirectTampering.apply(location))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
-            lastPage = "browser failed: " + e;
+            lastPage = (lastPage == null ? "" : lastPage + "\n") + "browser failed: " + e;
         }
     }
 

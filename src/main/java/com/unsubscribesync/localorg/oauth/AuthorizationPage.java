@@ -4,26 +4,26 @@ import com.sun.net.httpserver.HttpExchange;
 import com.unsubscribesync.localorg.state.Directory;
 import com.unsubscribesync.localorg.state.OrgCredentials;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code /services/oauth2/authorize}: checks the client and its loopback redirect URI, shows the local user an
- * approve page (GET), and on its form's Allow (POST) redirects back with a single-use code bound to the PKCE
- * challenge.
+ * {@code /services/oauth2/authorize}: checks the client and that its redirect URI is one of the connected app's
+ * callback URLs character for character, shows the local user an approve page (GET), and on its form's Allow
+ * (POST) redirects back with a single-use code bound to the PKCE challenge. An unregistered redirect URI is never
+ * redirected to: the browser gets Salesforce's error page.
  */
 final class AuthorizationPage {
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    static final String REDIRECT_MISMATCH = "redirect_uri must match configuration";
     private static final String[] CARRIED = {"response_type", "client_id", "redirect_uri", "code_challenge",
         "code_challenge_method", "state", "scope"};
 
     private final OrgCredentials credentials;
+    private final ConnectedApp app;
     private final AuthorizationCodes codes;
 
-    AuthorizationPage(OrgCredentials credentials, AuthorizationCodes codes) {
+    AuthorizationPage(OrgCredentials credentials, ConnectedApp app, AuthorizationCodes codes) {
         this.credentials = credentials;
+        this.app = app;
         this.codes = codes;
     }
 
@@ -34,9 +34,9 @@ final class AuthorizationPage {
             return;
         }
         String redirect = params.get("redirect_uri");
-        if (!isLoopback(redirect)) {
-            HttpReplies.page(exchange, 400, "error=redirect_uri_mismatch",
-                    "<p>The redirect URI must be an http(s) address on 127.0.0.1, localhost or [::1].</p>");
+        if (!app.registered(redirect)) {
+            HttpReplies.page(exchange, 400, "error=redirect_uri_mismatch&error_description="
+                    + FormData.encode(REDIRECT_MISMATCH).replace("+", "%20"), "<p>" + REDIRECT_MISMATCH + "</p>");
             return;
         }
         String state = params.get("state");
@@ -77,19 +77,5 @@ final class AuthorizationPage {
                 + "</b>.</p><form method=\"post\" action=\"/services/oauth2/authorize\">" + hidden
                 + "<button type=\"submit\" name=\"approve\" value=\"allow\">Allow</button> "
                 + "<button type=\"submit\" name=\"approve\" value=\"deny\">Deny</button></form>";
-    }
-
-    static boolean isLoopback(String redirect) {
-        if (redirect == null) {
-            return false;
-        }
-        try {
-            URI uri = new URI(redirect);
-            String scheme = uri.getScheme();
-            return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null
-                    && LOOPBACK_HOSTS.contains(uri.getHost()) && uri.getUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

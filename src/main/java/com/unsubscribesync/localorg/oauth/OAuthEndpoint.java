@@ -15,10 +15,36 @@ public final class OAuthEndpoint implements HttpHandler {
     private final AuthorizationPage authorization;
     private final TokenGrants tokens;
 
-    public OAuthEndpoint(OrgCredentials credentials, Sessions sessions, Clock clock, String instanceUrl) {
-        AuthorizationCodes codes = new AuthorizationCodes(clock);
-        this.authorization = new AuthorizationPage(credentials, codes);
-        this.tokens = new TokenGrants(credentials, sessions, codes, clock, instanceUrl);
+    private final OrgCredentials credentials;
+    private final ConnectedApp app;
+    private final Sessions sessions;
+    private final AuthorizationCodes codes;
+    private final Clock clock;
+    private final String instanceUrl;
+
+    public OAuthEndpoint(OrgCredentials credentials, ConnectedApp app, Sessions sessions, Clock clock,
+            String instanceUrl) {
+        this(credentials, app, sessions, new AuthorizationCodes(clock), clock, instanceUrl, false);
+    }
+
+    private OAuthEndpoint(OrgCredentials credentials, ConnectedApp app, Sessions sessions, AuthorizationCodes codes,
+            Clock clock, String instanceUrl, boolean genericLoginHost) {
+        this.credentials = credentials;
+        this.app = app;
+        this.sessions = sessions;
+        this.codes = codes;
+        this.clock = clock;
+        this.instanceUrl = instanceUrl;
+        this.authorization = new AuthorizationPage(credentials, app, codes);
+        this.tokens = new TokenGrants(credentials, app, genericLoginHost, sessions, codes, clock, instanceUrl);
+    }
+
+    /**
+     * The same org's OAuth as a shared login host ({@code login.salesforce.com}) answers it: sign-ins and refreshes
+     * work and come back with the org's own instance URL, client credentials are refused.
+     */
+    public OAuthEndpoint asGenericLoginHost() {
+        return new OAuthEndpoint(credentials, app, sessions, codes, clock, instanceUrl, true);
     }
 
     @Override

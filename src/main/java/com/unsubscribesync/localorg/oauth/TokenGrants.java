@@ -17,19 +17,26 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code /services/oauth2/token}: authorization_code (with the PKCE verifier checked), refresh_token and
- * client_credentials. Answers in Salesforce's token JSON; errors are JSON with status 400.
+ * {@code /services/oauth2/token}: authorization_code (with the PKCE verifier and the registered redirect URI
+ * checked), refresh_token and client_credentials. The consumer secret is required for the first two when the
+ * connected app's switches say so, and checked whenever it is sent. Client credentials are granted only on the
+ * org's own (My Domain) address, not when it plays a shared login host. Answers in Salesforce's token JSON; errors
+ * are JSON with status 400.
  */
 final class TokenGrants {
     private final OrgCredentials credentials;
+    private final ConnectedApp app;
+    private final boolean genericLoginHost;
     private final Sessions sessions;
     private final AuthorizationCodes codes;
     private final Clock clock;
     private final String instanceUrl;
 
-    TokenGrants(OrgCredentials credentials, Sessions sessions, AuthorizationCodes codes, Clock clock,
-            String instanceUrl) {
+    TokenGrants(OrgCredentials credentials, ConnectedApp app, boolean genericLoginHost, Sessions sessions,
+            AuthorizationCodes codes, Clock clock, String instanceUrl) {
         this.credentials = credentials;
+        this.app = app;
+        this.genericLoginHost = genericLoginHost;
         this.sessions = sessions;
         this.codes = codes;
         this.clock = clock;
@@ -44,8 +51,16 @@ final class TokenGrants {
             return;
         }
         switch (params.getOrDefault("grant_type", "")) {
-            case "authorization_code" -> authorizationCode(exchange, params);
+            case "authorization_code" -> {
+                if (secretRefused(exchange, params, app.requireSecretForWebServerFlow())) {
+                    return;
+                }
+                authorizationCode(exchange, params);
+            }
             case "refresh_token" -> {
+                if (secretRefused(exchange, params, app.requireSecretForRefreshTokenFlow())) {
+                    return;
+                }
                 Integer user = sessions.redeemRefreshToken(params.get("refresh_token")).orElse(null);
                 if (user == null) {
                     HttpReplies.error(exchange, 400, "invalid_grant", "expired access/refresh token");
@@ -54,7 +69,9 @@ final class TokenGrants {
                 }
             }
             case "client_credentials" -> {
-                if (!same(credentials.clientSecret(), params.get("client_secret"))) {
+                if (genericLoginHost) {
+                    HttpReplies.error(exchange, 400, "invalid_grant", "request not supported on this domain");
+                } else if (!same(credentials.clientSecret(), params.get("client_secret"))) {
                     HttpReplies.error(exchange, 400, "invalid_client", "invalid client credentials");
                 } else {
                     issue(exchange, Directory.LOCAL_USER, null, "api");
@@ -64,7 +81,22 @@ final class TokenGrants {
         }
     }
 
+    /** A missing secret where the app requires one, or a wrong one wherever it is sent, is refused. */
+    private boolean secretRefused(HttpExchange exchange, Map<String, String> params, boolean required)
+            throws IOException {
+        String secret = params.get("client_secret");
+        if ((secret == null && required) || (secret != null && !same(credentials.clientSecret(), secret))) {
+            HttpReplies.error(exchange, 400, "invalid_client", "invalid client credentials");
+            return true;
+        }
+        return false;
+    }
+
     private void authorizationCode(HttpExchange exchange, Map<String, String> params) throws IOException {
+        if (!app.registered(params.get("redirect_uri"))) {
+            HttpReplies.error(exchange, 400, "redirect_uri_mismatch", AuthorizationPage.REDIRECT_MISMATCH);
+            return;
+        }
         AuthorizationCodes.Grant grant = codes.redeem(params.get("code")).orElse(null);
         if (grant == null || !grant.redirectUri().equals(params.get("redirect_uri"))) {
             HttpReplies.error(exchange, 400, "invalid_grant", "invalid authorization code");

@@ -8,11 +8,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -64,12 +67,25 @@ public final class ConnectionView extends ScrollPane {
         client.setId("client-id");
         client.setPromptText("Consumer key of your connected app");
         client.textProperty().bindBidirectional(model.clientIdProperty());
+        PasswordField secret = new PasswordField();
+        secret.setId("client-secret");
+        secret.setPromptText("Only if the app requires the secret");
+        secret.textProperty().bindBidirectional(model.clientSecretProperty());
+        TextField port = new TextField();
+        port.setId("callback-port");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(model.callbackPortProperty());
+        TextField callback = readOnly("callback-url", model.callbackUrlProperty());
+        Button copyCallback = copyButton("copy-callback-url", model.callbackUrlProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
         form.addRow(0, label("Log in _at", preset), preset);
         form.addRow(1, label("Login _URL", url), url);
         form.addRow(2, label("Client _ID", client), client);
+        form.addRow(3, label("Consumer s_ecret", secret), secret);
+        form.addRow(4, label("Callback _port", port), port);
+        form.addRow(5, label("Callback URL", callback), new HBox(6, callback, copyCallback));
         form.disableProperty().bind(model.targetProperty().isNotEqualTo(Target.SALESFORCE));
         form.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
 
@@ -85,6 +101,15 @@ public final class ConnectionView extends ScrollPane {
         disconnect.disableProperty().bind(model.connectedProperty().not().or(model.busyProperty()));
         disconnect.setOnAction(e -> model.disconnect());
 
+        TextField address = readOnly("sign-in-address", model.signInAddressProperty());
+        VBox noBrowser = new VBox(6, Cards.text("No browser could be opened. Open this address in a browser on this "
+                + "computer and allow access:", "help"), new HBox(6, address,
+                        copyButton("copy-sign-in-address", model.signInAddressProperty())));
+        noBrowser.setId("no-browser");
+        noBrowser.visibleProperty().bind(model.signInAddressProperty().isNotEmpty());
+        noBrowser.managedProperty().bind(noBrowser.visibleProperty());
+        address.setPrefColumnCount(40);
+
         ProgressBar gauge = new ProgressBar();
         gauge.setId("api-gauge");
         gauge.getStyleClass().add("gauge");
@@ -95,15 +120,39 @@ public final class ConnectionView extends ScrollPane {
 
         VBox page = new VBox(16,
                 Cards.card("Connection", state, details),
-                Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect),
-                        Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth). The app never "
-                                + "sees your password; it keeps an encrypted token in the data directory.", "help")),
+                Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect), noBrowser,
+                        Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth) and comes back "
+                                + "to the callback URL, which must be registered in the connected app exactly as shown. "
+                                + "The app never sees your password; it keeps the token and the secret encrypted in "
+                                + "the data directory.", "help")),
                 Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "
                         + "allowance (configurable), so other integrations keep working.", "help")));
         page.getStyleClass().add("page");
         setContent(page);
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
+    }
+
+    private static TextField readOnly(String id, javafx.beans.value.ObservableValue<String> text) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.setFocusTraversable(true);
+        field.setPrefColumnCount(24);
+        field.textProperty().bind(text);
+        return field;
+    }
+
+    private static Button copyButton(String id, javafx.beans.value.ObservableStringValue text) {
+        Button copy = new Button("Copy");
+        copy.setId(id);
+        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(text));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        return copy;
     }
 
     private static Label label(String text, javafx.scene.Node field) {

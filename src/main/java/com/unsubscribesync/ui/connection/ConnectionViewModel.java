@@ -4,8 +4,11 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.ui.OrgConnections.SignInRequest;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +30,10 @@ public final class ConnectionViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.DEMO);
     private final StringProperty loginUrl = new SimpleStringProperty(LoginPreset.PRODUCTION.url());
     private final StringProperty clientId = new SimpleStringProperty("");
+    private final StringProperty clientSecret = new SimpleStringProperty("");
+    private final StringProperty callbackPort = new SimpleStringProperty("");
+    private final StringProperty callbackUrl = new SimpleStringProperty("");
+    private final StringProperty signInAddress = new SimpleStringProperty("");
     private final StringProperty state = new SimpleStringProperty("Checking the connection…");
     private final StringProperty details = new SimpleStringProperty("");
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
@@ -67,6 +74,16 @@ public final class ConnectionViewModel {
         this.background = background;
         this.dialogs = dialogs;
         this.changed = changed;
+        callbackPort.addListener((o, was, now) -> callbackUrl.set(callbackUrlFor(now)));
+        callbackPort.set(Integer.toString(services.connection().defaultCallbackPort()));
+    }
+
+    private String callbackUrlFor(String port) {
+        try {
+            return services.connection().callbackUrl(Integer.parseInt(port.strip()));
+        } catch (NumberFormatException | InvalidInputException e) {
+            return "";
+        }
     }
 
     public void refresh() {
@@ -105,20 +122,44 @@ public final class ConnectionViewModel {
                     + "admin finds it under Setup › App Manager.");
             return;
         }
+        if (target.get() == Target.SALESFORCE && callbackUrl.get().isEmpty()) {
+            dialogs.error("Log in", "The callback port '" + callbackPort.get().strip() + "' is not a port: give a "
+                    + "number from 1024 to 65535, the one in the callback URL registered in your connected app.");
+            return;
+        }
         busy.set(true);
+        signInAddress.set("");
         state.set(target.get() == Target.DEMO ? "Starting the demo org…"
                 : "Waiting for you to log in in the browser…");
-        background.submit(p -> target.get() == Target.DEMO ? services.connection().connectDemo()
-                : services.connection().logIn(loginUrl.get().strip(), clientId.get().strip()), org -> {
+        Background.Running running = background.submit(p -> target.get() == Target.DEMO
+                ? services.connection().connectDemo()
+                : services.connection().logIn(signInRequest(), line -> p.update(line, -1)), org -> {
                     busy.set(false);
+                    signInAddress.set("");
                     show(org);
                     changed.run();
                     refresh();
                 }, e -> {
                     busy.set(false);
+                    signInAddress.set("");
                     failed(e);
                     refresh();
                 });
+        running.onProgress(report -> said(report.message()));
+    }
+
+    private SignInRequest signInRequest() {
+        String secret = clientSecret.get().strip();
+        return new SignInRequest(loginUrl.get().strip(), clientId.get().strip(),
+                secret.isEmpty() ? Optional.empty() : Optional.of(secret), Integer.parseInt(callbackPort.get().strip()));
+    }
+
+    /** What the sign-in says while it waits: the address to open by hand when no browser could be opened. */
+    private void said(String line) {
+        if (line.startsWith("http://") || line.startsWith("https://")) {
+            signInAddress.set(line);
+            state.set("No browser could be opened: open the sign-in address below in a browser on this computer");
+        }
     }
 
     public void disconnect() {
@@ -154,6 +195,25 @@ public final class ConnectionViewModel {
 
     public StringProperty clientIdProperty() {
         return clientId;
+    }
+
+    /** The consumer secret, only when the connected app requires it; kept encrypted with the token. */
+    public StringProperty clientSecretProperty() {
+        return clientSecret;
+    }
+
+    public StringProperty callbackPortProperty() {
+        return callbackPort;
+    }
+
+    /** The exact callback URL to register in the connected app; empty while the port is not a port. */
+    public ReadOnlyStringProperty callbackUrlProperty() {
+        return callbackUrl;
+    }
+
+    /** The sign-in address to open by hand when no browser could be opened; empty otherwise. */
+    public ReadOnlyStringProperty signInAddressProperty() {
+        return signInAddress;
     }
 
     public ReadOnlyStringProperty stateProperty() {

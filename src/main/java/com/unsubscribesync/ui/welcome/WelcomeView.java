@@ -44,13 +44,15 @@ public final class WelcomeView extends StackPane {
         settings.setHgap(12);
         settings.setVgap(6);
         settings.getStyleClass().add("welcome-settings");
-        row(settings, 0, "Callback URL", "http://127.0.0.1");
+        row(settings, 0, "Callback URL", "http://localhost:27482/oauth/callback");
         row(settings, 1, "OAuth scopes", "Manage user data via APIs (api)");
         row(settings, 2, "", "Perform requests at any time (refresh_token, offline_access)");
         row(settings, 3, "Security", "Require Proof Key for Code Exchange (PKCE)");
-        Label redirect = Cards.text("The app receives the sign-in on http://127.0.0.1:<port>/oauth/callback, on "
-                + "this computer only. Then copy the app's Consumer Key, open Connection, choose Salesforce org, "
-                + "paste the key as Client ID and log in in the browser. The app never sees your password.", "help");
+        Label redirect = Cards.text("Register the callback URL exactly as shown (another port can be set on the "
+                + "Connection screen, which shows its URL). The app receives the sign-in there, on this computer "
+                + "only. Then copy the app's Consumer Key, open Connection, choose Salesforce org, paste the key as "
+                + "Client ID (and the Consumer Secret if the app requires it) and log in in the browser. The app "
+                + "never sees your password.", "help");
 
         Button explore = new Button("_Explore the demo");
         explore.setId("welcome-dismiss");
