@@ -53,6 +53,37 @@ class SessionsAndLimitsTest {
     }
 
     @Test
+    void aSessionIssuedByARenewalServesTheRetriedCallWhateverOtherClientsCallMeanwhile() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20)
+                .withFaults("session-expire-every:3"))) {
+            ConnectorConfig otherConfig = Clients.partnerConfig(org, org.issueAccessToken());
+            AtomicReference<PartnerConnection> other = new AtomicReference<>();
+            otherConfig.setSessionRenewer(renewer(org, new AtomicInteger(), other));
+            other.set(new PartnerConnection(otherConfig));
+
+            ConnectorConfig config = Clients.partnerConfig(org, org.issueAccessToken());
+            AtomicInteger renewals = new AtomicInteger();
+            AtomicReference<PartnerConnection> connection = new AtomicReference<>();
+            SessionRenewer renewer = renewer(org, renewals, connection);
+            config.setSessionRenewer(renewing -> {
+                // Another client of the org calls while this one renews, as the console and a scheduled run do.
+                other.get().getServerTimestamp();
+                other.get().getServerTimestamp();
+                return renewer.renewSession(renewing);
+            });
+            PartnerConnection pc = new PartnerConnection(config);
+            connection.set(pc);
+            int before = org.apiCallsUsed();
+            for (int i = 0; i < 7; i++) {
+                pc.getServerTimestamp();
+            }
+            assertThat(renewals).as("each session expires on its own third call").hasValue(3);
+            assertThat(org.apiCallsUsed() - before).as("every admitted request counts, the retries too, the other "
+                    + "client's calls too; a refused session costs nothing").isEqualTo(7 + 6);
+        }
+    }
+
+    @Test
     void anUnknownSessionIsAnInvalidSessionFault() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             PartnerConnection pc = new PartnerConnection(Clients.partnerConfig(org, "00Dnotasession"));
