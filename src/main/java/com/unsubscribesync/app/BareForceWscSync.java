@@ -119,7 +119,7 @@ final class BareForceWscSync {
         // Like the engine (ADR 0013), full reads include deleted and merged records too.
         String columns = "Id, Email, " + FIELD + (object.equals("Lead") ? ", IsConverted, ConvertedContactId" : "")
                 + ", SystemModstamp, IsDeleted, MasterRecordId";
-        String soql = "SELECT " + columns + " FROM " + object + (incremental ? " WHERE SystemModstamp > "
+        String soql = "SELECT " + columns + " FROM " + object + (incremental ? " WHERE SystemModstamp >= "
                 + watermark.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS) : "");
         int count = 0;
         QueryResult page = partner.queryAll(soql);
@@ -219,7 +219,7 @@ final class BareForceWscSync {
     private void changedSinceLastRun(String object, List<String> ids, Map<String, Row> changed)
             throws ConnectionException {
         String head = "SELECT Id, Email, " + FIELD + (object.equals("Lead") ? ", IsConverted, ConvertedContactId" : "")
-                + ", SystemModstamp, IsDeleted, MasterRecordId FROM " + object + " WHERE SystemModstamp > "
+                + ", SystemModstamp, IsDeleted, MasterRecordId FROM " + object + " WHERE SystemModstamp >= "
                 + watermark.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS) + " AND Id IN (";
         StringBuilder soql = new StringBuilder(head);
         for (String id : ids) {

@@ -45,7 +45,8 @@ public class OrgServeCommand implements Callable<Integer> {
             + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01")
     private String faults = "";
 
-    @Option(names = "--api-limit", paramLabel = "N", description = "daily API call allocation")
+    @Option(names = "--api-limit", paramLabel = "N",
+            description = "daily API call allocation, counted over a rolling 24 hours")
     private Integer apiLimit;
 
     @Option(names = "--without-package", description = "leave the Marketo Sales Insight package out")

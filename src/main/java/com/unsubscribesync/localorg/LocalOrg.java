@@ -258,7 +258,7 @@ public final class LocalOrg implements AutoCloseable {
         return bulkJobs;
     }
 
-    /** API calls counted today, as the LimitInfoHeader reports them. */
+    /** API calls counted in the last 24 hours, as the LimitInfoHeader reports them. */
     public int apiCallsUsed() {
         return usage.used();
     }

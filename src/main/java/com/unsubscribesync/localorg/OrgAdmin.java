@@ -205,7 +205,7 @@ public final class OrgAdmin {
 
     /** Grants or revokes a permission on the local user's profile. */
     public void setPermission(Permission permission, boolean granted) {
-        state.atomically(() -> state.directory().grant(0, permission, granted, state.now()));
+        state.atomically(() -> state.directory().grant(0, permission, granted, state.stamp()));
         state.changed();
     }
 

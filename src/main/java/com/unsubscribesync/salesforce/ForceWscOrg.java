@@ -110,7 +110,7 @@ public final class ForceWscOrg implements SalesforceOrg {
         // MasterRecordId), so no separate getDeleted call is needed, and a full read too learns where a record
         // merged away before it went (a person may still be linked to the loser).
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
-        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp > " + soqlDateTime(t)).orElse("");
+        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp >= " + soqlDateTime(t)).orElse("");
         String what = "reading changed " + type.apiName() + "s";
         requireBudget(1, what);
         QueryResult page = calls.partner(what, pc -> pc.queryAll(soql));
@@ -156,7 +156,7 @@ public final class ForceWscOrg implements SalesforceOrg {
             Instant since) {
         // queryAll, so that a record deleted or merged away since comes back flagged instead of just missing.
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
-        List<String> statements = inStatements(columns.select() + " WHERE SystemModstamp > " + soqlDateTime(since)
+        List<String> statements = inStatements(columns.select() + " WHERE SystemModstamp >= " + soqlDateTime(since)
                 + " AND Id IN (", ids.stream().map(SalesforceId::value).distinct().map(SoqlLiteral::quote).toList());
         String what = "checking which " + type.apiName() + "s changed";
         requireBudget(statements.size(), what);
@@ -436,7 +436,10 @@ public final class ForceWscOrg implements SalesforceOrg {
         return batches;
     }
 
-    /** Whole seconds, rounded down, so that a watermark never skips a change made within its second. */
+    /**
+     * Whole seconds, rounded down, for {@code SystemModstamp >=}: Salesforce stores a change to the second, so a
+     * change made within the watermark's second has exactly that second and is read (again, harmlessly).
+     */
     static String soqlDateTime(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }

@@ -30,7 +30,8 @@ public interface SalesforceOrg extends AutoCloseable {
     /**
      * Streams the rows of one object changed after {@code since} (all rows when empty), in chunks of at most
      * 2 000, without holding the object in memory. The rows include the records deleted or merged away that
-     * Salesforce still keeps, flagged {@code deleted} with their master record.
+     * Salesforce still keeps, flagged {@code deleted} with their master record. Salesforce keeps change times to
+     * the second, so rows changed within the second of {@code since} are included too.
      */
     void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk);
 

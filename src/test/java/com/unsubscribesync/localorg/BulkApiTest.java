@@ -227,6 +227,23 @@ class BulkApiTest {
     }
 
     @Test
+    void anAccessTokenSentAsBearerTheWayDataLoaderSendsItOpensAJobAndWrites() throws Exception {
+        BulkConnection dataLoader = Clients.bulk(org, "Bearer " + org.issueAccessToken());
+        List<String> ids = contacts(20, 2);
+        JobInfo job = dataLoader.createJob(updateJob("Contact"));
+        assertThat(job.getState()).isEqualTo(JobStateEnum.Open);
+        dataLoader.createBatchFromStream(job, csv(ids, "true"));
+        dataLoader.closeJob(job.getId());
+        assertThat(org.bulkJobs().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        assertThat(org.state().read(ids.get(1)).optedOut()).isTrue();
+
+        BulkConnection stranger = Clients.bulk(org, "Bearer 00Dnotasession");
+        assertThatThrownBy(() -> stranger.createJob(updateJob("Contact")))
+                .isInstanceOfSatisfying(AsyncApiException.class,
+                        e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidSessionId));
+    }
+
+    @Test
     void theDailyLimitRefusesBulkRequestsWithExceededQuota() throws Exception {
         org.faults().dailyApiLimit(org.apiCallsUsed());
         assertThatThrownBy(() -> bulk.createJob(updateJob("Contact")))

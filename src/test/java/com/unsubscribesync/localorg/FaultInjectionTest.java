@@ -127,6 +127,8 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> FaultSpec.parse("html503@2")).hasMessageContaining("0 to 1");
         assertThatThrownBy(() -> FaultSpec.parse("latency:fast")).hasMessageContaining("latency");
         assertThatThrownBy(() -> FaultSpec.parse("teleport:now")).hasMessageContaining("teleport:now");
+        assertThatThrownBy(() -> FaultSpec.parse("session-expire-every:1"))
+                .hasMessageContaining("session-expire-every:1").hasMessageContaining("2 or more");
     }
 
     private static List<Boolean> failures(long seed) throws Exception {

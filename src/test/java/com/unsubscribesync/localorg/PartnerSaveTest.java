@@ -193,6 +193,67 @@ class PartnerSaveTest {
     }
 
     @Test
+    void dateTimesAreStoredToTheSecondAndSentWithZeroMillisecondsSoAFilterSeesWholeSeconds() throws Exception {
+        clock.set(Instant.parse("2026-03-02T10:16:45.730Z"));
+        SObject contact = new SObject("Contact");
+        contact.setField("LastName", "Stamp");
+        contact.setField("Email", "stamp@example.com");
+        String id = pc.create(new SObject[] {contact})[0].getId();
+        clock.set(Instant.parse("2026-03-02T10:17:05.480Z"));
+        SObject change = new SObject("Contact");
+        change.setId(id);
+        change.setField("HasOptedOutOfEmail", "true");
+        assertThat(pc.update(new SObject[] {change})[0].isSuccess()).isTrue();
+
+        SObject row = pc.query("SELECT CreatedDate, LastModifiedDate, SystemModstamp FROM Contact WHERE Id = '"
+                + id + "'").getRecords()[0];
+        assertThat(row.getField("CreatedDate")).isEqualTo("2026-03-02T10:16:45.000Z");
+        assertThat(row.getField("LastModifiedDate")).isEqualTo("2026-03-02T10:17:05.000Z");
+        assertThat(row.getField("SystemModstamp")).isEqualTo("2026-03-02T10:17:05.000Z");
+        assertThat(pc.query("SELECT Id FROM Contact WHERE Id = '" + id + "' AND SystemModstamp > "
+                + "2026-03-02T10:17:05Z").getSize()).as("stored as 10:17:05, not after it").isZero();
+        assertThat(pc.query("SELECT Id FROM Contact WHERE Id = '" + id + "' AND SystemModstamp >= "
+                + "2026-03-02T10:17:05Z").getSize()).isEqualTo(1);
+
+        clock.set(Instant.parse("2026-03-02T10:17:40.999Z"));
+        pc.delete(new String[] {id});
+        clock.set(Instant.parse("2026-03-02T10:20:10Z"));
+        GetDeletedResult deleted = pc.getDeleted("Contact", calendar(Instant.parse("2026-03-02T10:16:00Z")),
+                calendar(clock.instant()));
+        assertThat(deleted.getDeletedRecords()).filteredOn(r -> r.getId().equals(id)).singleElement()
+                .satisfies(r -> assertThat(r.getDeletedDate().toInstant())
+                        .isEqualTo(Instant.parse("2026-03-02T10:17:40Z")));
+    }
+
+    @Test
+    void theReplicationWindowIncludesBothEndMinutesAndLatestDateCoveredIsItsEnd() throws Exception {
+        String id = org.state().addContact("Edge", "Minute", "edge@example.com");
+        clock.set(Instant.parse("2026-03-02T10:20:00.400Z"));
+        org.state().setOptedOut(id, true);
+        clock.set(Instant.parse("2026-03-02T10:26:00Z"));
+
+        GetUpdatedResult endingThen = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:17:00Z")),
+                calendar(Instant.parse("2026-03-02T10:20:45Z")));
+        assertThat(endingThen.getIds()).as("changed at 10:20:00, the end minute, which is inclusive").contains(id);
+        assertThat(endingThen.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2026-03-02T10:20:00Z"));
+        GetUpdatedResult startingThen = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:20:59Z")),
+                calendar(Instant.parse("2026-03-02T10:25:00Z")));
+        assertThat(startingThen.getIds()).as("the start minute is inclusive too").contains(id);
+        GetUpdatedResult before = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:17:00Z")),
+                calendar(Instant.parse("2026-03-02T10:19:59Z")));
+        assertThat(before.getIds()).doesNotContain(id);
+
+        clock.set(Instant.parse("2026-03-02T10:27:00.600Z"));
+        org.state().delete(id);
+        clock.set(Instant.parse("2026-03-02T10:27:30Z"));
+        GetDeletedResult gone = pc.getDeleted("Contact", calendar(Instant.parse("2026-03-02T10:25:00Z")),
+                calendar(Instant.parse("2026-03-02T10:29:00Z")));
+        assertThat(gone.getDeletedRecords()).extracting(r -> r.getId()).as("deleted in the current minute, which "
+                + "an end in the future is cut back to").contains(id);
+        assertThat(gone.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2026-03-02T10:27:00Z"));
+    }
+
+    @Test
     void convertLeadMakesAContactThatKeepsTheOptOut() throws Exception {
         String leadId = org.state().addLead("Rae", "Convert", "rae@example.com", "Acme");
         org.state().setOptedOut(leadId, true);
@@ -259,6 +320,10 @@ class PartnerSaveTest {
 
         void advance(Duration duration) {
             now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
         }
 
         @Override

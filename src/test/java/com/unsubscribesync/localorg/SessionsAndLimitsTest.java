@@ -12,6 +12,8 @@ import com.sforce.soap.partner.fault.LoginFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SessionRenewer;
+import com.unsubscribesync.sync.MutableClock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.namespace.QName;
@@ -51,6 +53,37 @@ class SessionsAndLimitsTest {
     }
 
     @Test
+    void aSessionIssuedByARenewalServesTheRetriedCallWhateverOtherClientsCallMeanwhile() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20)
+                .withFaults("session-expire-every:3"))) {
+            ConnectorConfig otherConfig = Clients.partnerConfig(org, org.issueAccessToken());
+            AtomicReference<PartnerConnection> other = new AtomicReference<>();
+            otherConfig.setSessionRenewer(renewer(org, new AtomicInteger(), other));
+            other.set(new PartnerConnection(otherConfig));
+
+            ConnectorConfig config = Clients.partnerConfig(org, org.issueAccessToken());
+            AtomicInteger renewals = new AtomicInteger();
+            AtomicReference<PartnerConnection> connection = new AtomicReference<>();
+            SessionRenewer renewer = renewer(org, renewals, connection);
+            config.setSessionRenewer(renewing -> {
+                // Another client of the org calls while this one renews, as the console and a scheduled run do.
+                other.get().getServerTimestamp();
+                other.get().getServerTimestamp();
+                return renewer.renewSession(renewing);
+            });
+            PartnerConnection pc = new PartnerConnection(config);
+            connection.set(pc);
+            int before = org.apiCallsUsed();
+            for (int i = 0; i < 7; i++) {
+                pc.getServerTimestamp();
+            }
+            assertThat(renewals).as("each session expires on its own third call").hasValue(3);
+            assertThat(org.apiCallsUsed() - before).as("every admitted request counts, the retries too, the other "
+                    + "client's calls too; a refused session costs nothing").isEqualTo(7 + 6);
+        }
+    }
+
+    @Test
     void anUnknownSessionIsAnInvalidSessionFault() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             PartnerConnection pc = new PartnerConnection(Clients.partnerConfig(org, "00Dnotasession"));
@@ -74,6 +107,39 @@ class SessionsAndLimitsTest {
             org.faults().dailyApiLimit(10);
             pc.getServerTimestamp();
             assertThat(org.apiCallsUsed()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theDailyAllowanceCountsTheCallsOfTheLast24HoursAndDoesNotResetAtUtcMidnight() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T22:00:00Z"));
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withApiLimit(3)
+                .withClock(clock))) {
+            PartnerConnection pc = Clients.partner(org);
+            pc.getServerTimestamp();
+            pc.getServerTimestamp();
+            clock.set(Instant.parse("2026-03-10T23:30:00Z"));
+            pc.getServerTimestamp();
+            assertThat(pc.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(3);
+
+            clock.set(Instant.parse("2026-03-11T00:30:00Z"));
+            assertThatThrownBy(pc::getServerTimestamp).as("a new UTC day frees nothing")
+                    .isInstanceOfSatisfying(ApiFault.class, fault -> assertThat(fault.getExceptionCode())
+                            .isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+
+            clock.set(Instant.parse("2026-03-11T21:59:59Z"));
+            assertThat(org.apiCallsUsed()).as("both 22:00 calls still within 24 hours").isEqualTo(3);
+            clock.set(Instant.parse("2026-03-11T22:00:00Z"));
+            PartnerConnection later = Clients.partner(org);
+            later.getServerTimestamp();
+            assertThat(later.getLimitInfoHeader().getLimitInfo()[0].getCurrent())
+                    .as("the two calls of 22:00 yesterday are forgotten, the one of 23:30 is not").isEqualTo(2);
+            later.getServerTimestamp();
+            assertThatThrownBy(later::getServerTimestamp).isInstanceOfSatisfying(ApiFault.class,
+                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+            clock.set(Instant.parse("2026-03-11T23:30:00Z"));
+            later.getServerTimestamp();
+            assertThat(later.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(3);
         }
     }
 

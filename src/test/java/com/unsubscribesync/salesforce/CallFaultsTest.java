@@ -58,7 +58,12 @@ class CallFaultsTest {
         ConnectorConfigs configs = orgs.configs(delay -> org.faults().clear());
         try (ForceWscOrg connected = orgs.connect(org, configs, 0)) {
             org.faults().maintenancePage(1.0);
+            int used = org.apiCallsUsed();
+            long tries = connected.callsMade();
             assertThat(connected.serverTime()).isNotNull();
+            assertThat(connected.callsMade() - tries).as("the app tried twice").isEqualTo(2);
+            assertThat(org.apiCallsUsed() - used).as("the org counts the request it answered, the retry")
+                    .isEqualTo(1);
         }
     }
 
@@ -137,11 +142,40 @@ class CallFaultsTest {
     @Test
     void anExpiredSessionIsRenewedOnceAndTheCallGoesOn() {
         try (ForceWscOrg connected = orgs.connect(org)) {
-            // Every third call, not every second: the JDK's HTTP client may quietly resend a request on a stale
-            // keep-alive connection, which would land the retried call on the next expiry.
-            org.faults().expireSessionEvery(3);
+            // Each session serves one call and expires on its second: every call after the first is renewed and
+            // retried once, and the retry, the first call of a fresh session, goes through.
+            org.faults().expireSessionEvery(2);
             for (int i = 0; i < 6; i++) {
                 assertThat(connected.serverTime()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aSessionRenewedWhileAnotherConnectionCallsServesTheRetriedCall() {
+        try (ForceWscOrg other = orgs.connect(org)) {
+            SessionSource busy = new SessionSource() {
+                private final SessionSource real = SessionSource.clientCredentials(orgs.tokens(org),
+                        org.clientSecret());
+
+                @Override
+                public OrgSession open() {
+                    return real.open();
+                }
+
+                @Override
+                public OrgSession renew() {
+                    // The console and a scheduled run share the org: the other one calls while this one renews.
+                    other.serverTime();
+                    other.serverTime();
+                    return real.renew();
+                }
+            };
+            try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), busy, () -> 0, false, () -> { })) {
+                org.faults().expireSessionEvery(3);
+                for (int i = 0; i < 7; i++) {
+                    assertThat(connected.serverTime()).isNotNull();
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.SeedSummary;
+import com.unsubscribesync.sync.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,6 +163,28 @@ class ReadsTest {
             assertThat(changed).filteredOn(r -> r.id().value().equals(edited)).singleElement()
                     .satisfies(r -> assertThat(r.rawEmail()).contains("ce.new@example.com"));
             assertThat(changed).filteredOn(OrgRecord::deleted).extracting(r -> r.id().value()).containsExactly(deleted);
+        }
+    }
+
+    @Test
+    void aChangeMadeInTheSameSecondAsTheWatermarkButAfterItIsRead() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(30).withClock(clock));
+                ForceWscOrg connected = orgs.connect(org)) {
+            Instant watermark = connected.serverTime();
+            assertThat(watermark).isEqualTo(Instant.parse("2026-03-02T10:00:05.200Z"));
+            String contact = ids(connected, SObjectType.CONTACT).get(7);
+            clock.set(Instant.parse("2026-03-02T10:00:05.800Z"));
+            org.state().setOptedOut(contact, true);
+            clock.set(Instant.parse("2026-03-02T10:00:09Z"));
+
+            List<OrgRecord> pulled = new ArrayList<>();
+            connected.pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), pulled::addAll);
+            assertThat(pulled).as("Salesforce stored the change as 10:00:05, the watermark's own second")
+                    .filteredOn(r -> r.id().value().equals(contact)).singleElement()
+                    .satisfies(r -> assertThat(r.optedOut()).isTrue());
+            assertThat(connected.changedSince(SObjectType.CONTACT, OPT_OUT, List.of(SalesforceId.parse(contact)),
+                    watermark)).extracting(r -> r.id().value()).containsExactly(contact);
         }
     }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bulk API 1.0 at {@code /services/async/{version}/job…}, as force-wsc's BulkConnection uses it: create, read,
  * close and abort a job; add a CSV batch; read one batch, all batches, a batch's request and its results. The
- * session comes in the X-SFDC-Session header and every request counts as one API call.
+ * session comes in the X-SFDC-Session header (bare or as {@code Bearer <token>}) and every request counts as one API
+ * call.
  */
 public final class BulkEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(BulkEndpoint.class);
@@ -30,6 +31,7 @@ public final class BulkEndpoint extends ApiEndpoint {
     private static final Pattern RESOURCE = Pattern.compile("/services/async/[0-9.]+/job(?:/([A-Za-z0-9]{15,18})"
             + "(?:/batch(?:/([A-Za-z0-9]{15,18})(?:/(result|request))?)?/?)?)?/?");
     private static final String SESSION_HEADER = "X-SFDC-Session";
+    private static final String BEARER = "Bearer ";
     private static final String XML = "application/xml";
     private static final Set<String> OBJECTS = Set.of("Contact", "Lead");
 
@@ -77,7 +79,7 @@ public final class BulkEndpoint extends ApiEndpoint {
         if (Double.parseDouble(apiVersion) < 31.0) {
             throw new AsyncError(400, "InvalidVersion", "Invalid Api version specified on URL");
         }
-        CallContext caller = admit(exchange.getRequestHeaders().getFirst(SESSION_HEADER), apiVersion);
+        CallContext caller = admit(sessionId(exchange.getRequestHeaders().getFirst(SESSION_HEADER)), apiVersion);
         Matcher resource = RESOURCE.matcher(path);
         if (!resource.matches()) {
             throw new AsyncError(404, "InvalidUrl", "Unknown resource " + path);
@@ -114,6 +116,17 @@ public final class BulkEndpoint extends ApiEndpoint {
                     : new Reply(200, "text/csv", part.equals("request") ? batch.request : results(batch)));
         }
         throw new AsyncError(400, "InvalidUrl", exchange.getRequestMethod() + " is not allowed on " + path);
+    }
+
+    /**
+     * The session in the header, bare as force-wsc sends it or after {@code Bearer } as Salesforce Data Loader sends
+     * an OAuth access token.
+     */
+    private static String sessionId(String header) {
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).trim();
+        }
+        return header;
     }
 
     private CallContext admit(String sessionId, String apiVersion) {

@@ -81,7 +81,7 @@ public final class BulkJobs implements AutoCloseable {
 
     synchronized BulkJob create(String object, int ownerRow, String apiVersion) {
         String id = RecordIds.idOf(JOB_PREFIX, jobCount++);
-        BulkJob job = new BulkJob(id, object, ownerRow, state.directory().userId(ownerRow), apiVersion, state.now());
+        BulkJob job = new BulkJob(id, object, ownerRow, state.directory().userId(ownerRow), apiVersion, state.stamp());
         jobs.put(id, job);
         return job;
     }
@@ -108,7 +108,7 @@ public final class BulkJobs implements AutoCloseable {
         if (job.state != BulkJob.State.Open) {
             throw new AsyncError(400, "InvalidJobState", "Job " + job.id + " is not open");
         }
-        BulkBatch batch = new BulkBatch(RecordIds.idOf(BATCH_PREFIX, batchCount++), job, csv, state.now());
+        BulkBatch batch = new BulkBatch(RecordIds.idOf(BATCH_PREFIX, batchCount++), job, csv, state.stamp());
         job.batches.add(batch);
         job.modstamp = batch.created;
         unfinished++;
@@ -127,7 +127,7 @@ public final class BulkJobs implements AutoCloseable {
                     + " in state " + job.state);
         }
         job.state = next;
-        job.modstamp = state.now();
+        job.modstamp = state.stamp();
     }
 
     /** Runs a read of job or batch state under the lock, so the worker does not change it halfway. */
@@ -162,12 +162,12 @@ public final class BulkJobs implements AutoCloseable {
         if (batch.job.state == BulkJob.State.Aborted) {
             batch.state = BulkBatch.State.NotProcessed;
             batch.stateMessage = "Batch not processed because the job was aborted";
-            batch.modstamp = state.now();
+            batch.modstamp = state.stamp();
             done();
             return false;
         }
         batch.state = BulkBatch.State.InProgress;
-        batch.modstamp = state.now();
+        batch.modstamp = state.stamp();
         while (held) {
             wait();
         }
@@ -201,7 +201,7 @@ public final class BulkJobs implements AutoCloseable {
             batch.state = BulkBatch.State.Completed;
         }
         batch.processingMillis = millis;
-        batch.modstamp = state.now();
+        batch.modstamp = state.stamp();
         batch.job.modstamp = batch.modstamp;
         done();
     }

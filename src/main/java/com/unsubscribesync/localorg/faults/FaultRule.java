@@ -10,8 +10,14 @@ public sealed interface FaultRule {
     record RecordError(String operation, String statusCode, double rate) implements FaultRule {
     }
 
-    /** Every n-th call finds its session expired. */
+    /** Every session finds itself expired on its n-th call (n is 2 or more, so each session serves a call). */
     record SessionExpiry(int everyCalls) implements FaultRule {
+        public SessionExpiry {
+            if (everyCalls < 2) {
+                throw new IllegalArgumentException("a session must serve at least one call before it expires: "
+                        + "expire it every 2 calls or more, not " + everyCalls);
+            }
+        }
     }
 
     record Latency(Duration delay) implements FaultRule {

@@ -44,8 +44,13 @@ public final class FaultSpec {
         String head = colon < 0 ? item : item.substring(0, colon);
         String value = colon < 0 ? "" : item.substring(colon + 1);
         switch (head.toLowerCase(Locale.ROOT)) {
-            case "session-expire-every":
-                return new FaultRule.SessionExpiry(positive(item, value));
+            case "session-expire-every": {
+                int every = positive(item, value);
+                if (every < 2) {
+                    throw bad(item, "a session must serve at least one call before it expires, so give 2 or more");
+                }
+                return new FaultRule.SessionExpiry(every);
+            }
             case "latency": {
                 Matcher m = DURATION.matcher(value);
                 if (!m.matches()) {

@@ -4,7 +4,9 @@ import com.unsubscribesync.localorg.soap.ApiUsage;
 import com.unsubscribesync.localorg.state.FieldSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -18,7 +20,8 @@ public final class Faults {
     private final FieldSecurity fieldSecurity;
     private final List<FaultRule.RecordError> recordErrors = new ArrayList<>();
     private int sessionExpiryEvery;
-    private long sessionCalls;
+    /** Calls presented so far by each live session, while sessions expire every n calls. */
+    private final Map<String, Integer> sessionCalls = new HashMap<>();
     private Duration latency = Duration.ZERO;
     private double maintenanceRate;
     private double dropRate;
@@ -42,7 +45,7 @@ public final class Faults {
             recordErrors.add(error);
         } else if (rule instanceof FaultRule.SessionExpiry expiry) {
             sessionExpiryEvery = expiry.everyCalls();
-            sessionCalls = 0;
+            sessionCalls.clear();
         } else if (rule instanceof FaultRule.Latency delay) {
             latency = delay.delay();
         } else if (rule instanceof FaultRule.MaintenancePage page) {
@@ -86,6 +89,7 @@ public final class Faults {
         fieldSecurity.clearInjected();
         recordErrors.clear();
         sessionExpiryEvery = 0;
+        sessionCalls.clear();
         latency = Duration.ZERO;
         maintenanceRate = 0;
         dropRate = 0;
@@ -107,13 +111,22 @@ public final class Faults {
         return CallFault.NONE;
     }
 
-    /** Whether the session presented with this call should be found expired. */
-    public synchronized boolean sessionExpiresNow() {
+    /**
+     * Whether this live session is found expired on the call it presents now: its n-th call is. Calls are counted
+     * per session, as Salesforce times out each session on its own, so the calls of other sessions never shorten
+     * it, and the call that a client retries right after renewing is the first of a new session, which never
+     * expires on it.
+     */
+    public synchronized boolean sessionExpiresNow(String sessionId) {
         if (sessionExpiryEvery <= 0) {
             return false;
         }
-        sessionCalls++;
-        return sessionCalls % sessionExpiryEvery == 0;
+        int calls = sessionCalls.merge(sessionId, 1, Integer::sum);
+        if (calls < sessionExpiryEvery) {
+            return false;
+        }
+        sessionCalls.remove(sessionId);
+        return true;
     }
 
     /** The status code one record of an operation fails with, if an injected error strikes it. */

@@ -2,6 +2,8 @@ package com.unsubscribesync.localorg.metadata;
 
 import com.unsubscribesync.localorg.soap.XmlNode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +56,11 @@ public final class LayoutStore {
     public synchronized boolean save(String fullName, XmlNode content) {
         StoredLayout old = layouts.get(fullName);
         if (old == null) {
-            layouts.put(fullName, new StoredLayout(fullName, content, next++, clock.instant(), clock.instant()));
+            Instant now = stamp();
+            layouts.put(fullName, new StoredLayout(fullName, content, next++, now, now));
             return true;
         }
-        layouts.put(fullName, new StoredLayout(fullName, content, old.number(), old.created(), clock.instant()));
+        layouts.put(fullName, new StoredLayout(fullName, content, old.number(), old.created(), stamp()));
         return false;
     }
 
@@ -65,6 +68,11 @@ public final class LayoutStore {
     public synchronized void restore(StoredLayout layout) {
         layouts.put(layout.fullName(), layout);
         next = Math.max(next, layout.number() + 1);
+    }
+
+    /** Salesforce keeps a layout's dates to the second. */
+    private Instant stamp() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public synchronized void clear() {

@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * getUpdated and getDeleted. Seconds are ignored at both ends; changes are kept for 30 days and deletions for 15;
- * latestDateCovered is the end of the window, never later than now.
+ * getUpdated and getDeleted. Seconds are ignored at both ends and both ends are inclusive: 12:30:15 to 12:35:15 asks
+ * for the changes from 12:30:00 through 12:35:00. Changes are kept for 30 days and deletions for 15;
+ * latestDateCovered is the end of the window, never later than the current minute.
  */
 final class ReplicationOperations {
     private static final Duration UPDATED_WINDOW = Duration.ofDays(30);
@@ -34,7 +35,7 @@ final class ReplicationOperations {
             int count = 0;
             for (int row = 0; row < window.table().size(); row++) {
                 long modified = window.table().modifiedMillis(row);
-                if (!window.table().isDeleted(row) && modified >= window.start() && modified < window.end()) {
+                if (!window.table().isDeleted(row) && modified >= window.start() && modified <= window.end()) {
                     if (++count > MAX_IDS) {
                         throw tooMany();
                     }
@@ -52,7 +53,7 @@ final class ReplicationOperations {
             int count = 0;
             for (int row = 0; row < window.table().size(); row++) {
                 long deleted = window.table().deletedMillis(row);
-                if (window.table().isDeleted(row) && deleted >= window.start() && deleted < window.end()) {
+                if (window.table().isDeleted(row) && deleted >= window.start() && deleted <= window.end()) {
                     if (++count > MAX_IDS) {
                         throw tooMany();
                     }

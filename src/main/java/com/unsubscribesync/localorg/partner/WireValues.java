@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** How values look on the wire: dateTimes in UTC with milliseconds, booleans as true/false. */
+/**
+ * How values look on the wire: dateTimes in UTC with milliseconds (stored fields are kept to the second, so theirs are
+ * always {@code .000}), booleans as true/false.
+ */
 final class WireValues {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

@@ -1,21 +1,36 @@
 package com.unsubscribesync.localorg.soap;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** API calls counted against a daily allocation; the count starts again each UTC day. */
+/**
+ * API calls counted against the daily allocation over a rolling 24 hours, as Salesforce counts them: a call stops
+ * counting 24 hours after it was made, not at midnight. Calls are kept per second, so the memory stays bounded.
+ */
 public final class ApiUsage {
     public static final int DEFAULT_DAILY_LIMIT = 100_000;
+    private static final long WINDOW_SECONDS = Duration.ofHours(24).toSeconds();
+
+    /** The calls admitted in one second. */
+    private static final class Second {
+        final long epochSecond;
+        int calls;
+
+        Second(long epochSecond) {
+            this.epochSecond = epochSecond;
+        }
+    }
 
     private final Clock clock;
     private int limit;
     private int used;
-    private LocalDate day;
+    private final Deque<Second> seconds = new ArrayDeque<>();
     private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
 
     public ApiUsage(Clock clock, int limit) {
@@ -23,12 +38,19 @@ public final class ApiUsage {
         this.limit = limit;
     }
 
-    /** Counts one call, or refuses it with REQUEST_LIMIT_EXCEEDED when the allocation is spent. */
+    /** Counts one call, or refuses it with REQUEST_LIMIT_EXCEEDED when the last 24 hours spent the allocation. */
     public synchronized void consume() {
-        rollOver();
+        long now = clock.instant().getEpochSecond();
+        forgetBefore(now);
         if (used >= limit) {
             throw SoapFault.unexpected("REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
         }
+        Second last = seconds.peekLast();
+        if (last == null || last.epochSecond != now) {
+            last = new Second(now);
+            seconds.addLast(last);
+        }
+        last.calls++;
         used++;
     }
 
@@ -37,15 +59,16 @@ public final class ApiUsage {
         byOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
     }
 
-    /** Calls admitted since the org started, by operation name (never reset by the day's roll-over). */
+    /** Calls admitted since the org started, by operation name (never forgotten after 24 hours). */
     public Map<String, Long> byOperation() {
         Map<String, Long> counts = new TreeMap<>();
         byOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
         return counts;
     }
 
+    /** Calls admitted in the last 24 hours. */
     public synchronized int used() {
-        rollOver();
+        forgetBefore(clock.instant().getEpochSecond());
         return used;
     }
 
@@ -60,15 +83,9 @@ public final class ApiUsage {
         this.limit = limit;
     }
 
-    public synchronized void setUsed(int used) {
-        this.used = used;
-    }
-
-    private void rollOver() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (!today.equals(day)) {
-            day = today;
-            used = 0;
+    private void forgetBefore(long now) {
+        while (!seconds.isEmpty() && seconds.peekFirst().epochSecond <= now - WINDOW_SECONDS) {
+            used -= seconds.removeFirst().calls;
         }
     }
 }

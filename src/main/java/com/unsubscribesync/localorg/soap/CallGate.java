@@ -4,8 +4,9 @@ import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.oauth.Sessions;
 
 /**
- * Admits an API call: its session must be live (an injected expiry ends it first), then the
- * call is counted against the daily API allocation.
+ * Admits an API call: its session must be live (an injected expiry may end it now), then the call is counted
+ * against the daily API allocation. A refused session costs no call; every admitted request counts, a client's
+ * retry of a call included, as Salesforce counts every request that reaches it.
  */
 public final class CallGate {
     private final Sessions sessions;
@@ -26,10 +27,11 @@ public final class CallGate {
 
     /** Admits a call that carries its session elsewhere (the Bulk API's X-SFDC-Session header). */
     public CallContext admit(String sessionId, String apiVersion, String instanceUrl, XmlNode header) {
-        if (sessionId != null && faults.sessionExpiresNow()) {
-            sessions.expire(sessionId);
-        }
         Sessions.Session session = sessions.use(sessionId).orElseThrow(SoapFault::invalidSession);
+        if (faults.sessionExpiresNow(sessionId)) {
+            sessions.expire(sessionId);
+            throw SoapFault.invalidSession();
+        }
         usage.consume();
         return new CallContext(session.userRow(), sessionId, apiVersion, instanceUrl, header);
     }

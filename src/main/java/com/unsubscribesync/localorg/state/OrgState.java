@@ -2,6 +2,7 @@ package com.unsubscribesync.localorg.state;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,7 @@ public final class OrgState {
         this.catalog = new SchemaCatalog(packageInstalled);
         this.contacts = new PersonTable(catalog.object("Contact").orElseThrow());
         this.leads = new PersonTable(catalog.object("Lead").orElseThrow());
-        this.directory = new Directory(catalog, localUsername, clock.instant());
+        this.directory = new Directory(catalog, localUsername, stamp());
     }
 
     public <T> T atomically(Supplier<T> work) {
@@ -49,6 +50,11 @@ public final class OrgState {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** Now as Salesforce stores a dateTime field: to the second (it is sent as {@code .000Z}). */
+    public Instant stamp() {
+        return now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public SchemaCatalog catalog() {

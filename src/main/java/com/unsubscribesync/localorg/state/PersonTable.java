@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * Leads or Contacts stored column by column in arrays, so a million people fit in a small heap: ids are computed
- * from the row number, names come from shared pools, flags share one byte and times are epoch milliseconds.
+ * from the row number, names come from shared pools, flags share one byte and times are epoch milliseconds of whole
+ * seconds, as Salesforce stores dateTimes.
  */
 public final class PersonTable implements RecordTable {
     private static final byte OPTED_OUT = 1;
@@ -76,7 +77,7 @@ public final class PersonTable implements RecordTable {
         if (lead) {
             convertedContact[row] = -1;
         }
-        created[row] = when.toEpochMilli();
+        created[row] = stored(when);
         modified[row] = created[row];
         return row;
     }
@@ -212,12 +213,12 @@ public final class PersonTable implements RecordTable {
     }
 
     public void touch(int row, Instant when) {
-        modified[row] = Math.max(when.toEpochMilli(), modified[row]);
+        modified[row] = Math.max(stored(when), modified[row]);
     }
 
     public void markDeleted(int row, Instant when, int master) {
         setFlag(row, DELETED, true);
-        deletedAt[row] = when.toEpochMilli();
+        deletedAt[row] = stored(when);
         masterRecord[row] = master;
         touch(row, when);
     }
@@ -228,6 +229,11 @@ public final class PersonTable implements RecordTable {
         convertedDay[row] = (int) LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).toEpochDay() + 1;
         status[row] = (byte) SchemaCatalog.LEAD_STATUSES.indexOf("Closed - Converted");
         touch(row, when);
+    }
+
+    /** Salesforce keeps dateTime fields to the second: CreatedDate, SystemModstamp and the deletion time. */
+    private static long stored(Instant when) {
+        return Math.multiplyExact(when.getEpochSecond(), 1000L);
     }
 
     private void setFlag(int row, byte flag, boolean on) {
@@ -253,7 +259,7 @@ public final class PersonTable implements RecordTable {
             convertedDay[row] = ((Number) c[9]).intValue();
         }
         masterRecord[row] = ((Number) c[10]).intValue();
-        modified[row] = (Long) c[12];
-        deletedAt[row] = (Long) c[13];
+        modified[row] = stored(Instant.ofEpochMilli((Long) c[12]));
+        deletedAt[row] = stored(Instant.ofEpochMilli((Long) c[13]));
     }
 }
