@@ -2,21 +2,34 @@ package com.unsubscribesync.localorg.soap;
 
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.oauth.Sessions;
+import com.unsubscribesync.localorg.state.OrgState;
+import com.unsubscribesync.localorg.state.Permission;
 
 /**
- * Admits an API call: its session must be live (an injected expiry ends it first), then the
- * call is counted against the daily API allocation.
+ * Admits an API call: its session must be live (an injected expiry ends it first) and its user must have API
+ * Enabled, then the call is counted against the daily API allocation.
  */
 public final class CallGate {
+    /** The code Salesforce refuses calls with when the user lacks API Enabled. */
+    public static final String API_DISABLED = "API_CURRENTLY_DISABLED";
+
     private final Sessions sessions;
     private final ApiUsage usage;
     private final Faults faults;
+    private final OrgState state;
 
-    public CallGate(Sessions sessions, ApiUsage usage, Faults faults) {
+    public CallGate(Sessions sessions, ApiUsage usage, Faults faults, OrgState state) {
         this.sessions = sessions;
         this.usage = usage;
         this.faults = faults;
+        this.state = state;
     }
+
+    /** Salesforce's refusal of every API call by a user whose profile and permission sets lack API Enabled. */
+    public static SoapFault apiDisabled() {
+        return SoapFault.unexpected(API_DISABLED, "API is disabled for this User");
+    }
+
 
     public CallContext admit(XmlNode header, String apiVersion, String instanceUrl) {
         String sessionId = header == null ? null
@@ -30,6 +43,9 @@ public final class CallGate {
             sessions.expire(sessionId);
         }
         Sessions.Session session = sessions.use(sessionId).orElseThrow(SoapFault::invalidSession);
+        if (!state.atomically(() -> state.directory().has(session.userRow(), Permission.API_ENABLED))) {
+            throw apiDisabled();
+        }
         usage.consume();
         return new CallContext(session.userRow(), sessionId, apiVersion, instanceUrl, header);
     }

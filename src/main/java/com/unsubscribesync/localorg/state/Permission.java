@@ -24,4 +24,15 @@ public enum Permission {
     public String label() {
         return label;
     }
+
+    /** The permission by its field name with or without the {@code Permissions} prefix, e.g. {@code ApiEnabled}. */
+    public static java.util.Optional<Permission> byName(String name) {
+        for (Permission permission : values()) {
+            if (permission.fieldName.equalsIgnoreCase(name) || permission.fieldName.equalsIgnoreCase("Permissions"
+                    + name) || permission.name().equalsIgnoreCase(name)) {
+                return java.util.Optional.of(permission);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

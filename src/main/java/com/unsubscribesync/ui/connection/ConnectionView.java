@@ -98,6 +98,7 @@ public final class ConnectionView extends ScrollPane {
                 Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect),
                         Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth). The app never "
                                 + "sees your password; it keeps an encrypted token in the data directory.", "help")),
+                UserRightsChecklist.card(model.rights()),
                 Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "
                         + "allowance (configurable), so other integrations keep working.", "help")));
         page.getStyleClass().add("page");

@@ -33,6 +33,7 @@ public final class ConnectionViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty apiUsage = new SimpleDoubleProperty(0);
     private final StringProperty apiUsageText = new SimpleStringProperty("Unknown until an org is connected.");
+    private final UserRightsViewModel rights = new UserRightsViewModel();
 
     /** Where to connect. */
     public enum Target { DEMO, SALESFORCE }
@@ -74,6 +75,7 @@ public final class ConnectionViewModel {
     }
 
     private void show(OrgState org) {
+        rights.show(org);
         connected.set(org.connected());
         if (org.connected()) {
             target.set(org.demo() ? Target.DEMO : Target.SALESFORCE);
@@ -178,5 +180,10 @@ public final class ConnectionViewModel {
 
     public ReadOnlyStringProperty apiUsageTextProperty() {
         return apiUsageText;
+    }
+
+    /** The integration user's rights, as the last look at the org found them. */
+    public UserRightsViewModel rights() {
+        return rights;
     }
 }
