@@ -22,6 +22,7 @@ public final class UserRightsViewModel {
     }
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
     private final SimpleStringProperty summary = new SimpleStringProperty("Checked once an org is connected.");
     private final SimpleStringProperty request = new SimpleStringProperty("");
     private final SimpleBooleanProperty anyMissing = new SimpleBooleanProperty(false);
@@ -44,7 +45,7 @@ public final class UserRightsViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     public ReadOnlyStringProperty summaryProperty() {
