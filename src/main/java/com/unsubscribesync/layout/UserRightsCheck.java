@@ -72,7 +72,7 @@ public final class UserRightsCheck {
             return granted(need, "");
         }
         return missing(need, "", "Give " + userName + " Edit on " + plural(type) + ": " + PERMISSION_SETUP
-                + " > Object Settings > " + plural(type) + " > Edit > tick Read and Edit.");
+                + " > Object Settings > " + plural(type) + " > Edit, tick Read and Edit, Save.");
     }
 
     private static Right fieldEdit(FieldCheck check, SyncSettings settings, String userName) {
