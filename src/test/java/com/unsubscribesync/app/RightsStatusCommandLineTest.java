@@ -131,6 +131,16 @@ class RightsStatusCommandLineTest {
         assertThat(plain.err()).isEmpty();
     }
 
+    @Test
+    void connectingAsAUserWithoutApiEnabledFailsWithOneSentenceNamingTheRight() {
+        org.state().setPermission(Permission.API_ENABLED, false);
+        CliRun run = cli("connect", "--login-url", org.url(), "--client-id", org.clientId(), "--client-secret-env",
+                SECRET_VARIABLE);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.errorLine()).contains("API_CURRENTLY_DISABLED").contains("\"API Enabled\"")
+                .contains("Salesforce admin");
+    }
+
     private static Map<String, String> granted(JsonNode rights) {
         Map<String, String> granted = new LinkedHashMap<>();
         for (String key : RIGHTS) {
