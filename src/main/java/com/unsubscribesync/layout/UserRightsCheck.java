@@ -29,11 +29,11 @@ public final class UserRightsCheck {
         String label = FieldOnObject.label(settings.field());
         String later = "Checked once the user has API Enabled.";
         List<Right> rights = new ArrayList<>();
-        rights.add(new Right(Need.API_ENABLED, title(Need.API_ENABLED, ""), Status.MISSING, Optional.of(
-                apiEnabledRequest("the Salesforce user the app connects as")), Optional.empty()));
+        rights.add(missing(Need.API_ENABLED, label, "Turn on \"API Enabled\" for the Salesforce user the app "
+                + "connects as, without which Salesforce refuses every call of the app: " + PERMISSION_SETUP
+                + " > System Permissions > API Enabled."));
         for (Need need : List.of(Need.EDIT_LEADS, Need.EDIT_CONTACTS, Need.EDIT_FIELD, Need.MODIFY_METADATA)) {
-            rights.add(new Right(need, title(need, label), Status.UNKNOWN, Optional.empty(),
-                    Optional.of(later)));
+            rights.add(unknown(need, label, later));
         }
         return new IntegrationUserRights(Optional.empty(), rights);
     }
@@ -46,8 +46,7 @@ public final class UserRightsCheck {
             Optional<LayoutRights> layout) {
         String label = FieldOnObject.label(settings.field());
         List<Right> rights = new ArrayList<>();
-        rights.add(new Right(Need.API_ENABLED, title(Need.API_ENABLED, label), Status.GRANTED, Optional.empty(),
-                Optional.empty()));
+        rights.add(granted(Need.API_ENABLED, label));
         rights.add(objectEdit(Need.EDIT_LEADS, SObjectType.LEAD, check, userName));
         rights.add(objectEdit(Need.EDIT_CONTACTS, SObjectType.CONTACT, check, userName));
         rights.add(fieldEdit(check, settings, userName));
@@ -57,16 +56,15 @@ public final class UserRightsCheck {
                         + "Through Metadata API Functions\" (or Modify All Data), so that the app can add the "
                         + "field to page layouts itself (only needed for Add it for me): " + PERMISSION_SETUP
                         + " > System Permissions."))
-                .orElseGet(() -> new Right(Need.MODIFY_METADATA, title(Need.MODIFY_METADATA, label), Status.UNKNOWN,
-                        Optional.empty(), Optional.of("Salesforce did not say; the layout wizard checks again."))));
+                .orElseGet(() -> unknown(Need.MODIFY_METADATA, label, "Salesforce did not say; the layout wizard "
+                        + "checks again.")));
         return new IntegrationUserRights(Optional.of(userName), rights);
     }
 
     private static Right objectEdit(Need need, SObjectType type, FieldCheck check, String userName) {
         FieldCheck.ObjectField described = check.objects().get(type);
         if (described == null) {
-            return new Right(need, title(need, ""), Status.UNKNOWN, Optional.empty(), Optional.of(
-                    "Salesforce did not describe " + type.apiName() + "."));
+            return unknown(need, "", "Salesforce did not describe " + type.apiName() + ".");
         }
         if (described.objectEditable()) {
             return granted(need, "");
@@ -78,13 +76,15 @@ public final class UserRightsCheck {
     private static Right fieldEdit(FieldCheck check, SyncSettings settings, String userName) {
         String label = FieldOnObject.label(settings.field());
         List<FieldOnObject> missing = new ArrayList<>();
-        List<SObjectType> unknown = new ArrayList<>();
+        List<SObjectType> objectNotEditable = new ArrayList<>();
+        boolean ambiguous = false;
         for (SObjectType type : List.of(SObjectType.LEAD, SObjectType.CONTACT)) {
             FieldCheck.ObjectField described = check.objects().get(type);
             FieldOnObject field = FieldOnObject.from(check, type, settings);
-            if (described == null || !described.objectEditable()
-                    || field.visibility() == FieldVisibility.AMBIGUOUS) {
-                unknown.add(type);
+            if (described == null || !described.objectEditable()) {
+                objectNotEditable.add(type);
+            } else if (field.visibility() == FieldVisibility.AMBIGUOUS) {
+                ambiguous = true;
             } else if (!described.exists() || !described.updateable()) {
                 missing.add(field);
             }
@@ -92,15 +92,13 @@ public final class UserRightsCheck {
         if (!missing.isEmpty()) {
             return missing(Need.EDIT_FIELD, label, fieldRequest(missing, label, userName));
         }
-        if (!unknown.isEmpty()) {
-            return new Right(Need.EDIT_FIELD, title(Need.EDIT_FIELD, label), Status.UNKNOWN, Optional.empty(),
-                    Optional.of("Checked on " + unknown.stream().map(UserRightsCheck::plural)
-                            .collect(Collectors.joining(" and ")) + " once " + (unknown.stream().anyMatch(type ->
-                                    FieldOnObject.from(check, type, settings).visibility()
-                                            == FieldVisibility.AMBIGUOUS) ? "the field's API name is set."
-                                            : "the user can edit them.")));
-        }
-        return granted(Need.EDIT_FIELD, label);
+        Optional<String> unknownBecause = ambiguous
+                ? Optional.of("Checked once the field's API name is set ('settings set field-api-name=NAME').")
+                : objectNotEditable.isEmpty() ? Optional.empty()
+                : Optional.of("Checked on " + objectNotEditable.stream().map(UserRightsCheck::plural)
+                        .collect(Collectors.joining(" and ")) + " once the user can edit them.");
+        return unknownBecause.map(note -> unknown(Need.EDIT_FIELD, label, note))
+                .orElseGet(() -> granted(Need.EDIT_FIELD, label));
     }
 
     private static String fieldRequest(List<FieldOnObject> missing, String label, String userName) {
@@ -118,13 +116,12 @@ public final class UserRightsCheck {
         return request;
     }
 
-    private static String apiEnabledRequest(String user) {
-        return "Turn on \"API Enabled\" for " + user + ", without which Salesforce refuses every call of the app: "
-                + PERMISSION_SETUP + " > System Permissions > API Enabled.";
-    }
-
     private static Right granted(Need need, String label) {
         return new Right(need, title(need, label), Status.GRANTED, Optional.empty(), Optional.empty());
+    }
+
+    private static Right unknown(Need need, String label, String why) {
+        return new Right(need, title(need, label), Status.UNKNOWN, Optional.empty(), Optional.of(why));
     }
 
     private static Right missing(Need need, String label, String askAdmin) {
