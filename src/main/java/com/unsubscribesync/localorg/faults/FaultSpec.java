@@ -5,8 +5,10 @@ import com.unsubscribesync.localorg.state.ObjectAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,11 +76,11 @@ public final class FaultSpec {
             }
             case "permission": {
                 Matcher m = SETTING.matcher(value);
-                java.util.Optional<Permission> permission = m.matches() ? Permission.byName(m.group(1))
-                        : java.util.Optional.empty();
+                Optional<Permission> permission = m.matches() ? Permission.byName(m.group(1))
+                        : Optional.empty();
                 if (permission.isEmpty() || !Set.of("on", "off").contains(m.group(2))) {
                     throw bad(item, "write it as permission:NAME=on|off with NAME one of " + String.join(", ",
-                            java.util.Arrays.stream(Permission.values()).map(p -> p.fieldName()
+                            Arrays.stream(Permission.values()).map(p -> p.fieldName()
                                     .substring("Permissions".length())).toList()));
                 }
                 return new FaultRule.PermissionRule(permission.get(), m.group(2).equals("on"));
