@@ -7,12 +7,15 @@ import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.layout.Inspection;
+import com.unsubscribesync.layout.IntegrationUserRights;
 import com.unsubscribesync.layout.LayoutInspector;
 import com.unsubscribesync.layout.ObjectLayouts;
+import com.unsubscribesync.layout.UserRightsCheck;
 import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.CredentialStore;
+import com.unsubscribesync.salesforce.FaultClassifier;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.ForceWscOrg;
 import com.unsubscribesync.salesforce.LoginUrl;
@@ -155,12 +158,18 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
                             onLayouts.flatMap(ObjectLayouts::onEveryLayout).orElse(null), problem));
                 }
             }
+            IntegrationUserRights rights = UserRightsCheck.of(org.identity().userName(), check, current,
+                    layouts.map(Inspection::rights));
             Optional<ApiUsage> usage = org.apiUsage();
             return new OrgStatus(true, Optional.of(connected(org.identity(), Optional.empty())), fields,
                     usage.map(ApiUsage::used).orElse(null), usage.map(ApiUsage::limit).orElse(null),
-                    Optional.empty());
+                    Optional.empty(), Optional.of(rights));
         } catch (SalesforceException e) {
             LOG.warn("Status could not reach Salesforce: {}", e.getMessage());
+            if (FaultClassifier.isApiDisabled(e)) {
+                return new OrgStatus(false, Optional.empty(), Map.of(), null, null, Optional.of(e.getMessage()),
+                        Optional.of(UserRightsCheck.apiDisabled(current)));
+            }
             return OrgStatus.notConnected(e.getMessage());
         }
     }

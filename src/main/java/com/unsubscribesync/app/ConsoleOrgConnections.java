@@ -105,7 +105,8 @@ final class ConsoleOrgConnections implements OrgConnections {
     public OrgState state(SyncSettings settings) {
         OrgConnection.OrgStatus status = workspace.salesforce().status(settings);
         if (!status.connected() || status.org().isEmpty()) {
-            last = OrgState.notConnected(status.problem().orElse(null));
+            last = new OrgState(false, false, "", "", "", Map.of(), Optional.empty(), Optional.empty(),
+                    status.problem(), status.rights());
             return last;
         }
         OrgConnection.ConnectedOrg org = status.org().get();
@@ -115,7 +116,8 @@ final class ConsoleOrgConnections implements OrgConnections {
                         Boolean.TRUE.equals(field.updateable()), Optional.ofNullable(field.onLayouts()),
                         Optional.ofNullable(field.problem())))));
         last = new OrgState(true, org.demo(), org.organizationName(), org.userName(), org.instanceUrl(), fields,
-                Optional.ofNullable(status.apiUsed()), Optional.ofNullable(status.apiLimit()), org.warning());
+                Optional.ofNullable(status.apiUsed()), Optional.ofNullable(status.apiLimit()), org.warning(),
+                status.rights());
         return last;
     }
 }

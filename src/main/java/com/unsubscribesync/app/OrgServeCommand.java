@@ -42,7 +42,8 @@ public class OrgServeCommand implements Callable<Integer> {
     private Storage storage;
 
     @Option(names = "--faults", paramLabel = "SPEC", description = "faults to inject, e.g. "
-            + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01")
+            + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01; the user's "
+            + "rights: fls:Contact.HasOptedOutOfEmail=readonly,object:Lead=read,permission:ApiEnabled=off")
     private String faults = "";
 
     @Option(names = "--api-limit", paramLabel = "N",

@@ -1,6 +1,7 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.layout.IntegrationUserRights;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +54,18 @@ public interface OrgConnection {
     record FieldStatus(String apiName, Boolean exists, Boolean updateable, Boolean onLayouts, String problem) {
     }
 
-    /** The Salesforce half of {@code status}. */
+    /**
+     * The Salesforce half of {@code status}.
+     *
+     * @param rights the integration user's rights; empty when not connected or the org could not be reached
+     */
     record OrgStatus(boolean connected, Optional<ConnectedOrg> org, Map<String, FieldStatus> fields, Long apiUsed,
-            Long apiLimit, Optional<String> problem) {
+            Long apiLimit, Optional<String> problem, Optional<IntegrationUserRights> rights) {
+
+        public OrgStatus(boolean connected, Optional<ConnectedOrg> org, Map<String, FieldStatus> fields, Long apiUsed,
+                Long apiLimit, Optional<String> problem) {
+            this(connected, org, fields, apiUsed, apiLimit, problem, Optional.empty());
+        }
 
         public static OrgStatus notConnected(String problem) {
             return new OrgStatus(false, Optional.empty(), Map.of(), null, null, Optional.ofNullable(problem));

@@ -63,6 +63,8 @@ public class StatusCommand implements Callable<Integer> {
         api.put("used", org.apiUsed());
         api.put("limit", org.apiLimit());
         status.put("apiUsage", api);
+        status.put("rights", org.rights().map(rights -> RightsReport.json(rights,
+                org.org().map(OrgConnection.ConnectedOrg::organizationName))).orElse(null));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -72,6 +74,7 @@ public class StatusCommand implements Callable<Integer> {
         out.println("Connection:      " + org.org().map(o -> (o.demo() ? "demo org (local)" : o.organizationName())
                 + " as " + o.userName()).orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
         org.problem().ifPresent(problem -> out.println("                 " + problem));
+        org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed() != null) {
             out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls today");
         }

@@ -95,7 +95,7 @@ public final class LocalOrg implements AutoCloseable {
                 seeded = new DemoSeeder(options.seed(), options.people()).seed(state);
             }
             ApiUsage usage = new ApiUsage(options.clock(), options.apiLimit());
-            Faults faults = new Faults(options.seed(), usage, state.fieldSecurity()).apply(options.faults());
+            Faults faults = new Faults(options.seed(), usage, state).apply(options.faults());
             Sessions sessions = new Sessions(options.clock(), options.sessionTimeout(), credentials.orgId());
 
             SelfSignedCertificate tls = null;
@@ -113,7 +113,7 @@ public final class LocalOrg implements AutoCloseable {
                 server = HttpServer.create(address, 64);
             }
             String url = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
-            CallGate gate = new CallGate(sessions, usage, faults);
+            CallGate gate = new CallGate(sessions, usage, faults, state);
             server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
             MetadataEndpoint metadata = new MetadataEndpoint(state, layouts, gate, faults, url);
             server.createContext("/services/Soap/m/", metadata);

@@ -2,6 +2,7 @@ package com.unsubscribesync.localorg;
 
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.FieldDef;
+import com.unsubscribesync.localorg.state.ObjectAccess;
 import com.unsubscribesync.localorg.state.OrgState;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.localorg.state.PersonTable;
@@ -200,6 +201,13 @@ public final class OrgAdmin {
 
     public void setFieldAccess(String object, String field, FieldAccess access) {
         state.fieldSecurity().set(object, field, access);
+        state.changed();
+    }
+
+    /** Sets the local user's object permission on Lead or Contact: {@code READ} takes Edit away. */
+    public void setObjectAccess(String object, ObjectAccess access) {
+        table(object);
+        state.objectSecurity().set(object, access);
         state.changed();
     }
 

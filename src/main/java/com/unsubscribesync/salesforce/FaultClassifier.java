@@ -28,7 +28,29 @@ public final class FaultClassifier {
             "LOGIN_MUST_USE_SECURITY_TOKEN", "PASSWORD_LOCKOUT", "ORG_LOCKED", "ORG_ADMIN_LOCKED",
             "TXN_SECURITY_END_A_SESSION", "UNSUPPORTED_API_VERSION", "InvalidSessionId");
 
+    /** The code of a user without API Enabled; the same code also means a passing outage, told by its message. */
+    public static final String API_CURRENTLY_DISABLED = "API_CURRENTLY_DISABLED";
+    public static final String API_DISABLED_FOR_ORG = "API_DISABLED_FOR_ORG";
+
     private FaultClassifier() {
+    }
+
+    /**
+     * Whether the org refuses the API to this user or org for good: API_DISABLED_FOR_ORG, or API_CURRENTLY_DISABLED
+     * with "API is disabled for this User" (without that message the code means a passing outage). Bulk API says
+     * InvalidUser.
+     */
+    static boolean isApiDisabled(String code, String message) {
+        boolean forThisUser = message != null && message.toLowerCase(java.util.Locale.ROOT)
+                .contains("disabled for this user");
+        return code.equals(API_DISABLED_FOR_ORG)
+                || ((code.equals(API_CURRENTLY_DISABLED) || code.equals("InvalidUser")) && forThisUser);
+    }
+
+    /** Whether a refused call means the connected user, or the org, may not use the API at all. */
+    public static boolean isApiDisabled(SalesforceException e) {
+        return e.kind() == SalesforceException.Kind.REFUSED && e.statusCode()
+                .filter(code -> code.equals(API_CURRENTLY_DISABLED) || code.equals(API_DISABLED_FOR_ORG)).isPresent();
     }
 
     /** Whether a record that failed with this status code is worth trying again later. */
@@ -112,7 +134,15 @@ public final class FaultClassifier {
         String message = rawMessage.strip().replaceAll("\\s+", " ");
         SalesforceException.Kind kind;
         String sentence;
-        if (code.equals("REQUEST_LIMIT_EXCEEDED") || code.equals("ExceededQuota")) {
+        if (isApiDisabled(code, message)) {
+            kind = SalesforceException.Kind.REFUSED;
+            sentence = code.equals(API_DISABLED_FOR_ORG) ? "Salesforce refused " + what + " because this org's "
+                    + "edition has no API access (" + code + ": " + message + "): the org needs Enterprise, "
+                    + "Unlimited, Performance or Developer Edition, or the API add-on."
+                    : "Salesforce refused " + what + " because the connected user may not use the API (" + code
+                    + ": " + message + "): ask a Salesforce admin to turn on \"API Enabled\" in the user's profile "
+                    + "or a permission set.";
+        } else if (code.equals("REQUEST_LIMIT_EXCEEDED") || code.equals("ExceededQuota")) {
             kind = SalesforceException.Kind.API_LIMIT_EXCEEDED;
             sentence = "Salesforce refused " + what + " because the org's API allowance is used up (" + message
                     + "): the rest waits for the next run.";

@@ -24,9 +24,21 @@ final class FieldDiscovery {
         Map<SObjectType, FieldCheck.ObjectField> objects = new EnumMap<>(SObjectType.class);
         for (DescribeSObjectResult result : described) {
             SObjectType.ofApiName(result.getName()).ifPresent(type -> objects.put(type, check(request, type,
-                    result.getFields() == null ? new Field[0] : result.getFields())));
+                    result.getFields() == null ? new Field[0] : result.getFields(), result.isUpdateable())));
         }
         return new FieldCheck(objects);
+    }
+
+    private FieldCheck.ObjectField check(OptOutFieldRequest request, SObjectType type, Field[] fields,
+            boolean objectEditable) {
+        FieldCheck.ObjectField field = check(request, type, fields);
+        if (objectEditable || !field.exists() || !field.checkbox()) {
+            return new FieldCheck.ObjectField(field.apiName(), field.exists(), field.checkbox(), field.updateable(),
+                    field.problem(), objectEditable);
+        }
+        return new FieldCheck.ObjectField(field.apiName(), true, true, false, Optional.of("The connected user may not "
+                + "edit " + type.apiName() + "s: give the user Edit on " + type.apiName() + " in its profile or a "
+                + "permission set."), false);
     }
 
     private FieldCheck.ObjectField check(OptOutFieldRequest request, SObjectType type, Field[] fields) {

@@ -2,6 +2,7 @@ package com.unsubscribesync.ui;
 
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.layout.IntegrationUserRights;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,10 +49,20 @@ public interface OrgConnections {
     /** What the org says now about the connection, the chosen field and API usage. */
     OrgState state(SyncSettings settings);
 
-    /** Which org is connected, with the chosen field per object and the API allowance. */
+    /**
+     * Which org is connected, with the chosen field per object, the API allowance and the integration user's rights
+     * (empty when not known: not connected, or only the saved summary).
+     */
     record OrgState(boolean connected, boolean demo, String organizationName, String userName, String instanceUrl,
             Map<SObjectType, FieldState> fields, Optional<Long> apiUsed, Optional<Long> apiLimit,
-            Optional<String> problem) {
+            Optional<String> problem, Optional<IntegrationUserRights> rights) {
+
+        public OrgState(boolean connected, boolean demo, String organizationName, String userName, String instanceUrl,
+                Map<SObjectType, FieldState> fields, Optional<Long> apiUsed, Optional<Long> apiLimit,
+                Optional<String> problem) {
+            this(connected, demo, organizationName, userName, instanceUrl, fields, apiUsed, apiLimit, problem,
+                    Optional.empty());
+        }
 
         public static OrgState notConnected(String why) {
             return new OrgState(false, false, "", "", "", Map.of(), Optional.empty(), Optional.empty(),

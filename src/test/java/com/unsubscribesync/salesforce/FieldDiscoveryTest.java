@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.localorg.state.ObjectAccess;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,22 @@ class FieldDiscoveryTest {
             FieldCheck.ObjectField lead = connected.checkField(EMAIL_OPT_OUT).objects().get(SObjectType.LEAD);
             assertThat(lead.exists()).isFalse();
             assertThat(lead.problem().orElseThrow()).contains("field-level security");
+        }
+    }
+
+    @Test
+    void onAnObjectTheUserMayOnlyReadTheFieldIsUnusableBecauseOfTheObjectPermission() throws Exception {
+        try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
+            org.state().setObjectAccess("Lead", ObjectAccess.READ);
+            FieldCheck check = connected.checkField(EMAIL_OPT_OUT);
+            FieldCheck.ObjectField lead = check.objects().get(SObjectType.LEAD);
+            assertThat(lead.objectEditable()).isFalse();
+            assertThat(lead.exists()).isTrue();
+            assertThat(lead.usable()).isFalse();
+            assertThat(lead.problem().orElseThrow()).contains("may not edit Leads").contains("Edit on Lead")
+                    .doesNotContain("field-level security");
+            assertThat(check.objects().get(SObjectType.CONTACT).objectEditable()).isTrue();
+            assertThat(check.objects().get(SObjectType.CONTACT).usable()).isTrue();
         }
     }
 }

@@ -136,6 +136,9 @@ public final class BulkEndpoint extends ApiEndpoint {
             if ("REQUEST_LIMIT_EXCEEDED".equals(fault.code())) {
                 throw new AsyncError(400, "ExceededQuota", fault.exceptionMessage());
             }
+            if (CallGate.API_DISABLED.equals(fault.code())) {
+                throw new AsyncError(400, "InvalidUser", fault.exceptionMessage());
+            }
             throw AsyncError.invalidSession();
         }
     }

@@ -1,6 +1,8 @@
 package com.unsubscribesync.localorg.faults;
 
 import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.localorg.state.ObjectAccess;
+import com.unsubscribesync.localorg.state.Permission;
 import java.time.Duration;
 
 /** One item of a fault spec. */
@@ -35,5 +37,13 @@ public sealed interface FaultRule {
     }
 
     record FieldSecurityRule(String object, String field, FieldAccess access) implements FaultRule {
+    }
+
+    /** The local user's profile gains or loses a permission, e.g. API Enabled. */
+    record PermissionRule(Permission permission, boolean granted) implements FaultRule {
+    }
+
+    /** The local user's object permission on Lead or Contact. */
+    record ObjectAccessRule(String object, ObjectAccess access) implements FaultRule {
     }
 }

@@ -1,10 +1,14 @@
 package com.unsubscribesync.localorg.faults;
 
 import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.localorg.state.ObjectAccess;
+import com.unsubscribesync.localorg.state.Permission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Parses the {@code --faults} comma list, e.g.
  * {@code update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01,drop@0.01,
- * api-limit:500,fls:Contact.HasOptedOutOfEmail=readonly}. A bad item is refused with a sentence naming it.
+ * api-limit:500,fls:Contact.HasOptedOutOfEmail=readonly,permission:ApiEnabled=off,object:Lead=read}. A bad item
+ * is refused with a sentence naming it.
  */
 public final class FaultSpec {
     public static final Set<String> RECORD_OPERATIONS = Set.of("create", "update", "delete", "merge", "convertLead");
@@ -21,6 +26,7 @@ public final class FaultSpec {
     private static final Pattern RATED = Pattern.compile("([a-z0-9-]+)(?:@([0-9.]+))?");
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s)");
     private static final Pattern FLS = Pattern.compile("([A-Za-z]+)\\.([A-Za-z0-9_]+)=([a-z-]+)");
+    private static final Pattern SETTING = Pattern.compile("([A-Za-z_]+)=([a-z-]+)");
 
     private FaultSpec() {
     }
@@ -73,6 +79,28 @@ public final class FaultSpec {
                     throw bad(item, e.getMessage());
                 }
             }
+            case "permission": {
+                Matcher m = SETTING.matcher(value);
+                Optional<Permission> permission = m.matches() ? Permission.byName(m.group(1))
+                        : Optional.empty();
+                if (permission.isEmpty() || !Set.of("on", "off").contains(m.group(2))) {
+                    throw bad(item, "write it as permission:NAME=on|off with NAME one of " + String.join(", ",
+                            Arrays.stream(Permission.values()).map(p -> p.fieldName()
+                                    .substring("Permissions".length())).toList()));
+                }
+                return new FaultRule.PermissionRule(permission.get(), m.group(2).equals("on"));
+            }
+            case "object": {
+                Matcher m = SETTING.matcher(value);
+                if (!m.matches() || !Set.of("lead", "contact").contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                    throw bad(item, "write it as object:Lead|Contact=edit|read");
+                }
+                try {
+                    return new FaultRule.ObjectAccessRule(m.group(1), ObjectAccess.parse(m.group(2)));
+                } catch (IllegalArgumentException e) {
+                    throw bad(item, e.getMessage());
+                }
+            }
             default:
                 break;
         }
@@ -101,7 +129,7 @@ public final class FaultSpec {
             return new FaultRule.RecordError(operation, record.group(2), rate(item, record.group(3)));
         }
         throw bad(item, "expected OPERATION:STATUS_CODE@RATE, session-expire-every:N, latency:Nms, html503@RATE, "
-                + "drop@RATE, api-limit:N or fls:Object.Field=ACCESS");
+                + "drop@RATE, api-limit:N, fls:Object.Field=ACCESS, permission:NAME=on|off or object:Object=edit|read");
     }
 
     private static int positive(String item, String value) {

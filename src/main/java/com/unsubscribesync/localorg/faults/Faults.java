@@ -1,7 +1,7 @@
 package com.unsubscribesync.localorg.faults;
 
 import com.unsubscribesync.localorg.soap.ApiUsage;
-import com.unsubscribesync.localorg.state.FieldSecurity;
+import com.unsubscribesync.localorg.state.OrgState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Random;
 public final class Faults {
     private final Random random;
     private final ApiUsage usage;
-    private final FieldSecurity fieldSecurity;
+    private final OrgState state;
     private final List<FaultRule.RecordError> recordErrors = new ArrayList<>();
     private int sessionExpiryEvery;
     /** Calls presented so far by each live session, while sessions expire every n calls. */
@@ -26,10 +26,10 @@ public final class Faults {
     private double maintenanceRate;
     private double dropRate;
 
-    public Faults(long seed, ApiUsage usage, FieldSecurity fieldSecurity) {
+    public Faults(long seed, ApiUsage usage, OrgState state) {
         this.random = new Random(seed);
         this.usage = usage;
-        this.fieldSecurity = fieldSecurity;
+        this.state = state;
     }
 
     /** Adds the rules of a spec in the {@code --faults} syntax. */
@@ -55,7 +55,11 @@ public final class Faults {
         } else if (rule instanceof FaultRule.DailyApiLimit limit) {
             usage.setLimit(limit.limit());
         } else if (rule instanceof FaultRule.FieldSecurityRule fls) {
-            fieldSecurity.inject(fls.object(), fls.field(), fls.access());
+            state.fieldSecurity().inject(fls.object(), fls.field(), fls.access());
+        } else if (rule instanceof FaultRule.PermissionRule permission) {
+            state.directory().inject(permission.permission(), permission.granted());
+        } else if (rule instanceof FaultRule.ObjectAccessRule object) {
+            state.objectSecurity().inject(object.object(), object.access());
         }
         return this;
     }
@@ -84,9 +88,14 @@ public final class Faults {
         return apply(new FaultRule.DailyApiLimit(limit));
     }
 
-    /** Removes the injected faults (record errors, expiry, latency, pages, drops, field security); limits stay. */
+    /**
+     * Removes the injected faults (record errors, expiry, latency, pages, drops, field security, permissions,
+     * object access); limits stay.
+     */
     public synchronized Faults clear() {
-        fieldSecurity.clearInjected();
+        state.fieldSecurity().clearInjected();
+        state.directory().clearInjected();
+        state.objectSecurity().clearInjected();
         recordErrors.clear();
         sessionExpiryEvery = 0;
         sessionCalls.clear();

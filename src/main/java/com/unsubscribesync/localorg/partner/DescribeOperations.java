@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * describeGlobal, describeSObject and describeSObjects. Elements follow the WSDL sequences; fields the user cannot
- * see are left out and read-only ones are reported not createable or updateable, as field-level security does.
+ * see are left out and read-only ones are reported not createable or updateable, as field-level security does. An
+ * object the user may only read is not createable, updateable or deletable, and neither is any of its fields: the
+ * object permission wins over field-level security.
  */
 final class DescribeOperations {
     private static final int MAX_TYPES = 100;
@@ -29,16 +31,17 @@ final class DescribeOperations {
         out.open("result").leaf("encoding", "UTF-8").leaf("maxBatchSize", 200);
         for (ObjectSchema schema : state.catalog().all()) {
             boolean data = schema.isPersonObject();
-            out.open("sobjects").leaf("activateable", false).leaf("createable", data).leaf("custom", false)
+            boolean editable = editable(schema);
+            out.open("sobjects").leaf("activateable", false).leaf("createable", editable).leaf("custom", false)
                     .leaf("customSetting", false).leaf("dataTranslationEnabled", false).leaf("deepCloneable", false)
-                    .leaf("deletable", data).leaf("deprecatedAndHidden", false).leaf("feedEnabled", data)
+                    .leaf("deletable", editable).leaf("deprecatedAndHidden", false).leaf("feedEnabled", data)
                     .leaf("hasSubtypes", false).leaf("idEnabled", schema.keyPrefix() != null)
                     .leaf("isInterface", false).leaf("isSubtype", false).leaf("keyPrefix", schema.keyPrefix())
                     .leaf("label", schema.label()).leaf("labelPlural", schema.labelPlural())
                     .leaf("layoutable", data).leaf("mergeable", data).leaf("mruEnabled", data)
                     .leaf("name", schema.name()).leaf("queryable", true).leaf("replicateable", data)
                     .leaf("retrieveable", schema.keyPrefix() != null).leaf("searchable", data)
-                    .leaf("triggerable", data).leaf("undeletable", data).leaf("updateable", data).close();
+                    .leaf("triggerable", data).leaf("undeletable", editable).leaf("updateable", editable).close();
         }
         out.close();
     }
@@ -66,16 +69,22 @@ final class DescribeOperations {
                 "InvalidSObjectFault", "INVALID_TYPE", "sObject type '" + name + "' is not supported.", -1, -1));
     }
 
+    /** Lead and Contact when the user's object permission includes Edit; the other objects are never editable. */
+    private boolean editable(ObjectSchema schema) {
+        return schema.isPersonObject() && state.objectSecurity().editable(schema.name());
+    }
+
     private void describe(XmlOut out, ObjectSchema schema) {
         boolean data = schema.isPersonObject();
-        out.open("result").leaf("activateable", false).leaf("compactLayoutable", data).leaf("createable", data)
+        boolean editable = editable(schema);
+        out.open("result").leaf("activateable", false).leaf("compactLayoutable", data).leaf("createable", editable)
                 .leaf("custom", false).leaf("customSetting", false).leaf("dataTranslationEnabled", false)
-                .leaf("deepCloneable", false).nil("defaultImplementation").leaf("deletable", data)
+                .leaf("deepCloneable", false).nil("defaultImplementation").leaf("deletable", editable)
                 .leaf("deprecatedAndHidden", false).leaf("feedEnabled", data);
         for (FieldDef field : schema.fields()) {
             FieldAccess access = state.fieldSecurity().access(schema.name(), field.name());
             if (access != FieldAccess.HIDDEN) {
-                field(out, field, access == FieldAccess.EDITABLE);
+                field(out, field, access == FieldAccess.EDITABLE && (editable || !data));
             }
         }
         out.leaf("hasSubtypes", false).leaf("idEnabled", schema.keyPrefix() != null).nil("implementedBy")
@@ -91,8 +100,8 @@ final class DescribeOperations {
         }
         String prefix = schema.keyPrefix();
         out.leaf("replicateable", data).leaf("retrieveable", prefix != null).leaf("searchLayoutable", data)
-                .leaf("searchable", data).leaf("triggerable", data).leaf("undeletable", data)
-                .leaf("updateable", data)
+                .leaf("searchable", data).leaf("triggerable", data).leaf("undeletable", editable)
+                .leaf("updateable", editable)
                 .leaf("urlDetail", data ? "/{ID}" : null).leaf("urlEdit", data ? "/{ID}/e" : null)
                 .leaf("urlNew", data ? "/" + prefix + "/e" : null).close();
     }

@@ -2,12 +2,14 @@ package com.unsubscribesync.localorg.partner;
 
 import com.unsubscribesync.localorg.oauth.Sessions;
 import com.unsubscribesync.localorg.soap.CallContext;
+import com.unsubscribesync.localorg.soap.CallGate;
 import com.unsubscribesync.localorg.soap.SoapFault;
 import com.unsubscribesync.localorg.soap.XmlNode;
 import com.unsubscribesync.localorg.soap.XmlOut;
 import com.unsubscribesync.localorg.state.Directory;
 import com.unsubscribesync.localorg.state.OrgCredentials;
 import com.unsubscribesync.localorg.state.OrgState;
+import com.unsubscribesync.localorg.state.Permission;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
@@ -40,6 +42,10 @@ final class IdentityOperations {
         if (!same(credentials.username(), username) || !same(credentials.password(), password)) {
             throw SoapFault.typed("LoginFault", "INVALID_LOGIN",
                     "Invalid username, password, security token; or user locked out.");
+        }
+        if (!state.atomically(() -> state.directory().has(Directory.LOCAL_USER, Permission.API_ENABLED))) {
+            SoapFault disabled = CallGate.apiDisabled();
+            throw SoapFault.typed("LoginFault", disabled.code(), disabled.exceptionMessage());
         }
         String session = sessions.issue(Directory.LOCAL_USER);
         String org = credentials.orgId().substring(0, 15);

@@ -114,8 +114,7 @@ final class SaveOperations {
                 -1, -1));
         PersonTable table = state.people(schema.name()).orElse(null);
         if (table == null) {
-            return new Plan(null, -1, null, RecordError.of("INSUFFICIENT_ACCESS_OR_READONLY",
-                    "insufficient access rights on object id"));
+            return new Plan(null, -1, null, readOnlyObject());
         }
         changes.checkFieldsExist(schema, input);
         int row = -1;
@@ -135,6 +134,9 @@ final class SaveOperations {
                 return new Plan(table, row, null, RecordError.injected("CANNOT_UPDATE_CONVERTED_LEAD"));
             }
         }
+        if (!state.objectSecurity().editable(schema.name())) {
+            return new Plan(table, row, null, readOnlyObject());
+        }
         RecordChanges.Outcome outcome = changes.read(schema, input, creating);
         if (outcome.error() != null) {
             return new Plan(table, row, null, outcome.error());
@@ -153,6 +155,9 @@ final class SaveOperations {
             for (String id : ids) {
                 RecordLookup.Found found = RecordLookup.live(state, id == null ? null : id.trim(), null);
                 RecordError error = found.error();
+                if (error == null && !state.objectSecurity().editable(found.table().schema().name())) {
+                    error = readOnlyObject();
+                }
                 if (error == null) {
                     error = faults.recordError("delete").map(RecordError::injected).orElse(null);
                 }
@@ -190,6 +195,11 @@ final class SaveOperations {
                 }
             }
         });
+    }
+
+    /** A record of an object the user's profile may only read: Salesforce refuses it, not the whole call. */
+    private static RecordError readOnlyObject() {
+        return RecordError.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
     }
 
     static void tooMany(int count, int max) {

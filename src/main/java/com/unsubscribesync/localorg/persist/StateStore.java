@@ -6,6 +6,7 @@ import com.unsubscribesync.localorg.metadata.StoredLayout;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.OrgCredentials;
 import com.unsubscribesync.localorg.state.OrgState;
+import com.unsubscribesync.localorg.state.ObjectAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.localorg.state.PersonTable;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Keeps a local org in its own H2 file ({@code localorg.mv.db} in the state directory). The whole org is written as
- * a snapshot (people, layouts, field security, permissions, credentials) in one transaction; the org saves after
+ * a snapshot (people, layouts, field security, object and profile permissions, credentials) in one transaction; the org saves after
  * changes settle and on close, and loads the last snapshot on start. Simple, and fast enough for demo-sized orgs.
  */
 public final class StateStore implements AutoCloseable {
@@ -132,6 +133,13 @@ public final class StateStore implements AutoCloseable {
                 }
             }
         }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name, val FROM org_info WHERE name LIKE 'object.%'")) {
+            while (rs.next()) {
+                state.objectSecurity().set(rs.getString(1).substring("object.".length()),
+                        ObjectAccess.valueOf(rs.getString(2)));
+            }
+        }
     }
 
     /** Replaces the stored snapshot with the org as it is now. */
@@ -171,6 +179,9 @@ public final class StateStore implements AutoCloseable {
             for (int profile = 0; profile < state.directory().profileCount(); profile++) {
                 put(info, "profile." + profile, String.join(",", state.directory().permissionsOfProfile(profile)
                         .stream().map(Enum::name).toList()));
+            }
+            for (Map.Entry<String, ObjectAccess> rule : state.objectSecurity().snapshot().entrySet()) {
+                put(info, "object." + rule.getKey(), rule.getValue().name());
             }
             info.executeBatch();
         }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The org's users and profiles. User 0 is the local user the OAuth client and SOAP login act as. */
 public final class Directory {
@@ -22,6 +24,8 @@ public final class Directory {
     private final List<EnumSet<Permission>> grants = new ArrayList<>();
     private final List<Instant> profileModified = new ArrayList<>();
     private final List<User> users = new ArrayList<>();
+    /** Permissions of the local user's profile injected as faults: they override the profile, never persisted. */
+    private final Map<Permission, Boolean> injected = new ConcurrentHashMap<>();
     private final SchemaCatalog catalog;
     private final Instant created;
 
@@ -61,7 +65,31 @@ public final class Directory {
     }
 
     public boolean has(int userRow, Permission permission) {
-        return grants.get(users.get(userRow).profile()).contains(permission);
+        return effective(users.get(userRow).profile()).contains(permission);
+    }
+
+    /** Grants or revokes a permission of the local user's profile until {@link #clearInjected}. */
+    public void inject(Permission permission, boolean granted) {
+        injected.put(permission, granted);
+    }
+
+    public void clearInjected() {
+        injected.clear();
+    }
+
+    /** A profile's permissions with the injected ones applied to the local user's profile. */
+    private EnumSet<Permission> effective(int profileRow) {
+        EnumSet<Permission> granted = EnumSet.copyOf(grants.get(profileRow));
+        if (profileRow == users.get(LOCAL_USER).profile()) {
+            injected.forEach((permission, on) -> {
+                if (on) {
+                    granted.add(permission);
+                } else {
+                    granted.remove(permission);
+                }
+            });
+        }
+        return granted;
     }
 
     public Set<Permission> permissionsOfProfile(int profileRow) {
@@ -117,7 +145,7 @@ public final class Directory {
                     case "Id" -> profileId(row);
                     case "Name" -> profileNames.get(row);
                     case "LastModifiedDate", "SystemModstamp" -> profileModified.get(row);
-                    default -> permissionValue(grants.get(row), field);
+                    default -> permissionValue(effective(row), field);
                 };
             }
         };
@@ -125,7 +153,7 @@ public final class Directory {
 
     /** The single row UserPermissionAccess shows: the permissions of the user who asks. */
     public RecordTable permissionAccessOf(int userRow) {
-        EnumSet<Permission> granted = grants.get(users.get(userRow).profile());
+        EnumSet<Permission> granted = effective(users.get(userRow).profile());
         return new SmallTable(catalog.object("UserPermissionAccess").orElseThrow(), 1, null) {
             @Override
             public Object value(int row, FieldDef field) {

@@ -20,6 +20,7 @@ public final class OrgState {
     private final PersonTable leads;
     private final Directory directory;
     private final FieldSecurity fieldSecurity = new FieldSecurity();
+    private final ObjectSecurity objectSecurity = new ObjectSecurity();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong optOutsClearedByApi = new AtomicLong();
@@ -75,6 +76,10 @@ public final class OrgState {
 
     public FieldSecurity fieldSecurity() {
         return fieldSecurity;
+    }
+
+    public ObjectSecurity objectSecurity() {
+        return objectSecurity;
     }
 
     /** The table behind an object name for the given user (UserPermissionAccess depends on who asks). */

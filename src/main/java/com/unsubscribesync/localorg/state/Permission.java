@@ -1,5 +1,7 @@
 package com.unsubscribesync.localorg.state;
 
+import java.util.Optional;
+
 /** The profile permissions this org models: the ones that gate the API, layouts and converted leads. */
 public enum Permission {
     API_ENABLED("PermissionsApiEnabled", "API Enabled"),
@@ -23,5 +25,16 @@ public enum Permission {
 
     public String label() {
         return label;
+    }
+
+    /** The permission by its field name with or without the {@code Permissions} prefix, e.g. {@code ApiEnabled}. */
+    public static Optional<Permission> byName(String name) {
+        for (Permission permission : values()) {
+            if (permission.fieldName.equalsIgnoreCase(name) || permission.fieldName.equalsIgnoreCase("Permissions"
+                    + name) || permission.name().equalsIgnoreCase(name)) {
+                return Optional.of(permission);
+            }
+        }
+        return Optional.empty();
     }
 }

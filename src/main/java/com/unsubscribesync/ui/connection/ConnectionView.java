@@ -125,6 +125,7 @@ public final class ConnectionView extends ScrollPane {
                                 + "to the callback URL, which must be registered in the connected app exactly as shown. "
                                 + "The app never sees your password; it keeps the token and the secret encrypted in "
                                 + "the data directory.", "help")),
+                UserRightsChecklist.card(model.rights()),
                 Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "
                         + "allowance (configurable), so other integrations keep working.", "help")));
         page.getStyleClass().add("page");

@@ -40,6 +40,7 @@ public final class ConnectionViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty apiUsage = new SimpleDoubleProperty(0);
     private final StringProperty apiUsageText = new SimpleStringProperty("Unknown until an org is connected.");
+    private final UserRightsViewModel rights = new UserRightsViewModel();
 
     /** Where to connect. */
     public enum Target { DEMO, SALESFORCE }
@@ -91,6 +92,7 @@ public final class ConnectionViewModel {
     }
 
     private void show(OrgState org) {
+        rights.show(org);
         connected.set(org.connected());
         if (org.connected()) {
             target.set(org.demo() ? Target.DEMO : Target.SALESFORCE);
@@ -238,5 +240,10 @@ public final class ConnectionViewModel {
 
     public ReadOnlyStringProperty apiUsageTextProperty() {
         return apiUsageText;
+    }
+
+    /** The integration user's rights, as the last look at the org found them. */
+    public UserRightsViewModel rights() {
+        return rights;
     }
 }
