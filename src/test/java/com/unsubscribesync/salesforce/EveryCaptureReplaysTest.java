@@ -11,8 +11,11 @@ import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.SoapFaultException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,11 +73,24 @@ class EveryCaptureReplaysTest {
                     .isInstanceOfAny(ApiFault.class, SoapFaultException.class);
         } else if (name.contains("-getuserinfo")) {
             assertThat(partner.getUserInfo().getOrganizationId()).startsWith("00D");
+        } else if (name.contains("-getdeleted-")) {
+            assertThat(partner.getDeleted("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
+                    .getDeletedRecords()).isNotEmpty();
+        } else if (name.contains("-getupdated-")) {
+            assertThat(partner.getUpdated("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
+                    .getIds()).isNotEmpty();
         } else if (name.contains("-create-")) {
             assertThat(partner.create(new SObject[] {new SObject("Account")})).hasSize(1);
         } else {
             assertThat(partner.query("SELECT Id, Name FROM Contact").getSize()).isPositive();
         }
+    }
+
+    /** A dateTime as force-wsc takes it. */
+    static Calendar utc(String instant) {
+        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(Instant.parse(instant).toEpochMilli());
+        return calendar;
     }
 
     private static void replayMetadata(String name, MetadataConnection metadata) throws Exception {

@@ -11,6 +11,7 @@ import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.MessageHandler;
 import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -19,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -89,6 +92,41 @@ class LocalOrgAgainstCapturesTest {
         new PartnerConnection(partner(org.issueAccessToken(), answer)).create(new SObject[] {noLastName});
         assertThat(shape(answer.get()))
                 .isEqualTo(shape(Captures.answer("partner-create-field-integrity-exception.xml")));
+    }
+
+    @Test
+    void aDeletedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            String gone = clocked.state().addContact("Pat", "Gone", "pat.gone@example.com");
+            Instant start = clock.instant();
+            clock.advance(Duration.ofMinutes(2));
+            clocked.state().delete(gone);
+            clock.advance(Duration.ofMinutes(2));
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getDeleted("Contact",
+                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
+                            .toString()));
+            assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getdeleted-account.xml")));
+        }
+    }
+
+    @Test
+    void aChangedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            Instant start = clock.instant();
+            clock.advance(Duration.ofMinutes(2));
+            clocked.state().addContact("Pat", "Changed", "pat.changed@example.com");
+            clock.advance(Duration.ofMinutes(2));
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getUpdated("Contact",
+                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
+                            .toString()));
+            // The real answer lists five ids, ours one: each kind of element, in order of first appearance.
+            assertThat(shape(answer.get()).stream().distinct().toList())
+                    .isEqualTo(shape(Captures.answer("partner-getupdated-accounts.xml")).stream().distinct().toList());
+        }
     }
 
     @Test
@@ -170,10 +208,14 @@ class LocalOrgAgainstCapturesTest {
     }
 
     private static ConnectorConfig partner(String sessionId, AtomicReference<String> answer) {
+        return partner(org, sessionId, answer);
+    }
+
+    private static ConnectorConfig partner(LocalOrg to, String sessionId, AtomicReference<String> answer) {
         ConnectorConfig config = new ConnectorConfig();
         config.setManualLogin(true);
-        config.setAuthEndpoint(org.partnerEndpoint(VERSION));
-        config.setServiceEndpoint(org.partnerEndpoint(VERSION));
+        config.setAuthEndpoint(to.partnerEndpoint(VERSION));
+        config.setServiceEndpoint(to.partnerEndpoint(VERSION));
         config.setSessionId(sessionId);
         config.addMessageHandler(keepingAnswerIn(answer));
         return config;
