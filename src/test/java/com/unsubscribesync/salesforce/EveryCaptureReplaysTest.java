@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sforce.async.BulkConnection;
 import com.sforce.async.CSVReader;
 import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.MergeRequest;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.sobject.SObject;
@@ -79,6 +81,17 @@ class EveryCaptureReplaysTest {
         } else if (name.contains("-getupdated-")) {
             assertThat(partner.getUpdated("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
                     .getIds()).isNotEmpty();
+        } else if (name.contains("-getservertimestamp")) {
+            assertThat(partner.getServerTimestamp().getTimestamp()).isNotNull();
+        } else if (name.contains("-merge-")) {
+            MergeRequest merge = new MergeRequest();
+            merge.setMasterRecord(new SObject("Account"));
+            merge.setRecordToMergeIds(new String[] {"0012x000008un5lAAA"});
+            assertThat(partner.merge(new MergeRequest[] {merge})).hasSize(1);
+        } else if (name.contains("-convertlead-")) {
+            LeadConvert convert = new LeadConvert();
+            convert.setLeadId("00Q2x00000AH981EAD");
+            assertThat(partner.convertLead(new LeadConvert[] {convert})).hasSize(1);
         } else if (name.contains("-create-")) {
             assertThat(partner.create(new SObject[] {new SObject("Account")})).hasSize(1);
         } else {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.MergeRequest;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectorConfig;
@@ -127,6 +129,43 @@ class LocalOrgAgainstCapturesTest {
             assertThat(shape(answer.get()).stream().distinct().toList())
                     .isEqualTo(shape(Captures.answer("partner-getupdated-accounts.xml")).stream().distinct().toList());
         }
+    }
+
+    @Test
+    void theServerClockIsAnsweredInTheSameShapeAsARealOrgsAndToTheMillisecond() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30.321Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getServerTimestamp();
+            assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getservertimestamp.xml")));
+            // The real clock answer keeps its milliseconds (…41.321Z): only record dateTimes are whole seconds.
+            assertThat(element(answer.get(), "timestamp")).isEqualTo("2026-03-02T10:15:30.321Z");
+        }
+    }
+
+    @Test
+    void aMergeIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        String winner = org.state().addContact("Lee", "Keeps", "lee.keeps@example.com");
+        String loser = org.state().addContact("Lee", "Goes", "lee.goes@example.com");
+        MergeRequest request = new MergeRequest();
+        SObject master = new SObject("Contact");
+        master.setId(winner);
+        request.setMasterRecord(master);
+        request.setRecordToMergeIds(new String[] {loser});
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).merge(new MergeRequest[] {request});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-merge-success.xml")));
+    }
+
+    @Test
+    void aConversionIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        String lead = org.state().addLead("Lee", "Converts", "lee.converts@example.com", "Converts Ltd");
+        LeadConvert convert = new LeadConvert();
+        convert.setLeadId(lead);
+        convert.setConvertedStatus("Closed - Converted");
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).convertLead(new LeadConvert[] {convert});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-convertlead-success.xml")));
     }
 
     @Test

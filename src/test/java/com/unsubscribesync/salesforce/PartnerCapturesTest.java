@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.GetUpdatedResult;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.LeadConvertResult;
+import com.sforce.soap.partner.MergeRequest;
+import com.sforce.soap.partner.MergeResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
@@ -201,6 +205,47 @@ class PartnerCapturesTest {
         assertThat(updated.getIds()).containsExactly("0012x000007RVCcAAO", "0012x000007RVD1AAO",
                 "0012x000007RVG8AAO", "0012x000007RVw7AAG", "0012x000007RW3uAAG");
         assertThat(updated.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2020-06-30T05:05:00Z"));
+    }
+
+    @Test
+    void aRealServerClockIsReadToTheMillisecond() {
+        replay.server().thenCapture("partner-getservertimestamp.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            // Record dateTimes come whole seconds (.000Z); the server clock keeps its milliseconds.
+            assertThat(connected.serverTime()).isEqualTo(Instant.parse("2020-07-03T09:14:41.321Z"));
+            assertThat(connected.apiUsage()).contains(new ApiUsage(58, 15000));
+        }
+    }
+
+    @Test
+    void aRealMergeNamesTheSurvivorAndTheRecordMergedIntoIt() throws Exception {
+        MergeRequest request = new MergeRequest();
+        SObject master = new SObject("Account");
+        master.setId("0012x000008un5bAAA");
+        request.setMasterRecord(master);
+        request.setRecordToMergeIds(new String[] {"0012x000008un5lAAA"});
+        MergeResult merged = answeredWith("partner-merge-success.xml").merge(new MergeRequest[] {request})[0];
+
+        assertThat(merged.isSuccess()).isTrue();
+        assertThat(merged.getId()).isEqualTo("0012x000008un5bAAA");
+        assertThat(merged.getMergedRecordIds()).containsExactly("0012x000008un5lAAA");
+        assertThat(merged.getUpdatedRelatedIds()).isEmpty();
+        assertThat(merged.getErrors()).isEmpty();
+    }
+
+    @Test
+    void aRealConversionNamesTheContactTheLeadBecameAsAnIdTheAppCanLinkTo() throws Exception {
+        LeadConvert convert = new LeadConvert();
+        convert.setLeadId("00Q2x00000AH981EAD");
+        convert.setAccountId("0012x000005mqKuAAI");
+        LeadConvertResult converted = answeredWith("partner-convertlead-success.xml")
+                .convertLead(new LeadConvert[] {convert})[0];
+
+        assertThat(converted.isSuccess()).isTrue();
+        assertThat(SalesforceId.parse(converted.getLeadId()).value()).isEqualTo("00Q2x00000AH981EAD");
+        assertThat(SalesforceId.parse(converted.getContactId()).value()).isEqualTo("0032x000006I2xYAAS");
+        assertThat(converted.getAccountId()).isEqualTo("0012x000005mqKuAAI");
+        assertThat(converted.getOpportunityId()).isEqualTo("0062x0000053r8FAAQ");
     }
 
     /** A Partner connection whose next call is answered with the capture. */
