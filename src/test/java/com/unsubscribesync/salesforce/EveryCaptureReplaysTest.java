@@ -92,6 +92,8 @@ class EveryCaptureReplaysTest {
             LeadConvert convert = new LeadConvert();
             convert.setLeadId("00Q2x00000AH981EAD");
             assertThat(partner.convertLead(new LeadConvert[] {convert})).hasSize(1);
+        } else if (name.contains("-update-")) {
+            assertThat(partner.update(new SObject[] {new SObject("Account")})).hasSize(1);
         } else if (name.contains("-create-")) {
             assertThat(partner.create(new SObject[] {new SObject("Account")})).hasSize(1);
         } else {

@@ -144,6 +144,16 @@ class LocalOrgAgainstCapturesTest {
     }
 
     @Test
+    void anUpdateIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        SObject contact = new SObject("Contact");
+        contact.setId(org.state().addContact("Pat", "Updated", "pat.updated@example.com"));
+        contact.setField("HasOptedOutOfEmail", true);
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).update(new SObject[] {contact});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-update-success.xml")));
+    }
+
+    @Test
     void aMergeIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
         String winner = org.state().addContact("Lee", "Keeps", "lee.keeps@example.com");
         String loser = org.state().addContact("Lee", "Goes", "lee.goes@example.com");

@@ -248,6 +248,23 @@ class PartnerCapturesTest {
         assertThat(converted.getOpportunityId()).isEqualTo("0062x0000053r8FAAQ");
     }
 
+    @Test
+    void aRealUpdateAnswerMarksTheRecordWrittenAndCountsTheCall() {
+        replay.server().thenCapture("partner-update-success.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            List<WriteOutcome> outcomes = connected.setOptOut(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+                    List.of(CONTACT), true);
+
+            assertThat(outcomes).singleElement().satisfies(outcome -> {
+                assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.WRITTEN);
+                assertThat(outcome.id()).isEqualTo(CONTACT);
+            });
+            assertThat(connected.apiUsage()).contains(new ApiUsage(53, 15000));
+            assertThat(replay.server().requestsUnderTest()).singleElement().satisfies(call -> assertThat(call.body())
+                    .contains("<m:update ", "HasOptedOutOfEmail", "003xx000004TmiQAAS"));
+        }
+    }
+
     /** A Partner connection whose next call is answered with the capture. */
     private PartnerConnection answeredWith(String capture) throws Exception {
         replay.server().thenCapture(capture);
