@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sforce.async.BulkConnection;
 import com.sforce.async.CSVReader;
 import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.MergeRequest;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.SoapFaultException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,11 +75,37 @@ class EveryCaptureReplaysTest {
                     .isInstanceOfAny(ApiFault.class, SoapFaultException.class);
         } else if (name.contains("-getuserinfo")) {
             assertThat(partner.getUserInfo().getOrganizationId()).startsWith("00D");
+        } else if (name.contains("-getdeleted-")) {
+            assertThat(partner.getDeleted("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
+                    .getDeletedRecords()).isNotEmpty();
+        } else if (name.contains("-getupdated-")) {
+            assertThat(partner.getUpdated("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
+                    .getIds()).isNotEmpty();
+        } else if (name.contains("-getservertimestamp")) {
+            assertThat(partner.getServerTimestamp().getTimestamp()).isNotNull();
+        } else if (name.contains("-merge-")) {
+            MergeRequest merge = new MergeRequest();
+            merge.setMasterRecord(new SObject("Account"));
+            merge.setRecordToMergeIds(new String[] {"0012x000008un5lAAA"});
+            assertThat(partner.merge(new MergeRequest[] {merge})).hasSize(1);
+        } else if (name.contains("-convertlead-")) {
+            LeadConvert convert = new LeadConvert();
+            convert.setLeadId("00Q2x00000AH981EAD");
+            assertThat(partner.convertLead(new LeadConvert[] {convert})).hasSize(1);
+        } else if (name.contains("-update-")) {
+            assertThat(partner.update(new SObject[] {new SObject("Account")})).hasSize(1);
         } else if (name.contains("-create-")) {
             assertThat(partner.create(new SObject[] {new SObject("Account")})).hasSize(1);
         } else {
             assertThat(partner.query("SELECT Id, Name FROM Contact").getSize()).isPositive();
         }
+    }
+
+    /** A dateTime as force-wsc takes it. */
+    static Calendar utc(String instant) {
+        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(Instant.parse(instant).toEpochMilli());
+        return calendar;
     }
 
     private static void replayMetadata(String name, MetadataConnection metadata) throws Exception {

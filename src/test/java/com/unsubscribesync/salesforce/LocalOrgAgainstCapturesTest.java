@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sforce.soap.metadata.MetadataConnection;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.MergeRequest;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.MessageHandler;
 import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -19,6 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -89,6 +94,88 @@ class LocalOrgAgainstCapturesTest {
         new PartnerConnection(partner(org.issueAccessToken(), answer)).create(new SObject[] {noLastName});
         assertThat(shape(answer.get()))
                 .isEqualTo(shape(Captures.answer("partner-create-field-integrity-exception.xml")));
+    }
+
+    @Test
+    void aDeletedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            String gone = clocked.state().addContact("Pat", "Gone", "pat.gone@example.com");
+            Instant start = clock.instant();
+            clock.advance(Duration.ofMinutes(2));
+            clocked.state().delete(gone);
+            clock.advance(Duration.ofMinutes(2));
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getDeleted("Contact",
+                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
+                            .toString()));
+            assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getdeleted-account.xml")));
+        }
+    }
+
+    @Test
+    void aChangedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            Instant start = clock.instant();
+            clock.advance(Duration.ofMinutes(2));
+            clocked.state().addContact("Pat", "Changed", "pat.changed@example.com");
+            clock.advance(Duration.ofMinutes(2));
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getUpdated("Contact",
+                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
+                            .toString()));
+            // The real answer lists five ids, ours one: each kind of element, in order of first appearance.
+            assertThat(shape(answer.get()).stream().distinct().toList())
+                    .isEqualTo(shape(Captures.answer("partner-getupdated-accounts.xml")).stream().distinct().toList());
+        }
+    }
+
+    @Test
+    void theServerClockIsAnsweredInTheSameShapeAsARealOrgsAndToTheMillisecond() throws Exception {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30.321Z"));
+        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+            AtomicReference<String> answer = new AtomicReference<>();
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getServerTimestamp();
+            assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getservertimestamp.xml")));
+            // The real clock answer keeps its milliseconds (…41.321Z): only record dateTimes are whole seconds.
+            assertThat(element(answer.get(), "timestamp")).isEqualTo("2026-03-02T10:15:30.321Z");
+        }
+    }
+
+    @Test
+    void anUpdateIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        SObject contact = new SObject("Contact");
+        contact.setId(org.state().addContact("Pat", "Updated", "pat.updated@example.com"));
+        contact.setField("HasOptedOutOfEmail", true);
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).update(new SObject[] {contact});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-update-success.xml")));
+    }
+
+    @Test
+    void aMergeIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        String winner = org.state().addContact("Lee", "Keeps", "lee.keeps@example.com");
+        String loser = org.state().addContact("Lee", "Goes", "lee.goes@example.com");
+        MergeRequest request = new MergeRequest();
+        SObject master = new SObject("Contact");
+        master.setId(winner);
+        request.setMasterRecord(master);
+        request.setRecordToMergeIds(new String[] {loser});
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).merge(new MergeRequest[] {request});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-merge-success.xml")));
+    }
+
+    @Test
+    void aConversionIsAnsweredInTheSameShapeAsARealOrgs() throws Exception {
+        String lead = org.state().addLead("Lee", "Converts", "lee.converts@example.com", "Converts Ltd");
+        LeadConvert convert = new LeadConvert();
+        convert.setLeadId(lead);
+        convert.setConvertedStatus("Closed - Converted");
+        AtomicReference<String> answer = new AtomicReference<>();
+        new PartnerConnection(partner(org.issueAccessToken(), answer)).convertLead(new LeadConvert[] {convert});
+        assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-convertlead-success.xml")));
     }
 
     @Test
@@ -170,10 +257,14 @@ class LocalOrgAgainstCapturesTest {
     }
 
     private static ConnectorConfig partner(String sessionId, AtomicReference<String> answer) {
+        return partner(org, sessionId, answer);
+    }
+
+    private static ConnectorConfig partner(LocalOrg to, String sessionId, AtomicReference<String> answer) {
         ConnectorConfig config = new ConnectorConfig();
         config.setManualLogin(true);
-        config.setAuthEndpoint(org.partnerEndpoint(VERSION));
-        config.setServiceEndpoint(org.partnerEndpoint(VERSION));
+        config.setAuthEndpoint(to.partnerEndpoint(VERSION));
+        config.setServiceEndpoint(to.partnerEndpoint(VERSION));
         config.setSessionId(sessionId);
         config.addMessageHandler(keepingAnswerIn(answer));
         return config;

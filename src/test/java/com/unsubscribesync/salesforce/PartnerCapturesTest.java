@@ -1,8 +1,15 @@
 package com.unsubscribesync.salesforce;
 
+import static com.unsubscribesync.salesforce.EveryCaptureReplaysTest.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sforce.soap.partner.GetDeletedResult;
+import com.sforce.soap.partner.GetUpdatedResult;
+import com.sforce.soap.partner.LeadConvert;
+import com.sforce.soap.partner.LeadConvertResult;
+import com.sforce.soap.partner.MergeRequest;
+import com.sforce.soap.partner.MergeResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
@@ -12,6 +19,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Partner SOAP answers of real orgs, replayed to force-wsc, and what the app's adapter makes of them. */
 class PartnerCapturesTest {
     private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
+    /** The replication window the captured getDeleted and getUpdated answers were asked for. */
+    private static final String WINDOW_START = "2020-06-15T05:05:53Z";
+    private static final String WINDOW_END = "2020-06-30T05:05:53Z";
     @RegisterExtension
     final Replay replay = new Replay();
 
@@ -169,5 +180,94 @@ class PartnerCapturesTest {
         assertThat(result.isSuccess()).isTrue();
         assertThat(result.getId()).isEqualTo("001R0000029IyDPIA0");
         assertThat(result.getErrors()).isEmpty();
+    }
+
+    @Test
+    void aRealDeletedListGivesEachDeletionItsTimeAndTheWindowTheOrgCovered() throws Exception {
+        PartnerConnection partner = answeredWith("partner-getdeleted-account.xml");
+        GetDeletedResult deleted = partner.getDeleted("Account", utc(WINDOW_START), utc(WINDOW_END));
+
+        assertThat(deleted.getDeletedRecords()).singleElement().satisfies(record -> {
+            assertThat(record.getId()).isEqualTo("0012x000007RqnHAAS");
+            assertThat(record.getDeletedDate().toInstant()).isEqualTo(Instant.parse("2020-06-18T04:10:20Z"));
+        });
+        assertThat(deleted.getEarliestDateAvailable().toInstant()).isEqualTo(Instant.parse("2020-04-27T13:43:00Z"));
+        // The window asked for ended at 05:05:53; Salesforce drops the seconds of the end it reports as covered.
+        assertThat(deleted.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2020-06-30T05:05:00Z"));
+        assertThat(partner.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(55);
+    }
+
+    @Test
+    void aRealChangedListGivesEveryIdAndEndsItsWindowOnTheMinute() throws Exception {
+        GetUpdatedResult updated = answeredWith("partner-getupdated-accounts.xml").getUpdated("Account",
+                utc(WINDOW_START), utc(WINDOW_END));
+
+        assertThat(updated.getIds()).containsExactly("0012x000007RVCcAAO", "0012x000007RVD1AAO",
+                "0012x000007RVG8AAO", "0012x000007RVw7AAG", "0012x000007RW3uAAG");
+        assertThat(updated.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2020-06-30T05:05:00Z"));
+    }
+
+    @Test
+    void aRealServerClockIsReadToTheMillisecond() {
+        replay.server().thenCapture("partner-getservertimestamp.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            // Record dateTimes come whole seconds (.000Z); the server clock keeps its milliseconds.
+            assertThat(connected.serverTime()).isEqualTo(Instant.parse("2020-07-03T09:14:41.321Z"));
+            assertThat(connected.apiUsage()).contains(new ApiUsage(58, 15000));
+        }
+    }
+
+    @Test
+    void aRealMergeNamesTheSurvivorAndTheRecordMergedIntoIt() throws Exception {
+        MergeRequest request = new MergeRequest();
+        SObject master = new SObject("Account");
+        master.setId("0012x000008un5bAAA");
+        request.setMasterRecord(master);
+        request.setRecordToMergeIds(new String[] {"0012x000008un5lAAA"});
+        MergeResult merged = answeredWith("partner-merge-success.xml").merge(new MergeRequest[] {request})[0];
+
+        assertThat(merged.isSuccess()).isTrue();
+        assertThat(merged.getId()).isEqualTo("0012x000008un5bAAA");
+        assertThat(merged.getMergedRecordIds()).containsExactly("0012x000008un5lAAA");
+        assertThat(merged.getUpdatedRelatedIds()).isEmpty();
+        assertThat(merged.getErrors()).isEmpty();
+    }
+
+    @Test
+    void aRealConversionNamesTheContactTheLeadBecameAsAnIdTheAppCanLinkTo() throws Exception {
+        LeadConvert convert = new LeadConvert();
+        convert.setLeadId("00Q2x00000AH981EAD");
+        convert.setAccountId("0012x000005mqKuAAI");
+        LeadConvertResult converted = answeredWith("partner-convertlead-success.xml")
+                .convertLead(new LeadConvert[] {convert})[0];
+
+        assertThat(converted.isSuccess()).isTrue();
+        assertThat(SalesforceId.parse(converted.getLeadId()).value()).isEqualTo("00Q2x00000AH981EAD");
+        assertThat(SalesforceId.parse(converted.getContactId()).value()).isEqualTo("0032x000006I2xYAAS");
+        assertThat(converted.getAccountId()).isEqualTo("0012x000005mqKuAAI");
+        assertThat(converted.getOpportunityId()).isEqualTo("0062x0000053r8FAAQ");
+    }
+
+    @Test
+    void aRealUpdateAnswerMarksTheRecordWrittenAndCountsTheCall() {
+        replay.server().thenCapture("partner-update-success.xml");
+        try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
+            List<WriteOutcome> outcomes = connected.setOptOut(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+                    List.of(CONTACT), true);
+
+            assertThat(outcomes).singleElement().satisfies(outcome -> {
+                assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.WRITTEN);
+                assertThat(outcome.id()).isEqualTo(CONTACT);
+            });
+            assertThat(connected.apiUsage()).contains(new ApiUsage(53, 15000));
+            assertThat(replay.server().requestsUnderTest()).singleElement().satisfies(call -> assertThat(call.body())
+                    .contains("<m:update ", "HasOptedOutOfEmail", "003xx000004TmiQAAS"));
+        }
+    }
+
+    /** A Partner connection whose next call is answered with the capture. */
+    private PartnerConnection answeredWith(String capture) throws Exception {
+        replay.server().thenCapture(capture);
+        return new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
     }
 }
