@@ -58,8 +58,8 @@ public class LayoutCommand {
             }
             out.println("Org " + inspection.organizationName() + ", user " + inspection.rights().userName() + ": "
                     + (inspection.rights().canModifyLayouts() ? "may change page layouts"
-                            : "may not change page layouts (needs Modify All Data or Modify Metadata Through "
-                                    + "Metadata API Functions)"));
+                            : "may not change page layouts (needs " + inspection.rights().missingPermissions()
+                                    + ")"));
             for (ObjectLayouts object : inspection.objects()) {
                 out.println();
                 out.println(object.object().apiName() + ": " + object.fieldLabel()

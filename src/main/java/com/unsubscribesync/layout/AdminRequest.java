@@ -39,8 +39,8 @@ final class AdminRequest {
             text.append("Please also give ").append(rights.userName()).append(" Visible and Edit access to ")
                     .append(field).append(" on ").append(name).append(" in field-level security.\n\n");
         }
-        text.append("Alternatively, give ").append(rights.userName()).append(" the \"Modify Metadata Through ")
-                .append("Metadata API Functions\" permission (or Modify All Data), and Unsubscribe Sync will add the ")
+        text.append("Alternatively, give ").append(rights.userName()).append(" the permission ")
+                .append(rights.missingPermissions()).append(", and Unsubscribe Sync will add the ")
                 .append("field itself, keeping a backup of each layout so the change can be undone.\n\nThank you.");
         return text.toString();
     }

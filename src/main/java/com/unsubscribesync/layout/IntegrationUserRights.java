@@ -26,7 +26,7 @@ public record IntegrationUserRights(Optional<String> userName, List<Right> right
         EDIT_CONTACTS("editContacts"),
         /** Edit access to the chosen opt-out field on Lead and Contact (field-level security). */
         EDIT_FIELD("editField"),
-        /** Modify Metadata Through Metadata API Functions (or Modify All Data), only for "Add it for me". */
+        /** Customize Application and Modify Metadata (or Modify All Data), only for "Add it for me" (ADR 0017). */
         MODIFY_METADATA("modifyMetadata");
 
         private final String key;

@@ -42,7 +42,7 @@ public final class LayoutInspector {
         OrgIdentity identity = org.identity();
         SetupLinks links = new SetupLinks(identity.instanceUrl());
         Optional<LayoutPermissions> permissions = permissions(org);
-        boolean tryLayouts = permissions.map(LayoutPermissions::canModifyLayouts).orElse(true);
+        boolean tryLayouts = permissions.map(LayoutPermissions::canReadLayouts).orElse(true);
         List<ObjectLayouts> objects = new ArrayList<>();
         for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
             FieldOnObject field = FieldOnObject.from(check, type, settings);

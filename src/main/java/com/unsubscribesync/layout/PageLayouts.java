@@ -242,8 +242,8 @@ public final class PageLayouts {
         String request = AdminRequest.write(inspection.organizationName(), inspection.rights(),
                 inspection.of(type).orElseThrow());
         return new LayoutException(LayoutException.Reason.NO_PERMISSION, identity.userName() + " may not change page "
-                + "layouts (it needs Modify All Data or Modify Metadata Through Metadata API Functions): ask a "
-                + "Salesforce admin to add the field, or to grant that permission.", request, null);
+                + "layouts (it needs " + inspection.rights().missingPermissions() + "): ask a "
+                + "Salesforce admin to add the field, or to grant the permission.", request, null);
     }
 
     /** The layouts of the object to work on: all of them, or the one named by full name or by its Setup name. */

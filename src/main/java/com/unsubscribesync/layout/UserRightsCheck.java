@@ -52,8 +52,8 @@ public final class UserRightsCheck {
         rights.add(fieldEdit(check, settings, userName));
         rights.add(layout.map(r -> r.canModifyLayouts()
                 ? granted(Need.MODIFY_METADATA, label)
-                : missing(Need.MODIFY_METADATA, label, "Give " + userName + " the permission \"Modify Metadata "
-                        + "Through Metadata API Functions\" (or Modify All Data), so that the app can add the "
+                : missing(Need.MODIFY_METADATA, label, "Give " + userName + " the permission "
+                        + r.missingPermissions() + ", so that the app can add the "
                         + "field to page layouts itself (only needed for Add it for me): " + PERMISSION_SETUP
                         + " > System Permissions."))
                 .orElseGet(() -> unknown(Need.MODIFY_METADATA, label, "Salesforce did not say; the layout wizard "
@@ -134,7 +134,7 @@ public final class UserRightsCheck {
             case EDIT_LEADS -> "Edit on Leads";
             case EDIT_CONTACTS -> "Edit on Contacts";
             case EDIT_FIELD -> "Edit access to " + fieldLabel + " on Leads and Contacts";
-            case MODIFY_METADATA -> "Modify Metadata (only for Add it for me)";
+            case MODIFY_METADATA -> "Customize Application and Modify Metadata (only for Add it for me)";
         };
     }
 

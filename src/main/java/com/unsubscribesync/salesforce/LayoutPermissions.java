@@ -2,13 +2,19 @@ package com.unsubscribesync.salesforce;
 
 /**
  * The connected user's permissions that matter for page layouts, as {@code UserPermissionAccess} reports them.
- * Salesforce lets a user call the Metadata API with Modify All Data or with Modify Metadata Through Metadata API
- * Functions; Customize Application alone shows the layouts in Setup but not through the API.
+ * Salesforce opens the Metadata API to a user with Modify All Data or Modify Metadata Through Metadata API
+ * Functions; changing a page layout through it also takes the permission behind layouts in Setup, Customize
+ * Application (Metadata API Developer Guide, "Metadata API Edit Access"; ADR 0017).
  */
 public record LayoutPermissions(boolean modifyAllData, boolean modifyMetadata, boolean customizeApplication) {
 
-    /** Whether the app can read and save page layouts for this user. */
-    public boolean canModifyLayouts() {
+    /** Whether the app can list and read page layouts for this user. */
+    public boolean canReadLayouts() {
         return modifyAllData || modifyMetadata;
+    }
+
+    /** Whether the app can save page layouts for this user. */
+    public boolean canModifyLayouts() {
+        return canReadLayouts() && customizeApplication;
     }
 }

@@ -100,13 +100,16 @@ class ConnectionRightsTest {
                 new Case("Edit access to Email Opt Out on Leads and Contacts",
                         () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY),
                         () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE)),
-                new Case("Modify Metadata (only for Add it for me)", () -> {
+                new Case("Customize Application and Modify Metadata (only for Add it for me)", () -> {
                     org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
                     org.state().setPermission(Permission.MODIFY_METADATA, false);
                 }, () -> {
                     org.state().setPermission(Permission.MODIFY_ALL_DATA, true);
                     org.state().setPermission(Permission.MODIFY_METADATA, true);
-                })}) {
+                }),
+                new Case("Customize Application and Modify Metadata (only for Add it for me)",
+                        () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false),
+                        () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, true))}) {
             missing.remove().run();
             UserRightsViewModel rights = refreshed(robot);
             assertThat(rights.rows()).filteredOn(row -> row.status() == Status.MISSING).singleElement()

@@ -156,6 +156,25 @@ class PageLayoutsTest {
     }
 
     @Test
+    void aUserWithModifyMetadataButWithoutCustomizeApplicationSeesTheLayoutsButIsRefusedTheChange() {
+        PageLayout before = harness.read(CONTACT_LAYOUT);
+        harness.org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false);
+
+        Inspection inspection = layouts.inspectNow();
+        assertThat(inspection.rights().canModifyLayouts()).isFalse();
+        assertThat(inspection.of(SObjectType.CONTACT).orElseThrow().layoutsReadable()).isTrue();
+        assertThatThrownBy(() -> layouts.install(SObjectType.CONTACT, Optional.empty(), false))
+                .isInstanceOfSatisfying(LayoutException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_PERMISSION);
+                    assertThat(e.getMessage()).contains("Customize Application")
+                            .doesNotContain("Modify Metadata Through");
+                    assertThat(e.adminRequest()).hasValueSatisfying(text -> assertThat(text)
+                            .contains("the permission Customize Application"));
+                });
+        assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
+    }
+
+    @Test
     void aFieldHiddenOrReadOnlyByFieldLevelSecurityIsReportedAsSuch() {
         harness.org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
         harness.org.state().setFieldAccess("Lead", "HasOptedOutOfEmail", FieldAccess.READONLY);

@@ -127,7 +127,17 @@ class UserRightsCheckTest {
         IntegrationUserRights rights = rights(SyncSettings.defaults());
         assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.MODIFY_METADATA, Status.MISSING)));
         assertThat(rights.right(Need.MODIFY_METADATA).orElseThrow().askAdmin().orElseThrow())
-                .contains("Modify Metadata Through Metadata API Functions").contains("System Permissions");
+                .contains("Modify Metadata Through Metadata API Functions").contains("System Permissions")
+                .doesNotContain("Customize Application");
+    }
+
+    @Test
+    void withModifyMetadataButWithoutCustomizeApplicationAddItForMeIsMissingAndTheTextNamesOnlyThatPermission() {
+        harness.org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false);
+        IntegrationUserRights rights = rights(SyncSettings.defaults());
+        assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.MODIFY_METADATA, Status.MISSING)));
+        assertThat(rights.right(Need.MODIFY_METADATA).orElseThrow().askAdmin().orElseThrow())
+                .contains("Customize Application").doesNotContain("Modify Metadata Through");
     }
 
     @Test

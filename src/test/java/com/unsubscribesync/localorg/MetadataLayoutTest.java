@@ -209,6 +209,20 @@ class MetadataLayoutTest {
     }
 
     @Test
+    void withModifyMetadataButWithoutCustomizeApplicationALayoutIsReadButNotSaved() throws Exception {
+        org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false);
+        Layout layout = read("Lead-Lead Layout");
+        assertThat(layout.getFullName()).isEqualTo("Lead-Lead Layout");
+        assertThatThrownBy(() -> mc.updateMetadata(new Metadata[] {layout}))
+                .isInstanceOfSatisfying(SoapFaultException.class, fault -> {
+                    assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("INSUFFICIENT_ACCESS");
+                    assertThat(fault.getMessage()).contains("Customize Application");
+                });
+        org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, true);
+        assertThat(mc.updateMetadata(new Metadata[] {layout})[0].isSuccess()).isTrue();
+    }
+
+    @Test
     void anExpiredSessionIsAMetadataFaultWithoutDetail() throws Exception {
         org.expireSessions();
         assertThatThrownBy(() -> read("Lead-Lead Layout")).isInstanceOfSatisfying(SoapFaultException.class,

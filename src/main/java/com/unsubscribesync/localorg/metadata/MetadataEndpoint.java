@@ -65,6 +65,12 @@ public final class MetadataEndpoint extends SoapEndpoint {
             throw SoapFault.withoutDetail("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
                     + " ModifyAllData or ModifyMetadata permission");
         }
+        boolean saving = operation.equals("updateMetadata") || operation.equals("upsertMetadata");
+        if (saving && !state.atomically(() -> state.directory().has(context.userRow(),
+                Permission.CUSTOMIZE_APPLICATION))) {
+            throw SoapFault.withoutDetail("INSUFFICIENT_ACCESS", "changing page layouts requires the Customize "
+                    + "Application permission");
+        }
         XmlOut out = new XmlOut();
         switch (operation) {
             case "listMetadata" -> listMetadata(request, context, out);
