@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -18,9 +19,15 @@ public final class Database implements AutoCloseable {
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
+    private final Optional<SharedDatabaseFile> shared;
 
     private Database(String url) {
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this(JdbcConnectionPool.create(url, "sa", ""), Optional.empty());
+    }
+
+    private Database(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared) {
+        this.pool = pool;
+        this.shared = shared;
         this.pool.setMaxConnections(16);
         new Migrations().apply(this);
     }
@@ -33,7 +40,10 @@ public final class Database implements AutoCloseable {
         // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps it in memory for up to
         // half a second, and a process killed in that window (found by CrashSafetyTest) lost an unsubscribe that
         // another process had been told was saved.
-        return new Database("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        SharedDatabaseFile shared = new SharedDatabaseFile(file, url, "sa", "");
+        // Four commands started together on a new directory would otherwise all run the first migration.
+        return shared.oneAtATime(() -> new Database(JdbcConnectionPool.create(shared), Optional.of(shared)));
     }
 
     /** A private in-memory database, for tests and benchmarks. */
@@ -85,8 +95,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Work<T> work) {
-        try (Connection connection = connection()) {
-            connection.setAutoCommit(false);
+        try (Connection connection = forTransaction()) {
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -100,13 +109,46 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs a read on its own connection. */
-    public <T> T read(Work<T> work) {
-        try (Connection connection = connection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("A read from the local database failed", e);
+    /**
+     * A connection with a transaction begun. The process that served the file to this one may have gone since the
+     * connection was last used; H2 then reconnects it here, before any work, racing the other processes that do
+     * the same, so a lost race is waited out and tried again.
+     */
+    private Connection forTransaction() throws SQLException {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = null;
+            try {
+                connection = pool.getConnection();
+                connection.setAutoCommit(false);
+                return connection;
+            } catch (SQLException e) {
+                if (connection != null) {
+                    connection.close();
+                }
+                if (!racedAnotherProcess(e, started, attempt)) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    /** Runs a read on its own connection; a read that lost a race with another process is simply read again. */
+    public <T> T read(Work<T> work) {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!racedAnotherProcess(e, started, attempt)) {
+                    throw new StoreException("A read from the local database failed", e);
+                }
+            }
+        }
+    }
+
+    private boolean racedAnotherProcess(SQLException failure, long startedNanos, int attempt) {
+        return shared.isPresent() && shared.get().waitedOut(failure, startedNanos, attempt);
     }
 
     @Override
