@@ -132,6 +132,11 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         return credentials.load().isPresent();
     }
 
+    /** Whether a connection was saved, even one that cannot be read now. */
+    boolean connectionFileSaved() {
+        return credentials.saved();
+    }
+
     @Override
     public boolean disconnect() {
         boolean forgot = credentials.forget();

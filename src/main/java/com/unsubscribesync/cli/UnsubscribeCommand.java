@@ -58,6 +58,7 @@ public class UnsubscribeCommand {
                     Optional.ofNullable(reason).map(String::strip).filter(r -> !r.isEmpty()));
             PrintWriter out = spec.commandLine().getOut();
             if (workspace.unsubscribes().add(unsubscribe)) {
+                workspace.wakeRunningServes();
                 out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
             } else {
                 Unsubscribe existing = workspace.unsubscribes().find(address).orElseThrow();
@@ -89,6 +90,9 @@ public class UnsubscribeCommand {
             Workspace workspace = group.root.workspace();
             ImportReport report = workspace.unsubscribeImporter().importFile(file, new ImportOptions(dryRun, skipInvalid),
                     workspace.actor());
+            if (!dryRun) {
+                workspace.wakeRunningServes();
+            }
             return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
         }
     }
