@@ -62,18 +62,24 @@ public final class Database implements AutoCloseable {
     /**
      * Runs work in one transaction: all of it is committed, or none of it. When H2 picks this transaction as the
      * victim of a deadlock (two writers, e.g. the nightly run and the real-time pusher marking mirror rows in
-     * different orders), it has been rolled back whole, so it is simply run again.
+     * different orders), it has been rolled back whole, so it is simply run again. So is a transaction cut off by
+     * the process that served the file to this one going away, once the file is served again (ADR 0022).
      */
     public <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        long started = System.nanoTime();
+        int races = 0;
+        for (int attempt = 1; ; ) {
             try {
                 return once(work);
             } catch (StoreException e) {
+                if (e.getCause() instanceof SQLException sql && racedAnotherProcess(sql, started, ++races)) {
+                    continue;
+                }
                 if (attempt >= DEADLOCK_ATTEMPTS || !deadlock(e.getCause())) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(20L * attempt);
+                    Thread.sleep(20L * attempt++);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -95,7 +101,8 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Work<T> work) {
-        try (Connection connection = forTransaction()) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -106,30 +113,6 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("A write to the local database failed and was rolled back", e);
-        }
-    }
-
-    /**
-     * A connection with a transaction begun. The process that served the file to this one may have gone since the
-     * connection was last used; H2 then reconnects it here, before any work, racing the other processes that do
-     * the same, so a lost race is waited out and tried again.
-     */
-    private Connection forTransaction() throws SQLException {
-        long started = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            Connection connection = null;
-            try {
-                connection = pool.getConnection();
-                connection.setAutoCommit(false);
-                return connection;
-            } catch (SQLException e) {
-                if (connection != null) {
-                    connection.close();
-                }
-                if (!racedAnotherProcess(e, started, attempt)) {
-                    throw e;
-                }
-            }
         }
     }
 
