@@ -71,9 +71,15 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
         this.onChange = listener;
     }
 
-    /** Drops the connection, e.g. after a disconnect or a refused session; the next use opens a new one. */
+    /**
+     * Drops the connection, e.g. after a connect, a disconnect or a refused session; the next use opens a new one
+     * at once, even while waiting for Salesforce.
+     */
     synchronized void reset() {
         close();
+        if (wait.reached().isPresent()) {
+            onChange.accept(Optional.empty());
+        }
     }
 
     @Override

@@ -236,8 +236,8 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
     }
 
     private SQLException busy(Throwable cause) {
-        return new SQLException("another process kept the local database busy for " + PATIENCE.toSeconds() + " s",
-                "08001", 0, cause);
+        return new SQLException("another process kept it busy for " + PATIENCE.toSeconds() + " s: try again, and if "
+                + "it lasts, stop the other unsubscribe-sync processes on this data directory", "08001", 0, cause);
     }
 
     /** Whether this process is exiting, when its own database closing is no race to wait out. */
