@@ -81,7 +81,7 @@ final class AppWorkspace implements Workspace {
         this.mirror = new MirrorRepository(database);
         this.syncRuns = new SyncRunRepository(database);
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
-        this.org = new SharedOrg(engineOrg.orElse(salesforce), clock);
+        this.org = new SharedOrg(engineOrg.orElse(salesforce), salesforce::connectionFileSaved, clock);
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);

@@ -8,6 +8,7 @@ import com.unsubscribesync.sync.CurrentOrg;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,33 +24,45 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedOrg.class);
 
     private final OrgConnector connector;
+    private final BooleanSupplier connectionSaved;
     private final Clock clock;
     private final SalesforceWait wait = new SalesforceWait();
     private Consumer<Optional<ServeState.Waiting>> onChange = state -> { };
     private SalesforceOrg open;
+    private boolean unreadable;
 
-    SharedOrg(OrgConnector connector, Clock clock) {
+    /** @param connectionSaved whether a connection was saved, even one that cannot be read now */
+    SharedOrg(OrgConnector connector, BooleanSupplier connectionSaved, Clock clock) {
         this.connector = connector;
+        this.connectionSaved = connectionSaved;
         this.clock = clock;
     }
 
     @Override
     public synchronized Optional<SalesforceOrg> current() {
         if (open == null) {
-            wait.state().filter(w -> !wait.mayTry(clock.instant())).ifPresent(w -> {
+            Optional<ServeState.Waiting> waiting = wait.state().filter(w -> !wait.mayTry(clock.instant()));
+            if (waiting.isPresent() && unreadable) {
+                return Optional.empty();
+            }
+            waiting.ifPresent(w -> {
                 throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, WAITING, "Waiting for Salesforce "
                         + "since " + w.since() + " (" + w.problem() + "); next try at " + w.nextTry() + ".", null);
             });
             try {
                 open = connector.open();
             } catch (SalesforceException e) {
-                if (e.statusCode().filter(NOT_CONNECTED::equals).isPresent()) {
+                boolean notConnected = e.statusCode().filter(NOT_CONNECTED::equals).isPresent();
+                if (notConnected && !connectionSaved.getAsBoolean()) {
                     return Optional.empty();
                 }
-                ServeState.Waiting waiting = wait.failed(clock.instant(), e.getMessage());
-                LOG.warn("Salesforce could not be opened ({}): waiting since {}, next try at {}", e.getMessage(),
-                        waiting.since(), waiting.nextTry());
-                onChange.accept(Optional.of(waiting));
+                // A saved connection that cannot be read (its key missing or damaged) is waited for like an outage:
+                // 'connect' writes a new one, and the next try picks it up. It stays "not connected" to commands.
+                unreadable = notConnected;
+                failed(e);
+                if (notConnected) {
+                    return Optional.empty();
+                }
                 throw e;
             }
             wait.reached().ifPresent(waited -> {
@@ -59,6 +72,13 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
             });
         }
         return Optional.of(open);
+    }
+
+    private void failed(SalesforceException e) {
+        ServeState.Waiting waiting = wait.failed(clock.instant(), e.getMessage());
+        LOG.warn("Salesforce could not be opened ({}): waiting since {}, next try at {}", e.getMessage(),
+                waiting.since(), waiting.nextTry());
+        onChange.accept(Optional.of(waiting));
     }
 
     /** Whether Salesforce is being waited for, and until when. */

@@ -80,6 +80,27 @@ class ServeWithoutSalesforceTest {
     }
 
     @Test
+    void serveWhoseSavedConnectionLostItsKeyFileStaysUpAndSaysItWaits() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
+            Map<String, String> env = Map.of("KEY_SECRET", org.clientSecret());
+            assertThat(CliRun.in(data, env, new ByteArrayOutputStream(), "connect", "--login-url", org.url(),
+                    "--client-id", org.clientId(), "--client-secret-env", "KEY_SECRET").exit()).isZero();
+            java.nio.file.Files.delete(data.resolve("salesforce-connection.key"));
+
+            AppProcess serve = AppProcess.start(data, outputs, "serve-without-key", Map.of(), "serve");
+            try {
+                assertThat(serve.awaitLine("serving", PATIENCE)).as(serve.output()).isPresent();
+                JsonNode waiting = awaitServeState("waiting");
+                assertThat(waiting.path("problem").asText()).isNotBlank();
+                Thread.sleep(1_000);
+                assertThat(serve.alive()).as("serve stays up: %s", serve.output()).isTrue();
+            } finally {
+                assertThat(serve.stop()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void serveOnADirectoryNeverConnectedIsStillRefusedWithExitCode3() {
         CliRun serve = CliRun.in(data, "serve");
 
