@@ -16,6 +16,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class Database implements AutoCloseable {
     private static final String FILE_NAME = "unsubscribe-sync";
     private static final String DEADLOCK = "40001";
+    /** Two writers inserting the same key at once: the loser's "insert if absent" did not see the winner's row. */
+    private static final String SAME_KEY_AT_ONCE = "23505";
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
@@ -62,8 +64,10 @@ public final class Database implements AutoCloseable {
     /**
      * Runs work in one transaction: all of it is committed, or none of it. When H2 picks this transaction as the
      * victim of a deadlock (two writers, e.g. the nightly run and the real-time pusher marking mirror rows in
-     * different orders), it has been rolled back whole, so it is simply run again. So is a transaction cut off by
-     * the process that served the file to this one going away, once the file is served again (ADR 0022).
+     * different orders), it has been rolled back whole, so it is simply run again; so is one that inserted a key
+     * another writer inserted at the same moment (an add and an import of one address): run again, it sees the
+     * row and leaves it. So is a transaction cut off by the process that served the file to this one going away,
+     * once the file is served again (ADR 0022).
      */
     public <T> T inTransaction(Work<T> work) {
         long started = System.nanoTime();
@@ -92,7 +96,7 @@ public final class Database implements AutoCloseable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
                     sql = sql.getNextException()) {
-                if (DEADLOCK.equals(sql.getSQLState())) {
+                if (DEADLOCK.equals(sql.getSQLState()) || SAME_KEY_AT_ONCE.equals(sql.getSQLState())) {
                     return true;
                 }
             }
