@@ -76,7 +76,7 @@ public class StatusCommand implements Callable<Integer> {
         org.problem().ifPresent(problem -> out.println("                 " + problem));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed() != null) {
-            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls today");
+            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls in the last 24 hours");
         }
         out.println("Last run:        " + lastRun.map(run -> run.startedAt() + " " + run.outcome().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
