@@ -2,6 +2,7 @@ package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
@@ -59,13 +60,13 @@ public final class ConflictResolver {
             throw new InvalidInputException("action '" + action + "' does not apply to a '" + conflict.kind().title()
                     + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
         }
+        Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
         Email email = conflict.email().orElse(null);
         switch (chosen) {
             case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
             case "resubscribe" -> {
-                String why = reason.filter(r -> !r.isBlank()).orElseThrow(() -> new InvalidInputException(
-                        "--reason is required to resubscribe: say why the person may be emailed again"));
-                resubscriber.resubscribe(required(email, conflict), why, actor, false);
+                resubscriber.resubscribe(required(email, conflict), why.orElseThrow(() -> new InvalidInputException(
+                        "--reason is required to resubscribe: say why the person may be emailed again")), actor, false);
                 conflict.recordId().ifPresent(recordId -> mirror.forgetEarlierOptOut(List.of(recordId)));
             }
             case "link", "relink" -> {
@@ -80,7 +81,7 @@ public final class ConflictResolver {
             case "recheck" -> fields.refresh();
             default -> { }
         }
-        conflicts.resolve(id, chosen, actor, reason, clock.instant());
+        conflicts.resolve(id, chosen, actor, why, clock.instant());
     }
 
     private static Email required(Email email, Conflict conflict) {
