@@ -53,6 +53,7 @@ public final class ConflictResolver {
      * @param reason  why; required for {@code resubscribe}
      */
     public void resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
+        Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
         Conflict conflict = conflicts.find(id).filter(Conflict::open).orElseThrow(() -> new InvalidInputException(
                 "conflict " + id + " is not open: list them with 'conflicts list'"));
         String chosen = action.strip().toLowerCase(Locale.ROOT);
@@ -60,7 +61,6 @@ public final class ConflictResolver {
             throw new InvalidInputException("action '" + action + "' does not apply to a '" + conflict.kind().title()
                     + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
         }
-        Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
         Email email = conflict.email().orElse(null);
         switch (chosen) {
             case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
