@@ -104,8 +104,10 @@ public final class FxDialogService implements DialogService {
         Dialog<NewUnsubscribe> dialog = styled(new Dialog<>(), "Add an unsubscribe");
         dialog.setHeaderText("Add an unsubscribe");
         TextField email = new TextField();
+        email.setId("add-email");
         email.setPromptText("name@example.com");
         TextField reason = new TextField();
+        reason.setId("add-reason");
         reason.setPromptText("optional, e.g. asked by phone");
         GridPane grid = new GridPane();
         grid.setHgap(10);

@@ -117,7 +117,7 @@ public final class UnsubscribesViewModel {
     }
 
     /** The same checks as the command line's and an import's, for the Add dialog to show before it closes. */
-    static Optional<String> problemWith(DialogService.NewUnsubscribe typed) {
+    public static Optional<String> problemWith(DialogService.NewUnsubscribe typed) {
         try {
             Email.parse(typed.email());
             FreeText.reason("the reason", typed.reason());
