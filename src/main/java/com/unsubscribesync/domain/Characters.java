@@ -31,12 +31,12 @@ final class Characters {
 
     /** The first invisible code point, or -1. */
     static int firstInvisible(String text) {
-        return text.codePoints().filter(Characters::isInvisible).findFirst().orElse(-1);
+        return isAscii(text) ? -1 : text.codePoints().filter(Characters::isInvisible).findFirst().orElse(-1);
     }
 
     /** The first code point that changes the direction text is shown in, or the byte-order mark, or -1. */
     static int firstDirectionControl(String text) {
-        return text.codePoints().filter(Characters::isDirectionControlOrMark).findFirst().orElse(-1);
+        return isAscii(text) ? -1 : text.codePoints().filter(Characters::isDirectionControlOrMark).findFirst().orElse(-1);
     }
 
     static boolean isInvisible(int c) {

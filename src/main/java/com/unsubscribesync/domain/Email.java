@@ -48,6 +48,14 @@ public record Email(String value) implements Comparable<Email> {
         return new Email(withAsciiDomain(fold(text)));
     }
 
+    /**
+     * The start of an address typed to search the list, folded as {@link #parse} folds an address (a domain being
+     * typed cannot be put in its xn-- form yet: search for one by its xn-- form).
+     */
+    public static String searchPrefix(String typed) {
+        return fold(typed.strip());
+    }
+
     /** NFKC, then lower case with the root locale; the dot above that lower-casing leaves after an i goes. */
     private static String fold(String text) {
         if (Characters.isAscii(text)) {

@@ -148,6 +148,7 @@ class HostileCommandLineTest {
         assertThat(CliRun.in(data, "unsubscribe", "add", "bob@mu\u0308nchen.de").out()).contains("was already");
         assertThat(CliRun.in(data, "unsubscribe", "history", "Bob@M\u00dcnchen.de").out().strip().lines()).hasSize(1);
         assertThat(CliRun.in(data, "unsubscribe", "list").out().lines().filter(line -> !line.isBlank())).hasSize(3);
+        assertThat(CliRun.in(data, "unsubscribe", "list", "--search", "\u0130NF").out()).startsWith("info@example.com ");
     }
 
     @Test
