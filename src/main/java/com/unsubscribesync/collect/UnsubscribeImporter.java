@@ -1,6 +1,7 @@
 package com.unsubscribesync.collect;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
@@ -20,7 +21,6 @@ import java.util.Set;
 /** Imports unsubscribes from a CSV file with the columns email, source, reason, unsubscribed_at. */
 public final class UnsubscribeImporter {
     static final Set<String> COLUMNS = Set.of("email", "source", "reason", "unsubscribed_at");
-    private static final int MAX_REASON = 1000;
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
@@ -47,10 +47,7 @@ public final class UnsubscribeImporter {
             throw new InvalidInputException("source 'Salesforce Sync' is only set by the sync itself: "
                     + "use manual, clicked-link, bounce or import");
         }
-        Optional<String> reason = row.text("reason");
-        if (reason.isPresent() && reason.get().length() > MAX_REASON) {
-            throw new InvalidInputException("reason is longer than " + MAX_REASON + " characters");
-        }
+        Optional<String> reason = row.get("reason").flatMap(text -> FreeText.reason("reason", text));
         Instant at = row.get("unsubscribed_at").map(UnsubscribeImporter::parseTime).orElse(now);
         if (at.isAfter(now.plus(Duration.ofDays(1)))) {
             throw new InvalidInputException("unsubscribed_at '" + row.get("unsubscribed_at").orElse("")

@@ -16,7 +16,7 @@ final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
     private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
             "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
-            "V5__run_plan_tables.sql");
+            "V5__run_plan_tables.sql", CanonicalAddresses.STEP);
 
     void apply(Database database) {
         database.inTransaction(connection -> {
@@ -26,7 +26,11 @@ final class Migrations {
             }
             int current = currentVersion(connection);
             for (int i = current; i < SCRIPTS.size(); i++) {
-                run(connection, SCRIPTS.get(i));
+                if (SCRIPTS.get(i).equals(CanonicalAddresses.STEP)) {
+                    CanonicalAddresses.apply(connection);
+                } else {
+                    run(connection, SCRIPTS.get(i));
+                }
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
                     insert.setInt(1, i + 1);

@@ -178,7 +178,7 @@ public final class UnsubscribeRepository {
 
     /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
     public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
-        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
         Optional<String> from = Optional.empty();
         int skip = offset;
         if (offset >= ListPositions.EVERY) {
@@ -230,7 +230,7 @@ public final class UnsubscribeRepository {
 
     /** How many unsubscribes start with the prefix (all of them for an empty one). */
     public long count(String emailPrefix) {
-        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
         if (prefix.isEmpty()) {
             return count();
         }
