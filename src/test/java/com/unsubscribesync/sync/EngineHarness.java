@@ -101,7 +101,7 @@ final class EngineHarness implements AutoCloseable {
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
-                new RunLock(database, "nightly"), current, fields, clock, sliceSize);
+                new RunLock(database, "nightly"), current, fields, retry, clock, sliceSize);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
