@@ -89,7 +89,7 @@ class NightlyRefusalsTest {
         List<String> contacts = unsubscribedContacts(456);
 
         RunReport report = engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
-                new AtFirstWrite(() -> engine.org.faults().apply(new FaultRule.FieldSecurityRule("Contact",
+                new AtWrite(1, () -> engine.org.faults().apply(new FaultRule.FieldSecurityRule("Contact",
                         "HasOptedOutOfEmail", FieldAccess.READONLY))));
 
         assertThat(report.pushed()).isZero();
@@ -116,7 +116,9 @@ class NightlyRefusalsTest {
         engine.settings(s -> s.withBulkThreshold(5_000));
 
         Throwable died = catchThrowable(() -> engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false,
-                false), new DiesAtWrite(4)));
+                false), new AtWrite(4, () -> {
+                    throw new ProcessDied();
+                })));
 
         assertThat(died).isInstanceOf(ProcessDied.class);
         assertThat(engine.runs.last()).hasValueSatisfying(run -> {
@@ -153,19 +155,20 @@ class NightlyRefusalsTest {
         return ids;
     }
 
-    /** Does something once, when the run starts writing. */
-    private static final class AtFirstWrite implements RunProgress {
+    /** Does something once, as the run is about to write its {@code write}-th batch. */
+    private static final class AtWrite implements RunProgress {
+        private final int write;
         private final Runnable action;
-        private boolean done;
+        private int writes;
 
-        AtFirstWrite(Runnable action) {
+        AtWrite(int write, Runnable action) {
+            this.write = write;
             this.action = action;
         }
 
         @Override
         public void update(String phase, long done, long total) {
-            if (!this.done && phase.startsWith("Setting opt-outs")) {
-                this.done = true;
+            if (phase.startsWith("Setting opt-outs") && ++writes == write) {
                 action.run();
             }
         }
@@ -174,21 +177,5 @@ class NightlyRefusalsTest {
     /** Stands in for a SIGKILL: nothing of the run's own code runs after it, not even its failure handling. */
     private static final class ProcessDied extends Error {
         private static final long serialVersionUID = 1L;
-    }
-
-    private static final class DiesAtWrite implements RunProgress {
-        private final int write;
-        private int writes;
-
-        DiesAtWrite(int write) {
-            this.write = write;
-        }
-
-        @Override
-        public void update(String phase, long done, long total) {
-            if (phase.startsWith("Setting opt-outs") && ++writes == write) {
-                throw new ProcessDied();
-            }
-        }
     }
 }
