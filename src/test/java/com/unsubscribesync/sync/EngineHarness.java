@@ -171,6 +171,18 @@ final class EngineHarness implements AutoCloseable {
                 Optional.empty()));
     }
 
+    /** Recorded as the command line records it, and due at once on the engine's clock. */
+    void unsubscribe(String email, MutableClock engineClock) {
+        unsubscribe(email);
+        engineClock.set(Instant.now());
+    }
+
+    /** Unsubscribes the address, due at once, and drains the outbox. */
+    PushReport push(String email, MutableClock engineClock) {
+        unsubscribe(email, engineClock);
+        return pusher.drain();
+    }
+
     void link(String email, String salesforceId) {
         people.save(new Person(Email.parse(email), Optional.empty(), Optional.empty(),
                 Optional.of(SalesforceId.parse(salesforceId))));

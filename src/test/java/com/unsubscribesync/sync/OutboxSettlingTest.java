@@ -241,12 +241,10 @@ class OutboxSettlingTest {
     }
 
     private PushReport push(String email) {
-        unsubscribe(email);
-        return engine.pusher.drain();
+        return engine.push(email, clock);
     }
 
     private void unsubscribe(String email) {
-        engine.unsubscribe(email);
-        clock.set(Instant.now());
+        engine.unsubscribe(email, clock);
     }
 }
