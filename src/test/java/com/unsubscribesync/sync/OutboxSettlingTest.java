@@ -230,6 +230,28 @@ class OutboxSettlingTest {
                 .as("the next pass says why again").hasSize(1);
     }
 
+    @Test
+    void recheckingAFieldUnavailableConflictOnceTheFieldIsFixedPushesTheWaitingAddressesAtOnce() {
+        String contact = engine.admin().addContact("Ny", "Ob", "ny@settle.test");
+        engine.admin().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY);
+        unsubscribe("ny@settle.test");
+        for (int pass = 0; pass < 6; pass++) {
+            clock.advance(Duration.ofMinutes(pass == 0 ? 0 : 20));
+            engine.pusher.drainOnce();
+        }
+        assertThat(pending()).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(6));
+        assertThat(engine.outbox.due(clock.instant(), 10)).as("in its back-off").isEmpty();
+        Conflict unavailable = engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10).get(0);
+        engine.admin().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE);
+
+        resolver().resolve(unavailable.id(), "recheck", Optional.empty(), Optional.empty(), "admin");
+        PushReport report = engine.pusher.drain();
+
+        assertThat(report.written()).isEqualTo(1);
+        assertThat(engine.admin().read(contact).optedOut()).isTrue();
+        assertThat(engine.outbox.pendingCount()).isZero();
+    }
+
     private ConflictResolver resolver() {
         return new ConflictResolver(engine.conflicts, engine.outbox, engine.people, engine.mirror,
                 new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
