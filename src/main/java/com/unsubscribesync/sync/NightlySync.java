@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -261,7 +259,7 @@ public final class NightlySync {
             Counter counter, Runnable stillRunning) {
         long total = pushes.values().stream().mapToLong(Long::longValue).sum();
         long done = 0;
-        Refused refused = new Refused();
+        RefusedRecords refused = new RefusedRecords();
         Writes writes = new Writes(salesforce, apiNames, check, counter, refused);
         for (Map.Entry<SObjectType, Long> object : pushes.entrySet()) {
             SObjectType type = object.getKey();
@@ -295,7 +293,7 @@ public final class NightlySync {
     }
 
     /** Tries the records refused for now again, after the push's back-off, until written or out of attempts. */
-    private Optional<String> retryRefused(Writes writes, Refused refused, SyncSettings current, RunProgress progress,
+    private Optional<String> retryRefused(Writes writes, RefusedRecords refused, SyncSettings current, RunProgress progress,
             Counter counter, Runnable stillRunning) {
         for (int failures = 1; failures < refusals.attempts() && !refused.isEmpty(); failures++) {
             Optional<String> stop = stopBefore(writes.salesforce, current, progress, counter);
@@ -364,10 +362,10 @@ public final class NightlySync {
         private final Map<SObjectType, String> apiNames;
         private final FieldCheck check;
         private final Counter counter;
-        private final Refused refused;
+        private final RefusedRecords refused;
 
         Writes(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, FieldCheck check, Counter counter,
-                Refused refused) {
+                RefusedRecords refused) {
             this.salesforce = salesforce;
             this.apiNames = apiNames;
             this.check = check;
@@ -426,49 +424,6 @@ public final class NightlySync {
                     clock.instant())) {
                 counter.conflicts++;
             }
-        }
-    }
-
-    /** Records refused for now, to be tried again within the run, with the status code of their last refusal. */
-    private static final class Refused {
-        private final Map<SObjectType, Map<SalesforceId, Optional<Email>>> records = new EnumMap<>(SObjectType.class);
-        private final Map<SalesforceId, String> codes = new HashMap<>();
-
-        void add(SObjectType type, SalesforceId id, Optional<Email> email, String statusCode) {
-            records.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, email);
-            codes.put(id, statusCode);
-        }
-
-        boolean isEmpty() {
-            return codes.isEmpty();
-        }
-
-        int size() {
-            return codes.size();
-        }
-
-        /** Takes every record out, to be written again; those refused again are added back. */
-        Map<SObjectType, Map<SalesforceId, Optional<Email>>> takeAll() {
-            Map<SObjectType, Map<SalesforceId, Optional<Email>>> taken = new EnumMap<>(records);
-            records.clear();
-            codes.clear();
-            return taken;
-        }
-
-        /** Drops an object's records (they wait for its field now); returns how many there were. */
-        long forget(SObjectType type) {
-            Map<SalesforceId, Optional<Email>> dropped = records.remove(type);
-            if (dropped == null) {
-                return 0;
-            }
-            dropped.keySet().forEach(codes::remove);
-            return dropped.size();
-        }
-
-        Map<String, Integer> byStatusCode() {
-            Map<String, Integer> counts = new TreeMap<>();
-            codes.values().forEach(code -> counts.merge(code, 1, Integer::sum));
-            return counts;
         }
     }
 
