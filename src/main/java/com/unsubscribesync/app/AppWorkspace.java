@@ -84,7 +84,9 @@ final class AppWorkspace implements Workspace {
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);
         this.nightlySync = new NightlySync(unsubscribes, settings, mirror, conflicts, syncRuns,
-                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields, clock);
+                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields,
+                RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
+                clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
             try {
                 nightlySync.run(new RunRequest(trigger, false, false), RunProgress.SILENT);

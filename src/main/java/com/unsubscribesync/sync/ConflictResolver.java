@@ -78,7 +78,11 @@ public final class ConflictResolver {
                 people.saveLink(new Person(owner, current.firstName(), current.lastName(), Optional.of(target)));
                 outbox.enqueue(owner, clock.instant());
             }
-            case "recheck" -> fields.refresh();
+            case "recheck" -> {
+                // What waits for the field is tried at once, not after the rest of its back-off.
+                fields.refresh();
+                outbox.retryAllNow(clock.instant());
+            }
             default -> { }
         }
         conflicts.resolve(id, chosen, actor, why, clock.instant());
