@@ -22,6 +22,11 @@ public abstract class ApiEndpoint implements HttpHandler {
         this.faults = faults;
     }
 
+    /** Whether this service as a whole is down for maintenance now (an injected outage). */
+    protected boolean down() {
+        return false;
+    }
+
     /** Answers a request that no injected fault took. */
     protected abstract void serve(HttpExchange exchange, byte[] body) throws IOException;
 
@@ -38,7 +43,7 @@ public abstract class ApiEndpoint implements HttpHandler {
                 }
             }
             CallFault callFault = faults.nextCall();
-            if (callFault == CallFault.MAINTENANCE_PAGE) {
+            if (callFault == CallFault.MAINTENANCE_PAGE || (callFault == CallFault.NONE && down())) {
                 HttpBodies.send(exchange, 503, "text/html; charset=utf-8", MAINTENANCE_PAGE);
             } else if (callFault == CallFault.NONE) {
                 serve(exchange, body);
