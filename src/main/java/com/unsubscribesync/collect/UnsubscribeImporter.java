@@ -24,16 +24,19 @@ public final class UnsubscribeImporter {
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
+    private final Path workFolder;
 
-    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock) {
+    /** @param workFolder where imports sort their rows: {@link ImportScratch#FOLDER} in the data directory */
+    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock, Path workFolder) {
         this.unsubscribes = unsubscribes;
         this.clock = clock;
+        this.workFolder = workFolder;
     }
 
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
-            try (SortedByEmail sorted = new SortedByEmail(rows)) {
+            try (SortedByEmail sorted = new SortedByEmail(rows, workFolder)) {
                 return unsubscribes.addAll(sorted);
             }
         });

@@ -35,7 +35,7 @@ class UnsubscribeImporterTest {
     void open() {
         database = Database.openInMemory("import-" + UUID.randomUUID());
         unsubscribes = new UnsubscribeRepository(database);
-        importer = new UnsubscribeImporter(unsubscribes, CLOCK);
+        importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
     }
 
     @AfterEach
