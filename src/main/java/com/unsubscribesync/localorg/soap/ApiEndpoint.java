@@ -22,6 +22,12 @@ public abstract class ApiEndpoint implements HttpHandler {
         this.faults = faults;
     }
 
+    /** The longest request body this service reads, as sent and once gunzipped. */
+    protected abstract int maxRequestBytes();
+
+    /** Answers a request whose body is longer than {@link #maxRequestBytes()}, as Salesforce's service does. */
+    protected abstract void refuseTooLarge(HttpExchange exchange, int limit) throws IOException;
+
     /** Whether this service as a whole is down for maintenance now (an injected outage). */
     protected boolean down() {
         return false;
@@ -33,7 +39,13 @@ public abstract class ApiEndpoint implements HttpHandler {
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = HttpBodies.read(exchange);
+            byte[] body;
+            try {
+                body = HttpBodies.read(exchange, maxRequestBytes());
+            } catch (HttpBodies.TooLarge e) {
+                refuseTooLarge(exchange, e.limit());
+                return;
+            }
             Duration latency = faults.latency();
             if (!latency.isZero()) {
                 try {
