@@ -1,7 +1,6 @@
 package com.unsubscribesync.collect;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -115,7 +114,9 @@ public final class ImportScratch implements AutoCloseable {
             folders = listed.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("The import scratch folder " + workFolder + " could not be read", e);
+            LOG.warn("The import scratch folder {} could not be read, so no leftovers were removed: {}", workFolder,
+                    e.getMessage());
+            return 0;
         }
         for (Path folder : folders) {
             try {
