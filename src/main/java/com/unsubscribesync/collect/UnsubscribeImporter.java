@@ -4,7 +4,9 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.StoreException;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +38,15 @@ public final class UnsubscribeImporter {
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
-            try (SortedByEmail sorted = new SortedByEmail(rows, workFolder)) {
+            SortedByEmail sorted;
+            try {
+                sorted = new SortedByEmail(rows, workFolder);
+            } catch (UncheckedIOException e) {
+                throw new StoreException("The import could not sort its rows in " + workFolder + " ("
+                        + e.getCause().getMessage() + "), so nothing was imported: free disk space in the data "
+                        + "directory, then run the same import again", e);
+            }
+            try (sorted) {
                 return unsubscribes.addAll(sorted);
             }
         });

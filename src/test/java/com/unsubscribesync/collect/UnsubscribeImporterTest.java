@@ -197,4 +197,18 @@ class UnsubscribeImporterTest {
                 .isNotInstanceOf(PartlySavedException.class).hasMessageContaining("rolled back");
         assertThat(unsubscribes.count()).isZero();
     }
+
+    @Test
+    void aScratchFolderThatCannotBeWrittenImportsNothingAndSaysWhereAndWhatToDo() throws IOException {
+        Path file = write("email\na@example.com\n");
+        Path blocked = folder.resolve("not-a-folder");
+        Files.writeString(blocked, "a file where the scratch folder should be");
+        UnsubscribeImporter stuck = new UnsubscribeImporter(unsubscribes, CLOCK, blocked);
+
+        assertThatThrownBy(() -> stuck.importFile(file, new ImportOptions(false, false), "tester"))
+                .isInstanceOf(com.unsubscribesync.store.StoreException.class)
+                .hasMessageContaining("could not sort its rows in " + blocked)
+                .hasMessageContaining("nothing was imported").hasMessageContaining("run the same import again");
+        assertThat(unsubscribes.count()).isZero();
+    }
 }
