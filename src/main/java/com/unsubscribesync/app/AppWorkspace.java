@@ -2,6 +2,7 @@ package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.Workspace;
+import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.layout.LayoutBackups;
@@ -183,7 +184,7 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public UnsubscribeImporter unsubscribeImporter() {
-        return new UnsubscribeImporter(unsubscribes, clock);
+        return new UnsubscribeImporter(unsubscribes, clock, dataDirectory.resolve(ImportScratch.FOLDER));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ final class WorkspaceOpener {
         Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
+        ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
         return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), env);
     }
 

@@ -5,7 +5,9 @@ import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.StoreException;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,16 +26,27 @@ public final class UnsubscribeImporter {
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
+    private final Path workFolder;
 
-    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock) {
+    /** @param workFolder where imports sort their rows: {@link ImportScratch#FOLDER} in the data directory */
+    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock, Path workFolder) {
         this.unsubscribes = unsubscribes;
         this.clock = clock;
+        this.workFolder = workFolder;
     }
 
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
-            try (SortedByEmail sorted = new SortedByEmail(rows)) {
+            SortedByEmail sorted;
+            try {
+                sorted = new SortedByEmail(rows, workFolder);
+            } catch (UncheckedIOException e) {
+                throw new StoreException("The import could not sort its rows in " + workFolder + " ("
+                        + e.getCause().getMessage() + "), so nothing was imported: free disk space in the data "
+                        + "directory, then run the same import again", e);
+            }
+            try (sorted) {
                 return unsubscribes.addAll(sorted);
             }
         });

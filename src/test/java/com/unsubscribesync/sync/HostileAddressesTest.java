@@ -44,12 +44,15 @@ class HostileAddressesTest {
         engine.close();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    Path scratch;
+
     @Test
     void importedPushedAndSyncedTheyOptOutTheirOwnRecordsOnly() throws Exception {
         Map<String, Boolean> before = optOuts();
         Path corpus = Path.of(getClass().getResource("/hostile-csv/soql-injection-addresses.csv").toURI());
 
-        ImportReport imported = new UnsubscribeImporter(engine.unsubscribes, engine.clock).importFile(corpus,
+        ImportReport imported = new UnsubscribeImporter(engine.unsubscribes, engine.clock, scratch).importFile(corpus,
                 new ImportOptions(false, false), "tester");
         PushReport pushed = engine.pusher.drain();
         RunReport run = engine.run();
