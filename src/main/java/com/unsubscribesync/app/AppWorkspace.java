@@ -14,6 +14,7 @@ import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.OwnerOnly;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -224,5 +225,11 @@ final class AppWorkspace implements Workspace {
         engine.close();
         org.close();
         database.close();
+        try {
+            // Files made since the start by libraries (an H2 trace, layout backups, the demo org's state).
+            OwnerOnly.restrictTree(dataDirectory);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Some files of the data directory could not be made owner-only: {}", e.getMessage());
+        }
     }
 }
