@@ -1,6 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.OrgConnection;
+import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
@@ -137,6 +138,9 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public boolean connected() {
+        salesforce.savedConnectionProblem().ifPresent(problem -> {
+            throw new NotConnectedException(problem);
+        });
         return org.current().isPresent();
     }
 

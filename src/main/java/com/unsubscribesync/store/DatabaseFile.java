@@ -207,7 +207,8 @@ final class DatabaseFile {
                 try {
                     long block = Long.parseLong(header.get().get("block"), 16);
                     long blockSize = Long.parseLong(header.get().getOrDefault("blockSize", "1000"), 16);
-                    if ((block + 1) * blockSize <= size) {
+                    long chunkBlocks = chunkLength(block * blockSize).orElse(1L);
+                    if ((block + chunkBlocks) * blockSize <= size) {
                         return;
                     }
                 } catch (RuntimeException e) {
@@ -218,6 +219,26 @@ final class DatabaseFile {
         if (known || start.length < 2 * HEADER_BLOCK) {
             throw damaged("it is cut short: " + size + " bytes");
         }
+    }
+
+    /** How many blocks the chunk at this offset says it spans; empty when it cannot be read. */
+    private Optional<Long> chunkLength(long offset) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(256);
+            channel.read(buffer, offset);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
+            if (!text.startsWith("chunk:")) {
+                return Optional.empty();
+            }
+            for (String field : text.split("[,\\n]")) {
+                if (field.startsWith("len:")) {
+                    return Optional.of(Long.parseLong(field.substring(4).strip(), 16));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // H2 decides
+        }
+        return Optional.empty();
     }
 
     private static Optional<Map<String, String>> header(byte[] bytes, int at) {
