@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -17,14 +18,20 @@ public final class Database implements AutoCloseable {
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
+    private final Optional<Path> lockFile;
 
-    private Database(String url, String user, String password) {
+    private Database(String url, String user, String password, Optional<Path> lockFile) {
         this.pool = JdbcConnectionPool.create(url, user, password);
         this.pool.setMaxConnections(16);
+        this.lockFile = lockFile;
     }
 
-    static Database over(String url, String user, String password) {
-        return new Database(url, user, password);
+    /**
+     * @param lockFile H2's lock file, made owner-only whenever a connection may have made it anew (this process
+     *     opening the file after the process that served it died): it holds the auto-server's port and key
+     */
+    static Database over(String url, String user, String password, Optional<Path> lockFile) {
+        return new Database(url, user, password, lockFile);
     }
 
     /**
@@ -45,7 +52,8 @@ public final class Database implements AutoCloseable {
 
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        Database database = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+        Database database = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "",
+                Optional.empty());
         database.inTransaction(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
@@ -58,7 +66,9 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() {
         try {
-            return pool.getConnection();
+            Connection connection = pool.getConnection();
+            lockFile.ifPresent(OwnerOnly::restrict);
+            return connection;
         } catch (SQLException e) {
             throw new StoreException("Could not open a connection to the local database", e);
         }

@@ -68,7 +68,11 @@ final class DatabaseFile {
         }
         bringUpToDate(url, passwords);
         OwnerOnly.restrict(file);
-        return Database.over(url, APP_USER, passwords.app());
+        Database database = Database.over(url, APP_USER, passwords.app(),
+                Optional.of(directory.resolve(NAME + ".lock.db")));
+        // The pool keeps this connection, so the file stays open (and served to other processes) until close.
+        database.read(connection -> null);
+        return database;
     }
 
     /**

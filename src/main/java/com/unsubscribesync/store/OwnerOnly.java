@@ -104,12 +104,12 @@ public final class OwnerOnly {
     /** Makes one file or folder owner-only, when this user owns it. */
     public static void restrict(Path path) {
         try {
-            if (!supported(path) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                    || Files.isSymbolicLink(path) || !ownedByThisUser(path)) {
+            if (!supported(path) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path)) {
                 return;
             }
             Set<PosixFilePermission> wanted = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE;
-            if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
+            if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)
+                    && ownedByThisUser(path)) {
                 Files.setPosixFilePermissions(path, wanted);
             }
         } catch (java.nio.file.NoSuchFileException gone) {
