@@ -66,13 +66,17 @@ final class DatabaseFile {
             checkHeader();
             passwords = saved.orElseGet(() -> upgradeWithoutPasswords(url));
         }
-        bringUpToDate(url, passwords);
-        OwnerOnly.restrict(file);
-        Database database = Database.over(url, APP_USER, passwords.app(),
-                Optional.of(directory.resolve(NAME + ".lock.db")));
-        // The pool keeps this connection, so the file stays open (and served to other processes) until close.
-        database.read(connection -> null);
-        return database;
+        try (Connection checked = bringUpToDate(url, passwords)) {
+            OwnerOnly.restrict(file);
+            Database database = Database.over(url, APP_USER, passwords.app(),
+                    Optional.of(directory.resolve(NAME + ".lock.db")));
+            // The pool keeps this connection, so the file stays open (and served to other processes) until close;
+            // taken while the check's connection is still open, so H2 does not close and reopen the file.
+            database.read(connection -> null);
+            return database;
+        } catch (SQLException e) {
+            throw opening(e);
+        }
     }
 
     /**
@@ -122,24 +126,38 @@ final class DatabaseFile {
      * Logs in as the app; when its user is not there yet (an upgrade, or one cut short) or a migration is due,
      * the admin sets things up first.
      */
-    private void bringUpToDate(String url, DatabasePasswords passwords) {
-        try (Connection app = connect(url, APP_USER, passwords.app())) {
-            requireTables(app);
-            if (Migrations.current(app)) {
-                return;
+    private Connection bringUpToDate(String url, DatabasePasswords passwords) throws SQLException {
+        try {
+            Connection app = connect(url, APP_USER, passwords.app());
+            try {
+                requireTables(app);
+                if (Migrations.current(app)) {
+                    return app;
+                }
+            } catch (SQLException | RuntimeException e) {
+                app.close();
+                throw e;
+            }
+            try (Connection admin = adminConnection(url, passwords)) {
+                migrate(admin, passwords);
+            } finally {
+                app.close();
             }
         } catch (SQLException e) {
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
-                throw opening(e);
+                throw e;
+            }
+            try (Connection admin = adminConnection(url, passwords)) {
+                migrate(admin, passwords);
             }
         }
-        try (Connection admin = adminConnection(url, passwords)) {
-            requireTables(admin);
-            setUp(admin, passwords);
-            new Migrations().apply(admin);
-        } catch (SQLException e) {
-            throw opening(e);
-        }
+        return connect(url, APP_USER, passwords.app());
+    }
+
+    private void migrate(Connection admin, DatabasePasswords passwords) throws SQLException {
+        requireTables(admin);
+        setUp(admin, passwords);
+        new Migrations().apply(admin);
     }
 
     /** The admin, with its password, or (once, during the upgrade) with the empty one it had before. */
