@@ -37,9 +37,7 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the database file in the data directory and brings its schema up to date. The
      * connections are the app's database user's, who cannot run DDL or H2's file functions ({@link DatabaseFile}).
-     * A commit reaches the file before it returns (WRITE_DELAY 0, stored in the database): H2's default keeps it
-     * in memory for up to half a second, and a process killed in that window (found by CrashSafetyTest) lost an
-     * unsubscribe that another process had been told was saved.
+     * A commit reaches the file before it returns (WRITE_DELAY 0, see {@link DatabaseFile}).
      *
      * @throws com.unsubscribesync.domain.DamagedFileException when the file, or its password file, is missing,
      *     empty or damaged: the message names it and says how to restore it

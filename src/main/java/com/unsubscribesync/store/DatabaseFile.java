@@ -47,11 +47,16 @@ final class DatabaseFile {
     }
 
     /**
-     * The app's connection settings. WRITE_DELAY is not among them: only an admin may set it, so it is stored in
-     * the database as a persistent setting (see {@link #setUp}).
+     * The connection settings. WRITE_DELAY=0: a commit reaches the file before it returns; H2's default keeps it in
+     * memory for up to half a second, and a process killed in that window (found by CrashSafetyTest) lost an
+     * unsubscribe another process had been told was saved. H2 applies it when a connection opens the file, for
+     * any user, then also runs it as a SET that only an admin may run: IGNORE_UNKNOWN_SETTINGS lets the app's user
+     * skip that refusal, and TRACE_LEVEL_FILE=0 keeps H2 from writing each refusal (and any SQL with addresses) to
+     * a trace file; failures reach the app's own log through its exceptions.
      */
     private String url(Path base) {
-        return "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
+                + ";IGNORE_UNKNOWN_SETTINGS=TRUE";
     }
 
     Database open() {
@@ -187,8 +192,6 @@ final class DatabaseFile {
             statement.execute("ALTER USER " + APP_USER + " SET PASSWORD '" + passwords.app() + "'");
             statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + APP_USER);
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + PREVIEW_SCHEMA + " AUTHORIZATION " + APP_USER);
-            // A commit reaches the file before it returns (CrashSafetyTest); persistent, and for admins only.
-            statement.execute("SET WRITE_DELAY 0");
             statement.execute("ALTER USER " + ADMIN_USER + " SET PASSWORD '" + passwords.admin() + "'");
         }
     }

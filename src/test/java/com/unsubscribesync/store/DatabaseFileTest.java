@@ -136,6 +136,18 @@ class DatabaseFileTest {
     }
 
     @Test
+    void aCommitOfTheAppsUserReachesTheFileAtOnceAndLeavesNoTraceFile() throws Exception {
+        try (Database database = Database.openFile(data)) {
+            add(database, "ann@example.com");
+            int delay = database.read(connection -> ((org.h2.engine.SessionLocal) connection
+                    .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore()
+                    .getAutoCommitDelay());
+            assertThat(delay).as("H2's write delay in ms").isZero();
+        }
+        assertThat(data.resolve("unsubscribe-sync.trace.db")).doesNotExist();
+    }
+
+    @Test
     void processesCreatingTheDatabaseTogetherAllOpenTheSameOne() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
