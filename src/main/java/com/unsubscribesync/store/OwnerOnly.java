@@ -119,13 +119,16 @@ public final class OwnerOnly {
         }
     }
 
-    /** Makes a folder and everything in it that this user owns owner-only; symbolic links are not followed. */
+    /**
+     * Makes a folder and everything in it that this user owns owner-only; symbolic links inside it are not
+     * followed (a folder given as a link is the folder it points at).
+     */
     public static void restrictTree(Path folder) {
-        if (!supported(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        if (!supported(folder) || !Files.isDirectory(folder)) {
             return;
         }
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            Files.walkFileTree(folder.toRealPath(), new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     restrict(dir);

@@ -50,6 +50,17 @@ class OwnerOnlyTest {
     }
 
     @Test
+    void aFolderGivenAsALinkIsTheFolderItPointsAt(@TempDir Path elsewhere) throws Exception {
+        Path real = Files.createDirectory(elsewhere.resolve("data"));
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path link = Files.createSymbolicLink(folder.resolve("data-link"), real);
+
+        OwnerOnly.restrictTree(link);
+
+        assertThat(mode(real)).isEqualTo("rwx------");
+    }
+
+    @Test
     void aWrittenFileIsOwnerOnlyFromItsFirstByte() throws Exception {
         Path file = folder.resolve("console-window.properties");
         OwnerOnly.write(file, "width=900".getBytes(StandardCharsets.UTF_8));
