@@ -1,6 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.OrgConnection;
+import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
@@ -15,6 +16,7 @@ import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.OwnerOnly;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -139,6 +141,9 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public boolean connected() {
+        salesforce.savedConnectionProblem().ifPresent(problem -> {
+            throw new NotConnectedException(problem);
+        });
         return org.current().isPresent();
     }
 
@@ -227,5 +232,11 @@ final class AppWorkspace implements Workspace {
         engine.close();
         org.close();
         database.close();
+        try {
+            // Files made since the start by libraries (an H2 trace, layout backups, the demo org's state).
+            OwnerOnly.restrictTree(dataDirectory);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Some files of the data directory could not be made owner-only: {}", e.getMessage());
+        }
     }
 }

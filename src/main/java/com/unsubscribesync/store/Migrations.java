@@ -18,8 +18,11 @@ final class Migrations {
             "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
             "V5__run_plan_tables.sql", CanonicalAddresses.STEP);
 
-    void apply(Database database) {
-        database.inTransaction(connection -> {
+    /** Runs on an admin's connection (DDL); commits, or rolls every script of this call back. */
+    void apply(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                         + "version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
@@ -39,8 +42,18 @@ final class Migrations {
                     insert.executeUpdate();
                 }
             }
-            return null;
-        });
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether every migration has been applied; read with the app's user, who may not apply them. */
+    static boolean current(Connection connection) throws SQLException {
+        return currentVersion(connection) == SCRIPTS.size();
     }
 
     private static int currentVersion(Connection connection) throws SQLException {
@@ -49,8 +62,8 @@ final class Migrations {
             rows.next();
             int version = rows.getInt(1);
             if (version > SCRIPTS.size()) {
-                throw new SQLException("The database was written by a newer version of Unsubscribe Sync (schema "
-                        + version + "); install that version or newer");
+                throw new com.unsubscribesync.domain.InvalidInputException("the database was written by a newer "
+                        + "version of Unsubscribe Sync (schema " + version + "): install that version or newer");
             }
             return version;
         }
