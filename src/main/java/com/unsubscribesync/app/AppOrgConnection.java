@@ -3,6 +3,7 @@ package com.unsubscribesync.app;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.OrgUnreachableException;
+import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
@@ -79,10 +80,24 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     @Override
     public ConnectedOrg connectDemo() {
         try (ForceWscOrg org = guarded(() -> new DemoOrg(dataDirectory).open(signIn))) {
+            Optional<String> replaced = replacingDamaged();
             credentials.save(new SavedConnection.Demo());
             LOG.info("Connected to the demo org");
-            return connected(org.identity(), Optional.empty());
+            return connected(org.identity(), replaced);
         }
+    }
+
+    /** A saved connection that cannot be opened is replaced by the new one, and the admin is told. */
+    private Optional<String> replacingDamaged() {
+        return credentials.problem().map(problem -> {
+            LOG.warn("Replacing a saved connection that could not be opened: {}", problem);
+            return "the saved connection could not be opened and is replaced by this one (" + problem + ")";
+        });
+    }
+
+    /** Why the saved connection cannot be opened, when it is there but its file or key is damaged. */
+    Optional<String> savedConnectionProblem() {
+        return credentials.problem();
     }
 
     @Override
@@ -129,7 +144,11 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     }
 
     boolean hasSavedConnection() {
-        return credentials.load().isPresent();
+        try {
+            return credentials.load().isPresent();
+        } catch (DamagedFileException e) {
+            return false;
+        }
     }
 
     /** Whether a connection was saved, even one that cannot be read now. */
@@ -146,8 +165,9 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
 
     @Override
     public OrgStatus status(SyncSettings current) {
-        if (credentials.load().isEmpty()) {
-            return OrgStatus.notConnected(null);
+        Optional<String> damaged = credentials.problem();
+        if (damaged.isPresent() || credentials.load().isEmpty()) {
+            return OrgStatus.notConnected(damaged.orElse(null));
         }
         try (SalesforceOrg org = open()) {
             FieldCheck check = org.checkField(new OptOutFieldRequest(current.field(), current.fieldApiName()));
@@ -195,9 +215,15 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     /** The connected org, from the saved connection. */
     @Override
     public SalesforceOrg open() {
-        SavedConnection saved = credentials.load().orElseThrow(() -> new SalesforceException(
-                SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", "No Salesforce org is connected: run "
-                        + "'connect --demo' or 'connect --login-url URL --client-id ID'.", null));
+        SavedConnection saved;
+        try {
+            saved = credentials.load().orElseThrow(() -> new SalesforceException(
+                    SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", "No Salesforce org is connected: run "
+                            + "'connect --demo' or 'connect --login-url URL --client-id ID'.", null));
+        } catch (DamagedFileException e) {
+            throw new SalesforceException(SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", e.getMessage(),
+                    null);
+        }
         if (saved instanceof SavedConnection.Demo) {
             return new DemoOrg(dataDirectory).open(signIn);
         }
@@ -206,12 +232,14 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
 
     private ConnectedOrg save(OrgSignIn.SignedIn signedIn) {
         try (ForceWscOrg org = signedIn.org()) {
+            Optional<String> replaced = replacingDamaged();
             credentials.save(signedIn.saved());
             LOG.info("Connected to Salesforce org {} through {}", org.identity().organizationId(),
                     signedIn.saved().describe());
             Optional<String> warning = signedIn.saved() instanceof SavedConnection.PasswordLogin
                     ? Optional.of(com.unsubscribesync.salesforce.LegacyLogin.retirementWarning()) : Optional.empty();
-            return connected(org.identity(), warning);
+            return connected(org.identity(), replaced.map(text -> warning.map(w -> text + "; " + w).orElse(text))
+                    .or(() -> warning));
         }
     }
 

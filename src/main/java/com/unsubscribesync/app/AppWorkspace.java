@@ -1,7 +1,9 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.OrgConnection;
+import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.Workspace;
+import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.layout.LayoutBackups;
@@ -14,6 +16,7 @@ import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.OwnerOnly;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -86,7 +89,9 @@ final class AppWorkspace implements Workspace {
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);
         this.nightlySync = new NightlySync(unsubscribes, settings, mirror, conflicts, syncRuns,
-                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields, clock);
+                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields,
+                RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
+                clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
             try {
                 nightlySync.run(new RunRequest(trigger, false, false), RunProgress.SILENT);
@@ -139,6 +144,9 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public boolean connected() {
+        salesforce.savedConnectionProblem().ifPresent(problem -> {
+            throw new NotConnectedException(problem);
+        });
         return org.current().isPresent();
     }
 
@@ -184,7 +192,7 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public UnsubscribeImporter unsubscribeImporter() {
-        return new UnsubscribeImporter(unsubscribes, clock);
+        return new UnsubscribeImporter(unsubscribes, clock, dataDirectory.resolve(ImportScratch.FOLDER));
     }
 
     @Override
@@ -256,5 +264,11 @@ final class AppWorkspace implements Workspace {
         engine.close();
         org.close();
         database.close();
+        try {
+            // Files made since the start by libraries (an H2 trace, layout backups, the demo org's state).
+            OwnerOnly.restrictTree(dataDirectory);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Some files of the data directory could not be made owner-only: {}", e.getMessage());
+        }
     }
 }

@@ -59,7 +59,8 @@ public final class ConsoleApplication extends Application {
      * a run and conflicts at once rather than empty tables.
      */
     private static void firstStart(AppWorkspace workspace) {
-        if (workspace.hasSavedConnection() || workspace.syncRuns().last().isPresent()
+        if (workspace.hasSavedConnection() || workspace.salesforce().savedConnectionProblem().isPresent()
+                || workspace.syncRuns().last().isPresent()
                 || java.nio.file.Files.exists(workspace.dataDirectory().resolve(WINDOW_FILE))) {
             return;
         }

@@ -8,7 +8,6 @@ import com.unsubscribesync.salesforce.OrgSignIn;
 import com.unsubscribesync.salesforce.SalesforceException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -75,16 +74,9 @@ final class DemoOrg {
         running.setProperty("client-id", local.clientId());
         running.setProperty("client-secret", local.clientSecret());
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system; the data directory itself is the user's.
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                running.store(out, "the demo org this data directory is running now");
-            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            running.store(out, "the demo org this data directory is running now");
+            com.unsubscribesync.store.OwnerOnly.write(file, out.toByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.FileAppender;
+import com.unsubscribesync.store.OwnerOnly;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ final class LogFile {
         if (root.getAppender("file") != null) {
             return file;
         }
+        // Logback would create it with the umask's mode (often 0644); it names people and orgs.
+        OwnerOnly.createFile(file);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");

@@ -1,6 +1,8 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.OwnerOnly;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -20,7 +22,11 @@ final class WorkspaceOpener {
         Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
-        return new AppWorkspace(directory, Database.openFile(directory), clock, actor(), env);
+        ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
+        Database database = Database.openFile(directory);
+        // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
+        OwnerOnly.restrictTree(directory);
+        return new AppWorkspace(directory, database, clock, actor(), env);
     }
 
     static String actor() {

@@ -154,6 +154,7 @@ public class LayoutCommand {
                     change.preview().ifPresent(preview -> printSection(out, preview));
                 }
                 report.fieldNote().ifPresent(note -> out.println("Note: " + note));
+                report.stoppedBecause().ifPresent(why -> out.println(stopped(report, why)));
                 if (report.dryRun()) {
                     out.println("Dry run: nothing was written.");
                 }
@@ -170,7 +171,23 @@ public class LayoutCommand {
                 case WOULD_ADD -> "Would add " + field + " to " + change.label() + where(change) + ".";
                 case ALREADY_THERE -> change.label() + " already has " + field + ".";
                 case FAILED -> "Not changed: " + change.problem().orElse(change.label() + " could not be saved.");
+                case NOT_TRIED -> "Not tried: " + change.label() + " (the run stopped before it).";
             };
+        }
+
+        /** What a run that stopped part-way did, and what to do next. */
+        private static String stopped(InstallReport report, String why) {
+            List<String> changed = report.labels(LayoutChange.Outcome.ADDED);
+            return why + " Changed: " + list(changed) + "; failed: "
+                    + list(report.labels(LayoutChange.Outcome.FAILED)) + "; not tried: "
+                    + list(report.labels(LayoutChange.Outcome.NOT_TRIED)) + ". "
+                    + (changed.isEmpty() ? "Install again once the problem is fixed."
+                            : "Install again once the problem is fixed, or undo each changed layout with 'layout "
+                                    + "undo --object " + report.object().apiName() + " --layout NAME'.");
+        }
+
+        private static String list(List<String> labels) {
+            return labels.isEmpty() ? "none" : String.join(", ", labels);
         }
 
         private static String where(LayoutChange change) {
@@ -207,6 +224,7 @@ public class LayoutCommand {
             }
             view.put("layouts", layouts);
             view.put("fieldNote", report.fieldNote().orElse(null));
+            view.put("stopped", report.stoppedBecause().orElse(null));
             return view;
         }
     }
@@ -279,7 +297,7 @@ public class LayoutCommand {
         return switch (e.reason()) {
             case NOT_CONNECTED, NO_PERMISSION -> ExitCode.NOT_CONNECTED;
             case UNKNOWN_LAYOUT, NO_BACKUP, CHANGED_SINCE_INSTALL -> ExitCode.BAD_INPUT;
-            case FIELD_UNAVAILABLE, ORG_REFUSED, UNREACHABLE -> ExitCode.FAILED;
+            case FIELD_UNAVAILABLE, ORG_REFUSED, UNREACHABLE, BACKUP_FAILED -> ExitCode.FAILED;
         };
     }
 }

@@ -82,7 +82,7 @@ public class StatusCommand implements Callable<Integer> {
                         + " (" + w.problem() + ")").orElse("")).orElse("not running on this data directory"));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed() != null) {
-            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls today");
+            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls in the last 24 hours");
         }
         out.println("Last run:        " + lastRun.map(run -> run.startedAt() + " " + run.outcome().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "

@@ -70,6 +70,7 @@ public class SyncCommand {
             view.put("apiCalls", report.apiCalls());
             view.put("durationMs", report.durationMs());
             view.put("message", report.message().orElse(null));
+            view.put("stillRefused", new java.util.TreeMap<>(report.stillRefused()));
             if (report.dryRun()) {
                 view.put("wouldPush", report.plan().pushes().stream().map(Object::toString).toList());
                 view.put("wouldImport", report.plan().imports().stream().map(Object::toString).toList());

@@ -3,6 +3,7 @@ package com.unsubscribesync.cli;
 import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
@@ -48,14 +49,14 @@ public class UnsubscribeCommand {
         @Override
         public Integer call() {
             Email address = Email.parse(email);
+            Optional<String> why = FreeText.reason("--reason", reason);
             UnsubscribeSource from = UnsubscribeSource.parse(source);
             if (from == UnsubscribeSource.SALESFORCE_SYNC || from == UnsubscribeSource.IMPORT) {
                 throw new InvalidInputException("--source " + source + " is set by the app itself: use manual, "
                         + "clicked-link or bounce");
             }
             Workspace workspace = group.root.workspace();
-            Unsubscribe unsubscribe = new Unsubscribe(address, workspace.clock().instant(), from, workspace.actor(),
-                    Optional.ofNullable(reason).map(String::strip).filter(r -> !r.isEmpty()));
+            Unsubscribe unsubscribe = new Unsubscribe(address, workspace.clock().instant(), from, workspace.actor(), why);
             PrintWriter out = spec.commandLine().getOut();
             if (workspace.unsubscribes().add(unsubscribe)) {
                 workspace.wakeRunningServes();
@@ -113,15 +114,14 @@ public class UnsubscribeCommand {
         @Override
         public Integer call() {
             Email address = Email.parse(email);
-            if (reason.isBlank()) {
-                throw new InvalidInputException("--reason is empty: say why the person is resubscribed");
-            }
+            String why = FreeText.reason("--reason", reason).orElseThrow(() -> new InvalidInputException(
+                    "--reason is empty: say why the person is resubscribed"));
             Workspace workspace = group.root.workspace();
             if (alsoSalesforce && !workspace.connected()) {
                 throw new NotConnectedException("--also-salesforce needs a connected org and none is connected: run "
                         + "'connect' first, or resubscribe here and uncheck the opt-out in Salesforce yourself");
             }
-            var result = workspace.resubscriber().resubscribe(address, reason, workspace.actor(), alsoSalesforce);
+            var result = workspace.resubscriber().resubscribe(address, why, workspace.actor(), alsoSalesforce);
             PrintWriter out = spec.commandLine().getOut();
             if (!result.wasUnsubscribed()) {
                 out.println(address + " is not unsubscribed here.");

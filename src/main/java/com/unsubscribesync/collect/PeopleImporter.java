@@ -1,6 +1,7 @@
 package com.unsubscribesync.collect;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
@@ -12,7 +13,6 @@ import java.util.Set;
 /** Imports people from a CSV file with the columns email, salesforce_id, first_name, last_name. */
 public final class PeopleImporter {
     static final Set<String> COLUMNS = Set.of("email", "salesforce_id", "first_name", "last_name");
-    private static final int MAX_NAME = 200;
 
     private final PeopleRepository people;
 
@@ -31,10 +31,6 @@ public final class PeopleImporter {
     }
 
     private static Optional<String> name(CsvRow row, String column) {
-        Optional<String> value = row.text(column);
-        if (value.isPresent() && value.get().length() > MAX_NAME) {
-            throw new InvalidInputException(column + " is longer than " + MAX_NAME + " characters");
-        }
-        return value;
+        return row.get(column).flatMap(text -> FreeText.name(column, text));
     }
 }

@@ -25,19 +25,25 @@ import java.util.PriorityQueue;
  * Hands unsubscribes over in email order, whatever order the file had, with bounded memory: runs of rows are
  * sorted and spilled to temporary files, then merged. Writing keys in order turns the database's random index
  * inserts into appends, which made large imports several times faster. The sort is stable, so among rows with
- * the same address the first in the file still comes first (and wins).
+ * the same address the first in the file still comes first (and wins). The runs live in the import's owner-only
+ * scratch folder in the data directory, never in the system's temporary folder.
  */
 final class SortedByEmail implements Iterator<Unsubscribe>, AutoCloseable {
     static final int RUN_SIZE = 50_000;
     private static final Comparator<Unsubscribe> BY_EMAIL = Comparator.comparing(Unsubscribe::email);
 
-    private final Path folder;
+    private final ImportScratch scratch;
     private final PriorityQueue<Run> runs = new PriorityQueue<>(
             Comparator.comparing((Run run) -> run.head.email()).thenComparingInt(run -> run.index));
 
-    SortedByEmail(Iterator<Unsubscribe> rows) {
+    /** @param workFolder where the import's scratch folder is made: {@code import-work} in the data directory */
+    SortedByEmail(Iterator<Unsubscribe> rows, Path workFolder) {
         try {
-            folder = Files.createTempDirectory("unsubscribe-import-");
+            scratch = ImportScratch.create(workFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make a scratch folder for the import in " + workFolder, e);
+        }
+        try {
             int index = 0;
             List<Unsubscribe> run = new ArrayList<>(RUN_SIZE);
             while (rows.hasNext()) {
@@ -50,14 +56,16 @@ final class SortedByEmail implements Iterator<Unsubscribe>, AutoCloseable {
             if (!run.isEmpty()) {
                 spill(run, index);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not sort the import in a temporary folder", e);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IOException io ? new UncheckedIOException("could not sort the import in "
+                    + scratch.folder(), io) : (RuntimeException) e;
         }
     }
 
     private void spill(List<Unsubscribe> rows, int index) throws IOException {
         rows.sort(BY_EMAIL);
-        Path file = folder.resolve("run-" + index);
+        Path file = scratch.newFile("run-" + index);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (Unsubscribe row : rows) {
                 out.writeUTF(row.email().value());
@@ -101,14 +109,7 @@ final class SortedByEmail implements Iterator<Unsubscribe>, AutoCloseable {
             run.close();
         }
         runs.clear();
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // A leftover temporary file holds no secret and the system cleans its temporary folder.
-        }
+        scratch.close();
     }
 
     /** One sorted run on disk and its current first row. */

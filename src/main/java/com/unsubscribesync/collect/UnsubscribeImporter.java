@@ -1,10 +1,13 @@
 package com.unsubscribesync.collect;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.StoreException;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,20 +23,30 @@ import java.util.Set;
 /** Imports unsubscribes from a CSV file with the columns email, source, reason, unsubscribed_at. */
 public final class UnsubscribeImporter {
     static final Set<String> COLUMNS = Set.of("email", "source", "reason", "unsubscribed_at");
-    private static final int MAX_REASON = 1000;
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
+    private final Path workFolder;
 
-    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock) {
+    /** @param workFolder where imports sort their rows: {@link ImportScratch#FOLDER} in the data directory */
+    public UnsubscribeImporter(UnsubscribeRepository unsubscribes, Clock clock, Path workFolder) {
         this.unsubscribes = unsubscribes;
         this.clock = clock;
+        this.workFolder = workFolder;
     }
 
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
-            try (SortedByEmail sorted = new SortedByEmail(rows)) {
+            SortedByEmail sorted;
+            try {
+                sorted = new SortedByEmail(rows, workFolder);
+            } catch (UncheckedIOException e) {
+                throw new StoreException("The import could not sort its rows in " + workFolder + " ("
+                        + e.getCause().getMessage() + "), so nothing was imported: free disk space in the data "
+                        + "directory, then run the same import again", e);
+            }
+            try (sorted) {
                 return unsubscribes.addAll(sorted);
             }
         });
@@ -47,10 +60,7 @@ public final class UnsubscribeImporter {
             throw new InvalidInputException("source 'Salesforce Sync' is only set by the sync itself: "
                     + "use manual, clicked-link, bounce or import");
         }
-        Optional<String> reason = row.text("reason");
-        if (reason.isPresent() && reason.get().length() > MAX_REASON) {
-            throw new InvalidInputException("reason is longer than " + MAX_REASON + " characters");
-        }
+        Optional<String> reason = row.get("reason").flatMap(text -> FreeText.reason("reason", text));
         Instant at = row.get("unsubscribed_at").map(UnsubscribeImporter::parseTime).orElse(now);
         if (at.isAfter(now.plus(Duration.ofDays(1)))) {
             throw new InvalidInputException("unsubscribed_at '" + row.get("unsubscribed_at").orElse("")

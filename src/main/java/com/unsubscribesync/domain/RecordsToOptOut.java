@@ -20,7 +20,8 @@ import java.util.function.Function;
  * linked record that leads nowhere (deleted, not merged, or no longer visible) is a <em>Record deleted</em>
  * conflict; an address with no record at all and no link is <em>Not in Salesforce</em>; a record whose opt-out a
  * Salesforce user unchecked is held for review under the hold policy. Where the chosen field cannot be used on an
- * object, what lies on that object waits until it is fixed, whether the record is known or only its id is.
+ * object, what lies on that object waits until it is fixed, whether the record is known or only its id is; with
+ * match-by-email on, every address waits for such an object, since its records were not searched.
  *
  * <p>The caller says what it knows of each record; an id it knows nothing of is a record Salesforce does not show.
  * The nightly run knows what its pulls saw; the real-time push what it just read from Salesforce and the mirror.
@@ -135,6 +136,11 @@ public final class RecordsToOptOut {
             if (!candidate.equals(record.id())) {
                 followed.add(new Followed(candidate, record.id()));
             }
+        }
+        if (settings.matchByEmail()) {
+            // Records of an object whose field cannot be used were not searched: the address may be there too, so
+            // what was found elsewhere is not all it names.
+            waitingFor.addAll(blocked);
         }
         return new Decision(toWrite, followed, conflicts, waitingFor);
     }

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,14 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The original layouts, one JSON file per change under {@code layout-backups} in the data directory:
- * {@code <full name, URL-encoded>-<UTC time>.json}. They hold layout documents only, no session or secret. An undone
- * backup is renamed {@code .restored.json} and kept, so a second undo goes one change further back.
+ * {@code <readable prefix>-<hash>-<UTC time>.json}. The prefix is the full name folded to ASCII letters, digits,
+ * {@code _} and {@code -} and cut to {@value #PREFIX_LENGTH} characters; the hash (the first 12 hex digits of the
+ * full name's SHA-256) tells apart names that fold alike. So every name is well under 255 bytes and valid on
+ * Windows, macOS and Linux, whatever the layout is called (ADR 0026). A backup is found by the full name inside it,
+ * never by its file name, so files named the old way ({@code <full name, URL-encoded>-<UTC time>.json}) are still
+ * found. They hold layout documents only, no session or secret. An undone backup is renamed
+ * {@code .restored.json} and kept, so a second undo goes one change further back.
  */
 public final class LayoutBackups {
     /** The directory under the data directory. */
     public static final String DIRECTORY = "layout-backups";
     private static final String SUFFIX = ".json";
     private static final String RESTORED = ".restored.json";
+    static final int PREFIX_LENGTH = 60;
+    private static final int HASH_LENGTH = 12;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,7 +60,7 @@ public final class LayoutBackups {
     LayoutBackup save(String fullName, String organizationId, Instant takenAt, String original) {
         try {
             Files.createDirectories(directory);
-            String base = URLEncoder.encode(fullName, StandardCharsets.UTF_8) + "-" + STAMP.format(takenAt);
+            String base = fileStem(fullName) + "-" + STAMP.format(takenAt);
             Path file = directory.resolve(base + SUFFIX);
             for (int n = 2; Files.exists(file); n++) {
                 file = directory.resolve(base + "-" + n + SUFFIX);
@@ -60,6 +70,19 @@ public final class LayoutBackups {
             return backup;
         } catch (IOException e) {
             throw new UncheckedIOException("The original layout could not be kept in " + directory, e);
+        }
+    }
+
+    /** The start of a backup's file name: a readable ASCII prefix of the full name and a short hash of all of it. */
+    static String fileStem(String fullName) {
+        String folded = Normalizer.normalize(fullName, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("^[_-]+|[_-]+$", "");
+        String readable = folded.isEmpty() ? "layout" : folded.substring(0, Math.min(PREFIX_LENGTH, folded.length()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(fullName.getBytes(StandardCharsets.UTF_8));
+            return readable + "-" + HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -18,7 +18,12 @@ public record LayoutChange(String fullName, String label, Outcome outcome, Optio
         WOULD_ADD,
         /** The field was already on the layout; nothing was written. */
         ALREADY_THERE,
-        /** Salesforce refused the change; the layout is unchanged. */
-        FAILED
+        /**
+         * Salesforce refused the change (the layout is unchanged), or did not confirm it (the problem says so, and
+         * the original is kept so undo restores it if it was saved after all).
+         */
+        FAILED,
+        /** The run stopped before this layout; nothing was written to it. */
+        NOT_TRIED
     }
 }

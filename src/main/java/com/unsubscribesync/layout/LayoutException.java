@@ -22,7 +22,9 @@ public class LayoutException extends RuntimeException {
         /** Salesforce refused to save the layout. */
         ORG_REFUSED,
         /** Salesforce could not be reached. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** An original layout could not be kept in the data directory, so nothing was changed. */
+        BACKUP_FAILED
     }
 
     private final Reason reason;

@@ -9,11 +9,14 @@ import com.unsubscribesync.salesforce.PageLayout;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.SettingsRepository;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -85,24 +88,38 @@ public final class PageLayouts {
 
     /**
      * Adds the field to every layout of the object that lacks it, or to the one named (its full name or the name
-     * Setup shows). Each layout is read, kept in the backups, then saved whole; a layout Salesforce refuses is
-     * reported and the others still go ahead.
+     * Setup shows).
      */
-    public synchronized InstallReport install(SObjectType type, Optional<String> layout, boolean dryRun) {
+    public InstallReport install(SObjectType type, Optional<String> layout, boolean dryRun) {
+        return install(type, layout.stream().toList(), dryRun);
+    }
+
+    /**
+     * Adds the field to the named layouts that lack it (every layout of the object when none is named). The
+     * original of every layout to change is kept in the backups first, before any is saved; then each is saved
+     * whole. A layout Salesforce refuses is reported and the others still go ahead; a failure that stops the run
+     * (Salesforce unreachable, the session or permission refused) is reported with the layouts changed so far,
+     * each undoable, and those not tried (ADR 0026).
+     */
+    public synchronized InstallReport install(SObjectType type, List<String> names, boolean dryRun) {
         SyncSettings current = settings.load();
-        InstallReport report = withOrg(org -> installOn(org, type, layout, dryRun, current));
+        InstallReport report = withOrg(org -> installOn(org, type, names, dryRun, current));
         if (!dryRun) {
             kept = null;
         }
         return report;
     }
 
-    private InstallReport installOn(SalesforceOrg org, SObjectType type, Optional<String> layout, boolean dryRun,
+    /** A layout that lacks the field and has a place for it. */
+    private record Pending(PageLayout original, String label, FieldPlacer.Choice choice) {
+    }
+
+    private InstallReport installOn(SalesforceOrg org, SObjectType type, List<String> names, boolean dryRun,
             SyncSettings current) {
         requirePermission(org, type, current);
         FieldOnObject described = FieldOnObject.from(org.checkField(LayoutInspector.request(current)), type,
                 current);
-        List<ListedLayout> targets = targets(org.listLayouts(type), type, layout);
+        List<ListedLayout> targets = targets(org.listLayouts(type), type, names);
         List<PageLayout> read = org.readLayouts(targets.stream().map(ListedLayout::fullName).toList());
         java.util.Set<String> returned = read.stream().map(PageLayout::fullName).collect(Collectors.toSet());
         List<ListedLayout> unreadable = targets.stream().filter(t -> !returned.contains(t.fullName())).toList();
@@ -113,54 +130,137 @@ public final class PageLayouts {
                     field.label() + " cannot be placed on the " + type.apiName() + " layouts."));
         }
         String apiName = field.apiName().orElseThrow();
-        List<LayoutChange> changes = new ArrayList<>();
+        Map<String, LayoutChange> changes = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>();
         for (PageLayout original : read) {
-            changes.add(change(org, original, apiName, dryRun));
+            String label = ListedLayout.label(original.fullName());
+            changes.put(original.fullName(), null);
+            Optional<FieldPlacer.Choice> choice = placer.choose(original, apiName);
+            if (original.itemFor(apiName).isPresent()) {
+                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
+                        LayoutChange.Outcome.ALREADY_THERE, Optional.empty(), Optional.empty()));
+            } else if (choice.isEmpty()) {
+                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
+                        LayoutChange.Outcome.FAILED, Optional.empty(), Optional.of("Layout " + label
+                                + " has no section to put the field in: add it in Setup.")));
+            } else if (dryRun) {
+                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
+                        LayoutChange.Outcome.WOULD_ADD, Optional.of(choice.get().preview()), Optional.empty()));
+            } else {
+                pending.add(new Pending(original, label, choice.get()));
+            }
         }
+        Optional<String> stopped = pending.isEmpty() ? Optional.empty()
+                : change(org, pending, apiName, changes);
         for (ListedLayout missing : unreadable) {
-            changes.add(new LayoutChange(missing.fullName(), missing.label(), LayoutChange.Outcome.FAILED,
-                    Optional.empty(), Optional.of("Salesforce listed layout " + missing.label() + " but would not "
-                            + "return it, so nothing was changed on it: check it in Setup.")));
+            changes.put(missing.fullName(), new LayoutChange(missing.fullName(), missing.label(),
+                    LayoutChange.Outcome.FAILED, Optional.empty(), Optional.of("Salesforce listed layout "
+                            + missing.label() + " but would not return it, so nothing was changed on it: check it "
+                            + "in Setup.")));
         }
-        return new InstallReport(type, apiName, dryRun, changes,
-                field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem());
+        return new InstallReport(type, apiName, dryRun, new ArrayList<>(changes.values()),
+                field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem(), stopped);
     }
 
-    private LayoutChange change(SalesforceOrg org, PageLayout original, String apiName, boolean dryRun) {
-        String label = ListedLayout.label(original.fullName());
-        if (original.itemFor(apiName).isPresent()) {
-            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.ALREADY_THERE, Optional.empty(),
-                    Optional.empty());
-        }
-        Optional<FieldPlacer.Choice> choice = placer.choose(original, apiName);
-        if (choice.isEmpty()) {
-            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.FAILED, Optional.empty(),
-                    Optional.of("Layout " + label + " has no section to put the field in: add it in Setup."));
-        }
-        SectionPreview preview = choice.get().preview();
-        if (dryRun) {
-            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.WOULD_ADD, Optional.of(preview),
-                    Optional.empty());
-        }
-        LayoutBackup backup = backups.save(original.fullName(), org.identity().organizationId(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                original.document());
-        try {
-            org.addField(original, choice.get().placement());
-        } catch (SalesforceException e) {
-            backups.discard(backup);
-            if (e.kind() != SalesforceException.Kind.REFUSED || LayoutInspector.isPermissionRefusal(e)) {
-                throw e;
+    /**
+     * Keeps every original, then saves each layout in turn; fills in what happened to each. Returns why the run
+     * stopped early, if it did.
+     */
+    private Optional<String> change(SalesforceOrg org, List<Pending> pending, String apiName,
+            Map<String, LayoutChange> changes) {
+        List<LayoutBackup> kept = keepOriginals(org.identity().organizationId(), pending);
+        Optional<String> stopped = Optional.empty();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending layout = pending.get(i);
+            LayoutBackup backup = kept.get(i);
+            String fullName = layout.original().fullName();
+            Optional<SectionPreview> preview = Optional.of(layout.choice().preview());
+            if (stopped.isPresent()) {
+                backups.discard(backup);
+                changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.NOT_TRIED,
+                        preview, Optional.empty()));
+                continue;
             }
-            return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.FAILED, Optional.of(preview),
-                    Optional.of(e.getMessage()));
+            try {
+                org.addField(layout.original(), layout.choice().placement());
+            } catch (RuntimeException e) {
+                SalesforceException failure = e instanceof SalesforceException known ? known : null;
+                if (failure != null && failure.kind() == SalesforceException.Kind.REFUSED
+                        && !LayoutInspector.isPermissionRefusal(failure)) {
+                    backups.discard(backup);
+                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
+                            preview, Optional.of(e.getMessage())));
+                    continue;
+                }
+                // Salesforce may have saved a layout whose answer never arrived; its original stays kept.
+                boolean unconfirmed = failure == null || failure.kind() == SalesforceException.Kind.UNAVAILABLE;
+                boolean anyChanged = changes.values().stream()
+                        .anyMatch(c -> c != null && c.outcome() == LayoutChange.Outcome.ADDED);
+                if (!unconfirmed && !anyChanged) {
+                    kept.subList(i, kept.size()).forEach(backups::discard);
+                    throw e;
+                }
+                String reason = failure != null ? e.getMessage() : "unexpected problem (" + e.getClass()
+                        .getSimpleName() + "); details are in the log file.";
+                if (failure == null) {
+                    LOG.error("Adding {} to page layout {} failed", apiName, fullName, e);
+                }
+                if (unconfirmed) {
+                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
+                            preview, Optional.of("Salesforce did not confirm the change to " + layout.label()
+                                    + ", so it may have been saved: its original is kept, and 'layout undo' "
+                                    + "restores it if it was.")));
+                } else {
+                    backups.discard(backup);
+                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
+                            preview, Optional.of(reason)));
+                }
+                stopped = Optional.of("The run stopped at layout " + layout.label() + ": " + reason);
+                continue;
+            }
+            recordInstalled(org, backup);
+            LOG.info("Added {} to page layout {}; original kept in {}", apiName, fullName,
+                    backup.file().getFileName());
+            changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.ADDED, preview,
+                    Optional.empty()));
         }
-        org.readLayouts(List.of(original.fullName())).stream().findFirst()
-                .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
-        LOG.info("Added {} to page layout {}; original kept in {}", apiName, original.fullName(),
-                backup.file().getFileName());
-        return new LayoutChange(original.fullName(), label, LayoutChange.Outcome.ADDED, Optional.of(preview),
-                Optional.empty());
+        return stopped;
+    }
+
+    /** Writes the original of every layout about to change; if one cannot be written, none is changed. */
+    private List<LayoutBackup> keepOriginals(String organizationId, List<Pending> pending) {
+        List<LayoutBackup> kept = new ArrayList<>();
+        for (Pending layout : pending) {
+            try {
+                kept.add(backups.save(layout.original().fullName(), organizationId,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), layout.original().document()));
+            } catch (UncheckedIOException e) {
+                LOG.error("Keeping the original of page layout {} failed", layout.original().fullName(), e);
+                for (LayoutBackup backup : kept) {
+                    try {
+                        backups.discard(backup);
+                    } catch (UncheckedIOException ignored) {
+                        // An unused original left behind is harmless: it is only offered for undo.
+                    }
+                }
+                throw new LayoutException(LayoutException.Reason.BACKUP_FAILED, "The original of layout "
+                        + layout.label() + " could not be kept in the data directory (" + e.getCause().getMessage()
+                        + "), so no layout was changed: free some disk space or fix the folder's permissions, "
+                        + "then install again.");
+            }
+        }
+        return kept;
+    }
+
+    /** Adds the layout as saved to its backup, so undo can tell a later change; the change stands without it. */
+    private void recordInstalled(SalesforceOrg org, LayoutBackup backup) {
+        try {
+            org.readLayouts(List.of(backup.fullName())).stream().findFirst()
+                    .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
+        } catch (SalesforceException | UncheckedIOException e) {
+            LOG.warn("Page layout {} was changed but could not be read back for its backup ({}); undo still "
+                    + "restores it", backup.fullName(), e.getMessage());
+        }
     }
 
     /**
@@ -170,7 +270,7 @@ public final class PageLayouts {
     public synchronized UndoReport undo(SObjectType type, String layout, boolean force) {
         UndoReport report = withOrg(org -> {
             requirePermission(org, type, settings.load());
-            ListedLayout target = targets(org.listLayouts(type), type, Optional.of(layout)).get(0);
+            ListedLayout target = named(org.listLayouts(type), type, layout);
             String orgId = org.identity().organizationId();
             LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
                     LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
@@ -246,15 +346,26 @@ public final class PageLayouts {
                 + "Salesforce admin to add the field, or to grant the permission.", request, null);
     }
 
-    /** The layouts of the object to work on: all of them, or the one named by full name or by its Setup name. */
-    private static List<ListedLayout> targets(List<ListedLayout> listed, SObjectType type, Optional<String> name) {
-        if (name.isEmpty()) {
+    /** The layouts of the object to work on: all of them, or those named by full name or by their Setup name. */
+    private static List<ListedLayout> targets(List<ListedLayout> listed, SObjectType type, List<String> names) {
+        if (names.isEmpty()) {
             return listed;
         }
-        String wanted = name.get().strip();
+        List<ListedLayout> chosen = new ArrayList<>();
+        for (String name : names) {
+            ListedLayout layout = named(listed, type, name);
+            if (!chosen.contains(layout)) {
+                chosen.add(layout);
+            }
+        }
+        return chosen;
+    }
+
+    private static ListedLayout named(List<ListedLayout> listed, SObjectType type, String name) {
+        String wanted = name.strip();
         for (ListedLayout layout : listed) {
             if (layout.isNamed(wanted, type.apiName())) {
-                return List.of(layout);
+                return layout;
             }
         }
         throw new LayoutException(LayoutException.Reason.UNKNOWN_LAYOUT, type.apiName() + " has no page layout named '"

@@ -138,7 +138,7 @@ public final class LocalOrg implements AutoCloseable {
             }
             server.start();
             LocalOrg org = new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
-                    new OrgAdmin(state, seeded), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(),
+                    new OrgAdmin(state, seeded, layouts), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(),
                     metadata);
             org.loginHost = loginHost;
             return org;

@@ -1,5 +1,7 @@
 package com.unsubscribesync.localorg;
 
+import com.unsubscribesync.localorg.metadata.LayoutStore;
+import com.unsubscribesync.localorg.metadata.StoredLayout;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.FieldDef;
 import com.unsubscribesync.localorg.state.ObjectAccess;
@@ -28,10 +30,24 @@ import java.util.function.Consumer;
 public final class OrgAdmin {
     private final OrgState state;
     private final SeedSummary seeded;
+    private final LayoutStore layouts;
 
-    OrgAdmin(OrgState state, SeedSummary seeded) {
+    OrgAdmin(OrgState state, SeedSummary seeded, LayoutStore layouts) {
         this.state = state;
         this.seeded = seeded;
+        this.layouts = layouts;
+    }
+
+    /** Copies a page layout under a new full name, as "Save As" on a layout in Setup does. */
+    public void saveLayoutAs(String fullName, String newFullName) {
+        StoredLayout original = layouts.find(fullName).orElseThrow(() -> new IllegalArgumentException(
+                "the org has no page layout " + fullName));
+        if (!newFullName.startsWith(original.objectName() + "-") || layouts.find(newFullName).isPresent()) {
+            throw new IllegalArgumentException("'" + newFullName + "' is not a new " + original.objectName()
+                    + " layout name");
+        }
+        layouts.save(newFullName, original.content());
+        state.changed();
     }
 
     /** How many API writes set an opt-out checkbox to false since the org started (users' own changes aside). */

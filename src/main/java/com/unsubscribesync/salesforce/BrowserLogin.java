@@ -41,20 +41,19 @@ public final class BrowserLogin {
                     + "&scope=" + TokenEndpoint.encode("api refresh_token")
                     + "&state=" + pkce.state());
             browser.open(authorize);
-            Map<String, String> redirect = listener.await(patience);
-            String state = redirect.getOrDefault("state", "");
-            if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                    pkce.state().getBytes(StandardCharsets.UTF_8))) {
-                throw refused("STATE_MISMATCH", "the browser came back from a different sign-in than this one");
+            RedirectListener.Redirect arrived = listener.await(patience);
+            try {
+                OrgSession session = redeem(arrived.params(), pkce, listener.redirectUri());
+                arrived.answer(SignInPage.signedIn(session.instanceUrl()));
+                return session;
+            } catch (SalesforceException e) {
+                arrived.answer(SignInPage.refused(e.getMessage()));
+                throw e;
+            } catch (RuntimeException e) {
+                arrived.answer(SignInPage.refused("The sign-in failed on this computer (" + e.getClass()
+                        .getSimpleName() + "); the details are in Unsubscribe Sync's log file."));
+                throw e;
             }
-            if (redirect.containsKey("error")) {
-                throw refused(redirect.get("error"), redirect.getOrDefault("error_description", "access denied"));
-            }
-            String code = redirect.get("code");
-            if (code == null || code.isEmpty()) {
-                throw refused("NO_CODE", "the browser came back without an authorization code");
-            }
-            return tokens.redeemCode(code, pkce.verifier(), listener.redirectUri());
         } catch (RedirectListener.PortTakenException e) {
             throw new InvalidInputException(portTaken(callback));
         } catch (IOException e) {
@@ -68,6 +67,23 @@ public final class BrowserLogin {
             Thread.currentThread().interrupt();
             throw refused("INTERRUPTED", "the sign-in was stopped");
         }
+    }
+
+    /** Checks the redirect belongs to this sign-in and redeems its code with this sign-in's verifier. */
+    private OrgSession redeem(Map<String, String> redirect, Pkce pkce, String redirectUri) {
+        String state = redirect.getOrDefault("state", "");
+        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
+                pkce.state().getBytes(StandardCharsets.UTF_8))) {
+            throw refused("STATE_MISMATCH", "the browser came back from a different sign-in than this one");
+        }
+        if (redirect.containsKey("error")) {
+            throw refused(redirect.get("error"), redirect.getOrDefault("error_description", "access denied"));
+        }
+        String code = redirect.get("code");
+        if (code == null || code.isEmpty()) {
+            throw refused("NO_CODE", "the browser came back without an authorization code");
+        }
+        return tokens.redeemCode(code, pkce.verifier(), redirectUri);
     }
 
     /** One sentence naming the taken port and how to choose another. */

@@ -3,6 +3,7 @@ package com.unsubscribesync.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unsubscribesync.domain.DamagedFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,9 @@ public final class CredentialStore {
     static final String KEY_FILE = "salesforce-connection.key";
     private static final byte[] ASSOCIATED_DATA = "unsubscribe-sync connection v1".getBytes(StandardCharsets.UTF_8);
     private static final int NONCE_BYTES = 12;
+    private static final int KEY_BYTES = 32;
+    private static final String RESTORE_OR_RECONNECT = "restore it from the backup of this data directory, or "
+            + "reconnect ('disconnect', then 'connect')";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path directory;
@@ -48,7 +52,7 @@ public final class CredentialStore {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(true), new GCMParameterSpec(128, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keyForSaving(), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
             writePrivately(directory.resolve(CONNECTION_FILE),
@@ -59,21 +63,43 @@ public final class CredentialStore {
         }
     }
 
-    /** The saved connection; empty when there is none, or when it cannot be opened with this installation's key. */
+    /**
+     * The saved connection; empty when there is none.
+     *
+     * @throws DamagedFileException when there is one but its key is missing or damaged, or it does not open with
+     *     its key: the message names the file and the fix (restore it from a backup, or reconnect)
+     */
     public Optional<SavedConnection> load() {
         Path file = directory.resolve(CONNECTION_FILE);
-        if (!Files.exists(file) || !Files.exists(directory.resolve(KEY_FILE))) {
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
             byte[] stored = Files.readAllBytes(file);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(false), new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, existingKey().orElseThrow(() -> new DamagedFileException("the key file "
+                    + directory.resolve(KEY_FILE) + " is missing, so the saved Salesforce connection cannot be opened: "
+                    + RESTORE_OR_RECONNECT)), new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return Optional.of(fromJson(json.readTree(plain)));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            if (e instanceof DamagedFileException damaged) {
+                throw damaged;
+            }
+            throw new DamagedFileException("the saved Salesforce connection " + file + " cannot be opened with its key "
+                    + KEY_FILE + " (damaged, or the two are from different copies): restore both from the same "
+                    + "backup, or reconnect ('disconnect', then 'connect')");
+        }
+    }
+
+    /** Why the saved connection cannot be used, when it is there but damaged; empty when it is fine or absent. */
+    public Optional<String> problem() {
+        try {
+            load();
             return Optional.empty();
+        } catch (DamagedFileException e) {
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -93,19 +119,34 @@ public final class CredentialStore {
         }
     }
 
-    private SecretKey key(boolean create) throws IOException, GeneralSecurityException {
-        Path file = directory.resolve(KEY_FILE);
-        if (Files.exists(file)) {
-            return new SecretKeySpec(Files.readAllBytes(file), "AES");
-        }
-        if (!create) {
-            throw new IOException("no key");
+    /** This installation's key; a missing or damaged one is replaced, since what it sealed is being replaced. */
+    private SecretKey keyForSaving() throws IOException, GeneralSecurityException {
+        try {
+            Optional<SecretKey> existing = existingKey();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        } catch (DamagedFileException damaged) {
+            // replaced below
         }
         KeyGenerator generator = KeyGenerator.getInstance("AES");
         generator.init(256, random);
         SecretKey key = generator.generateKey();
-        writePrivately(file, key.getEncoded());
+        writePrivately(directory.resolve(KEY_FILE), key.getEncoded());
         return key;
+    }
+
+    private Optional<SecretKey> existingKey() throws IOException {
+        Path file = directory.resolve(KEY_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] key = Files.readAllBytes(file);
+        if (key.length != KEY_BYTES) {
+            throw new DamagedFileException("the key file " + file + " is damaged (" + key.length + " bytes instead of "
+                    + KEY_BYTES + "): " + RESTORE_OR_RECONNECT);
+        }
+        return Optional.of(new SecretKeySpec(key, "AES"));
     }
 
     /** Writes through a temporary file that is owner-only before any byte goes into it. */

@@ -124,7 +124,9 @@ public final class ForceWscOrg implements SalesforceOrg {
 
     @Override
     public List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails) {
-        return findWhereIn(type, fieldApiName, "Email", emails.stream().map(Email::value).distinct().toList(),
+        // Each spelling Salesforce may hold an address in (an international domain in Unicode as well as xn--).
+        return findWhereIn(type, fieldApiName, "Email", emails.stream().flatMap(e -> e.spellings().stream()).distinct()
+                .toList(),
                 "looking up " + type.apiName() + "s by email");
     }
 

@@ -2,7 +2,6 @@ package com.unsubscribesync.salesforce;
 
 import com.sforce.soap.partner.sobject.SObject;
 import com.unsubscribesync.domain.Email;
-import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.time.Instant;
@@ -56,7 +55,9 @@ final class RecordColumns {
         }
         try {
             return Optional.of(Email.parse(raw));
-        } catch (InvalidInputException e) {
+        } catch (IllegalArgumentException e) {
+            // Salesforce holds what people typed; an address this app refuses leaves the record without one, as a
+            // record with no address, so one odd record never stops a run.
             return Optional.empty();
         }
     }

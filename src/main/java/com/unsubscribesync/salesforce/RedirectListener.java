@@ -17,21 +17,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A one-shot listener on the loopback addresses (RFC 8252 loopback redirect) that receives the browser's redirect
- * after the admin allows access, answers with a page saying the window can be closed, and hands over the query
- * parameters. A browser may resolve {@code localhost} to 127.0.0.1 or to ::1, so it listens on both where this
- * computer has IPv6; never on another interface.
+ * after the admin allows access and hands over the query parameters; the browser's page waits until the sign-in
+ * says how it ended ({@link Redirect#answer}), so it tells the admin what happened. A browser may resolve
+ * {@code localhost} to 127.0.0.1 or to ::1, so it listens on both where this computer has IPv6; never on another
+ * interface. Each connection is served on a thread of its own, so a client that connects and sends nothing, or
+ * half a request, never holds up the browser's redirect.
  */
 final class RedirectListener implements AutoCloseable {
     static final String PATH = OAuthCallback.PATH;
+    /** How long the browser's page waits for the sign-in to finish (redeeming the code) before it says so. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(90);
 
     private final OAuthCallback callback;
     private final List<HttpServer> servers = new ArrayList<>();
-    private final CompletableFuture<Map<String, String>> redirect = new CompletableFuture<>();
+    private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sign-in-redirect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<Redirect> redirect = new CompletableFuture<>();
+    /** Done once the first redirect's page has been sent (or could not be). */
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
+    /** How long closing waits for that page to be sent. */
+    private static final Duration SENDING = Duration.ofSeconds(5);
+
+    /** The browser's redirect: its query parameters, and the page it is still waiting for. */
+    static final class Redirect {
+        private final Map<String, String> params;
+        private final CompletableFuture<String> page = new CompletableFuture<>();
+
+        private Redirect(Map<String, String> params) {
+            this.params = Map.copyOf(params);
+        }
+
+        Map<String, String> params() {
+            return params;
+        }
+
+        /** Tells the browser how the sign-in ended; only the first answer counts. */
+        void answer(SignInPage answer) {
+            page.complete(answer.html());
+        }
+    }
 
     /** @throws PortTakenException when another program listens on the callback's port */
     RedirectListener(OAuthCallback callback) throws IOException {
@@ -64,6 +98,7 @@ final class RedirectListener implements AutoCloseable {
             return;
         }
         server.createContext(PATH, this::handle);
+        server.setExecutor(connections);
         server.start();
         servers.add(server);
     }
@@ -85,8 +120,8 @@ final class RedirectListener implements AutoCloseable {
         return servers.stream().map(HttpServer::getAddress).toList();
     }
 
-    /** The redirect's query parameters, once it has arrived. */
-    Map<String, String> await(Duration timeout) throws TimeoutException, InterruptedException {
+    /** The redirect, once it has arrived; answer it with how the sign-in ended. */
+    Redirect await(Duration timeout) throws TimeoutException, InterruptedException {
         try {
             return redirect.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -96,22 +131,37 @@ final class RedirectListener implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> params = parse(exchange.getRequestURI().getRawQuery());
-            boolean first = !redirect.isDone();
-            String message = !first ? "This sign-in has already finished; you can close this window."
-                    : params.containsKey("error") ? "Access was not allowed; you can close this window."
-                    : "Unsubscribe Sync is connected; you can close this window.";
-            byte[] body = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Unsubscribe Sync</title>"
-                    + "</head><body><p>" + message + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            Redirect arrived = new Redirect(parse(exchange.getRequestURI().getRawQuery()));
+            boolean first = redirect.complete(arrived);
+            try {
+                send(exchange, first ? pageFor(arrived) : SignInPage.alreadyFinished().html());
+            } finally {
+                if (first) {
+                    answered.complete(null);
+                }
             }
-            if (first) {
-                redirect.complete(params);
-            }
+        }
+    }
+
+    /** The page once the sign-in has ended, or a page saying it was not confirmed in time. */
+    private static String pageFor(Redirect arrived) {
+        try {
+            return arrived.page.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return SignInPage.stillChecking().html();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SignInPage.stillChecking().html();
+        }
+    }
+
+    private static void send(HttpExchange exchange, String page) throws IOException {
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
@@ -131,7 +181,18 @@ final class RedirectListener implements AutoCloseable {
 
     @Override
     public void close() {
+        redirect.thenAccept(arrived -> arrived.answer(SignInPage.stillChecking()));
+        if (redirect.isDone()) {
+            try {
+                answered.get(SENDING.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // The browser gets no page; the app itself says how the sign-in ended.
+            }
+        }
         servers.forEach(server -> server.stop(0));
         servers.clear();
+        connections.shutdownNow();
     }
 }

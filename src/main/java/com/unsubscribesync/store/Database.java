@@ -14,7 +14,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * same file at once: the first serves the others over loopback ({@code AUTO_SERVER}).
  */
 public final class Database implements AutoCloseable {
-    private static final String FILE_NAME = "unsubscribe-sync";
     private static final String DEADLOCK = "40001";
     /** Two writers inserting the same key at once: the loser's "insert if absent" did not see the winner's row. */
     private static final String SAME_KEY_AT_ONCE = "23505";
@@ -22,40 +21,61 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final Optional<SharedDatabaseFile> shared;
+    private final Optional<Path> lockFile;
 
-    private Database(String url) {
-        this(JdbcConnectionPool.create(url, "sa", ""), Optional.empty());
-    }
-
-    private Database(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared) {
+    private Database(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lockFile) {
         this.pool = pool;
         this.shared = shared;
         this.pool.setMaxConnections(16);
-        new Migrations().apply(this);
+        this.lockFile = lockFile;
     }
 
-    /** Opens (creating if needed) the database file in the data directory and brings its schema up to date. */
+    /**
+     * @param file     the database file without H2's extension, as in the JDBC URL; processes opening it take turns
+     *     and wait out H2's open races (ADR 0022)
+     * @param lockFile H2's lock file, made owner-only whenever a connection may have made it anew (this process
+     *     opening the file after the process that served it died): it holds the auto-server's port and key
+     */
+    static Database over(Path file, String url, String user, String password, Path lockFile) {
+        SharedDatabaseFile shared = new SharedDatabaseFile(file, url, user, password);
+        return new Database(JdbcConnectionPool.create(shared), Optional.of(shared), Optional.of(lockFile));
+    }
+
+    /**
+     * Opens (creating if needed) the database file in the data directory and brings its schema up to date. The
+     * connections are the app's database user's, who cannot run DDL or H2's file functions ({@link DatabaseFile}).
+     * A commit reaches the file before it returns (WRITE_DELAY 0, see {@link DatabaseFile}).
+     *
+     * @throws com.unsubscribesync.domain.DamagedFileException when the file, or its password file, is missing,
+     *     empty or damaged: the message names it and says how to restore it
+     */
     public static Database openFile(Path dataDirectory) {
         // The auto-server must never listen beyond this machine.
         System.setProperty("h2.bindAddress", "127.0.0.1");
-        Path file = dataDirectory.toAbsolutePath().resolve(FILE_NAME);
-        // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps it in memory for up to
-        // half a second, and a process killed in that window (found by CrashSafetyTest) lost an unsubscribe that
-        // another process had been told was saved.
-        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-        SharedDatabaseFile shared = new SharedDatabaseFile(file, url, "sa", "");
-        // Four commands started together on a new directory would otherwise all run the first migration.
-        return shared.oneAtATime(() -> new Database(JdbcConnectionPool.create(shared), Optional.of(shared)));
+        // Four commands started together on a new directory would otherwise all create or migrate it at once.
+        return SharedDatabaseFile.oneAtATime(dataDirectory.toAbsolutePath().resolve(DatabaseFile.NAME),
+                () -> new DatabaseFile(dataDirectory).open());
     }
 
-    /** A private in-memory database, for tests and benchmarks. */
+    /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        return new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        Database database = new Database(JdbcConnectionPool.create("jdbc:h2:mem:" + name
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""), Optional.empty(), Optional.empty());
+        database.inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
+            }
+            new Migrations().apply(connection);
+            return null;
+        });
+        return database;
     }
 
     public Connection connection() {
         try {
-            return pool.getConnection();
+            Connection connection = pool.getConnection();
+            lockFile.ifPresent(OwnerOnly::restrict);
+            return connection;
         } catch (SQLException e) {
             throw new StoreException("Could not open a connection to the local database", e);
         }
@@ -140,11 +160,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection connection = pool.getConnection()) {
-            connection.createStatement().execute("CHECKPOINT");
-        } catch (SQLException e) {
-            // Closing anyway; H2 recovers from its log on next open.
-        }
+        // No CHECKPOINT: the app's user may not run it, and H2 writes everything when its last session closes.
         pool.dispose();
     }
 

@@ -16,17 +16,24 @@ final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
     private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
             "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
-            "V5__run_plan_tables.sql");
+            "V5__run_plan_tables.sql", CanonicalAddresses.STEP);
 
-    void apply(Database database) {
-        database.inTransaction(connection -> {
+    /** Runs on an admin's connection (DDL); commits, or rolls every script of this call back. */
+    void apply(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                         + "version INT PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
             }
             int current = currentVersion(connection);
             for (int i = current; i < SCRIPTS.size(); i++) {
-                run(connection, SCRIPTS.get(i));
+                if (SCRIPTS.get(i).equals(CanonicalAddresses.STEP)) {
+                    CanonicalAddresses.apply(connection);
+                } else {
+                    run(connection, SCRIPTS.get(i));
+                }
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
                     insert.setInt(1, i + 1);
@@ -35,8 +42,18 @@ final class Migrations {
                     insert.executeUpdate();
                 }
             }
-            return null;
-        });
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether every migration has been applied; read with the app's user, who may not apply them. */
+    static boolean current(Connection connection) throws SQLException {
+        return currentVersion(connection) == SCRIPTS.size();
     }
 
     private static int currentVersion(Connection connection) throws SQLException {
@@ -45,8 +62,8 @@ final class Migrations {
             rows.next();
             int version = rows.getInt(1);
             if (version > SCRIPTS.size()) {
-                throw new SQLException("The database was written by a newer version of Unsubscribe Sync (schema "
-                        + version + "); install that version or newer");
+                throw new com.unsubscribesync.domain.InvalidInputException("the database was written by a newer "
+                        + "version of Unsubscribe Sync (schema " + version + "): install that version or newer");
             }
             return version;
         }

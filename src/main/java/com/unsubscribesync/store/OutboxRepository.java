@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.Email;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -112,6 +113,20 @@ public final class OutboxRepository {
                 insert.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** Makes every waiting entry due now, e.g. once the admin has fixed the field they wait for; returns how many. */
+    public int retryAllNow(Instant now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?")) {
+                // Whole microseconds, as the column keeps them, so that the entry is due at {@code now} itself.
+                Instant due = now.truncatedTo(ChronoUnit.MICROS);
+                update.setObject(1, Database.utc(due));
+                update.setObject(2, Database.utc(due));
+                return update.executeUpdate();
+            }
         });
     }
 }

@@ -36,9 +36,12 @@ final class SeenMirror {
         this.notReplaced = " AND NOT EXISTS (SELECT 1 FROM " + pulled + " s WHERE s.id = m.id)";
     }
 
-    /** The table of what the preview with this plan id pulled. */
+    /**
+     * The table of what the preview with this plan id pulled, in the one schema where the app's database user may
+     * make and drop tables.
+     */
     static String table(long planId) {
-        return "preview_mirror_" + planId;
+        return DatabaseFile.PREVIEW_SCHEMA + ".preview_mirror_" + planId;
     }
 
     /** Makes the table of what the preview pulls; its columns are those of {@code sf_mirror}. */

@@ -130,6 +130,10 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
      * Runs the opening of the database (with its schema upgrade) while no other process on this machine opens the
      * same file. A thread that already has the turn keeps it.
      */
+    static <T> T oneAtATime(Path file, java.util.function.Supplier<T> opening) {
+        return new SharedDatabaseFile(file, "jdbc:h2:file:" + file, "", "").oneAtATime(opening);
+    }
+
     <T> T oneAtATime(java.util.function.Supplier<T> opening) {
         try {
             return inTurn(System.nanoTime() + PATIENCE.toNanos(), opening::get);

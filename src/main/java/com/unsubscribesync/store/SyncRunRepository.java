@@ -47,11 +47,32 @@ public final class SyncRunRepository {
                     + "message = ? WHERE outcome = ?")) {
                 update.setString(1, SyncRun.Outcome.FAILED.name());
                 update.setObject(2, Database.utc(now));
-                update.setString(3, "The process running this sync stopped before it finished. Nothing is lost: the "
-                        + "next run starts from the last good one.");
+                update.setString(3, "The process running this sync stopped before it finished; the counts are what it "
+                        + "had done by then. Nothing is lost: the next run starts from the last good one.");
                 update.setString(4, SyncRun.Outcome.RUNNING.name());
                 return update.executeUpdate();
             }
+        });
+    }
+
+    /**
+     * Saves what a run still going has done so far, so that a run whose process dies shows its real counts once
+     * the next run closes it as failed.
+     */
+    public void recordProgress(long id, SyncRun.Counts counts) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET pulled = ?, pushed = ?, "
+                    + "imported = ?, conflicts = ?, api_calls = ? WHERE id = ? AND outcome = ?")) {
+                update.setInt(1, counts.pulled());
+                update.setInt(2, counts.pushed());
+                update.setInt(3, counts.imported());
+                update.setInt(4, counts.conflicts());
+                update.setInt(5, counts.apiCalls());
+                update.setLong(6, id);
+                update.setString(7, SyncRun.Outcome.RUNNING.name());
+                update.executeUpdate();
+            }
+            return null;
         });
     }
 

@@ -48,23 +48,31 @@ public final class UnsubscribeRepository {
     /**
      * Records many unsubscribes, committing every batch of rows: each row's unsubscribe, history and outbox entry
      * are always committed together, and addresses already unsubscribed are left as they are, so an interrupted
-     * import can simply be run again. (One transaction for a million rows made H2 several times slower.)
+     * import can simply be run again. (One transaction for a million rows made H2 several times slower.) Each batch
+     * is its own transaction, so one retried after a deadlock is written with its own rows. A failure after a batch
+     * was committed is a {@link PartlySavedException} that says how many rows were saved.
      */
     public long addAll(Iterator<Unsubscribe> unsubscribes) {
         positions.forget();
-        return database.inTransaction(connection -> {
-            long added = 0;
-            List<Unsubscribe> batch = new ArrayList<>(BATCH);
+        long added = 0;
+        long saved = 0;
+        List<Unsubscribe> batch = new ArrayList<>(BATCH);
+        try {
             while (unsubscribes.hasNext()) {
-                batch.add(unsubscribes.next());
-                if (batch.size() == BATCH) {
-                    added += writeBatch(connection, batch);
-                    batch.clear();
-                    connection.commit();
+                batch.clear();
+                while (batch.size() < BATCH && unsubscribes.hasNext()) {
+                    batch.add(unsubscribes.next());
                 }
+                added += database.inTransaction(connection -> writeBatch(connection, batch));
+                saved += batch.size();
             }
-            return added + writeBatch(connection, batch);
-        });
+        } catch (RuntimeException e) {
+            if (saved == 0) {
+                throw e;
+            }
+            throw new PartlySavedException(saved, added, e);
+        }
+        return added;
     }
 
     private static long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
@@ -178,7 +186,7 @@ public final class UnsubscribeRepository {
 
     /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
     public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
-        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
         Optional<String> from = Optional.empty();
         int skip = offset;
         if (offset >= ListPositions.EVERY) {
@@ -230,7 +238,7 @@ public final class UnsubscribeRepository {
 
     /** How many unsubscribes start with the prefix (all of them for an empty one). */
     public long count(String emailPrefix) {
-        String prefix = emailPrefix == null ? "" : emailPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
         if (prefix.isEmpty()) {
             return count();
         }

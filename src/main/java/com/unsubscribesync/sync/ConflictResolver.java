@@ -2,6 +2,7 @@ package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
@@ -52,6 +53,7 @@ public final class ConflictResolver {
      * @param reason  why; required for {@code resubscribe}
      */
     public void resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
+        Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
         Conflict conflict = conflicts.find(id).filter(Conflict::open).orElseThrow(() -> new InvalidInputException(
                 "conflict " + id + " is not open: list them with 'conflicts list'"));
         String chosen = action.strip().toLowerCase(Locale.ROOT);
@@ -63,9 +65,8 @@ public final class ConflictResolver {
         switch (chosen) {
             case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
             case "resubscribe" -> {
-                String why = reason.filter(r -> !r.isBlank()).orElseThrow(() -> new InvalidInputException(
-                        "--reason is required to resubscribe: say why the person may be emailed again"));
-                resubscriber.resubscribe(required(email, conflict), why, actor, false);
+                resubscriber.resubscribe(required(email, conflict), why.orElseThrow(() -> new InvalidInputException(
+                        "--reason is required to resubscribe: say why the person may be emailed again")), actor, false);
                 conflict.recordId().ifPresent(recordId -> mirror.forgetEarlierOptOut(List.of(recordId)));
             }
             case "link", "relink" -> {
@@ -77,10 +78,14 @@ public final class ConflictResolver {
                 people.saveLink(new Person(owner, current.firstName(), current.lastName(), Optional.of(target)));
                 outbox.enqueue(owner, clock.instant());
             }
-            case "recheck" -> fields.refresh();
+            case "recheck" -> {
+                // What waits for the field is tried at once, not after the rest of its back-off.
+                fields.refresh();
+                outbox.retryAllNow(clock.instant());
+            }
             default -> { }
         }
-        conflicts.resolve(id, chosen, actor, reason, clock.instant());
+        conflicts.resolve(id, chosen, actor, why, clock.instant());
     }
 
     private static Email required(Email email, Conflict conflict) {

@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.PlannedConflict;
 import com.unsubscribesync.domain.RecordsToOptOut;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.Settlement;
 import com.unsubscribesync.domain.SyncPlan;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -15,6 +16,7 @@ import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
@@ -34,8 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,23 +76,27 @@ public final class NightlySync {
     private final RunLock lock;
     private final CurrentOrg org;
     private final OptOutFields fields;
+    private final RetryPolicy refusals;
     private final Clock clock;
     private final StaleConflicts staleConflicts;
     private final String holder = "run-" + UUID.randomUUID();
 
     public NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
             ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            OptOutFields fields, Clock clock) {
-        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, fields, clock, RunPlanner.SLICE);
+            OptOutFields fields, RetryPolicy refusals, Clock clock) {
+        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, fields, refusals, clock,
+                RunPlanner.SLICE);
     }
 
     /**
+     * @param refusals  back-off for records Salesforce refuses for now: the real-time push's
+     *                  ({@link RealtimePusher#standardRetry}), waited out within the run
      * @param sliceSize addresses planned at a time, and rows read back from the plan at a time (tests make it tiny,
      *                  to cross many slice boundaries)
      */
     NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
             ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            OptOutFields fields, Clock clock, int sliceSize) {
+            OptOutFields fields, RetryPolicy refusals, Clock clock, int sliceSize) {
         this.unsubscribes = unsubscribes;
         this.settings = settings;
         this.mirror = mirror;
@@ -102,6 +108,7 @@ public final class NightlySync {
         this.lock = lock;
         this.org = org;
         this.fields = fields;
+        this.refusals = refusals;
         this.clock = clock;
         this.staleConflicts = new StaleConflicts(conflicts);
     }
@@ -129,6 +136,10 @@ public final class NightlySync {
         long callsBefore = salesforce.callsMade();
         long runId = request.dryRun() ? -1 : runs.start(request.trigger(), false, started);
         Counter counter = new Counter();
+        if (!request.dryRun()) {
+            // Saved as batches are written, so that a run whose process dies shows what it really did.
+            counter.save = () -> runs.recordProgress(runId, counter.counts(salesforce.callsMade() - callsBefore));
+        }
         try {
             RunReport report = execute(salesforce, request, progress, counter, callsBefore, started, held);
             if (!request.dryRun()) {
@@ -138,8 +149,7 @@ public final class NightlySync {
         } catch (RuntimeException e) {
             LOG.error("Sync run failed", e);
             if (!request.dryRun()) {
-                runs.finish(runId, SyncRun.Outcome.FAILED, new SyncRun.Counts(counter.pulled, counter.pushed,
-                        counter.imported, counter.conflicts, (int) (salesforce.callsMade() - callsBefore)),
+                runs.finish(runId, SyncRun.Outcome.FAILED, counter.counts(salesforce.callsMade() - callsBefore),
                         Optional.of(sentence(e)), Optional.empty(), clock.instant());
             }
             throw e;
@@ -154,6 +164,15 @@ public final class NightlySync {
         int imported;
         int conflicts;
         Optional<Instant> watermark = Optional.empty();
+        /** Records Salesforce still refused after the retries, by status code. */
+        Map<String, Integer> stillRefused = Map.of();
+        /** Records left unwritten because their object's field turned unusable during the run. */
+        final Map<SObjectType, Long> waitingForField = new EnumMap<>(SObjectType.class);
+        Runnable save = () -> { };
+
+        SyncRun.Counts counts(long apiCalls) {
+            return new SyncRun.Counts(pulled, pushed, imported, conflicts, (int) apiCalls);
+        }
     }
 
     private RunReport execute(SalesforceOrg salesforce, RunRequest request, RunProgress progress, Counter counter,
@@ -183,6 +202,7 @@ public final class NightlySync {
                         mirror.save(rows);
                     }
                     stillRunning.run();
+                    counter.save.run();
                     progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled,
                             -1);
                 });
@@ -197,7 +217,8 @@ public final class NightlySync {
                 return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled,
                         (int) pushes.values().stream().mapToLong(Long::longValue).sum(), (int) plan.importCount(),
                         (int) plan.conflictCount(), salesforce.callsMade() - callsBefore + writes,
-                        Duration.between(started, clock.instant()).toMillis(), sample(plan, pushes), Optional.empty());
+                        Duration.between(started, clock.instant()).toMillis(), sample(plan, pushes), Optional.empty(),
+                        Map.of());
             }
 
             noteReapplied(plan, pushes.keySet());
@@ -214,77 +235,212 @@ public final class NightlySync {
             counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email ->
                     new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty()))
                     .iterator());
+            counter.save.run();
 
-            Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, current, progress, counter,
-                    stillRunning);
+            Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, check, current, progress,
+                    counter, stillRunning);
             staleConflicts.closeWhereFollowed(new RecordsToOptOut(current, blocked, mirror::find), "nightly sync",
                     clock.instant());
             counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
             SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
             return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
                     salesforce.callsMade() - callsBefore, Duration.between(started, clock.instant()).toMillis(),
-                    sample(plan, pushes), stoppedBecause);
+                    sample(plan, pushes), message(stoppedBecause, counter), counter.stillRefused);
         }
     }
 
     /**
      * Pushes in SOAP calls of 200, or in Bulk API jobs when one object has enough to push; stops before the API
-     * reserve or on request, leaving the rest for the next run.
+     * reserve or on request, leaving the rest for the next run. Records refused for now are tried again at the end
+     * with the push's back-off; an object whose field turns unusable is one conflict, and the rest of it waits.
      */
     private Optional<String> push(SalesforceOrg salesforce, RunPlan plan, Map<SObjectType, Long> pushes,
-            Map<SObjectType, String> apiNames,
-            SyncSettings current, RunProgress progress, Counter counter, Runnable stillRunning) {
+            Map<SObjectType, String> apiNames, FieldCheck check, SyncSettings current, RunProgress progress,
+            Counter counter, Runnable stillRunning) {
         long total = pushes.values().stream().mapToLong(Long::longValue).sum();
         long done = 0;
+        RefusedRecords refused = new RefusedRecords();
+        Writes writes = new Writes(salesforce, apiNames, check, counter, refused);
         for (Map.Entry<SObjectType, Long> object : pushes.entrySet()) {
-            Iterator<PlannedPush> ids = plan.pushes(object.getKey());
+            SObjectType type = object.getKey();
+            Iterator<PlannedPush> ids = plan.pushes(type);
             OptOutWriter writer = OptOutWriter.forRecords(object.getValue().intValue(), current);
+            long left = object.getValue();
             while (ids.hasNext()) {
-                if (progress.cancelled()) {
-                    return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
-                            + "by the next run.");
+                Optional<String> stop = stopBefore(salesforce, current, progress, counter);
+                if (stop.isPresent()) {
+                    return stop;
                 }
-                Optional<ApiUsage> usage = salesforce.apiUsage();
-                if (usage.isPresent() && usage.get().wouldCutIntoReserve(1, current.apiReservePercent())) {
-                    return Optional.of("Stopped before using the last " + current.apiReservePercent() + " % of the "
-                            + "org's daily API allowance (" + usage.get().used() + " of " + usage.get().limit()
-                            + " used); the remaining opt-outs are pushed by the next run.");
-                }
-                List<SalesforceId> batch = new ArrayList<>(writer.step());
-                Map<SalesforceId, Email> owner = new HashMap<>();
+                Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
                 while (batch.size() < writer.step() && ids.hasNext()) {
                     PlannedPush push = ids.next();
-                    batch.add(push.id());
-                    push.email().ifPresent(email -> owner.put(push.id(), email));
+                    batch.put(push.id(), push.email());
                 }
                 progress.update("Setting opt-outs in Salesforce", done, total);
-                List<WriteOutcome> outcomes = writer.write(salesforce, object.getKey(), apiNames.get(object.getKey()),
-                        batch);
-                List<SalesforceId> written = new ArrayList<>();
-                for (WriteOutcome outcome : outcomes) {
-                    if (outcome.result() == WriteOutcome.Result.WRITTEN) {
-                        written.add(outcome.id());
-                    } else if (outcome.result() == WriteOutcome.Result.PERMANENT && conflicts.record(new NewConflict(
-                            ConflictKind.WRITE_REJECTED, Optional.ofNullable(owner.get(outcome.id())),
-                            Optional.of(outcome.id()), Optional.of(outcome.id().objectType()), outcome.statusCode(),
-                            "Salesforce refused to set the opt-out on " + outcome.id().objectType().apiName() + " "
-                                    + outcome.id() + ": " + outcome.statusCode().orElse("UNKNOWN") + ": "
-                                    + outcome.message().orElse("no message")), clock.instant())) {
-                        counter.conflicts++;
-                    }
-                }
-                mirror.markOptedOut(written);
-                conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
-                for (SalesforceId id : written) {
-                    conflicts.resolveMatching(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.ofNullable(owner.get(id)),
-                            Optional.of(id), Optional.of(id.objectType()), "re-applied", "nightly sync", clock.instant());
-                }
-                counter.pushed += written.size();
+                writes.write(writer, type, batch);
                 done += batch.size();
+                left -= batch.size();
                 stillRunning.run();
+                counter.save.run();
+                if (counter.waitingForField.containsKey(type)) {
+                    counter.waitingForField.merge(type, left, Long::sum);
+                    done += left;
+                    break;
+                }
             }
         }
+        return retryRefused(writes, refused, current, progress, counter, stillRunning);
+    }
+
+    /** Tries the records refused for now again, after the push's back-off, until written or out of attempts. */
+    private Optional<String> retryRefused(Writes writes, RefusedRecords refused, SyncSettings current, RunProgress progress,
+            Counter counter, Runnable stillRunning) {
+        for (int failures = 1; failures < refusals.attempts() && !refused.isEmpty(); failures++) {
+            Optional<String> stop = stopBefore(writes.salesforce, current, progress, counter);
+            if (stop.isPresent()) {
+                return stop;
+            }
+            progress.update("Waiting to retry opt-outs Salesforce refused", 0, refused.size());
+            if (!waitOut(refusals.delayAfter(failures), stillRunning)) {
+                return Optional.of("Stopped while waiting to retry " + refused.size() + " refused opt-outs; the next "
+                        + "run tries them again.");
+            }
+            progress.update("Retrying opt-outs Salesforce refused", 0, refused.size());
+            for (Map.Entry<SObjectType, Map<SalesforceId, Optional<Email>>> object : refused.takeAll().entrySet()) {
+                List<Map.Entry<SalesforceId, Optional<Email>>> again = new ArrayList<>(object.getValue().entrySet());
+                OptOutWriter writer = OptOutWriter.forRecords(again.size(), current);
+                for (int from = 0; from < again.size(); from += writer.step()) {
+                    Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
+                    again.subList(from, Math.min(again.size(), from + writer.step()))
+                            .forEach(e -> batch.put(e.getKey(), e.getValue()));
+                    writes.write(writer, object.getKey(), batch);
+                    stillRunning.run();
+                    counter.save.run();
+                }
+            }
+        }
+        counter.stillRefused = refused.byStatusCode();
         return Optional.empty();
+    }
+
+    /** Why the run must stop before its next write, if it must: a cancel, or the org's API reserve. */
+    private static Optional<String> stopBefore(SalesforceOrg salesforce, SyncSettings current, RunProgress progress,
+            Counter counter) {
+        if (progress.cancelled()) {
+            return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
+                    + "by the next run.");
+        }
+        Optional<ApiUsage> usage = salesforce.apiUsage();
+        if (usage.isPresent() && usage.get().wouldCutIntoReserve(1, current.apiReservePercent())) {
+            return Optional.of("Stopped before using the last " + current.apiReservePercent() + " % of the "
+                    + "org's daily API allowance (" + usage.get().used() + " of " + usage.get().limit()
+                    + " used); the remaining opt-outs are pushed by the next run.");
+        }
+        return Optional.empty();
+    }
+
+    /** Sleeps the back-off in steps, keeping the run's leases; false when interrupted. */
+    private boolean waitOut(Duration delay, Runnable stillRunning) {
+        Duration left = delay;
+        try {
+            while (left.compareTo(Duration.ZERO) > 0) {
+                Duration step = left.compareTo(RENEW_EVERY) < 0 ? left : RENEW_EVERY;
+                refusals.sleeper().sleep(step);
+                left = left.minus(step);
+                stillRunning.run();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Writes batches of one object and settles each record as {@link Settlement} says. */
+    private final class Writes {
+        private final SalesforceOrg salesforce;
+        private final Map<SObjectType, String> apiNames;
+        private final FieldCheck check;
+        private final Counter counter;
+        private final RefusedRecords refused;
+
+        Writes(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, FieldCheck check, Counter counter,
+                RefusedRecords refused) {
+            this.salesforce = salesforce;
+            this.apiNames = apiNames;
+            this.check = check;
+            this.counter = counter;
+            this.refused = refused;
+        }
+
+        void write(OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {
+            List<WriteOutcome> outcomes = writer.write(salesforce, type, apiNames.get(type),
+                    new ArrayList<>(batch.keySet()));
+            Settlement settlement = new Settlement();
+            List<SalesforceId> written = new ArrayList<>();
+            boolean fieldTurnedUnusable = false;
+            for (WriteOutcome outcome : outcomes) {
+                switch (outcome.result()) {
+                    case WRITTEN -> written.add(outcome.id());
+                    case RETRYABLE -> settlement.refused(outcome.id(), outcome.statusCode()
+                            .orElse(Settlement.NO_ANSWER));
+                    case PERMANENT -> {
+                        if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
+                            fieldTurnedUnusable = true;
+                        } else {
+                            rejected(outcome, batch.getOrDefault(outcome.id(), Optional.empty()));
+                            settlement.explained(outcome.id());
+                        }
+                    }
+                }
+            }
+            settlement.written(written);
+            mirror.markOptedOut(written);
+            conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
+            for (SalesforceId id : written) {
+                conflicts.resolveMatching(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, batch.get(id), Optional.of(id),
+                        Optional.of(id.objectType()), "re-applied", "nightly sync", clock.instant());
+            }
+            counter.pushed += written.size();
+            if (fieldTurnedUnusable) {
+                // Field-level security changed since the field was checked: it concerns every record of the
+                // object, so the admin gets one conflict for it, and what is left of the object waits.
+                fields.refresh();
+                if (conflicts.record(OptOutFields.unavailable(check, type), clock.instant())) {
+                    counter.conflicts++;
+                }
+                long unsettled = batch.keySet().stream().filter(id -> !settlement.isSettled(id)).count();
+                counter.waitingForField.merge(type, unsettled + refused.forget(type), Long::sum);
+                return;
+            }
+            batch.forEach((id, email) -> settlement.whyNot(id).ifPresent(code -> refused.add(type, id, email, code)));
+        }
+
+        private void rejected(WriteOutcome outcome, Optional<Email> email) {
+            if (conflicts.record(new NewConflict(ConflictKind.WRITE_REJECTED, email, Optional.of(outcome.id()),
+                    Optional.of(outcome.id().objectType()), outcome.statusCode(), "Salesforce refused to set the "
+                            + "opt-out on " + outcome.id().objectType().apiName() + " " + outcome.id() + ": "
+                            + outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message")),
+                    clock.instant())) {
+                counter.conflicts++;
+            }
+        }
+    }
+
+    /** What the run leaves for later, after why it stopped early if it did. */
+    private Optional<String> message(Optional<String> stoppedBecause, Counter counter) {
+        List<String> sentences = new ArrayList<>();
+        stoppedBecause.ifPresent(sentences::add);
+        counter.waitingForField.forEach((type, waiting) -> sentences.add("The opt-out field became unusable on "
+                + type.apiName() + " during the run: " + waiting + " opt-outs wait until it is fixed (see the Field "
+                + "unavailable conflict)."));
+        if (!counter.stillRefused.isEmpty()) {
+            int all = counter.stillRefused.values().stream().mapToInt(Integer::intValue).sum();
+            sentences.add(all + (all == 1 ? " record was" : " records were") + " still refused after "
+                    + refusals.attempts() + " attempts (" + String.join(", ", counter.stillRefused.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue()).toList()) + "); the next run tries again.");
+        }
+        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
     }
 
     /**
@@ -359,6 +515,8 @@ public final class NightlySync {
                 record.optedOut(), record.converted(), record.convertedContactId(), record.deleted(),
                 record.masterRecordId()), record.systemModstamp());
     }
+
+    private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
 
     private static SyncRun.Counts counts(RunReport report) {
         return new SyncRun.Counts(report.pulled(), report.pushed(), report.imported(), report.conflicts(),

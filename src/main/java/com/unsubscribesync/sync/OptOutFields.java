@@ -1,11 +1,13 @@
 package com.unsubscribesync.sync;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,5 +49,17 @@ public final class OptOutFields {
     static Optional<String> usableApiName(FieldCheck check, SObjectType type) {
         FieldCheck.ObjectField field = check.objects().get(type);
         return field != null && field.usable() ? field.apiName() : Optional.empty();
+    }
+
+    /**
+     * The one conflict saying that an object's opt-outs wait for its field, however many records that concerns;
+     * the push and the nightly run raise it alike.
+     */
+    static NewConflict unavailable(FieldCheck check, SObjectType type) {
+        FieldCheck.ObjectField field = check.objects().get(type);
+        String problem = field == null ? "The opt-out field was not found on " + type.apiName() + "."
+                : field.problem().orElse("The opt-out field cannot be written on " + type.apiName() + ".");
+        return new NewConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(), Optional.empty(), Optional.of(type),
+                Optional.empty(), problem + " Opt-outs for " + type.apiName() + " wait until it is fixed.");
     }
 }

@@ -6,6 +6,7 @@ import com.unsubscribesync.domain.PlannedConflict;
 import com.unsubscribesync.domain.RecordsToOptOut;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.Settlement;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,15 +181,19 @@ public final class RealtimePusher {
         return pass.settle(entries, due.size());
     }
 
-    /** One pass's decisions, writes and outcomes, address by address. */
+    /**
+     * One pass's decisions, writes and outcomes, address by address. An address leaves the outbox only as
+     * {@link Settlement} allows: every record it names written, or a conflict saying why.
+     */
     private final class Pass {
         private final FieldCheck check;
         private final Map<SObjectType, List<SalesforceId>> toWrite = new EnumMap<>(SObjectType.class);
         private final Map<SalesforceId, Set<Email>> owners = new HashMap<>();
-        private final Map<Email, List<RecordsToOptOut.Followed>> followed = new LinkedHashMap<>();
-        private final Set<Email> waiting = new HashSet<>();
-        private final Map<Email, String> retryReasons = new HashMap<>();
-        private final Set<SalesforceId> written = new HashSet<>();
+        private final Map<Email, RecordsToOptOut.Decision> decisions = new LinkedHashMap<>();
+        private final Settlement settlement = new Settlement();
+        private final Map<SalesforceId, String> refusals = new HashMap<>();
+        private final Set<SObjectType> fieldTurnedUnusable = EnumSet.noneOf(SObjectType.class);
+        private int written;
         private int raised;
 
         Pass(FieldCheck check) {
@@ -201,16 +205,13 @@ public final class RealtimePusher {
                 raise(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
                         Optional.empty(), conflict.explanation()));
             }
-            if (!decision.complete()) {
-                waiting.add(email);
-                decision.waitingFor().forEach(this::fieldUnavailable);
-            }
+            decision.waitingFor().forEach(this::fieldUnavailable);
             for (SalesforceId id : decision.toWrite()) {
                 if (owners.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(email) && owners.get(id).size() == 1) {
                     toWrite.computeIfAbsent(id.objectType(), t -> new ArrayList<>()).add(id);
                 }
             }
-            followed.put(email, decision.followed());
+            decisions.put(email, decision);
         }
 
         void write(SalesforceOrg salesforce, SyncSettings current, Map<SObjectType, String> apiNames) {
@@ -221,13 +222,16 @@ public final class RealtimePusher {
                 for (WriteOutcome outcome : outcomes) {
                     switch (outcome.result()) {
                         case WRITTEN -> done.add(outcome.id());
-                        case RETRYABLE -> owners.get(outcome.id()).forEach(email -> retryReasons.put(email,
-                                describe(outcome)));
+                        case RETRYABLE -> {
+                            settlement.refused(outcome.id(), outcome.statusCode().orElse(Settlement.NO_ANSWER));
+                            refusals.put(outcome.id(), describe(outcome));
+                        }
                         case PERMANENT -> refused(outcome);
                     }
                 }
                 mirror.markOptedOut(done);
-                written.addAll(done);
+                settlement.written(done);
+                written += done.size();
             }
         }
 
@@ -236,20 +240,21 @@ public final class RealtimePusher {
                 // Field-level security changed since the field was checked: it concerns every record of the object,
                 // so the addresses wait as for a field known to be unusable.
                 fields.refresh();
-                waiting.addAll(owners.get(outcome.id()));
+                fieldTurnedUnusable.add(outcome.id().objectType());
                 fieldUnavailable(outcome.id().objectType());
             } else {
                 owners.get(outcome.id()).forEach(email -> raise(rejected(email, outcome,
                         "Salesforce refused to set the opt-out")));
+                settlement.explained(outcome.id());
             }
         }
 
         /** Conflicts about records the push followed to one that now carries the opt-out are stale. */
         void closeWhatWasFollowed(PushLookup.Found found) {
-            followed.forEach((email, routes) -> {
-                for (RecordsToOptOut.Followed route : routes) {
+            decisions.forEach((email, decision) -> {
+                for (RecordsToOptOut.Followed route : decision.followed()) {
                     OrgRecord to = found.records().get(route.to());
-                    if (written.contains(route.to()) || to != null && to.optedOut()) {
+                    if (settlement.isWritten(route.to()) || to != null && to.optedOut()) {
                         staleConflicts.close(email, route, "real-time push", clock.instant());
                     }
                 }
@@ -261,26 +266,39 @@ public final class RealtimePusher {
             int retrying = 0;
             for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
                 Email email = pending.getKey();
-                String reason = retryReasons.get(email);
-                if (reason == null && !waiting.contains(email)) {
+                RecordsToOptOut.Decision decision = decisions.get(email);
+                if (settlement.settles(decision)) {
                     pending.getValue().forEach(entry -> settled.add(entry.id()));
                     continue;
                 }
+                Optional<String> refusal = refusal(decision);
                 for (OutboxEntry entry : pending.getValue()) {
-                    if (reason != null && entry.attempts() + 1 >= retry.attempts()) {
+                    if (refusal.isPresent() && entry.attempts() + 1 >= retry.attempts()) {
                         raise(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(),
-                                Optional.empty(), Optional.of(reason.split(":")[0]), "Salesforce kept refusing the "
-                                        + "opt-out after " + retry.attempts() + " attempts; last answer: " + reason));
+                                Optional.empty(), Optional.of(refusal.get().split(":")[0]), "Salesforce kept refusing "
+                                        + "the opt-out after " + retry.attempts() + " attempts; last answer: "
+                                        + refusal.get()));
                         settled.add(entry.id());
                     } else {
-                        later(entry, Duration.ZERO, reason == null ? "waiting for the opt-out field to become usable"
-                                : reason);
+                        later(entry, Duration.ZERO, refusal.orElse("waiting for the opt-out field to become usable"));
                         retrying++;
                     }
                 }
             }
             outbox.remove(settled);
-            return new PushReport(due, written.size(), settled.size(), retrying, raised);
+            return new PushReport(due, written, settled.size(), retrying, raised);
+        }
+
+        /**
+         * Why an address's record is neither written nor explained, when it is worth trying again; empty when the
+         * address only waits for its field to become usable.
+         */
+        private Optional<String> refusal(RecordsToOptOut.Decision decision) {
+            return decision.toWrite().stream()
+                    .filter(id -> !settlement.isSettled(id) && !fieldTurnedUnusable.contains(id.objectType()))
+                    .map(id -> refusals.getOrDefault(id, Settlement.NO_ANSWER + ": Salesforce gave no answer for "
+                            + id.objectType().apiName() + " " + id))
+                    .findFirst();
         }
 
         private void fieldUnavailable(SObjectType type) {
@@ -295,11 +313,7 @@ public final class RealtimePusher {
     }
 
     private int raiseFieldUnavailable(FieldCheck check, SObjectType type) {
-        FieldCheck.ObjectField field = check.objects().get(type);
-        String problem = field == null ? "The opt-out field was not found on " + type.apiName() + "."
-                : field.problem().orElse("The opt-out field cannot be written on " + type.apiName() + ".");
-        return raise(new NewConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(), Optional.empty(), Optional.of(type),
-                Optional.empty(), problem + " Opt-outs for " + type.apiName() + " wait until it is fixed.")) ? 1 : 0;
+        return raise(OptOutFields.unavailable(check, type)) ? 1 : 0;
     }
 
     private boolean raise(NewConflict conflict) {

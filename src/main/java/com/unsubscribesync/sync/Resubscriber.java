@@ -1,6 +1,7 @@
 package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
@@ -66,14 +67,13 @@ public final class Resubscriber {
      * @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts too (the admin confirmed it)
      */
     public Result resubscribe(Email email, String reason, String actor, boolean alsoSalesforce) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("a resubscribe needs a reason: say why the person may be emailed again");
-        }
+        String why = FreeText.reason("the reason", reason).orElseThrow(() -> new InvalidInputException(
+                "a resubscribe needs a reason: say why the person may be emailed again"));
         Optional<SalesforceOrg> salesforce = alsoSalesforce ? org.current() : Optional.empty();
         if (alsoSalesforce && salesforce.isEmpty()) {
             throw new IllegalStateException("No Salesforce org is connected, so the opt-out cannot be unchecked there");
         }
-        boolean removed = unsubscribes.resubscribe(email, actor, reason.strip(), clock.instant());
+        boolean removed = unsubscribes.resubscribe(email, actor, why, clock.instant());
         List<WriteOutcome> outcomes = salesforce.map(s -> uncheck(s, email)).orElse(List.of());
         List<String> unchecked = outcomes.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
                 .map(o -> o.id().objectType().apiName() + " " + o.id()).toList();

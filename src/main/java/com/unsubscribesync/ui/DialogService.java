@@ -4,6 +4,7 @@ import com.unsubscribesync.collect.ImportReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Every dialog the console shows goes through here, so tests can answer them. */
 public interface DialogService {
@@ -18,7 +19,11 @@ public interface DialogService {
 
     Optional<String> askText(String title, String prompt, String fieldLabel);
 
-    Optional<NewUnsubscribe> askNewUnsubscribe();
+    /**
+     * @param problem what is wrong with what was typed, if anything: the dialog then shows it and stays open with the
+     *                text as typed
+     */
+    Optional<NewUnsubscribe> askNewUnsubscribe(Function<NewUnsubscribe, Optional<String>> problem);
 
     /** Shows the dry-run report of a CSV file; the answer says whether to write it. */
     ImportDecision reviewImport(String fileName, ImportReport dryRun);

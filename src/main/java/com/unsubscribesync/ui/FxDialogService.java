@@ -4,8 +4,11 @@ import com.unsubscribesync.collect.ImportReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -97,12 +100,14 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<NewUnsubscribe> askNewUnsubscribe() {
+    public Optional<NewUnsubscribe> askNewUnsubscribe(Function<NewUnsubscribe, Optional<String>> problem) {
         Dialog<NewUnsubscribe> dialog = styled(new Dialog<>(), "Add an unsubscribe");
         dialog.setHeaderText("Add an unsubscribe");
         TextField email = new TextField();
+        email.setId("add-email");
         email.setPromptText("name@example.com");
         TextField reason = new TextField();
+        reason.setId("add-reason");
         reason.setPromptText("optional, e.g. asked by phone");
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -113,7 +118,17 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setContent(grid);
         ButtonType add = new ButtonType("Add", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(add).disableProperty().bind(email.textProperty().isEmpty());
+        Label refusal = Cards.text("", "warning");
+        refusal.setId("add-refusal");
+        grid.add(refusal, 1, 3);
+        Node addButton = dialog.getDialogPane().lookupButton(add);
+        addButton.disableProperty().bind(email.textProperty().isEmpty());
+        // Refused input keeps the dialog open with what was typed, so the admin corrects it instead of starting over.
+        addButton.addEventFilter(ActionEvent.ACTION, e -> problem.apply(new NewUnsubscribe(email.getText(),
+                reason.getText())).ifPresent(text -> {
+                    refusal.setText(text);
+                    e.consume();
+                }));
         dialog.setResultConverter(button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
         dialog.setOnShown(e -> email.requestFocus());
         return dialog.showAndWait();

@@ -2,6 +2,7 @@ package com.unsubscribesync.ui;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -79,13 +80,19 @@ public final class ShellView extends BorderPane {
         demo.setId("demo-badge");
         demo.getStyleClass().add("demo-badge");
         demo.visibleProperty().bind(model.demoProperty());
-        HBox header = new HBox(18, title, breadcrumb, spacer, demo, textSizeMenu());
+        MenuButton textSize = textSizeMenu();
+        // At large text on a small screen the breadcrumb gives way first: it repeats the highlighted navigation.
+        for (Region keep : List.of(title, demo, textSize)) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        breadcrumb.setMinWidth(0);
+        HBox header = new HBox(18, title, breadcrumb, spacer, demo, textSize);
         header.getStyleClass().add("header");
         return header;
     }
 
     /** Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. */
-    private Node textSizeMenu() {
+    private MenuButton textSizeMenu() {
         MenuItem larger = new MenuItem("Larger text");
         larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         larger.setOnAction(e -> model.largerText());

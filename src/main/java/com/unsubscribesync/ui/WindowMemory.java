@@ -1,8 +1,9 @@
 package com.unsubscribesync.ui;
 
+import com.unsubscribesync.store.OwnerOnly;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -51,9 +52,11 @@ public final class WindowMemory {
         values.setProperty("height", String.valueOf(Math.round(remembered.height())));
         values.setProperty("screen", remembered.screen().name());
         values.setProperty("textSize", String.valueOf(remembered.textSize().pixels()));
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             values.store(out, "Unsubscribe Sync console window");
-        } catch (IOException e) {
+            OwnerOnly.write(file, out.toByteArray());
+        } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warn("Window settings could not be saved to {}", file.getFileName(), e);
         }
     }

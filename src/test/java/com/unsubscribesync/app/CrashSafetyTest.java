@@ -2,12 +2,17 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.HistoryEntry;
+import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.store.Conflict;
+import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.SyncRun;
@@ -20,12 +25,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +144,105 @@ class CrashSafetyTest {
             UnsubscribeRepository afterwards = new UnsubscribeRepository(reopened);
             assertThat(emails).allSatisfy(email -> assertThat(afterwards.isUnsubscribed(email)).isTrue());
             assertThat(new OutboxRepository(reopened).pendingCount()).isZero();
+        }
+    }
+
+    /**
+     * Issue 15, point 2 under SIGKILLs, with the Contact opt-out field read-only: addresses of converted leads, of
+     * contacts, of plain leads, and of a lead and a contact both. Whatever is killed when, no address leaves the
+     * outbox without every record it names written or a conflict saying why: the plain leads are written, every
+     * address naming a Contact waits with one open Field unavailable conflict on Contact (none per record), and the
+     * converted leads themselves are never written.
+     */
+    @Test
+    void noAcknowledgedOptOutIsSettledWithoutAWriteOrAConflictWhenTheContactFieldIsReadOnly() throws Exception {
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        System.out.println("read-only crash test seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        Map<Email, List<String>> named = new LinkedHashMap<>();
+        List<String> convertedLeads = new ArrayList<>();
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0))) {
+            org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY);
+            for (int i = 0; i < 48; i++) {
+                String email = "readonly" + i + "@example.com";
+                List<String> records = new ArrayList<>();
+                switch (i % 4) {
+                    case 0 -> {
+                        String lead = org.state().addLead("Conv", "Erted " + i, email, "Acme");
+                        convertedLeads.add(lead);
+                        records.add(org.state().convertLead(lead));
+                    }
+                    case 1 -> records.add(org.state().addContact("Read", "Only " + i, email));
+                    case 2 -> records.add(org.state().addLead("Plain", "Lead " + i, email, "Acme"));
+                    default -> {
+                        records.add(org.state().addLead("Lead", "And Contact " + i, email, "Acme"));
+                        records.add(org.state().addContact("Lead", "And Contact " + i, email));
+                    }
+                }
+                named.put(new Email(email), records);
+            }
+            Predicate<Email> written = email -> named.get(email).stream().allMatch(id -> org.state().read(id)
+                    .optedOut());
+            Predicate<Email> namesAContact = email -> named.get(email).stream().anyMatch(id -> id.startsWith("003"));
+            assertThat(cli(Map.of("CRASH_SECRET", org.clientSecret()), "connect", "--login-url", org.url(),
+                    "--client-id", org.clientId(), "--client-secret-env", "CRASH_SECRET")).isZero();
+
+            Thread recorder = new Thread(() -> named.keySet().forEach(email -> {
+                while (!record(email)) {
+                    sleep(100);
+                }
+                sleep(60);
+            }), "recorder");
+            recorder.start();
+            int kills = 0;
+            while (kills < 9 || recorder.isAlive()) {
+                Process process = start(kills % 3 == 2 ? new String[] {"sync", "run"} : new String[] {"serve"});
+                Thread.sleep(300 + random.nextInt(2_200));
+                process.destroyForcibly();
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                kills++;
+            }
+            recorder.join();
+
+            // A last serve, left to push what it can: every plain lead, while the rest waits for the field.
+            Process serve = start("serve");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!named.keySet().stream().allMatch(namesAContact.or(written)) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1_000);
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+
+            try (Database database = Database.openFile(data)) {
+                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+                Set<Email> waiting = new HashSet<>();
+                new OutboxRepository(database).due(Instant.parse("2999-01-01T00:00:00Z"), 10_000)
+                        .forEach(entry -> waiting.add(entry.email()));
+                List<Conflict> open = new ConflictRepository(database).open(Optional.empty(), 1_000);
+                boolean contactFieldExplained = open.stream().anyMatch(c -> c.kind() == ConflictKind.FIELD_UNAVAILABLE
+                        && c.objectType().equals(Optional.of(SObjectType.CONTACT)));
+                List<Email> unsettledWithoutReason = new ArrayList<>();
+                for (Email email : named.keySet()) {
+                    assertThat(unsubscribes.isUnsubscribed(email)).as("%s acknowledged", email).isTrue();
+                    boolean ownConflict = open.stream().anyMatch(c -> c.email().equals(Optional.of(email)));
+                    boolean waitsForTheField = waiting.contains(email) && contactFieldExplained;
+                    if (!written.test(email) && !ownConflict && !waitsForTheField) {
+                        unsettledWithoutReason.add(email);
+                    }
+                }
+                assertThat(unsettledWithoutReason).as("acknowledged opt-outs unsettled without a write or a conflict")
+                        .isEmpty();
+                assertThat(named.keySet().stream().filter(namesAContact)).as("every address naming a Contact waits")
+                        .allSatisfy(email -> assertThat(waiting).contains(email));
+                assertThat(named.keySet().stream().filter(namesAContact.negate())).as("plain leads are written")
+                        .allSatisfy(email -> assertThat(written.test(email)).as("%s", email).isTrue());
+                assertThat(contactFieldExplained).as("one open Field unavailable conflict on Contact").isTrue();
+                assertThat(open).as("no conflict per record").noneMatch(c -> c.kind() == ConflictKind.WRITE_REJECTED);
+            }
+            assertThat(convertedLeads).allSatisfy(id -> assertThat(org.state().read(id).optedOut())
+                    .as("converted lead %s is never written", id).isFalse());
+            assertThat(org.state().optOutsClearedByApi()).as("API writes that set an opt-out to false").isZero();
         }
     }
 

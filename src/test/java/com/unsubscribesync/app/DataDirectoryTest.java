@@ -3,6 +3,7 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,42 @@ class DataDirectoryTest {
                 .contains("posix"));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void anExistingDataDirectoryOpenToOthersIsTightenedWithItsFiles(@org.junit.jupiter.api.io.TempDir Path parent)
+            throws Exception {
+        Path data = java.nio.file.Files.createDirectory(parent.resolve("data"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(com.unsubscribesync.store.OwnerOnly.supported(data));
+        Path log = java.nio.file.Files.writeString(data.resolve("unsubscribe-sync.log"), "ann@example.com");
+        java.nio.file.Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+        java.nio.file.Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        DataDirectory.prepare(data);
+
+        assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(log)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aDataDirectoryOfAnotherUserIsRefusedAndLeftAsItIs(@org.junit.jupiter.api.io.TempDir Path parent)
+            throws Exception {
+        Path data = java.nio.file.Files.createDirectory(parent.resolve("data"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(com.unsubscribesync.store.OwnerOnly.supported(data));
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give a folder to another user");
+        java.nio.file.Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.nio.file.Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName("nobody"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataDirectory.prepare(data))
+                .isInstanceOf(com.unsubscribesync.domain.InvalidInputException.class)
+                .hasMessage("data directory " + data + " belongs to nobody, not to root who runs Unsubscribe Sync: "
+                        + "run it as nobody, or give a folder of your own with --data-dir");
+        assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwxr-xr-x");
     }
 
     @Test

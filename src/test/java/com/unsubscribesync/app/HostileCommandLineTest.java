@@ -46,6 +46,26 @@ class HostileCommandLineTest {
                         + "@example.com"), "the most an address can have is 254"),
                 refused("an escape sequence in an address", List.of("unsubscribe", "add",
                         "esc\u001b[2J@example.com"), "contains a control character"),
+                refused("a reason over 1 000 characters", List.of("unsubscribe", "add", "a@example.com", "--reason",
+                        "r".repeat(1001)), "--reason is 1001 characters long; the most it can have is 1000"),
+                refused("an escape sequence in a reason", List.of("unsubscribe", "add", "a@example.com", "--reason",
+                        "esc\u001b[2J"), "--reason contains a control character (\\u001b)"),
+                refused("a right-to-left override in a reason", List.of("unsubscribe", "add", "a@example.com",
+                        "--reason", "refund \u202egnp.exe"), "U+202E right-to-left override"),
+                refused("a zero-width space in an address", List.of("unsubscribe", "add", "bo\u200bb@example.com"),
+                        "email 'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space)"),
+                refused("a byte-order mark in front of an address", List.of("unsubscribe", "add",
+                        "\ufeffbob@example.com"), "U+FEFF zero width no-break space"),
+                refused("a soft hyphen in a domain", List.of("unsubscribe", "add", "bob@exam\u00adple.com"),
+                        "U+00AD soft hyphen"),
+                refused("ß in an international domain", List.of("unsubscribe", "add", "bob@stra\u00dfe.de"),
+                        "give the domain in its xn-- form"),
+                refused("a resubscribe reason over 1 000 characters", List.of("unsubscribe", "remove",
+                        "known@example.com", "--reason", "r".repeat(1001)), "1001 characters long"),
+                refused("an escape sequence in a resubscribe reason", List.of("unsubscribe", "remove",
+                        "known@example.com", "--reason", "\u001b]0;owned\u0007"), "control character (\\u001b)"),
+                refused("an escape sequence in a conflict decision's reason", List.of("conflicts", "resolve", "1",
+                        "--action", "dismiss", "--reason", "\u001b]0;owned\u0007"), "control character (\\u001b)"),
                 refused("a resubscribe without a reason", List.of("unsubscribe", "remove", "known@example.com"),
                         "--reason"),
                 refused("a blank reason", List.of("unsubscribe", "remove", "known@example.com", "--reason", "  "),
@@ -113,6 +133,22 @@ class HostileCommandLineTest {
         CliRun shown = CliRun.in(data, "settings", "show");
         assertThat(shown.out()).contains("field: email-opt-out", "matchByEmail: on", "nightlySync: on",
                 "apiReservePercent: 30");
+    }
+
+    @Test
+    void anAddressTypedInAnotherFormIsTheSameUnsubscribe() {
+        CliRun dotted = CliRun.in(data, "unsubscribe", "add", "\u0130NFO@Example.com");
+        CliRun international = CliRun.in(data, "unsubscribe", "add", "bob@m\u00fcnchen.de");
+
+        assertThat(dotted.out()).startsWith("Unsubscribed info@example.com ");
+        assertThat(international.out()).startsWith("Unsubscribed bob@xn--mnchen-3ya.de ");
+        assertThat(CliRun.in(data, "unsubscribe", "add", "info@example.com").out()).contains("was already unsubscribed");
+        assertThat(CliRun.in(data, "unsubscribe", "add", "BOB@XN--MNCHEN-3YA.DE").out())
+                .contains("was already unsubscribed");
+        assertThat(CliRun.in(data, "unsubscribe", "add", "bob@mu\u0308nchen.de").out()).contains("was already");
+        assertThat(CliRun.in(data, "unsubscribe", "history", "Bob@M\u00dcnchen.de").out().strip().lines()).hasSize(1);
+        assertThat(CliRun.in(data, "unsubscribe", "list").out().lines().filter(line -> !line.isBlank())).hasSize(3);
+        assertThat(CliRun.in(data, "unsubscribe", "list", "--search", "\u0130NF").out()).startsWith("info@example.com ");
     }
 
     @Test

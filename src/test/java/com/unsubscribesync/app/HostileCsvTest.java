@@ -81,6 +81,19 @@ class HostileCsvTest {
                         "has nothing before the @"),
                 bad("a terminal escape sequence in a reason", f -> corpus("escape-sequence-in-reason.csv"), false,
                         "line 2: reason contains a control character (\\u001b)"),
+                bad("a zero-width space inside an address", f -> write(f, "zero-width.csv",
+                        "email\nann@example.com\nbo\u200bb@example.com\n"), true,
+                        "line 3: email 'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space)"),
+                bad("a byte-order mark at the start of a cell", f -> write(f, "bom-in-cell.csv",
+                        "email,reason\n\ufeffann@example.com,x\n"), true, "line 2: email", "U+FEFF"),
+                bad("a right-to-left override inside a domain", f -> write(f, "bidi.csv",
+                        "email\nann@\u202eelpmaxe.com\n"), true, "line 2: email", "U+202E right-to-left override"),
+                bad("a reason of 1 001 characters", f -> write(f, "long-reason.csv", "email,reason\nann@example.com,"
+                        + "r".repeat(1001) + "\n"), false, "line 2: reason is 1001 characters long; the most it can "
+                        + "have is 1000"),
+                bad("a right-to-left override in a reason", f -> write(f, "bidi-reason.csv",
+                        "email,reason\nann@example.com,refund \u202egnp.exe\n"), false, "line 2: reason contains an "
+                        + "invisible character (U+202E right-to-left override)"),
                 bad("semicolons instead of commas", f -> corpus("semicolons.csv"), true, "has no 'email' column"),
                 bad("a header and no rows", f -> corpus("header-only.csv"), true, "has a header but no rows"),
                 bad("an empty file", f -> corpus("empty.csv"), true, "is empty", "header line"),
@@ -136,6 +149,34 @@ class HostileCsvTest {
         assertThat(list.findValuesAsText("email")).contains("+tag@example.com", "-dash@example.com");
         assertThat(CliRun.in(data, "unsubscribe", "history", "ann@example.com").out().strip().lines())
                 .singleElement().asString().endsWith("\"=cmd|' /C calc'!A0\"");
+    }
+
+    @Test
+    void anAddressInTwoFormsIsOneUnsubscribeInAFileAndAgainstTheStore() throws IOException {
+        assertThat(CliRun.in(data, "unsubscribe", "add", "bob@xn--mnchen-3ya.de").exit()).isZero();
+        Path file = write(folder, "forms.csv", "email,reason\n\u0130NFO@example.com,dotted capital\n"
+                + "info@example.com,plain\nbob@m\u00fcnchen.de,unicode domain\nKNOWN@EXAMPLE.COM,again\n");
+
+        CliRun run = CliRun.in(data, "unsubscribe", "import", file.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("added").asLong()).isEqualTo(1);
+        JsonNode list = JSON.readTree(CliRun.in(data, "unsubscribe", "list", "--json").out());
+        assertThat(list.findValuesAsText("email")).containsExactly("bob@xn--mnchen-3ya.de", "info@example.com",
+                "known@example.com");
+    }
+
+    @Test
+    void aPersonsNameIsCheckedAsAReasonIs() throws IOException {
+        Path file = write(folder, "names.csv", "email,first_name,last_name\nann@example.com,Ann,"
+                + "n".repeat(201) + "\nbob@example.com,B\u202eob,Lee\n");
+
+        CliRun run = CliRun.in(data, "people", "import", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("line 2: last_name is 201 characters long; the most it can have is 200",
+                "line 3: first_name contains an invisible character (U+202E right-to-left override)");
+        assertThat(store()).isEqualTo(before);
     }
 
     @Test

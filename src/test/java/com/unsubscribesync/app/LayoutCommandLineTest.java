@@ -144,6 +144,30 @@ class LayoutCommandLineTest {
     }
 
     @Test
+    void anInstallThatStopsPartWaySaysWhatChangedFailedAndWasNotTriedAndEachChangeUndoes() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
+            connect(org);
+            org.state().saveLayoutAs("Contact-Contact Layout", "Contact-Contact Layout B");
+            org.faults().metadataOutageAfterSaves(1);
+
+            Run install = run("layout", "install", "--object", "Contact");
+
+            assertThat(install.exit).isEqualTo(1);
+            assertThat(install.out).contains("Added HasOptedOutOfEmail to Contact Layout,")
+                    .contains("Not changed: Salesforce did not confirm the change to Contact Layout B")
+                    .contains("Not tried: MSI Contact Layout (mkto_si)")
+                    .contains("The run stopped at layout Contact Layout B:")
+                    .contains("Changed: Contact Layout; failed: Contact Layout B; not tried: MSI Contact Layout "
+                            + "(mkto_si).");
+            org.faults().clear();
+            Run undo = run("layout", "undo", "--object", "Contact", "--layout", "Contact Layout");
+            assertThat(undo.exit).as(undo.err).isZero();
+            assertThat(layouts(json("layout", "check", "--json").get("objects").get(0)))
+                    .contains("Contact-Contact Layout=false/null", "Contact-mkto_si__MSI Contact Layout=false/null");
+        }
+    }
+
+    @Test
     void aFieldHiddenByFieldLevelSecurityIsReportedAsHidden() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             connect(org);

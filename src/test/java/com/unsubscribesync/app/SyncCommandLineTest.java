@@ -39,7 +39,8 @@ class SyncCommandLineTest {
         assertThat(json("sync", "history", "--json")).as("a preview is not a run").isEmpty();
 
         JsonNode report = json("sync", "run", "--json");
-        for (String field : List.of("dryRun", "pulled", "pushed", "imported", "conflicts", "apiCalls", "durationMs")) {
+        for (String field : List.of("dryRun", "pulled", "pushed", "imported", "conflicts", "apiCalls", "durationMs",
+                "stillRefused")) {
             assertThat(report.has(field)).as(field).isTrue();
         }
         assertThat(report.get("pulled").asInt()).isPositive();

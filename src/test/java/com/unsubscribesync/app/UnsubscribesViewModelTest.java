@@ -8,6 +8,7 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.sync.MutableClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService.ImportDecision;
+import com.unsubscribesync.ui.DialogService.NewUnsubscribe;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes;
@@ -125,17 +126,63 @@ class UnsubscribesViewModelTest {
     }
 
     @Test
-    void addRecordsAManualUnsubscribeAndRefusesABadAddress() {
-        dialogs.answer(new com.unsubscribesync.ui.DialogService.NewUnsubscribe("no at sign", ""));
+    void addRecordsAManualUnsubscribeAndRefusesABadAddressInTheDialog() {
+        dialogs.answer(new NewUnsubscribe("no at sign", "")).answer(new NewUnsubscribe(" Zed@Example.com ", "by phone"));
         model.add();
-        assertThat(dialogs.saw("error: Add an unsubscribe: The address was not added")).isTrue();
-
-        dialogs.answer(new com.unsubscribesync.ui.DialogService.NewUnsubscribe(" Zed@Example.com ", "by phone"));
-        model.add();
+        assertThat(dialogs.saw("refused in dialog: Not added: email 'no at sign' contains a space.")).isTrue();
         assertThat(fixture.services.unsubscribes().find(new Email("zed@example.com"))).hasValueSatisfying(u -> {
             assertThat(u.source()).isEqualTo(UnsubscribeSource.MANUAL);
             assertThat(u.reason()).contains("by phone");
         });
         assertThat(fixture.services.outbox().pendingCount()).isEqualTo(5_001);
+    }
+
+    @Test
+    void theAddDialogRefusesWhatTheCommandLineAndAnImportRefuseAndKeepsNothing() {
+        dialogs.answer(new NewUnsubscribe("ann@example.com", "r".repeat(1001)))
+                .answer(new NewUnsubscribe("ann@example.com", "esc\u001b[2J"))
+                .answer(new NewUnsubscribe("ann@example.com", "refund \u202egnp.exe"))
+                .answer(new NewUnsubscribe("a\u200bnn@example.com", ""))
+                .answer(new NewUnsubscribe("\ufeffann@example.com", ""));
+
+        model.add();
+
+        assertThat(dialogs.saw("refused in dialog: Not added: the reason is 1001 characters long; the most it can "
+                + "have is 1000: shorten it.")).isTrue();
+        assertThat(dialogs.saw("refused in dialog: Not added: the reason contains a control character (\\u001b)"))
+                .isTrue();
+        assertThat(dialogs.saw("(U+202E right-to-left override)")).isTrue();
+        assertThat(dialogs.saw("contains an invisible character (U+200B zero width space)")).isTrue();
+        assertThat(dialogs.saw("contains an invisible character (U+FEFF zero width no-break space)")).isTrue();
+        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_000);
+        assertThat(fixture.services.outbox().pendingCount()).isEqualTo(5_000);
+    }
+
+    @Test
+    void anAddressTypedInAnotherFormIsTheUnsubscribeAlreadyThere() {
+        dialogs.answer(new NewUnsubscribe("U00007@EXAMPLE.COM", "")).answer(new NewUnsubscribe("bob@m\u00fcnchen.de", ""))
+                .answer(new NewUnsubscribe("\u0130NFO@example.com", ""));
+        model.add();
+        assertThat(dialogs.saw("info: Add an unsubscribe: u00007@example.com was already unsubscribed")).isTrue();
+        model.add();
+        model.add();
+        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("bob@xn--mnchen-3ya.de"))).isTrue();
+        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("info@example.com"))).isTrue();
+        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_002);
+    }
+
+    @Test
+    void aResubscribeReasonIsCheckedBeforeAnythingChanges() {
+        model.searchProperty().set("u00007@");
+        model.selectedProperty().set(model.rows().get(0));
+        dialogs.answer(new ResubscribeAnswer("r".repeat(1001), false)).answer(new ResubscribeAnswer("a\u001bb", false));
+
+        model.resubscribe();
+        model.resubscribe();
+
+        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long")).isTrue();
+        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason contains a control character"))
+                .isTrue();
+        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
     }
 }

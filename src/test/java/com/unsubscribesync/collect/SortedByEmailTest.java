@@ -13,6 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SortedByEmailTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path folder;
+
     @Test
     void rowsComeBackInEmailOrderAcrossSpilledRunsKeepingFileOrderForTheSameAddress() {
         Random random = new Random(5);
@@ -25,7 +28,7 @@ class SortedByEmailTest {
         }
 
         List<Unsubscribe> sorted = new ArrayList<>();
-        try (SortedByEmail iterator = new SortedByEmail(rows.iterator())) {
+        try (SortedByEmail iterator = new SortedByEmail(rows.iterator(), folder)) {
             iterator.forEachRemaining(sorted::add);
         }
 

@@ -8,8 +8,10 @@ import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OutboxRepository;
+import com.unsubscribesync.store.PartlySavedException;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UnsubscribeImporterTest {
+    private static final int FULL_DISK_ROWS = 2_500;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -35,11 +38,12 @@ class UnsubscribeImporterTest {
     void open() {
         database = Database.openInMemory("import-" + UUID.randomUUID());
         unsubscribes = new UnsubscribeRepository(database);
-        importer = new UnsubscribeImporter(unsubscribes, CLOCK);
+        importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
     }
 
     @AfterEach
     void close() {
+        DiskFillsUp.ROWS_THAT_FIT.set(Integer.MAX_VALUE);
         database.close();
     }
 
@@ -148,5 +152,63 @@ class UnsubscribeImporterTest {
         Path file = folder.resolve(UUID.randomUUID() + ".csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);
         return file;
+    }
+
+    @Test
+    void aDiskThatFillsUpAfterTheFirstBatchIsReportedWithTheRowsSavedAndARerunFinishesTheImport()
+            throws IOException {
+        Path file = folder.resolve("unsubscribes.csv");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("email,reason\n");
+            for (int i = 0; i < FULL_DISK_ROWS; i++) {
+                out.write("person" + i + "@example.com,asked by phone\n");
+            }
+        }
+        DiskFillsUp.ROWS_THAT_FIT.set(1_500);
+        database.inTransaction(c -> c.createStatement().execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON "
+                + "unsubscribes FOR EACH ROW CALL \"" + DiskFillsUp.class.getName() + "\""));
+
+        assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
+                .isInstanceOfSatisfying(PartlySavedException.class, e -> {
+                    assertThat(e.rowsSaved()).isEqualTo(1_000);
+                    assertThat(e.added()).isEqualTo(1_000);
+                    assertThat(e.getMessage()).contains("1000 rows were saved for good (1000 new unsubscribes)")
+                            .contains("No space left on device").contains("run the same import again")
+                            .doesNotContain("rolled back").doesNotContain("\n");
+                });
+        assertThat(unsubscribes.count()).isEqualTo(1_000);
+        assertThat(Files.list(folder.resolve(ImportScratch.FOLDER)).toList()).as("scratch removed").isEmpty();
+
+        database.inTransaction(c -> c.createStatement().execute("DROP TRIGGER disk_fills_up"));
+        ImportReport again = importer.importFile(file, new ImportOptions(false, false), "tester");
+        assertThat(again.added()).isEqualTo(FULL_DISK_ROWS - 1_000);
+        assertThat(unsubscribes.count()).isEqualTo(FULL_DISK_ROWS);
+    }
+
+    @Test
+    void aFailureInTheFirstBatchSavesNothingAndSaysSo() throws IOException {
+        Path file = folder.resolve("few.csv");
+        Files.writeString(file, "email\na@example.com\nb@example.com\n");
+        DiskFillsUp.ROWS_THAT_FIT.set(1);
+        database.inTransaction(c -> c.createStatement().execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON "
+                + "unsubscribes FOR EACH ROW CALL \"" + DiskFillsUp.class.getName() + "\""));
+
+        assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
+                .isNotInstanceOf(PartlySavedException.class).hasMessageContaining("rolled back");
+        assertThat(unsubscribes.count()).isZero();
+    }
+
+    @Test
+    void aScratchFolderThatCannotBeWrittenImportsNothingAndSaysWhereAndWhatToDo() throws IOException {
+        Path file = write("email\na@example.com\n");
+        Path blocked = folder.resolve("not-a-folder");
+        Files.writeString(blocked, "a file where the scratch folder should be");
+        UnsubscribeImporter stuck = new UnsubscribeImporter(unsubscribes, CLOCK, blocked);
+
+        assertThatThrownBy(() -> stuck.importFile(file, new ImportOptions(false, false), "tester"))
+                .isInstanceOf(com.unsubscribesync.store.StoreException.class)
+                .hasMessageContaining("could not sort its rows in " + blocked)
+                .hasMessageContaining("nothing was imported").hasMessageContaining("run the same import again");
+        assertThat(unsubscribes.count()).isZero();
     }
 }

@@ -137,6 +137,31 @@ class RecordsToOptOutTest {
         assertThat(decision.conflicts()).extracting(PlannedConflict::kind).containsExactly(ConflictKind.RECORD_DELETED);
     }
 
+    /** Issue 15, point 2: the push settled such an address with the Contact written and the Leads never looked at. */
+    @Test
+    void withMatchByEmailAnAddressFoundOnOneObjectStillWaitsForTheObjectWhoseFieldCannotBeUsed() {
+        live(CONTACT, false);
+
+        RecordsToOptOut.Decision decision = rule(Set.of(SObjectType.LEAD)).forAddress(ANN, Set.of(), List.of(CONTACT),
+                true);
+
+        assertThat(decision.toWrite()).containsExactly(CONTACT);
+        assertThat(decision.waitingFor()).as("its Leads were not searched").containsExactly(SObjectType.LEAD);
+        assertThat(decision.complete()).isFalse();
+    }
+
+    @Test
+    void withMatchByEmailOffOnlyTheLinkedRecordsAreNamedSoABlockedObjectElsewhereIsNoReasonToWait() {
+        live(CONTACT, false);
+
+        RecordsToOptOut.Decision decision = new RecordsToOptOut(SyncSettings.defaults().withMatchByEmail(false),
+                Set.of(SObjectType.LEAD), id -> Optional.ofNullable(known.get(id))).forAddress(ANN, Set.of(CONTACT),
+                        List.of(), true);
+
+        assertThat(decision.toWrite()).containsExactly(CONTACT);
+        assertThat(decision.complete()).isTrue();
+    }
+
     private RecordsToOptOut rule(Set<SObjectType> blocked) {
         return new RecordsToOptOut(SyncSettings.defaults(), blocked, id -> Optional.ofNullable(known.get(id)));
     }

@@ -42,8 +42,9 @@ final class LayoutHarness implements AutoCloseable {
     }
 
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
-                .withReadTimeout(Duration.ofSeconds(20));
+        ConnectionOptions defaults = ConnectionOptions.defaults("UnsubscribeSyncTest/1");
+        ConnectionOptions options = defaults.withReadTimeout(Duration.ofSeconds(20))
+                .withRetry(defaults.retry().withSleeper(delay -> { }));
         TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
                 ProxySelector.getDefault());
         return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),

@@ -251,6 +251,32 @@ class BulkApiTest {
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.ExceededQuota));
     }
 
+    @Test
+    void aBatchOverTenMegabytesOnceGunzippedIsRefusedAsSalesforceDoesAndATenThousandRowBatchIsNot()
+            throws Exception {
+        JobInfo job = bulk.createJob(updateJob("Contact"));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(contacts(i % 300, 1).get(0));
+        }
+        assertThat(bulk.createBatchFromStream(job, csv(many, "true")).getId()).isNotBlank();
+
+        // A few hundred kilobytes on the wire (force-wsc gzips it), eleven megabytes unpacked.
+        StringBuilder huge = new StringBuilder("Id," + OPT_OUT + "\n");
+        String row = contacts(0, 1).get(0) + ",true\n";
+        while (huge.length() <= 11_000_000) {
+            huge.append(row);
+        }
+        assertThatThrownBy(() -> bulk.createBatchFromStream(job,
+                new ByteArrayInputStream(huge.toString().getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(AsyncApiException.class, e -> {
+                    assertThat(e.getExceptionCode()).isEqualTo(com.sforce.async.AsyncExceptionCode.ClientInputError);
+                    assertThat(e.getExceptionMessage())
+                            .isEqualTo("Failed to read request. Exceeded max size limit of 10000000");
+                });
+        assertThat(bulk.getBatchInfoList(job.getId()).getBatchInfo()).hasSize(1);
+    }
+
     private static JobInfo updateJob(String object) {
         JobInfo job = new JobInfo();
         job.setObject(object);

@@ -1,6 +1,9 @@
 package com.unsubscribesync.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unsubscribesync.domain.DamagedFileException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,12 +73,49 @@ class CredentialStoreTest {
     }
 
     @Test
-    void aFileTamperedWithIsNotTrusted() throws Exception {
+    void aFileTamperedWithIsRefusedWithTheFileAndTheFix() throws Exception {
         CredentialStore store = new CredentialStore(data);
         store.save(new SavedConnection.Demo());
         byte[] sealed = Files.readAllBytes(data.resolve(CredentialStore.CONNECTION_FILE));
         sealed[sealed.length - 1] ^= 1;
         Files.write(data.resolve(CredentialStore.CONNECTION_FILE), sealed);
-        assertThat(store.load()).isEmpty();
+        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+                .hasMessage("the saved Salesforce connection " + data.resolve(CredentialStore.CONNECTION_FILE)
+                        + " cannot be opened with its key salesforce-connection.key (damaged, or the two are from "
+                        + "different copies): restore both from the same backup, or reconnect ('disconnect', then "
+                        + "'connect')");
+    }
+
+    @Test
+    void aMissingKeyIsRefusedNotReadAsNotConnected() throws Exception {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.Demo());
+        Files.delete(data.resolve(CredentialStore.KEY_FILE));
+        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+                .hasMessage("the key file " + data.resolve(CredentialStore.KEY_FILE) + " is missing, so the saved "
+                        + "Salesforce connection cannot be opened: restore it from the backup of this data directory, "
+                        + "or reconnect ('disconnect', then 'connect')");
+        assertThat(store.problem()).isPresent();
+    }
+
+    @Test
+    void anEmptyKeyIsRefusedAndASaveReplacesIt() throws Exception {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.Demo());
+        Files.write(data.resolve(CredentialStore.KEY_FILE), new byte[0]);
+        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+                .hasMessageContaining(CredentialStore.KEY_FILE + " is damaged (0 bytes instead of 32)");
+
+        SavedConnection client = new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client",
+                SECRET);
+        store.save(client);
+        assertThat(store.load()).contains(client);
+        assertThat(store.problem()).isEmpty();
+    }
+
+    @Test
+    void aKeyWithoutASavedConnectionIsSimplyNotConnected() throws Exception {
+        Files.write(data.resolve(CredentialStore.KEY_FILE), new byte[32]);
+        assertThat(new CredentialStore(data).load()).isEmpty();
     }
 }

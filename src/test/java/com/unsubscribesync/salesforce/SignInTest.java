@@ -44,6 +44,8 @@ class SignInTest {
                 Duration.ofSeconds(10));
         try (ForceWscOrg connected = signedIn.org()) {
             assertThat(browser.lastPage).contains("Allow");
+            assertThat(browser.callbackPage()).contains("Signed in").contains("connected to " + org.url())
+                    .doesNotContain("Not signed in");
             assertThat(connected.identity().organizationId()).isEqualTo(org.orgId());
             assertThat(connected.identity().userName()).isEqualTo(org.username());
             assertThat(connected.identity().demo()).isFalse();
@@ -65,6 +67,8 @@ class SignInTest {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("STATE_MISMATCH");
                 });
+        assertThat(attacker.callbackPage()).contains("Not signed in").contains("different sign-in")
+                .contains("sign in again").doesNotContain("connected to");
     }
 
     @Test
@@ -75,6 +79,8 @@ class SignInTest {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("access_denied");
                 });
+        assertThat(denying.callbackPage()).contains("Not signed in").contains("denied authorization")
+                .doesNotContain("is now connected");
     }
 
     @Test

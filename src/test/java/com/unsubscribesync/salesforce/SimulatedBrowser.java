@@ -25,6 +25,9 @@ public final class SimulatedBrowser implements Browser {
     private final String button;
     private final UnaryOperator<String> redirectTampering;
     volatile String lastPage;
+    /** The page the app's listener answered the redirect with. */
+    private final java.util.concurrent.CompletableFuture<String> callbackPage =
+            new java.util.concurrent.CompletableFuture<>();
 
     SimulatedBrowser(String button, UnaryOperator<String> redirectTampering) {
         this.button = button;
@@ -51,6 +54,15 @@ public final class SimulatedBrowser implements Browser {
         thread.start();
     }
 
+    /** The page the app showed after the redirect, waiting a few seconds for it. */
+    String callbackPage() {
+        try {
+            return callbackPage.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the browser got no page back from the app: " + lastPage, e);
+        }
+    }
+
     private void follow(URI address) {
         lastPage = null;
         try {
@@ -71,8 +83,8 @@ public final class SimulatedBrowser implements Browser {
                             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String location = answer.headers().firstValue("Location").orElseThrow();
-            http.send(HttpRequest.newBuilder(URI.create(redirectTampering.apply(location))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            callbackPage.complete(http.send(HttpRequest.newBuilder(URI.create(redirectTampering.apply(location)))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
         } catch (Exception e) {
             lastPage = (lastPage == null ? "" : lastPage + "\n") + "browser failed: " + e;
         }

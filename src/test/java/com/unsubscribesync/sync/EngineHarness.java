@@ -101,7 +101,7 @@ final class EngineHarness implements AutoCloseable {
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
         nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
-                new RunLock(database, "nightly"), current, fields, clock, sliceSize);
+                new RunLock(database, "nightly"), current, fields, retry, clock, sliceSize);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
@@ -169,6 +169,18 @@ final class EngineHarness implements AutoCloseable {
     void unsubscribe(String email) {
         unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester",
                 Optional.empty()));
+    }
+
+    /** Recorded as the command line records it, and due at once on the engine's clock. */
+    void unsubscribe(String email, MutableClock engineClock) {
+        unsubscribe(email);
+        engineClock.set(Instant.now());
+    }
+
+    /** Unsubscribes the address, due at once, and drains the outbox. */
+    PushReport push(String email, MutableClock engineClock) {
+        unsubscribe(email, engineClock);
+        return pusher.drain();
     }
 
     void link(String email, String salesforceId) {

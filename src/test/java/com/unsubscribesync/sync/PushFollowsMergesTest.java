@@ -207,14 +207,11 @@ class PushFollowsMergesTest {
     }
 
     private PushReport push(String email) {
-        unsubscribe(email);
-        return engine.pusher.drain();
+        return engine.push(email, clock);
     }
 
-    /** Recorded as the command line records it, and due at once on the engine's clock. */
     private void unsubscribe(String email) {
-        engine.unsubscribe(email);
-        clock.set(Instant.now());
+        engine.unsubscribe(email, clock);
     }
 
     /** A conflict as the push raised it before it followed merges, with the same identity. */

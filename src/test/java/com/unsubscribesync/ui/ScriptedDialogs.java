@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Dialogs answered by the test: each question takes the next prepared answer; everything shown is recorded. */
@@ -57,9 +58,20 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public Optional<NewUnsubscribe> askNewUnsubscribe() {
+    public Optional<NewUnsubscribe> askNewUnsubscribe(Function<NewUnsubscribe, Optional<String>> problem) {
         shown.add("ask: new unsubscribe");
-        return Optional.ofNullable(next());
+        // Like the real dialog: a refused answer keeps it open, and the next scripted answer is the correction.
+        while (true) {
+            NewUnsubscribe typed = next();
+            if (typed == null) {
+                return Optional.empty();
+            }
+            Optional<String> refused = problem.apply(typed);
+            if (refused.isEmpty()) {
+                return Optional.of(typed);
+            }
+            shown.add("refused in dialog: " + refused.get());
+        }
     }
 
     @Override

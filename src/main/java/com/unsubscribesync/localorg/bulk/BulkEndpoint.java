@@ -54,6 +54,23 @@ public final class BulkEndpoint extends ApiEndpoint {
         }
     }
 
+    /**
+     * A batch is at most 10 MB, and compression does not change that (Bulk API limits); Salesforce refuses a longer
+     * request with ClientInputError "Failed to read request. Exceeded max size limit of 10000000" (ADR 0008).
+     */
+    static final int MAX_REQUEST_BYTES = 10_000_000;
+
+    @Override
+    protected int maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
+        HttpBodies.send(exchange, 400, XML, new AsyncError(400, "ClientInputError",
+                "Failed to read request. Exceeded max size limit of " + limit).document());
+    }
+
     @Override
     protected void serve(HttpExchange exchange, byte[] body) throws IOException {
         Reply reply;

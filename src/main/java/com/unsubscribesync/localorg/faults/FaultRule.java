@@ -36,6 +36,18 @@ public sealed interface FaultRule {
     record DailyApiLimit(int limit) implements FaultRule {
     }
 
+    /**
+     * The Metadata API goes down for maintenance once this many more page layouts have been saved: every later
+     * Metadata call gets the maintenance page until the faults are cleared. A run of layout saves thus fails part-way.
+     */
+    record MetadataOutageAfterSaves(int saves) implements FaultRule {
+        public MetadataOutageAfterSaves {
+            if (saves < 0) {
+                throw new IllegalArgumentException("the number of saves before the outage cannot be negative");
+            }
+        }
+    }
+
     record FieldSecurityRule(String object, String field, FieldAccess access) implements FaultRule {
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Parses the {@code --faults} comma list, e.g.
  * {@code update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01,drop@0.01,
- * api-limit:500,fls:Contact.HasOptedOutOfEmail=readonly,permission:ApiEnabled=off,object:Lead=read}. A bad item
+ * api-limit:500,metadata-down-after-saves:2,fls:Contact.HasOptedOutOfEmail=readonly,permission:ApiEnabled=off,object:Lead=read}. A bad item
  * is refused with a sentence naming it.
  */
 public final class FaultSpec {
@@ -68,6 +68,8 @@ public final class FaultSpec {
             }
             case "api-limit":
                 return new FaultRule.DailyApiLimit(positive(item, value));
+            case "metadata-down-after-saves":
+                return new FaultRule.MetadataOutageAfterSaves(positive(item, value));
             case "fls": {
                 Matcher m = FLS.matcher(value);
                 if (!m.matches()) {
@@ -129,7 +131,7 @@ public final class FaultSpec {
             return new FaultRule.RecordError(operation, record.group(2), rate(item, record.group(3)));
         }
         throw bad(item, "expected OPERATION:STATUS_CODE@RATE, session-expire-every:N, latency:Nms, html503@RATE, "
-                + "drop@RATE, api-limit:N, fls:Object.Field=ACCESS, permission:NAME=on|off or object:Object=edit|read");
+                + "drop@RATE, api-limit:N, metadata-down-after-saves:N, fls:Object.Field=ACCESS, permission:NAME=on|off or object:Object=edit|read");
     }
 
     private static int positive(String item, String value) {

@@ -25,6 +25,8 @@ public final class Faults {
     private Duration latency = Duration.ZERO;
     private double maintenanceRate;
     private double dropRate;
+    /** Layout saves still accepted before the Metadata API goes down; negative while no outage is planned. */
+    private int layoutSavesBeforeOutage = -1;
 
     public Faults(long seed, ApiUsage usage, OrgState state) {
         this.random = new Random(seed);
@@ -52,6 +54,8 @@ public final class Faults {
             maintenanceRate = page.rate();
         } else if (rule instanceof FaultRule.DroppedConnection drop) {
             dropRate = drop.rate();
+        } else if (rule instanceof FaultRule.MetadataOutageAfterSaves outage) {
+            layoutSavesBeforeOutage = outage.saves();
         } else if (rule instanceof FaultRule.DailyApiLimit limit) {
             usage.setLimit(limit.limit());
         } else if (rule instanceof FaultRule.FieldSecurityRule fls) {
@@ -102,7 +106,24 @@ public final class Faults {
         latency = Duration.ZERO;
         maintenanceRate = 0;
         dropRate = 0;
+        layoutSavesBeforeOutage = -1;
         return this;
+    }
+
+    public Faults metadataOutageAfterSaves(int saves) {
+        return apply(new FaultRule.MetadataOutageAfterSaves(saves));
+    }
+
+    /** Whether the Metadata API is down for maintenance now. */
+    public synchronized boolean metadataDown() {
+        return layoutSavesBeforeOutage == 0;
+    }
+
+    /** Counts a page layout saved, towards a planned Metadata outage. */
+    public synchronized void layoutSaved() {
+        if (layoutSavesBeforeOutage > 0) {
+            layoutSavesBeforeOutage--;
+        }
     }
 
     public synchronized Duration latency() {

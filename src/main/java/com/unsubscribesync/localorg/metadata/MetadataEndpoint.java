@@ -31,6 +31,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
     private final LayoutStore layouts;
     private final CallGate gate;
     private final LayoutValidator validator;
+    private final Faults faults;
 
     public MetadataEndpoint(OrgState state, LayoutStore layouts, CallGate gate, Faults faults, String instanceUrl) {
         super(faults, instanceUrl);
@@ -38,6 +39,12 @@ public final class MetadataEndpoint extends SoapEndpoint {
         this.layouts = layouts;
         this.gate = gate;
         this.validator = new LayoutValidator(state.catalog());
+        this.faults = faults;
+    }
+
+    @Override
+    protected boolean down() {
+        return faults.metadataDown();
     }
 
     @Override
@@ -156,6 +163,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 created = layouts.save(fullName, LayoutVersions.savedAt(withoutFullName(component),
                         layouts.find(fullName).map(StoredLayout::content), context.version()));
                 state.changed();
+                faults.layoutSaved();
             }
             out.open("result");
             if (upsert) {

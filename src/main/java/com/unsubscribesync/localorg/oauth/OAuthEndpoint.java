@@ -50,6 +50,12 @@ public final class OAuthEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            route(exchange);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
             String path = exchange.getRequestURI().getPath();
             boolean post = exchange.getRequestMethod().equals("POST");
             if (path.equals("/services/oauth2/authorize")) {
@@ -60,10 +66,16 @@ public final class OAuthEndpoint implements HttpHandler {
             } else {
                 HttpReplies.send(exchange, 404, "text/plain; charset=utf-8", "Not found");
             }
+        } catch (com.unsubscribesync.localorg.soap.HttpBodies.TooLarge e) {
+            HttpReplies.send(exchange, 413, "text/plain; charset=utf-8", "Request Entity Too Large");
         }
     }
 
+    /** A form of the sign-in pages or the token endpoint is a few kilobytes; more is refused unread (ADR 0008). */
+    static final int MAX_FORM_BYTES = 64 * 1024;
+
     private static String body(HttpExchange exchange) throws IOException {
-        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return new String(com.unsubscribesync.localorg.soap.HttpBodies.read(exchange, MAX_FORM_BYTES),
+                StandardCharsets.UTF_8);
     }
 }

@@ -22,13 +22,30 @@ public abstract class ApiEndpoint implements HttpHandler {
         this.faults = faults;
     }
 
+    /** The longest request body this service reads, as sent and once gunzipped. */
+    protected abstract int maxRequestBytes();
+
+    /** Answers a request whose body is longer than {@link #maxRequestBytes()}, as Salesforce's service does. */
+    protected abstract void refuseTooLarge(HttpExchange exchange, int limit) throws IOException;
+
+    /** Whether this service as a whole is down for maintenance now (an injected outage). */
+    protected boolean down() {
+        return false;
+    }
+
     /** Answers a request that no injected fault took. */
     protected abstract void serve(HttpExchange exchange, byte[] body) throws IOException;
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = HttpBodies.read(exchange);
+            byte[] body;
+            try {
+                body = HttpBodies.read(exchange, maxRequestBytes());
+            } catch (HttpBodies.TooLarge e) {
+                refuseTooLarge(exchange, e.limit());
+                return;
+            }
             Duration latency = faults.latency();
             if (!latency.isZero()) {
                 try {
@@ -38,7 +55,7 @@ public abstract class ApiEndpoint implements HttpHandler {
                 }
             }
             CallFault callFault = faults.nextCall();
-            if (callFault == CallFault.MAINTENANCE_PAGE) {
+            if (callFault == CallFault.MAINTENANCE_PAGE || (callFault == CallFault.NONE && down())) {
                 HttpBodies.send(exchange, 503, "text/html; charset=utf-8", MAINTENANCE_PAGE);
             } else if (callFault == CallFault.NONE) {
                 serve(exchange, body);

@@ -16,15 +16,42 @@ public final class HttpBodies {
     private HttpBodies() {
     }
 
-    /** The request body, gunzipped when so marked; force-wsc marks its bodiless GET requests gzip too. */
-    public static byte[] read(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    /** A request body longer than the service takes, as sent or once gunzipped. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int limit;
+
+        TooLarge(int limit) {
+            super("the request body is longer than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
+        }
+    }
+
+    /**
+     * The request body, gunzipped when so marked; force-wsc marks its bodiless GET requests gzip too. Reads at most
+     * {@code limit} bytes as sent and as gunzipped, so a huge body or a gzip bomb costs no more memory than that.
+     *
+     * @throws TooLarge when either is longer
+     */
+    public static byte[] read(HttpExchange exchange, int limit) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(limit == Integer.MAX_VALUE ? limit : limit + 1);
+        if (body.length > limit) {
+            throw new TooLarge(limit);
+        }
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
         if (body.length == 0 || encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
             return body;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return in.readAllBytes();
+            byte[] inflated = in.readNBytes(limit == Integer.MAX_VALUE ? limit : limit + 1);
+            if (inflated.length > limit) {
+                throw new TooLarge(limit);
+            }
+            return inflated;
         }
     }
 

@@ -43,6 +43,24 @@ public abstract class SoapEndpoint extends ApiEndpoint {
         return java.util.Set.copyOf(pathsServed);
     }
 
+    /**
+     * Salesforce documents no size for a whole SOAP request (only 10 KB for login); 50 MiB is far above the largest
+     * this app sends (a 200-record update or a layout save, well under 1 MB) and bounds what a request can cost
+     * (ADR 0008).
+     */
+    static final int MAX_REQUEST_BYTES = 50 * 1024 * 1024;
+
+    @Override
+    protected int maxRequestBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
+        HttpBodies.send(exchange, 500, "text/xml; charset=utf-8", SoapEnvelopes.fault(adapt(SoapFault.unexpected(
+                "EXCEEDED_MAX_SIZE_REQUEST", "Exceeded max size limit of " + limit + " bytes")), faultNamespace()));
+    }
+
     /** Adjusts a fault to what this service's client can parse. */
     protected SoapFault adapt(SoapFault fault) {
         return fault;

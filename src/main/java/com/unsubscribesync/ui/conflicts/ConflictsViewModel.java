@@ -1,6 +1,8 @@
 package com.unsubscribesync.ui.conflicts;
 
 import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.FreeText;
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.sync.ConflictResolver;
 import com.unsubscribesync.ui.Background;
@@ -131,7 +133,13 @@ public final class ConflictsViewModel {
             reason = dialogs.askText("Resubscribe", "Why may " + (targets.size() == 1 ? targets.get(0).email()
                     : targets.size() + " people") + " be emailed again? The reason is kept in their history. "
                     + "Salesforce must be unchecked too, or the next run re-applies the opt-out.", "Reason");
-            if (reason.isEmpty() || reason.get().isBlank()) {
+            try {
+                reason = reason.flatMap(text -> FreeText.reason("the reason", text));
+            } catch (InvalidInputException e) {
+                dialogs.error("Resubscribe", "Nothing was changed: " + e.getMessage() + ".");
+                return;
+            }
+            if (reason.isEmpty()) {
                 return;
             }
         }

@@ -88,6 +88,13 @@ public final class ConnectionView extends ScrollPane {
         form.addRow(5, label("Callback URL", callback), new HBox(6, callback, copyCallback));
         form.disableProperty().bind(model.targetProperty().isNotEqualTo(Target.SALESFORCE));
         form.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+        // Labels keep their words at any text size; the fields give up width instead.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setMinWidth(0);
+        form.getColumnConstraints().setAll(labels, fields);
+        HBox.setHgrow(callback, javafx.scene.layout.Priority.ALWAYS);
 
         Button connect = new Button("_Log in", Icons.of("run"));
         connect.setId("connect");
@@ -147,6 +154,7 @@ public final class ConnectionView extends ScrollPane {
     private static Button copyButton(String id, javafx.beans.value.ObservableStringValue text) {
         Button copy = new Button("Copy");
         copy.setId(id);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(text));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();

@@ -69,7 +69,8 @@ public final class SyncHistoryViewModel {
             case STOPPED -> dialogs.notify("Sync run stopped early", run.message().orElse(""), true);
             default -> dialogs.notify("Sync run finished", Formats.count(counts.imported()) + " imported, "
                     + Formats.count(counts.pushed()) + " pushed, " + Formats.plural(counts.conflicts(), "new conflict",
-                    "new conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls") + ".", false);
+                    "new conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls") + "."
+                    + run.message().map(m -> " " + m).orElse(""), run.message().isPresent());
         }
     }
 

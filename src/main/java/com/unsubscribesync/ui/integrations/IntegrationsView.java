@@ -118,6 +118,7 @@ public final class IntegrationsView extends ScrollPane {
             mark.getStyleClass().add(requirement.met() ? "met" : "unmet");
             Label title = new Label(requirement.title());
             title.getStyleClass().add("requirement-title");
+            title.setWrapText(true);
             Label detail = Cards.text(requirement.detail(), "help");
             VBox words = new VBox(2, title, detail);
             HBox.setHgrow(words, Priority.ALWAYS);
@@ -128,6 +129,8 @@ public final class IntegrationsView extends ScrollPane {
                 Button fix = new Button(requirement.fix().label());
                 fix.setId("fix-" + requirement.fix().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 fix.getStyleClass().add("link-button");
+                fix.setMinWidth(Region.USE_PREF_SIZE);
+                words.setMinWidth(0);
                 fix.setOnAction(e -> model.fix(requirement));
                 row.getChildren().add(fix);
             }

@@ -139,9 +139,11 @@ final class AddForMePage {
                 case ALREADY_THERE -> "already had the field";
                 case WOULD_ADD -> "would be added";
                 case FAILED -> "not changed: " + change.problem().orElse("Salesforce refused it.");
+                case NOT_TRIED -> "not tried: the run stopped before it";
             };
             saved.getChildren().add(Cards.text(change.label() + ": " + what,
-                    change.outcome() == LayoutChange.Outcome.FAILED ? "warning" : "outcome"));
+                    change.outcome() == LayoutChange.Outcome.ADDED
+                            || change.outcome() == LayoutChange.Outcome.ALREADY_THERE ? "outcome" : "warning"));
         }
     }
 }

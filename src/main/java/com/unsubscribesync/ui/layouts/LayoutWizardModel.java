@@ -72,19 +72,36 @@ public final class LayoutWizardModel {
         }, e -> failed(type, e));
     }
 
-    /** Adds the field to the chosen layouts (each one backed up first), then checks again. */
+    /**
+     * Adds the field to the chosen layouts in one run (every original kept first), then checks again. A run that
+     * stopped part-way says which layouts were changed (each can be undone), which failed and which were not tried.
+     */
     public void install(SObjectType type, List<String> chosen) {
         ObjectWork object = work(type);
-        run(p -> each(chosen, name -> layouts.install(type, Optional.of(name), false)), changes -> {
+        if (chosen.isEmpty()) {
+            message.set("Choose at least one layout.");
+            return;
+        }
+        run(p -> layouts.install(type, chosen, false), report -> {
+            report.fieldNote().ifPresent(object.note::set);
+            List<LayoutChange> changes = report.layouts();
             object.installed.setAll(changes);
             object.preview.clear();
             long added = changes.stream().filter(c -> c.outcome() == LayoutChange.Outcome.ADDED).count();
             List<String> problems = changes.stream().flatMap(c -> c.problem().stream()).toList();
-            message.set(added == 0 && problems.isEmpty() ? "The field was already there: nothing to save."
+            String outcome = added == 0 && problems.isEmpty() ? "The field was already there: nothing to save."
                     : "Saved: the field was added to " + plural(added) + "."
-                            + (problems.isEmpty() ? "" : " " + String.join(" ", problems)));
+                            + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
+            message.set(report.stoppedBecause().map(why -> why + " Changed: " + names(report.labels(
+                    LayoutChange.Outcome.ADDED)) + "; not tried: " + names(report.labels(
+                            LayoutChange.Outcome.NOT_TRIED)) + ". Undo restores the changed ones.")
+                    .orElse(outcome));
             checkNow();
         }, e -> failed(type, e));
+    }
+
+    private static String names(List<String> labels) {
+        return labels.isEmpty() ? "none" : String.join(", ", labels);
     }
 
     /** Restores the layouts the wizard added the field to, as they were before. */

@@ -3,6 +3,7 @@ package com.unsubscribesync.ui.unsubscribes;
 import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -93,26 +94,37 @@ public final class UnsubscribesViewModel {
     }
 
     public void add() {
-        dialogs.askNewUnsubscribe().ifPresent(answer -> {
-            Email email;
+        dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith).ifPresent(answer -> {
+            Unsubscribe unsubscribe;
             try {
-                email = Email.parse(answer.email());
+                unsubscribe = new Unsubscribe(Email.parse(answer.email()), services.clock().instant(),
+                        UnsubscribeSource.MANUAL, services.actor(), FreeText.reason("the reason", answer.reason()));
             } catch (InvalidInputException e) {
                 dialogs.error("Add an unsubscribe", "The address was not added: " + e.getMessage() + ".");
                 return;
             }
-            Optional<String> reason = Optional.ofNullable(answer.reason()).map(String::strip).filter(r -> !r.isEmpty());
-            background.submit(p -> services.unsubscribes().add(new Unsubscribe(email, services.clock().instant(),
-                    UnsubscribeSource.MANUAL, services.actor(), reason)), added -> {
-                        if (added) {
-                            services.wakePusher();
-                        } else {
-                            dialogs.info("Add an unsubscribe", email + " was already unsubscribed; nothing changed.");
-                        }
-                        search.set("");
-                        reload();
-                    }, this::failed);
+            Email email = unsubscribe.email();
+            background.submit(p -> services.unsubscribes().add(unsubscribe), added -> {
+                if (added) {
+                    services.wakePusher();
+                } else {
+                    dialogs.info("Add an unsubscribe", email + " was already unsubscribed; nothing changed.");
+                }
+                search.set("");
+                reload();
+            }, this::failed);
         });
+    }
+
+    /** The same checks as the command line's and an import's, for the Add dialog to show before it closes. */
+    public static Optional<String> problemWith(DialogService.NewUnsubscribe typed) {
+        try {
+            Email.parse(typed.email());
+            FreeText.reason("the reason", typed.reason());
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of("Not added: " + e.getMessage() + ".");
+        }
     }
 
     public void importCsv() {
@@ -150,12 +162,19 @@ public final class UnsubscribesViewModel {
         }
         String email = row.email();
         dialogs.askResubscribe(email, services.connection().connected()).ifPresent(answer -> {
-            if (answer.reason() == null || answer.reason().isBlank()) {
+            Optional<String> reason;
+            try {
+                reason = FreeText.reason("the reason", answer.reason());
+            } catch (InvalidInputException e) {
+                dialogs.error("Resubscribe", "Nothing was changed: " + e.getMessage() + ".");
+                return;
+            }
+            if (reason.isEmpty()) {
                 dialogs.error("Resubscribe", "A resubscribe needs a reason: say why " + email
                         + " may be emailed again.");
                 return;
             }
-            background.submit(p -> services.resubscriber().resubscribe(new Email(email), answer.reason(),
+            background.submit(p -> services.resubscriber().resubscribe(new Email(email), reason.get(),
                     services.actor(), answer.alsoSalesforce()), result -> resubscribed(email, answer.alsoSalesforce(),
                             result), this::failed);
         });
