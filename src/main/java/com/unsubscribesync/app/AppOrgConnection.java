@@ -151,6 +151,11 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         }
     }
 
+    /** Whether a connection was saved, even one that cannot be read now. */
+    boolean connectionFileSaved() {
+        return credentials.saved();
+    }
+
     @Override
     public boolean disconnect() {
         boolean forgot = credentials.forget();

@@ -62,6 +62,8 @@ final class AppWorkspace implements Workspace {
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
     private final AppOrgConnection salesforce;
+    private final RunningServes runningServes;
+    private java.util.Optional<RunningServes.Announcement> serving = java.util.Optional.empty();
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
         this(dataDirectory, database, clock, actor, env, java.util.Optional.empty());
@@ -82,7 +84,7 @@ final class AppWorkspace implements Workspace {
         this.mirror = new MirrorRepository(database);
         this.syncRuns = new SyncRunRepository(database);
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
-        this.org = new SharedOrg(engineOrg.orElse(salesforce));
+        this.org = new SharedOrg(engineOrg.orElse(salesforce), salesforce::connectionFileSaved, clock);
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
                 RealtimePusher.standardRetry(new SecureRandom()), clock);
@@ -100,6 +102,7 @@ final class AppWorkspace implements Workspace {
         this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
         this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock);
         this.engine = new Engine(pusher, scheduler);
+        this.runningServes = new RunningServes(dataDirectory);
         this.layouts = new PageLayouts(org::current, settings,
                 new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock);
     }
@@ -207,6 +210,31 @@ final class AppWorkspace implements Workspace {
         return salesforce.hasSavedConnection();
     }
 
+    @Override
+    public boolean connectionSaved() {
+        return salesforce.connectionFileSaved();
+    }
+
+    @Override
+    public synchronized void announceServing() {
+        if (serving.isEmpty()) {
+            RunningServes.Announcement announcement = runningServes.announce(clock.instant(), engine::wake);
+            org.whenWaitingChanges(announcement::write);
+            announcement.write(org.waiting());
+            serving = java.util.Optional.of(announcement);
+        }
+    }
+
+    @Override
+    public java.util.List<com.unsubscribesync.cli.ServeState> runningServes() {
+        return runningServes.live();
+    }
+
+    @Override
+    public void wakeRunningServes() {
+        runningServes.wakeAll();
+    }
+
     /** The org the engine works with. */
     com.unsubscribesync.sync.CurrentOrg currentOrg() {
         return org;
@@ -229,6 +257,10 @@ final class AppWorkspace implements Workspace {
 
     @Override
     public void close() {
+        synchronized (this) {
+            serving.ifPresent(RunningServes.Announcement::close);
+            serving = java.util.Optional.empty();
+        }
         engine.close();
         org.close();
         database.close();

@@ -16,8 +16,14 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Workspace workspace = SyncCommand.connected(root);
+        Workspace workspace = root.workspace();
+        // Only a directory never connected is refused: an org that cannot be reached now, or a saved connection
+        // that cannot be read, is waited for with back-off and shown in 'status' (ADR 0023).
+        if (!workspace.connectionSaved()) {
+            throw new NotConnectedException(SyncCommand.NOT_CONNECTED);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        workspace.announceServing();
         workspace.engine().start();
         Thread hook = new Thread(() -> {
             workspace.engine().close();

@@ -63,6 +63,9 @@ public class StatusCommand implements Callable<Integer> {
         api.put("used", org.apiUsed());
         api.put("limit", org.apiLimit());
         status.put("apiUsage", api);
+        java.util.Optional<ServeState> serve = workspace.runningServes().stream()
+                .max(java.util.Comparator.comparing(ServeState::startedAt));
+        status.put("serve", serve.map(StatusCommand::serveView).orElse(null));
         status.put("rights", org.rights().map(rights -> RightsReport.json(rights,
                 org.org().map(OrgConnection.ConnectedOrg::organizationName))).orElse(null));
 
@@ -74,6 +77,9 @@ public class StatusCommand implements Callable<Integer> {
         out.println("Connection:      " + org.org().map(o -> (o.demo() ? "demo org (local)" : o.organizationName())
                 + " as " + o.userName()).orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
         org.problem().ifPresent(problem -> out.println("                 " + problem));
+        out.println("Serve:           " + serve.map(s -> "running since " + s.startedAt() + " (process " + s.pid() + ")"
+                + s.waiting().map(w -> "; waiting for Salesforce since " + w.since() + ", next try at " + w.nextTry()
+                        + " (" + w.problem() + ")").orElse("")).orElse("not running on this data directory"));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed() != null) {
             out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls in the last 24 hours");
@@ -113,6 +119,17 @@ public class StatusCommand implements Callable<Integer> {
         view.put("updateable", known == null ? null : known.updateable());
         view.put("onLayouts", known == null ? null : known.onLayouts());
         view.put("problem", known == null ? null : known.problem());
+        return view;
+    }
+
+    private static Map<String, Object> serveView(ServeState serve) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("pid", serve.pid());
+        view.put("startedAt", serve.startedAt().toString());
+        view.put("salesforce", serve.waiting().isPresent() ? "waiting" : "ok");
+        view.put("waitingSince", serve.waiting().map(w -> w.since().toString()).orElse(null));
+        view.put("nextTry", serve.waiting().map(w -> w.nextTry().toString()).orElse(null));
+        view.put("problem", serve.waiting().map(ServeState.Waiting::problem).orElse(null));
         return view;
     }
 

@@ -25,11 +25,13 @@ public class SyncCommand {
     @ParentCommand
     RootCommand root;
 
+    static final String NOT_CONNECTED = "no Salesforce org is connected: run 'connect --demo' or "
+            + "'connect --login-url URL --client-id ID' first";
+
     static Workspace connected(RootCommand root) {
         Workspace workspace = root.workspace();
         if (!workspace.connected()) {
-            throw new NotConnectedException("no Salesforce org is connected: run 'connect --demo' or "
-                    + "'connect --login-url URL --client-id ID' first");
+            throw new NotConnectedException(NOT_CONNECTED);
         }
         return workspace;
     }

@@ -59,6 +59,7 @@ public class UnsubscribeCommand {
             Unsubscribe unsubscribe = new Unsubscribe(address, workspace.clock().instant(), from, workspace.actor(), why);
             PrintWriter out = spec.commandLine().getOut();
             if (workspace.unsubscribes().add(unsubscribe)) {
+                workspace.wakeRunningServes();
                 out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
             } else {
                 Unsubscribe existing = workspace.unsubscribes().find(address).orElseThrow();
@@ -90,6 +91,9 @@ public class UnsubscribeCommand {
             Workspace workspace = group.root.workspace();
             ImportReport report = workspace.unsubscribeImporter().importFile(file, new ImportOptions(dryRun, skipInvalid),
                     workspace.actor());
+            if (!dryRun) {
+                workspace.wakeRunningServes();
+            }
             return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
         }
     }

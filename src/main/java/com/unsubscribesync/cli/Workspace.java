@@ -59,6 +59,21 @@ public interface Workspace extends AutoCloseable {
     /** Whether an org (real or demo) is connected; commands that need one exit with code 3 otherwise. */
     boolean connected();
 
+    /**
+     * Whether a connection was saved here, without opening it: {@code serve} starts with one even when Salesforce
+     * cannot be reached or the saved connection cannot be read, and waits.
+     */
+    boolean connectionSaved();
+
+    /** Announces this process as the data directory's {@code serve} until the workspace closes (ADR 0022). */
+    void announceServing();
+
+    /** The {@code serve} processes running on this data directory. */
+    java.util.List<ServeState> runningServes();
+
+    /** Wakes the real-time pusher of every {@code serve} running here, after something was queued for it. */
+    void wakeRunningServes();
+
     /** The Salesforce connection of this data directory. */
     OrgConnection salesforce();
 

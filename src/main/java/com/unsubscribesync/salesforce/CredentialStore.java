@@ -103,6 +103,11 @@ public final class CredentialStore {
         }
     }
 
+    /** Whether a connection was saved here, whether or not it can be opened with the key beside it. */
+    public boolean saved() {
+        return Files.exists(directory.resolve(CONNECTION_FILE));
+    }
+
     /** Deletes the saved connection and its key; true when there was something to delete. */
     public boolean forget() {
         try {

@@ -15,23 +15,30 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
     private static final String DEADLOCK = "40001";
+    /** Two writers inserting the same key at once: the loser's "insert if absent" did not see the winner's row. */
+    private static final String SAME_KEY_AT_ONCE = "23505";
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
+    private final Optional<SharedDatabaseFile> shared;
     private final Optional<Path> lockFile;
 
-    private Database(String url, String user, String password, Optional<Path> lockFile) {
-        this.pool = JdbcConnectionPool.create(url, user, password);
+    private Database(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lockFile) {
+        this.pool = pool;
+        this.shared = shared;
         this.pool.setMaxConnections(16);
         this.lockFile = lockFile;
     }
 
     /**
+     * @param file     the database file without H2's extension, as in the JDBC URL; processes opening it take turns
+     *     and wait out H2's open races (ADR 0022)
      * @param lockFile H2's lock file, made owner-only whenever a connection may have made it anew (this process
      *     opening the file after the process that served it died): it holds the auto-server's port and key
      */
-    static Database over(String url, String user, String password, Optional<Path> lockFile) {
-        return new Database(url, user, password, lockFile);
+    static Database over(Path file, String url, String user, String password, Path lockFile) {
+        SharedDatabaseFile shared = new SharedDatabaseFile(file, url, user, password);
+        return new Database(JdbcConnectionPool.create(shared), Optional.of(shared), Optional.of(lockFile));
     }
 
     /**
@@ -45,13 +52,15 @@ public final class Database implements AutoCloseable {
     public static Database openFile(Path dataDirectory) {
         // The auto-server must never listen beyond this machine.
         System.setProperty("h2.bindAddress", "127.0.0.1");
-        return new DatabaseFile(dataDirectory).open();
+        // Four commands started together on a new directory would otherwise all create or migrate it at once.
+        return SharedDatabaseFile.oneAtATime(dataDirectory.toAbsolutePath().resolve(DatabaseFile.NAME),
+                () -> new DatabaseFile(dataDirectory).open());
     }
 
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        Database database = new Database("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "",
-                Optional.empty());
+        Database database = new Database(JdbcConnectionPool.create("jdbc:h2:mem:" + name
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""), Optional.empty(), Optional.empty());
         database.inTransaction(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
@@ -75,18 +84,26 @@ public final class Database implements AutoCloseable {
     /**
      * Runs work in one transaction: all of it is committed, or none of it. When H2 picks this transaction as the
      * victim of a deadlock (two writers, e.g. the nightly run and the real-time pusher marking mirror rows in
-     * different orders), it has been rolled back whole, so it is simply run again.
+     * different orders), it has been rolled back whole, so it is simply run again; so is one that inserted a key
+     * another writer inserted at the same moment (an add and an import of one address): run again, it sees the
+     * row and leaves it. So is a transaction cut off by the process that served the file to this one going away,
+     * once the file is served again (ADR 0022).
      */
     public <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        long started = System.nanoTime();
+        int races = 0;
+        for (int attempt = 1; ; ) {
             try {
                 return once(work);
             } catch (StoreException e) {
+                if (e.getCause() instanceof SQLException sql && racedAnotherProcess(sql, started, ++races)) {
+                    continue;
+                }
                 if (attempt >= DEADLOCK_ATTEMPTS || !deadlock(e.getCause())) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(20L * attempt);
+                    Thread.sleep(20L * attempt++);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -99,7 +116,7 @@ public final class Database implements AutoCloseable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
                     sql = sql.getNextException()) {
-                if (DEADLOCK.equals(sql.getSQLState())) {
+                if (DEADLOCK.equals(sql.getSQLState()) || SAME_KEY_AT_ONCE.equals(sql.getSQLState())) {
                     return true;
                 }
             }
@@ -108,7 +125,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Work<T> work) {
-        try (Connection connection = connection()) {
+        try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -123,13 +140,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs a read on its own connection. */
+    /** Runs a read on its own connection; a read that lost a race with another process is simply read again. */
     public <T> T read(Work<T> work) {
-        try (Connection connection = connection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("A read from the local database failed", e);
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!racedAnotherProcess(e, started, attempt)) {
+                    throw new StoreException("A read from the local database failed", e);
+                }
+            }
         }
+    }
+
+    private boolean racedAnotherProcess(SQLException failure, long startedNanos, int attempt) {
+        return shared.isPresent() && shared.get().waitedOut(failure, startedNanos, attempt);
     }
 
     @Override

@@ -73,8 +73,8 @@ final class DatabaseFile {
         }
         try (Connection checked = bringUpToDate(url, passwords)) {
             OwnerOnly.restrict(file);
-            Database database = Database.over(url, APP_USER, passwords.app(),
-                    Optional.of(directory.resolve(NAME + ".lock.db")));
+            Database database = Database.over(directory.resolve(NAME), url, APP_USER, passwords.app(),
+                    directory.resolve(NAME + ".lock.db"));
             // The pool keeps this connection, so the file stays open (and served to other processes) until close;
             // taken while the check's connection is still open, so H2 does not close and reopen the file.
             database.read(connection -> null);
@@ -307,8 +307,24 @@ final class DatabaseFile {
                 + "a backup (or move it aside to start empty)");
     }
 
+    /** A connection, waiting out the races of processes opening or leaving the file at once (ADR 0022). */
     private static Connection connect(String url, String user, String password) throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        long deadline = System.nanoTime() + SharedDatabaseFile.PATIENCE.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                if (!SharedDatabaseFile.RACES.contains(e.getErrorCode()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(500, 20L << Math.min(attempt, 5)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Databases a killed process was still making; an hour old, so none is still being made. */

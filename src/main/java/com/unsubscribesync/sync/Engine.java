@@ -1,5 +1,6 @@
 package com.unsubscribesync.sync;
 
+import com.unsubscribesync.salesforce.SalesforceException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,10 @@ public final class Engine implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (SalesforceException e) {
+                // The org could not be opened: whoever opens it logs the wait and its back-off.
+                LOG.debug("Real-time push waits for Salesforce: {}", e.getMessage());
+                pause = AFTER_ERROR;
             } catch (RuntimeException e) {
                 LOG.error("Real-time push failed; trying again shortly", e);
                 pause = AFTER_ERROR;
