@@ -130,8 +130,39 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
      * Runs the opening of the database (with its schema upgrade) while no other process on this machine opens the
      * same file. A thread that already has the turn keeps it.
      */
+    /**
+     * Opens the file in this process's turn; an opening cut short by a race over who serves the file (its serving
+     * process leaving mid-check) is run again from the start, in a new turn, until {@link #PATIENCE} runs out.
+     */
     static <T> T oneAtATime(Path file, java.util.function.Supplier<T> opening) {
-        return new SharedDatabaseFile(file, "jdbc:h2:file:" + file, "", "").oneAtATime(opening);
+        SharedDatabaseFile shared = new SharedDatabaseFile(file, "jdbc:h2:file:" + file, "", "");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                return shared.oneAtATime(opening);
+            } catch (StoreException e) {
+                if (!raced(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+                LOG.debug("Opening the local database raced another process; opening again", e);
+            }
+            try {
+                pause(pause);
+            } catch (SQLException interrupted) {
+                throw new StoreException("Could not open the local database: interrupted", interrupted);
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private static boolean raced(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && RACES.contains(sql.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     <T> T oneAtATime(java.util.function.Supplier<T> opening) {
