@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -120,7 +121,11 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         Label refusal = Cards.text("", "warning");
         refusal.setId("add-refusal");
+        // Shown only with a refusal in it: an empty warning box reads as a glitch.
+        refusal.visibleProperty().bind(refusal.textProperty().isNotEmpty());
+        refusal.managedProperty().bind(refusal.visibleProperty());
         grid.add(refusal, 1, 3);
+        email.setPrefColumnCount(26);
         Node addButton = dialog.getDialogPane().lookupButton(add);
         addButton.disableProperty().bind(email.textProperty().isEmpty());
         // Refused input keeps the dialog open with what was typed, so the admin corrects it instead of starting over.
@@ -128,6 +133,8 @@ public final class FxDialogService implements DialogService {
                 reason.getText())).ifPresent(text -> {
                     refusal.setText(text);
                     e.consume();
+                    // The dialog grows to show the sentence and keeps its buttons in view.
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 }));
         dialog.setResultConverter(button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
         dialog.setOnShown(e -> email.requestFocus());
@@ -242,6 +249,7 @@ public final class FxDialogService implements DialogService {
 
     private static Label labelFor(String text, javafx.scene.Node field) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         return label;
