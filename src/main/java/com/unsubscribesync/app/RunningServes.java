@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unsubscribesync.cli.ServeState;
+import com.unsubscribesync.store.OwnerOnly;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -157,19 +157,8 @@ final class RunningServes {
                     .put("nextTry", w.nextTry().toString()).put("problem", w.problem()));
             try {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
-                Path temporary = Files.createTempFile(directory, ".serve", ".tmp", ownerOnly("rw-------"));
-                try {
-                    Files.write(temporary, json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
-                    try {
-                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                                StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
-            } catch (IOException e) {
+                OwnerOnly.write(file, json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Could not write serve's state to {}: {}", file, e.getMessage());
             }
         }
