@@ -307,24 +307,8 @@ final class DatabaseFile {
                 + "a backup (or move it aside to start empty)");
     }
 
-    /** A connection, waiting out the races of processes opening or leaving the file at once (ADR 0022). */
     private static Connection connect(String url, String user, String password) throws SQLException {
-        long deadline = System.nanoTime() + SharedDatabaseFile.PATIENCE.toNanos();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return DriverManager.getConnection(url, user, password);
-            } catch (SQLException e) {
-                if (!SharedDatabaseFile.RACES.contains(e.getErrorCode()) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(Math.min(500, 20L << Math.min(attempt, 5)));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return DriverManager.getConnection(url, user, password);
     }
 
     /** Databases a killed process was still making; an hour old, so none is still being made. */

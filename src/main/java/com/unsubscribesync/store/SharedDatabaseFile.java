@@ -54,7 +54,7 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
      * Error opening database (H2's lock-file protocol), already open, connection broken, database closed, and
      * closed because the process serving it is exiting.
      */
-    static final Set<Integer> RACES = Set.of(8000, 90020, 90067, 90098, 90121);
+    private static final Set<Integer> RACES = Set.of(8000, 90020, 90067, 90098, 90121);
     private static final Logger LOG = LoggerFactory.getLogger(SharedDatabaseFile.class);
     /**
      * An OS file lock belongs to the whole process, and closing any channel on the file may drop it, so the threads
