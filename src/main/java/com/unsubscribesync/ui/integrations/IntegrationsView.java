@@ -3,6 +3,7 @@ package com.unsubscribesync.ui.integrations;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.settings.SettingsFormView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -24,7 +25,8 @@ public final class IntegrationsView extends ScrollPane {
 
     public IntegrationsView(IntegrationsViewModel model) {
         this.model = model;
-        VBox page = new VBox(16, syncCard(), fieldCard(), requirementsCard(), notesCard());
+        VBox page = new VBox(16, syncCard(), fieldCard(), requirementsCard(),
+                new SettingsFormView(model.settingsForm()), notesCard());
         page.getStyleClass().add("page");
         setContent(page);
         setFitToWidth(true);
@@ -125,14 +127,21 @@ public final class IntegrationsView extends ScrollPane {
             HBox row = new HBox(10, mark, words);
             row.getStyleClass().add("requirement");
             row.setAccessibleText((requirement.met() ? "Met: " : "Not met: ") + requirement.title());
-            if (requirement.fix() != Requirement.Fix.NONE) {
-                Button fix = new Button(requirement.fix().label());
-                fix.setId("fix-" + requirement.fix().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-                fix.getStyleClass().add("link-button");
-                fix.setMinWidth(Region.USE_PREF_SIZE);
+            if (!requirement.fixes().isEmpty()) {
+                VBox fixes = new VBox(2);
+                fixes.getStyleClass().add("requirement-fixes");
+                for (Requirement.Fix way : requirement.fixes()) {
+                    Button fix = new Button(way.label());
+                    fix.setId("fix-" + way.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    fix.getStyleClass().add("link-button");
+                    fix.setMinWidth(Region.USE_PREF_SIZE);
+                    fix.setMaxWidth(Double.MAX_VALUE);
+                    fix.setOnAction(e -> model.fix(way));
+                    fixes.getChildren().add(fix);
+                }
+                fixes.setMinWidth(Region.USE_PREF_SIZE);
                 words.setMinWidth(0);
-                fix.setOnAction(e -> model.fix(requirement));
-                row.getChildren().add(fix);
+                row.getChildren().add(fixes);
             }
             checklist.getChildren().add(row);
         }
