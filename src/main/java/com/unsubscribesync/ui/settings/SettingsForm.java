@@ -101,8 +101,9 @@ public final class SettingsForm {
         return allRead ? Optional.of(result) : Optional.empty();
     }
 
+    /** The command line's own words, as a sentence. */
     private static String sentence(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+        return message + ".";
     }
 
     /** Saves every value at once, in the background; a value that cannot be read keeps the whole form unsaved. */
