@@ -60,7 +60,7 @@ class SettingsInTheWindowTest {
         opened();
         type(robot, "#field-api-name", "Custom_Opt_Out__c");
         click(robot, "#resubscribe-policy");
-        robot.clickOn("Leave it and ask in Conflicts");
+        robot.clickOn("Ask in Conflicts");
         click(robot, "#match-by-email");
         type(robot, "#api-reserve-percent", "35");
         type(robot, "#bulk-threshold", "5000");

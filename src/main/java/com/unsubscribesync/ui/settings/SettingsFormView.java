@@ -71,8 +71,8 @@ public final class SettingsFormView extends VBox {
             @Override
             public String toString(ResubscribePolicy value) {
                 return value == null ? "" : switch (value) {
-                    case REAPPLY -> "Check it again (an opt-out on either side wins)";
-                    case HOLD -> "Leave it and ask in Conflicts";
+                    case REAPPLY -> "Check it again";
+                    case HOLD -> "Ask in Conflicts";
                 };
             }
 
@@ -94,7 +94,8 @@ public final class SettingsFormView extends VBox {
         });
         inputs.put(Setting.RESUBSCRIBE_POLICY, policy);
         return row(Setting.RESUBSCRIBE_POLICY, "When Salesforce unchecks the opt-out of someone still _unsubscribed "
-                + "here", policy, "The nightly run either checks it again or leaves it for you to decide.");
+                + "here", policy, "Check it again: an opt-out on either side wins. Ask in Conflicts: the nightly run leaves the record "
+                + "alone until you decide.");
     }
 
     private VBox matchRow() {
