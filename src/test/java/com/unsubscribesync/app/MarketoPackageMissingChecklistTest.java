@@ -155,6 +155,10 @@ class MarketoPackageMissingChecklistTest {
             assertThat(outside(part, scene.getWidth())).as("controls past the window's right edge in %s", id)
                     .isEmpty();
         }
+        double checklistWidth = robot.lookup("#requirements").query().getLayoutBounds().getWidth();
+        assertThat(robot.lookup("#requirements .requirement-title").queryAllAs(Label.class))
+                .as("titles keep most of the row")
+                .allSatisfy(title -> assertThat(title.getWidth()).isGreaterThan(checklistWidth / 2));
     }
 
     /** Labels and buttons shown shortened with an ellipsis. */

@@ -12,6 +12,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
+import java.util.List;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -127,24 +129,26 @@ public final class IntegrationsView extends ScrollPane {
             HBox row = new HBox(10, mark, words);
             row.getStyleClass().add("requirement");
             row.setAccessibleText((requirement.met() ? "Met: " : "Not met: ") + requirement.title());
-            if (!requirement.fixes().isEmpty()) {
-                VBox fixes = new VBox(2);
-                fixes.getStyleClass().add("requirement-fixes");
-                for (Requirement.Fix way : requirement.fixes()) {
-                    Button fix = new Button(way.label());
-                    fix.setId("fix-" + way.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-                    fix.getStyleClass().add("link-button");
-                    fix.setMinWidth(Region.USE_PREF_SIZE);
-                    fix.setMaxWidth(Double.MAX_VALUE);
-                    fix.setOnAction(e -> model.fix(way));
-                    fixes.getChildren().add(fix);
-                }
-                fixes.setMinWidth(Region.USE_PREF_SIZE);
-                words.setMinWidth(0);
-                row.getChildren().add(fixes);
+            List<Button> fixes = requirement.fixes().stream().map(this::fixButton).toList();
+            words.setMinWidth(0);
+            if (!fixes.isEmpty()) {
+                FlowPane ways = new FlowPane(4, 2);
+                ways.getStyleClass().add("requirement-fixes");
+                ways.getChildren().setAll(fixes);
+                words.getChildren().add(ways);
             }
             checklist.getChildren().add(row);
         }
+    }
+
+    /** A button for one way to fix a requirement; they sit under the words, so that both wrap at large text. */
+    private Button fixButton(Requirement.Fix way) {
+        Button fix = new Button(way.label());
+        fix.setId("fix-" + way.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        fix.getStyleClass().add("link-button");
+        fix.setMinWidth(Region.USE_PREF_SIZE);
+        fix.setOnAction(e -> model.fix(way));
+        return fix;
     }
 
     private VBox notesCard() {

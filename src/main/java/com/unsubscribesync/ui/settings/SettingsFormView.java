@@ -81,7 +81,6 @@ public final class SettingsFormView extends VBox {
                 return ResubscribePolicy.parse(text);
             }
         });
-        policy.setMaxWidth(Double.MAX_VALUE);
         var value = form.value(Setting.RESUBSCRIBE_POLICY);
         Runnable show = () -> policy.getItems().stream().filter(p -> p.key().equals(value.get().strip())).findFirst()
                 .ifPresent(policy::setValue);
@@ -114,7 +113,7 @@ public final class SettingsFormView extends VBox {
     private VBox reserveRow() {
         TextField reserve = text(Setting.API_RESERVE_PERCENT);
         reserve.getStyleClass().add("number-field");
-        HBox line = new HBox(6, reserve, new Label("% of the daily API allowance"));
+        HBox line = new HBox(6, reserve, unit("% of the daily API allowance"));
         line.getStyleClass().add("toolbar");
         return row(Setting.API_RESERVE_PERCENT, "API _reserve", line, "A run stops before using this last share of "
                 + "the org's daily API calls (0 to 90), leaving it to the org's other integrations.");
@@ -123,7 +122,7 @@ public final class SettingsFormView extends VBox {
     private VBox thresholdRow() {
         TextField threshold = text(Setting.BULK_THRESHOLD);
         threshold.getStyleClass().add("number-field");
-        HBox line = new HBox(6, threshold, new Label("records for one object"));
+        HBox line = new HBox(6, threshold, unit("records for one object"));
         line.getStyleClass().add("toolbar");
         return row(Setting.BULK_THRESHOLD, "_Bulk API from", line, "From this many changes to Leads or to Contacts at "
                 + "once a run uses the Bulk API instead of SOAP (at least 1000).");
@@ -146,6 +145,14 @@ public final class SettingsFormView extends VBox {
         FlowPane buttons = new FlowPane(10, 8, save, revert, status);
         buttons.getStyleClass().add("toolbar");
         return buttons;
+    }
+
+    /** The words after a number box, which wrap rather than run past the card at large text. */
+    private static Label unit(String words) {
+        Label unit = Cards.text(words);
+        unit.setMinWidth(0);
+        HBox.setHgrow(unit, Priority.ALWAYS);
+        return unit;
     }
 
     private TextField text(Setting setting) {
