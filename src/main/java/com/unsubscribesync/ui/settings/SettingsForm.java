@@ -77,7 +77,7 @@ public final class SettingsForm {
         check();
     }
 
-    /** Reads every value as typed, by the command line's rule; the settings they make, or empty with a problem shown. */
+    /** Reads every value as typed, by the command line's rule: the settings they make, or empty (problems shown). */
     private Optional<SyncSettings> check() {
         SyncSettings result = loaded;
         boolean allRead = true;

@@ -93,8 +93,8 @@ public final class SettingsFormView extends VBox {
         });
         inputs.put(Setting.RESUBSCRIBE_POLICY, policy);
         return row(Setting.RESUBSCRIBE_POLICY, "When Salesforce unchecks the opt-out of someone still _unsubscribed "
-                + "here", policy, "Check it again: an opt-out on either side wins. Ask in Conflicts: the nightly run leaves the record "
-                + "alone until you decide.");
+                + "here", policy, "Check it again: an opt-out on either side wins. Ask in Conflicts: the nightly run "
+                + "leaves the record alone until you decide.");
     }
 
     private VBox matchRow() {
