@@ -170,7 +170,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             return OrgStatus.notConnected(damaged.orElse(null));
         }
         try (SalesforceOrg org = open()) {
-            FieldCheck check = org.checkField(new OptOutFieldRequest(current.field(), current.fieldApiName()));
+            FieldCheck check = org.checkField(OptOutFieldRequest.of(current));
             Optional<Inspection> layouts = layouts(org, current, check);
             Map<String, FieldStatus> fields = new LinkedHashMap<>();
             for (SObjectType type : SObjectType.values()) {

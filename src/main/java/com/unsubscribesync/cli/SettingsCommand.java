@@ -1,13 +1,10 @@
 package com.unsubscribesync.cli;
 
-import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.domain.OptOutField;
-import com.unsubscribesync.domain.ResubscribePolicy;
+import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,60 +71,13 @@ public class SettingsCommand {
             SyncSettings settings = stored.settings();
             java.util.Set<String> keys = new java.util.HashSet<>();
             for (String assignment : assignments) {
-                settings = apply(settings, assignment);
+                settings = Setting.applyAssignment(settings, assignment);
                 keys.add(assignment.substring(0, assignment.indexOf('=')).strip());
             }
             stored.requireUnderstood(keys);
             repository.save(settings);
             spec.commandLine().getOut().println("Settings saved.");
             return ExitCode.DONE;
-        }
-
-        static SyncSettings apply(SyncSettings settings, String assignment) {
-            int equals = assignment.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInputException("'" + assignment + "' is not KEY=VALUE, e.g. nightly-sync=on");
-            }
-            String key = assignment.substring(0, equals).strip();
-            String value = assignment.substring(equals + 1).strip();
-            return switch (key) {
-                case "nightly-sync" -> settings.withNightlySync(onOff(key, value));
-                case "field" -> settings.withField(OptOutField.parse(value));
-                case "field-api-name" -> settings.withFieldApiName(fieldApiName(value));
-                case "resubscribe-policy" -> settings.withResubscribePolicy(ResubscribePolicy.parse(value));
-                case "match-by-email" -> settings.withMatchByEmail(onOff(key, value));
-                case "api-reserve-percent" -> settings.withApiReservePercent(wholeNumber(key, value));
-                case "bulk-threshold" -> settings.withBulkThreshold(wholeNumber(key, value));
-                default -> throw new InvalidInputException("setting '" + key + "' is unknown: use nightly-sync, field, "
-                        + "field-api-name, resubscribe-policy, match-by-email, api-reserve-percent or bulk-threshold");
-            };
-        }
-
-        private static boolean onOff(String key, String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-                case "on", "true", "yes" -> true;
-                case "off", "false", "no" -> false;
-                default -> throw new InvalidInputException(key + "='" + value + "' is not on or off");
-            };
-        }
-
-        private static Optional<String> fieldApiName(String value) {
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!value.matches("[A-Za-z][A-Za-z0-9_]{0,79}")) {
-                throw new InvalidInputException("field-api-name '" + value + "' is not a Salesforce API name "
-                        + "(letters, digits and underscores, e.g. mkto_si__Opt_Out__c)");
-            }
-            return Optional.of(value);
-        }
-
-        private static int wholeNumber(String key, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(key + "='" + value + "' is not a whole number");
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.domain.ResubscribePolicy;
+import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,8 +77,10 @@ public final class SettingsRepository {
                 Optional.ofNullable(stored.get("field-api-name")),
                 read.value("resubscribe-policy", ResubscribePolicy::parse, defaults.resubscribePolicy()),
                 read.value("match-by-email", SettingsRepository::flag, defaults.matchByEmail()),
-                read.value("api-reserve-percent", SettingsRepository::percent, defaults.apiReservePercent()),
-                read.value("bulk-threshold", SettingsRepository::threshold, defaults.bulkThreshold()));
+                read.value("api-reserve-percent", value -> Setting.API_RESERVE_PERCENT.apply(defaults, value)
+                        .apiReservePercent(), defaults.apiReservePercent()),
+                read.value("bulk-threshold", value -> Setting.BULK_THRESHOLD.apply(defaults, value).bulkThreshold(),
+                        defaults.bulkThreshold()));
         return new Stored(settings, unreadable);
     }
 
@@ -103,22 +106,6 @@ public final class SettingsRepository {
             case "false" -> false;
             default -> throw new IllegalArgumentException(value + " is not true or false");
         };
-    }
-
-    private static int percent(String value) {
-        int percent = Integer.parseInt(value);
-        if (percent < 0 || percent > 90) {
-            throw new IllegalArgumentException(value + " is out of range");
-        }
-        return percent;
-    }
-
-    private static int threshold(String value) {
-        int records = Integer.parseInt(value);
-        if (records < SyncSettings.MIN_BULK_THRESHOLD) {
-            throw new IllegalArgumentException(value + " is below " + SyncSettings.MIN_BULK_THRESHOLD);
-        }
-        return records;
     }
 
     /** The stored form of each setting but the field's API name. */

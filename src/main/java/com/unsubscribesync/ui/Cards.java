@@ -12,6 +12,8 @@ public final class Cards {
     public static VBox card(String title, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("card-title");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox card = new VBox(10, heading);
         card.getChildren().addAll(content);
         card.getStyleClass().add("card");

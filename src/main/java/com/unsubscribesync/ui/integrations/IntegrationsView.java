@@ -3,6 +3,7 @@ package com.unsubscribesync.ui.integrations;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.settings.SettingsFormView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -11,6 +12,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
+import java.util.List;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,7 +27,8 @@ public final class IntegrationsView extends ScrollPane {
 
     public IntegrationsView(IntegrationsViewModel model) {
         this.model = model;
-        VBox page = new VBox(16, syncCard(), fieldCard(), requirementsCard(), notesCard());
+        VBox page = new VBox(16, syncCard(), fieldCard(), requirementsCard(),
+                new SettingsFormView(model.settingsForm()), notesCard());
         page.getStyleClass().add("page");
         setContent(page);
         setFitToWidth(true);
@@ -125,17 +129,26 @@ public final class IntegrationsView extends ScrollPane {
             HBox row = new HBox(10, mark, words);
             row.getStyleClass().add("requirement");
             row.setAccessibleText((requirement.met() ? "Met: " : "Not met: ") + requirement.title());
-            if (requirement.fix() != Requirement.Fix.NONE) {
-                Button fix = new Button(requirement.fix().label());
-                fix.setId("fix-" + requirement.fix().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-                fix.getStyleClass().add("link-button");
-                fix.setMinWidth(Region.USE_PREF_SIZE);
-                words.setMinWidth(0);
-                fix.setOnAction(e -> model.fix(requirement));
-                row.getChildren().add(fix);
+            List<Button> fixes = requirement.fixes().stream().map(this::fixButton).toList();
+            words.setMinWidth(0);
+            if (!fixes.isEmpty()) {
+                FlowPane ways = new FlowPane(4, 2);
+                ways.getStyleClass().add("requirement-fixes");
+                ways.getChildren().setAll(fixes);
+                words.getChildren().add(ways);
             }
             checklist.getChildren().add(row);
         }
+    }
+
+    /** A button for one way to fix a requirement; they sit under the words, so that both wrap at large text. */
+    private Button fixButton(Requirement.Fix way) {
+        Button fix = new Button(way.label());
+        fix.setId("fix-" + way.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        fix.getStyleClass().add("link-button");
+        fix.setMinWidth(Region.USE_PREF_SIZE);
+        fix.setOnAction(e -> model.fix(way));
+        return fix;
     }
 
     private VBox notesCard() {

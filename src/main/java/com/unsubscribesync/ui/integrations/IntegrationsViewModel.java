@@ -1,6 +1,7 @@
 package com.unsubscribesync.ui.integrations;
 
 import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.layout.Inspection;
 import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
@@ -18,6 +19,7 @@ import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.OrgConnections.FieldState;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.ui.settings.SettingsForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,7 @@ public final class IntegrationsViewModel {
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
     private final ObservableList<Requirement> requirements = FXCollections.observableArrayList();
+    private final SettingsForm settingsForm;
     private boolean loading;
     private Background.Running current;
 
@@ -59,6 +62,7 @@ public final class IntegrationsViewModel {
         this.services = services;
         this.background = background;
         this.dialogs = dialogs;
+        this.settingsForm = new SettingsForm(services.settings(), background, this::refresh, this::failed);
         nightlySync.addListener((o, was, on) -> {
             if (!loading) {
                 save(s -> s.withNightlySync(on));
@@ -108,6 +112,7 @@ public final class IntegrationsViewModel {
         nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, services.zone()))
                 .orElse("None — the nightly sync is off."));
         requirements.setAll(requirementsOf(snapshot));
+        settingsForm.show(snapshot.settings(), snapshot.org());
     }
 
     private String describe(SyncRun run) {
@@ -148,6 +153,10 @@ public final class IntegrationsViewModel {
             return new Requirement(title, false, "Unknown until an org is connected (see Connection)"
                     + org.problem().map(p -> ": " + p).orElse("."), Requirement.Fix.OPEN_LAYOUT_STEPS);
         }
+        Optional<Requirement> packageMissing = packageMissing(title, snapshot.settings(), org);
+        if (packageMissing.isPresent()) {
+            return packageMissing.get();
+        }
         List<String> parts = new ArrayList<>();
         boolean all = true;
         for (SObjectType type : SObjectType.values()) {
@@ -164,6 +173,36 @@ public final class IntegrationsViewModel {
         }
         return new Requirement(title, all, String.join(" · ", parts),
                 all ? Requirement.Fix.NONE : Requirement.Fix.OPEN_LAYOUT_STEPS);
+    }
+
+    /**
+     * The Marketo Sales Opt Out field is chosen but Salesforce has no such field: the layout wizard cannot create a
+     * field, so the admin is told what can be done instead.
+     */
+    private static Optional<Requirement> packageMissing(String title, SyncSettings settings, OrgState org) {
+        if (settings.field() != OptOutField.MARKETO_SALES_OPT_OUT) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        for (SObjectType type : SObjectType.values()) {
+            FieldState state = org.fields().get(type);
+            if (state != null && !state.exists()) {
+                missing.add(type.apiName());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String objects = String.join(" and ", missing);
+        String what = settings.fieldApiName().map(name -> "Salesforce has no field " + name + " on " + objects
+                + " (the API name under More settings)")
+                .orElse("Salesforce has no \"" + OptOutField.MARKETO_SALES_OPT_OUT_LABEL + "\" checkbox on "
+                        + objects + ": the Marketo Sales Insight package is not installed, or the field is hidden "
+                        + "from the connected user");
+        return Optional.of(new Requirement(title, false, what + ". Install the package in Salesforce, choose "
+                + "\"" + OptOutField.EMAIL_OPT_OUT.label() + "\" instead, or set the field's API name if it has "
+                + "another label.", List.of(Requirement.Fix.INSTALL_PACKAGE, Requirement.Fix.USE_EMAIL_OPT_OUT,
+                        Requirement.Fix.SET_FIELD_API_NAME)));
     }
 
     /** The field on the layouts as the layout wizard last saw it, when that is about the same field. */
@@ -186,20 +225,37 @@ public final class IntegrationsViewModel {
     }
 
     public void fix(Requirement requirement) {
-        switch (requirement.fix()) {
+        fix(requirement.fix());
+    }
+
+    /** One of the ways to fix a requirement, as its button says. */
+    public void fix(Requirement.Fix way) {
+        switch (way) {
             case ENABLE_NIGHTLY_SYNC -> nightlySync.set(true);
             case OPEN_LAYOUT_STEPS -> new LayoutWizardLauncher(services.layouts(), background, dialogs,
                     inspection -> refresh()).open(field.get() == OptOutField.EMAIL_OPT_OUT ? "Email Opt Out"
                             : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
-            case SHOW_PEOPLE_WITHOUT_ID -> background.submit(p -> services.people().withoutSalesforceId(200),
-                    people -> dialogs.showList("People without a Salesforce ID", "Their unsubscribes cannot reach "
-                            + "Salesforce until they carry a Lead or Contact ID (people import with salesforce_id).",
-                            people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
-                                    .map(person -> person.email().value()
-                                            + (person.displayName().equals(person.email().value()) ? ""
-                                                    : " — " + person.displayName())).toList()), this::failed);
+            case SHOW_PEOPLE_WITHOUT_ID -> showPeopleWithoutId();
+            case INSTALL_PACKAGE -> dialogs.info("Install Marketo Sales Insight", "A Salesforce admin installs the "
+                    + "Marketo Sales Insight package from the AppExchange, for the profile of the user connected here. "
+                    + "It adds the \"" + OptOutField.MARKETO_SALES_OPT_OUT_LABEL + "\" checkbox to Leads and Contacts, "
+                    + "which this checklist then finds by its label. Until then, the standard Email Opt Out field "
+                    + "works without any package.");
+            case USE_EMAIL_OPT_OUT -> field.set(OptOutField.EMAIL_OPT_OUT);
+            case SET_FIELD_API_NAME -> settingsForm.focus(Setting.FIELD_API_NAME);
             case NONE -> { }
         }
+    }
+
+    /** The checklist's "people without an ID" action: the one place to point it elsewhere. */
+    public void showPeopleWithoutId() {
+        background.submit(p -> services.people().withoutSalesforceId(200),
+                people -> dialogs.showList("People without a Salesforce ID", "Their unsubscribes cannot reach "
+                        + "Salesforce until they carry a Lead or Contact ID (people import with salesforce_id).",
+                        people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
+                                .map(person -> person.email().value()
+                                        + (person.displayName().equals(person.email().value()) ? ""
+                                                : " — " + person.displayName())).toList()), this::failed);
     }
 
     public void runNow() {
@@ -322,6 +378,11 @@ public final class IntegrationsViewModel {
 
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome;
+    }
+
+    /** The settings of the "More settings" card. */
+    public SettingsForm settingsForm() {
+        return settingsForm;
     }
 
     public ObservableList<Requirement> requirements() {
