@@ -57,11 +57,7 @@ public final class CommandLineApp {
     public int run(String... args) {
         RootCommand root = new RootCommand(this::openWorkspace, zone,
                 dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
-        CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
-        commandLine.addSubcommand(new OrgCommand());
-        commandLine.addSubcommand(new ConsoleCommand(console));
-        EveryCommandHelps.addTo(commandLine);
+        CommandLine commandLine = commands(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
@@ -71,6 +67,16 @@ public final class CommandLineApp {
         } finally {
             root.closeWorkspace();
         }
+    }
+
+    /** Every command, each answering {@code -h}, {@code --help} and {@code help COMMAND…}. */
+    CommandLine commands(RootCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
+        commandLine.addSubcommand(new OrgCommand());
+        commandLine.addSubcommand(new ConsoleCommand(console));
+        EveryCommandHelps.addTo(commandLine);
+        return commandLine;
     }
 
     private Workspace openWorkspace(Optional<Path> option) {
