@@ -91,7 +91,8 @@ public final class ConsoleApplication extends Application {
                 ZoneId.systemDefault());
         WindowMemory memory = new WindowMemory(workspace.dataDirectory().resolve(WINDOW_FILE));
         Console console = new Console(services, new FxBackground(executor),
-                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen());
+                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen(),
+                getHostServices()::showDocument);
         console.show(stage, memory);
         if (screenshots.isEmpty()) {
             console.welcomeIfFirstRun();
