@@ -13,6 +13,7 @@ import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.TextSize;
 import com.unsubscribesync.ui.history.RecordRow;
 import com.unsubscribesync.ui.history.RunRow;
 import java.nio.file.Path;
@@ -175,6 +176,28 @@ class RunDetailScreenTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> browsed.size() == 1);
         assertThat(browsed.get(0)).isEqualTo("https://acme.my.salesforce.com/"
                 + TestIds.of(SObjectType.CONTACT, 9));
+    }
+
+    @Test
+    void atTheLargestTextTheOpenButtonAndTheRunsListsStayInsideA1024By700Window(FxRobot robot) throws Exception {
+        long id = recordedServeRun();
+        robot.interact(() -> console.shell().textSizeProperty().set(new TextSize(26)));
+        robot.clickOn("#nav-history");
+        TableView<RunRow> runs = table(robot, "#runs");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
+                && runs.getItems().get(0).id() == id);
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertWithinWindow(robot.lookup("#open-run").query());
+
+        robot.clickOn("#open-run");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-detail").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertWithinWindow(robot.lookup("#run-back").query());
+        assertWithinWindow(robot.lookup("#run-title").query());
+        TabPane lists = robot.lookup("#run-lists").queryAs(TabPane.class);
+        assertWithinWindow(lists);
+        assertThat(lists.getHeight()).as("room for the records, not squeezed to nothing").isGreaterThan(150);
     }
 
     /** A nightly run of serve with a quarter of a million pushes and one refusal, as the store keeps it. */
