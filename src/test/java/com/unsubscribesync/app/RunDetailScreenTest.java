@@ -189,12 +189,16 @@ class RunDetailScreenTest {
         robot.interact(() -> runs.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertWithinWindow(robot.lookup("#open-run").query());
+        Button open = robot.lookup("#open-run").queryAs(Button.class);
+        assertThat(open.getWidth()).as("'Open run #N' whole").isGreaterThanOrEqualTo(open.prefWidth(-1));
 
         robot.clickOn("#open-run");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-detail").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertWithinWindow(robot.lookup("#run-back").query());
         assertWithinWindow(robot.lookup("#run-title").query());
+        Button back = robot.lookup("#run-back").queryAs(Button.class);
+        assertThat(back.getWidth()).as("'← All runs' whole, not '…'").isGreaterThanOrEqualTo(back.prefWidth(-1));
         TabPane lists = robot.lookup("#run-lists").queryAs(TabPane.class);
         assertWithinWindow(lists);
         assertThat(lists.getHeight()).as("room for the records, not squeezed to nothing").isGreaterThan(150);

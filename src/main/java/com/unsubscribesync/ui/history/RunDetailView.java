@@ -22,6 +22,8 @@ import javafx.scene.layout.VBox;
 /** A run opened from the history: what it pushed, imported and failed on, each record a link into Salesforce. */
 final class RunDetailView extends VBox {
     private final RunDetailViewModel model;
+    /** Always shown, so its font follows the window's text size: column widths are in its em. */
+    private final Label summary = Cards.text("");
 
     RunDetailView(RunDetailViewModel model) {
         super(12);
@@ -31,6 +33,7 @@ final class RunDetailView extends VBox {
         back.setId("run-back");
         back.setOnAction(e -> model.close());
         back.setCancelButton(true);
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label title = Cards.text("", "card-title");
         title.setId("run-title");
         title.textProperty().bind(model.titleProperty());
@@ -38,7 +41,6 @@ final class RunDetailView extends VBox {
         header.getStyleClass().add("toolbar");
         HBox.setHgrow(title, Priority.ALWAYS);
 
-        Label summary = Cards.text("");
         summary.setId("run-summary");
         summary.textProperty().bind(model.summaryProperty());
         Label message = Cards.text("", "note");
@@ -63,17 +65,19 @@ final class RunDetailView extends VBox {
 
     private Tab list(ReadOnlyStringProperty title, String id, ObservableList<RecordRow> rows, ReadOnlyStringProperty more,
             boolean withStatus) {
+        Label moreLabel = Cards.text("", "note");
         TableView<RecordRow> table = new TableView<>(rows);
         table.setId(id);
         table.setPlaceholder(new Label("None in this run."));
-        table.getColumns().add(column("Object", RecordRow::object));
+        table.getColumns().add(column("Object", 6, RecordRow::object, summary));
         TableColumn<RecordRow, RecordRow> record = new TableColumn<>("Record");
         record.setCellValueFactory(cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
         record.setCellFactory(column -> new LinkCell());
+        Ems.width(record, 13, summary);
         table.getColumns().add(record);
-        table.getColumns().add(column("Email", RecordRow::email));
+        table.getColumns().add(column("Email", withStatus ? 16 : 20, RecordRow::email, summary));
         if (withStatus) {
-            table.getColumns().add(column("Salesforce said", RecordRow::status));
+            table.getColumns().add(column("Salesforce said", 16, RecordRow::status, summary));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setOnKeyPressed(e -> {
@@ -88,7 +92,6 @@ final class RunDetailView extends VBox {
                 model.openInSalesforce(table.getSelectionModel().getSelectedItem());
             }
         });
-        Label moreLabel = Cards.text("", "note");
         moreLabel.setId(id + "-more");
         moreLabel.textProperty().bind(more);
         moreLabel.visibleProperty().bind(more.isNotEmpty());
@@ -102,9 +105,11 @@ final class RunDetailView extends VBox {
         return tab;
     }
 
-    private static TableColumn<RecordRow, String> column(String title, Function<RecordRow, String> value) {
+    private static TableColumn<RecordRow, String> column(String title, double ems, Function<RecordRow, String> value,
+            Label text) {
         TableColumn<RecordRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        Ems.width(column, ems, text);
         return column;
     }
 

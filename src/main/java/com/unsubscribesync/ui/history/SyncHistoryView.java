@@ -33,18 +33,18 @@ public final class SyncHistoryView extends VBox {
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs");
         table.setPlaceholder(new Label("No run yet. Run the sync from the Integrations tab."));
-        table.getColumns().add(column("Run", 50, RunRow::id));
-        table.getColumns().add(column("Started", 135, RunRow::started));
-        table.getColumns().add(column("From", 150, RunRow::trigger));
-        table.getColumns().add(column("Outcome", 110, RunRow::outcome));
-        table.getColumns().add(column("Pulled", 70, RunRow::pulled));
-        table.getColumns().add(column("Imported", 85, RunRow::imported));
-        table.getColumns().add(column("Pushed", 70, RunRow::pushed));
-        table.getColumns().add(column("Failed", 65, RunRow::failed));
-        table.getColumns().add(column("Conflicts", 85, RunRow::conflicts));
-        table.getColumns().add(column("API calls", 85, RunRow::apiCalls));
-        table.getColumns().add(column("Duration", 85, RunRow::duration));
-        table.getColumns().add(column("Errors", 200, RunRow::message));
+        Label hint = Cards.text("Open a run to see what it pulled, pushed, imported and failed on, its API calls and "
+                + "how long it took.", "note");
+        // Pulled, API calls and duration are in the opened run: at 1024 px the list keeps what tells runs apart.
+        table.getColumns().add(column("Run", 3, RunRow::id, hint));
+        table.getColumns().add(column("Started", 10, RunRow::started, hint));
+        table.getColumns().add(column("From", 11, RunRow::trigger, hint));
+        table.getColumns().add(column("Outcome", 7, RunRow::outcome, hint));
+        table.getColumns().add(column("Imported", 6, RunRow::imported, hint));
+        table.getColumns().add(column("Pushed", 4.7, RunRow::pushed, hint));
+        table.getColumns().add(column("Failed", 4, RunRow::failed, hint));
+        table.getColumns().add(column("Conflicts", 5.5, RunRow::conflicts, hint));
+        table.getColumns().add(column("Errors", 6, RunRow::message, hint));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         CategoryAxis runs = new CategoryAxis();
@@ -67,6 +67,7 @@ public final class SyncHistoryView extends VBox {
 
         Button open = new Button("Open run");
         open.setId("open-run");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             RunRow selected = table.getSelectionModel().getSelectedItem();
@@ -88,7 +89,6 @@ public final class SyncHistoryView extends VBox {
             });
             return row;
         });
-        Label hint = Cards.text("Open a run to see the records it pushed, imported and failed on.", "note");
         HBox actions = new HBox(12, open, hint);
         actions.getStyleClass().add("toolbar");
         HBox.setHgrow(hint, Priority.ALWAYS);
@@ -124,10 +124,11 @@ public final class SyncHistoryView extends VBox {
                 .map(p -> new XYChart.Data<String, Number>(p.label(), p.pushed())).toList());
     }
 
-    private static <T> TableColumn<RunRow, T> column(String title, double width, Function<RunRow, T> value) {
+    private static <T> TableColumn<RunRow, T> column(String title, double ems, Function<RunRow, T> value,
+            Label text) {
         TableColumn<RunRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        Ems.width(column, ems, text);
         return column;
     }
 }
