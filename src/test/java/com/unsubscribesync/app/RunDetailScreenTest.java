@@ -202,6 +202,15 @@ class RunDetailScreenTest {
         TabPane lists = robot.lookup("#run-lists").queryAs(TabPane.class);
         assertWithinWindow(lists);
         assertThat(lists.getHeight()).as("room for the records, not squeezed to nothing").isGreaterThan(150);
+        TableView<?> pushed = robot.lookup("#run-pushed").queryAs(TableView.class);
+        double columns = pushed.getColumns().stream().mapToDouble(column -> column.getWidth()).sum();
+        assertThat(columns).as("every column as wide as what it shows").isGreaterThan(pushed.getWidth());
+        assertThat(pushed.lookupAll(".scroll-bar")).as("so the table scrolls sideways instead of cutting them off")
+                .anySatisfy(bar -> {
+                    assertThat(((javafx.scene.control.ScrollBar) bar).getOrientation())
+                            .isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+                    assertThat(bar.isVisible()).isTrue();
+                });
     }
 
     /** A nightly run of serve with a quarter of a million pushes and one refusal, as the store keeps it. */

@@ -79,7 +79,7 @@ final class RunDetailView extends VBox {
         if (withStatus) {
             table.getColumns().add(column("Salesforce said", 16, RecordRow::status, summary));
         }
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Ems.fillLast(table, 16, summary);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 model.openInSalesforce(table.getSelectionModel().getSelectedItem());

@@ -45,7 +45,7 @@ public final class SyncHistoryView extends VBox {
         table.getColumns().add(column("Failed", 4, RunRow::failed, hint));
         table.getColumns().add(column("Conflicts", 5.5, RunRow::conflicts, hint));
         table.getColumns().add(column("Errors", 6, RunRow::message, hint));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Ems.fillLast(table, 6, hint);
 
         CategoryAxis runs = new CategoryAxis();
         runs.setLabel("Run");
