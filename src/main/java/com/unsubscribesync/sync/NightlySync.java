@@ -332,7 +332,7 @@ public final class NightlySync {
             }
             progress.update("Waiting to retry opt-outs Salesforce refused", 0, refused.size());
             if (!waitOut(refusals.delayAfter(failures), stillRunning)) {
-                return Optional.of("Stopped while waiting to retry " + refused.size() + " refused opt-outs; the next "
+                return Optional.of("Stopped while waiting to retry " + optOuts(refused.size(), "refused opt-out") + "; the next "
                         + "run tries them again.");
             }
             progress.update("Retrying opt-outs Salesforce refused", 0, refused.size());
@@ -362,7 +362,7 @@ public final class NightlySync {
     private static Optional<String> stopBefore(SalesforceOrg salesforce, SyncSettings current, RunProgress progress,
             Counter counter) {
         if (progress.cancelled()) {
-            return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
+            return Optional.of("Stopped on request after " + optOuts(counter.pushed, "opt-out") + "; the rest is pushed "
                     + "by the next run.");
         }
         Optional<ApiUsage> usage = salesforce.apiUsage();
@@ -486,7 +486,8 @@ public final class NightlySync {
         List<String> sentences = new ArrayList<>();
         stoppedBecause.ifPresent(sentences::add);
         counter.waitingForField.forEach((type, waiting) -> sentences.add("The opt-out field became unusable on "
-                + type.apiName() + " during the run: " + waiting + " opt-outs wait until it is fixed (see the Field "
+                + type.apiName() + " during the run: " + optOuts(waiting, "opt-out") + (waiting == 1 ? " waits" : " wait")
+                + " until it is fixed (see the Field "
                 + "unavailable conflict)."));
         if (!counter.stillRefused.isEmpty()) {
             int all = counter.stillRefused.values().stream().mapToInt(Integer::intValue).sum();
@@ -571,6 +572,11 @@ public final class NightlySync {
     }
 
     private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
+
+    /** "1 opt-out", "2 opt-outs". */
+    private static String optOuts(long count, String one) {
+        return count + " " + (count == 1 ? one : one + "s");
+    }
 
     private static SyncRun.Counts counts(RunReport report) {
         return new SyncRun.Counts(report.pulled(), report.pushed(), report.imported(), report.conflicts(),
