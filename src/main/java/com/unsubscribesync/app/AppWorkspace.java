@@ -64,6 +64,8 @@ final class AppWorkspace implements Workspace {
     private final AppOrgConnection salesforce;
     private final RunningServes runningServes;
     private java.util.Optional<RunningServes.Announcement> serving = java.util.Optional.empty();
+    private volatile com.unsubscribesync.store.SyncRun.Origin scheduledFrom =
+            com.unsubscribesync.store.SyncRun.Origin.COMMAND_LINE;
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
         this(dataDirectory, database, clock, actor, env, java.util.Optional.empty());
@@ -94,7 +96,7 @@ final class AppWorkspace implements Workspace {
                 clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
             try {
-                nightlySync.run(new RunRequest(trigger, false, false), RunProgress.SILENT);
+                nightlySync.run(new RunRequest(trigger, false, false, scheduledFrom), RunProgress.SILENT);
             } catch (NightlySync.AlreadyRunning e) {
                 LOG.info("Scheduled run skipped: another process is running the sync");
             }
@@ -215,8 +217,14 @@ final class AppWorkspace implements Workspace {
         return salesforce.connectionFileSaved();
     }
 
+    /** Which front end the scheduled runs of this process are shown as started from. */
+    void schedulesFrom(com.unsubscribesync.store.SyncRun.Origin origin) {
+        scheduledFrom = origin;
+    }
+
     @Override
     public synchronized void announceServing() {
+        scheduledFrom = com.unsubscribesync.store.SyncRun.Origin.SERVE;
         if (serving.isEmpty()) {
             RunningServes.Announcement announcement = runningServes.announce(clock.instant(), engine::wake);
             org.whenWaitingChanges(announcement::write);

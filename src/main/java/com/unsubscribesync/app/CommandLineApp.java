@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,36 +29,54 @@ public final class CommandLineApp {
     private final PrintStream err;
     private final Map<String, String> env;
     private final Clock clock;
+    private final ZoneId zone;
+    private final ConsoleStart console;
 
     public CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env) {
         this(out, err, env, Clock.systemUTC());
     }
 
     CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this(out, err, env, clock, ZoneId.systemDefault(), ConsoleStart.onThisDesktop(env, err));
+    }
+
+    /**
+     * @param zone    the admin's time zone, for times printed for people
+     * @param console opens the window when no command (or {@code console}) is given
+     */
+    CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ZoneId zone,
+            ConsoleStart console) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.clock = clock;
+        this.zone = zone;
+        this.console = console;
     }
 
     public int run(String... args) {
-        RootCommand root = new RootCommand(this::openWorkspace);
-        CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
-        commandLine.addSubcommand(new OrgCommand());
+        RootCommand root = new RootCommand(this::openWorkspace, zone,
+                dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
+        CommandLine commandLine = commands(root);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
         try {
-            if (args.length == 0) {
-                commandLine.usage(commandLine.getOut());
-                return ExitCode.DONE;
-            }
             return commandLine.execute(args);
         } finally {
             root.closeWorkspace();
         }
+    }
+
+    /** Every command, each answering {@code -h}, {@code --help} and {@code help COMMAND…}. */
+    CommandLine commands(RootCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
+        commandLine.addSubcommand(new OrgCommand());
+        commandLine.addSubcommand(new ConsoleCommand(console));
+        EveryCommandHelps.addTo(commandLine);
+        return commandLine;
     }
 
     private Workspace openWorkspace(Optional<Path> option) {

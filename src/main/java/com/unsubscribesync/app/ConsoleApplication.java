@@ -42,6 +42,7 @@ public final class ConsoleApplication extends Application {
         try {
             workspace = new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir);
             firstStart(workspace);
+            workspace.schedulesFrom(com.unsubscribesync.store.SyncRun.Origin.CONSOLE);
             workspace.engine().start();
         } catch (RuntimeException e) {
             LOG.error("The console could not open its data directory", e);
@@ -69,7 +70,8 @@ public final class ConsoleApplication extends Application {
             workspace.connectionChanged();
             workspace.currentOrg().current().ifPresent(demo -> DemoData.seed(workspace, demo));
             workspace.nightlySync().run(new com.unsubscribesync.sync.RunRequest(
-                    com.unsubscribesync.store.SyncRun.Trigger.RUN_NOW, false, false),
+                    com.unsubscribesync.store.SyncRun.Trigger.RUN_NOW, false, false,
+                    com.unsubscribesync.store.SyncRun.Origin.CONSOLE),
                     com.unsubscribesync.sync.RunProgress.SILENT);
         } catch (RuntimeException e) {
             LOG.warn("The demo org could not be prepared on first start; the console opens without it", e);
@@ -89,7 +91,8 @@ public final class ConsoleApplication extends Application {
                 ZoneId.systemDefault());
         WindowMemory memory = new WindowMemory(workspace.dataDirectory().resolve(WINDOW_FILE));
         Console console = new Console(services, new FxBackground(executor),
-                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen());
+                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen(),
+                getHostServices()::showDocument);
         console.show(stage, memory);
         if (screenshots.isEmpty()) {
             console.welcomeIfFirstRun();

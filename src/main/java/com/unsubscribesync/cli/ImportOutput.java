@@ -31,19 +31,22 @@ final class ImportOutput {
         } else {
             report.problems().forEach(problem -> out.println(PrintableText.of(problem)));
             if (report.problemCount() > report.problems().size()) {
-                out.println("… and " + (report.problemCount() - report.problems().size()) + " more rows with problems");
+                out.println("… and " + Wording.count(report.problemCount() - report.problems().size(),
+                        "more row with problems", "more rows with problems"));
             }
             if (report.written()) {
                 out.println("Imported " + what + ": " + report.added() + " added, " + report.unchanged()
                         + " already known or repeated, " + report.problemCount() + " skipped as invalid.");
             } else if (dryRun) {
-                out.println("Dry run: " + report.rows() + " rows, " + report.valid() + " valid, "
+                out.println("Dry run: " + Wording.count(report.rows(), "row", "rows") + ", " + report.valid() + " valid, "
                         + report.problemCount() + " invalid; nothing written.");
             }
         }
         if (refused) {
-            err.println("error: " + report.problemCount() + " of " + report.rows() + " rows are invalid (listed above); "
-                    + "nothing was imported. Fix them, or use --skip-invalid to import the valid rows.");
+            err.println("error: " + report.problemCount() + " of " + Wording.count(report.rows(), "row", "rows")
+                    + (report.problemCount() == 1 ? " is" : " are") + " invalid (listed above); "
+                    + "nothing was imported. " + (report.problemCount() == 1 ? "Fix it" : "Fix them")
+                    + ", or use --skip-invalid to import the valid rows.");
             return ExitCode.BAD_INPUT;
         }
         if (report.rows() == 0) {

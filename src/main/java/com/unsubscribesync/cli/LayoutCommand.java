@@ -262,7 +262,8 @@ public class LayoutCommand {
                 view.put("identical", report.identical());
                 out.println(Json.write(view));
             } else {
-                out.println("Restored " + report.label() + " as it was on " + report.backupTakenAt()
+                out.println("Restored " + report.label() + " as it was on "
+                        + Wording.time(report.backupTakenAt(), group.root.zone())
                         + (report.identical() ? "." : "; Salesforce reads it back slightly differently: check it in "
                                 + "Setup."));
             }

@@ -4,8 +4,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.NightlySchedule;
 import com.unsubscribesync.domain.SyncSettings;
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,17 +76,18 @@ public class StatusCommand implements Callable<Integer> {
         out.println("Connection:      " + org.org().map(o -> (o.demo() ? "demo org (local)" : o.organizationName())
                 + " as " + o.userName()).orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
         org.problem().ifPresent(problem -> out.println("                 " + problem));
-        out.println("Serve:           " + serve.map(s -> "running since " + s.startedAt() + " (process " + s.pid() + ")"
-                + s.waiting().map(w -> "; waiting for Salesforce since " + w.since() + ", next try at " + w.nextTry()
+        out.println("Serve:           " + serve.map(s -> "running since " + Wording.time(s.startedAt(), root.zone()) + " (process " + s.pid() + ")"
+                + s.waiting().map(w -> "; waiting for Salesforce since " + Wording.time(w.since(), root.zone())
+                        + ", next try at " + Wording.time(w.nextTry(), root.zone())
                         + " (" + w.problem() + ")").orElse("")).orElse("not running on this data directory"));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed() != null) {
             out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls in the last 24 hours");
         }
-        out.println("Last run:        " + lastRun.map(run -> run.startedAt() + " " + run.outcome().name()
+        out.println("Last run:        " + lastRun.map(run -> Wording.time(run.startedAt(), root.zone()) + " " + run.outcome().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
                 + run.counts().imported()).orElse("none yet"));
-        out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + local(nextRun) : "off")
+        out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + Wording.time(Instant.parse(nextRun), root.zone()) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
         org.fields().forEach((object, known) -> out.println("  on " + object + ":" + " ".repeat(12 - object.length())
@@ -143,8 +143,4 @@ public class StatusCommand implements Callable<Integer> {
         return view;
     }
 
-    private static String local(String instant) {
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz")
-                .format(java.time.Instant.parse(instant).atZone(ZoneId.systemDefault()));
-    }
 }

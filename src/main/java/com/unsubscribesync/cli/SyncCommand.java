@@ -1,6 +1,8 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.PrintableText;
+import com.unsubscribesync.store.RunDetail;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.NightlySync;
 import com.unsubscribesync.sync.PushReport;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +57,8 @@ public class SyncCommand {
             Workspace workspace = connected(group.root);
             RunReport report;
             try {
-                report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun, full), RunProgress.SILENT);
+                report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun, full,
+                        SyncRun.Origin.COMMAND_LINE), RunProgress.SILENT);
             } catch (NightlySync.AlreadyRunning e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCode.FAILED;
@@ -88,15 +92,17 @@ public class SyncCommand {
             if (json) {
                 out.println(Json.write(view));
             } else if (report.dryRun()) {
-                out.println("Preview: " + report.pushed() + " records would be opted out in Salesforce, "
-                        + report.imported() + " Salesforce opt-outs imported, "
-                        + report.conflicts() + " conflicts; about " + report.apiCalls()
-                        + " API calls. Nothing was written.");
+                out.println("Preview: " + Wording.count(report.pushed(), "record", "records")
+                        + " would be opted out in Salesforce, "
+                        + Wording.count(report.imported(), "Salesforce opt-out", "Salesforce opt-outs") + " imported, "
+                        + Wording.count(report.conflicts(), "conflict", "conflicts") + "; about "
+                        + Wording.count(report.apiCalls(), "API call", "API calls") + ". Nothing was written.");
             } else {
                 out.println("Sync " + view.get("outcome") + ": pulled " + report.pulled() + ", pushed " + report.pushed()
-                        + ", imported " + report.imported() + ", " + report.conflicts() + " new conflicts, "
-                        + report.apiCalls() + " API calls in " + report.durationMs() + " ms."
-                        + report.message().map(m -> " " + m).orElse(""));
+                        + ", imported " + report.imported() + ", "
+                        + Wording.count(report.conflicts(), "new conflict", "new conflicts") + ", "
+                        + Wording.count(report.apiCalls(), "API call", "API calls") + " in " + report.durationMs()
+                        + " ms." + report.message().map(m -> " " + m).orElse(""));
             }
             return report.outcome() == SyncRun.Outcome.FAILED ? ExitCode.FAILED : ExitCode.DONE;
         }
@@ -126,21 +132,26 @@ public class SyncCommand {
             if (json) {
                 spec.commandLine().getOut().println(Json.write(view));
             } else {
-                spec.commandLine().getOut().println("Pushed " + report.written() + " opt-outs; " + report.retrying()
-                        + " waiting to retry, " + report.conflicts() + " new conflicts, " + pending + " still pending.");
+                spec.commandLine().getOut().println("Pushed " + Wording.count(report.written(), "opt-out", "opt-outs")
+                        + "; " + report.retrying() + " waiting to retry, "
+                        + Wording.count(report.conflicts(), "new conflict", "new conflicts") + ", " + pending
+                        + " still pending.");
             }
             return ExitCode.DONE;
         }
     }
 
-    @Command(name = "history", description = "Past runs, newest first.")
+    @Command(name = "history", description = "Past runs, newest first; with --run ID, what one run did: the "
+            + "records it pushed, imported and failed on.")
     static class History implements Callable<Integer> {
         @ParentCommand
         SyncCommand group;
         @Spec
         CommandSpec spec;
-        @Option(names = "--limit", defaultValue = "20")
+        @Option(names = "--limit", defaultValue = "20", description = "How many runs to list (1 to 10000).")
         int limit;
+        @Option(names = "--run", paramLabel = "ID", description = "Show one run's detail (the ID from the list).")
+        Long run;
         @Option(names = "--json")
         boolean json;
 
@@ -149,23 +160,35 @@ public class SyncCommand {
             if (limit < 1 || limit > 10_000) {
                 throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 10000");
             }
-            List<SyncRun> runs = group.root.workspace().syncRuns().recent(limit, false);
             PrintWriter out = spec.commandLine().getOut();
+            if (run != null) {
+                RunDetail detail = group.root.workspace().syncRuns().detail(run).orElseThrow(() ->
+                        new InvalidInputException("--run " + run + ": there is no run with that ID; 'sync history' "
+                                + "lists the runs and their IDs"));
+                RunDetailOutput.print(detail, json, group.root.zone(), out);
+                return ExitCode.DONE;
+            }
+            List<SyncRun> runs = group.root.workspace().syncRuns().recent(limit, false);
             if (json) {
                 List<Map<String, Object>> views = new ArrayList<>();
-                runs.forEach(run -> views.add(view(run)));
+                runs.forEach(each -> views.add(view(each)));
                 out.println(Json.write(views));
                 return ExitCode.DONE;
             }
             if (runs.isEmpty()) {
                 out.println("No sync has run yet.");
             }
-            for (SyncRun run : runs) {
-                out.printf("%s  %-8s %-9s pulled %d, pushed %d, imported %d, conflicts %d, %d API calls%s%n",
-                        run.startedAt(), run.trigger().name().toLowerCase(java.util.Locale.ROOT),
-                        run.outcome().name().toLowerCase(java.util.Locale.ROOT), run.counts().pulled(),
-                        run.counts().pushed(), run.counts().imported(), run.counts().conflicts(), run.counts().apiCalls(),
-                        run.message().map(m -> " — " + m).orElse(""));
+            for (SyncRun each : runs) {
+                out.printf("#%-5d %s  %-28s %-9s pulled %d, pushed %d, imported %d, failed %d, %s, %s%s%n",
+                        each.id(), Wording.time(each.startedAt(), group.root.zone()), RunDetailOutput.from(each),
+                        each.outcome().name().toLowerCase(Locale.ROOT), each.counts().pulled(),
+                        each.counts().pushed(), each.counts().imported(), each.failed(),
+                        Wording.count(each.counts().conflicts(), "conflict", "conflicts"),
+                        Wording.count(each.counts().apiCalls(), "API call", "API calls"),
+                        each.message().map(m -> " — " + PrintableText.of(m)).orElse(""));
+            }
+            if (!runs.isEmpty()) {
+                out.println("See what one run did: sync history --run ID");
             }
             return ExitCode.DONE;
         }
@@ -175,11 +198,13 @@ public class SyncCommand {
             view.put("id", run.id());
             view.put("startedAt", run.startedAt().toString());
             view.put("endedAt", run.endedAt().map(Object::toString).orElse(null));
-            view.put("trigger", run.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            view.put("outcome", run.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            view.put("trigger", run.trigger().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            view.put("origin", run.origin().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            view.put("outcome", run.outcome().name().toLowerCase(Locale.ROOT));
             view.put("pulled", run.counts().pulled());
             view.put("pushed", run.counts().pushed());
             view.put("imported", run.counts().imported());
+            view.put("failed", run.failed());
             view.put("conflicts", run.counts().conflicts());
             view.put("apiCalls", run.counts().apiCalls());
             view.put("message", run.message().orElse(null));

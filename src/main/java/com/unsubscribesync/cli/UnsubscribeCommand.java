@@ -63,7 +63,7 @@ public class UnsubscribeCommand {
                 out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
             } else {
                 Unsubscribe existing = workspace.unsubscribes().find(address).orElseThrow();
-                out.println(address + " was already unsubscribed on " + existing.at() + " ("
+                out.println(address + " was already unsubscribed on " + Wording.time(existing.at(), group.root.zone()) + " ("
                         + existing.source().label() + "); nothing changed.");
             }
             return ExitCode.DONE;
@@ -168,7 +168,8 @@ public class UnsubscribeCommand {
             for (ListedUnsubscribe row : rows) {
                 Unsubscribe u = row.unsubscribe();
                 String id = row.person().flatMap(Person::salesforceId).map(Object::toString).orElse("-");
-                out.printf("%-40s %-18s %-15s %s%n", u.email(), id, u.source().label(), u.at());
+                out.printf("%-40s %-18s %-15s %s%n", u.email(), id, u.source().label(),
+                        Wording.time(u.at(), group.root.zone()));
             }
             if (rows.isEmpty()) {
                 out.println(search == null ? "No unsubscribes yet." : "No unsubscribe starts with '" + search + "'.");
@@ -226,7 +227,8 @@ public class UnsubscribeCommand {
                 out.println("No history for " + address + ".");
             }
             for (HistoryEntry entry : entries) {
-                out.printf("%s  %-11s  %-15s  %s%s%n", entry.at(), entry.action().label(), entry.source().label(),
+                out.printf("%s  %-11s  %-15s  %s%s%n", Wording.time(entry.at(), group.root.zone()),
+                        entry.action().label(), entry.source().label(),
                         PrintableText.of(entry.actor()), entry.reason().map(r -> "  \"" + PrintableText.of(r) + "\"")
                                 .orElse(""));
             }

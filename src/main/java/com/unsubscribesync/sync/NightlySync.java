@@ -26,6 +26,7 @@ import com.unsubscribesync.store.PlannedPush;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlan;
 import com.unsubscribesync.store.RunPlanRepository;
+import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
@@ -134,23 +135,27 @@ public final class NightlySync {
             runs.closeAbandoned(started);
         }
         long callsBefore = salesforce.callsMade();
-        long runId = request.dryRun() ? -1 : runs.start(request.trigger(), false, started);
+        long runId = request.dryRun() ? -1 : runs.start(request.trigger(), request.origin(),
+                instanceUrl(salesforce), false, started);
         Counter counter = new Counter();
         if (!request.dryRun()) {
             // Saved as batches are written, so that a run whose process dies shows what it really did.
-            counter.save = () -> runs.recordProgress(runId, counter.counts(salesforce.callsMade() - callsBefore));
+            counter.save = () -> runs.recordProgress(runId, counter.counts(salesforce.callsMade() - callsBefore),
+                    counter.failed, counter.takeRecords());
         }
         try {
             RunReport report = execute(salesforce, request, progress, counter, callsBefore, started, held);
             if (!request.dryRun()) {
-                runs.finish(runId, report.outcome(), counts(report), report.message(), counter.watermark, clock.instant());
+                runs.finish(runId, report.outcome(), counts(report), counter.failed, counter.takeRecords(),
+                        report.message(), counter.watermark, clock.instant());
             }
             return report;
         } catch (RuntimeException e) {
             LOG.error("Sync run failed", e);
             if (!request.dryRun()) {
                 runs.finish(runId, SyncRun.Outcome.FAILED, counter.counts(salesforce.callsMade() - callsBefore),
-                        Optional.of(sentence(e)), Optional.empty(), clock.instant());
+                        counter.failed, counter.takeRecords(), Optional.of(sentence(e)), Optional.empty(),
+                        clock.instant());
             }
             throw e;
         } finally {
@@ -168,7 +173,29 @@ public final class NightlySync {
         Map<String, Integer> stillRefused = Map.of();
         /** Records left unwritten because their object's field turned unusable during the run. */
         final Map<SObjectType, Long> waitingForField = new EnumMap<>(SObjectType.class);
+        /** Records refused for good or still refused after the retries. */
+        int failed;
         Runnable save = () -> { };
+        /** Records done since the last save, at most the detail cap of each kind over the whole run. */
+        private List<RunRecord> records = new ArrayList<>();
+        private final Map<RunRecord.Kind, Integer> noted = new EnumMap<>(RunRecord.Kind.class);
+
+        boolean keepsMore(RunRecord.Kind kind) {
+            return noted.getOrDefault(kind, 0) < SyncRunRepository.DETAIL_CAP;
+        }
+
+        void note(RunRecord record) {
+            if (keepsMore(record.kind())) {
+                noted.merge(record.kind(), 1, Integer::sum);
+                records.add(record);
+            }
+        }
+
+        List<RunRecord> takeRecords() {
+            List<RunRecord> taken = records;
+            records = new ArrayList<>();
+            return taken;
+        }
 
         SyncRun.Counts counts(long apiCalls) {
             return new SyncRun.Counts(pulled, pushed, imported, conflicts, (int) apiCalls);
@@ -232,9 +259,12 @@ public final class NightlySync {
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
             Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
-            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email ->
-                    new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty()))
-                    .iterator());
+            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email -> {
+                if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
+                    counter.note(RunRecord.imported(email, optedOutRecord(email)));
+                }
+                return new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty());
+            }).iterator());
             counter.save.run();
 
             Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, check, current, progress,
@@ -302,7 +332,7 @@ public final class NightlySync {
             }
             progress.update("Waiting to retry opt-outs Salesforce refused", 0, refused.size());
             if (!waitOut(refusals.delayAfter(failures), stillRunning)) {
-                return Optional.of("Stopped while waiting to retry " + refused.size() + " refused opt-outs; the next "
+                return Optional.of("Stopped while waiting to retry " + optOuts(refused.size(), "refused opt-out") + "; the next "
                         + "run tries them again.");
             }
             progress.update("Retrying opt-outs Salesforce refused", 0, refused.size());
@@ -320,6 +350,11 @@ public final class NightlySync {
             }
         }
         counter.stillRefused = refused.byStatusCode();
+        refused.forEach((id, email, code) -> {
+            counter.failed++;
+            counter.note(RunRecord.failed(id, email, code, "Still refused after " + refusals.attempts()
+                    + " attempts; the next run tries again."));
+        });
         return Optional.empty();
     }
 
@@ -327,7 +362,7 @@ public final class NightlySync {
     private static Optional<String> stopBefore(SalesforceOrg salesforce, SyncSettings current, RunProgress progress,
             Counter counter) {
         if (progress.cancelled()) {
-            return Optional.of("Stopped on request after " + counter.pushed + " opt-outs; the rest is pushed "
+            return Optional.of("Stopped on request after " + optOuts(counter.pushed, "opt-out") + "; the rest is pushed "
                     + "by the next run.");
         }
         Optional<ApiUsage> usage = salesforce.apiUsage();
@@ -396,6 +431,7 @@ public final class NightlySync {
             }
             settlement.written(written);
             mirror.markOptedOut(written);
+            written.forEach(id -> counter.note(RunRecord.pushed(id, batch.getOrDefault(id, Optional.empty()))));
             conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
             for (SalesforceId id : written) {
                 conflicts.resolveMatching(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, batch.get(id), Optional.of(id),
@@ -417,6 +453,9 @@ public final class NightlySync {
         }
 
         private void rejected(WriteOutcome outcome, Optional<Email> email) {
+            counter.failed++;
+            counter.note(RunRecord.failed(outcome.id(), email, outcome.statusCode().orElse("UNKNOWN"),
+                    outcome.message().orElse("no message")));
             if (conflicts.record(new NewConflict(ConflictKind.WRITE_REJECTED, email, Optional.of(outcome.id()),
                     Optional.of(outcome.id().objectType()), outcome.statusCode(), "Salesforce refused to set the "
                             + "opt-out on " + outcome.id().objectType().apiName() + " " + outcome.id() + ": "
@@ -427,12 +466,28 @@ public final class NightlySync {
         }
     }
 
+    private static Optional<String> instanceUrl(SalesforceOrg salesforce) {
+        try {
+            return Optional.ofNullable(salesforce.identity().instanceUrl());
+        } catch (RuntimeException e) {
+            LOG.debug("The org's address is unknown; the run's records are listed without links", e);
+            return Optional.empty();
+        }
+    }
+
+    /** The record whose opt-out an import came from, as the mirror has it (the plan keeps only addresses). */
+    private Optional<SalesforceId> optedOutRecord(Email email) {
+        return mirror.byEmail(email).stream().filter(record -> record.optedOut() && !record.deleted())
+                .map(MirrorRecord::id).findFirst();
+    }
+
     /** What the run leaves for later, after why it stopped early if it did. */
     private Optional<String> message(Optional<String> stoppedBecause, Counter counter) {
         List<String> sentences = new ArrayList<>();
         stoppedBecause.ifPresent(sentences::add);
         counter.waitingForField.forEach((type, waiting) -> sentences.add("The opt-out field became unusable on "
-                + type.apiName() + " during the run: " + waiting + " opt-outs wait until it is fixed (see the Field "
+                + type.apiName() + " during the run: " + optOuts(waiting, "opt-out") + (waiting == 1 ? " waits" : " wait")
+                + " until it is fixed (see the Field "
                 + "unavailable conflict)."));
         if (!counter.stillRefused.isEmpty()) {
             int all = counter.stillRefused.values().stream().mapToInt(Integer::intValue).sum();
@@ -517,6 +572,11 @@ public final class NightlySync {
     }
 
     private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
+
+    /** "1 opt-out", "2 opt-outs". */
+    private static String optOuts(long count, String one) {
+        return count + " " + (count == 1 ? one : one + "s");
+    }
 
     private static SyncRun.Counts counts(RunReport report) {
         return new SyncRun.Counts(report.pulled(), report.pushed(), report.imported(), report.conflicts(),

@@ -46,6 +46,16 @@ final class RefusedRecords {
         return dropped.size();
     }
 
+    /** The records still refused, with the status code of their last refusal, for the run's detail. */
+    void forEach(RefusedRecord each) {
+        records.values().forEach(ids -> ids.forEach((id, email) -> each.accept(id, email, codes.get(id))));
+    }
+
+    @FunctionalInterface
+    interface RefusedRecord {
+        void accept(SalesforceId id, Optional<Email> email, String statusCode);
+    }
+
     Map<String, Integer> byStatusCode() {
         Map<String, Integer> counts = new TreeMap<>();
         codes.values().forEach(code -> counts.merge(code, 1, Integer::sum));

@@ -4,6 +4,7 @@ import com.unsubscribesync.ui.conflicts.ConflictsView;
 import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
 import com.unsubscribesync.ui.connection.ConnectionView;
 import com.unsubscribesync.ui.connection.ConnectionViewModel;
+import com.unsubscribesync.ui.history.RunDetailViewModel;
 import com.unsubscribesync.ui.history.SyncHistoryView;
 import com.unsubscribesync.ui.history.SyncHistoryViewModel;
 import com.unsubscribesync.ui.integrations.IntegrationsView;
@@ -33,12 +34,20 @@ public final class Console {
     private final IntegrationsViewModel integrations;
     private final ConflictsViewModel conflicts;
     private final SyncHistoryViewModel history;
+    private final RunDetailViewModel runDetail;
     private final ConnectionViewModel connection;
     private final WelcomeViewModel welcome;
     private final ShellView view;
     private final Timeline polling;
 
+    /** Links into Salesforce show their address in a dialog: for windows without a system browser (tests). */
     public Console(ConsoleServices services, Background background, DialogService dialogs, Screen first) {
+        this(services, background, dialogs, first, url -> dialogs.info("Record in Salesforce", url));
+    }
+
+    /** @param browser opens a page (a record in Salesforce) in the system browser */
+    public Console(ConsoleServices services, Background background, DialogService dialogs, Screen first,
+            java.util.function.Consumer<String> browser) {
         shell = new ShellViewModel(services, background, first);
         unsubscribes = new UnsubscribesViewModel(services, background, dialogs);
         integrations = new IntegrationsViewModel(services, background, dialogs);
@@ -54,7 +63,8 @@ public final class Console {
         screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
         screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
         screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
-        screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history));
+        runDetail = new RunDetailViewModel(services, background, dialogs, browser);
+        screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history, runDetail));
         screens.put(Screen.CONNECTION, new ConnectionView(connection, welcome::reopen));
         view = new ShellView(shell, screens);
         view.overlay(new WelcomeView(welcome));
@@ -143,6 +153,11 @@ public final class Console {
 
     public SyncHistoryViewModel history() {
         return history;
+    }
+
+    /** The run opened from the Sync history screen. */
+    public RunDetailViewModel runDetail() {
+        return runDetail;
     }
 
     public ConnectionViewModel connection() {

@@ -134,8 +134,8 @@ class HostileCsvTest {
         String err = Files.readString(folder.resolve("stderr"));
         assertThat(child.exitValue()).as(err).isEqualTo(2);
         assertThat(out).contains("line " + (rows + 1) + ": email 'last-row' has no @");
-        assertThat(err.strip()).isEqualTo("error: 1 of " + rows + " rows are invalid (listed above); nothing was "
-                + "imported. Fix them, or use --skip-invalid to import the valid rows.");
+        assertThat(err.strip()).isEqualTo("error: 1 of " + rows + " rows is invalid (listed above); nothing was "
+                + "imported. Fix it, or use --skip-invalid to import the valid rows.");
         assertThat(store()).isEqualTo(before);
     }
 

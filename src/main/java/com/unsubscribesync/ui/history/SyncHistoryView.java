@@ -8,7 +8,12 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
@@ -20,24 +25,27 @@ public final class SyncHistoryView extends VBox {
     private final XYChart.Series<String, Number> imported = new XYChart.Series<>();
     private final XYChart.Series<String, Number> pushed = new XYChart.Series<>();
 
-    public SyncHistoryView(SyncHistoryViewModel model) {
+    /** @param detail the run opened from the list (double-click, Enter or Open run) */
+    public SyncHistoryView(SyncHistoryViewModel model, RunDetailViewModel detail) {
         super(16);
         this.model = model;
         getStyleClass().add("page");
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs");
         table.setPlaceholder(new Label("No run yet. Run the sync from the Integrations tab."));
-        table.getColumns().add(column("Started", 135, RunRow::started));
-        table.getColumns().add(column("Trigger", 80, RunRow::trigger));
-        table.getColumns().add(column("Outcome", 110, RunRow::outcome));
-        table.getColumns().add(column("Pulled", 70, RunRow::pulled));
-        table.getColumns().add(column("Imported", 85, RunRow::imported));
-        table.getColumns().add(column("Pushed", 70, RunRow::pushed));
-        table.getColumns().add(column("Conflicts", 85, RunRow::conflicts));
-        table.getColumns().add(column("API calls", 85, RunRow::apiCalls));
-        table.getColumns().add(column("Duration", 85, RunRow::duration));
-        table.getColumns().add(column("Errors", 200, RunRow::message));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label hint = Cards.text("Open a run to see what it pulled, pushed, imported and failed on, its API calls and "
+                + "how long it took.", "note");
+        // Pulled, API calls and duration are in the opened run: at 1024 px the list keeps what tells runs apart.
+        table.getColumns().add(column("Run", 3, RunRow::id, hint));
+        table.getColumns().add(column("Started", 10, RunRow::started, hint));
+        table.getColumns().add(column("From", 11, RunRow::trigger, hint));
+        table.getColumns().add(column("Outcome", 7, RunRow::outcome, hint));
+        table.getColumns().add(column("Imported", 6, RunRow::imported, hint));
+        table.getColumns().add(column("Pushed", 4.7, RunRow::pushed, hint));
+        table.getColumns().add(column("Failed", 4, RunRow::failed, hint));
+        table.getColumns().add(column("Conflicts", 5.5, RunRow::conflicts, hint));
+        table.getColumns().add(column("Errors", 6, RunRow::message, hint));
+        Ems.fillLast(table, 6, hint);
 
         CategoryAxis runs = new CategoryAxis();
         runs.setLabel("Run");
@@ -57,10 +65,56 @@ public final class SyncHistoryView extends VBox {
         model.chart().addListener((ListChangeListener<SyncHistoryViewModel.RunPoint>) c -> plot());
         plot();
 
+        Button open = new Button("Open run");
+        open.setId("open-run");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            RunRow selected = table.getSelectionModel().getSelectedItem();
+            return selected == null ? "Open run" : "Open run #" + selected.id();
+        }, table.getSelectionModel().selectedItemProperty()));
+        open.setOnAction(e -> openSelected(table, detail));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openSelected(table, detail);
+                e.consume();
+            }
+        });
+        table.setRowFactory(view -> {
+            TableRow<RunRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    detail.open(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        HBox actions = new HBox(12, open, hint);
+        actions.getStyleClass().add("toolbar");
+        HBox.setHgrow(hint, Priority.ALWAYS);
+
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox tableCard = Cards.card("Runs", table);
+        VBox tableCard = Cards.card("Runs", actions, table);
         VBox.setVgrow(tableCard, Priority.ALWAYS);
-        getChildren().addAll(Cards.card("Unsubscribes imported and pushed per run", chart), tableCard);
+        VBox list = new VBox(16, Cards.card("Unsubscribes imported and pushed per run", chart), tableCard);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(tableCard, Priority.ALWAYS);
+        RunDetailView opened = new RunDetailView(detail);
+        VBox.setVgrow(opened, Priority.ALWAYS);
+        getChildren().setAll(list);
+        detail.showingProperty().addListener((o, was, now) -> {
+            getChildren().setAll(now ? opened : list);
+            if (!now) {
+                table.requestFocus();
+            }
+        });
+    }
+
+    private static void openSelected(TableView<RunRow> table, RunDetailViewModel detail) {
+        RunRow selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            detail.open(selected.id());
+        }
     }
 
     private void plot() {
@@ -70,10 +124,11 @@ public final class SyncHistoryView extends VBox {
                 .map(p -> new XYChart.Data<String, Number>(p.label(), p.pushed())).toList());
     }
 
-    private static <T> TableColumn<RunRow, T> column(String title, double width, Function<RunRow, T> value) {
+    private static <T> TableColumn<RunRow, T> column(String title, double ems, Function<RunRow, T> value,
+            Label text) {
         TableColumn<RunRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        Ems.width(column, ems, text);
         return column;
     }
 }

@@ -275,7 +275,7 @@ public final class IntegrationsViewModel {
         progressMessage.set(dryRun ? "Preparing the preview…" : "Starting the sync…");
         outcome.set("");
         current = background.submit(p -> services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun,
-                false), new RunProgress() {
+                false, SyncRun.Origin.CONSOLE), new RunProgress() {
                     @Override
                     public void update(String phase, long done, long total) {
                         p.update(phase + (total > 0 ? " — " + Formats.count(done) + " of " + Formats.count(total)

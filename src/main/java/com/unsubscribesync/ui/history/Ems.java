@@ -1,0 +1,43 @@
+package com.unsubscribesync.ui.history;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * Column widths in em of the window's text: a column is never narrower than what it shows, at any text size;
+ * a table too narrow for its columns scrolls instead of cutting them off. (Column widths cannot be set in the
+ * stylesheet.)
+ */
+final class Ems {
+    private Ems() {
+    }
+
+    /**
+     * Lets the table's last column take the room the others leave, never less than its own em; with columns wider
+     * than the table, the table scrolls sideways (a constrained resize policy would cut them off instead).
+     */
+    static void fillLast(TableView<?> table, double ems, Labeled text) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<?, ?> last = table.getColumns().get(table.getColumns().size() - 1);
+        DoubleBinding least = Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty());
+        DoubleBinding others = Bindings.createDoubleBinding(() -> table.getColumns().stream()
+                .filter(column -> column != last).mapToDouble(TableColumn::getWidth).sum(),
+                table.getColumns().stream().filter(column -> column != last).map(TableColumn::widthProperty)
+                        .toArray(javafx.beans.Observable[]::new));
+        // The table's own border and a vertical scroll bar's width, in em too.
+        DoubleBinding room = Bindings.createDoubleBinding(() -> Math.max(least.get(), table.getWidth() - others.get()
+                - 1.5 * text.getFont().getSize()), least, others, table.widthProperty());
+        last.minWidthProperty().bind(least);
+        last.prefWidthProperty().bind(room);
+    }
+
+    /** @param text a label on the same screen, whose font follows the window's text size */
+    static void width(TableColumn<?, ?> column, double ems, Labeled text) {
+        DoubleBinding width = Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty());
+        column.minWidthProperty().bind(width);
+        column.prefWidthProperty().bind(width);
+    }
+}
