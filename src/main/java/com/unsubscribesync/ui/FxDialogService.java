@@ -259,7 +259,11 @@ public final class FxDialogService implements DialogService {
         ListView<String> list = new ListView<>();
         list.getItems().setAll(lines);
         list.setPrefSize(540, 300);
-        dialog.getDialogPane().setContent(new VBox(8, Cards.text(header, "help"), list));
+        Label words = Cards.text(header, "help");
+        // The sentence wraps at the list's width instead of widening the dialog past the screen.
+        words.prefWidthProperty().bind(list.widthProperty());
+        words.setMinWidth(0);
+        dialog.getDialogPane().setContent(new VBox(8, words, list));
         return dialog;
     }
 

@@ -142,8 +142,9 @@ public final class ImportSession {
         problem.set("");
         run(new ImportOptions(false, checked.problemCount() > 0), layout(), done -> {
             report.set(done);
-            step.set(Step.DONE);
+            // Told while the window is still open, so no other window opens in the moment it closes.
             written.accept(done);
+            step.set(Step.DONE);
         }, Step.REVIEW);
     }
 

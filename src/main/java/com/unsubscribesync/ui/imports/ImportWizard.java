@@ -86,6 +86,8 @@ public final class ImportWizard {
         VBox top = new VBox(title, file);
         top.getStyleClass().add("import-top");
         body.getStyleClass().add("import-body");
+        // Never squeezed below what it needs: with big text the page scrolls, the buttons below stay in view.
+        body.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -279,8 +281,8 @@ public final class ImportWizard {
         TableColumn<BadRow, String> value = wrapping("Value", BadRow::value);
         TableColumn<BadRow, String> reason = wrapping("Reason", BadRow::reason);
         line.prefWidthProperty().bind(table.widthProperty().multiply(0.1));
-        value.prefWidthProperty().bind(table.widthProperty().multiply(0.3));
-        reason.prefWidthProperty().bind(table.widthProperty().multiply(0.6));
+        value.prefWidthProperty().bind(table.widthProperty().multiply(0.36));
+        reason.prefWidthProperty().bind(table.widthProperty().multiply(0.54));
         List.of(line, value, reason).forEach(c -> c.setSortable(false));
         table.getColumns().addAll(List.of(line, value, reason));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
