@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -57,7 +56,10 @@ public final class ImportWizard {
     private final Label problem = Cards.text("", "warning");
     private final Label saved = Cards.text("", "help");
     private final VBox body = new VBox();
-    private final HBox buttons = new HBox();
+    /** Back and save on the left, cancel and go on the right; with big text the right ones wrap to a second line. */
+    private final HBox secondary = new HBox();
+    private final HBox primary = new HBox();
+    private final ButtonRow buttons = new ButtonRow(secondary, primary);
 
     /**
      * @param saveTarget asks where to save the bad rows, given a suggested file name
@@ -93,6 +95,9 @@ public final class ImportWizard {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("import-scroll");
         buttons.getStyleClass().add("import-buttons");
+        secondary.getStyleClass().add("import-button-group");
+        primary.getStyleClass().add("import-button-group");
+
         BorderPane root = new BorderPane(scroll, top, null, buttons, null);
         root.getStyleClass().add("import-wizard");
         root.setStyle(owner.map(ImportWizard::textSizeOf).orElse(""));
@@ -147,17 +152,19 @@ public final class ImportWizard {
             return;
         }
         body.getChildren().clear();
-        buttons.getChildren().clear();
+        secondary.getChildren().clear();
+        primary.getChildren().clear();
+        if (step != Step.REVIEW) {
+            saved.setText("");
+        }
         Button cancel = button("Cancel", "import-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
         cancel.setDisable(step == Step.WRITING);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         switch (step) {
             case READING, CHECKING, WRITING -> {
                 body.getChildren().addAll(progress(), problem);
-                buttons.getChildren().addAll(spacer, cancel);
+                primary.getChildren().add(cancel);
             }
             case COLUMNS -> {
                 body.getChildren().addAll(columns(), problem);
@@ -166,20 +173,28 @@ public final class ImportWizard {
                 check.setDefaultButton(true);
                 check.disableProperty().bind(session.canCheckProperty().not());
                 check.setOnAction(e -> session.check());
-                buttons.getChildren().addAll(spacer, cancel, check);
+                primary.getChildren().addAll(cancel, check);
             }
             case REVIEW -> {
                 body.getChildren().addAll(review(), problem);
-                Button back = button("Back to the columns", "import-back");
+                Button back = button("_Back", "import-back");
                 back.setOnAction(e -> session.back());
-                buttons.getChildren().addAll(back, spacer, cancel);
+                secondary.getChildren().add(back);
                 ImportReport report = session.reportProperty().get();
+                if (report != null && !report.badRows().isEmpty()) {
+                    // In the bar, not under the table: in view at any text size, however long the list.
+                    Button save = button("_Save bad rows…", "save-bad-rows");
+                    save.setOnAction(e -> saveTarget.apply(badRowsName()).ifPresent(target -> session.saveBadRows(
+                            target, saved::setText)));
+                    secondary.getChildren().add(save);
+                }
+                primary.getChildren().add(cancel);
                 if (report != null && report.valid() > 0) {
                     Button write = button(session.writeLabel(), "import-write");
                     write.getStyleClass().add("primary");
                     write.setDefaultButton(true);
                     write.setOnAction(e -> session.write());
-                    buttons.getChildren().add(write);
+                    primary.getChildren().add(write);
                 }
             }
             default -> {
@@ -287,14 +302,8 @@ public final class ImportWizard {
         table.getColumns().addAll(List.of(line, value, reason));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button save = button("_Save the bad rows as CSV…", "save-bad-rows");
-        save.setOnAction(e -> saveTarget.apply(badRowsName()).ifPresent(target -> session.saveBadRows(target,
-                saved::setText)));
         Label heading = new Label("Rows with a problem:");
-        HBox saveRow = new HBox(save, saved);
-        saveRow.getStyleClass().add("import-save-row");
-        saveRow.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(heading, table, saveRow);
+        box.getChildren().addAll(saved, heading, table);
         return box;
     }
 
