@@ -144,8 +144,11 @@ public final class CsvFile {
                     + requiredColumn + "' column");
         }
         List<String> header = new ArrayList<>();
-        for (String name : rows.nextValue()) {
-            header.add(name == null ? "" : CsvLayout.key(name));
+        String[] names = rows.nextValue();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i] == null ? "" : CsvLayout.key(names[i]);
+            // A repeated name gets its position, as the console's column step shows it; the first keeps the name.
+            header.add(header.contains(name) && !name.isEmpty() ? name + " (" + (i + 1) + ")" : name);
         }
         String wanted = layout.columns().isEmpty() ? requiredColumn : layout.columns().get(requiredColumn);
         if (wanted == null) {

@@ -132,6 +132,19 @@ class CsvColumnChoiceTest {
     }
 
     @Test
+    void aRepeatedColumnNameCanBeChosenByTheNameTheColumnStepShows() throws IOException {
+        Path file = write("Email,Email\nold@example.com,new@example.com\n");
+
+        CsvPreview preview = CsvPreview.read(file, Optional.empty(), UnsubscribeImporter.FIELDS, 5);
+        assertThat(preview.columns()).containsExactly("Email", "Email (2)");
+        importer.importFile(file, preview.layout().withColumns(Map.of("email", "Email (2)")),
+                new ImportOptions(false, false), "tester", ImportProgress.NONE);
+
+        assertThat(unsubscribes.isUnsubscribed(new Email("new@example.com"))).isTrue();
+        assertThat(unsubscribes.isUnsubscribed(new Email("old@example.com"))).isFalse();
+    }
+
+    @Test
     void badRowsKeepTheirLineTheirValueAndTheReasonAndAreSavedAsCsvSafeForSpreadsheets() throws IOException {
         Path file = write("Email Address;Date\nann@example.com;2024-05-01\n=HYPERLINK(\"x\");2024-05-01\n"
                 + "bo@example.com;tomorrow\n");
