@@ -91,6 +91,11 @@ final class ConsoleWorkspace implements ConsoleServices {
     }
 
     @Override
+    public com.unsubscribesync.collect.PeopleImporter peopleImporter() {
+        return workspace.peopleImporter();
+    }
+
+    @Override
     public NightlySync nightlySync() {
         return workspace.nightlySync();
     }

@@ -1,10 +1,13 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.collect.ImportOptions;
+import com.unsubscribesync.collect.ImportProgress;
+import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.ImportReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +35,13 @@ public class PeopleCommand {
         boolean skipInvalid;
         @Option(names = "--json")
         boolean json;
+        @Mixin
+        CsvLayoutOptions layout;
 
         @Override
         public Integer call() {
-            ImportReport report = group.root.workspace().peopleImporter()
-                    .importFile(file, new ImportOptions(dryRun, skipInvalid));
+            ImportReport report = group.root.workspace().peopleImporter().importFile(file,
+                    layout.layout(PeopleImporter.FIELDS), new ImportOptions(dryRun, skipInvalid), ImportProgress.NONE);
             return ImportOutput.print(spec, report, "people", dryRun, skipInvalid, json);
         }
     }

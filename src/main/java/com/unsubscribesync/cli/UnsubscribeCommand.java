@@ -1,6 +1,8 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.collect.ImportOptions;
+import com.unsubscribesync.collect.ImportProgress;
+import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,12 +88,15 @@ public class UnsubscribeCommand {
         boolean skipInvalid;
         @Option(names = "--json")
         boolean json;
+        @Mixin
+        CsvLayoutOptions layout;
 
         @Override
         public Integer call() {
             Workspace workspace = group.root.workspace();
-            ImportReport report = workspace.unsubscribeImporter().importFile(file, new ImportOptions(dryRun, skipInvalid),
-                    workspace.actor());
+            ImportReport report = workspace.unsubscribeImporter().importFile(file,
+                    layout.layout(UnsubscribeImporter.FIELDS), new ImportOptions(dryRun, skipInvalid),
+                    workspace.actor(), ImportProgress.NONE);
             if (!dryRun) {
                 workspace.wakeRunningServes();
             }

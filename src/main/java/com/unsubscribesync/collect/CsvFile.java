@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.unsubscribesync.domain.InvalidInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -37,24 +37,40 @@ public final class CsvFile {
     private static final int SHOWN_CHARS = 200;
 
     private final Path path;
+    private final CsvLayout layout;
     private final String requiredColumn;
     private final Set<String> knownColumns;
 
-    private CsvFile(Path path, String requiredColumn, Set<String> knownColumns) {
+    private CsvFile(Path path, CsvLayout layout, String requiredColumn, Set<String> knownColumns) {
         this.path = path;
+        this.layout = layout;
         this.requiredColumn = requiredColumn;
         this.knownColumns = knownColumns;
     }
 
     /** Checks that the file is a readable UTF-8 text CSV with the required column; the error is one sentence. */
     public static CsvFile open(Path path, String requiredColumn, Set<String> knownColumns) {
-        CsvFile file = new CsvFile(path, requiredColumn, knownColumns);
-        file.checkLooksLikeText();
+        return open(path, CsvLayout.STANDARD, requiredColumn, knownColumns);
+    }
+
+    /** The same checks, reading the file as the layout says (delimiter, header, chosen columns). */
+    public static CsvFile open(Path path, CsvLayout layout, String requiredColumn, Set<String> knownColumns) {
+        CsvFile file = new CsvFile(path, layout, requiredColumn, knownColumns);
+        checkLooksLikeText(path, requiredColumn);
         file.forEachRow(row -> { }, 0);
         return file;
     }
 
-    private void checkLooksLikeText() {
+    /** The size of the file in bytes, for progress; 0 when it cannot be read. */
+    long size() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static void checkLooksLikeText(Path path, String requiredColumn) {
         if (Files.isDirectory(path)) {
             throw new InvalidInputException(path + " is a folder, not a CSV file: give the path of the .csv file");
         }
@@ -88,12 +104,8 @@ public final class CsvFile {
      * @param limit stop after this many rows; 0 reads only the header
      */
     private void forEachRow(Consumer<CsvRow> consumer, long limit) {
-        try (Reader reader = reader(); MappingIterator<String[]> rows = mapper().readerFor(String[].class).readValues(reader)) {
-            if (!rows.hasNextValue()) {
-                throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
-                        + requiredColumn + "' column");
-            }
-            List<String> header = header(rows.nextValue());
+        try (Reader reader = reader(path); MappingIterator<String[]> rows = rows(reader, layout.delimiter())) {
+            Columns header = header(rows);
             long count = 0;
             while (count < limit) {
                 long line = rows.getCurrentLocation().getLineNr();
@@ -114,31 +126,89 @@ public final class CsvFile {
         return new RowIterator();
     }
 
-    private List<String> header(String[] names) {
+    /** Skips the rows before the header, reads the header and checks the required column is there. */
+    private Columns header(MappingIterator<String[]> rows) throws IOException {
+        for (int skipped = 0; skipped < layout.skippedRows() && rows.hasNextValue(); skipped++) {
+            rows.nextValue();
+        }
+        if (!layout.hasHeader()) {
+            Columns columns = new Columns(null, layout.columns());
+            if (!layout.columns().containsKey(requiredColumn)) {
+                throw new InvalidInputException("file " + path + " has no header, so choose which column holds the "
+                        + requiredColumn);
+            }
+            return columns;
+        }
+        if (!rows.hasNextValue()) {
+            throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
+                    + requiredColumn + "' column");
+        }
         List<String> header = new ArrayList<>();
-        for (String name : names) {
-            header.add(name == null ? "" : name.strip().toLowerCase(Locale.ROOT));
+        String[] names = rows.nextValue();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i] == null ? "" : CsvLayout.key(names[i]);
+            // A repeated name gets its position, as the console's column step shows it; the first keeps the name.
+            header.add(header.contains(name) && !name.isEmpty() ? name + " (" + (i + 1) + ")" : name);
         }
-        if (!header.contains(requiredColumn)) {
-            throw new InvalidInputException("file " + path + " has no '" + requiredColumn + "' column in its header line"
+        String wanted = layout.columns().isEmpty() ? requiredColumn : layout.columns().get(requiredColumn);
+        if (wanted == null) {
+            throw new InvalidInputException("file " + path + ": choose which column holds the " + requiredColumn);
+        }
+        if (!header.contains(CsvLayout.key(wanted))) {
+            throw new InvalidInputException("file " + path + " has no '" + wanted + "' column in its header line"
                     + " (found: " + shortened(String.join(", ", header)) + "); expected columns: "
-                    + String.join(", ", knownColumns));
+                    + String.join(", ", knownColumns) + (layout.delimiter() == ',' ? "" : " separated by a "
+                    + layout.delimiterName()));
         }
-        return header;
+        return new Columns(header, layout.columns());
     }
 
-    private static CsvRow row(List<String> header, String[] cells, long line) {
+    private static CsvRow row(Columns columns, String[] cells, long line) {
         Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < cells.length && i < header.size(); i++) {
+        for (int i = 0; i < cells.length; i++) {
             if (cells[i] != null && cells[i].length() > MAX_CELL_CHARS) {
                 throw new BadRow(line, "a cell is longer than " + MAX_CELL_CHARS + " characters");
             }
-            values.putIfAbsent(header.get(i), cells[i]);
+            String cell = cells[i];
+            columns.field(i).ifPresent(field -> values.putIfAbsent(field, cell));
         }
         return new CsvRow(line, values);
     }
 
-    private Reader reader() throws IOException {
+    /** Which field each column of the file feeds. */
+    private static final class Columns {
+        private final List<String> header;
+        private final Map<String, String> fieldByColumn = new HashMap<>();
+        private final boolean chosen;
+
+        /** @param header lower-case names, or null for a file without a header */
+        Columns(List<String> header, Map<String, String> chosenColumns) {
+            this.header = header;
+            this.chosen = !chosenColumns.isEmpty();
+            chosenColumns.forEach((field, column) -> fieldByColumn.put(CsvLayout.key(column), field));
+        }
+
+        java.util.Optional<String> field(int index) {
+            String name = header == null ? CsvLayout.key(CsvLayout.numberedColumn(index))
+                    : index < header.size() ? header.get(index) : null;
+            if (name == null) {
+                return java.util.Optional.empty();
+            }
+            if (!chosen) {
+                return java.util.Optional.of(name);
+            }
+            // A column named like a field that was given another column is left out, so the admin's choice wins.
+            String field = fieldByColumn.get(name);
+            return java.util.Optional.ofNullable(field);
+        }
+    }
+
+    static MappingIterator<String[]> rows(Reader reader, char delimiter) throws IOException {
+        return mapper().readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
+                .readValues(reader);
+    }
+
+    static Reader reader(Path path) throws IOException {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.mark(3);
         byte[] bom = in.readNBytes(3);
@@ -159,6 +229,10 @@ public final class CsvFile {
     }
 
     private RuntimeException translate(Exception e) {
+        return translate(path, e);
+    }
+
+    static RuntimeException translate(Path path, Exception e) {
         if (e instanceof InvalidInputException invalid) {
             return invalid;
         }
@@ -192,7 +266,7 @@ public final class CsvFile {
     }
 
     /** A value echoed in a message, cut so that a huge line of the file does not become a huge message. */
-    private static String shortened(String text) {
+    static String shortened(String text) {
         return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "… (" + text.length()
                 + " characters)";
     }
@@ -220,13 +294,14 @@ public final class CsvFile {
     public final class RowIterator implements Iterator<CsvRow>, AutoCloseable {
         private final Reader reader;
         private final MappingIterator<String[]> rows;
-        private final List<String> header;
+        private final Columns header;
+        private final long size = size();
 
         private RowIterator() {
             try {
-                reader = reader();
-                rows = mapper().readerFor(String[].class).readValues(reader);
-                header = header(rows.nextValue());
+                reader = reader(path);
+                rows = rows(reader, layout.delimiter());
+                header = header(rows);
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
@@ -252,6 +327,12 @@ public final class CsvFile {
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
+        }
+
+        /** The share of the file read so far, 0 to 1. */
+        double fraction() {
+            long read = rows.getCurrentLocation().getCharOffset();
+            return size <= 0 || read < 0 ? 0 : Math.min(1, (double) read / size);
         }
 
         @Override

@@ -17,12 +17,22 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Imports unsubscribes from a CSV file with the columns email, source, reason, unsubscribed_at. */
 public final class UnsubscribeImporter {
     static final Set<String> COLUMNS = Set.of("email", "source", "reason", "unsubscribed_at");
+    /** What a row can hold, for the console's column step. */
+    public static final List<ImportField> FIELDS = List.of(
+            new ImportField("email", "Email", true, List.of("email address", "e-mail", "e-mail address", "mail",
+                    "email addr", "emailaddress")),
+            new ImportField("unsubscribed_at", "Date", false, List.of("date", "unsubscribed", "unsubscribe date",
+                    "unsubscribed on", "unsubscribed date", "opt out date", "opted out at", "timestamp")),
+            new ImportField("source", "Source", false, List.of("unsubscribe source", "origin")),
+            new ImportField("reason", "Reason", false, List.of("unsubscribe reason", "comment", "comments", "note",
+                    "notes")));
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
@@ -36,6 +46,12 @@ public final class UnsubscribeImporter {
     }
 
     public ImportReport importFile(Path file, ImportOptions options, String actor) {
+        return importFile(file, CsvLayout.STANDARD, options, actor, ImportProgress.NONE);
+    }
+
+    /** The same import, reading the file as the layout says and telling how far it is. */
+    public ImportReport importFile(Path file, CsvLayout layout, ImportOptions options, String actor,
+            ImportProgress progress) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
             SortedByEmail sorted;
@@ -50,7 +66,7 @@ public final class UnsubscribeImporter {
                 return unsubscribes.addAll(sorted);
             }
         });
-        return run.run(file, options);
+        return run.run(file, layout, options, progress);
     }
 
     private static Unsubscribe parse(CsvRow row, Instant now, String actor) {

@@ -38,6 +38,9 @@ public interface ConsoleServices {
 
     UnsubscribeImporter unsubscribeImporter();
 
+    /** The people import, the same as the command line's {@code people import}. */
+    com.unsubscribesync.collect.PeopleImporter peopleImporter();
+
     NightlySync nightlySync();
 
     NightlyScheduler scheduler();

@@ -25,6 +25,29 @@ public interface DialogService {
      */
     Optional<NewUnsubscribe> askNewUnsubscribe(Function<NewUnsubscribe, Optional<String>> problem);
 
+    /** The file chooser with its own title, e.g. "Import people from a CSV file". */
+    default Optional<Path> chooseCsvFile(String title) {
+        return chooseCsvFile();
+    }
+
+    /**
+     * Takes the admin through one CSV import: columns, check, bad rows, write. Without a window (a scripted
+     * service) the likely columns are used and {@link #reviewImport} decides.
+     */
+    default void runImport(com.unsubscribesync.ui.imports.ImportSession session) {
+        session.withoutWindow(this);
+    }
+
+    /**
+     * A list with one more thing to do than close it, e.g. the people without an ID and "Import people…".
+     *
+     * @return whether the admin chose the action
+     */
+    default boolean showListWithAction(String title, String header, List<String> lines, String actionLabel) {
+        showList(title, header, lines);
+        return false;
+    }
+
     /** Shows the dry-run report of a CSV file; the answer says whether to write it. */
     ImportDecision reviewImport(String fileName, ImportReport dryRun);
 

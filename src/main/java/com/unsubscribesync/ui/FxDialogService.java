@@ -79,10 +79,36 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseCsvFile() {
+        return chooseCsvFile("Import unsubscribes from a CSV file");
+    }
+
+    @Override
+    public Optional<Path> chooseCsvFile(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import unsubscribes from a CSV file");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public void runImport(com.unsubscribesync.ui.imports.ImportSession session) {
+        new com.unsubscribesync.ui.imports.ImportWizard(session, Optional.ofNullable(owner.get()), stylesheet,
+                suggested -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle("Save the bad rows");
+                    chooser.setInitialFileName(suggested);
+                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+                    return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
+                }).showAndWait();
+    }
+
+    @Override
+    public boolean showListWithAction(String title, String header, List<String> lines, String actionLabel) {
+        Dialog<ButtonType> dialog = listDialog(title, header, lines);
+        ButtonType action = new ButtonType(actionLabel, ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(action, ButtonType.CLOSE);
+        dialog.getDialogPane().lookupButton(action).setId("list-action");
+        return dialog.showAndWait().filter(action::equals).isPresent();
     }
 
     @Override
@@ -159,7 +185,7 @@ public final class FxDialogService implements DialogService {
         }
         dialog.getDialogPane().setContent(content);
         ButtonType all = new ButtonType("Import " + Formats.plural(dryRun.valid(), "row", "rows"), ButtonData.OK_DONE);
-        ButtonType good = new ButtonType("Import the " + Formats.count(dryRun.valid()) + " good rows",
+        ButtonType good = new ButtonType("Import the " + Formats.plural(dryRun.valid(), "good row", "good rows"),
                 ButtonData.OK_DONE);
         if (dryRun.valid() == 0) {
             dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
@@ -222,14 +248,23 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showList(String title, String header, List<String> lines) {
-        Dialog<Void> dialog = styled(new Dialog<>(), title);
+        Dialog<ButtonType> dialog = listDialog(title, header, lines);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.showAndWait();
+    }
+
+    private Dialog<ButtonType> listDialog(String title, String header, List<String> lines) {
+        Dialog<ButtonType> dialog = styled(new Dialog<>(), title);
         dialog.setHeaderText(title);
         ListView<String> list = new ListView<>();
         list.getItems().setAll(lines);
         list.setPrefSize(540, 300);
-        dialog.getDialogPane().setContent(new VBox(8, Cards.text(header, "help"), list));
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.showAndWait();
+        Label words = Cards.text(header, "help");
+        // The sentence wraps at the list's width instead of widening the dialog past the screen.
+        words.prefWidthProperty().bind(list.widthProperty());
+        words.setMinWidth(0);
+        dialog.getDialogPane().setContent(new VBox(8, words, list));
+        return dialog;
     }
 
     @Override

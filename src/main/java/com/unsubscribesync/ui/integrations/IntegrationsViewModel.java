@@ -16,6 +16,8 @@ import com.unsubscribesync.sync.RunRequest;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.imports.ImportKind;
+import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.OrgConnections.FieldState;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
@@ -249,13 +251,31 @@ public final class IntegrationsViewModel {
 
     /** The checklist's "people without an ID" action: the one place to point it elsewhere. */
     public void showPeopleWithoutId() {
-        background.submit(p -> services.people().withoutSalesforceId(200),
-                people -> dialogs.showList("People without a Salesforce ID", "Their unsubscribes cannot reach "
-                        + "Salesforce until they carry a Lead or Contact ID (people import with salesforce_id).",
-                        people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
-                                .map(person -> person.email().value()
-                                        + (person.displayName().equals(person.email().value()) ? ""
-                                                : " — " + person.displayName())).toList()), this::failed);
+        background.submit(p -> services.people().withoutSalesforceId(200), people -> {
+            if (dialogs.showListWithAction("People without a Salesforce ID", "Their unsubscribes cannot "
+                    + "reach Salesforce until they carry a Lead or Contact ID. Import a CSV file of people "
+                    + "with their Lead or Contact IDs to give them one.",
+                    people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
+                            .map(person -> person.email().value()
+                                    + (person.displayName().equals(person.email().value()) ? ""
+                                            : " — " + person.displayName())).toList(),
+                    "Import people from CSV…")) {
+                importPeople();
+            }
+        }, this::failed);
+    }
+
+    /** The command line's {@code people import}, in the window: columns, check, bad rows, write. */
+    public void importPeople() {
+        dialogs.chooseCsvFile(ImportKind.PEOPLE.title()).ifPresent(file -> dialogs.runImport(new ImportSession(
+                ImportKind.PEOPLE, file, (path, layout, options, progress) -> services.peopleImporter()
+                        .importFile(path, layout, options, progress), background, report -> {
+                            dialogs.info(ImportKind.PEOPLE.shortTitle(), Formats.plural(report.added(),
+                                    "person was", "people were") + " saved with their IDs and names"
+                                    + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(),
+                                            "bad row was", "bad rows were") + " skipped." : "."));
+                            refresh();
+                        })));
     }
 
     public void runNow() {

@@ -1,6 +1,5 @@
 package com.unsubscribesync.ui.unsubscribes;
 
-import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
@@ -12,9 +11,9 @@ import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
-import com.unsubscribesync.ui.DialogService.ImportDecision;
 import com.unsubscribesync.ui.Formats;
-import java.nio.file.Path;
+import com.unsubscribesync.ui.imports.ImportKind;
+import com.unsubscribesync.ui.imports.ImportSession;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -128,21 +127,9 @@ public final class UnsubscribesViewModel {
     }
 
     public void importCsv() {
-        Optional<Path> chosen = dialogs.chooseCsvFile();
-        if (chosen.isEmpty()) {
-            return;
-        }
-        Path file = chosen.get();
-        background.submit(p -> services.unsubscribeImporter().importFile(file, new ImportOptions(true, false),
-                services.actor()), report -> {
-                    ImportDecision decision = dialogs.reviewImport(file.getFileName().toString(), report);
-                    if (decision == ImportDecision.CANCEL) {
-                        return;
-                    }
-                    background.submit(p -> services.unsubscribeImporter().importFile(file, new ImportOptions(false,
-                            decision == ImportDecision.IMPORT_VALID_ROWS), services.actor()), this::imported,
-                            this::failed);
-                }, this::failed);
+        dialogs.chooseCsvFile().ifPresent(file -> dialogs.runImport(new ImportSession(ImportKind.UNSUBSCRIBES, file,
+                (path, layout, options, progress) -> services.unsubscribeImporter().importFile(path, layout, options,
+                        services.actor(), progress), background, this::imported)));
     }
 
     private void imported(ImportReport report) {
