@@ -102,7 +102,7 @@ final class AdminPath {
                     && l.getText().contains(ADDED));
             t.click("resubscribe");
             t.dialog("Resubscribe");
-            t.write("Asked by phone to hear from us again");
+            t.write("Asked to be emailed again");
         }));
         steps.add(new TourStep("resubscribed", t -> {
             Stage dialog = t.dialog("Resubscribe");

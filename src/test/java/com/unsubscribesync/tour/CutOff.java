@@ -26,6 +26,9 @@ import javafx.stage.Window;
  * the screen. Runs on the FX thread.
  */
 final class CutOff {
+    /** Shortened on purpose: at large text the breadcrumb gives way first, it repeats the highlighted navigation. */
+    private static final java.util.Set<String> MAY_SHORTEN = java.util.Set.of("breadcrumb");
+
     private CutOff() {
     }
 
@@ -107,7 +110,8 @@ final class CutOff {
 
     private static java.util.Optional<Offender> elided(Labeled labeled) {
         String full = shown(labeled);
-        if (full.isBlank() || labeled.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY
+        if (full.isBlank() || (labeled.getId() != null && MAY_SHORTEN.contains(labeled.getId()))
+                || labeled.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY
                 || labeled.getWidth() <= 0) {
             return java.util.Optional.empty();
         }

@@ -129,6 +129,18 @@ final class Tour {
     /** Clicks a node the step found itself, such as a row or a list cell, scrolled into view first. */
     Tour click(Node node) throws Exception {
         reveal(node);
+        String outside = onFx(() -> {
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            javafx.scene.Scene scene = node.getScene();
+            return bounds.getMaxX() > scene.getWidth() + 0.5 || bounds.getMaxY() > scene.getHeight() + 0.5
+                    || bounds.getMinX() < -0.5 || bounds.getMinY() < -0.5
+                    ? String.format("%s lies outside its window (at %.0f,%.0f to %.0f,%.0f in a %.0fx%.0f window), "
+                            + "so the admin cannot click it", CutOff.where(node), bounds.getMinX(), bounds.getMinY(),
+                            bounds.getMaxX(), bounds.getMaxY(), scene.getWidth(), scene.getHeight()) : "";
+        });
+        if (!outside.isEmpty()) {
+            throw new AssertionError(outside);
+        }
         robot.clickOn(node);
         settle();
         return this;
