@@ -118,6 +118,15 @@ final class CutOff {
         for (Node child : labeled.getChildrenUnmodifiable()) {
             if (child instanceof Text text && child.getStyleClass().contains("text") && child.isVisible()) {
                 String rendered = text.getText() == null ? "" : text.getText();
+                // Layout bounds, not bounds in parent: the skin clips overflowing words, and the clip would hide it.
+                Bounds drawn = text.getLayoutBounds();
+                double top = text.getLayoutY() + text.getTranslateY() + drawn.getMinY();
+                if (top + drawn.getHeight() > labeled.getHeight() + 1 || top < -1) {
+                    // A row or box lower than its text (a fixed cell size at large text) shows half of each line.
+                    return java.util.Optional.of(new Offender(isCell(labeled) ? list(labeled) : where(labeled),
+                            String.format("is %.0f px high for words %.0f px high: \"%s\"", labeled.getHeight(),
+                                    drawn.getHeight(), full), true));
+                }
                 if (!rendered.equals(full)) {
                     boolean cell = isCell(labeled);
                     return java.util.Optional.of(new Offender(cell ? list(labeled) : where(labeled), "shows \"" + rendered + "\" of \""

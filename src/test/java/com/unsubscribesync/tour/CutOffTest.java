@@ -84,6 +84,24 @@ class CutOffTest {
     }
 
     @Test
+    void wordsTallerThanTheirBoxAreReportedAsCutOff(FxRobot robot) {
+        Label row = new Label("amir.castillo.1@example.org");
+        row.setId("row");
+        row.setStyle("-fx-font-size: 24px;");
+        row.setMinHeight(14);
+        row.setPrefHeight(14);
+        row.setMaxHeight(14);
+
+        List<CutOff.Offender> found = shown(robot, new VBox(row), 400, 100);
+
+        assertThat(found).singleElement().satisfies(offender -> {
+            assertThat(offender.where()).isEqualTo("#row");
+            assertThat(offender.what()).startsWith("is 14 px high");
+            assertThat(offender.serious()).isTrue();
+        });
+    }
+
+    @Test
     void aWindowLargerThanTheScreenIsReported(FxRobot robot) {
         List<CutOff.Offender> found = shown(robot, new HBox(new Label("wide")), 1100, 100);
 

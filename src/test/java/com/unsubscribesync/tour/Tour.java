@@ -132,8 +132,10 @@ final class Tour {
         String outside = onFx(() -> {
             Bounds bounds = node.localToScene(node.getLayoutBounds());
             javafx.scene.Scene scene = node.getScene();
-            return bounds.getMaxX() > scene.getWidth() + 0.5 || bounds.getMaxY() > scene.getHeight() + 0.5
-                    || bounds.getMinX() < -0.5 || bounds.getMinY() < -0.5
+            // Partly outside is reported as cut off after the step; with its middle outside it cannot be clicked.
+            double x = bounds.getCenterX();
+            double y = bounds.getCenterY();
+            return x < 0 || y < 0 || x > scene.getWidth() || y > scene.getHeight()
                     ? String.format("%s lies outside its window (at %.0f,%.0f to %.0f,%.0f in a %.0fx%.0f window), "
                             + "so the admin cannot click it", CutOff.where(node), bounds.getMinX(), bounds.getMinY(),
                             bounds.getMaxX(), bounds.getMaxY(), scene.getWidth(), scene.getHeight()) : "";
