@@ -17,8 +17,11 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,15 +31,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * Run it with {@code scripts/tour} (or {@code mvn -B -Ptour test} on a display of 1024x700).
  */
 @Tag("tour")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPathTourTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
+    @Order(1)
     void theWholeAdminPathWorksWithNothingCutOffAtNormalText() throws Exception {
         walk(100);
     }
 
     @Test
+    @Order(2)
     void theWholeAdminPathWorksWithNothingCutOffAtDoubleText() throws Exception {
         walk(Integer.getInteger("tour.largeText", 200));
     }
