@@ -43,7 +43,7 @@ final class Tour {
     private final String prefix;
     private final Rectangle2D screen;
     private final List<String> report = new ArrayList<>();
-    private final List<CutOff.Offender> serious = new ArrayList<>();
+    private final java.util.Set<String> serious = new java.util.LinkedHashSet<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<Path> taken = new ArrayList<>();
     private String step = "start";
@@ -80,21 +80,33 @@ final class Tour {
             }
             shoot(step);
             List<CutOff.Offender> found = offenders();
-            found.stream().filter(CutOff.Offender::serious).forEach(o -> serious.add(o));
+            List<String> cutOff = summary(found.stream().filter(CutOff.Offender::serious).toList());
+            serious.addAll(cutOff);
             report.add(String.format("%s (%d ms)%s", step, (System.nanoTime() - started) / 1_000_000,
                     found.isEmpty() ? ": nothing cut off" : ""));
-            found.stream().filter(CutOff.Offender::serious).forEach(o -> report.add("    CUT OFF " + o));
-            found.stream().filter(o -> !o.serious()).collect(java.util.stream.Collectors.groupingBy(
-                    CutOff.Offender::where, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                    .forEach((where, cells) -> report.add("    cells   " + where + ": " + cells.size()
-                            + " shortened, e.g. " + cells.stream().limit(3).map(CutOff.Offender::what)
-                                    .collect(java.util.stream.Collectors.joining("; "))));
+            cutOff.forEach(line -> report.add("    CUT OFF " + line));
+            summary(found.stream().filter(o -> !o.serious()).toList()).forEach(line -> report.add("    cells   "
+                    + line));
         }
         writeReport();
     }
 
-    List<CutOff.Offender> seriousOffenders() {
+    /** Everything cut off at any step, each once. */
+    List<String> seriousOffenders() {
         return List.copyOf(serious);
+    }
+
+    /** One line per offender, but one per table or list for its cells: how many, and the first few. */
+    private static List<String> summary(List<CutOff.Offender> offenders) {
+        List<String> lines = new ArrayList<>();
+        offenders.stream().filter(o -> !o.where().endsWith(" cells") && !o.where().endsWith(" column headers"))
+                .forEach(o -> lines.add(o.toString()));
+        offenders.stream().filter(o -> o.where().endsWith(" cells") || o.where().endsWith(" column headers"))
+                .collect(java.util.stream.Collectors.groupingBy(CutOff.Offender::where,
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                .forEach((where, cells) -> lines.add(where + ": " + cells.size() + ", e.g. " + cells.stream()
+                        .limit(3).map(CutOff.Offender::what).collect(java.util.stream.Collectors.joining("; "))));
+        return lines;
     }
 
     List<Path> screenshots() {
