@@ -41,8 +41,12 @@ public final class ShellView extends BorderPane {
         setBottom(statusBar());
         Tab list = new Tab("Unsubscribes", screens.get(Screen.UNSUBSCRIBES));
         list.setId("tab-unsubscribes");
+        list.setTooltip(new javafx.scene.control.Tooltip("Unsubscribes (" + shortcut(Screen.UNSUBSCRIBES)
+                .getDisplayText() + ")"));
         Tab integrations = new Tab("Integrations", screens.get(Screen.INTEGRATIONS));
         integrations.setId("tab-integrations");
+        integrations.setTooltip(new javafx.scene.control.Tooltip("Integrations (" + shortcut(Screen.INTEGRATIONS)
+                .getDisplayText() + ")"));
         unsubscribeTabs.getTabs().addAll(list, integrations);
         unsubscribeTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         unsubscribeTabs.getStyleClass().add("page-tabs");
@@ -91,10 +95,14 @@ public final class ShellView extends BorderPane {
         return header;
     }
 
-    /** Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. */
+    /**
+     * Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. The + is Shift+= on
+     * most keyboards, its own key on others and on the keypad: every one of them enlarges, as does Ctrl+= alone.
+     */
     private MenuButton textSizeMenu() {
         MenuItem larger = new MenuItem("Larger text");
-        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_ANY));
         larger.setOnAction(e -> model.largerText());
         MenuItem smaller = new MenuItem("Smaller text");
         smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
@@ -110,11 +118,10 @@ public final class ShellView extends BorderPane {
         menu.setTooltip(new javafx.scene.control.Tooltip("Text size: Ctrl + and Ctrl − (Cmd on a Mac), Ctrl 0 resets"));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                // The + key without Shift and the keypad keys scale too.
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
-                        model::largerText);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-                        model::largerText);
+                for (KeyCode plus : List.of(KeyCode.ADD, KeyCode.PLUS)) {
+                    scene.getAccelerators().put(new KeyCodeCombination(plus, KeyCombination.SHORTCUT_DOWN,
+                            KeyCombination.SHIFT_ANY), model::largerText);
+                }
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
                         model::smallerText);
             }
@@ -128,7 +135,6 @@ public final class ShellView extends BorderPane {
         VBox nav = new VBox(4, settings);
         nav.getStyleClass().add("navigation");
         ToggleGroup group = new ToggleGroup();
-        int number = 1;
         for (Screen screen : Screen.values()) {
             if (navigation.containsKey(screen.navigation())) {
                 continue;
@@ -142,20 +148,34 @@ public final class ShellView extends BorderPane {
                 entry.setSelected(true);
                 choose(screen);
             });
-            KeyCombination shortcut = new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(number++)),
-                    KeyCombination.SHORTCUT_DOWN);
-            entry.setTooltip(new javafx.scene.control.Tooltip(screen.navigation() + " (" + shortcut.getDisplayText()
-                    + ")"));
-            sceneProperty().addListener((o, was, scene) -> {
-                if (scene != null) {
-                    scene.getAccelerators().put(shortcut, entry::fire);
-                }
-            });
+            entry.setTooltip(new javafx.scene.control.Tooltip(screen.navigation() + " (" + shortcuts(screen) + ")"));
             navigation.put(screen.navigation(), entry);
             nav.getChildren().add(entry);
         }
         nav.getChildren().add(1, new Separator());
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                for (Screen screen : Screen.values()) {
+                    scene.getAccelerators().put(shortcut(screen), () -> model.screenProperty().set(screen));
+                }
+            }
+        });
         return nav;
+    }
+
+    /** Ctrl+1 … Ctrl+5: one per screen, in the order of the navigation, the Integrations tab included. */
+    private static KeyCombination shortcut(Screen screen) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)),
+                KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** The shortcuts that lead to a navigation entry's screens: "Ctrl+1", or "Ctrl+1, Ctrl+2" for two tabs. */
+    private static String shortcuts(Screen entry) {
+        return String.join(", ", java.util.Arrays.stream(Screen.values())
+                .filter(screen -> screen.navigation().equals(entry.navigation()))
+                .map(screen -> shortcut(screen).getDisplayText()
+                        + screen.tab().map(tab -> " " + tab).orElse(""))
+                .toList());
     }
 
     /** A layer over the screens, such as the welcome; it hides itself when it has nothing to show. */
