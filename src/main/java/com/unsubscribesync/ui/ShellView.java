@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.StatusBar;
 
 /** The main window: header, Admin Settings navigation, the current screen and the status bar. */
 public final class ShellView extends BorderPane {
@@ -30,6 +30,7 @@ public final class ShellView extends BorderPane {
     private final TabPane unsubscribeTabs = new TabPane();
     private final Map<Screen, Node> screens;
     private final javafx.scene.layout.StackPane pages = new javafx.scene.layout.StackPane();
+    private final ScrollPane viewport = new ScrollPane(pages);
 
     /** @param screens the view of each screen; Unsubscribes and Integrations become the tabs of one page */
     public ShellView(ShellViewModel model, Map<Screen, Node> screens) {
@@ -63,7 +64,13 @@ public final class ShellView extends BorderPane {
                 pages.getChildren().add(this.screens.get(screen));
             }
         }
-        setCenter(pages);
+        // A screen narrower or shorter than its content at large text scrolls; the header and status bar stay whole.
+        viewport.setFitToWidth(true);
+        viewport.setFitToHeight(true);
+        viewport.setFocusTraversable(false);
+        viewport.setId("screen-viewport");
+        viewport.getStyleClass().add("screen-viewport");
+        setCenter(viewport);
         styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.textSizeProperty().get()
                 .style(), model.textSizeProperty()));
         model.screenProperty().addListener((o, was, now) -> show(now));
@@ -180,7 +187,7 @@ public final class ShellView extends BorderPane {
 
     /** A layer over the screens, such as the welcome; it hides itself when it has nothing to show. */
     public void overlay(Node layer) {
-        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(pages, layer);
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(viewport, layer);
         setCenter(layers);
     }
 
@@ -200,22 +207,35 @@ public final class ShellView extends BorderPane {
         pages.getChildren().forEach(page -> page.setVisible(page == current));
     }
 
+    /**
+     * The connected org on the left, outbox, next run and API usage on the right; at large text on a small window
+     * the right-hand items wrap onto a second line instead of being cut off.
+     */
     private Node statusBar() {
-        StatusBar bar = new StatusBar();
+        Label org = new Label("", Icons.of("connection", 14));
+        org.setId("status-org");
+        org.textProperty().bind(model.orgProperty());
+        org.setMinWidth(Region.USE_PREF_SIZE);
+        Label outbox = statusItem("status-outbox", model.outboxProperty());
+        Label next = statusItem("status-next-run", model.nextRunProperty());
+        Label api = statusItem("status-api", model.apiUsageProperty());
+        javafx.scene.layout.FlowPane right = new javafx.scene.layout.FlowPane(outbox, next, api);
+        right.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        right.getStyleClass().add("status-items");
+        BorderPane bar = new BorderPane(right);
+        bar.setLeft(org);
+        BorderPane.setAlignment(org, javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("status-bar");
-        bar.textProperty().bind(model.orgProperty());
-        bar.setGraphic(Icons.of("connection", 14));
-        Label outbox = new Label();
-        outbox.setId("status-outbox");
-        outbox.textProperty().bind(model.outboxProperty());
-        Label next = new Label();
-        next.setId("status-next-run");
-        next.textProperty().bind(model.nextRunProperty());
-        Label api = new Label();
-        api.setId("status-api");
-        api.textProperty().bind(model.apiUsageProperty());
-        bar.getRightItems().addAll(outbox, new Separator(javafx.geometry.Orientation.VERTICAL), next,
-                new Separator(javafx.geometry.Orientation.VERTICAL), api);
+        bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static Label statusItem(String id, javafx.beans.value.ObservableStringValue text) {
+        Label item = new Label();
+        item.setId(id);
+        item.getStyleClass().add("status-item");
+        item.textProperty().bind(text);
+        item.setMinWidth(Region.USE_PREF_SIZE);
+        return item;
     }
 }
