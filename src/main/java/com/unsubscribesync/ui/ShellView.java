@@ -204,7 +204,11 @@ public final class ShellView extends BorderPane {
         if (screen.tab().isPresent()) {
             unsubscribeTabs.getSelectionModel().select(screen == Screen.INTEGRATIONS ? 1 : 0);
         }
-        pages.getChildren().forEach(page -> page.setVisible(page == current));
+        // Hidden screens leave the layout too, so the widest of them does not make every screen scroll sideways.
+        pages.getChildren().forEach(page -> {
+            page.setVisible(page == current);
+            page.setManaged(page == current);
+        });
     }
 
     /**

@@ -27,6 +27,8 @@ public final class ConnectionView extends ScrollPane {
         state.getStyleClass().add("state");
         state.textProperty().bind(model.stateProperty());
         state.setGraphic(Icons.of("connection", 18));
+        state.setWrapText(true);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label details = Cards.text("", "help");
         details.textProperty().bind(model.detailsProperty());
 
