@@ -65,6 +65,17 @@ class ConnectionGuideTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#welcome")).isFalse();
         assertThat(visible(robot, "#connect-guide")).isTrue();
+        Node guide = robot.lookup("#connect-guide").query();
+        Node page = guide;
+        while (!(page instanceof com.unsubscribesync.ui.connection.ConnectionView)) {
+            page = page.getParent();
+        }
+        Node screen = page;
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            double top = guide.localToScene(guide.getLayoutBounds()).getMinY();
+            javafx.geometry.Bounds shown = screen.localToScene(screen.getLayoutBounds());
+            return top >= shown.getMinY() - 1 && top < shown.getMinY() + shown.getHeight() / 2;
+        });
         assertThat(running.console.shell().screenProperty().get()).isEqualTo(Screen.CONNECTION);
         assertThat(guideText(robot)).contains("Setup › External Client App Manager", "New External Client App",
                 "Callback URL", "Consumer Key", "Client ID");
@@ -81,6 +92,21 @@ class ConnectionGuideTest {
         robot.clickOn("#guide-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#connect-guide")).isFalse();
+    }
+
+    @Test
+    void theGuideIsBroughtIntoViewWhereverThePageWasScrolled(FxRobot robot) throws Exception {
+        openOnConnection(robot, FixedConnection.demo());
+        com.unsubscribesync.ui.connection.ConnectionView screen = robot.lookup(
+                (Node node) -> node instanceof com.unsubscribesync.ui.connection.ConnectionView).query();
+        robot.interact(() -> screen.setVvalue(1));
+        robot.interact(() -> robot.lookup("#how-to-connect").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        Node guide = robot.lookup("#connect-guide").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            double top = guide.localToScene(guide.getLayoutBounds()).getMinY();
+            javafx.geometry.Bounds shown = screen.localToScene(screen.getLayoutBounds());
+            return top >= shown.getMinY() - 1 && top < shown.getMinY() + shown.getHeight() / 2;
+        });
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class ConnectionView extends ScrollPane {
         VBox page = new VBox(16,
                 Cards.card("Connection", state, details),
                 guide,
-                Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect), noBrowser,
+                Cards.card("Connect to", demo, salesforce, how, form, new HBox(10, connect, disconnect), noBrowser,
                         Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth) and comes back "
                                 + "to the callback URL, which must be registered in the External Client App exactly as shown. "
                                 + "The app never sees your password; it keeps the token and the secret encrypted in "
@@ -148,8 +148,22 @@ public final class ConnectionView extends ScrollPane {
                         + "allowance (configurable), so other integrations keep working.", "help")));
         page.getStyleClass().add("page");
         setContent(page);
+        // The guide opens above the form: brought into view, wherever the admin had scrolled to.
+        model.guideShownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                javafx.application.Platform.runLater(() -> showAtTop(page, guide));
+            }
+        });
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
+    }
+
+    private void showAtTop(VBox page, javafx.scene.Node part) {
+        layout();
+        double scrollable = page.getHeight() - getViewportBounds().getHeight();
+        if (scrollable > 0) {
+            setVvalue(Math.min(1, part.getBoundsInParent().getMinY() / scrollable));
+        }
     }
 
     private static TextField readOnly(String id, javafx.beans.value.ObservableValue<String> text) {
