@@ -38,8 +38,12 @@ class ShellAtSmallWindowAndLargeTextTest {
     private Console console;
     private Scene scene;
 
+    private Stage stage;
+
+    /** A window of the test's own, so the 1024x700 size does not stay with the stage other test classes share. */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        stage = new Stage();
         running = new SeededConsole(stage, data);
         console = running.console;
         scene = running.scene;
@@ -48,7 +52,8 @@ class ShellAtSmallWindowAndLargeTextTest {
     }
 
     @AfterEach
-    void close() {
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
         running.close();
     }
 
