@@ -65,6 +65,27 @@ class WelcomeNamesTheConnectedOrgTest {
         assertThat(text(robot, "#welcome-dismiss")).isEqualTo("_Explore the demo");
     }
 
+    @Test
+    void atTwiceTheTextOnA1024By700WindowTheWelcomesTitleIsWhole(FxRobot robot) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Stage> own = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            own.set(new Stage());
+            running = new ConsoleOnAnOrg(own.get(), data, FixedConnection.demo(), 1024, 700);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+            robot.interact(() -> running.console.shell().textSizeProperty().set(new com.unsubscribesync.ui.TextSize(26)));
+            WaitForAsyncUtils.waitForFxEvents();
+            Labeled title = robot.lookup(".welcome-title").queryAs(Labeled.class);
+            javafx.scene.Node shown = title.lookup(".text");
+            assertThat(shown).isInstanceOf(javafx.scene.text.Text.class);
+            assertThat(((javafx.scene.text.Text) shown).getText().replace("\n", " ").strip())
+                    .isEqualTo("Welcome to Unsubscribe Sync");
+        } finally {
+            robot.interact(() -> own.get().close());
+        }
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }

@@ -27,6 +27,8 @@ public final class WelcomeView extends StackPane {
 
         Label title = new Label("Welcome to Unsubscribe Sync", Icons.of("logo", 26));
         title.getStyleClass().add("welcome-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label what = Cards.text("It keeps your sales-email unsubscribes and Salesforce's opt-out checkbox in step. "
                 + "Every new unsubscribe is pushed to its Leads and Contacts within seconds, and a nightly sync at "
                 + "8 PM Pacific brings the opt-outs made in Salesforce back. An opt-out on either side wins: the sync "
