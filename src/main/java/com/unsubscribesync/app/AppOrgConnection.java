@@ -138,7 +138,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         String secret = env.get(variable);
         if (secret == null || secret.isBlank()) {
             throw new InvalidInputException("environment variable " + variable + " is not set: put the "
-                    + "connected app's consumer secret in it, or leave out --client-secret-env");
+                    + "External Client App's consumer secret in it, or leave out --client-secret-env");
         }
         return secret;
     }

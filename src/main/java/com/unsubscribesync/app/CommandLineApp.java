@@ -30,14 +30,14 @@ public final class CommandLineApp {
     private final Map<String, String> env;
     private final Clock clock;
     private final ZoneId zone;
-    private final ConsoleStart console;
+    private final ConsoleLaunch console;
 
     public CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env) {
         this(out, err, env, Clock.systemUTC());
     }
 
     CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-        this(out, err, env, clock, ZoneId.systemDefault(), ConsoleStart.onThisDesktop(env, err));
+        this(out, err, env, clock, ZoneId.systemDefault(), ConsoleLaunch.onThisDesktop(env, err));
     }
 
     /**
@@ -45,7 +45,7 @@ public final class CommandLineApp {
      * @param console opens the window when no command (or {@code console}) is given
      */
     CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ZoneId zone,
-            ConsoleStart console) {
+            ConsoleLaunch console) {
         this.out = out;
         this.err = err;
         this.env = env;

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -22,32 +24,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's composition root: opens the data directory like the command line does, starts the engine, and
- * shows the console. Options: {@code --data-dir DIR}, {@code --screenshots DIR} (render every screen and quit).
+ * The console's composition root: shows a starting window at once, opens the data directory like the command line
+ * does and starts the engine off the FX thread, then shows the console. Options: {@code --data-dir DIR}, {@code --screenshots DIR} (render every screen and quit).
  */
 public final class ConsoleApplication extends Application {
     static final String WINDOW_FILE = "console-window.properties";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
-    private AppWorkspace workspace;
+    private volatile AppWorkspace workspace;
     private ExecutorService executor;
+    private Optional<Path> dataDir = Optional.empty();
     private Optional<Path> screenshots = Optional.empty();
-    private String problem;
 
     @Override
     public void init() {
         List<String> args = getParameters().getRaw();
-        Optional<Path> dataDir = option(args, "--data-dir");
+        dataDir = option(args, "--data-dir");
         screenshots = option(args, "--screenshots");
-        try {
-            workspace = new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir);
-            firstStart(workspace);
-            workspace.schedulesFrom(com.unsubscribesync.store.SyncRun.Origin.CONSOLE);
-            workspace.engine().start();
-        } catch (RuntimeException e) {
-            LOG.error("The console could not open its data directory", e);
-            problem = e.getMessage();
-        }
         executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "console-work");
             thread.setDaemon(true);
@@ -56,15 +49,36 @@ public final class ConsoleApplication extends Application {
     }
 
     /**
+     * Opens the data directory, prepares the demo org on a first start and starts the engine; off the FX thread.
+     *
+     * @param directory opens the data directory as the command line does
+     */
+    static AppWorkspace open(Supplier<AppWorkspace> directory, Consumer<String> stage) {
+        stage.accept(ConsoleStart.OPENING);
+        AppWorkspace workspace = directory.get();
+        try {
+            firstStart(workspace, stage);
+            stage.accept(ConsoleStart.STARTING_ENGINE);
+            workspace.schedulesFrom(com.unsubscribesync.store.SyncRun.Origin.CONSOLE);
+            workspace.engine().start();
+            return workspace;
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+    }
+
+    /**
      * A fresh data directory opens on the demo org with one run behind it, so a newcomer sees unsubscribes,
      * a run and conflicts at once rather than empty tables.
      */
-    private static void firstStart(AppWorkspace workspace) {
+    private static void firstStart(AppWorkspace workspace, Consumer<String> stage) {
         if (workspace.hasSavedConnection() || workspace.salesforce().savedConnectionProblem().isPresent()
                 || workspace.syncRuns().last().isPresent()
                 || java.nio.file.Files.exists(workspace.dataDirectory().resolve(WINDOW_FILE))) {
             return;
         }
+        stage.accept(ConsoleStart.PREPARING_DEMO);
         try {
             workspace.salesforce().connectDemo();
             workspace.connectionChanged();
@@ -78,18 +92,27 @@ public final class ConsoleApplication extends Application {
         }
     }
 
+    /** A window at once saying what is being opened, then the console; the opening runs off the FX thread. */
     @Override
     public void start(Stage stage) {
-        if (workspace == null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "The console could not open its data directory: " + problem);
+        new ConsoleStart(said -> open(() -> new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir), said),
+                executor).begin(opened -> {
+            workspace = opened;
+            show(stage, opened);
+        }, problem -> {
+            LOG.error("The console could not open its data directory", problem);
+            Alert alert = new Alert(Alert.AlertType.ERROR, "The console could not open its data directory: "
+                    + (problem.getMessage() == null ? "see the log file." : problem.getMessage()));
             alert.setHeaderText("Unsubscribe Sync cannot start");
             alert.showAndWait();
             Platform.exit();
-            return;
-        }
-        ConsoleWorkspace services = new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
+        });
+    }
+
+    private void show(Stage stage, AppWorkspace opened) {
+        ConsoleWorkspace services = new ConsoleWorkspace(opened, new ConsoleOrgConnections(opened),
                 ZoneId.systemDefault());
-        WindowMemory memory = new WindowMemory(workspace.dataDirectory().resolve(WINDOW_FILE));
+        WindowMemory memory = new WindowMemory(opened.dataDirectory().resolve(WINDOW_FILE));
         Console console = new Console(services, new FxBackground(executor),
                 new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen(),
                 getHostServices()::showDocument);

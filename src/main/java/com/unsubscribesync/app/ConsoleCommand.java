@@ -19,9 +19,9 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Render every screen into DIR as PNG files, then quit.")
     Path screenshots;
 
-    private final ConsoleStart start;
+    private final ConsoleLaunch start;
 
-    ConsoleCommand(ConsoleStart start) {
+    ConsoleCommand(ConsoleLaunch start) {
         this.start = start;
     }
 

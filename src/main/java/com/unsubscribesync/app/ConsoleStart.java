@@ -1,39 +1,81 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.cli.ExitCode;
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.unsubscribesync.ui.AppIcon;
+import com.unsubscribesync.ui.StartingView;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.concurrent.Task;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.util.Duration;
 
-/** Opens the console window with its arguments and returns the exit code once it is closed. */
-@FunctionalInterface
-interface ConsoleStart {
-    int open(List<String> arguments);
+/**
+ * The console's start: a small window at once saying what is being done, the data directory opened off the FX
+ * thread, then the console. On a first start the demo org is prepared meanwhile, which takes seconds.
+ */
+final class ConsoleStart {
+    static final String OPENING = "Opening the data directory…";
+    static final String PREPARING_DEMO = "Preparing the demo org…";
+    static final String STARTING_ENGINE = "Starting the sync engine…";
+    static final String OPENING_CONSOLE = "Opening the console…";
 
-    /**
-     * The real window, after checking that there is a display to show it on: without one, JavaFX fails with a stack
-     * trace, so the admin gets one sentence instead.
-     */
-    static ConsoleStart onThisDesktop(Map<String, String> env, PrintStream err) {
-        return arguments -> {
-            if (!displayAvailable(env, System.getProperty("os.name", ""))) {
-                err.println("error: no display is available to open the console window: run it in a desktop "
-                        + "session (on Linux, with DISPLAY or WAYLAND_DISPLAY set), or use a command; see "
-                        + "'unsubscribe-sync --help'");
-                return ExitCode.BAD_INPUT;
-            }
-            ConsoleLauncher.main(arguments.toArray(String[]::new));
-            return ExitCode.DONE;
-        };
+    /** Opens the data directory, saying each stage as it begins; runs off the FX thread. */
+    @FunctionalInterface
+    interface Opening {
+        AppWorkspace open(Consumer<String> stage);
     }
 
-    /** Windows and macOS always have a desktop; elsewhere an X11 or Wayland display must be named. */
-    static boolean displayAvailable(Map<String, String> env, String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")) {
-            return true;
-        }
-        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    private final Opening opening;
+    private final Executor executor;
+
+    ConsoleStart(Opening opening, Executor executor) {
+        this.opening = opening;
+        this.executor = executor;
+    }
+
+    /**
+     * Shows the starting window and begins opening; on the FX thread.
+     *
+     * @param ready  shows the console over the opened workspace, on the FX thread, while the starting window still shows
+     * @param failed says why the console cannot start, on the FX thread
+     * @return the starting window, closed once the console is shown or the failure was said
+     */
+    Stage begin(Consumer<AppWorkspace> ready, Consumer<Throwable> failed) {
+        Task<AppWorkspace> task = new Task<>() {
+            @Override
+            protected AppWorkspace call() {
+                AppWorkspace workspace = opening.open(this::updateMessage);
+                updateMessage(OPENING_CONSOLE);
+                return workspace;
+            }
+        };
+        Stage window = new Stage(StageStyle.UNDECORATED);
+        window.setTitle("Unsubscribe Sync — starting");
+        window.getIcons().add(AppIcon.image(64));
+        StartingView view = new StartingView(task.messageProperty());
+        window.setScene(view.scene());
+        task.setOnSucceeded(e -> {
+            // A few frames to draw the last stage before the FX thread is busy building the console.
+            PauseTransition drawn = new PauseTransition(Duration.millis(60));
+            drawn.setOnFinished(done -> {
+                try {
+                    ready.accept(task.getValue());
+                } catch (RuntimeException problem) {
+                    failed.accept(problem);
+                } finally {
+                    window.close();
+                }
+            });
+            drawn.play();
+        });
+        task.setOnFailed(e -> {
+            failed.accept(task.getException());
+            window.close();
+        });
+        window.show();
+        window.centerOnScreen();
+        executor.execute(task);
+        return window;
     }
 }

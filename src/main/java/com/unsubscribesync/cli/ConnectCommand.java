@@ -34,7 +34,7 @@ public class ConnectCommand implements Callable<Integer> {
                 description = "e.g. https://login.salesforce.com or your My Domain; https unless on this computer.")
         String loginUrl;
         @Option(names = "--client-id", required = true, paramLabel = "ID",
-                description = "The connected app's consumer key.")
+                description = "The External Client App's Consumer Key.")
         String clientId;
         @Option(names = "--client-secret-env", paramLabel = "VAR",
                 description = "Read the consumer secret from this environment variable. Without --browser: client "
@@ -44,7 +44,7 @@ public class ConnectCommand implements Callable<Integer> {
         @Option(names = "--browser", description = "Sign in in the browser even when a secret is given.")
         boolean browser;
         @Option(names = "--callback-port", paramLabel = "N", description = "Port of the browser sign-in's callback "
-                + "http://localhost:N/oauth/callback, as registered in the connected app (default "
+                + "http://localhost:N/oauth/callback, as registered in the External Client App (default "
                 + DEFAULT_CALLBACK_PORT + ").")
         Integer callbackPort;
     }

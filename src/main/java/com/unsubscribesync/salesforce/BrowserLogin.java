@@ -60,7 +60,7 @@ public final class BrowserLogin {
             throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "NO_LOOPBACK_PORT",
                     "The sign-in cannot come back to " + callback.url() + " because that port could not be opened ("
                             + e.getMessage() + "): choose another callback port and register its URL in the "
-                            + "connected app.", e);
+                            + "External Client App.", e);
         } catch (TimeoutException e) {
             throw refused("TIMEOUT", "nobody allowed access within " + patience.toMinutes() + " minutes");
         } catch (InterruptedException e) {
@@ -91,7 +91,7 @@ public final class BrowserLogin {
         return "Port " + callback.port() + " on this computer is taken by another program, so the sign-in cannot "
                 + "come back to " + callback.url() + ": close that program, or choose another callback port "
                 + "(connect --callback-port N, or Callback port on the Connection screen) and register "
-                + "http://localhost:N/oauth/callback in the connected app.";
+                + "http://localhost:N/oauth/callback in the External Client App.";
     }
 
     private SalesforceException refused(String code, String why) {

@@ -39,7 +39,7 @@ public final class LegacyLogin implements SessionSource {
 
     /** A sentence for the admin every time this path is used. */
     public static String retirementWarning() {
-        return "Username and password login is retiring in " + RETIREMENT + ": create a connected app and use "
+        return "Username and password login is retiring in " + RETIREMENT + ": create an External Client App and use "
                 + "OAuth before then.";
     }
 

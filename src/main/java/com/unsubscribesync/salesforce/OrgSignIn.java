@@ -35,7 +35,7 @@ public final class OrgSignIn {
         String refreshToken = first.refreshToken().orElseThrow(() -> new SalesforceException(
                 SalesforceException.Kind.AUTHENTICATION, "NO_REFRESH_TOKEN", "The org at " + loginUrl
                         + " gave no refresh token, so the app could not reconnect later: add the 'refresh_token' "
-                        + "scope to the connected app and connect again.", null));
+                        + "scope to the External Client App and connect again.", null));
         ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.startingWith(first,
                 SessionSource.refreshToken(tokens, refreshToken)), reservePercent, false, () -> { });
         return new SignedIn(org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken,

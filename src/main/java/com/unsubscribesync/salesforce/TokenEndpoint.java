@@ -80,7 +80,7 @@ public final class TokenEndpoint {
             throw new InvalidInputException(myDomainNeeded(loginUrl));
         }
         return post("signing in with the client secret",
-                "check the connected app's client id and the secret in the environment variable", form("grant_type", "client_credentials",
+                "check the External Client App's Consumer Key (client id) and the secret in the environment variable", form("grant_type", "client_credentials",
                 "client_id", clientId, "client_secret", clientSecret));
     }
 
@@ -95,7 +95,7 @@ public final class TokenEndpoint {
     }
 
     private String secretHint() {
-        return clientSecret.isPresent() ? "" : "; if the connected app requires the consumer secret, give it too";
+        return clientSecret.isPresent() ? "" : "; if the External Client App requires the consumer secret, give it too";
     }
 
     private String withSecret(String... pairs) {

@@ -57,15 +57,17 @@ public final class Console {
             shell.refreshStatus();
             integrations.refresh();
         });
-        welcome = new WelcomeViewModel(services.welcome(), background,
-                () -> shell.screenProperty().set(Screen.CONNECTION));
+        welcome = new WelcomeViewModel(services.welcome(), services.connection(), background, () -> {
+            connection.showGuide();
+            shell.screenProperty().set(Screen.CONNECTION);
+        });
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
         screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
         screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
         runDetail = new RunDetailViewModel(services, background, dialogs, browser);
         screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history, runDetail));
-        screens.put(Screen.CONNECTION, new ConnectionView(connection, welcome::reopen));
+        screens.put(Screen.CONNECTION, new ConnectionView(connection));
         view = new ShellView(shell, screens);
         view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.StatusBar;
 
 /** The main window: header, Admin Settings navigation, the current screen and the status bar. */
 public final class ShellView extends BorderPane {
@@ -30,6 +30,7 @@ public final class ShellView extends BorderPane {
     private final TabPane unsubscribeTabs = new TabPane();
     private final Map<Screen, Node> screens;
     private final javafx.scene.layout.StackPane pages = new javafx.scene.layout.StackPane();
+    private final ScrollPane viewport = new ScrollPane(pages);
 
     /** @param screens the view of each screen; Unsubscribes and Integrations become the tabs of one page */
     public ShellView(ShellViewModel model, Map<Screen, Node> screens) {
@@ -41,8 +42,12 @@ public final class ShellView extends BorderPane {
         setBottom(statusBar());
         Tab list = new Tab("Unsubscribes", screens.get(Screen.UNSUBSCRIBES));
         list.setId("tab-unsubscribes");
+        list.setTooltip(new javafx.scene.control.Tooltip("Unsubscribes (" + shortcut(Screen.UNSUBSCRIBES)
+                .getDisplayText() + ")"));
         Tab integrations = new Tab("Integrations", screens.get(Screen.INTEGRATIONS));
         integrations.setId("tab-integrations");
+        integrations.setTooltip(new javafx.scene.control.Tooltip("Integrations (" + shortcut(Screen.INTEGRATIONS)
+                .getDisplayText() + ")"));
         unsubscribeTabs.getTabs().addAll(list, integrations);
         unsubscribeTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         unsubscribeTabs.getStyleClass().add("page-tabs");
@@ -59,7 +64,13 @@ public final class ShellView extends BorderPane {
                 pages.getChildren().add(this.screens.get(screen));
             }
         }
-        setCenter(pages);
+        // A screen narrower or shorter than its content at large text scrolls; the header and status bar stay whole.
+        viewport.setFitToWidth(true);
+        viewport.setFitToHeight(true);
+        viewport.setFocusTraversable(false);
+        viewport.setId("screen-viewport");
+        viewport.getStyleClass().add("screen-viewport");
+        setCenter(viewport);
         styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.textSizeProperty().get()
                 .style(), model.textSizeProperty()));
         model.screenProperty().addListener((o, was, now) -> show(now));
@@ -91,10 +102,14 @@ public final class ShellView extends BorderPane {
         return header;
     }
 
-    /** Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. */
+    /**
+     * Ctrl/Cmd with + and − scale every text in the window; Ctrl/Cmd+0 goes back to normal. The + is Shift+= on
+     * most keyboards, its own key on others and on the keypad: every one of them enlarges, as does Ctrl+= alone.
+     */
     private MenuButton textSizeMenu() {
         MenuItem larger = new MenuItem("Larger text");
-        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_ANY));
         larger.setOnAction(e -> model.largerText());
         MenuItem smaller = new MenuItem("Smaller text");
         smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
@@ -110,11 +125,10 @@ public final class ShellView extends BorderPane {
         menu.setTooltip(new javafx.scene.control.Tooltip("Text size: Ctrl + and Ctrl − (Cmd on a Mac), Ctrl 0 resets"));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                // The + key without Shift and the keypad keys scale too.
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN),
-                        model::largerText);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
-                        model::largerText);
+                for (KeyCode plus : List.of(KeyCode.ADD, KeyCode.PLUS)) {
+                    scene.getAccelerators().put(new KeyCodeCombination(plus, KeyCombination.SHORTCUT_DOWN,
+                            KeyCombination.SHIFT_ANY), model::largerText);
+                }
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
                         model::smallerText);
             }
@@ -128,7 +142,6 @@ public final class ShellView extends BorderPane {
         VBox nav = new VBox(4, settings);
         nav.getStyleClass().add("navigation");
         ToggleGroup group = new ToggleGroup();
-        int number = 1;
         for (Screen screen : Screen.values()) {
             if (navigation.containsKey(screen.navigation())) {
                 continue;
@@ -142,25 +155,39 @@ public final class ShellView extends BorderPane {
                 entry.setSelected(true);
                 choose(screen);
             });
-            KeyCombination shortcut = new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(number++)),
-                    KeyCombination.SHORTCUT_DOWN);
-            entry.setTooltip(new javafx.scene.control.Tooltip(screen.navigation() + " (" + shortcut.getDisplayText()
-                    + ")"));
-            sceneProperty().addListener((o, was, scene) -> {
-                if (scene != null) {
-                    scene.getAccelerators().put(shortcut, entry::fire);
-                }
-            });
+            entry.setTooltip(new javafx.scene.control.Tooltip(screen.navigation() + " (" + shortcuts(screen) + ")"));
             navigation.put(screen.navigation(), entry);
             nav.getChildren().add(entry);
         }
         nav.getChildren().add(1, new Separator());
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                for (Screen screen : Screen.values()) {
+                    scene.getAccelerators().put(shortcut(screen), () -> model.screenProperty().set(screen));
+                }
+            }
+        });
         return nav;
+    }
+
+    /** Ctrl+1 … Ctrl+5: one per screen, in the order of the navigation, the Integrations tab included. */
+    private static KeyCombination shortcut(Screen screen) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)),
+                KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** The shortcuts that lead to a navigation entry's screens: "Ctrl+1", or "Ctrl+1, Ctrl+2" for two tabs. */
+    private static String shortcuts(Screen entry) {
+        return String.join(", ", java.util.Arrays.stream(Screen.values())
+                .filter(screen -> screen.navigation().equals(entry.navigation()))
+                .map(screen -> shortcut(screen).getDisplayText()
+                        + screen.tab().map(tab -> " " + tab).orElse(""))
+                .toList());
     }
 
     /** A layer over the screens, such as the welcome; it hides itself when it has nothing to show. */
     public void overlay(Node layer) {
-        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(pages, layer);
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(viewport, layer);
         setCenter(layers);
     }
 
@@ -177,25 +204,42 @@ public final class ShellView extends BorderPane {
         if (screen.tab().isPresent()) {
             unsubscribeTabs.getSelectionModel().select(screen == Screen.INTEGRATIONS ? 1 : 0);
         }
-        pages.getChildren().forEach(page -> page.setVisible(page == current));
+        // Hidden screens leave the layout too, so the widest of them does not make every screen scroll sideways.
+        pages.getChildren().forEach(page -> {
+            page.setVisible(page == current);
+            page.setManaged(page == current);
+        });
     }
 
+    /**
+     * The connected org on the left, outbox, next run and API usage on the right; at large text on a small window
+     * the right-hand items wrap onto a second line instead of being cut off.
+     */
     private Node statusBar() {
-        StatusBar bar = new StatusBar();
+        Label org = new Label("", Icons.of("connection", 14));
+        org.setId("status-org");
+        org.textProperty().bind(model.orgProperty());
+        org.setMinWidth(Region.USE_PREF_SIZE);
+        Label outbox = statusItem("status-outbox", model.outboxProperty());
+        Label next = statusItem("status-next-run", model.nextRunProperty());
+        Label api = statusItem("status-api", model.apiUsageProperty());
+        javafx.scene.layout.FlowPane right = new javafx.scene.layout.FlowPane(outbox, next, api);
+        right.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        right.getStyleClass().add("status-items");
+        BorderPane bar = new BorderPane(right);
+        bar.setLeft(org);
+        BorderPane.setAlignment(org, javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("status-bar");
-        bar.textProperty().bind(model.orgProperty());
-        bar.setGraphic(Icons.of("connection", 14));
-        Label outbox = new Label();
-        outbox.setId("status-outbox");
-        outbox.textProperty().bind(model.outboxProperty());
-        Label next = new Label();
-        next.setId("status-next-run");
-        next.textProperty().bind(model.nextRunProperty());
-        Label api = new Label();
-        api.setId("status-api");
-        api.textProperty().bind(model.apiUsageProperty());
-        bar.getRightItems().addAll(outbox, new Separator(javafx.geometry.Orientation.VERTICAL), next,
-                new Separator(javafx.geometry.Orientation.VERTICAL), api);
+        bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static Label statusItem(String id, javafx.beans.value.ObservableStringValue text) {
+        Label item = new Label();
+        item.setId(id);
+        item.getStyleClass().add("status-item");
+        item.textProperty().bind(text);
+        item.setMinWidth(Region.USE_PREF_SIZE);
+        return item;
     }
 }

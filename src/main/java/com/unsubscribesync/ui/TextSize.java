@@ -7,7 +7,8 @@ package com.unsubscribesync.ui;
 public record TextSize(int pixels) {
     public static final TextSize NORMAL = new TextSize(13);
     static final int SMALLEST = 10;
-    static final int LARGEST = 24;
+    /** Twice the normal size: 200 %. */
+    static final int LARGEST = 26;
 
     public TextSize {
         pixels = Math.max(SMALLEST, Math.min(LARGEST, pixels));

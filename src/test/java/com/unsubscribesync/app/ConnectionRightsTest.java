@@ -58,7 +58,7 @@ class ConnectionRightsTest {
         ConsoleWorkspace services = new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
                 ZoneId.of("UTC"));
         model = new ConnectionViewModel(services, Background.immediate(), new ScriptedDialogs(), () -> { });
-        ConnectionView view = new ConnectionView(model, () -> { });
+        ConnectionView view = new ConnectionView(model);
         Scene scene = new Scene(view, 1024, 700);
         scene.getStylesheets().add(ConnectionView.class.getResource("/com/unsubscribesync/ui/console.css")
                 .toExternalForm());

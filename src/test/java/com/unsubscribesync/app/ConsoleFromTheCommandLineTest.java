@@ -83,12 +83,12 @@ class ConsoleFromTheCommandLineTest {
 
     @Test
     void aDisplayIsNeededOnLinuxButWindowsAndMacAlwaysHaveOne() {
-        assertThat(ConsoleStart.displayAvailable(Map.of(), "Linux")).isFalse();
-        assertThat(ConsoleStart.displayAvailable(Map.of("DISPLAY", ""), "Linux")).isFalse();
-        assertThat(ConsoleStart.displayAvailable(Map.of("DISPLAY", ":67"), "Linux")).isTrue();
-        assertThat(ConsoleStart.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isTrue();
-        assertThat(ConsoleStart.displayAvailable(Map.of(), "Windows 11")).isTrue();
-        assertThat(ConsoleStart.displayAvailable(Map.of(), "Mac OS X")).isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Linux")).isFalse();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ""), "Linux")).isFalse();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ":67"), "Linux")).isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Windows 11")).isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Mac OS X")).isTrue();
     }
 
     @Test
@@ -113,7 +113,7 @@ class ConsoleFromTheCommandLineTest {
 
     /** The real console start, in an environment with no DISPLAY (this machine is Linux). */
     private Run withoutDisplay(String... args) {
-        assumeTrue(!ConsoleStart.displayAvailable(Map.of(), System.getProperty("os.name", "")),
+        assumeTrue(!ConsoleLaunch.displayAvailable(Map.of(), System.getProperty("os.name", "")),
                 "this system always has a desktop");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

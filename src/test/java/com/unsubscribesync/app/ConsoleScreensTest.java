@@ -147,7 +147,7 @@ class ConsoleScreensTest {
         robot.clickOn("#target-salesforce");
         robot.clickOn("#connect");
         settle();
-        assertThat(dialogs.saw("error: Log in: Enter the consumer key")).isTrue();
+        assertThat(dialogs.saw("error: Log in: Enter the Consumer Key")).isTrue();
     }
 
     @Test

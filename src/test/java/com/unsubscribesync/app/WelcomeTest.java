@@ -89,18 +89,13 @@ class WelcomeTest {
     }
 
     @Test
-    void theWelcomeCanBeReopenedFromConnectionAndLeadsBackThere(FxRobot robot) throws Exception {
+    void theWelcomeLeadsToTheConnectionScreenWithTheStepsToConnectARealOrg(FxRobot robot) throws Exception {
         SeededConsole.settle();
-        robot.clickOn("#welcome-dismiss");
-        robot.clickOn("#nav-connection");
-        robot.clickOn("#how-to-connect");
-        SeededConsole.settle();
-        assertThat(welcome(robot).isVisible()).isTrue();
-
         robot.clickOn("#welcome-connect");
         SeededConsole.settle();
         assertThat(welcome(robot).isVisible()).isFalse();
         assertThat(console.shell().screenProperty().get()).isEqualTo(Screen.CONNECTION);
+        assertThat(robot.lookup("#connect-guide").query().isVisible()).isTrue();
     }
 
     @Test

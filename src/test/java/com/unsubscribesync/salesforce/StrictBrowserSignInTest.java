@@ -67,7 +67,7 @@ class StrictBrowserSignInTest {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                         assertThat(e.statusCode()).contains("invalid_client");
                         assertThat(e.getMessage()).contains("invalid client credentials")
-                                .contains("if the connected app requires the consumer secret, give it too");
+                                .contains("if the External Client App requires the consumer secret, give it too");
                     });
         }
     }

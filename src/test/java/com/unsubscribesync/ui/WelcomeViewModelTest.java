@@ -15,7 +15,12 @@ class WelcomeViewModelTest {
     private final AtomicInteger connectionOpened = new AtomicInteger();
 
     private WelcomeViewModel model() {
-        return new WelcomeViewModel(new WelcomeMemory(data), Background.immediate(), connectionOpened::incrementAndGet);
+        return model(FixedConnection.demo());
+    }
+
+    private WelcomeViewModel model(OrgConnections.OrgState org) {
+        return new WelcomeViewModel(new WelcomeMemory(data), new FixedConnection(org), Background.immediate(),
+                connectionOpened::incrementAndGet);
     }
 
     @Test
@@ -30,13 +35,9 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void reopeningShowsItAgainAndConnectingLeavesForTheConnectionScreen() {
+    void connectingARealOrgLeavesForTheConnectionScreen() {
         WelcomeViewModel model = model();
         model.showIfFirstRun();
-        model.dismiss();
-        assertThat(model.showingProperty().get()).isFalse();
-
-        model.reopen();
         assertThat(model.showingProperty().get()).isTrue();
         model.connectRealOrg();
         assertThat(model.showingProperty().get()).isFalse();
@@ -46,8 +47,33 @@ class WelcomeViewModelTest {
     @Test
     void aDataDirectoryThatCannotBeWrittenStillShowsTheWelcome() {
         WelcomeViewModel model = new WelcomeViewModel(new WelcomeMemory(data.resolve("missing")),
-                Background.immediate(), () -> { });
+                new FixedConnection(FixedConnection.demo()), Background.immediate(), () -> { });
         model.showIfFirstRun();
         assertThat(model.showingProperty().get()).isTrue();
+    }
+
+    @Test
+    void onlyTheDemoOrgIsCalledTheDemo() {
+        WelcomeViewModel demo = model();
+        demo.showIfFirstRun();
+        assertThat(demo.whereProperty().get()).startsWith("You are looking at the demo org");
+        assertThat(demo.onDemoProperty().get()).isTrue();
+    }
+
+    @Test
+    void anotherOrgIsNamedAndNotCalledTheDemo() {
+        WelcomeViewModel model = model(FixedConnection.realOrg("Acme Corp", "ops@acme.example"));
+        model.showIfFirstRun();
+        assertThat(model.whereProperty().get()).contains("connected to Acme Corp as ops@acme.example")
+                .doesNotContain("demo");
+        assertThat(model.onDemoProperty().get()).isFalse();
+    }
+
+    @Test
+    void noOrgIsSaidPlainly() {
+        WelcomeViewModel model = model(FixedConnection.none());
+        model.showIfFirstRun();
+        assertThat(model.whereProperty().get()).startsWith("This data directory is not connected to an org yet");
+        assertThat(model.onDemoProperty().get()).isFalse();
     }
 }

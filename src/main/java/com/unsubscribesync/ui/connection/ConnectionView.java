@@ -14,8 +14,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -23,13 +21,14 @@ import javafx.scene.layout.VBox;
 /** The Connection screen. */
 public final class ConnectionView extends ScrollPane {
 
-    /** @param howToConnect shows the steps a Salesforce admin takes before the first log-in */
-    public ConnectionView(ConnectionViewModel model, Runnable howToConnect) {
+    public ConnectionView(ConnectionViewModel model) {
         Label state = new Label();
         state.setId("connection-state");
         state.getStyleClass().add("state");
         state.textProperty().bind(model.stateProperty());
         state.setGraphic(Icons.of("connection", 18));
+        state.setWrapText(true);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label details = Cards.text("", "help");
         details.textProperty().bind(model.detailsProperty());
 
@@ -53,7 +52,7 @@ public final class ConnectionView extends ScrollPane {
 
         Hyperlink how = new Hyperlink("How to connect a real org");
         how.setId("how-to-connect");
-        how.setOnAction(e -> howToConnect.run());
+        how.setOnAction(e -> model.showGuide());
 
         ComboBox<LoginPreset> preset = new ComboBox<>();
         preset.getItems().setAll(ConnectionViewModel.presets());
@@ -65,7 +64,7 @@ public final class ConnectionView extends ScrollPane {
         url.setPrefColumnCount(28);
         TextField client = new TextField();
         client.setId("client-id");
-        client.setPromptText("Consumer key of your connected app");
+        client.setPromptText("Consumer Key of your External Client App");
         client.textProperty().bindBidirectional(model.clientIdProperty());
         PasswordField secret = new PasswordField();
         secret.setId("client-secret");
@@ -76,7 +75,7 @@ public final class ConnectionView extends ScrollPane {
         port.setPrefColumnCount(6);
         port.textProperty().bindBidirectional(model.callbackPortProperty());
         TextField callback = readOnly("callback-url", model.callbackUrlProperty());
-        Button copyCallback = copyButton("copy-callback-url", model.callbackUrlProperty());
+        Button copyCallback = ConnectGuide.copyButton("copy-callback-url", model.callbackUrlProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -103,6 +102,10 @@ public final class ConnectionView extends ScrollPane {
                 .then("Connect the _demo org").otherwise("_Log in in the browser"));
         connect.setOnAction(e -> model.connect());
         connect.disableProperty().bind(model.busyProperty());
+        // Connecting the demo org again while connected to it would change nothing: not offered.
+        connect.visibleProperty().bind(model.targetProperty().isEqualTo(Target.DEMO).and(model.onDemoProperty())
+                .not());
+        connect.managedProperty().bind(connect.visibleProperty());
         Button disconnect = new Button("Dis_connect");
         disconnect.setId("disconnect");
         disconnect.disableProperty().bind(model.connectedProperty().not().or(model.busyProperty()));
@@ -111,7 +114,7 @@ public final class ConnectionView extends ScrollPane {
         TextField address = readOnly("sign-in-address", model.signInAddressProperty());
         VBox noBrowser = new VBox(6, Cards.text("No browser could be opened. Open this address in a browser on this "
                 + "computer and allow access:", "help"), new HBox(6, address,
-                        copyButton("copy-sign-in-address", model.signInAddressProperty())));
+                        ConnectGuide.copyButton("copy-sign-in-address", model.signInAddressProperty())));
         noBrowser.setId("no-browser");
         noBrowser.visibleProperty().bind(model.signInAddressProperty().isNotEmpty());
         noBrowser.managedProperty().bind(noBrowser.visibleProperty());
@@ -125,11 +128,19 @@ public final class ConnectionView extends ScrollPane {
         Label usage = Cards.text("", "help");
         usage.textProperty().bind(model.apiUsageTextProperty());
 
+        ConnectGuide guide = new ConnectGuide(model.callbackUrlProperty(), () -> {
+            model.targetProperty().set(Target.SALESFORCE);
+            client.requestFocus();
+        }, model::hideGuide);
+        guide.visibleProperty().bind(model.guideShownProperty());
+        guide.managedProperty().bind(guide.visibleProperty());
+
         VBox page = new VBox(16,
                 Cards.card("Connection", state, details),
-                Cards.card("Connect to", demo, salesforce, form, how, new HBox(10, connect, disconnect), noBrowser,
+                guide,
+                Cards.card("Connect to", demo, salesforce, how, form, new HBox(10, connect, disconnect), noBrowser,
                         Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth) and comes back "
-                                + "to the callback URL, which must be registered in the connected app exactly as shown. "
+                                + "to the callback URL, which must be registered in the External Client App exactly as shown. "
                                 + "The app never sees your password; it keeps the token and the secret encrypted in "
                                 + "the data directory.", "help")),
                 UserRightsChecklist.card(model.rights()),
@@ -137,8 +148,22 @@ public final class ConnectionView extends ScrollPane {
                         + "allowance (configurable), so other integrations keep working.", "help")));
         page.getStyleClass().add("page");
         setContent(page);
+        // The guide opens above the form: brought into view, wherever the admin had scrolled to.
+        model.guideShownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                javafx.application.Platform.runLater(() -> showAtTop(page, guide));
+            }
+        });
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
+    }
+
+    private void showAtTop(VBox page, javafx.scene.Node part) {
+        layout();
+        double scrollable = page.getHeight() - getViewportBounds().getHeight();
+        if (scrollable > 0) {
+            setVvalue(Math.min(1, part.getBoundsInParent().getMinY() / scrollable));
+        }
     }
 
     private static TextField readOnly(String id, javafx.beans.value.ObservableValue<String> text) {
@@ -149,19 +174,6 @@ public final class ConnectionView extends ScrollPane {
         field.setPrefColumnCount(24);
         field.textProperty().bind(text);
         return field;
-    }
-
-    private static Button copyButton(String id, javafx.beans.value.ObservableStringValue text) {
-        Button copy = new Button("Copy");
-        copy.setId(id);
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(text));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text.get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        return copy;
     }
 
     private static Label label(String text, javafx.scene.Node field) {

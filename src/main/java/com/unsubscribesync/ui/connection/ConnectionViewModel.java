@@ -37,6 +37,8 @@ public final class ConnectionViewModel {
     private final StringProperty state = new SimpleStringProperty("Checking the connection…");
     private final StringProperty details = new SimpleStringProperty("");
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
+    private final BooleanProperty onDemo = new SimpleBooleanProperty(false);
+    private final BooleanProperty guideShown = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty apiUsage = new SimpleDoubleProperty(0);
     private final StringProperty apiUsageText = new SimpleStringProperty("Unknown until an org is connected.");
@@ -94,6 +96,7 @@ public final class ConnectionViewModel {
     private void show(OrgState org) {
         rights.show(org);
         connected.set(org.connected());
+        onDemo.set(org.connected() && org.demo());
         if (org.connected()) {
             target.set(org.demo() ? Target.DEMO : Target.SALESFORCE);
             state.set("Connected to " + (org.demo() ? "the demo org" : org.organizationName()) + " as "
@@ -120,13 +123,14 @@ public final class ConnectionViewModel {
 
     public void connect() {
         if (target.get() == Target.SALESFORCE && clientId.get().isBlank()) {
-            dialogs.error("Log in", "Enter the consumer key (client id) of your connected app first. Your Salesforce "
-                    + "admin finds it under Setup › App Manager.");
+            dialogs.error("Log in", "Enter the Consumer Key of your External Client App as Client ID first: your "
+                    + "Salesforce admin finds it under " + ConnectGuide.KEY_WHERE + ".");
+            guideShown.set(true);
             return;
         }
         if (target.get() == Target.SALESFORCE && callbackUrl.get().isEmpty()) {
             dialogs.error("Log in", "The callback port '" + callbackPort.get().strip() + "' is not a port: give a "
-                    + "number from 1024 to 65535, the one in the callback URL registered in your connected app.");
+                    + "number from 1024 to 65535, the one in the callback URL registered in your External Client App.");
             return;
         }
         busy.set(true);
@@ -199,7 +203,7 @@ public final class ConnectionViewModel {
         return clientId;
     }
 
-    /** The consumer secret, only when the connected app requires it; kept encrypted with the token. */
+    /** The consumer secret, only when the External Client App requires it; kept encrypted with the token. */
     public StringProperty clientSecretProperty() {
         return clientSecret;
     }
@@ -208,7 +212,7 @@ public final class ConnectionViewModel {
         return callbackPort;
     }
 
-    /** The exact callback URL to register in the connected app; empty while the port is not a port. */
+    /** The exact callback URL to register in the External Client App; empty while the port is not a port. */
     public ReadOnlyStringProperty callbackUrlProperty() {
         return callbackUrl;
     }
@@ -228,6 +232,24 @@ public final class ConnectionViewModel {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected;
+    }
+
+    /** Whether the org connected now is the demo org. */
+    public ReadOnlyBooleanProperty onDemoProperty() {
+        return onDemo;
+    }
+
+    /** Shows the steps for creating the External Client App above the form. */
+    public void showGuide() {
+        guideShown.set(true);
+    }
+
+    public void hideGuide() {
+        guideShown.set(false);
+    }
+
+    public ReadOnlyBooleanProperty guideShownProperty() {
+        return guideShown;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -2,6 +2,7 @@ package com.unsubscribesync.ui.welcome;
 
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.connection.ConnectGuide;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,7 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The welcome card over a dimmed console: what the app does, that this is demo data, how to connect a real org. */
+/** The welcome card over a dimmed console: what the app does, which org it shows, how to connect a real org. */
 public final class WelcomeView extends StackPane {
 
     public WelcomeView(WelcomeViewModel model) {
@@ -26,20 +27,20 @@ public final class WelcomeView extends StackPane {
 
         Label title = new Label("Welcome to Unsubscribe Sync", Icons.of("logo", 26));
         title.getStyleClass().add("welcome-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label what = Cards.text("It keeps your sales-email unsubscribes and Salesforce's opt-out checkbox in step. "
                 + "Every new unsubscribe is pushed to its Leads and Contacts within seconds, and a nightly sync at "
                 + "8 PM Pacific brings the opt-outs made in Salesforce back. An opt-out on either side wins: the sync "
                 + "never unchecks the box and never deletes an unsubscribe.");
-        Label demo = Cards.text("You are looking at the demo org: a built-in stand-in for Salesforce with made-up "
-                + "people, unsubscribes and one conflict to try things on. Nothing here reaches a real org.",
-                "warning");
+        Label demo = Cards.text("", "warning");
         demo.setId("welcome-demo");
+        demo.textProperty().bind(model.whereProperty());
 
         Label connectTitle = new Label("Connect your own org");
         connectTitle.getStyleClass().add("card-title");
-        Label intro = Cards.text("A Salesforce admin creates an External Client App once (Setup › External Client "
-                + "App Manager › New External Client App; a connected app from App Manager works too) with OAuth "
-                + "enabled and these settings:", "help");
+        Label intro = Cards.text("A Salesforce admin creates an External Client App once (" + ConnectGuide.CREATE_WHERE
+                + " › New External Client App) with OAuth enabled and these settings:", "help");
         GridPane settings = new GridPane();
         settings.setHgap(12);
         settings.setVgap(6);
@@ -50,16 +51,19 @@ public final class WelcomeView extends StackPane {
         row(settings, 3, "Security", "Require Proof Key for Code Exchange (PKCE)");
         Label redirect = Cards.text("Register the callback URL exactly as shown (another port can be set on the "
                 + "Connection screen, which shows its URL). The app receives the sign-in there, on this computer "
-                + "only. Then copy the app's Consumer Key, open Connection, choose Salesforce org, paste the key as "
+                + "only. Then copy the app's Consumer Key (" + ConnectGuide.KEY_WHERE + "), open Connection, choose "
+                + "Salesforce org, paste the key as "
                 + "Client ID (and the Consumer Secret if the app requires it) and log in in the browser. The app "
                 + "never sees your password.", "help");
 
-        Button explore = new Button("_Explore the demo");
+        Button explore = new Button();
         explore.setId("welcome-dismiss");
         explore.getStyleClass().add("primary");
         explore.setDefaultButton(true);
         explore.setOnAction(e -> model.dismiss());
-        Button connect = new Button("Open _Connection", Icons.of("connection"));
+        explore.textProperty().bind(javafx.beans.binding.Bindings.when(model.onDemoProperty())
+                .then("_Explore the demo").otherwise("_Start"));
+        Button connect = new Button("How to _connect a real org", Icons.of("connection"));
         connect.setId("welcome-connect");
         connect.setOnAction(e -> model.connectRealOrg());
         Region spacer = new Region();
