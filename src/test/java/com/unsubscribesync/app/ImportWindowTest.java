@@ -205,7 +205,8 @@ class ImportWindowTest {
         Platform.runLater(fix::fire);
         waitFor(robot, "#list-action");
 
-        assertThat(robot.lookup((Node n) -> n instanceof Labeled labeled && labeled.getText() != null
+        Node dialog = robot.lookup("#list-action").query().getScene().getRoot();
+        assertThat(robot.from(dialog).lookup((Node n) -> n instanceof Labeled labeled && labeled.getText() != null
                 && (labeled.getText().contains("command line") || labeled.getText().contains("people import")))
                 .tryQuery()).isEmpty();
         assertThat(robot.lookup("#list-action").queryButton().getText()).isEqualTo("Import people from CSV…");

@@ -96,6 +96,8 @@ final class RunDetailView extends VBox {
         moreLabel.textProperty().bind(more);
         moreLabel.visibleProperty().bind(more.isNotEmpty());
         moreLabel.managedProperty().bind(moreLabel.visibleProperty());
+        // A few rows always show; at large text the page scrolls rather than squeeze the records away.
+        table.getStyleClass().add("run-records");
         VBox content = new VBox(8, table, moreLabel);
         VBox.setVgrow(table, Priority.ALWAYS);
         Tab tab = new Tab();
