@@ -44,6 +44,11 @@ public final class LayoutWizard {
             }
             add(new Position(type, Kind.CHECK, 0), CheckPage.of(type, model, stylesheet));
         }
+        String textSize = owner instanceof javafx.stage.Window window && window.getScene() != null
+                ? window.getScene().getRoot().getStyle() : "";
+        pages.values().forEach(page -> page.setStyle(textSize));
+        wizard.getDialog().setResizable(true);
+        wizard.getDialog().setOnShown(e -> keepOnScreen(wizard.getDialog().getDialogPane().getScene().getWindow()));
         wizard.setFlow(new Wizard.Flow() {
             @Override
             public Optional<WizardPane> advance(WizardPane current) {
@@ -85,6 +90,30 @@ public final class LayoutWizard {
 
     private static Position check(SObjectType type) {
         return new Position(type, Kind.CHECK, 0);
+    }
+
+    /** However large the text, the window stays within the screen it is on; the pages scroll instead. */
+    private static void keepOnScreen(javafx.stage.Window window) {
+        Runnable fit = () -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
+                    window.getY(), Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream()
+                    .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            if (window.getWidth() > screen.getWidth()) {
+                window.setWidth(screen.getWidth());
+            }
+            if (window.getHeight() > screen.getHeight()) {
+                window.setHeight(screen.getHeight());
+            }
+            if (window.getX() < screen.getMinX() || window.getX() + window.getWidth() > screen.getMaxX()) {
+                window.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - window.getWidth()) / 2));
+            }
+            if (window.getY() < screen.getMinY() || window.getY() + window.getHeight() > screen.getMaxY()) {
+                window.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - window.getHeight()) / 2));
+            }
+        };
+        fit.run();
+        window.widthProperty().addListener((o, was, now) -> fit.run());
+        window.heightProperty().addListener((o, was, now) -> fit.run());
     }
 
     public Wizard wizard() {
