@@ -39,7 +39,8 @@ public final class LayoutInspector {
 
     /** As {@link #inspect(SalesforceOrg, SyncSettings)}, reusing a describe the caller already made. */
     public Inspection inspect(SalesforceOrg org, SyncSettings settings, FieldCheck check) {
-        return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check);
+        return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check,
+                org.callsMade());
     }
 
     /**
@@ -47,12 +48,12 @@ public final class LayoutInspector {
      * layouts and one read per ten layouts when nothing is kept; nothing when all is.
      */
     public Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings) {
-        return inspect(reads, settings, reads.checkField(request(settings)));
+        long before = reads.org().callsMade();
+        return inspect(reads, settings, reads.checkField(request(settings)), before);
     }
 
-    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check) {
+    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before) {
         SalesforceOrg org = reads.org();
-        long before = org.callsMade();
         OrgIdentity identity = org.identity();
         SetupLinks links = new SetupLinks(identity.instanceUrl());
         Optional<LayoutPermissions> permissions = reads.permissions();
