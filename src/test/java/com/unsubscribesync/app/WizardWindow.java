@@ -47,7 +47,10 @@ final class WizardWindow implements AutoCloseable {
     LayoutWizardModel open(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !console.integrations().requirements().isEmpty());
         settle();
-        robot.clickOn("Open the layout wizard");
+        // Fired rather than clicked: at large text the checklist may need scrolling first (not the wizard's part).
+        javafx.scene.control.ButtonBase opener = robot.lookup("#fix-open-layout-steps")
+                .queryAs(javafx.scene.control.ButtonBase.class);
+        robot.interact(opener::fire);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogs.layoutWizard != null);
         LayoutWizardModel model = dialogs.layoutWizard;
         Platform.runLater(() -> {

@@ -19,6 +19,9 @@ public final class LayoutWizard {
     private record Position(SObjectType type, Kind kind, int step) {
     }
 
+    /** The style class that sizes the first page shown (console.css). */
+    private static final String FIRST_SIZE = "wizard-first-page";
+
     private final LayoutWizardModel model;
     private final Wizard wizard;
     private final Map<WizardPane, Position> positions = new HashMap<>();
@@ -46,7 +49,11 @@ public final class LayoutWizard {
         }
         String textSize = owner instanceof javafx.stage.Window window && window.getScene() != null
                 ? window.getScene().getRoot().getStyle() : "";
-        pages.values().forEach(page -> page.setStyle(textSize));
+        pages.values().forEach(page -> {
+            page.setStyle(textSize);
+            page.getStyleClass().add(FIRST_SIZE);
+        });
+        wizard.getDialog().dialogPaneProperty().addListener((o, was, now) -> sameSizeAs(was, now));
         wizard.getDialog().setResizable(true);
         wizard.getDialog().setOnShown(e -> keepOnScreen(wizard.getDialog().getDialogPane().getScene().getWindow()));
         wizard.setFlow(new Wizard.Flow() {
@@ -92,8 +99,12 @@ public final class LayoutWizard {
         return new Position(type, Kind.CHECK, 0);
     }
 
-    /** However large the text, the window stays within the screen it is on; the pages scroll instead. */
-    private static void keepOnScreen(javafx.stage.Window window) {
+    /**
+     * However large the text, the window stays within the screen it is on and the pages scroll instead. The first
+     * page takes its size from the stylesheet (in em); each next page takes the size of the one before, so the
+     * window keeps the size the admin gave it and the buttons never jump away.
+     */
+    private void keepOnScreen(javafx.stage.Window window) {
         Runnable fit = () -> {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
                     window.getY(), Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream()
@@ -114,6 +125,13 @@ public final class LayoutWizard {
         fit.run();
         window.widthProperty().addListener((o, was, now) -> fit.run());
         window.heightProperty().addListener((o, was, now) -> fit.run());
+    }
+
+    private static void sameSizeAs(javafx.scene.control.DialogPane was, javafx.scene.control.DialogPane now) {
+        if (was != null && now != null && was.getWidth() > 0) {
+            now.getStyleClass().remove(FIRST_SIZE);
+            now.setPrefSize(was.getWidth(), was.getHeight());
+        }
     }
 
     public Wizard wizard() {
