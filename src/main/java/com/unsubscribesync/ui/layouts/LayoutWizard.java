@@ -53,7 +53,11 @@ public final class LayoutWizard {
             page.setStyle(textSize);
             page.getStyleClass().add(FIRST_SIZE);
         });
-        wizard.getDialog().dialogPaneProperty().addListener((o, was, now) -> sameSizeAs(was, now));
+        wizard.getDialog().dialogPaneProperty().addListener((o, was, now) -> {
+            if (positions.containsKey(was)) {
+                sameSizeAs(was, now);
+            }
+        });
         wizard.getDialog().setResizable(true);
         wizard.getDialog().setOnShown(e -> keepOnScreen(wizard.getDialog().getDialogPane().getScene().getWindow()));
         wizard.setFlow(new Wizard.Flow() {
