@@ -212,7 +212,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
      */
     private static Optional<Inspection> layouts(LayoutReadCache.Reads reads, SyncSettings current) {
         try {
-            return Optional.of(new LayoutInspector(Clock.systemUTC()).inspect(reads, current));
+            return Optional.of(new LayoutInspector(Clock.systemUTC()).inspect(reads, current, false));
         } catch (SalesforceException e) {
             LOG.warn("Status could not check the page layouts: {}", e.getMessage());
             return Optional.empty();

@@ -40,19 +40,22 @@ public final class LayoutInspector {
     /** As {@link #inspect(SalesforceOrg, SyncSettings)}, reusing a describe the caller already made. */
     public Inspection inspect(SalesforceOrg org, SyncSettings settings, FieldCheck check) {
         return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check,
-                org.callsMade());
+                org.callsMade(), false);
     }
 
     /**
      * Inspects both objects through the cache: one describe, one permission query, one listing of both objects'
      * layouts and one read per ten layouts when nothing is kept; nothing when all is.
+     *
+     * @param askSandbox whether to learn (once per org) if the org is a sandbox, for confirming a change
      */
-    public Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings) {
+    public Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, boolean askSandbox) {
         long before = reads.org().callsMade();
-        return inspect(reads, settings, reads.checkField(request(settings)), before);
+        return inspect(reads, settings, reads.checkField(request(settings)), before, askSandbox);
     }
 
-    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before) {
+    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before,
+            boolean askSandbox) {
         SalesforceOrg org = reads.org();
         OrgIdentity identity = org.identity();
         SetupLinks links = new SetupLinks(identity.instanceUrl());
@@ -75,7 +78,7 @@ public final class LayoutInspector {
         LayoutRights rights = permissions.map(p -> new LayoutRights(p.canModifyLayouts() && readable,
                 p.modifyAllData(), p.modifyMetadata(), p.customizeApplication(), identity.userName()))
                 .orElseGet(() -> new LayoutRights(readable, false, false, false, identity.userName()));
-        Optional<Boolean> sandbox = reads.sandbox();
+        Optional<Boolean> sandbox = askSandbox ? reads.sandbox() : Optional.empty();
         return new Inspection(clock.instant(), identity.organizationName(), rights, objects, identity.instanceUrl(),
                 sandbox, Math.max(0, org.callsMade() - before));
     }

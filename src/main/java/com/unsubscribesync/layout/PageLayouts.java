@@ -329,7 +329,7 @@ public final class PageLayouts {
     }
 
     private Inspection inspectWith(SalesforceOrg org, SyncSettings current) {
-        Inspection inspection = inspector.inspect(reads.on(org), current);
+        Inspection inspection = inspector.inspect(reads.on(org), current, true);
         kept = new Kept(inspection, org.identity().organizationId(), current);
         return inspection;
     }
