@@ -176,6 +176,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             return OrgStatus.notConnected(damaged.orElse(null));
         }
         try (SalesforceOrg org = open()) {
+            layoutReads.forgetRights();
             LayoutReadCache.Reads reads = layoutReads.on(org);
             FieldCheck check = reads.checkField(new OptOutFieldRequest(current.field(), current.fieldApiName()));
             Optional<Inspection> layouts = layouts(reads, current);

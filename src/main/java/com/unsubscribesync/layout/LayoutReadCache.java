@@ -51,6 +51,15 @@ public final class LayoutReadCache {
         documents.clear();
     }
 
+    /**
+     * Forgets describe and the user's permissions but keeps the layouts: for a status, which must show a right or a
+     * field-level security change made in Setup at once, while layouts are seen by an explicit check.
+     */
+    public synchronized void forgetRights() {
+        describes.clear();
+        permissions = null;
+    }
+
     /** The org read through this cache. */
     public Reads on(SalesforceOrg org) {
         return new Reads(org);
