@@ -49,8 +49,13 @@ final class WriteConfirmation {
         alert.getDialogPane().getStylesheets().add(stylesheet);
         alert.getDialogPane().getStyleClass().add("confirm-layout-change");
         alert.setResizable(true);
-        ((Button) alert.getDialogPane().lookupButton(go)).setId("confirm-layout-change-ok");
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("confirm-layout-change-cancel");
+        Button ok = (Button) alert.getDialogPane().lookupButton(go);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        ok.setId("confirm-layout-change-ok");
+        cancel.setId("confirm-layout-change-cancel");
+        // Enter must not write to an org by accident: the safe answer is the default.
+        ok.setDefaultButton(false);
+        cancel.setDefaultButton(true);
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.filter(go::equals).isPresent();
     }
