@@ -10,6 +10,8 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.layout.Inspection;
 import com.unsubscribesync.layout.IntegrationUserRights;
 import com.unsubscribesync.layout.LayoutInspector;
+import com.unsubscribesync.layout.LayoutReadCache;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.layout.UserRightsCheck;
 import com.unsubscribesync.salesforce.ApiUsage;
@@ -60,6 +62,9 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     private final CredentialStore credentials;
     private final OrgSignIn signIn;
 
+    /** Describe and layout reads kept between status checks, shared with the layout wizard (ADR 0034). */
+    private final LayoutReadCache layoutReads;
+
     AppOrgConnection(Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings,
             Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers) {
         this.dataDirectory = dataDirectory;
@@ -67,6 +72,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         this.settings = settings;
         this.browsers = browsers;
         this.credentials = new CredentialStore(dataDirectory);
+        this.layoutReads = new LayoutReadCache(Clock.systemUTC(), PageLayouts.KEEP);
         ProxySelector proxies = ProxySelector.getDefault();
         ConnectorConfigs configs = new ConnectorConfigs(ConnectionOptions.defaults(clientName()), proxies);
         this.signIn = new OrgSignIn(configs, proxies, () -> this.settings.get().apiReservePercent());
@@ -170,8 +176,10 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             return OrgStatus.notConnected(damaged.orElse(null));
         }
         try (SalesforceOrg org = open()) {
-            FieldCheck check = org.checkField(OptOutFieldRequest.of(current));
-            Optional<Inspection> layouts = layouts(org, current, check);
+            layoutReads.forgetRights();
+            LayoutReadCache.Reads reads = layoutReads.on(org);
+            FieldCheck check = reads.checkField(OptOutFieldRequest.of(current));
+            Optional<Inspection> layouts = layouts(reads, current);
             Map<String, FieldStatus> fields = new LinkedHashMap<>();
             for (SObjectType type : SObjectType.values()) {
                 FieldCheck.ObjectField field = check.objects().get(type);
@@ -203,13 +211,18 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
      * The field on the page layouts, for the requirement "installed on the layouts" (true when it is on every
      * layout of the object); empty when the layouts could not be read, which leaves {@code onLayouts} unknown.
      */
-    private static Optional<Inspection> layouts(SalesforceOrg org, SyncSettings current, FieldCheck check) {
+    private static Optional<Inspection> layouts(LayoutReadCache.Reads reads, SyncSettings current) {
         try {
-            return Optional.of(new LayoutInspector(Clock.systemUTC()).inspect(org, current, check));
+            return Optional.of(new LayoutInspector(Clock.systemUTC()).inspect(reads, current, false));
         } catch (SalesforceException e) {
             LOG.warn("Status could not check the page layouts: {}", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The reads the status keeps, for the layout wizard to share. */
+    LayoutReadCache layoutReads() {
+        return layoutReads;
     }
 
     /** The connected org, from the saved connection. */

@@ -106,7 +106,7 @@ final class AppWorkspace implements Workspace {
         this.engine = new Engine(pusher, scheduler);
         this.runningServes = new RunningServes(dataDirectory);
         this.layouts = new PageLayouts(org::current, settings,
-                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock);
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock, salesforce.layoutReads());
     }
 
     @Override

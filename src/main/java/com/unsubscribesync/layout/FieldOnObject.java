@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ record FieldOnObject(SObjectType object, String label, Optional<String> apiName,
 
     /** The API name the admin gave for the package field, which is the only field it overrides. */
     static Optional<String> override(SyncSettings settings) {
-        return settings.field() == OptOutField.MARKETO_SALES_OPT_OUT ? settings.fieldApiName() : Optional.empty();
+        return OptOutFieldRequest.of(settings).apiNameOverride();
     }
 
     static FieldOnObject from(FieldCheck check, SObjectType type, SyncSettings settings) {

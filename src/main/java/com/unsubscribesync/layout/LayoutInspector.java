@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads, for Contact and Lead, the chosen field's field-level security, every page layout (names from
- * {@code listMetadata}) and whether the field is on each, plus the user's permission to change layouts. Costs one
- * describe, one permission query, and per object one list and one read per ten layouts.
+ * {@code listMetadata}) and whether the field is on each, plus the user's permission to change layouts, whether
+ * the org is a sandbox, and what the reading cost in API calls.
  */
 public final class LayoutInspector {
     static final String INSUFFICIENT_ACCESS = "INSUFFICIENT_ACCESS";
@@ -39,63 +39,81 @@ public final class LayoutInspector {
 
     /** As {@link #inspect(SalesforceOrg, SyncSettings)}, reusing a describe the caller already made. */
     public Inspection inspect(SalesforceOrg org, SyncSettings settings, FieldCheck check) {
+        return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check,
+                org.callsMade(), false);
+    }
+
+    /**
+     * Inspects both objects through the cache: one describe, one permission query, one listing of both objects'
+     * layouts and one read per ten layouts when nothing is kept; nothing when all is.
+     *
+     * @param askSandbox whether to learn (once per org) if the org is a sandbox, for confirming a change
+     */
+    public Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, boolean askSandbox) {
+        long before = reads.org().callsMade();
+        return inspect(reads, settings, reads.checkField(request(settings)), before, askSandbox);
+    }
+
+    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before,
+            boolean askSandbox) {
+        SalesforceOrg org = reads.org();
         OrgIdentity identity = org.identity();
         SetupLinks links = new SetupLinks(identity.instanceUrl());
-        Optional<LayoutPermissions> permissions = permissions(org);
+        Optional<LayoutPermissions> permissions = reads.permissions();
         boolean tryLayouts = permissions.map(LayoutPermissions::canReadLayouts).orElse(true);
+        Optional<Map<SObjectType, List<LayoutState>>> layouts = tryLayouts ? layouts(reads, check, settings, links)
+                : Optional.empty();
         List<ObjectLayouts> objects = new ArrayList<>();
         for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
             FieldOnObject field = FieldOnObject.from(check, type, settings);
-            Optional<List<LayoutState>> layouts = Optional.empty();
-            if (tryLayouts) {
-                layouts = layouts(org, type, field, links);
-                tryLayouts = layouts.isPresent();
-            }
-            if (layouts.isPresent() && layouts.get().stream().anyMatch(LayoutState::present)) {
+            Optional<List<LayoutState>> ofType = layouts.map(all -> all.get(type));
+            if (ofType.isPresent() && ofType.get().stream().anyMatch(LayoutState::present)) {
                 field = field.hiddenAfterAll();
             }
             objects.add(new ObjectLayouts(type, field.label(), field.apiName(), field.visibility(),
-                    layouts.isPresent(), layouts.orElse(List.of()), problem(field, layouts, identity),
+                    ofType.isPresent(), ofType.orElse(List.of()), problem(field, ofType, identity),
                     links.pageLayouts(type)));
         }
         boolean readable = objects.stream().allMatch(ObjectLayouts::layoutsReadable);
         LayoutRights rights = permissions.map(p -> new LayoutRights(p.canModifyLayouts() && readable,
                 p.modifyAllData(), p.modifyMetadata(), p.customizeApplication(), identity.userName()))
                 .orElseGet(() -> new LayoutRights(readable, false, false, false, identity.userName()));
-        return new Inspection(clock.instant(), identity.organizationName(), rights, objects);
+        Optional<Boolean> sandbox = askSandbox ? reads.sandbox() : Optional.empty();
+        return new Inspection(clock.instant(), identity.organizationName(), rights, objects, identity.instanceUrl(),
+                sandbox, Math.max(0, org.callsMade() - before));
     }
 
     static OptOutFieldRequest request(SyncSettings settings) {
-        return new OptOutFieldRequest(settings.field(), FieldOnObject.override(settings));
+        return OptOutFieldRequest.of(settings);
     }
 
-    /** The user's permissions, or empty when the org would not say; the Metadata API then answers for itself. */
-    private static Optional<LayoutPermissions> permissions(SalesforceOrg org) {
+    /**
+     * Every layout of both objects with the field's place on it, read together; empty when the Metadata API
+     * refuses the user.
+     */
+    private static Optional<Map<SObjectType, List<LayoutState>>> layouts(LayoutReadCache.Reads reads,
+            FieldCheck check, SyncSettings settings, SetupLinks links) {
         try {
-            return Optional.of(org.layoutPermissions());
-        } catch (SalesforceException e) {
-            if (e.kind() != SalesforceException.Kind.REFUSED) {
-                throw e;
+            Map<SObjectType, List<ListedLayout>> listed = new java.util.EnumMap<>(SObjectType.class);
+            for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
+                listed.put(type, reads.listLayouts(type));
             }
-            return Optional.empty();
-        }
-    }
-
-    /** Every layout of the object with the field's place on it; empty when the Metadata API refuses the user. */
-    private static Optional<List<LayoutState>> layouts(SalesforceOrg org, SObjectType type, FieldOnObject field,
-            SetupLinks links) {
-        try {
-            List<ListedLayout> listed = org.listLayouts(type);
-            Map<String, PageLayout> read = org.readLayouts(listed.stream().map(ListedLayout::fullName).toList())
-                    .stream().collect(Collectors.toMap(PageLayout::fullName, Function.identity(), (a, b) -> a));
-            List<LayoutState> states = new ArrayList<>();
-            for (ListedLayout layout : listed) {
-                Optional<PageLayout> whole = Optional.ofNullable(read.get(layout.fullName()));
-                Optional<PageLayout.Item> item = whole.flatMap(l -> field.apiName().flatMap(l::itemFor));
-                states.add(new LayoutState(layout.fullName(), layout.label(), item.isPresent(),
-                        item.flatMap(PageLayout.Item::behavior), links.pageLayout(type, layout.id()),
-                        whole.isPresent()));
-            }
+            Map<String, PageLayout> read = reads.readLayouts(listed.values().stream().flatMap(List::stream)
+                    .map(ListedLayout::fullName).toList()).stream()
+                    .collect(Collectors.toMap(PageLayout::fullName, Function.identity(), (a, b) -> a));
+            Map<SObjectType, List<LayoutState>> states = new java.util.EnumMap<>(SObjectType.class);
+            listed.forEach((type, ofType) -> {
+                Optional<String> apiName = FieldOnObject.from(check, type, settings).apiName();
+                List<LayoutState> rows = new ArrayList<>();
+                for (ListedLayout layout : ofType) {
+                    Optional<PageLayout> whole = Optional.ofNullable(read.get(layout.fullName()));
+                    Optional<PageLayout.Item> item = whole.flatMap(l -> apiName.flatMap(l::itemFor));
+                    rows.add(new LayoutState(layout.fullName(), layout.label(), item.isPresent(),
+                            item.flatMap(PageLayout.Item::behavior), links.pageLayout(type, layout.id()),
+                            whole.isPresent()));
+                }
+                states.put(type, rows);
+            });
             return Optional.of(states);
         } catch (SalesforceException e) {
             if (isPermissionRefusal(e)) {

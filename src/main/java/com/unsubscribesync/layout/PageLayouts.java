@@ -38,6 +38,7 @@ public final class PageLayouts {
     private final LayoutBackups backups;
     private final Clock clock;
     private final LayoutInspector inspector;
+    private final LayoutReadCache reads;
     private final FieldPlacer placer = new FieldPlacer();
     private Kept kept;
 
@@ -45,11 +46,18 @@ public final class PageLayouts {
     }
 
     public PageLayouts(OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock) {
+        this(orgs, settings, backups, clock, new LayoutReadCache(clock, KEEP));
+    }
+
+    /** @param reads the reads kept for this org, shared with whatever else inspects the layouts (the status) */
+    public PageLayouts(OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock,
+            LayoutReadCache reads) {
         this.orgs = orgs;
         this.settings = settings;
         this.backups = backups;
         this.clock = clock;
         this.inspector = new LayoutInspector(clock);
+        this.reads = reads;
     }
 
     /** The last inspection if it is recent and for the same org and field, else a new one. */
@@ -65,9 +73,10 @@ public final class PageLayouts {
         });
     }
 
-    /** Reads the org again (the wizard's "Check now"). */
+    /** Reads the org again, nothing kept (the wizard's "Check now"): a few API calls, the inspection says how many. */
     public synchronized Inspection inspectNow() {
         SyncSettings current = settings.load();
+        reads.forget();
         return withOrg(org -> inspectWith(org, current));
     }
 
@@ -76,9 +85,10 @@ public final class PageLayouts {
         return Optional.ofNullable(kept).map(Kept::inspection);
     }
 
-    /** Forgets the kept inspection, e.g. after the admin changed layouts in Setup. */
+    /** Forgets the kept inspection and reads, e.g. after the admin changed layouts in Setup. */
     public synchronized void forget() {
         kept = null;
+        reads.forget();
     }
 
     /** Where the field would go on each layout of the object that lacks it (or on the one named); writes nothing. */
@@ -116,11 +126,13 @@ public final class PageLayouts {
 
     private InstallReport installOn(SalesforceOrg org, SObjectType type, List<String> names, boolean dryRun,
             SyncSettings current) {
-        requirePermission(org, type, current);
-        FieldOnObject described = FieldOnObject.from(org.checkField(LayoutInspector.request(current)), type,
+        LayoutReadCache.Reads cached = reads.on(org);
+        requirePermission(cached, org, type, current);
+        FieldOnObject described = FieldOnObject.from(cached.checkField(LayoutInspector.request(current)), type,
                 current);
-        List<ListedLayout> targets = targets(org.listLayouts(type), type, names);
-        List<PageLayout> read = org.readLayouts(targets.stream().map(ListedLayout::fullName).toList());
+        List<ListedLayout> targets = targets(cached.listLayouts(type), type, names);
+        // Read just before the change, whatever is kept: a layout changed in Setup meanwhile must not be overwritten.
+        List<PageLayout> read = cached.readLayoutsNow(targets.stream().map(ListedLayout::fullName).toList());
         java.util.Set<String> returned = read.stream().map(PageLayout::fullName).collect(Collectors.toSet());
         List<ListedLayout> unreadable = targets.stream().filter(t -> !returned.contains(t.fullName())).toList();
         FieldOnObject field = read.stream().anyMatch(l -> described.apiName().flatMap(l::itemFor).isPresent())
@@ -255,7 +267,7 @@ public final class PageLayouts {
     /** Adds the layout as saved to its backup, so undo can tell a later change; the change stands without it. */
     private void recordInstalled(SalesforceOrg org, LayoutBackup backup) {
         try {
-            org.readLayouts(List.of(backup.fullName())).stream().findFirst()
+            reads.on(org).readLayoutsNow(List.of(backup.fullName())).stream().findFirst()
                     .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
         } catch (SalesforceException | UncheckedIOException e) {
             LOG.warn("Page layout {} was changed but could not be read back for its backup ({}); undo still "
@@ -269,13 +281,14 @@ public final class PageLayouts {
      */
     public synchronized UndoReport undo(SObjectType type, String layout, boolean force) {
         UndoReport report = withOrg(org -> {
-            requirePermission(org, type, settings.load());
-            ListedLayout target = named(org.listLayouts(type), type, layout);
+            LayoutReadCache.Reads cached = reads.on(org);
+            requirePermission(cached, org, type, settings.load());
+            ListedLayout target = named(cached.listLayouts(type), type, layout);
             String orgId = org.identity().organizationId();
             LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
                     LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
                             + " for this org in this data directory: nothing to undo."));
-            PageLayout now = org.readLayouts(List.of(target.fullName())).stream().findFirst().orElseThrow(
+            PageLayout now = cached.readLayoutsNow(List.of(target.fullName())).stream().findFirst().orElseThrow(
                     () -> new LayoutException(LayoutException.Reason.ORG_REFUSED, "Salesforce listed layout "
                             + target.label() + " but would not return it, so the app cannot tell whether it "
                             + "changed since: nothing was restored; check it in Setup."));
@@ -287,7 +300,7 @@ public final class PageLayouts {
                         + ": undoing would throw that change away; undo with force to restore it anyway.");
             }
             org.restoreLayout(target.fullName(), backup.original());
-            boolean identical = org.readLayouts(List.of(target.fullName())).stream().findFirst()
+            boolean identical = cached.readLayoutsNow(List.of(target.fullName())).stream().findFirst()
                     .map(l -> l.document().equals(backup.original())).orElse(false);
             backups.markRestored(backup);
             LOG.info("Restored page layout {} as kept on {}", target.fullName(), backup.takenAt());
@@ -316,21 +329,14 @@ public final class PageLayouts {
     }
 
     private Inspection inspectWith(SalesforceOrg org, SyncSettings current) {
-        Inspection inspection = inspector.inspect(org, current);
+        Inspection inspection = inspector.inspect(reads.on(org), current, true);
         kept = new Kept(inspection, org.identity().organizationId(), current);
         return inspection;
     }
 
-    private void requirePermission(SalesforceOrg org, SObjectType type, SyncSettings current) {
-        Optional<LayoutPermissions> permissions;
-        try {
-            permissions = Optional.of(org.layoutPermissions());
-        } catch (SalesforceException e) {
-            if (e.kind() != SalesforceException.Kind.REFUSED) {
-                throw e;
-            }
-            permissions = Optional.empty();
-        }
+    private void requirePermission(LayoutReadCache.Reads cached, SalesforceOrg org, SObjectType type,
+            SyncSettings current) {
+        Optional<LayoutPermissions> permissions = cached.permissions();
         if (permissions.isPresent() && !permissions.get().canModifyLayouts()) {
             throw noPermission(org, type, current);
         }

@@ -273,6 +273,11 @@ public final class LocalOrg implements AutoCloseable {
         return metadata.pathsServed();
     }
 
+    /** Metadata API calls admitted since the org started, by operation ({@code updateMetadata}, …). */
+    public java.util.Map<String, Long> metadataCallsByOperation() {
+        return metadata.callsByOperation();
+    }
+
     /** The self-signed certificate (PEM) when serving https. */
     public Optional<Path> certificate() {
         return Optional.ofNullable(certificate);

@@ -233,6 +233,11 @@ public final class OrgAdmin {
         state.changed();
     }
 
+    /** Makes the org a sandbox or production (what Organization.IsSandbox answers). */
+    public void setSandbox(boolean sandbox) {
+        state.setSandbox(sandbox);
+    }
+
     private record Found(PersonTable table, int row) {
     }
 

@@ -312,20 +312,40 @@ public final class ForceWscOrg implements SalesforceOrg {
 
     @Override
     public List<ListedLayout> listLayouts(SObjectType type) {
+        return listLayouts(java.util.EnumSet.of(type)).get(type);
+    }
+
+    /** One listMetadata of type Layout names the layouts of every object; each is sorted by full name. */
+    @Override
+    public java.util.Map<SObjectType, List<ListedLayout>> listLayouts(java.util.Set<SObjectType> types) {
         ListMetadataQuery query = new ListMetadataQuery();
         query.setType("Layout");
-        FileProperties[] listed = calls.metadata("listing the " + type.apiName() + " page layouts",
+        FileProperties[] listed = calls.metadata("listing the " + types.stream().map(SObjectType::apiName)
+                .collect(java.util.stream.Collectors.joining(" and ")) + " page layouts",
                 mc -> mc.listMetadata(new ListMetadataQuery[] {query}, MetadataApiVersion.asNumber()));
-        String prefix = type.apiName() + "-";
-        List<ListedLayout> layouts = new ArrayList<>();
-        for (FileProperties file : listed == null ? new FileProperties[0] : listed) {
-            if (file.getFullName() != null && file.getFullName().startsWith(prefix)) {
-                layouts.add(ListedLayout.fromListing(file.getFullName(), file.getId() == null ? "" : file.getId(),
-                        Optional.ofNullable(file.getNamespacePrefix())));
+        java.util.Map<SObjectType, List<ListedLayout>> layouts = new java.util.EnumMap<>(SObjectType.class);
+        for (SObjectType type : types) {
+            String prefix = type.apiName() + "-";
+            List<ListedLayout> ofType = new ArrayList<>();
+            for (FileProperties file : listed == null ? new FileProperties[0] : listed) {
+                if (file.getFullName() != null && file.getFullName().startsWith(prefix)) {
+                    ofType.add(ListedLayout.fromListing(file.getFullName(), file.getId() == null ? "" : file.getId(),
+                            Optional.ofNullable(file.getNamespacePrefix())));
+                }
             }
+            ofType.sort(java.util.Comparator.comparing(ListedLayout::fullName));
+            layouts.put(type, ofType);
         }
-        layouts.sort(java.util.Comparator.comparing(ListedLayout::fullName));
         return layouts;
+    }
+
+    /** {@code Organization.IsSandbox}: the documented way to tell a sandbox from production (ADR 0008). */
+    @Override
+    public Optional<Boolean> isSandbox() {
+        SObject[] rows = calls.partner("asking whether the org is a sandbox",
+                pc -> pc.query("SELECT IsSandbox FROM Organization")).getRecords();
+        return rows == null || rows.length == 0 ? Optional.empty()
+                : Optional.of("true".equalsIgnoreCase(String.valueOf(rows[0].getField("IsSandbox"))));
     }
 
     @Override

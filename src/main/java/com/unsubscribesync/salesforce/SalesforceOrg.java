@@ -101,6 +101,18 @@ public interface SalesforceOrg extends AutoCloseable {
         throw layoutsUnsupported();
     }
 
+    /** The page layouts of several objects; an org that can list them all at once does it in one call. */
+    default java.util.Map<SObjectType, List<ListedLayout>> listLayouts(java.util.Set<SObjectType> types) {
+        java.util.Map<SObjectType, List<ListedLayout>> listed = new java.util.EnumMap<>(SObjectType.class);
+        types.forEach(type -> listed.put(type, listLayouts(type)));
+        return listed;
+    }
+
+    /** Whether the org is a sandbox ({@code Organization.IsSandbox}); empty when this connection cannot tell. */
+    default Optional<Boolean> isSandbox() {
+        return Optional.empty();
+    }
+
     /**
      * The named layouts, whole, in the order given; a name the org does not know is left out. Names must come
      * from {@link #listLayouts}.

@@ -117,6 +117,14 @@ class LayoutWizardScreensTest {
         settle();
     }
 
+    /** Every metadata write asks first (naming the org and the layouts): say yes. */
+    static void confirmWrite(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-layout-change-ok").tryQuery()
+                .isPresent());
+        robot.clickOn("#confirm-layout-change-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private Requirement fieldRequirement() {
         return console.integrations().requirements().get(1);
     }
@@ -151,6 +159,7 @@ class LayoutWizardScreensTest {
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 
         robot.clickOn("#add-for-me-contact");
+        confirmWrite(robot);
         waitIdle(model);
         assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(true);
         press(robot, ButtonData.NEXT_FORWARD);
@@ -164,6 +173,7 @@ class LayoutWizardScreensTest {
         press(robot, ButtonData.NEXT_FORWARD);
         press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#add-for-me-lead");
+        confirmWrite(robot);
         waitIdle(model);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fieldRequirement().met());
 
@@ -171,6 +181,7 @@ class LayoutWizardScreensTest {
         press(robot, ButtonData.BACK_PREVIOUS);
         press(robot, ButtonData.BACK_PREVIOUS);
         robot.clickOn("#undo-contact");
+        confirmWrite(robot);
         waitIdle(model);
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fieldRequirement().met());

@@ -32,6 +32,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
     private final CallGate gate;
     private final LayoutValidator validator;
     private final Faults faults;
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> calls =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public MetadataEndpoint(OrgState state, LayoutStore layouts, CallGate gate, Faults faults, String instanceUrl) {
         super(faults, instanceUrl);
@@ -57,6 +59,13 @@ public final class MetadataEndpoint extends SoapEndpoint {
         return Namespaces.METADATA;
     }
 
+    /** Metadata API calls admitted since the org started, by operation ({@code updateMetadata}, …). */
+    public java.util.Map<String, Long> callsByOperation() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
+    }
+
     @Override
     protected SoapFault adapt(SoapFault fault) {
         return fault.withoutDetail();
@@ -66,6 +75,7 @@ public final class MetadataEndpoint extends SoapEndpoint {
     protected String answer(String operation, XmlNode request, XmlNode header, String apiVersion,
             String instanceUrl) {
         CallContext context = gate.admit(header, apiVersion, instanceUrl);
+        calls.computeIfAbsent(operation, o -> new java.util.concurrent.atomic.LongAdder()).increment();
         boolean allowed = state.atomically(() -> state.directory().has(context.userRow(), Permission.MODIFY_ALL_DATA)
                 || state.directory().has(context.userRow(), Permission.MODIFY_METADATA));
         if (!allowed) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class QueryEngine {
     /** Salesforce's default limit on the length of a SOQL statement. */
     public static final int MAX_STATEMENT_LENGTH = 100_000;
-    private static final Set<String> QUERYABLE = Set.of("lead", "contact", "user", "profile", "userpermissionaccess");
+    private static final Set<String> QUERYABLE = Set.of("lead", "contact", "user", "profile", "userpermissionaccess",
+            "organization");
 
     private final OrgState state;
 

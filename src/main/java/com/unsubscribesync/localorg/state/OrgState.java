@@ -24,6 +24,7 @@ public final class OrgState {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong optOutsClearedByApi = new AtomicLong();
+    private volatile boolean sandbox;
 
     public OrgState(Clock clock, boolean packageInstalled, String localUsername) {
         this.clock = clock;
@@ -47,6 +48,11 @@ public final class OrgState {
             work.run();
             return null;
         });
+    }
+
+    /** Makes the org a sandbox (Organization.IsSandbox true) or production, as it starts. */
+    public void setSandbox(boolean sandbox) {
+        this.sandbox = sandbox;
     }
 
     public Instant now() {
@@ -90,6 +96,8 @@ public final class OrgState {
             case "user" -> Optional.of(directory.users());
             case "profile" -> Optional.of(directory.profiles());
             case "userpermissionaccess" -> Optional.of(directory.permissionAccessOf(userRow));
+            case "organization" -> Optional.of(new OrganizationTable(catalog.object("Organization").orElseThrow(),
+                    sandbox));
             default -> Optional.empty();
         };
     }

@@ -22,6 +22,17 @@ public final class SchemaCatalog {
         add(profile());
         add(user());
         add(userPermissionAccess());
+        add(organization());
+    }
+
+    private static ObjectSchema organization() {
+        List<FieldDef> fields = new ArrayList<>();
+        fields.add(FieldDef.id());
+        fields.add(FieldDef.readOnlyText("Name", "Name", 80).asNameField());
+        fields.add(FieldDef.checkbox("IsSandbox", "Is Sandbox", false, false));
+        fields.add(FieldDef.readOnlyText("OrganizationType", "Edition", 40));
+        return new ObjectSchema("Organization", "Organization", "Organizations", OrganizationTable.PREFIX, fields,
+                false);
     }
 
     private void add(ObjectSchema schema) {

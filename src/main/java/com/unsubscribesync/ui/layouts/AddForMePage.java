@@ -9,12 +9,13 @@ import com.unsubscribesync.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
@@ -27,17 +28,20 @@ final class AddForMePage {
     private final VBox preview = new VBox(10);
     private final VBox saved = new VBox(6);
     private final List<CheckBox> boxes = new ArrayList<>();
+    private final BooleanProperty nothingChosen = new SimpleBooleanProperty(true);
+    private final String stylesheet;
 
-    private AddForMePage(SObjectType type, LayoutWizardModel model) {
+    private AddForMePage(SObjectType type, LayoutWizardModel model, String stylesheet) {
         this.type = type;
         this.model = model;
+        this.stylesheet = stylesheet;
     }
 
     static WizardPane of(SObjectType type, LayoutWizardModel model, String stylesheet) {
-        return new AddForMePage(type, model).build(stylesheet);
+        return new AddForMePage(type, model, stylesheet).build();
     }
 
-    private WizardPane build(String stylesheet) {
+    private WizardPane build() {
         String key = type.apiName().toLowerCase(Locale.ROOT);
         Button show = new Button("_Preview", Icons.of("preview"));
         show.setId("preview-" + key);
@@ -45,23 +49,41 @@ final class AddForMePage {
         Button save = new Button("_Add it for me", Icons.of("add"));
         save.setId("add-for-me-" + key);
         save.getStyleClass().add("primary");
-        save.setOnAction(e -> model.install(type, chosen()));
+        save.setOnAction(e -> {
+            List<String> chosen = chosen();
+            if (confirmed(save, LayoutWrite.Kind.ADD, labels(chosen))) {
+                model.install(type, chosen);
+            }
+        });
         Button undo = new Button("_Undo", Icons.of("resubscribe"));
         undo.setId("undo-" + key);
-        undo.setOnAction(e -> model.undo(type));
-        show.disableProperty().bind(model.busyProperty());
-        save.disableProperty().bind(model.busyProperty());
+        undo.setOnAction(e -> {
+            if (confirmed(undo, LayoutWrite.Kind.UNDO, model.lastChange(type).stream().map(LayoutChange::label)
+                    .toList())) {
+                model.undo(type);
+            }
+        });
+        Label undoes = Cards.text("", "help");
+        undoes.setId("undo-what-" + key);
+        undoes.setMnemonicParsing(false);
+        show.disableProperty().bind(model.busyProperty().or(nothingChosen));
+        save.disableProperty().bind(model.busyProperty().or(nothingChosen));
         undo.disableProperty().bind(model.busyProperty());
         Runnable undoable = () -> {
-            boolean any = !model.added(type).isEmpty();
+            boolean any = !model.undoable(type).isEmpty();
             undo.setVisible(any);
             undo.setManaged(any);
+            undoes.setVisible(any);
+            undoes.setManaged(any);
+            undoes.setText(any ? "Undo takes back the latest change: " + String.join(", ", model.lastChange(type)
+                    .stream().map(LayoutChange::label).toList()) + (model.undoable(type).size() > 1
+                            ? " (then the one before, " + (model.undoable(type).size() - 1) + " more)" : "") + "."
+                    : "");
         };
-        model.installed(type).addListener((ListChangeListener<LayoutChange>) c -> {
-            undoable.run();
-            drawSaved();
-        });
+        model.undoable(type).addListener((ListChangeListener<List<LayoutChange>>) c -> undoable.run());
+        model.installed(type).addListener((ListChangeListener<LayoutChange>) c -> drawSaved());
         model.preview(type).addListener((ListChangeListener<LayoutChange>) c -> drawPreview());
+        model.inspectionProperty().addListener((o, was, now) -> drawChoices());
         undoable.run();
         Label note = Cards.text("", "warning");
         note.textProperty().bind(model.fieldNote(type));
@@ -76,7 +98,7 @@ final class AddForMePage {
         return Pages.styled(page, stylesheet, "add-for-me-page-" + key, type.apiName()
                 + ": add the field for me", Cards.text("The app reads each chosen layout, keeps a copy of it in the "
                         + "data directory, and saves it with the field added. Undo puts the copy back.", "help"),
-                choices, new HBox(10, show, save, undo), note, preview, saved, Pages.status(model));
+                choices, Pages.buttonRow(show, save, undo), undoes, note, preview, saved, Pages.status(model, type));
     }
 
     private void drawChoices() {
@@ -84,17 +106,36 @@ final class AddForMePage {
         choices.getChildren().clear();
         model.of(type).ifPresent(object -> {
             for (LayoutState layout : object.layouts()) {
-                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " (already has it)"
+                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " — has the field"
                         : layout.readable() ? "" : " (could not be read from Salesforce)"));
+                if (layout.present()) {
+                    javafx.scene.layout.Region mark = (javafx.scene.layout.Region) Icons.of("check", 16);
+                    mark.getStyleClass().add("met");
+                    box.setGraphic(mark);
+                    box.getStyleClass().add("layout-done");
+                }
+                box.setId("choose-" + layout.fullName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
                 // A packaged layout's name has underscores (mkto_si), which must not turn into keyboard mnemonics.
                 box.setMnemonicParsing(false);
                 box.setUserData(layout.fullName());
                 box.setSelected(!layout.present() && layout.readable());
                 box.setDisable(layout.present() || !layout.readable());
+                box.selectedProperty().addListener((o, was, now) -> nothingChosen.set(chosen().isEmpty()));
                 boxes.add(box);
                 choices.getChildren().add(box);
             }
         });
+        nothingChosen.set(chosen().isEmpty());
+    }
+
+    private boolean confirmed(javafx.scene.Node near, LayoutWrite.Kind kind, List<String> layouts) {
+        return model.write(type, kind, layouts).map(write -> WriteConfirmation.confirm(write, near, stylesheet))
+                .orElse(false);
+    }
+
+    private List<String> labels(List<String> fullNames) {
+        return model.of(type).map(object -> object.layouts().stream().filter(l -> fullNames.contains(l.fullName()))
+                .map(LayoutState::label).toList()).orElse(fullNames);
     }
 
     private List<String> chosen() {

@@ -26,6 +26,6 @@ final class AskAdminPage {
                         + "Send this to your Salesforce admin:" : "Your Salesforce user may not change page layouts, "
                         + "so the app cannot add the field for you. Send this to your Salesforce admin (or do the "
                         + "steps that follow as an admin):", "help"), Pages.copyableText("ask-admin-" + key, model.adminRequest(type)),
-                Pages.status(model));
+                Pages.status(model, type));
     }
 }

@@ -34,18 +34,18 @@ final class CheckPage {
         check.setId("check-now-" + key);
         check.getStyleClass().add("primary");
         check.disableProperty().bind(model.busyProperty());
-        check.setOnAction(e -> model.checkNow());
+        check.setOnAction(e -> model.checkNow(type));
         WizardPane page = new WizardPane() {
             @Override
             public void onEnteringPage(Wizard wizard) {
                 draw.run();
-                model.checkNow();
+                model.refresh(type);
             }
         };
         return Pages.styled(page, stylesheet, "check-page-" + key, type.apiName()
                 + ": check the layouts", Cards.text("Reads every " + type.apiName() + " page layout from Salesforce "
-                        + "again. Changed a layout in Setup? Check again here.", "help"), check, result,
-                Pages.status(model));
+                        + "again (a few API calls; the line below says how many). Changed a layout in Setup? Check again "
+                + "here.", "help"), check, result, Pages.status(model, type));
     }
 
     static String summary(ObjectLayouts object) {

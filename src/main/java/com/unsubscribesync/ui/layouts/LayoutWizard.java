@@ -19,6 +19,9 @@ public final class LayoutWizard {
     private record Position(SObjectType type, Kind kind, int step) {
     }
 
+    /** The style class that sizes the first page shown (console.css). */
+    private static final String FIRST_SIZE = "wizard-first-page";
+
     private final LayoutWizardModel model;
     private final Wizard wizard;
     private final Map<WizardPane, Position> positions = new HashMap<>();
@@ -44,6 +47,19 @@ public final class LayoutWizard {
             }
             add(new Position(type, Kind.CHECK, 0), CheckPage.of(type, model, stylesheet));
         }
+        String textSize = owner instanceof javafx.stage.Window window && window.getScene() != null
+                ? window.getScene().getRoot().getStyle() : "";
+        pages.values().forEach(page -> {
+            page.setStyle(textSize);
+            page.getStyleClass().add(FIRST_SIZE);
+        });
+        wizard.getDialog().dialogPaneProperty().addListener((o, was, now) -> {
+            if (positions.containsKey(was)) {
+                sameSizeAs(was, now);
+            }
+        });
+        wizard.getDialog().setResizable(true);
+        wizard.getDialog().setOnShown(e -> keepOnScreen(wizard.getDialog().getDialogPane().getScene().getWindow()));
         wizard.setFlow(new Wizard.Flow() {
             @Override
             public Optional<WizardPane> advance(WizardPane current) {
@@ -85,6 +101,41 @@ public final class LayoutWizard {
 
     private static Position check(SObjectType type) {
         return new Position(type, Kind.CHECK, 0);
+    }
+
+    /**
+     * However large the text, the window stays within the screen it is on and the pages scroll instead. The first
+     * page takes its size from the stylesheet (in em); each next page takes the size of the one before, so the
+     * window keeps the size the admin gave it and the buttons never jump away.
+     */
+    private void keepOnScreen(javafx.stage.Window window) {
+        Runnable fit = () -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
+                    window.getY(), Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream()
+                    .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            if (window.getWidth() > screen.getWidth()) {
+                window.setWidth(screen.getWidth());
+            }
+            if (window.getHeight() > screen.getHeight()) {
+                window.setHeight(screen.getHeight());
+            }
+            if (window.getX() < screen.getMinX() || window.getX() + window.getWidth() > screen.getMaxX()) {
+                window.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - window.getWidth()) / 2));
+            }
+            if (window.getY() < screen.getMinY() || window.getY() + window.getHeight() > screen.getMaxY()) {
+                window.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - window.getHeight()) / 2));
+            }
+        };
+        fit.run();
+        window.widthProperty().addListener((o, was, now) -> fit.run());
+        window.heightProperty().addListener((o, was, now) -> fit.run());
+    }
+
+    private static void sameSizeAs(javafx.scene.control.DialogPane was, javafx.scene.control.DialogPane now) {
+        if (was != null && now != null && was.getWidth() > 0) {
+            now.getStyleClass().remove(FIRST_SIZE);
+            now.setPrefSize(was.getWidth(), was.getHeight());
+        }
     }
 
     public Wizard wizard() {

@@ -58,9 +58,21 @@ public final class LayoutWizardModel {
         }, failed);
     }
 
-    /** The wizard's "Check now": reads every layout again. */
-    public void checkNow() {
-        run(p -> layouts.inspectNow(), this::show, this::failed);
+    /** The wizard's "Check now": reads every layout again, and says what that cost. */
+    public void checkNow(SObjectType type) {
+        run(p -> layouts.inspectNow(), found -> {
+            show(found);
+            say(type, "Checked just now: " + calls(found.apiCalls()) + ".");
+        }, e -> failed(type, e));
+    }
+
+    /** Shows the object as now kept, after a change: the reads the change made are reused, so it costs nothing. */
+    public void refresh(SObjectType type) {
+        run(p -> layouts.inspect(), this::show, e -> failed(type, e));
+    }
+
+    static String calls(long count) {
+        return count == 1 ? "1 API call" : count + " API calls";
     }
 
     /** Where the field would go on the chosen layouts; writes nothing. */
@@ -68,7 +80,7 @@ public final class LayoutWizardModel {
         ObjectWork object = work(type);
         run(p -> each(chosen, name -> layouts.preview(type, Optional.of(name))), changes -> {
             object.preview.setAll(changes);
-            message.set(changes.isEmpty() ? "Choose at least one layout." : "Preview only: nothing was written yet.");
+            say(type, changes.isEmpty() ? "Choose at least one layout." : "Preview only: nothing was written yet.");
         }, e -> failed(type, e));
     }
 
@@ -79,24 +91,28 @@ public final class LayoutWizardModel {
     public void install(SObjectType type, List<String> chosen) {
         ObjectWork object = work(type);
         if (chosen.isEmpty()) {
-            message.set("Choose at least one layout.");
+            say(type, "Choose at least one layout.");
             return;
         }
         run(p -> layouts.install(type, chosen, false), report -> {
             report.fieldNote().ifPresent(object.note::set);
             List<LayoutChange> changes = report.layouts();
             object.installed.setAll(changes);
+            List<LayoutChange> added = changes.stream().filter(c -> c.outcome() == LayoutChange.Outcome.ADDED)
+                    .toList();
+            if (!added.isEmpty()) {
+                object.changes.add(added);
+            }
             object.preview.clear();
-            long added = changes.stream().filter(c -> c.outcome() == LayoutChange.Outcome.ADDED).count();
             List<String> problems = changes.stream().flatMap(c -> c.problem().stream()).toList();
-            String outcome = added == 0 && problems.isEmpty() ? "The field was already there: nothing to save."
-                    : "Saved: the field was added to " + plural(added) + "."
+            String outcome = added.isEmpty() && problems.isEmpty() ? "The field was already there: nothing to save."
+                    : "Saved: the field was added to " + plural(added.size()) + "."
                             + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
-            message.set(report.stoppedBecause().map(why -> why + " Changed: " + names(report.labels(
+            say(type, report.stoppedBecause().map(why -> why + " Changed: " + names(report.labels(
                     LayoutChange.Outcome.ADDED)) + "; not tried: " + names(report.labels(
                             LayoutChange.Outcome.NOT_TRIED)) + ". Undo restores the changed ones.")
                     .orElse(outcome));
-            checkNow();
+            refresh(type);
         }, e -> failed(type, e));
     }
 
@@ -104,10 +120,18 @@ public final class LayoutWizardModel {
         return labels.isEmpty() ? "none" : String.join(", ", labels);
     }
 
-    /** Restores the layouts the wizard added the field to, as they were before. */
+    /**
+     * Takes back the most recent change the wizard made to the object: restores the layouts it added the field to,
+     * as they were before. An earlier change stays undoable (ADR 0034).
+     */
     public void undo(SObjectType type) {
         ObjectWork object = work(type);
-        List<String> added = object.added().stream().map(LayoutChange::fullName).toList();
+        List<LayoutChange> last = object.lastChange();
+        if (last.isEmpty()) {
+            say(type, "Nothing to undo.");
+            return;
+        }
+        List<String> added = last.stream().map(LayoutChange::fullName).toList();
         run(p -> {
             List<String> restored = new ArrayList<>();
             for (String name : added) {
@@ -115,9 +139,11 @@ public final class LayoutWizardModel {
             }
             return restored;
         }, restored -> {
+            object.changes.remove(last);
             object.installed.clear();
-            message.set("Undone: " + String.join(", ", restored) + " restored as they were.");
-            checkNow();
+            say(type, "Undone: " + String.join(", ", restored) + " restored as they were."
+                    + (object.changes.isEmpty() ? "" : " Undo again to take back the change before."));
+            refresh(type);
         }, e -> failed(type, e));
     }
 
@@ -155,19 +181,20 @@ public final class LayoutWizardModel {
         inspected.accept(found);
     }
 
-    private void failed(LayoutException e) {
-        message.set(e.getMessage());
+    private void say(SObjectType type, String text) {
+        work(type).message.set(text);
+        message.set(text);
     }
 
     /** A failure about one object; without the permission, the text for the admin comes with it. */
     private void failed(SObjectType type, LayoutException e) {
-        failed(e);
+        say(type, e.getMessage());
         if (e.reason() == LayoutException.Reason.NO_PERMISSION) {
             e.adminRequest().ifPresent(work(type).adminRequest::set);
         }
     }
 
-    private static String plural(long count) {
+    static String plural(long count) {
         return count == 1 ? "1 layout" : count + " layouts";
     }
 
@@ -193,8 +220,30 @@ public final class LayoutWizardModel {
         return busy;
     }
 
+    /** The latest outcome or problem, whichever object it was about. */
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** The latest outcome or problem about this object only, which its pages show. */
+    public ReadOnlyStringProperty message(SObjectType type) {
+        return work(type).message;
+    }
+
+    /** The changes Undo can still take back, newest last. */
+    public javafx.collections.ObservableList<List<LayoutChange>> undoable(SObjectType type) {
+        return work(type).changes;
+    }
+
+    /** What Undo takes back next: the layouts of the most recent change. */
+    public List<LayoutChange> lastChange(SObjectType type) {
+        return work(type).lastChange();
+    }
+
+    /** Which org a change goes to and which layouts, for the admin to confirm first; empty before any check. */
+    public Optional<LayoutWrite> write(SObjectType type, LayoutWrite.Kind kind, List<String> layoutLabels) {
+        return Optional.ofNullable(inspection.get()).map(found -> new LayoutWrite(kind, type, layoutLabels,
+                found.organizationName(), found.rights().userName(), found.instanceUrl(), found.production()));
     }
 
     public javafx.collections.ObservableList<LayoutChange> preview(SObjectType type) {

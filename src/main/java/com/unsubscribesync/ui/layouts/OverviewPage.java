@@ -22,7 +22,7 @@ final class OverviewPage {
             }
         };
         Pages.styled(page, stylesheet, "overview-" + type.apiName().toLowerCase(Locale.ROOT),
-                type.apiName() + ": which page layouts show the opt-out field?", body, Pages.status(model));
+                type.apiName() + ": which page layouts show the opt-out field?", body, Pages.status(model, type));
         return page;
     }
 

@@ -22,8 +22,6 @@ import org.controlsfx.dialog.WizardPane;
 
 /** The pieces the wizard's pages share: a styled page, the ✓/✗ list of layouts, copyable text, the status line. */
 final class Pages {
-    static final double WIDTH = 700;
-    static final double HEIGHT = 640;
     private Pages() {
     }
 
@@ -43,10 +41,19 @@ final class Pages {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("wizard-scroll");
         pane.setContent(scroll);
-        // every page the same size, so the window does not jump and no page is cut off
-        pane.setPrefSize(WIDTH, HEIGHT);
-        pane.setMinSize(WIDTH, HEIGHT);
+        // The header's "?" explains the page; bound, so the library's picture in its stylesheet cannot replace it.
+        Button help = WizardHelp.button(id);
+        pane.graphicProperty().bind(new javafx.beans.property.SimpleObjectProperty<>(help));
+        // The page's size is in the stylesheet (em); the content scrolls, so a small window cuts nothing off.
+        pane.getStyleClass().add("wizard-page");
         return pane;
+    }
+
+    /** Buttons in a row that wraps onto the next line when the page is narrow or the text large. */
+    static javafx.scene.layout.FlowPane buttonRow(Node... buttons) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(10, 8, buttons);
+        row.getStyleClass().add("wizard-buttons");
+        return row;
     }
 
     /** Each layout of the object with a check or a cross. */
@@ -149,14 +156,15 @@ final class Pages {
     }
 
     /** The spinner while the org is asked, and the last outcome or problem. */
-    static HBox status(LayoutWizardModel model) {
+    static HBox status(LayoutWizardModel model, com.unsubscribesync.domain.SObjectType type) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.busyProperty());
         spinner.managedProperty().bind(model.busyProperty());
         Label message = Cards.text("", "help");
         message.getStyleClass().add("wizard-message");
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(model.message(type));
+        message.setId("wizard-message-" + type.apiName().toLowerCase(java.util.Locale.ROOT));
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox row = new HBox(8, spinner, message);
         row.getStyleClass().add("progress-row");
