@@ -49,10 +49,21 @@ public final class ConflictResolver {
     }
 
     /**
+     * An admin's decision as carried out, enough to undo it: the conflict as it was and, for a link, the person's
+     * link before it.
+     */
+    public record Resolved(Conflict conflict, String action, Optional<Person> personBefore) {
+        /** A resubscribe wrote the person's history and may have been acted on; it is not taken back here. */
+        public boolean undoable() {
+            return !action.equals("resubscribe");
+        }
+    }
+
+    /**
      * @param record  the Lead or Contact to link to, for {@code link} and {@code relink}
      * @param reason  why; required for {@code resubscribe}
      */
-    public void resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
+    public Resolved resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
         Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
         Conflict conflict = conflicts.find(id).filter(Conflict::open).orElseThrow(() -> new InvalidInputException(
                 "conflict " + id + " is not open: list them with 'conflicts list'"));
@@ -62,6 +73,7 @@ public final class ConflictResolver {
                     + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
         }
         Email email = conflict.email().orElse(null);
+        Optional<Person> personBefore = Optional.empty();
         switch (chosen) {
             case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
             case "resubscribe" -> {
@@ -75,6 +87,7 @@ public final class ConflictResolver {
                 Email owner = required(email, conflict);
                 Person current = people.find(owner).orElse(new Person(owner, Optional.empty(), Optional.empty(),
                         Optional.empty()));
+                personBefore = Optional.of(current);
                 people.saveLink(new Person(owner, current.firstName(), current.lastName(), Optional.of(target)));
                 outbox.enqueue(owner, clock.instant());
             }
@@ -86,6 +99,23 @@ public final class ConflictResolver {
             default -> { }
         }
         conflicts.resolve(id, chosen, actor, why, clock.instant());
+        return new Resolved(conflict, chosen, personBefore);
+    }
+
+    /**
+     * Takes an admin's decision back: the conflict is pending again as it was, and a link is undone. A push the
+     * decision queued is not called back: an opt-out is never taken back by the app.
+     */
+    public void undo(Resolved resolved) {
+        if (!resolved.undoable()) {
+            throw new InvalidInputException("a resubscribe cannot be undone here: unsubscribe "
+                    + resolved.conflict().email().map(Email::value).orElse("the person") + " again on the Unsubscribes tab");
+        }
+        if (!conflicts.reopen(resolved.conflict().id())) {
+            throw new InvalidInputException("conflict " + resolved.conflict().id() + " could not be reopened: it is "
+                    + "pending again already, or was not resolved");
+        }
+        resolved.personBefore().ifPresent(people::saveLink);
     }
 
     private static Email required(Email email, Conflict conflict) {
