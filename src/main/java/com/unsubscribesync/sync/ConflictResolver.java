@@ -6,6 +6,8 @@ import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.salesforce.PersonMatch;
+import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.MirrorRepository;
@@ -25,9 +27,20 @@ public final class ConflictResolver {
     private final Resubscriber resubscriber;
     private final OptOutFields fields;
     private final Clock clock;
+    private final CurrentOrg org;
+
+    /** Most matches shown of each object; a search that finds more asks the admin to say more. */
+    public static final int MATCHES_PER_OBJECT = 25;
 
     public ConflictResolver(ConflictRepository conflicts, OutboxRepository outbox, PeopleRepository people,
             MirrorRepository mirror, Resubscriber resubscriber, OptOutFields fields, Clock clock) {
+        this(conflicts, outbox, people, mirror, resubscriber, fields, clock, Optional::empty);
+    }
+
+    /** @param org the org searched for the record to link a person to */
+    public ConflictResolver(ConflictRepository conflicts, OutboxRepository outbox, PeopleRepository people,
+            MirrorRepository mirror, Resubscriber resubscriber, OptOutFields fields, Clock clock, CurrentOrg org) {
+        this.org = org;
         this.conflicts = conflicts;
         this.outbox = outbox;
         this.people = people;
@@ -116,6 +129,42 @@ public final class ConflictResolver {
                     + "pending again already, or was not resolved");
         }
         resolved.personBefore().ifPresent(people::saveLink);
+    }
+
+    /** Contacts and Leads whose email or name contains the text: two API calls. */
+    public List<PersonMatch> findRecords(String text) {
+        String wanted = text.strip();
+        if (wanted.length() < 2) {
+            throw new InvalidInputException("type at least two characters of an email address or a name to search "
+                    + "Salesforce");
+        }
+        return connected().findPeople(wanted, MATCHES_PER_OBJECT);
+    }
+
+    /**
+     * The Lead or Contact an ID typed by hand names, checked in Salesforce (one call); a malformed ID or one the org
+     * does not show is refused with a sentence saying what to do.
+     */
+    public PersonMatch checkRecord(String typed) {
+        if (typed.isBlank()) {
+            throw new InvalidInputException("type the 15- or 18-character ID of a Lead (00Q…) or Contact (003…), or "
+                    + "pick a record from the matches");
+        }
+        SalesforceId id = SalesforceId.parse(typed.strip());
+        return connected().findPerson(id).orElseThrow(() -> new InvalidInputException("no live "
+                + id.objectType().apiName() + " with ID " + id + " is visible in the connected org: check the ID "
+                + "in Salesforce, or search by email or name"));
+    }
+
+    /** Where the record opens in Salesforce: the org's instance address and the record's id. */
+    public String recordUrl(SalesforceId id) {
+        String instance = connected().identity().instanceUrl();
+        return (instance.endsWith("/") ? instance : instance + "/") + id.value();
+    }
+
+    private SalesforceOrg connected() {
+        return org.current().orElseThrow(() -> new InvalidInputException("no Salesforce org is connected: connect one "
+                + "on the Connection tab to look records up"));
     }
 
     private static Email required(Email email, Conflict conflict) {

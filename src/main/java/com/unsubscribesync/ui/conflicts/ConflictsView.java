@@ -88,8 +88,6 @@ public final class ConflictsView extends HBox {
         undoBar.getStyleClass().add("undo-bar");
         undoBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(undone, Priority.ALWAYS);
-        undoBar.visibleProperty().bind(model.undoMessageProperty().isNotEmpty());
-        undoBar.managedProperty().bind(undoBar.visibleProperty());
         Label resolvedTitle = new Label("Recently resolved");
         resolvedTitle.getStyleClass().add("card-title");
         TableView<ConflictRow> resolved = new TableView<>(model.resolved());
@@ -101,8 +99,19 @@ public final class ConflictsView extends HBox {
         resolved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resolved.setPrefHeight(150);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox right = Cards.card("Conflicts", table, detail, buttons, undoBar, resolvedTitle,
-                resolved);
+        LinkRecordPanel linking = new LinkRecordPanel(model.link());
+        VBox.setVgrow(linking, Priority.ALWAYS);
+        // While a link is picked the match list takes the inbox's place, so it fits the window at any text size.
+        for (javafx.scene.Node inbox : java.util.List.of(table, detail, buttons, undoBar, resolvedTitle, resolved)) {
+            javafx.beans.value.ObservableBooleanValue shown = inbox == undoBar
+                    ? model.undoMessageProperty().isNotEmpty().and(model.link().openProperty().not())
+                    : model.link().openProperty().not();
+            inbox.visibleProperty().unbind();
+            inbox.visibleProperty().bind(shown);
+            inbox.managedProperty().unbind();
+            inbox.managedProperty().bind(inbox.visibleProperty());
+        }
+        VBox right = Cards.card("Conflicts", table, detail, buttons, undoBar, resolvedTitle, resolved, linking);
         ((Label) right.getChildren().get(0)).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.kindProperty().get() == null ? "Conflicts" : model.kindProperty().get().title(),
                 model.kindProperty()));

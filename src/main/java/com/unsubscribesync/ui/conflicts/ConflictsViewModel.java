@@ -40,6 +40,7 @@ public final class ConflictsViewModel {
     private final SimpleStringProperty undoMessage = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty undoable = new javafx.beans.property.SimpleBooleanProperty();
     private List<ConflictResolver.Resolved> lastDone = List.of();
+    private final LinkRecordModel link;
 
     /** A kind and how many of it are open. */
     public record KindCount(ConflictKind kind, long count) {
@@ -62,6 +63,9 @@ public final class ConflictsViewModel {
             refresh();
         });
         selection.addListener((javafx.collections.ListChangeListener<ConflictRow>) c -> describeSelection());
+        link = new LinkRecordModel(services, background, dialogs, (row, id) -> carryOut(new Action(
+                row.kind() == ConflictKind.RECORD_DELETED ? "relink" : "link", "Link to a record"), List.of(row),
+                Optional.of(id), Optional.empty()));
     }
 
     static List<Action> actionsOf(ConflictKind kind) {
@@ -177,12 +181,13 @@ public final class ConflictsViewModel {
                 dialogs.info("Link to a record", "Link one conflict at a time: each needs its own Lead or Contact.");
                 return;
             }
-            record = dialogs.askText("Link to a record", "The 15- or 18-character ID of the Lead (00Q…) or Contact "
-                    + "(003…) for " + targets.get(0).email() + ":", "Salesforce ID");
-            if (record.isEmpty() || record.get().isBlank()) {
-                return;
-            }
+            link.start(targets.get(0));
+            return;
         }
+        carryOut(action, targets, record, reason);
+    }
+
+    private void carryOut(Action action, List<ConflictRow> targets, Optional<String> record, Optional<String> reason) {
         Optional<String> why = reason;
         Optional<String> id = record;
         background.submit(p -> {
@@ -294,6 +299,11 @@ public final class ConflictsViewModel {
 
     public ObservableList<Action> actions() {
         return actions;
+    }
+
+    /** The match list of Link to a record / Re-link. */
+    public LinkRecordModel link() {
+        return link;
     }
 
     /** Pending conflicts of each kind, as last read. */
