@@ -1,6 +1,7 @@
 package com.unsubscribesync.salesforce;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.time.Instant;

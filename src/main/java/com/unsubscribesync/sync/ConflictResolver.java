@@ -6,7 +6,8 @@ import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
-import com.unsubscribesync.salesforce.PersonMatch;
+import com.unsubscribesync.domain.PersonMatch;
+import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.ConflictRepository;
@@ -138,7 +139,11 @@ public final class ConflictResolver {
             throw new InvalidInputException("type at least two characters of an email address or a name to search "
                     + "Salesforce");
         }
-        return connected().findPeople(wanted, MATCHES_PER_OBJECT);
+        try {
+            return connected().findPeople(wanted, MATCHES_PER_OBJECT);
+        } catch (SalesforceException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -151,7 +156,13 @@ public final class ConflictResolver {
                     + "pick a record from the matches");
         }
         SalesforceId id = SalesforceId.parse(typed.strip());
-        return connected().findPerson(id).orElseThrow(() -> new InvalidInputException("no live "
+        Optional<PersonMatch> found;
+        try {
+            found = connected().findPerson(id);
+        } catch (SalesforceException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return found.orElseThrow(() -> new InvalidInputException("no live "
                 + id.objectType().apiName() + " with ID " + id + " is visible in the connected org: check the ID "
                 + "in Salesforce, or search by email or name"));
     }

@@ -7,7 +7,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.salesforce.PersonMatch;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;

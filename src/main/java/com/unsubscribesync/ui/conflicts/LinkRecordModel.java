@@ -1,6 +1,6 @@
 package com.unsubscribesync.ui.conflicts;
 
-import com.unsubscribesync.salesforce.PersonMatch;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
@@ -127,8 +127,7 @@ public final class LinkRecordModel {
 
     private void failed(Throwable e) {
         status.set("");
-        error.set(e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof com.unsubscribesync.salesforce.SalesforceException ? sentence(e.getMessage())
+        error.set(e instanceof IllegalArgumentException || e instanceof IllegalStateException ? sentence(e.getMessage())
                 : "Salesforce could not be searched (" + e.getClass().getSimpleName() + "); details are in the log "
                         + "file.");
     }

@@ -1,6 +1,6 @@
 package com.unsubscribesync.ui.conflicts;
 
-import com.unsubscribesync.salesforce.PersonMatch;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Cards;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

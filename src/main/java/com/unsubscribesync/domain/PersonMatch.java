@@ -1,6 +1,5 @@
-package com.unsubscribesync.salesforce;
+package com.unsubscribesync.domain;
 
-import com.unsubscribesync.domain.SalesforceId;
 import java.util.Optional;
 
 /** A Lead or Contact found when looking for the record a person stands for: what the admin needs to pick it. */
