@@ -116,6 +116,8 @@ public final class ConflictsView extends HBox {
                 () -> model.kindProperty().get() == null ? "Conflicts" : model.kindProperty().get().title(),
                 model.kindProperty()));
         HBox.setHgrow(right, Priority.ALWAYS);
+        // The inbox gives way (its tables and buttons wrap or scroll) so that the kinds stay whole in a narrow window.
+        right.setMinWidth(0);
         getChildren().addAll(left, right);
     }
 
