@@ -102,7 +102,8 @@ final class AppWorkspace implements Workspace {
             }
         }, clock);
         this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
-        this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock);
+        this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock,
+                currentOrg());
         this.engine = new Engine(pusher, scheduler);
         this.runningServes = new RunningServes(dataDirectory);
         this.layouts = new PageLayouts(org::current, settings,

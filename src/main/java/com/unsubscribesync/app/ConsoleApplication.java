@@ -82,11 +82,7 @@ public final class ConsoleApplication extends Application {
         try {
             workspace.salesforce().connectDemo();
             workspace.connectionChanged();
-            workspace.currentOrg().current().ifPresent(demo -> DemoData.seed(workspace, demo));
-            workspace.nightlySync().run(new com.unsubscribesync.sync.RunRequest(
-                    com.unsubscribesync.store.SyncRun.Trigger.RUN_NOW, false, false,
-                    com.unsubscribesync.store.SyncRun.Origin.CONSOLE),
-                    com.unsubscribesync.sync.RunProgress.SILENT);
+            workspace.currentOrg().current().ifPresent(demo -> DemoData.prepare(workspace, demo));
         } catch (RuntimeException e) {
             LOG.warn("The demo org could not be prepared on first start; the console opens without it", e);
         }

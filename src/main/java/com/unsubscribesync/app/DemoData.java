@@ -1,13 +1,20 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.store.ConflictRepository.NewConflict;
+import com.unsubscribesync.store.ListedUnsubscribe;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +23,22 @@ import java.util.Optional;
 
 /**
  * Local people and a few unsubscribes for a fresh data directory on the demo org, so the first look shows
- * linked people, pushes and a conflict to explain rather than empty tables. Never used with a real org.
+ * linked people, pushes and a pending conflict of every kind to try its resolutions on, rather than empty tables.
+ * Never used with a real org.
  */
 final class DemoData {
     static final int PEOPLE = 60;
     static final String UNKNOWN_ADDRESS = "former.customer@old-domain.example";
 
     private DemoData() {
+    }
+
+    /** A fresh demo directory as the console opens it the first time: people, a run, and a conflict of every kind. */
+    static void prepare(AppWorkspace workspace, SalesforceOrg demo) {
+        seed(workspace, demo);
+        workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false, SyncRun.Origin.CONSOLE),
+                RunProgress.SILENT);
+        seedAfterFirstRun(workspace, demo);
     }
 
     static void seed(AppWorkspace workspace, SalesforceOrg demo) {
@@ -56,6 +72,62 @@ final class DemoData {
         }
         unsubscribes.add(new Unsubscribe(Email.parse(UNKNOWN_ADDRESS), now.minus(Duration.ofDays(9)),
                 UnsubscribeSource.MANUAL, "demo", Optional.of("Asked by phone; no longer in Salesforce")));
+        // A person still linked to a Lead deleted in Salesforce (not merged): the run raises Record deleted.
+        deletedLead(demo).ifPresent(lead -> {
+            workspace.people().save(new Person(lead.email().get(), Optional.of("Former"), Optional.of("Lead"),
+                    Optional.of(lead.id())));
+            unsubscribes.add(new Unsubscribe(lead.email().get(), now.minus(Duration.ofDays(12)),
+                    UnsubscribeSource.CLICKED_LINK, "demo", Optional.of("Unsubscribe link in a sequence email")));
+        });
         workspace.unsubscribes().addAll(unsubscribes.iterator());
     }
+
+    private static Optional<OrgRecord> deletedLead(SalesforceOrg demo) {
+        List<OrgRecord> found = new ArrayList<>();
+        demo.pullChanged(SObjectType.LEAD, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(), chunk -> chunk.stream()
+                .filter(r -> r.deleted() && r.masterRecordId().isEmpty() && r.email().isPresent()).forEach(found::add));
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The kinds a first run cannot raise in the demo org, set up after it on records it pushed: a Contact whose
+     * opt-out is really unchecked in the demo org (Resubscribed in Salesforce, as the hold-for-review policy shows
+     * it), a refusal as Salesforce words a validation rule's (Write rejected) and the Marketo Sales field missing
+     * on Lead (Field unavailable). The demo org accepts every write, so the last two are examples to try the
+     * actions on: <em>Retry now</em> and <em>Check the field again</em> settle them.
+     */
+    static void seedAfterFirstRun(AppWorkspace workspace, SalesforceOrg demo) {
+        List<Person> linked = new ArrayList<>();
+        for (ListedUnsubscribe listed : workspace.unsubscribes().list("", 100, 0)) {
+            listed.person().filter(p -> p.salesforceId().filter(id -> id.objectType() == SObjectType.CONTACT)
+                    .isPresent()).ifPresent(linked::add);
+        }
+        List<SalesforceId> optedOut = demo.findByIds(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+                linked.stream().map(p -> p.salesforceId().get()).toList()).stream().filter(OrgRecord::optedOut)
+                .map(OrgRecord::id).toList();
+        List<Person> pushed = linked.stream().filter(p -> optedOut.contains(p.salesforceId().get())).toList();
+        Instant now = workspace.clock().instant();
+        if (!pushed.isEmpty()) {
+            Person resubscribed = pushed.get(0);
+            SalesforceId id = resubscribed.salesforceId().get();
+            demo.setOptOut(id.objectType(), OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(id), false);
+            workspace.conflicts().record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                    Optional.of(resubscribed.email()), Optional.of(id), Optional.of(id.objectType()), Optional.empty(),
+                    "The opt-out of " + id.objectType().apiName() + " " + id + " was unchecked in Salesforce, but the "
+                            + "address is unsubscribed here."), now);
+        }
+        if (pushed.size() > 1) {
+            Person refused = pushed.get(1);
+            SalesforceId id = refused.salesforceId().get();
+            workspace.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(refused.email()),
+                    Optional.of(id), Optional.of(id.objectType()), Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
+                    "Salesforce refused to set the opt-out on " + id.objectType().apiName() + " " + id
+                            + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: A phone number is required to edit this contact "
+                            + "(demo example)"), now);
+        }
+        workspace.conflicts().record(new NewConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(),
+                Optional.empty(), Optional.of(SObjectType.LEAD), Optional.empty(), "The Marketo Sales Opt Out field "
+                        + "was not found on Lead (demo example). Opt-outs for Lead wait until it is fixed."), now);
+    }
+
 }

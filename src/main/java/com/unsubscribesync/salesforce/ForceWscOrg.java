@@ -14,6 +14,7 @@ import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.time.Instant;
@@ -151,6 +152,41 @@ public final class ForceWscOrg implements SalesforceOrg {
             streamPages(calls.partner(what, pc -> pc.query(soql)), columns, what, found::addAll);
         }
         return found;
+    }
+
+    @Override
+    public List<PersonMatch> findPeople(String text, int limit) {
+        String like = SoqlLiteral.containing(text.strip());
+        List<PersonMatch> found = new ArrayList<>();
+        requireBudget(2, "searching Contacts and Leads");
+        for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
+            // Converted leads live on as their contact; they cannot be linked.
+            String soql = "SELECT Id, Name, Email FROM " + type.apiName() + " WHERE "
+                    + (type == SObjectType.LEAD ? "IsConverted = false AND " : "") + "(Email LIKE " + like
+                    + " OR Name LIKE " + like + ") ORDER BY Name LIMIT " + Math.max(1, limit);
+            QueryResult result = calls.partner("searching " + type.apiName() + "s", pc -> pc.query(soql));
+            for (SObject row : result.getRecords() == null ? new SObject[0] : result.getRecords()) {
+                found.add(match(row));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<PersonMatch> findPerson(SalesforceId id) {
+        requireBudget(1, "looking up " + id);
+        String soql = "SELECT Id, Name, Email FROM " + id.objectType().apiName() + " WHERE Id = "
+                + SoqlLiteral.quote(id.value());
+        QueryResult result = calls.partner("looking up " + id.objectType().apiName() + " " + id, pc -> pc.query(soql));
+        SObject[] rows = result.getRecords() == null ? new SObject[0] : result.getRecords();
+        return rows.length == 0 ? Optional.empty() : Optional.of(match(rows[0]));
+    }
+
+    private static PersonMatch match(SObject row) {
+        Object name = row.getField("Name");
+        Object email = row.getField("Email");
+        return new PersonMatch(SalesforceId.parse(row.getId()), name == null ? "" : name.toString(),
+                Optional.ofNullable(email).map(Object::toString).filter(e -> !e.isBlank()));
     }
 
     @Override

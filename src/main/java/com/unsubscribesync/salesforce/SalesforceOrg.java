@@ -1,6 +1,7 @@
 package com.unsubscribesync.salesforce;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.time.Instant;
@@ -78,6 +79,21 @@ public interface SalesforceOrg extends AutoCloseable {
      * @return one outcome per id, in the order given
      */
     List<WriteOutcome> setOptOutInBulk(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value);
+
+    /**
+     * Live Contacts, and Leads not converted, whose email or name contains {@code text} (ignoring case), at most
+     * {@code limit} of each, by name: one query per object. The default refuses, for connections that do not search.
+     */
+    default List<PersonMatch> findPeople(String text, int limit) {
+        throw new SalesforceException(SalesforceException.Kind.REFUSED, "UNSUPPORTED", "This connection cannot search "
+                + "Leads and Contacts: connect to a Salesforce org to search.", null);
+    }
+
+    /** The live Lead or Contact with this id, if the connected user can see it: one query. */
+    default Optional<PersonMatch> findPerson(SalesforceId id) {
+        throw new SalesforceException(SalesforceException.Kind.REFUSED, "UNSUPPORTED", "This connection cannot look "
+                + "Leads and Contacts up: connect to a Salesforce org to link records.", null);
+    }
 
     /** API usage as last reported by the org's {@code LimitInfoHeader}; empty before the first call. */
     Optional<ApiUsage> apiUsage();

@@ -34,6 +34,16 @@ final class SoqlLiteral {
         return out.append('\'').toString();
     }
 
+    /**
+     * A LIKE pattern matching values that contain {@code text}: quoted as {@link #quote} does, with SOQL's two
+     * wildcards in the text escaped ({@code \%}, {@code \_}) so that they match only themselves.
+     */
+    static String containing(String text) {
+        String quoted = quote(text);
+        String inner = quoted.substring(1, quoted.length() - 1).replace("%", "\\%").replace("_", "\\_");
+        return "'%" + inner + "%'";
+    }
+
     /** A field's API name, checked so that it cannot carry anything else into a query. */
     static String name(String apiName) {
         if (apiName == null || !API_NAME.matcher(apiName).matches()) {

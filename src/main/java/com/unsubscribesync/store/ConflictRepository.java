@@ -1,9 +1,12 @@
 package com.unsubscribesync.store;
 
+import com.unsubscribesync.domain.ConflictFacts;
 import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.Dismissal;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +25,13 @@ public final class ConflictRepository {
             + "created_at, resolved_at, resolution, resolved_by FROM conflicts ";
     private static final String SAME_OPEN = "kind = ? AND resolved_at IS NULL AND email IS NOT DISTINCT FROM ? "
             + "AND salesforce_id IS NOT DISTINCT FROM ? AND object_type IS NOT DISTINCT FROM ?";
+
+    /** The resolution of an admin's dismissal, which holds until something new happens ({@link Dismissal}). */
+    public static final String DISMISS = "dismiss";
+    /** What is known now of the conflict's person and record, kept with its resolution. */
+    private static final String SEEN_NOW = "seen_history_id = (SELECT COALESCE(MAX(h.id), 0) FROM unsubscribe_history h "
+            + "WHERE h.email = conflicts.email), seen_modstamp = (SELECT m.system_modstamp FROM sf_mirror m "
+            + "WHERE m.id = conflicts.salesforce_id)";
 
     private final Database database;
 
@@ -50,6 +60,9 @@ public final class ConflictRepository {
                     return false;
                 }
             }
+            if (heldByDismissal(connection, conflict)) {
+                return false;
+            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conflicts (kind, email, salesforce_id, "
                     + "object_type, status_code, explanation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, conflict.kind().name());
@@ -63,6 +76,74 @@ public final class ConflictRepository {
             }
             return true;
         });
+    }
+
+    /**
+     * Whether recording this conflict now would show the admin something new: it is not open already, and no
+     * dismissal of it still holds ({@link Dismissal}). A dry run asks this; {@link #record} decides the same way.
+     */
+    public boolean wouldBeNew(NewConflict conflict) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM conflicts WHERE " + SAME_OPEN)) {
+                bindIdentity(select, 1, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        return false;
+                    }
+                }
+            }
+            return !heldByDismissal(connection, conflict);
+        });
+    }
+
+    /** The last resolution of the same conflict was a dismissal that nothing new has happened since. */
+    private static boolean heldByDismissal(Connection connection, NewConflict conflict) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT resolution, status_code, explanation, "
+                + "seen_history_id, seen_modstamp FROM conflicts WHERE kind = ? AND resolved_at IS NOT NULL "
+                + "AND email IS NOT DISTINCT FROM ? AND salesforce_id IS NOT DISTINCT FROM ? "
+                + "AND object_type IS NOT DISTINCT FROM ? ORDER BY resolved_at DESC, id DESC LIMIT 1")) {
+            bindIdentity(select, 1, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next() || !DISMISS.equals(rows.getString("resolution"))) {
+                    return false;
+                }
+                ConflictFacts seen = new ConflictFacts(rows.getLong("seen_history_id"),
+                        Optional.ofNullable(Database.instant(rows, "seen_modstamp")),
+                        Optional.ofNullable(rows.getString("status_code")), rows.getString("explanation"));
+                ConflictFacts now = new ConflictFacts(lastHistoryId(connection, conflict.email()),
+                        modstamp(connection, conflict.recordId()), conflict.statusCode(),
+                        truncate(conflict.explanation(), 2000));
+                return new Dismissal(conflict.kind(), seen).holds(now);
+            }
+        }
+    }
+
+    private static long lastHistoryId(Connection connection, Optional<Email> email) throws SQLException {
+        if (email.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(MAX(id), 0) FROM unsubscribe_history WHERE email = ?")) {
+            select.setString(1, email.get().value());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Optional<Instant> modstamp(Connection connection, Optional<SalesforceId> record)
+            throws SQLException {
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT system_modstamp FROM sf_mirror WHERE id = ?")) {
+            select.setString(1, record.get().value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(Database.instant(rows, "system_modstamp")) : Optional.empty();
+            }
+        }
     }
 
     /** Closes the open conflict matching these details, e.g. when a later push succeeded. */
@@ -110,12 +191,32 @@ public final class ConflictRepository {
     public boolean resolve(long id, String resolution, String actor, Optional<String> reason, Instant now) {
         return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = ?, "
-                    + "resolution = ?, resolved_by = ?, resolution_reason = ? WHERE id = ? AND resolved_at IS NULL")) {
+                    + "resolution = ?, resolved_by = ?, resolution_reason = ?, " + SEEN_NOW
+                    + " WHERE id = ? AND resolved_at IS NULL")) {
                 update.setObject(1, Database.utc(now));
                 update.setString(2, resolution);
                 update.setString(3, actor);
                 update.setString(4, reason.orElse(null));
                 update.setLong(5, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Opens a resolved conflict again exactly as it was before its resolution (an admin's undo); false when it is
+     * not resolved, or when the same conflict was raised again since (it is pending already).
+     */
+    public boolean reopen(long id) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = NULL, "
+                    + "resolution = NULL, resolved_by = NULL, resolution_reason = NULL, seen_history_id = NULL, "
+                    + "seen_modstamp = NULL WHERE id = ? AND resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                    + "conflicts o WHERE o.resolved_at IS NULL AND o.kind = conflicts.kind "
+                    + "AND o.email IS NOT DISTINCT FROM conflicts.email "
+                    + "AND o.salesforce_id IS NOT DISTINCT FROM conflicts.salesforce_id "
+                    + "AND o.object_type IS NOT DISTINCT FROM conflicts.object_type)")) {
+                update.setLong(1, id);
                 return update.executeUpdate() == 1;
             }
         });
@@ -145,10 +246,15 @@ public final class ConflictRepository {
         });
     }
 
-    /** Resolved conflicts, the most recently resolved first. */
+    /** Resolved conflicts that are not pending again, the most recently resolved first. */
     public List<Conflict> recentlyResolved(int limit) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "WHERE resolved_at IS NOT NULL "
+            // A conflict raised again (something new happened) is pending, not resolved: its earlier resolution is
+            // left out here, so it never shows in both lists.
+            try (PreparedStatement select = connection.prepareStatement(COLUMNS + "c WHERE resolved_at IS NOT NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM conflicts o WHERE o.resolved_at IS NULL AND o.kind = c.kind "
+                    + "AND o.email IS NOT DISTINCT FROM c.email AND o.salesforce_id IS NOT DISTINCT FROM c.salesforce_id "
+                    + "AND o.object_type IS NOT DISTINCT FROM c.object_type) "
                     + "ORDER BY resolved_at DESC, id DESC LIMIT ?")) {
                 select.setInt(1, limit);
                 return read(select);

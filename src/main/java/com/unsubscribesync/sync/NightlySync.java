@@ -241,18 +241,31 @@ public final class NightlySync {
             if (request.dryRun()) {
                 long writes = pushes.values().stream().mapToLong(n -> OptOutWriter.forRecords(n.intValue(), current)
                         .plannedCalls(n.intValue())).sum();
+                // Only what the run would raise counts: conflicts already pending, or dismissed with nothing new
+                // since, are not ones "that would arise" (the run's own count says the same).
+                List<PlannedConflict> arising = new ArrayList<>();
+                int arisingCount = 0;
+                for (Iterator<PlannedConflict> planned = plan.conflicts(); planned.hasNext(); ) {
+                    PlannedConflict conflict = planned.next();
+                    if (conflicts.wouldBeNew(stored(conflict))) {
+                        arisingCount++;
+                        if (arising.size() < SAMPLE) {
+                            arising.add(conflict);
+                        }
+                    }
+                }
+                SyncPlan sample = sample(plan, pushes);
                 return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled,
                         (int) pushes.values().stream().mapToLong(Long::longValue).sum(), (int) plan.importCount(),
-                        (int) plan.conflictCount(), salesforce.callsMade() - callsBefore + writes,
-                        Duration.between(started, clock.instant()).toMillis(), sample(plan, pushes), Optional.empty(),
-                        Map.of());
+                        arisingCount, salesforce.callsMade() - callsBefore + writes,
+                        Duration.between(started, clock.instant()).toMillis(),
+                        new SyncPlan(sample.pushes(), sample.imports(), arising), Optional.empty(), Map.of());
             }
 
             noteReapplied(plan, pushes.keySet());
             for (Iterator<PlannedConflict> planned = plan.conflicts(); planned.hasNext(); ) {
                 PlannedConflict conflict = planned.next();
-                if (conflicts.record(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(),
-                        conflict.objectType(), Optional.empty(), conflict.explanation()), clock.instant())) {
+                if (conflicts.record(stored(conflict), clock.instant())) {
                     counter.conflicts++;
                 }
             }
@@ -515,6 +528,11 @@ public final class NightlySync {
                 }
             }
         }
+    }
+
+    private static NewConflict stored(PlannedConflict conflict) {
+        return new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
+                Optional.empty(), conflict.explanation());
     }
 
     /** The start of each list of the plan, enough to show; the counts are in the report. */

@@ -72,4 +72,9 @@ public interface DialogService {
     }
 
     enum ImportDecision { CANCEL, IMPORT_ALL, IMPORT_VALID_ROWS }
+
+    /** Opens a web page (a record in Salesforce) in the system browser. */
+    default void openInBrowser(String url) {
+        info("Open in Salesforce", url);
+    }
 }

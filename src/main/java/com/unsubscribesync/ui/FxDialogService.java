@@ -289,4 +289,9 @@ public final class FxDialogService implements DialogService {
         label.setLabelFor(field);
         return label;
     }
+
+    @Override
+    public void openInBrowser(String url) {
+        browser.accept(url);
+    }
 }

@@ -118,7 +118,11 @@ class EngineTablesTest {
         assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isTrue();
         assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isFalse();
         assertThat(conflicts.open(Optional.empty(), 10)).isEmpty();
-        assertThat(conflicts.record(rejected, NOW)).as("a new occurrence after resolution").isTrue();
+        assertThat(conflicts.record(rejected, NOW)).as("a dismissal holds while nothing new happened").isFalse();
+        ConflictRepository.NewConflict otherReason = new ConflictRepository.NewConflict(ConflictKind.WRITE_REJECTED,
+                rejected.email(), rejected.recordId(), rejected.objectType(), Optional.of("ENTITY_IS_LOCKED"),
+                "The record is locked by an approval process.");
+        assertThat(conflicts.record(otherReason, NOW)).as("a refusal for another reason is new").isTrue();
     }
 
     @Test

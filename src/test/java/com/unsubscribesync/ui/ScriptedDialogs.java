@@ -111,4 +111,9 @@ public final class ScriptedDialogs implements DialogService {
     public void notify(String title, String text, boolean problem) {
         shown.add("notify: " + title + ": " + text);
     }
+
+    @Override
+    public void openInBrowser(String url) {
+        shown.add("open: " + url);
+    }
 }

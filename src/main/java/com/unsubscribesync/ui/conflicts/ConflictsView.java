@@ -1,9 +1,13 @@
 package com.unsubscribesync.ui.conflicts;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,30 +30,23 @@ public final class ConflictsView extends HBox {
         super(16);
         this.model = model;
         getStyleClass().add("page");
-        ListView<ConflictsViewModel.KindCount> kinds = new ListView<>(model.kinds());
+        // The kinds never change, so the admin's selection is never moved by a new count; counts are drawn from
+        // the model's map.
+        ListView<ConflictKind> kinds = new ListView<>(FXCollections.observableArrayList(ConflictKind.values()));
         kinds.setId("conflict-kinds");
-        kinds.setPrefWidth(215);
-        kinds.setMinWidth(215);
-        kinds.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(ConflictsViewModel.KindCount item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.kind().title());
-                Label count = new Label(empty || item == null ? "" : String.valueOf(item.count()));
-                count.getStyleClass().add(item != null && item.count() > 0 ? "count-badge" : "count-zero");
-                setGraphic(empty || item == null ? null : count);
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-                setGraphicTextGap(8);
-            }
-        });
+        kinds.getStyleClass().add("conflict-kinds");
+        kinds.setCellFactory(list -> new KindCell(model));
+        model.counts().addListener((MapChangeListener<ConflictKind, Long>) c -> kinds.refresh());
         kinds.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.kind() != model.kindProperty().get()) {
-                model.kindProperty().set(now.kind());
+            if (now != null && now != model.kindProperty().get()) {
+                model.kindProperty().set(now);
             }
         });
-        model.kinds().addListener((ListChangeListener<ConflictsViewModel.KindCount>) c -> kinds.getItems().stream()
-                .filter(k -> k.kind() == model.kindProperty().get()).findFirst()
-                .ifPresent(k -> kinds.getSelectionModel().select(k)));
+        model.kindProperty().addListener((o, was, now) -> {
+            if (now != null && now != kinds.getSelectionModel().getSelectedItem()) {
+                kinds.getSelectionModel().select(now);
+            }
+        });
         VBox left = Cards.card("Pending conflicts", kinds);
         VBox.setVgrow(kinds, Priority.ALWAYS);
 
@@ -64,11 +61,33 @@ public final class ConflictsView extends HBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
+        // When a selected conflict leaves the list (resolved, or another kind shown), the table may quietly move the
+        // selection onto the row that took its place; an action must never apply to a row the admin did not pick.
+        model.open().addListener((ListChangeListener<ConflictRow>) c -> {
+            if (!model.open().containsAll(model.selection())) {
+                table.getSelectionModel().clearSelection();
+                model.selection().clear();
+            }
+        });
         Label detail = Cards.text("", "detail");
         detail.setId("conflict-detail");
         detail.textProperty().bind(model.detailProperty());
         model.actions().addListener((ListChangeListener<ConflictsViewModel.Action>) c -> drawActions());
         drawActions();
+        Label undone = Cards.text("", "undo-message");
+        undone.setId("undo-message");
+        undone.setWrapText(true);
+        undone.textProperty().bind(model.undoMessageProperty());
+        Button undo = new Button("_Undo");
+        undo.setId("undo");
+        undo.setOnAction(e -> model.undo());
+        undo.visibleProperty().bind(model.undoableProperty());
+        undo.managedProperty().bind(undo.visibleProperty());
+        HBox undoBar = new HBox(8, undone, undo);
+        undoBar.setId("undo-bar");
+        undoBar.getStyleClass().add("undo-bar");
+        undoBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(undone, Priority.ALWAYS);
         Label resolvedTitle = new Label("Recently resolved");
         resolvedTitle.getStyleClass().add("card-title");
         TableView<ConflictRow> resolved = new TableView<>(model.resolved());
@@ -80,11 +99,25 @@ public final class ConflictsView extends HBox {
         resolved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resolved.setPrefHeight(150);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox right = Cards.card("Conflicts", table, detail, buttons, resolvedTitle, resolved);
+        LinkRecordPanel linking = new LinkRecordPanel(model.link());
+        VBox.setVgrow(linking, Priority.ALWAYS);
+        // While a link is picked the match list takes the inbox's place, so it fits the window at any text size.
+        for (javafx.scene.Node inbox : java.util.List.of(table, detail, buttons, undoBar, resolvedTitle, resolved)) {
+            javafx.beans.value.ObservableBooleanValue shown = inbox == undoBar
+                    ? model.undoMessageProperty().isNotEmpty().and(model.link().openProperty().not())
+                    : model.link().openProperty().not();
+            inbox.visibleProperty().unbind();
+            inbox.visibleProperty().bind(shown);
+            inbox.managedProperty().unbind();
+            inbox.managedProperty().bind(inbox.visibleProperty());
+        }
+        VBox right = Cards.card("Conflicts", table, detail, buttons, undoBar, resolvedTitle, resolved, linking);
         ((Label) right.getChildren().get(0)).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.kindProperty().get() == null ? "Conflicts" : model.kindProperty().get().title(),
                 model.kindProperty()));
         HBox.setHgrow(right, Priority.ALWAYS);
+        // The inbox gives way (its tables and buttons wrap or scroll) so that the kinds stay whole in a narrow window.
+        right.setMinWidth(0);
         getChildren().addAll(left, right);
     }
 
@@ -94,11 +127,47 @@ public final class ConflictsView extends HBox {
             Button button = new Button(action.label());
             button.setId("action-" + action.key());
             button.setOnAction(e -> model.act(action));
+            if (!action.key().equals("layout-steps")) {
+                button.disableProperty().bind(Bindings.isEmpty(model.selection()));
+            }
             if (action.key().equals("keep-unsubscribed") || action.key().equals("retry")) {
                 button.getStyleClass().add("primary");
                 button.setGraphic(Icons.of(action.key().equals("retry") ? "run" : "check"));
             }
             buttons.getChildren().add(button);
+        }
+    }
+
+    /** A kind with its count; the title wraps rather than being cut off at large text sizes. */
+    private static final class KindCell extends ListCell<ConflictKind> {
+        private final ConflictsViewModel model;
+        private final Label count = new Label();
+
+        KindCell(ConflictsViewModel model) {
+            this.model = model;
+            setWrapText(true);
+            // Without this the list measures the unwrapped title and scrolls sideways instead of wrapping.
+            setPrefWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            getStyleClass().add("conflict-kind");
+        }
+
+        @Override
+        protected void updateItem(ConflictKind item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            long n = model.counts().getOrDefault(item, 0L);
+            setText(item.title());
+            setId("kind-" + item.key());
+            count.setText(String.valueOf(n));
+            count.getStyleClass().setAll("label", n > 0 ? "count-badge" : "count-zero");
+            count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            setGraphic(count);
         }
     }
 

@@ -9,6 +9,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ public final class ConflictsViewModel {
     private final ObservableList<ConflictRow> selection = FXCollections.observableArrayList();
     private final SimpleStringProperty detail = new SimpleStringProperty("");
     private final ObservableList<Action> actions = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<ConflictKind, Long> counts =
+            FXCollections.observableMap(new java.util.EnumMap<>(ConflictKind.class));
+    private final SimpleStringProperty undoMessage = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty undoable = new javafx.beans.property.SimpleBooleanProperty();
+    private List<ConflictResolver.Resolved> lastDone = List.of();
+    private final LinkRecordModel link;
 
     /** A kind and how many of it are open. */
     public record KindCount(ConflictKind kind, long count) {
@@ -56,6 +63,9 @@ public final class ConflictsViewModel {
             refresh();
         });
         selection.addListener((javafx.collections.ListChangeListener<ConflictRow>) c -> describeSelection());
+        link = new LinkRecordModel(services, background, dialogs, (row, id) -> carryOut(new Action(
+                row.kind() == ConflictKind.RECORD_DELETED ? "relink" : "link", "Link to a record"), List.of(row),
+                Optional.of(id), Optional.empty()));
     }
 
     static List<Action> actionsOf(ConflictKind kind) {
@@ -82,21 +92,44 @@ public final class ConflictsViewModel {
     }
 
     public void refresh() {
+        refresh(false);
+    }
+
+    /**
+     * Reads the counts and the shown kind's conflicts. The inbox opens on the first kind with pending conflicts and
+     * keeps the admin's kind; after an action that emptied it, it moves on to the next kind with conflicts.
+     */
+    private void refresh(boolean afterAction) {
         ConflictKind wanted = kind.get();
         background.submit(p -> new Loaded(services.conflicts().openCountsByKind(),
                 services.conflicts().open(Optional.ofNullable(wanted), SHOWN), services.conflicts().recentlyResolved(50)),
                 loaded -> {
-                    List<KindCount> counts = new ArrayList<>();
-                    loaded.counts().forEach((k, n) -> counts.add(new KindCount(k, n)));
-                    ShownLists.update(kinds, counts);
-                    if (wanted == null) {
-                        counts.stream().filter(c -> c.count() > 0).findFirst().ifPresent(c -> kind.set(c.kind()));
-                    }
-                    if (wanted == kind.get()) {
+                    List<KindCount> listed = new ArrayList<>();
+                    loaded.counts().forEach((k, n) -> listed.add(new KindCount(k, n)));
+                    counts.putAll(loaded.counts());
+                    ShownLists.update(kinds, listed);
+                    ShownLists.update(resolved, rows(loaded.resolved()));
+                    Optional<ConflictKind> move = wanted == null || afterAction && loaded.counts().get(wanted) == 0
+                            ? nextWithConflicts(wanted, loaded.counts()) : Optional.empty();
+                    if (move.isPresent() && move.get() != wanted) {
+                        kind.set(move.get());
+                    } else if (wanted == kind.get()) {
                         ShownLists.update(open, rows(loaded.open()));
                     }
-                    ShownLists.update(resolved, rows(loaded.resolved()));
                 }, this::failed);
+    }
+
+    /** The first kind with conflicts after {@code from} (from the top without one), going round. */
+    private static Optional<ConflictKind> nextWithConflicts(ConflictKind from, Map<ConflictKind, Long> counts) {
+        ConflictKind[] all = ConflictKind.values();
+        int start = from == null ? 0 : from.ordinal() + 1;
+        for (int i = 0; i < all.length; i++) {
+            ConflictKind candidate = all[(start + i) % all.length];
+            if (counts.getOrDefault(candidate, 0L) > 0) {
+                return Optional.of(candidate);
+            }
+        }
+        return from == null ? Optional.of(all[0]) : Optional.empty();
     }
 
     private List<ConflictRow> rows(List<Conflict> conflicts) {
@@ -148,19 +181,21 @@ public final class ConflictsViewModel {
                 dialogs.info("Link to a record", "Link one conflict at a time: each needs its own Lead or Contact.");
                 return;
             }
-            record = dialogs.askText("Link to a record", "The 15- or 18-character ID of the Lead (00Q…) or Contact "
-                    + "(003…) for " + targets.get(0).email() + ":", "Salesforce ID");
-            if (record.isEmpty() || record.get().isBlank()) {
-                return;
-            }
+            link.start(targets.get(0));
+            return;
         }
+        carryOut(action, targets, record, reason);
+    }
+
+    private void carryOut(Action action, List<ConflictRow> targets, Optional<String> record, Optional<String> reason) {
         Optional<String> why = reason;
         Optional<String> id = record;
         background.submit(p -> {
             List<String> problems = new ArrayList<>();
+            List<ConflictResolver.Resolved> done = new ArrayList<>();
             for (ConflictRow row : targets) {
                 try {
-                    services.conflictResolver().resolve(row.id(), action.key(), id, why, services.actor());
+                    done.add(services.conflictResolver().resolve(row.id(), action.key(), id, why, services.actor()));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     problems.add((row.email().isEmpty() ? "#" + row.id() : row.email()) + ": " + e.getMessage());
                 }
@@ -169,13 +204,68 @@ public final class ConflictsViewModel {
                     || action.key().equals("link") || action.key().equals("relink")) {
                 services.wakePusher();
             }
+            return new Outcome(done, problems);
+        }, outcome -> {
+            remember(action, outcome.done());
+            if (!outcome.problems().isEmpty()) {
+                dialogs.showList("Some conflicts were not resolved", "These stay in the list:", outcome.problems());
+            }
+            refresh(true);
+        }, this::failed);
+    }
+
+    private record Outcome(List<ConflictResolver.Resolved> done, List<String> problems) {
+    }
+
+    /** Keeps the last action, to be undone, and says what it did. */
+    private void remember(Action action, List<ConflictResolver.Resolved> done) {
+        lastDone = done.stream().filter(ConflictResolver.Resolved::undoable).toList();
+        undoable.set(!lastDone.isEmpty());
+        if (done.isEmpty()) {
+            return;
+        }
+        String who = done.size() == 1 ? done.get(0).conflict().email().map(Object::toString)
+                .orElse(done.get(0).conflict().kind().title()) : Formats.plural(done.size(), "conflict", "conflicts");
+        undoMessage.set(plainLabel(action) + ": " + who + "." + (lastDone.isEmpty() ? " A resubscribe is not undone "
+                + "here; unsubscribe the person again on the Unsubscribes tab if it was a mistake." : ""));
+    }
+
+    /** Takes the last action back: its conflicts are pending again exactly as they were. */
+    public void undo() {
+        List<ConflictResolver.Resolved> undoing = lastDone;
+        if (undoing.isEmpty()) {
+            return;
+        }
+        lastDone = List.of();
+        undoable.set(false);
+        background.submit(p -> {
+            List<String> problems = new ArrayList<>();
+            for (ConflictResolver.Resolved resolved : undoing) {
+                try {
+                    services.conflictResolver().undo(resolved);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    problems.add(resolved.conflict().email().map(Object::toString).orElse("#" + resolved.conflict().id())
+                            + ": " + e.getMessage());
+                }
+            }
             return problems;
         }, problems -> {
+            undoMessage.set(problems.isEmpty() ? "Undone: " + Formats.plural(undoing.size(), "conflict is",
+                    "conflicts are") + " pending again." : "");
             if (!problems.isEmpty()) {
-                dialogs.showList("Some conflicts were not resolved", "These stay in the list:", problems);
+                dialogs.showList("Some conflicts were not reopened", "These stay resolved:", problems);
             }
-            refresh();
+            ConflictKind back = undoing.get(0).conflict().kind();
+            if (kind.get() != back) {
+                kind.set(back);
+            } else {
+                refresh();
+            }
         }, this::failed);
+    }
+
+    private static String plainLabel(Action action) {
+        return action.label().replace("_", "").replace("…", "").replace(" (re-apply)", "");
     }
 
     private void failed(Throwable e) {
@@ -209,5 +299,25 @@ public final class ConflictsViewModel {
 
     public ObservableList<Action> actions() {
         return actions;
+    }
+
+    /** The match list of Link to a record / Re-link. */
+    public LinkRecordModel link() {
+        return link;
+    }
+
+    /** Pending conflicts of each kind, as last read. */
+    public javafx.collections.ObservableMap<ConflictKind, Long> counts() {
+        return counts;
+    }
+
+    /** What the last action did, or that it was undone. */
+    public ReadOnlyStringProperty undoMessageProperty() {
+        return undoMessage;
+    }
+
+    /** Whether {@link #undo} has something to take back. */
+    public javafx.beans.property.ReadOnlyBooleanProperty undoableProperty() {
+        return undoable;
     }
 }

@@ -1,0 +1,105 @@
+package com.unsubscribesync.app;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.sync.RunProgress;
+import com.unsubscribesync.sync.RunReport;
+import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.ui.Console;
+import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.ui.ScriptedDialogs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console at 1024x700 over an in-memory org, for the conflict inbox's tests; the test seeds it. */
+final class ConflictsConsole implements AutoCloseable {
+    final ConsoleFixture fixture;
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    final Console console;
+    final Scene scene;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+    ConflictsConsole(Stage stage, Path data, Screen first) {
+        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture.people(20, 0);
+        console = new Console(fixture.services, new FxBackground(executor), dialogs, first);
+        scene = console.scene(1024, 700);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    /** Reads everything, as the console does when the window opens. */
+    void open() {
+        WaitForAsyncUtils.asyncFx(console::load);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void unsubscribe(String address) {
+        fixture.services.unsubscribes().add(new Unsubscribe(new Email(address), Instant.now(),
+                UnsubscribeSource.MANUAL, "admin", Optional.empty()));
+    }
+
+    RunReport run() {
+        return fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
+                RunProgress.SILENT);
+    }
+
+    void showConflicts(FxRobot robot) {
+        robot.interact(() -> console.shell().screenProperty().set(Screen.UNSUBSCRIBES));
+        robot.interact(() -> console.shell().screenProperty().set(Screen.CONFLICTS));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<com.unsubscribesync.ui.conflicts.ConflictRow> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** Clicks the row of this table showing the text (other screens' tables may show it too). */
+    static void clickRow(FxRobot robot, String table, String text) {
+        robot.clickOn(robot.from(robot.lookup(table).queryAll()).lookup(text).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static List<String> emails(TableView<com.unsubscribesync.ui.conflicts.ConflictRow> table) {
+        return table.getItems().stream().map(com.unsubscribesync.ui.conflicts.ConflictRow::email).toList();
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void close() {
+        console.stopPolling();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fixture.close();
+    }
+}
