@@ -22,12 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Conflicts screen. */
-public final class ConflictsView extends HBox {
+public final class ConflictsView extends javafx.scene.layout.StackPane {
     private final ConflictsViewModel model;
     private final FlowPane buttons = new FlowPane(8, 8);
 
     public ConflictsView(ConflictsViewModel model) {
-        super(16);
         this.model = model;
         getStyleClass().add("page");
         // The kinds never change, so the admin's selection is never moved by a new count; counts are drawn from
@@ -118,7 +117,31 @@ public final class ConflictsView extends HBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         // The inbox gives way (its tables and buttons wrap or scroll) so that the kinds stay whole in a narrow window.
         right.setMinWidth(0);
-        getChildren().addAll(left, right);
+        // Side by side while the inbox has room for its buttons; at large text in a small window the kinds go on
+        // top, so no action is pushed past the window's edge.
+        HBox sideBySide = new HBox(16);
+        VBox stacked = new VBox(16);
+        VBox.setVgrow(right, Priority.ALWAYS);
+        Runnable arrange = () -> arrange(left, right, sideBySide, stacked, detail.getFont().getSize());
+        widthProperty().addListener((o, was, now) -> arrange.run());
+        detail.fontProperty().addListener((o, was, now) -> arrange.run());
+        arrange.run();
+    }
+
+    private void arrange(VBox left, VBox right, HBox sideBySide, VBox stacked, double em) {
+        boolean narrow = getWidth() > 0 && getWidth() < left.prefWidth(-1) + 30 * em;
+        javafx.scene.layout.Pane wanted = narrow ? stacked : sideBySide;
+        if (getChildren().size() == 1 && getChildren().get(0) == wanted) {
+            return;
+        }
+        sideBySide.getChildren().clear();
+        stacked.getChildren().clear();
+        wanted.getChildren().addAll(left, right);
+        getStyleClass().removeAll("conflicts-stacked");
+        if (narrow) {
+            getStyleClass().add("conflicts-stacked");
+        }
+        getChildren().setAll(wanted);
     }
 
     private void drawActions() {
