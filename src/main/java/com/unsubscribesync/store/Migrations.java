@@ -16,7 +16,7 @@ final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
     private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
             "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
-            "V5__run_plan_tables.sql", CanonicalAddresses.STEP);
+            "V5__run_plan_tables.sql", CanonicalAddresses.STEP, "V8__history_by_action.sql");
 
     /** Runs on an admin's connection (DDL); commits, or rolls every script of this call back. */
     void apply(Connection connection) throws SQLException {
