@@ -38,7 +38,13 @@ public final class UnsubscribesView extends BorderPane {
         getStyleClass().add("page");
         setTop(toolbar());
         TableView<UnsubscribeRow> table = table();
-        VBox card = historyCard();
+        // With large text the card may be taller than the window: it scrolls on its own, its actions first.
+        javafx.scene.control.ScrollPane card = new javafx.scene.control.ScrollPane(historyCard());
+        card.setFitToWidth(true);
+        card.setFitToHeight(true);
+        card.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        card.getStyleClass().add("history-scroll");
+        card.setId("history-scroll");
         HBox.setHgrow(table, Priority.ALWAYS);
         HBox body = new HBox(table, card);
         body.getStyleClass().add("unsubscribes-body");
@@ -163,14 +169,14 @@ public final class UnsubscribesView extends BorderPane {
         String[] widest = {"", "", "Object", "003000000000000AAA", "Resubscribed", "30 Sep 2026 23:59"};
         for (int i = 1; i < table.getColumns().size(); i++) {
             TableColumn<UnsubscribeRow, ?> column = table.getColumns().get(i);
-            String sample = i == 1 ? "Mmmmmmmm Mmmmmmmm" : widest[i];
+            String sample = i == 1 ? "Fatima Lindqvist" : widest[i];
             double width = Math.max(textWidth(sample, font), textWidth(column.getText(), font)) + font.getSize() * 1.6;
             column.setMinWidth(width);
             column.setPrefWidth(width);
             column.setMaxWidth(i == 1 ? width * 2 : width);
         }
         table.getColumns().get(0).setMinWidth(textWidth("maria.castillo@example.com", font));
-        table.getColumns().get(0).setPrefWidth(textWidth("maria.castillo@example.com", font) * 1.3);
+        table.getColumns().get(0).setPrefWidth(textWidth("maria.castillo@example.com", font) * 1.1);
     }
 
     private static double textWidth(String text, Font font) {
@@ -207,11 +213,11 @@ public final class UnsubscribesView extends BorderPane {
                 action.setWrapText(true);
                 action.getStyleClass().add(line.action().equals("Resubscribe") ? "history-resubscribe"
                         : "history-unsubscribe");
-                Label meta = Cards.text(line.when() + " · " + Wrapping.atBreaks(line.actor()), "muted");
+                Label meta = Cards.text(line.when() + " · " + line.actor(), "muted");
                 VBox box = new VBox(action, meta);
                 box.getStyleClass().add("history-line");
                 if (!line.reason().isEmpty()) {
-                    box.getChildren().add(Cards.text("“" + Wrapping.atBreaks(line.reason()) + "”", "help"));
+                    box.getChildren().add(Cards.text("“" + line.reason() + "”", "help"));
                 }
                 // As wide as the list, so the text wraps inside it instead of running under its edge.
                 box.prefWidthProperty().bind(list.widthProperty().subtract(list.getInsets().getLeft()
@@ -240,12 +246,14 @@ public final class UnsubscribesView extends BorderPane {
             button.setWrapText(true);
             button.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox card = Cards.card("History", person, lines, actions);
+        VBox card = Cards.card("History", actions, person, lines);
         Label title = (Label) card.getChildren().get(0);
         title.setId("history-title");
-        // The address breaks after its @ and dots, never inside a word.
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Wrapping.atBreaks(
-                model.historyTitleProperty().get()), model.historyTitleProperty()));
+        // The address breaks after its @ or dots, never inside a word.
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Wrapping.fit(
+                model.historyTitleProperty().get(), title.getFont(), card.getWidth() - card.getInsets().getLeft()
+                        - card.getInsets().getRight() - 2), model.historyTitleProperty(), title.fontProperty(),
+                card.widthProperty()));
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         person.setMinHeight(Region.USE_PREF_SIZE);

@@ -64,12 +64,12 @@ public final class UnsubscribesViewModel {
     private final BooleanProperty namesKnown = new SimpleBooleanProperty(false);
     private final BooleanBinding canResubscribe;
     private final BooleanBinding canUncheck;
+    /** The address whose card is shown or being read. */
+    private Email shownEmail;
     private final ChangeListener<String> refilled = (o, was, now) -> {
         UnsubscribeRow row = selected.get();
-        if (row != null && row.loaded()) {
-            if (card.get() == null || !card.get().email().value().equals(now)) {
-                selected.set(null);
-            }
+        if (row != null && row.loaded() && (shownEmail == null || !shownEmail.value().equals(now))) {
+            selected.set(null);
         }
     };
     private final ChangeListener<Boolean> arrived = (o, was, now) -> {
@@ -154,13 +154,13 @@ public final class UnsubscribesViewModel {
 
     private void showCard(UnsubscribeRow row) {
         if (row == null || !row.loaded()) {
-            if (card.get() == null) {
+            if (shownEmail == null) {
                 historyTitle.set("History");
                 historyPerson.set("Select an unsubscribe to see its history.");
             }
             return;
         }
-        if (card.get() != null && card.get().email().value().equals(row.email())) {
+        if (shownEmail != null && shownEmail.value().equals(row.email())) {
             return;
         }
         showCard(new Email(row.email()));
@@ -169,6 +169,7 @@ public final class UnsubscribesViewModel {
     /** Reads and shows the card of one address; the answer of an earlier read that comes late is dropped. */
     private void showCard(Email email) {
         long mine = ++cardGeneration;
+        shownEmail = email;
         card.set(null);
         history.clear();
         historyTitle.set("History of " + email);
@@ -179,6 +180,7 @@ public final class UnsubscribesViewModel {
                         return;
                     }
                     card.set(read);
+                    historyTitle.set("History of " + email);
                     historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now") + " · "
                             + read.person().map(this::describe).orElse("no person record"));
                     history.setAll(read.entries().stream().map(entry -> new HistoryLine(
@@ -188,8 +190,8 @@ public final class UnsubscribesViewModel {
     }
 
     private String describe(Person person) {
-        return person.displayName() + person.salesforceId().map(id -> " · " + id.objectType().apiName() + " " + id)
-                .orElse(" · no Salesforce ID");
+        return person.displayName() + person.salesforceId().map(id -> "\n" + id.objectType().apiName() + " " + id)
+                .orElse("\nno Salesforce ID");
     }
 
     public void add() {
@@ -340,7 +342,7 @@ public final class UnsubscribesViewModel {
     }
 
     private void refreshCard(Email email) {
-        if (card.get() != null && card.get().email().equals(email)) {
+        if (email.equals(shownEmail)) {
             showCard(email);
         }
     }
