@@ -194,7 +194,6 @@ public final class FxDialogService implements DialogService {
         reason.setPromptText("Why may this person be emailed again? (required, kept in the history)");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
-        movesFocusOnTab(reason);
         Label warning = Cards.text("This removes the unsubscribe here only. While a Lead or Contact still has the "
                 + "opt-out checked, the next nightly run marks this person unsubscribed again: uncheck it afterwards "
                 + "with Uncheck in Salesforce…, a separate step that names the records and the org.", "warning");
@@ -204,7 +203,9 @@ public final class FxDialogService implements DialogService {
         Node confirm = dialog.getDialogPane().lookupButton(resubscribe);
         confirm.setId("resubscribe-confirm");
         confirm.disableProperty().bind(reason.textProperty().isEmpty());
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("resubscribe-cancel");
+        Node cancel = dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("resubscribe-cancel");
+        movesFocusOnTab(reason);
         dialog.setResultConverter(button -> button == resubscribe ? new ResubscribeAnswer(reason.getText()) : null);
         dialog.setOnShown(e -> reason.requestFocus());
         return dialog.showAndWait();
