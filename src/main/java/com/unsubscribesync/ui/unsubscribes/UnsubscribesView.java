@@ -121,11 +121,12 @@ public final class UnsubscribesView extends BorderPane {
         name.visibleProperty().bind(model.namesKnownProperty());
         table.getColumns().add(email);
         table.getColumns().add(name);
-        table.getColumns().add(column("Object", "column-object", UnsubscribeRow::objectProperty));
-        table.getColumns().add(column("Salesforce ID", "column-id", UnsubscribeRow::salesforceIdProperty));
+        // The date and source first: the Salesforce record is the part an admin can scroll to at 1024 wide.
+        table.getColumns().add(column("Date", "column-date", UnsubscribeRow::dateProperty));
         table.getColumns().add(column("Source", "column-source", row -> javafx.beans.binding.Bindings.when(
                 row.resubscribedProperty()).then("Resubscribed").otherwise(row.sourceProperty())));
-        table.getColumns().add(column("Date", "column-date", UnsubscribeRow::dateProperty));
+        table.getColumns().add(column("Object", "column-object", UnsubscribeRow::objectProperty));
+        table.getColumns().add(column("Salesforce ID", "column-id", UnsubscribeRow::salesforceIdProperty));
         // The row height comes from the stylesheet (-fx-fixed-cell-size in em), so it grows with the text.
         table.getStyleClass().add("unsubscribes-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -166,7 +167,7 @@ public final class UnsubscribesView extends BorderPane {
      * cut off; the Email column takes the rest (and the table scrolls sideways before anything is truncated).
      */
     private static void fitColumns(TableView<UnsubscribeRow> table, Font font) {
-        String[] widest = {"", "", "Object", "003000000000000AAA", "Resubscribed", "30 Sep 2026 23:59"};
+        String[] widest = {"", "", "30 Sep 2026 23:59", "Salesforce Sync", "Contact", "003000000000000AAA"};
         for (int i = 1; i < table.getColumns().size(); i++) {
             TableColumn<UnsubscribeRow, ?> column = table.getColumns().get(i);
             String sample = i == 1 ? "Fatima Lindqvist" : widest[i];

@@ -181,8 +181,9 @@ public final class UnsubscribesViewModel {
                     }
                     card.set(read);
                     historyTitle.set("History of " + email);
-                    historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now") + " · "
-                            + read.person().map(this::describe).orElse("no person record"));
+                    String who = read.person().map(this::describe).orElse("");
+                    historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now")
+                            + (who.isEmpty() ? "" : "\n" + who));
                     history.setAll(read.entries().stream().map(entry -> new HistoryLine(
                             Formats.dateTime(entry.at(), services.zone()), entry.action().label(),
                             entry.source().label(), entry.actor(), entry.reason().orElse(""))).toList());
@@ -190,8 +191,10 @@ public final class UnsubscribesViewModel {
     }
 
     private String describe(Person person) {
-        return person.displayName() + person.salesforceId().map(id -> "\n" + id.objectType().apiName() + " " + id)
-                .orElse("\nno Salesforce ID");
+        // The address is the card's title already; a name shows only when Salesforce gave one.
+        String name = UnsubscribeRow.nameOf(person);
+        String record = person.salesforceId().map(id -> id.objectType().apiName() + " " + id).orElse("");
+        return name.isEmpty() ? record : record.isEmpty() ? name : name + "\n" + record;
     }
 
     public void add() {
