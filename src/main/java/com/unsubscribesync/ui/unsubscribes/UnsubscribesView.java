@@ -171,7 +171,7 @@ public final class UnsubscribesView extends BorderPane {
         for (int i = 1; i < table.getColumns().size(); i++) {
             TableColumn<UnsubscribeRow, ?> column = table.getColumns().get(i);
             String sample = i == 1 ? "Fatima Lindqvist" : widest[i];
-            double width = Math.max(textWidth(sample, font), textWidth(column.getText(), font)) + font.getSize() * 1.6;
+            double width = Math.max(textWidth(sample, font), textWidth(column.getText(), font)) + font.getSize() * 0.9;
             column.setMinWidth(width);
             column.setPrefWidth(width);
             column.setMaxWidth(i == 1 ? width * 2 : width);
