@@ -2,11 +2,11 @@
 -- which records it pushed, imported and failed on.
 -- A run keeps at most a fixed number of rows of each list (SyncRunRepository.DETAIL_CAP, ADR 0041); its counts
 -- say how many there were in all.
-ALTER TABLE sync_runs ADD COLUMN origin VARCHAR(16);
-ALTER TABLE sync_runs ADD COLUMN failed INT DEFAULT 0 NOT NULL;
-ALTER TABLE sync_runs ADD COLUMN instance_url VARCHAR(400);
+ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS origin VARCHAR(16);
+ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS failed INT DEFAULT 0 NOT NULL;
+ALTER TABLE sync_runs ADD COLUMN IF NOT EXISTS instance_url VARCHAR(400);
 
-CREATE TABLE sync_run_records (
+CREATE TABLE IF NOT EXISTS sync_run_records (
     run_id       BIGINT NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
     outcome      VARCHAR(16) NOT NULL,
     line_no      INT NOT NULL,

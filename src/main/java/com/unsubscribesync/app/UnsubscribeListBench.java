@@ -4,6 +4,7 @@ import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.ListQuery;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +68,18 @@ final class UnsubscribeListBench {
             double lastPageColdMs = time(() -> workspace.unsubscribes().list("", PAGE, last));
             double lastPageMs = time(() -> workspace.unsubscribes().list("", PAGE, last));
             double middlePageMs = time(() -> workspace.unsubscribes().list("", PAGE, (int) (report.added() / 2)));
+            // The console's list: everyone (unsubscribed and resubscribed) and a search by any part of the address.
+            ListQuery all = new ListQuery(ListQuery.Shown.ALL, "");
+            double allFirstPageMs = time(() -> workspace.unsubscribes().page(all, PAGE, 0));
+            double allCountMs = time(() -> workspace.unsubscribes().count(all));
+            double allMiddlePageColdMs = time(() -> workspace.unsubscribes().page(all, PAGE, (int) (report.added() / 2)));
+            double allMiddlePageMs = time(() -> workspace.unsubscribes().page(all, PAGE, (int) (report.added() / 2)));
+            ListQuery common = new ListQuery(ListQuery.Shown.ALL, "kq");
+            ListQuery rare = new ListQuery(ListQuery.Shown.ALL, ".4242@example");
+            double containsFirstPageMs = time(() -> workspace.unsubscribes().page(common, PAGE, 0));
+            double containsCountMs = time(() -> workspace.unsubscribes().count(common));
+            double rareFirstPageMs = time(() -> workspace.unsubscribes().page(rare, PAGE, 0));
+            double rareCountMs = time(() -> workspace.unsubscribes().count(rare));
 
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("rows", report.rows());
@@ -79,6 +92,14 @@ final class UnsubscribeListBench {
             details.put("middlePageMs", round(middlePageMs));
             details.put("lastPageColdMs", round(lastPageColdMs));
             details.put("lastPageMs", round(lastPageMs));
+            details.put("allFirstPageMs", round(allFirstPageMs));
+            details.put("allCountMs", round(allCountMs));
+            details.put("allMiddlePageColdMs", round(allMiddlePageColdMs));
+            details.put("allMiddlePageMs", round(allMiddlePageMs));
+            details.put("containsSearchFirstPageMs", round(containsFirstPageMs));
+            details.put("containsSearchCountMs", round(containsCountMs));
+            details.put("rareContainsSearchFirstPageMs", round(rareFirstPageMs));
+            details.put("rareContainsSearchCountMs", round(rareCountMs));
             details.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
             return new Benchmarks.Result("list", 0, 0, median(firstPage) + median(search),
                     median(bareFirstPage) + median(bareSearch), heap.peakMb(), details);

@@ -27,6 +27,11 @@ final class ListPositions {
         return marksByPrefix.computeIfAbsent(prefix, this::scan);
     }
 
+    /** The marks of another listing, read by {@code scan} (every EVERYth address of it, in order) the first time. */
+    List<String> marks(String key, java.util.function.Supplier<List<String>> scan) {
+        return marksByPrefix.computeIfAbsent("\u0001" + key, k -> scan.get());
+    }
+
     void forget() {
         marksByPrefix.clear();
     }

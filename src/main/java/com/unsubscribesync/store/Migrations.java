@@ -17,7 +17,7 @@ final class Migrations {
     private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
             "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
             "V5__run_plan_tables.sql", CanonicalAddresses.STEP, "V7__conflict_dismissals.sql",
-            "V9__run_detail.sql");
+            "V8__history_by_action.sql", "V9__run_detail.sql");
 
     /** Runs on an admin's connection (DDL); commits, or rolls every script of this call back. */
     void apply(Connection connection) throws SQLException {

@@ -115,6 +115,13 @@ public final class PeopleRepository {
         });
     }
 
+    /** Whether any person has a name, so the console knows whether a Name column has anything to show. */
+    public boolean anyNamed() {
+        return database.read(connection -> Jdbc.count(connection,
+                "SELECT COUNT(*) FROM (SELECT 1 FROM people WHERE first_name IS NOT NULL OR last_name IS NOT NULL "
+                        + "FETCH FIRST 1 ROWS ONLY)") > 0);
+    }
+
     public long count() {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM people"));
     }

@@ -228,6 +228,172 @@ public final class UnsubscribeRepository {
         });
     }
 
+    /** The two kinds of people the list can show, each readable in email order through its {@code alias}. */
+    private record Branch(String select, String alias) {
+        static final Branch CURRENT = new Branch("SELECT u.email, u.unsubscribed_at AS listed_at, u.source, u.actor, "
+                + "u.reason, FALSE AS resubscribed FROM unsubscribes u WHERE TRUE", "u");
+        // The latest resubscribe of each address not unsubscribed again since.
+        static final Branch RESUBSCRIBED = new Branch("SELECT h.email, h.at AS listed_at, h.source, h.actor, h.reason, "
+                + "TRUE AS resubscribed FROM unsubscribe_history h WHERE h.action = 'RESUBSCRIBE' AND h.id = "
+                + "(SELECT MAX(x.id) FROM unsubscribe_history x WHERE x.email = h.email AND x.action = 'RESUBSCRIBE') "
+                + "AND NOT EXISTS (SELECT 1 FROM unsubscribes n WHERE n.email = h.email)", "h");
+
+        static List<Branch> of(ListQuery.Shown shown) {
+            return switch (shown) {
+                case ALL -> List.of(CURRENT, RESUBSCRIBED);
+                case UNSUBSCRIBED -> List.of(CURRENT);
+                case RESUBSCRIBED -> List.of(RESUBSCRIBED);
+            };
+        }
+
+        /** The branch narrowed to the search (address or name containing it) and to addresses from {@code from} on. */
+        String narrowed(ListQuery query, Optional<String> from) {
+            StringBuilder sql = new StringBuilder(select);
+            if (!query.search().isEmpty()) {
+                sql.append(" AND (").append(alias).append(".email LIKE ? ESCAPE '\\' OR ").append(alias)
+                        .append(".email IN (SELECT s.email FROM people s WHERE LOWER(CONCAT_WS(' ', s.first_name, "
+                                + "s.last_name)) LIKE ? ESCAPE '\\'))");
+            }
+            from.ifPresent(email -> sql.append(" AND ").append(alias).append(".email >= ?"));
+            return sql.toString();
+        }
+
+        int bind(PreparedStatement statement, int first, ListQuery query, Optional<String> from) throws SQLException {
+            int i = first;
+            if (!query.search().isEmpty()) {
+                String contains = "%" + likePrefix(query.search());
+                statement.setString(i++, contains);
+                statement.setString(i++, contains);
+            }
+            if (from.isPresent()) {
+                statement.setString(i++, from.get());
+            }
+            return i;
+        }
+    }
+
+    /**
+     * One page of the list as the console shows it, in email order. Each kind of row is read through its email
+     * index from a nearby mark on, at most as many as the page needs, so a page costs about the same anywhere in a
+     * million rows; a search by part of an address or name reads the addresses in order and keeps those containing it.
+     */
+    public List<ListedUnsubscribe> page(ListQuery query, int limit, int offset) {
+        Optional<String> from = Optional.empty();
+        int skip = offset;
+        if (offset >= ListPositions.EVERY) {
+            List<String> marks = positions.marks(query.key(), () -> scanMarks(query));
+            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
+            if (mark > 0) {
+                from = Optional.of(marks.get(mark));
+                skip = offset - mark * ListPositions.EVERY;
+            }
+        }
+        Optional<String> start = from;
+        int rowsToSkip = skip;
+        List<Branch> branches = Branch.of(query.shown());
+        return database.read(connection -> {
+            // A row the nightly run imported names the opted-out record it came from, even with no person saved.
+            StringBuilder sql = new StringBuilder("SELECT l.*, p.email AS person_email, p.first_name, p.last_name, "
+                    + "p.salesforce_id, (SELECT MIN(m.id) FROM sf_mirror m WHERE m.email = l.email AND m.opted_out "
+                    + "AND NOT m.is_deleted) AS mirror_id FROM (");
+            for (int b = 0; b < branches.size(); b++) {
+                Branch branch = branches.get(b);
+                sql.append(b == 0 ? "" : " UNION ALL ").append("(").append(branch.narrowed(query, start))
+                        .append(" ORDER BY ").append(branch.alias()).append(".email FETCH FIRST ? ROWS ONLY)");
+            }
+            sql.append(") l LEFT JOIN people p ON p.email = l.email ORDER BY l.email LIMIT ? OFFSET ?");
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (Branch branch : branches) {
+                    i = branch.bind(select, i, query, start);
+                    select.setInt(i++, rowsToSkip + limit);
+                }
+                select.setInt(i++, limit);
+                select.setInt(i, rowsToSkip);
+                List<ListedUnsubscribe> page = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(new ListedUnsubscribe(new Unsubscribe(new Email(rows.getString("email")),
+                                Database.instant(rows, "listed_at"), UnsubscribeSource.valueOf(rows.getString("source")),
+                                rows.getString("actor"), Optional.ofNullable(rows.getString("reason"))),
+                                personOrRecord(rows), rows.getBoolean("resubscribed")));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    /** How many rows the list shows for this query. */
+    public long count(ListQuery query) {
+        return database.read(connection -> {
+            long total = 0;
+            for (Branch branch : Branch.of(query.shown())) {
+                if (branch == Branch.CURRENT && query.search().isEmpty()) {
+                    // H2 knows a table's row count; counting through the branch's query would read every row.
+                    total += Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribes");
+                    continue;
+                }
+                try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM ("
+                        + branch.narrowed(query, Optional.empty()) + ")")) {
+                    branch.bind(select, 1, query, Optional.empty());
+                    try (ResultSet rows = select.executeQuery()) {
+                        rows.next();
+                        total += rows.getLong(1);
+                    }
+                }
+            }
+            return total;
+        });
+    }
+
+    /** Every EVERYth address of the list, its kinds of rows merged in email order as they stream from the store. */
+    private List<String> scanMarks(ListQuery query) {
+        return database.read(connection -> {
+            List<Branch> branches = Branch.of(query.shown());
+            List<PreparedStatement> statements = new ArrayList<>();
+            List<ResultSet> results = new ArrayList<>();
+            try {
+                List<String> heads = new ArrayList<>();
+                for (Branch branch : branches) {
+                    PreparedStatement select = connection.prepareStatement(branch.narrowed(query, Optional.empty())
+                            + " ORDER BY " + branch.alias() + ".email");
+                    statements.add(select);
+                    branch.bind(select, 1, query, Optional.empty());
+                    select.setFetchSize(ListPositions.EVERY);
+                    ResultSet rows = select.executeQuery();
+                    results.add(rows);
+                    heads.add(rows.next() ? rows.getString("email") : null);
+                }
+                List<String> marks = new ArrayList<>();
+                long position = 0;
+                while (true) {
+                    int smallest = -1;
+                    for (int b = 0; b < heads.size(); b++) {
+                        if (heads.get(b) != null && (smallest < 0 || heads.get(b).compareTo(heads.get(smallest)) < 0)) {
+                            smallest = b;
+                        }
+                    }
+                    if (smallest < 0) {
+                        return marks;
+                    }
+                    if (position++ % ListPositions.EVERY == 0) {
+                        marks.add(heads.get(smallest));
+                    }
+                    ResultSet rows = results.get(smallest);
+                    heads.set(smallest, rows.next() ? rows.getString("email") : null);
+                }
+            } finally {
+                for (ResultSet rows : results) {
+                    rows.close();
+                }
+                for (PreparedStatement statement : statements) {
+                    statement.close();
+                }
+            }
+        });
+    }
+
     public boolean isUnsubscribed(Email email) {
         return find(email).isPresent();
     }
@@ -282,6 +448,16 @@ public final class UnsubscribeRepository {
         return new Unsubscribe(new Email(rows.getString("email")), Database.instant(rows, "unsubscribed_at"),
                 UnsubscribeSource.valueOf(rows.getString("source")), rows.getString("actor"),
                 Optional.ofNullable(rows.getString("reason")));
+    }
+
+    private static Optional<Person> personOrRecord(ResultSet rows) throws SQLException {
+        Optional<Person> person = person(rows);
+        String record = rows.getString("mirror_id");
+        if (record == null || person.flatMap(Person::salesforceId).isPresent()) {
+            return person;
+        }
+        return Optional.of(new Person(new Email(rows.getString("email")), person.flatMap(Person::firstName),
+                person.flatMap(Person::lastName), Optional.of(new SalesforceId(record))));
     }
 
     private static Optional<Person> person(ResultSet rows) throws SQLException {

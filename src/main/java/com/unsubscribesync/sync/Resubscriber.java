@@ -63,7 +63,15 @@ public final class Resubscriber {
         }
     }
 
+    /** A Lead or Contact whose opt-out field is checked in Salesforce, as the uncheck step names it to the admin. */
+    public record OptedOutRecord(SalesforceId id, String fieldApiName) {
+    }
+
     /**
+     * The local resubscribe and, when {@code alsoSalesforce}, the uncheck of every opted-out record at once: for the
+     * command line, where the flag itself is the admin's explicit confirmation. The console asks for the uncheck as
+     * its own step ({@link #optedOutInSalesforce}, then {@link #uncheckInSalesforce}).
+     *
      * @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts too (the admin confirmed it)
      */
     public Result resubscribe(Email email, String reason, String actor, boolean alsoSalesforce) {
@@ -71,28 +79,64 @@ public final class Resubscriber {
                 "a resubscribe needs a reason: say why the person may be emailed again"));
         Optional<SalesforceOrg> salesforce = alsoSalesforce ? org.current() : Optional.empty();
         if (alsoSalesforce && salesforce.isEmpty()) {
-            throw new IllegalStateException("No Salesforce org is connected, so the opt-out cannot be unchecked there");
+            throw notConnected();
         }
         boolean removed = unsubscribes.resubscribe(email, actor, why, clock.instant());
-        List<WriteOutcome> outcomes = salesforce.map(s -> uncheck(s, email)).orElse(List.of());
+        List<RecordChange> changes = salesforce.map(s -> uncheck(s, email, checked(s, email), actor))
+                .orElse(List.of());
+        return new Result(removed, changes);
+    }
+
+    /** The person's Leads and Contacts whose opt-out is checked now: what the uncheck step would change. */
+    public List<OptedOutRecord> optedOutInSalesforce(Email email) {
+        SalesforceOrg salesforce = org.current().orElseThrow(Resubscriber::notConnected);
+        return checked(salesforce, email);
+    }
+
+    /**
+     * The only write of "not opted out": unchecks exactly the records the admin confirmed, and writes the history line
+     * naming those Salesforce accepted.
+     */
+    public List<RecordChange> uncheckInSalesforce(Email email, List<OptedOutRecord> confirmed, String actor) {
+        SalesforceOrg salesforce = org.current().orElseThrow(Resubscriber::notConnected);
+        return uncheck(salesforce, email, confirmed, actor);
+    }
+
+    private static IllegalStateException notConnected() {
+        return new IllegalStateException("No Salesforce org is connected, so the opt-out cannot be unchecked there");
+    }
+
+    private List<RecordChange> uncheck(SalesforceOrg salesforce, Email email, List<OptedOutRecord> records,
+            String actor) {
+        Map<SObjectType, Map<String, List<SalesforceId>>> grouped = new EnumMap<>(SObjectType.class);
+        for (OptedOutRecord record : records) {
+            grouped.computeIfAbsent(record.id().objectType(), t -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(record.fieldApiName(), f -> new ArrayList<>()).add(record.id());
+        }
+        List<WriteOutcome> outcomes = new ArrayList<>();
+        grouped.forEach((type, byField) -> byField.forEach((apiName, ids) -> {
+            List<WriteOutcome> written = salesforce.setOptOut(type, apiName, ids, false);
+            outcomes.addAll(written);
+            mirror.markOptedIn(written.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
+                    .map(WriteOutcome::id).toList());
+        }));
         List<String> unchecked = outcomes.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
                 .map(o -> o.id().objectType().apiName() + " " + o.id()).toList();
         if (!unchecked.isEmpty()) {
             unsubscribes.recordUncheckedInSalesforce(email, actor, "Opt-out unchecked on " + String.join(", ", unchecked),
                     clock.instant());
         }
-        return new Result(removed, outcomes.stream().map(RecordChange::of).toList());
+        return outcomes.stream().map(RecordChange::of).toList();
     }
 
-    private List<WriteOutcome> uncheck(SalesforceOrg salesforce, Email email) {
+    private List<OptedOutRecord> checked(SalesforceOrg salesforce, Email email) {
         SyncSettings current = settings.load();
-        List<WriteOutcome> outcomes = new ArrayList<>();
+        List<OptedOutRecord> checked = new ArrayList<>();
+        Set<SalesforceId> linked = people.salesforceIds(List.of(email)).getOrDefault(email, Set.of());
         // Both fields may carry the opt-out: real-time pushes go to Email Opt Out while the sync is off.
         for (var field : java.util.EnumSet.of(current.field(), current.realtimePushField(),
                 com.unsubscribesync.domain.OptOutField.EMAIL_OPT_OUT)) {
             FieldCheck check = fields.check(salesforce, field, current);
-            Map<SObjectType, List<SalesforceId>> optedOut = new EnumMap<>(SObjectType.class);
-            Set<SalesforceId> linked = people.salesforceIds(List.of(email)).getOrDefault(email, Set.of());
             for (SObjectType type : SObjectType.values()) {
                 Optional<String> apiName = OptOutFields.usableApiName(check, type);
                 if (apiName.isEmpty()) {
@@ -106,15 +150,9 @@ public final class Resubscriber {
                 // Converted leads too: Salesforce keeps them read-only unless the user may edit converted leads, and
                 // one left checked makes the next run unsubscribe the address again, so the admin must hear of it.
                 records.stream().filter(OrgRecord::optedOut).map(OrgRecord::id).distinct()
-                        .forEach(id -> optedOut.computeIfAbsent(type, t -> new ArrayList<>()).add(id));
-                if (optedOut.containsKey(type)) {
-                    List<WriteOutcome> written = salesforce.setOptOut(type, apiName.get(), optedOut.get(type), false);
-                    outcomes.addAll(written);
-                    mirror.markOptedIn(written.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
-                            .map(WriteOutcome::id).toList());
-                }
+                        .forEach(id -> checked.add(new OptedOutRecord(id, apiName.get())));
             }
         }
-        return outcomes;
+        return checked.stream().distinct().toList();
     }
 }

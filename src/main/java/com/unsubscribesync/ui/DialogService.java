@@ -51,7 +51,11 @@ public interface DialogService {
     /** Shows the dry-run report of a CSV file; the answer says whether to write it. */
     ImportDecision reviewImport(String fileName, ImportReport dryRun);
 
-    Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected);
+    /** Asks why the person may be emailed again; unchecking Salesforce is a separate, confirmed step. */
+    Optional<ResubscribeAnswer> askResubscribe(String email);
+
+    /** Where to save a file the console writes (an export), with a suggested name. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
 
     /** The manual steps to put the opt-out field on the layouts, for when the layouts cannot be read. */
     void showLayoutSteps(String fieldLabel);
@@ -67,8 +71,7 @@ public interface DialogService {
     record NewUnsubscribe(String email, String reason) {
     }
 
-    /** @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts as well */
-    record ResubscribeAnswer(String reason, boolean alsoSalesforce) {
+    record ResubscribeAnswer(String reason) {
     }
 
     enum ImportDecision { CANCEL, IMPORT_ALL, IMPORT_VALID_ROWS }

@@ -12,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -136,31 +135,44 @@ public final class FxDialogService implements DialogService {
         TextField reason = new TextField();
         reason.setId("add-reason");
         reason.setPromptText("optional, e.g. asked by phone");
+        Label refusal = Cards.text("", "warning");
+        refusal.setId("add-refusal");
+        // Shown only with a refusal in it, right under the field: an empty warning box reads as a glitch.
+        refusal.visibleProperty().bind(refusal.textProperty().isNotEmpty());
+        refusal.managedProperty().bind(refusal.visibleProperty());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, labelFor("_Email", email), email);
-        grid.addRow(1, labelFor("_Reason", reason), reason);
-        grid.add(Cards.text("It is pushed to Salesforce at once.", "help"), 1, 2);
+        grid.add(refusal, 1, 1);
+        grid.addRow(2, labelFor("_Reason", reason), reason);
+        grid.add(Cards.text("It is pushed to Salesforce at once.", "help"), 1, 3);
         dialog.getDialogPane().setContent(grid);
         ButtonType add = new ButtonType("Add", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
-        Label refusal = Cards.text("", "warning");
-        refusal.setId("add-refusal");
-        // Shown only with a refusal in it: an empty warning box reads as a glitch.
-        refusal.visibleProperty().bind(refusal.textProperty().isNotEmpty());
-        refusal.managedProperty().bind(refusal.visibleProperty());
-        grid.add(refusal, 1, 3);
         email.setPrefColumnCount(26);
         Node addButton = dialog.getDialogPane().lookupButton(add);
-        addButton.disableProperty().bind(email.textProperty().isEmpty());
-        // Refused input keeps the dialog open with what was typed, so the admin corrects it instead of starting over.
+        addButton.setId("add-confirm");
+        // Checked as it is typed: Add stays disabled while the sentence says what is wrong, and nothing typed is lost.
+        Runnable check = () -> {
+            String text = email.getText().isEmpty() ? "" : problem.apply(new NewUnsubscribe(email.getText(),
+                    reason.getText())).orElse("");
+            if (!text.equals(refusal.getText())) {
+                refusal.setText(text);
+                if (dialog.isShowing()) {
+                    // The dialog grows to show the sentence and keeps its buttons in view.
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }
+            addButton.setDisable(email.getText().isEmpty() || !text.isEmpty());
+        };
+        email.textProperty().addListener((o, was, now) -> check.run());
+        reason.textProperty().addListener((o, was, now) -> check.run());
+        check.run();
         addButton.addEventFilter(ActionEvent.ACTION, e -> problem.apply(new NewUnsubscribe(email.getText(),
                 reason.getText())).ifPresent(text -> {
                     refusal.setText(text);
                     e.consume();
-                    // The dialog grows to show the sentence and keeps its buttons in view.
-                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 }));
         dialog.setResultConverter(button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
         dialog.setOnShown(e -> email.requestFocus());
@@ -200,30 +212,51 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected) {
+    public Optional<ResubscribeAnswer> askResubscribe(String email) {
         Dialog<ResubscribeAnswer> dialog = styled(new Dialog<>(), "Resubscribe");
         dialog.setHeaderText("Resubscribe " + email + "?");
         TextArea reason = new TextArea();
+        reason.setId("resubscribe-reason");
         reason.setPromptText("Why may this person be emailed again? (required, kept in the history)");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
-        Label warning = Cards.text("Salesforce must be unchecked too: while a Lead or Contact still has the opt-out "
-                + "checked, the next nightly run marks this person unsubscribed again.", "warning");
-        CheckBox also = new CheckBox("Also _uncheck the opt-out on their Leads and Contacts in Salesforce");
-        also.setDisable(!salesforceConnected);
-        VBox content = new VBox(10, labelFor("_Reason", reason), reason, warning, also);
-        if (!salesforceConnected) {
-            content.getChildren().add(Cards.text("No Salesforce org is connected, so only the local unsubscribe can "
-                    + "be removed now.", "help"));
-        }
-        dialog.getDialogPane().setContent(content);
+        Label warning = Cards.text("This removes the unsubscribe here only. While a Lead or Contact still has the "
+                + "opt-out checked, the next nightly run marks this person unsubscribed again: uncheck it afterwards "
+                + "with Uncheck in Salesforce…, a separate step that names the records and the org.", "warning");
+        dialog.getDialogPane().setContent(new VBox(10, labelFor("_Reason", reason), reason, warning));
         ButtonType resubscribe = new ButtonType("Resubscribe", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(resubscribe, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(resubscribe).disableProperty().bind(reason.textProperty().isEmpty());
-        dialog.setResultConverter(button -> button == resubscribe ? new ResubscribeAnswer(reason.getText(),
-                also.isSelected()) : null);
+        Node confirm = dialog.getDialogPane().lookupButton(resubscribe);
+        confirm.setId("resubscribe-confirm");
+        confirm.disableProperty().bind(reason.textProperty().isEmpty());
+        Node cancel = dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("resubscribe-cancel");
+        movesFocusOnTab(reason);
+        dialog.setResultConverter(button -> button == resubscribe ? new ResubscribeAnswer(reason.getText()) : null);
         dialog.setOnShown(e -> reason.requestFocus());
         return dialog.showAndWait();
+    }
+
+    /** Tab and Shift+Tab leave a text area for the next or previous control instead of typing a tab. */
+    static void movesFocusOnTab(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown()
+                    && !e.isMetaDown()) {
+                e.consume();
+                // Ctrl+Tab is the text area's own "move focus" key; sending it keeps the window's focus order.
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
+                        e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, false, false));
+            }
+        });
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
     }
 
     @Override

@@ -85,8 +85,7 @@ class UnsubscribesViewModelTest {
     void resubscribeNeedsAReasonAndLandsOnTheHistoryCard() {
         model.searchProperty().set("u00007@");
         model.selectedProperty().set(model.rows().get(0));
-        dialogs.answer(new ResubscribeAnswer("  ", false)).answer(new ResubscribeAnswer("Asked to hear from us again",
-                false));
+        dialogs.answer(new ResubscribeAnswer("  ")).answer(new ResubscribeAnswer("Asked to hear from us again"));
 
         model.resubscribe();
         assertThat(dialogs.saw("error: Resubscribe: A resubscribe needs a reason")).isTrue();
@@ -94,7 +93,7 @@ class UnsubscribesViewModelTest {
 
         model.resubscribe();
         assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isFalse();
-        assertThat(dialogs.saw("Remember to uncheck the opt-out in Salesforce too")).isTrue();
+        assertThat(dialogs.saw("Salesforce still has the opt-out checked: use Uncheck in Salesforce… next")).isTrue();
         assertThat(fixture.services.unsubscribes().history(new Email("u00007@example.com")))
                 .extracting(h -> h.action().label()).containsExactly("Unsubscribe", "Resubscribe");
     }
@@ -175,7 +174,7 @@ class UnsubscribesViewModelTest {
     void aResubscribeReasonIsCheckedBeforeAnythingChanges() {
         model.searchProperty().set("u00007@");
         model.selectedProperty().set(model.rows().get(0));
-        dialogs.answer(new ResubscribeAnswer("r".repeat(1001), false)).answer(new ResubscribeAnswer("a\u001bb", false));
+        dialogs.answer(new ResubscribeAnswer("r".repeat(1001))).answer(new ResubscribeAnswer("a\u001bb"));
 
         model.resubscribe();
         model.resubscribe();

@@ -74,7 +74,9 @@ class CanonicalAddressesTest {
     /** As a store written by the version before this migration: the step has not run yet. */
     private static void forgetTheMigration(Database database) {
         database.inTransaction(connection -> {
-            try (var delete = connection.prepareStatement("DELETE FROM schema_version WHERE script = ?")) {
+            // The step and every migration after it (each written to run again on a store that has it).
+            try (var delete = connection.prepareStatement("DELETE FROM schema_version WHERE version >= "
+                    + "(SELECT version FROM schema_version WHERE script = ?)")) {
                 delete.setString(1, CanonicalAddresses.STEP);
                 return delete.executeUpdate();
             }

@@ -41,7 +41,7 @@ public final class ScriptedDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
-        shown.add("confirm: " + title);
+        shown.add("confirm: " + title + ": " + message);
         Boolean answer = next();
         return answer != null && answer;
     }
@@ -83,8 +83,14 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
-    public Optional<ResubscribeAnswer> askResubscribe(String email, boolean salesforceConnected) {
-        shown.add("resubscribe: " + email + " connected=" + salesforceConnected);
+    public Optional<ResubscribeAnswer> askResubscribe(String email) {
+        shown.add("resubscribe: " + email);
+        return Optional.ofNullable(next());
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        shown.add("save: " + title + ": " + suggestedName);
         return Optional.ofNullable(next());
     }
 

@@ -1,5 +1,6 @@
 package com.unsubscribesync.ui.unsubscribes;
 
+import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.ui.Background;
@@ -28,7 +29,7 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     private final UnsubscribeRepository store;
     private final Background background;
     private final ZoneId zone;
-    private String prefix = "";
+    private ListQuery query = ListQuery.unsubscribed("");
     private int size;
     private final Map<Integer, Page> pages = new LinkedHashMap<>(PAGES_KEPT, 0.75f, true) {
         @Override
@@ -69,12 +70,12 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     }
 
     /**
-     * Shows the unsubscribes whose email starts with {@code prefix}, {@code count} of them: the rows already on
-     * screen are read again and refilled in place, the others are forgotten.
+     * Shows the rows of {@code query}, {@code count} of them: the rows already on screen are read again and refilled
+     * in place, the others are forgotten.
      */
-    public void show(String prefix, long count) {
+    public void show(ListQuery query, long count) {
         int was = size;
-        this.prefix = prefix;
+        this.query = query;
         this.size = (int) Math.min(Integer.MAX_VALUE, count);
         pages.entrySet().removeIf(entry -> {
             int first = entry.getKey() * PAGE;
@@ -115,9 +116,9 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     private void read(int number, Page page) {
         reads++;
         long mine = ++page.readNumber;
-        String reading = prefix;
+        ListQuery reading = query;
         background.submit(p -> page.dropped.get() ? List.<ListedUnsubscribe>of()
-                : store.list(reading, PAGE, number * PAGE), listed -> {
+                : store.page(reading, PAGE, number * PAGE), listed -> {
                     if (mine != page.readNumber) {
                         return;
                     }

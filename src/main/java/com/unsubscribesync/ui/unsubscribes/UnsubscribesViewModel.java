@@ -1,13 +1,18 @@
 package com.unsubscribesync.ui.unsubscribes;
 
+import com.unsubscribesync.collect.CsvExport;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
+import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.ListQuery;
+import com.unsubscribesync.store.ListedUnsubscribe;
 import com.unsubscribesync.sync.Resubscriber;
+import com.unsubscribesync.sync.Resubscriber.OptedOutRecord;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
@@ -16,29 +21,67 @@ import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Unsubscribes tab: the list (paged from the store), search, add, import, resubscribe and the history card. */
+/**
+ * The Unsubscribes tab: the list (paged from the store), filter, search, add, import, export, resubscribe, the
+ * Salesforce uncheck and the history card.
+ *
+ * <p>The card belongs to one address, not to a row: the rows are refilled in place when the list changes, so a row
+ * that comes to hold another person is deselected, and every action acts on the card's address, enabled only while
+ * the selected row still holds it.
+ */
 public final class UnsubscribesViewModel {
+    private static final int EXPORT_PAGE = 1_000;
+
     private final ConsoleServices services;
     private final Background background;
     private final DialogService dialogs;
 
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<ListQuery.Shown> shown = new SimpleObjectProperty<>(ListQuery.Shown.ALL);
     private final PagedUnsubscribes rows;
     private final StringProperty total = new SimpleStringProperty("");
     private final ObjectProperty<UnsubscribeRow> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<PersonCard> card = new SimpleObjectProperty<>();
     private final StringProperty historyTitle = new SimpleStringProperty("History");
     private final StringProperty historyPerson = new SimpleStringProperty("Select an unsubscribe to see its history.");
     private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
+    private final BooleanProperty namesKnown = new SimpleBooleanProperty(false);
+    private final BooleanBinding canResubscribe;
+    private final BooleanBinding canUncheck;
+    /** The address whose card is shown or being read. */
+    private Email shownEmail;
+    private final ChangeListener<String> refilled = (o, was, now) -> {
+        UnsubscribeRow row = selected.get();
+        if (row != null && row.loaded() && (shownEmail == null || !shownEmail.value().equals(now))) {
+            selected.set(null);
+        }
+    };
+    private final ChangeListener<Boolean> arrived = (o, was, now) -> {
+        if (now && selected.get() != null) {
+            showCard(selected.get());
+        }
+    };
     private long generation;
+    private long cardGeneration;
+
+    /** The person whose card is shown: their address, whether unsubscribed now, their record and history. */
+    public record PersonCard(Email email, boolean unsubscribed, Optional<Person> person, List<HistoryEntry> entries) {
+    }
 
     public UnsubscribesViewModel(ConsoleServices services, Background background, DialogService dialogs) {
         this.services = services;
@@ -46,50 +89,111 @@ public final class UnsubscribesViewModel {
         this.dialogs = dialogs;
         rows = new PagedUnsubscribes(services.unsubscribes(), background, services.zone());
         search.addListener((o, was, now) -> reload());
-        selected.addListener((o, was, now) -> showHistory(now));
+        shown.addListener((o, was, now) -> reload());
+        selected.addListener((o, was, now) -> {
+            if (was != null) {
+                was.emailProperty().removeListener(refilled);
+                was.loadedProperty().removeListener(arrived);
+            }
+            if (now != null) {
+                now.emailProperty().addListener(refilled);
+                now.loadedProperty().addListener(arrived);
+            }
+            showCard(now);
+        });
+        canResubscribe = Bindings.createBooleanBinding(() -> holdsTheCard() && card.get().unsubscribed(), selected,
+                card);
+        // The uncheck names the person in its confirmation, so it stays offered for the card's person after a
+        // resubscribe took them out of the filtered list; never while another row is selected.
+        canUncheck = Bindings.createBooleanBinding(() -> card.get() != null && !card.get().unsubscribed()
+                && (selected.get() == null || holdsTheCard()), selected, card);
     }
 
-    /** Reads the size of the list for the current search, then lets the table page through it. */
+    /** Whether the selected row shows the person whose card is shown (the only one any action may touch). */
+    private boolean holdsTheCard() {
+        UnsubscribeRow row = selected.get();
+        PersonCard shownCard = card.get();
+        return row != null && row.loaded() && shownCard != null && shownCard.email().value().equals(row.email());
+    }
+
+    private ListQuery query() {
+        return new ListQuery(shown.get(), search.get() == null ? "" : search.get().strip());
+    }
+
+    /** Reads the size of the list for the current filter and search, then lets the table page through it. */
     public void reload() {
         long mine = ++generation;
-        String prefix = search.get() == null ? "" : search.get().strip();
-        background.submit(p -> services.unsubscribes().count(prefix), count -> {
+        ListQuery query = query();
+        String typed = search.get() == null ? "" : search.get().strip();
+        background.submit(p -> sizes(query), sizes -> {
             if (mine != generation) {
                 return;
             }
-            rows.show(prefix, count);
-            total.set(prefix.isEmpty() ? Formats.plural(count, "unsubscribe", "unsubscribes")
-                    : Formats.count(count) + " matching \"" + prefix + "\"");
+            long count = sizes.unsubscribed() + sizes.resubscribed();
+            rows.show(query, count);
+            namesKnown.set(sizes.named());
+            String what = sizes.resubscribed() == 0 ? Formats.plural(count, "unsubscribe", "unsubscribes")
+                    : sizes.unsubscribed() == 0 ? Formats.plural(count, "resubscribed person", "resubscribed people")
+                    : Formats.plural(count, "person", "people") + ": " + Formats.count(sizes.unsubscribed())
+                            + " unsubscribed, " + Formats.count(sizes.resubscribed()) + " resubscribed";
+            total.set(typed.isEmpty() ? what : Formats.count(count) + " matching \"" + typed + "\"");
         }, this::failed);
     }
 
-    private void showHistory(UnsubscribeRow row) {
-        history.clear();
+    private Sizes sizes(ListQuery query) {
+        boolean current = query.shown() != ListQuery.Shown.RESUBSCRIBED;
+        boolean earlier = query.shown() != ListQuery.Shown.UNSUBSCRIBED;
+        return new Sizes(current ? services.unsubscribes().count(new ListQuery(ListQuery.Shown.UNSUBSCRIBED,
+                query.search())) : 0, earlier ? services.unsubscribes().count(new ListQuery(ListQuery.Shown.RESUBSCRIBED,
+                        query.search())) : 0, services.people().anyNamed());
+    }
+
+    private record Sizes(long unsubscribed, long resubscribed, boolean named) {
+    }
+
+    private void showCard(UnsubscribeRow row) {
         if (row == null || !row.loaded()) {
-            historyTitle.set("History");
-            historyPerson.set("Select an unsubscribe to see its history.");
+            if (shownEmail == null) {
+                historyTitle.set("History");
+                historyPerson.set("Select an unsubscribe to see its history.");
+            }
             return;
         }
-        Email email = new Email(row.email());
+        if (shownEmail != null && shownEmail.value().equals(row.email())) {
+            return;
+        }
+        showCard(new Email(row.email()));
+    }
+
+    /** Reads and shows the card of one address; the answer of an earlier read that comes late is dropped. */
+    private void showCard(Email email) {
+        long mine = ++cardGeneration;
+        shownEmail = email;
+        card.set(null);
+        history.clear();
         historyTitle.set("History of " + email);
-        background.submit(p -> new Card(services.people().find(email), services.unsubscribes().history(email)),
-                card -> {
-                    if (selected.get() != row) {
+        historyPerson.set("");
+        background.submit(p -> new PersonCard(email, services.unsubscribes().isUnsubscribed(email),
+                services.people().find(email), services.unsubscribes().history(email)), read -> {
+                    if (mine != cardGeneration) {
                         return;
                     }
-                    historyPerson.set(card.person().map(this::describe).orElse("No person record for this address."));
-                    history.setAll(card.entries().stream().map(entry -> new HistoryLine(
+                    card.set(read);
+                    historyTitle.set("History of " + email);
+                    String who = read.person().map(this::describe).orElse("");
+                    historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now")
+                            + (who.isEmpty() ? "" : "\n" + who));
+                    history.setAll(read.entries().stream().map(entry -> new HistoryLine(
                             Formats.dateTime(entry.at(), services.zone()), entry.action().label(),
                             entry.source().label(), entry.actor(), entry.reason().orElse(""))).toList());
                 }, this::failed);
     }
 
-    private record Card(Optional<Person> person, List<com.unsubscribesync.domain.HistoryEntry> entries) {
-    }
-
     private String describe(Person person) {
-        return person.displayName() + person.salesforceId().map(id -> " · " + id.objectType().apiName() + " " + id)
-                .orElse(" · no Salesforce ID");
+        // The address is the card's title already; a name shows only when Salesforce gave one.
+        String name = UnsubscribeRow.nameOf(person);
+        String record = person.salesforceId().map(id -> id.objectType().apiName() + " " + id).orElse("");
+        return name.isEmpty() ? record : record.isEmpty() ? name : name + "\n" + record;
     }
 
     public void add() {
@@ -111,6 +215,7 @@ public final class UnsubscribesViewModel {
                 }
                 search.set("");
                 reload();
+                refreshCard(email);
             }, this::failed);
         });
     }
@@ -141,14 +246,14 @@ public final class UnsubscribesViewModel {
         reload();
     }
 
+    /** Resubscribes the person whose card is shown, if the selected row still holds them and they are unsubscribed. */
     public void resubscribe() {
-        UnsubscribeRow row = selected.get();
-        if (row == null || !row.loaded()) {
-            dialogs.info("Resubscribe", "Select the unsubscribe to remove first.");
+        if (!canResubscribe.get()) {
+            dialogs.info("Resubscribe", "Select an unsubscribed person and wait for their history card first.");
             return;
         }
-        String email = row.email();
-        dialogs.askResubscribe(email, services.connection().connected()).ifPresent(answer -> {
+        Email email = card.get().email();
+        dialogs.askResubscribe(email.value()).ifPresent(answer -> {
             Optional<String> reason;
             try {
                 reason = FreeText.reason("the reason", answer.reason());
@@ -161,37 +266,143 @@ public final class UnsubscribesViewModel {
                         + " may be emailed again.");
                 return;
             }
-            background.submit(p -> services.resubscriber().resubscribe(new Email(email), reason.get(),
-                    services.actor(), answer.alsoSalesforce()), result -> resubscribed(email, answer.alsoSalesforce(),
-                            result), this::failed);
+            background.submit(p -> services.resubscriber().resubscribe(email, reason.get(), services.actor(), false),
+                    result -> resubscribed(email, result), this::failed);
         });
     }
 
-    private void resubscribed(String email, boolean alsoSalesforce, Resubscriber.Result result) {
-        StringBuilder text = new StringBuilder(result.wasUnsubscribed() ? email + " is resubscribed here."
-                : email + " was not unsubscribed here.");
-        if (alsoSalesforce) {
-            if (result.uncheckedInSalesforce().isEmpty()) {
-                text.append(" No checked Lead or Contact was found in Salesforce.");
-            }
-            result.uncheckedInSalesforce().forEach(change -> text.append("\n").append(change.id().objectType()
-                    .apiName()).append(" ").append(change.id()).append(": ").append(change.detail()));
-        } else {
-            text.append(" Remember to uncheck the opt-out in Salesforce too, or the next nightly run marks the person "
-                    + "unsubscribed again.");
-        }
-        dialogs.info("Resubscribe", text.toString());
+    private void resubscribed(Email email, Resubscriber.Result result) {
+        dialogs.info("Resubscribe", (result.wasUnsubscribed() ? email + " is resubscribed here."
+                : email + " was not unsubscribed here.") + " Salesforce still has the opt-out checked: use "
+                + "Uncheck in Salesforce… next, or the next nightly run marks the person unsubscribed again.");
         reload();
+        refreshCard(email);
+    }
+
+    /**
+     * The separate, confirmed step that unchecks the opt-out in Salesforce for the person whose card is shown: reads
+     * which Leads and Contacts are checked, names them with the org in a confirmation, and writes only after a yes.
+     */
+    public void uncheckInSalesforce() {
+        if (!canUncheck.get()) {
+            dialogs.info("Uncheck in Salesforce", "Select a resubscribed person and wait for their history card first.");
+            return;
+        }
+        Email email = card.get().email();
+        if (!services.connection().connected()) {
+            dialogs.error("Uncheck in Salesforce", "No Salesforce org is connected: connect one on the Connection tab, "
+                    + "then uncheck " + email + " again.");
+            return;
+        }
+        background.submit(p -> new Checked(services.resubscriber().optedOutInSalesforce(email),
+                services.connection().summary()), checked -> {
+                    String org = describe(checked.org());
+                    if (checked.records().isEmpty()) {
+                        dialogs.info("Uncheck in Salesforce", "No Lead or Contact of " + email + " has the opt-out "
+                                + "checked in " + org + "; nothing to uncheck.");
+                        return;
+                    }
+                    String records = checked.records().stream().map(r -> r.id().objectType().apiName() + " "
+                            + r.id() + " (" + r.fieldApiName() + ")").collect(Collectors.joining("\n"));
+                    boolean yes = dialogs.confirm("Uncheck in Salesforce", "Uncheck the email opt-out of " + email
+                            + " in " + org + " on " + Formats.plural(checked.records().size(), "record", "records")
+                            + ":\n" + records + "\nSalesforce then lets sales email this person again.",
+                            "Uncheck in Salesforce");
+                    if (!yes) {
+                        return;
+                    }
+                    background.submit(p -> services.resubscriber().uncheckInSalesforce(email, checked.records(),
+                            services.actor()), changes -> unchecked(email, changes), this::failed);
+                }, this::failed);
+    }
+
+    private record Checked(List<OptedOutRecord> records, com.unsubscribesync.ui.OrgConnections.OrgState org) {
+    }
+
+    private static String describe(com.unsubscribesync.ui.OrgConnections.OrgState org) {
+        String name = org.organizationName() == null || org.organizationName().isBlank() ? "the connected org"
+                : "the org \u201c" + org.organizationName() + "\u201d";
+        return org.instanceUrl() == null || org.instanceUrl().isBlank() ? name : name + " (" + org.instanceUrl() + ")";
+    }
+
+    private void unchecked(Email email, List<Resubscriber.RecordChange> changes) {
+        dialogs.info("Uncheck in Salesforce", "For " + email + ":\n" + changes.stream().map(change -> change.id()
+                .objectType().apiName() + " " + change.id() + ": " + change.detail()).collect(Collectors.joining("\n")));
+        refreshCard(email);
+    }
+
+    private void refreshCard(Email email) {
+        if (email.equals(shownEmail)) {
+            showCard(email);
+        }
+    }
+
+    /** Saves the list as shown (filter and search) as a CSV file the admin chooses. */
+    public void exportList() {
+        ListQuery query = query();
+        dialogs.chooseSaveFile("Export the list", "unsubscribes.csv").ifPresent(file -> background.submit(p -> {
+            try (CsvExport export = CsvExport.start(file, List.of("Email", "Status", "Name", "Object",
+                    "Salesforce ID", "Source", "Date (UTC)", "Actor", "Reason"))) {
+                for (int offset = 0; ; offset += EXPORT_PAGE) {
+                    List<ListedUnsubscribe> page = services.unsubscribes().page(query, EXPORT_PAGE, offset);
+                    for (ListedUnsubscribe listed : page) {
+                        export.row(exported(listed));
+                    }
+                    if (page.size() < EXPORT_PAGE) {
+                        return export.finish();
+                    }
+                }
+            }
+        }, written -> dialogs.info("Export the list", Formats.plural(written, "row was", "rows were") + " saved to "
+                + file.getFileName() + "."), this::failed));
+    }
+
+    private static List<String> exported(ListedUnsubscribe listed) {
+        Optional<Person> person = listed.person();
+        return List.of(listed.unsubscribe().email().value(), listed.resubscribed() ? "Resubscribed" : "Unsubscribed",
+                person.map(UnsubscribeRow::nameOf).orElse(""),
+                person.flatMap(Person::salesforceId).map(id -> id.objectType().apiName()).orElse(""),
+                person.flatMap(Person::salesforceId).map(Object::toString).orElse(""),
+                listed.unsubscribe().source().label(), listed.unsubscribe().at().toString(),
+                listed.unsubscribe().actor(), listed.unsubscribe().reason().orElse(""));
+    }
+
+    /** Saves the history of the person whose card is shown as a CSV file the admin chooses. */
+    public void exportHistory() {
+        PersonCard shownCard = card.get();
+        if (shownCard == null) {
+            dialogs.info("Export the history", "Select a person and wait for their history card first.");
+            return;
+        }
+        Email email = shownCard.email();
+        dialogs.chooseSaveFile("Export the history of " + email, "history-" + email.value().replace('@', '-')
+                + ".csv").ifPresent(file -> background.submit(p -> {
+                    try (CsvExport export = CsvExport.start(file, List.of("Email", "When (UTC)", "Action", "Source",
+                            "Actor", "Reason"))) {
+                        for (HistoryEntry entry : services.unsubscribes().history(email)) {
+                            export.row(List.of(email.value(), entry.at().toString(), entry.action().label(),
+                                    entry.source().label(), entry.actor(), entry.reason().orElse("")));
+                        }
+                        return export.finish();
+                    }
+                }, written -> dialogs.info("Export the history", Formats.plural(written, "line was", "lines were")
+                        + " saved to " + file.getFileName() + "."), this::failed));
     }
 
     private void failed(Throwable e) {
         String message = e instanceof IllegalArgumentException || e instanceof IllegalStateException ? e.getMessage()
+                : e instanceof java.io.UncheckedIOException ? "The file could not be written (" + e.getMessage()
+                        + "): choose another folder and try again."
                 : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
         dialogs.error("Unsubscribes", message);
     }
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    public ObjectProperty<ListQuery.Shown> shownProperty() {
+        return shown;
     }
 
     public PagedUnsubscribes rows() {
@@ -204,6 +415,24 @@ public final class UnsubscribesViewModel {
 
     public ObjectProperty<UnsubscribeRow> selectedProperty() {
         return selected;
+    }
+
+    /** The person whose history card is shown, once read; every action acts on this person only. */
+    public ReadOnlyObjectProperty<PersonCard> cardProperty() {
+        return card;
+    }
+
+    public BooleanBinding canResubscribeProperty() {
+        return canResubscribe;
+    }
+
+    public BooleanBinding canUncheckProperty() {
+        return canUncheck;
+    }
+
+    /** Whether any person has a name: without one the Name column is hidden so it takes no room. */
+    public BooleanProperty namesKnownProperty() {
+        return namesKnown;
     }
 
     public ReadOnlyStringProperty historyTitleProperty() {
