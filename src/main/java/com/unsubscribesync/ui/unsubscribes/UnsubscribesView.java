@@ -46,6 +46,8 @@ public final class UnsubscribesView extends BorderPane {
         card.getStyleClass().add("history-scroll");
         card.setId("history-scroll");
         HBox.setHgrow(table, Priority.ALWAYS);
+        // The list gives way to the card in a narrow window (it scrolls sideways), so the card's actions stay in view.
+        table.setMinWidth(0);
         HBox body = new HBox(table, card);
         body.getStyleClass().add("unsubscribes-body");
         setCenter(body);
@@ -90,9 +92,8 @@ public final class UnsubscribesView extends BorderPane {
         }
         HBox searchBox = new HBox(searchLabel, search);
         searchBox.getStyleClass().add("toolbar-group");
-        HBox actions = new HBox(add, importCsv, export);
-        actions.getStyleClass().add("toolbar-group");
-        FlowPane bar = new FlowPane(searchBox, filters, total, actions);
+        // Each button wraps on its own, so at large text in a narrow window none is pushed past the edge.
+        FlowPane bar = new FlowPane(searchBox, filters, total, add, importCsv, export);
         bar.getStyleClass().addAll("toolbar", "unsubscribes-toolbar");
         return bar;
     }
