@@ -54,7 +54,7 @@ public final class WelcomeViewModel {
         onDemo.set(org.connected() && org.demo());
         if (onDemo.get()) {
             where.set("You are looking at the demo org: a built-in stand-in for Salesforce with made-up people, "
-                    + "unsubscribes and conflicts to try things on. Nothing here reaches a real org.");
+                    + "unsubscribes and a conflict of every kind to try things on. Nothing here reaches a real org.");
         } else if (org.connected()) {
             where.set("This data directory is connected to " + org.organizationName()
                     + (org.userName().isEmpty() ? "" : " as " + org.userName()) + ": the screens show that org's "
