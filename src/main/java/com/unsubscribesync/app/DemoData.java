@@ -41,6 +41,13 @@ final class DemoData {
         seedAfterFirstRun(workspace, demo);
     }
 
+    private static Optional<String> namePart(String[] parts, int index) {
+        if (parts.length < 2 || index >= parts.length || !parts[index].matches("[a-z]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(Character.toUpperCase(parts[index].charAt(0)) + parts[index].substring(1));
+    }
+
     static void seed(AppWorkspace workspace, SalesforceOrg demo) {
         if (!demo.identity().demo()) {
             throw new IllegalStateException("demo data is only for the demo org");
@@ -57,7 +64,9 @@ final class DemoData {
         for (int i = 0; i < records.size(); i++) {
             OrgRecord record = records.get(i);
             // Every fourth person has no Salesforce ID yet, as in a real list of contacts.
-            people.add(new Person(record.email().get(), Optional.empty(), Optional.empty(),
+            String[] parts = record.email().get().value().split("@")[0].split("\\.");
+            // The demo org's addresses are first.last.n@…; their names give the Name column something to show.
+            people.add(new Person(record.email().get(), namePart(parts, 0), namePart(parts, 1),
                     i % 4 == 3 ? Optional.empty() : Optional.of(record.id())));
         }
         workspace.people().saveAll(people.iterator());

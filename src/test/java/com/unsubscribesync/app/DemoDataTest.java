@@ -32,6 +32,10 @@ class DemoDataTest {
             assertThat(workspace.people().count()).isEqualTo(DemoData.PEOPLE + 1);
             assertThat(workspace.people().countWithSalesforceId()).isEqualTo(DemoData.PEOPLE * 3 / 4 + 1);
             assertThat(report.pushed()).isPositive();
+            // so the Unsubscribes tab's Name column has something to show in the demo
+            assertThat(workspace.people().anyNamed()).isTrue();
+            assertThat(workspace.people().withoutSalesforceId(5)).allSatisfy(person ->
+                    assertThat(person.displayName()).isNotEqualTo(person.email().value()));
             assertThat(workspace.conflicts().open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
                     .anySatisfy(c -> assertThat(c.email().map(Object::toString)).contains(DemoData.UNKNOWN_ADDRESS));
         }
