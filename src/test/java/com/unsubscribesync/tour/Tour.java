@@ -196,6 +196,7 @@ final class Tour {
     /** Replaces what the field with this id holds by typing, as the admin would. */
     Tour type(String id, String text) throws Exception {
         Node field = visible(id);
+        reveal(field);
         robot.clickOn(field);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.push(KeyCode.BACK_SPACE);
@@ -292,10 +293,15 @@ final class Tour {
 
     /** Waits for a condition; fails the step with what was awaited when it does not come. */
     void await(String what, Callable<Boolean> condition) throws Exception {
+        await(what, WAIT, condition);
+    }
+
+    /** Waits longer than a step usually may, for what is slow by nature (the first start). */
+    void await(String what, Duration patience, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(patience.toSeconds(), TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " in vain", e);
+            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + " in vain", e);
         }
         settle();
     }
