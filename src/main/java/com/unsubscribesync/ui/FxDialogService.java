@@ -43,6 +43,8 @@ public final class FxDialogService implements DialogService {
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
+            // At the console's text size, not the system's: at 200 % a dialog reads as the window around it.
+            dialog.getDialogPane().setStyle(TextSize.styleOf(window));
         }
         dialog.getDialogPane().getStylesheets().add(stylesheet);
         dialog.getDialogPane().setMinWidth(460);
