@@ -142,6 +142,7 @@ final class AdminPath {
         }));
         steps.add(new TourStep("resubscribe-dialog", t -> {
             t.type("search", ADDED);
+            onlyAdded(t);
             t.click(t.find(ADDED + " in the list", AdminPath::added));
             historyCardOf(t, ADDED);
             t.click("resubscribe");
@@ -159,6 +160,7 @@ final class AdminPath {
             t.press(said, ButtonData.OK_DONE);
             t.gone(said);
             t.click("filter-resubscribed");
+            onlyAdded(t);
             t.click(t.find(ADDED + " among the resubscribed", AdminPath::added));
             historyCardOf(t, ADDED);
             t.visible("uncheck-salesforce");
@@ -341,6 +343,14 @@ final class AdminPath {
             }
         }
         return false;
+    }
+
+    /** The list reloads after a search or filter: a click before it would select a row that then goes away. */
+    private static void onlyAdded(Tour t) throws Exception {
+        t.await("the list to show only " + ADDED, () -> {
+            Labeled total = (Labeled) t.visible("total");
+            return total.getText() != null && total.getText().startsWith("1 matching \"" + ADDED);
+        });
     }
 
     private static void historyCardOf(Tour t, String email) throws Exception {
