@@ -143,7 +143,7 @@ final class AdminPath {
         steps.add(new TourStep("resubscribe-dialog", t -> {
             t.type("search", ADDED);
             onlyAdded(t);
-            t.click(t.find(ADDED + " in the list", AdminPath::added));
+            t.clickTop(t.find(ADDED + " in the list", AdminPath::added));
             historyCardOf(t, ADDED);
             t.click("resubscribe");
             t.dialog("Resubscribe");
@@ -161,7 +161,7 @@ final class AdminPath {
             t.gone(said);
             t.click("filter-resubscribed");
             onlyAdded(t);
-            t.click(t.find(ADDED + " among the resubscribed", AdminPath::added));
+            t.clickTop(t.find(ADDED + " among the resubscribed", AdminPath::added));
             historyCardOf(t, ADDED);
             t.visible("uncheck-salesforce");
         }));
