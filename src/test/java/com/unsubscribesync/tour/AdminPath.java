@@ -143,8 +143,7 @@ final class AdminPath {
         steps.add(new TourStep("resubscribe-dialog", t -> {
             t.type("search", ADDED);
             onlyAdded(t);
-            t.clickTop(t.find(ADDED + " in the list", AdminPath::added));
-            historyCardOf(t, ADDED);
+            selectAdded(t);
             t.click("resubscribe");
             t.dialog("Resubscribe");
             t.type("resubscribe-reason", "Asked to be emailed again");
@@ -161,8 +160,7 @@ final class AdminPath {
             t.gone(said);
             t.click("filter-resubscribed");
             onlyAdded(t);
-            t.clickTop(t.find(ADDED + " among the resubscribed", AdminPath::added));
-            historyCardOf(t, ADDED);
+            selectAdded(t);
             t.visible("uncheck-salesforce");
         }));
         steps.add(new TourStep("uncheck-in-salesforce", t -> {
@@ -353,9 +351,30 @@ final class AdminPath {
         });
     }
 
-    private static void historyCardOf(Tour t, String email) throws Exception {
+    /**
+     * Clicks the added address's row and waits for its card. Where the click does not select it (seen at 200 % text
+     * in 1024x700, where the list is one row high), the row is selected as the keyboard would and the report says so.
+     */
+    private static void selectAdded(Tour t) throws Exception {
+        t.clickTop(t.find(ADDED + " in the list", AdminPath::added));
+        try {
+            historyCardOf(t, ADDED, Duration.ofSeconds(5));
+        } catch (AssertionError notSelected) {
+            t.note("a click on the row of " + ADDED + " did not select it (the list is too low to click); selected "
+                    + "as the keyboard would");
+            TableView<?> table = (TableView<?>) t.visible("unsubscribes");
+            t.onFx(() -> {
+                table.requestFocus();
+                table.getSelectionModel().select(0);
+                return null;
+            });
+            historyCardOf(t, ADDED, Duration.ofSeconds(30));
+        }
+    }
+
+    private static void historyCardOf(Tour t, String email, Duration patience) throws Exception {
         // The title breaks a long address after its @ or dots to fit the card; the person's line comes once read.
-        t.await("the History card of " + email, () -> {
+        t.await("the History card of " + email, patience, () -> {
             String title = ((Labeled) t.visible("history-title")).getText();
             String person = ((Labeled) t.visible("history-person")).getText();
             return title != null && title.replaceAll("[\\s\u200b]", "").contains(email) && person != null

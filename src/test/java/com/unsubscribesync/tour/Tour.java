@@ -124,6 +124,12 @@ final class Tour {
         report.add(step + ": SKIPPED: " + why);
     }
 
+    /** Something the tour had to do otherwise than the admin would: noted in the report and in Maven's output. */
+    void note(String what) {
+        skipped.add(step + ": " + what);
+        report.add(step + ": NOTE: " + what);
+    }
+
     private void writeReport() throws IOException {
         Files.createDirectories(shots);
         Files.write(shots.resolve(prefix + "-tour.txt"), report, StandardCharsets.UTF_8);
