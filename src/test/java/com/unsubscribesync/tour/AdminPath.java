@@ -191,9 +191,7 @@ final class AdminPath {
         steps.add(new TourStep("sync-history", t -> {
             t.click("nav-history");
             t.await("two runs in the history", () -> ((TableView<?>) t.visible("runs")).getItems().size() >= 2);
-            t.click(t.find("the newest run", n -> n instanceof TableRow<?> row && row.getIndex() == 0
-                    && row.getItem() != null && row.getTableView() != null
-                    && "runs".equals(row.getTableView().getId())));
+            t.click(firstCell(t, "runs", "the newest run"));
         }));
         steps.add(new TourStep("run-detail", t -> {
             t.click("open-run");
@@ -283,9 +281,7 @@ final class AdminPath {
                 t.click("link-search-button");
                 t.await("records named " + DEMO_SURNAME, () -> !((TableView<?>) t.visible("link-matches")).getItems()
                         .isEmpty());
-                t.click(t.find("the first match", n -> n instanceof TableRow<?> row && row.getIndex() == 0
-                        && row.getItem() != null && row.getTableView() != null
-                        && "link-matches".equals(row.getTableView().getId())));
+                t.click(firstCell(t, "link-matches", "the first match"));
                 // The demo person's address is no record's, so the match list warns before the link.
                 t.visible("link-warning");
             }));
@@ -328,6 +324,16 @@ final class AdminPath {
                 && row.getItem() != null && row.getTableView() != null
                 && "conflicts".equals(row.getTableView().getId())));
         t.visible("action-" + RESOLUTION.get(kind));
+    }
+
+    /**
+     * The first cell of a table's first row: a row may be wider than its table (it scrolls sideways at large text),
+     * so its middle can lie past the window while its first cell is in view.
+     */
+    private static Node firstCell(Tour t, String table, String what) throws Exception {
+        return t.find(what, n -> n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getIndex() == 0
+                && !cell.isEmpty() && cell.getTableView() != null && table.equals(cell.getTableView().getId())
+                && cell.getTableColumn() == cell.getTableView().getColumns().get(0));
     }
 
     private static boolean added(Node node) {
