@@ -43,6 +43,8 @@ public final class FxDialogService implements DialogService {
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
+            // At the console's text size, not the system's: at 200 % a dialog reads as the window around it.
+            dialog.getDialogPane().setStyle(TextSize.styleOf(window));
         }
         dialog.getDialogPane().getStylesheets().add(stylesheet);
         dialog.getDialogPane().setMinWidth(460);
@@ -54,7 +56,7 @@ public final class FxDialogService implements DialogService {
     public void error(String title, String message) {
         Alert alert = styled(new Alert(Alert.AlertType.ERROR), title);
         alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message));
+        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
         alert.showAndWait();
     }
 
@@ -62,7 +64,7 @@ public final class FxDialogService implements DialogService {
     public void info(String title, String message) {
         Alert alert = styled(new Alert(Alert.AlertType.INFORMATION), title);
         alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message));
+        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
         alert.showAndWait();
     }
 
@@ -70,7 +72,7 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String title, String message, String confirmLabel) {
         Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION), title);
         alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message));
+        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         return alert.showAndWait().filter(yes::equals).isPresent();
@@ -115,8 +117,8 @@ public final class FxDialogService implements DialogService {
         Dialog<String> dialog = styled(new Dialog<>(), title);
         dialog.setHeaderText(title);
         TextField field = new TextField();
-        dialog.getDialogPane().setContent(new VBox(8, Cards.text(prompt, "help"), labelFor("_" + fieldLabel, field),
-                field));
+        dialog.getDialogPane().setContent(new VBox(8, Cards.text(prompt, "help", "dialog-body"),
+                labelFor("_" + fieldLabel, field), field));
         ButtonType ok = new ButtonType("OK", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
@@ -223,7 +225,10 @@ public final class FxDialogService implements DialogService {
         Label warning = Cards.text("This removes the unsubscribe here only. While a Lead or Contact still has the "
                 + "opt-out checked, the next nightly run marks this person unsubscribed again: uncheck it afterwards "
                 + "with Uncheck in Salesforce…, a separate step that names the records and the org.", "warning");
-        dialog.getDialogPane().setContent(new VBox(10, labelFor("_Reason", reason), reason, warning));
+        VBox content = new VBox(10, labelFor("_Reason", reason), reason, warning);
+        // A set width in em, so the long warning wraps instead of widening the dialog past the screen.
+        content.getStyleClass().add("dialog-body");
+        dialog.getDialogPane().setContent(content);
         ButtonType resubscribe = new ButtonType("Resubscribe", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(resubscribe, ButtonType.CANCEL);
         Node confirm = dialog.getDialogPane().lookupButton(resubscribe);

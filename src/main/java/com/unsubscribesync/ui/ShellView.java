@@ -205,10 +205,16 @@ public final class ShellView extends BorderPane {
             unsubscribeTabs.getSelectionModel().select(screen == Screen.INTEGRATIONS ? 1 : 0);
         }
         // Hidden screens leave the layout too, so the widest of them does not make every screen scroll sideways.
+        boolean changed = !current.isVisible();
         pages.getChildren().forEach(page -> {
             page.setVisible(page == current);
             page.setManaged(page == current);
         });
+        if (changed) {
+            // Another screen opens at its top left, not where the previous one was scrolled to (seen at 200 %).
+            viewport.setVvalue(viewport.getVmin());
+            viewport.setHvalue(viewport.getHmin());
+        }
     }
 
     /**

@@ -27,6 +27,21 @@ public record TextSize(int pixels) {
         return Math.round(pixels * 100f / NORMAL.pixels);
     }
 
+    /**
+     * The style that carries the console's text size (Ctrl+= / Ctrl+-), set on its root or the shell just under it,
+     * for a window of its own to use the same size; empty when the owner has none.
+     */
+    public static String styleOf(javafx.stage.Window owner) {
+        if (owner.getScene() == null) {
+            return "";
+        }
+        java.util.List<javafx.scene.Node> candidates = new java.util.ArrayList<>(java.util.List.of(
+                owner.getScene().getRoot()));
+        candidates.addAll(owner.getScene().getRoot().getChildrenUnmodifiable());
+        return candidates.stream().map(javafx.scene.Node::getStyle).filter(style -> style.contains("-fx-font-size"))
+                .findFirst().orElse("");
+    }
+
     String style() {
         return "-fx-font-size: " + pixels + "px;";
     }

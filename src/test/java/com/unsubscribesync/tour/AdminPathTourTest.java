@@ -54,11 +54,12 @@ class AdminPathTourTest {
         Path data = Files.createTempDirectory("tour-data-");
         Path files = Files.createTempDirectory("tour-files-");
         Path csv = files.resolve("unsubscribes.csv");
-        Files.writeString(csv, String.join("\n", "email,source,reason",
-                "tour.import.one@example.com,manual,Asked at a trade show",
-                "tour.import.two@example.com,bounce,",
-                "not-an-address,manual,",
-                "tour.import.three@example.com,clicked-link,"), StandardCharsets.UTF_8);
+        // As a spreadsheet in Europe saves it: ";" between fields and headers of its own, for the column step.
+        Files.writeString(csv, String.join("\n", "Email Address;Source;Comment",
+                "tour.import.one@example.com;manual;Asked at a trade show",
+                "tour.import.two@example.com;bounce;",
+                "not-an-address;manual;",
+                "tour.import.three@example.com;clicked-link;"), StandardCharsets.UTF_8);
         Stage stage = FxToolkit.registerPrimaryStage();
         Rectangle2D screen = WaitForAsyncUtils.asyncFx(() -> Screen.getPrimary().getBounds()).get(10,
                 TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.imports.ImportSession.Step;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,7 +99,7 @@ public final class ImportWizard {
 
         BorderPane root = new BorderPane(scroll, top, null, buttons, null);
         root.getStyleClass().add("import-wizard");
-        root.setStyle(owner.map(ImportWizard::textSizeOf).orElse(""));
+        root.setStyle(owner.map(com.unsubscribesync.ui.TextSize::styleOf).orElse(""));
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(consoleStylesheet, STYLESHEET);
         stage.setScene(scene);
@@ -132,17 +131,6 @@ public final class ImportWizard {
     private static double fontSize(String style) {
         java.util.regex.Matcher size = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
         return size.find() ? Double.parseDouble(size.group(1)) : 13;
-    }
-
-    /** The console's text size (Ctrl+= / Ctrl+-) is set on its root or the shell just under it. */
-    private static String textSizeOf(Window owner) {
-        if (owner.getScene() == null) {
-            return "";
-        }
-        List<Node> candidates = new ArrayList<>(List.of(owner.getScene().getRoot()));
-        candidates.addAll(owner.getScene().getRoot().getChildrenUnmodifiable());
-        return candidates.stream().map(Node::getStyle).filter(style -> style.contains("-fx-font-size")).findFirst()
-                .orElse("");
     }
 
     private void draw() {

@@ -81,7 +81,8 @@ public final class IntegrationsView extends ScrollPane {
         outcome.visibleProperty().bind(model.outcomeProperty().isNotEmpty());
         outcome.managedProperty().bind(outcome.visibleProperty());
 
-        HBox buttons = new HBox(10, runNow, preview, cancel);
+        // Wraps at large text instead of shortening "Run now" to "Run ...".
+        FlowPane buttons = new FlowPane(10, 8, runNow, preview, cancel);
         return Cards.card("Sync to Salesforce", toggle, schedule, last, next, buttons, progress, outcome);
     }
 
@@ -91,6 +92,7 @@ public final class IntegrationsView extends ScrollPane {
         for (OptOutField option : OptOutField.values()) {
             RadioButton radio = new RadioButton(option.label());
             radio.setId("field-" + option.key());
+            radio.setWrapText(true);
             radio.setUserData(option);
             radio.setToggleGroup(group);
             Label help = Cards.text(IntegrationsViewModel.help(option), "help");

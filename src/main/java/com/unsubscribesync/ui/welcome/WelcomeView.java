@@ -10,8 +10,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -66,9 +64,9 @@ public final class WelcomeView extends StackPane {
         Button connect = new Button("How to _connect a real org", Icons.of("connection"));
         connect.setId("welcome-connect");
         connect.setOnAction(e -> model.connectRealOrg());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, spacer, connect, explore);
+        // Right-aligned, and wrapping at large text rather than shortening the buttons' words.
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(10, 8, connect, explore);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
 
         VBox card = new VBox(12, title, what, demo, connectTitle, intro, settings, redirect, buttons);
         card.getStyleClass().addAll("card", "welcome-card");
@@ -98,6 +96,8 @@ public final class WelcomeView extends StackPane {
     private static void row(GridPane grid, int index, String name, String value) {
         Label label = new Label(name);
         label.getStyleClass().add("requirement-title");
+        // The name keeps its width; the value box gives way (its text scrolls and stays selectable).
+        label.setMinWidth(Region.USE_PREF_SIZE);
         TextField text = new TextField(value);
         text.setEditable(false);
         text.setFocusTraversable(false);
