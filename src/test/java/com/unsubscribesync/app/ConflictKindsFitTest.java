@@ -47,6 +47,12 @@ class ConflictKindsFitTest {
         for (int pixels : List.of(13, 19, 22, 26)) {
             robot.interact(() -> running.console.shell().textSizeProperty().set(new TextSize(pixels)));
             WaitForAsyncUtils.waitForFxEvents();
+            Bounds list = robot.lookup("#conflict-kinds").query().localToScene(
+                    robot.lookup("#conflict-kinds").query().getBoundsInLocal());
+            // laid out from the page's top left, not centred past the window's top when taller than it
+            assertThat(list.getMinY()).as("kinds list top at %d px", pixels).isGreaterThanOrEqualTo(0);
+            assertThat(list.getMaxX()).as("kinds list right edge at %d px", pixels)
+                    .isLessThanOrEqualTo(running.scene.getWidth());
             for (ConflictKind kind : ConflictKind.values()) {
                 ListCell<?> cell = robot.lookup("#kind-" + kind.key()).queryAs(ListCell.class);
                 Text title = robot.from(cell).lookup((Node n) -> n instanceof Text && n.getParent() == cell).queryAs(Text.class);

@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Conflicts screen. */
-public final class ConflictsView extends javafx.scene.layout.StackPane {
+public final class ConflictsView extends javafx.scene.layout.BorderPane {
     private final ConflictsViewModel model;
     private final FlowPane buttons = new FlowPane(8, 8);
 
@@ -123,15 +123,16 @@ public final class ConflictsView extends javafx.scene.layout.StackPane {
         VBox stacked = new VBox(16);
         VBox.setVgrow(right, Priority.ALWAYS);
         Runnable arrange = () -> arrange(left, right, sideBySide, stacked, detail.getFont().getSize());
-        widthProperty().addListener((o, was, now) -> arrange.run());
-        detail.fontProperty().addListener((o, was, now) -> arrange.run());
+        // Moved between the two layouts after the layout pass that found the new width, never during it.
+        widthProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(arrange));
+        detail.fontProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(arrange));
         arrange.run();
     }
 
     private void arrange(VBox left, VBox right, HBox sideBySide, VBox stacked, double em) {
         boolean narrow = getWidth() > 0 && getWidth() < left.prefWidth(-1) + 30 * em;
         javafx.scene.layout.Pane wanted = narrow ? stacked : sideBySide;
-        if (getChildren().size() == 1 && getChildren().get(0) == wanted) {
+        if (getCenter() == wanted) {
             return;
         }
         sideBySide.getChildren().clear();
@@ -141,7 +142,7 @@ public final class ConflictsView extends javafx.scene.layout.StackPane {
         if (narrow) {
             getStyleClass().add("conflicts-stacked");
         }
-        getChildren().setAll(wanted);
+        setCenter(wanted);
     }
 
     private void drawActions() {
