@@ -153,7 +153,7 @@ class RunDetailScreenTest {
                 .isEqualTo("… and 249,998 more (a run keeps the first 1,000 of each list)");
         TabPane lists = robot.lookup("#run-lists").queryAs(TabPane.class);
         assertThat(lists.getTabs()).extracting(tab -> tab.getText()).containsExactly(
-                "Pushed to Salesforce (250,000)", "Imported from Salesforce (0)", "Failed (1)");
+                "Pushed (250,000)", "Imported (0)", "Failed (1)");
         assertWithinWindow(robot.lookup("#run-back").query());
         assertWithinWindow(lists);
 

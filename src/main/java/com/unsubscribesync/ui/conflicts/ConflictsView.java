@@ -51,6 +51,7 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
 
         TableView<ConflictRow> table = new TableView<>(model.open());
         table.setId("conflicts");
+        table.getStyleClass().add("conflict-rows");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Nothing to look at here."));
         table.getColumns().add(column("Email", 165, ConflictRow::email));

@@ -41,8 +41,8 @@ public final class RunDetailViewModel {
     private final StringProperty morePushed = new SimpleStringProperty("");
     private final StringProperty moreImported = new SimpleStringProperty("");
     private final StringProperty moreFailed = new SimpleStringProperty("");
-    private final StringProperty pushedTitle = new SimpleStringProperty("Pushed to Salesforce");
-    private final StringProperty importedTitle = new SimpleStringProperty("Imported from Salesforce");
+    private final StringProperty pushedTitle = new SimpleStringProperty("Pushed");
+    private final StringProperty importedTitle = new SimpleStringProperty("Imported");
     private final StringProperty failedTitle = new SimpleStringProperty("Failed");
 
     /** @param browser opens a record's page in Salesforce */
@@ -78,8 +78,8 @@ public final class RunDetailViewModel {
         morePushed.set(more(detail.morePushed()));
         moreImported.set(more(detail.moreImported()));
         moreFailed.set(more(detail.moreFailed()));
-        pushedTitle.set("Pushed to Salesforce (" + Formats.count(counts.pushed()) + ")");
-        importedTitle.set("Imported from Salesforce (" + Formats.count(counts.imported()) + ")");
+        pushedTitle.set("Pushed (" + Formats.count(counts.pushed()) + ")");
+        importedTitle.set("Imported (" + Formats.count(counts.imported()) + ")");
         failedTitle.set("Failed (" + Formats.count(run.failed()) + ")");
         showing.set(true);
     }

@@ -50,7 +50,7 @@ public final class SyncHistoryView extends VBox {
         CategoryAxis runs = new CategoryAxis();
         runs.setLabel("Run");
         NumberAxis count = new NumberAxis();
-        count.setLabel("Unsubscribes");
+        count.setLabel("People");
         BarChart<String, Number> chart = new BarChart<>(runs, count);
         chart.setId("runs-chart");
         chart.setAnimated(false);
