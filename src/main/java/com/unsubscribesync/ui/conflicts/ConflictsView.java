@@ -81,6 +81,7 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
         Button undo = new Button("_Undo");
         undo.setId("undo");
         undo.setOnAction(e -> model.undo());
+        undo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         undo.visibleProperty().bind(model.undoableProperty());
         undo.managedProperty().bind(undo.visibleProperty());
         HBox undoBar = new HBox(8, undone, undo);

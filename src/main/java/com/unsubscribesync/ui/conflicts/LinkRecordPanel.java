@@ -28,16 +28,8 @@ final class LinkRecordPanel extends VBox {
         title.setWrapText(true);
         title.textProperty().bind(Bindings.concat("Link ", model.personProperty(), " to a Contact or Lead"));
 
-        TextField search = new TextField();
-        search.setId("link-search");
-        search.setPromptText("Email address or name");
-        search.textProperty().bindBidirectional(model.searchProperty());
-        search.setOnAction(e -> model.search());
-        Button find = new Button("_Search Salesforce");
-        find.setId("link-search-button");
-        find.setOnAction(e -> model.search());
-        HBox.setHgrow(search, Priority.ALWAYS);
-        HBox searchRow = new HBox(8, search, find);
+        HBox searchRow = fieldWithButton("link-search", "Email address or name", model.searchProperty(),
+                "_Search Salesforce", "link-search-button", model::search);
 
         Label status = Cards.text("", "note");
         status.setId("link-status");
@@ -73,16 +65,8 @@ final class LinkRecordPanel extends VBox {
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
-        TextField typed = new TextField();
-        typed.setId("link-id");
-        typed.setPromptText("Or type an ID: 003… or 00Q…");
-        typed.textProperty().bindBidirectional(model.typedIdProperty());
-        typed.setOnAction(e -> model.checkTypedId());
-        Button check = new Button("Check _ID");
-        check.setId("link-check");
-        check.setOnAction(e -> model.checkTypedId());
-        HBox.setHgrow(typed, Priority.ALWAYS);
-        HBox idRow = new HBox(8, typed, check);
+        HBox idRow = fieldWithButton("link-id", "Or type an ID: 003… or 00Q…", model.typedIdProperty(), "Check _ID",
+                "link-check", model::checkTypedId);
 
         Label error = Cards.text("", "link-error");
         error.setId("link-error");
@@ -116,5 +100,21 @@ final class LinkRecordPanel extends VBox {
         TableColumn<PersonMatch, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         return column;
+    }
+
+    /** A text box and the button that acts on it (Enter in the box does the same); the button keeps its words. */
+    private static HBox fieldWithButton(String fieldId, String prompt, javafx.beans.property.StringProperty text,
+            String buttonText, String buttonId, Runnable action) {
+        TextField field = new TextField();
+        field.setId(fieldId);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(text);
+        field.setOnAction(e -> action.run());
+        Button button = new Button(buttonText);
+        button.setId(buttonId);
+        button.setOnAction(e -> action.run());
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return new HBox(8, field, button);
     }
 }
