@@ -65,6 +65,10 @@ public final class ShellView extends BorderPane {
             }
         }
         // A screen narrower or shorter than its content at large text scrolls; the header and status bar stay whole.
+        // A screen a pixel or two taller than the viewport measured it overflows into the bottom margin, never above
+        // the top, so its first title and last button stay in reach of the scroll bar.
+        pages.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        pages.getStyleClass().add("screen-pages");
         viewport.setFitToWidth(true);
         viewport.setFitToHeight(true);
         viewport.setFocusTraversable(false);

@@ -109,7 +109,9 @@ final class AdminPath {
             // The GTK file chooser is a native window: the robot types its path with xdotool.
             t.click("import");
             t.xdotool("search", "--sync", "--onlyvisible", "--name", IMPORT, "windowfocus", "--sync");
-            t.xdotool("type", "--delay", "40", csv.toAbsolutePath().toString());
+            // Ctrl+L opens the chooser's location box first: a typed "/" opens it too, but a busy machine loses the
+            // letters typed while it opens.
+            t.xdotool("key", "ctrl+l", "sleep", "0.5", "type", "--delay", "40", csv.toAbsolutePath().toString());
         }));
         steps.add(new TourStep("import-columns", t -> {
             t.xdotool("key", "Return");

@@ -22,7 +22,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Conflicts screen. */
-public final class ConflictsView extends javafx.scene.layout.BorderPane {
+// A VBox, not a BorderPane: a BorderPane measures its centre's minimum height at its width *with* its padding, so at
+// large text the link panel's buttons measured one row and took two, and the last one fell below the scroll area.
+public final class ConflictsView extends VBox {
     private final ConflictsViewModel model;
     private final FlowPane buttons = new FlowPane(8, 8);
 
@@ -104,8 +106,11 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
         VBox.setVgrow(linking, Priority.ALWAYS);
         // While a link is picked the match list takes the inbox's place, so it fits the window at any text size.
         for (javafx.scene.Node inbox : java.util.List.of(table, detail, buttons, undoBar, resolvedTitle, resolved)) {
+            // The undo bar and the detail box take room only when they have something to say.
             javafx.beans.value.ObservableBooleanValue shown = inbox == undoBar
                     ? model.undoMessageProperty().isNotEmpty().and(model.link().openProperty().not())
+                    : inbox == detail
+                    ? model.detailProperty().isNotEmpty().and(model.link().openProperty().not())
                     : model.link().openProperty().not();
             inbox.visibleProperty().unbind();
             inbox.visibleProperty().bind(shown);
@@ -123,6 +128,8 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
         // top, so no action is pushed past the window's edge.
         HBox sideBySide = new HBox(16);
         VBox stacked = new VBox(16);
+        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+        VBox.setVgrow(stacked, Priority.ALWAYS);
         VBox.setVgrow(right, Priority.ALWAYS);
         Runnable arrange = () -> arrange(left, right, sideBySide, stacked, detail.getFont().getSize());
         // Moved between the two layouts after the layout pass that found the new width, never during it.
@@ -134,7 +141,7 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
     private void arrange(VBox left, VBox right, HBox sideBySide, VBox stacked, double em) {
         boolean narrow = getWidth() > 0 && getWidth() < left.prefWidth(-1) + 30 * em;
         javafx.scene.layout.Pane wanted = narrow ? stacked : sideBySide;
-        if (getCenter() == wanted) {
+        if (getChildren().contains(wanted)) {
             return;
         }
         sideBySide.getChildren().clear();
@@ -144,7 +151,7 @@ public final class ConflictsView extends javafx.scene.layout.BorderPane {
         if (narrow) {
             getStyleClass().add("conflicts-stacked");
         }
-        setCenter(wanted);
+        getChildren().setAll(wanted);
     }
 
     private void drawActions() {

@@ -26,6 +26,7 @@ final class LinkRecordPanel extends VBox {
         title.setId("link-title");
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.concat("Link ", model.personProperty(), " to a Contact or Lead"));
 
         HBox searchRow = fieldWithButton("link-search", "Email address or name", model.searchProperty(),

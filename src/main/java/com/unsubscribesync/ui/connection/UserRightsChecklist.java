@@ -56,8 +56,7 @@ final class UserRightsChecklist {
         Region mark = (Region) Icons.of(icon, 18);
         mark.getStyleClass().add(right.status() == Status.GRANTED ? "met"
                 : right.status() == Status.MISSING ? "unmet" : "unknown");
-        Label title = new Label(right.title());
-        title.getStyleClass().add("requirement-title");
+        Label title = Cards.text(right.title(), "requirement-title");
         VBox words = new VBox(2, title);
         if (!right.detail().isEmpty()) {
             words.getChildren().add(Cards.text(right.detail(), "help"));
