@@ -71,7 +71,6 @@ public final class WelcomeView extends StackPane {
         VBox card = new VBox(12, title, what, demo, connectTitle, intro, settings, redirect, buttons);
         card.getStyleClass().addAll("card", "welcome-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setPrefWidth(660);
         ScrollPane scroll = new ScrollPane(card);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("welcome-scroll");
