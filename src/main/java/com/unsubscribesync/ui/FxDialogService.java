@@ -52,27 +52,27 @@ public final class FxDialogService implements DialogService {
         return dialog;
     }
 
-    @Override
-    public void error(String title, String message) {
-        Alert alert = styled(new Alert(Alert.AlertType.ERROR), title);
+    /** An alert headed by its title, its message wrapping at the dialog's width. */
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = styled(new Alert(type), title);
         alert.setHeaderText(title);
         alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
-        alert.showAndWait();
+        return alert;
+    }
+
+    @Override
+    public void error(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
     }
 
     @Override
     public void info(String title, String message) {
-        Alert alert = styled(new Alert(Alert.AlertType.INFORMATION), title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
-        alert.showAndWait();
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
-        Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION), title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         return alert.showAndWait().filter(yes::equals).isPresent();
