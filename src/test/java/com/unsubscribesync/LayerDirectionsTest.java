@@ -28,7 +28,8 @@ class LayerDirectionsTest {
             "sync", Set.of("salesforce", "store", "domain"),
             "layout", Set.of("salesforce", "store", "domain"),
             "ui", Set.of("sync", "layout", "collect", "store", "domain"),
-            "cli", Set.of("sync", "layout", "collect", "store", "domain"));
+            "cli", Set.of("sync", "layout", "collect", "store", "domain"),
+            "bench", Set.of("sync", "store", "salesforce", "localorg", "collect", "layout", "domain"));
 
     @Test
     void everyLayerImportsOnlyWhatItIsAllowedTo() throws IOException {

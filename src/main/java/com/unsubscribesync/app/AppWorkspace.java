@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.bench.AppUnderBench;
 import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.Workspace;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /** The services of one open data directory, wired together. */
-final class AppWorkspace implements Workspace {
+final class AppWorkspace implements Workspace, AppUnderBench {
     private final Path dataDirectory;
     private final Clock clock;
     private final String actor;

@@ -72,7 +72,7 @@ public final class CommandLineApp {
     /** Every command, each answering {@code -h}, {@code --help} and {@code help COMMAND…}. */
     CommandLine commands(RootCommand root) {
         CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(new BenchCommand(new LocalOrgBenchmarks()));
+        commandLine.addSubcommand(new BenchCommand(new BenchmarksOnLocalOrgs()));
         commandLine.addSubcommand(new OrgCommand());
         commandLine.addSubcommand(new ConsoleCommand(console));
         EveryCommandHelps.addTo(commandLine);

@@ -15,6 +15,7 @@ import com.unsubscribesync.store.ListedUnsubscribe;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.sync.WriteRejections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,11 +129,9 @@ final class DemoData {
         if (pushed.size() > 1) {
             Person refused = pushed.get(1);
             SalesforceId id = refused.salesforceId().get();
-            workspace.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(refused.email()),
-                    Optional.of(id), Optional.of(id.objectType()), Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
-                    "Salesforce refused to set the opt-out on " + id.objectType().apiName() + " " + id
-                            + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: A phone number is required to edit this contact "
-                            + "(demo example)"), now);
+            workspace.conflicts().record(WriteRejections.refused(Optional.of(refused.email()), id,
+                    Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
+                    "A phone number is required to edit this contact (demo example)"), now);
         }
         workspace.conflicts().record(new NewConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(),
                 Optional.empty(), Optional.of(SObjectType.LEAD), Optional.empty(), "The Marketo Sales Opt Out field "

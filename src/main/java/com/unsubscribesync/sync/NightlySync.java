@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,13 +204,10 @@ public final class NightlySync {
     private RunReport execute(SalesforceOrg salesforce, RunRequest request, RunProgress progress, Counter counter,
             long callsBefore, Instant started, Optional<RunLock.Held> held) {
         SyncSettings current = settings.load();
-        FieldCheck check = fields.check(salesforce, current.field(), current);
-        Map<SObjectType, String> apiNames = new EnumMap<>(SObjectType.class);
-        Set<SObjectType> blocked = EnumSet.noneOf(SObjectType.class);
-        for (SObjectType type : SObjectType.values()) {
-            Optional<String> name = OptOutFields.usableApiName(check, type);
-            name.ifPresentOrElse(n -> apiNames.put(type, n), () -> blocked.add(type));
-        }
+        UsableFields usable = UsableFields.of(fields.check(salesforce, current.field(), current));
+        FieldCheck check = usable.check();
+        Map<SObjectType, String> apiNames = usable.apiNames();
+        Set<SObjectType> blocked = usable.blocked();
 
         Instant serverStart = salesforce.serverTime();
         Optional<Instant> since = request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
@@ -469,11 +465,7 @@ public final class NightlySync {
             counter.failed++;
             counter.note(RunRecord.failed(outcome.id(), email, outcome.statusCode().orElse("UNKNOWN"),
                     outcome.message().orElse("no message")));
-            if (conflicts.record(new NewConflict(ConflictKind.WRITE_REJECTED, email, Optional.of(outcome.id()),
-                    Optional.of(outcome.id().objectType()), outcome.statusCode(), "Salesforce refused to set the "
-                            + "opt-out on " + outcome.id().objectType().apiName() + " " + outcome.id() + ": "
-                            + outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message")),
-                    clock.instant())) {
+            if (conflicts.record(WriteRejections.refused(email, outcome), clock.instant())) {
                 counter.conflicts++;
             }
         }
@@ -530,7 +522,8 @@ public final class NightlySync {
         }
     }
 
-    private static NewConflict stored(PlannedConflict conflict) {
+    /** A conflict the rule found, as the store keeps it; the real-time push raises them alike. */
+    static NewConflict stored(PlannedConflict conflict) {
         return new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
                 Optional.empty(), conflict.explanation());
     }

@@ -1,21 +1,14 @@
 package com.unsubscribesync.sync;
 
-import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
-import com.unsubscribesync.domain.PlannedConflict;
 import com.unsubscribesync.domain.RecordsToOptOut;
-import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
-import com.unsubscribesync.domain.Settlement;
 import com.unsubscribesync.domain.SyncSettings;
-import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
-import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
-import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.OutboxEntry;
 import com.unsubscribesync.store.OutboxRepository;
@@ -26,11 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +50,6 @@ public final class RealtimePusher {
         return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> { }, random);
     }
     private static final Duration LIMIT_PAUSE = Duration.ofHours(1);
-    private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePusher.class);
 
     private final OutboxRepository outbox;
@@ -150,184 +138,89 @@ public final class RealtimePusher {
         }
     }
 
+    /** Looks the due addresses' records up, decides what to set, writes it, then settles the outbox. */
     private PushReport push(SalesforceOrg salesforce, List<OutboxEntry> due) {
         SyncSettings current = settings.load();
-        FieldCheck check = fields.check(salesforce, current.realtimePushField(), current);
-        Map<SObjectType, String> apiNames = new EnumMap<>(SObjectType.class);
-        Set<SObjectType> blocked = EnumSet.noneOf(SObjectType.class);
-        for (SObjectType type : SObjectType.values()) {
-            OptOutFields.usableApiName(check, type).ifPresentOrElse(name -> apiNames.put(type, name),
-                    () -> blocked.add(type));
-        }
-
+        UsableFields usable = UsableFields.of(fields.check(salesforce, current.realtimePushField(), current));
         Map<Email, List<OutboxEntry>> entries = new LinkedHashMap<>();
         due.forEach(entry -> entries.computeIfAbsent(entry.email(), e -> new ArrayList<>()).add(entry));
         Map<Email, Set<SalesforceId>> linked = people.salesforceIds(entries.keySet());
-        PushLookup.Found found = lookup.lookUp(salesforce, current, apiNames, entries.keySet(), linked);
+        PushLookup.Found found = lookUp(salesforce, current, usable, entries.keySet(), linked);
+
+        PassConflicts raised = new PassConflicts(conflicts, usable.check(), clock);
+        PassPlan plan = plan(current, usable, found, entries.keySet(), linked, raised);
+        PassWrites writes = new PassWrites(mirror, fields, raised);
+        writes.write(salesforce, current, usable, plan);
+        closeWhatWasFollowed(plan, writes, found);
+        List<Long> settled = new ArrayList<>();
+        int retrying = 0;
+        for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
+            retrying += settle(pending.getKey(), pending.getValue(), plan, writes, raised, settled);
+        }
+        outbox.remove(settled);
+        return new PushReport(due.size(), writes.written(), settled.size(), retrying, raised.raised());
+    }
+
+    private PushLookup.Found lookUp(SalesforceOrg salesforce, SyncSettings current, UsableFields usable,
+            Set<Email> emails, Map<Email, Set<SalesforceId>> linked) {
+        PushLookup.Found found = lookup.lookUp(salesforce, current, usable.apiNames(), emails, linked);
         if (current.nightlySync()) {
             // What the push read is the chosen field's state now: the mirror keeps it as a pull would, merges too.
             mirror.save(found.readFromSalesforce().stream().map(NightlySync::pulled).toList());
         }
+        return found;
+    }
 
-        Pass pass = new Pass(check);
-        RecordsToOptOut rule = new RecordsToOptOut(current, blocked, found::seen);
+    /** The rule's decision for every due address, raising the conflicts it finds on the way. */
+    private static PassPlan plan(SyncSettings current, UsableFields usable, PushLookup.Found found, Set<Email> emails,
+            Map<Email, Set<SalesforceId>> linked, PassConflicts raised) {
+        RecordsToOptOut rule = new RecordsToOptOut(current, usable.blocked(), found::seen);
         Map<Email, List<SalesforceId>> withAddress = current.matchByEmail() ? found.liveByEmail() : Map.of();
-        for (Email email : entries.keySet()) {
-            pass.decide(email, rule.forAddress(email, linked.getOrDefault(email, Set.of()),
-                    withAddress.getOrDefault(email, List.of()), true));
+        PassPlan plan = new PassPlan();
+        for (Email email : emails) {
+            RecordsToOptOut.Decision decision = rule.forAddress(email, linked.getOrDefault(email, Set.of()),
+                    withAddress.getOrDefault(email, List.of()), true);
+            raised.raiseAbout(decision);
+            plan.add(email, decision);
         }
-        pass.write(salesforce, current, apiNames);
-        pass.closeWhatWasFollowed(found);
-        return pass.settle(entries, due.size());
+        return plan;
+    }
+
+    /** Conflicts about records the push followed to one that now carries the opt-out are stale. */
+    private void closeWhatWasFollowed(PassPlan plan, PassWrites writes, PushLookup.Found found) {
+        plan.forEachDecision((email, decision) -> {
+            for (RecordsToOptOut.Followed route : decision.followed()) {
+                OrgRecord to = found.records().get(route.to());
+                if (writes.isWritten(route.to()) || to != null && to.optedOut()) {
+                    staleConflicts.close(email, route, "real-time push", clock.instant());
+                }
+            }
+        });
     }
 
     /**
-     * One pass's decisions, writes and outcomes, address by address. An address leaves the outbox only as
-     * {@link Settlement} allows: every record it names written, or a conflict saying why.
+     * An address's entries leave the outbox when the pass settled it, or as a conflict once Salesforce refused it
+     * on every attempt; else they wait for their next try. Returns how many wait.
      */
-    private final class Pass {
-        private final FieldCheck check;
-        private final Map<SObjectType, List<SalesforceId>> toWrite = new EnumMap<>(SObjectType.class);
-        private final Map<SalesforceId, Set<Email>> owners = new HashMap<>();
-        private final Map<Email, RecordsToOptOut.Decision> decisions = new LinkedHashMap<>();
-        private final Settlement settlement = new Settlement();
-        private final Map<SalesforceId, String> refusals = new HashMap<>();
-        private final Set<SObjectType> fieldTurnedUnusable = EnumSet.noneOf(SObjectType.class);
-        private int written;
-        private int raised;
-
-        Pass(FieldCheck check) {
-            this.check = check;
+    private int settle(Email email, List<OutboxEntry> pending, PassPlan plan, PassWrites writes,
+            PassConflicts raised, List<Long> settled) {
+        RecordsToOptOut.Decision decision = plan.decision(email);
+        if (writes.settles(decision)) {
+            pending.forEach(entry -> settled.add(entry.id()));
+            return 0;
         }
-
-        void decide(Email email, RecordsToOptOut.Decision decision) {
-            for (PlannedConflict conflict : decision.conflicts()) {
-                raise(new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
-                        Optional.empty(), conflict.explanation()));
-            }
-            decision.waitingFor().forEach(this::fieldUnavailable);
-            for (SalesforceId id : decision.toWrite()) {
-                if (owners.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(email) && owners.get(id).size() == 1) {
-                    toWrite.computeIfAbsent(id.objectType(), t -> new ArrayList<>()).add(id);
-                }
-            }
-            decisions.put(email, decision);
-        }
-
-        void write(SalesforceOrg salesforce, SyncSettings current, Map<SObjectType, String> apiNames) {
-            for (Map.Entry<SObjectType, List<SalesforceId>> batch : toWrite.entrySet()) {
-                List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
-                        salesforce, batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
-                List<SalesforceId> done = new ArrayList<>();
-                for (WriteOutcome outcome : outcomes) {
-                    switch (outcome.result()) {
-                        case WRITTEN -> done.add(outcome.id());
-                        case RETRYABLE -> {
-                            settlement.refused(outcome.id(), outcome.statusCode().orElse(Settlement.NO_ANSWER));
-                            refusals.put(outcome.id(), describe(outcome));
-                        }
-                        case PERMANENT -> refused(outcome);
-                    }
-                }
-                mirror.markOptedOut(done);
-                settlement.written(done);
-                written += done.size();
-            }
-        }
-
-        private void refused(WriteOutcome outcome) {
-            if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
-                // Field-level security changed since the field was checked: it concerns every record of the object,
-                // so the addresses wait as for a field known to be unusable.
-                fields.refresh();
-                fieldTurnedUnusable.add(outcome.id().objectType());
-                fieldUnavailable(outcome.id().objectType());
+        Optional<String> refusal = writes.refusal(decision);
+        int waiting = 0;
+        for (OutboxEntry entry : pending) {
+            if (refusal.isPresent() && entry.attempts() + 1 >= retry.attempts()) {
+                raised.raise(WriteRejections.keptRefusing(email, retry.attempts(), refusal.get()));
+                settled.add(entry.id());
             } else {
-                owners.get(outcome.id()).forEach(email -> raise(rejected(email, outcome,
-                        "Salesforce refused to set the opt-out")));
-                settlement.explained(outcome.id());
+                later(entry, Duration.ZERO, refusal.orElse("waiting for the opt-out field to become usable"));
+                waiting++;
             }
         }
-
-        /** Conflicts about records the push followed to one that now carries the opt-out are stale. */
-        void closeWhatWasFollowed(PushLookup.Found found) {
-            decisions.forEach((email, decision) -> {
-                for (RecordsToOptOut.Followed route : decision.followed()) {
-                    OrgRecord to = found.records().get(route.to());
-                    if (settlement.isWritten(route.to()) || to != null && to.optedOut()) {
-                        staleConflicts.close(email, route, "real-time push", clock.instant());
-                    }
-                }
-            });
-        }
-
-        PushReport settle(Map<Email, List<OutboxEntry>> entries, int due) {
-            List<Long> settled = new ArrayList<>();
-            int retrying = 0;
-            for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
-                Email email = pending.getKey();
-                RecordsToOptOut.Decision decision = decisions.get(email);
-                if (settlement.settles(decision)) {
-                    pending.getValue().forEach(entry -> settled.add(entry.id()));
-                    continue;
-                }
-                Optional<String> refusal = refusal(decision);
-                for (OutboxEntry entry : pending.getValue()) {
-                    if (refusal.isPresent() && entry.attempts() + 1 >= retry.attempts()) {
-                        raise(new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(),
-                                Optional.empty(), Optional.of(refusal.get().split(":")[0]), "Salesforce kept refusing "
-                                        + "the opt-out after " + retry.attempts() + " attempts; last answer: "
-                                        + refusal.get()));
-                        settled.add(entry.id());
-                    } else {
-                        later(entry, Duration.ZERO, refusal.orElse("waiting for the opt-out field to become usable"));
-                        retrying++;
-                    }
-                }
-            }
-            outbox.remove(settled);
-            return new PushReport(due, written, settled.size(), retrying, raised);
-        }
-
-        /**
-         * Why an address's record is neither written nor explained, when it is worth trying again; empty when the
-         * address only waits for its field to become usable.
-         */
-        private Optional<String> refusal(RecordsToOptOut.Decision decision) {
-            return decision.toWrite().stream()
-                    .filter(id -> !settlement.isSettled(id) && !fieldTurnedUnusable.contains(id.objectType()))
-                    .map(id -> refusals.getOrDefault(id, Settlement.NO_ANSWER + ": Salesforce gave no answer for "
-                            + id.objectType().apiName() + " " + id))
-                    .findFirst();
-        }
-
-        private void fieldUnavailable(SObjectType type) {
-            raised += raiseFieldUnavailable(check, type);
-        }
-
-        private void raise(NewConflict conflict) {
-            if (RealtimePusher.this.raise(conflict)) {
-                raised++;
-            }
-        }
-    }
-
-    private int raiseFieldUnavailable(FieldCheck check, SObjectType type) {
-        return raise(OptOutFields.unavailable(check, type)) ? 1 : 0;
-    }
-
-    private boolean raise(NewConflict conflict) {
-        return conflicts.record(conflict, clock.instant());
-    }
-
-    private static NewConflict rejected(Email email, WriteOutcome outcome, String what) {
-        return new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.of(outcome.id()),
-                Optional.of(outcome.id().objectType()), outcome.statusCode(),
-                what + " on " + outcome.id().objectType().apiName() + " " + outcome.id() + ": " + describe(outcome));
-    }
-
-    private static String describe(WriteOutcome outcome) {
-        return outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message");
+        return waiting;
     }
 
     private void later(OutboxEntry entry, Duration floor, String reason) {

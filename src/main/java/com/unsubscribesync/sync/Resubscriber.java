@@ -54,7 +54,7 @@ public final class Resubscriber {
     public record RecordChange(SalesforceId id, boolean changed, String detail) {
         static RecordChange of(WriteOutcome outcome) {
             boolean done = outcome.result() == WriteOutcome.Result.WRITTEN;
-            String refusal = outcome.statusCode().orElse("UNKNOWN") + ": " + outcome.message().orElse("no message");
+            String refusal = WriteRejections.answer(outcome);
             if (outcome.statusCode().filter("CANNOT_UPDATE_CONVERTED_LEAD"::equals).isPresent()) {
                 refusal += "; the next run unsubscribes the address again from this converted lead unless a user "
                         + "with 'View and Edit Converted Leads' unchecks it";

@@ -47,32 +47,32 @@ public final class FxDialogService implements DialogService {
             dialog.getDialogPane().setStyle(TextSize.styleOf(window));
         }
         dialog.getDialogPane().getStylesheets().add(stylesheet);
-        dialog.getDialogPane().setMinWidth(460);
+        dialog.getDialogPane().getStyleClass().add("console-dialog");
         dialog.setResizable(true);
         return dialog;
     }
 
-    @Override
-    public void error(String title, String message) {
-        Alert alert = styled(new Alert(Alert.AlertType.ERROR), title);
+    /** An alert headed by its title, its message wrapping at the dialog's width. */
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = styled(new Alert(type), title);
         alert.setHeaderText(title);
         alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
-        alert.showAndWait();
+        return alert;
+    }
+
+    @Override
+    public void error(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
     }
 
     @Override
     public void info(String title, String message) {
-        Alert alert = styled(new Alert(Alert.AlertType.INFORMATION), title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
-        alert.showAndWait();
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
-        Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION), title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setContent(Cards.text(message, "dialog-body"));
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         ButtonType yes = new ButtonType(confirmLabel, ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         return alert.showAndWait().filter(yes::equals).isPresent();
@@ -194,7 +194,7 @@ public final class FxDialogService implements DialogService {
             if (dryRun.problemCount() > dryRun.problems().size()) {
                 problems.getItems().add("… and " + (dryRun.problemCount() - dryRun.problems().size()) + " more");
             }
-            problems.setPrefHeight(200);
+            problems.getStyleClass().add("import-problems");
             content.getChildren().addAll(new Label("Rows with a problem:"), problems);
         }
         dialog.getDialogPane().setContent(content);
@@ -274,7 +274,7 @@ public final class FxDialogService implements DialogService {
         }
         steps.getChildren().add(Cards.text(LayoutSteps.NOTE, "help"));
         dialog.getDialogPane().setContent(steps);
-        dialog.getDialogPane().setPrefWidth(560);
+        dialog.getDialogPane().getStyleClass().add("steps-dialog");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.showAndWait();
     }
@@ -296,7 +296,7 @@ public final class FxDialogService implements DialogService {
         dialog.setHeaderText(title);
         ListView<String> list = new ListView<>();
         list.getItems().setAll(lines);
-        list.setPrefSize(540, 300);
+        list.getStyleClass().add("dialog-list");
         Label words = Cards.text(header, "help");
         // The sentence wraps at the list's width instead of widening the dialog past the screen.
         words.prefWidthProperty().bind(list.widthProperty());

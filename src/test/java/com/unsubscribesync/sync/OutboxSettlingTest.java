@@ -95,6 +95,40 @@ class OutboxSettlingTest {
     }
 
     @Test
+    void aRecordTwoDueAddressesLeadToIsWrittenOnceAndSettlesBoth() {
+        String contact = engine.admin().addContact("Jo", "Ka", "new@settle.test");
+        engine.link("old@settle.test", contact);
+        unsubscribe("old@settle.test");
+
+        PushReport report = push("new@settle.test");
+
+        assertThat(report.entries()).isEqualTo(2);
+        assertThat(report.written()).isEqualTo(1);
+        assertThat(report.settled()).isEqualTo(2);
+        assertThat(engine.admin().read(contact).optedOut()).isTrue();
+        assertThat(engine.outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void aPermanentRefusalOfARecordTwoDueAddressesLeadToTellsEachAddressWhy() {
+        String contact = engine.admin().addContact("Li", "Mo", "now@settle.test");
+        engine.link("was@settle.test", contact);
+        engine.org.faults().apply("update:FIELD_CUSTOM_VALIDATION_EXCEPTION");
+        unsubscribe("was@settle.test");
+
+        PushReport report = push("now@settle.test");
+
+        assertThat(report.settled()).isEqualTo(2);
+        assertThat(report.conflicts()).isEqualTo(2);
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .extracting(conflict -> conflict.email().orElseThrow().value())
+                .containsExactlyInAnyOrder("was@settle.test", "now@settle.test");
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).allSatisfy(conflict ->
+                assertThat(conflict.explanation()).startsWith("Salesforce refused to set the opt-out on Contact "
+                        + contact + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: "));
+    }
+
+    @Test
     void aRefusalForNowKeepsTheAddressWaitingWithItsStatusCodeAndNoConflict() {
         engine.admin().addContact("Gi", "Ho", "gi@settle.test");
         engine.org.faults().apply("update:UNABLE_TO_LOCK_ROW");

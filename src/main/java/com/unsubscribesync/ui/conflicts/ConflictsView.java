@@ -2,6 +2,7 @@ package com.unsubscribesync.ui.conflicts;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Ems;
 import com.unsubscribesync.ui.Icons;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -51,15 +52,16 @@ public final class ConflictsView extends VBox {
         VBox left = Cards.card("Pending conflicts", kinds);
         VBox.setVgrow(kinds, Priority.ALWAYS);
 
+        Label detail = Cards.text("", "detail");
         TableView<ConflictRow> table = new TableView<>(model.open());
         table.setId("conflicts");
         table.getStyleClass().add("conflict-rows");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Nothing to look at here."));
-        table.getColumns().add(column("Email", 165, ConflictRow::email));
-        table.getColumns().add(column("Record", 200, ConflictRow::record));
-        table.getColumns().add(column("Status code", 250, ConflictRow::statusCode));
-        table.getColumns().add(column("Since", 130, ConflictRow::created));
+        table.getColumns().add(column("Email", 12.7, ConflictRow::email, detail));
+        table.getColumns().add(column("Record", 15.4, ConflictRow::record, detail));
+        table.getColumns().add(column("Status code", 19.2, ConflictRow::statusCode, detail));
+        table.getColumns().add(column("Since", 10, ConflictRow::created, detail));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
@@ -71,7 +73,6 @@ public final class ConflictsView extends VBox {
                 model.selection().clear();
             }
         });
-        Label detail = Cards.text("", "detail");
         detail.setId("conflict-detail");
         detail.textProperty().bind(model.detailProperty());
         model.actions().addListener((ListChangeListener<ConflictsViewModel.Action>) c -> drawActions());
@@ -96,11 +97,11 @@ public final class ConflictsView extends VBox {
         TableView<ConflictRow> resolved = new TableView<>(model.resolved());
         resolved.setId("resolved");
         resolved.setPlaceholder(new Label("Resolved conflicts appear here."));
-        resolved.getColumns().add(column("Kind", 180, r -> r.kind().title()));
-        resolved.getColumns().add(column("Email", 200, ConflictRow::email));
-        resolved.getColumns().add(column("Resolution", 330, ConflictRow::resolution));
+        resolved.getColumns().add(column("Kind", 13.8, r -> r.kind().title(), detail));
+        resolved.getColumns().add(column("Email", 15.4, ConflictRow::email, detail));
+        resolved.getColumns().add(column("Resolution", 25.4, ConflictRow::resolution, detail));
         resolved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        resolved.setPrefHeight(150);
+        resolved.getStyleClass().add("resolved-table");
         VBox.setVgrow(table, Priority.ALWAYS);
         LinkRecordPanel linking = new LinkRecordPanel(model.link());
         VBox.setVgrow(linking, Priority.ALWAYS);
@@ -204,11 +205,12 @@ public final class ConflictsView extends VBox {
         }
     }
 
-    private static TableColumn<ConflictRow, String> column(String title, double width,
-            Function<ConflictRow, String> value) {
+    /** @param ems its width to start with, in em of {@code text}'s font: the window's text size */
+    private static TableColumn<ConflictRow, String> column(String title, double ems,
+            Function<ConflictRow, String> value, Label text) {
         TableColumn<ConflictRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
+        Ems.prefWidth(column, ems, text);
         return column;
     }
 }

@@ -23,8 +23,10 @@ public final class ConnectGuide extends VBox {
     /** Where its Consumer Key is shown once created. */
     public static final String KEY_WHERE = CREATE_WHERE + " › the app › Settings › OAuth Settings › Consumer Key and "
             + "Secret";
-    public static final String SCOPES = "Manage user data via APIs (api) and Perform requests at any time "
-            + "(refresh_token, offline_access)";
+    /** The two OAuth scopes the app needs, as Salesforce's OAuth settings name them. */
+    public static final String SCOPE_API = "Manage user data via APIs (api)";
+    public static final String SCOPE_REFRESH = "Perform requests at any time (refresh_token, offline_access)";
+    public static final String SCOPES = SCOPE_API + " and " + SCOPE_REFRESH;
     public static final String PKCE = "Require Proof Key for Code Exchange (PKCE)";
 
     /**

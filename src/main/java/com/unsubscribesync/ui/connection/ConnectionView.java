@@ -86,7 +86,7 @@ public final class ConnectionView extends ScrollPane {
         form.addRow(4, label("Callback _port", port), port);
         form.addRow(5, label("Callback URL", callback), new HBox(6, callback, copyCallback));
         form.disableProperty().bind(model.targetProperty().isNotEqualTo(Target.SALESFORCE));
-        form.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+        form.getStyleClass().add("under-choice");
         // Labels keep their words at any text size; the fields give up width instead.
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -124,7 +124,6 @@ public final class ConnectionView extends ScrollPane {
         gauge.setId("api-gauge");
         gauge.getStyleClass().add("gauge");
         gauge.progressProperty().bind(model.apiUsageProperty());
-        gauge.setPrefWidth(420);
         Label usage = Cards.text("", "help");
         usage.textProperty().bind(model.apiUsageTextProperty());
 

@@ -1,6 +1,7 @@
 package com.unsubscribesync.ui.history;
 
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Ems;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;

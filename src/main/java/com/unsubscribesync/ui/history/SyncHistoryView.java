@@ -1,6 +1,7 @@
 package com.unsubscribesync.ui.history;
 
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Ems;
 import java.util.function.Function;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
@@ -56,8 +57,7 @@ public final class SyncHistoryView extends VBox {
         chart.setAnimated(false);
         chart.setCategoryGap(40);
         chart.setLegendVisible(true);
-        chart.setPrefHeight(260);
-        chart.setMinHeight(220);
+        chart.getStyleClass().add("runs-chart");
         imported.setName("Imported from Salesforce");
         pushed.setName("Pushed to Salesforce");
         chart.getData().add(imported);

@@ -68,7 +68,7 @@ public final class IntegrationsView extends ScrollPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
         bar.progressProperty().bind(model.progressProperty());
-        bar.setPrefWidth(260);
+        bar.getStyleClass().add("run-progress");
         Label message = new Label();
         message.textProperty().bind(model.progressMessageProperty());
         HBox progress = new HBox(10, bar, message);
@@ -96,7 +96,7 @@ public final class IntegrationsView extends ScrollPane {
             radio.setUserData(option);
             radio.setToggleGroup(group);
             Label help = Cards.text(IntegrationsViewModel.help(option), "help");
-            help.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+            help.getStyleClass().add("under-choice");
             options.getChildren().add(new VBox(3, radio, help));
         }
         Runnable select = () -> group.getToggles().stream().filter(t -> t.getUserData() == model.fieldProperty().get())

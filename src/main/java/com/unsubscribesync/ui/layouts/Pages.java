@@ -158,7 +158,7 @@ final class Pages {
     /** The spinner while the org is asked, and the last outcome or problem. */
     static HBox status(LayoutWizardModel model, com.unsubscribesync.domain.SObjectType type) {
         ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
+        spinner.getStyleClass().add("busy");
         spinner.visibleProperty().bind(model.busyProperty());
         spinner.managedProperty().bind(model.busyProperty());
         Label message = Cards.text("", "help");

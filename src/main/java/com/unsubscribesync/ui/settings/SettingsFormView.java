@@ -111,21 +111,23 @@ public final class SettingsFormView extends VBox {
     }
 
     private VBox reserveRow() {
-        TextField reserve = text(Setting.API_RESERVE_PERCENT);
-        reserve.getStyleClass().add("number-field");
-        HBox line = new HBox(6, reserve, unit("% of the daily API allowance"));
-        line.getStyleClass().add("toolbar");
-        return row(Setting.API_RESERVE_PERCENT, "API _reserve", line, "A run stops before using this last share of "
-                + "the org's daily API calls (0 to 90), leaving it to the org's other integrations.");
+        return numberRow(Setting.API_RESERVE_PERCENT, "API _reserve", "% of the daily API allowance", "A run stops "
+                + "before using this last share of the org's daily API calls (0 to 90), leaving it to the org's other "
+                + "integrations.");
     }
 
     private VBox thresholdRow() {
-        TextField threshold = text(Setting.BULK_THRESHOLD);
-        threshold.getStyleClass().add("number-field");
-        HBox line = new HBox(6, threshold, unit("records for one object"));
+        return numberRow(Setting.BULK_THRESHOLD, "_Bulk API from", "records for one object", "From this many changes "
+                + "to Leads or to Contacts at once a run uses the Bulk API instead of SOAP (at least 1000).");
+    }
+
+    /** A number field followed by its unit. */
+    private VBox numberRow(Setting setting, String label, String unitWords, String help) {
+        TextField number = text(setting);
+        number.getStyleClass().add("number-field");
+        HBox line = new HBox(6, number, unit(unitWords));
         line.getStyleClass().add("toolbar");
-        return row(Setting.BULK_THRESHOLD, "_Bulk API from", line, "From this many changes to Leads or to Contacts at "
-                + "once a run uses the Bulk API instead of SOAP (at least 1000).");
+        return row(setting, label, line, help);
     }
 
     private FlowPane buttons() {

@@ -44,9 +44,9 @@ public final class WelcomeView extends StackPane {
         settings.setVgap(6);
         settings.getStyleClass().add("welcome-settings");
         row(settings, 0, "Callback URL", "http://localhost:27482/oauth/callback");
-        row(settings, 1, "OAuth scopes", "Manage user data via APIs (api)");
-        row(settings, 2, "", "Perform requests at any time (refresh_token, offline_access)");
-        row(settings, 3, "Security", "Require Proof Key for Code Exchange (PKCE)");
+        row(settings, 1, "OAuth scopes", ConnectGuide.SCOPE_API);
+        row(settings, 2, "", ConnectGuide.SCOPE_REFRESH);
+        row(settings, 3, "Security", ConnectGuide.PKCE);
         Label redirect = Cards.text("Register the callback URL exactly as shown (another port can be set on the "
                 + "Connection screen, which shows its URL). The app receives the sign-in there, on this computer "
                 + "only. Then copy the app's Consumer Key (" + ConnectGuide.KEY_WHERE + "), open Connection, choose "
@@ -71,7 +71,6 @@ public final class WelcomeView extends StackPane {
         VBox card = new VBox(12, title, what, demo, connectTitle, intro, settings, redirect, buttons);
         card.getStyleClass().addAll("card", "welcome-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setPrefWidth(660);
         ScrollPane scroll = new ScrollPane(card);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("welcome-scroll");

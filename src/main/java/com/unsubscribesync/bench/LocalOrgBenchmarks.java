@@ -1,6 +1,5 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
-import com.unsubscribesync.cli.Benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,17 +12,25 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code bench}: every scenario against in-process local orgs and a temporary data directory, deleted afterwards.
- * Before measuring, the nightly and burst steps run once on a small org so that the engine and the baseline are
- * both past the JIT's warm-up when they are timed.
+ * The benchmark scenarios of TESTING.md: every scenario against in-process local orgs and a temporary data
+ * directory, deleted afterwards. Before measuring, the nightly and burst steps run once on a small org so that the
+ * engine and the baseline are both past the JIT's warm-up when they are timed.
  */
-final class LocalOrgBenchmarks implements Benchmarks {
+public final class LocalOrgBenchmarks {
+    /** Every scenario, in the order they run. */
+    public static final List<String> SCENARIOS = List.of("initial", "incremental", "idle", "burst", "list");
     static final int DEFAULT_PEOPLE = 100_000;
     static final int DEFAULT_LIST_ROWS = 1_000_000;
     private static final int WARM_UP_PEOPLE = 3_000;
 
-    @Override
-    public void run(List<String> scenarios, Size size, Consumer<Result> each) {
+    private final AppWiring app;
+
+    public LocalOrgBenchmarks(AppWiring app) {
+        this.app = app;
+    }
+
+    /** Runs the scenarios in the order of {@link #SCENARIOS}, handing each result over as soon as it is measured. */
+    public void run(List<String> scenarios, ScenarioSize size, Consumer<ScenarioResult> each) {
         Path directory;
         try {
             directory = Files.createTempDirectory("unsubscribe-sync-bench");
@@ -35,16 +42,17 @@ final class LocalOrgBenchmarks implements Benchmarks {
             if (!nightly.isEmpty()) {
                 int people = size.people().orElse(DEFAULT_PEOPLE);
                 int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
-                Size small = new Size(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
-                try (SyncScenarios warmUp = new SyncScenarios(warmUpPeople, small, heap, directory.resolve("warm-up"))) {
+                ScenarioSize small = new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
+                try (SyncScenarios warmUp = new SyncScenarios(app, warmUpPeople, small, heap,
+                        directory.resolve("warm-up"))) {
                     warmUp.run(SyncScenarios.STEPS, result -> { });
                 }
-                try (SyncScenarios measured = new SyncScenarios(people, size, heap, directory.resolve("data"))) {
+                try (SyncScenarios measured = new SyncScenarios(app, people, size, heap, directory.resolve("data"))) {
                     measured.run(nightly, each);
                 }
             }
             if (scenarios.contains("list")) {
-                each.accept(new UnsubscribeListBench(heap).run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
+                each.accept(new UnsubscribeListBench(app, heap).run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

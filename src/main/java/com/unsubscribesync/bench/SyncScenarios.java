@@ -1,7 +1,6 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
 import com.sforce.ws.ConnectionException;
-import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.sync.RealtimePusher;
@@ -37,7 +36,7 @@ final class SyncScenarios implements AutoCloseable {
     private static final int PASS = RealtimePusher.ENTRIES_PER_PASS;
 
     private final int people;
-    private final Benchmarks.Size size;
+    private final ScenarioSize size;
     private final HeapSampler heap;
     private final LocalOrg engineOrg;
     private final LocalOrg baselineOrg;
@@ -45,13 +44,13 @@ final class SyncScenarios implements AutoCloseable {
     private final BareForceWscSync baseline;
     private final Set<String> unsubscribed = new HashSet<>();
 
-    SyncScenarios(int people, Benchmarks.Size size, HeapSampler heap, Path dataDirectory) {
+    SyncScenarios(AppWiring app, int people, ScenarioSize size, HeapSampler heap, Path dataDirectory) {
         this.people = people;
         this.size = size;
         this.heap = heap;
         this.engineOrg = start(people);
         this.baselineOrg = start(people);
-        this.engine = new EngineUnderBench(engineOrg, dataDirectory);
+        this.engine = new EngineUnderBench(app, engineOrg, dataDirectory);
         try {
             this.baseline = new BareForceWscSync(baselineOrg);
         } catch (ConnectionException e) {
@@ -68,10 +67,10 @@ final class SyncScenarios implements AutoCloseable {
     }
 
     /** Runs the steps up to the last one wanted, handing over the results of those wanted. */
-    void run(List<String> wanted, Consumer<Benchmarks.Result> each) {
+    void run(List<String> wanted, Consumer<ScenarioResult> each) {
         int last = wanted.stream().mapToInt(STEPS::indexOf).max().orElse(-1);
         for (int step = 0; step <= last; step++) {
-            Benchmarks.Result result = switch (STEPS.get(step)) {
+            ScenarioResult result = switch (STEPS.get(step)) {
                 case "initial" -> initial();
                 case "incremental" -> incremental();
                 case "idle" -> nightly("idle", Map.of());
@@ -83,13 +82,13 @@ final class SyncScenarios implements AutoCloseable {
         }
     }
 
-    private Benchmarks.Result initial() {
+    private ScenarioResult initial() {
         Set<String> local = BenchWorkload.localUnsubscribes(engineOrg.state(), UNSUBSCRIBED_SHARE);
         unsubscribedHereBeforehand(local);
         return nightly("initial", Map.of("unsubscribedHere", local.size()));
     }
 
-    private Benchmarks.Result incremental() {
+    private ScenarioResult incremental() {
         BenchWorkload.Changes changes = BenchWorkload.changes(engineOrg.state(), size.changedPercent(), unsubscribed);
         for (String id : changes.optedOutInSalesforce()) {
             engineOrg.state().setOptedOut(id, true);
@@ -109,7 +108,7 @@ final class SyncScenarios implements AutoCloseable {
         baseline.unsubscribe(emails);
     }
 
-    private Benchmarks.Result nightly(String scenario, Map<String, Object> extra) {
+    private ScenarioResult nightly(String scenario, Map<String, Object> extra) {
         long baselineCalls = baselineOrg.apiCallsUsed();
         long start = System.nanoTime();
         BareForceWscSync.Work work;
@@ -148,10 +147,10 @@ final class SyncScenarios implements AutoCloseable {
         details.put("baselineApiCalls", baselineCalls);
         details.put("sameWorkAsBaseline", report.pulled() == work.pulledTotal() && report.pushed() == work.pushedTotal()
                 && report.imported() == work.imported());
-        return new Benchmarks.Result(scenario, calls, minimum, wallMs, baselineMs, heap.peakMb(), details);
+        return new ScenarioResult(scenario, calls, minimum, wallMs, baselineMs, heap.peakMb(), details);
     }
 
-    private Benchmarks.Result burst() {
+    private ScenarioResult burst() {
         BenchWorkload.Burst burst = BenchWorkload.burst(engineOrg.state(), size.burst(), unsubscribed);
         long baselineCalls = baselineOrg.apiCallsUsed();
         BurstTiming.Timing bare = bareBurst(burst);
@@ -182,7 +181,7 @@ final class SyncScenarios implements AutoCloseable {
         details.put("baselineP50Ms", UnsubscribeListBench.round(bare.p50Ms()));
         details.put("baselineP99Ms", UnsubscribeListBench.round(bare.p99Ms()));
         details.put("baselineMissed", bare.missed());
-        return new Benchmarks.Result("burst", calls, minimum, timing.wallMs(), bare.wallMs(), heap.peakMb(), details);
+        return new ScenarioResult("burst", calls, minimum, timing.wallMs(), bare.wallMs(), heap.peakMb(), details);
     }
 
     /** The baseline's burst: the same arrivals, gathered by the engine's rule, pushed by the bare program. */

@@ -1,4 +1,4 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -19,12 +19,10 @@ import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +33,9 @@ final class EngineUnderBench implements AutoCloseable {
     private static final String ACTOR = "bench";
 
     private final LocalOrg org;
-    private final AppWorkspace workspace;
+    private final AppUnderBench workspace;
 
-    EngineUnderBench(LocalOrg org, Path dataDirectory) {
+    EngineUnderBench(AppWiring app, LocalOrg org, Path dataDirectory) {
         this.org = org;
         try {
             Files.createDirectories(dataDirectory);
@@ -47,9 +45,8 @@ final class EngineUnderBench implements AutoCloseable {
         ProxySelector proxies = ProxySelector.getDefault();
         OrgSignIn signIn = new OrgSignIn(new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"),
                 proxies), proxies, () -> 0);
-        this.workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), ACTOR,
-                Map.of(), Optional.of(() -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
-                        org.clientSecret()).org()));
+        this.workspace = app.open(dataDirectory, Database.openFile(dataDirectory), Optional.of(
+                () -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret()).org()));
         workspace.settings().save(workspace.settings().load().withNightlySync(true));
         // Signing in is not part of any scenario.
         workspace.connected();

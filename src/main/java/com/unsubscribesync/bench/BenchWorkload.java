@@ -1,4 +1,4 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
 import com.unsubscribesync.localorg.OrgAdmin;
 import java.util.ArrayList;

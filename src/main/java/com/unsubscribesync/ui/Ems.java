@@ -1,4 +1,4 @@
-package com.unsubscribesync.ui.history;
+package com.unsubscribesync.ui;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
@@ -11,7 +11,7 @@ import javafx.scene.control.TableView;
  * a table too narrow for its columns scrolls instead of cutting them off. (Column widths cannot be set in the
  * stylesheet.)
  */
-final class Ems {
+public final class Ems {
     private Ems() {
     }
 
@@ -19,10 +19,10 @@ final class Ems {
      * Lets the table's last column take the room the others leave, never less than its own em; with columns wider
      * than the table, the table scrolls sideways (a constrained resize policy would cut them off instead).
      */
-    static void fillLast(TableView<?> table, double ems, Labeled text) {
+    public static void fillLast(TableView<?> table, double ems, Labeled text) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<?, ?> last = table.getColumns().get(table.getColumns().size() - 1);
-        DoubleBinding least = Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty());
+        DoubleBinding least = ems(ems, text);
         DoubleBinding others = Bindings.createDoubleBinding(() -> table.getColumns().stream()
                 .filter(column -> column != last).mapToDouble(TableColumn::getWidth).sum(),
                 table.getColumns().stream().filter(column -> column != last).map(TableColumn::widthProperty)
@@ -35,9 +35,21 @@ final class Ems {
     }
 
     /** @param text a label on the same screen, whose font follows the window's text size */
-    static void width(TableColumn<?, ?> column, double ems, Labeled text) {
-        DoubleBinding width = Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty());
-        column.minWidthProperty().bind(width);
-        column.prefWidthProperty().bind(width);
+    public static void width(TableColumn<?, ?> column, double ems, Labeled text) {
+        column.minWidthProperty().bind(ems(ems, text));
+        column.prefWidthProperty().bind(column.minWidthProperty());
+    }
+
+    /**
+     * Only the width a column starts at, for a table whose resize policy shares its width out among the columns.
+     *
+     * @param text a label on the same screen, whose font follows the window's text size
+     */
+    public static void prefWidth(TableColumn<?, ?> column, double ems, Labeled text) {
+        column.prefWidthProperty().bind(ems(ems, text));
+    }
+
+    private static DoubleBinding ems(double ems, Labeled text) {
+        return Bindings.createDoubleBinding(() -> ems * text.getFont().getSize(), text.fontProperty());
     }
 }

@@ -1,6 +1,5 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
-import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.store.Database;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,21 +29,22 @@ final class UnsubscribeListBench {
     private static final int REPEATS = 5;
     private static final String[] PREFIXES = {"ab", "zx", "m", "person12", "qq"};
 
+    private final AppWiring app;
     private final HeapSampler heap;
 
-    UnsubscribeListBench(HeapSampler heap) {
+    UnsubscribeListBench(AppWiring app, HeapSampler heap) {
+        this.app = app;
         this.heap = heap;
     }
 
-    Benchmarks.Result run(Path directory, int rows) throws IOException {
+    ScenarioResult run(Path directory, int rows) throws IOException {
         Path csv = directory.resolve("unsubscribes.csv");
         generate(csv, rows, new Random(42));
         Path data = directory.resolve("list-data");
         Files.createDirectories(data);
         Database database = Database.openFile(data);
         heap.restart();
-        try (AppWorkspace workspace = new AppWorkspace(data, database, Clock.systemUTC(), "bench", Map.of(),
-                Optional.empty())) {
+        try (AppUnderBench workspace = app.open(data, database, Optional.empty())) {
             long start = System.nanoTime();
             ImportReport report = workspace.unsubscribeImporter().importFile(csv, new ImportOptions(false, false),
                     "bench");
@@ -101,7 +100,7 @@ final class UnsubscribeListBench {
             details.put("rareContainsSearchFirstPageMs", round(rareFirstPageMs));
             details.put("rareContainsSearchCountMs", round(rareCountMs));
             details.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            return new Benchmarks.Result("list", 0, 0, median(firstPage) + median(search),
+            return new ScenarioResult("list", 0, 0, median(firstPage) + median(search),
                     median(bareFirstPage) + median(bareSearch), heap.peakMb(), details);
         }
     }

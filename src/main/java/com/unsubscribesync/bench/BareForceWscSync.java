@@ -1,4 +1,4 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;

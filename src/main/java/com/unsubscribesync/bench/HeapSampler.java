@@ -1,4 +1,4 @@
-package com.unsubscribesync.app;
+package com.unsubscribesync.bench;
 
 /**
  * Samples the heap in use every 20 ms while a benchmark runs; the memory pools' own peaks are reached at different

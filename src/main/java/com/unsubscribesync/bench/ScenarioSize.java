@@ -1,0 +1,13 @@
+package com.unsubscribesync.bench;
+
+import java.util.Optional;
+
+/**
+ * How big to make the scenarios.
+ *
+ * @param people         people in the org (and unsubscribes for {@code list}); empty takes each scenario's default
+ * @param changedPercent share of the people changed before {@code incremental}
+ * @param burst          unsubscribes recorded within one second in {@code burst}
+ */
+public record ScenarioSize(Optional<Integer> people, double changedPercent, int burst) {
+}

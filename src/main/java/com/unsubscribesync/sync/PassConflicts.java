@@ -1,0 +1,45 @@
+package com.unsubscribesync.sync;
+
+import com.unsubscribesync.domain.PlannedConflict;
+import com.unsubscribesync.domain.RecordsToOptOut;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.store.ConflictRepository;
+import com.unsubscribesync.store.ConflictRepository.NewConflict;
+import java.time.Clock;
+
+/** The conflicts one real-time pass raises, counted only when new: one open conflict says it once. */
+final class PassConflicts {
+    private final ConflictRepository conflicts;
+    private final FieldCheck check;
+    private final Clock clock;
+    private int raised;
+
+    PassConflicts(ConflictRepository conflicts, FieldCheck check, Clock clock) {
+        this.conflicts = conflicts;
+        this.check = check;
+        this.clock = clock;
+    }
+
+    /** What the rule found about an address: conflicts to raise, and objects whose field it waits for. */
+    void raiseAbout(RecordsToOptOut.Decision decision) {
+        for (PlannedConflict conflict : decision.conflicts()) {
+            raise(NightlySync.stored(conflict));
+        }
+        decision.waitingFor().forEach(this::fieldUnavailable);
+    }
+
+    void fieldUnavailable(SObjectType type) {
+        raise(OptOutFields.unavailable(check, type));
+    }
+
+    void raise(NewConflict conflict) {
+        if (conflicts.record(conflict, clock.instant())) {
+            raised++;
+        }
+    }
+
+    int raised() {
+        return raised;
+    }
+}

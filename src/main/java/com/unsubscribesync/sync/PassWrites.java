@@ -1,0 +1,98 @@
+package com.unsubscribesync.sync;
+
+import com.unsubscribesync.domain.RecordsToOptOut;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.Settlement;
+import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.salesforce.WriteOutcome;
+import com.unsubscribesync.store.MirrorRepository;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One real-time pass's writes and what Salesforce answered, record by record. An address leaves the outbox only as
+ * {@link Settlement} allows: every record it names written, or a conflict saying why.
+ */
+final class PassWrites {
+    private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
+
+    private final MirrorRepository mirror;
+    private final OptOutFields fields;
+    private final PassConflicts conflicts;
+    private final Settlement settlement = new Settlement();
+    private final Map<SalesforceId, String> refusals = new HashMap<>();
+    private final Set<SObjectType> fieldTurnedUnusable = EnumSet.noneOf(SObjectType.class);
+    private int written;
+
+    PassWrites(MirrorRepository mirror, OptOutFields fields, PassConflicts conflicts) {
+        this.mirror = mirror;
+        this.fields = fields;
+        this.conflicts = conflicts;
+    }
+
+    void write(SalesforceOrg salesforce, SyncSettings current, UsableFields usable, PassPlan plan) {
+        for (Map.Entry<SObjectType, List<SalesforceId>> batch : plan.toWrite().entrySet()) {
+            List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
+                    salesforce, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
+            List<SalesforceId> done = new ArrayList<>();
+            for (WriteOutcome outcome : outcomes) {
+                switch (outcome.result()) {
+                    case WRITTEN -> done.add(outcome.id());
+                    case RETRYABLE -> {
+                        settlement.refused(outcome.id(), outcome.statusCode().orElse(Settlement.NO_ANSWER));
+                        refusals.put(outcome.id(), WriteRejections.answer(outcome));
+                    }
+                    case PERMANENT -> refused(outcome, plan);
+                }
+            }
+            mirror.markOptedOut(done);
+            settlement.written(done);
+            written += done.size();
+        }
+    }
+
+    private void refused(WriteOutcome outcome, PassPlan plan) {
+        if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
+            // Field-level security changed since the field was checked: it concerns every record of the object,
+            // so the addresses wait as for a field known to be unusable.
+            fields.refresh();
+            fieldTurnedUnusable.add(outcome.id().objectType());
+            conflicts.fieldUnavailable(outcome.id().objectType());
+        } else {
+            plan.owners(outcome.id()).forEach(email -> conflicts.raise(WriteRejections.refused(Optional.of(email),
+                    outcome)));
+            settlement.explained(outcome.id());
+        }
+    }
+
+    boolean settles(RecordsToOptOut.Decision decision) {
+        return settlement.settles(decision);
+    }
+
+    boolean isWritten(SalesforceId id) {
+        return settlement.isWritten(id);
+    }
+
+    /**
+     * Why an address's record is neither written nor explained, when it is worth trying again; empty when the
+     * address only waits for its field to become usable.
+     */
+    Optional<String> refusal(RecordsToOptOut.Decision decision) {
+        return decision.toWrite().stream()
+                .filter(id -> !settlement.isSettled(id) && !fieldTurnedUnusable.contains(id.objectType()))
+                .map(id -> refusals.getOrDefault(id, Settlement.NO_ANSWER + ": Salesforce gave no answer for "
+                        + id.objectType().apiName() + " " + id))
+                .findFirst();
+    }
+
+    int written() {
+        return written;
+    }
+}
