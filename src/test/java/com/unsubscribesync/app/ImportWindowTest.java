@@ -242,8 +242,8 @@ class ImportWindowTest {
         Set<String> shownForReal = Set.of("showListWithAction");
         return (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
                 new Class<?>[] {DialogService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("showWizard")) {
-                        new ImportWizard(((ImportWindow) args[0]).session(), Optional.of(stage), Console.STYLESHEET,
+                    if (method.getName().equals("showWizard") && args[0] instanceof ImportWindow window) {
+                        new ImportWizard(window.session(), Optional.of(stage), Console.STYLESHEET,
                                 name -> Optional.of(files.resolve(name))).showAndWait();
                         return null;
                     }
