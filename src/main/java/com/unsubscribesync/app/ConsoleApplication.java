@@ -1,10 +1,10 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.FxDialogService;
-import com.unsubscribesync.ui.Screenshots;
 import com.unsubscribesync.ui.WindowMemory;
+import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.shell.Screenshots;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;

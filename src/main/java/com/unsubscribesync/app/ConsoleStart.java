@@ -1,7 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.ui.AppIcon;
-import com.unsubscribesync.ui.StartingView;
+import com.unsubscribesync.ui.shell.StartingView;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;

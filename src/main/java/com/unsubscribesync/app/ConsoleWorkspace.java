@@ -41,8 +41,8 @@ final class ConsoleWorkspace implements ConsoleServices {
     }
 
     @Override
-    public com.unsubscribesync.ui.welcome.WelcomeMemory welcome() {
-        return new com.unsubscribesync.ui.welcome.WelcomeMemory(workspace.dataDirectory());
+    public com.unsubscribesync.ui.WelcomeMemory welcome() {
+        return new com.unsubscribesync.ui.WelcomeMemory(workspace.dataDirectory());
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class LocalOrg implements AutoCloseable {
                 seeded = new DemoSeeder(options.seed(), options.people()).seed(state);
             }
             ApiUsage usage = new ApiUsage(options.clock(), options.apiLimit());
-            Faults faults = new Faults(options.seed(), usage, state).apply(options.faults());
+            Faults faults = new Faults(options.seed(), usage::setLimit, state).apply(options.faults());
             Sessions sessions = new Sessions(options.clock(), options.sessionTimeout(), credentials.orgId());
 
             SelfSignedCertificate tls = null;

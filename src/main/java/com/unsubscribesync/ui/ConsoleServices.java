@@ -55,7 +55,7 @@ public interface ConsoleServices {
     OrgConnections connection();
 
     /** Whether this data directory has shown the first-run welcome. */
-    com.unsubscribesync.ui.welcome.WelcomeMemory welcome();
+    com.unsubscribesync.ui.WelcomeMemory welcome();
 
     /** The opt-out field on the Contact and Lead page layouts: inspect, install, undo. */
     com.unsubscribesync.layout.PageLayouts layouts();

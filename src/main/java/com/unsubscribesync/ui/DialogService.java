@@ -31,11 +31,11 @@ public interface DialogService {
     }
 
     /**
-     * Takes the admin through one CSV import: columns, check, bad rows, write. Without a window (a scripted
-     * service) the likely columns are used and {@link #reviewImport} decides.
+     * A wizard of a screen's own over the console, e.g. one CSV import: columns, check, bad rows, write. Without
+     * windows (a scripted service) the wizard takes its course without one.
      */
-    default void runImport(com.unsubscribesync.ui.imports.ImportSession session) {
-        session.withoutWindow(this);
+    default void showWizard(WizardWindow wizard) {
+        wizard.withoutWindow(this);
     }
 
     /**
@@ -59,9 +59,6 @@ public interface DialogService {
 
     /** The manual steps to put the opt-out field on the layouts, for when the layouts cannot be read. */
     void showLayoutSteps(String fieldLabel);
-
-    /** The layout wizard over layouts already read; returns when the admin closed it. */
-    void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model);
 
     void showList(String title, String header, List<String> lines);
 

@@ -92,15 +92,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public void runImport(com.unsubscribesync.ui.imports.ImportSession session) {
-        new com.unsubscribesync.ui.imports.ImportWizard(session, Optional.ofNullable(owner.get()), stylesheet,
-                suggested -> {
-                    FileChooser chooser = new FileChooser();
-                    chooser.setTitle("Save the bad rows");
-                    chooser.setInitialFileName(suggested);
-                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-                    return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
-                }).showAndWait();
+    public void showWizard(WizardWindow wizard) {
+        wizard.showAndWait(owner.get(), stylesheet, this);
     }
 
     @Override
@@ -277,11 +270,6 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getStyleClass().add("steps-dialog");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.showAndWait();
-    }
-
-    @Override
-    public void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model) {
-        new com.unsubscribesync.ui.layouts.LayoutWizard(model, owner.get(), stylesheet, browser).showAndWait();
     }
 
     @Override

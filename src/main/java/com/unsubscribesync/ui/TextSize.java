@@ -42,7 +42,7 @@ public record TextSize(int pixels) {
                 .findFirst().orElse("");
     }
 
-    String style() {
+    public String style() {
         return "-fx-font-size: " + pixels + "px;";
     }
 }

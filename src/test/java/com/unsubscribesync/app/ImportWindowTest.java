@@ -6,7 +6,6 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.TestIds;
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.FxDialogService;
@@ -14,7 +13,9 @@ import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
+import com.unsubscribesync.ui.imports.ImportWindow;
 import com.unsubscribesync.ui.imports.ImportWizard;
+import com.unsubscribesync.ui.shell.Console;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -241,8 +242,8 @@ class ImportWindowTest {
         Set<String> shownForReal = Set.of("showListWithAction");
         return (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
                 new Class<?>[] {DialogService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("runImport")) {
-                        new ImportWizard((ImportSession) args[0], Optional.of(stage), Console.STYLESHEET,
+                    if (method.getName().equals("showWizard") && args[0] instanceof ImportWindow window) {
+                        new ImportWizard(window.session(), Optional.of(stage), Console.STYLESHEET,
                                 name -> Optional.of(files.resolve(name))).showAndWait();
                         return null;
                     }

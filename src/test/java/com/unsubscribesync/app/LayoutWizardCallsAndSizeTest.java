@@ -99,7 +99,7 @@ class LayoutWizardCallsAndSizeTest {
         }
         for (String page : pages) {
             waitIdle(model);
-            robot.interact(() -> com.unsubscribesync.ui.Screenshots.write(wizard.getScene().snapshot(null),
+            robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(wizard.getScene().snapshot(null),
                     Path.of("target", "screenshots", "wizard-1024x700-large-text-" + page + ".png")));
             assertThat(robot.lookup("#" + page).tryQuery()).as(page + " (showing "
                     + robot.lookup(".wizard-page").queryAll().stream().map(Node::getId).toList() + ")").isPresent();

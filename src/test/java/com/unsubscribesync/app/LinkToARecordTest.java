@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.TextSize;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

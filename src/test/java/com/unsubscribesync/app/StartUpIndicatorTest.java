@@ -3,10 +3,10 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;

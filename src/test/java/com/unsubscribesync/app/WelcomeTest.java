@@ -2,11 +2,11 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.welcome.WelcomeMemory;
+import com.unsubscribesync.ui.WelcomeMemory;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +73,7 @@ class WelcomeTest {
         assertThat(Files.exists(data.resolve(WelcomeMemory.FILE))).isTrue();
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
-        robot.interact(() -> com.unsubscribesync.ui.Screenshots.write(stage.getScene().snapshot(null),
+        robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(stage.getScene().snapshot(null),
                 shots.resolve("welcome.png")));
 
         robot.clickOn("#welcome-dismiss");

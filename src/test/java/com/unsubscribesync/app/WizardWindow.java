@@ -1,11 +1,11 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.layouts.LayoutWizard;
 import com.unsubscribesync.ui.layouts.LayoutWizardModel;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -6,8 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** Dialogs answered by the test: each question takes the next prepared answer; everything shown is recorded. */
 public final class ScriptedDialogs implements DialogService {
@@ -102,10 +102,15 @@ public final class ScriptedDialogs implements DialogService {
     /** The last layout wizard the console opened, for a test to show for real or drive through its model. */
     public volatile com.unsubscribesync.ui.layouts.LayoutWizardModel layoutWizard;
 
+    /** The import takes its course without a window; the layout wizard waits for the test. */
     @Override
-    public void showLayoutWizard(com.unsubscribesync.ui.layouts.LayoutWizardModel model) {
-        shown.add("layout wizard");
-        layoutWizard = model;
+    public void showWizard(WizardWindow wizard) {
+        if (wizard instanceof com.unsubscribesync.ui.layouts.LayoutWizardWindow layouts) {
+            shown.add("layout wizard");
+            layoutWizard = layouts.model();
+        } else {
+            wizard.withoutWindow(this);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.DialogService.NewUnsubscribe;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
+import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,6 @@ package com.unsubscribesync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,10 +2,10 @@ package com.unsubscribesync.localorg.bulk;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.http.HttpBodies;
 import com.unsubscribesync.localorg.soap.ApiEndpoint;
 import com.unsubscribesync.localorg.soap.CallContext;
 import com.unsubscribesync.localorg.soap.CallGate;
-import com.unsubscribesync.localorg.soap.HttpBodies;
 import com.unsubscribesync.localorg.soap.SoapFault;
 import com.unsubscribesync.localorg.soap.XmlNode;
 import com.unsubscribesync.localorg.soap.XmlNodeReader;

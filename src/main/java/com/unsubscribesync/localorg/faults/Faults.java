@@ -1,6 +1,5 @@
 package com.unsubscribesync.localorg.faults;
 
-import com.unsubscribesync.localorg.soap.ApiUsage;
 import com.unsubscribesync.localorg.state.OrgState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * The faults the org injects, changeable while it runs. Random choices come from one generator seeded at start,
@@ -16,7 +16,7 @@ import java.util.Random;
  */
 public final class Faults {
     private final Random random;
-    private final ApiUsage usage;
+    private final IntConsumer dailyApiLimit;
     private final OrgState state;
     private final List<FaultRule.RecordError> recordErrors = new ArrayList<>();
     private int sessionExpiryEvery;
@@ -28,9 +28,10 @@ public final class Faults {
     /** Layout saves still accepted before the Metadata API goes down; negative while no outage is planned. */
     private int layoutSavesBeforeOutage = -1;
 
-    public Faults(long seed, ApiUsage usage, OrgState state) {
+    /** @param dailyApiLimit sets how many API calls the org allows a day */
+    public Faults(long seed, IntConsumer dailyApiLimit, OrgState state) {
         this.random = new Random(seed);
-        this.usage = usage;
+        this.dailyApiLimit = dailyApiLimit;
         this.state = state;
     }
 
@@ -57,7 +58,7 @@ public final class Faults {
         } else if (rule instanceof FaultRule.MetadataOutageAfterSaves outage) {
             layoutSavesBeforeOutage = outage.saves();
         } else if (rule instanceof FaultRule.DailyApiLimit limit) {
-            usage.setLimit(limit.limit());
+            dailyApiLimit.accept(limit.limit());
         } else if (rule instanceof FaultRule.FieldSecurityRule fls) {
             state.fieldSecurity().inject(fls.object(), fls.field(), fls.access());
         } else if (rule instanceof FaultRule.PermissionRule permission) {

@@ -66,7 +66,7 @@ public final class OAuthEndpoint implements HttpHandler {
             } else {
                 HttpReplies.send(exchange, 404, "text/plain; charset=utf-8", "Not found");
             }
-        } catch (com.unsubscribesync.localorg.soap.HttpBodies.TooLarge e) {
+        } catch (com.unsubscribesync.localorg.http.HttpBodies.TooLarge e) {
             HttpReplies.send(exchange, 413, "text/plain; charset=utf-8", "Request Entity Too Large");
         }
     }
@@ -75,7 +75,7 @@ public final class OAuthEndpoint implements HttpHandler {
     static final int MAX_FORM_BYTES = 64 * 1024;
 
     private static String body(HttpExchange exchange) throws IOException {
-        return new String(com.unsubscribesync.localorg.soap.HttpBodies.read(exchange, MAX_FORM_BYTES),
+        return new String(com.unsubscribesync.localorg.http.HttpBodies.read(exchange, MAX_FORM_BYTES),
                 StandardCharsets.UTF_8);
     }
 }

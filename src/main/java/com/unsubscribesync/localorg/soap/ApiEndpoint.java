@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.unsubscribesync.localorg.faults.CallFault;
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.http.HttpBodies;
 import java.io.IOException;
 import java.time.Duration;
 

@@ -2,6 +2,7 @@ package com.unsubscribesync.localorg.soap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.http.HttpBodies;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,13 +1,12 @@
 package com.unsubscribesync.ui.integrations;
 
 import com.unsubscribesync.domain.OptOutField;
-import com.unsubscribesync.domain.Setting;
-import com.unsubscribesync.layout.Inspection;
-import com.unsubscribesync.layout.ObjectLayouts;
-import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
 import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncPlan;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.layout.Inspection;
+import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.NightlySync;
 import com.unsubscribesync.sync.RunProgress;
@@ -16,11 +15,13 @@ import com.unsubscribesync.sync.RunRequest;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
-import com.unsubscribesync.ui.imports.ImportKind;
-import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.OrgConnections.FieldState;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.ui.imports.ImportKind;
+import com.unsubscribesync.ui.imports.ImportSession;
+import com.unsubscribesync.ui.imports.ImportWindow;
+import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
 import com.unsubscribesync.ui.settings.SettingsForm;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,15 +268,15 @@ public final class IntegrationsViewModel {
 
     /** The command line's {@code people import}, in the window: columns, check, bad rows, write. */
     public void importPeople() {
-        dialogs.chooseCsvFile(ImportKind.PEOPLE.title()).ifPresent(file -> dialogs.runImport(new ImportSession(
-                ImportKind.PEOPLE, file, (path, layout, options, progress) -> services.peopleImporter()
-                        .importFile(path, layout, options, progress), background, report -> {
+        dialogs.chooseCsvFile(ImportKind.PEOPLE.title()).ifPresent(file -> dialogs.showWizard(new ImportWindow(
+                new ImportSession(ImportKind.PEOPLE, file, (path, layout, options, progress) -> services
+                        .peopleImporter().importFile(path, layout, options, progress), background, report -> {
                             dialogs.info(ImportKind.PEOPLE.shortTitle(), Formats.plural(report.added(),
                                     "person was", "people were") + " saved with their IDs and names"
                                     + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(),
                                             "bad row was", "bad rows were") + " skipped." : "."));
                             refresh();
-                        })));
+                        }))));
     }
 
     public void runNow() {

@@ -28,7 +28,7 @@ public final class LayoutWizardLauncher {
     /** @param fieldLabel the chosen field, for the manual steps when the wizard cannot open */
     public void open(String fieldLabel) {
         LayoutWizardModel model = new LayoutWizardModel(layouts, background, inspected);
-        model.load(() -> dialogs.showLayoutWizard(model), e -> {
+        model.load(() -> dialogs.showWizard(new LayoutWizardWindow(model)), e -> {
             dialogs.notify("Page layouts", e.getMessage(), true);
             dialogs.showLayoutSteps(fieldLabel);
         });

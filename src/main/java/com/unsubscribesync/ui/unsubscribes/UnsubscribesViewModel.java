@@ -11,14 +11,15 @@ import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
-import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.sync.Resubscriber.OptedOutRecord;
+import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
+import com.unsubscribesync.ui.imports.ImportWindow;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -232,9 +233,9 @@ public final class UnsubscribesViewModel {
     }
 
     public void importCsv() {
-        dialogs.chooseCsvFile().ifPresent(file -> dialogs.runImport(new ImportSession(ImportKind.UNSUBSCRIBES, file,
-                (path, layout, options, progress) -> services.unsubscribeImporter().importFile(path, layout, options,
-                        services.actor(), progress), background, this::imported)));
+        dialogs.chooseCsvFile().ifPresent(file -> dialogs.showWizard(new ImportWindow(new ImportSession(
+                ImportKind.UNSUBSCRIBES, file, (path, layout, options, progress) -> services.unsubscribeImporter()
+                        .importFile(path, layout, options, services.actor(), progress), background, this::imported))));
     }
 
     private void imported(ImportReport report) {

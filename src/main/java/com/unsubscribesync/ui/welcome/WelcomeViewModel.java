@@ -1,8 +1,9 @@
 package com.unsubscribesync.ui.welcome;
 
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.OrgConnections;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.ui.OrgConnections;
+import com.unsubscribesync.ui.WelcomeMemory;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -1,4 +1,4 @@
-package com.unsubscribesync.ui.welcome;
+package com.unsubscribesync.ui;
 
 import com.unsubscribesync.store.OwnerOnly;
 

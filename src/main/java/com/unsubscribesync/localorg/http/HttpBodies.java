@@ -1,4 +1,4 @@
-package com.unsubscribesync.localorg.soap;
+package com.unsubscribesync.localorg.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayInputStream;

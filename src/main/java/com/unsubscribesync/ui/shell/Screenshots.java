@@ -1,5 +1,7 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.ui.shell.Console;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.shell.Console;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

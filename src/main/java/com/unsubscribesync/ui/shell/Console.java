@@ -1,5 +1,11 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.ui.AppIcon;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.ui.WindowMemory;
 import com.unsubscribesync.ui.conflicts.ConflictsView;
 import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
 import com.unsubscribesync.ui.connection.ConnectionView;
@@ -26,7 +32,7 @@ import javafx.util.Duration;
 
 /** The console's screens, built over one set of services, in one window. */
 public final class Console {
-    public static final String STYLESHEET = Console.class.getResource("console.css").toExternalForm();
+    public static final String STYLESHEET = Console.class.getResource("/com/unsubscribesync/ui/console.css").toExternalForm();
     private static final Duration STATUS_EVERY = Duration.seconds(3);
 
     private final ShellViewModel shell;

@@ -1,6 +1,11 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.ui.TextSize;
 import java.time.Instant;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;

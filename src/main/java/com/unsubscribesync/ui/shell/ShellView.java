@@ -1,5 +1,7 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.Screen;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
