@@ -28,13 +28,13 @@ class LibrariesStayInTheirLayersTest {
     @ArchTest
     static final ArchRule forceWscOnlyBehindTheSalesforcePort = noClasses()
             .that().resideOutsideOfPackages("com.unsubscribesync.salesforce..", "com.unsubscribesync.localorg..",
-                    "com.unsubscribesync.bench..", "com.unsubscribesync.app..")
+                    "com.unsubscribesync.bench..")
             .should().dependOnClassesThat().resideInAPackage(FORCE_WSC);
 
     /** The local org keeps its state in its own H2 file; the list benchmark reads the store's tables directly. */
     @ArchTest
     static final ArchRule jdbcOnlyInTheStores = noClasses()
             .that().resideOutsideOfPackages("com.unsubscribesync.store..", "com.unsubscribesync.localorg..",
-                    "com.unsubscribesync.bench..", "com.unsubscribesync.app..")
+                    "com.unsubscribesync.bench..")
             .should().dependOnClassesThat().resideInAnyPackage(JDBC);
 }
