@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = database.pool.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
-            new Migrations().apply(connection);
+            new Migrations().apply(connection, database.pool::getConnection);
         } catch (SQLException e) {
             throw new StoreException("The in-memory database " + name + " could not be set up", e);
         }

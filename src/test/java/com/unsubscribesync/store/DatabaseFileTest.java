@@ -76,7 +76,7 @@ class DatabaseFileTest {
     @Test
     void aDatabaseFromBeforeThePasswordsIsUpgradedOnFirstOpenAndKeepsItsRows() throws Exception {
         try (Connection legacy = DriverManager.getConnection(url(), "sa", "")) {
-            new Migrations().apply(legacy);
+            new Migrations().apply(legacy, () -> DriverManager.getConnection(url(), "sa", ""));
             try (Statement statement = legacy.createStatement()) {
                 statement.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) VALUES "
                         + "('old@example.com', CURRENT_TIMESTAMP, 'MANUAL', 'admin')");
@@ -102,7 +102,7 @@ class DatabaseFileTest {
     @Test
     void anUpgradeCutShortAfterThePasswordsWereSavedIsFinishedOnTheNextOpen() throws Exception {
         try (Connection legacy = DriverManager.getConnection(url(), "sa", "")) {
-            new Migrations().apply(legacy);
+            new Migrations().apply(legacy, () -> DriverManager.getConnection(url(), "sa", ""));
         }
         DatabasePasswords.random().keep(data);
 
@@ -233,8 +233,8 @@ class DatabaseFileTest {
     }
 
     private static void add(Database database, String email) {
-        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse(email), NOW, UnsubscribeSource.MANUAL,
-                "tester", Optional.empty()));
+        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse(email), NOW,
+                UnsubscribeSource.MANUAL, "tester", Optional.empty()));
     }
 
     private String url() {
