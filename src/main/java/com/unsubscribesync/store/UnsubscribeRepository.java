@@ -172,18 +172,9 @@ public final class UnsubscribeRepository {
     /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
     public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
         String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
-        Optional<String> from = Optional.empty();
-        int skip = offset;
-        if (offset >= ListPositions.EVERY) {
-            List<String> marks = positions.marks(prefix);
-            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
-            if (mark > 0) {
-                from = Optional.of(marks.get(mark));
-                skip = offset - mark * ListPositions.EVERY;
-            }
-        }
-        Optional<String> start = from;
-        int rowsToSkip = skip;
+        ListPositions.Start at = ListPositions.Start.of(offset, () -> positions.marks(prefix));
+        Optional<String> start = at.from();
+        int rowsToSkip = at.skip();
         return database.read(connection -> {
             List<String> conditions = new ArrayList<>();
             if (!prefix.isEmpty()) {
@@ -263,18 +254,10 @@ public final class UnsubscribeRepository {
      * million rows; a search by part of an address or name reads the addresses in order and keeps those containing it.
      */
     public List<ListedUnsubscribe> page(ListQuery query, int limit, int offset) {
-        Optional<String> from = Optional.empty();
-        int skip = offset;
-        if (offset >= ListPositions.EVERY) {
-            List<String> marks = positions.marks(query.key(), () -> scanMarks(query));
-            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
-            if (mark > 0) {
-                from = Optional.of(marks.get(mark));
-                skip = offset - mark * ListPositions.EVERY;
-            }
-        }
-        Optional<String> start = from;
-        int rowsToSkip = skip;
+        ListPositions.Start at = ListPositions.Start.of(offset, () -> positions.marks(query.key(),
+                () -> scanMarks(query)));
+        Optional<String> start = at.from();
+        int rowsToSkip = at.skip();
         List<Branch> branches = Branch.of(query.shown());
         return database.read(connection -> {
             // A row the nightly run imported names the opted-out record it came from, even with no person saved.
