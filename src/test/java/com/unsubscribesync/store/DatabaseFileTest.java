@@ -74,10 +74,11 @@ class DatabaseFileTest {
     }
 
     @Test
-    void aDatabaseFromBeforeThePasswordsIsUpgradedOnFirstOpenAndKeepsItsRows() throws Exception {
+    void aDatabaseFromBeforeThePasswordsAndTheChecksumsIsUpgradedOnFirstOpenAndKeepsItsRows() throws Exception {
         try (Connection legacy = DriverManager.getConnection(url(), "sa", "")) {
             new Migrations().apply(legacy, () -> DriverManager.getConnection(url(), "sa", ""));
             try (Statement statement = legacy.createStatement()) {
+                statement.execute("ALTER TABLE schema_version DROP COLUMN checksum");
                 statement.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) VALUES "
                         + "('old@example.com', CURRENT_TIMESTAMP, 'MANUAL', 'admin')");
             }
@@ -86,6 +87,8 @@ class DatabaseFileTest {
 
         try (Database database = Database.openFile(data)) {
             assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
+            assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
+                    + "schema_version WHERE checksum IS NOT NULL"))).as("checksums recorded").isEqualTo(9);
             add(database, "new@example.com");
             assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
                     + "INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER AND NOT IS_ADMIN"))).as("not an admin")
