@@ -47,29 +47,36 @@ final class Migrations {
             }
             connection.commit();
             for (int i = lastVersion(applied); i < SCRIPTS.size(); i++) {
-                if (SCRIPTS.get(i).equals(CanonicalAddresses.STEP)) {
-                    CanonicalAddresses.apply(connection);
-                } else {
-                    for (String statement : SqlScript.statements(text(SCRIPTS.get(i)))) {
-                        try (Statement run = connection.createStatement()) {
-                            run.execute(statement);
-                        }
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_version "
-                        + "(version, script, applied_at, checksum) VALUES (?, ?, CURRENT_TIMESTAMP, ?)")) {
-                    insert.setInt(1, i + 1);
-                    insert.setString(2, SCRIPTS.get(i));
-                    insert.setString(3, checksum(i));
-                    insert.executeUpdate();
-                }
+                applyOne(connection, i);
                 connection.commit();
             }
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Runs one migration and writes its line in the schema history. */
+    private static void applyOne(Connection connection, int index) throws SQLException {
+        if (SCRIPTS.get(index).equals(CanonicalAddresses.STEP)) {
+            CanonicalAddresses.apply(connection);
+        } else {
+            for (String statement : SqlScript.statements(text(SCRIPTS.get(index)))) {
+                try (Statement run = connection.createStatement()) {
+                    run.execute(statement);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_version "
+                + "(version, script, applied_at, checksum) VALUES (?, ?, CURRENT_TIMESTAMP, ?)")) {
+            insert.setInt(1, index + 1);
+            insert.setString(2, SCRIPTS.get(index));
+            insert.setString(3, checksum(index));
+            insert.executeUpdate();
         }
     }
 
