@@ -79,8 +79,8 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         this.database = database;
         this.clock = clock;
         this.actor = actor;
-        this.unsubscribes = new UnsubscribeRepository(database);
-        this.people = new PeopleRepository(database);
+        this.unsubscribes = new UnsubscribeRepository(database, clock);
+        this.people = new PeopleRepository(database, clock);
         this.settings = new SettingsRepository(database);
         this.outbox = new OutboxRepository(database);
         this.conflicts = new ConflictRepository(database);

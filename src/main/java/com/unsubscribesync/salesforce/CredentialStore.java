@@ -82,15 +82,19 @@ public final class CredentialStore {
                     + RESTORE_OR_RECONNECT)), new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-            return Optional.of(fromJson(json.readTree(plain)));
+            return Optional.of(fromJson(json.readTree(plain), file));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             if (e instanceof DamagedFileException damaged) {
                 throw damaged;
             }
-            throw new DamagedFileException("the saved Salesforce connection " + file + " cannot be opened with its key "
-                    + KEY_FILE + " (damaged, or the two are from different copies): restore both from the same "
-                    + "backup, or reconnect ('disconnect', then 'connect')");
+            throw unreadable(file, "it does not open with its key " + KEY_FILE + " (damaged, or the two are from "
+                    + "different copies)");
         }
+    }
+
+    private static DamagedFileException unreadable(Path file, String why) {
+        return new DamagedFileException("the saved Salesforce connection in " + file + " cannot be read: " + why
+                + " — restore both files from the same backup, or connect again with 'connect'");
     }
 
     /** Why the saved connection cannot be used, when it is there but damaged; empty when it is fine or absent. */
@@ -190,19 +194,28 @@ public final class CredentialStore {
         return node;
     }
 
-    private static SavedConnection fromJson(JsonNode node) {
+    /** The connection the file holds; one with a part missing is refused rather than read as blank. */
+    private static SavedConnection fromJson(JsonNode node, Path file) {
         String kind = node.path("kind").asText();
         return switch (kind) {
             case "demo" -> new SavedConnection.Demo();
-            case "browser" -> new SavedConnection.BrowserSignIn(node.path("loginUrl").asText(),
-                    node.path("clientId").asText(), node.path("refreshToken").asText(),
+            case "browser" -> new SavedConnection.BrowserSignIn(required(node, "loginUrl", file),
+                    required(node, "clientId", file), required(node, "refreshToken", file),
                     Optional.ofNullable(node.path("clientSecret").textValue()));
-            case "client-credentials" -> new SavedConnection.ClientCredentials(node.path("loginUrl").asText(),
-                    node.path("clientId").asText(), node.path("clientSecret").asText());
-            case "password" -> new SavedConnection.PasswordLogin(node.path("loginUrl").asText(),
-                    node.path("apiVersion").asText(), node.path("username").asText(),
-                    node.path("passwordAndToken").asText());
-            default -> throw new IllegalArgumentException("unknown connection kind " + kind);
+            case "client-credentials" -> new SavedConnection.ClientCredentials(required(node, "loginUrl", file),
+                    required(node, "clientId", file), required(node, "clientSecret", file));
+            case "password" -> new SavedConnection.PasswordLogin(required(node, "loginUrl", file),
+                    required(node, "apiVersion", file), required(node, "username", file),
+                    required(node, "passwordAndToken", file));
+            default -> throw unreadable(file, "it holds no connection this version knows (kind '" + kind + "')");
         };
+    }
+
+    private static String required(JsonNode node, String field, Path file) {
+        String value = node.path(field).textValue();
+        if (value == null || value.isBlank()) {
+            throw unreadable(file, "its " + field + " is missing");
+        }
+        return value;
     }
 }

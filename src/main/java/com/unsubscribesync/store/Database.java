@@ -61,13 +61,13 @@ public final class Database implements AutoCloseable {
     public static Database openInMemory(String name) {
         Database database = new Database(JdbcConnectionPool.create("jdbc:h2:mem:" + name
                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""), Optional.empty(), Optional.empty());
-        database.inTransaction(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
-            }
-            new Migrations().apply(connection);
-            return null;
-        });
+        try (Connection connection = database.pool.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
+            new Migrations().apply(connection, database.pool::getConnection);
+        } catch (SQLException e) {
+            throw new StoreException("The in-memory database " + name + " could not be set up", e);
+        }
         return database;
     }
 
@@ -88,6 +88,9 @@ public final class Database implements AutoCloseable {
      * another writer inserted at the same moment (an add and an import of one address): run again, it sees the
      * row and leaves it. So is a transaction cut off by the process that served the file to this one going away,
      * once the file is served again (ADR 0022).
+     *
+     * <p>So the work must be safe to run again: it reads only inputs that can be read twice (a list, not an
+     * iterator), and it never commits or rolls back itself; the connection it is given refuses to (ADR 0045).
      */
     public <T> T inTransaction(Work<T> work) {
         long started = System.nanoTime();
@@ -128,7 +131,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
+                T result = work.run(WholeTransaction.of(connection));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -95,10 +95,11 @@ final class DatabaseFile {
         String base = NEW_PREFIX + HexFormat.of().formatHex(nonce);
         Path made = directory.resolve(base + SUFFIX);
         try {
-            try (Connection admin = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve(base),
-                    ADMIN_USER, passwords.admin())) {
+            String madeUrl = "jdbc:h2:file:" + directory.resolve(base);
+            try (Connection admin = DriverManager.getConnection(madeUrl, ADMIN_USER, passwords.admin())) {
                 setUp(admin, passwords);
-                new Migrations().apply(admin);
+                new Migrations().apply(admin,
+                        () -> DriverManager.getConnection(madeUrl, ADMIN_USER, passwords.admin()));
             } catch (SQLException e) {
                 throw new StoreException("The local database " + file + " could not be created", e);
             }
@@ -144,7 +145,7 @@ final class DatabaseFile {
                 throw e;
             }
             try (Connection admin = adminConnection(url, passwords)) {
-                migrate(admin, passwords);
+                migrate(admin, url, passwords);
             } finally {
                 app.close();
             }
@@ -153,16 +154,16 @@ final class DatabaseFile {
                 throw e;
             }
             try (Connection admin = adminConnection(url, passwords)) {
-                migrate(admin, passwords);
+                migrate(admin, url, passwords);
             }
         }
         return connect(url, APP_USER, passwords.app());
     }
 
-    private void migrate(Connection admin, DatabasePasswords passwords) throws SQLException {
+    private void migrate(Connection admin, String url, DatabasePasswords passwords) throws SQLException {
         requireTables(admin);
         setUp(admin, passwords);
-        new Migrations().apply(admin);
+        new Migrations().apply(admin, () -> adminConnection(url, passwords));
     }
 
     /** The admin, with its password, or (once, during the upgrade) with the empty one it had before. */

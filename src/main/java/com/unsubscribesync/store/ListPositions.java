@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Every {@value #EVERY}th address of the unsubscribe list, per search prefix. A page far down the list then starts
@@ -30,6 +32,20 @@ final class ListPositions {
     /** The marks of another listing, read by {@code scan} (every EVERYth address of it, in order) the first time. */
     List<String> marks(String key, java.util.function.Supplier<List<String>> scan) {
         return marksByPrefix.computeIfAbsent("\u0001" + key, k -> scan.get());
+    }
+
+    /** Where a page at an offset starts reading: from the nearest mark before it, then skipping the rest. */
+    record Start(Optional<String> from, int skip) {
+        static Start of(int offset, Supplier<List<String>> marks) {
+            if (offset >= EVERY) {
+                List<String> all = marks.get();
+                int mark = Math.min(offset / EVERY, all.size() - 1);
+                if (mark > 0) {
+                    return new Start(Optional.of(all.get(mark)), offset - mark * EVERY);
+                }
+            }
+            return new Start(Optional.empty(), offset);
+        }
     }
 
     void forget() {

@@ -10,9 +10,10 @@ public final class PartlySavedException extends StoreException {
     private final long rowsSaved;
     private final long added;
 
-    PartlySavedException(long rowsSaved, long added, Throwable cause) {
+    /** @param what the rows that were added, e.g. "new unsubscribes" */
+    PartlySavedException(long rowsSaved, long added, String what, Throwable cause) {
         super("The import stopped part-way because the local database could not write (" + reason(cause) + "): "
-                + rowsSaved + " rows were saved for good (" + added + " new unsubscribes) and the rest were not; "
+                + rowsSaved + " rows were saved for good (" + added + " " + what + ") and the rest were not; "
                 + "free disk space if the disk is full, then run the same import again (rows already saved are "
                 + "skipped)", cause);
         this.rowsSaved = rowsSaved;
@@ -24,7 +25,7 @@ public final class PartlySavedException extends StoreException {
         return rowsSaved;
     }
 
-    /** New unsubscribes among them. */
+    /** New rows among them (new unsubscribes, or people saved). */
     public long added() {
         return added;
     }

@@ -3,15 +3,18 @@ package com.unsubscribesync.store;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /** Local person records. Saving a person again fills in what the new row knows and keeps the rest. */
 public final class PeopleRepository {
-    private static final int BATCH = 1000;
     private static final String MERGE = "MERGE INTO people p USING (VALUES (CAST(? AS VARCHAR(254)), "
             + "CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
             + "AS n (email, first_name, last_name, salesforce_id, updated_at) ON p.email = n.email "
@@ -22,40 +25,42 @@ public final class PeopleRepository {
             + "VALUES (n.email, n.first_name, n.last_name, n.salesforce_id, n.updated_at)";
 
     private final Database database;
+    private final Clock clock;
 
-    public PeopleRepository(Database database) {
+    /** @param clock stamps when a person was last saved */
+    public PeopleRepository(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     public void save(Person person) {
-        saveAll(java.util.List.of(person).iterator());
+        saveAll(List.of(person).iterator());
     }
 
-    /** Saves many people in one transaction. */
+    /**
+     * Saves many people a batch at a time, each batch in one transaction; saving a person again changes nothing
+     * it already knew, so an import stopped part-way ({@link PartlySavedException}) can simply be run again.
+     *
+     * @return how many people were saved
+     */
     public long saveAll(Iterator<Person> people) {
-        return database.inTransaction(connection -> {
-            long saved = 0;
-            try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-                Instant now = Instant.now();
-                int pending = 0;
-                while (people.hasNext()) {
-                    Person person = people.next();
-                    merge.setString(1, person.email().value());
-                    merge.setString(2, person.firstName().orElse(null));
-                    merge.setString(3, person.lastName().orElse(null));
-                    merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
-                    merge.setObject(5, Database.utc(now));
-                    merge.addBatch();
-                    saved++;
-                    if (++pending == BATCH) {
-                        merge.executeBatch();
-                        pending = 0;
-                    }
-                }
-                merge.executeBatch();
+        return Batches.write(database, people, "people saved", this::writeBatch);
+    }
+
+    private long writeBatch(Connection connection, List<Person> batch) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            Instant now = clock.instant();
+            for (Person person : batch) {
+                merge.setString(1, person.email().value());
+                merge.setString(2, person.firstName().orElse(null));
+                merge.setString(3, person.lastName().orElse(null));
+                merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
+                merge.setObject(5, Database.utc(now));
+                merge.addBatch();
             }
-            return saved;
-        });
+            merge.executeBatch();
+        }
+        return batch.size();
     }
 
     /** Saves a person replacing the Salesforce id (an admin's link or re-link), keeping the names given. */
@@ -67,7 +72,7 @@ public final class PeopleRepository {
                 merge.setString(2, person.firstName().orElse(null));
                 merge.setString(3, person.lastName().orElse(null));
                 merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
-                merge.setObject(5, Database.utc(Instant.now()));
+                merge.setObject(5, Database.utc(clock.instant()));
                 merge.executeUpdate();
             }
             return null;

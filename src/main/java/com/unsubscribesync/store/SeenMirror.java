@@ -48,10 +48,11 @@ final class SeenMirror {
     void create() {
         database.inTransaction(connection -> {
             try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE " + pulled + " (id CHAR(18) PRIMARY KEY, email VARCHAR(254), "
+                create.execute("CREATE TABLE IF NOT EXISTS " + pulled + " (id CHAR(18) PRIMARY KEY, "
+                        + "email VARCHAR(254), "
                         + "opted_out BOOLEAN NOT NULL, opted_out_before BOOLEAN NOT NULL, is_converted BOOLEAN NOT NULL, "
                         + "converted_contact_id CHAR(18), is_deleted BOOLEAN NOT NULL, master_record_id CHAR(18))");
-                create.execute("CREATE INDEX " + pulled + "_by_email ON " + pulled + " (email)");
+                create.execute("CREATE INDEX IF NOT EXISTS " + pulled + "_by_email ON " + pulled + " (email)");
             }
             return null;
         });

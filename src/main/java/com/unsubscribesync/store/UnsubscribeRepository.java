@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +19,6 @@ import java.util.Optional;
 
 /** Unsubscribes with their history and their real-time outbox, always written together. */
 public final class UnsubscribeRepository {
-    private static final int BATCH = 1000;
     private static final String INSERT_IF_ABSENT = "INSERT INTO unsubscribes (email, unsubscribed_at, source, actor, reason) "
             + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM unsubscribes WHERE email = ?)";
     private static final String INSERT_HISTORY = "INSERT INTO unsubscribe_history (email, at, action, source, actor, reason) "
@@ -29,10 +29,13 @@ public final class UnsubscribeRepository {
             + "FROM unsubscribes u LEFT JOIN people p ON p.email = u.email ";
 
     private final Database database;
+    private final Clock clock;
     private final ListPositions positions;
 
-    public UnsubscribeRepository(Database database) {
+    /** @param clock stamps the outbox entries an unsubscribe queues */
+    public UnsubscribeRepository(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
         this.positions = new ListPositions(database);
     }
 
@@ -49,33 +52,15 @@ public final class UnsubscribeRepository {
      * Records many unsubscribes, committing every batch of rows: each row's unsubscribe, history and outbox entry
      * are always committed together, and addresses already unsubscribed are left as they are, so an interrupted
      * import can simply be run again. (One transaction for a million rows made H2 several times slower.) Each batch
-     * is its own transaction, so one retried after a deadlock is written with its own rows. A failure after a batch
-     * was committed is a {@link PartlySavedException} that says how many rows were saved.
+     * is its own transaction over a list of its own, so one run again after a deadlock writes the same rows
+     * ({@link Batches}); a failure after a batch was committed is a {@link PartlySavedException}.
      */
     public long addAll(Iterator<Unsubscribe> unsubscribes) {
         positions.forget();
-        long added = 0;
-        long saved = 0;
-        List<Unsubscribe> batch = new ArrayList<>(BATCH);
-        try {
-            while (unsubscribes.hasNext()) {
-                batch.clear();
-                while (batch.size() < BATCH && unsubscribes.hasNext()) {
-                    batch.add(unsubscribes.next());
-                }
-                added += database.inTransaction(connection -> writeBatch(connection, batch));
-                saved += batch.size();
-            }
-        } catch (RuntimeException e) {
-            if (saved == 0) {
-                throw e;
-            }
-            throw new PartlySavedException(saved, added, e);
-        }
-        return added;
+        return Batches.write(database, unsubscribes, "new unsubscribes", this::writeBatch);
     }
 
-    private static long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
+    private long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -95,7 +80,7 @@ public final class UnsubscribeRepository {
         long added = 0;
         try (PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
                 PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (int i = 0; i < batch.size(); i++) {
                 if (inserted[i] != 1) {
                     continue;
@@ -187,18 +172,9 @@ public final class UnsubscribeRepository {
     /** One page of unsubscribes in email order, those starting with the prefix when one is given. */
     public List<ListedUnsubscribe> list(String emailPrefix, int limit, int offset) {
         String prefix = emailPrefix == null ? "" : Email.searchPrefix(emailPrefix);
-        Optional<String> from = Optional.empty();
-        int skip = offset;
-        if (offset >= ListPositions.EVERY) {
-            List<String> marks = positions.marks(prefix);
-            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
-            if (mark > 0) {
-                from = Optional.of(marks.get(mark));
-                skip = offset - mark * ListPositions.EVERY;
-            }
-        }
-        Optional<String> start = from;
-        int rowsToSkip = skip;
+        ListPositions.Start at = ListPositions.Start.of(offset, () -> positions.marks(prefix));
+        Optional<String> start = at.from();
+        int rowsToSkip = at.skip();
         return database.read(connection -> {
             List<String> conditions = new ArrayList<>();
             if (!prefix.isEmpty()) {
@@ -278,18 +254,10 @@ public final class UnsubscribeRepository {
      * million rows; a search by part of an address or name reads the addresses in order and keeps those containing it.
      */
     public List<ListedUnsubscribe> page(ListQuery query, int limit, int offset) {
-        Optional<String> from = Optional.empty();
-        int skip = offset;
-        if (offset >= ListPositions.EVERY) {
-            List<String> marks = positions.marks(query.key(), () -> scanMarks(query));
-            int mark = Math.min(offset / ListPositions.EVERY, marks.size() - 1);
-            if (mark > 0) {
-                from = Optional.of(marks.get(mark));
-                skip = offset - mark * ListPositions.EVERY;
-            }
-        }
-        Optional<String> start = from;
-        int rowsToSkip = skip;
+        ListPositions.Start at = ListPositions.Start.of(offset, () -> positions.marks(query.key(),
+                () -> scanMarks(query)));
+        Optional<String> start = at.from();
+        int rowsToSkip = at.skip();
         List<Branch> branches = Branch.of(query.shown());
         return database.read(connection -> {
             // A row the nightly run imported names the opted-out record it came from, even with no person saved.

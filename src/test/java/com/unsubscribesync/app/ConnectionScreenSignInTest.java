@@ -15,6 +15,7 @@ import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,26 @@ class ConnectionScreenSignInTest {
             model.connect();
             assertThat(dialogs.saw("error: Log in: The callback port 'port' is not a port")).isTrue();
             assertThat(model.busyProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aSavedConnectionThatCannotBeReadIsShownAsSuchWithTheFixAndLeftAsItIs() throws Exception {
+        try (AppWorkspace workspace = workspace()) {
+            workspace.salesforce().connectDemo();
+            Path file = data.resolve("salesforce-connection.enc");
+            byte[] sealed = Files.readAllBytes(file);
+            sealed[sealed.length / 2] ^= 1;
+            Files.write(file, sealed);
+            ConnectionViewModel model = model(workspace, new ScriptedDialogs());
+
+            model.refresh();
+
+            assertThat(await(() -> model.detailsProperty().get(), text -> text.contains("cannot be read")))
+                    .startsWith("the saved Salesforce connection in " + file + " cannot be read: ")
+                    .endsWith("connect again with 'connect'");
+            assertThat(model.stateProperty().get()).isEqualTo("Not connected");
+            assertThat(file).as("nothing written").hasBinaryContent(sealed);
         }
     }
 

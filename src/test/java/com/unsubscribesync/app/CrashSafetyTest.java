@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,7 +103,7 @@ class CrashSafetyTest {
             System.out.printf("crash test: %d unsubscribes recorded (%d tries refused while a process died), "
                     + "%d kills (%d during a nightly run)%n", recorded.get(), refused.get(), kills, killedRuns);
             try (Database database = Database.openFile(data)) {
-                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
                 Process serve = start("serve");
                 OutboxRepository outbox = new OutboxRepository(database);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -141,7 +142,7 @@ class CrashSafetyTest {
             assertThat(org.state().optOutsClearedByApi()).as("API writes that set an opt-out to false").isZero();
         }
         try (Database reopened = Database.openFile(data)) {
-            UnsubscribeRepository afterwards = new UnsubscribeRepository(reopened);
+            UnsubscribeRepository afterwards = new UnsubscribeRepository(reopened, Clock.systemUTC());
             assertThat(emails).allSatisfy(email -> assertThat(afterwards.isUnsubscribed(email)).isTrue());
             assertThat(new OutboxRepository(reopened).pendingCount()).isZero();
         }
@@ -215,7 +216,7 @@ class CrashSafetyTest {
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
 
             try (Database database = Database.openFile(data)) {
-                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+                UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
                 Set<Email> waiting = new HashSet<>();
                 new OutboxRepository(database).due(Instant.parse("2999-01-01T00:00:00Z"), 10_000)
                         .forEach(entry -> waiting.add(entry.email()));
@@ -248,7 +249,7 @@ class CrashSafetyTest {
 
     private boolean record(Email email) {
         try (Database database = Database.openFile(data)) {
-            new UnsubscribeRepository(database).add(new Unsubscribe(email, Instant.now(), UnsubscribeSource.CLICKED_LINK,
+            new UnsubscribeRepository(database, Clock.systemUTC()).add(new Unsubscribe(email, Instant.now(), UnsubscribeSource.CLICKED_LINK,
                     "crash-test", Optional.empty()));
             return true;
         } catch (RuntimeException e) {

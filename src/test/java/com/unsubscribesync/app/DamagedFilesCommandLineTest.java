@@ -88,6 +88,29 @@ class DamagedFilesCommandLineTest {
     }
 
     @Test
+    void aDamagedSavedConnectionIsNamedAsUnreadableNotAsNeverConnectedAndLeftAsItIs() throws Exception {
+        assertThat(run("connect", "--demo").exit).isZero();
+        Path file = data.resolve("salesforce-connection.enc");
+        byte[] sealed = Files.readAllBytes(file);
+        sealed[sealed.length / 2] ^= 1;
+        Files.write(file, sealed);
+        String sentence = "the saved Salesforce connection in " + file + " cannot be read: ";
+
+        Run status = run("status");
+        assertThat(status.exit).isZero();
+        assertThat(status.out).contains("not connected").contains(sentence);
+
+        Run push = run("sync", "push");
+        assertThat(push.exit).as("refused as a connection that cannot be used, like a missing key").isEqualTo(3);
+        assertThat(push.err.strip().lines()).singleElement().asString().startsWith("error: " + sentence)
+                .endsWith("connect again with 'connect'");
+        assertThat(file).as("nothing written").hasBinaryContent(sealed);
+
+        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("status", "--json").out).contains("\"connected\" : true");
+    }
+
+    @Test
     void anEmptyKeyNoLongerBreaksConnect() throws Exception {
         assertThat(run("connect", "--demo").exit).isZero();
         Files.write(data.resolve(KEY), new byte[0]);

@@ -9,6 +9,7 @@ import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class ProcessesShareTheStoreTest {
 
     private void assertRecorded(List<Email> added) {
         try (Database database = Database.openFile(data)) {
-            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
             assertThat(added).allSatisfy(email -> assertThat(unsubscribes.isUnsubscribed(email))
                     .as("%s recorded", email).isTrue());
         }

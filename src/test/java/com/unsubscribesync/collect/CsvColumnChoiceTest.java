@@ -40,7 +40,7 @@ class CsvColumnChoiceTest {
     @BeforeEach
     void open() {
         database = Database.openInMemory("columns-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database);
+        unsubscribes = new UnsubscribeRepository(database, CLOCK);
         importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
     }
 
@@ -174,7 +174,7 @@ class CsvColumnChoiceTest {
 
     @Test
     void peopleImportTakesTheChosenEmailAndSalesforceIdColumns() throws IOException {
-        PeopleRepository people = new PeopleRepository(database);
+        PeopleRepository people = new PeopleRepository(database, CLOCK);
         String id = TestIds.of(SObjectType.CONTACT, 42).value();
         Path file = write("E-mail;Salesforce Id;First Name\nann@example.com;" + id + ";Ann\n");
 

@@ -37,7 +37,7 @@ class UnsubscribeImporterTest {
     @BeforeEach
     void open() {
         database = Database.openInMemory("import-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database);
+        unsubscribes = new UnsubscribeRepository(database, CLOCK);
         importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
     }
 

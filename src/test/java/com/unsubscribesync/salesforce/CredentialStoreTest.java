@@ -80,10 +80,29 @@ class CredentialStoreTest {
         sealed[sealed.length - 1] ^= 1;
         Files.write(data.resolve(CredentialStore.CONNECTION_FILE), sealed);
         assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
-                .hasMessage("the saved Salesforce connection " + data.resolve(CredentialStore.CONNECTION_FILE)
-                        + " cannot be opened with its key salesforce-connection.key (damaged, or the two are from "
-                        + "different copies): restore both from the same backup, or reconnect ('disconnect', then "
-                        + "'connect')");
+                .hasMessage("the saved Salesforce connection in " + data.resolve(CredentialStore.CONNECTION_FILE)
+                        + " cannot be read: it does not open with its key salesforce-connection.key (damaged, or the "
+                        + "two are from different copies) — restore both files from the same backup, or connect "
+                        + "again with 'connect'");
+    }
+
+    @Test
+    void aConnectionFileCutShortIsRefusedAsUnreadableAndLeftAsItIs() throws Exception {
+        CredentialStore store = new CredentialStore(data);
+        store.save(new SavedConnection.Demo());
+        Path file = data.resolve(CredentialStore.CONNECTION_FILE);
+        byte[] key = Files.readAllBytes(data.resolve(CredentialStore.KEY_FILE));
+        for (int length : new int[] {0, 5}) {
+            Files.write(file, new byte[length]);
+
+            assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+                    .hasMessageStartingWith("the saved Salesforce connection in " + file + " cannot be read: ")
+                    .hasMessageEndingWith("connect again with 'connect'");
+            assertThat(store.problem()).isPresent();
+            assertThat(store.saved()).isTrue();
+            assertThat(file).as("nothing written").hasSize(length);
+            assertThat(data.resolve(CredentialStore.KEY_FILE)).hasBinaryContent(key);
+        }
     }
 
     @Test

@@ -8,7 +8,9 @@ import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Addresses stored before an address had one canonical form are given it when the store is next opened. */
 class CanonicalAddressesTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private static final String DOTTED = "i\u0307nfo@example.com";
     private static final String UNICODE = "bob@m\u00fcnchen.de";
     private static final String ASCII = "bob@xn--mnchen-3ya.de";
@@ -27,13 +30,13 @@ class CanonicalAddressesTest {
     @Test
     void storedFormsOfOneAddressBecomeOneKeepingTheEarlierUnsubscribeAndBothHistories() {
         try (Database earlier = Database.openInMemory(name)) {
-            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(earlier);
+            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(earlier, CLOCK);
             unsubscribes.add(stored(DOTTED, "2024-01-02T10:00:00Z", "dotted capital"));
             unsubscribes.add(stored(UNICODE, "2024-03-01T10:00:00Z", "later, unicode"));
             unsubscribes.add(stored(ASCII, "2024-02-01T10:00:00Z", "earlier, xn--"));
             unsubscribes.add(stored(INVISIBLE, "2024-01-05T10:00:00Z", "kept as it was"));
             unsubscribes.add(stored("plain@example.com", "2024-01-06T10:00:00Z", null));
-            PeopleRepository people = new PeopleRepository(earlier);
+            PeopleRepository people = new PeopleRepository(earlier, CLOCK);
             people.save(new Person(new Email(UNICODE), Optional.empty(), Optional.empty(), Optional.of(CONTACT)));
             people.save(new Person(new Email(ASCII), Optional.of("Bob"), Optional.empty(), Optional.empty()));
             new MirrorRepository(earlier).save(List.of(new MirrorRepository.Pulled(new MirrorRecord(CONTACT,
@@ -43,7 +46,7 @@ class CanonicalAddressesTest {
         }
 
         try (Database now = Database.openInMemory(name)) {
-            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(now);
+            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(now, CLOCK);
             assertThat(unsubscribes.list(null, 100, 0)).extracting(row -> row.unsubscribe().email().value())
                     .containsExactly(ASCII, "info@example.com", "plain@example.com", INVISIBLE);
             assertThat(unsubscribes.find(new Email(ASCII))).hasValueSatisfying(u -> {
@@ -53,12 +56,12 @@ class CanonicalAddressesTest {
             assertThat(unsubscribes.history(new Email(ASCII))).extracting(h -> h.reason().orElse(""))
                     .containsExactlyInAnyOrder("later, unicode", "earlier, xn--");
             assertThat(unsubscribes.history(new Email("info@example.com"))).hasSize(1);
-            assertThat(new PeopleRepository(now).find(new Email(ASCII))).hasValueSatisfying(p -> {
+            assertThat(new PeopleRepository(now, CLOCK).find(new Email(ASCII))).hasValueSatisfying(p -> {
                 assertThat(p.firstName()).contains("Bob");
                 assertThat(p.salesforceId()).contains(CONTACT);
             });
-            assertThat(new PeopleRepository(now).count()).isEqualTo(1);
-            assertThat(new OutboxRepository(now).due(Instant.parse("2030-01-01T00:00:00Z"), 100))
+            assertThat(new PeopleRepository(now, CLOCK).count()).isEqualTo(1);
+            assertThat(new OutboxRepository(now).due(CLOCK.instant(), 100))
                     .extracting(entry -> entry.email().value()).doesNotContain(DOTTED, UNICODE)
                     .contains("info@example.com", ASCII, INVISIBLE);
             assertThat(new MirrorRepository(now).liveByEmail(List.of(new Email("info@example.com"))))

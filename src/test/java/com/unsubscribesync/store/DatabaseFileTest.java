@@ -18,7 +18,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The database file of a data directory: who may do what in it, its upgrade, and files it refuses. */
 class DatabaseFileTest {
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @TempDir
     Path data;
@@ -57,7 +60,7 @@ class DatabaseFileTest {
                         .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isIn(90040, 90096));
             }
             assertThat(data.resolve("written.txt")).doesNotExist();
-            assertThat(new UnsubscribeRepository(database).count()).isOne();
+            assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
         }
     }
 
@@ -71,10 +74,11 @@ class DatabaseFileTest {
     }
 
     @Test
-    void aDatabaseFromBeforeThePasswordsIsUpgradedOnFirstOpenAndKeepsItsRows() throws Exception {
+    void aDatabaseFromBeforeThePasswordsAndTheChecksumsIsUpgradedOnFirstOpenAndKeepsItsRows() throws Exception {
         try (Connection legacy = DriverManager.getConnection(url(), "sa", "")) {
-            new Migrations().apply(legacy);
+            new Migrations().apply(legacy, () -> DriverManager.getConnection(url(), "sa", ""));
             try (Statement statement = legacy.createStatement()) {
+                statement.execute("ALTER TABLE schema_version DROP COLUMN checksum");
                 statement.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) VALUES "
                         + "('old@example.com', CURRENT_TIMESTAMP, 'MANUAL', 'admin')");
             }
@@ -82,7 +86,9 @@ class DatabaseFileTest {
         assertThat(data.resolve(DatabasePasswords.FILE)).doesNotExist();
 
         try (Database database = Database.openFile(data)) {
-            assertThat(new UnsubscribeRepository(database).count()).isOne();
+            assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
+            assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
+                    + "schema_version WHERE checksum IS NOT NULL"))).as("checksums recorded").isEqualTo(9);
             add(database, "new@example.com");
             assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
                     + "INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER AND NOT IS_ADMIN"))).as("not an admin")
@@ -92,20 +98,20 @@ class DatabaseFileTest {
         assertThatThrownBy(() -> DriverManager.getConnection(url(), "sa", "").close())
                 .isInstanceOf(SQLException.class);
         try (Database again = Database.openFile(data)) {
-            assertThat(new UnsubscribeRepository(again).count()).isEqualTo(2);
+            assertThat(new UnsubscribeRepository(again, CLOCK).count()).isEqualTo(2);
         }
     }
 
     @Test
     void anUpgradeCutShortAfterThePasswordsWereSavedIsFinishedOnTheNextOpen() throws Exception {
         try (Connection legacy = DriverManager.getConnection(url(), "sa", "")) {
-            new Migrations().apply(legacy);
+            new Migrations().apply(legacy, () -> DriverManager.getConnection(url(), "sa", ""));
         }
         DatabasePasswords.random().keep(data);
 
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
-            assertThat(new UnsubscribeRepository(database).count()).isOne();
+            assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
         }
     }
 
@@ -161,7 +167,7 @@ class DatabaseFileTest {
             }
             add(opened.get(0), "ann@example.com");
             for (Database database : opened) {
-                assertThat(new UnsubscribeRepository(database).count()).isOne();
+                assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
                 database.close();
             }
         } finally {
@@ -230,8 +236,8 @@ class DatabaseFileTest {
     }
 
     private static void add(Database database, String email) {
-        new UnsubscribeRepository(database).add(new Unsubscribe(Email.parse(email), NOW, UnsubscribeSource.MANUAL,
-                "tester", Optional.empty()));
+        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse(email), NOW,
+                UnsubscribeSource.MANUAL, "tester", Optional.empty()));
     }
 
     private String url() {

@@ -9,8 +9,10 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineTablesTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final SalesforceId CONTACT = SalesforceId.parse("003000000000001");
     private Database database;
 
@@ -156,7 +159,7 @@ class EngineTablesTest {
 
     @Test
     void aPlanWhoseRunDiedIsDeletedByTheNextRunOnceItsLeaseLapsedAndNotBefore() {
-        new UnsubscribeRepository(database).add(new Unsubscribe(Email.parse("ann@example.com"), NOW,
+        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse("ann@example.com"), NOW,
                 UnsubscribeSource.MANUAL, "tester", Optional.empty()));
         RunPlanRepository plans = new RunPlanRepository(database);
         RunPlan died = plans.open(true, 100, NOW);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * old and then 2 s more before it believes the owner is gone.
  */
 class SharedDatabaseFileTest {
+    private static final Clock CLOCK = Clock.systemUTC();
     private static final Duration H2_ALONE_AT_LEAST = Duration.ofSeconds(4);
 
     @TempDir
@@ -50,7 +52,7 @@ class SharedDatabaseFileTest {
             assertThat(before).contains("server=");
 
             try (Database another = Database.openFile(data)) {
-                assertThat(new UnsubscribeRepository(another).count()).isZero();
+                assertThat(new UnsubscribeRepository(another, CLOCK).count()).isZero();
             }
             assertThat(Files.readString(lock())).isEqualTo(before);
         }
@@ -71,7 +73,7 @@ class SharedDatabaseFileTest {
     private Duration timeToOpen() {
         long started = System.nanoTime();
         try (Database database = Database.openFile(data)) {
-            assertThat(new UnsubscribeRepository(database).count()).isZero();
+            assertThat(new UnsubscribeRepository(database, CLOCK).count()).isZero();
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }

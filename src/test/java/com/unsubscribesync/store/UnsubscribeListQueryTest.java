@@ -7,7 +7,9 @@ import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListQuery.Shown;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,13 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UnsubscribeListQueryTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private Database database;
     private UnsubscribeRepository unsubscribes;
 
     @BeforeEach
     void openStore() {
         database = Database.openInMemory("list-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database);
+        unsubscribes = new UnsubscribeRepository(database, CLOCK);
     }
 
     @AfterEach
@@ -37,7 +40,7 @@ class UnsubscribeListQueryTest {
                 "ann@example.com", "50%off@example.com")) {
             unsubscribes.add(manual(email));
         }
-        new PeopleRepository(database).save(new Person(Email.parse("zed@example.com"), Optional.of("Zed"),
+        new PeopleRepository(database, CLOCK).save(new Person(Email.parse("zed@example.com"), Optional.of("Zed"),
                 Optional.of("Castillo"), Optional.empty()));
 
         assertThat(emails(new ListQuery(Shown.ALL, "Castillo"))).containsExactly("bo@castillo-wines.test",

@@ -12,7 +12,9 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,13 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UnsubscribeRepositoryTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private Database database;
     private UnsubscribeRepository unsubscribes;
 
     @BeforeEach
     void openStore() {
         database = Database.openInMemory("store-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database);
+        unsubscribes = new UnsubscribeRepository(database, CLOCK);
     }
 
     @AfterEach
@@ -105,7 +108,7 @@ class UnsubscribeRepositoryTest {
     @Test
     void listShowsThePersonAndItsSalesforceId() {
         SalesforceId id = SalesforceId.parse("003000000000001");
-        new PeopleRepository(database).save(new Person(Email.parse("ann@example.com"), Optional.of("Ann"),
+        new PeopleRepository(database, CLOCK).save(new Person(Email.parse("ann@example.com"), Optional.of("Ann"),
                 Optional.of("Lee"), Optional.of(id)));
         unsubscribes.add(manual("ann@example.com"));
         ListedUnsubscribe row = unsubscribes.list("", 10, 0).get(0);

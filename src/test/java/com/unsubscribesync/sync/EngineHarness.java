@@ -89,8 +89,8 @@ final class EngineHarness implements AutoCloseable {
         this.org = org;
         this.clock = clock;
         this.database = database;
-        unsubscribes = new UnsubscribeRepository(database);
-        people = new PeopleRepository(database);
+        unsubscribes = new UnsubscribeRepository(database, clock);
+        people = new PeopleRepository(database, clock);
         settings = new SettingsRepository(database);
         outbox = new OutboxRepository(database);
         conflicts = new ConflictRepository(database);

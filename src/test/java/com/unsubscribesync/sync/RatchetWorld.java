@@ -6,7 +6,6 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.OrgAdmin;
 import com.unsubscribesync.localorg.PersonView;
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.store.OutboxEntry;
 import com.unsubscribesync.store.SyncRun;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,16 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the ratchet model drives: a local org on its own clock, reached through force-wsc, and the engine on a file
+ * What the ratchet model drives: a local org reached through force-wsc and the engine, on one test clock, the engine on a file
  * database that a restart closes and opens again.
  */
 final class RatchetWorld implements AutoCloseable {
-    private final MutableClock orgClock = new MutableClock(Instant.now());
+    /** The time of the org and of the engine alike, moved by each step. */
+    private final MutableClock clock = new MutableClock(Instant.now());
     final OptOutField field;
     private final LocalOrg org;
     private final Path dataDirectory;
@@ -37,14 +38,15 @@ final class RatchetWorld implements AutoCloseable {
     RatchetWorld(Path dataDirectory, OptOutField field) throws Exception {
         this.dataDirectory = dataDirectory;
         this.field = field;
-        this.org = EngineHarness.startOrg(options -> options.withPeople(0).withClock(orgClock));
+        this.org = EngineHarness.startOrg(options -> options.withPeople(0).withClock(clock));
         open();
         engine.settings(s -> s.withNightlySync(true).withField(field));
     }
 
     private void open() {
         database = Database.openFile(dataDirectory);
-        engine = new EngineHarness(org, database);
+        engine = new EngineHarness(org, database, RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(),
+                clock);
     }
 
     private OrgAdmin admin() {
@@ -63,7 +65,7 @@ final class RatchetWorld implements AutoCloseable {
 
     void apply(RatchetStep step) {
         lastRun = null;
-        orgClock.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         if (step instanceof RatchetStep.UnsubscribeHere s) {
             engine.unsubscribe(s.email());
         } else if (step instanceof RatchetStep.OptOutInSalesforce s) {
@@ -116,7 +118,7 @@ final class RatchetWorld implements AutoCloseable {
 
     /** Lets time pass in Salesforce between two steps, so that watermarks and their overlap matter. */
     void pause(Duration duration) {
-        orgClock.advance(duration);
+        clock.advance(duration);
     }
 
     RatchetSnapshot observe() {
@@ -124,6 +126,7 @@ final class RatchetWorld implements AutoCloseable {
         records.forEach(id -> seen.put(id, admin().read(id)));
         Set<String> unsubscribed = new TreeSet<>();
         Map<String, Set<String>> links = new TreeMap<>();
+        Set<String> pending = new TreeSet<>();
         // Read straight from the tables: the engine itself never loads a whole list any more.
         engine.database.read(connection -> {
             try (java.sql.Statement select = connection.createStatement();
@@ -139,12 +142,15 @@ final class RatchetWorld implements AutoCloseable {
                     links.computeIfAbsent(rows.getString(1), e -> new TreeSet<>()).add(rows.getString(2).trim());
                 }
             }
+            // Every push still waiting, due now or in its back-off.
+            try (java.sql.Statement select = connection.createStatement();
+                    java.sql.ResultSet rows = select.executeQuery("SELECT email FROM outbox")) {
+                while (rows.next()) {
+                    pending.add(rows.getString(1));
+                }
+            }
             return null;
         });
-        Set<String> pending = new TreeSet<>();
-        for (OutboxEntry entry : engine.outbox.due(Instant.now().plus(Duration.ofDays(3650)), 100_000)) {
-            pending.add(entry.email().value());
-        }
         return new RatchetSnapshot(unsubscribed, pending, links, seen);
     }
 

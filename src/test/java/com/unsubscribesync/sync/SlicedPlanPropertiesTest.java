@@ -22,7 +22,9 @@ import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunPlan;
 import com.unsubscribesync.store.RunPlanRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -132,10 +134,10 @@ class SlicedPlanPropertiesTest {
 
     /** Stores the org as a run finds it, plans it a slice at a time, and reads the whole plan back. */
     private static SyncPlan slicedPlan(Database database, RandomOrg org, int slice, boolean preview) {
-        UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database);
+        UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.fixed(NOW, ZoneOffset.UTC));
         org.unsubscribed.forEach(email -> unsubscribes.add(new Unsubscribe(email, NOW, UnsubscribeSource.MANUAL,
                 "tester", Optional.empty())));
-        PeopleRepository people = new PeopleRepository(database);
+        PeopleRepository people = new PeopleRepository(database, Clock.fixed(NOW, ZoneOffset.UTC));
         org.links.forEach((email, id) -> people.save(new Person(email, Optional.empty(), Optional.empty(),
                 Optional.of(id))));
         MirrorRepository mirror = new MirrorRepository(database);

@@ -149,7 +149,7 @@ class SyncRulesScenarioTest {
         engine.settings(s -> s.withMatchByEmail(false));
         engine.unsubscribes.add(new com.unsubscribesync.domain.Unsubscribe(Email.parse("ed@acme.test"),
                 java.time.Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
-        engine.outbox.remove(engine.outbox.due(java.time.Instant.now().plusSeconds(1), 10).stream()
+        engine.outbox.remove(engine.outbox.due(engine.clock.instant(), 10).stream()
                 .map(e -> e.id()).toList());
 
         engine.run();
@@ -344,7 +344,7 @@ class SyncRulesScenarioTest {
         NightlyScheduler scheduler = new NightlyScheduler(engine.settings, engine.runs, trigger -> { }, engine.clock);
         try (Engine background = new Engine(engine.pusher, scheduler)) {
             background.start();
-            new com.unsubscribesync.store.UnsubscribeRepository(database).add(new com.unsubscribesync.domain.Unsubscribe(
+            new com.unsubscribesync.store.UnsubscribeRepository(database, engine.clock).add(new com.unsubscribesync.domain.Unsubscribe(
                     Email.parse("pe@acme.test"), java.time.Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake",
                     Optional.empty()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
