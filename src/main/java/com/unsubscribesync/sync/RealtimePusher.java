@@ -12,6 +12,7 @@ import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
@@ -70,6 +71,7 @@ public final class RealtimePusher {
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
     private final CurrentOrg org;
+    private final SalesforceBulk bulk;
     private final OptOutFields fields;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -79,13 +81,14 @@ public final class RealtimePusher {
 
     public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
             ConflictRepository conflicts, MirrorRepository mirror, SyncRunRepository runs, CurrentOrg org,
-            OptOutFields fields, RetryPolicy retry, Clock clock) {
+            SalesforceBulk bulk, OptOutFields fields, RetryPolicy retry, Clock clock) {
         this.outbox = outbox;
         this.people = people;
         this.settings = settings;
         this.conflicts = conflicts;
         this.mirror = mirror;
         this.org = org;
+        this.bulk = bulk;
         this.fields = fields;
         this.retry = retry;
         this.clock = clock;
@@ -217,7 +220,7 @@ public final class RealtimePusher {
         void write(SalesforceOrg salesforce, SyncSettings current, Map<SObjectType, String> apiNames) {
             for (Map.Entry<SObjectType, List<SalesforceId>> batch : toWrite.entrySet()) {
                 List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
-                        salesforce, batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
+                        salesforce, bulk, batch.getKey(), apiNames.get(batch.getKey()), batch.getValue());
                 List<SalesforceId> done = new ArrayList<>();
                 for (WriteOutcome outcome : outcomes) {
                     switch (outcome.result()) {

@@ -65,7 +65,7 @@ abstract class OrgConformanceSuite {
 
     @Test
     void theConnectionKnowsItsOrgAndUser() {
-        OrgIdentity identity = org.identity();
+        OrgIdentity identity = org.records().identity();
         assertThat(identity.organizationId()).startsWith("00D");
         assertThat(identity.userId()).startsWith("005");
         assertThat(identity.userName()).isNotBlank();
@@ -74,7 +74,8 @@ abstract class OrgConformanceSuite {
 
     @Test
     void leadAndContactAreDescribedWithEmailOptOutAsACheckbox() {
-        FieldCheck check = org.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()));
+        FieldCheck check = org.records().checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT,
+                Optional.empty()));
         for (SObjectType type : SObjectType.values()) {
             FieldCheck.ObjectField field = check.objects().get(type);
             assertThat(field).as(type.apiName()).isNotNull();
@@ -87,15 +88,15 @@ abstract class OrgConformanceSuite {
     void everyContactIsReadInPagesOfAtMostTwoThousandFollowingTheQueryLocator() throws Exception {
         List<Integer> chunks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        org.pullChanged(SObjectType.CONTACT, FIELD, Optional.empty(), chunk -> {
+        org.records().pullChanged(SObjectType.CONTACT, FIELD, Optional.empty(), chunk -> {
             chunks.add(chunk.size());
             chunk.forEach(record -> ids.add(record.id().value()));
         });
         int total = partner().queryAll("SELECT COUNT() FROM Contact").getSize();
 
         assertThat(ids).hasSize(total);
-        assertThat(chunks).allSatisfy(size -> assertThat(size).isBetween(1, ForceWscOrg.QUERY_PAGE));
-        if (total > ForceWscOrg.QUERY_PAGE) {
+        assertThat(chunks).allSatisfy(size -> assertThat(size).isBetween(1, ForceWscRecords.QUERY_PAGE));
+        if (total > ForceWscRecords.QUERY_PAGE) {
             assertThat(chunks).hasSizeGreaterThan(1);
         }
     }
@@ -119,29 +120,29 @@ abstract class OrgConformanceSuite {
 
     @Test
     void replicationCallsAnswerForTheLastDay() throws Exception {
-        Instant end = org.serverTime().minus(Duration.ofMinutes(1));
+        Instant end = org.records().serverTime().minus(Duration.ofMinutes(1));
         Instant start = end.minus(Duration.ofDays(1));
         GetUpdatedResult updated = partner().getUpdated("Contact", calendar(start), calendar(end));
-        List<OrgRecord> deleted = org.deletedBetween(SObjectType.CONTACT, FIELD, start, end);
+        List<OrgRecord> deleted = org.records().deletedBetween(SObjectType.CONTACT, FIELD, start, end);
 
         assertThat(updated.getLatestDateCovered().toInstant()).isBeforeOrEqualTo(end);
         assertThat(deleted).allSatisfy(record -> assertThat(record.deleted()).isTrue());
         List<OrgRecord> changed = new ArrayList<>();
-        org.pullChanged(SObjectType.CONTACT, FIELD, Optional.of(start), changed::addAll);
+        org.records().pullChanged(SObjectType.CONTACT, FIELD, Optional.of(start), changed::addAll);
         assertThat(changed).allSatisfy(r -> assertThat(r.systemModstamp()).isAfter(start.minusSeconds(1)));
     }
 
     @Test
     void pageLayoutsOfLeadAndContactAreListedAndReadWhole() {
-        LayoutPermissions permissions = org.layoutPermissions();
+        LayoutPermissions permissions = org.layouts().layoutPermissions();
         assumeTrue(permissions.modifyAllData() || permissions.modifyMetadata(),
                 "the connected user may not read layouts through the Metadata API");
         for (SObjectType type : SObjectType.values()) {
-            List<ListedLayout> layouts = org.listLayouts(type);
+            List<ListedLayout> layouts = org.layouts().listLayouts(type);
             assertThat(layouts).as(type.apiName() + " layouts").isNotEmpty()
                     .allSatisfy(layout -> assertThat(layout.fullName()).startsWith(type.apiName() + "-"));
             String first = layouts.get(0).fullName();
-            List<PageLayout> read = org.readLayouts(List.of(first));
+            List<PageLayout> read = org.layouts().readLayouts(List.of(first));
             assertThat(read).singleElement().satisfies(layout -> {
                 assertThat(layout.fullName()).isEqualTo(first);
                 assertThat(layout.sections()).isNotEmpty();
@@ -152,13 +153,13 @@ abstract class OrgConformanceSuite {
 
     @Test
     void theOrgReportsItsApiUsageAndClock() {
-        Instant now = org.serverTime();
+        Instant now = org.records().serverTime();
         assertThat(Duration.between(now, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
-        assertThat(org.apiUsage()).hasValueSatisfying(usage -> {
+        assertThat(org.records().apiUsage()).hasValueSatisfying(usage -> {
             assertThat(usage.limit()).isPositive();
             assertThat(usage.used()).isBetween(0L, usage.limit());
         });
-        assertThat(org.callsMade()).isPositive();
+        assertThat(org.records().callsMade()).isPositive();
     }
 
     @Test
@@ -174,11 +175,11 @@ abstract class OrgConformanceSuite {
         assertThat(created.isSuccess()).as("the test Lead was created: %s", (Object) created.getErrors()).isTrue();
         try {
             SalesforceId id = SalesforceId.parse(created.getId());
-            assertThat(org.setOptOut(SObjectType.LEAD, FIELD, List.of(id), true))
+            assertThat(org.records().setOptOut(SObjectType.LEAD, FIELD, List.of(id), true))
                     .containsExactly(WriteOutcome.written(id));
-            assertThat(org.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
+            assertThat(org.records().findByIds(SObjectType.LEAD, FIELD, List.of(id)))
                     .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
-            assertThat(org.findByEmails(SObjectType.LEAD, FIELD, List.of(Email.parse(address))))
+            assertThat(org.records().findByEmails(SObjectType.LEAD, FIELD, List.of(Email.parse(address))))
                     .extracting(record -> record.id().value()).containsExactly(id.value());
         } finally {
             assertThat(partner.delete(new String[] {created.getId()})[0].isSuccess()).isTrue();
