@@ -4,32 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.state.Permission;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The page-layout half of the port, through force-wsc's Metadata connection against the local org. */
-class LayoutMetadataTest {
-    private final TestOrgs orgs = new TestOrgs();
-    private LocalOrg local;
-    private ForceWscOrg org;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = TestOrgs.start(5);
-        org = orgs.connect(local);
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        local.close();
-    }
-
+/** The page-layouts port, through force-wsc's Metadata connection against the local org. */
+class LayoutMetadataTest extends OnLocalOrg {
     @Test
     void layoutsAreListedPerObjectWithTheOrgsNamesAndIds() {
         List<ListedLayout> contact = org.layouts().listLayouts(SObjectType.CONTACT);

@@ -8,36 +8,17 @@ import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.localorg.LocalOrg;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Metadata calls at the version of the metadata classes shipped, against a local org that answers by version. */
-class MetadataApiVersionTest {
+class MetadataApiVersionTest extends OnLocalOrg {
     private static final String EXPLORER_LAYOUT = "Contact-Explorer Contact Layout";
-
-    private final TestOrgs orgs = new TestOrgs();
-    private LocalOrg local;
-    private ForceWscOrg org;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = TestOrgs.start(5);
-        org = orgs.connect(local);
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        local.close();
-    }
 
     @Test
     void theShippedVersionIsReadFromTheMetadataClassesThemselves() {
