@@ -11,7 +11,6 @@ import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collection;
@@ -33,8 +32,6 @@ final class ForceWscRecords implements SalesforceOrg {
     static final int WRITE_BATCH = 200;
     /** The page size asked of queries, Salesforce's largest. */
     static final int QUERY_PAGE = 2000;
-    /** Salesforce's default limit on the length of one SOQL statement. */
-    static final int SOQL_MAX_LENGTH = 100_000;
     static final int IDS_PER_QUERY = 200;
 
     private final OrgCalls calls;
@@ -74,7 +71,8 @@ final class ForceWscRecords implements SalesforceOrg {
         // MasterRecordId), so no separate getDeleted call is needed, and a full read too learns where a record
         // merged away before it went (a person may still be linked to the loser).
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
-        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp >= " + soqlDateTime(t)).orElse("");
+        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp >= " + SoqlStatements.dateTime(t))
+                .orElse("");
         String what = "reading changed " + type.apiName() + "s";
         reserve.require(1, what);
         QueryResult page = calls.partner(what, pc -> pc.queryAll(soql));
@@ -107,7 +105,7 @@ final class ForceWscRecords implements SalesforceOrg {
     private List<OrgRecord> findWhereIn(SObjectType type, String fieldApiName, String column, List<String> values,
             String what) {
         RecordColumns columns = new RecordColumns(type, fieldApiName, false);
-        List<String> statements = inStatements(columns.select() + " WHERE " + column + " IN (",
+        List<String> statements = SoqlStatements.in(columns.select() + " WHERE " + column + " IN (",
                 values.stream().map(SoqlLiteral::quote).toList());
         reserve.require(statements.size(), what);
         List<OrgRecord> found = new ArrayList<>();
@@ -157,8 +155,9 @@ final class ForceWscRecords implements SalesforceOrg {
             Instant since) {
         // queryAll, so that a record deleted or merged away since comes back flagged instead of just missing.
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
-        List<String> statements = inStatements(columns.select() + " WHERE SystemModstamp >= " + soqlDateTime(since)
-                + " AND Id IN (", ids.stream().map(SalesforceId::value).distinct().map(SoqlLiteral::quote).toList());
+        String head = columns.select() + " WHERE SystemModstamp >= " + SoqlStatements.dateTime(since) + " AND Id IN (";
+        List<String> statements = SoqlStatements.in(head, ids.stream().map(SalesforceId::value).distinct()
+                .map(SoqlLiteral::quote).toList());
         String what = "checking which " + type.apiName() + "s changed";
         reserve.require(statements.size(), what);
         List<OrgRecord> changed = new ArrayList<>();
@@ -166,32 +165,6 @@ final class ForceWscRecords implements SalesforceOrg {
             streamPages(calls.partner(what, pc -> pc.queryAll(soql)), columns, what, changed::addAll);
         }
         return changed;
-    }
-
-    /** {@code head} followed by the quoted values and {@code )}, in as few statements as the length limit allows. */
-    static List<String> inStatements(String head, List<String> quoted) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder statement = new StringBuilder(head);
-        int inList = 0;
-        for (String value : quoted) {
-            int separator = inList == 0 ? 0 : 1;
-            if (inList > 0 && statement.length() + separator + value.length() + 1 > SOQL_MAX_LENGTH) {
-                statements.add(statement.append(')').toString());
-                statement = new StringBuilder(head);
-                inList = 0;
-                separator = 0;
-            }
-            if (head.length() + value.length() + 1 > SOQL_MAX_LENGTH) {
-                throw new IllegalArgumentException("a value of " + value.length() + " characters cannot fit in a "
-                        + "SOQL statement");
-            }
-            statement.append(separator == 0 ? "" : ",").append(value);
-            inList++;
-        }
-        if (inList > 0) {
-            statements.add(statement.append(')').toString());
-        }
-        return statements;
     }
 
     @Override
@@ -295,14 +268,6 @@ final class ForceWscRecords implements SalesforceOrg {
         }
     }
 
-
-    /**
-     * Whole seconds, rounded down, for {@code SystemModstamp >=}: Salesforce stores a change to the second, so a
-     * change made within the watermark's second has exactly that second and is read (again, harmlessly).
-     */
-    static String soqlDateTime(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
 
     private static Calendar calendar(Instant instant) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
