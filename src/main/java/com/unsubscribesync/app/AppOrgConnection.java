@@ -10,6 +10,7 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.layout.Inspection;
 import com.unsubscribesync.layout.IntegrationUserRights;
 import com.unsubscribesync.layout.LayoutInspector;
+import com.unsubscribesync.layout.LayoutOrg;
 import com.unsubscribesync.layout.LayoutReadCache;
 import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.layout.ObjectLayouts;
@@ -23,6 +24,7 @@ import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.ForceWscOrg;
 import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.OAuthCallback;
+import com.unsubscribesync.salesforce.OpenOrg;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.salesforce.OrgIdentity;
@@ -89,7 +91,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             Optional<String> replaced = replacingDamaged();
             credentials.save(new SavedConnection.Demo());
             LOG.info("Connected to the demo org");
-            return connected(org.identity(), replaced);
+            return connected(org.records().identity(), replaced);
         }
     }
 
@@ -175,9 +177,10 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         if (damaged.isPresent() || credentials.load().isEmpty()) {
             return OrgStatus.notConnected(damaged.orElse(null));
         }
-        try (SalesforceOrg org = open()) {
+        try (OpenOrg open = open()) {
+            SalesforceOrg org = open.records();
             layoutReads.forgetRights();
-            LayoutReadCache.Reads reads = layoutReads.on(org);
+            LayoutReadCache.Reads reads = layoutReads.on(LayoutOrg.of(open));
             FieldCheck check = reads.checkField(OptOutFieldRequest.of(current));
             Optional<Inspection> layouts = layouts(reads, current);
             Map<String, FieldStatus> fields = new LinkedHashMap<>();
@@ -227,7 +230,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
 
     /** The connected org, from the saved connection. */
     @Override
-    public SalesforceOrg open() {
+    public OpenOrg open() {
         SavedConnection saved;
         try {
             saved = credentials.load().orElseThrow(() -> new SalesforceException(
@@ -247,11 +250,12 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         try (ForceWscOrg org = signedIn.org()) {
             Optional<String> replaced = replacingDamaged();
             credentials.save(signedIn.saved());
-            LOG.info("Connected to Salesforce org {} through {}", org.identity().organizationId(),
+            OrgIdentity identity = org.records().identity();
+            LOG.info("Connected to Salesforce org {} through {}", identity.organizationId(),
                     signedIn.saved().describe());
             Optional<String> warning = signedIn.saved() instanceof SavedConnection.PasswordLogin
                     ? Optional.of(com.unsubscribesync.salesforce.LegacyLogin.retirementWarning()) : Optional.empty();
-            return connected(org.identity(), replaced.map(text -> warning.map(w -> text + "; " + w).orElse(text))
+            return connected(identity, replaced.map(text -> warning.map(w -> text + "; " + w).orElse(text))
                     .or(() -> warning));
         }
     }

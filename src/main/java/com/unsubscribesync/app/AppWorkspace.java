@@ -89,10 +89,10 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
         this.org = new SharedOrg(engineOrg.orElse(salesforce), salesforce::connectionFileSaved, clock);
         this.fields = new OptOutFields(clock);
-        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, fields,
-                RealtimePusher.standardRetry(new SecureRandom()), clock);
+        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, org.bulk(),
+                fields, RealtimePusher.standardRetry(new SecureRandom()), clock);
         this.nightlySync = new NightlySync(unsubscribes, settings, mirror, conflicts, syncRuns,
-                new RunPlanRepository(database), new RunLock(database, "nightly"), org, fields,
+                new RunPlanRepository(database), new RunLock(database, "nightly"), org, org.bulk(), fields,
                 RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
                 clock);
         this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
@@ -107,7 +107,7 @@ final class AppWorkspace implements Workspace, AppUnderBench {
                 currentOrg());
         this.engine = new Engine(pusher, scheduler);
         this.runningServes = new RunningServes(dataDirectory);
-        this.layouts = new PageLayouts(org::current, settings,
+        this.layouts = new PageLayouts(org::forLayouts, settings,
                 new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock, salesforce.layoutReads());
     }
 

@@ -1,7 +1,10 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.ServeState;
+import com.unsubscribesync.layout.LayoutOrg;
+import com.unsubscribesync.salesforce.OpenOrg;
 import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.sync.CurrentOrg;
@@ -14,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open connection to the connected org, shared by the engine's workers and opened on first use. Not being
+ * One open connection to the connected org, shared by the engine's workers and the layout tools and opened on first
+ * use; each is handed the API it uses of it. Not being
  * connected at all is an empty answer; an org that cannot be opened right now is an exception the caller retries,
  * and until the next try of its {@link SalesforceWait} the exception comes at once, without calling Salesforce.
  */
@@ -28,7 +32,7 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
     private final Clock clock;
     private final SalesforceWait wait = new SalesforceWait();
     private Consumer<Optional<ServeState.Waiting>> onChange = state -> { };
-    private SalesforceOrg open;
+    private OpenOrg open;
     private boolean unreadable;
 
     /** @param connectionSaved whether a connection was saved, even one that cannot be read now */
@@ -38,8 +42,26 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
         this.clock = clock;
     }
 
+    /** The records of the connected org, for the engine. */
     @Override
-    public synchronized Optional<SalesforceOrg> current() {
+    public Optional<SalesforceOrg> current() {
+        return connection().map(OpenOrg::records);
+    }
+
+    /** The Bulk API of the connection {@link #current()} answers with, for the engine's large pushes. */
+    SalesforceBulk bulk() {
+        return (type, fieldApiName, ids, value) -> connection().orElseThrow(() -> new SalesforceException(
+                SalesforceException.Kind.AUTHENTICATION, NOT_CONNECTED, "No Salesforce org is connected any more: "
+                        + "connect again and the push continues.", null))
+                .bulk().setOptOutInBulk(type, fieldApiName, ids, value);
+    }
+
+    /** The records and page layouts of the connected org, for the layout tools. */
+    Optional<LayoutOrg> forLayouts() {
+        return connection().map(LayoutOrg::of);
+    }
+
+    private synchronized Optional<OpenOrg> connection() {
         if (open == null) {
             Optional<ServeState.Waiting> waiting = wait.state().filter(w -> !wait.mayTry(clock.instant()));
             if (waiting.isPresent() && unreadable) {

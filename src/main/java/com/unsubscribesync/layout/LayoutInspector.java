@@ -33,14 +33,14 @@ public final class LayoutInspector {
     }
 
     /** Inspects both objects; a user without the Metadata API permission gets the field without its layouts. */
-    public Inspection inspect(SalesforceOrg org, SyncSettings settings) {
-        return inspect(org, settings, org.checkField(request(settings)));
+    public Inspection inspect(LayoutOrg org, SyncSettings settings) {
+        return inspect(org, settings, org.records().checkField(request(settings)));
     }
 
-    /** As {@link #inspect(SalesforceOrg, SyncSettings)}, reusing a describe the caller already made. */
-    public Inspection inspect(SalesforceOrg org, SyncSettings settings, FieldCheck check) {
+    /** As {@link #inspect(LayoutOrg, SyncSettings)}, reusing a describe the caller already made. */
+    public Inspection inspect(LayoutOrg org, SyncSettings settings, FieldCheck check) {
         return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check,
-                org.callsMade(), false);
+                org.records().callsMade(), false);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.unsubscribesync.salesforce.ListedLayout;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.PageLayout;
 import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceLayouts;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class LayoutReadCache {
     }
 
     /** The org read through this cache. */
-    public Reads on(SalesforceOrg org) {
+    public Reads on(LayoutOrg org) {
         return new Reads(org);
     }
 
@@ -80,10 +81,12 @@ public final class LayoutReadCache {
     /** One org's reads, each answered from the cache while fresh. */
     public final class Reads {
         private final SalesforceOrg org;
+        private final SalesforceLayouts layouts;
 
-        private Reads(SalesforceOrg org) {
-            this.org = org;
-            sameOrg(org);
+        private Reads(LayoutOrg org) {
+            this.org = org.records();
+            this.layouts = org.layouts();
+            sameOrg(this.org);
         }
 
         public SalesforceOrg org() {
@@ -110,7 +113,7 @@ public final class LayoutReadCache {
                 }
                 Optional<LayoutPermissions> read;
                 try {
-                    read = Optional.of(org.layoutPermissions());
+                    read = Optional.of(layouts.layoutPermissions());
                 } catch (SalesforceException e) {
                     if (e.kind() != SalesforceException.Kind.REFUSED) {
                         throw e;
@@ -126,7 +129,7 @@ public final class LayoutReadCache {
         public List<ListedLayout> listLayouts(SObjectType type) {
             synchronized (LayoutReadCache.this) {
                 if (!fresh(listing)) {
-                    listing = new Kept<>(org.listLayouts(EnumSet.allOf(SObjectType.class)), clock.instant());
+                    listing = new Kept<>(layouts.listLayouts(EnumSet.allOf(SObjectType.class)), clock.instant());
                 }
                 return listing.value().getOrDefault(type, List.of());
             }
@@ -137,7 +140,7 @@ public final class LayoutReadCache {
             synchronized (LayoutReadCache.this) {
                 List<String> unknown = fullNames.stream().filter(name -> !fresh(documents.get(name))).toList();
                 if (!unknown.isEmpty()) {
-                    remember(unknown, org.readLayouts(unknown));
+                    remember(unknown, layouts.readLayouts(unknown));
                 }
                 List<PageLayout> layouts = new ArrayList<>();
                 fullNames.forEach(name -> documents.get(name).value().ifPresent(layouts::add));
@@ -147,7 +150,7 @@ public final class LayoutReadCache {
 
         /** Reads the layouts from the org whatever is kept (just before a write), and keeps what it read. */
         public List<PageLayout> readLayoutsNow(List<String> fullNames) {
-            List<PageLayout> read = org.readLayouts(fullNames);
+            List<PageLayout> read = layouts.readLayouts(fullNames);
             synchronized (LayoutReadCache.this) {
                 remember(fullNames, read);
             }

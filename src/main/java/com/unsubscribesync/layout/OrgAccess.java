@@ -1,10 +1,9 @@
 package com.unsubscribesync.layout;
 
-import com.unsubscribesync.salesforce.SalesforceOrg;
 import java.util.Optional;
 
 /** The connected org, if there is one; may throw the port's exception when it cannot be reached. */
 @FunctionalInterface
 public interface OrgAccess {
-    Optional<SalesforceOrg> current();
+    Optional<LayoutOrg> current();
 }

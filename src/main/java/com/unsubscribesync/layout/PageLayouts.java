@@ -7,7 +7,6 @@ import com.unsubscribesync.salesforce.ListedLayout;
 import com.unsubscribesync.salesforce.OrgIdentity;
 import com.unsubscribesync.salesforce.PageLayout;
 import com.unsubscribesync.salesforce.SalesforceException;
-import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.SettingsRepository;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -64,7 +63,7 @@ public final class PageLayouts {
     public synchronized Inspection inspect() {
         SyncSettings current = settings.load();
         return withOrg(org -> {
-            if (kept != null && kept.organizationId.equals(org.identity().organizationId())
+            if (kept != null && kept.organizationId.equals(org.records().identity().organizationId())
                     && sameField(kept.settings, current)
                     && !kept.inspection.inspectedAt().plus(KEEP).isBefore(clock.instant())) {
                 return kept.inspection;
@@ -124,7 +123,7 @@ public final class PageLayouts {
     private record Pending(PageLayout original, String label, FieldPlacer.Choice choice) {
     }
 
-    private InstallReport installOn(SalesforceOrg org, SObjectType type, List<String> names, boolean dryRun,
+    private InstallReport installOn(LayoutOrg org, SObjectType type, List<String> names, boolean dryRun,
             SyncSettings current) {
         LayoutReadCache.Reads cached = reads.on(org);
         requirePermission(cached, org, type, current);
@@ -178,9 +177,9 @@ public final class PageLayouts {
      * Keeps every original, then saves each layout in turn; fills in what happened to each. Returns why the run
      * stopped early, if it did.
      */
-    private Optional<String> change(SalesforceOrg org, List<Pending> pending, String apiName,
+    private Optional<String> change(LayoutOrg org, List<Pending> pending, String apiName,
             Map<String, LayoutChange> changes) {
-        List<LayoutBackup> kept = keepOriginals(org.identity().organizationId(), pending);
+        List<LayoutBackup> kept = keepOriginals(org.records().identity().organizationId(), pending);
         Optional<String> stopped = Optional.empty();
         for (int i = 0; i < pending.size(); i++) {
             Pending layout = pending.get(i);
@@ -194,7 +193,7 @@ public final class PageLayouts {
                 continue;
             }
             try {
-                org.addField(layout.original(), layout.choice().placement());
+                org.layouts().addField(layout.original(), layout.choice().placement());
             } catch (RuntimeException e) {
                 SalesforceException failure = e instanceof SalesforceException known ? known : null;
                 if (failure != null && failure.kind() == SalesforceException.Kind.REFUSED
@@ -265,7 +264,7 @@ public final class PageLayouts {
     }
 
     /** Adds the layout as saved to its backup, so undo can tell a later change; the change stands without it. */
-    private void recordInstalled(SalesforceOrg org, LayoutBackup backup) {
+    private void recordInstalled(LayoutOrg org, LayoutBackup backup) {
         try {
             reads.on(org).readLayoutsNow(List.of(backup.fullName())).stream().findFirst()
                     .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
@@ -284,7 +283,7 @@ public final class PageLayouts {
             LayoutReadCache.Reads cached = reads.on(org);
             requirePermission(cached, org, type, settings.load());
             ListedLayout target = named(cached.listLayouts(type), type, layout);
-            String orgId = org.identity().organizationId();
+            String orgId = org.records().identity().organizationId();
             LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
                     LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
                             + " for this org in this data directory: nothing to undo."));
@@ -299,7 +298,7 @@ public final class PageLayouts {
                         + " changed in Salesforce after the app added the field on " + backup.takenAt()
                         + ": undoing would throw that change away; undo with force to restore it anyway.");
             }
-            org.restoreLayout(target.fullName(), backup.original());
+            org.layouts().restoreLayout(target.fullName(), backup.original());
             boolean identical = cached.readLayoutsNow(List.of(target.fullName())).stream().findFirst()
                     .map(l -> l.document().equals(backup.original())).orElse(false);
             backups.markRestored(backup);
@@ -312,13 +311,13 @@ public final class PageLayouts {
 
     /** The kept originals that {@link #undo} can restore for the object, newest first. */
     public List<LayoutBackup> undoable(SObjectType type) {
-        return withOrg(org -> backups.all(org.identity().organizationId()).stream()
+        return withOrg(org -> backups.all(org.records().identity().organizationId()).stream()
                 .filter(b -> b.fullName().startsWith(type.apiName() + "-")).toList());
     }
 
     /** The object's Page Layouts page in the connected org's Lightning Setup. */
     public String setupUrl(SObjectType type) {
-        return withOrg(org -> new SetupLinks(org.identity().instanceUrl()).pageLayouts(type));
+        return withOrg(org -> new SetupLinks(org.records().identity().instanceUrl()).pageLayouts(type));
     }
 
     /** The request to send to a Salesforce admin for this object, from the latest inspection. */
@@ -328,13 +327,13 @@ public final class PageLayouts {
                 inspection.of(type).orElseThrow());
     }
 
-    private Inspection inspectWith(SalesforceOrg org, SyncSettings current) {
+    private Inspection inspectWith(LayoutOrg org, SyncSettings current) {
         Inspection inspection = inspector.inspect(reads.on(org), current, true);
-        kept = new Kept(inspection, org.identity().organizationId(), current);
+        kept = new Kept(inspection, org.records().identity().organizationId(), current);
         return inspection;
     }
 
-    private void requirePermission(LayoutReadCache.Reads cached, SalesforceOrg org, SObjectType type,
+    private void requirePermission(LayoutReadCache.Reads cached, LayoutOrg org, SObjectType type,
             SyncSettings current) {
         Optional<LayoutPermissions> permissions = cached.permissions();
         if (permissions.isPresent() && !permissions.get().canModifyLayouts()) {
@@ -342,8 +341,8 @@ public final class PageLayouts {
         }
     }
 
-    private LayoutException noPermission(SalesforceOrg org, SObjectType type, SyncSettings current) {
-        OrgIdentity identity = org.identity();
+    private LayoutException noPermission(LayoutOrg org, SObjectType type, SyncSettings current) {
+        OrgIdentity identity = org.records().identity();
         Inspection inspection = inspectWith(org, current);
         String request = AdminRequest.write(inspection.organizationName(), inspection.rights(),
                 inspection.of(type).orElseThrow());
@@ -384,9 +383,9 @@ public final class PageLayouts {
     }
 
     /** Runs work on the connected org, turning the port's failures into one-sentence layout failures. */
-    private <T> T withOrg(Function<SalesforceOrg, T> work) {
+    private <T> T withOrg(Function<LayoutOrg, T> work) {
         try {
-            SalesforceOrg org = orgs.current().orElseThrow(() -> new LayoutException(
+            LayoutOrg org = orgs.current().orElseThrow(() -> new LayoutException(
                     LayoutException.Reason.NOT_CONNECTED, "No Salesforce org is connected: run 'connect --demo' or "
                             + "'connect --login-url URL --client-id ID' first."));
             return work.apply(org);

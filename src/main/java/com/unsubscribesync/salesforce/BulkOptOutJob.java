@@ -27,7 +27,7 @@ import java.util.Optional;
  * results read back. Outcomes are classified as the SOAP update's are.
  */
 final class BulkOptOutJob {
-    private static final int BATCH_RECORDS = SalesforceOrg.BULK_BATCH_RECORDS;
+    private static final int BATCH_RECORDS = SalesforceBulk.BATCH_RECORDS;
 
     private final OrgCalls calls;
     private final BulkPolling polling;

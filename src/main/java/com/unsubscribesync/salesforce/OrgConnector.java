@@ -13,5 +13,5 @@ public interface OrgConnector {
      * @throws SalesforceException of kind {@link SalesforceException.Kind#AUTHENTICATION} when nothing is connected
      *                             or the saved credentials are refused
      */
-    SalesforceOrg open();
+    OpenOrg open();
 }

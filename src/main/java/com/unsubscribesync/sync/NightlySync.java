@@ -17,6 +17,7 @@ import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.RetryPolicy;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
@@ -75,6 +76,7 @@ public final class NightlySync {
     private final RunPlanner planner;
     private final RunLock lock;
     private final CurrentOrg org;
+    private final SalesforceBulk bulk;
     private final OptOutFields fields;
     private final RetryPolicy refusals;
     private final Clock clock;
@@ -83,8 +85,8 @@ public final class NightlySync {
 
     public NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
             ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            OptOutFields fields, RetryPolicy refusals, Clock clock) {
-        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, fields, refusals, clock,
+            SalesforceBulk bulk, OptOutFields fields, RetryPolicy refusals, Clock clock) {
+        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, bulk, fields, refusals, clock,
                 RunPlanner.SLICE);
     }
 
@@ -96,7 +98,7 @@ public final class NightlySync {
      */
     NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
             ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            OptOutFields fields, RetryPolicy refusals, Clock clock, int sliceSize) {
+            SalesforceBulk bulk, OptOutFields fields, RetryPolicy refusals, Clock clock, int sliceSize) {
         this.unsubscribes = unsubscribes;
         this.settings = settings;
         this.mirror = mirror;
@@ -107,6 +109,7 @@ public final class NightlySync {
         this.planner = new RunPlanner(sliceSize);
         this.lock = lock;
         this.org = org;
+        this.bulk = bulk;
         this.fields = fields;
         this.refusals = refusals;
         this.clock = clock;
@@ -418,7 +421,7 @@ public final class NightlySync {
         }
 
         void write(OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {
-            List<WriteOutcome> outcomes = writer.write(salesforce, type, apiNames.get(type),
+            List<WriteOutcome> outcomes = writer.write(salesforce, bulk, type, apiNames.get(type),
                     new ArrayList<>(batch.keySet()));
             Settlement settlement = new Settlement();
             List<SalesforceId> written = new ArrayList<>();

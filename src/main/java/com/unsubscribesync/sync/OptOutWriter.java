@@ -3,6 +3,7 @@ package com.unsubscribesync.sync;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
 enum OptOutWriter {
     SOAP(200) {
         @Override
-        List<WriteOutcome> write(SalesforceOrg org, SObjectType type, String fieldApiName, List<SalesforceId> ids) {
+        List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
+                List<SalesforceId> ids) {
             return org.setOptOut(type, fieldApiName, ids, true);
         }
 
@@ -25,10 +27,11 @@ enum OptOutWriter {
         }
     },
     /** One job per step of up to five full batches, so a run can stop between jobs. */
-    BULK(5 * SalesforceOrg.BULK_BATCH_RECORDS) {
+    BULK(5 * SalesforceBulk.BATCH_RECORDS) {
         @Override
-        List<WriteOutcome> write(SalesforceOrg org, SObjectType type, String fieldApiName, List<SalesforceId> ids) {
-            return org.setOptOutInBulk(type, fieldApiName, ids, true);
+        List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
+                List<SalesforceId> ids) {
+            return bulk.setOptOutInBulk(type, fieldApiName, ids, true);
         }
 
         /** Per job: create, close, one look at its batches, and per batch the upload and its results. */
@@ -37,7 +40,7 @@ enum OptOutWriter {
             long calls = 0;
             for (int from = 0; from < records; from += step()) {
                 int inJob = Math.min(step(), records - from);
-                calls += 3 + 2L * ((inJob + SalesforceOrg.BULK_BATCH_RECORDS - 1) / SalesforceOrg.BULK_BATCH_RECORDS);
+                calls += 3 + 2L * ((inJob + SalesforceBulk.BATCH_RECORDS - 1) / SalesforceBulk.BATCH_RECORDS);
             }
             return calls;
         }
@@ -59,8 +62,9 @@ enum OptOutWriter {
         return step;
     }
 
-    /** Sets the opt-out on the records; one outcome per id, in order. */
-    abstract List<WriteOutcome> write(SalesforceOrg org, SObjectType type, String fieldApiName, List<SalesforceId> ids);
+    /** Sets the opt-out on the records, through the org's SOAP or Bulk API; one outcome per id, in order. */
+    abstract List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
+            List<SalesforceId> ids);
 
     /** API calls writing {@code records} opt-outs this way takes when nothing is retried. */
     abstract long plannedCalls(int records);

@@ -5,6 +5,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Settlement;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.MirrorRepository;
@@ -37,10 +38,11 @@ final class PassWrites {
         this.conflicts = conflicts;
     }
 
-    void write(SalesforceOrg salesforce, SyncSettings current, UsableFields usable, PassPlan plan) {
+    void write(SalesforceOrg salesforce, SalesforceBulk bulk, SyncSettings current, UsableFields usable,
+            PassPlan plan) {
         for (Map.Entry<SObjectType, List<SalesforceId>> batch : plan.toWrite().entrySet()) {
             List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
-                    salesforce, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
+                    salesforce, bulk, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
             List<SalesforceId> done = new ArrayList<>();
             for (WriteOutcome outcome : outcomes) {
                 switch (outcome.result()) {

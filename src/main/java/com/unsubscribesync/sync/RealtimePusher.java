@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceBulk;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.MirrorRepository;
@@ -58,6 +59,7 @@ public final class RealtimePusher {
     private final ConflictRepository conflicts;
     private final MirrorRepository mirror;
     private final CurrentOrg org;
+    private final SalesforceBulk bulk;
     private final OptOutFields fields;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -67,13 +69,14 @@ public final class RealtimePusher {
 
     public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
             ConflictRepository conflicts, MirrorRepository mirror, SyncRunRepository runs, CurrentOrg org,
-            OptOutFields fields, RetryPolicy retry, Clock clock) {
+            SalesforceBulk bulk, OptOutFields fields, RetryPolicy retry, Clock clock) {
         this.outbox = outbox;
         this.people = people;
         this.settings = settings;
         this.conflicts = conflicts;
         this.mirror = mirror;
         this.org = org;
+        this.bulk = bulk;
         this.fields = fields;
         this.retry = retry;
         this.clock = clock;
@@ -150,7 +153,7 @@ public final class RealtimePusher {
         PassConflicts raised = new PassConflicts(conflicts, usable.check(), clock);
         PassPlan plan = plan(current, usable, found, entries.keySet(), linked, raised);
         PassWrites writes = new PassWrites(mirror, fields, raised);
-        writes.write(salesforce, current, usable, plan);
+        writes.write(salesforce, bulk, current, usable, plan);
         closeWhatWasFollowed(plan, writes, found);
         List<Long> settled = new ArrayList<>();
         int retrying = 0;

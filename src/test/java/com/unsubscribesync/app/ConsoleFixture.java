@@ -30,7 +30,7 @@ public final class ConsoleFixture implements AutoCloseable {
 
     public ConsoleFixture(Path dataDirectory, Database database, Clock clock, long orgDelayMillis) {
         org = new InMemoryOrg(orgDelayMillis);
-        workspace = new AppWorkspace(dataDirectory, database, clock, "admin", Map.of(), Optional.of(() -> org));
+        workspace = new AppWorkspace(dataDirectory, database, clock, "admin", Map.of(), Optional.of(org::open));
         services = new ConsoleWorkspace(workspace, new Connections(), ZoneId.of("Europe/Berlin"));
     }
 

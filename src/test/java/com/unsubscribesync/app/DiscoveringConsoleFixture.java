@@ -81,7 +81,7 @@ final class DiscoveringConsoleFixture implements AutoCloseable {
         public OrgState state(SyncSettings settings) {
             FieldCheck check;
             try (ForceWscOrg salesforce = LayoutConsoleFixture.connect(org)) {
-                check = salesforce.checkField(OptOutFieldRequest.of(settings));
+                check = salesforce.records().checkField(OptOutFieldRequest.of(settings));
             }
             Map<SObjectType, FieldState> fields = new EnumMap<>(SObjectType.class);
             check.objects().forEach((type, field) -> fields.put(type, new FieldState(field.apiName(), field.exists(),

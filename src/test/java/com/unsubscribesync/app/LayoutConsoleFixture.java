@@ -53,7 +53,7 @@ final class LayoutConsoleFixture implements AutoCloseable {
     /** The layout as the org returns it now, over a connection of its own. */
     String layoutDocument(String fullName) {
         try (ForceWscOrg other = connect(org)) {
-            return other.readLayouts(List.of(fullName)).stream().findFirst().map(PageLayout::document)
+            return other.layouts().readLayouts(List.of(fullName)).stream().findFirst().map(PageLayout::document)
                     .orElseThrow();
         }
     }

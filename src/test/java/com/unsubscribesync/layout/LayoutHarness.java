@@ -8,7 +8,6 @@ import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
 import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.PageLayout;
-import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.SessionSource;
 import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
@@ -37,7 +36,7 @@ final class LayoutHarness implements AutoCloseable {
         database = Database.openInMemory("layouts-" + UUID.randomUUID());
         settings = new SettingsRepository(database);
         backupDirectory = dataDirectory.resolve(LayoutBackups.DIRECTORY);
-        layouts = new PageLayouts(() -> Optional.of((SalesforceOrg) salesforce), settings,
+        layouts = new PageLayouts(() -> Optional.of(LayoutOrg.of(salesforce)), settings,
                 new LayoutBackups(backupDirectory), Clock.systemUTC());
     }
 
@@ -58,7 +57,7 @@ final class LayoutHarness implements AutoCloseable {
     /** The layout as the org returns it now, read over a connection of its own. */
     PageLayout read(String fullName) {
         try (ForceWscOrg other = connect(org)) {
-            return other.readLayouts(List.of(fullName)).get(0);
+            return other.layouts().readLayouts(List.of(fullName)).get(0);
         }
     }
 

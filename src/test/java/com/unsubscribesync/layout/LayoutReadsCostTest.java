@@ -82,9 +82,9 @@ class LayoutReadsCostTest {
 
     @Test
     void theOrgSaysWhetherItIsASandboxThroughOrganizationIsSandbox() {
-        assertThat(harness.salesforce.isSandbox()).contains(false);
+        assertThat(harness.salesforce.records().isSandbox()).contains(false);
         harness.org.state().setSandbox(true);
-        assertThat(harness.salesforce.isSandbox()).contains(true);
+        assertThat(harness.salesforce.records().isSandbox()).contains(true);
         assertThat(harness.layouts.inspectNow().production()).isFalse();
     }
 }

@@ -11,7 +11,7 @@ import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.salesforce.FieldPlacement;
 import com.unsubscribesync.salesforce.ListedLayout;
 import com.unsubscribesync.salesforce.PageLayout;
-import com.unsubscribesync.salesforce.SalesforceOrg;
+import com.unsubscribesync.salesforce.SalesforceLayouts;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -229,7 +229,7 @@ class PageLayoutsTest {
     void undoRefusesToThrowAwayALaterChangeUnlessForced() {
         layouts.install(SObjectType.CONTACT, Optional.of(CONTACT_LAYOUT), false);
         PageLayout installed = harness.read(CONTACT_LAYOUT);
-        harness.salesforce.addField(installed, new FieldPlacement("FirstName", 0, 0, 1));
+        harness.salesforce.layouts().addField(installed, new FieldPlacement("FirstName", 0, 0, 1));
 
         assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, "Contact Layout", false))
                 .isInstanceOfSatisfying(LayoutException.class,
@@ -242,9 +242,9 @@ class PageLayoutsTest {
     @Test
     void theInspectionIsKeptUntilRefreshedAndForgottenAfterAChange() {
         Inspection first = layouts.inspect();
-        long calls = harness.salesforce.callsMade();
+        long calls = harness.salesforce.records().callsMade();
         assertThat(layouts.inspect()).isSameAs(first);
-        assertThat(harness.salesforce.callsMade()).isEqualTo(calls);
+        assertThat(harness.salesforce.records().callsMade()).isEqualTo(calls);
         assertThat(layouts.inspectNow()).isNotSameAs(first);
         layouts.install(SObjectType.CONTACT, Optional.empty(), false);
         assertThat(layouts.lastInspection()).isEmpty();
@@ -279,7 +279,8 @@ class PageLayoutsTest {
     @Test
     void aListedLayoutTheOrgWillNotReturnIsShownAsAProblemAndNeverDropped() {
         // The org as a client that forgets the namespace sees it: listed, but unreadable by that name.
-        SalesforceOrg forgetful = forgettingNamespaces(harness.salesforce);
+        LayoutOrg forgetful = new LayoutOrg(harness.salesforce.records(),
+                forgettingNamespaces(harness.salesforce.layouts()));
         PageLayouts withForgetful = new PageLayouts(() -> Optional.of(forgetful), harness.settings,
                 new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), java.time.Clock.systemUTC());
 
@@ -293,7 +294,8 @@ class PageLayoutsTest {
         assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return")
                 .contains("MSI Contact Layout").contains("check it in Setup"));
 
-        harness.salesforce.addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
+        harness.salesforce.layouts().addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail",
+                0, 1, 1));
         ObjectLayouts rest = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
         assertThat(rest.onEveryLayout()).as("unknown while a layout cannot be read").isEmpty();
         assertThat(rest.problem()).isPresent();
@@ -307,9 +309,9 @@ class PageLayoutsTest {
     }
 
     /** The connected org, except that layouts are listed as listMetadata names them, without namespaces. */
-    private static SalesforceOrg forgettingNamespaces(SalesforceOrg real) {
-        return (SalesforceOrg) java.lang.reflect.Proxy.newProxyInstance(SalesforceOrg.class.getClassLoader(),
-                new Class<?>[] {SalesforceOrg.class}, (proxy, method, args) -> {
+    private static SalesforceLayouts forgettingNamespaces(SalesforceLayouts real) {
+        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(SalesforceLayouts.class.getClassLoader(),
+                new Class<?>[] {SalesforceLayouts.class}, (proxy, method, args) -> {
                     try {
                         Object answer = method.invoke(real, args);
                         if (method.getName().equals("listLayouts") && answer instanceof java.util.Map<?, ?> all) {
@@ -414,11 +416,12 @@ class PageLayoutsTest {
     @Test
     void everyOriginalIsKeptBeforeTheFirstLayoutIsSaved() {
         AtomicInteger keptAtFirstSave = new AtomicInteger(-1);
-        SalesforceOrg watched = watchingSaves(harness.salesforce, () -> {
+        SalesforceLayouts saving = watchingSaves(harness.salesforce.layouts(), () -> {
             if (keptAtFirstSave.get() < 0) {
                 keptAtFirstSave.set(backupsQuietly().size());
             }
         });
+        LayoutOrg watched = new LayoutOrg(harness.salesforce.records(), saving);
         PageLayouts withWatched = new PageLayouts(() -> Optional.of(watched), harness.settings,
                 new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), Clock.systemUTC());
 
@@ -470,9 +473,9 @@ class PageLayoutsTest {
     }
 
     /** The connected org, running {@code beforeSave} before each layout is saved. */
-    private static SalesforceOrg watchingSaves(SalesforceOrg real, Runnable beforeSave) {
-        return (SalesforceOrg) java.lang.reflect.Proxy.newProxyInstance(SalesforceOrg.class.getClassLoader(),
-                new Class<?>[] {SalesforceOrg.class}, (proxy, method, args) -> {
+    private static SalesforceLayouts watchingSaves(SalesforceLayouts real, Runnable beforeSave) {
+        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(SalesforceLayouts.class.getClassLoader(),
+                new Class<?>[] {SalesforceLayouts.class}, (proxy, method, args) -> {
                     if (method.getName().equals("addField")) {
                         beforeSave.run();
                     }

@@ -42,9 +42,10 @@ class UserRightsCheckTest {
     }
 
     private IntegrationUserRights rights(SyncSettings settings) {
-        FieldCheck check = harness.salesforce.checkField(LayoutInspector.request(settings));
-        Inspection inspection = new LayoutInspector(Clock.systemUTC()).inspect(harness.salesforce, settings, check);
-        return UserRightsCheck.of(harness.salesforce.identity().userName(), check, settings,
+        FieldCheck check = harness.salesforce.records().checkField(LayoutInspector.request(settings));
+        Inspection inspection = new LayoutInspector(Clock.systemUTC()).inspect(LayoutOrg.of(harness.salesforce),
+                settings, check);
+        return UserRightsCheck.of(harness.salesforce.records().identity().userName(), check, settings,
                 Optional.of(inspection.rights()));
     }
 

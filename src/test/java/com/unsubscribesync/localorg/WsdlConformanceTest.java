@@ -25,8 +25,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Sample responses of every operation, checked against the schemas of Salesforce's published WSDLs: the body's
- * response element (or a fault's detail) must be valid, which catches wrong element order, missing required
+ * Sample responses of every operation, checked against the schemas of the WSDLs the app's client was generated from
+ * (partner 65.0, metadata 62.0, rebuilt by {@link ClientSchemas} from the force-wsc classes on the classpath): the
+ * body's response element (or a fault's detail) must be valid, which catches wrong element order, missing required
  * elements, unknown enum values and bad xsi:types.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,8 +44,8 @@ class WsdlConformanceTest {
     void start() throws Exception {
         org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1000));
         session = org.issueAccessToken();
-        partner = WsdlSchemas.load("/wsdl/partner-wsdl-v47.xml");
-        metadata = WsdlSchemas.load("/wsdl/metadata-wsdl-v47.xml");
+        partner = ClientSchemas.partner();
+        metadata = ClientSchemas.metadata();
     }
 
     @AfterAll

@@ -72,7 +72,7 @@ class BulkCapturesTest {
                 .then(batchList("bulk-batchinfo-completed.xml"))
                 .thenCapture("bulk-result-success.csv");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT,
+            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT,
                     OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).containsExactly(WriteOutcome.written(CONTACT));
@@ -88,7 +88,7 @@ class BulkCapturesTest {
                 .thenCapture("bulk-jobinfo-open.xml")
                 .then(batchList("bulk-batchinfo-failed.xml"));
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT,
+            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT,
                     OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).singleElement().satisfies(outcome -> {

@@ -25,13 +25,13 @@ class BulkWritesTest {
     void twentyFiveThousandIdsGoInOneJobOfThreeBatchesInNineRequests() throws Exception {
         try (LocalOrg org = TestOrgs.start(42_000); ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(0, 25_000);
-            long calls = connected.callsMade();
+            long calls = connected.records().callsMade();
             int used = org.apiCallsUsed();
 
-            List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, ids, true);
+            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, ids, true);
 
             // create, 3 batches, close, one look at the batch list, 3 results; SOAP would need 125 updates
-            assertThat(connected.callsMade() - calls).isEqualTo(9);
+            assertThat(connected.records().callsMade() - calls).isEqualTo(9);
             assertThat(org.apiCallsUsed() - used).isEqualTo(9);
             assertThat(outcomes).extracting(WriteOutcome::id).containsExactlyElementsOf(ids);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
@@ -70,7 +70,7 @@ class BulkWritesTest {
     @Test
     void aBatchThatFailsAsAWholeLeavesItsRecordsRetryableWithSalesforcesReason() throws Exception {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
-            List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT, "NoSuchField__c",
+            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, "NoSuchField__c",
                     contacts(0, 2), true);
             assertThat(outcomes).allSatisfy(o -> {
                 assertThat(o.result()).isEqualTo(WriteOutcome.Result.RETRYABLE);
@@ -93,13 +93,15 @@ class BulkWritesTest {
             });
             try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
                 org.bulkJobs().hold();
-                long calls = connected.callsMade();
-                List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 2),
+                long calls = connected.records().callsMade();
+                List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT,
+                        contacts(0, 2),
                         true);
                 assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
                 assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
                         Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30));
-                assertThat(connected.callsMade() - calls).as("create, batch, close, 6 looks, result").isEqualTo(10);
+                assertThat(connected.records().callsMade() - calls).as("create, batch, close, 6 looks, result")
+                        .isEqualTo(10);
             }
         }
     }
@@ -112,7 +114,8 @@ class BulkWritesTest {
                     clock::advance, clock);
             try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
                 org.bulkJobs().hold();
-                List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 2),
+                List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT,
+                        contacts(0, 2),
                         true);
                 assertThat(outcomes).allSatisfy(o -> {
                     assertThat(o.result()).isEqualTo(WriteOutcome.Result.RETRYABLE);
@@ -130,7 +133,7 @@ class BulkWritesTest {
         try (LocalOrg org = TestOrgs.start(300); ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(0, 20);
             org.faults().expireSessionEvery(3);
-            List<WriteOutcome> outcomes = connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, ids, true);
+            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, ids, true);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
             assertThat(org.bulkJobs().jobs()).singleElement().satisfies(job -> assertThat(job.state())
                     .isEqualTo("Closed"));
@@ -141,14 +144,16 @@ class BulkWritesTest {
     void aMaintenancePageOrADroppedLineIsTriedAgainThenReportedUnavailable() throws Exception {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
             org.faults().maintenancePage(1.0);
-            assertThatThrownBy(() -> connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
+            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
+                    true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE);
                         assertThat(e.statusCode()).contains("HTML_RESPONSE");
                     });
             assertThat(orgs.waits).hasSize(3);
             org.faults().clear().dropConnections(1.0);
-            assertThatThrownBy(() -> connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
+            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
+                    true))
                     .isInstanceOfSatisfying(SalesforceException.class,
                             e -> assertThat(e.statusCode()).contains("CONNECTION_FAILED"));
         }
@@ -157,9 +162,10 @@ class BulkWritesTest {
     @Test
     void theDailyLimitStopsAJobAsItStopsSoapCalls() throws Exception {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
-            connected.serverTime();
+            connected.records().serverTime();
             org.faults().dailyApiLimit(org.apiCallsUsed());
-            assertThatThrownBy(() -> connected.setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
+            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
+                    true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.API_LIMIT_EXCEEDED);
                         assertThat(e.statusCode()).contains("ExceededQuota");
@@ -169,8 +175,8 @@ class BulkWritesTest {
 
     /** Writes the ids through SOAP, then through Bulk, and checks both report the same; returns Bulk's outcomes. */
     private static List<WriteOutcome> sameOutcomes(ForceWscOrg connected, SObjectType type, List<SalesforceId> ids) {
-        List<WriteOutcome> soap = connected.setOptOut(type, OPT_OUT, ids, true);
-        List<WriteOutcome> bulk = connected.setOptOutInBulk(type, OPT_OUT, ids, true);
+        List<WriteOutcome> soap = connected.records().setOptOut(type, OPT_OUT, ids, true);
+        List<WriteOutcome> bulk = connected.bulk().setOptOutInBulk(type, OPT_OUT, ids, true);
         assertThat(bulk).isEqualTo(soap);
         return bulk;
     }

@@ -41,7 +41,7 @@ class CallFaultsTest {
     void aMaintenancePageIsRetriedWithCappedGrowingWaitsThenReportedUnavailable() {
         try (ForceWscOrg connected = orgs.connect(org)) {
             org.faults().maintenancePage(1.0);
-            assertThatThrownBy(connected::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
                 assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE);
                 assertThat(e.statusCode()).contains("HTML_RESPONSE");
                 assertThat(e.getMessage()).doesNotContain("\n");
@@ -59,9 +59,9 @@ class CallFaultsTest {
         try (ForceWscOrg connected = orgs.connect(org, configs, 0)) {
             org.faults().maintenancePage(1.0);
             int used = org.apiCallsUsed();
-            long tries = connected.callsMade();
-            assertThat(connected.serverTime()).isNotNull();
-            assertThat(connected.callsMade() - tries).as("the app tried twice").isEqualTo(2);
+            long tries = connected.records().callsMade();
+            assertThat(connected.records().serverTime()).isNotNull();
+            assertThat(connected.records().callsMade() - tries).as("the app tried twice").isEqualTo(2);
             assertThat(org.apiCallsUsed() - used).as("the org counts the request it answered, the retry")
                     .isEqualTo(1);
         }
@@ -73,13 +73,13 @@ class CallFaultsTest {
         try (ForceWscOrg connected = orgs.connect(org, configs, 0)) {
             org.faults().dropConnections(1.0);
             List<OrgRecord> rows = new ArrayList<>();
-            connected.pullChanged(SObjectType.LEAD, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
+            connected.records().pullChanged(SObjectType.LEAD, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
                     rows::addAll);
             assertThat(rows).isNotEmpty();
         }
         try (ForceWscOrg connected = orgs.connect(org)) {
             org.faults().dropConnections(1.0);
-            assertThatThrownBy(connected::serverTime).isInstanceOfSatisfying(SalesforceException.class,
+            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class,
                     e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE));
         }
     }
@@ -89,7 +89,7 @@ class CallFaultsTest {
         TestOrgs impatient = new TestOrgs(Duration.ofMillis(800));
         try (ForceWscOrg connected = impatient.connect(org)) {
             org.faults().latency(Duration.ofMillis(2000));
-            assertThatThrownBy(connected::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
                 assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE);
                 assertThat(e.getMessage()).contains("timed out");
             });
@@ -101,7 +101,7 @@ class CallFaultsTest {
     void theDailyLimitStopsWorkAtOnceWithoutRetrying() {
         try (ForceWscOrg connected = orgs.connect(org)) {
             org.faults().dailyApiLimit(org.apiCallsUsed());
-            assertThatThrownBy(connected::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class, e -> {
                 assertThat(e.kind()).isEqualTo(SalesforceException.Kind.API_LIMIT_EXCEEDED);
                 assertThat(e.statusCode()).contains("REQUEST_LIMIT_EXCEEDED");
                 assertThat(e.getMessage()).contains("TotalRequests Limit exceeded.");
@@ -113,10 +113,10 @@ class CallFaultsTest {
     @Test
     void everyCallsLimitInfoHeaderIsRecorded() {
         try (ForceWscOrg connected = orgs.connect(org)) {
-            connected.serverTime();
-            assertThat(connected.apiUsage()).contains(new ApiUsage(org.apiCallsUsed(), 100_000));
-            connected.serverTime();
-            assertThat(connected.apiUsage().orElseThrow().used()).isEqualTo(org.apiCallsUsed());
+            connected.records().serverTime();
+            assertThat(connected.records().apiUsage()).contains(new ApiUsage(org.apiCallsUsed(), 100_000));
+            connected.records().serverTime();
+            assertThat(connected.records().apiUsage().orElseThrow().used()).isEqualTo(org.apiCallsUsed());
         }
     }
 
@@ -124,18 +124,19 @@ class CallFaultsTest {
     void workThatWouldCutIntoTheReserveIsRefusedBeforeAnyCall() {
         org.faults().dailyApiLimit(org.apiCallsUsed() + 12);
         try (ForceWscOrg connected = orgs.connect(org, orgs.configs(), 50)) {
-            long before = connected.callsMade();
+            long before = connected.records().callsMade();
             List<SalesforceId> ids = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 ids.add(SalesforceId.parse(String.format("003000000000%03d", i)));
             }
-            assertThatThrownBy(() -> connected.setOptOut(SObjectType.CONTACT, "HasOptedOutOfEmail", ids, true))
+            assertThatThrownBy(() -> connected.records().setOptOut(SObjectType.CONTACT, "HasOptedOutOfEmail", ids,
+                    true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.API_LIMIT_EXCEEDED);
                         assertThat(e.statusCode()).contains(ForceWscOrg.RESERVE_REACHED);
                         assertThat(e.getMessage()).contains("50%");
                     });
-            assertThat(connected.callsMade()).isEqualTo(before);
+            assertThat(connected.records().callsMade()).isEqualTo(before);
         }
     }
 
@@ -146,7 +147,7 @@ class CallFaultsTest {
             // retried once, and the retry, the first call of a fresh session, goes through.
             org.faults().expireSessionEvery(2);
             for (int i = 0; i < 6; i++) {
-                assertThat(connected.serverTime()).isNotNull();
+                assertThat(connected.records().serverTime()).isNotNull();
             }
         }
     }
@@ -166,15 +167,15 @@ class CallFaultsTest {
                 @Override
                 public OrgSession renew() {
                     // The console and a scheduled run share the org: the other one calls while this one renews.
-                    other.serverTime();
-                    other.serverTime();
+                    other.records().serverTime();
+                    other.records().serverTime();
                     return real.renew();
                 }
             };
             try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), busy, () -> 0, false, () -> { })) {
                 org.faults().expireSessionEvery(3);
                 for (int i = 0; i < 7; i++) {
-                    assertThat(connected.serverTime()).isNotNull();
+                    assertThat(connected.records().serverTime()).isNotNull();
                 }
             }
         }
@@ -197,7 +198,7 @@ class CallFaultsTest {
         };
         try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), refused, () -> 0, false, () -> { })) {
             org.expireSessions();
-            assertThatThrownBy(connected::serverTime).isInstanceOfSatisfying(SalesforceException.class,
+            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class,
                     e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
         }
     }
@@ -205,7 +206,8 @@ class CallFaultsTest {
     @Test
     void aRefusedQueryIsReportedWithSalesforcesCodeAndMessage() {
         try (ForceWscOrg connected = orgs.connect(org)) {
-            assertThatThrownBy(() -> connected.pullChanged(SObjectType.CONTACT, "Missing__c", Optional.empty(),
+            assertThatThrownBy(() -> connected.records().pullChanged(SObjectType.CONTACT, "Missing__c",
+                    Optional.empty(),
                     rows -> { })).isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_FIELD");

@@ -21,7 +21,7 @@ class FieldDiscoveryTest {
     @Test
     void theMarketoSalesOptOutFieldIsFoundByItsLabelOnBothObjects() throws Exception {
         try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
-            FieldCheck check = connected.checkField(MARKETO);
+            FieldCheck check = connected.records().checkField(MARKETO);
             for (SObjectType type : SObjectType.values()) {
                 FieldCheck.ObjectField field = check.objects().get(type);
                 assertThat(field.apiName()).contains("mkto_si__Marketo_Sales_Opt_Out__c");
@@ -35,28 +35,29 @@ class FieldDiscoveryTest {
     void withoutThePackageTheFieldIsReportedMissingWithWhatToDo() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10).withPackage(false));
                 ForceWscOrg connected = orgs.connect(org)) {
-            FieldCheck.ObjectField contact = connected.checkField(MARKETO).objects().get(SObjectType.CONTACT);
+            FieldCheck.ObjectField contact = connected.records().checkField(MARKETO).objects().get(SObjectType.CONTACT);
             assertThat(contact.exists()).isFalse();
             assertThat(contact.usable()).isFalse();
             assertThat(contact.problem().orElseThrow()).contains("Contact").contains("Marketo Sales Insight")
                     .contains("field-api-name");
-            assertThat(connected.checkField(EMAIL_OPT_OUT).objects().get(SObjectType.CONTACT).usable()).isTrue();
+            assertThat(connected.records().checkField(EMAIL_OPT_OUT).objects().get(SObjectType.CONTACT).usable())
+                    .isTrue();
         }
     }
 
     @Test
     void anOverriddenApiNameIsUsedInsteadOfTheLabel() throws Exception {
         try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
-            FieldCheck byName = connected.checkField(new OptOutFieldRequest(OptOutField.MARKETO_SALES_OPT_OUT,
+            FieldCheck byName = connected.records().checkField(new OptOutFieldRequest(OptOutField.MARKETO_SALES_OPT_OUT,
                     Optional.of("HasOptedOutOfEmail")));
             assertThat(byName.objects().get(SObjectType.LEAD).apiName()).contains("HasOptedOutOfEmail");
-            FieldCheck.ObjectField text = connected.checkField(new OptOutFieldRequest(
+            FieldCheck.ObjectField text = connected.records().checkField(new OptOutFieldRequest(
                     OptOutField.MARKETO_SALES_OPT_OUT, Optional.of("Email"))).objects().get(SObjectType.CONTACT);
             assertThat(text.exists()).isTrue();
             assertThat(text.checkbox()).isFalse();
             assertThat(text.problem().orElseThrow()).contains("not a checkbox");
-            FieldCheck unknown = connected.checkField(new OptOutFieldRequest(OptOutField.MARKETO_SALES_OPT_OUT,
-                    Optional.of("Nope__c")));
+            FieldCheck unknown = connected.records().checkField(new OptOutFieldRequest(
+                    OptOutField.MARKETO_SALES_OPT_OUT, Optional.of("Nope__c")));
             assertThat(unknown.objects().get(SObjectType.LEAD).exists()).isFalse();
         }
     }
@@ -65,7 +66,7 @@ class FieldDiscoveryTest {
     void readOnlyFieldLevelSecurityIsDetectedPerObject() throws Exception {
         try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
             org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY);
-            FieldCheck check = connected.checkField(EMAIL_OPT_OUT);
+            FieldCheck check = connected.records().checkField(EMAIL_OPT_OUT);
             FieldCheck.ObjectField contact = check.objects().get(SObjectType.CONTACT);
             assertThat(contact.exists()).isTrue();
             assertThat(contact.checkbox()).isTrue();
@@ -79,7 +80,7 @@ class FieldDiscoveryTest {
     void aFieldHiddenByFieldLevelSecurityLooksMissing() throws Exception {
         try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
             org.state().setFieldAccess("Lead", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
-            FieldCheck.ObjectField lead = connected.checkField(EMAIL_OPT_OUT).objects().get(SObjectType.LEAD);
+            FieldCheck.ObjectField lead = connected.records().checkField(EMAIL_OPT_OUT).objects().get(SObjectType.LEAD);
             assertThat(lead.exists()).isFalse();
             assertThat(lead.problem().orElseThrow()).contains("field-level security");
         }
@@ -89,7 +90,7 @@ class FieldDiscoveryTest {
     void onAnObjectTheUserMayOnlyReadTheFieldIsUnusableBecauseOfTheObjectPermission() throws Exception {
         try (LocalOrg org = TestOrgs.start(10); ForceWscOrg connected = orgs.connect(org)) {
             org.state().setObjectAccess("Lead", ObjectAccess.READ);
-            FieldCheck check = connected.checkField(EMAIL_OPT_OUT);
+            FieldCheck check = connected.records().checkField(EMAIL_OPT_OUT);
             FieldCheck.ObjectField lead = check.objects().get(SObjectType.LEAD);
             assertThat(lead.objectEditable()).isFalse();
             assertThat(lead.exists()).isTrue();

@@ -4,36 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.state.Permission;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The page-layout half of the port, through force-wsc's Metadata connection against the local org. */
-class LayoutMetadataTest {
-    private final TestOrgs orgs = new TestOrgs();
-    private LocalOrg local;
-    private ForceWscOrg org;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = TestOrgs.start(5);
-        org = orgs.connect(local);
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        local.close();
-    }
-
+/** The page-layouts port, through force-wsc's Metadata connection against the local org. */
+class LayoutMetadataTest extends OnLocalOrg {
     @Test
     void layoutsAreListedPerObjectWithTheOrgsNamesAndIds() {
-        List<ListedLayout> contact = org.listLayouts(SObjectType.CONTACT);
-        List<ListedLayout> lead = org.listLayouts(SObjectType.LEAD);
+        List<ListedLayout> contact = org.layouts().listLayouts(SObjectType.CONTACT);
+        List<ListedLayout> lead = org.layouts().listLayouts(SObjectType.LEAD);
         assertThat(contact).extracting(ListedLayout::fullName)
                 .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout",
                         "Contact-mkto_si__MSI Contact Layout");
@@ -45,7 +26,7 @@ class LayoutMetadataTest {
 
     @Test
     void aPackagedLayoutIsListedUnderTheNameItIsReadBy() {
-        ListedLayout packaged = org.listLayouts(SObjectType.LEAD).stream()
+        ListedLayout packaged = org.layouts().listLayouts(SObjectType.LEAD).stream()
                 .filter(layout -> layout.namespacePrefix().isPresent()).findFirst().orElseThrow();
         assertThat(packaged.fullName()).isEqualTo("Lead-mkto_si__MSI Lead Layout");
         assertThat(packaged.namespacePrefix()).contains("mkto_si");
@@ -53,7 +34,7 @@ class LayoutMetadataTest {
         assertThat(packaged.isNamed("msi lead layout", "Lead")).isTrue();
         assertThat(packaged.isNamed("MSI Lead Layout (mkto_si)", "Lead")).isTrue();
         assertThat(packaged.isNamed("mkto_si__MSI Lead Layout", "Lead")).isTrue();
-        assertThat(org.readLayouts(List.of(packaged.fullName()))).singleElement()
+        assertThat(org.layouts().readLayouts(List.of(packaged.fullName()))).singleElement()
                 .satisfies(layout -> assertThat(layout.fullName()).isEqualTo(packaged.fullName()));
     }
 
@@ -71,7 +52,7 @@ class LayoutMetadataTest {
 
     @Test
     void aLayoutIsReadWholeAndUnknownNamesAreLeftOut() {
-        List<PageLayout> read = org.readLayouts(List.of("Lead-Lead Layout", "Lead-No Such Layout"));
+        List<PageLayout> read = org.layouts().readLayouts(List.of("Lead-Lead Layout", "Lead-No Such Layout"));
         assertThat(read).singleElement().satisfies(layout -> {
             assertThat(layout.fullName()).isEqualTo("Lead-Lead Layout");
             assertThat(layout.sections()).extracting(PageLayout.Section::label)
@@ -85,31 +66,31 @@ class LayoutMetadataTest {
     @Test
     void moreThanTenLayoutsAreReadInSeveralCalls() {
         List<String> names = java.util.Collections.nCopies(12, "Contact-Contact Layout");
-        long before = org.callsMade();
-        assertThat(org.readLayouts(names)).hasSize(12);
-        assertThat(org.callsMade() - before).isEqualTo(2);
+        long before = org.records().callsMade();
+        assertThat(org.layouts().readLayouts(names)).hasSize(12);
+        assertThat(org.records().callsMade() - before).isEqualTo(2);
     }
 
     @Test
     void addingTheFieldAndRestoringGivesBackTheLayoutAsTheOrgReturnedIt() {
-        PageLayout original = org.readLayouts(List.of("Contact-Contact Layout")).get(0);
+        PageLayout original = org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
         assertThat(original.itemFor("HasOptedOutOfEmail")).isEmpty();
 
-        PageLayout saved = org.addField(original, new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
-        PageLayout reread = org.readLayouts(List.of("Contact-Contact Layout")).get(0);
+        PageLayout saved = org.layouts().addField(original, new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
+        PageLayout reread = org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
         assertThat(reread.document()).isEqualTo(saved.document());
         assertThat(reread.sections().get(0).columns().get(1)).extracting(item -> item.field().orElseThrow())
                 .containsExactly("Email", "HasOptedOutOfEmail", "Phone");
 
-        org.restoreLayout(original.fullName(), original.document());
-        assertThat(org.readLayouts(List.of("Contact-Contact Layout")).get(0).document())
+        org.layouts().restoreLayout(original.fullName(), original.document());
+        assertThat(org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0).document())
                 .isEqualTo(original.document());
     }
 
     @Test
     void aSaveTheOrgRefusesNamesItsStatusCode() {
-        PageLayout lead = org.readLayouts(List.of("Lead-Lead Layout")).get(0);
-        assertThatThrownBy(() -> org.addField(lead, new FieldPlacement("HasOptedOutOfEmail", 0, 0, 0)))
+        PageLayout lead = org.layouts().readLayouts(List.of("Lead-Lead Layout")).get(0);
+        assertThatThrownBy(() -> org.layouts().addField(lead, new FieldPlacement("HasOptedOutOfEmail", 0, 0, 0)))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.statusCode()).contains("DUPLICATE_VALUE");
                     assertThat(e.getMessage()).contains("Lead-Lead Layout").contains("unchanged");
@@ -118,21 +99,21 @@ class LayoutMetadataTest {
 
     @Test
     void permissionsComeFromUserPermissionAccess() {
-        assertThat(org.layoutPermissions().canModifyLayouts()).isTrue();
+        assertThat(org.layouts().layoutPermissions().canModifyLayouts()).isTrue();
         local.state().setPermission(Permission.MODIFY_ALL_DATA, false);
         local.state().setPermission(Permission.MODIFY_METADATA, false);
-        LayoutPermissions without = org.layoutPermissions();
+        LayoutPermissions without = org.layouts().layoutPermissions();
         assertThat(without.canModifyLayouts()).isFalse();
         assertThat(without.modifyAllData()).isFalse();
         local.state().setPermission(Permission.MODIFY_METADATA, true);
-        assertThat(org.layoutPermissions().canModifyLayouts()).isTrue();
+        assertThat(org.layouts().layoutPermissions().canModifyLayouts()).isTrue();
     }
 
     @Test
     void withoutThePermissionTheMetadataApiRefusesWithInsufficientAccess() {
         local.state().setPermission(Permission.MODIFY_ALL_DATA, false);
         local.state().setPermission(Permission.MODIFY_METADATA, false);
-        assertThatThrownBy(() -> org.listLayouts(SObjectType.CONTACT)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> org.layouts().listLayouts(SObjectType.CONTACT)).isInstanceOfSatisfying(
                 SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                     assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");

@@ -8,36 +8,17 @@ import com.sforce.soap.metadata.MetadataConnection;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.localorg.LocalOrg;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Metadata calls at the version of the metadata classes shipped, against a local org that answers by version. */
-class MetadataApiVersionTest {
+class MetadataApiVersionTest extends OnLocalOrg {
     private static final String EXPLORER_LAYOUT = "Contact-Explorer Contact Layout";
-
-    private final TestOrgs orgs = new TestOrgs();
-    private LocalOrg local;
-    private ForceWscOrg org;
-
-    @BeforeEach
-    void start() throws Exception {
-        local = TestOrgs.start(5);
-        org = orgs.connect(local);
-    }
-
-    @AfterEach
-    void stop() {
-        org.close();
-        local.close();
-    }
 
     @Test
     void theShippedVersionIsReadFromTheMetadataClassesThemselves() {
@@ -49,10 +30,10 @@ class MetadataApiVersionTest {
 
     @Test
     void everyMetadataCallGoesToTheShippedVersion() {
-        List<ListedLayout> contact = org.listLayouts(SObjectType.CONTACT);
-        org.readLayouts(contact.stream().map(ListedLayout::fullName).toList());
-        PageLayout layout = org.readLayouts(List.of("Contact-Contact Layout")).get(0);
-        org.restoreLayout(layout.fullName(), layout.document());
+        List<ListedLayout> contact = org.layouts().listLayouts(SObjectType.CONTACT);
+        org.layouts().readLayouts(contact.stream().map(ListedLayout::fullName).toList());
+        PageLayout layout = org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
+        org.layouts().restoreLayout(layout.fullName(), layout.document());
 
         assertThat(local.metadataPathsServed()).isNotEmpty().allSatisfy(path -> assertThat(path)
                 .isEqualTo("/services/Soap/m/" + MetadataApiVersion.SHIPPED + "/" + local.orgId().substring(0, 15)));
@@ -91,7 +72,7 @@ class MetadataApiVersionTest {
         assertThat(soap("63.0", read).body()).doesNotContain("platformActionList").contains("Contact Information");
 
         // The app, at the shipped version, reads the layout whole as that version knows it.
-        PageLayout layout = org.readLayouts(List.of(EXPLORER_LAYOUT)).get(0);
+        PageLayout layout = org.layouts().readLayouts(List.of(EXPLORER_LAYOUT)).get(0);
         assertThat(layout.itemFor("Email")).isPresent();
         assertThat(layout.document()).doesNotContain("platformActionList");
         Layout shipped = (Layout) new MetadataConnection(metadataConfig(MetadataApiVersion.SHIPPED))
@@ -99,9 +80,9 @@ class MetadataApiVersionTest {
         assertThat(shipped.getPlatformActionList()).isNull();
 
         // A save at the shipped version replaces what that version knows and keeps what it could not see.
-        org.addField(layout, new FieldPlacement("Title", 0, 0, 2));
+        org.layouts().addField(layout, new FieldPlacement("Title", 0, 0, 2));
         assertThat(soap("64.0", read).body()).contains("MetadataExplorer").contains("<field>Title</field>");
-        assertThat(org.readLayouts(List.of(EXPLORER_LAYOUT)).get(0).itemFor("Title")).isPresent();
+        assertThat(org.layouts().readLayouts(List.of(EXPLORER_LAYOUT)).get(0).itemFor("Title")).isPresent();
     }
 
     @Test

@@ -33,7 +33,7 @@ class MetadataCapturesTest {
         replay.server().thenCapture("metadata-fault-invalid-session-id.xml")
                 .thenCapture("metadata-fault-invalid-session-id.xml");
         try (ForceWscOrg connected = replay.orgs().open(sessions)) {
-            assertThatThrownBy(() -> connected.listLayouts(SObjectType.CONTACT))
+            assertThatThrownBy(() -> connected.layouts().listLayouts(SObjectType.CONTACT))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                         assertThat(e.statusCode()).contains("INVALID_SESSION_ID");
@@ -51,7 +51,7 @@ class MetadataCapturesTest {
         String name = "Contact-Contact Layout";
         replay.server().then(Captures.layoutReadAnswer("metadata-layout-contact.xml", name));
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            PageLayout layout = connected.readLayouts(List.of(name)).get(0);
+            PageLayout layout = connected.layouts().readLayouts(List.of(name)).get(0);
 
             assertThat(layout.fullName()).isEqualTo(name);
             assertThat(layout.sections()).extracting(PageLayout.Section::label).containsExactly("Contact Details",
@@ -71,7 +71,7 @@ class MetadataCapturesTest {
     void aRealAccessRefusalOnReadingALayoutIsReportedForTheAdminWithoutRetrying() {
         replay.server().thenCapture("metadata-fault-insufficient-access.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            assertThatThrownBy(() -> connected.readLayouts(List.of("Contact-Contact Layout")))
+            assertThatThrownBy(() -> connected.layouts().readLayouts(List.of("Contact-Contact Layout")))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");
@@ -86,7 +86,7 @@ class MetadataCapturesTest {
     void aRealUnsupportedTypeRefusalIsNotMistakenForAnUnavailableOrg() {
         replay.server().thenCapture("metadata-fault-invalid-type-for-operation.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            assertThatThrownBy(() -> connected.readLayouts(List.of("Contact-Contact Layout")))
+            assertThatThrownBy(() -> connected.layouts().readLayouts(List.of("Contact-Contact Layout")))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_TYPE_FOR_OPERATION");

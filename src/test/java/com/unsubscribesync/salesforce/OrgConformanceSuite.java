@@ -28,14 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What the app needs an org to do, checked through the app's own adapter ({@link ForceWscOrg}): the same suite runs
- * against the local org in every build (so the checks themselves are proven) and, on request, against a real org
- * ({@code mvn -B verify -Plive-org}). Read-only unless {@link #writesAllowed()}; a write leaves nothing behind.
+ * What the app needs an org to do, port by port — records ({@link SalesforceOrg}), Bulk ({@link SalesforceBulk}) and
+ * page layouts ({@link SalesforceLayouts}) — checked through the app's own force-wsc adapters ({@link ForceWscOrg}):
+ * the same suite runs against the local org in every build (so the checks themselves are proven) and, on request,
+ * against a real org ({@code mvn -B verify -Plive-org}). Read-only unless {@link #writesAllowed()}; a write leaves nothing behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrgConformanceSuite {
     private static final String FIELD = OptOutField.EMAIL_OPT_OUT_API_NAME;
     private ForceWscOrg org;
+    private SalesforceOrg records;
+    private SalesforceLayouts layouts;
 
     /** A live connection to the org under test, opened once for the suite. */
     protected abstract ForceWscOrg connect();
@@ -53,6 +56,8 @@ abstract class OrgConformanceSuite {
     @BeforeAll
     void open() {
         org = connect();
+        records = org.records();
+        layouts = org.layouts();
     }
 
     @AfterAll
@@ -65,7 +70,7 @@ abstract class OrgConformanceSuite {
 
     @Test
     void theConnectionKnowsItsOrgAndUser() {
-        OrgIdentity identity = org.identity();
+        OrgIdentity identity = records.identity();
         assertThat(identity.organizationId()).startsWith("00D");
         assertThat(identity.userId()).startsWith("005");
         assertThat(identity.userName()).isNotBlank();
@@ -74,7 +79,8 @@ abstract class OrgConformanceSuite {
 
     @Test
     void leadAndContactAreDescribedWithEmailOptOutAsACheckbox() {
-        FieldCheck check = org.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()));
+        FieldCheck check = records.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT,
+                Optional.empty()));
         for (SObjectType type : SObjectType.values()) {
             FieldCheck.ObjectField field = check.objects().get(type);
             assertThat(field).as(type.apiName()).isNotNull();
@@ -87,15 +93,15 @@ abstract class OrgConformanceSuite {
     void everyContactIsReadInPagesOfAtMostTwoThousandFollowingTheQueryLocator() throws Exception {
         List<Integer> chunks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        org.pullChanged(SObjectType.CONTACT, FIELD, Optional.empty(), chunk -> {
+        records.pullChanged(SObjectType.CONTACT, FIELD, Optional.empty(), chunk -> {
             chunks.add(chunk.size());
             chunk.forEach(record -> ids.add(record.id().value()));
         });
         int total = partner().queryAll("SELECT COUNT() FROM Contact").getSize();
 
         assertThat(ids).hasSize(total);
-        assertThat(chunks).allSatisfy(size -> assertThat(size).isBetween(1, ForceWscOrg.QUERY_PAGE));
-        if (total > ForceWscOrg.QUERY_PAGE) {
+        assertThat(chunks).allSatisfy(size -> assertThat(size).isBetween(1, ForceWscRecords.QUERY_PAGE));
+        if (total > ForceWscRecords.QUERY_PAGE) {
             assertThat(chunks).hasSizeGreaterThan(1);
         }
     }
@@ -119,29 +125,29 @@ abstract class OrgConformanceSuite {
 
     @Test
     void replicationCallsAnswerForTheLastDay() throws Exception {
-        Instant end = org.serverTime().minus(Duration.ofMinutes(1));
+        Instant end = records.serverTime().minus(Duration.ofMinutes(1));
         Instant start = end.minus(Duration.ofDays(1));
         GetUpdatedResult updated = partner().getUpdated("Contact", calendar(start), calendar(end));
-        List<OrgRecord> deleted = org.deletedBetween(SObjectType.CONTACT, FIELD, start, end);
+        List<OrgRecord> deleted = records.deletedBetween(SObjectType.CONTACT, FIELD, start, end);
 
         assertThat(updated.getLatestDateCovered().toInstant()).isBeforeOrEqualTo(end);
         assertThat(deleted).allSatisfy(record -> assertThat(record.deleted()).isTrue());
         List<OrgRecord> changed = new ArrayList<>();
-        org.pullChanged(SObjectType.CONTACT, FIELD, Optional.of(start), changed::addAll);
+        records.pullChanged(SObjectType.CONTACT, FIELD, Optional.of(start), changed::addAll);
         assertThat(changed).allSatisfy(r -> assertThat(r.systemModstamp()).isAfter(start.minusSeconds(1)));
     }
 
     @Test
     void pageLayoutsOfLeadAndContactAreListedAndReadWhole() {
-        LayoutPermissions permissions = org.layoutPermissions();
+        LayoutPermissions permissions = layouts.layoutPermissions();
         assumeTrue(permissions.modifyAllData() || permissions.modifyMetadata(),
                 "the connected user may not read layouts through the Metadata API");
         for (SObjectType type : SObjectType.values()) {
-            List<ListedLayout> layouts = org.listLayouts(type);
-            assertThat(layouts).as(type.apiName() + " layouts").isNotEmpty()
+            List<ListedLayout> listed = layouts.listLayouts(type);
+            assertThat(listed).as(type.apiName() + " layouts").isNotEmpty()
                     .allSatisfy(layout -> assertThat(layout.fullName()).startsWith(type.apiName() + "-"));
-            String first = layouts.get(0).fullName();
-            List<PageLayout> read = org.readLayouts(List.of(first));
+            String first = listed.get(0).fullName();
+            List<PageLayout> read = layouts.readLayouts(List.of(first));
             assertThat(read).singleElement().satisfies(layout -> {
                 assertThat(layout.fullName()).isEqualTo(first);
                 assertThat(layout.sections()).isNotEmpty();
@@ -152,17 +158,51 @@ abstract class OrgConformanceSuite {
 
     @Test
     void theOrgReportsItsApiUsageAndClock() {
-        Instant now = org.serverTime();
+        Instant now = records.serverTime();
         assertThat(Duration.between(now, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
-        assertThat(org.apiUsage()).hasValueSatisfying(usage -> {
+        assertThat(records.apiUsage()).hasValueSatisfying(usage -> {
             assertThat(usage.limit()).isPositive();
             assertThat(usage.used()).isBetween(0L, usage.limit());
         });
-        assertThat(org.callsMade()).isPositive();
+        assertThat(records.callsMade()).isPositive();
+    }
+
+    @Test
+    void aLayoutSavedAsItWasReadIsUnchanged() {
+        assumeTrue(writesAllowed(), "writes are not allowed (SF_LIVE_WRITE=true allows them)");
+        String name = layouts.listLayouts(SObjectType.LEAD).get(0).fullName();
+        PageLayout before = layouts.readLayouts(List.of(name)).get(0);
+
+        layouts.restoreLayout(name, before.document());
+
+        assertThat(layouts.readLayouts(List.of(name))).singleElement()
+                .satisfies(after -> assertThat(after.document()).isEqualTo(before.document()));
     }
 
     @Test
     void aTestLeadIsOptedOutReadBackAndDeleted() throws Exception {
+        withTestLead((id, address) -> {
+            assertThat(records.setOptOut(SObjectType.LEAD, FIELD, List.of(id), true))
+                    .containsExactly(WriteOutcome.written(id));
+            assertThat(records.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
+                    .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
+            assertThat(records.findByEmails(SObjectType.LEAD, FIELD, List.of(Email.parse(address))))
+                    .extracting(record -> record.id().value()).containsExactly(id.value());
+        });
+    }
+
+    @Test
+    void aTestLeadIsOptedOutInABulkJobAndReadBack() throws Exception {
+        withTestLead((id, address) -> {
+            assertThat(org.bulk().setOptOutInBulk(SObjectType.LEAD, FIELD, List.of(id), true))
+                    .containsExactly(WriteOutcome.written(id));
+            assertThat(records.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
+                    .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
+        });
+    }
+
+    /** Creates a test Lead with an address of its own, runs the check on it and deletes it whatever happens. */
+    private void withTestLead(java.util.function.BiConsumer<SalesforceId, String> check) throws Exception {
         assumeTrue(writesAllowed(), "writes are not allowed (SF_LIVE_WRITE=true allows them)");
         String address = "unsubscribe-sync-conformance+" + System.nanoTime() + "@example.com";
         SObject lead = new SObject("Lead");
@@ -173,13 +213,7 @@ abstract class OrgConformanceSuite {
         SaveResult created = partner.create(new SObject[] {lead})[0];
         assertThat(created.isSuccess()).as("the test Lead was created: %s", (Object) created.getErrors()).isTrue();
         try {
-            SalesforceId id = SalesforceId.parse(created.getId());
-            assertThat(org.setOptOut(SObjectType.LEAD, FIELD, List.of(id), true))
-                    .containsExactly(WriteOutcome.written(id));
-            assertThat(org.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
-                    .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
-            assertThat(org.findByEmails(SObjectType.LEAD, FIELD, List.of(Email.parse(address))))
-                    .extracting(record -> record.id().value()).containsExactly(id.value());
+            check.accept(SalesforceId.parse(created.getId()), address);
         } finally {
             assertThat(partner.delete(new String[] {created.getId()})[0].isSuccess()).isTrue();
         }

@@ -36,7 +36,7 @@ class PartnerCapturesTest {
     @Test
     void aRealUserInfoAnswerNamesTheOrgAndTheUserTheConnectionIsFor() {
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            OrgIdentity identity = connected.identity();
+            OrgIdentity identity = connected.records().identity();
             assertThat(identity.organizationId()).isEqualTo("00DA0000000aDfHMAU");
             assertThat(identity.organizationName()).isEqualTo("HCCP");
             assertThat(identity.userId()).isEqualTo("005A0000001KH08IAG");
@@ -51,7 +51,7 @@ class PartnerCapturesTest {
         ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
         replay.server().thenCapture("partner-fault-invalid-session-id.xml").thenCapture("partner-query-contacts.xml");
         try (ForceWscOrg connected = replay.orgs().open(sessions)) {
-            LayoutPermissions permissions = connected.layoutPermissions();
+            LayoutPermissions permissions = connected.layouts().layoutPermissions();
 
             assertThat(permissions.modifyAllData()).isFalse();
             assertThat(sessions.renewals).hasValue(1);
@@ -68,7 +68,8 @@ class PartnerCapturesTest {
         replay.server().thenCapture("partner-fault-invalid-session-id.xml")
                 .thenCapture("partner-fault-invalid-session-id.xml");
         try (ForceWscOrg connected = replay.orgs().open(sessions)) {
-            assertThatThrownBy(connected::layoutPermissions).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            SalesforceLayouts layouts = connected.layouts();
+            assertThatThrownBy(layouts::layoutPermissions).isInstanceOfSatisfying(SalesforceException.class, e -> {
                 assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                 assertThat(e.statusCode()).contains("INVALID_SESSION_ID");
                 assertThat(e.getMessage()).contains("Illegal Session").contains("connect again");
@@ -82,7 +83,8 @@ class PartnerCapturesTest {
     void aRealUnknownColumnFaultIsARefusalNamingTheColumnInOneLineWithoutARetry() {
         replay.server().thenCapture("partner-fault-invalid-field.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            assertThatThrownBy(() -> connected.findByEmails(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+            assertThatThrownBy(() -> connected.records().findByEmails(SObjectType.CONTACT,
+                    OptOutField.EMAIL_OPT_OUT_API_NAME,
                     List.of(Email.parse("pat@example.com")))).isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_FIELD");
@@ -97,7 +99,7 @@ class PartnerCapturesTest {
     void anOrgWithoutTheModifyMetadataColumnIsAskedAgainWithoutIt() {
         replay.server().thenCapture("partner-fault-invalid-field.xml").thenCapture("partner-query-contacts.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            LayoutPermissions permissions = connected.layoutPermissions();
+            LayoutPermissions permissions = connected.layouts().layoutPermissions();
 
             assertThat(permissions.modifyMetadata()).isFalse();
             List<ReplayServer.Request> calls = replay.server().requestsUnderTest();
@@ -137,8 +139,8 @@ class PartnerCapturesTest {
 
         replay.server().thenCapture("partner-query-contacts.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            connected.layoutPermissions();
-            assertThat(connected.apiUsage()).contains(new ApiUsage(22092, 64000));
+            connected.layouts().layoutPermissions();
+            assertThat(connected.records().apiUsage()).contains(new ApiUsage(22092, 64000));
         }
     }
 
@@ -212,8 +214,8 @@ class PartnerCapturesTest {
         replay.server().thenCapture("partner-getservertimestamp.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
             // Record dateTimes come whole seconds (.000Z); the server clock keeps its milliseconds.
-            assertThat(connected.serverTime()).isEqualTo(Instant.parse("2020-07-03T09:14:41.321Z"));
-            assertThat(connected.apiUsage()).contains(new ApiUsage(58, 15000));
+            assertThat(connected.records().serverTime()).isEqualTo(Instant.parse("2020-07-03T09:14:41.321Z"));
+            assertThat(connected.records().apiUsage()).contains(new ApiUsage(58, 15000));
         }
     }
 
@@ -252,14 +254,15 @@ class PartnerCapturesTest {
     void aRealUpdateAnswerMarksTheRecordWrittenAndCountsTheCall() {
         replay.server().thenCapture("partner-update-success.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.setOptOut(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME,
+            List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT,
+                    OptOutField.EMAIL_OPT_OUT_API_NAME,
                     List.of(CONTACT), true);
 
             assertThat(outcomes).singleElement().satisfies(outcome -> {
                 assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.WRITTEN);
                 assertThat(outcome.id()).isEqualTo(CONTACT);
             });
-            assertThat(connected.apiUsage()).contains(new ApiUsage(53, 15000));
+            assertThat(connected.records().apiUsage()).contains(new ApiUsage(53, 15000));
             assertThat(replay.server().requestsUnderTest()).singleElement().satisfies(call -> assertThat(call.body())
                     .contains("<m:update ", "HasOptedOutOfEmail", "003xx000004TmiQAAS"));
         }

@@ -39,11 +39,11 @@ class ReadsTest {
         try (LocalOrg big = TestOrgs.start(17_000); ForceWscOrg connected = orgs.connect(big)) {
             int rows = big.state().count("Contact");
             assertThat(rows).isGreaterThan(10_000);
-            long callsBefore = connected.callsMade();
+            long callsBefore = connected.records().callsMade();
             int usedBefore = big.apiCallsUsed();
             List<Integer> chunkSizes = new ArrayList<>();
             List<OrgRecord> live = new ArrayList<>();
-            connected.pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.empty(), chunk -> {
+            connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.empty(), chunk -> {
                 chunkSizes.add(chunk.size());
                 chunk.stream().filter(r -> !r.deleted()).forEach(live::add);
             });
@@ -52,7 +52,7 @@ class ReadsTest {
             long expectedCalls = (read + 1999) / 2000;
             assertThat(live).hasSize(rows);
             assertThat(chunkSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(2000));
-            assertThat(connected.callsMade() - callsBefore).isEqualTo(expectedCalls);
+            assertThat(connected.records().callsMade() - callsBefore).isEqualTo(expectedCalls);
             assertThat(big.apiCallsUsed() - usedBefore).isEqualTo((int) expectedCalls);
         }
     }
@@ -60,16 +60,16 @@ class ReadsTest {
     @Test
     void anIncrementalReadReturnsOnlyRowsChangedAfterTheWatermarkInOneCall() throws Exception {
         try (LocalOrg org = TestOrgs.start(100); ForceWscOrg connected = orgs.connect(org)) {
-            Instant watermark = connected.serverTime();
+            Instant watermark = connected.records().serverTime();
             List<String> contacts = ids(connected, SObjectType.CONTACT);
             sleepPastTheSecond();
             org.state().setOptedOut(contacts.get(3), true);
             org.state().setEmail(contacts.get(4), "moved@example.com");
-            long before = connected.callsMade();
+            long before = connected.records().callsMade();
             List<OrgRecord> changed = new ArrayList<>();
-            connected.pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), changed::addAll);
+            connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), changed::addAll);
 
-            assertThat(connected.callsMade() - before).isEqualTo(1);
+            assertThat(connected.records().callsMade() - before).isEqualTo(1);
             assertThat(changed).extracting(r -> r.id().value()).containsExactlyInAnyOrder(contacts.get(3),
                     contacts.get(4));
             assertThat(changed).filteredOn(r -> r.id().value().equals(contacts.get(3))).singleElement()
@@ -85,7 +85,7 @@ class ReadsTest {
         SeedSummary seeded = org.state().seeded().orElseThrow();
         try (ForceWscOrg connected = orgs.connect(org)) {
             List<OrgRecord> leads = new ArrayList<>();
-            connected.pullChanged(SObjectType.LEAD, OPT_OUT, Optional.empty(), leads::addAll);
+            connected.records().pullChanged(SObjectType.LEAD, OPT_OUT, Optional.empty(), leads::addAll);
             OrgRecord converted = leads.stream().filter(r -> r.id().value().equals(seeded.convertedLeadId()))
                     .findFirst().orElseThrow();
             assertThat(converted.converted()).isTrue();
@@ -101,8 +101,8 @@ class ReadsTest {
         try (ForceWscOrg connected = orgs.connect(org)) {
             String shared = org.state().seeded().orElseThrow().sharedEmail();
             List<OrgRecord> found = new ArrayList<>();
-            found.addAll(connected.findByEmails(SObjectType.CONTACT, OPT_OUT, List.of(Email.parse(shared))));
-            found.addAll(connected.findByEmails(SObjectType.LEAD, OPT_OUT, List.of(Email.parse(shared))));
+            found.addAll(connected.records().findByEmails(SObjectType.CONTACT, OPT_OUT, List.of(Email.parse(shared))));
+            found.addAll(connected.records().findByEmails(SObjectType.LEAD, OPT_OUT, List.of(Email.parse(shared))));
             assertThat(found).extracting(r -> r.id().value())
                     .containsExactlyInAnyOrderElementsOf(org.state().idsWithEmail(shared));
         }
@@ -120,7 +120,8 @@ class ReadsTest {
             for (String raw : List.of(quoted, backslashed, injection, escapeThenQuote)) {
                 assertThat(Email.parse(raw).value()).isEqualTo(raw);
             }
-            List<OrgRecord> found = connected.findByEmails(SObjectType.CONTACT, OPT_OUT, List.of(Email.parse(quoted),
+            List<OrgRecord> found = connected.records().findByEmails(SObjectType.CONTACT, OPT_OUT,
+                    List.of(Email.parse(quoted),
                     Email.parse(backslashed), Email.parse(injection), Email.parse(escapeThenQuote)));
             assertThat(found).extracting(r -> r.id().value()).containsExactlyInAnyOrder(contact, other);
             assertThat(found).extracting(r -> r.rawEmail().orElseThrow()).containsExactlyInAnyOrder(quoted,
@@ -135,10 +136,10 @@ class ReadsTest {
             for (int i = 0; i < 10_000; i++) {
                 emails.add(Email.parse("nobody" + i + "@example.com"));
             }
-            long before = connected.callsMade();
-            assertThat(connected.findByEmails(SObjectType.LEAD, OPT_OUT, emails)).isEmpty();
+            long before = connected.records().callsMade();
+            assertThat(connected.records().findByEmails(SObjectType.LEAD, OPT_OUT, emails)).isEmpty();
             // About 27 characters an address: 270 000 characters of values need three statements of 100 000.
-            assertThat(connected.callsMade() - before).isEqualTo(3);
+            assertThat(connected.records().callsMade() - before).isEqualTo(3);
         }
     }
 
@@ -156,7 +157,8 @@ class ReadsTest {
             org.state().setEmail(edited, "ce.new@example.com");
             org.state().delete(deleted);
 
-            List<OrgRecord> changed = connected.changedSince(SObjectType.CONTACT, OPT_OUT, List.of(SalesforceId.parse(
+            List<OrgRecord> changed = connected.records().changedSince(SObjectType.CONTACT, OPT_OUT,
+                    List.of(SalesforceId.parse(
                     same), SalesforceId.parse(edited), SalesforceId.parse(deleted)), since);
 
             assertThat(changed).extracting(r -> r.id().value()).containsExactlyInAnyOrder(edited, deleted);
@@ -171,7 +173,7 @@ class ReadsTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(30).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
-            Instant watermark = connected.serverTime();
+            Instant watermark = connected.records().serverTime();
             assertThat(watermark).isEqualTo(Instant.parse("2026-03-02T10:00:05.200Z"));
             String contact = ids(connected, SObjectType.CONTACT).get(7);
             clock.set(Instant.parse("2026-03-02T10:00:05.800Z"));
@@ -179,11 +181,12 @@ class ReadsTest {
             clock.set(Instant.parse("2026-03-02T10:00:09Z"));
 
             List<OrgRecord> pulled = new ArrayList<>();
-            connected.pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), pulled::addAll);
+            connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), pulled::addAll);
             assertThat(pulled).as("Salesforce stored the change as 10:00:05, the watermark's own second")
                     .filteredOn(r -> r.id().value().equals(contact)).singleElement()
                     .satisfies(r -> assertThat(r.optedOut()).isTrue());
-            assertThat(connected.changedSince(SObjectType.CONTACT, OPT_OUT, List.of(SalesforceId.parse(contact)),
+            assertThat(connected.records().changedSince(SObjectType.CONTACT, OPT_OUT,
+                    List.of(SalesforceId.parse(contact)),
                     watermark)).extracting(r -> r.id().value()).containsExactly(contact);
         }
     }
@@ -193,7 +196,7 @@ class ReadsTest {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(100).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
-            Instant start = connected.serverTime().minusSeconds(60);
+            Instant start = connected.records().serverTime().minusSeconds(60);
             List<String> contacts = ids(connected, SObjectType.CONTACT);
             String deleted = contacts.get(10);
             String winner = contacts.get(11);
@@ -201,9 +204,9 @@ class ReadsTest {
             org.state().delete(deleted);
             org.state().merge(winner, loser);
             clock.advance(Duration.ofMinutes(2));
-            Instant end = connected.serverTime();
+            Instant end = connected.records().serverTime();
 
-            List<OrgRecord> gone = connected.deletedBetween(SObjectType.CONTACT, OPT_OUT, start, end);
+            List<OrgRecord> gone = connected.records().deletedBetween(SObjectType.CONTACT, OPT_OUT, start, end);
             assertThat(gone).extracting(r -> r.id().value()).contains(deleted, loser).doesNotContain(winner);
             assertThat(gone).allSatisfy(r -> assertThat(r.deleted()).isTrue());
             assertThat(gone).filteredOn(r -> r.id().value().equals(deleted)).singleElement()
@@ -215,7 +218,7 @@ class ReadsTest {
 
     private static List<String> ids(ForceWscOrg connected, SObjectType type) {
         List<String> ids = new ArrayList<>();
-        connected.pullChanged(type, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
+        connected.records().pullChanged(type, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
                 .filter(r -> r.email().isPresent() && !r.converted() && !r.deleted())
                 .forEach(r -> ids.add(r.id().value())));
         return ids;

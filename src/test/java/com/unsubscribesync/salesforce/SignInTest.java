@@ -3,8 +3,6 @@ package com.unsubscribesync.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sforce.soap.metadata.FileProperties;
-import com.sforce.soap.metadata.ListMetadataQuery;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
@@ -46,14 +44,14 @@ class SignInTest {
             assertThat(browser.lastPage).contains("Allow");
             assertThat(browser.callbackPage()).contains("Signed in").contains("connected to " + org.url())
                     .doesNotContain("Not signed in");
-            assertThat(connected.identity().organizationId()).isEqualTo(org.orgId());
-            assertThat(connected.identity().userName()).isEqualTo(org.username());
-            assertThat(connected.identity().demo()).isFalse();
+            assertThat(connected.records().identity().organizationId()).isEqualTo(org.orgId());
+            assertThat(connected.records().identity().userName()).isEqualTo(org.username());
+            assertThat(connected.records().identity().demo()).isFalse();
             SavedConnection.BrowserSignIn saved = (SavedConnection.BrowserSignIn) signedIn.saved();
             assertThat(saved.refreshToken()).isNotBlank();
             assertThat(saved.toString()).doesNotContain(saved.refreshToken());
             try (ForceWscOrg reopened = orgs.signIn(0).reopen(saved)) {
-                assertThat(reopened.identity().organizationId()).isEqualTo(org.orgId());
+                assertThat(reopened.records().identity().organizationId()).isEqualTo(org.orgId());
             }
         }
     }
@@ -95,8 +93,8 @@ class SignInTest {
         OrgSignIn.SignedIn signedIn = orgs.signIn(0).withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
                 org.clientSecret());
         try (ForceWscOrg connected = signedIn.org()) {
-            assertThat(connected.identity().organizationName()).isNotBlank();
-            assertThat(connected.serverTime()).isNotNull();
+            assertThat(connected.records().identity().organizationName()).isNotBlank();
+            assertThat(connected.records().serverTime()).isNotNull();
             assertThat(signedIn.saved().toString()).doesNotContain(org.clientSecret());
         }
     }
@@ -119,7 +117,7 @@ class SignInTest {
             String before = connected.session().sessionId();
             org.expireSessions();
             List<OrgRecord> rows = new ArrayList<>();
-            connected.pullChanged(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
+            connected.records().pullChanged(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
                     rows::addAll);
             assertThat(rows).filteredOn(r -> !r.deleted()).hasSize(org.state().count("Contact"));
             assertThat(connected.session().sessionId()).isNotEqualTo(before);
@@ -130,19 +128,13 @@ class SignInTest {
     void anExpiredClientCredentialsSessionIsRenewedForPartnerAndMetadataCalls() throws Exception {
         try (ForceWscOrg connected = orgs.connect(org)) {
             org.expireSessions();
-            assertThat(connected.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()))
+            assertThat(connected.records().checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT,
+                    Optional.empty()))
                     .objects()).hasSize(2);
-            assertThat(layouts(connected)).isNotEmpty();
+            assertThat(connected.layouts().listLayouts(SObjectType.LEAD)).isNotEmpty();
             org.expireSessions();
-            assertThat(layouts(connected)).isNotEmpty();
+            assertThat(connected.layouts().listLayouts(SObjectType.LEAD)).isNotEmpty();
         }
-    }
-
-    private static FileProperties[] layouts(ForceWscOrg connected) {
-        ListMetadataQuery query = new ListMetadataQuery();
-        query.setType("Layout");
-        return connected.withMetadata("listing layouts", metadata -> metadata.listMetadata(
-                new ListMetadataQuery[] {query}, 65.0));
     }
 
     @Test
@@ -150,9 +142,9 @@ class SignInTest {
         OrgSignIn.SignedIn signedIn = orgs.signIn(0).withPassword(LoginUrl.parse(org.url()), "64.0",
                 org.username(), org.password());
         try (ForceWscOrg connected = signedIn.org()) {
-            assertThat(connected.identity().userName()).isEqualTo(org.username());
+            assertThat(connected.records().identity().userName()).isEqualTo(org.username());
             org.expireSessions();
-            assertThat(connected.serverTime()).isNotNull();
+            assertThat(connected.records().serverTime()).isNotNull();
         }
         assertThat(LegacyLogin.retirementWarning()).contains("June 2027");
         assertThatThrownBy(() -> orgs.signIn(0).withPassword(LoginUrl.parse(org.url()), "65.0", org.username(),

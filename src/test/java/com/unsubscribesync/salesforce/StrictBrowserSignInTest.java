@@ -37,7 +37,7 @@ class StrictBrowserSignInTest {
                     Optional.of(org.clientSecret()), OAuthCallback.defaultPort(), SimulatedBrowser.allowing(),
                     Duration.ofSeconds(10));
             try (ForceWscOrg connected = signedIn.org()) {
-                assertThat(connected.identity().organizationId()).isEqualTo(org.orgId());
+                assertThat(connected.records().identity().organizationId()).isEqualTo(org.orgId());
             }
         }
     }
@@ -84,11 +84,11 @@ class StrictBrowserSignInTest {
             try (ForceWscOrg connected = signedIn.org()) {
                 String before = connected.session().sessionId();
                 org.expireSessions();
-                assertThat(connected.serverTime()).isNotNull();
+                assertThat(connected.records().serverTime()).isNotNull();
                 assertThat(connected.session().sessionId()).isNotEqualTo(before);
             }
             try (ForceWscOrg reopened = orgs.signIn(0).reopen(saved)) {
-                assertThat(reopened.identity().organizationId()).isEqualTo(org.orgId());
+                assertThat(reopened.records().identity().organizationId()).isEqualTo(org.orgId());
             }
             SavedConnection.BrowserSignIn withoutSecret = new SavedConnection.BrowserSignIn(saved.loginUrl(),
                     saved.clientId(), saved.refreshToken());
@@ -134,7 +134,7 @@ class StrictBrowserSignInTest {
                     .hasMessage(TokenEndpoint.myDomainNeeded(loginHost));
             try (ForceWscOrg onMyDomain = orgs.signIn(0).withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
                     org.clientSecret()).org()) {
-                assertThat(onMyDomain.identity().organizationId()).isEqualTo(org.orgId());
+                assertThat(onMyDomain.records().identity().organizationId()).isEqualTo(org.orgId());
             }
         }
     }

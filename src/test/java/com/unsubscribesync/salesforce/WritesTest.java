@@ -20,12 +20,12 @@ class WritesTest {
     void aThousandIdsAreWrittenInExactlyFiveUpdateCallsWithOneOutcomeEachInOrder() throws Exception {
         try (LocalOrg org = TestOrgs.start(1800); ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 1000);
-            long calls = connected.callsMade();
+            long calls = connected.records().callsMade();
             int used = org.apiCallsUsed();
 
-            List<WriteOutcome> outcomes = connected.setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
+            List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
 
-            assertThat(connected.callsMade() - calls).isEqualTo(5);
+            assertThat(connected.records().callsMade() - calls).isEqualTo(5);
             assertThat(org.apiCallsUsed() - used).isEqualTo(5);
             assertThat(outcomes).extracting(WriteOutcome::id).containsExactlyElementsOf(ids);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
@@ -37,7 +37,7 @@ class WritesTest {
     void aConvertedLeadIsRefusedForGoodWithSalesforcesCodeAndMessage() throws Exception {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
             SalesforceId lead = SalesforceId.parse(org.state().seeded().orElseThrow().convertedLeadId());
-            WriteOutcome outcome = connected.setOptOut(SObjectType.LEAD, OPT_OUT, List.of(lead), true).get(0);
+            WriteOutcome outcome = connected.records().setOptOut(SObjectType.LEAD, OPT_OUT, List.of(lead), true).get(0);
             assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
             assertThat(outcome.statusCode()).contains("CANNOT_UPDATE_CONVERTED_LEAD");
             assertThat(outcome.message()).hasValueSatisfying(m -> assertThat(m).isNotBlank());
@@ -49,7 +49,7 @@ class WritesTest {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 2);
             org.state().delete(ids.get(0).value());
-            List<WriteOutcome> outcomes = connected.setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
+            List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
             assertThat(outcomes.get(0).statusCode()).contains("ENTITY_IS_DELETED");
             assertThat(outcomes.get(0).result()).isEqualTo(WriteOutcome.Result.PERMANENT);
             assertThat(outcomes.get(1).result()).isEqualTo(WriteOutcome.Result.WRITTEN);
@@ -61,7 +61,7 @@ class WritesTest {
         try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 3);
             org.state().setFieldAccess("Contact", OPT_OUT, FieldAccess.READONLY);
-            assertThat(connected.setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true)).allSatisfy(o -> {
+            assertThat(connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true)).allSatisfy(o -> {
                 assertThat(o.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
                 assertThat(o.statusCode()).contains("INVALID_FIELD_FOR_INSERT_UPDATE");
             });
@@ -80,7 +80,7 @@ class WritesTest {
             all.addAll(permanent);
             for (String code : all) {
                 org.faults().clear().failRecords("update", code, 1.0);
-                WriteOutcome outcome = connected.setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true).get(0);
+                WriteOutcome outcome = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true).get(0);
                 assertThat(outcome.statusCode()).as(code).contains(code);
                 assertThat(outcome.message()).as(code).isPresent();
                 assertThat(outcome.result()).as(code).isEqualTo(retryable.contains(code)
@@ -92,7 +92,7 @@ class WritesTest {
 
     private static List<SalesforceId> contacts(ForceWscOrg connected, int count) {
         List<SalesforceId> ids = new ArrayList<>();
-        connected.pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
+        connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
                 .filter(r -> !r.optedOut() && !r.deleted()).forEach(r -> ids.add(r.id())));
         assertThat(ids.size()).isGreaterThanOrEqualTo(count);
         return List.copyOf(ids.subList(0, count));

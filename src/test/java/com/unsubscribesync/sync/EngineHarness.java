@@ -54,7 +54,9 @@ final class EngineHarness implements AutoCloseable {
     final ConflictRepository conflicts;
     final MirrorRepository mirror;
     final SyncRunRepository runs;
-    final ForceWscOrg salesforce;
+    /** The connection to the org; the engine is given its records and its Bulk API. */
+    final ForceWscOrg connected;
+    final SalesforceOrg salesforce;
     final OptOutFields fields;
     final RealtimePusher pusher;
     final NightlySync nightly;
@@ -96,12 +98,14 @@ final class EngineHarness implements AutoCloseable {
         conflicts = new ConflictRepository(database);
         mirror = new MirrorRepository(database);
         runs = new SyncRunRepository(database);
-        salesforce = connect(org, connection);
-        CurrentOrg current = () -> Optional.of((SalesforceOrg) salesforce);
+        connected = connect(org, connection);
+        salesforce = connected.records();
+        CurrentOrg current = () -> Optional.of(salesforce);
         fields = new OptOutFields(clock);
-        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current, fields, retry, clock);
+        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current,
+                connected.bulk(), fields, retry, clock);
         nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
-                new RunLock(database, "nightly"), current, fields, retry, clock, sliceSize);
+                new RunLock(database, "nightly"), current, connected.bulk(), fields, retry, clock, sliceSize);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
@@ -198,7 +202,7 @@ final class EngineHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        salesforce.close();
+        connected.close();
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();

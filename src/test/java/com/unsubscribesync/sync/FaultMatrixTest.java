@@ -97,7 +97,7 @@ class FaultMatrixTest {
     @EnumSource(Fault.class)
     void nightlyRunEndsInAStatedStateLosesNothingAndTheNextRunFinishes(Fault fault) {
         engine.outbox.remove(engine.outbox.due(FAR_FUTURE, 10_000).stream().map(OutboxEntry::id).toList());
-        String sessionBefore = engine.salesforce.session().sessionId();
+        String sessionBefore = engine.connected.session().sessionId();
         if (!fault.whileWriting) {
             inject(fault);
         }
@@ -174,7 +174,7 @@ class FaultMatrixTest {
 
     private void checkFaultSpecifics(Fault fault, SyncRun run, String sessionBefore) {
         switch (fault) {
-            case SESSION_EXPIRY_EVERY_50_CALLS -> assertThat(engine.salesforce.session().sessionId())
+            case SESSION_EXPIRY_EVERY_50_CALLS -> assertThat(engine.connected.session().sessionId())
                     .as("renewed during the run").isNotEqualTo(sessionBefore);
             case MAINTENANCE_ALL_ALONG -> {
                 assertThat(waits.mostTriesOfOneCall()).isEqualTo(CALL_ATTEMPTS);

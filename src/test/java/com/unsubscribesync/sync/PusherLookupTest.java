@@ -146,7 +146,8 @@ class PusherLookupTest {
     void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
         MutableClock clock = new MutableClock(Instant.now());
         RealtimePusher pusher = new RealtimePusher(engine.outbox, engine.people, engine.settings, engine.conflicts,
-                engine.mirror, engine.runs, () -> Optional.of(engine.salesforce), engine.fields,
+                engine.mirror, engine.runs, () -> Optional.of(engine.salesforce), engine.connected.bulk(),
+                        engine.fields,
                 RealtimePusher.standardRetry(new java.util.Random(1)), clock);
         assertThat(pusher.untilBurstGathered()).as("nothing due").isZero();
 

@@ -2,13 +2,22 @@ package com.unsubscribesync.ui;
 
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.salesforce.FieldPlacement;
+import com.unsubscribesync.salesforce.LayoutPermissions;
+import com.unsubscribesync.salesforce.ListedLayout;
+import com.unsubscribesync.salesforce.OpenOrg;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.OrgIdentity;
 import com.unsubscribesync.salesforce.OrgRecord;
+import com.unsubscribesync.salesforce.PageLayout;
+import com.unsubscribesync.salesforce.SalesforceBulk;
+import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.salesforce.SalesforceLayouts;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import java.time.Instant;
@@ -26,9 +35,10 @@ import java.util.function.Consumer;
 
 /**
  * A Salesforce org in memory, for console tests that need the engine to run: the records, both opt-out fields,
- * and a log of which field each write went to. (Salesforce behaviour itself is tested against the local org.)
+ * and a log of which field each write went to; it has no page layouts. (Salesforce behaviour itself is tested against
+ * the local org.)
  */
-public final class InMemoryOrg implements SalesforceOrg {
+public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     public static final String PACKAGE_FIELD = "MSI_Sales_Opt_Out__c";
 
     private final Map<SalesforceId, Row> rows = new LinkedHashMap<>();
@@ -143,6 +153,25 @@ public final class InMemoryOrg implements SalesforceOrg {
         }
     }
 
+    @Override
+    public synchronized List<PersonMatch> findPeople(String text, int limit) {
+        calls++;
+        return rows.values().stream().filter(r -> r.email.value().contains(text.strip().toLowerCase()))
+                .limit(limit).map(r -> new PersonMatch(r.id, r.email.value(), Optional.of(r.email.value()))).toList();
+    }
+
+    @Override
+    public synchronized Optional<PersonMatch> findPerson(SalesforceId id) {
+        calls++;
+        return Optional.ofNullable(rows.get(id)).map(r -> new PersonMatch(r.id, r.email.value(),
+                Optional.of(r.email.value())));
+    }
+
+    @Override
+    public Optional<Boolean> isSandbox() {
+        return Optional.empty();
+    }
+
     /** Writes as {@link #setOptOut} does; the console's tests do not tell the two paths apart. */
     @Override
     public List<WriteOutcome> setOptOutInBulk(SObjectType type, String field, List<SalesforceId> ids, boolean value) {
@@ -164,9 +193,61 @@ public final class InMemoryOrg implements SalesforceOrg {
         return Instant.now();
     }
 
-    @Override
-    public void close() {
+    /** This org as a connection, whose page layouts refuse every call. */
+    public OpenOrg open() {
+        return new OpenOrg() {
+            @Override
+            public SalesforceOrg records() {
+                return InMemoryOrg.this;
+            }
+
+            @Override
+            public SalesforceBulk bulk() {
+                return InMemoryOrg.this;
+            }
+
+            @Override
+            public SalesforceLayouts layouts() {
+                return NO_LAYOUTS;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
+
+    private static final SalesforceLayouts NO_LAYOUTS = new SalesforceLayouts() {
+        @Override
+        public LayoutPermissions layoutPermissions() {
+            throw refused();
+        }
+
+        @Override
+        public Map<SObjectType, List<ListedLayout>> listLayouts(Set<SObjectType> types) {
+            throw refused();
+        }
+
+        @Override
+        public List<PageLayout> readLayouts(List<String> fullNames) {
+            throw refused();
+        }
+
+        @Override
+        public PageLayout addField(PageLayout current, FieldPlacement placement) {
+            throw refused();
+        }
+
+        @Override
+        public void restoreLayout(String fullName, String document) {
+            throw refused();
+        }
+
+        private SalesforceException refused() {
+            return new SalesforceException(SalesforceException.Kind.REFUSED, "NO_LAYOUTS", "The in-memory org has no "
+                    + "page layouts.", null);
+        }
+    };
 
     private void pause() {
         if (delayPerChunkMillis > 0) {

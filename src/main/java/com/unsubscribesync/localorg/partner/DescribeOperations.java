@@ -32,7 +32,8 @@ final class DescribeOperations {
         for (ObjectSchema schema : state.catalog().all()) {
             boolean data = schema.isPersonObject();
             boolean editable = editable(schema);
-            out.open("sobjects").leaf("activateable", false).leaf("createable", editable).leaf("custom", false)
+            out.open("sobjects").leaf("activateable", false).nil("associateEntityType").nil("associateParentEntity")
+                    .leaf("createable", editable).leaf("custom", false)
                     .leaf("customSetting", false).leaf("dataTranslationEnabled", false).leaf("deepCloneable", false)
                     .leaf("deletable", editable).leaf("deprecatedAndHidden", false).leaf("feedEnabled", data)
                     .leaf("hasSubtypes", false).leaf("idEnabled", schema.keyPrefix() != null)
@@ -77,7 +78,8 @@ final class DescribeOperations {
     private void describe(XmlOut out, ObjectSchema schema) {
         boolean data = schema.isPersonObject();
         boolean editable = editable(schema);
-        out.open("result").leaf("activateable", false).leaf("compactLayoutable", data).leaf("createable", editable)
+        out.open("result").leaf("activateable", false).nil("associateEntityType").nil("associateParentEntity")
+                .leaf("compactLayoutable", data).leaf("createable", editable)
                 .leaf("custom", false).leaf("customSetting", false).leaf("dataTranslationEnabled", false)
                 .leaf("deepCloneable", false).nil("defaultImplementation").leaf("deletable", editable)
                 .leaf("deprecatedAndHidden", false).leaf("feedEnabled", data);
