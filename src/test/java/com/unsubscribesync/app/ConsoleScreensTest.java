@@ -122,9 +122,12 @@ class ConsoleScreensTest {
         settle();
         TableView<?> open = robot.lookup("#conflicts").queryAs(TableView.class);
         assertThat(open.getItems()).hasSize(2);
+        Label detail = robot.lookup("#conflict-detail").queryAs(Label.class);
+        assertThat(detail.isVisible()).as("an empty detail box above the buttons, with nothing selected").isFalse();
         robot.clickOn("locked@example.com");
         settle();
-        assertThat(robot.lookup("#conflict-detail").queryAs(Label.class).getText()).contains("UNABLE_TO_LOCK_ROW");
+        assertThat(detail.getText()).contains("UNABLE_TO_LOCK_ROW");
+        assertThat(detail.isVisible()).isTrue();
         robot.clickOn("#action-dismiss");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> open.getItems().size() == 1);
         settle();
