@@ -12,15 +12,23 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.NightlySync;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
-import com.unsubscribesync.sync.RunRequest;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.Formats;
-import com.unsubscribesync.ui.OrgConnections.FieldState;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.usecase.ChangeSettings;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.ImportPeople;
+import com.unsubscribesync.usecase.RunSync;
+import com.unsubscribesync.usecase.SyncOverview;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.ui.settings.SettingsForm;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +50,17 @@ import javafx.collections.ObservableList;
 
 /** The Integrations tab: "Sync to Salesforce", its schedule, runs, field choice and the three requirements. */
 public final class IntegrationsViewModel {
-    private final ConsoleServices services;
+    private final ChangeSettings settings;
+    private final SyncOverview overview;
+    private final ConnectOrg connection;
+    private final PageLayouts layouts;
+    private final ImportPeople people;
+    private final RunSync sync;
+    private final Clock clock;
+    private final ZoneId zone;
     private final Background background;
     private final DialogService dialogs;
+    private final Consumer<Throwable> failed;
 
     private final BooleanProperty nightlySync = new SimpleBooleanProperty(false);
     private final ObjectProperty<OptOutField> field = new SimpleObjectProperty<>(OptOutField.EMAIL_OPT_OUT);
@@ -60,11 +76,25 @@ public final class IntegrationsViewModel {
     private boolean loading;
     private Background.Running current;
 
-    public IntegrationsViewModel(ConsoleServices services, Background background, DialogService dialogs) {
-        this.services = services;
+    /** What the Integrations tab reads and changes; built by the composition root. */
+    public record Uses(ChangeSettings settings, SyncOverview overview, ConnectOrg connection, PageLayouts layouts,
+            ImportPeople people, RunSync sync) {
+    }
+
+    /** @param zone the admin's own time zone, in which times are shown */
+    public IntegrationsViewModel(Uses uses, Clock clock, ZoneId zone, Background background, DialogService dialogs) {
+        this.settings = uses.settings();
+        this.overview = uses.overview();
+        this.connection = uses.connection();
+        this.layouts = uses.layouts();
+        this.people = uses.people();
+        this.sync = uses.sync();
+        this.clock = clock;
+        this.zone = zone;
         this.background = background;
         this.dialogs = dialogs;
-        this.settingsForm = new SettingsForm(services.settings(), background, this::refresh, this::failed);
+        this.failed = Failures.shownIn(dialogs, "Sync to Salesforce");
+        this.settingsForm = new SettingsForm(settings, background, this::refresh, failed);
         nightlySync.addListener((o, was, on) -> {
             if (!loading) {
                 save(s -> s.withNightlySync(on));
@@ -93,12 +123,10 @@ public final class IntegrationsViewModel {
 
     public void refresh() {
         background.submit(progressIgnored -> {
-            SyncSettings settings = services.settings().load();
-            return new Snapshot(settings, services.syncRuns().last(), services.scheduler().nextRun(),
-                    services.people().count(), services.people().countWithSalesforceId(),
-                    services.connection().state(settings), services.layouts().lastInspection(),
-                    services.clock().instant());
-        }, this::show, this::failed);
+            SyncOverview.Figures figures = overview.figures();
+            return new Snapshot(figures.settings(), figures.lastRun(), figures.nextRun(), figures.people(),
+                    figures.linked(), connection.check(), layouts.lastInspection(), clock.instant());
+        }, this::show, failed);
     }
 
     private void show(Snapshot snapshot) {
@@ -109,16 +137,16 @@ public final class IntegrationsViewModel {
         } finally {
             loading = false;
         }
-        schedule.set(Formats.schedule(snapshot.now(), services.zone()));
+        schedule.set(Formats.schedule(snapshot.now(), zone));
         lastRun.set(snapshot.lastRun().map(this::describe).orElse("No run yet."));
-        nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, services.zone()))
+        nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, zone))
                 .orElse("None — the nightly sync is off."));
         requirements.setAll(requirementsOf(snapshot));
         settingsForm.show(snapshot.settings(), snapshot.org());
     }
 
     private String describe(SyncRun run) {
-        String when = Formats.dateTime(run.startedAt(), services.zone());
+        String when = Formats.dateTime(run.startedAt(), zone);
         String what = switch (run.outcome()) {
             case RUNNING -> "running now";
             case SUCCEEDED -> "succeeded";
@@ -221,9 +249,9 @@ public final class IntegrationsViewModel {
 
     private void save(java.util.function.UnaryOperator<SyncSettings> change) {
         background.submit(p -> {
-            services.settings().save(change.apply(services.settings().load()));
+            settings.change(change);
             return null;
-        }, saved -> refresh(), this::failed);
+        }, saved -> refresh(), failed);
     }
 
     public void fix(Requirement requirement) {
@@ -234,7 +262,7 @@ public final class IntegrationsViewModel {
     public void fix(Requirement.Fix way) {
         switch (way) {
             case ENABLE_NIGHTLY_SYNC -> nightlySync.set(true);
-            case OPEN_LAYOUT_STEPS -> new LayoutWizardLauncher(services.layouts(), background, dialogs,
+            case OPEN_LAYOUT_STEPS -> new LayoutWizardLauncher(layouts, background, dialogs,
                     inspection -> refresh()).open(field.get() == OptOutField.EMAIL_OPT_OUT ? "Email Opt Out"
                             : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
             case SHOW_PEOPLE_WITHOUT_ID -> showPeopleWithoutId();
@@ -251,7 +279,7 @@ public final class IntegrationsViewModel {
 
     /** The checklist's "people without an ID" action: the one place to point it elsewhere. */
     public void showPeopleWithoutId() {
-        background.submit(p -> services.people().withoutSalesforceId(200), people -> {
+        background.submit(p -> people.withoutSalesforceId(200), people -> {
             if (dialogs.showListWithAction("People without a Salesforce ID", "Their unsubscribes cannot "
                     + "reach Salesforce until they carry a Lead or Contact ID. Import a CSV file of people "
                     + "with their Lead or Contact IDs to give them one.",
@@ -262,14 +290,13 @@ public final class IntegrationsViewModel {
                     "Import people from CSV…")) {
                 importPeople();
             }
-        }, this::failed);
+        }, failed);
     }
 
     /** The command line's {@code people import}, in the window: columns, check, bad rows, write. */
     public void importPeople() {
         dialogs.chooseCsvFile(ImportKind.PEOPLE.title()).ifPresent(file -> dialogs.runImport(new ImportSession(
-                ImportKind.PEOPLE, file, (path, layout, options, progress) -> services.peopleImporter()
-                        .importFile(path, layout, options, progress), background, report -> {
+                ImportKind.PEOPLE, file, people::importFile, background, report -> {
                             dialogs.info(ImportKind.PEOPLE.shortTitle(), Formats.plural(report.added(),
                                     "person was", "people were") + " saved with their IDs and names"
                                     + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(),
@@ -294,8 +321,7 @@ public final class IntegrationsViewModel {
         progress.set(-1);
         progressMessage.set(dryRun ? "Preparing the preview…" : "Starting the sync…");
         outcome.set("");
-        current = background.submit(p -> services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun,
-                false, SyncRun.Origin.CONSOLE), new RunProgress() {
+        current = background.submit(p -> sync.now(dryRun, false, new RunProgress() {
                     @Override
                     public void update(String phase, long done, long total) {
                         p.update(phase + (total > 0 ? " — " + Formats.count(done) + " of " + Formats.count(total)
@@ -309,7 +335,7 @@ public final class IntegrationsViewModel {
                 }), report -> finished(report), e -> {
                     running.set(false);
                     outcome.set("");
-                    failed(e);
+                    failed.accept(e);
                 });
         current.onProgress(report -> {
             progress.set(report.fraction());
@@ -355,13 +381,6 @@ public final class IntegrationsViewModel {
             current.cancel();
             progressMessage.set("Stopping after the current batch…");
         }
-    }
-
-    private void failed(Throwable e) {
-        String message = e instanceof NightlySync.AlreadyRunning || e instanceof IllegalStateException
-                || e instanceof IllegalArgumentException ? e.getMessage()
-                : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
-        dialogs.error("Sync to Salesforce", message);
     }
 
     public BooleanProperty nightlySyncProperty() {
