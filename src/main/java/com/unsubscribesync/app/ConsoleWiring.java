@@ -37,9 +37,7 @@ final class ConsoleWiring {
         var connectOrg = workspace.connectOrg();
         var overview = workspace.overview();
         ShellViewModel shell = new ShellViewModel(connectOrg, overview, zone, background, first);
-        IntegrationsViewModel integrations = new IntegrationsViewModel(new IntegrationsViewModel.Uses(
-                workspace.changeSettings(), overview, connectOrg, workspace.layouts(), workspace.importPeople(),
-                workspace.runSync(SyncRun.Origin.CONSOLE)), workspace.clock(), zone, background, dialogs);
+        IntegrationsViewModel integrations = integrations(workspace, zone, background, dialogs);
         ConnectionViewModel connection = new ConnectionViewModel(connectOrg, background, dialogs, () -> {
             shell.refreshStatus();
             integrations.refresh();
@@ -49,13 +47,28 @@ final class ConsoleWiring {
                     connection.showGuide();
                     shell.screenProperty().set(Screen.CONNECTION);
                 });
-        return new Console(new Console.Screens(shell,
-                new UnsubscribesViewModel(workspace.unsubscribeList(), workspace.recordUnsubscribe(),
-                        workspace.resubscribe(), connectOrg, zone, background, dialogs),
-                integrations,
-                new ConflictsViewModel(workspace.resolveConflict(), workspace.layouts(), zone, background, dialogs),
+        return new Console(new Console.Screens(shell, unsubscribes(workspace, zone, background, dialogs),
+                integrations, conflicts(workspace, zone, background, dialogs),
                 new SyncHistoryViewModel(overview, zone, background, dialogs),
                 new RunDetailViewModel(overview, zone, background, dialogs, browser),
                 connection, welcome));
+    }
+
+    static UnsubscribesViewModel unsubscribes(AppWorkspace workspace, ZoneId zone, Background background,
+            DialogService dialogs) {
+        return new UnsubscribesViewModel(workspace.unsubscribeList(), workspace.recordUnsubscribe(),
+                workspace.resubscribe(), workspace.connectOrg(), zone, background, dialogs);
+    }
+
+    static IntegrationsViewModel integrations(AppWorkspace workspace, ZoneId zone, Background background,
+            DialogService dialogs) {
+        return new IntegrationsViewModel(new IntegrationsViewModel.Uses(workspace.changeSettings(),
+                workspace.overview(), workspace.connectOrg(), workspace.layouts(), workspace.importPeople(),
+                workspace.runSync(SyncRun.Origin.CONSOLE)), workspace.clock(), zone, background, dialogs);
+    }
+
+    static ConflictsViewModel conflicts(AppWorkspace workspace, ZoneId zone, Background background,
+            DialogService dialogs) {
+        return new ConflictsViewModel(workspace.resolveConflict(), workspace.layouts(), zone, background, dialogs);
     }
 }

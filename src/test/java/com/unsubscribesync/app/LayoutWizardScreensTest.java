@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.localorg.LocalOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.SObjectType;
@@ -50,7 +51,7 @@ class LayoutWizardScreensTest {
 
     @TempDir
     Path data;
-    private LayoutConsoleFixture fixture;
+    private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -61,8 +62,8 @@ class LayoutWizardScreensTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        fixture = new LayoutConsoleFixture(data);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
+        fixture = ConsoleFixture.onLocalOrg(data);
+        console = fixture.console(new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
         stage.setScene(console.scene(1100, 760));
         console.load();
         stage.show();

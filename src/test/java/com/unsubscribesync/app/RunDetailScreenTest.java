@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -59,20 +60,20 @@ class RunDetailScreenTest {
     private final List<String> browsed = new CopyOnWriteArrayList<>();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private Console console;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         SeededConsole.seed(fixture);
         for (int i : new int[] {3, 8, 13}) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), Instant.now(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
         }
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS,
+        console = fixture.console(new FxBackground(executor), dialogs, Screen.INTEGRATIONS,
                 browsed::add);
         stage.setScene(console.scene(1024, 700));
         console.load();
@@ -90,10 +91,10 @@ class RunDetailScreenTest {
     @Test
     void aRunStartedInTheConsoleSaysSoAndOpensOnTheRecordsItPushedWithLinksIntoSalesforce(FxRobot robot)
             throws Exception {
-        int before = fixture.services.syncRuns().recent(100, false).size();
+        int before = fixture.workspace.syncRuns().recent(100, false).size();
         robot.clickOn("#run-now");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.services.syncRuns().recent(100, false).size()
-                == before + 1 && fixture.services.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.workspace.syncRuns().recent(100, false).size()
+                == before + 1 && fixture.workspace.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
         robot.clickOn("#nav-history");
         TableView<RunRow> runs = table(robot, "#runs");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == before + 1);
@@ -218,7 +219,7 @@ class RunDetailScreenTest {
 
     /** A nightly run of serve with a quarter of a million pushes and one refusal, as the store keeps it. */
     private long recordedServeRun() {
-        var runs = fixture.services.syncRuns();
+        var runs = fixture.workspace.syncRuns();
         Instant started = Instant.now();
         long id = runs.start(SyncRun.Trigger.SCHEDULE, SyncRun.Origin.SERVE,
                 Optional.of("https://acme.my.salesforce.com"), false, started);
