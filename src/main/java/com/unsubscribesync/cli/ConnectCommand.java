@@ -13,7 +13,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "connect", description = "Connect the embedded demo org, or a Salesforce org through OAuth.")
@@ -24,8 +23,6 @@ public class ConnectCommand implements Callable<Integer> {
         this.connection = connection;
     }
 
-    @ParentCommand
-    RootCommand root;
     @Spec
     CommandSpec spec;
 

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "disconnect", description = "Forget the saved Salesforce tokens and secrets.")
@@ -16,8 +15,6 @@ public class DisconnectCommand implements Callable<Integer> {
         this.connection = connection;
     }
 
-    @ParentCommand
-    RootCommand root;
     @Spec
     CommandSpec spec;
 

@@ -4,14 +4,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", description = "Headless: the nightly scheduler and the real-time pusher, until stopped.")
 public class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
     @Spec
     CommandSpec spec;
 

@@ -8,7 +8,6 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
 import com.unsubscribesync.sync.RunRequest;
-import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.Screen;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -16,7 +16,6 @@ import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import com.unsubscribesync.ui.connection.UserRightsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import javafx.scene.Node;

@@ -5,7 +5,6 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.usecase.ResolveConflict;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
