@@ -11,7 +11,6 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.ui.Console;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -58,8 +55,8 @@ class RunDetailScreenTest {
     @TempDir
     static Path data;
     private final List<String> browsed = new CopyOnWriteArrayList<>();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private ScriptedDialogs dialogs;
+    private ShownConsole<InMemoryOrg> shown;
     private ConsoleFixture<InMemoryOrg> fixture;
     private Console console;
     private Stage stage;
@@ -73,19 +70,15 @@ class RunDetailScreenTest {
             fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), Instant.now(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
         }
-        console = fixture.console(new FxBackground(executor), dialogs, Screen.INTEGRATIONS,
-                browsed::add);
-        stage.setScene(console.scene(1024, 700));
-        console.load();
-        stage.show();
+        shown = new ShownConsole<>(stage, fixture, Screen.INTEGRATIONS, 1024, 700, Optional.of(browsed::add),
+                Console::load);
+        console = shown.console;
+        dialogs = shown.dialogs;
     }
 
     @AfterEach
-    void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+    void close() {
+        shown.close();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,16 @@ class ShownConsole<O> implements AutoCloseable {
     /** @param opening what happens between setting the scene and showing the stage (e.g. the first reads) */
     ShownConsole(Stage stage, ConsoleFixture<O> fixture, Screen first, double width, double height,
             Consumer<Console> opening) {
+        this(stage, fixture, first, width, height, Optional.empty(), opening);
+    }
+
+    /** @param browser opens a link into Salesforce; empty: its address is shown in a dialog */
+    ShownConsole(Stage stage, ConsoleFixture<O> fixture, Screen first, double width, double height,
+            Optional<Consumer<String>> browser, Consumer<Console> opening) {
         this.fixture = fixture;
-        console = fixture.console(new FxBackground(executor), dialogs, first);
+        FxBackground background = new FxBackground(executor);
+        console = browser.map(opens -> fixture.console(background, dialogs, first, opens))
+                .orElseGet(() -> fixture.console(background, dialogs, first));
         scene = console.scene(width, height);
         stage.setScene(scene);
         opening.accept(console);

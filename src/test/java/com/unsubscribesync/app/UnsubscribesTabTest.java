@@ -13,7 +13,6 @@ import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.ui.Console;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
@@ -26,8 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -58,8 +55,8 @@ class UnsubscribesTabTest {
     @TempDir
     Path exports;
     private ConsoleFixture<InMemoryOrg> fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private ShownConsole<InMemoryOrg> shown;
+    private ScriptedDialogs dialogs;
     private Console console;
     private Scene scene;
     private TableView<UnsubscribeRow> table;
@@ -75,19 +72,15 @@ class UnsubscribesTabTest {
         fixture.workspace.people().save(new Person(MARIA, Optional.of("María"), Optional.of("Castillo"),
                 Optional.of(MARIA_CONTACT)));
         fixture.org.add(MARIA_CONTACT, MARIA, true);
-        console = fixture.console(new FxBackground(executor), dialogs, Screen.UNSUBSCRIBES);
-        scene = console.scene(1024, 700);
-        stage.setScene(scene);
-        console.load();
-        stage.show();
+        shown = new ShownConsole<>(stage, fixture, Screen.UNSUBSCRIBES, 1024, 700, Console::load);
+        console = shown.console;
+        scene = shown.scene;
+        dialogs = shown.dialogs;
     }
 
     @AfterEach
-    void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+    void close() {
+        shown.close();
     }
 
     @Test
