@@ -27,8 +27,9 @@ class LayerDirectionsTest {
             "localorg", Set.of("domain"),
             "sync", Set.of("salesforce", "store", "domain"),
             "layout", Set.of("salesforce", "store", "domain"),
-            "ui", Set.of("sync", "layout", "collect", "store", "domain"),
-            "cli", Set.of("sync", "layout", "collect", "store", "domain"));
+            "usecase", Set.of("sync", "layout", "collect", "store", "domain"),
+            "ui", Set.of("usecase", "sync", "layout", "collect", "store", "domain"),
+            "cli", Set.of("usecase", "sync", "layout", "collect", "store", "domain"));
 
     @Test
     void everyLayerImportsOnlyWhatItIsAllowedTo() throws IOException {
