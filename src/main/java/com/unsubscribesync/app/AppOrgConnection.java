@@ -1,7 +1,6 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.NotConnectedException;
-import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.OrgUnreachableException;
 import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.domain.InvalidInputException;
@@ -34,12 +33,17 @@ import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.SavedConnection;
 import com.unsubscribesync.salesforce.SystemBrowser;
 import com.unsubscribesync.salesforce.TokenEndpoint;
+import com.unsubscribesync.usecase.BrowserSignIn;
+import com.unsubscribesync.usecase.ConnectedOrg;
+import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.OrgConnection;
+import com.unsubscribesync.usecase.OrgState;
 import java.io.PrintWriter;
 import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -118,24 +122,24 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         return save(guarded(() -> signIn.withClientSecret(url, clientId, secret)));
     }
 
+    /** The secret as typed into the Connection screen, or read from the environment variable named. */
     @Override
-    public ConnectedOrg connectInBrowser(String loginUrl, String clientId, Optional<String> secretVariable,
-            OptionalInt callbackPort, PrintWriter out) {
-        return connectInBrowserWithSecret(loginUrl, clientId, secretVariable.map(this::secret), callbackPort, out);
-    }
-
-    /** The console's browser sign-in, with the secret as typed into the Connection screen. */
-    ConnectedOrg connectInBrowserWithSecret(String loginUrl, String clientId, Optional<String> secret,
-            OptionalInt callbackPort, PrintWriter out) {
-        LoginUrl url = LoginUrl.parse(loginUrl);
-        OAuthCallback callback = callback(callbackPort);
-        return save(guarded(() -> signIn.inBrowser(url, clientId, secret, callback, browsers.apply(out),
+    public ConnectedOrg connectInBrowser(BrowserSignIn request, PrintWriter out) {
+        Optional<String> secret = request.secret().or(() -> request.secretVariable().map(this::secret));
+        LoginUrl url = LoginUrl.parse(request.loginUrl());
+        OAuthCallback callback = callback(request.callbackPort());
+        return save(guarded(() -> signIn.inBrowser(url, request.clientId(), secret, callback, browsers.apply(out),
                 BROWSER_PATIENCE)));
     }
 
     @Override
     public String callbackUrl(OptionalInt callbackPort) {
         return callback(callbackPort).url();
+    }
+
+    @Override
+    public int defaultCallbackPort() {
+        return OAuthCallback.DEFAULT_PORT;
     }
 
     private static OAuthCallback callback(OptionalInt port) {
@@ -151,7 +155,8 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         return secret;
     }
 
-    boolean hasSavedConnection() {
+    @Override
+    public boolean saved() {
         try {
             return credentials.load().isPresent();
         } catch (DamagedFileException e) {
@@ -172,10 +177,10 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     }
 
     @Override
-    public OrgStatus status(SyncSettings current) {
+    public OrgState status(SyncSettings current) {
         Optional<String> damaged = credentials.problem();
         if (damaged.isPresent() || credentials.load().isEmpty()) {
-            return OrgStatus.notConnected(damaged.orElse(null));
+            return OrgState.notConnected(damaged);
         }
         try (OpenOrg open = open()) {
             SalesforceOrg org = open.records();
@@ -183,30 +188,28 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             LayoutReadCache.Reads reads = layoutReads.on(LayoutOrg.of(open));
             FieldCheck check = reads.checkField(OptOutFieldRequest.of(current));
             Optional<Inspection> layouts = layouts(reads, current);
-            Map<String, FieldStatus> fields = new LinkedHashMap<>();
+            Map<SObjectType, FieldState> fields = new EnumMap<>(SObjectType.class);
             for (SObjectType type : SObjectType.values()) {
                 FieldCheck.ObjectField field = check.objects().get(type);
                 if (field != null) {
                     Optional<ObjectLayouts> onLayouts = layouts.flatMap(inspection -> inspection.of(type));
-                    String problem = field.problem().or(() -> onLayouts.flatMap(ObjectLayouts::problem)).orElse(null);
-                    fields.put(type.apiName(), new FieldStatus(field.apiName().orElse(null), field.exists(),
-                            field.exists() ? field.updateable() : null,
-                            onLayouts.flatMap(ObjectLayouts::onEveryLayout).orElse(null), problem));
+                    fields.put(type, new FieldState(field.apiName(), field.exists(),
+                            field.exists() && field.updateable(), onLayouts.flatMap(ObjectLayouts::onEveryLayout),
+                            field.problem().or(() -> onLayouts.flatMap(ObjectLayouts::problem))));
                 }
             }
             IntegrationUserRights rights = UserRightsCheck.of(org.identity().userName(), check, current,
                     layouts.map(Inspection::rights));
             Optional<ApiUsage> usage = org.apiUsage();
-            return new OrgStatus(true, Optional.of(connected(org.identity(), Optional.empty())), fields,
-                    usage.map(ApiUsage::used).orElse(null), usage.map(ApiUsage::limit).orElse(null),
-                    Optional.empty(), Optional.of(rights));
+            return new OrgState(Optional.of(connected(org.identity(), Optional.empty())), fields,
+                    usage.map(ApiUsage::used), usage.map(ApiUsage::limit), Optional.empty(), Optional.of(rights));
         } catch (SalesforceException e) {
             LOG.warn("Status could not reach Salesforce: {}", e.getMessage());
             if (FaultClassifier.isApiDisabled(e)) {
-                return new OrgStatus(false, Optional.empty(), Map.of(), null, null, Optional.of(e.getMessage()),
-                        Optional.of(UserRightsCheck.apiDisabled(current)));
+                return new OrgState(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                        Optional.of(e.getMessage()), Optional.of(UserRightsCheck.apiDisabled(current)));
             }
-            return OrgStatus.notConnected(e.getMessage());
+            return OrgState.notConnected(Optional.ofNullable(e.getMessage()));
         }
     }
 

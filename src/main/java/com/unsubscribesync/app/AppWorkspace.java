@@ -1,9 +1,8 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.bench.AppUnderBench;
-import com.unsubscribesync.cli.OrgConnection;
 import com.unsubscribesync.cli.NotConnectedException;
-import com.unsubscribesync.cli.Workspace;
+import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
@@ -30,6 +29,17 @@ import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.usecase.ChangeSettings;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.ImportPeople;
+import com.unsubscribesync.usecase.OrgConnection;
+import com.unsubscribesync.usecase.PusherWake;
+import com.unsubscribesync.usecase.RecordUnsubscribe;
+import com.unsubscribesync.usecase.ResolveConflict;
+import com.unsubscribesync.usecase.Resubscribe;
+import com.unsubscribesync.usecase.RunSync;
+import com.unsubscribesync.usecase.SyncOverview;
+import com.unsubscribesync.usecase.UnsubscribeList;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,7 +48,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /** The services of one open data directory, wired together. */
-final class AppWorkspace implements Workspace, AppUnderBench {
+final class AppWorkspace implements AppUnderBench {
     private final Path dataDirectory;
     private final Clock clock;
     private final String actor;
@@ -59,6 +69,9 @@ final class AppWorkspace implements Workspace, AppUnderBench {
     private final ConflictResolver conflictResolver;
     private final Engine engine;
     private final PageLayouts layouts;
+    private final PusherWake wake;
+    private final RecordUnsubscribe recordUnsubscribe;
+    private final ConnectOrg connectOrg;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -69,12 +82,22 @@ final class AppWorkspace implements Workspace, AppUnderBench {
             com.unsubscribesync.store.SyncRun.Origin.COMMAND_LINE;
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
-        this(dataDirectory, database, clock, actor, env, java.util.Optional.empty());
+        this(dataDirectory, database, clock, actor, env, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
     /** @param engineOrg the org the engine works with instead of the saved connection (tests) */
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
             java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg) {
+        this(dataDirectory, database, clock, actor, env, engineOrg, java.util.Optional.empty());
+    }
+
+    /**
+     * @param engineOrg  the org the engine works with instead of the saved connection (tests)
+     * @param connection the connection the front ends see instead of the saved one (tests)
+     */
+    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
+            java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg,
+            java.util.Optional<OrgConnection> connection) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -109,44 +132,103 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         this.runningServes = new RunningServes(dataDirectory);
         this.layouts = new PageLayouts(org::forLayouts, settings,
                 new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock, salesforce.layoutReads());
+        this.wake = () -> {
+            engine.wake();
+            runningServes.wakeAll();
+        };
+        this.recordUnsubscribe = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, actor, wake);
+        this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
     }
 
-    @Override
+    /** The use cases both front ends call (ADR 0042). */
+    RecordUnsubscribe recordUnsubscribe() {
+        return recordUnsubscribe;
+    }
+
+    Resubscribe resubscribe() {
+        return new Resubscribe(resubscriber, actor);
+    }
+
+    ResolveConflict resolveConflict() {
+        return new ResolveConflict(conflicts, conflictResolver, actor, wake);
+    }
+
+    ConnectOrg connectOrg() {
+        return connectOrg;
+    }
+
+    ChangeSettings changeSettings() {
+        return new ChangeSettings(settings);
+    }
+
+    /** @param origin the front end the runs are shown as started from */
+    RunSync runSync(com.unsubscribesync.store.SyncRun.Origin origin) {
+        return new RunSync(nightlySync, pusher, outbox, origin);
+    }
+
+    SyncOverview overview() {
+        return new SyncOverview(settings, people, unsubscribes, conflicts, outbox, syncRuns, scheduler);
+    }
+
+    UnsubscribeList unsubscribeList() {
+        return new UnsubscribeList(unsubscribes, people);
+    }
+
+    /** @param closing closes the workspace once the engine stopped */
+    ServeCommand.Serving serving(Runnable closing) {
+        return new ServeCommand.Serving() {
+            @Override
+            public boolean connectionSaved() {
+                return AppWorkspace.this.connectionSaved();
+            }
+
+            @Override
+            public void start() {
+                announceServing();
+                engine.start();
+            }
+
+            @Override
+            public void stop() {
+                engine.close();
+                closing.run();
+            }
+        };
+    }
+
+    ImportPeople importPeople() {
+        return new ImportPeople(peopleImporter(), people);
+    }
+
     public SyncRunRepository syncRuns() {
         return syncRuns;
     }
 
-    @Override
     public NightlySync nightlySync() {
         return nightlySync;
     }
 
-    @Override
     public RealtimePusher pusher() {
         return pusher;
     }
 
-    @Override
     public NightlyScheduler scheduler() {
         return scheduler;
     }
 
-    @Override
     public Engine engine() {
         return engine;
     }
 
-    @Override
     public ConflictResolver conflictResolver() {
         return conflictResolver;
     }
 
-    @Override
     public Resubscriber resubscriber() {
         return resubscriber;
     }
 
-    @Override
+    /** Whether the engine can open the connected org; a saved connection that cannot be read is refused. */
     public boolean connected() {
         salesforce.savedConnectionProblem().ifPresent(problem -> {
             throw new NotConnectedException(problem);
@@ -154,67 +236,55 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         return org.current().isPresent();
     }
 
-    @Override
     public Path dataDirectory() {
         return dataDirectory;
     }
 
-    @Override
     public Clock clock() {
         return clock;
     }
 
-    @Override
     public String actor() {
         return actor;
     }
 
-    @Override
     public UnsubscribeRepository unsubscribes() {
         return unsubscribes;
     }
 
-    @Override
     public PeopleRepository people() {
         return people;
     }
 
-    @Override
     public SettingsRepository settings() {
         return settings;
     }
 
-    @Override
     public OutboxRepository outbox() {
         return outbox;
     }
 
-    @Override
     public ConflictRepository conflicts() {
         return conflicts;
     }
 
-    @Override
     public UnsubscribeImporter unsubscribeImporter() {
         return new UnsubscribeImporter(unsubscribes, clock, dataDirectory.resolve(ImportScratch.FOLDER));
     }
 
-    @Override
     public PeopleImporter peopleImporter() {
         return new PeopleImporter(people);
     }
 
-    @Override
     public AppOrgConnection salesforce() {
         return salesforce;
     }
 
     /** Whether a connection (demo or real) is saved, without calling the org. */
     boolean hasSavedConnection() {
-        return salesforce.hasSavedConnection();
+        return salesforce.saved();
     }
 
-    @Override
     public boolean connectionSaved() {
         return salesforce.connectionFileSaved();
     }
@@ -224,7 +294,6 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         scheduledFrom = origin;
     }
 
-    @Override
     public synchronized void announceServing() {
         scheduledFrom = com.unsubscribesync.store.SyncRun.Origin.SERVE;
         if (serving.isEmpty()) {
@@ -235,12 +304,10 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         }
     }
 
-    @Override
     public java.util.List<com.unsubscribesync.cli.ServeState> runningServes() {
         return runningServes.live();
     }
 
-    @Override
     public void wakeRunningServes() {
         runningServes.wakeAll();
     }
@@ -255,7 +322,6 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         org.reset();
     }
 
-    @Override
     public PageLayouts layouts() {
         return layouts;
     }
@@ -265,7 +331,6 @@ final class AppWorkspace implements Workspace, AppUnderBench {
         return salesforce;
     }
 
-    @Override
     public void close() {
         synchronized (this) {
             serving.ifPresent(RunningServes.Announcement::close);

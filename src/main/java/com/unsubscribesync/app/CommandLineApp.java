@@ -4,18 +4,17 @@ import com.unsubscribesync.cli.BenchCommand;
 import com.unsubscribesync.cli.ExitCode;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
-import com.unsubscribesync.cli.Workspace;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -55,9 +54,11 @@ public final class CommandLineApp {
     }
 
     public int run(String... args) {
-        RootCommand root = new RootCommand(this::openWorkspace, zone,
+        RootCommand root = new RootCommand(zone,
                 dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
-        CommandLine commandLine = commands(root);
+        OpenedOnFirstUse workspace = new OpenedOnFirstUse(() -> new WorkspaceOpener(env, clock)
+                .open(root.dataDirectory()));
+        CommandLine commandLine = commands(root, workspace, workspace::close);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
@@ -65,22 +66,23 @@ public final class CommandLineApp {
         try {
             return commandLine.execute(args);
         } finally {
-            root.closeWorkspace();
+            workspace.close();
         }
     }
 
-    /** Every command, each answering {@code -h}, {@code --help} and {@code help COMMAND…}. */
-    CommandLine commands(RootCommand root) {
-        CommandLine commandLine = new CommandLine(root);
+    /**
+     * Every command, each answering {@code -h}, {@code --help} and {@code help COMMAND…}.
+     *
+     * @param workspace the data directory, opened when a command first needs it
+     * @param closing   closes it, for {@code serve} when it is stopped
+     */
+    CommandLine commands(RootCommand root, Supplier<AppWorkspace> workspace, Runnable closing) {
+        CommandLine commandLine = new CommandLine(root, new CommandFactory(workspace, closing));
         commandLine.addSubcommand(new BenchCommand(new BenchmarksOnLocalOrgs()));
         commandLine.addSubcommand(new OrgCommand());
         commandLine.addSubcommand(new ConsoleCommand(console));
         EveryCommandHelps.addTo(commandLine);
         return commandLine;
-    }
-
-    private Workspace openWorkspace(Optional<Path> option) {
-        return new WorkspaceOpener(env, clock).open(option);
     }
 
     private int failure(Exception e, CommandLine command) {

@@ -73,7 +73,7 @@ public final class ConsoleApplication extends Application {
      * a run and conflicts at once rather than empty tables.
      */
     private static void firstStart(AppWorkspace workspace, Consumer<String> stage) {
-        if (workspace.hasSavedConnection() || workspace.salesforce().savedConnectionProblem().isPresent()
+        if (workspace.salesforce().saved() || workspace.salesforce().savedConnectionProblem().isPresent()
                 || workspace.syncRuns().last().isPresent()
                 || java.nio.file.Files.exists(workspace.dataDirectory().resolve(WINDOW_FILE))) {
             return;
@@ -106,12 +106,10 @@ public final class ConsoleApplication extends Application {
     }
 
     private void show(Stage stage, AppWorkspace opened) {
-        ConsoleWorkspace services = new ConsoleWorkspace(opened, new ConsoleOrgConnections(opened),
-                ZoneId.systemDefault());
         WindowMemory memory = new WindowMemory(opened.dataDirectory().resolve(WINDOW_FILE));
-        Console console = new Console(services, new FxBackground(executor),
-                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument), memory.load().screen(),
-                getHostServices()::showDocument);
+        Console console = ConsoleWiring.console(opened, ZoneId.systemDefault(), new FxBackground(executor),
+                new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument),
+                memory.load().screen(), getHostServices()::showDocument);
         console.show(stage, memory);
         if (screenshots.isEmpty()) {
             console.welcomeIfFirstRun();

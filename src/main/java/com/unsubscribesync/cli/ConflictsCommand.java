@@ -3,7 +3,7 @@ package com.unsubscribesync.cli;
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.store.Conflict;
-import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.usecase.ResolveConflict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,13 @@ public class ConflictsCommand {
     RootCommand root;
 
     @Command(name = "list", description = "Open conflicts, oldest first.")
-    static class ListCommand implements Callable<Integer> {
+    public static class ListCommand implements Callable<Integer> {
+        private final Supplier<ResolveConflict> conflicts;
+
+        public ListCommand(Supplier<ResolveConflict> conflicts) {
+            this.conflicts = conflicts;
+        }
+
         @ParentCommand
         ConflictsCommand group;
         @Spec
@@ -41,7 +48,7 @@ public class ConflictsCommand {
         @Override
         public Integer call() {
             Optional<ConflictKind> only = Optional.ofNullable(kind).map(ConflictKind::parse);
-            List<Conflict> open = group.root.workspace().conflicts().open(only, limit);
+            List<Conflict> open = conflicts.get().open(only, limit);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> views = new ArrayList<>();
@@ -55,7 +62,7 @@ public class ConflictsCommand {
                     view.put("statusCode", conflict.statusCode().orElse(null));
                     view.put("explanation", conflict.explanation());
                     view.put("createdAt", conflict.createdAt().toString());
-                    view.put("actions", ConflictResolver.actions(conflict.kind()));
+                    view.put("actions", ResolveConflict.actions(conflict.kind()));
                     views.add(view);
                 }
                 out.println(Json.write(views));
@@ -68,14 +75,20 @@ public class ConflictsCommand {
                 out.printf("#%d  %-26s %s%n     %s%n     actions: %s%n", conflict.id(), conflict.kind().title(),
                         conflict.email().map(Object::toString).orElse(conflict.objectType().map(t -> t.apiName()).orElse("")),
                         PrintableText.of(conflict.explanation()),
-                        String.join(", ", ConflictResolver.actions(conflict.kind())));
+                        String.join(", ", ResolveConflict.actions(conflict.kind())));
             }
             return ExitCode.DONE;
         }
     }
 
     @Command(name = "resolve", description = "Resolve one conflict with one of its actions.")
-    static class Resolve implements Callable<Integer> {
+    public static class Resolve implements Callable<Integer> {
+        private final Supplier<ResolveConflict> conflicts;
+
+        public Resolve(Supplier<ResolveConflict> conflicts) {
+            this.conflicts = conflicts;
+        }
+
         @ParentCommand
         ConflictsCommand group;
         @Spec
@@ -91,9 +104,7 @@ public class ConflictsCommand {
 
         @Override
         public Integer call() {
-            Workspace workspace = group.root.workspace();
-            workspace.conflictResolver().resolve(id, action, Optional.ofNullable(record), Optional.ofNullable(reason),
-                    workspace.actor());
+            conflicts.get().resolve(id, action, Optional.ofNullable(record), Optional.ofNullable(reason));
             spec.commandLine().getOut().println("Conflict " + id + " resolved: " + action + ".");
             return ExitCode.DONE;
         }

@@ -1,21 +1,28 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.usecase.BrowserSignIn;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.ConnectedOrg;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "connect", description = "Connect the embedded demo org, or a Salesforce org through OAuth.")
 public class ConnectCommand implements Callable<Integer> {
-    @ParentCommand
-    RootCommand root;
+    private final Supplier<ConnectOrg> connection;
+
+    public ConnectCommand(Supplier<ConnectOrg> connection) {
+        this.connection = connection;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -54,23 +61,23 @@ public class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OrgConnection connection = root.workspace().salesforce();
+        ConnectOrg connection = this.connection.get();
         PrintWriter out = spec.commandLine().getOut();
-        OrgConnection.ConnectedOrg org;
+        ConnectedOrg org;
         try {
             if (target.demo) {
-                org = connection.connectDemo();
+                org = connection.demo();
             } else if (target.real.clientSecretVariable != null && !target.real.browser) {
                 if (target.real.callbackPort != null) {
                     throw new InvalidInputException("--callback-port is for the browser sign-in: add --browser, or "
                             + "leave out --callback-port for client credentials");
                 }
-                org = connection.connectWithClientSecret(target.real.loginUrl, target.real.clientId,
+                org = connection.withClientSecret(target.real.loginUrl, target.real.clientId,
                         target.real.clientSecretVariable);
             } else {
-                org = connection.connectInBrowser(target.real.loginUrl, target.real.clientId,
+                org = connection.inBrowser(BrowserSignIn.secretFrom(target.real.loginUrl, target.real.clientId,
                         Optional.ofNullable(target.real.clientSecretVariable), target.real.callbackPort == null
-                                ? OptionalInt.empty() : OptionalInt.of(target.real.callbackPort), out);
+                                ? OptionalInt.empty() : OptionalInt.of(target.real.callbackPort)), out);
             }
         } catch (OrgUnreachableException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +35,13 @@ public class LayoutCommand {
 
     @Command(name = "check", description = "Per object and layout: is the field there, can the user edit it, "
             + "and may the user change layouts.")
-    static class Check implements Callable<Integer> {
+    public static class Check implements Callable<Integer> {
+        private final Supplier<PageLayouts> layouts;
+
+        public Check(Supplier<PageLayouts> layouts) {
+            this.layouts = layouts;
+        }
+
         @ParentCommand
         LayoutCommand group;
         @Spec
@@ -44,7 +51,7 @@ public class LayoutCommand {
 
         @Override
         public Integer call() {
-            PageLayouts layouts = group.root.workspace().layouts();
+            PageLayouts layouts = this.layouts.get();
             Inspection inspection;
             try {
                 inspection = layouts.inspectNow();
@@ -122,7 +129,13 @@ public class LayoutCommand {
 
     @Command(name = "install", description = "Add the opt-out field to the object's layouts that lack it (or to one), "
             + "keeping each original for undo.")
-    static class Install implements Callable<Integer> {
+    public static class Install implements Callable<Integer> {
+        private final Supplier<PageLayouts> layouts;
+
+        public Install(Supplier<PageLayouts> layouts) {
+            this.layouts = layouts;
+        }
+
         @ParentCommand
         LayoutCommand group;
         @Spec
@@ -141,7 +154,7 @@ public class LayoutCommand {
             SObjectType type = objectType(object);
             InstallReport report;
             try {
-                report = group.root.workspace().layouts().install(type, Optional.ofNullable(layout), dryRun);
+                report = layouts.get().install(type, Optional.ofNullable(layout), dryRun);
             } catch (LayoutException e) {
                 return refused(e, spec, json);
             }
@@ -230,7 +243,13 @@ public class LayoutCommand {
     }
 
     @Command(name = "undo", description = "Restore a layout as it was before the app added the field.")
-    static class Undo implements Callable<Integer> {
+    public static class Undo implements Callable<Integer> {
+        private final Supplier<PageLayouts> layouts;
+
+        public Undo(Supplier<PageLayouts> layouts) {
+            this.layouts = layouts;
+        }
+
         @ParentCommand
         LayoutCommand group;
         @Spec
@@ -249,7 +268,7 @@ public class LayoutCommand {
             SObjectType type = objectType(object);
             UndoReport report;
             try {
-                report = group.root.workspace().layouts().undo(type, layout, force);
+                report = layouts.get().undo(type, layout, force);
             } catch (LayoutException e) {
                 return refused(e, spec, json);
             }

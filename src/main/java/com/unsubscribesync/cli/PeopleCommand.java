@@ -4,8 +4,10 @@ import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportProgress;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.ImportReport;
+import com.unsubscribesync.usecase.ImportPeople;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,13 @@ public class PeopleCommand {
 
     @Command(name = "import", description = "Import people from a CSV file (columns email, salesforce_id, first_name, "
             + "last_name). Nothing is written when any row is bad, unless --skip-invalid.")
-    static class Import implements Callable<Integer> {
+    public static class Import implements Callable<Integer> {
+        private final Supplier<ImportPeople> people;
+
+        public Import(Supplier<ImportPeople> people) {
+            this.people = people;
+        }
+
         @ParentCommand
         PeopleCommand group;
         @Spec
@@ -40,7 +48,7 @@ public class PeopleCommand {
 
         @Override
         public Integer call() {
-            ImportReport report = group.root.workspace().peopleImporter().importFile(file,
+            ImportReport report = people.get().importFile(file,
                     layout.layout(PeopleImporter.FIELDS), new ImportOptions(dryRun, skipInvalid), ImportProgress.NONE);
             return ImportOutput.print(spec, report, "people", dryRun, skipInvalid, json);
         }

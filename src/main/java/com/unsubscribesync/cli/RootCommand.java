@@ -18,10 +18,8 @@ import picocli.CommandLine.ScopeType;
                 SyncCommand.class, ConflictsCommand.class, ServeCommand.class, ConnectCommand.class,
                 DisconnectCommand.class, LayoutCommand.class})
 public class RootCommand implements Callable<Integer> {
-    private final Function<Optional<Path>, Workspace> opener;
     private final ZoneId zone;
     private final Function<Optional<Path>, Integer> noCommand;
-    private Workspace workspace;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory (default: UNSUBSCRIBE_SYNC_HOME, else the per-OS default).")
@@ -31,9 +29,7 @@ public class RootCommand implements Callable<Integer> {
      * @param zone      the admin's time zone, for times printed for people (JSON keeps UTC)
      * @param noCommand what runs when no command is given (opens the console), with the data directory option
      */
-    public RootCommand(Function<Optional<Path>, Workspace> opener, ZoneId zone,
-            Function<Optional<Path>, Integer> noCommand) {
-        this.opener = opener;
+    public RootCommand(ZoneId zone, Function<Optional<Path>, Integer> noCommand) {
         this.zone = zone;
         this.noCommand = noCommand;
     }
@@ -51,20 +47,5 @@ public class RootCommand implements Callable<Integer> {
     /** The admin's time zone. */
     public ZoneId zone() {
         return zone;
-    }
-
-    /** Opens the data directory on first use. */
-    public synchronized Workspace workspace() {
-        if (workspace == null) {
-            workspace = opener.apply(dataDirectory());
-        }
-        return workspace;
-    }
-
-    public synchronized void closeWorkspace() {
-        if (workspace != null) {
-            workspace.close();
-            workspace = null;
-        }
     }
 }

@@ -1,11 +1,12 @@
 package com.unsubscribesync.cli;
 
-import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.usecase.ChangeSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,13 @@ public class SettingsCommand {
     }
 
     @Command(name = "show", description = "Print the settings.")
-    static class Show implements Callable<Integer> {
+    public static class Show implements Callable<Integer> {
+        private final Supplier<ChangeSettings> settings;
+
+        public Show(Supplier<ChangeSettings> settings) {
+            this.settings = settings;
+        }
+
         @ParentCommand
         SettingsCommand group;
         @Spec
@@ -42,7 +49,7 @@ public class SettingsCommand {
 
         @Override
         public Integer call() {
-            SyncSettings settings = group.root.workspace().settings().load();
+            SyncSettings settings = this.settings.get().current();
             if (json) {
                 spec.commandLine().getOut().println(Json.write(view(settings)));
             } else {
@@ -56,7 +63,13 @@ public class SettingsCommand {
     @Command(name = "set", description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
             + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
             + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
-    static class Set implements Callable<Integer> {
+    public static class Set implements Callable<Integer> {
+        private final Supplier<ChangeSettings> settings;
+
+        public Set(Supplier<ChangeSettings> settings) {
+            this.settings = settings;
+        }
+
         @ParentCommand
         SettingsCommand group;
         @Spec
@@ -66,16 +79,7 @@ public class SettingsCommand {
 
         @Override
         public Integer call() {
-            var repository = group.root.workspace().settings();
-            var stored = repository.loadStored();
-            SyncSettings settings = stored.settings();
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            for (String assignment : assignments) {
-                settings = Setting.applyAssignment(settings, assignment);
-                keys.add(assignment.substring(0, assignment.indexOf('=')).strip());
-            }
-            stored.requireUnderstood(keys);
-            repository.save(settings);
+            settings.get().assign(assignments);
             spec.commandLine().getOut().println("Settings saved.");
             return ExitCode.DONE;
         }

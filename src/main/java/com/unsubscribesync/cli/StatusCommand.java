@@ -1,13 +1,20 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.ConflictKind;
-import com.unsubscribesync.domain.NightlySchedule;
+import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.ConnectedOrg;
+import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.OrgState;
+import com.unsubscribesync.usecase.SyncOverview;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,15 +30,27 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    private final Supplier<SyncOverview> overview;
+    private final Supplier<ConnectOrg> connection;
+    private final Supplier<List<ServeState>> serves;
+
+    /** @param serves the {@code serve} processes running on this data directory */
+    public StatusCommand(Supplier<SyncOverview> overview, Supplier<ConnectOrg> connection,
+            Supplier<List<ServeState>> serves) {
+        this.overview = overview;
+        this.connection = connection;
+        this.serves = serves;
+    }
+
     @Override
     public Integer call() {
-        Workspace workspace = root.workspace();
-        SyncSettings settings = workspace.settings().load();
-        long people = workspace.people().count();
-        long linked = workspace.people().countWithSalesforceId();
-        Map<ConflictKind, Long> conflicts = workspace.conflicts().openCountsByKind();
-        String nextRun = settings.nightlySync()
-                ? NightlySchedule.nextRunAfter(workspace.clock().instant()).toString() : null;
+        SyncOverview local = overview.get();
+        SyncOverview.Figures figures = local.figures();
+        SyncSettings settings = figures.settings();
+        long people = figures.people();
+        long linked = figures.linked();
+        Map<ConflictKind, Long> conflicts = local.openConflicts();
+        String nextRun = figures.nextRun().map(Instant::toString).orElse(null);
 
         Map<String, Object> requirements = new LinkedHashMap<>();
         requirements.put("nightlySyncEnabled", settings.nightlySync());
@@ -39,9 +58,9 @@ public class StatusCommand implements Callable<Integer> {
         field.put("name", settings.field().key());
         // Whether the field exists, is editable and is on the layouts is only known once an org is connected;
         // onLayouts is true when the field is on every page layout of the object, null when they could not be read.
-        OrgConnection.OrgStatus org = orgStatus(workspace, settings);
-        field.put("Contact", fieldView(org.fields().get("Contact")));
-        field.put("Lead", fieldView(org.fields().get("Lead")));
+        OrgState org = orgState();
+        field.put("Contact", fieldView(org.fields().get(SObjectType.CONTACT)));
+        field.put("Lead", fieldView(org.fields().get(SObjectType.LEAD)));
         requirements.put("field", field);
         requirements.put("peopleWithSalesforceId", linked);
         requirements.put("peopleTotal", people);
@@ -50,23 +69,25 @@ public class StatusCommand implements Callable<Integer> {
         status.put("connected", org.connected());
         status.put("org", org.org().map(StatusCommand::orgView).orElse(null));
         status.put("requirements", requirements);
-        var lastRun = workspace.syncRuns().last();
+        var lastRun = figures.lastRun();
         status.put("lastRun", lastRun.map(SyncCommand.History::view).orElse(null));
         status.put("nextRun", nextRun);
-        status.put("outboxPending", workspace.outbox().pendingCount());
+        long pending = local.outboxPending();
+        status.put("outboxPending", pending);
         Map<String, Long> byKind = new LinkedHashMap<>();
         conflicts.forEach((kind, count) -> byKind.put(kind.key(), count));
         status.put("conflicts", byKind);
-        status.put("unsubscribes", workspace.unsubscribes().count());
+        long unsubscribes = local.unsubscribes();
+        status.put("unsubscribes", unsubscribes);
         Map<String, Object> api = new LinkedHashMap<>();
-        api.put("used", org.apiUsed());
-        api.put("limit", org.apiLimit());
+        api.put("used", org.apiUsed().orElse(null));
+        api.put("limit", org.apiLimit().orElse(null));
         status.put("apiUsage", api);
-        java.util.Optional<ServeState> serve = workspace.runningServes().stream()
+        java.util.Optional<ServeState> serve = serves.get().stream()
                 .max(java.util.Comparator.comparing(ServeState::startedAt));
         status.put("serve", serve.map(StatusCommand::serveView).orElse(null));
         status.put("rights", org.rights().map(rights -> RightsReport.json(rights,
-                org.org().map(OrgConnection.ConnectedOrg::organizationName))).orElse(null));
+                org.org().map(ConnectedOrg::organizationName))).orElse(null));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -81,8 +102,8 @@ public class StatusCommand implements Callable<Integer> {
                         + ", next try at " + Wording.time(w.nextTry(), root.zone())
                         + " (" + w.problem() + ")").orElse("")).orElse("not running on this data directory"));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
-        if (org.apiUsed() != null) {
-            out.println("API usage:       " + org.apiUsed() + " of " + org.apiLimit() + " calls in the last 24 hours");
+        if (org.apiUsed().isPresent()) {
+            out.println("API usage:       " + org.apiUsed().get() + " of " + org.apiLimit().orElse(null) + " calls in the last 24 hours");
         }
         out.println("Last run:        " + lastRun.map(run -> Wording.time(run.startedAt(), root.zone()) + " " + run.outcome().name()
                 .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
@@ -90,12 +111,13 @@ public class StatusCommand implements Callable<Integer> {
         out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + Wording.time(Instant.parse(nextRun), root.zone()) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
-        org.fields().forEach((object, known) -> out.println("  on " + object + ":" + " ".repeat(12 - object.length())
-                + (known.problem() != null ? known.problem() : known.apiName() + ", editable"
-                        + (Boolean.TRUE.equals(known.onLayouts()) ? ", on every page layout" : ""))));
+        org.fields().forEach((type, known) -> out.println("  on " + type.apiName() + ":"
+                + " ".repeat(12 - type.apiName().length()) + known.problem().orElseGet(() -> known.apiName()
+                        .orElse(null) + ", editable" + (known.onLayouts().orElse(false) ? ", on every page layout"
+                                : ""))));
         out.println("Salesforce IDs:  " + linked + " of " + people + " people");
-        out.println("Unsubscribes:    " + workspace.unsubscribes().count());
-        out.println("Outbox pending:  " + workspace.outbox().pendingCount());
+        out.println("Unsubscribes:    " + unsubscribes);
+        out.println("Outbox pending:  " + pending);
         conflicts.forEach((kind, count) -> {
             if (count > 0) {
                 out.println("Conflicts:       " + count + " " + kind.title());
@@ -104,21 +126,22 @@ public class StatusCommand implements Callable<Integer> {
         return ExitCode.DONE;
     }
 
-    private static OrgConnection.OrgStatus orgStatus(Workspace workspace, SyncSettings settings) {
+    private OrgState orgState() {
         try {
-            return workspace.salesforce().status(settings);
+            return connection.get().check();
         } catch (NotConnectedException e) {
-            return OrgConnection.OrgStatus.notConnected(e.getMessage());
+            return OrgState.notConnected(java.util.Optional.ofNullable(e.getMessage()));
         }
     }
 
-    private static Map<String, Object> fieldView(OrgConnection.FieldStatus known) {
+    /** Values the org did not give are null: updateable of a missing field, onLayouts when not read. */
+    private static Map<String, Object> fieldView(FieldState known) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("apiName", known == null ? null : known.apiName());
+        view.put("apiName", known == null ? null : known.apiName().orElse(null));
         view.put("exists", known == null ? null : known.exists());
-        view.put("updateable", known == null ? null : known.updateable());
-        view.put("onLayouts", known == null ? null : known.onLayouts());
-        view.put("problem", known == null ? null : known.problem());
+        view.put("updateable", known == null || !known.exists() ? null : known.updateable());
+        view.put("onLayouts", known == null ? null : known.onLayouts().orElse(null));
+        view.put("problem", known == null ? null : known.problem().orElse(null));
         return view;
     }
 
@@ -133,7 +156,7 @@ public class StatusCommand implements Callable<Integer> {
         return view;
     }
 
-    private static Map<String, Object> orgView(OrgConnection.ConnectedOrg org) {
+    private static Map<String, Object> orgView(ConnectedOrg org) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", org.organizationId());
         view.put("name", org.organizationName());

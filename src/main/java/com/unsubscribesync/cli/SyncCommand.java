@@ -8,7 +8,9 @@ import com.unsubscribesync.sync.NightlySync;
 import com.unsubscribesync.sync.PushReport;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
-import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.RunSync;
+import com.unsubscribesync.usecase.SyncOverview;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,16 +34,24 @@ public class SyncCommand {
     static final String NOT_CONNECTED = "no Salesforce org is connected: run 'connect --demo' or "
             + "'connect --login-url URL --client-id ID' first";
 
-    static Workspace connected(RootCommand root) {
-        Workspace workspace = root.workspace();
-        if (!workspace.connected()) {
+    /** The sync, once the engine can open the connected org; exit code 3 otherwise. */
+    static RunSync connected(Supplier<RunSync> sync, Supplier<ConnectOrg> connection) {
+        if (!connection.get().opens()) {
             throw new NotConnectedException(NOT_CONNECTED);
         }
-        return workspace;
+        return sync.get();
     }
 
     @Command(name = "run", description = "The nightly run, now: pull changes, plan, import and push.")
-    static class Run implements Callable<Integer> {
+    public static class Run implements Callable<Integer> {
+        private final Supplier<RunSync> sync;
+        private final Supplier<ConnectOrg> connection;
+
+        public Run(Supplier<RunSync> sync, Supplier<ConnectOrg> connection) {
+            this.sync = sync;
+            this.connection = connection;
+        }
+
         @ParentCommand
         SyncCommand group;
         @Spec
@@ -54,11 +65,10 @@ public class SyncCommand {
 
         @Override
         public Integer call() {
-            Workspace workspace = connected(group.root);
+            RunSync running = connected(sync, connection);
             RunReport report;
             try {
-                report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, dryRun, full,
-                        SyncRun.Origin.COMMAND_LINE), RunProgress.SILENT);
+                report = running.now(dryRun, full, RunProgress.SILENT);
             } catch (NightlySync.AlreadyRunning e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCode.FAILED;
@@ -109,7 +119,15 @@ public class SyncCommand {
     }
 
     @Command(name = "push", description = "Push the pending real-time opt-outs now.")
-    static class Push implements Callable<Integer> {
+    public static class Push implements Callable<Integer> {
+        private final Supplier<RunSync> sync;
+        private final Supplier<ConnectOrg> connection;
+
+        public Push(Supplier<RunSync> sync, Supplier<ConnectOrg> connection) {
+            this.sync = sync;
+            this.connection = connection;
+        }
+
         @ParentCommand
         SyncCommand group;
         @Spec
@@ -119,9 +137,9 @@ public class SyncCommand {
 
         @Override
         public Integer call() {
-            Workspace workspace = connected(group.root);
-            PushReport report = workspace.pusher().drain();
-            long pending = workspace.outbox().pendingCount();
+            RunSync.Pushed pushed = connected(sync, connection).pushNow();
+            PushReport report = pushed.report();
+            long pending = pushed.pending();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("entries", report.entries());
             view.put("written", report.written());
@@ -143,7 +161,13 @@ public class SyncCommand {
 
     @Command(name = "history", description = "Past runs, newest first; with --run ID, what one run did: the "
             + "records it pushed, imported and failed on.")
-    static class History implements Callable<Integer> {
+    public static class History implements Callable<Integer> {
+        private final Supplier<SyncOverview> overview;
+
+        public History(Supplier<SyncOverview> overview) {
+            this.overview = overview;
+        }
+
         @ParentCommand
         SyncCommand group;
         @Spec
@@ -162,13 +186,13 @@ public class SyncCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (run != null) {
-                RunDetail detail = group.root.workspace().syncRuns().detail(run).orElseThrow(() ->
+                RunDetail detail = overview.get().run(run).orElseThrow(() ->
                         new InvalidInputException("--run " + run + ": there is no run with that ID; 'sync history' "
                                 + "lists the runs and their IDs"));
                 RunDetailOutput.print(detail, json, group.root.zone(), out);
                 return ExitCode.DONE;
             }
-            List<SyncRun> runs = group.root.workspace().syncRuns().recent(limit, false);
+            List<SyncRun> runs = overview.get().runs(limit);
             if (json) {
                 List<Map<String, Object>> views = new ArrayList<>();
                 runs.forEach(each -> views.add(view(each)));

@@ -13,6 +13,10 @@ import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListedUnsubscribe;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.RecordUnsubscribe;
+import com.unsubscribesync.usecase.Resubscribe;
+import com.unsubscribesync.usecase.UnsubscribeList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +42,13 @@ public class UnsubscribeCommand {
     RootCommand root;
 
     @Command(name = "add", description = "Record an unsubscribe and queue its real-time push to Salesforce.")
-    static class Add implements Callable<Integer> {
+    public static class Add implements Callable<Integer> {
+        private final Supplier<RecordUnsubscribe> unsubscribes;
+
+        public Add(Supplier<RecordUnsubscribe> unsubscribes) {
+            this.unsubscribes = unsubscribes;
+        }
+
         @ParentCommand
         UnsubscribeCommand group;
         @Spec
@@ -54,18 +65,17 @@ public class UnsubscribeCommand {
             Email address = Email.parse(email);
             Optional<String> why = FreeText.reason("--reason", reason);
             UnsubscribeSource from = UnsubscribeSource.parse(source);
-            if (from == UnsubscribeSource.SALESFORCE_SYNC || from == UnsubscribeSource.IMPORT) {
-                throw new InvalidInputException("--source " + source + " is set by the app itself: use manual, "
-                        + "clicked-link or bounce");
+            RecordUnsubscribe.Recorded recorded;
+            try {
+                recorded = unsubscribes.get().add(address, from, why);
+            } catch (RecordUnsubscribe.SetByTheApp e) {
+                throw new InvalidInputException("--source " + source + " " + RecordUnsubscribe.SetByTheApp.WHY);
             }
-            Workspace workspace = group.root.workspace();
-            Unsubscribe unsubscribe = new Unsubscribe(address, workspace.clock().instant(), from, workspace.actor(), why);
             PrintWriter out = spec.commandLine().getOut();
-            if (workspace.unsubscribes().add(unsubscribe)) {
-                workspace.wakeRunningServes();
+            if (recorded.added()) {
                 out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
             } else {
-                Unsubscribe existing = workspace.unsubscribes().find(address).orElseThrow();
+                Unsubscribe existing = recorded.unsubscribe();
                 out.println(address + " was already unsubscribed on " + Wording.time(existing.at(), group.root.zone()) + " ("
                         + existing.source().label() + "); nothing changed.");
             }
@@ -75,7 +85,13 @@ public class UnsubscribeCommand {
 
     @Command(name = "import", description = "Import unsubscribes from a CSV file (columns email, source, reason, "
             + "unsubscribed_at). Nothing is written when any row is bad, unless --skip-invalid.")
-    static class Import implements Callable<Integer> {
+    public static class Import implements Callable<Integer> {
+        private final Supplier<RecordUnsubscribe> unsubscribes;
+
+        public Import(Supplier<RecordUnsubscribe> unsubscribes) {
+            this.unsubscribes = unsubscribes;
+        }
+
         @ParentCommand
         UnsubscribeCommand group;
         @Spec
@@ -93,19 +109,22 @@ public class UnsubscribeCommand {
 
         @Override
         public Integer call() {
-            Workspace workspace = group.root.workspace();
-            ImportReport report = workspace.unsubscribeImporter().importFile(file,
-                    layout.layout(UnsubscribeImporter.FIELDS), new ImportOptions(dryRun, skipInvalid),
-                    workspace.actor(), ImportProgress.NONE);
-            if (!dryRun) {
-                workspace.wakeRunningServes();
-            }
+            ImportReport report = unsubscribes.get().importFile(file, layout.layout(UnsubscribeImporter.FIELDS),
+                    new ImportOptions(dryRun, skipInvalid), ImportProgress.NONE);
             return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
         }
     }
 
     @Command(name = "remove", description = "Resubscribe an address (an admin act, recorded with its reason).")
-    static class Remove implements Callable<Integer> {
+    public static class Remove implements Callable<Integer> {
+        private final Supplier<Resubscribe> resubscribe;
+        private final Supplier<ConnectOrg> connection;
+
+        public Remove(Supplier<Resubscribe> resubscribe, Supplier<ConnectOrg> connection) {
+            this.resubscribe = resubscribe;
+            this.connection = connection;
+        }
+
         @ParentCommand
         UnsubscribeCommand group;
         @Spec
@@ -122,12 +141,11 @@ public class UnsubscribeCommand {
             Email address = Email.parse(email);
             String why = FreeText.reason("--reason", reason).orElseThrow(() -> new InvalidInputException(
                     "--reason is empty: say why the person is resubscribed"));
-            Workspace workspace = group.root.workspace();
-            if (alsoSalesforce && !workspace.connected()) {
+            if (alsoSalesforce && !connection.get().opens()) {
                 throw new NotConnectedException("--also-salesforce needs a connected org and none is connected: run "
                         + "'connect' first, or resubscribe here and uncheck the opt-out in Salesforce yourself");
             }
-            var result = workspace.resubscriber().resubscribe(address, why, workspace.actor(), alsoSalesforce);
+            var result = resubscribe.get().resubscribe(address, why, alsoSalesforce);
             PrintWriter out = spec.commandLine().getOut();
             if (!result.wasUnsubscribed()) {
                 out.println(address + " is not unsubscribed here.");
@@ -146,7 +164,13 @@ public class UnsubscribeCommand {
     }
 
     @Command(name = "list", description = "List unsubscribes in email order.")
-    static class ListCommand implements Callable<Integer> {
+    public static class ListCommand implements Callable<Integer> {
+        private final Supplier<UnsubscribeList> unsubscribes;
+
+        public ListCommand(Supplier<UnsubscribeList> unsubscribes) {
+            this.unsubscribes = unsubscribes;
+        }
+
         @ParentCommand
         UnsubscribeCommand group;
         @Spec
@@ -163,7 +187,7 @@ public class UnsubscribeCommand {
             if (limit < 1 || limit > 100_000) {
                 throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 100000");
             }
-            List<ListedUnsubscribe> rows = group.root.workspace().unsubscribes().list(search, limit, 0);
+            List<ListedUnsubscribe> rows = unsubscribes.get().list(search, limit, 0);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> views = new ArrayList<>();
@@ -199,7 +223,13 @@ public class UnsubscribeCommand {
     }
 
     @Command(name = "history", description = "The unsubscribe history card of one address.")
-    static class History implements Callable<Integer> {
+    public static class History implements Callable<Integer> {
+        private final Supplier<UnsubscribeList> unsubscribes;
+
+        public History(Supplier<UnsubscribeList> unsubscribes) {
+            this.unsubscribes = unsubscribes;
+        }
+
         @ParentCommand
         UnsubscribeCommand group;
         @Spec
@@ -212,7 +242,7 @@ public class UnsubscribeCommand {
         @Override
         public Integer call() {
             Email address = Email.parse(email);
-            List<HistoryEntry> entries = group.root.workspace().unsubscribes().history(address);
+            List<HistoryEntry> entries = unsubscribes.get().history(address);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> views = new ArrayList<>();

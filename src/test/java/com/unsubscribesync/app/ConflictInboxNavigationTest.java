@@ -47,7 +47,7 @@ class ConflictInboxNavigationTest {
 
     static void seedOne(ConflictsConsole running, ConflictKind kind, String email,
             com.unsubscribesync.domain.SalesforceId record) {
-        running.fixture.services.conflicts().record(new NewConflict(kind, Optional.of(new Email(email)),
+        running.fixture.workspace.conflicts().record(new NewConflict(kind, Optional.of(new Email(email)),
                 Optional.of(record), Optional.of(record.objectType()), kind == ConflictKind.WRITE_REJECTED
                         ? Optional.of("UNABLE_TO_LOCK_ROW") : Optional.empty(), "seeded for the test"), Instant.now());
     }

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
@@ -25,19 +26,19 @@ class ConflictReasonTest {
 
     @TempDir
     Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private ConflictsViewModel model;
 
     @BeforeEach
     void aResubscribedInSalesforceConflict() {
-        fixture = new ConsoleFixture(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
-        fixture.services.unsubscribes().add(new Unsubscribe(ANN, Instant.parse("2024-05-01T10:00:00Z"),
+        fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
+        fixture.workspace.unsubscribes().add(new Unsubscribe(ANN, Instant.parse("2024-05-01T10:00:00Z"),
                 UnsubscribeSource.MANUAL, "admin", Optional.empty()));
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.of(ANN),
+        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.of(ANN),
                 Optional.empty(), Optional.empty(), Optional.empty(), "unchecked in Salesforce"),
                 Instant.parse("2024-06-01T10:00:00Z"));
-        model = new ConflictsViewModel(fixture.services, Background.immediate(), dialogs);
+        model = fixture.conflicts(Background.immediate(), dialogs);
         model.refresh();
         model.selection().setAll(model.open());
     }
@@ -58,12 +59,12 @@ class ConflictReasonTest {
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long")).isTrue();
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason contains a control character "
                 + "(\\u001b)")).isTrue();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(ANN)).isTrue();
-        assertThat(fixture.services.conflicts().open(Optional.empty(), 10)).hasSize(1);
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(ANN)).isTrue();
+        assertThat(fixture.workspace.conflicts().open(Optional.empty(), 10)).hasSize(1);
 
         model.act(resubscribe);
 
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(ANN)).isFalse();
-        assertThat(fixture.services.conflicts().open(Optional.empty(), 10)).isEmpty();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(ANN)).isFalse();
+        assertThat(fixture.workspace.conflicts().open(Optional.empty(), 10)).isEmpty();
     }
 }

@@ -55,13 +55,13 @@ class ConflictUndoTest {
         ConflictsConsole.waitUntil("the undo is offered", () -> robot.lookup("#undo").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#undo-message").queryAs(Label.class).getText())
                 .isEqualTo("Dismiss: gone@nowhere.example.");
-        assertThat(running.fixture.services.conflicts().find(before.id()).orElseThrow().open()).isFalse();
+        assertThat(running.fixture.workspace.conflicts().find(before.id()).orElseThrow().open()).isFalse();
 
         robot.clickOn("#undo");
 
         ConflictsConsole.waitUntil("it is pending again", () -> ConflictsConsole.emails(open)
                 .equals(java.util.List.of("gone@nowhere.example")));
-        assertThat(running.fixture.services.conflicts().find(before.id())).contains(before);
+        assertThat(running.fixture.workspace.conflicts().find(before.id())).contains(before);
         assertThat(robot.lookup("#undo-message").queryAs(Label.class).getText())
                 .isEqualTo("Undone: 1 conflict is pending again.");
         assertThat(robot.lookup("#undo").queryAs(Button.class).isVisible()).isFalse();
@@ -90,10 +90,10 @@ class ConflictUndoTest {
         ConflictsConsole.waitUntil("it is pending again", () -> ConflictsConsole.emails(open)
                 .equals(java.util.List.of("locked@example.com")));
         assertThat(running.console.conflicts().kindProperty().get()).isEqualTo(ConflictKind.WRITE_REJECTED);
-        assertThat(running.fixture.services.conflicts().find(before.id())).contains(before);
+        assertThat(running.fixture.workspace.conflicts().find(before.id())).contains(before);
     }
 
     private Conflict only(ConflictKind kind) {
-        return running.fixture.services.conflicts().open(Optional.of(kind), 10).get(0);
+        return running.fixture.workspace.conflicts().open(Optional.of(kind), 10).get(0);
     }
 }

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
@@ -7,42 +8,30 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
 import com.unsubscribesync.sync.RunRequest;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console at 1024x700 over an in-memory org, for the conflict inbox's tests; the test seeds it. */
-final class ConflictsConsole implements AutoCloseable {
-    final ConsoleFixture fixture;
-    final ScriptedDialogs dialogs = new ScriptedDialogs();
-    final Console console;
-    final Scene scene;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-
+final class ConflictsConsole extends ShownConsole<InMemoryOrg> {
     ConflictsConsole(Stage stage, Path data, Screen first) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        super(stage, withPeople(ConsoleFixture.inMemory(data, Clock.systemUTC(), 0)), first, 1024, 700,
+                console -> { });
+    }
+
+    private static ConsoleFixture<InMemoryOrg> withPeople(ConsoleFixture<InMemoryOrg> fixture) {
         fixture.people(20, 0);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, first);
-        scene = console.scene(1024, 700);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        return fixture;
     }
 
     /** Reads everything, as the console does when the window opens. */
@@ -52,12 +41,12 @@ final class ConflictsConsole implements AutoCloseable {
     }
 
     void unsubscribe(String address) {
-        fixture.services.unsubscribes().add(new Unsubscribe(new Email(address), Instant.now(),
+        fixture.workspace.unsubscribes().add(new Unsubscribe(new Email(address), Instant.now(),
                 UnsubscribeSource.MANUAL, "admin", Optional.empty()));
     }
 
     RunReport run() {
-        return fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
+        return fixture.workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
                 RunProgress.SILENT);
     }
 
@@ -89,17 +78,5 @@ final class ConflictsConsole implements AutoCloseable {
             throw new AssertionError("timed out waiting until " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @Override
-    public void close() {
-        console.stopPolling();
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        fixture.close();
     }
 }

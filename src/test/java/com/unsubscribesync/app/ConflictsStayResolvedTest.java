@@ -55,7 +55,7 @@ class ConflictsStayResolvedTest {
         ConflictsConsole.waitUntil("the run's result is shown", () -> resolved.getItems().size() == 1);
         assertThat(ConflictsConsole.emails(open)).containsExactly(LEFT);
         assertThat(ConflictsConsole.emails(resolved)).containsExactly(GONE);
-        assertThat(running.fixture.services.conflicts().open(Optional.empty(), 10)).hasSize(1);
+        assertThat(running.fixture.workspace.conflicts().open(Optional.empty(), 10)).hasSize(1);
 
         dismiss(robot, LEFT);
         running.run();
@@ -63,7 +63,7 @@ class ConflictsStayResolvedTest {
 
         ConflictsConsole.waitUntil("both are resolved", () -> resolved.getItems().size() == 2);
         assertThat(open.getItems()).isEmpty();
-        assertThat(running.fixture.services.conflicts().openCountsByKind().values()).containsOnly(0L);
+        assertThat(running.fixture.workspace.conflicts().openCountsByKind().values()).containsOnly(0L);
         assertThat(running.console.conflicts().counts().values()).containsOnly(0L);
     }
 
@@ -72,7 +72,7 @@ class ConflictsStayResolvedTest {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
         ConflictsConsole.waitUntil("both addresses are pending", () -> open.getItems().size() == 2);
         dismiss(robot, GONE);
-        running.fixture.services.resubscriber().resubscribe(new Email(GONE), "asked to hear from us", "admin", false);
+        running.fixture.workspace.resubscriber().resubscribe(new Email(GONE), "asked to hear from us", "admin", false);
         running.unsubscribe(GONE);
 
         RunReport report = running.run();
@@ -99,7 +99,7 @@ class ConflictsStayResolvedTest {
         assertThat(running.dialogs.saw(GONE)).isFalse();
 
         assertThat(running.run().conflicts()).isEqualTo(1);
-        assertThat(running.fixture.services.conflicts().open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
+        assertThat(running.fixture.workspace.conflicts().open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
                 .hasSize(3);
     }
 

@@ -55,7 +55,9 @@ class ConnectCallbackAndHostTest {
 
     @Test
     void theHelpNamesTheAdaptersDefaultCallbackPort() {
-        String[] help = new picocli.CommandLine(new com.unsubscribesync.cli.ConnectCommand()).getCommandSpec()
+        String[] help = new picocli.CommandLine(new com.unsubscribesync.cli.ConnectCommand(() -> {
+            throw new AssertionError("help does not connect");
+        })).getCommandSpec()
                 .findOption("--callback-port").description();
         assertThat(String.join(" ", help)).contains("http://localhost:N/oauth/callback")
                 .contains("default " + OAuthCallback.DEFAULT_PORT);

@@ -3,7 +3,7 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.FixedConnection;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.connection.ConnectGuide;
 import java.nio.file.Path;

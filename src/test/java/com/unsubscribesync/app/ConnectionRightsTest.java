@@ -16,7 +16,6 @@ import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import com.unsubscribesync.ui.connection.UserRightsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -55,9 +54,7 @@ class ConnectionRightsTest {
         workspace = new AppWorkspace(data, Database.openInMemory("rights-" + UUID.randomUUID()), Clock.systemUTC(),
                 "admin", Map.of(SECRET_VARIABLE, org.clientSecret()));
         workspace.salesforce().connectWithClientSecret(org.url(), org.clientId(), SECRET_VARIABLE);
-        ConsoleWorkspace services = new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
-                ZoneId.of("UTC"));
-        model = new ConnectionViewModel(services, Background.immediate(), new ScriptedDialogs(), () -> { });
+        model = new ConnectionViewModel(workspace.connectOrg(), Background.immediate(), new ScriptedDialogs(), () -> { });
         ConnectionView view = new ConnectionView(model);
         Scene scene = new Scene(view, 1024, 700);
         scene.getStylesheets().add(ConnectionView.class.getResource("/com/unsubscribesync/ui/console.css")

@@ -9,7 +9,6 @@ import com.unsubscribesync.salesforce.SimulatedBrowser;
 import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +109,7 @@ class ConnectionScreenSignInTest {
     }
 
     private static ConnectionViewModel model(AppWorkspace workspace, ScriptedDialogs dialogs) {
-        ConsoleServices services = new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
-                ZoneId.of("UTC"));
-        return new ConnectionViewModel(services, new ThreadBackground(), dialogs, () -> { });
+        return new ConnectionViewModel(workspace.connectOrg(), new ThreadBackground(), dialogs, () -> { });
     }
 
     private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {

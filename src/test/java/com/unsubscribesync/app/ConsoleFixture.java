@@ -4,41 +4,184 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.TestIds;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.salesforce.ConnectionOptions;
+import com.unsubscribesync.salesforce.ConnectorConfigs;
+import com.unsubscribesync.salesforce.FieldCheck;
+import com.unsubscribesync.salesforce.ForceWscOrg;
+import com.unsubscribesync.salesforce.LoginUrl;
+import com.unsubscribesync.salesforce.OptOutFieldRequest;
+import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.salesforce.PageLayout;
+import com.unsubscribesync.salesforce.SessionSource;
+import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.FixedConnection;
 import com.unsubscribesync.ui.InMemoryOrg;
-import com.unsubscribesync.ui.OrgConnections;
+import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.OrgState;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The console's services wired exactly as the app wires them (AppWorkspace + ConsoleWorkspace), over an in-memory
- * database and an in-memory org.
+ * The console's services wired exactly as the app wires them (AppWorkspace, ConsoleWiring), over an in-memory
+ * database; the engine works on the org of the option chosen, and the screens see a {@link FixedConnection}.
+ *
+ * @param <O> the org the engine works on: an in-memory org, or the local org reached over force-wsc
  */
-public final class ConsoleFixture implements AutoCloseable {
-    public final InMemoryOrg org;
-    public final ConsoleServices services;
-    private final AppWorkspace workspace;
+public final class ConsoleFixture<O> implements AutoCloseable {
+    private static final FieldState EDITABLE = new FieldState(Optional.of("HasOptedOutOfEmail"), true, true,
+            Optional.empty(), Optional.empty());
 
-    public ConsoleFixture(Path dataDirectory, Clock clock, long orgDelayMillis) {
-        this(dataDirectory, Database.openInMemory("console-" + UUID.randomUUID()), clock, orgDelayMillis);
+    public final O org;
+    final AppWorkspace workspace;
+    final FixedConnection connection;
+    private final ZoneId zone;
+    private final Runnable orgClosing;
+
+    private ConsoleFixture(O org, AppWorkspace workspace, FixedConnection connection, ZoneId zone,
+            Runnable orgClosing) {
+        this.org = org;
+        this.workspace = workspace;
+        this.connection = connection;
+        this.zone = zone;
+        this.orgClosing = orgClosing;
     }
 
-    public ConsoleFixture(Path dataDirectory, Database database, Clock clock, long orgDelayMillis) {
-        org = new InMemoryOrg(orgDelayMillis);
-        workspace = new AppWorkspace(dataDirectory, database, clock, "admin", Map.of(), Optional.of(org::open));
-        services = new ConsoleWorkspace(workspace, new Connections(), ZoneId.of("Europe/Berlin"));
+    private static AppWorkspace workspace(Path data, Database database, Clock clock,
+            Optional<OrgConnector> engineOrg, FixedConnection connection) {
+        return new AppWorkspace(data, database, clock, "admin", Map.of(), engineOrg, Optional.of(connection));
     }
 
-    /** Adds people with Contact ids, every {@code optedOutEvery}-th opted out in the org. */
+    private static Database database() {
+        return Database.openInMemory("console-" + UUID.randomUUID());
+    }
+
+    /** An in-memory org answering after a delay; the screens see "Test Org" with the standard field editable. */
+    public static ConsoleFixture<InMemoryOrg> inMemory(Path data, Clock clock, long orgDelayMillis) {
+        return inMemory(data, database(), clock, orgDelayMillis);
+    }
+
+    public static ConsoleFixture<InMemoryOrg> inMemory(Path data, Database database, Clock clock,
+            long orgDelayMillis) {
+        InMemoryOrg org = new InMemoryOrg(orgDelayMillis);
+        FixedConnection connection = new FixedConnection(settings -> FixedConnection.withField(
+                FixedConnection.org("Test Org", "admin@test.example", "https://test.example", true,
+                        org.apiUsage().map(u -> u.used()), Optional.of(15_000L)), EDITABLE));
+        return new ConsoleFixture<>(org, workspace(data, database, clock, Optional.of(org::open), connection),
+                connection, ZoneId.of("Europe/Berlin"), () -> { });
+    }
+
+    /**
+     * The local org (the demo org's engine) reached through OAuth and SOAP, as the layout wizard needs it; the
+     * screens see the demo org with the standard field editable and, as the demo org starts, not on every layout.
+     */
+    public static ConsoleFixture<LocalOrg> onLocalOrg(Path data) throws Exception {
+        return onLocalOrg(data, LocalOrgOptions.defaults().withPeople(5), local -> settings ->
+                FixedConnection.withField(demo(local), new FieldState(Optional.of("HasOptedOutOfEmail"), true, true,
+                        Optional.of(false), Optional.empty())));
+    }
+
+    /**
+     * The local org, with the opt-out field looked up the way the status check does: the real field discovery
+     * through force-wsc, so a missing package or a typed API name shows as Salesforce would show it.
+     */
+    public static ConsoleFixture<LocalOrg> discovering(Path data, LocalOrgOptions options) throws Exception {
+        return onLocalOrg(data, options, local -> settings -> {
+            FieldCheck check;
+            try (ForceWscOrg salesforce = connect(local)) {
+                check = salesforce.records().checkField(OptOutFieldRequest.of(settings));
+            }
+            Map<SObjectType, FieldState> fields = new EnumMap<>(SObjectType.class);
+            check.objects().forEach((type, field) -> fields.put(type, new FieldState(field.apiName(), field.exists(),
+                    field.updateable(), Optional.empty(), field.problem())));
+            OrgState org = demo(local);
+            return new OrgState(org.org(), fields, org.apiUsed(), org.apiLimit(), org.problem(), org.rights());
+        });
+    }
+
+    private static OrgState demo(LocalOrg local) {
+        return FixedConnection.org("Demo Org", "admin@demo.example", local.url(), true, Optional.empty(),
+                Optional.empty());
+    }
+
+    private static ConsoleFixture<LocalOrg> onLocalOrg(Path data, LocalOrgOptions options,
+            Function<LocalOrg, Function<SyncSettings, OrgState>> answers) throws Exception {
+        LocalOrg local = LocalOrg.start(options);
+        FixedConnection connection = new FixedConnection(answers.apply(local));
+        return new ConsoleFixture<>(local, workspace(data, database(), Clock.systemUTC(),
+                Optional.of(() -> connect(local)), connection), connection, ZoneId.of("Europe/Berlin"), local::close);
+    }
+
+    /** A fresh data directory whose screens see the org given (the demo org, another or none), as opened. */
+    public static ConsoleFixture<OrgState> onFixedOrg(Path data, OrgState org) {
+        FixedConnection connection = new FixedConnection(org);
+        return new ConsoleFixture<>(org, workspace(data, database(), Clock.systemUTC(), Optional.empty(),
+                connection), connection, ZoneId.of("America/Chicago"), () -> { });
+    }
+
+    static ForceWscOrg connect(LocalOrg org) {
+        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
+                .withReadTimeout(Duration.ofSeconds(20));
+        TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
+                ProxySelector.getDefault());
+        return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
+                SessionSource.clientCredentials(tokens, org.clientSecret()), () -> 0, false, () -> { });
+    }
+
+    /** A layout as the local org returns it now, over a connection of its own. */
+    String layoutDocument(String fullName) {
+        try (ForceWscOrg other = connect((LocalOrg) org)) {
+            return other.layouts().readLayouts(List.of(fullName)).stream().findFirst().map(PageLayout::document)
+                    .orElseThrow();
+        }
+    }
+
+    /** The console over this data directory; links into Salesforce show their address in a dialog. */
+    public Console console(Background background, DialogService dialogs, Screen first) {
+        return ConsoleWiring.console(workspace, zone, background, dialogs, first);
+    }
+
+    public Console console(Background background, DialogService dialogs, Screen first,
+            java.util.function.Consumer<String> browser) {
+        return ConsoleWiring.console(workspace, zone, background, dialogs, first, browser);
+    }
+
+    /** The screens' view models alone, for tests without a window. */
+    com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel unsubscribes(Background background,
+            DialogService dialogs) {
+        return ConsoleWiring.unsubscribes(workspace, zone, background, dialogs);
+    }
+
+    com.unsubscribesync.ui.integrations.IntegrationsViewModel integrations(Background background,
+            DialogService dialogs) {
+        return ConsoleWiring.integrations(workspace, zone, background, dialogs);
+    }
+
+    com.unsubscribesync.ui.conflicts.ConflictsViewModel conflicts(Background background, DialogService dialogs) {
+        return ConsoleWiring.conflicts(workspace, zone, background, dialogs);
+    }
+
+    /** Adds people with Contact ids to the in-memory org, every {@code optedOutEvery}-th opted out there. */
     public void people(int count, int optedOutEvery) {
         for (int i = 0; i < count; i++) {
             Email email = new Email("person" + String.format("%06d", i) + "@example.com");
-            org.add(TestIds.of(SObjectType.CONTACT, i), email, optedOutEvery > 0 && i % optedOutEvery == 0);
+            ((InMemoryOrg) org).add(TestIds.of(SObjectType.CONTACT, i), email,
+                    optedOutEvery > 0 && i % optedOutEvery == 0);
         }
     }
 
@@ -54,54 +197,6 @@ public final class ConsoleFixture implements AutoCloseable {
     @Override
     public void close() {
         workspace.close();
-    }
-
-    private final class Connections implements OrgConnections {
-        @Override
-        public boolean connected() {
-            return true;
-        }
-
-        @Override
-        public OrgState summary() {
-            return new OrgState(true, true, "Test Org", "admin@test.example", "https://test.example", Map.of(),
-                    org.apiUsage().map(u -> u.used()), Optional.of(15_000L), Optional.empty());
-        }
-
-        @Override
-        public OrgState connectDemo() {
-            return summary();
-        }
-
-        @Override
-        public OrgState logIn(OrgConnections.SignInRequest request, java.util.function.Consumer<String> said) {
-            throw new IllegalStateException("Salesforce refused the log-in: unknown client id " + request.clientId());
-        }
-
-        @Override
-        public int defaultCallbackPort() {
-            return com.unsubscribesync.salesforce.OAuthCallback.DEFAULT_PORT;
-        }
-
-        @Override
-        public String callbackUrl(int port) {
-            return new com.unsubscribesync.salesforce.OAuthCallback(port).url();
-        }
-
-        @Override
-        public void disconnect() {
-        }
-
-        @Override
-        public OrgState state(SyncSettings settings) {
-            Map<SObjectType, FieldState> fields = new java.util.EnumMap<>(SObjectType.class);
-            for (SObjectType type : SObjectType.values()) {
-                fields.put(type, new FieldState(Optional.of("HasOptedOutOfEmail"), true, true, Optional.empty(),
-                        Optional.empty()));
-            }
-            OrgState summary = summary();
-            return new OrgState(true, true, summary.organizationName(), summary.userName(), summary.instanceUrl(),
-                    fields, summary.apiUsed(), summary.apiLimit(), Optional.empty());
-        }
+        orgClosing.run();
     }
 }

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.Screen;
@@ -31,7 +32,7 @@ class ConsoleScreensTest {
     @TempDir
     static Path data;
     private SeededConsole running;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private ScriptedDialogs dialogs;
     private Console console;
     private Scene scene;
@@ -79,9 +80,9 @@ class ConsoleScreensTest {
     void integrationsSaveTheToggleAndTheFieldAtOnce(FxRobot robot) throws Exception {
         settle();
         robot.clickOn((Node) robot.lookup("#nightly-sync .thumb").query());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.services.settings().load().nightlySync());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().nightlySync());
         robot.clickOn("#field-marketo-sales-opt-out");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.services.settings().load().field()
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().field()
                 == com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT);
         settle();
         assertThat(robot.lookup("#next-run").queryAs(Label.class).getText()).doesNotContain("off");

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleSettingsTakeEffectTest {
     @TempDir
     Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
 
     private IntegrationsViewModel model(ScriptedDialogs dialogs) {
-        fixture = new ConsoleFixture(data, clock, 0);
-        IntegrationsViewModel model = new IntegrationsViewModel(fixture.services, Background.immediate(), dialogs);
+        fixture = ConsoleFixture.inMemory(data, clock, 0);
+        IntegrationsViewModel model = fixture.integrations(Background.immediate(), dialogs);
         model.refresh();
         return model;
     }
@@ -44,18 +44,18 @@ class ConsoleSettingsTakeEffectTest {
     @Test
     void theToggleEnablesTheNightlyScheduler() {
         IntegrationsViewModel model = model(new ScriptedDialogs());
-        assertThat(fixture.services.scheduler().nextRun()).isEmpty();
+        assertThat(fixture.workspace.scheduler().nextRun()).isEmpty();
 
         model.nightlySyncProperty().set(true);
 
-        assertThat(fixture.services.settings().load().nightlySync()).isTrue();
-        assertThat(fixture.services.scheduler().nextRun()).contains(Instant.parse("2024-06-04T03:00:00Z"));
+        assertThat(fixture.workspace.settings().load().nightlySync()).isTrue();
+        assertThat(fixture.workspace.scheduler().nextRun()).contains(Instant.parse("2024-06-04T03:00:00Z"));
         assertThat(model.nextRunProperty().get()).isEqualTo("Tue 4 Jun 2024, 05:00");
         assertThat(model.scheduleProperty().get()).startsWith("Daily at 8:00 PM Pacific — 05:00 in your time zone");
         assertThat(model.requirements().get(0).met()).isTrue();
 
         model.nightlySyncProperty().set(false);
-        assertThat(fixture.services.scheduler().nextRun()).isEmpty();
+        assertThat(fixture.workspace.scheduler().nextRun()).isEmpty();
         assertThat(model.requirements().get(0).fix()).isEqualTo(Requirement.Fix.ENABLE_NIGHTLY_SYNC);
     }
 
@@ -65,13 +65,13 @@ class ConsoleSettingsTakeEffectTest {
         clock.set(Instant.now().plusSeconds(60));
         Email email = new Email("ana@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.services.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
+        fixture.workspace.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
                 Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
 
         model.nightlySyncProperty().set(true);
         model.fieldProperty().set(OptOutField.MARKETO_SALES_OPT_OUT);
-        assertThat(fixture.services.settings().load().realtimePushField()).isEqualTo(OptOutField.MARKETO_SALES_OPT_OUT);
-        fixture.services.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
+        assertThat(fixture.workspace.settings().load().realtimePushField()).isEqualTo(OptOutField.MARKETO_SALES_OPT_OUT);
+        fixture.workspace.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
                 Optional.empty()));
         fixture.pusher().drain();
         assertThat(fixture.org.writtenFields()).containsExactly(InMemoryOrg.PACKAGE_FIELD);
@@ -79,9 +79,9 @@ class ConsoleSettingsTakeEffectTest {
         model.fieldProperty().set(OptOutField.EMAIL_OPT_OUT);
         Email other = new Email("bo@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 2), other, false);
-        fixture.services.people().save(new Person(other, Optional.empty(), Optional.empty(),
+        fixture.workspace.people().save(new Person(other, Optional.empty(), Optional.empty(),
                 Optional.of(TestIds.of(SObjectType.CONTACT, 2))));
-        fixture.services.unsubscribes().add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin",
+        fixture.workspace.unsubscribes().add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin",
                 Optional.empty()));
         clock.set(Instant.now().plusSeconds(60));
         fixture.pusher().drain();
@@ -93,7 +93,7 @@ class ConsoleSettingsTakeEffectTest {
     void requirementsOfferTheLayoutStepsAndThePeopleWithoutAnId() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         IntegrationsViewModel model = model(dialogs);
-        fixture.services.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
+        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
                 Optional.empty(), Optional.empty()));
         model.refresh();
         Requirement people = model.requirements().get(2);
@@ -117,10 +117,10 @@ class ConsoleSettingsTakeEffectTest {
         model.preview();
         assertThat(dialogs.saw("list: Preview of the next run")).isTrue();
         assertThat(model.outcomeProperty().get()).contains("5 to import").contains("Nothing was written");
-        assertThat(fixture.services.unsubscribes().count()).isZero();
+        assertThat(fixture.workspace.unsubscribes().count()).isZero();
 
         model.runNow();
-        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5);
+        assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5);
         assertThat(model.lastRunProperty().get()).contains("succeeded: 5 imported");
     }
 }

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -17,10 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class ConsoleStaysResponsiveTest {
     private static final int PEOPLE = 30_000;
     @TempDir
     static Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
 
@@ -45,17 +43,17 @@ class ConsoleStaysResponsiveTest {
     void start(Stage stage) {
         // 40 ms a call keeps the run going for a few seconds even on a fast, quiet machine, so the admin clicks
         // through every screen while it runs.
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 40);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 40);
         fixture.people(PEOPLE, 10);
-        fixture.services.unsubscribes().addAll(IntStream.range(0, PEOPLE).filter(i -> i % 10 == 5)
+        fixture.workspace.unsubscribes().addAll(IntStream.range(0, PEOPLE).filter(i -> i % 10 == 5)
                 .mapToObj(i -> new Unsubscribe(new Email("person" + String.format("%06d", i) + "@example.com"),
                         Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty())).iterator());
         // An admin who has used the console before: an earlier run stopped at the API reserve, so the history
         // table already has rows (the very first row of a table costs JavaFX a one-time style lookup).
-        long earlier = fixture.services.syncRuns().start(SyncRun.Trigger.RUN_NOW, false, Instant.now().minusSeconds(86_400));
-        fixture.services.syncRuns().finish(earlier, SyncRun.Outcome.STOPPED, SyncRun.Counts.NONE,
+        long earlier = fixture.workspace.syncRuns().start(SyncRun.Trigger.RUN_NOW, false, Instant.now().minusSeconds(86_400));
+        fixture.workspace.syncRuns().finish(earlier, SyncRun.Outcome.STOPPED, SyncRun.Counts.NONE,
                 Optional.of("The API reserve was reached."), Optional.empty(), Instant.now().minusSeconds(86_000));
-        console = new Console(fixture.services, new FxBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
+        console = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
         stage.setScene(console.scene(1000, 700));
         console.load();
         stage.show();
@@ -94,7 +92,7 @@ class ConsoleStaysResponsiveTest {
         }
         watcher.close();
 
-        assertThat(fixture.services.syncRuns().last()).hasValueSatisfying(run -> {
+        assertThat(fixture.workspace.syncRuns().last()).hasValueSatisfying(run -> {
             assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
             assertThat(run.counts().pulled()).isEqualTo(PEOPLE);
             assertThat(run.counts().pushed()).isEqualTo(PEOPLE / 10);

@@ -29,9 +29,9 @@ class EveryCommandHelpTest {
     @TestFactory
     Stream<DynamicTest> everyCommandOfTheTreeAnswersTheThreeFormsOfHelpWithExitZero() {
         List<List<String>> paths = new ArrayList<>();
-        walk(app().commands(new RootCommand(dir -> {
+        walk(app().commands(new RootCommand(ZoneId.of("UTC"), dir -> 0), () -> {
             throw new AssertionError("help must not open the data directory");
-        }, ZoneId.of("UTC"), dir -> 0)), new ArrayList<>(), paths);
+        }, () -> { }), new ArrayList<>(), paths);
         assertThat(paths).as("the tree as walked").contains(List.of("sync", "history"), List.of("org", "serve"),
                 List.of("console"), List.of("layout", "install"), List.of("unsubscribe", "remove"));
         return paths.stream().flatMap(path -> Stream.of(

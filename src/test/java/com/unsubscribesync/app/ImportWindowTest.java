@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -67,7 +68,7 @@ class ImportWindowTest {
     @TempDir
     Path files;
     private Stage stage;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private Console console;
     private final ScriptedDialogs scripted = new ScriptedDialogs();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -114,7 +115,7 @@ class ImportWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scripted.saw("info: Import CSV: 2 unsubscribes were "
                 + "added"));
         assertThat(scripted.shown).noneMatch(s -> s.startsWith("error"));
-        assertThat(fixture.services.unsubscribes().find(new Email("ann@example.com")).orElseThrow().reason())
+        assertThat(fixture.workspace.unsubscribes().find(new Email("ann@example.com")).orElseThrow().reason())
                 .contains("moved");
     }
 
@@ -171,7 +172,7 @@ class ImportWindowTest {
         assertThat(saved.get(1)).startsWith("3,\"not-an-address\",");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-saved").queryAs(Label.class)
                 .getText().equals("Saved 3 bad rows to saved-bad-rows.csv."));
-        assertThat(fixture.services.unsubscribes().count()).as("nothing written by the check").isZero();
+        assertThat(fixture.workspace.unsubscribes().count()).as("nothing written by the check").isZero();
     }
 
     @Test
@@ -185,8 +186,8 @@ class ImportWindowTest {
 
         assertThat(robot.lookup("#import-write").queryButton().getText()).isEqualTo("Import the 1 good row");
         robot.clickOn("#import-write");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fixture.services.unsubscribes().count() == 1);
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("ann@example.com"))).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fixture.workspace.unsubscribes().count() == 1);
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("ann@example.com"))).isTrue();
     }
 
     @Test
@@ -195,7 +196,7 @@ class ImportWindowTest {
         String id = TestIds.of(SObjectType.CONTACT, 77).value();
         Path csv = write("people.csv", "E-mail;Salesforce Id;First name\nno-id@example.com;" + id + ";Nadia\n");
         openConsole(robot, Screen.INTEGRATIONS);
-        fixture.services.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
+        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
                 Optional.empty(), Optional.empty()));
         robot.interact(() -> console.integrations().refresh());
         waitFor(robot, "#fix-show-people-without-id");
@@ -221,14 +222,14 @@ class ImportWindowTest {
         robot.clickOn("#import-write");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scripted.saw("info: Import people: 1 person was saved"));
-        assertThat(fixture.services.people().find(new Email("no-id@example.com")).orElseThrow().salesforceId()
+        assertThat(fixture.workspace.people().find(new Email("no-id@example.com")).orElseThrow().salesforceId()
                 .map(Object::toString)).contains(id);
     }
 
     private void openConsole(FxRobot robot, Screen first) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         robot.interact(() -> {
-            console = new Console(fixture.services, new FxBackground(executor), windowImports(), first);
+            console = fixture.console(new FxBackground(executor), windowImports(), first);
             stage.setScene(console.scene(1024, 700));
             console.load();
             stage.show();
@@ -257,7 +258,7 @@ class ImportWindowTest {
 
     /** The import window over a plain 1024x700 owner whose text is {@code style}. */
     private ImportWizard openWizardAlone(FxRobot robot, Path csv, String style, Path saveTo) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         AtomicReference<ImportWizard> wizard = new AtomicReference<>();
         robot.interact(() -> {
             StackPane root = new StackPane();
@@ -265,7 +266,7 @@ class ImportWindowTest {
             stage.setScene(new Scene(root, 1024, 700));
             stage.show();
             ImportSession session = new ImportSession(ImportKind.UNSUBSCRIBES, csv, (path, layout, options, progress)
-                    -> fixture.services.unsubscribeImporter().importFile(path, layout, options, "admin", progress),
+                    -> fixture.workspace.unsubscribeImporter().importFile(path, layout, options, "admin", progress),
                     new FxBackground(executor), report -> { });
             wizard.set(new ImportWizard(session, Optional.<Window>of(stage), Console.STYLESHEET,
                     name -> Optional.of(saveTo)));

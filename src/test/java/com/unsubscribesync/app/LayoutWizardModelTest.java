@@ -1,5 +1,7 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.SObjectType;
@@ -27,14 +29,14 @@ class LayoutWizardModelTest {
 
     @TempDir
     Path data;
-    private LayoutConsoleFixture fixture;
+    private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private IntegrationsViewModel integrations;
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new LayoutConsoleFixture(data);
-        integrations = new IntegrationsViewModel(fixture.services, Background.immediate(), dialogs);
+        fixture = ConsoleFixture.onLocalOrg(data);
+        integrations = fixture.integrations(Background.immediate(), dialogs);
     }
 
     @AfterEach
@@ -113,9 +115,9 @@ class LayoutWizardModelTest {
 
     @Test
     void withoutLayoutsToReadTheConsoleSaysWhyAndShowsTheManualSteps() {
-        ConsoleFixture plain = new ConsoleFixture(data.resolve("plain"), java.time.Clock.systemUTC(), 0);
+        ConsoleFixture<InMemoryOrg> plain = ConsoleFixture.inMemory(data.resolve("plain"), java.time.Clock.systemUTC(), 0);
         try {
-            IntegrationsViewModel model = new IntegrationsViewModel(plain.services, Background.immediate(), dialogs);
+            IntegrationsViewModel model = plain.integrations(Background.immediate(), dialogs);
             model.fix(new Requirement("field", false, "", Requirement.Fix.OPEN_LAYOUT_STEPS));
             assertThat(dialogs.shown).anyMatch(s -> s.startsWith("notify: Page layouts"))
                     .contains("layout steps: Email Opt Out");

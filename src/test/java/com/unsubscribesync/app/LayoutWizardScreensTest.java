@@ -6,30 +6,16 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
-import com.unsubscribesync.ui.FxBackground;
-import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.shell.Screenshots;
 import com.unsubscribesync.ui.integrations.Requirement;
-import com.unsubscribesync.ui.layouts.LayoutWizard;
 import com.unsubscribesync.ui.layouts.LayoutWizardModel;
 import com.unsubscribesync.ui.layouts.SetupStep;
 import com.unsubscribesync.ui.layouts.WizardArt;
-import com.unsubscribesync.ui.shell.Console;
-import com.unsubscribesync.ui.shell.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Pane;
@@ -50,104 +36,40 @@ class LayoutWizardScreensTest {
 
     @TempDir
     Path data;
-    private LayoutConsoleFixture fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private final List<String> opened = new CopyOnWriteArrayList<>();
-    private final AtomicReference<LayoutWizard> wizard = new AtomicReference<>();
-    private Console console;
-    private Stage stage;
+    private WizardWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        fixture = new LayoutConsoleFixture(data);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
-        stage.setScene(console.scene(1100, 760));
-        console.load();
-        stage.show();
+        window = new WizardWindow(stage, data, 1100, 760);
     }
 
     @AfterEach
-    void close() throws Exception {
-        LayoutWizard shown = wizard.get();
-        if (shown != null) {
-            Platform.runLater(() -> shown.wizard().getDialog().close());
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
-    }
-
-    private static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Clicks the checklist's button and shows the wizard the console asked for, as the real dialogs do. */
-    private LayoutWizardModel openWizard(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !console.integrations().requirements().isEmpty());
-        settle();
-        robot.clickOn("Open the layout wizard");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogs.layoutWizard != null);
-        LayoutWizardModel model = dialogs.layoutWizard;
-        Platform.runLater(() -> {
-            LayoutWizard shown = new LayoutWizard(model, stage, Console.STYLESHEET, opened::add);
-            wizard.set(shown);
-            shown.showAndWait();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#overview-contact").tryQuery()
-                .isPresent());
-        settle();
-        return model;
-    }
-
-    private static void press(FxRobot robot, ButtonData data) {
-        Button button = robot.lookup((Node n) -> n instanceof Button b && b.isVisible() && !b.isDisabled()
-                && ButtonBar.getButtonData(b) == data).queryAs(Button.class);
-        robot.clickOn(button);
-        settle();
-    }
-
-    private static void waitIdle(LayoutWizardModel model) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
-        settle();
-    }
-
-    /** Every metadata write asks first (naming the org and the layouts): say yes. */
-    static void confirmWrite(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-layout-change-ok").tryQuery()
-                .isPresent());
-        robot.clickOn("#confirm-layout-change-ok");
-        WaitForAsyncUtils.waitForFxEvents();
+    void close() {
+        window.close();
     }
 
     private Requirement fieldRequirement() {
-        return console.integrations().requirements().get(1);
+        return window.console.integrations().requirements().get(1);
     }
 
     private void screenshot(FxRobot robot, String name) throws Exception {
         Path file = Path.of("target", "screenshots", name);
-        robot.interact(() -> Screenshots.write(wizard.get().wizard().getDialog().getDialogPane().getScene()
-                .snapshot(null), file));
+        robot.interact(() -> Screenshots.write(window.window().getScene().snapshot(null), file));
         assertThat(Files.size(file)).isGreaterThan(10_000);
     }
 
     @Test
     void addItForMeShowsTheCheckTurnsTheChecklistGreenAndUndoRestoresTheLayout(FxRobot robot) throws Exception {
-        String before = fixture.layoutDocument(CONTACT_LAYOUT);
-        LayoutWizardModel model = openWizard(robot);
+        String before = window.fixture.layoutDocument(CONTACT_LAYOUT);
+        LayoutWizardModel model = window.open(robot);
         assertThat(robot.lookup("Contact Layout — missing").tryQuery()).isPresent();
         assertThat(robot.lookup("Marketing Contact Layout — has the field (Edit)").tryQuery()).isPresent();
         assertThat(robot.lookup("MSI Contact Layout (mkto_si) — missing").tryQuery()).isPresent();
         screenshot(robot, "wizard-overview.png");
 
-        press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#preview-contact");
-        waitIdle(model);
+        WizardWindow.waitIdle(model);
         assertThat(robot.lookup("HasOptedOutOfEmail  ← new").tryQuery()).isPresent();
         assertThat(robot.lookup((javafx.scene.control.CheckBox box) -> box.getText()
                 .equals("MSI Contact Layout (mkto_si)")).queryAs(javafx.scene.control.CheckBox.class))
@@ -156,57 +78,58 @@ class LayoutWizardScreensTest {
                     assertThat(box.isMnemonicParsing()).as("the underscore is shown, not a mnemonic").isFalse();
                 });
         screenshot(robot, "wizard.png");
-        assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
+        assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 
         robot.clickOn("#add-for-me-contact");
-        confirmWrite(robot);
-        waitIdle(model);
+        WizardWindow.answerConfirmation(robot, true);
+        WizardWindow.waitIdle(model);
         assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(true);
-        press(robot, ButtonData.NEXT_FORWARD);
-        waitIdle(model);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.waitIdle(model);
         assertThat(robot.lookup("#check-summary-contact").queryAs(Label.class).getText())
                 .isEqualTo("The field is on every Contact layout.");
         assertThat(robot.lookup("Contact Layout — has the field (Edit)").tryQuery()).isPresent();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fieldRequirement().detail()
                 .contains("Contact: exists, editable, on every layout"));
 
-        press(robot, ButtonData.NEXT_FORWARD);
-        press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#add-for-me-lead");
-        confirmWrite(robot);
-        waitIdle(model);
+        WizardWindow.answerConfirmation(robot, true);
+        WizardWindow.waitIdle(model);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fieldRequirement().met());
 
-        press(robot, ButtonData.BACK_PREVIOUS);
-        press(robot, ButtonData.BACK_PREVIOUS);
-        press(robot, ButtonData.BACK_PREVIOUS);
+        WizardWindow.press(robot, ButtonData.BACK_PREVIOUS);
+        WizardWindow.press(robot, ButtonData.BACK_PREVIOUS);
+        WizardWindow.press(robot, ButtonData.BACK_PREVIOUS);
         robot.clickOn("#undo-contact");
-        confirmWrite(robot);
-        waitIdle(model);
-        assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
+        WizardWindow.answerConfirmation(robot, true);
+        WizardWindow.waitIdle(model);
+        assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fieldRequirement().met());
     }
 
     @Test
     void withoutThePermissionTheWizardGivesTheAdminTextAndReportsAHiddenField(FxRobot robot) throws Exception {
-        fixture.org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
-        fixture.org.state().setPermission(Permission.MODIFY_METADATA, false);
-        fixture.org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
-        LayoutWizardModel model = openWizard(robot);
+        window.fixture.org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
+        window.fixture.org.state().setPermission(Permission.MODIFY_METADATA, false);
+        window.fixture.org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
+        LayoutWizardModel model = window.open(robot);
         assertThat(robot.lookup("#field-warning-contact").queryAs(Label.class).getText())
                 .contains("hidden from the connected user by field-level security");
 
-        press(robot, ButtonData.NEXT_FORWARD);
-        waitIdle(model);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.waitIdle(model);
         assertThat(robot.lookup("#ask-admin-contact").queryAs(TextArea.class).getText())
                 .contains("Modify Metadata Through Metadata API Functions")
                 .contains("Visible and Edit access");
 
-        press(robot, ButtonData.NEXT_FORWARD);
+        WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         assertThat(robot.lookup("#step-contact-1").tryQuery()).isPresent();
         screenshot(robot, "wizard-step.png");
         robot.clickOn("Open Page Layouts in Setup");
-        assertThat(opened).singleElement().asString().contains("/lightning/setup/ObjectManager/Contact/PageLayouts");
+        assertThat(window.opened).singleElement().asString()
+                .contains("/lightning/setup/ObjectManager/Contact/PageLayouts");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.localorg.LocalOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
@@ -40,7 +41,7 @@ class LinkToARecordTest {
     private static final String PERSON = "maria.quintanilla@new-job.example";
     @TempDir
     static Path data;
-    private LayoutConsoleFixture fixture;
+    private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
@@ -49,16 +50,16 @@ class LinkToARecordTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = new LayoutConsoleFixture(data);
+        fixture = ConsoleFixture.onLocalOrg(data);
         contact = fixture.org.state().addContact("Maria", "Quintanilla", "maria.quintanilla@acme.example");
         lead = fixture.org.state().addLead("Maria", "Quintanilla", "m.quintanilla@globex.example", "Globex");
         fixture.org.state().addContact("Pat", "Other_Name", "pat%other@acme.example");
-        fixture.services.unsubscribes().add(new Unsubscribe(new Email(PERSON), Instant.now(), UnsubscribeSource.MANUAL,
+        fixture.workspace.unsubscribes().add(new Unsubscribe(new Email(PERSON), Instant.now(), UnsubscribeSource.MANUAL,
                 "admin", Optional.empty()));
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.NOT_IN_SALESFORCE, Optional.of(new Email(PERSON)),
+        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.NOT_IN_SALESFORCE, Optional.of(new Email(PERSON)),
                 Optional.empty(), Optional.empty(), Optional.empty(), "No Lead or Contact has this address and the "
                         + "person has no Salesforce ID."), Instant.now());
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.CONFLICTS);
+        console = fixture.console(new FxBackground(executor), dialogs, Screen.CONFLICTS);
         stage.setScene(console.scene(1024, 700));
         console.load();
         stage.show();
@@ -131,11 +132,11 @@ class LinkToARecordTest {
 
         robot.clickOn("#link-confirm");
 
-        ConflictsConsole.waitUntil("the person is linked", () -> fixture.services.people().find(new Email(PERSON))
+        ConflictsConsole.waitUntil("the person is linked", () -> fixture.workspace.people().find(new Email(PERSON))
                 .flatMap(p -> p.salesforceId()).isPresent());
-        assertThat(fixture.services.people().find(new Email(PERSON)).get().salesforceId())
+        assertThat(fixture.workspace.people().find(new Email(PERSON)).get().salesforceId())
                 .contains(SalesforceId.parse(contact));
-        assertThat(fixture.services.conflicts().open(Optional.empty(), 10)).isEmpty();
+        assertThat(fixture.workspace.conflicts().open(Optional.empty(), 10)).isEmpty();
     }
 
     @Test

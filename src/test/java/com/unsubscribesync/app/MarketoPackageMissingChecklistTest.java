@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.localorg.LocalOrg;
 import static com.unsubscribesync.app.PageRobot.click;
 import static com.unsubscribesync.app.PageRobot.type;
 import static com.unsubscribesync.app.PageRobot.waitFor;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The field requirement when the Marketo Sales Opt Out field is chosen, against a local org with and without the
@@ -50,7 +50,7 @@ class MarketoPackageMissingChecklistTest {
     @TempDir
     static Path data;
     private Stage stage;
-    private DiscoveringConsoleFixture fixture;
+    private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
@@ -61,11 +61,11 @@ class MarketoPackageMissingChecklistTest {
     }
 
     private void open(FxRobot robot, boolean withPackage) throws Exception {
-        fixture = new DiscoveringConsoleFixture(data.resolve(withPackage ? "with" : "without"),
+        fixture = ConsoleFixture.discovering(data.resolve(withPackage ? "with" : "without"),
                 LocalOrgOptions.defaults().withPeople(5).withPackage(withPackage));
-        fixture.services.settings().save(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
+        fixture.workspace.settings().save(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
         robot.interact(() -> {
-            console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
+            console = fixture.console(new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
             stage.setScene(console.scene(1024, 700));
             console.load();
             stage.show();
@@ -112,7 +112,7 @@ class MarketoPackageMissingChecklistTest {
                 .isEqualTo("Found by its label \"Marketo Sales Opt Out\" — Lead: not found · Contact: not found");
 
         click(robot, "#fix-use-email-opt-out");
-        waitFor(() -> fixture.services.settings().load().field() == OptOutField.EMAIL_OPT_OUT);
+        waitFor(() -> fixture.workspace.settings().load().field() == OptOutField.EMAIL_OPT_OUT);
         waitFor(() -> !fieldRequirement().detail().contains("Marketo"));
         assertThat(fieldRequirement().detail()).startsWith("Lead: exists, editable");
         assertThat(robot.lookup("#fix-install-package").tryQuery()).isEmpty();
@@ -128,7 +128,7 @@ class MarketoPackageMissingChecklistTest {
 
         type(robot, "#field-api-name", "Custom_Opt_Out__c");
         click(robot, "#settings-save");
-        waitFor(() -> fixture.services.settings().load().fieldApiName().equals(Optional.of("Custom_Opt_Out__c")));
+        waitFor(() -> fixture.workspace.settings().load().fieldApiName().equals(Optional.of("Custom_Opt_Out__c")));
         waitFor(() -> discovered.getText().startsWith("Your API name"));
         assertThat(discovered.getText())
                 .isEqualTo("Your API name Custom_Opt_Out__c — Lead: not found · Contact: not found");
@@ -137,7 +137,7 @@ class MarketoPackageMissingChecklistTest {
 
         click(robot, "#field-api-name-discover");
         click(robot, "#settings-save");
-        waitFor(() -> fixture.services.settings().load().fieldApiName().isEmpty());
+        waitFor(() -> fixture.workspace.settings().load().fieldApiName().isEmpty());
         waitFor(() -> discovered.getText().startsWith("Found by its label"));
         waitFor(() -> fieldRequirement().detail().startsWith("Lead: exists, editable"));
     }

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.store.Database;
@@ -36,7 +37,7 @@ class MillionRowListTest {
     private static final int ROWS = 1_000_000;
     @TempDir
     static Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
     private TableView<UnsubscribeRow> table;
@@ -59,8 +60,8 @@ class MillionRowListTest {
 
     @Start
     void start(Stage stage) {
-        fixture = new ConsoleFixture(data, database, Clock.systemUTC(), 0);
-        console = new Console(fixture.services, new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
+        fixture = ConsoleFixture.inMemory(data, database, Clock.systemUTC(), 0);
+        console = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
         stage.setScene(console.scene(1280, 800));
         console.load();
         stage.show();

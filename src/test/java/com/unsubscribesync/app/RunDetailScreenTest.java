@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -9,13 +10,12 @@ import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
-import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
 import com.unsubscribesync.ui.history.RecordRow;
 import com.unsubscribesync.ui.history.RunRow;
-import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -57,43 +55,39 @@ class RunDetailScreenTest {
     @TempDir
     static Path data;
     private final List<String> browsed = new CopyOnWriteArrayList<>();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private ConsoleFixture fixture;
+    private ScriptedDialogs dialogs;
+    private ShownConsole<InMemoryOrg> shown;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private Console console;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         SeededConsole.seed(fixture);
         for (int i : new int[] {3, 8, 13}) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), Instant.now(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
         }
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS,
-                browsed::add);
-        stage.setScene(console.scene(1024, 700));
-        console.load();
-        stage.show();
+        shown = new ShownConsole<>(stage, fixture, Screen.INTEGRATIONS, 1024, 700, Optional.of(browsed::add),
+                Console::load);
+        console = shown.console;
+        dialogs = shown.dialogs;
     }
 
     @AfterEach
-    void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+    void close() {
+        shown.close();
     }
 
     @Test
     void aRunStartedInTheConsoleSaysSoAndOpensOnTheRecordsItPushedWithLinksIntoSalesforce(FxRobot robot)
             throws Exception {
-        int before = fixture.services.syncRuns().recent(100, false).size();
+        int before = fixture.workspace.syncRuns().recent(100, false).size();
         robot.clickOn("#run-now");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.services.syncRuns().recent(100, false).size()
-                == before + 1 && fixture.services.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.workspace.syncRuns().recent(100, false).size()
+                == before + 1 && fixture.workspace.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
         robot.clickOn("#nav-history");
         TableView<RunRow> runs = table(robot, "#runs");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == before + 1);
@@ -218,7 +212,7 @@ class RunDetailScreenTest {
 
     /** A nightly run of serve with a quarter of a million pushes and one refusal, as the store keeps it. */
     private long recordedServeRun() {
-        var runs = fixture.services.syncRuns();
+        var runs = fixture.workspace.syncRuns();
         Instant started = Instant.now();
         long id = runs.start(SyncRun.Trigger.SCHEDULE, SyncRun.Origin.SERVE,
                 Optional.of("https://acme.my.salesforce.com"), false, started);

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Person;
@@ -11,38 +12,26 @@ import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
-import com.unsubscribesync.ui.FxBackground;
-import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.Screen;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console on a small seeded org, shown in a TestFX stage, with scripted dialogs. */
-final class SeededConsole implements AutoCloseable {
-    final ConsoleFixture fixture;
-    final ScriptedDialogs dialogs = new ScriptedDialogs();
-    final Console console;
-    final Scene scene;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-
+final class SeededConsole extends ShownConsole<InMemoryOrg> {
     SeededConsole(Stage stage, Path data) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        super(stage, seeded(ConsoleFixture.inMemory(data, Clock.systemUTC(), 0)), Screen.INTEGRATIONS, 1280, 800,
+                Console::load);
+    }
+
+    private static ConsoleFixture<InMemoryOrg> seeded(ConsoleFixture<InMemoryOrg> fixture) {
         seed(fixture);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
-        scene = console.scene(1280, 800);
-        stage.setScene(scene);
-        console.load();
-        stage.show();
-        stage.requestFocus();
+        return fixture;
     }
 
     /** Lets background reads land and the screen settle. */
@@ -52,51 +41,39 @@ final class SeededConsole implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @Override
-    public void close() {
-        console.stopPolling();
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        fixture.close();
-    }
-
     /** A small living org: people, unsubscribes from several sources, a run and a few conflicts. */
-    static void seed(ConsoleFixture fixture) {
+    static void seed(ConsoleFixture<InMemoryOrg> fixture) {
         fixture.people(120, 12);
         for (int i = 0; i < 120; i += 3) {
             Email email = new Email("person" + String.format("%06d", i) + "@example.com");
-            fixture.services.people().save(new Person(email, Optional.of(FIRST[i % FIRST.length]),
+            fixture.workspace.people().save(new Person(email, Optional.of(FIRST[i % FIRST.length]),
                     Optional.of(LAST[i % LAST.length]), i % 9 == 0 ? Optional.empty()
                             : Optional.of(TestIds.of(SObjectType.CONTACT, i))));
         }
         UnsubscribeSource[] sources = {UnsubscribeSource.CLICKED_LINK, UnsubscribeSource.MANUAL,
             UnsubscribeSource.BOUNCE, UnsubscribeSource.IMPORT};
         for (int i = 1; i < 120; i += 5) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), Instant.parse("2024-05-01T09:00:00Z").plusSeconds(3600L * i),
                     sources[i % sources.length], "admin", i % 2 == 0 ? Optional.of("Asked by phone") : Optional.empty()));
         }
-        fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
+        fixture.workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
         for (int i = 2; i < 120; i += 7) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
         }
-        fixture.services.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
+        fixture.workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
         Instant now = Instant.now();
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
+        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
                 Optional.of(new Email("locked@example.com")), Optional.of(TestIds.of(SObjectType.LEAD, 7)),
                 Optional.of(SObjectType.LEAD), Optional.of("UNABLE_TO_LOCK_ROW"), "Salesforce kept refusing the "
                         + "opt-out after 10 attempts; last answer: UNABLE_TO_LOCK_ROW: unable to obtain exclusive access "
                         + "to this record"), now);
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
+        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.WRITE_REJECTED,
                 Optional.of(new Email("rule@example.com")), Optional.of(TestIds.of(SObjectType.CONTACT, 9)),
                 Optional.of(SObjectType.CONTACT), Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"), "Salesforce refused "
                         + "to set the opt-out on Contact: a validation rule requires a phone number"), now);
-        fixture.services.conflicts().record(new NewConflict(ConflictKind.NOT_IN_SALESFORCE,
+        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.NOT_IN_SALESFORCE,
                 Optional.of(new Email("nobody@example.com")), Optional.empty(), Optional.empty(), Optional.empty(),
                 "No Lead or Contact has this address and the person has no Salesforce ID."), now);
     }

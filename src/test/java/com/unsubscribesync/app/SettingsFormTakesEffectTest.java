@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsFormTakesEffectTest {
     @TempDir
     Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
 
     @AfterEach
@@ -37,8 +38,8 @@ class SettingsFormTakesEffectTest {
     }
 
     private IntegrationsViewModel model(ScriptedDialogs dialogs) {
-        fixture = new ConsoleFixture(data, clock, 0);
-        IntegrationsViewModel model = new IntegrationsViewModel(fixture.services, Background.immediate(), dialogs);
+        fixture = ConsoleFixture.inMemory(data, clock, 0);
+        IntegrationsViewModel model = fixture.integrations(Background.immediate(), dialogs);
         model.refresh();
         return model;
     }
@@ -57,9 +58,9 @@ class SettingsFormTakesEffectTest {
         }
         Email email = new Email("ana@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.services.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
+        fixture.workspace.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
                 Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
-        fixture.services.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
+        fixture.workspace.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
                 Optional.empty()));
 
         save(model.settingsForm(), Setting.API_RESERVE_PERCENT, "90");
@@ -77,7 +78,7 @@ class SettingsFormTakesEffectTest {
         int people = 1_500;
         fixture.people(people, 0);
         for (int i = 0; i < people; i++) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
                     + "@example.com"), clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
         }
 
@@ -92,7 +93,7 @@ class SettingsFormTakesEffectTest {
     void thePeopleWithoutAnIdActionIsOneMethodTheChecklistCalls() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         IntegrationsViewModel model = model(dialogs);
-        fixture.services.people().save(new Person(new Email("no-id@example.com"), Optional.empty(), Optional.empty(),
+        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.empty(), Optional.empty(),
                 Optional.empty()));
         model.refresh();
 

@@ -47,7 +47,7 @@ class SettingsInTheWindowTest {
     }
 
     private SyncSettings stored() {
-        return running.fixture.services.settings().load();
+        return running.fixture.workspace.settings().load();
     }
 
     private void opened() {

@@ -120,8 +120,8 @@ class StartUpIndicatorTest {
     /** What ConsoleApplication does once the workspace is open, without the host's browser. */
     private void showConsole(AppWorkspace workspace) {
         opened.set(workspace);
-        Console shown = new Console(new ConsoleWorkspace(workspace, new ConsoleOrgConnections(workspace),
-                ZoneId.of("UTC")), new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
+        Console shown = ConsoleWiring.console(workspace, ZoneId.of("UTC"), new FxBackground(executor),
+                new ScriptedDialogs(), Screen.UNSUBSCRIBES);
         console.set(shown);
         stage.setScene(shown.scene(1024, 700));
         shown.load();

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -11,7 +12,6 @@ import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -56,37 +54,33 @@ class UnsubscribesTabTest {
     Path data;
     @TempDir
     Path exports;
-    private ConsoleFixture fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private ConsoleFixture<InMemoryOrg> fixture;
+    private ShownConsole<InMemoryOrg> shown;
+    private ScriptedDialogs dialogs;
     private Console console;
     private Scene scene;
     private TableView<UnsubscribeRow> table;
 
     @Start
     void start(Stage stage) {
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         for (String address : List.of("ann@example.com", "bo@example.com", "cy@example.com", MARIA.value())) {
-            fixture.services.unsubscribes().add(new Unsubscribe(new Email(address), Instant.parse(
+            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email(address), Instant.parse(
                     "2026-03-01T09:00:00Z"), UnsubscribeSource.MANUAL, "admin", address.startsWith("ann")
                             ? Optional.of("=HYPERLINK(\"http://x\"), said \"no\"") : Optional.empty()));
         }
-        fixture.services.people().save(new Person(MARIA, Optional.of("María"), Optional.of("Castillo"),
+        fixture.workspace.people().save(new Person(MARIA, Optional.of("María"), Optional.of("Castillo"),
                 Optional.of(MARIA_CONTACT)));
         fixture.org.add(MARIA_CONTACT, MARIA, true);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.UNSUBSCRIBES);
-        scene = console.scene(1024, 700);
-        stage.setScene(scene);
-        console.load();
-        stage.show();
+        shown = new ShownConsole<>(stage, fixture, Screen.UNSUBSCRIBES, 1024, 700, Console::load);
+        console = shown.console;
+        scene = shown.scene;
+        dialogs = shown.dialogs;
     }
 
     @AfterEach
-    void close() throws Exception {
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+    void close() {
+        shown.close();
     }
 
     @Test
@@ -95,7 +89,7 @@ class UnsubscribesTabTest {
         select(robot, "bo@example.com");
         dialogs.answer(new ResubscribeAnswer("asked by phone"));
         robot.clickOn("#resubscribe");
-        until(() -> !fixture.services.unsubscribes().isUnsubscribed(new Email("bo@example.com"))
+        until(() -> !fixture.workspace.unsubscribes().isUnsubscribed(new Email("bo@example.com"))
                 && console.unsubscribes().cardProperty().get() != null
                 && !console.unsubscribes().cardProperty().get().unsubscribed());
 
@@ -116,13 +110,13 @@ class UnsubscribesTabTest {
         assertThat(robot.lookup("#resubscribe").query().isDisabled()).isTrue();
         assertThat(dialogs.shown).filteredOn(s -> s.startsWith("resubscribe: ")).containsExactly(
                 "resubscribe: bo@example.com", "resubscribe: cy@example.com");
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(MARIA)).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(MARIA)).isTrue();
     }
 
     @Test
     void resubscribedPeopleStayListedMarkedAndTheirHistoryOpensInTheWindow(FxRobot robot) throws Exception {
         listed(robot, 4);
-        fixture.services.unsubscribes().resubscribe(new Email("cy@example.com"), "admin", "asked at the fair",
+        fixture.workspace.unsubscribes().resubscribe(new Email("cy@example.com"), "admin", "asked at the fair",
                 Instant.now());
         robot.clickOn("#filter-resubscribed");
         listed(robot, 1);
@@ -167,7 +161,7 @@ class UnsubscribesTabTest {
         robot.clickOn("#uncheck-salesforce");
         until(() -> !optedOutInSalesforce());
         until(() -> dialogs.saw("info: Uncheck in Salesforce: For maria.castillo@example.com"));
-        assertThat(fixture.services.unsubscribes().history(MARIA)).extracting(h -> h.action().name())
+        assertThat(fixture.workspace.unsubscribes().history(MARIA)).extracting(h -> h.action().name())
                 .containsExactly("UNSUBSCRIBE", "RESUBSCRIBE", "UNCHECKED_IN_SALESFORCE");
     }
 

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -27,17 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 class UnsubscribesViewModelTest {
     @TempDir
     Path data;
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private UnsubscribesViewModel model;
 
     @BeforeEach
     void open() {
-        fixture = new ConsoleFixture(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
-        fixture.services.unsubscribes().addAll(IntStream.range(0, 5_000).mapToObj(i -> new Unsubscribe(
+        fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
+        fixture.workspace.unsubscribes().addAll(IntStream.range(0, 5_000).mapToObj(i -> new Unsubscribe(
                 new Email("u" + String.format("%05d", i) + "@example.com"), Instant.parse("2024-05-01T10:00:00Z"),
                 UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty())).iterator());
-        model = new UnsubscribesViewModel(fixture.services, Background.immediate(), dialogs);
+        model = fixture.unsubscribes(Background.immediate(), dialogs);
         model.reload();
     }
 
@@ -89,12 +90,12 @@ class UnsubscribesViewModelTest {
 
         model.resubscribe();
         assertThat(dialogs.saw("error: Resubscribe: A resubscribe needs a reason")).isTrue();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
 
         model.resubscribe();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isFalse();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isFalse();
         assertThat(dialogs.saw("Salesforce still has the opt-out checked: use Uncheck in Salesforce… next")).isTrue();
-        assertThat(fixture.services.unsubscribes().history(new Email("u00007@example.com")))
+        assertThat(fixture.workspace.unsubscribes().history(new Email("u00007@example.com")))
                 .extracting(h -> h.action().label()).containsExactly("Unsubscribe", "Resubscribe");
     }
 
@@ -116,11 +117,11 @@ class UnsubscribesViewModelTest {
 
         model.importCsv();
         assertThat(dialogs.lastImportReport.problems()).singleElement().asString().startsWith("line 3: ");
-        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_000);
+        assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_000);
 
         dialogs.answer(csv).answer(ImportDecision.IMPORT_VALID_ROWS);
         model.importCsv();
-        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_002);
+        assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_002);
         assertThat(dialogs.saw("info: Import CSV: 2 unsubscribes were added")).isTrue();
     }
 
@@ -129,11 +130,11 @@ class UnsubscribesViewModelTest {
         dialogs.answer(new NewUnsubscribe("no at sign", "")).answer(new NewUnsubscribe(" Zed@Example.com ", "by phone"));
         model.add();
         assertThat(dialogs.saw("refused in dialog: Not added: email 'no at sign' contains a space.")).isTrue();
-        assertThat(fixture.services.unsubscribes().find(new Email("zed@example.com"))).hasValueSatisfying(u -> {
+        assertThat(fixture.workspace.unsubscribes().find(new Email("zed@example.com"))).hasValueSatisfying(u -> {
             assertThat(u.source()).isEqualTo(UnsubscribeSource.MANUAL);
             assertThat(u.reason()).contains("by phone");
         });
-        assertThat(fixture.services.outbox().pendingCount()).isEqualTo(5_001);
+        assertThat(fixture.workspace.outbox().pendingCount()).isEqualTo(5_001);
     }
 
     @Test
@@ -153,8 +154,8 @@ class UnsubscribesViewModelTest {
         assertThat(dialogs.saw("(U+202E right-to-left override)")).isTrue();
         assertThat(dialogs.saw("contains an invisible character (U+200B zero width space)")).isTrue();
         assertThat(dialogs.saw("contains an invisible character (U+FEFF zero width no-break space)")).isTrue();
-        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_000);
-        assertThat(fixture.services.outbox().pendingCount()).isEqualTo(5_000);
+        assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_000);
+        assertThat(fixture.workspace.outbox().pendingCount()).isEqualTo(5_000);
     }
 
     @Test
@@ -165,9 +166,9 @@ class UnsubscribesViewModelTest {
         assertThat(dialogs.saw("info: Add an unsubscribe: u00007@example.com was already unsubscribed")).isTrue();
         model.add();
         model.add();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("bob@xn--mnchen-3ya.de"))).isTrue();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("info@example.com"))).isTrue();
-        assertThat(fixture.services.unsubscribes().count()).isEqualTo(5_002);
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("bob@xn--mnchen-3ya.de"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("info@example.com"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_002);
     }
 
     @Test
@@ -182,6 +183,6 @@ class UnsubscribesViewModelTest {
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long")).isTrue();
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason contains a control character"))
                 .isTrue();
-        assertThat(fixture.services.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
     }
 }

@@ -1,11 +1,12 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.WelcomeMemory;
+import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,21 +33,21 @@ class WelcomeTest {
     @TempDir
     Path data;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private ConsoleFixture fixture;
+    private ConsoleFixture<InMemoryOrg> fixture;
     private Stage stage;
     private Console console;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        fixture = new ConsoleFixture(data, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         console = open();
         stage.show();
     }
 
     /** What ConsoleApplication does at each start: a new console on the same data directory, then the welcome. */
     private Console open() {
-        Console opened = new Console(fixture.services, new FxBackground(executor), new ScriptedDialogs(),
+        Console opened = fixture.console(new FxBackground(executor), new ScriptedDialogs(),
                 Screen.INTEGRATIONS);
         stage.setScene(opened.scene(1280, 800));
         opened.load();

@@ -1,16 +1,13 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.layouts.LayoutWizard;
 import com.unsubscribesync.ui.layouts.LayoutWizardModel;
-import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -26,22 +23,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * The console on the local org in a window, and the layout wizard opened from the Integrations checklist as the
  * real dialogs open it: for the wizard's TestFX tests.
  */
-final class WizardWindow implements AutoCloseable {
-    final LayoutConsoleFixture fixture;
-    final Console console;
+final class WizardWindow extends ShownConsole<LocalOrg> {
     final List<String> opened = new CopyOnWriteArrayList<>();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final AtomicReference<LayoutWizard> wizard = new AtomicReference<>();
     private final Stage stage;
 
     WizardWindow(Stage stage, Path data, double width, double height) throws Exception {
+        super(stage, ConsoleFixture.onLocalOrg(data), Screen.INTEGRATIONS, width, height, Console::load);
         this.stage = stage;
-        fixture = new LayoutConsoleFixture(data);
-        console = new Console(fixture.services, new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
-        stage.setScene(console.scene(width, height));
-        console.load();
-        stage.show();
     }
 
     LayoutWizardModel open(FxRobot robot) throws Exception {
@@ -97,16 +86,14 @@ final class WizardWindow implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Closes the wizard first, when one is open. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         LayoutWizard shown = wizard.get();
         if (shown != null) {
             Platform.runLater(() -> shown.wizard().getDialog().close());
             WaitForAsyncUtils.waitForFxEvents();
         }
-        console.stopPolling();
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        fixture.close();
+        super.close();
     }
 }

@@ -2,6 +2,7 @@ package com.unsubscribesync.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +18,8 @@ class WelcomeViewModelTest {
         return model(FixedConnection.demo());
     }
 
-    private WelcomeViewModel model(OrgConnections.OrgState org) {
-        return new WelcomeViewModel(new WelcomeMemory(data), new FixedConnection(org), Background.immediate(),
+    private WelcomeViewModel model(com.unsubscribesync.usecase.OrgState org) {
+        return new WelcomeViewModel(new WelcomeMemory(data), new FixedConnection(org).connectOrg(), Background.immediate(),
                 connectionOpened::incrementAndGet);
     }
 
@@ -46,7 +47,7 @@ class WelcomeViewModelTest {
     @Test
     void aDataDirectoryThatCannotBeWrittenStillShowsTheWelcome() {
         WelcomeViewModel model = new WelcomeViewModel(new WelcomeMemory(data.resolve("missing")),
-                new FixedConnection(FixedConnection.demo()), Background.immediate(), () -> { });
+                new FixedConnection(FixedConnection.demo()).connectOrg(), Background.immediate(), () -> { });
         model.showIfFirstRun();
         assertThat(model.showingProperty().get()).isTrue();
     }

@@ -4,10 +4,14 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.store.Conflict;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.ui.Failures;
+import com.unsubscribesync.usecase.ResolveConflict;
+import java.time.ZoneId;
+import java.util.function.Consumer;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ShownLists;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import java.util.ArrayList;
@@ -25,7 +29,10 @@ import javafx.collections.ObservableList;
 public final class ConflictsViewModel {
     private static final int SHOWN = 500;
 
-    private final ConsoleServices services;
+    private final ResolveConflict conflicts;
+    private final PageLayouts layouts;
+    private final ZoneId zone;
+    private final Consumer<Throwable> failed;
     private final Background background;
     private final DialogService dialogs;
     private final ObservableList<KindCount> kinds = FXCollections.observableArrayList();
@@ -54,23 +61,31 @@ public final class ConflictsViewModel {
     public record Action(String key, String label) {
     }
 
-    public ConflictsViewModel(ConsoleServices services, Background background, DialogService dialogs) {
-        this.services = services;
+    /**
+     * @param layouts for the layout wizard, opened from a field-unavailable conflict
+     * @param zone    the admin's own time zone, in which times are shown
+     */
+    public ConflictsViewModel(ResolveConflict conflicts, PageLayouts layouts, ZoneId zone, Background background,
+            DialogService dialogs) {
+        this.conflicts = conflicts;
+        this.layouts = layouts;
+        this.zone = zone;
         this.background = background;
         this.dialogs = dialogs;
+        this.failed = Failures.shownIn(dialogs, "Conflicts");
         kind.addListener((o, was, now) -> {
             actions.setAll(now == null ? List.of() : actionsOf(now));
             refresh();
         });
         selection.addListener((javafx.collections.ListChangeListener<ConflictRow>) c -> describeSelection());
-        link = new LinkRecordModel(services, background, dialogs, (row, id) -> carryOut(new Action(
+        link = new LinkRecordModel(conflicts, background, dialogs, (row, id) -> carryOut(new Action(
                 row.kind() == ConflictKind.RECORD_DELETED ? "relink" : "link", "Link to a record"), List.of(row),
                 Optional.of(id), Optional.empty()));
     }
 
     static List<Action> actionsOf(ConflictKind kind) {
         List<Action> list = new ArrayList<>();
-        for (String key : ConflictResolver.actions(kind)) {
+        for (String key : ResolveConflict.actions(kind)) {
             list.add(new Action(key, switch (key) {
                 case "keep-unsubscribed" -> "_Keep unsubscribed (re-apply)";
                 case "resubscribe" -> "Re_subscribe here too…";
@@ -101,8 +116,8 @@ public final class ConflictsViewModel {
      */
     private void refresh(boolean afterAction) {
         ConflictKind wanted = kind.get();
-        background.submit(p -> new Loaded(services.conflicts().openCountsByKind(),
-                services.conflicts().open(Optional.ofNullable(wanted), SHOWN), services.conflicts().recentlyResolved(50)),
+        background.submit(p -> new Loaded(conflicts.openCountsByKind(),
+                conflicts.open(Optional.ofNullable(wanted), SHOWN), conflicts.recentlyResolved(50)),
                 loaded -> {
                     List<KindCount> listed = new ArrayList<>();
                     loaded.counts().forEach((k, n) -> listed.add(new KindCount(k, n)));
@@ -116,7 +131,7 @@ public final class ConflictsViewModel {
                     } else if (wanted == kind.get()) {
                         ShownLists.update(open, rows(loaded.open()));
                     }
-                }, this::failed);
+                }, failed);
     }
 
     /** The first kind with conflicts after {@code from} (from the top without one), going round. */
@@ -133,7 +148,7 @@ public final class ConflictsViewModel {
     }
 
     private List<ConflictRow> rows(List<Conflict> conflicts) {
-        return conflicts.stream().map(c -> ConflictRow.of(c, services.zone())).toList();
+        return conflicts.stream().map(c -> ConflictRow.of(c, zone)).toList();
     }
 
     private void describeSelection() {
@@ -152,7 +167,7 @@ public final class ConflictsViewModel {
     public void act(Action action) {
         List<ConflictRow> targets = List.copyOf(selection);
         if (action.key().equals("layout-steps")) {
-            new com.unsubscribesync.ui.layouts.LayoutWizardLauncher(services.layouts(), background, dialogs,
+            new com.unsubscribesync.ui.layouts.LayoutWizardLauncher(layouts, background, dialogs,
                     inspection -> { }).open("the opt-out field");
             return;
         }
@@ -191,27 +206,19 @@ public final class ConflictsViewModel {
         Optional<String> why = reason;
         Optional<String> id = record;
         background.submit(p -> {
-            List<String> problems = new ArrayList<>();
-            List<ConflictResolver.Resolved> done = new ArrayList<>();
-            for (ConflictRow row : targets) {
-                try {
-                    done.add(services.conflictResolver().resolve(row.id(), action.key(), id, why, services.actor()));
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    problems.add((row.email().isEmpty() ? "#" + row.id() : row.email()) + ": " + e.getMessage());
-                }
-            }
-            if (action.key().equals("keep-unsubscribed") || action.key().equals("retry")
-                    || action.key().equals("link") || action.key().equals("relink")) {
-                services.wakePusher();
-            }
-            return new Outcome(done, problems);
+            ResolveConflict.Outcome resolved = conflicts.resolveEach(targets.stream().map(ConflictRow::id).toList(),
+                    action.key(), id, why);
+            List<String> problems = targets.stream().filter(row -> resolved.refused().containsKey(row.id()))
+                    .map(row -> (row.email().isEmpty() ? "#" + row.id() : row.email()) + ": "
+                            + resolved.refused().get(row.id())).toList();
+            return new Outcome(resolved.done(), problems);
         }, outcome -> {
             remember(action, outcome.done());
             if (!outcome.problems().isEmpty()) {
                 dialogs.showList("Some conflicts were not resolved", "These stay in the list:", outcome.problems());
             }
             refresh(true);
-        }, this::failed);
+        }, failed);
     }
 
     private record Outcome(List<ConflictResolver.Resolved> done, List<String> problems) {
@@ -242,7 +249,7 @@ public final class ConflictsViewModel {
             List<String> problems = new ArrayList<>();
             for (ConflictResolver.Resolved resolved : undoing) {
                 try {
-                    services.conflictResolver().undo(resolved);
+                    conflicts.undo(resolved);
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     problems.add(resolved.conflict().email().map(Object::toString).orElse("#" + resolved.conflict().id())
                             + ": " + e.getMessage());
@@ -261,16 +268,11 @@ public final class ConflictsViewModel {
             } else {
                 refresh();
             }
-        }, this::failed);
+        }, failed);
     }
 
     private static String plainLabel(Action action) {
         return action.label().replace("_", "").replace("…", "").replace(" (re-apply)", "");
-    }
-
-    private void failed(Throwable e) {
-        dialogs.error("Conflicts", e instanceof IllegalArgumentException ? e.getMessage()
-                : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.");
     }
 
     public ObservableList<KindCount> kinds() {

@@ -2,10 +2,9 @@ package com.unsubscribesync.ui.conflicts;
 
 import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.usecase.ResolveConflict;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -24,7 +23,7 @@ import javafx.collections.ObservableList;
  * Salesforce, or an ID typed by hand and checked there.
  */
 public final class LinkRecordModel {
-    private final ConsoleServices services;
+    private final ResolveConflict conflicts;
     private final Background background;
     private final DialogService dialogs;
     private final BiConsumer<ConflictRow, String> link;
@@ -40,9 +39,9 @@ public final class LinkRecordModel {
     private ConflictRow row;
 
     /** @param link carries out the link of the conflict to the record id, once the admin confirmed it */
-    LinkRecordModel(ConsoleServices services, Background background, DialogService dialogs,
+    LinkRecordModel(ResolveConflict conflicts, Background background, DialogService dialogs,
             BiConsumer<ConflictRow, String> link) {
-        this.services = services;
+        this.conflicts = conflicts;
         this.background = background;
         this.dialogs = dialogs;
         this.link = link;
@@ -67,7 +66,7 @@ public final class LinkRecordModel {
         String text = search.get() == null ? "" : search.get();
         error.set("");
         status.set("Searching Salesforce…");
-        background.submit(p -> services.conflictResolver().findRecords(text), found -> {
+        background.submit(p -> conflicts.findRecords(text), found -> {
             matches.setAll(found);
             chosen.set(null);
             status.set(found.isEmpty() ? "No Contact or Lead has an email or name containing \"" + text.strip()
@@ -79,7 +78,7 @@ public final class LinkRecordModel {
     public void checkTypedId() {
         String typed = typedId.get() == null ? "" : typedId.get();
         error.set("");
-        background.submit(p -> services.conflictResolver().checkRecord(typed), found -> {
+        background.submit(p -> conflicts.checkRecord(typed), found -> {
             if (!matches.contains(found)) {
                 matches.add(0, found);
             }
@@ -91,7 +90,7 @@ public final class LinkRecordModel {
     public void openChosen() {
         PersonMatch record = chosen.get();
         if (record != null) {
-            background.submit(p -> services.conflictResolver().recordUrl(record.id()), dialogs::openInBrowser,
+            background.submit(p -> conflicts.recordUrl(record.id()), dialogs::openInBrowser,
                     this::failed);
         }
     }

@@ -1,12 +1,13 @@
 package com.unsubscribesync.ui.connection;
 
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
+import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
-import com.unsubscribesync.ui.OrgConnections.SignInRequest;
+import com.unsubscribesync.usecase.BrowserSignIn;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.OrgState;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -22,7 +23,8 @@ import javafx.beans.property.StringProperty;
 
 /** The Connection screen: the demo org or a Salesforce org, its state and the API allowance. */
 public final class ConnectionViewModel {
-    private final ConsoleServices services;
+    private final ConnectOrg connection;
+    private final java.util.function.Consumer<Throwable> failed;
     private final Background background;
     private final DialogService dialogs;
     private final Runnable changed;
@@ -71,26 +73,27 @@ public final class ConnectionViewModel {
     }
 
     /** @param changed called after the connection changed, so the rest of the console can look again */
-    public ConnectionViewModel(ConsoleServices services, Background background, DialogService dialogs,
+    public ConnectionViewModel(ConnectOrg connection, Background background, DialogService dialogs,
             Runnable changed) {
-        this.services = services;
+        this.connection = connection;
+        this.failed = Failures.shownIn(dialogs, "Connection");
         this.background = background;
         this.dialogs = dialogs;
         this.changed = changed;
         callbackPort.addListener((o, was, now) -> callbackUrl.set(callbackUrlFor(now)));
-        callbackPort.set(Integer.toString(services.connection().defaultCallbackPort()));
+        callbackPort.set(Integer.toString(connection.defaultCallbackPort()));
     }
 
     private String callbackUrlFor(String port) {
         try {
-            return services.connection().callbackUrl(Integer.parseInt(port.strip()));
+            return connection.callbackUrl(java.util.OptionalInt.of(Integer.parseInt(port.strip())));
         } catch (NumberFormatException | InvalidInputException e) {
             return "";
         }
     }
 
     public void refresh() {
-        background.submit(p -> services.connection().state(services.settings().load()), this::show, this::failed);
+        background.submit(p -> connection.check(), this::show, failed);
     }
 
     private void show(OrgState org) {
@@ -137,9 +140,14 @@ public final class ConnectionViewModel {
         signInAddress.set("");
         state.set(target.get() == Target.DEMO ? "Starting the demo org…"
                 : "Waiting for you to log in in the browser…");
-        Background.Running running = background.submit(p -> target.get() == Target.DEMO
-                ? services.connection().connectDemo()
-                : services.connection().logIn(signInRequest(), line -> p.update(line, -1)), org -> {
+        Background.Running running = background.submit(p -> {
+            if (target.get() == Target.DEMO) {
+                connection.demo();
+            } else {
+                connection.inBrowser(signInRequest(), line -> p.update(line, -1));
+            }
+            return connection.check();
+        }, org -> {
                     busy.set(false);
                     signInAddress.set("");
                     show(org);
@@ -148,15 +156,15 @@ public final class ConnectionViewModel {
                 }, e -> {
                     busy.set(false);
                     signInAddress.set("");
-                    failed(e);
+                    failed.accept(e);
                     refresh();
                 });
         running.onProgress(report -> said(report.message()));
     }
 
-    private SignInRequest signInRequest() {
+    private BrowserSignIn signInRequest() {
         String secret = clientSecret.get().strip();
-        return new SignInRequest(loginUrl.get().strip(), clientId.get().strip(),
+        return BrowserSignIn.typed(loginUrl.get().strip(), clientId.get().strip(),
                 secret.isEmpty() ? Optional.empty() : Optional.of(secret), Integer.parseInt(callbackPort.get().strip()));
     }
 
@@ -174,17 +182,12 @@ public final class ConnectionViewModel {
             return;
         }
         background.submit(p -> {
-            services.connection().disconnect();
+            connection.disconnect();
             return null;
         }, done -> {
             changed.run();
             refresh();
-        }, this::failed);
-    }
-
-    private void failed(Throwable e) {
-        dialogs.error("Connection", e instanceof RuntimeException && e.getMessage() != null ? e.getMessage()
-                : "The connection failed (" + e.getClass().getSimpleName() + "). Details are in the log file.");
+        }, failed);
     }
 
     public static List<LoginPreset> presets() {

@@ -2,7 +2,7 @@ package com.unsubscribesync.ui.connection;
 
 import com.unsubscribesync.layout.IntegrationUserRights;
 import com.unsubscribesync.layout.IntegrationUserRights.Status;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.usecase.OrgState;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

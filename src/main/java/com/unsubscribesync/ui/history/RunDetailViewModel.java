@@ -1,11 +1,12 @@
 package com.unsubscribesync.ui.history;
 
+import com.unsubscribesync.usecase.SyncOverview;
+import java.time.ZoneId;
 import com.unsubscribesync.store.RunDetail;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import java.time.Duration;
@@ -27,7 +28,8 @@ public final class RunDetailViewModel {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz",
             Locale.ENGLISH);
 
-    private final ConsoleServices services;
+    private final SyncOverview overview;
+    private final ZoneId zone;
     private final Background background;
     private final DialogService dialogs;
     private final Consumer<String> browser;
@@ -46,9 +48,10 @@ public final class RunDetailViewModel {
     private final StringProperty failedTitle = new SimpleStringProperty("Failed");
 
     /** @param browser opens a record's page in Salesforce */
-    public RunDetailViewModel(ConsoleServices services, Background background, DialogService dialogs,
+    public RunDetailViewModel(SyncOverview overview, ZoneId zone, Background background, DialogService dialogs,
             Consumer<String> browser) {
-        this.services = services;
+        this.overview = overview;
+        this.zone = zone;
         this.background = background;
         this.dialogs = dialogs;
         this.browser = browser;
@@ -56,7 +59,7 @@ public final class RunDetailViewModel {
 
     /** Reads the run in the background and shows it. */
     public void open(long runId) {
-        background.submit(p -> services.syncRuns().detail(runId), detail -> detail.ifPresentOrElse(this::show,
+        background.submit(p -> overview.run(runId), detail -> detail.ifPresentOrElse(this::show,
                 () -> dialogs.error("Sync history", "Run #" + runId + " is no longer recorded.")),
                 e -> dialogs.error("Sync history", "Run #" + runId + " could not be read: " + e.getMessage()));
     }
@@ -65,7 +68,7 @@ public final class RunDetailViewModel {
         SyncRun run = detail.run();
         title.set("Run #" + run.id() + " — " + RunRow.from(run) + " — " + RunRow.outcome(run));
         SyncRun.Counts counts = run.counts();
-        summary.set("Started " + SECOND.format(run.startedAt().atZone(services.zone()))
+        summary.set("Started " + SECOND.format(run.startedAt().atZone(zone))
                 + run.endedAt().map(end -> ", took " + Formats.duration(Duration.between(run.startedAt(), end)))
                         .orElse("") + ". Pulled " + Formats.count(counts.pulled()) + ", pushed "
                 + Formats.count(counts.pushed()) + ", imported " + Formats.count(counts.imported()) + ", failed "

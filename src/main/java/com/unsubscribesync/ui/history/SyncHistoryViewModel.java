@@ -1,8 +1,9 @@
 package com.unsubscribesync.ui.history;
 
+import com.unsubscribesync.usecase.SyncOverview;
+import java.time.ZoneId;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.ShownLists;
@@ -21,7 +22,8 @@ public final class SyncHistoryViewModel {
     private static final int CHARTED = 30;
     private static final DateTimeFormatter CHART_LABEL = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
-    private final ConsoleServices services;
+    private final SyncOverview overview;
+    private final ZoneId zone;
     private final Background background;
     private final DialogService dialogs;
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
@@ -33,15 +35,16 @@ public final class SyncHistoryViewModel {
     public record RunPoint(String label, int imported, int pushed) {
     }
 
-    public SyncHistoryViewModel(ConsoleServices services, Background background, DialogService dialogs) {
-        this.services = services;
+    public SyncHistoryViewModel(SyncOverview overview, ZoneId zone, Background background, DialogService dialogs) {
+        this.overview = overview;
+        this.zone = zone;
         this.background = background;
         this.dialogs = dialogs;
     }
 
     /** Re-reads the runs; a run that ended since the last look raises a notification. */
     public void refresh() {
-        background.submit(p -> services.syncRuns().recent(SHOWN, false), this::show,
+        background.submit(p -> overview.runs(SHOWN), this::show,
                 e -> dialogs.error("Sync history", "The runs could not be read: " + e.getMessage()));
     }
 
@@ -53,10 +56,10 @@ public final class SyncHistoryViewModel {
             announce(run);
         }
         baseline = true;
-        ShownLists.update(runs, recent.stream().map(run -> RunRow.of(run, services.zone())).toList());
+        ShownLists.update(runs, recent.stream().map(run -> RunRow.of(run, zone)).toList());
         List<RunPoint> points = new ArrayList<>();
         recent.stream().filter(run -> run.outcome() != SyncRun.Outcome.RUNNING).limit(CHARTED)
-                .forEach(run -> points.add(0, new RunPoint(CHART_LABEL.format(run.startedAt().atZone(services.zone()))
+                .forEach(run -> points.add(0, new RunPoint(CHART_LABEL.format(run.startedAt().atZone(zone))
                         + " #" + run.id(), run.counts().imported(), run.counts().pushed())));
         ShownLists.update(chart, points);
     }

@@ -95,7 +95,7 @@ public final class IntegrationsView extends ScrollPane {
             radio.setWrapText(true);
             radio.setUserData(option);
             radio.setToggleGroup(group);
-            Label help = Cards.text(IntegrationsViewModel.help(option), "help");
+            Label help = Cards.text(IntegrationsWording.help(option), "help");
             help.getStyleClass().add("under-choice");
             options.getChildren().add(new VBox(3, radio, help));
         }

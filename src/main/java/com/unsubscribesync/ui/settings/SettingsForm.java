@@ -5,17 +5,16 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncSettings;
-import com.unsubscribesync.store.SettingsRepository;
+import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.OrgConnections.FieldState;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
+import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.OrgState;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,7 +34,7 @@ public final class SettingsForm {
     public static final List<Setting> SHOWN = List.of(Setting.FIELD_API_NAME, Setting.RESUBSCRIBE_POLICY,
             Setting.MATCH_BY_EMAIL, Setting.API_RESERVE_PERCENT, Setting.BULK_THRESHOLD);
 
-    private final SettingsRepository settings;
+    private final ChangeSettings settings;
     private final Background background;
     private final Runnable saved;
     private final Consumer<Throwable> failed;
@@ -53,7 +52,7 @@ public final class SettingsForm {
      * @param saved  what to do once the settings are saved (read everything again)
      * @param failed what to do when saving failed for another reason than what was typed
      */
-    public SettingsForm(SettingsRepository settings, Background background, Runnable saved,
+    public SettingsForm(ChangeSettings settings, Background background, Runnable saved,
             Consumer<Throwable> failed) {
         this.settings = settings;
         this.background = background;
@@ -115,14 +114,7 @@ public final class SettingsForm {
         SHOWN.forEach(setting -> typed.put(setting, values.get(setting).get()));
         saving.set(true);
         background.submit(progress -> {
-            SettingsRepository.Stored stored = settings.loadStored();
-            stored.requireUnderstood(typed.keySet().stream().map(Setting::key).collect(Collectors.toSet()));
-            SyncSettings changedSettings = stored.settings();
-            for (Map.Entry<Setting, String> entry : typed.entrySet()) {
-                changedSettings = entry.getKey().apply(changedSettings, entry.getValue());
-            }
-            settings.save(changedSettings);
-            return changedSettings;
+            return settings.set(typed);
         }, stored -> {
             saving.set(false);
             loaded = stored;

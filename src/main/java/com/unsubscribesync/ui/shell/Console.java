@@ -2,7 +2,6 @@ package com.unsubscribesync.ui.shell;
 
 import com.unsubscribesync.ui.AppIcon;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.WindowMemory;
@@ -30,7 +29,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The console's screens, built over one set of services, in one window. */
+/** The console's screens in one window. */
 public final class Console {
     public static final String STYLESHEET = Console.class.getResource("/com/unsubscribesync/ui/console.css").toExternalForm();
     private static final Duration STATUS_EVERY = Duration.seconds(3);
@@ -46,32 +45,25 @@ public final class Console {
     private final ShellView view;
     private final Timeline polling;
 
-    /** Links into Salesforce show their address in a dialog: for windows without a system browser (tests). */
-    public Console(ConsoleServices services, Background background, DialogService dialogs, Screen first) {
-        this(services, background, dialogs, first, url -> dialogs.info("Record in Salesforce", url));
+    /** The console's screens, each built by the composition root with the services it uses. */
+    public record Screens(ShellViewModel shell, UnsubscribesViewModel unsubscribes,
+            IntegrationsViewModel integrations, ConflictsViewModel conflicts, SyncHistoryViewModel history,
+            RunDetailViewModel runDetail, ConnectionViewModel connection, WelcomeViewModel welcome) {
     }
 
-    /** @param browser opens a page (a record in Salesforce) in the system browser */
-    public Console(ConsoleServices services, Background background, DialogService dialogs, Screen first,
-            java.util.function.Consumer<String> browser) {
-        shell = new ShellViewModel(services, background, first);
-        unsubscribes = new UnsubscribesViewModel(services, background, dialogs);
-        integrations = new IntegrationsViewModel(services, background, dialogs);
-        conflicts = new ConflictsViewModel(services, background, dialogs);
-        history = new SyncHistoryViewModel(services, background, dialogs);
-        connection = new ConnectionViewModel(services, background, dialogs, () -> {
-            shell.refreshStatus();
-            integrations.refresh();
-        });
-        welcome = new WelcomeViewModel(services.welcome(), services.connection(), background, () -> {
-            connection.showGuide();
-            shell.screenProperty().set(Screen.CONNECTION);
-        });
+    public Console(Screens models) {
+        shell = models.shell();
+        unsubscribes = models.unsubscribes();
+        integrations = models.integrations();
+        conflicts = models.conflicts();
+        history = models.history();
+        runDetail = models.runDetail();
+        connection = models.connection();
+        welcome = models.welcome();
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
         screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
         screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
-        runDetail = new RunDetailViewModel(services, background, dialogs, browser);
         screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history, runDetail));
         screens.put(Screen.CONNECTION, new ConnectionView(connection));
         view = new ShellView(shell, screens);

@@ -1,12 +1,14 @@
 package com.unsubscribesync.ui.shell;
 
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.Formats;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.TextSize;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.OrgState;
+import com.unsubscribesync.usecase.SyncOverview;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +19,9 @@ import javafx.beans.property.SimpleStringProperty;
 
 /** The main window: which screen is shown, and the status bar. */
 public final class ShellViewModel {
-    private final ConsoleServices services;
+    private final ConnectOrg connection;
+    private final SyncOverview overview;
+    private final ZoneId zone;
     private final Background background;
     private final ObjectProperty<Screen> screen;
     private final SimpleStringProperty org = new SimpleStringProperty("Not connected");
@@ -28,8 +32,12 @@ public final class ShellViewModel {
     private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private boolean looking;
 
-    public ShellViewModel(ConsoleServices services, Background background, Screen first) {
-        this.services = services;
+    /** @param zone the admin's own time zone, in which times are shown */
+    public ShellViewModel(ConnectOrg connection, SyncOverview overview, ZoneId zone, Background background,
+            Screen first) {
+        this.connection = connection;
+        this.overview = overview;
+        this.zone = zone;
         this.background = background;
         this.screen = new SimpleObjectProperty<>(first);
     }
@@ -43,8 +51,8 @@ public final class ShellViewModel {
             return;
         }
         looking = true;
-        background.submit(p -> new Status(services.connection().summary(), services.outbox().pendingCount(),
-                services.scheduler().nextRun()), this::show, e -> looking = false);
+        background.submit(p -> new Status(connection.summary(), overview.outboxPending(),
+                overview.nextRun()), this::show, e -> looking = false);
     }
 
     private void show(Status status) {
@@ -55,7 +63,7 @@ public final class ShellViewModel {
                 + (state.userName().isEmpty() ? "" : " · " + state.userName()));
         outbox.set(status.outbox() == 0 ? "Outbox empty" : Formats.plural(status.outbox(), "push", "pushes")
                 + " waiting");
-        nextRun.set(status.nextRun().map(at -> "Next nightly run " + Formats.dateTime(at, services.zone()))
+        nextRun.set(status.nextRun().map(at -> "Next nightly run " + Formats.dateTime(at, zone))
                 .orElse("Nightly sync off"));
         apiUsage.set(state.apiUsed().isPresent() && state.apiLimit().isPresent()
                 ? "API " + Formats.count(state.apiUsed().get()) + " / " + Formats.count(state.apiLimit().get())

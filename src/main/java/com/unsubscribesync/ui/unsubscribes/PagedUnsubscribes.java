@@ -2,7 +2,7 @@ package com.unsubscribesync.ui.unsubscribes;
 
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
-import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.usecase.UnsubscribeList;
 import com.unsubscribesync.ui.Background;
 import java.time.ZoneId;
 import java.util.AbstractList;
@@ -26,7 +26,7 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
     static final int PAGE = 100;
     private static final int PAGES_KEPT = 40;
 
-    private final UnsubscribeRepository store;
+    private final UnsubscribeList store;
     private final Background background;
     private final ZoneId zone;
     private ListQuery query = ListQuery.unsubscribed("");
@@ -63,7 +63,7 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
         }
     }
 
-    public PagedUnsubscribes(UnsubscribeRepository store, Background background, ZoneId zone) {
+    public PagedUnsubscribes(UnsubscribeList store, Background background, ZoneId zone) {
         this.store = store;
         this.background = background;
         this.zone = zone;

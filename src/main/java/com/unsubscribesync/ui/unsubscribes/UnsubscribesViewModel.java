@@ -7,20 +7,26 @@ import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
 import com.unsubscribesync.sync.Resubscriber.OptedOutRecord;
 import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ConsoleServices;
 import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.imports.ImportWindow;
+import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.OrgState;
+import com.unsubscribesync.usecase.RecordUnsubscribe;
+import com.unsubscribesync.usecase.Resubscribe;
+import com.unsubscribesync.usecase.UnsubscribeList;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -48,9 +54,14 @@ import javafx.collections.ObservableList;
 public final class UnsubscribesViewModel {
     private static final int EXPORT_PAGE = 1_000;
 
-    private final ConsoleServices services;
+    private final UnsubscribeList list;
+    private final RecordUnsubscribe record;
+    private final Resubscribe resubscribe;
+    private final ConnectOrg connection;
+    private final ZoneId zone;
     private final Background background;
     private final DialogService dialogs;
+    private final Consumer<Throwable> failed;
 
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ListQuery.Shown> shown = new SimpleObjectProperty<>(ListQuery.Shown.ALL);
@@ -84,11 +95,18 @@ public final class UnsubscribesViewModel {
     public record PersonCard(Email email, boolean unsubscribed, Optional<Person> person, List<HistoryEntry> entries) {
     }
 
-    public UnsubscribesViewModel(ConsoleServices services, Background background, DialogService dialogs) {
-        this.services = services;
+    /** @param zone the admin's own time zone, in which times are shown */
+    public UnsubscribesViewModel(UnsubscribeList list, RecordUnsubscribe record, Resubscribe resubscribe,
+            ConnectOrg connection, ZoneId zone, Background background, DialogService dialogs) {
+        this.list = list;
+        this.record = record;
+        this.resubscribe = resubscribe;
+        this.connection = connection;
+        this.zone = zone;
         this.background = background;
         this.dialogs = dialogs;
-        rows = new PagedUnsubscribes(services.unsubscribes(), background, services.zone());
+        this.failed = Failures.shownIn(dialogs, "Unsubscribes");
+        rows = new PagedUnsubscribes(list, background, zone);
         search.addListener((o, was, now) -> reload());
         shown.addListener((o, was, now) -> reload());
         selected.addListener((o, was, now) -> {
@@ -138,15 +156,15 @@ public final class UnsubscribesViewModel {
                     : Formats.plural(count, "person", "people") + ": " + Formats.count(sizes.unsubscribed())
                             + " unsubscribed, " + Formats.count(sizes.resubscribed()) + " resubscribed";
             total.set(typed.isEmpty() ? what : Formats.count(count) + " matching \"" + typed + "\"");
-        }, this::failed);
+        }, failed);
     }
 
     private Sizes sizes(ListQuery query) {
         boolean current = query.shown() != ListQuery.Shown.RESUBSCRIBED;
         boolean earlier = query.shown() != ListQuery.Shown.UNSUBSCRIBED;
-        return new Sizes(current ? services.unsubscribes().count(new ListQuery(ListQuery.Shown.UNSUBSCRIBED,
-                query.search())) : 0, earlier ? services.unsubscribes().count(new ListQuery(ListQuery.Shown.RESUBSCRIBED,
-                        query.search())) : 0, services.people().anyNamed());
+        return new Sizes(current ? list.count(new ListQuery(ListQuery.Shown.UNSUBSCRIBED, query.search())) : 0,
+                earlier ? list.count(new ListQuery(ListQuery.Shown.RESUBSCRIBED, query.search())) : 0,
+                list.anyNamed());
     }
 
     private record Sizes(long unsubscribed, long resubscribed, boolean named) {
@@ -174,8 +192,8 @@ public final class UnsubscribesViewModel {
         history.clear();
         historyTitle.set("History of " + email);
         historyPerson.set("");
-        background.submit(p -> new PersonCard(email, services.unsubscribes().isUnsubscribed(email),
-                services.people().find(email), services.unsubscribes().history(email)), read -> {
+        background.submit(p -> new PersonCard(email, list.isUnsubscribed(email), list.person(email),
+                list.history(email)), read -> {
                     if (mine != cardGeneration) {
                         return;
                     }
@@ -185,9 +203,9 @@ public final class UnsubscribesViewModel {
                     historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now")
                             + (who.isEmpty() ? "" : "\n" + who));
                     history.setAll(read.entries().stream().map(entry -> new HistoryLine(
-                            Formats.dateTime(entry.at(), services.zone()), entry.action().label(),
+                            Formats.dateTime(entry.at(), zone), entry.action().label(),
                             entry.source().label(), entry.actor(), entry.reason().orElse(""))).toList());
-                }, this::failed);
+                }, failed);
     }
 
     private String describe(Person person) {
@@ -199,25 +217,23 @@ public final class UnsubscribesViewModel {
 
     public void add() {
         dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith).ifPresent(answer -> {
-            Unsubscribe unsubscribe;
+            Email email;
+            Optional<String> reason;
             try {
-                unsubscribe = new Unsubscribe(Email.parse(answer.email()), services.clock().instant(),
-                        UnsubscribeSource.MANUAL, services.actor(), FreeText.reason("the reason", answer.reason()));
+                email = Email.parse(answer.email());
+                reason = FreeText.reason("the reason", answer.reason());
             } catch (InvalidInputException e) {
                 dialogs.error("Add an unsubscribe", "The address was not added: " + e.getMessage() + ".");
                 return;
             }
-            Email email = unsubscribe.email();
-            background.submit(p -> services.unsubscribes().add(unsubscribe), added -> {
-                if (added) {
-                    services.wakePusher();
-                } else {
+            background.submit(p -> record.add(email, UnsubscribeSource.MANUAL, reason), recorded -> {
+                if (!recorded.added()) {
                     dialogs.info("Add an unsubscribe", email + " was already unsubscribed; nothing changed.");
                 }
                 search.set("");
                 reload();
                 refreshCard(email);
-            }, this::failed);
+            }, failed);
         });
     }
 
@@ -234,12 +250,10 @@ public final class UnsubscribesViewModel {
 
     public void importCsv() {
         dialogs.chooseCsvFile().ifPresent(file -> dialogs.showWizard(new ImportWindow(new ImportSession(
-                ImportKind.UNSUBSCRIBES, file, (path, layout, options, progress) -> services.unsubscribeImporter()
-                        .importFile(path, layout, options, services.actor(), progress), background, this::imported))));
+                ImportKind.UNSUBSCRIBES, file, record::importFile, background, this::imported))));
     }
 
     private void imported(ImportReport report) {
-        services.wakePusher();
         dialogs.info("Import CSV", report.written() ? Formats.plural(report.added(), "unsubscribe was",
                 "unsubscribes were") + " added; " + Formats.count(report.unchanged()) + " already known"
                 + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(), "bad row was",
@@ -267,8 +281,8 @@ public final class UnsubscribesViewModel {
                         + " may be emailed again.");
                 return;
             }
-            background.submit(p -> services.resubscriber().resubscribe(email, reason.get(), services.actor(), false),
-                    result -> resubscribed(email, result), this::failed);
+            background.submit(p -> resubscribe.resubscribe(email, reason.get(), false),
+                    result -> resubscribed(email, result), failed);
         });
     }
 
@@ -290,13 +304,13 @@ public final class UnsubscribesViewModel {
             return;
         }
         Email email = card.get().email();
-        if (!services.connection().connected()) {
+        if (!connection.connected()) {
             dialogs.error("Uncheck in Salesforce", "No Salesforce org is connected: connect one on the Connection tab, "
                     + "then uncheck " + email + " again.");
             return;
         }
-        background.submit(p -> new Checked(services.resubscriber().optedOutInSalesforce(email),
-                services.connection().summary()), checked -> {
+        background.submit(p -> new Checked(resubscribe.optedOutInSalesforce(email),
+                connection.summary()), checked -> {
                     String org = describe(checked.org());
                     if (checked.records().isEmpty()) {
                         dialogs.info("Uncheck in Salesforce", "No Lead or Contact of " + email + " has the opt-out "
@@ -312,18 +326,17 @@ public final class UnsubscribesViewModel {
                     if (!yes) {
                         return;
                     }
-                    background.submit(p -> services.resubscriber().uncheckInSalesforce(email, checked.records(),
-                            services.actor()), changes -> unchecked(email, changes), this::failed);
-                }, this::failed);
+                    background.submit(p -> resubscribe.uncheckInSalesforce(email, checked.records()), changes -> unchecked(email, changes), failed);
+                }, failed);
     }
 
-    private record Checked(List<OptedOutRecord> records, com.unsubscribesync.ui.OrgConnections.OrgState org) {
+    private record Checked(List<OptedOutRecord> records, OrgState org) {
     }
 
-    private static String describe(com.unsubscribesync.ui.OrgConnections.OrgState org) {
-        String name = org.organizationName() == null || org.organizationName().isBlank() ? "the connected org"
+    private static String describe(OrgState org) {
+        String name = org.organizationName().isBlank() ? "the connected org"
                 : "the org \u201c" + org.organizationName() + "\u201d";
-        return org.instanceUrl() == null || org.instanceUrl().isBlank() ? name : name + " (" + org.instanceUrl() + ")";
+        return org.instanceUrl().isBlank() ? name : name + " (" + org.instanceUrl() + ")";
     }
 
     private void unchecked(Email email, List<Resubscriber.RecordChange> changes) {
@@ -345,7 +358,7 @@ public final class UnsubscribesViewModel {
             try (CsvExport export = CsvExport.start(file, List.of("Email", "Status", "Name", "Object",
                     "Salesforce ID", "Source", "Date (UTC)", "Actor", "Reason"))) {
                 for (int offset = 0; ; offset += EXPORT_PAGE) {
-                    List<ListedUnsubscribe> page = services.unsubscribes().page(query, EXPORT_PAGE, offset);
+                    List<ListedUnsubscribe> page = list.page(query, EXPORT_PAGE, offset);
                     for (ListedUnsubscribe listed : page) {
                         export.row(exported(listed));
                     }
@@ -355,7 +368,7 @@ public final class UnsubscribesViewModel {
                 }
             }
         }, written -> dialogs.info("Export the list", Formats.plural(written, "row was", "rows were") + " saved to "
-                + file.getFileName() + "."), this::failed));
+                + file.getFileName() + "."), failed));
     }
 
     private static List<String> exported(ListedUnsubscribe listed) {
@@ -380,22 +393,14 @@ public final class UnsubscribesViewModel {
                 + ".csv").ifPresent(file -> background.submit(p -> {
                     try (CsvExport export = CsvExport.start(file, List.of("Email", "When (UTC)", "Action", "Source",
                             "Actor", "Reason"))) {
-                        for (HistoryEntry entry : services.unsubscribes().history(email)) {
+                        for (HistoryEntry entry : list.history(email)) {
                             export.row(List.of(email.value(), entry.at().toString(), entry.action().label(),
                                     entry.source().label(), entry.actor(), entry.reason().orElse("")));
                         }
                         return export.finish();
                     }
                 }, written -> dialogs.info("Export the history", Formats.plural(written, "line was", "lines were")
-                        + " saved to " + file.getFileName() + "."), this::failed));
-    }
-
-    private void failed(Throwable e) {
-        String message = e instanceof IllegalArgumentException || e instanceof IllegalStateException ? e.getMessage()
-                : e instanceof java.io.UncheckedIOException ? "The file could not be written (" + e.getMessage()
-                        + "): choose another folder and try again."
-                : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
-        dialogs.error("Unsubscribes", message);
+                        + " saved to " + file.getFileName() + "."), failed));
     }
 
     public StringProperty searchProperty() {

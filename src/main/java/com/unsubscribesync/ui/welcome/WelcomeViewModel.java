@@ -1,9 +1,8 @@
 package com.unsubscribesync.ui.welcome;
 
+import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.OrgConnections.OrgState;
-import com.unsubscribesync.ui.OrgConnections;
-import com.unsubscribesync.ui.WelcomeMemory;
+import com.unsubscribesync.usecase.OrgState;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,7 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
  */
 public final class WelcomeViewModel {
     private final WelcomeMemory memory;
-    private final OrgConnections connection;
+    private final ConnectOrg connection;
     private final Background background;
     private final Runnable openGuide;
     private final SimpleBooleanProperty showing = new SimpleBooleanProperty(false);
@@ -23,7 +22,7 @@ public final class WelcomeViewModel {
     private final SimpleStringProperty where = new SimpleStringProperty("");
 
     /** @param openGuide switches the console to the Connection screen with the steps to connect a real org */
-    public WelcomeViewModel(WelcomeMemory memory, OrgConnections connection, Background background,
+    public WelcomeViewModel(WelcomeMemory memory, ConnectOrg connection, Background background,
             Runnable openGuide) {
         this.memory = memory;
         this.connection = connection;

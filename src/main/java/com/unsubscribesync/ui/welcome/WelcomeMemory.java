@@ -1,4 +1,4 @@
-package com.unsubscribesync.ui;
+package com.unsubscribesync.ui.welcome;
 
 import com.unsubscribesync.store.OwnerOnly;
 
