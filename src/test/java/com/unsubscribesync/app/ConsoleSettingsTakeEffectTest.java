@@ -62,7 +62,9 @@ class ConsoleSettingsTakeEffectTest {
     @Test
     void theFieldChoiceSwitchesTheFieldRealTimePushesWrite() {
         IntegrationsViewModel model = model(new ScriptedDialogs());
-        clock.set(Instant.now().plusSeconds(60));
+        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a fraction
+        // of a microsecond after the clock would not be due yet.
+        clock.set(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         Email email = new Email("ana@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
         fixture.workspace.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
@@ -83,7 +85,9 @@ class ConsoleSettingsTakeEffectTest {
                 Optional.of(TestIds.of(SObjectType.CONTACT, 2))));
         fixture.workspace.unsubscribes().add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin",
                 Optional.empty()));
-        clock.set(Instant.now().plusSeconds(60));
+        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a fraction
+        // of a microsecond after the clock would not be due yet.
+        clock.set(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         fixture.pusher().drain();
         assertThat(fixture.org.writtenFields()).containsExactly(InMemoryOrg.PACKAGE_FIELD,
                 OptOutField.EMAIL_OPT_OUT_API_NAME);
