@@ -115,4 +115,13 @@ class CutOffTest {
 
         assertThat(CutOff.shown(button)).isEqualTo("Resubscribe _here");
     }
+
+    @Test
+    void aLiveCounterChangedSinceTheLastLayoutIsNotMistakenForShortenedWords(FxRobot robot) {
+        Label counter = new Label("API 43 / 100,000");
+
+        assertThat(CutOff.stale(counter, "API 37 / 100,000", "API 43 / 100,000")).isTrue();
+        assertThat(CutOff.stale(counter, "API 43 / 1...", "API 43 / 100,000")).isFalse();
+        assertThat(CutOff.stale(counter, "API 43 / 1", "API 43 / 100,000")).isFalse();
+    }
 }
