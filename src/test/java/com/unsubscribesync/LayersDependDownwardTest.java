@@ -1,7 +1,7 @@
 package com.unsubscribesync;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,30 +21,44 @@ class LayersDependDownwardTest {
     };
 
     @ArchTest
-    static final ArchRule everyLayerDependsOnlyOnTheLayersBelowIt = layers()
-            .whereLayer("domain").mayNotAccessAnyLayer()
-            .whereLayer("store").mayOnlyAccessLayers("domain")
-            .whereLayer("collect").mayOnlyAccessLayers("store", "domain")
-            .whereLayer("salesforce").mayOnlyAccessLayers("domain")
-            .whereLayer("localorg").mayOnlyAccessLayers("domain")
-            .whereLayer("sync").mayOnlyAccessLayers("salesforce", "store", "domain")
-            .whereLayer("layout").mayOnlyAccessLayers("salesforce", "store", "domain")
-            .whereLayer("usecase").mayOnlyAccessLayers("sync", "layout", "collect", "store", "salesforce", "domain")
-            .whereLayer("ui").mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
-            .whereLayer("cli").mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
+    static final ArchRule everyLayerDependsOnlyOnTheLayersBelowIt = layers().whereLayer("domain")
+            .mayNotAccessAnyLayer()
+            .whereLayer("store")
+            .mayOnlyAccessLayers("domain")
+            .whereLayer("collect")
+            .mayOnlyAccessLayers("store", "domain")
+            .whereLayer("salesforce")
+            .mayOnlyAccessLayers("domain")
+            .whereLayer("localorg")
+            .mayOnlyAccessLayers("domain")
+            .whereLayer("sync")
+            .mayOnlyAccessLayers("salesforce", "store", "domain")
+            .whereLayer("layout")
+            .mayOnlyAccessLayers("salesforce", "store", "domain")
+            .whereLayer("usecase")
+            .mayOnlyAccessLayers("sync", "layout", "collect", "store", "salesforce", "domain")
+            .whereLayer("ui")
+            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
+            .whereLayer("cli")
+            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
             .whereLayer("bench")
             .mayOnlyAccessLayers("sync", "store", "salesforce", "localorg", "collect", "layout", "domain")
-            .whereLayer("localorg").mayOnlyBeAccessedByLayers("app", "bench")
-            .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("app").mayNotBeAccessedByAnyLayer();
+            .whereLayer("localorg")
+            .mayOnlyBeAccessedByLayers("app", "bench")
+            .whereLayer("bench")
+            .mayOnlyBeAccessedByLayers("app")
+            .whereLayer("app")
+            .mayNotBeAccessedByAnyLayer();
 
     @ArchTest
     static final ArchRule everyClassBelongsToALayer = classes()
-            .should().resideInAnyPackage(packagesOf(LAYERS))
+            .should()
+            .resideInAnyPackage(packagesOf(LAYERS))
             .as("every class lives in one of the layers " + String.join(", ", LAYERS));
 
     private static LayeredArchitecture layers() {
-        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
+        LayeredArchitecture layers =
+                layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
         for (String layer : LAYERS) {
             layers = layers.layer(layer).definedBy(packageOf(layer));
         }

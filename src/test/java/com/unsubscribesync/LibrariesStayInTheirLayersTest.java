@@ -15,26 +15,38 @@ class LibrariesStayInTheirLayersTest {
     private static final String FORCE_WSC = "com.sforce..";
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("com.unsubscribesync.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "java.sql..",
-                    "javax.sql..", FORCE_WSC);
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("com.unsubscribesync.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "org.controlsfx..", "java.sql..", "javax.sql..", FORCE_WSC);
 
     @ArchTest
     static final ArchRule javaFxOnlyInTheConsole = noClasses()
-            .that().resideOutsideOfPackages("com.unsubscribesync.ui..", "com.unsubscribesync.app..")
-            .should().dependOnClassesThat().resideInAnyPackage(JAVAFX);
+            .that()
+            .resideOutsideOfPackages("com.unsubscribesync.ui..", "com.unsubscribesync.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JAVAFX);
 
     /** The local org answers with force-wsc's own status codes; the bare baseline benchmark calls force-wsc itself. */
     @ArchTest
     static final ArchRule forceWscOnlyBehindTheSalesforcePort = noClasses()
-            .that().resideOutsideOfPackages("com.unsubscribesync.salesforce..", "com.unsubscribesync.localorg..",
-                    "com.unsubscribesync.bench..")
-            .should().dependOnClassesThat().resideInAPackage(FORCE_WSC);
+            .that()
+            .resideOutsideOfPackages(
+                    "com.unsubscribesync.salesforce..", "com.unsubscribesync.localorg..", "com.unsubscribesync.bench..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(FORCE_WSC);
 
     /** The local org keeps its state in its own H2 file; the list benchmark reads the store's tables directly. */
     @ArchTest
     static final ArchRule jdbcOnlyInTheStores = noClasses()
-            .that().resideOutsideOfPackages("com.unsubscribesync.store..", "com.unsubscribesync.localorg..",
-                    "com.unsubscribesync.bench..")
-            .should().dependOnClassesThat().resideInAnyPackage(JDBC);
+            .that()
+            .resideOutsideOfPackages(
+                    "com.unsubscribesync.store..", "com.unsubscribesync.localorg..", "com.unsubscribesync.bench..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JDBC);
 }

@@ -12,14 +12,14 @@ import com.tngtech.archunit.lang.ArchRule;
 class PackagesFormNoCyclesTest {
 
     @ArchTest
-    static final ArchRule layersFormNoCycle = slices().matching("com.unsubscribesync.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule layersFormNoCycle =
+            slices().matching("com.unsubscribesync.(*)..").should().beFreeOfCycles();
 
     /**
      * Every package on its own, however deep: the screens of ui and the parts they share (the ui package itself),
      * the parts of the local org.
      */
     @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().matching("com.unsubscribesync.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesFormNoCycle =
+            slices().matching("com.unsubscribesync.(**)").should().beFreeOfCycles();
 }

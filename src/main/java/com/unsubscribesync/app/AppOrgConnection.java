@@ -11,8 +11,8 @@ import com.unsubscribesync.layout.IntegrationUserRights;
 import com.unsubscribesync.layout.LayoutInspector;
 import com.unsubscribesync.layout.LayoutOrg;
 import com.unsubscribesync.layout.LayoutReadCache;
-import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.layout.ObjectLayouts;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.layout.UserRightsCheck;
 import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.ConnectionOptions;
@@ -71,7 +71,10 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     /** Describe and layout reads kept between status checks, shared with the layout wizard (ADR 0034). */
     private final LayoutReadCache layoutReads;
 
-    AppOrgConnection(Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings,
+    AppOrgConnection(
+            Path dataDirectory,
+            Map<String, String> env,
+            Supplier<SyncSettings> settings,
             Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers) {
         this.dataDirectory = dataDirectory;
         this.env = env;
@@ -84,8 +87,8 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         this.signIn = new OrgSignIn(configs, proxies, () -> this.settings.get().apiReservePercent());
     }
 
-    static AppOrgConnection withSystemBrowser(Path dataDirectory, Map<String, String> env,
-            Supplier<SyncSettings> settings) {
+    static AppOrgConnection withSystemBrowser(
+            Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings) {
         return new AppOrgConnection(dataDirectory, env, settings, SystemBrowser::new);
     }
 
@@ -125,11 +128,12 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     /** The secret as typed into the Connection screen, or read from the environment variable named. */
     @Override
     public ConnectedOrg connectInBrowser(BrowserSignIn request, PrintWriter out) {
-        Optional<String> secret = request.secret().or(() -> request.secretVariable().map(this::secret));
+        Optional<String> secret =
+                request.secret().or(() -> request.secretVariable().map(this::secret));
         LoginUrl url = LoginUrl.parse(request.loginUrl());
         OAuthCallback callback = callback(request.callbackPort());
-        return save(guarded(() -> signIn.inBrowser(url, request.clientId(), secret, callback, browsers.apply(out),
-                BROWSER_PATIENCE)));
+        return save(guarded(() ->
+                signIn.inBrowser(url, request.clientId(), secret, callback, browsers.apply(out), BROWSER_PATIENCE)));
     }
 
     @Override
@@ -193,21 +197,36 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
                 FieldCheck.ObjectField field = check.objects().get(type);
                 if (field != null) {
                     Optional<ObjectLayouts> onLayouts = layouts.flatMap(inspection -> inspection.of(type));
-                    fields.put(type, new FieldState(field.apiName(), field.exists(),
-                            field.exists() && field.updateable(), onLayouts.flatMap(ObjectLayouts::onEveryLayout),
-                            field.problem().or(() -> onLayouts.flatMap(ObjectLayouts::problem))));
+                    fields.put(
+                            type,
+                            new FieldState(
+                                    field.apiName(),
+                                    field.exists(),
+                                    field.exists() && field.updateable(),
+                                    onLayouts.flatMap(ObjectLayouts::onEveryLayout),
+                                    field.problem().or(() -> onLayouts.flatMap(ObjectLayouts::problem))));
                 }
             }
-            IntegrationUserRights rights = UserRightsCheck.of(org.identity().userName(), check, current,
-                    layouts.map(Inspection::rights));
+            IntegrationUserRights rights =
+                    UserRightsCheck.of(org.identity().userName(), check, current, layouts.map(Inspection::rights));
             Optional<ApiUsage> usage = org.apiUsage();
-            return new OrgState(Optional.of(connected(org.identity(), Optional.empty())), fields,
-                    usage.map(ApiUsage::used), usage.map(ApiUsage::limit), Optional.empty(), Optional.of(rights));
+            return new OrgState(
+                    Optional.of(connected(org.identity(), Optional.empty())),
+                    fields,
+                    usage.map(ApiUsage::used),
+                    usage.map(ApiUsage::limit),
+                    Optional.empty(),
+                    Optional.of(rights));
         } catch (SalesforceException e) {
             LOG.warn("Status could not reach Salesforce: {}", e.getMessage());
             if (FaultClassifier.isApiDisabled(e)) {
-                return new OrgState(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-                        Optional.of(e.getMessage()), Optional.of(UserRightsCheck.apiDisabled(current)));
+                return new OrgState(
+                        Optional.empty(),
+                        Map.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(e.getMessage()),
+                        Optional.of(UserRightsCheck.apiDisabled(current)));
             }
             return OrgState.notConnected(Optional.ofNullable(e.getMessage()));
         }
@@ -236,12 +255,17 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     public OpenOrg open() {
         SavedConnection saved;
         try {
-            saved = credentials.load().orElseThrow(() -> new SalesforceException(
-                    SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", "No Salesforce org is connected: run "
-                            + "'connect --demo' or 'connect --login-url URL --client-id ID'.", null));
+            saved = credentials
+                    .load()
+                    .orElseThrow(() -> new SalesforceException(
+                            SalesforceException.Kind.AUTHENTICATION,
+                            "NOT_CONNECTED",
+                            "No Salesforce org is connected: run "
+                                    + "'connect --demo' or 'connect --login-url URL --client-id ID'.",
+                            null));
         } catch (DamagedFileException e) {
-            throw new SalesforceException(SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", e.getMessage(),
-                    null);
+            throw new SalesforceException(
+                    SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", e.getMessage(), null);
         }
         if (saved instanceof SavedConnection.Demo) {
             return new DemoOrg(dataDirectory).open(signIn);
@@ -254,18 +278,28 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             Optional<String> replaced = replacingDamaged();
             credentials.save(signedIn.saved());
             OrgIdentity identity = org.records().identity();
-            LOG.info("Connected to Salesforce org {} through {}", identity.organizationId(),
+            LOG.info(
+                    "Connected to Salesforce org {} through {}",
+                    identity.organizationId(),
                     signedIn.saved().describe());
             Optional<String> warning = signedIn.saved() instanceof SavedConnection.PasswordLogin
-                    ? Optional.of(com.unsubscribesync.salesforce.LegacyLogin.retirementWarning()) : Optional.empty();
-            return connected(identity, replaced.map(text -> warning.map(w -> text + "; " + w).orElse(text))
-                    .or(() -> warning));
+                    ? Optional.of(com.unsubscribesync.salesforce.LegacyLogin.retirementWarning())
+                    : Optional.empty();
+            return connected(
+                    identity,
+                    replaced.map(text -> warning.map(w -> text + "; " + w).orElse(text))
+                            .or(() -> warning));
         }
     }
 
     private static ConnectedOrg connected(OrgIdentity identity, Optional<String> warning) {
-        return new ConnectedOrg(identity.organizationId(), identity.organizationName(), identity.userName(),
-                identity.instanceUrl(), identity.demo(), warning);
+        return new ConnectedOrg(
+                identity.organizationId(),
+                identity.organizationName(),
+                identity.userName(),
+                identity.instanceUrl(),
+                identity.demo(),
+                warning);
     }
 
     /** Sign-in failures become the command line's exceptions: refused → exit 3, unreachable → exit 1. */

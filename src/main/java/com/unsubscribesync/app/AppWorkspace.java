@@ -11,15 +11,15 @@ import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.store.OutboxRepository;
-import com.unsubscribesync.store.PeopleRepository;
-import com.unsubscribesync.store.SettingsRepository;
-import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.store.MirrorRepository;
+import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlanRepository;
+import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.sync.ConflictResolver;
 import com.unsubscribesync.sync.Engine;
 import com.unsubscribesync.sync.NightlyScheduler;
@@ -43,9 +43,9 @@ import com.unsubscribesync.usecase.UnsubscribeList;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Map;
 
 /** The services of one open data directory, wired together. */
 final class AppWorkspace implements AppUnderBench {
@@ -86,7 +86,12 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     /** @param engineOrg the org the engine works with instead of the saved connection (tests) */
-    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
+    AppWorkspace(
+            Path dataDirectory,
+            Database database,
+            Clock clock,
+            String actor,
+            Map<String, String> env,
             java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg) {
         this(dataDirectory, database, clock, actor, env, engineOrg, java.util.Optional.empty());
     }
@@ -95,7 +100,12 @@ final class AppWorkspace implements AppUnderBench {
      * @param engineOrg  the org the engine works with instead of the saved connection (tests)
      * @param connection the connection the front ends see instead of the saved one (tests)
      */
-    AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env,
+    AppWorkspace(
+            Path dataDirectory,
+            Database database,
+            Clock clock,
+            String actor,
+            Map<String, String> env,
             java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg,
             java.util.Optional<OrgConnection> connection) {
         this.dataDirectory = dataDirectory;
@@ -112,26 +122,53 @@ final class AppWorkspace implements AppUnderBench {
         this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
         this.org = new SharedOrg(engineOrg.orElse(salesforce), salesforce::connectionFileSaved, clock);
         this.fields = new OptOutFields(clock);
-        this.pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, syncRuns, org, org.bulk(),
-                fields, RealtimePusher.standardRetry(new SecureRandom()), clock);
-        this.nightlySync = new NightlySync(unsubscribes, settings, mirror, conflicts, syncRuns,
-                new RunPlanRepository(database), new RunLock(database, "nightly"), org, org.bulk(), fields,
+        this.pusher = new RealtimePusher(
+                outbox,
+                people,
+                settings,
+                conflicts,
+                mirror,
+                syncRuns,
+                org,
+                org.bulk(),
+                fields,
+                RealtimePusher.standardRetry(new SecureRandom()),
+                clock);
+        this.nightlySync = new NightlySync(
+                unsubscribes,
+                settings,
+                mirror,
+                conflicts,
+                syncRuns,
+                new RunPlanRepository(database),
+                new RunLock(database, "nightly"),
+                org,
+                org.bulk(),
+                fields,
                 RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
                 clock);
-        this.scheduler = new NightlyScheduler(settings, syncRuns, trigger -> {
-            try {
-                nightlySync.run(new RunRequest(trigger, false, false, scheduledFrom), RunProgress.SILENT);
-            } catch (NightlySync.AlreadyRunning e) {
-                LOG.info("Scheduled run skipped: another process is running the sync");
-            }
-        }, clock);
+        this.scheduler = new NightlyScheduler(
+                settings,
+                syncRuns,
+                trigger -> {
+                    try {
+                        nightlySync.run(new RunRequest(trigger, false, false, scheduledFrom), RunProgress.SILENT);
+                    } catch (NightlySync.AlreadyRunning e) {
+                        LOG.info("Scheduled run skipped: another process is running the sync");
+                    }
+                },
+                clock);
         this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
-        this.conflictResolver = new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock,
-                currentOrg());
+        this.conflictResolver =
+                new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock, currentOrg());
         this.engine = new Engine(pusher, scheduler);
         this.runningServes = new RunningServes(dataDirectory);
-        this.layouts = new PageLayouts(org::forLayouts, settings,
-                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), clock, salesforce.layoutReads());
+        this.layouts = new PageLayouts(
+                org::forLayouts,
+                settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)),
+                clock,
+                salesforce.layoutReads());
         this.wake = () -> {
             engine.wake();
             runningServes.wakeAll();

@@ -25,8 +25,16 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
 
     @Override
     public void run(List<String> scenarios, Size size, Consumer<Result> each) {
-        benchmarks.run(scenarios, new ScenarioSize(size.people(), size.changedPercent(), size.burst()),
-                result -> each.accept(new Result(result.scenario(), result.apiCalls(), result.minApiCalls(),
-                        result.wallMs(), result.baselineWallMs(), result.peakHeapMb(), result.details())));
+        benchmarks.run(
+                scenarios,
+                new ScenarioSize(size.people(), size.changedPercent(), size.burst()),
+                result -> each.accept(new Result(
+                        result.scenario(),
+                        result.apiCalls(),
+                        result.minApiCalls(),
+                        result.wallMs(),
+                        result.baselineWallMs(),
+                        result.peakHeapMb(),
+                        result.details())));
     }
 }

@@ -41,12 +41,14 @@ final class CommandFactory implements CommandLine.IFactory {
         commands.put(PeopleCommand.Import.class, () -> new PeopleCommand.Import(opened(AppWorkspace::importPeople)));
         commands.put(UnsubscribeCommand.Add.class, () -> new UnsubscribeCommand.Add(unsubscribes));
         commands.put(UnsubscribeCommand.Import.class, () -> new UnsubscribeCommand.Import(unsubscribes));
-        commands.put(UnsubscribeCommand.Remove.class, () -> new UnsubscribeCommand.Remove(
-                opened(AppWorkspace::resubscribe), connection));
+        commands.put(
+                UnsubscribeCommand.Remove.class,
+                () -> new UnsubscribeCommand.Remove(opened(AppWorkspace::resubscribe), connection));
         commands.put(UnsubscribeCommand.ListCommand.class, () -> new UnsubscribeCommand.ListCommand(list));
         commands.put(UnsubscribeCommand.History.class, () -> new UnsubscribeCommand.History(list));
-        commands.put(StatusCommand.class, () -> new StatusCommand(overview, connection,
-                opened(AppWorkspace::runningServes)));
+        commands.put(
+                StatusCommand.class,
+                () -> new StatusCommand(overview, connection, opened(AppWorkspace::runningServes)));
         commands.put(SyncCommand.Run.class, () -> new SyncCommand.Run(sync, connection));
         commands.put(SyncCommand.Push.class, () -> new SyncCommand.Push(sync, connection));
         commands.put(SyncCommand.History.class, () -> new SyncCommand.History(overview));

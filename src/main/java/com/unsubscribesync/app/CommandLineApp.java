@@ -43,7 +43,12 @@ public final class CommandLineApp {
      * @param zone    the admin's time zone, for times printed for people
      * @param console opens the window when no command (or {@code console}) is given
      */
-    CommandLineApp(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, ZoneId zone,
+    CommandLineApp(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Clock clock,
+            ZoneId zone,
             ConsoleLaunch console) {
         this.out = out;
         this.err = err;
@@ -54,10 +59,10 @@ public final class CommandLineApp {
     }
 
     public int run(String... args) {
-        RootCommand root = new RootCommand(zone,
-                dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
-        OpenedOnFirstUse workspace = new OpenedOnFirstUse(() -> new WorkspaceOpener(env, clock)
-                .open(root.dataDirectory()));
+        RootCommand root =
+                new RootCommand(zone, dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
+        OpenedOnFirstUse workspace =
+                new OpenedOnFirstUse(() -> new WorkspaceOpener(env, clock).open(root.dataDirectory()));
         CommandLine commandLine = commands(root, workspace, workspace::close);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -97,8 +102,8 @@ public final class CommandLineApp {
         }
         LOG.error("Command failed: {}", command.getCommandSpec().qualifiedName(), e);
         String what = e instanceof StoreException ? e.getMessage() : "unexpected problem (" + e + ")";
-        stderr.println("error: " + oneLine(what) + "; details are in the log file " + LogFile.NAME
-                + " in the data directory");
+        stderr.println(
+                "error: " + oneLine(what) + "; details are in the log file " + LogFile.NAME + " in the data directory");
         return ExitCode.FAILED;
     }
 

@@ -73,7 +73,8 @@ public final class ConsoleApplication extends Application {
      * a run and conflicts at once rather than empty tables.
      */
     private static void firstStart(AppWorkspace workspace, Consumer<String> stage) {
-        if (workspace.salesforce().saved() || workspace.salesforce().savedConnectionProblem().isPresent()
+        if (workspace.salesforce().saved()
+                || workspace.salesforce().savedConnectionProblem().isPresent()
                 || workspace.syncRuns().last().isPresent()
                 || java.nio.file.Files.exists(workspace.dataDirectory().resolve(WINDOW_FILE))) {
             return;
@@ -91,31 +92,43 @@ public final class ConsoleApplication extends Application {
     /** A window at once saying what is being opened, then the console; the opening runs off the FX thread. */
     @Override
     public void start(Stage stage) {
-        new ConsoleStart(said -> open(() -> new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir), said),
-                executor).begin(opened -> {
-            workspace = opened;
-            show(stage, opened);
-        }, problem -> {
-            LOG.error("The console could not open its data directory", problem);
-            Alert alert = new Alert(Alert.AlertType.ERROR, "The console could not open its data directory: "
-                    + (problem.getMessage() == null ? "see the log file." : problem.getMessage()));
-            alert.setHeaderText("Unsubscribe Sync cannot start");
-            alert.showAndWait();
-            Platform.exit();
-        });
+        new ConsoleStart(
+                        said -> open(() -> new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir), said),
+                        executor)
+                .begin(
+                        opened -> {
+                            workspace = opened;
+                            show(stage, opened);
+                        },
+                        problem -> {
+                            LOG.error("The console could not open its data directory", problem);
+                            Alert alert = new Alert(
+                                    Alert.AlertType.ERROR,
+                                    "The console could not open its data directory: "
+                                            + (problem.getMessage() == null
+                                                    ? "see the log file."
+                                                    : problem.getMessage()));
+                            alert.setHeaderText("Unsubscribe Sync cannot start");
+                            alert.showAndWait();
+                            Platform.exit();
+                        });
     }
 
     private void show(Stage stage, AppWorkspace opened) {
         WindowMemory memory = new WindowMemory(opened.dataDirectory().resolve(WINDOW_FILE));
-        Console console = ConsoleWiring.console(opened, ZoneId.systemDefault(), new FxBackground(executor),
+        Console console = ConsoleWiring.console(
+                opened,
+                ZoneId.systemDefault(),
+                new FxBackground(executor),
                 new FxDialogService(() -> stage, Console.STYLESHEET, getHostServices()::showDocument),
-                memory.load().screen(), getHostServices()::showDocument);
+                memory.load().screen(),
+                getHostServices()::showDocument);
         console.show(stage, memory);
         if (screenshots.isEmpty()) {
             console.welcomeIfFirstRun();
         }
-        screenshots.ifPresent(directory -> Screenshots.takeAll(console, stage.getScene(), directory,
-                Duration.seconds(2), () -> {
+        screenshots.ifPresent(
+                directory -> Screenshots.takeAll(console, stage.getScene(), directory, Duration.seconds(2), () -> {
                     LOG.info("Screenshots written to {}", directory);
                     stage.close();
                     Platform.exit();

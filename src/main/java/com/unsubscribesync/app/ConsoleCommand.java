@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 final class ConsoleCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
-    @Option(names = "--screenshots", paramLabel = "DIR",
+
+    @Option(
+            names = "--screenshots",
+            paramLabel = "DIR",
             description = "Render every screen into DIR as PNG files, then quit.")
     Path screenshots;
 

@@ -34,6 +34,7 @@ interface ConsoleLaunch {
         if (os.startsWith("windows") || os.startsWith("mac")) {
             return true;
         }
-        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        return !env.getOrDefault("DISPLAY", "").isBlank()
+                || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 }

@@ -7,8 +7,7 @@ import javafx.application.Application;
  * module path.
  */
 public final class ConsoleLauncher {
-    private ConsoleLauncher() {
-    }
+    private ConsoleLauncher() {}
 
     public static void main(String[] args) {
         Application.launch(ConsoleApplication.class, args);

@@ -15,8 +15,7 @@ import java.util.Optional;
 final class DataDirectory {
     static final String ENVIRONMENT_VARIABLE = "UNSUBSCRIBE_SYNC_HOME";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     static Path locate(Optional<Path> option, Map<String, String> env, String osName, Path home) {
         if (option.isPresent()) {
@@ -47,14 +46,16 @@ final class DataDirectory {
      */
     static Path prepare(Path directory) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new InvalidInputException("data directory " + directory + " is a file: give a folder with --data-dir");
+            throw new InvalidInputException(
+                    "data directory " + directory + " is a file: give a folder with --data-dir");
         }
         try {
             if (!Files.exists(directory)) {
                 Files.createDirectories(directory.toAbsolutePath().getParent());
                 if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectory(
+                            directory,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } else {
                     Files.createDirectory(directory);
                 }
@@ -65,8 +66,8 @@ final class DataDirectory {
         }
         secure(directory);
         if (!Files.isWritable(directory)) {
-            throw new InvalidInputException("data directory " + directory + " is not writable: give a writable folder "
-                    + "with --data-dir");
+            throw new InvalidInputException(
+                    "data directory " + directory + " is not writable: give a writable folder " + "with --data-dir");
         }
         return directory;
     }

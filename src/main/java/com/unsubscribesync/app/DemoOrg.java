@@ -38,8 +38,12 @@ final class DemoOrg {
         try {
             local = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(state));
         } catch (IOException | IllegalArgumentException e) {
-            throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "DEMO_ORG", "The demo org could not start "
-                    + "in " + state + " (" + e.getMessage() + "): check that the data directory is writable.", e);
+            throw new SalesforceException(
+                    SalesforceException.Kind.UNAVAILABLE,
+                    "DEMO_ORG",
+                    "The demo org could not start " + "in " + state + " (" + e.getMessage()
+                            + "): check that the data directory is writable.",
+                    e);
         }
         Path note = state.resolve(RUNNING);
         try {
@@ -60,8 +64,11 @@ final class DemoOrg {
         Properties running = new Properties();
         try (InputStream in = Files.newInputStream(state.resolve(RUNNING))) {
             running.load(in);
-            return java.util.Optional.of(signIn.demo(LoginUrl.parse(running.getProperty("url")),
-                    running.getProperty("client-id"), running.getProperty("client-secret"), () -> { }));
+            return java.util.Optional.of(signIn.demo(
+                    LoginUrl.parse(running.getProperty("url")),
+                    running.getProperty("client-id"),
+                    running.getProperty("client-secret"),
+                    () -> {}));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

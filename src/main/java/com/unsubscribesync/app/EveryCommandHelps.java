@@ -10,17 +10,20 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code help [COMMAND…]} subcommand, so that a command added later cannot miss them (CLI.md).
  */
 final class EveryCommandHelps {
-    private EveryCommandHelps() {
-    }
+    private EveryCommandHelps() {}
 
     static void addTo(CommandLine command) {
         CommandSpec spec = command.getCommandSpec();
-        if (!spec.helpCommand() && !spec.subcommands().isEmpty() && !spec.subcommands().containsKey("help")) {
+        if (!spec.helpCommand()
+                && !spec.subcommands().isEmpty()
+                && !spec.subcommands().containsKey("help")) {
             command.addSubcommand("help", new HelpCommand());
         }
         if (spec.optionsMap().get("--help") == null) {
-            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("Show this help message and exit.").build());
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
         }
         for (CommandLine sub : spec.subcommands().values()) {
             addTo(sub);

@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 final class LogFile {
     static final String NAME = "unsubscribe-sync.log";
 
-    private LogFile() {
-    }
+    private LogFile() {}
 
     static Path attach(Path dataDirectory) {
         Path file = dataDirectory.resolve(NAME);

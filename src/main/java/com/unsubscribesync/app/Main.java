@@ -5,8 +5,7 @@ package com.unsubscribesync.app;
  * {@code console}; anything else is the command line.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int exit = new CommandLineApp(System.out, System.err, System.getenv()).run(args);

@@ -13,10 +13,13 @@ public final class OneLineUsageErrors implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        String message = ex.getMessage() == null ? "bad usage" : ex.getMessage().replace('\r', ' ').replace('\n', ' ');
-        command.getErr().println("error: " + PrintableText.of(message.strip()) + " (see '"
-                + command.getCommandSpec().qualifiedName()
-                + " --help')");
+        String message = ex.getMessage() == null
+                ? "bad usage"
+                : ex.getMessage().replace('\r', ' ').replace('\n', ' ');
+        command.getErr()
+                .println("error: " + PrintableText.of(message.strip()) + " (see '"
+                        + command.getCommandSpec().qualifiedName()
+                        + " --help')");
         return 2;
     }
 }

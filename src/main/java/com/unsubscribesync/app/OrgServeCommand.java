@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * {@code org serve}: runs the local org on 127.0.0.1 until the process is stopped, after printing where it listens
  * and the credentials it accepts.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the local Salesforce org on 127.0.0.1 until stopped.")
 public class OrgServeCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
@@ -41,12 +43,17 @@ public class OrgServeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Storage storage;
 
-    @Option(names = "--faults", paramLabel = "SPEC", description = "faults to inject, e.g. "
-            + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01; the user's "
-            + "rights: fls:Contact.HasOptedOutOfEmail=readonly,object:Lead=read,permission:ApiEnabled=off")
+    @Option(
+            names = "--faults",
+            paramLabel = "SPEC",
+            description = "faults to inject, e.g. "
+                    + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01; the user's "
+                    + "rights: fls:Contact.HasOptedOutOfEmail=readonly,object:Lead=read,permission:ApiEnabled=off")
     private String faults = "";
 
-    @Option(names = "--api-limit", paramLabel = "N",
+    @Option(
+            names = "--api-limit",
+            paramLabel = "N",
             description = "daily API call allocation, counted over a rolling 24 hours")
     private Integer apiLimit;
 
@@ -56,21 +63,31 @@ public class OrgServeCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "serve https with a self-signed certificate of this org")
     private boolean tls;
 
-    @Option(names = "--callback-url", paramLabel = "URL", description = "a callback URL of the org's connected app, "
-            + "matched character for character (repeatable; default the app's " + ConnectedApp.DOCUMENTED_CALLBACK
-            + "); plain http only on a host name such as localhost")
+    @Option(
+            names = "--callback-url",
+            paramLabel = "URL",
+            description = "a callback URL of the org's connected app, "
+                    + "matched character for character (repeatable; default the app's "
+                    + ConnectedApp.DOCUMENTED_CALLBACK
+                    + "); plain http only on a host name such as localhost")
     private List<String> callbackUrls = new ArrayList<>();
 
-    @Option(names = "--no-secret-for-web-server-flow", description = "turn \"Require Secret for Web Server Flow\" "
-            + "off (on by default, as Salesforce ships it)")
+    @Option(
+            names = "--no-secret-for-web-server-flow",
+            description =
+                    "turn \"Require Secret for Web Server Flow\" " + "off (on by default, as Salesforce ships it)")
     private boolean noSecretForWebServerFlow;
 
-    @Option(names = "--no-secret-for-refresh-token-flow", description = "turn \"Require Secret for Refresh Token "
-            + "Flow\" off (on by default, as Salesforce ships it)")
+    @Option(
+            names = "--no-secret-for-refresh-token-flow",
+            description =
+                    "turn \"Require Secret for Refresh Token " + "Flow\" off (on by default, as Salesforce ships it)")
     private boolean noSecretForRefreshTokenFlow;
 
-    @Option(names = "--generic-login-host", description = "also play a shared login host such as "
-            + "login.salesforce.com on a second port, where client credentials are refused")
+    @Option(
+            names = "--generic-login-host",
+            description = "also play a shared login host such as "
+                    + "login.salesforce.com on a second port, where client credentials are refused")
     private boolean genericLoginHost;
 
     private LocalOrg running;
@@ -89,14 +106,20 @@ public class OrgServeCommand implements Callable<Integer> {
         LocalOrgOptions options;
         ConnectedApp app;
         try {
-            app = ConnectedApp.defaults().withRequireSecret(!noSecretForWebServerFlow, !noSecretForRefreshTokenFlow)
+            app = ConnectedApp.defaults()
+                    .withRequireSecret(!noSecretForWebServerFlow, !noSecretForRefreshTokenFlow)
                     .withGenericLoginHost(genericLoginHost);
             if (!callbackUrls.isEmpty()) {
                 app = app.withCallbackUrls(callbackUrls);
             }
             FaultSpec.parse(faults);
-            options = LocalOrgOptions.defaults().withPort(port).withPeople(people).withSeed(seed)
-                    .withPackage(!withoutPackage).withFaults(faults).withTls(tls)
+            options = LocalOrgOptions.defaults()
+                    .withPort(port)
+                    .withPeople(people)
+                    .withSeed(seed)
+                    .withPackage(!withoutPackage)
+                    .withFaults(faults)
+                    .withTls(tls)
                     .withStateDir(storage == null ? null : storage.directory);
             if (apiLimit != null) {
                 options = options.withApiLimit(apiLimit);

@@ -56,8 +56,10 @@ final class RunningServes {
             announcement.write(Optional.empty());
             return announcement;
         } catch (IOException e) {
-            throw new IllegalStateException("serve could not announce itself in " + directory + " (" + e.getMessage()
-                    + "): check that the data directory is writable", e);
+            throw new IllegalStateException(
+                    "serve could not announce itself in " + directory + " (" + e.getMessage()
+                            + "): check that the data directory is writable",
+                    e);
         }
     }
 
@@ -73,7 +75,10 @@ final class RunningServes {
         forEachLive((node, file) -> {
             byte[] token = HexFormat.of().parseHex(node.path("wakeToken").asText());
             try (DatagramSocket socket = new DatagramSocket()) {
-                socket.send(new DatagramPacket(token, token.length, InetAddress.getLoopbackAddress(),
+                socket.send(new DatagramPacket(
+                        token,
+                        token.length,
+                        InetAddress.getLoopbackAddress(),
                         node.path("wakePort").asInt()));
             } catch (IOException e) {
                 LOG.debug("Could not wake the serve of {}: {}", file, e.getMessage());
@@ -93,7 +98,9 @@ final class RunningServes {
                 } catch (IOException e) {
                     continue;
                 }
-                if (ProcessHandle.of(node.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                if (ProcessHandle.of(node.path("pid").asLong())
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false)) {
                     action.accept(node, file);
                 } else {
                     Files.deleteIfExists(file);
@@ -106,9 +113,14 @@ final class RunningServes {
 
     private static ServeState state(JsonNode node) {
         JsonNode waiting = node.path("waitingForSalesforce");
-        return new ServeState(node.path("pid").asLong(), Instant.parse(node.path("startedAt").asText()),
-                waiting.isObject() ? Optional.of(new ServeState.Waiting(Instant.parse(waiting.path("since").asText()),
-                        Instant.parse(waiting.path("nextTry").asText()), waiting.path("problem").asText()))
+        return new ServeState(
+                node.path("pid").asLong(),
+                Instant.parse(node.path("startedAt").asText()),
+                waiting.isObject()
+                        ? Optional.of(new ServeState.Waiting(
+                                Instant.parse(waiting.path("since").asText()),
+                                Instant.parse(waiting.path("nextTry").asText()),
+                                waiting.path("problem").asText()))
                         : Optional.empty());
     }
 
@@ -153,8 +165,10 @@ final class RunningServes {
             node.put("startedAt", startedAt.toString());
             node.put("wakePort", socket.getLocalPort());
             node.put("wakeToken", HexFormat.of().formatHex(token));
-            waiting.ifPresent(w -> node.putObject("waitingForSalesforce").put("since", w.since().toString())
-                    .put("nextTry", w.nextTry().toString()).put("problem", w.problem()));
+            waiting.ifPresent(w -> node.putObject("waitingForSalesforce")
+                    .put("since", w.since().toString())
+                    .put("nextTry", w.nextTry().toString())
+                    .put("problem", w.problem()));
             try {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
                 OwnerOnly.write(file, json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
@@ -176,7 +190,9 @@ final class RunningServes {
 
     private static FileAttribute<?>[] ownerOnly(String permissions) {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+                }
                 : new FileAttribute<?>[0];
     }
 }

@@ -31,7 +31,7 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
     private final BooleanSupplier connectionSaved;
     private final Clock clock;
     private final SalesforceWait wait = new SalesforceWait();
-    private Consumer<Optional<ServeState.Waiting>> onChange = state -> { };
+    private Consumer<Optional<ServeState.Waiting>> onChange = state -> {};
     private OpenOrg open;
     private boolean unreadable;
 
@@ -50,10 +50,14 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
 
     /** The Bulk API of the connection {@link #current()} answers with, for the engine's large pushes. */
     SalesforceBulk bulk() {
-        return (type, fieldApiName, ids, value) -> connection().orElseThrow(() -> new SalesforceException(
-                SalesforceException.Kind.AUTHENTICATION, NOT_CONNECTED, "No Salesforce org is connected any more: "
-                        + "connect again and the push continues.", null))
-                .bulk().setOptOutInBulk(type, fieldApiName, ids, value);
+        return (type, fieldApiName, ids, value) -> connection()
+                .orElseThrow(() -> new SalesforceException(
+                        SalesforceException.Kind.AUTHENTICATION,
+                        NOT_CONNECTED,
+                        "No Salesforce org is connected any more: " + "connect again and the push continues.",
+                        null))
+                .bulk()
+                .setOptOutInBulk(type, fieldApiName, ids, value);
     }
 
     /** The records and page layouts of the connected org, for the layout tools. */
@@ -68,13 +72,18 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
                 return Optional.empty();
             }
             waiting.ifPresent(w -> {
-                throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, WAITING, "Waiting for Salesforce "
-                        + "since " + w.since() + " (" + w.problem() + "); next try at " + w.nextTry() + ".", null);
+                throw new SalesforceException(
+                        SalesforceException.Kind.UNAVAILABLE,
+                        WAITING,
+                        "Waiting for Salesforce " + "since " + w.since() + " (" + w.problem() + "); next try at "
+                                + w.nextTry() + ".",
+                        null);
             });
             try {
                 open = connector.open();
             } catch (SalesforceException e) {
-                boolean notConnected = e.statusCode().filter(NOT_CONNECTED::equals).isPresent();
+                boolean notConnected =
+                        e.statusCode().filter(NOT_CONNECTED::equals).isPresent();
                 if (notConnected && !connectionSaved.getAsBoolean()) {
                     return Optional.empty();
                 }
@@ -88,8 +97,9 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
                 throw e;
             }
             wait.reached().ifPresent(waited -> {
-                LOG.info("Salesforce reached again after waiting {} s", Duration.between(waited.since(),
-                        clock.instant()).toSeconds());
+                LOG.info(
+                        "Salesforce reached again after waiting {} s",
+                        Duration.between(waited.since(), clock.instant()).toSeconds());
                 onChange.accept(Optional.empty());
             });
         }
@@ -98,8 +108,11 @@ final class SharedOrg implements CurrentOrg, AutoCloseable {
 
     private void failed(SalesforceException e) {
         ServeState.Waiting waiting = wait.failed(clock.instant(), e.getMessage());
-        LOG.warn("Salesforce could not be opened ({}): waiting since {}, next try at {}", e.getMessage(),
-                waiting.since(), waiting.nextTry());
+        LOG.warn(
+                "Salesforce could not be opened ({}): waiting since {}, next try at {}",
+                e.getMessage(),
+                waiting.since(),
+                waiting.nextTry());
         onChange.accept(Optional.of(waiting));
     }
 

@@ -19,8 +19,8 @@ final class WorkspaceOpener {
     }
 
     AppWorkspace open(Optional<Path> option) {
-        Path directory = DataDirectory.prepare(DataDirectory.locate(option, env, System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home"))));
+        Path directory = DataDirectory.prepare(DataDirectory.locate(
+                option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
         ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
         Database database = Database.openFile(directory);

@@ -42,9 +42,14 @@ final class BareForceWscSync {
     private Instant watermark;
     private boolean described;
 
-    private record Row(String id, String object, String email, boolean optedOut, boolean converted,
-            String convertedContactId, boolean deleted) {
-    }
+    private record Row(
+            String id,
+            String object,
+            String email,
+            boolean optedOut,
+            boolean converted,
+            String convertedContactId,
+            boolean deleted) {}
 
     /** What one run read and wrote, per object. */
     record Work(Map<String, Integer> pulled, Map<String, Integer> pushed, int imported) {
@@ -88,7 +93,8 @@ final class BareForceWscSync {
         }
         int imported = 0;
         for (String email : touched) {
-            boolean optedOutThere = idsByEmail.getOrDefault(email, Set.of()).stream().map(rows::get)
+            boolean optedOutThere = idsByEmail.getOrDefault(email, Set.of()).stream()
+                    .map(rows::get)
                     .anyMatch(Row::optedOut);
             if (optedOutThere && unsubscribed.add(email)) {
                 imported++;
@@ -100,7 +106,8 @@ final class BareForceWscSync {
                 for (String id : idsByEmail.getOrDefault(email, Set.of())) {
                     Row row = rows.get(id);
                     if (!row.optedOut() && !row.converted()) {
-                        pushes.computeIfAbsent(row.object(), o -> new TreeSet<>()).add(id);
+                        pushes.computeIfAbsent(row.object(), o -> new TreeSet<>())
+                                .add(id);
                     }
                 }
             }
@@ -119,8 +126,10 @@ final class BareForceWscSync {
         // Like the engine (ADR 0013), full reads include deleted and merged records too.
         String columns = "Id, Email, " + FIELD + (object.equals("Lead") ? ", IsConverted, ConvertedContactId" : "")
                 + ", SystemModstamp, IsDeleted, MasterRecordId";
-        String soql = "SELECT " + columns + " FROM " + object + (incremental ? " WHERE SystemModstamp >= "
-                + watermark.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS) : "");
+        String soql = "SELECT " + columns + " FROM " + object
+                + (incremental
+                        ? " WHERE SystemModstamp >= " + watermark.minus(OVERLAP).truncatedTo(ChronoUnit.SECONDS)
+                        : "");
         int count = 0;
         QueryResult page = partner.queryAll(soql);
         while (true) {
@@ -147,8 +156,14 @@ final class BareForceWscSync {
         Object rawEmail = record.getField("Email");
         String email = rawEmail == null ? null : rawEmail.toString().toLowerCase(Locale.ROOT);
         Object contact = record.getField("ConvertedContactId");
-        Row row = new Row(id, object, email, "true".equals(record.getField(FIELD)),
-                "true".equals(record.getField("IsConverted")), contact == null ? null : contact.toString(), false);
+        Row row = new Row(
+                id,
+                object,
+                email,
+                "true".equals(record.getField(FIELD)),
+                "true".equals(record.getField("IsConverted")),
+                contact == null ? null : contact.toString(),
+                false);
         rows.put(id, row);
         if (email != null) {
             idsByEmail.computeIfAbsent(email, e -> new HashSet<>()).add(id);
@@ -170,8 +185,16 @@ final class BareForceWscSync {
             for (int i = 0; i < results.length; i++) {
                 Row row = rows.get(batch.get(i));
                 if (results[i].isSuccess() && row != null) {
-                    rows.put(row.id(), new Row(row.id(), row.object(), row.email(), true, row.converted(),
-                            row.convertedContactId(), false));
+                    rows.put(
+                            row.id(),
+                            new Row(
+                                    row.id(),
+                                    row.object(),
+                                    row.email(),
+                                    true,
+                                    row.converted(),
+                                    row.convertedContactId(),
+                                    false));
                     written++;
                 }
             }
@@ -189,7 +212,8 @@ final class BareForceWscSync {
         Map<String, List<String>> ids = new LinkedHashMap<>();
         for (String email : emails) {
             for (String id : idsByEmail.getOrDefault(email, Set.of())) {
-                ids.computeIfAbsent(rows.get(id).object(), o -> new ArrayList<>()).add(id);
+                ids.computeIfAbsent(rows.get(id).object(), o -> new ArrayList<>())
+                        .add(id);
             }
         }
         Map<String, Row> changed = new HashMap<>();
@@ -201,11 +225,18 @@ final class BareForceWscSync {
         for (List<String> some : ids.values()) {
             for (String id : some) {
                 Row row = changed.getOrDefault(id, rows.get(id));
-                Row target = row.converted() ? changed.getOrDefault(row.convertedContactId(),
-                        rows.get(row.convertedContactId())) : row;
-                if (!row.deleted() && row.email() != null && wanted.contains(row.email()) && target != null
-                        && !target.deleted() && !target.optedOut() && !target.converted()) {
-                    toWrite.computeIfAbsent(target.object(), o -> new TreeSet<>()).add(target.id());
+                Row target = row.converted()
+                        ? changed.getOrDefault(row.convertedContactId(), rows.get(row.convertedContactId()))
+                        : row;
+                if (!row.deleted()
+                        && row.email() != null
+                        && wanted.contains(row.email())
+                        && target != null
+                        && !target.deleted()
+                        && !target.optedOut()
+                        && !target.converted()) {
+                    toWrite.computeIfAbsent(target.object(), o -> new TreeSet<>())
+                            .add(target.id());
                 }
             }
         }
@@ -241,10 +272,16 @@ final class BareForceWscSync {
             for (SObject record : page.getRecords() == null ? new SObject[0] : page.getRecords()) {
                 Object email = record.getField("Email");
                 Object contact = record.getField("ConvertedContactId");
-                changed.put(record.getId(), new Row(record.getId(), object,
-                        email == null ? null : email.toString().toLowerCase(Locale.ROOT),
-                        "true".equals(record.getField(FIELD)), "true".equals(record.getField("IsConverted")),
-                        contact == null ? null : contact.toString(), "true".equals(record.getField("IsDeleted"))));
+                changed.put(
+                        record.getId(),
+                        new Row(
+                                record.getId(),
+                                object,
+                                email == null ? null : email.toString().toLowerCase(Locale.ROOT),
+                                "true".equals(record.getField(FIELD)),
+                                "true".equals(record.getField("IsConverted")),
+                                contact == null ? null : contact.toString(),
+                                "true".equals(record.getField("IsDeleted"))));
             }
             if (page.isDone()) {
                 return;

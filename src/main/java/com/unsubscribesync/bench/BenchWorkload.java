@@ -17,8 +17,7 @@ import java.util.SplittableRandom;
 final class BenchWorkload {
     private static final long SEED = 42;
 
-    private BenchWorkload() {
-    }
+    private BenchWorkload() {}
 
     /** Addresses unsubscribed here before the first run: about {@code share} of the org's people. */
     static Set<String> localUnsubscribes(OrgAdmin org, double share) {
@@ -33,8 +32,7 @@ final class BenchWorkload {
     }
 
     /** What changed since the last run: half the picked people opted out in Salesforce, half unsubscribed here. */
-    record Changes(List<String> optedOutInSalesforce, Set<String> unsubscribedHere) {
-    }
+    record Changes(List<String> optedOutInSalesforce, Set<String> unsubscribedHere) {}
 
     static Changes changes(OrgAdmin org, double percent, Set<String> alreadyUnsubscribed) {
         SplittableRandom random = new SplittableRandom(SEED + 1);
@@ -49,7 +47,8 @@ final class BenchWorkload {
                 if (!person.optedOut() && !person.converted()) {
                     optedOut.add(person.id());
                 }
-            } else if (person.email() != null && !alreadyUnsubscribed.contains(person.email().toLowerCase(Locale.ROOT))) {
+            } else if (person.email() != null
+                    && !alreadyUnsubscribed.contains(person.email().toLowerCase(Locale.ROOT))) {
                 unsubscribed.add(person.email().toLowerCase(Locale.ROOT));
             }
         });
@@ -72,7 +71,9 @@ final class BenchWorkload {
         List<String> reservoir = new ArrayList<>(wanted);
         long[] seen = {0};
         org.forEachPerson(person -> {
-            if (person.optedOut() || person.converted() || person.email() == null
+            if (person.optedOut()
+                    || person.converted()
+                    || person.email() == null
                     || alreadyUnsubscribed.contains(person.email().toLowerCase(Locale.ROOT))) {
                 return;
             }

@@ -27,14 +27,11 @@ final class BurstTiming {
     }
 
     /** When everything was recorded, and how long each address took from being recorded to being opted out. */
-    record Timing(double recordMs, double wallMs, double p50Ms, double p99Ms, double maxMs, int missed) {
-    }
+    record Timing(double recordMs, double wallMs, double p50Ms, double p99Ms, double maxMs, int missed) {}
 
-    private BurstTiming() {
-    }
+    private BurstTiming() {}
 
-    static Timing run(OrgAdmin org, BenchWorkload.Burst burst, Duration window, Duration patience,
-            Recorder recorder) {
+    static Timing run(OrgAdmin org, BenchWorkload.Burst burst, Duration window, Duration patience, Recorder recorder) {
         Map<String, String> emailOf = new ConcurrentHashMap<>();
         burst.recordsByEmail().forEach((email, ids) -> ids.forEach(id -> emailOf.put(id, email)));
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
@@ -50,8 +47,8 @@ final class BurstTiming {
             long at = start + tick * RECORD_EVERY_NANOS;
             LockSupport.parkNanos(at - System.nanoTime());
             long now = System.nanoTime();
-            int due = (int) Math.min(emails.size(), (now - start + RECORD_EVERY_NANOS) * emails.size()
-                    / Math.max(1, window.toNanos()));
+            int due = (int) Math.min(
+                    emails.size(), (now - start + RECORD_EVERY_NANOS) * emails.size() / Math.max(1, window.toNanos()));
             if (due <= next) {
                 continue;
             }
@@ -85,14 +82,21 @@ final class BurstTiming {
             last = Math.max(last, done);
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Timing(millis(recorded - start), millis(last - start), millis(percentile(sorted, 50)),
-                millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), missed);
+        return new Timing(
+                millis(recorded - start),
+                millis(last - start),
+                millis(percentile(sorted, 50)),
+                millis(percentile(sorted, 99)),
+                millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
+                missed);
     }
 
     private static void watch(OrgAdmin org, Map<String, String> emailOf, Map<String, Long> seenAt, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         List<String> pending = new ArrayList<>(emailOf.keySet());
-        while (!pending.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        while (!pending.isEmpty()
+                && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
             Set<String> optedOut = org.optedOutAmong(pending);
             long now = System.nanoTime();
             optedOut.forEach(id -> seenAt.put(id, now));

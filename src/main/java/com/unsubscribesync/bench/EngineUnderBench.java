@@ -43,10 +43,13 @@ final class EngineUnderBench implements AutoCloseable {
             throw new UncheckedIOException("the benchmark's data directory could not be made", e);
         }
         ProxySelector proxies = ProxySelector.getDefault();
-        OrgSignIn signIn = new OrgSignIn(new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"),
-                proxies), proxies, () -> 0);
-        this.workspace = app.open(dataDirectory, Database.openFile(dataDirectory), Optional.of(
-                () -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret()).org()));
+        OrgSignIn signIn = new OrgSignIn(
+                new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"), proxies), proxies, () -> 0);
+        this.workspace = app.open(
+                dataDirectory,
+                Database.openFile(dataDirectory),
+                Optional.of(() -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret())
+                        .org()));
         workspace.settings().save(workspace.settings().load().withNightlySync(true));
         // Signing in is not part of any scenario.
         workspace.connected();
@@ -58,10 +61,15 @@ final class EngineUnderBench implements AutoCloseable {
      */
     void unsubscribedBeforehand(Collection<String> emails) {
         Instant now = Instant.now();
-        workspace.unsubscribes().addAll(emails.stream().map(email -> new Unsubscribe(Email.parse(email), now,
-                UnsubscribeSource.IMPORT, ACTOR, Optional.empty())).iterator());
+        workspace
+                .unsubscribes()
+                .addAll(emails.stream()
+                        .map(email -> new Unsubscribe(
+                                Email.parse(email), now, UnsubscribeSource.IMPORT, ACTOR, Optional.empty()))
+                        .iterator());
         List<Long> queued = workspace.outbox().due(now.plus(Duration.ofDays(1)), Integer.MAX_VALUE).stream()
-                .map(OutboxEntry::id).toList();
+                .map(OutboxEntry::id)
+                .toList();
         workspace.outbox().remove(queued);
     }
 
@@ -75,8 +83,16 @@ final class EngineUnderBench implements AutoCloseable {
         try {
             BurstTiming.Timing timing = BurstTiming.run(org.state(), burst, window, patience, emails -> {
                 Instant now = Instant.now();
-                workspace.unsubscribes().addAll(emails.stream().map(email -> new Unsubscribe(Email.parse(email), now,
-                        UnsubscribeSource.CLICKED_LINK, ACTOR, Optional.empty())).iterator());
+                workspace
+                        .unsubscribes()
+                        .addAll(emails.stream()
+                                .map(email -> new Unsubscribe(
+                                        Email.parse(email),
+                                        now,
+                                        UnsubscribeSource.CLICKED_LINK,
+                                        ACTOR,
+                                        Optional.empty()))
+                                .iterator());
                 workspace.engine().wake();
             });
             waitForEmptyOutbox(patience);

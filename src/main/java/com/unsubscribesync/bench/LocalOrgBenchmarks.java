@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class LocalOrgBenchmarks {
     /** Every scenario, in the order they run. */
     public static final List<String> SCENARIOS = List.of("initial", "incremental", "idle", "burst", "list");
+
     static final int DEFAULT_PEOPLE = 100_000;
     static final int DEFAULT_LIST_ROWS = 1_000_000;
     private static final int WARM_UP_PEOPLE = 3_000;
@@ -38,21 +39,24 @@ public final class LocalOrgBenchmarks {
             throw new UncheckedIOException("no temporary directory for the benchmark", e);
         }
         try (HeapSampler heap = new HeapSampler()) {
-            List<String> nightly = scenarios.stream().filter(SyncScenarios.STEPS::contains).toList();
+            List<String> nightly =
+                    scenarios.stream().filter(SyncScenarios.STEPS::contains).toList();
             if (!nightly.isEmpty()) {
                 int people = size.people().orElse(DEFAULT_PEOPLE);
                 int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
-                ScenarioSize small = new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
-                try (SyncScenarios warmUp = new SyncScenarios(app, warmUpPeople, small, heap,
-                        directory.resolve("warm-up"))) {
-                    warmUp.run(SyncScenarios.STEPS, result -> { });
+                ScenarioSize small =
+                        new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
+                try (SyncScenarios warmUp =
+                        new SyncScenarios(app, warmUpPeople, small, heap, directory.resolve("warm-up"))) {
+                    warmUp.run(SyncScenarios.STEPS, result -> {});
                 }
                 try (SyncScenarios measured = new SyncScenarios(app, people, size, heap, directory.resolve("data"))) {
                     measured.run(nightly, each);
                 }
             }
             if (scenarios.contains("list")) {
-                each.accept(new UnsubscribeListBench(app, heap).run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
+                each.accept(new UnsubscribeListBench(app, heap)
+                        .run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

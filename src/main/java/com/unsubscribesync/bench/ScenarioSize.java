@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param changedPercent share of the people changed before {@code incremental}
  * @param burst          unsubscribes recorded within one second in {@code burst}
  */
-public record ScenarioSize(Optional<Integer> people, double changedPercent, int burst) {
-}
+public record ScenarioSize(Optional<Integer> people, double changedPercent, int burst) {}

@@ -145,8 +145,11 @@ final class SyncScenarios implements AutoCloseable {
         details.put("writes", report.pushed());
         details.put("callsByOperation", since(before, engineOrg.partnerCallsByOperation()));
         details.put("baselineApiCalls", baselineCalls);
-        details.put("sameWorkAsBaseline", report.pulled() == work.pulledTotal() && report.pushed() == work.pushedTotal()
-                && report.imported() == work.imported());
+        details.put(
+                "sameWorkAsBaseline",
+                report.pulled() == work.pulledTotal()
+                        && report.pushed() == work.pushedTotal()
+                        && report.imported() == work.imported());
         return new ScenarioResult(scenario, calls, minimum, wallMs, baselineMs, heap.peakMb(), details);
     }
 
@@ -164,9 +167,11 @@ final class SyncScenarios implements AutoCloseable {
         unsubscribed.addAll(burst.emails());
 
         Map<String, Long> perObject = new LinkedHashMap<>();
-        burst.recordsByEmail().values().forEach(ids -> ids.forEach(id -> perObject.merge(id.substring(0, 3), 1L,
-                Long::sum)));
-        long minimum = perObject.values().stream().mapToLong(n -> (n + 199) / 200).sum();
+        burst.recordsByEmail()
+                .values()
+                .forEach(ids -> ids.forEach(id -> perObject.merge(id.substring(0, 3), 1L, Long::sum)));
+        long minimum =
+                perObject.values().stream().mapToLong(n -> (n + 199) / 200).sum();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("people", people);
         details.put("unsubscribes", burst.emails().size());
@@ -188,39 +193,46 @@ final class SyncScenarios implements AutoCloseable {
     private BurstTiming.Timing bareBurst(BenchWorkload.Burst burst) {
         ConcurrentLinkedQueue<String> arrived = new ConcurrentLinkedQueue<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Thread pusher = new Thread(() -> {
-            List<String> pending = new ArrayList<>();
-            long oldest = 0;
-            int atLastLook = 0;
-            int handled = 0;
-            while (handled < burst.emails().size() && !Thread.currentThread().isInterrupted()) {
-                for (String email = arrived.poll(); email != null; email = arrived.poll()) {
-                    oldest = pending.isEmpty() ? System.nanoTime() : oldest;
-                    pending.add(email);
-                }
-                long waited = System.nanoTime() - oldest;
-                if (pending.isEmpty() || pending.size() < PASS && pending.size() > atLastLook
-                        && waited < GATHER_AT_MOST.toNanos()) {
-                    atLastLook = pending.size();
-                    LockSupport.parkNanos(pending.isEmpty() ? 1_000_000
-                            : Math.min(QUIET.toNanos(), GATHER_AT_MOST.toNanos() - waited));
-                    continue;
-                }
-                try {
-                    baseline.push(pending);
-                } catch (ConnectionException | RuntimeException e) {
-                    failure.set(e);
-                    return;
-                }
-                handled += pending.size();
-                pending = new ArrayList<>();
-                atLastLook = 0;
-            }
-        }, "bench-baseline-pusher");
+        Thread pusher = new Thread(
+                () -> {
+                    List<String> pending = new ArrayList<>();
+                    long oldest = 0;
+                    int atLastLook = 0;
+                    int handled = 0;
+                    while (handled < burst.emails().size()
+                            && !Thread.currentThread().isInterrupted()) {
+                        for (String email = arrived.poll(); email != null; email = arrived.poll()) {
+                            oldest = pending.isEmpty() ? System.nanoTime() : oldest;
+                            pending.add(email);
+                        }
+                        long waited = System.nanoTime() - oldest;
+                        if (pending.isEmpty()
+                                || pending.size() < PASS
+                                        && pending.size() > atLastLook
+                                        && waited < GATHER_AT_MOST.toNanos()) {
+                            atLastLook = pending.size();
+                            LockSupport.parkNanos(
+                                    pending.isEmpty()
+                                            ? 1_000_000
+                                            : Math.min(QUIET.toNanos(), GATHER_AT_MOST.toNanos() - waited));
+                            continue;
+                        }
+                        try {
+                            baseline.push(pending);
+                        } catch (ConnectionException | RuntimeException e) {
+                            failure.set(e);
+                            return;
+                        }
+                        handled += pending.size();
+                        pending = new ArrayList<>();
+                        atLastLook = 0;
+                    }
+                },
+                "bench-baseline-pusher");
         pusher.setDaemon(true);
         pusher.start();
-        BurstTiming.Timing timing = BurstTiming.run(baselineOrg.state(), burst, BURST_WINDOW, PATIENCE,
-                arrived::addAll);
+        BurstTiming.Timing timing =
+                BurstTiming.run(baselineOrg.state(), burst, BURST_WINDOW, PATIENCE, arrived::addAll);
         pusher.interrupt();
         if (failure.get() != null) {
             throw new IllegalStateException("the baseline's burst failed: " + failure.get(), failure.get());

@@ -46,8 +46,8 @@ final class UnsubscribeListBench {
         heap.restart();
         try (AppUnderBench workspace = app.open(data, database, Optional.empty())) {
             long start = System.nanoTime();
-            ImportReport report = workspace.unsubscribeImporter().importFile(csv, new ImportOptions(false, false),
-                    "bench");
+            ImportReport report =
+                    workspace.unsubscribeImporter().importFile(csv, new ImportOptions(false, false), "bench");
             double importMs = millisSince(start);
 
             double firstPageColdMs = time(() -> workspace.unsubscribes().list("", PAGE, 0));
@@ -71,7 +71,8 @@ final class UnsubscribeListBench {
             ListQuery all = new ListQuery(ListQuery.Shown.ALL, "");
             double allFirstPageMs = time(() -> workspace.unsubscribes().page(all, PAGE, 0));
             double allCountMs = time(() -> workspace.unsubscribes().count(all));
-            double allMiddlePageColdMs = time(() -> workspace.unsubscribes().page(all, PAGE, (int) (report.added() / 2)));
+            double allMiddlePageColdMs =
+                    time(() -> workspace.unsubscribes().page(all, PAGE, (int) (report.added() / 2)));
             double allMiddlePageMs = time(() -> workspace.unsubscribes().page(all, PAGE, (int) (report.added() / 2)));
             ListQuery common = new ListQuery(ListQuery.Shown.ALL, "kq");
             ListQuery rare = new ListQuery(ListQuery.Shown.ALL, ".4242@example");
@@ -100,8 +101,14 @@ final class UnsubscribeListBench {
             details.put("rareContainsSearchFirstPageMs", round(rareFirstPageMs));
             details.put("rareContainsSearchCountMs", round(rareCountMs));
             details.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            return new ScenarioResult("list", 0, 0, median(firstPage) + median(search),
-                    median(bareFirstPage) + median(bareSearch), heap.peakMb(), details);
+            return new ScenarioResult(
+                    "list",
+                    0,
+                    0,
+                    median(firstPage) + median(search),
+                    median(bareFirstPage) + median(bareSearch),
+                    heap.peakMb(),
+                    details);
         }
     }
 
@@ -135,8 +142,8 @@ final class UnsubscribeListBench {
                 for (int c = 0; c < length; c++) {
                     local.append((char) ('a' + random.nextInt(26)));
                 }
-                out.write(local + "." + i + "@example" + (i % 97) + ".com," + sources[i % 4] + ",,2025-0"
-                        + (1 + i % 9) + "-1" + (i % 10) + "\n");
+                out.write(local + "." + i + "@example" + (i % 97) + ".com," + sources[i % 4] + ",,2025-0" + (1 + i % 9)
+                        + "-1" + (i % 10) + "\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,18 +23,35 @@ public class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--people", paramLabel = "N", description = "People in the org (default 100 000), and "
-            + "unsubscribes in the store for list (default 1 000 000).")
+
+    @Option(
+            names = "--people",
+            paramLabel = "N",
+            description = "People in the org (default 100 000), and "
+                    + "unsubscribes in the store for list (default 1 000 000).")
     Integer people;
-    @Option(names = "--changed", paramLabel = "PERCENT", defaultValue = "1",
+
+    @Option(
+            names = "--changed",
+            paramLabel = "PERCENT",
+            defaultValue = "1",
             description = "Share of the people changed since the last run, for incremental (default 1).")
     double changed;
-    @Option(names = "--burst", paramLabel = "N", defaultValue = "10000",
+
+    @Option(
+            names = "--burst",
+            paramLabel = "N",
+            defaultValue = "10000",
             description = "Unsubscribes recorded within one second, for burst (default 10 000).")
     int burst;
-    @Option(names = "--scenario", paramLabel = "NAME", split = ",",
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "NAME",
+            split = ",",
             description = "Only these scenarios: initial, incremental, idle, burst, list (default: all).")
     List<String> scenarios;
+
     @Option(names = "--json", description = "Print one JSON array with an object per scenario.")
     boolean json;
 
@@ -48,23 +65,26 @@ public class BenchCommand implements Callable<Integer> {
         List<String> chosen = scenarios == null ? all : scenarios;
         for (String name : chosen) {
             if (!all.contains(name)) {
-                throw new InvalidInputException("--scenario " + name + " is not a scenario: use one of "
-                        + String.join(", ", all));
+                throw new InvalidInputException(
+                        "--scenario " + name + " is not a scenario: use one of " + String.join(", ", all));
             }
         }
         if (people != null && (people < 100 || people > 10_000_000)) {
             throw new InvalidInputException("--people " + people + " is out of range: use 100 to 10000000");
         }
         if (changed <= 0 || changed > 50) {
-            throw new InvalidInputException("--changed " + changed + " is out of range: use more than 0 and at most 50");
+            throw new InvalidInputException(
+                    "--changed " + changed + " is out of range: use more than 0 and at most 50");
         }
         if (burst < 1 || burst > 1_000_000) {
             throw new InvalidInputException("--burst " + burst + " is out of range: use 1 to 1000000");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = new ArrayList<>();
-        benchmarks.run(all.stream().filter(chosen::contains).toList(),
-                new Benchmarks.Size(Optional.ofNullable(people), changed, burst), result -> {
+        benchmarks.run(
+                all.stream().filter(chosen::contains).toList(),
+                new Benchmarks.Size(Optional.ofNullable(people), changed, burst),
+                result -> {
                     Map<String, Object> fields = fields(result);
                     results.add(fields);
                     if (!json) {

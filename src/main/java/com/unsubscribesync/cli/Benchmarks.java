@@ -20,15 +20,20 @@ public interface Benchmarks {
      * @param changedPercent share of the people changed before {@code incremental}
      * @param burst          unsubscribes recorded within one second in {@code burst}
      */
-    record Size(Optional<Integer> people, double changedPercent, int burst) {
-    }
+    record Size(Optional<Integer> people, double changedPercent, int burst) {}
 
     /**
      * One scenario's figures: API calls against the theoretical minimum, wall time against the bare force-wsc
      * baseline doing the same calls, the peak heap, and whatever else the scenario measures.
      */
-    record Result(String scenario, long apiCalls, long minApiCalls, double wallMs, double baselineWallMs,
-            long peakHeapMb, Map<String, Object> details) {
+    record Result(
+            String scenario,
+            long apiCalls,
+            long minApiCalls,
+            double wallMs,
+            double baselineWallMs,
+            long peakHeapMb,
+            Map<String, Object> details) {
 
         public double ratio() {
             return baselineWallMs <= 0 ? 0 : wallMs / baselineWallMs;

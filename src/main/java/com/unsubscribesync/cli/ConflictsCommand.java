@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "conflicts", description = "Pending conflicts: list them and resolve them.",
+@Command(
+        name = "conflicts",
+        description = "Pending conflicts: list them and resolve them.",
         subcommands = {ConflictsCommand.ListCommand.class, ConflictsCommand.Resolve.class})
 public class ConflictsCommand {
     @ParentCommand
@@ -35,13 +37,19 @@ public class ConflictsCommand {
 
         @ParentCommand
         ConflictsCommand group;
+
         @Spec
         CommandSpec spec;
-        @Option(names = "--kind", description = "resubscribed-in-salesforce, not-in-salesforce, write-rejected, "
-                + "record-deleted or field-unavailable")
+
+        @Option(
+                names = "--kind",
+                description = "resubscribed-in-salesforce, not-in-salesforce, write-rejected, "
+                        + "record-deleted or field-unavailable")
         String kind;
+
         @Option(names = "--limit", defaultValue = "500")
         int limit;
+
         @Option(names = "--json")
         boolean json;
 
@@ -57,8 +65,12 @@ public class ConflictsCommand {
                     view.put("id", conflict.id());
                     view.put("kind", conflict.kind().key());
                     view.put("email", conflict.email().map(Object::toString).orElse(null));
-                    view.put("recordId", conflict.recordId().map(Object::toString).orElse(null));
-                    view.put("object", conflict.objectType().map(t -> t.apiName()).orElse(null));
+                    view.put(
+                            "recordId",
+                            conflict.recordId().map(Object::toString).orElse(null));
+                    view.put(
+                            "object",
+                            conflict.objectType().map(t -> t.apiName()).orElse(null));
                     view.put("statusCode", conflict.statusCode().orElse(null));
                     view.put("explanation", conflict.explanation());
                     view.put("createdAt", conflict.createdAt().toString());
@@ -72,8 +84,15 @@ public class ConflictsCommand {
                 out.println("No open conflicts.");
             }
             for (Conflict conflict : open) {
-                out.printf("#%d  %-26s %s%n     %s%n     actions: %s%n", conflict.id(), conflict.kind().title(),
-                        conflict.email().map(Object::toString).orElse(conflict.objectType().map(t -> t.apiName()).orElse("")),
+                out.printf(
+                        "#%d  %-26s %s%n     %s%n     actions: %s%n",
+                        conflict.id(),
+                        conflict.kind().title(),
+                        conflict.email()
+                                .map(Object::toString)
+                                .orElse(conflict.objectType()
+                                        .map(t -> t.apiName())
+                                        .orElse("")),
                         PrintableText.of(conflict.explanation()),
                         String.join(", ", ResolveConflict.actions(conflict.kind())));
             }
@@ -91,14 +110,19 @@ public class ConflictsCommand {
 
         @ParentCommand
         ConflictsCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "ID")
         long id;
+
         @Option(names = "--action", required = true)
         String action;
+
         @Option(names = "--reason")
         String reason;
+
         @Option(names = "--record", description = "Lead or Contact id, for link and relink.")
         String record;
 

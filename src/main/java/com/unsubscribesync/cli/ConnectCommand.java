@@ -32,27 +32,43 @@ public class ConnectCommand implements Callable<Integer> {
     static class Target {
         @Option(names = "--demo", required = true, description = "Use the embedded demo org.")
         boolean demo;
+
         @ArgGroup(exclusive = false)
         RealOrg real;
     }
 
     static class RealOrg {
-        @Option(names = "--login-url", required = true, paramLabel = "URL",
+        @Option(
+                names = "--login-url",
+                required = true,
+                paramLabel = "URL",
                 description = "e.g. https://login.salesforce.com or your My Domain; https unless on this computer.")
         String loginUrl;
-        @Option(names = "--client-id", required = true, paramLabel = "ID",
+
+        @Option(
+                names = "--client-id",
+                required = true,
+                paramLabel = "ID",
                 description = "The External Client App's Consumer Key.")
         String clientId;
-        @Option(names = "--client-secret-env", paramLabel = "VAR",
+
+        @Option(
+                names = "--client-secret-env",
+                paramLabel = "VAR",
                 description = "Read the consumer secret from this environment variable. Without --browser: client "
                         + "credentials (headless, My Domain URL only). With --browser: sent with the code exchange "
                         + "and every refresh, for apps that require the secret.")
         String clientSecretVariable;
+
         @Option(names = "--browser", description = "Sign in in the browser even when a secret is given.")
         boolean browser;
-        @Option(names = "--callback-port", paramLabel = "N", description = "Port of the browser sign-in's callback "
-                + "http://localhost:N/oauth/callback, as registered in the External Client App (default "
-                + DEFAULT_CALLBACK_PORT + ").")
+
+        @Option(
+                names = "--callback-port",
+                paramLabel = "N",
+                description = "Port of the browser sign-in's callback "
+                        + "http://localhost:N/oauth/callback, as registered in the External Client App (default "
+                        + DEFAULT_CALLBACK_PORT + ").")
         Integer callbackPort;
     }
 
@@ -72,19 +88,28 @@ public class ConnectCommand implements Callable<Integer> {
                     throw new InvalidInputException("--callback-port is for the browser sign-in: add --browser, or "
                             + "leave out --callback-port for client credentials");
                 }
-                org = connection.withClientSecret(target.real.loginUrl, target.real.clientId,
-                        target.real.clientSecretVariable);
+                org = connection.withClientSecret(
+                        target.real.loginUrl, target.real.clientId, target.real.clientSecretVariable);
             } else {
-                org = connection.inBrowser(BrowserSignIn.secretFrom(target.real.loginUrl, target.real.clientId,
-                        Optional.ofNullable(target.real.clientSecretVariable), target.real.callbackPort == null
-                                ? OptionalInt.empty() : OptionalInt.of(target.real.callbackPort)), out);
+                org = connection.inBrowser(
+                        BrowserSignIn.secretFrom(
+                                target.real.loginUrl,
+                                target.real.clientId,
+                                Optional.ofNullable(target.real.clientSecretVariable),
+                                target.real.callbackPort == null
+                                        ? OptionalInt.empty()
+                                        : OptionalInt.of(target.real.callbackPort)),
+                        out);
             }
         } catch (OrgUnreachableException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCode.FAILED;
         }
-        out.println("Connected to " + (org.demo() ? "the demo org (local, not Salesforce)" : org.organizationName()
-                + " (" + org.organizationId() + ")") + " as " + org.userName() + ".");
+        out.println("Connected to "
+                + (org.demo()
+                        ? "the demo org (local, not Salesforce)"
+                        : org.organizationName() + " (" + org.organizationId() + ")")
+                + " as " + org.userName() + ".");
         org.warning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
         return ExitCode.DONE;
     }

@@ -10,10 +10,15 @@ import picocli.CommandLine.Option;
 
 /** How an import reads a file that is not comma-separated or names its email column differently. */
 final class CsvLayoutOptions {
-    @Option(names = "--delimiter", paramLabel = "comma|semicolon|tab",
+    @Option(
+            names = "--delimiter",
+            paramLabel = "comma|semicolon|tab",
             description = "The character between cells: comma (default), semicolon or tab.")
     Optional<String> delimiter = Optional.empty();
-    @Option(names = "--email-column", paramLabel = "NAME",
+
+    @Option(
+            names = "--email-column",
+            paramLabel = "NAME",
             description = "The header of the column that holds the addresses, e.g. \"Email Address\" (default: email).")
     Optional<String> emailColumn = Optional.empty();
 
@@ -21,8 +26,8 @@ final class CsvLayoutOptions {
     CsvLayout layout(List<ImportField> fields) {
         char separator = delimiter.map(CsvLayout::delimiter).orElse(',');
         Map<String, String> columns = new HashMap<>();
-        emailColumn.ifPresent(email -> fields.forEach(field -> columns.put(field.name(),
-                field.name().equals("email") ? email : field.name())));
+        emailColumn.ifPresent(email -> fields.forEach(
+                field -> columns.put(field.name(), field.name().equals("email") ? email : field.name())));
         return new CsvLayout(separator, 0, true, columns);
     }
 }

@@ -21,8 +21,12 @@ public class DisconnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean forgot = connection.get().disconnect();
-        spec.commandLine().getOut().println(forgot ? "Disconnected: the saved Salesforce credentials are deleted."
-                : "Nothing to forget: no Salesforce org was connected.");
+        spec.commandLine()
+                .getOut()
+                .println(
+                        forgot
+                                ? "Disconnected: the saved Salesforce credentials are deleted."
+                                : "Nothing to forget: no Salesforce org was connected.");
         return ExitCode.DONE;
     }
 }

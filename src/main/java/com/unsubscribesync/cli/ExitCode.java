@@ -7,6 +7,5 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     public static final int NOT_CONNECTED = 3;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

@@ -7,14 +7,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpCommandInitializable2;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code help [COMMAND [SUBCOMMAND…]]}: the usage of the command named, however deep; picocli's own help command
  * takes only one name, so {@code help sync history} would be refused.
  */
-@Command(name = "help", helpCommand = true, mixinStandardHelpOptions = false,
+@Command(
+        name = "help",
+        helpCommand = true,
+        mixinStandardHelpOptions = false,
         description = "Shows the usage of a command, e.g. 'help sync history'.")
 public final class HelpCommand implements IHelpCommandInitializable2, Runnable {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command (and subcommands) to explain.")
@@ -25,8 +28,8 @@ public final class HelpCommand implements IHelpCommandInitializable2, Runnable {
     private PrintWriter out;
 
     @Override
-    public void init(CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter outWriter,
-            PrintWriter errWriter) {
+    public void init(
+            CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter outWriter, PrintWriter errWriter) {
         this.self = helpCommandLine;
         this.colors = colorScheme;
         this.out = outWriter;
@@ -38,8 +41,10 @@ public final class HelpCommand implements IHelpCommandInitializable2, Runnable {
         for (String name : path) {
             CommandLine next = target.getSubcommands().get(name);
             if (next == null) {
-                throw new ParameterException(self, "'" + name + "' is not a command of '"
-                        + target.getCommandSpec().qualifiedName() + "'");
+                throw new ParameterException(
+                        self,
+                        "'" + name + "' is not a command of '"
+                                + target.getCommandSpec().qualifiedName() + "'");
             }
             target = next;
         }

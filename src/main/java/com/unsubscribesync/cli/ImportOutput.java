@@ -9,11 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints an import report; bad rows without --skip-invalid make it a usage error (exit 2). */
 final class ImportOutput {
-    private ImportOutput() {
-    }
+    private ImportOutput() {}
 
-    static int print(CommandSpec spec, ImportReport report, String what, boolean dryRun, boolean skipInvalid,
-            boolean json) {
+    static int print(
+            CommandSpec spec, ImportReport report, String what, boolean dryRun, boolean skipInvalid, boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean refused = report.problemCount() > 0 && !skipInvalid;
@@ -31,15 +30,18 @@ final class ImportOutput {
         } else {
             report.problems().forEach(problem -> out.println(PrintableText.of(problem)));
             if (report.problemCount() > report.problems().size()) {
-                out.println("… and " + Wording.count(report.problemCount() - report.problems().size(),
-                        "more row with problems", "more rows with problems"));
+                out.println("… and "
+                        + Wording.count(
+                                report.problemCount() - report.problems().size(),
+                                "more row with problems",
+                                "more rows with problems"));
             }
             if (report.written()) {
                 out.println("Imported " + what + ": " + report.added() + " added, " + report.unchanged()
                         + " already known or repeated, " + report.problemCount() + " skipped as invalid.");
             } else if (dryRun) {
-                out.println("Dry run: " + Wording.count(report.rows(), "row", "rows") + ", " + report.valid() + " valid, "
-                        + report.problemCount() + " invalid; nothing written.");
+                out.println("Dry run: " + Wording.count(report.rows(), "row", "rows") + ", " + report.valid()
+                        + " valid, " + report.problemCount() + " invalid; nothing written.");
             }
         }
         if (refused) {

@@ -3,8 +3,8 @@ package com.unsubscribesync.cli;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.layout.FieldVisibility;
-import com.unsubscribesync.layout.InstallReport;
 import com.unsubscribesync.layout.Inspection;
+import com.unsubscribesync.layout.InstallReport;
 import com.unsubscribesync.layout.LayoutChange;
 import com.unsubscribesync.layout.LayoutException;
 import com.unsubscribesync.layout.LayoutState;
@@ -27,14 +27,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "layout", description = "Check, install or undo the opt-out field on the Contact and Lead page layouts.",
+@Command(
+        name = "layout",
+        description = "Check, install or undo the opt-out field on the Contact and Lead page layouts.",
         subcommands = {LayoutCommand.Check.class, LayoutCommand.Install.class, LayoutCommand.Undo.class})
 public class LayoutCommand {
     @ParentCommand
     RootCommand root;
 
-    @Command(name = "check", description = "Per object and layout: is the field there, can the user edit it, "
-            + "and may the user change layouts.")
+    @Command(
+            name = "check",
+            description = "Per object and layout: is the field there, can the user edit it, "
+                    + "and may the user change layouts.")
     public static class Check implements Callable<Integer> {
         private final Supplier<PageLayouts> layouts;
 
@@ -44,8 +48,10 @@ public class LayoutCommand {
 
         @ParentCommand
         LayoutCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--json")
         boolean json;
 
@@ -63,10 +69,12 @@ public class LayoutCommand {
                 out.println(Json.write(view(inspection, layouts)));
                 return ExitCode.DONE;
             }
-            out.println("Org " + inspection.organizationName() + ", user " + inspection.rights().userName() + ": "
-                    + (inspection.rights().canModifyLayouts() ? "may change page layouts"
-                            : "may not change page layouts (needs " + inspection.rights().missingPermissions()
-                                    + ")"));
+            out.println("Org " + inspection.organizationName() + ", user "
+                    + inspection.rights().userName() + ": "
+                    + (inspection.rights().canModifyLayouts()
+                            ? "may change page layouts"
+                            : "may not change page layouts (needs "
+                                    + inspection.rights().missingPermissions() + ")"));
             for (ObjectLayouts object : inspection.objects()) {
                 out.println();
                 out.println(object.object().apiName() + ": " + object.fieldLabel()
@@ -74,7 +82,8 @@ public class LayoutCommand {
                         + object.visibility().key().replace('-', ' '));
                 for (LayoutState layout : object.layouts()) {
                     out.println("  " + (!layout.readable() ? "[?] " : layout.present() ? "[x] " : "[ ] ")
-                            + layout.label() + layout.behavior().map(b -> " (" + b + ")").orElse("")
+                            + layout.label()
+                            + layout.behavior().map(b -> " (" + b + ")").orElse("")
                             + (layout.readable() ? "" : " (Salesforce would not return it)"));
                 }
                 object.problem().ifPresent(problem -> out.println("  " + problem));
@@ -117,8 +126,8 @@ public class LayoutCommand {
                 item.put("layouts", states);
                 item.put("problem", object.problem().orElse(null));
                 item.put("setupUrl", object.setupUrl());
-                boolean needsAdmin = object.problem().isPresent() && (!inspection.rights().canModifyLayouts()
-                        || object.visibility() != FieldVisibility.EDITABLE);
+                boolean needsAdmin = object.problem().isPresent()
+                        && (!inspection.rights().canModifyLayouts() || object.visibility() != FieldVisibility.EDITABLE);
                 item.put("askYourAdmin", needsAdmin ? layouts.askYourAdmin(object.object()) : null);
                 objects.add(item);
             }
@@ -127,8 +136,10 @@ public class LayoutCommand {
         }
     }
 
-    @Command(name = "install", description = "Add the opt-out field to the object's layouts that lack it (or to one), "
-            + "keeping each original for undo.")
+    @Command(
+            name = "install",
+            description = "Add the opt-out field to the object's layouts that lack it (or to one), "
+                    + "keeping each original for undo.")
     public static class Install implements Callable<Integer> {
         private final Supplier<PageLayouts> layouts;
 
@@ -138,14 +149,19 @@ public class LayoutCommand {
 
         @ParentCommand
         LayoutCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--object", required = true, paramLabel = "Contact|Lead")
         String object;
+
         @Option(names = "--layout", paramLabel = "NAME", description = "One layout, by full name or as Setup names it.")
         String layout;
+
         @Option(names = "--dry-run", description = "Show where the field would go; write nothing.")
         boolean dryRun;
+
         @Option(names = "--json")
         boolean json;
 
@@ -178,9 +194,11 @@ public class LayoutCommand {
         private static String sentence(InstallReport report, LayoutChange change) {
             String field = report.fieldApiName();
             return switch (change.outcome()) {
-                case ADDED -> "Added " + field + " to " + change.label() + where(change)
-                        + "; the original is kept: undo with 'layout undo --object " + report.object().apiName()
-                        + " --layout \"" + change.label() + "\"'.";
+                case ADDED ->
+                    "Added " + field + " to " + change.label() + where(change)
+                            + "; the original is kept: undo with 'layout undo --object "
+                            + report.object().apiName()
+                            + " --layout \"" + change.label() + "\"'.";
                 case WOULD_ADD -> "Would add " + field + " to " + change.label() + where(change) + ".";
                 case ALREADY_THERE -> change.label() + " already has " + field + ".";
                 case FAILED -> "Not changed: " + change.problem().orElse(change.label() + " could not be saved.");
@@ -194,7 +212,8 @@ public class LayoutCommand {
             return why + " Changed: " + list(changed) + "; failed: "
                     + list(report.labels(LayoutChange.Outcome.FAILED)) + "; not tried: "
                     + list(report.labels(LayoutChange.Outcome.NOT_TRIED)) + ". "
-                    + (changed.isEmpty() ? "Install again once the problem is fixed."
+                    + (changed.isEmpty()
+                            ? "Install again once the problem is fixed."
                             : "Install again once the problem is fixed, or undo each changed layout with 'layout "
                                     + "undo --object " + report.object().apiName() + " --layout NAME'.");
         }
@@ -204,15 +223,19 @@ public class LayoutCommand {
         }
 
         private static String where(LayoutChange change) {
-            return change.preview().map(p -> ", section '" + p.sectionLabel() + "', column " + p.column()
-                    + p.afterField().map(f -> ", below " + f).orElse(", at the top")).orElse("");
+            return change.preview()
+                    .map(p -> ", section '" + p.sectionLabel() + "', column " + p.column()
+                            + p.afterField().map(f -> ", below " + f).orElse(", at the top"))
+                    .orElse("");
         }
 
         private static void printSection(PrintWriter out, SectionPreview preview) {
             for (int c = 0; c < preview.columns().size(); c++) {
                 List<String> names = preview.columns().get(c).stream()
-                        .map(name -> name.equals(preview.fieldApiName()) ? name + " (new)"
-                                : name.isEmpty() ? "(blank)" : name).toList();
+                        .map(name -> name.equals(preview.fieldApiName())
+                                ? name + " (new)"
+                                : name.isEmpty() ? "(blank)" : name)
+                        .toList();
                 out.println("    column " + (c + 1) + ": " + String.join(", ", names));
             }
         }
@@ -227,11 +250,19 @@ public class LayoutCommand {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("fullName", change.fullName());
                 item.put("label", change.label());
-                item.put("outcome", change.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                item.put("section", change.preview().map(SectionPreview::sectionLabel).orElse(null));
+                item.put(
+                        "outcome",
+                        change.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                item.put(
+                        "section",
+                        change.preview().map(SectionPreview::sectionLabel).orElse(null));
                 item.put("column", change.preview().map(SectionPreview::column).orElse(null));
-                item.put("afterField", change.preview().flatMap(SectionPreview::afterField).orElse(null));
-                item.put("sectionAfter", change.preview().map(SectionPreview::columns).orElse(null));
+                item.put(
+                        "afterField",
+                        change.preview().flatMap(SectionPreview::afterField).orElse(null));
+                item.put(
+                        "sectionAfter",
+                        change.preview().map(SectionPreview::columns).orElse(null));
                 item.put("problem", change.problem().orElse(null));
                 layouts.add(item);
             }
@@ -252,14 +283,19 @@ public class LayoutCommand {
 
         @ParentCommand
         LayoutCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--object", required = true, paramLabel = "Contact|Lead")
         String object;
+
         @Option(names = "--layout", required = true, paramLabel = "NAME")
         String layout;
+
         @Option(names = "--force", description = "Restore even if the layout changed in Salesforce since.")
         boolean force;
+
         @Option(names = "--json")
         boolean json;
 
@@ -283,16 +319,17 @@ public class LayoutCommand {
             } else {
                 out.println("Restored " + report.label() + " as it was on "
                         + Wording.time(report.backupTakenAt(), group.root.zone())
-                        + (report.identical() ? "." : "; Salesforce reads it back slightly differently: check it in "
-                                + "Setup."));
+                        + (report.identical()
+                                ? "."
+                                : "; Salesforce reads it back slightly differently: check it in " + "Setup."));
             }
             return ExitCode.DONE;
         }
     }
 
     static SObjectType objectType(String name) {
-        return SObjectType.ofApiName(name.strip()).orElseThrow(() -> new InvalidInputException(
-                "--object '" + name + "' is not Contact or Lead"));
+        return SObjectType.ofApiName(name.strip())
+                .orElseThrow(() -> new InvalidInputException("--object '" + name + "' is not Contact or Lead"));
     }
 
     /**

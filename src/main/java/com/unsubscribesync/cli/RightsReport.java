@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /** The integration user's rights in {@code status}: the {@code rights} object of the JSON, and plain lines. */
 final class RightsReport {
-    private RightsReport() {
-    }
+    private RightsReport() {}
 
     /**
      * {@code {allGranted, userName, apiEnabled: {title, status, granted, askAdmin, note}, editLeads, …,
@@ -35,8 +34,10 @@ final class RightsReport {
     }
 
     static void print(PrintWriter out, IntegrationUserRights rights) {
-        out.println("User rights:     " + (rights.allGranted() ? "all granted"
-                : rights.missing().size() + " missing: send the lines under each ✗ to your Salesforce admin"));
+        out.println("User rights:     "
+                + (rights.allGranted()
+                        ? "all granted"
+                        : rights.missing().size() + " missing: send the lines under each ✗ to your Salesforce admin"));
         for (Right right : rights.rights()) {
             String mark = switch (right.status()) {
                 case GRANTED -> "✓";

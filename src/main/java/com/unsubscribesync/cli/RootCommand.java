@@ -10,18 +10,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The program itself: with no command it opens the console window, as CLI.md says. */
-@Command(name = "unsubscribe-sync", mixinStandardHelpOptions = true,
+@Command(
+        name = "unsubscribe-sync",
+        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps sales-email unsubscribes and the Salesforce opt-out checkbox in step. "
                 + "With no command, opens the console window.",
-        subcommands = {SettingsCommand.class, PeopleCommand.class, UnsubscribeCommand.class, StatusCommand.class,
-                SyncCommand.class, ConflictsCommand.class, ServeCommand.class, ConnectCommand.class,
-                DisconnectCommand.class, LayoutCommand.class})
+        subcommands = {
+            SettingsCommand.class,
+            PeopleCommand.class,
+            UnsubscribeCommand.class,
+            StatusCommand.class,
+            SyncCommand.class,
+            ConflictsCommand.class,
+            ServeCommand.class,
+            ConnectCommand.class,
+            DisconnectCommand.class,
+            LayoutCommand.class
+        })
 public class RootCommand implements Callable<Integer> {
     private final ZoneId zone;
     private final Function<Optional<Path>, Integer> noCommand;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Data directory (default: UNSUBSCRIBE_SYNC_HOME, else the per-OS default).")
     Path dataDirectory;
 

@@ -16,8 +16,7 @@ import java.util.Map;
 
 /** {@code sync history --run ID}: one run, with the records it pushed, imported and failed on, and their links. */
 final class RunDetailOutput {
-    private RunDetailOutput() {
-    }
+    private RunDetailOutput() {}
 
     /** Where a run came from, e.g. "run now, command line" or "nightly schedule, serve". */
     static String from(SyncRun run) {
@@ -50,11 +49,14 @@ final class RunDetailOutput {
         }
         out.println("Run #" + run.id() + ", started " + Wording.time(run.startedAt(), zone) + " (" + from(run) + "): "
                 + run.outcome().name().toLowerCase(Locale.ROOT)
-                + run.endedAt().map(end -> " after " + seconds(Duration.between(run.startedAt(), end))).orElse(""));
-        out.println("Pulled " + run.counts().pulled() + ", pushed " + run.counts().pushed() + ", imported "
-                + run.counts().imported() + ", failed " + run.failed() + ", "
-                + Wording.count(run.counts().conflicts(), "new conflict", "new conflicts") + ", "
-                + Wording.count(run.counts().apiCalls(), "API call", "API calls") + ".");
+                + run.endedAt()
+                        .map(end -> " after " + seconds(Duration.between(run.startedAt(), end)))
+                        .orElse(""));
+        out.println(
+                "Pulled " + run.counts().pulled() + ", pushed " + run.counts().pushed() + ", imported "
+                        + run.counts().imported() + ", failed " + run.failed() + ", "
+                        + Wording.count(run.counts().conflicts(), "new conflict", "new conflicts") + ", "
+                        + Wording.count(run.counts().apiCalls(), "API call", "API calls") + ".");
         run.message().ifPresent(message -> out.println(PrintableText.of(message)));
         section(out, run, "Pushed to Salesforce", detail.pushed(), detail.morePushed());
         section(out, run, "Imported from Salesforce", detail.imported(), detail.moreImported());
@@ -69,12 +71,16 @@ final class RunDetailOutput {
         }
         for (RunRecord record : records) {
             StringBuilder line = new StringBuilder("  ");
-            line.append(String.format("%-8s %-18s %s", record.objectType().map(t -> t.apiName()).orElse("-"),
+            line.append(String.format(
+                    "%-8s %-18s %s",
+                    record.objectType().map(t -> t.apiName()).orElse("-"),
                     record.recordId().map(Object::toString).orElse("-"),
                     record.email().map(Object::toString).orElse("(no email)")));
             record.statusCode().ifPresent(code -> line.append("  ").append(PrintableText.of(code)));
             record.message().ifPresent(message -> line.append(": ").append(PrintableText.of(message)));
-            record.recordId().flatMap(run::recordUrl).ifPresent(url -> line.append("  ").append(url));
+            record.recordId()
+                    .flatMap(run::recordUrl)
+                    .ifPresent(url -> line.append("  ").append(url));
             out.println(line);
         }
         if (more > 0) {

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Headless: the nightly scheduler and the real-time pusher, until stopped.")
 public class ServeCommand implements Callable<Integer> {
@@ -40,12 +40,16 @@ public class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         workspace.start();
-        Thread hook = new Thread(() -> {
-            workspace.stop();
-            stopped.countDown();
-        }, "serve-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    workspace.stop();
+                    stopped.countDown();
+                },
+                "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().println("serving: real-time pusher and nightly scheduler running; stop with Ctrl-C");
+        spec.commandLine()
+                .getOut()
+                .println("serving: real-time pusher and nightly scheduler running; stop with Ctrl-C");
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCode.DONE;

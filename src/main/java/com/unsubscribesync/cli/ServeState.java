@@ -7,6 +7,5 @@ import java.util.Optional;
 public record ServeState(long pid, Instant startedAt, Optional<Waiting> waiting) {
 
     /** Salesforce could not be opened since {@code since}; the next try is at {@code nextTry}. */
-    public record Waiting(Instant since, Instant nextTry, String problem) {
-    }
+    public record Waiting(Instant since, Instant nextTry, String problem) {}
 }

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "settings", description = "Show or change the sync settings.",
+@Command(
+        name = "settings",
+        description = "Show or change the sync settings.",
         subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class})
 public class SettingsCommand {
     @ParentCommand
@@ -42,8 +44,10 @@ public class SettingsCommand {
 
         @ParentCommand
         SettingsCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
@@ -53,16 +57,20 @@ public class SettingsCommand {
             if (json) {
                 spec.commandLine().getOut().println(Json.write(view(settings)));
             } else {
-                view(settings).forEach((key, value) -> spec.commandLine().getOut()
-                        .println(key + ": " + (value == null ? "(discovered by label)" : value)));
+                view(settings)
+                        .forEach((key, value) -> spec.commandLine()
+                                .getOut()
+                                .println(key + ": " + (value == null ? "(discovered by label)" : value)));
             }
             return ExitCode.DONE;
         }
     }
 
-    @Command(name = "set", description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
-            + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
-            + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
+    @Command(
+            name = "set",
+            description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
+                    + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
+                    + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
     public static class Set implements Callable<Integer> {
         private final Supplier<ChangeSettings> settings;
 
@@ -72,8 +80,10 @@ public class SettingsCommand {
 
         @ParentCommand
         SettingsCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(arity = "1..*", paramLabel = "KEY=VALUE")
         List<String> assignments;
 

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 public class StatusCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
+
     @Spec
     CommandSpec spec;
+
     @Option(names = "--json")
     boolean json;
 
@@ -35,8 +37,8 @@ public class StatusCommand implements Callable<Integer> {
     private final Supplier<List<ServeState>> serves;
 
     /** @param serves the {@code serve} processes running on this data directory */
-    public StatusCommand(Supplier<SyncOverview> overview, Supplier<ConnectOrg> connection,
-            Supplier<List<ServeState>> serves) {
+    public StatusCommand(
+            Supplier<SyncOverview> overview, Supplier<ConnectOrg> connection, Supplier<List<ServeState>> serves) {
         this.overview = overview;
         this.connection = connection;
         this.serves = serves;
@@ -83,38 +85,56 @@ public class StatusCommand implements Callable<Integer> {
         api.put("used", org.apiUsed().orElse(null));
         api.put("limit", org.apiLimit().orElse(null));
         status.put("apiUsage", api);
-        java.util.Optional<ServeState> serve = serves.get().stream()
-                .max(java.util.Comparator.comparing(ServeState::startedAt));
+        java.util.Optional<ServeState> serve =
+                serves.get().stream().max(java.util.Comparator.comparing(ServeState::startedAt));
         status.put("serve", serve.map(StatusCommand::serveView).orElse(null));
-        status.put("rights", org.rights().map(rights -> RightsReport.json(rights,
-                org.org().map(ConnectedOrg::organizationName))).orElse(null));
+        status.put(
+                "rights",
+                org.rights()
+                        .map(rights -> RightsReport.json(rights, org.org().map(ConnectedOrg::organizationName)))
+                        .orElse(null));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(status));
             return ExitCode.DONE;
         }
-        out.println("Connection:      " + org.org().map(o -> (o.demo() ? "demo org (local)" : o.organizationName())
-                + " as " + o.userName()).orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
+        out.println("Connection:      "
+                + org.org()
+                        .map(o -> (o.demo() ? "demo org (local)" : o.organizationName()) + " as " + o.userName())
+                        .orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
         org.problem().ifPresent(problem -> out.println("                 " + problem));
-        out.println("Serve:           " + serve.map(s -> "running since " + Wording.time(s.startedAt(), root.zone()) + " (process " + s.pid() + ")"
-                + s.waiting().map(w -> "; waiting for Salesforce since " + Wording.time(w.since(), root.zone())
-                        + ", next try at " + Wording.time(w.nextTry(), root.zone())
-                        + " (" + w.problem() + ")").orElse("")).orElse("not running on this data directory"));
+        out.println("Serve:           "
+                + serve.map(s -> "running since " + Wording.time(s.startedAt(), root.zone()) + " (process " + s.pid()
+                                + ")"
+                                + s.waiting()
+                                        .map(w ->
+                                                "; waiting for Salesforce since " + Wording.time(w.since(), root.zone())
+                                                        + ", next try at " + Wording.time(w.nextTry(), root.zone())
+                                                        + " (" + w.problem() + ")")
+                                        .orElse(""))
+                        .orElse("not running on this data directory"));
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed().isPresent()) {
-            out.println("API usage:       " + org.apiUsed().get() + " of " + org.apiLimit().orElse(null) + " calls in the last 24 hours");
+            out.println("API usage:       " + org.apiUsed().get() + " of "
+                    + org.apiLimit().orElse(null) + " calls in the last 24 hours");
         }
-        out.println("Last run:        " + lastRun.map(run -> Wording.time(run.startedAt(), root.zone()) + " " + run.outcome().name()
-                .toLowerCase(java.util.Locale.ROOT) + ", pushed " + run.counts().pushed() + ", imported "
-                + run.counts().imported()).orElse("none yet"));
-        out.println("Nightly sync:    " + (settings.nightlySync() ? "on, next run " + Wording.time(Instant.parse(nextRun), root.zone()) : "off")
+        out.println("Last run:        "
+                + lastRun.map(run -> Wording.time(run.startedAt(), root.zone()) + " "
+                                + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", pushed "
+                                + run.counts().pushed() + ", imported "
+                                + run.counts().imported())
+                        .orElse("none yet"));
+        out.println("Nightly sync:    "
+                + (settings.nightlySync() ? "on, next run " + Wording.time(Instant.parse(nextRun), root.zone()) : "off")
                 + " (daily at 8:00 PM Pacific)");
         out.println("Opt-out field:   " + settings.field().label());
-        org.fields().forEach((type, known) -> out.println("  on " + type.apiName() + ":"
-                + " ".repeat(12 - type.apiName().length()) + known.problem().orElseGet(() -> known.apiName()
-                        .orElse(null) + ", editable" + (known.onLayouts().orElse(false) ? ", on every page layout"
-                                : ""))));
+        org.fields()
+                .forEach((type, known) -> out.println("  on " + type.apiName() + ":"
+                        + " ".repeat(12 - type.apiName().length())
+                        + known.problem()
+                                .orElseGet(() -> known.apiName().orElse(null) + ", editable"
+                                        + (known.onLayouts().orElse(false) ? ", on every page layout" : ""))));
         out.println("Salesforce IDs:  " + linked + " of " + people + " people");
         out.println("Unsubscribes:    " + unsubscribes);
         out.println("Outbox pending:  " + pending);
@@ -165,5 +185,4 @@ public class StatusCommand implements Callable<Integer> {
         view.put("demo", org.demo());
         return view;
     }
-
 }

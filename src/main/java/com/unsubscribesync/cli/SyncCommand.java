@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sync", description = "Run the nightly sync now, drain the real-time outbox, or show past runs.",
+@Command(
+        name = "sync",
+        description = "Run the nightly sync now, drain the real-time outbox, or show past runs.",
         subcommands = {SyncCommand.Run.class, SyncCommand.Push.class, SyncCommand.History.class})
 public class SyncCommand {
     @ParentCommand
@@ -54,12 +56,16 @@ public class SyncCommand {
 
         @ParentCommand
         SyncCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--dry-run", description = "Show what would change; write nothing.")
         boolean dryRun;
+
         @Option(names = "--full", description = "Pull every record, not only those changed since the last run.")
         boolean full;
+
         @Option(names = "--json")
         boolean json;
 
@@ -86,8 +92,12 @@ public class SyncCommand {
             view.put("message", report.message().orElse(null));
             view.put("stillRefused", new java.util.TreeMap<>(report.stillRefused()));
             if (report.dryRun()) {
-                view.put("wouldPush", report.plan().pushes().stream().map(Object::toString).toList());
-                view.put("wouldImport", report.plan().imports().stream().map(Object::toString).toList());
+                view.put(
+                        "wouldPush",
+                        report.plan().pushes().stream().map(Object::toString).toList());
+                view.put(
+                        "wouldImport",
+                        report.plan().imports().stream().map(Object::toString).toList());
                 List<Map<String, Object>> conflicts = new ArrayList<>();
                 report.plan().conflicts().forEach(c -> {
                     Map<String, Object> conflict = new LinkedHashMap<>();
@@ -108,7 +118,8 @@ public class SyncCommand {
                         + Wording.count(report.conflicts(), "conflict", "conflicts") + "; about "
                         + Wording.count(report.apiCalls(), "API call", "API calls") + ". Nothing was written.");
             } else {
-                out.println("Sync " + view.get("outcome") + ": pulled " + report.pulled() + ", pushed " + report.pushed()
+                out.println("Sync " + view.get("outcome") + ": pulled " + report.pulled() + ", pushed "
+                        + report.pushed()
                         + ", imported " + report.imported() + ", "
                         + Wording.count(report.conflicts(), "new conflict", "new conflicts") + ", "
                         + Wording.count(report.apiCalls(), "API call", "API calls") + " in " + report.durationMs()
@@ -130,8 +141,10 @@ public class SyncCommand {
 
         @ParentCommand
         SyncCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--json")
         boolean json;
 
@@ -150,17 +163,21 @@ public class SyncCommand {
             if (json) {
                 spec.commandLine().getOut().println(Json.write(view));
             } else {
-                spec.commandLine().getOut().println("Pushed " + Wording.count(report.written(), "opt-out", "opt-outs")
-                        + "; " + report.retrying() + " waiting to retry, "
-                        + Wording.count(report.conflicts(), "new conflict", "new conflicts") + ", " + pending
-                        + " still pending.");
+                spec.commandLine()
+                        .getOut()
+                        .println("Pushed " + Wording.count(report.written(), "opt-out", "opt-outs")
+                                + "; " + report.retrying() + " waiting to retry, "
+                                + Wording.count(report.conflicts(), "new conflict", "new conflicts") + ", " + pending
+                                + " still pending.");
             }
             return ExitCode.DONE;
         }
     }
 
-    @Command(name = "history", description = "Past runs, newest first; with --run ID, what one run did: the "
-            + "records it pushed, imported and failed on.")
+    @Command(
+            name = "history",
+            description = "Past runs, newest first; with --run ID, what one run did: the "
+                    + "records it pushed, imported and failed on.")
     public static class History implements Callable<Integer> {
         private final Supplier<SyncOverview> overview;
 
@@ -170,12 +187,16 @@ public class SyncCommand {
 
         @ParentCommand
         SyncCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--limit", defaultValue = "20", description = "How many runs to list (1 to 10000).")
         int limit;
+
         @Option(names = "--run", paramLabel = "ID", description = "Show one run's detail (the ID from the list).")
         Long run;
+
         @Option(names = "--json")
         boolean json;
 
@@ -186,9 +207,10 @@ public class SyncCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (run != null) {
-                RunDetail detail = overview.get().run(run).orElseThrow(() ->
-                        new InvalidInputException("--run " + run + ": there is no run with that ID; 'sync history' "
-                                + "lists the runs and their IDs"));
+                RunDetail detail = overview.get()
+                        .run(run)
+                        .orElseThrow(() -> new InvalidInputException("--run " + run
+                                + ": there is no run with that ID; 'sync history' " + "lists the runs and their IDs"));
                 RunDetailOutput.print(detail, json, group.root.zone(), out);
                 return ExitCode.DONE;
             }
@@ -203,10 +225,16 @@ public class SyncCommand {
                 out.println("No sync has run yet.");
             }
             for (SyncRun each : runs) {
-                out.printf("#%-5d %s  %-28s %-9s pulled %d, pushed %d, imported %d, failed %d, %s, %s%s%n",
-                        each.id(), Wording.time(each.startedAt(), group.root.zone()), RunDetailOutput.from(each),
-                        each.outcome().name().toLowerCase(Locale.ROOT), each.counts().pulled(),
-                        each.counts().pushed(), each.counts().imported(), each.failed(),
+                out.printf(
+                        "#%-5d %s  %-28s %-9s pulled %d, pushed %d, imported %d, failed %d, %s, %s%s%n",
+                        each.id(),
+                        Wording.time(each.startedAt(), group.root.zone()),
+                        RunDetailOutput.from(each),
+                        each.outcome().name().toLowerCase(Locale.ROOT),
+                        each.counts().pulled(),
+                        each.counts().pushed(),
+                        each.counts().imported(),
+                        each.failed(),
                         Wording.count(each.counts().conflicts(), "conflict", "conflicts"),
                         Wording.count(each.counts().apiCalls(), "API call", "API calls"),
                         each.message().map(m -> " — " + PrintableText.of(m)).orElse(""));

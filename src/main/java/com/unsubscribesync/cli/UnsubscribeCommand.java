@@ -2,8 +2,8 @@ package com.unsubscribesync.cli;
 
 import com.unsubscribesync.collect.ImportOptions;
 import com.unsubscribesync.collect.ImportProgress;
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.collect.ImportReport;
+import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.HistoryEntry;
@@ -34,9 +34,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "unsubscribe", description = "Record, import, list and remove unsubscribes.",
-        subcommands = {UnsubscribeCommand.Add.class, UnsubscribeCommand.Import.class, UnsubscribeCommand.Remove.class,
-                UnsubscribeCommand.ListCommand.class, UnsubscribeCommand.History.class})
+@Command(
+        name = "unsubscribe",
+        description = "Record, import, list and remove unsubscribes.",
+        subcommands = {
+            UnsubscribeCommand.Add.class,
+            UnsubscribeCommand.Import.class,
+            UnsubscribeCommand.Remove.class,
+            UnsubscribeCommand.ListCommand.class,
+            UnsubscribeCommand.History.class
+        })
 public class UnsubscribeCommand {
     @ParentCommand
     RootCommand root;
@@ -51,12 +58,16 @@ public class UnsubscribeCommand {
 
         @ParentCommand
         UnsubscribeCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "EMAIL")
         String email;
+
         @Option(names = "--source", defaultValue = "manual", description = "manual, clicked-link or bounce")
         String source;
+
         @Option(names = "--reason")
         String reason;
 
@@ -76,15 +87,17 @@ public class UnsubscribeCommand {
                 out.println("Unsubscribed " + address + " (" + from.label() + "); queued for Salesforce.");
             } else {
                 Unsubscribe existing = recorded.unsubscribe();
-                out.println(address + " was already unsubscribed on " + Wording.time(existing.at(), group.root.zone()) + " ("
-                        + existing.source().label() + "); nothing changed.");
+                out.println(address + " was already unsubscribed on " + Wording.time(existing.at(), group.root.zone())
+                        + " (" + existing.source().label() + "); nothing changed.");
             }
             return ExitCode.DONE;
         }
     }
 
-    @Command(name = "import", description = "Import unsubscribes from a CSV file (columns email, source, reason, "
-            + "unsubscribed_at). Nothing is written when any row is bad, unless --skip-invalid.")
+    @Command(
+            name = "import",
+            description = "Import unsubscribes from a CSV file (columns email, source, reason, "
+                    + "unsubscribed_at). Nothing is written when any row is bad, unless --skip-invalid.")
     public static class Import implements Callable<Integer> {
         private final Supplier<RecordUnsubscribe> unsubscribes;
 
@@ -94,23 +107,34 @@ public class UnsubscribeCommand {
 
         @ParentCommand
         UnsubscribeCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "FILE.csv")
         Path file;
+
         @Option(names = "--dry-run", description = "Check and report; write nothing.")
         boolean dryRun;
+
         @Option(names = "--skip-invalid", description = "Import the good rows and report the bad ones.")
         boolean skipInvalid;
+
         @Option(names = "--json")
         boolean json;
+
         @Mixin
         CsvLayoutOptions layout;
 
         @Override
         public Integer call() {
-            ImportReport report = unsubscribes.get().importFile(file, layout.layout(UnsubscribeImporter.FIELDS),
-                    new ImportOptions(dryRun, skipInvalid), ImportProgress.NONE);
+            ImportReport report = unsubscribes
+                    .get()
+                    .importFile(
+                            file,
+                            layout.layout(UnsubscribeImporter.FIELDS),
+                            new ImportOptions(dryRun, skipInvalid),
+                            ImportProgress.NONE);
             return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
         }
     }
@@ -127,20 +151,25 @@ public class UnsubscribeCommand {
 
         @ParentCommand
         UnsubscribeCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "EMAIL")
         String email;
+
         @Option(names = "--reason", required = true, description = "Why the person is resubscribed (kept in history).")
         String reason;
+
         @Option(names = "--also-salesforce", description = "Also uncheck the opt-out in Salesforce.")
         boolean alsoSalesforce;
 
         @Override
         public Integer call() {
             Email address = Email.parse(email);
-            String why = FreeText.reason("--reason", reason).orElseThrow(() -> new InvalidInputException(
-                    "--reason is empty: say why the person is resubscribed"));
+            String why = FreeText.reason("--reason", reason)
+                    .orElseThrow(
+                            () -> new InvalidInputException("--reason is empty: say why the person is resubscribed"));
             if (alsoSalesforce && !connection.get().opens()) {
                 throw new NotConnectedException("--also-salesforce needs a connected org and none is connected: run "
                         + "'connect' first, or resubscribe here and uncheck the opt-out in Salesforce yourself");
@@ -153,8 +182,9 @@ public class UnsubscribeCommand {
                 out.println("Resubscribed " + address + ".");
             }
             if (alsoSalesforce) {
-                result.uncheckedInSalesforce().forEach(change -> out.println("  " + change.id() + ": "
-                        + (change.changed() ? "unchecked" : "not changed (" + change.detail() + ")")));
+                result.uncheckedInSalesforce()
+                        .forEach(change -> out.println("  " + change.id() + ": "
+                                + (change.changed() ? "unchecked" : "not changed (" + change.detail() + ")")));
             } else if (result.wasUnsubscribed()) {
                 out.println("Salesforce must be unchecked too, or the next nightly sync will unsubscribe the address "
                         + "again (use --also-salesforce to do it now).");
@@ -173,12 +203,16 @@ public class UnsubscribeCommand {
 
         @ParentCommand
         UnsubscribeCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--search", paramLabel = "TEXT", description = "Only addresses starting with TEXT.")
         String search;
+
         @Option(names = "--limit", defaultValue = "50")
         int limit;
+
         @Option(names = "--json")
         boolean json;
 
@@ -197,9 +231,13 @@ public class UnsubscribeCommand {
             }
             for (ListedUnsubscribe row : rows) {
                 Unsubscribe u = row.unsubscribe();
-                String id = row.person().flatMap(Person::salesforceId).map(Object::toString).orElse("-");
-                out.printf("%-40s %-18s %-15s %s%n", u.email(), id, u.source().label(),
-                        Wording.time(u.at(), group.root.zone()));
+                String id = row.person()
+                        .flatMap(Person::salesforceId)
+                        .map(Object::toString)
+                        .orElse("-");
+                out.printf(
+                        "%-40s %-18s %-15s %s%n",
+                        u.email(), id, u.source().label(), Wording.time(u.at(), group.root.zone()));
             }
             if (rows.isEmpty()) {
                 out.println(search == null ? "No unsubscribes yet." : "No unsubscribe starts with '" + search + "'.");
@@ -212,8 +250,18 @@ public class UnsubscribeCommand {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("email", u.email().value());
             view.put("name", row.person().map(Person::displayName).orElse(null));
-            view.put("object", row.person().flatMap(Person::salesforceId).map(id -> id.objectType().apiName()).orElse(null));
-            view.put("salesforceId", row.person().flatMap(Person::salesforceId).map(Object::toString).orElse(null));
+            view.put(
+                    "object",
+                    row.person()
+                            .flatMap(Person::salesforceId)
+                            .map(id -> id.objectType().apiName())
+                            .orElse(null));
+            view.put(
+                    "salesforceId",
+                    row.person()
+                            .flatMap(Person::salesforceId)
+                            .map(Object::toString)
+                            .orElse(null));
             view.put("source", u.source().label());
             view.put("unsubscribedAt", u.at().toString());
             view.put("actor", u.actor());
@@ -232,10 +280,13 @@ public class UnsubscribeCommand {
 
         @ParentCommand
         UnsubscribeCommand group;
+
         @Spec
         CommandSpec spec;
+
         @Parameters(paramLabel = "EMAIL")
         String email;
+
         @Option(names = "--json")
         boolean json;
 
@@ -263,9 +314,14 @@ public class UnsubscribeCommand {
                 out.println("No history for " + address + ".");
             }
             for (HistoryEntry entry : entries) {
-                out.printf("%s  %-11s  %-15s  %s%s%n", Wording.time(entry.at(), group.root.zone()),
-                        entry.action().label(), entry.source().label(),
-                        PrintableText.of(entry.actor()), entry.reason().map(r -> "  \"" + PrintableText.of(r) + "\"")
+                out.printf(
+                        "%s  %-11s  %-15s  %s%s%n",
+                        Wording.time(entry.at(), group.root.zone()),
+                        entry.action().label(),
+                        entry.source().label(),
+                        PrintableText.of(entry.actor()),
+                        entry.reason()
+                                .map(r -> "  \"" + PrintableText.of(r) + "\"")
                                 .orElse(""));
             }
             return ExitCode.DONE;

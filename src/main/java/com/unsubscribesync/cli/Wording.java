@@ -10,10 +10,10 @@ import java.util.Locale;
  * in agreement. JSON output keeps ISO-8601 UTC (ADR 0040).
  */
 public final class Wording {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** e.g. "2026-12-02 12:00:05 PST". */
     public static String time(Instant instant, ZoneId zone) {

@@ -7,5 +7,4 @@ package com.unsubscribesync.collect;
  * @param value  the row's email cell as written, shortened when huge; empty when the cell was empty
  * @param reason what is wrong, in a sentence
  */
-public record BadRow(long line, String value, String reason) {
-}
+public record BadRow(long line, String value, String reason) {}

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** The bad rows of an import saved as a CSV file the admin opens in a spreadsheet next to the original. */
 public final class BadRowsFile {
-    private BadRowsFile() {
-    }
+    private BadRowsFile() {}
 
     /** Writes {@code line,value,reason}; the file appears whole or not at all. */
     public static void write(Path target, List<BadRow> rows) throws IOException {

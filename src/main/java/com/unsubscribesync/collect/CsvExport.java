@@ -33,7 +33,8 @@ public final class CsvExport implements AutoCloseable {
         Path folder = target.toAbsolutePath().getParent();
         try {
             Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            CsvExport export = new CsvExport(target, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+            CsvExport export =
+                    new CsvExport(target, temporary, Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
             export.writeLine(header);
             export.rows = 0;
             return export;

@@ -57,7 +57,7 @@ public final class CsvFile {
     public static CsvFile open(Path path, CsvLayout layout, String requiredColumn, Set<String> knownColumns) {
         CsvFile file = new CsvFile(path, layout, requiredColumn, knownColumns);
         checkLooksLikeText(path, requiredColumn);
-        file.forEachRow(row -> { }, 0);
+        file.forEachRow(row -> {}, 0);
         return file;
     }
 
@@ -83,11 +83,12 @@ public final class CsvFile {
             throw new InvalidInputException("file " + path + " cannot be read (" + e.getMessage() + ")");
         }
         if (head.length == 0) {
-            throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
-                    + requiredColumn + "' column");
+            throw new InvalidInputException(
+                    "file " + path + " is empty: it needs a header line with an '" + requiredColumn + "' column");
         }
-        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+        if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                        || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
             throw new InvalidInputException("file " + path + " is UTF-16 text: save it as CSV UTF-8 and import again");
         }
         for (byte b : head) {
@@ -104,7 +105,8 @@ public final class CsvFile {
      * @param limit stop after this many rows; 0 reads only the header
      */
     private void forEachRow(Consumer<CsvRow> consumer, long limit) {
-        try (Reader reader = reader(path); MappingIterator<String[]> rows = rows(reader, layout.delimiter())) {
+        try (Reader reader = reader(path);
+                MappingIterator<String[]> rows = rows(reader, layout.delimiter())) {
             Columns header = header(rows);
             long count = 0;
             while (count < limit) {
@@ -134,14 +136,14 @@ public final class CsvFile {
         if (!layout.hasHeader()) {
             Columns columns = new Columns(null, layout.columns());
             if (!layout.columns().containsKey(requiredColumn)) {
-                throw new InvalidInputException("file " + path + " has no header, so choose which column holds the "
-                        + requiredColumn);
+                throw new InvalidInputException(
+                        "file " + path + " has no header, so choose which column holds the " + requiredColumn);
             }
             return columns;
         }
         if (!rows.hasNextValue()) {
-            throw new InvalidInputException("file " + path + " is empty: it needs a header line with an '"
-                    + requiredColumn + "' column");
+            throw new InvalidInputException(
+                    "file " + path + " is empty: it needs a header line with an '" + requiredColumn + "' column");
         }
         List<String> header = new ArrayList<>();
         String[] names = rows.nextValue();
@@ -150,15 +152,16 @@ public final class CsvFile {
             // A repeated name gets its position, as the console's column step shows it; the first keeps the name.
             header.add(header.contains(name) && !name.isEmpty() ? name + " (" + (i + 1) + ")" : name);
         }
-        String wanted = layout.columns().isEmpty() ? requiredColumn : layout.columns().get(requiredColumn);
+        String wanted =
+                layout.columns().isEmpty() ? requiredColumn : layout.columns().get(requiredColumn);
         if (wanted == null) {
             throw new InvalidInputException("file " + path + ": choose which column holds the " + requiredColumn);
         }
         if (!header.contains(CsvLayout.key(wanted))) {
             throw new InvalidInputException("file " + path + " has no '" + wanted + "' column in its header line"
                     + " (found: " + shortened(String.join(", ", header)) + "); expected columns: "
-                    + String.join(", ", knownColumns) + (layout.delimiter() == ',' ? "" : " separated by a "
-                    + layout.delimiterName()));
+                    + String.join(", ", knownColumns)
+                    + (layout.delimiter() == ',' ? "" : " separated by a " + layout.delimiterName()));
         }
         return new Columns(header, layout.columns());
     }
@@ -189,7 +192,8 @@ public final class CsvFile {
         }
 
         java.util.Optional<String> field(int index) {
-            String name = header == null ? CsvLayout.key(CsvLayout.numberedColumn(index))
+            String name = header == null
+                    ? CsvLayout.key(CsvLayout.numberedColumn(index))
                     : index < header.size() ? header.get(index) : null;
             if (name == null) {
                 return java.util.Optional.empty();
@@ -204,7 +208,8 @@ public final class CsvFile {
     }
 
     static MappingIterator<String[]> rows(Reader reader, char delimiter) throws IOException {
-        return mapper().readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
+        return mapper().readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
                 .readValues(reader);
     }
 
@@ -212,12 +217,15 @@ public final class CsvFile {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.mark(3);
         byte[] bom = in.readNBytes(3);
-        boolean hasBom = bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
+        boolean hasBom =
+                bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
         if (!hasBom) {
             in.reset();
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new InputStreamReader(in, strict), 1 << 16);
     }
 
@@ -244,16 +252,20 @@ public final class CsvFile {
             cause = cause.getCause();
         }
         if (cause instanceof java.nio.charset.CharacterCodingException) {
-            return new InvalidInputException("file " + path + " is not UTF-8 text: save it as CSV UTF-8 and import again");
+            return new InvalidInputException(
+                    "file " + path + " is not UTF-8 text: save it as CSV UTF-8 and import again");
         }
         JsonProcessingException parse = parseFailure(e);
         if (parse != null) {
-            String where = parse.getLocation() == null ? "" : ", line " + parse.getLocation().getLineNr();
+            String where = parse.getLocation() == null
+                    ? ""
+                    : ", line " + parse.getLocation().getLineNr();
             return new InvalidInputException("file " + path + where + " is not readable CSV ("
                     + firstLine(parse.getOriginalMessage()) + "): close every quoted cell and double the quotes "
                     + "inside one (\"\")");
         }
-        return new InvalidInputException("file " + path + " is not a readable CSV file (" + firstLine(e.getMessage()) + ")");
+        return new InvalidInputException(
+                "file " + path + " is not a readable CSV file (" + firstLine(e.getMessage()) + ")");
     }
 
     private static JsonProcessingException parseFailure(Throwable failure) {
@@ -267,8 +279,9 @@ public final class CsvFile {
 
     /** A value echoed in a message, cut so that a huge line of the file does not become a huge message. */
     static String shortened(String text) {
-        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "… (" + text.length()
-                + " characters)";
+        return text.length() <= SHOWN_CHARS
+                ? text
+                : text.substring(0, SHOWN_CHARS) + "… (" + text.length() + " characters)";
     }
 
     private static String firstLine(String message) {

@@ -16,6 +16,7 @@ final class CsvImport<T> {
     private static final int PROBLEMS_SHOWN = 100;
     /** The console lists and saves this many bad rows; the count covers them all. */
     static final int BAD_ROWS_KEPT = 10_000;
+
     private static final int PROGRESS_EVERY = 500;
 
     private final String requiredColumn;
@@ -49,8 +50,8 @@ final class CsvImport<T> {
                     }
                     if (badRows.size() < BAD_ROWS_KEPT) {
                         String value = row.cells().get(requiredColumn);
-                        badRows.add(new BadRow(row.line(), value == null ? "" : CsvFile.shortened(value.strip()),
-                                e.getMessage()));
+                        badRows.add(new BadRow(
+                                row.line(), value == null ? "" : CsvFile.shortened(value.strip()), e.getMessage()));
                     }
                 }
                 if (rows % PROGRESS_EVERY == 0) {

@@ -56,8 +56,9 @@ public record CsvLayout(char delimiter, int skippedRows, boolean hasHeader, Map<
             case ",", "comma" -> ',';
             case ";", "semicolon" -> ';';
             case "tab", "\t", "\\t" -> '\t';
-            default -> throw new com.unsubscribesync.domain.InvalidInputException("delimiter '" + text
-                    + "' is not one of: comma (,), semicolon (;), tab");
+            default ->
+                throw new com.unsubscribesync.domain.InvalidInputException(
+                        "delimiter '" + text + "' is not one of: comma (,), semicolon (;), tab");
         };
     }
 }

@@ -35,14 +35,17 @@ public record CsvPreview(CsvLayout layout, List<String> columns, List<List<Strin
      * @param shownRows how many data rows to keep for the preview
      */
     public static CsvPreview read(Path file, Optional<Character> delimiter, List<ImportField> fields, int shownRows) {
-        String required = fields.stream().filter(ImportField::required).map(ImportField::name).findFirst()
+        String required = fields.stream()
+                .filter(ImportField::required)
+                .map(ImportField::name)
+                .findFirst()
                 .orElse("email");
         CsvFile.checkLooksLikeText(file, required);
         char chosen = delimiter.orElseGet(() -> likelyDelimiter(file));
         List<String[]> head = head(file, chosen);
         if (head.isEmpty()) {
-            throw new com.unsubscribesync.domain.InvalidInputException("file " + file + " is empty: it needs a header "
-                    + "line and at least one row");
+            throw new com.unsubscribesync.domain.InvalidInputException(
+                    "file " + file + " is empty: it needs a header " + "line and at least one row");
         }
         int width = commonWidth(head);
         int headerRow = headerRow(head, width);
@@ -51,7 +54,8 @@ public record CsvPreview(CsvLayout layout, List<String> columns, List<List<Strin
         String[] names = head.get(headerRow);
         int shownWidth = Math.max(width, names.length);
         for (int i = 0; i < shownWidth; i++) {
-            String name = hasHeader && i < names.length && names[i] != null && !names[i].isBlank() ? names[i].strip()
+            String name = hasHeader && i < names.length && names[i] != null && !names[i].isBlank()
+                    ? names[i].strip()
                     : CsvLayout.numberedColumn(i);
             columns.add(columns.contains(name) ? name + " (" + (i + 1) + ")" : name);
         }
@@ -66,7 +70,9 @@ public record CsvPreview(CsvLayout layout, List<String> columns, List<List<Strin
         }
         Map<String, String> likely = new LinkedHashMap<>();
         for (ImportField field : fields) {
-            field.likelyColumn(columns).filter(c -> !likely.containsValue(c)).ifPresent(c -> likely.put(field.name(), c));
+            field.likelyColumn(columns)
+                    .filter(c -> !likely.containsValue(c))
+                    .ifPresent(c -> likely.put(field.name(), c));
         }
         if (!hasHeader && !likely.containsKey(required)) {
             emailColumn(head.get(headerRow)).ifPresent(i -> likely.put(required, columns.get(i)));
@@ -98,7 +104,8 @@ public record CsvPreview(CsvLayout layout, List<String> columns, List<List<Strin
 
     private static List<String[]> head(Path file, char delimiter) {
         List<String[]> head = new ArrayList<>();
-        try (Reader reader = CsvFile.reader(file); MappingIterator<String[]> rows = CsvFile.rows(reader, delimiter)) {
+        try (Reader reader = CsvFile.reader(file);
+                MappingIterator<String[]> rows = CsvFile.rows(reader, delimiter)) {
             while (head.size() < ROWS_READ && rows.hasNextValue()) {
                 head.add(rows.nextValue());
             }
@@ -112,8 +119,10 @@ public record CsvPreview(CsvLayout layout, List<String> columns, List<List<Strin
     private static int commonWidth(List<String[]> head) {
         Map<Integer, Integer> counts = new HashMap<>();
         head.forEach(row -> counts.merge(row.length, 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(1);
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(1);
     }
 
     /** The first row as wide as the data: title lines above a table are narrower. */

@@ -3,7 +3,7 @@ package com.unsubscribesync.collect;
 /** How far an import is; the console shows it, the command line does not listen. */
 @FunctionalInterface
 public interface ImportProgress {
-    ImportProgress NONE = (step, rows, fraction) -> { };
+    ImportProgress NONE = (step, rows, fraction) -> {};
 
     /**
      * @param step     "Checking" or "Writing"

@@ -12,8 +12,8 @@ import java.util.List;
  * @param written       whether anything was written
  * @param badRows       the first bad rows (up to ten thousand), each with its line, value and reason
  */
-public record ImportReport(long rows, List<String> problems, long problemCount, long added, boolean written,
-        List<BadRow> badRows) {
+public record ImportReport(
+        long rows, List<String> problems, long problemCount, long added, boolean written, List<BadRow> badRows) {
     public ImportReport {
         problems = List.copyOf(problems);
         badRows = List.copyOf(badRows);

@@ -29,10 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class ImportScratch implements AutoCloseable {
     /** The folder under the data directory. */
     public static final String FOLDER = "import-work";
+
     private static final String PREFIX = "unsubscribe-import-";
     private static final String LOCK = "in-use.lock";
     /** A folder whose lock file is not there yet may be an import just starting. */
     private static final Duration STARTING = Duration.ofMinutes(1);
+
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Logger LOG = LoggerFactory.getLogger(ImportScratch.class);
@@ -53,8 +55,11 @@ public final class ImportScratch implements AutoCloseable {
         if (!Files.isDirectory(workFolder)) {
             Files.createDirectories(workFolder.toAbsolutePath().getParent());
             try {
-                Files.createDirectory(workFolder, posix ? new FileAttribute<?>[] {
-                        PosixFilePermissions.asFileAttribute(OWNER_FOLDER)} : new FileAttribute<?>[0]);
+                Files.createDirectory(
+                        workFolder,
+                        posix
+                                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FOLDER)}
+                                : new FileAttribute<?>[0]);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // Another import made it at the same moment.
             }
@@ -62,10 +67,13 @@ public final class ImportScratch implements AutoCloseable {
         if (posix) {
             Files.setPosixFilePermissions(workFolder, OWNER_FOLDER);
         }
-        Path folder = posix ? Files.createTempDirectory(workFolder, PREFIX,
-                PosixFilePermissions.asFileAttribute(OWNER_FOLDER)) : Files.createTempDirectory(workFolder, PREFIX);
-        FileChannel channel = FileChannel.open(folder.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), attributes(folder));
+        Path folder = posix
+                ? Files.createTempDirectory(workFolder, PREFIX, PosixFilePermissions.asFileAttribute(OWNER_FOLDER))
+                : Files.createTempDirectory(workFolder, PREFIX);
+        FileChannel channel = FileChannel.open(
+                folder.resolve(LOCK),
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                attributes(folder));
         return new ImportScratch(folder, channel, channel.lock());
     }
 
@@ -80,7 +88,8 @@ public final class ImportScratch implements AutoCloseable {
 
     private static FileAttribute<?>[] attributes(Path folder) {
         return folder.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)} : new FileAttribute<?>[0];
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
     }
 
     /** Removes the folder and everything in it. */
@@ -95,8 +104,10 @@ public final class ImportScratch implements AutoCloseable {
         try {
             deleteTree(folder);
         } catch (IOException e) {
-            LOG.warn("The import's scratch folder {} could not be removed ({}); it is removed at the next start",
-                    folder, e.getMessage());
+            LOG.warn(
+                    "The import's scratch folder {} could not be removed ({}); it is removed at the next start",
+                    folder,
+                    e.getMessage());
         }
     }
 
@@ -114,7 +125,9 @@ public final class ImportScratch implements AutoCloseable {
             folders = listed.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
                     .toList();
         } catch (IOException e) {
-            LOG.warn("The import scratch folder {} could not be read, so no leftovers were removed: {}", workFolder,
+            LOG.warn(
+                    "The import scratch folder {} could not be read, so no leftovers were removed: {}",
+                    workFolder,
                     e.getMessage());
             return 0;
         }

@@ -17,12 +17,26 @@ public final class PeopleImporter {
     /** What a row can hold, for the console's column step. */
     public static final List<ImportField> FIELDS = List.of(
             UnsubscribeImporter.FIELDS.get(0),
-            new ImportField("salesforce_id", "Salesforce ID", false, List.of("salesforce id", "sfdc id", "sf id",
-                    "id", "record id", "lead id", "contact id", "lead or contact id")),
-            new ImportField("first_name", "First name", false, List.of("first name", "first", "given name",
-                    "firstname")),
-            new ImportField("last_name", "Last name", false, List.of("last name", "last", "surname", "family name",
-                    "lastname")));
+            new ImportField(
+                    "salesforce_id",
+                    "Salesforce ID",
+                    false,
+                    List.of(
+                            "salesforce id",
+                            "sfdc id",
+                            "sf id",
+                            "id",
+                            "record id",
+                            "lead id",
+                            "contact id",
+                            "lead or contact id")),
+            new ImportField(
+                    "first_name", "First name", false, List.of("first name", "first", "given name", "firstname")),
+            new ImportField(
+                    "last_name",
+                    "Last name",
+                    false,
+                    List.of("last name", "last", "surname", "family name", "lastname")));
 
     private final PeopleRepository people;
 
@@ -36,8 +50,8 @@ public final class PeopleImporter {
 
     /** The same import, reading the file as the layout says and telling how far it is. */
     public ImportReport importFile(Path file, CsvLayout layout, ImportOptions options, ImportProgress progress) {
-        return new CsvImport<>("email", COLUMNS, PeopleImporter::parse, people::saveAll).run(file, layout, options,
-                progress);
+        return new CsvImport<>("email", COLUMNS, PeopleImporter::parse, people::saveAll)
+                .run(file, layout, options, progress);
     }
 
     private static Person parse(CsvRow row) {

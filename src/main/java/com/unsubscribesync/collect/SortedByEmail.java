@@ -58,15 +58,17 @@ final class SortedByEmail implements Iterator<Unsubscribe>, AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             close();
-            throw e instanceof IOException io ? new UncheckedIOException("could not sort the import in "
-                    + scratch.folder(), io) : (RuntimeException) e;
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("could not sort the import in " + scratch.folder(), io)
+                    : (RuntimeException) e;
         }
     }
 
     private void spill(List<Unsubscribe> rows, int index) throws IOException {
         rows.sort(BY_EMAIL);
         Path file = scratch.newFile("run-" + index);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             for (Unsubscribe row : rows) {
                 out.writeUTF(row.email().value());
                 out.writeLong(row.at().getEpochSecond());

@@ -26,13 +26,27 @@ public final class UnsubscribeImporter {
     static final Set<String> COLUMNS = Set.of("email", "source", "reason", "unsubscribed_at");
     /** What a row can hold, for the console's column step. */
     public static final List<ImportField> FIELDS = List.of(
-            new ImportField("email", "Email", true, List.of("email address", "e-mail", "e-mail address", "mail",
-                    "email addr", "emailaddress")),
-            new ImportField("unsubscribed_at", "Date", false, List.of("date", "unsubscribed", "unsubscribe date",
-                    "unsubscribed on", "unsubscribed date", "opt out date", "opted out at", "timestamp")),
+            new ImportField(
+                    "email",
+                    "Email",
+                    true,
+                    List.of("email address", "e-mail", "e-mail address", "mail", "email addr", "emailaddress")),
+            new ImportField(
+                    "unsubscribed_at",
+                    "Date",
+                    false,
+                    List.of(
+                            "date",
+                            "unsubscribed",
+                            "unsubscribe date",
+                            "unsubscribed on",
+                            "unsubscribed date",
+                            "opt out date",
+                            "opted out at",
+                            "timestamp")),
             new ImportField("source", "Source", false, List.of("unsubscribe source", "origin")),
-            new ImportField("reason", "Reason", false, List.of("unsubscribe reason", "comment", "comments", "note",
-                    "notes")));
+            new ImportField(
+                    "reason", "Reason", false, List.of("unsubscribe reason", "comment", "comments", "note", "notes")));
 
     private final UnsubscribeRepository unsubscribes;
     private final Clock clock;
@@ -50,17 +64,19 @@ public final class UnsubscribeImporter {
     }
 
     /** The same import, reading the file as the layout says and telling how far it is. */
-    public ImportReport importFile(Path file, CsvLayout layout, ImportOptions options, String actor,
-            ImportProgress progress) {
+    public ImportReport importFile(
+            Path file, CsvLayout layout, ImportOptions options, String actor, ImportProgress progress) {
         Instant now = clock.instant();
         CsvImport<Unsubscribe> run = new CsvImport<>("email", COLUMNS, row -> parse(row, now, actor), rows -> {
             SortedByEmail sorted;
             try {
                 sorted = new SortedByEmail(rows, workFolder);
             } catch (UncheckedIOException e) {
-                throw new StoreException("The import could not sort its rows in " + workFolder + " ("
-                        + e.getCause().getMessage() + "), so nothing was imported: free disk space in the data "
-                        + "directory, then run the same import again", e);
+                throw new StoreException(
+                        "The import could not sort its rows in " + workFolder + " ("
+                                + e.getCause().getMessage() + "), so nothing was imported: free disk space in the data "
+                                + "directory, then run the same import again",
+                        e);
             }
             try (sorted) {
                 return unsubscribes.addAll(sorted);
@@ -71,16 +87,18 @@ public final class UnsubscribeImporter {
 
     private static Unsubscribe parse(CsvRow row, Instant now, String actor) {
         Email email = Email.parse(row.get("email").orElseThrow(() -> new InvalidInputException("email is empty")));
-        UnsubscribeSource source = row.get("source").map(UnsubscribeSource::parse).orElse(UnsubscribeSource.IMPORT);
+        UnsubscribeSource source =
+                row.get("source").map(UnsubscribeSource::parse).orElse(UnsubscribeSource.IMPORT);
         if (source == UnsubscribeSource.SALESFORCE_SYNC) {
             throw new InvalidInputException("source 'Salesforce Sync' is only set by the sync itself: "
                     + "use manual, clicked-link, bounce or import");
         }
         Optional<String> reason = row.get("reason").flatMap(text -> FreeText.reason("reason", text));
-        Instant at = row.get("unsubscribed_at").map(UnsubscribeImporter::parseTime).orElse(now);
+        Instant at =
+                row.get("unsubscribed_at").map(UnsubscribeImporter::parseTime).orElse(now);
         if (at.isAfter(now.plus(Duration.ofDays(1)))) {
-            throw new InvalidInputException("unsubscribed_at '" + row.get("unsubscribed_at").orElse("")
-                    + "' is in the future");
+            throw new InvalidInputException(
+                    "unsubscribed_at '" + row.get("unsubscribed_at").orElse("") + "' is in the future");
         }
         return new Unsubscribe(email, at, source, actor, reason);
     }
@@ -97,8 +115,8 @@ public final class UnsubscribeImporter {
             }
             return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("unsubscribed_at '" + text + "' is not a date: use 2024-05-01 or "
-                    + "2024-05-01T10:00:00Z");
+            throw new InvalidInputException(
+                    "unsubscribed_at '" + text + "' is not a date: use 2024-05-01 or " + "2024-05-01T10:00:00Z");
         }
     }
 }

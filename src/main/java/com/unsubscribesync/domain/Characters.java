@@ -6,8 +6,7 @@ package com.unsubscribesync.domain;
  * Hangul fillers — with which two addresses that look the same are two different keys.
  */
 final class Characters {
-    private Characters() {
-    }
+    private Characters() {}
 
     static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -31,12 +30,19 @@ final class Characters {
 
     /** The first invisible code point, or -1. */
     static int firstInvisible(String text) {
-        return isAscii(text) ? -1 : text.codePoints().filter(Characters::isInvisible).findFirst().orElse(-1);
+        return isAscii(text)
+                ? -1
+                : text.codePoints().filter(Characters::isInvisible).findFirst().orElse(-1);
     }
 
     /** The first code point that changes the direction text is shown in, or the byte-order mark, or -1. */
     static int firstDirectionControl(String text) {
-        return isAscii(text) ? -1 : text.codePoints().filter(Characters::isDirectionControlOrMark).findFirst().orElse(-1);
+        return isAscii(text)
+                ? -1
+                : text.codePoints()
+                        .filter(Characters::isDirectionControlOrMark)
+                        .findFirst()
+                        .orElse(-1);
     }
 
     static boolean isInvisible(int c) {
@@ -44,12 +50,18 @@ final class Characters {
                 || Character.getType(c) == Character.SURROGATE // half a character: not text at all
                 || c == 0x034F // combining grapheme joiner
                 || c >= 0x180B && c <= 0x180F // Mongolian variation selectors
-                || c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF // variation selectors
-                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0; // Hangul fillers
+                || c >= 0xFE00 && c <= 0xFE0F
+                || c >= 0xE0100 && c <= 0xE01EF // variation selectors
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x3164
+                || c == 0xFFA0; // Hangul fillers
     }
 
     static boolean isDirectionControlOrMark(int c) {
-        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0xFEFF
+        return c >= 0x202A && c <= 0x202E
+                || c >= 0x2066 && c <= 0x2069
+                || c == 0xFEFF
                 || Character.getType(c) == Character.SURROGATE;
     }
 

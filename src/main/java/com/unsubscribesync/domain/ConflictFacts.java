@@ -12,6 +12,5 @@ import java.util.Optional;
  * @param statusCode     Salesforce's refusal, for a write rejected
  * @param explanation    the conflict's own sentence (it names the field and what is wrong with it)
  */
-public record ConflictFacts(long lastHistoryId, Optional<Instant> recordModstamp, Optional<String> statusCode,
-        String explanation) {
-}
+public record ConflictFacts(
+        long lastHistoryId, Optional<Instant> recordModstamp, Optional<String> statusCode, String explanation) {}

@@ -27,8 +27,11 @@ public record Dismissal(ConflictKind kind, ConflictFacts seen) {
         if (kind == ConflictKind.NOT_IN_SALESFORCE) {
             return true;
         }
-        boolean recordChanged = now.recordModstamp().isPresent() && (seen.recordModstamp().isEmpty()
-                || now.recordModstamp().get().isAfter(seen.recordModstamp().get()));
+        boolean recordChanged = now.recordModstamp().isPresent()
+                && (seen.recordModstamp().isEmpty()
+                        || now.recordModstamp()
+                                .get()
+                                .isAfter(seen.recordModstamp().get()));
         if (recordChanged) {
             return false;
         }

@@ -14,6 +14,7 @@ public record Email(String value) implements Comparable<Email> {
     public static final int MAX_LENGTH = 254;
     /** Composing characters shortens a text at most this many times, so anything longer is too long anyway. */
     private static final int MOST_BEFORE_NORMALIZING = MAX_LENGTH * 4;
+
     private static final String DOMAIN_DOTS = "[.\u3002\uff0e\uff61]";
 
     /** Checks a value already in canonical form, as the store holds it; input from outside goes through parse. */
@@ -61,7 +62,9 @@ public record Email(String value) implements Comparable<Email> {
         if (Characters.isAscii(text)) {
             return text.toLowerCase(Locale.ROOT);
         }
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace("i\u0307", "i");
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replace("i\u0307", "i");
         return Normalizer.normalize(lower, Normalizer.Form.NFKC);
     }
 
@@ -157,8 +160,9 @@ public record Email(String value) implements Comparable<Email> {
             return List.of(value);
         }
         String unicode = IDN.toUnicode(domain);
-        return unicode.equals(domain) ? List.of(value) : List.of(value, value.substring(0, value.indexOf('@') + 1)
-                + unicode);
+        return unicode.equals(domain)
+                ? List.of(value)
+                : List.of(value, value.substring(0, value.indexOf('@') + 1) + unicode);
     }
 
     @Override

@@ -10,10 +10,10 @@ import java.util.Optional;
 public final class FreeText {
     /** Reasons of unsubscribes, resubscribes and conflict decisions: the store keeps this many characters. */
     public static final int MAX_REASON = 1000;
+
     public static final int MAX_NAME = 200;
 
-    private FreeText() {
-    }
+    private FreeText() {}
 
     /**
      * @param what how the person knows the field, for the message: {@code reason}, {@code --reason}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** One line of a person's unsubscribe history card; history is append-only. */
-public record HistoryEntry(Email email, Instant at, Action action, UnsubscribeSource source, String actor,
-        Optional<String> reason) {
+public record HistoryEntry(
+        Email email, Instant at, Action action, UnsubscribeSource source, String actor, Optional<String> reason) {
 
     public enum Action {
         UNSUBSCRIBE("Unsubscribe"),

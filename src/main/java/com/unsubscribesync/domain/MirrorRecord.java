@@ -10,8 +10,14 @@ import java.util.Optional;
  * @param optedOutBefore  the field was seen true by an earlier run; with {@code optedOut} false this means
  *                        someone unchecked it in Salesforce (kept until an admin decides)
  */
-public record MirrorRecord(SalesforceId id, Optional<Email> email, boolean optedOut, boolean optedOutBefore,
-        boolean converted, Optional<SalesforceId> convertedContactId, boolean deleted,
+public record MirrorRecord(
+        SalesforceId id,
+        Optional<Email> email,
+        boolean optedOut,
+        boolean optedOutBefore,
+        boolean converted,
+        Optional<SalesforceId> convertedContactId,
+        boolean deleted,
         Optional<SalesforceId> masterRecordId) {
 
     public MirrorRecord {
@@ -30,7 +36,7 @@ public record MirrorRecord(SalesforceId id, Optional<Email> email, boolean opted
     }
 
     public MirrorRecord withOptedOut(boolean value) {
-        return new MirrorRecord(id, email, value, optedOutBefore || value, converted, convertedContactId, deleted,
-                masterRecordId);
+        return new MirrorRecord(
+                id, email, value, optedOutBefore || value, converted, convertedContactId, deleted, masterRecordId);
     }
 }

@@ -10,8 +10,7 @@ public final class NightlySchedule {
     public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     public static final LocalTime RUN_TIME = LocalTime.of(20, 0);
 
-    private NightlySchedule() {
-    }
+    private NightlySchedule() {}
 
     /** The first scheduled run strictly after the given moment. */
     public static Instant nextRunAfter(Instant moment) {

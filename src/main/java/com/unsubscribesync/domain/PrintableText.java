@@ -6,8 +6,7 @@ package com.unsubscribesync.domain;
  * escapes, so a value from a file cannot break a line, drive the terminal or hide part of itself.
  */
 public final class PrintableText {
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     public static String of(String text) {
         if (text == null || text.codePoints().noneMatch(PrintableText::escaped)) {

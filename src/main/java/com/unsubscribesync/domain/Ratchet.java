@@ -17,8 +17,7 @@ import java.util.TreeSet;
  * records an address reaches is {@link RecordsToOptOut}'s to say, as for the real-time push.
  */
 public final class Ratchet {
-    private Ratchet() {
-    }
+    private Ratchet() {}
 
     public static SyncPlan plan(RatchetInput input) {
         Map<SalesforceId, MirrorRecord> byId = new HashMap<>();
@@ -26,14 +25,20 @@ public final class Ratchet {
         for (MirrorRecord record : input.mirror()) {
             byId.put(record.id(), record);
             if (!record.deleted()) {
-                record.email().ifPresent(email -> byEmail.computeIfAbsent(email, e -> new ArrayList<>()).add(record));
+                record.email()
+                        .ifPresent(email -> byEmail.computeIfAbsent(email, e -> new ArrayList<>())
+                                .add(record));
             }
         }
 
         TreeSet<Email> imports = new TreeSet<>();
-        input.reachedElsewhere().stream().filter(email -> !input.unsubscribed().contains(email)).forEach(imports::add);
+        input.reachedElsewhere().stream()
+                .filter(email -> !input.unsubscribed().contains(email))
+                .forEach(imports::add);
         for (MirrorRecord record : input.mirror()) {
-            if (!record.deleted() && record.optedOut() && record.email().isPresent()
+            if (!record.deleted()
+                    && record.optedOut()
+                    && record.email().isPresent()
                     && !input.unsubscribed().contains(record.email().get())) {
                 imports.add(record.email().get());
             }
@@ -45,7 +50,9 @@ public final class Ratchet {
             pass = pushesFor(input, imports, byId, byEmail);
             TreeSet<Email> more = new TreeSet<>();
             for (SalesforceId pushed : pass.pushes) {
-                byId.get(pushed).email().filter(e -> !input.unsubscribed().contains(e) && !imports.contains(e))
+                byId.get(pushed)
+                        .email()
+                        .filter(e -> !input.unsubscribed().contains(e) && !imports.contains(e))
                         .ifPresent(more::add);
             }
             if (more.isEmpty()) {
@@ -57,35 +64,46 @@ public final class Ratchet {
         List<PlannedConflict> conflicts = pass.conflicts;
 
         for (SObjectType type : input.blockedObjects()) {
-            conflicts.add(new PlannedConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(), Optional.empty(),
-                    Optional.of(type), "The chosen opt-out field is missing, hidden or read-only on " + type.apiName()
+            conflicts.add(new PlannedConflict(
+                    ConflictKind.FIELD_UNAVAILABLE,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(type),
+                    "The chosen opt-out field is missing, hidden or read-only on " + type.apiName()
                             + "; opt-outs for it wait until it is fixed."));
         }
         return new SyncPlan(new ArrayList<>(pushes), new ArrayList<>(imports), dedupe(conflicts));
     }
 
-    private record Pass(TreeSet<SalesforceId> pushes, List<PlannedConflict> conflicts) {
-    }
+    private record Pass(TreeSet<SalesforceId> pushes, List<PlannedConflict> conflicts) {}
 
-    private static Pass pushesFor(RatchetInput input, Set<Email> imports, Map<SalesforceId, MirrorRecord> byId,
+    private static Pass pushesFor(
+            RatchetInput input,
+            Set<Email> imports,
+            Map<SalesforceId, MirrorRecord> byId,
             Map<Email, List<MirrorRecord>> byEmail) {
         TreeSet<Email> everyone = new TreeSet<>(input.unsubscribed());
         everyone.addAll(imports);
         TreeSet<SalesforceId> pushes = new TreeSet<>();
         List<PlannedConflict> conflicts = new ArrayList<>();
-        RecordsToOptOut rule = new RecordsToOptOut(input.settings(), input.blockedObjects(),
-                id -> Optional.ofNullable(byId.get(id)));
+        RecordsToOptOut rule =
+                new RecordsToOptOut(input.settings(), input.blockedObjects(), id -> Optional.ofNullable(byId.get(id)));
 
         Set<SalesforceId> held = new HashSet<>();
         for (Email email : everyone) {
-            List<SalesforceId> withAddress = byEmail.getOrDefault(email, List.of()).stream().map(MirrorRecord::id)
+            List<SalesforceId> withAddress = byEmail.getOrDefault(email, List.of()).stream()
+                    .map(MirrorRecord::id)
                     .toList();
-            RecordsToOptOut.Decision decision = rule.forAddress(email, input.linkedIds().getOrDefault(email, Set.of()),
-                    withAddress, input.unsubscribed().contains(email));
+            RecordsToOptOut.Decision decision = rule.forAddress(
+                    email,
+                    input.linkedIds().getOrDefault(email, Set.of()),
+                    withAddress,
+                    input.unsubscribed().contains(email));
             pushes.addAll(decision.toWrite());
             for (PlannedConflict conflict : decision.conflicts()) {
                 // A record held for review is shown once, under the first address that reaches it.
-                if (conflict.kind() != ConflictKind.RESUBSCRIBED_IN_SALESFORCE || held.add(conflict.recordId().get())) {
+                if (conflict.kind() != ConflictKind.RESUBSCRIBED_IN_SALESFORCE
+                        || held.add(conflict.recordId().get())) {
                     conflicts.add(conflict);
                 }
             }

@@ -15,13 +15,21 @@ import java.util.Set;
  *                          planned a slice at a time); like any address opted out in Salesforce they are imported
  *                          and reach every record that has them
  */
-public record RatchetInput(Set<Email> unsubscribed, Map<Email, Set<SalesforceId>> linkedIds,
-        Collection<MirrorRecord> mirror, SyncSettings settings, Set<SObjectType> blockedObjects,
+public record RatchetInput(
+        Set<Email> unsubscribed,
+        Map<Email, Set<SalesforceId>> linkedIds,
+        Collection<MirrorRecord> mirror,
+        SyncSettings settings,
+        Set<SObjectType> blockedObjects,
         Set<Email> reachedElsewhere) {
 
     /** The whole org at once: nothing is reached from elsewhere. */
-    public RatchetInput(Set<Email> unsubscribed, Map<Email, Set<SalesforceId>> linkedIds,
-            Collection<MirrorRecord> mirror, SyncSettings settings, Set<SObjectType> blockedObjects) {
+    public RatchetInput(
+            Set<Email> unsubscribed,
+            Map<Email, Set<SalesforceId>> linkedIds,
+            Collection<MirrorRecord> mirror,
+            SyncSettings settings,
+            Set<SObjectType> blockedObjects) {
         this(unsubscribed, linkedIds, mirror, settings, blockedObjects, Set.of());
     }
 }

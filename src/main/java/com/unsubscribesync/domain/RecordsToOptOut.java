@@ -38,8 +38,8 @@ public final class RecordsToOptOut {
      * @param blocked objects whose chosen field is missing, hidden or read-only
      * @param known   what the caller knows of a record; empty for a record Salesforce does not show
      */
-    public RecordsToOptOut(SyncSettings settings, Set<SObjectType> blocked,
-            Function<SalesforceId, Optional<MirrorRecord>> known) {
+    public RecordsToOptOut(
+            SyncSettings settings, Set<SObjectType> blocked, Function<SalesforceId, Optional<MirrorRecord>> known) {
         this.settings = settings;
         this.blocked = blocked.isEmpty() ? EnumSet.noneOf(SObjectType.class) : EnumSet.copyOf(blocked);
         this.known = known;
@@ -54,7 +54,10 @@ public final class RecordsToOptOut {
      * @param conflicts  what the admin should look at
      * @param waitingFor objects whose unusable field keeps part of the address's opt-out from being written
      */
-    public record Decision(List<SalesforceId> toWrite, List<Followed> followed, List<PlannedConflict> conflicts,
+    public record Decision(
+            List<SalesforceId> toWrite,
+            List<Followed> followed,
+            List<PlannedConflict> conflicts,
             Set<SObjectType> waitingFor) {
         public Decision {
             toWrite = List.copyOf(toWrite);
@@ -70,8 +73,7 @@ public final class RecordsToOptOut {
     }
 
     /** The record {@code from} stands for, {@code to}, reached through merges or a conversion. */
-    public record Followed(SalesforceId from, SalesforceId to) {
-    }
+    public record Followed(SalesforceId from, SalesforceId to) {}
 
     /**
      * @param linked             the ids people with this address carry
@@ -79,8 +81,8 @@ public final class RecordsToOptOut {
      * @param unsubscribedHere   the address is unsubscribed here, not only opted out in Salesforce; only such an
      *                           address can be missing from Salesforce
      */
-    public Decision forAddress(Email email, Set<SalesforceId> linked, Collection<SalesforceId> withAddress,
-            boolean unsubscribedHere) {
+    public Decision forAddress(
+            Email email, Set<SalesforceId> linked, Collection<SalesforceId> withAddress, boolean unsubscribedHere) {
         List<SalesforceId> toWrite = new ArrayList<>();
         List<Followed> followed = new ArrayList<>();
         List<PlannedConflict> conflicts = new ArrayList<>();
@@ -90,8 +92,12 @@ public final class RecordsToOptOut {
                 // Records of an object whose field cannot be used were not looked at: the address may be there.
                 waitingFor.addAll(blocked);
             } else if (unsubscribedHere) {
-                conflicts.add(new PlannedConflict(ConflictKind.NOT_IN_SALESFORCE, Optional.of(email), Optional.empty(),
-                        Optional.empty(), "No Lead or Contact has this address and the person has no Salesforce ID."));
+                conflicts.add(new PlannedConflict(
+                        ConflictKind.NOT_IN_SALESFORCE,
+                        Optional.of(email),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "No Lead or Contact has this address and the person has no Salesforce ID."));
             }
             return new Decision(toWrite, followed, conflicts, waitingFor);
         }
@@ -107,8 +113,12 @@ public final class RecordsToOptOut {
             }
             if (end.record().isEmpty()) {
                 if (linked.contains(candidate)) {
-                    conflicts.add(new PlannedConflict(ConflictKind.RECORD_DELETED, Optional.of(email),
-                            Optional.of(candidate), Optional.of(candidate.objectType()), "The linked "
+                    conflicts.add(new PlannedConflict(
+                            ConflictKind.RECORD_DELETED,
+                            Optional.of(email),
+                            Optional.of(candidate),
+                            Optional.of(candidate.objectType()),
+                            "The linked "
                                     + candidate.objectType().apiName() + " " + candidate
                                     + " was deleted (not merged) or is no longer visible to the connected user."));
                 }
@@ -122,10 +132,14 @@ public final class RecordsToOptOut {
                 waitingFor.add(record.objectType());
                 continue;
             }
-            if (!record.optedOut() && record.uncheckedInSalesforce()
+            if (!record.optedOut()
+                    && record.uncheckedInSalesforce()
                     && settings.resubscribePolicy() == ResubscribePolicy.HOLD) {
-                conflicts.add(new PlannedConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.of(email),
-                        Optional.of(record.id()), Optional.of(record.objectType()),
+                conflicts.add(new PlannedConflict(
+                        ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                        Optional.of(email),
+                        Optional.of(record.id()),
+                        Optional.of(record.objectType()),
                         "The opt-out of " + record.objectType().apiName() + " " + record.id()
                                 + " was unchecked in Salesforce, but the address is unsubscribed here."));
                 continue;
@@ -156,8 +170,9 @@ public final class RecordsToOptOut {
             Optional<MirrorRecord> seen = known.apply(current);
             if (seen.isEmpty()) {
                 // An object whose field cannot be used is not read, so its records are unknown rather than gone.
-                return blocked.contains(current.objectType()) ? new End(Optional.empty(),
-                        Optional.of(current.objectType())) : End.NOWHERE;
+                return blocked.contains(current.objectType())
+                        ? new End(Optional.empty(), Optional.of(current.objectType()))
+                        : End.NOWHERE;
             }
             MirrorRecord record = seen.get();
             if (record.deleted()) {

@@ -17,7 +17,8 @@ public record SalesforceId(String value) implements Comparable<SalesforceId> {
     /** Accepts a 15- or 18-character Lead or Contact id, trimmed; anything else is rejected with a sentence. */
     public static SalesforceId parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("Salesforce ID is empty: give the 15- or 18-character id of a Lead (00Q…) or Contact (003…)");
+            throw new InvalidInputException(
+                    "Salesforce ID is empty: give the 15- or 18-character id of a Lead (00Q…) or Contact (003…)");
         }
         String text = raw.strip();
         if (text.length() == 15 && isAlphanumeric(text)) {

@@ -32,18 +32,23 @@ public enum Setting {
     }
 
     public static Setting ofKey(String key) {
-        return Arrays.stream(values()).filter(setting -> setting.key.equals(key)).findFirst()
+        return Arrays.stream(values())
+                .filter(setting -> setting.key.equals(key))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInputException("setting '" + PrintableText.of(key) + "' is unknown: use "
-                        + Arrays.stream(values()).limit(values().length - 1L).map(Setting::key)
-                                .collect(Collectors.joining(", ")) + " or " + values()[values().length - 1].key));
+                        + Arrays.stream(values())
+                                .limit(values().length - 1L)
+                                .map(Setting::key)
+                                .collect(Collectors.joining(", "))
+                        + " or " + values()[values().length - 1].key));
     }
 
     /** Reads {@code KEY=VALUE} and applies it. */
     public static SyncSettings applyAssignment(SyncSettings settings, String assignment) {
         int equals = assignment.indexOf('=');
         if (equals <= 0) {
-            throw new InvalidInputException("'" + PrintableText.of(assignment) + "' is not KEY=VALUE, e.g. "
-                    + "nightly-sync=on");
+            throw new InvalidInputException(
+                    "'" + PrintableText.of(assignment) + "' is not KEY=VALUE, e.g. " + "nightly-sync=on");
         }
         return ofKey(assignment.substring(0, equals).strip()).apply(settings, assignment.substring(equals + 1));
     }

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param bulkThreshold      from how many records for one object at once the Bulk API is used instead of SOAP
  *                           (default 2 000, Salesforce's own advice)
  */
-public record SyncSettings(boolean nightlySync, OptOutField field, Optional<String> fieldApiName,
-        ResubscribePolicy resubscribePolicy, boolean matchByEmail, int apiReservePercent, int bulkThreshold) {
+public record SyncSettings(
+        boolean nightlySync,
+        OptOutField field,
+        Optional<String> fieldApiName,
+        ResubscribePolicy resubscribePolicy,
+        boolean matchByEmail,
+        int apiReservePercent,
+        int bulkThreshold) {
 
     public static final int DEFAULT_BULK_THRESHOLD = 2_000;
     /** A Bulk API job takes at least five requests, as many as SOAP needs for 1 000 records. */
@@ -36,7 +42,13 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
     }
 
     public static SyncSettings defaults() {
-        return new SyncSettings(false, OptOutField.EMAIL_OPT_OUT, Optional.empty(), ResubscribePolicy.REAPPLY, true, 20,
+        return new SyncSettings(
+                false,
+                OptOutField.EMAIL_OPT_OUT,
+                Optional.empty(),
+                ResubscribePolicy.REAPPLY,
+                true,
+                20,
                 DEFAULT_BULK_THRESHOLD);
     }
 
@@ -46,37 +58,37 @@ public record SyncSettings(boolean nightlySync, OptOutField field, Optional<Stri
     }
 
     public SyncSettings withNightlySync(boolean on) {
-        return new SyncSettings(on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent,
-                bulkThreshold);
+        return new SyncSettings(
+                on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withField(OptOutField chosen) {
-        return new SyncSettings(nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail,
-                apiReservePercent, bulkThreshold);
+        return new SyncSettings(
+                nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withFieldApiName(Optional<String> apiName) {
-        return new SyncSettings(nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent,
-                bulkThreshold);
+        return new SyncSettings(
+                nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withResubscribePolicy(ResubscribePolicy policy) {
-        return new SyncSettings(nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent,
-                bulkThreshold);
+        return new SyncSettings(
+                nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withMatchByEmail(boolean on) {
-        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent,
-                bulkThreshold);
+        return new SyncSettings(
+                nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent, bulkThreshold);
     }
 
     public SyncSettings withBulkThreshold(int records) {
-        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent,
-                records);
+        return new SyncSettings(
+                nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, records);
     }
 
     public SyncSettings withApiReservePercent(int percent) {
-        return new SyncSettings(nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent,
-                bulkThreshold);
+        return new SyncSettings(
+                nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent, bulkThreshold);
     }
 }

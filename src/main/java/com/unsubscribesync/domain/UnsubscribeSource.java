@@ -29,11 +29,13 @@ public enum UnsubscribeSource {
     public static UnsubscribeSource parse(String text) {
         String wanted = text == null ? "" : text.strip();
         for (UnsubscribeSource source : values()) {
-            if (source.key().equalsIgnoreCase(wanted) || source.label.equalsIgnoreCase(wanted)
+            if (source.key().equalsIgnoreCase(wanted)
+                    || source.label.equalsIgnoreCase(wanted)
                     || source.name().equalsIgnoreCase(wanted)) {
                 return source;
             }
         }
-        throw new InvalidInputException("source '" + wanted + "' is unknown: use one of manual, clicked-link, import, bounce, salesforce-sync");
+        throw new InvalidInputException(
+                "source '" + wanted + "' is unknown: use one of manual, clicked-link, import, bounce, salesforce-sync");
     }
 }

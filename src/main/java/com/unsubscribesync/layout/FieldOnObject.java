@@ -12,7 +12,11 @@ import java.util.Optional;
  * so a standard field that is missing is hidden, and a missing package field means the package is not installed
  * (or hides the field: the same sentence covers both).
  */
-record FieldOnObject(SObjectType object, String label, Optional<String> apiName, FieldVisibility visibility,
+record FieldOnObject(
+        SObjectType object,
+        String label,
+        Optional<String> apiName,
+        FieldVisibility visibility,
         Optional<String> problem) {
 
     static String label(OptOutField field) {
@@ -30,26 +34,43 @@ record FieldOnObject(SObjectType object, String label, Optional<String> apiName,
         FieldCheck.ObjectField found = check.objects().get(type);
         Optional<String> override = override(settings);
         if (found == null) {
-            return new FieldOnObject(type, label, Optional.empty(), FieldVisibility.NOT_FOUND, Optional.of(
-                    "Salesforce did not describe " + object + ": check that the connected user can see " + object
-                            + " records."));
+            return new FieldOnObject(
+                    type,
+                    label,
+                    Optional.empty(),
+                    FieldVisibility.NOT_FOUND,
+                    Optional.of("Salesforce did not describe " + object + ": check that the connected user can see "
+                            + object + " records."));
         }
         if (found.exists()) {
-            FieldVisibility visibility = found.apiName().isEmpty() ? FieldVisibility.AMBIGUOUS
-                    : !found.checkbox() ? FieldVisibility.NOT_A_CHECKBOX
-                    : !found.updateable() ? FieldVisibility.READ_ONLY : FieldVisibility.EDITABLE;
+            FieldVisibility visibility = found.apiName().isEmpty()
+                    ? FieldVisibility.AMBIGUOUS
+                    : !found.checkbox()
+                            ? FieldVisibility.NOT_A_CHECKBOX
+                            : !found.updateable() ? FieldVisibility.READ_ONLY : FieldVisibility.EDITABLE;
             return new FieldOnObject(type, label, found.apiName(), visibility, found.problem());
         }
         if (override.isPresent()) {
-            return new FieldOnObject(type, label, override, FieldVisibility.NOT_FOUND, Optional.of(object
-                    + " has no field " + override.get() + " the connected user can see: check the name given with "
-                    + "'field-api-name', or give the user access to the field in field-level security."));
+            return new FieldOnObject(
+                    type,
+                    label,
+                    override,
+                    FieldVisibility.NOT_FOUND,
+                    Optional.of(object
+                            + " has no field " + override.get()
+                            + " the connected user can see: check the name given with "
+                            + "'field-api-name', or give the user access to the field in field-level security."));
         }
         if (settings.field() == OptOutField.EMAIL_OPT_OUT) {
             return hidden(type, label, OptOutField.EMAIL_OPT_OUT_API_NAME);
         }
-        return new FieldOnObject(type, label, Optional.empty(), FieldVisibility.PACKAGE_NOT_INSTALLED, Optional.of(
-                "No " + label + " field is visible on " + object + ": install the Marketo Sales Insight package "
+        return new FieldOnObject(
+                type,
+                label,
+                Optional.empty(),
+                FieldVisibility.PACKAGE_NOT_INSTALLED,
+                Optional.of("No " + label + " field is visible on " + object
+                        + ": install the Marketo Sales Insight package "
                         + "from the AppExchange, or, if it is installed, give the connected user access to the "
                         + "field in field-level security."));
     }
@@ -57,12 +78,18 @@ record FieldOnObject(SObjectType object, String label, Optional<String> apiName,
     /** A field that is on a layout although describe does not show it: field-level security hides it. */
     FieldOnObject hiddenAfterAll() {
         return visibility == FieldVisibility.NOT_FOUND && apiName.isPresent()
-                ? hidden(object, label, apiName.get()) : this;
+                ? hidden(object, label, apiName.get())
+                : this;
     }
 
     private static FieldOnObject hidden(SObjectType type, String label, String apiName) {
-        return new FieldOnObject(type, label, Optional.of(apiName), FieldVisibility.HIDDEN, Optional.of(
-                type.apiName() + "." + apiName + " (" + label + ") is hidden from the connected user by field-level "
+        return new FieldOnObject(
+                type,
+                label,
+                Optional.of(apiName),
+                FieldVisibility.HIDDEN,
+                Optional.of(type.apiName() + "." + apiName + " (" + label
+                        + ") is hidden from the connected user by field-level "
                         + "security: give the user's profile Visible and Edit access to it on " + type.apiName()
                         + "."));
     }

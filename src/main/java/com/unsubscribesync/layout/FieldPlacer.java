@@ -16,8 +16,7 @@ import java.util.Optional;
 final class FieldPlacer {
     private static final String CUSTOM_LINKS = "CustomLinks";
 
-    record Choice(FieldPlacement placement, SectionPreview preview) {
-    }
+    record Choice(FieldPlacement placement, SectionPreview preview) {}
 
     Optional<Choice> choose(PageLayout layout, String fieldApiName) {
         List<String> anchors = new ArrayList<>();
@@ -38,11 +37,13 @@ final class FieldPlacer {
             }
             int shortest = 0;
             for (int c = 1; c < section.columns().size(); c++) {
-                if (section.columns().get(c).size() < section.columns().get(shortest).size()) {
+                if (section.columns().get(c).size()
+                        < section.columns().get(shortest).size()) {
                     shortest = c;
                 }
             }
-            return Optional.of(choice(layout, s, shortest, section.columns().get(shortest).size(), fieldApiName));
+            return Optional.of(
+                    choice(layout, s, shortest, section.columns().get(shortest).size(), fieldApiName));
         }
         return Optional.empty();
     }
@@ -54,7 +55,8 @@ final class FieldPlacer {
             for (int c = 0; c < columns.size(); c++) {
                 for (int i = 0; i < columns.get(c).size(); i++) {
                     Optional<String> field = columns.get(c).get(i).field();
-                    if (field.isPresent() && field.get().toLowerCase(Locale.ROOT).equals(wanted)) {
+                    if (field.isPresent()
+                            && field.get().toLowerCase(Locale.ROOT).equals(wanted)) {
                         return Optional.of(choice(layout, s, c, i + 1, fieldApiName));
                     }
                 }
@@ -72,9 +74,11 @@ final class FieldPlacer {
             after.add(names);
         }
         after.get(column).add(position, fieldApiName);
-        Optional<String> afterField = position == 0 ? Optional.empty()
+        Optional<String> afterField = position == 0
+                ? Optional.empty()
                 : chosen.columns().get(column).get(position - 1).field();
-        return new Choice(new FieldPlacement(fieldApiName, section, column, position),
+        return new Choice(
+                new FieldPlacement(fieldApiName, section, column, position),
                 new SectionPreview(layout.fullName(), chosen.label(), column + 1, afterField, fieldApiName, after));
     }
 }

@@ -12,8 +12,14 @@ import java.util.Optional;
  * @param sandbox     whether the org is a sandbox; empty when it would not say (then treated as production)
  * @param apiCalls    the API calls this inspection cost (0 when everything came from the kept reads)
  */
-public record Inspection(Instant inspectedAt, String organizationName, LayoutRights rights,
-        List<ObjectLayouts> objects, String instanceUrl, Optional<Boolean> sandbox, long apiCalls) {
+public record Inspection(
+        Instant inspectedAt,
+        String organizationName,
+        LayoutRights rights,
+        List<ObjectLayouts> objects,
+        String instanceUrl,
+        Optional<Boolean> sandbox,
+        long apiCalls) {
 
     public Inspection {
         objects = List.copyOf(objects);

@@ -12,25 +12,36 @@ import java.util.Optional;
  * @param stoppedBecause why the run stopped before every layout was tried, in one sentence; the layouts say which
  *                       were changed, which failed and which were not tried
  */
-public record InstallReport(SObjectType object, String fieldApiName, boolean dryRun, List<LayoutChange> layouts,
-        Optional<String> fieldNote, Optional<String> stoppedBecause) {
+public record InstallReport(
+        SObjectType object,
+        String fieldApiName,
+        boolean dryRun,
+        List<LayoutChange> layouts,
+        Optional<String> fieldNote,
+        Optional<String> stoppedBecause) {
 
     public InstallReport {
         layouts = List.copyOf(layouts);
     }
 
-    public InstallReport(SObjectType object, String fieldApiName, boolean dryRun, List<LayoutChange> layouts,
+    public InstallReport(
+            SObjectType object,
+            String fieldApiName,
+            boolean dryRun,
+            List<LayoutChange> layouts,
             Optional<String> fieldNote) {
         this(object, fieldApiName, dryRun, layouts, fieldNote, Optional.empty());
     }
 
     public boolean anyFailed() {
-        return stoppedBecause.isPresent()
-                || layouts.stream().anyMatch(l -> l.outcome() == LayoutChange.Outcome.FAILED);
+        return stoppedBecause.isPresent() || layouts.stream().anyMatch(l -> l.outcome() == LayoutChange.Outcome.FAILED);
     }
 
     /** The layouts with this outcome, by the name Setup shows. */
     public List<String> labels(LayoutChange.Outcome outcome) {
-        return layouts.stream().filter(l -> l.outcome() == outcome).map(LayoutChange::label).toList();
+        return layouts.stream()
+                .filter(l -> l.outcome() == outcome)
+                .map(LayoutChange::label)
+                .toList();
     }
 }

@@ -42,7 +42,9 @@ public record IntegrationUserRights(Optional<String> userName, List<Right> right
     }
 
     public enum Status {
-        GRANTED, MISSING, UNKNOWN;
+        GRANTED,
+        MISSING,
+        UNKNOWN;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -80,10 +82,13 @@ public record IntegrationUserRights(Optional<String> userName, List<Right> right
             return Optional.empty();
         }
         String who = userName.map(name -> "the Salesforce user " + name).orElse("its Salesforce user");
-        String org = organizationName.map(name -> " in our org \"" + name + "\"").orElse("");
+        String org =
+                organizationName.map(name -> " in our org \"" + name + "\"").orElse("");
         return Optional.of("Hello,\n\nUnsubscribe Sync keeps our email opt-outs in step with Salesforce" + org
                 + ". It connects as " + who + ", who is missing these rights:\n\n"
-                + missing.stream().map(r -> "- " + r.askAdmin().orElse(r.title())).collect(Collectors.joining("\n"))
+                + missing.stream()
+                        .map(r -> "- " + r.askAdmin().orElse(r.title()))
+                        .collect(Collectors.joining("\n"))
                 + "\n\nThank you.");
     }
 }

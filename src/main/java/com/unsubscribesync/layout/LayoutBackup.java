@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param original  the layout document as the org returned it before the change
  * @param installed the layout document as read back after the change; empty if the app stopped in between
  */
-public record LayoutBackup(String fullName, String organizationId, Instant takenAt, String original,
-        Optional<String> installed, Path file) {
+public record LayoutBackup(
+        String fullName,
+        String organizationId,
+        Instant takenAt,
+        String original,
+        Optional<String> installed,
+        Path file) {
 
     public String label() {
         return ListedLayout.label(fullName);

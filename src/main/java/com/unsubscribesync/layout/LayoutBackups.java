@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class LayoutBackups {
     /** The directory under the data directory. */
     public static final String DIRECTORY = "layout-backups";
+
     private static final String SUFFIX = ".json";
     private static final String RESTORED = ".restored.json";
     static final int PREFIX_LENGTH = 60;
@@ -53,8 +54,7 @@ public final class LayoutBackups {
     }
 
     /** What a backup file holds. */
-    private record Stored(String fullName, String organizationId, String takenAt, String original, String installed) {
-    }
+    private record Stored(String fullName, String organizationId, String takenAt, String original, String installed) {}
 
     /** Keeps the layout as it is before a change. */
     LayoutBackup save(String fullName, String organizationId, Instant takenAt, String original) {
@@ -75,8 +75,10 @@ public final class LayoutBackups {
 
     /** The start of a backup's file name: a readable ASCII prefix of the full name and a short hash of all of it. */
     static String fileStem(String fullName) {
-        String folded = Normalizer.normalize(fullName, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("^[_-]+|[_-]+$", "");
+        String folded = Normalizer.normalize(fullName, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .replaceAll("[^A-Za-z0-9_-]+", "_")
+                .replaceAll("^[_-]+|[_-]+$", "");
         String readable = folded.isEmpty() ? "layout" : folded.substring(0, Math.min(PREFIX_LENGTH, folded.length()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(fullName.getBytes(StandardCharsets.UTF_8));
@@ -88,8 +90,13 @@ public final class LayoutBackups {
 
     /** Adds the layout as it read after the change, so undo can tell whether someone changed it since. */
     LayoutBackup recordInstalled(LayoutBackup backup, String installed) {
-        LayoutBackup complete = new LayoutBackup(backup.fullName(), backup.organizationId(), backup.takenAt(),
-                backup.original(), Optional.of(installed), backup.file());
+        LayoutBackup complete = new LayoutBackup(
+                backup.fullName(),
+                backup.organizationId(),
+                backup.takenAt(),
+                backup.original(),
+                Optional.of(installed),
+                backup.file());
         write(complete);
         return complete;
     }
@@ -116,7 +123,9 @@ public final class LayoutBackups {
 
     /** The newest backup not yet undone of a layout of this org. */
     public Optional<LayoutBackup> newest(String organizationId, String fullName) {
-        return all(organizationId).stream().filter(b -> b.fullName().equals(fullName)).findFirst();
+        return all(organizationId).stream()
+                .filter(b -> b.fullName().equals(fullName))
+                .findFirst();
     }
 
     /** Every backup not yet undone of this org, newest first. */
@@ -149,8 +158,12 @@ public final class LayoutBackups {
     }
 
     private void write(LayoutBackup backup) {
-        Stored stored = new Stored(backup.fullName(), backup.organizationId(), backup.takenAt().toString(),
-                backup.original(), backup.installed().orElse(null));
+        Stored stored = new Stored(
+                backup.fullName(),
+                backup.organizationId(),
+                backup.takenAt().toString(),
+                backup.original(),
+                backup.installed().orElse(null));
         try {
             Path temporary = backup.file().resolveSibling(backup.file().getFileName() + ".tmp");
             JSON.writeValue(temporary.toFile(), stored);
@@ -162,7 +175,12 @@ public final class LayoutBackups {
 
     private static LayoutBackup read(Path file) throws IOException {
         Stored stored = JSON.readValue(file.toFile(), Stored.class);
-        return new LayoutBackup(stored.fullName(), stored.organizationId(), Instant.parse(stored.takenAt()),
-                stored.original(), Optional.ofNullable(stored.installed()), file);
+        return new LayoutBackup(
+                stored.fullName(),
+                stored.organizationId(),
+                Instant.parse(stored.takenAt()),
+                stored.original(),
+                Optional.ofNullable(stored.installed()),
+                file);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * @param preview the section the field goes into, as it looks afterwards
  * @param problem why it failed, in one sentence
  */
-public record LayoutChange(String fullName, String label, Outcome outcome, Optional<SectionPreview> preview,
-        Optional<String> problem) {
+public record LayoutChange(
+        String fullName, String label, Outcome outcome, Optional<SectionPreview> preview, Optional<String> problem) {
 
     public enum Outcome {
         /** The field was added and the original layout kept for undo. */

@@ -39,8 +39,12 @@ public final class LayoutInspector {
 
     /** As {@link #inspect(LayoutOrg, SyncSettings)}, reusing a describe the caller already made. */
     public Inspection inspect(LayoutOrg org, SyncSettings settings, FieldCheck check) {
-        return inspect(new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org), settings, check,
-                org.records().callsMade(), false);
+        return inspect(
+                new LayoutReadCache(clock, java.time.Duration.ofDays(1)).on(org),
+                settings,
+                check,
+                org.records().callsMade(),
+                false);
     }
 
     /**
@@ -54,15 +58,15 @@ public final class LayoutInspector {
         return inspect(reads, settings, reads.checkField(request(settings)), before, askSandbox);
     }
 
-    private Inspection inspect(LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before,
-            boolean askSandbox) {
+    private Inspection inspect(
+            LayoutReadCache.Reads reads, SyncSettings settings, FieldCheck check, long before, boolean askSandbox) {
         SalesforceOrg org = reads.org();
         OrgIdentity identity = org.identity();
         SetupLinks links = new SetupLinks(identity.instanceUrl());
         Optional<LayoutPermissions> permissions = reads.permissions();
         boolean tryLayouts = permissions.map(LayoutPermissions::canReadLayouts).orElse(true);
-        Optional<Map<SObjectType, List<LayoutState>>> layouts = tryLayouts ? layouts(reads, check, settings, links)
-                : Optional.empty();
+        Optional<Map<SObjectType, List<LayoutState>>> layouts =
+                tryLayouts ? layouts(reads, check, settings, links) : Optional.empty();
         List<ObjectLayouts> objects = new ArrayList<>();
         for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
             FieldOnObject field = FieldOnObject.from(check, type, settings);
@@ -70,17 +74,34 @@ public final class LayoutInspector {
             if (ofType.isPresent() && ofType.get().stream().anyMatch(LayoutState::present)) {
                 field = field.hiddenAfterAll();
             }
-            objects.add(new ObjectLayouts(type, field.label(), field.apiName(), field.visibility(),
-                    ofType.isPresent(), ofType.orElse(List.of()), problem(field, ofType, identity),
+            objects.add(new ObjectLayouts(
+                    type,
+                    field.label(),
+                    field.apiName(),
+                    field.visibility(),
+                    ofType.isPresent(),
+                    ofType.orElse(List.of()),
+                    problem(field, ofType, identity),
                     links.pageLayouts(type)));
         }
         boolean readable = objects.stream().allMatch(ObjectLayouts::layoutsReadable);
-        LayoutRights rights = permissions.map(p -> new LayoutRights(p.canModifyLayouts() && readable,
-                p.modifyAllData(), p.modifyMetadata(), p.customizeApplication(), identity.userName()))
+        LayoutRights rights = permissions
+                .map(p -> new LayoutRights(
+                        p.canModifyLayouts() && readable,
+                        p.modifyAllData(),
+                        p.modifyMetadata(),
+                        p.customizeApplication(),
+                        identity.userName()))
                 .orElseGet(() -> new LayoutRights(readable, false, false, false, identity.userName()));
         Optional<Boolean> sandbox = askSandbox ? reads.sandbox() : Optional.empty();
-        return new Inspection(clock.instant(), identity.organizationName(), rights, objects, identity.instanceUrl(),
-                sandbox, Math.max(0, org.callsMade() - before));
+        return new Inspection(
+                clock.instant(),
+                identity.organizationName(),
+                rights,
+                objects,
+                identity.instanceUrl(),
+                sandbox,
+                Math.max(0, org.callsMade() - before));
     }
 
     static OptOutFieldRequest request(SyncSettings settings) {
@@ -91,25 +112,34 @@ public final class LayoutInspector {
      * Every layout of both objects with the field's place on it, read together; empty when the Metadata API
      * refuses the user.
      */
-    private static Optional<Map<SObjectType, List<LayoutState>>> layouts(LayoutReadCache.Reads reads,
-            FieldCheck check, SyncSettings settings, SetupLinks links) {
+    private static Optional<Map<SObjectType, List<LayoutState>>> layouts(
+            LayoutReadCache.Reads reads, FieldCheck check, SyncSettings settings, SetupLinks links) {
         try {
             Map<SObjectType, List<ListedLayout>> listed = new java.util.EnumMap<>(SObjectType.class);
             for (SObjectType type : List.of(SObjectType.CONTACT, SObjectType.LEAD)) {
                 listed.put(type, reads.listLayouts(type));
             }
-            Map<String, PageLayout> read = reads.readLayouts(listed.values().stream().flatMap(List::stream)
-                    .map(ListedLayout::fullName).toList()).stream()
+            Map<String, PageLayout> read = reads
+                    .readLayouts(listed.values().stream()
+                            .flatMap(List::stream)
+                            .map(ListedLayout::fullName)
+                            .toList())
+                    .stream()
                     .collect(Collectors.toMap(PageLayout::fullName, Function.identity(), (a, b) -> a));
             Map<SObjectType, List<LayoutState>> states = new java.util.EnumMap<>(SObjectType.class);
             listed.forEach((type, ofType) -> {
-                Optional<String> apiName = FieldOnObject.from(check, type, settings).apiName();
+                Optional<String> apiName =
+                        FieldOnObject.from(check, type, settings).apiName();
                 List<LayoutState> rows = new ArrayList<>();
                 for (ListedLayout layout : ofType) {
                     Optional<PageLayout> whole = Optional.ofNullable(read.get(layout.fullName()));
                     Optional<PageLayout.Item> item = whole.flatMap(l -> apiName.flatMap(l::itemFor));
-                    rows.add(new LayoutState(layout.fullName(), layout.label(), item.isPresent(),
-                            item.flatMap(PageLayout.Item::behavior), links.pageLayout(type, layout.id()),
+                    rows.add(new LayoutState(
+                            layout.fullName(),
+                            layout.label(),
+                            item.isPresent(),
+                            item.flatMap(PageLayout.Item::behavior),
+                            links.pageLayout(type, layout.id()),
                             whole.isPresent()));
                 }
                 states.put(type, rows);
@@ -125,11 +155,13 @@ public final class LayoutInspector {
 
     static boolean isPermissionRefusal(SalesforceException e) {
         return e.kind() == SalesforceException.Kind.REFUSED
-                && e.statusCode().filter(code -> code.startsWith(INSUFFICIENT_ACCESS)).isPresent();
+                && e.statusCode()
+                        .filter(code -> code.startsWith(INSUFFICIENT_ACCESS))
+                        .isPresent();
     }
 
-    private static Optional<String> problem(FieldOnObject field, Optional<List<LayoutState>> layouts,
-            OrgIdentity identity) {
+    private static Optional<String> problem(
+            FieldOnObject field, Optional<List<LayoutState>> layouts, OrgIdentity identity) {
         if (field.problem().isPresent()) {
             return field.problem();
         }
@@ -138,12 +170,15 @@ public final class LayoutInspector {
             return Optional.of("The page layouts could not be checked: " + identity.userName() + " needs Modify All "
                     + "Data or Modify Metadata Through Metadata API Functions to read them; ask a Salesforce admin.");
         }
-        List<LayoutState> unreadable = layouts.get().stream().filter(l -> !l.readable()).toList();
-        List<LayoutState> missing = layouts.get().stream().filter(l -> l.readable() && !l.present()).toList();
+        List<LayoutState> unreadable =
+                layouts.get().stream().filter(l -> !l.readable()).toList();
+        List<LayoutState> missing =
+                layouts.get().stream().filter(l -> l.readable() && !l.present()).toList();
         List<String> sentences = new ArrayList<>();
         if (!missing.isEmpty()) {
-            sentences.add(field.label() + " is missing from " + missing.size() + " of " + layouts.get().size() + " "
-                    + object + " page layouts (" + names(missing) + "): add it in Setup or let the app add it.");
+            sentences.add(field.label() + " is missing from " + missing.size() + " of "
+                    + layouts.get().size() + " " + object + " page layouts (" + names(missing)
+                    + "): add it in Setup or let the app add it.");
         }
         if (!unreadable.isEmpty()) {
             sentences.add("Salesforce listed " + unreadable.size() + " " + object + " page layout"

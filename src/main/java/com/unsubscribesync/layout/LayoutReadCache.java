@@ -36,8 +36,7 @@ public final class LayoutReadCache {
     private final Map<String, Kept<Optional<PageLayout>>> documents = new HashMap<>();
     private final Map<String, Optional<Boolean>> sandboxes = new HashMap<>();
 
-    private record Kept<T>(T value, Instant readAt) {
-    }
+    private record Kept<T>(T value, Instant readAt) {}
 
     public LayoutReadCache(Clock clock, Duration keep) {
         this.clock = clock;
@@ -138,7 +137,9 @@ public final class LayoutReadCache {
         /** The layouts as kept, reading those not kept (or too old) in one go; a name the org would not return is left out. */
         public List<PageLayout> readLayouts(List<String> fullNames) {
             synchronized (LayoutReadCache.this) {
-                List<String> unknown = fullNames.stream().filter(name -> !fresh(documents.get(name))).toList();
+                List<String> unknown = fullNames.stream()
+                        .filter(name -> !fresh(documents.get(name)))
+                        .toList();
                 if (!unknown.isEmpty()) {
                     remember(unknown, layouts.readLayouts(unknown));
                 }

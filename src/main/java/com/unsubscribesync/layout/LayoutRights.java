@@ -5,8 +5,12 @@ package com.unsubscribesync.layout;
  *
  * @param userName the Salesforce user the app is connected as, to name in the request to the admin
  */
-public record LayoutRights(boolean canModifyLayouts, boolean modifyAllData, boolean modifyMetadata,
-        boolean customizeApplication, String userName) {
+public record LayoutRights(
+        boolean canModifyLayouts,
+        boolean modifyAllData,
+        boolean modifyMetadata,
+        boolean customizeApplication,
+        String userName) {
     static final String METADATA_PERMISSION = "Modify Metadata Through Metadata API Functions (or Modify All Data)";
     static final String LAYOUT_PERMISSION = "Customize Application";
 

@@ -13,6 +13,5 @@ import java.util.Optional;
  * @param readable false when the org listed the layout but would not return it: whether the field is on it is
  *                 then unknown ({@code present} is false)
  */
-public record LayoutState(String fullName, String label, boolean present, Optional<String> behavior,
-        String setupUrl, boolean readable) {
-}
+public record LayoutState(
+        String fullName, String label, boolean present, Optional<String> behavior, String setupUrl, boolean readable) {}

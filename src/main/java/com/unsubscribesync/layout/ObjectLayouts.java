@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param problem         one sentence for the admin when something stands in the way
  * @param setupUrl        the object's Page Layouts list in Lightning Setup
  */
-public record ObjectLayouts(SObjectType object, String fieldLabel, Optional<String> fieldApiName,
-        FieldVisibility visibility, boolean layoutsReadable, List<LayoutState> layouts, Optional<String> problem,
+public record ObjectLayouts(
+        SObjectType object,
+        String fieldLabel,
+        Optional<String> fieldApiName,
+        FieldVisibility visibility,
+        boolean layoutsReadable,
+        List<LayoutState> layouts,
+        Optional<String> problem,
         String setupUrl) {
 
     public ObjectLayouts {

@@ -41,16 +41,15 @@ public final class PageLayouts {
     private final FieldPlacer placer = new FieldPlacer();
     private Kept kept;
 
-    private record Kept(Inspection inspection, String organizationId, SyncSettings settings) {
-    }
+    private record Kept(Inspection inspection, String organizationId, SyncSettings settings) {}
 
     public PageLayouts(OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock) {
         this(orgs, settings, backups, clock, new LayoutReadCache(clock, KEEP));
     }
 
     /** @param reads the reads kept for this org, shared with whatever else inspects the layouts (the status) */
-    public PageLayouts(OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock,
-            LayoutReadCache reads) {
+    public PageLayouts(
+            OrgAccess orgs, SettingsRepository settings, LayoutBackups backups, Clock clock, LayoutReadCache reads) {
         this.orgs = orgs;
         this.settings = settings;
         this.backups = backups;
@@ -63,7 +62,8 @@ public final class PageLayouts {
     public synchronized Inspection inspect() {
         SyncSettings current = settings.load();
         return withOrg(org -> {
-            if (kept != null && kept.organizationId.equals(org.records().identity().organizationId())
+            if (kept != null
+                    && kept.organizationId.equals(org.records().identity().organizationId())
                     && sameField(kept.settings, current)
                     && !kept.inspection.inspectedAt().plus(KEEP).isBefore(clock.instant())) {
                 return kept.inspection;
@@ -120,25 +120,29 @@ public final class PageLayouts {
     }
 
     /** A layout that lacks the field and has a place for it. */
-    private record Pending(PageLayout original, String label, FieldPlacer.Choice choice) {
-    }
+    private record Pending(PageLayout original, String label, FieldPlacer.Choice choice) {}
 
-    private InstallReport installOn(LayoutOrg org, SObjectType type, List<String> names, boolean dryRun,
-            SyncSettings current) {
+    private InstallReport installOn(
+            LayoutOrg org, SObjectType type, List<String> names, boolean dryRun, SyncSettings current) {
         LayoutReadCache.Reads cached = reads.on(org);
         requirePermission(cached, org, type, current);
-        FieldOnObject described = FieldOnObject.from(cached.checkField(LayoutInspector.request(current)), type,
-                current);
+        FieldOnObject described =
+                FieldOnObject.from(cached.checkField(LayoutInspector.request(current)), type, current);
         List<ListedLayout> targets = targets(cached.listLayouts(type), type, names);
         // Read just before the change, whatever is kept: a layout changed in Setup meanwhile must not be overwritten.
-        List<PageLayout> read = cached.readLayoutsNow(targets.stream().map(ListedLayout::fullName).toList());
+        List<PageLayout> read = cached.readLayoutsNow(
+                targets.stream().map(ListedLayout::fullName).toList());
         java.util.Set<String> returned = read.stream().map(PageLayout::fullName).collect(Collectors.toSet());
-        List<ListedLayout> unreadable = targets.stream().filter(t -> !returned.contains(t.fullName())).toList();
-        FieldOnObject field = read.stream().anyMatch(l -> described.apiName().flatMap(l::itemFor).isPresent())
-                ? described.hiddenAfterAll() : described;
+        List<ListedLayout> unreadable =
+                targets.stream().filter(t -> !returned.contains(t.fullName())).toList();
+        FieldOnObject field = read.stream()
+                        .anyMatch(l -> described.apiName().flatMap(l::itemFor).isPresent())
+                ? described.hiddenAfterAll()
+                : described;
         if (!field.visibility().placeable()) {
-            throw new LayoutException(LayoutException.Reason.FIELD_UNAVAILABLE, field.problem().orElse(
-                    field.label() + " cannot be placed on the " + type.apiName() + " layouts."));
+            throw new LayoutException(
+                    LayoutException.Reason.FIELD_UNAVAILABLE,
+                    field.problem().orElse(field.label() + " cannot be placed on the " + type.apiName() + " layouts."));
         }
         String apiName = field.apiName().orElseThrow();
         Map<String, LayoutChange> changes = new LinkedHashMap<>();
@@ -148,37 +152,66 @@ public final class PageLayouts {
             changes.put(original.fullName(), null);
             Optional<FieldPlacer.Choice> choice = placer.choose(original, apiName);
             if (original.itemFor(apiName).isPresent()) {
-                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
-                        LayoutChange.Outcome.ALREADY_THERE, Optional.empty(), Optional.empty()));
+                changes.put(
+                        original.fullName(),
+                        new LayoutChange(
+                                original.fullName(),
+                                label,
+                                LayoutChange.Outcome.ALREADY_THERE,
+                                Optional.empty(),
+                                Optional.empty()));
             } else if (choice.isEmpty()) {
-                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
-                        LayoutChange.Outcome.FAILED, Optional.empty(), Optional.of("Layout " + label
-                                + " has no section to put the field in: add it in Setup.")));
+                changes.put(
+                        original.fullName(),
+                        new LayoutChange(
+                                original.fullName(),
+                                label,
+                                LayoutChange.Outcome.FAILED,
+                                Optional.empty(),
+                                Optional.of(
+                                        "Layout " + label + " has no section to put the field in: add it in Setup.")));
             } else if (dryRun) {
-                changes.put(original.fullName(), new LayoutChange(original.fullName(), label,
-                        LayoutChange.Outcome.WOULD_ADD, Optional.of(choice.get().preview()), Optional.empty()));
+                changes.put(
+                        original.fullName(),
+                        new LayoutChange(
+                                original.fullName(),
+                                label,
+                                LayoutChange.Outcome.WOULD_ADD,
+                                Optional.of(choice.get().preview()),
+                                Optional.empty()));
             } else {
                 pending.add(new Pending(original, label, choice.get()));
             }
         }
-        Optional<String> stopped = pending.isEmpty() ? Optional.empty()
-                : change(org, pending, apiName, changes);
+        Optional<String> stopped = pending.isEmpty() ? Optional.empty() : change(org, pending, apiName, changes);
         for (ListedLayout missing : unreadable) {
-            changes.put(missing.fullName(), new LayoutChange(missing.fullName(), missing.label(),
-                    LayoutChange.Outcome.FAILED, Optional.empty(), Optional.of("Salesforce listed layout "
-                            + missing.label() + " but would not return it, so nothing was changed on it: check it "
-                            + "in Setup.")));
+            changes.put(
+                    missing.fullName(),
+                    new LayoutChange(
+                            missing.fullName(),
+                            missing.label(),
+                            LayoutChange.Outcome.FAILED,
+                            Optional.empty(),
+                            Optional.of("Salesforce listed layout "
+                                    + missing.label()
+                                    + " but would not return it, so nothing was changed on it: check it "
+                                    + "in Setup.")));
         }
-        return new InstallReport(type, apiName, dryRun, new ArrayList<>(changes.values()),
-                field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem(), stopped);
+        return new InstallReport(
+                type,
+                apiName,
+                dryRun,
+                new ArrayList<>(changes.values()),
+                field.visibility() == FieldVisibility.EDITABLE ? Optional.empty() : field.problem(),
+                stopped);
     }
 
     /**
      * Keeps every original, then saves each layout in turn; fills in what happened to each. Returns why the run
      * stopped early, if it did.
      */
-    private Optional<String> change(LayoutOrg org, List<Pending> pending, String apiName,
-            Map<String, LayoutChange> changes) {
+    private Optional<String> change(
+            LayoutOrg org, List<Pending> pending, String apiName, Map<String, LayoutChange> changes) {
         List<LayoutBackup> kept = keepOriginals(org.records().identity().organizationId(), pending);
         Optional<String> stopped = Optional.empty();
         for (int i = 0; i < pending.size(); i++) {
@@ -188,52 +221,78 @@ public final class PageLayouts {
             Optional<SectionPreview> preview = Optional.of(layout.choice().preview());
             if (stopped.isPresent()) {
                 backups.discard(backup);
-                changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.NOT_TRIED,
-                        preview, Optional.empty()));
+                changes.put(
+                        fullName,
+                        new LayoutChange(
+                                fullName, layout.label(), LayoutChange.Outcome.NOT_TRIED, preview, Optional.empty()));
                 continue;
             }
             try {
                 org.layouts().addField(layout.original(), layout.choice().placement());
             } catch (RuntimeException e) {
                 SalesforceException failure = e instanceof SalesforceException known ? known : null;
-                if (failure != null && failure.kind() == SalesforceException.Kind.REFUSED
+                if (failure != null
+                        && failure.kind() == SalesforceException.Kind.REFUSED
                         && !LayoutInspector.isPermissionRefusal(failure)) {
                     backups.discard(backup);
-                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
-                            preview, Optional.of(e.getMessage())));
+                    changes.put(
+                            fullName,
+                            new LayoutChange(
+                                    fullName,
+                                    layout.label(),
+                                    LayoutChange.Outcome.FAILED,
+                                    preview,
+                                    Optional.of(e.getMessage())));
                     continue;
                 }
                 // Salesforce may have saved a layout whose answer never arrived; its original stays kept.
                 boolean unconfirmed = failure == null || failure.kind() == SalesforceException.Kind.UNAVAILABLE;
-                boolean anyChanged = changes.values().stream()
-                        .anyMatch(c -> c != null && c.outcome() == LayoutChange.Outcome.ADDED);
+                boolean anyChanged =
+                        changes.values().stream().anyMatch(c -> c != null && c.outcome() == LayoutChange.Outcome.ADDED);
                 if (!unconfirmed && !anyChanged) {
                     kept.subList(i, kept.size()).forEach(backups::discard);
                     throw e;
                 }
-                String reason = failure != null ? e.getMessage() : "unexpected problem (" + e.getClass()
-                        .getSimpleName() + "); details are in the log file.";
+                String reason = failure != null
+                        ? e.getMessage()
+                        : "unexpected problem (" + e.getClass().getSimpleName() + "); details are in the log file.";
                 if (failure == null) {
                     LOG.error("Adding {} to page layout {} failed", apiName, fullName, e);
                 }
                 if (unconfirmed) {
-                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
-                            preview, Optional.of("Salesforce did not confirm the change to " + layout.label()
-                                    + ", so it may have been saved: its original is kept, and 'layout undo' "
-                                    + "restores it if it was.")));
+                    changes.put(
+                            fullName,
+                            new LayoutChange(
+                                    fullName,
+                                    layout.label(),
+                                    LayoutChange.Outcome.FAILED,
+                                    preview,
+                                    Optional.of("Salesforce did not confirm the change to " + layout.label()
+                                            + ", so it may have been saved: its original is kept, and 'layout undo' "
+                                            + "restores it if it was.")));
                 } else {
                     backups.discard(backup);
-                    changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.FAILED,
-                            preview, Optional.of(reason)));
+                    changes.put(
+                            fullName,
+                            new LayoutChange(
+                                    fullName,
+                                    layout.label(),
+                                    LayoutChange.Outcome.FAILED,
+                                    preview,
+                                    Optional.of(reason)));
                 }
                 stopped = Optional.of("The run stopped at layout " + layout.label() + ": " + reason);
                 continue;
             }
             recordInstalled(org, backup);
-            LOG.info("Added {} to page layout {}; original kept in {}", apiName, fullName,
+            LOG.info(
+                    "Added {} to page layout {}; original kept in {}",
+                    apiName,
+                    fullName,
                     backup.file().getFileName());
-            changes.put(fullName, new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.ADDED, preview,
-                    Optional.empty()));
+            changes.put(
+                    fullName,
+                    new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.ADDED, preview, Optional.empty()));
         }
         return stopped;
     }
@@ -243,10 +302,16 @@ public final class PageLayouts {
         List<LayoutBackup> kept = new ArrayList<>();
         for (Pending layout : pending) {
             try {
-                kept.add(backups.save(layout.original().fullName(), organizationId,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS), layout.original().document()));
+                kept.add(backups.save(
+                        layout.original().fullName(),
+                        organizationId,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        layout.original().document()));
             } catch (UncheckedIOException e) {
-                LOG.error("Keeping the original of page layout {} failed", layout.original().fullName(), e);
+                LOG.error(
+                        "Keeping the original of page layout {} failed",
+                        layout.original().fullName(),
+                        e);
                 for (LayoutBackup backup : kept) {
                     try {
                         backups.discard(backup);
@@ -254,10 +319,13 @@ public final class PageLayouts {
                         // An unused original left behind is harmless: it is only offered for undo.
                     }
                 }
-                throw new LayoutException(LayoutException.Reason.BACKUP_FAILED, "The original of layout "
-                        + layout.label() + " could not be kept in the data directory (" + e.getCause().getMessage()
-                        + "), so no layout was changed: free some disk space or fix the folder's permissions, "
-                        + "then install again.");
+                throw new LayoutException(
+                        LayoutException.Reason.BACKUP_FAILED,
+                        "The original of layout "
+                                + layout.label() + " could not be kept in the data directory ("
+                                + e.getCause().getMessage()
+                                + "), so no layout was changed: free some disk space or fix the folder's permissions, "
+                                + "then install again.");
             }
         }
         return kept;
@@ -266,11 +334,15 @@ public final class PageLayouts {
     /** Adds the layout as saved to its backup, so undo can tell a later change; the change stands without it. */
     private void recordInstalled(LayoutOrg org, LayoutBackup backup) {
         try {
-            reads.on(org).readLayoutsNow(List.of(backup.fullName())).stream().findFirst()
+            reads.on(org).readLayoutsNow(List.of(backup.fullName())).stream()
+                    .findFirst()
                     .ifPresent(saved -> backups.recordInstalled(backup, saved.document()));
         } catch (SalesforceException | UncheckedIOException e) {
-            LOG.warn("Page layout {} was changed but could not be read back for its backup ({}); undo still "
-                    + "restores it", backup.fullName(), e.getMessage());
+            LOG.warn(
+                    "Page layout {} was changed but could not be read back for its backup ({}); undo still "
+                            + "restores it",
+                    backup.fullName(),
+                    e.getMessage());
         }
     }
 
@@ -284,23 +356,32 @@ public final class PageLayouts {
             requirePermission(cached, org, type, settings.load());
             ListedLayout target = named(cached.listLayouts(type), type, layout);
             String orgId = org.records().identity().organizationId();
-            LayoutBackup backup = backups.newest(orgId, target.fullName()).orElseThrow(() -> new LayoutException(
-                    LayoutException.Reason.NO_BACKUP, "There is no kept original of layout " + target.label()
-                            + " for this org in this data directory: nothing to undo."));
-            PageLayout now = cached.readLayoutsNow(List.of(target.fullName())).stream().findFirst().orElseThrow(
-                    () -> new LayoutException(LayoutException.Reason.ORG_REFUSED, "Salesforce listed layout "
-                            + target.label() + " but would not return it, so the app cannot tell whether it "
-                            + "changed since: nothing was restored; check it in Setup."));
+            LayoutBackup backup = backups.newest(orgId, target.fullName())
+                    .orElseThrow(() -> new LayoutException(
+                            LayoutException.Reason.NO_BACKUP,
+                            "There is no kept original of layout " + target.label()
+                                    + " for this org in this data directory: nothing to undo."));
+            PageLayout now = cached.readLayoutsNow(List.of(target.fullName())).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new LayoutException(
+                            LayoutException.Reason.ORG_REFUSED,
+                            "Salesforce listed layout "
+                                    + target.label() + " but would not return it, so the app cannot tell whether it "
+                                    + "changed since: nothing was restored; check it in Setup."));
             boolean changedSince = backup.installed().isPresent()
                     && !now.document().equals(backup.installed().get());
             if (changedSince && !force) {
-                throw new LayoutException(LayoutException.Reason.CHANGED_SINCE_INSTALL, "Layout " + target.label()
-                        + " changed in Salesforce after the app added the field on " + backup.takenAt()
-                        + ": undoing would throw that change away; undo with force to restore it anyway.");
+                throw new LayoutException(
+                        LayoutException.Reason.CHANGED_SINCE_INSTALL,
+                        "Layout " + target.label()
+                                + " changed in Salesforce after the app added the field on " + backup.takenAt()
+                                + ": undoing would throw that change away; undo with force to restore it anyway.");
             }
             org.layouts().restoreLayout(target.fullName(), backup.original());
-            boolean identical = cached.readLayoutsNow(List.of(target.fullName())).stream().findFirst()
-                    .map(l -> l.document().equals(backup.original())).orElse(false);
+            boolean identical = cached.readLayoutsNow(List.of(target.fullName())).stream()
+                    .findFirst()
+                    .map(l -> l.document().equals(backup.original()))
+                    .orElse(false);
             backups.markRestored(backup);
             LOG.info("Restored page layout {} as kept on {}", target.fullName(), backup.takenAt());
             return new UndoReport(target.fullName(), target.label(), backup.takenAt(), identical);
@@ -312,7 +393,8 @@ public final class PageLayouts {
     /** The kept originals that {@link #undo} can restore for the object, newest first. */
     public List<LayoutBackup> undoable(SObjectType type) {
         return withOrg(org -> backups.all(org.records().identity().organizationId()).stream()
-                .filter(b -> b.fullName().startsWith(type.apiName() + "-")).toList());
+                .filter(b -> b.fullName().startsWith(type.apiName() + "-"))
+                .toList());
     }
 
     /** The object's Page Layouts page in the connected org's Lightning Setup. */
@@ -323,7 +405,9 @@ public final class PageLayouts {
     /** The request to send to a Salesforce admin for this object, from the latest inspection. */
     public String askYourAdmin(SObjectType type) {
         Inspection inspection = inspect();
-        return AdminRequest.write(inspection.organizationName(), inspection.rights(),
+        return AdminRequest.write(
+                inspection.organizationName(),
+                inspection.rights(),
                 inspection.of(type).orElseThrow());
     }
 
@@ -333,8 +417,8 @@ public final class PageLayouts {
         return inspection;
     }
 
-    private void requirePermission(LayoutReadCache.Reads cached, LayoutOrg org, SObjectType type,
-            SyncSettings current) {
+    private void requirePermission(
+            LayoutReadCache.Reads cached, LayoutOrg org, SObjectType type, SyncSettings current) {
         Optional<LayoutPermissions> permissions = cached.permissions();
         if (permissions.isPresent() && !permissions.get().canModifyLayouts()) {
             throw noPermission(org, type, current);
@@ -344,11 +428,17 @@ public final class PageLayouts {
     private LayoutException noPermission(LayoutOrg org, SObjectType type, SyncSettings current) {
         OrgIdentity identity = org.records().identity();
         Inspection inspection = inspectWith(org, current);
-        String request = AdminRequest.write(inspection.organizationName(), inspection.rights(),
+        String request = AdminRequest.write(
+                inspection.organizationName(),
+                inspection.rights(),
                 inspection.of(type).orElseThrow());
-        return new LayoutException(LayoutException.Reason.NO_PERMISSION, identity.userName() + " may not change page "
-                + "layouts (it needs " + inspection.rights().missingPermissions() + "): ask a "
-                + "Salesforce admin to add the field, or to grant the permission.", request, null);
+        return new LayoutException(
+                LayoutException.Reason.NO_PERMISSION,
+                identity.userName() + " may not change page "
+                        + "layouts (it needs " + inspection.rights().missingPermissions() + "): ask a "
+                        + "Salesforce admin to add the field, or to grant the permission.",
+                request,
+                null);
     }
 
     /** The layouts of the object to work on: all of them, or those named by full name or by their Setup name. */
@@ -373,9 +463,11 @@ public final class PageLayouts {
                 return layout;
             }
         }
-        throw new LayoutException(LayoutException.Reason.UNKNOWN_LAYOUT, type.apiName() + " has no page layout named '"
-                + wanted + "': use one of " + listed.stream().map(l -> "'" + l.label() + "'")
-                        .collect(Collectors.joining(", ")) + ".");
+        throw new LayoutException(
+                LayoutException.Reason.UNKNOWN_LAYOUT,
+                type.apiName() + " has no page layout named '"
+                        + wanted + "': use one of "
+                        + listed.stream().map(l -> "'" + l.label() + "'").collect(Collectors.joining(", ")) + ".");
     }
 
     private static boolean sameField(SyncSettings a, SyncSettings b) {
@@ -385,9 +477,11 @@ public final class PageLayouts {
     /** Runs work on the connected org, turning the port's failures into one-sentence layout failures. */
     private <T> T withOrg(Function<LayoutOrg, T> work) {
         try {
-            LayoutOrg org = orgs.current().orElseThrow(() -> new LayoutException(
-                    LayoutException.Reason.NOT_CONNECTED, "No Salesforce org is connected: run 'connect --demo' or "
-                            + "'connect --login-url URL --client-id ID' first."));
+            LayoutOrg org = orgs.current()
+                    .orElseThrow(() -> new LayoutException(
+                            LayoutException.Reason.NOT_CONNECTED,
+                            "No Salesforce org is connected: run 'connect --demo' or "
+                                    + "'connect --login-url URL --client-id ID' first."));
             return work.apply(org);
         } catch (SalesforceException e) {
             throw translate(e);
@@ -398,8 +492,10 @@ public final class PageLayouts {
         LayoutException.Reason reason = switch (e.kind()) {
             case AUTHENTICATION -> LayoutException.Reason.NOT_CONNECTED;
             case UNAVAILABLE, API_LIMIT_EXCEEDED -> LayoutException.Reason.UNREACHABLE;
-            case REFUSED -> LayoutInspector.isPermissionRefusal(e) ? LayoutException.Reason.NO_PERMISSION
-                    : LayoutException.Reason.ORG_REFUSED;
+            case REFUSED ->
+                LayoutInspector.isPermissionRefusal(e)
+                        ? LayoutException.Reason.NO_PERMISSION
+                        : LayoutException.Reason.ORG_REFUSED;
         };
         return new LayoutException(reason, e.getMessage(), null, e);
     }

@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param columns    the section's columns after the change, one list of field API names per column
  *                   ({@code ""} for a blank space or other item without a field)
  */
-public record SectionPreview(String layoutFullName, String sectionLabel, int column, Optional<String> afterField,
-        String fieldApiName, List<List<String>> columns) {
+public record SectionPreview(
+        String layoutFullName,
+        String sectionLabel,
+        int column,
+        Optional<String> afterField,
+        String fieldApiName,
+        List<List<String>> columns) {
 
     public SectionPreview {
         columns = columns.stream().map(List::copyOf).toList();

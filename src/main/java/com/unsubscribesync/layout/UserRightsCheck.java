@@ -18,20 +18,22 @@ import java.util.stream.Collectors;
  * user may only read as read-only, so field-level security is told only where the object is editable.
  */
 public final class UserRightsCheck {
-    private static final String PERMISSION_SETUP = "Setup > Users > Profiles > the user's profile (or a permission "
-            + "set assigned to the user)";
+    private static final String PERMISSION_SETUP =
+            "Setup > Users > Profiles > the user's profile (or a permission " + "set assigned to the user)";
 
-    private UserRightsCheck() {
-    }
+    private UserRightsCheck() {}
 
     /** Salesforce refused the API to the user: that is the missing right, and nothing else can be told. */
     public static IntegrationUserRights apiDisabled(SyncSettings settings) {
         String label = FieldOnObject.label(settings.field());
         String later = "Checked once the user has API Enabled.";
         List<Right> rights = new ArrayList<>();
-        rights.add(missing(Need.API_ENABLED, label, "Turn on \"API Enabled\" for the Salesforce user the app "
-                + "connects as, without which Salesforce refuses every call of the app: " + PERMISSION_SETUP
-                + " > System Permissions > API Enabled."));
+        rights.add(missing(
+                Need.API_ENABLED,
+                label,
+                "Turn on \"API Enabled\" for the Salesforce user the app "
+                        + "connects as, without which Salesforce refuses every call of the app: " + PERMISSION_SETUP
+                        + " > System Permissions > API Enabled."));
         for (Need need : List.of(Need.EDIT_LEADS, Need.EDIT_CONTACTS, Need.EDIT_FIELD, Need.MODIFY_METADATA)) {
             rights.add(unknown(need, label, later));
         }
@@ -42,8 +44,8 @@ public final class UserRightsCheck {
      * @param check  the describe of Lead and Contact, made by a call that succeeded (so the API is enabled)
      * @param layout the user's layout permissions; empty when they could not be read
      */
-    public static IntegrationUserRights of(String userName, FieldCheck check, SyncSettings settings,
-            Optional<LayoutRights> layout) {
+    public static IntegrationUserRights of(
+            String userName, FieldCheck check, SyncSettings settings, Optional<LayoutRights> layout) {
         String label = FieldOnObject.label(settings.field());
         List<Right> rights = new ArrayList<>();
         rights.add(granted(Need.API_ENABLED, label));
@@ -51,13 +53,17 @@ public final class UserRightsCheck {
         rights.add(objectEdit(Need.EDIT_CONTACTS, SObjectType.CONTACT, check, userName));
         rights.add(fieldEdit(check, settings, userName));
         rights.add(layout.map(r -> r.canModifyLayouts()
-                ? granted(Need.MODIFY_METADATA, label)
-                : missing(Need.MODIFY_METADATA, label, "Give " + userName + " the permission "
-                        + r.missingPermissions() + ", so that the app can add the "
-                        + "field to page layouts itself (only needed for Add it for me): " + PERMISSION_SETUP
-                        + " > System Permissions."))
-                .orElseGet(() -> unknown(Need.MODIFY_METADATA, label, "Salesforce did not say; the layout wizard "
-                        + "checks again.")));
+                        ? granted(Need.MODIFY_METADATA, label)
+                        : missing(
+                                Need.MODIFY_METADATA,
+                                label,
+                                "Give " + userName + " the permission "
+                                        + r.missingPermissions() + ", so that the app can add the "
+                                        + "field to page layouts itself (only needed for Add it for me): "
+                                        + PERMISSION_SETUP
+                                        + " > System Permissions."))
+                .orElseGet(() -> unknown(
+                        Need.MODIFY_METADATA, label, "Salesforce did not say; the layout wizard " + "checks again.")));
         return new IntegrationUserRights(Optional.of(userName), rights);
     }
 
@@ -69,8 +75,11 @@ public final class UserRightsCheck {
         if (described.objectEditable()) {
             return granted(need, "");
         }
-        return missing(need, "", "Give " + userName + " Edit on " + plural(type) + ": " + PERMISSION_SETUP
-                + " > Object Settings > " + plural(type) + " > Edit, tick Read and Edit, Save.");
+        return missing(
+                need,
+                "",
+                "Give " + userName + " Edit on " + plural(type) + ": " + PERMISSION_SETUP + " > Object Settings > "
+                        + plural(type) + " > Edit, tick Read and Edit, Save.");
     }
 
     private static Right fieldEdit(FieldCheck check, SyncSettings settings, String userName) {
@@ -94,10 +103,15 @@ public final class UserRightsCheck {
         }
         Optional<String> unknownBecause = ambiguous
                 ? Optional.of("Checked once the field's API name is set ('settings set field-api-name=NAME').")
-                : objectNotEditable.isEmpty() ? Optional.empty()
-                : Optional.of("Checked on " + objectNotEditable.stream().map(UserRightsCheck::plural)
-                        .collect(Collectors.joining(" and ")) + " once the user can edit them.");
-        return unknownBecause.map(note -> unknown(Need.EDIT_FIELD, label, note))
+                : objectNotEditable.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of("Checked on "
+                                + objectNotEditable.stream()
+                                        .map(UserRightsCheck::plural)
+                                        .collect(Collectors.joining(" and "))
+                                + " once the user can edit them.");
+        return unknownBecause
+                .map(note -> unknown(Need.EDIT_FIELD, label, note))
                 .orElseGet(() -> granted(Need.EDIT_FIELD, label));
     }
 
@@ -106,9 +120,11 @@ public final class UserRightsCheck {
         String apiName = missing.get(0).apiName().map(name -> " (" + name + ")").orElse("");
         String steps = "Setup > Object Manager > " + missing.get(0).object().apiName() + " > Fields & Relationships > "
                 + label + " > Set Field-Level Security > tick Visible and clear Read-Only for the user's profile"
-                + (missing.size() > 1 ? " (the same on " + missing.get(1).object().apiName() + ")" : "") + ".";
-        String request = "Give " + userName + " Edit access to the field \"" + label + "\"" + apiName + " on "
-                + objects + ": " + steps;
+                + (missing.size() > 1
+                        ? " (the same on " + missing.get(1).object().apiName() + ")"
+                        : "") + ".";
+        String request = "Give " + userName + " Edit access to the field \"" + label + "\"" + apiName + " on " + objects
+                + ": " + steps;
         if (missing.stream().anyMatch(f -> f.visibility() == FieldVisibility.PACKAGE_NOT_INSTALLED)) {
             return "Install the Marketo Sales Insight package from the AppExchange if it is not installed; if it is, "
                     + Character.toLowerCase(request.charAt(0)) + request.substring(1);

@@ -52,11 +52,22 @@ public final class LocalOrg implements AutoCloseable {
     private final MetadataEndpoint metadata;
     /** The shared login host this org also plays, when its connected app asks for one. */
     private volatile HttpServer loginHost;
+
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private LocalOrg(HttpServer server, ExecutorService workers, String url, OrgCredentials credentials,
-            Sessions sessions, Faults faults, ApiUsage usage, OrgAdmin admin, Snapshots snapshots, BulkJobs bulkJobs,
-            Path certificate, MetadataEndpoint metadata) {
+    private LocalOrg(
+            HttpServer server,
+            ExecutorService workers,
+            String url,
+            OrgCredentials credentials,
+            Sessions sessions,
+            Faults faults,
+            ApiUsage usage,
+            OrgAdmin admin,
+            Snapshots snapshots,
+            BulkJobs bulkJobs,
+            Path certificate,
+            MetadataEndpoint metadata) {
         this.server = server;
         this.metadata = metadata;
         this.workers = workers;
@@ -112,7 +123,8 @@ public final class LocalOrg implements AutoCloseable {
             } else {
                 server = HttpServer.create(address, 64);
             }
-            String url = (tls != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+            String url = (tls != null ? "https" : "http") + "://127.0.0.1:"
+                    + server.getAddress().getPort();
             CallGate gate = new CallGate(sessions, usage, faults, state);
             server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
             MetadataEndpoint metadata = new MetadataEndpoint(state, layouts, gate, faults, url);
@@ -137,8 +149,18 @@ public final class LocalOrg implements AutoCloseable {
                 snapshots.saveNow();
             }
             server.start();
-            LocalOrg org = new LocalOrg(server, workers, url, credentials, sessions, faults, usage,
-                    new OrgAdmin(state, seeded, layouts), snapshots, bulkJobs, tls == null ? null : tls.certificatePath(),
+            LocalOrg org = new LocalOrg(
+                    server,
+                    workers,
+                    url,
+                    credentials,
+                    sessions,
+                    faults,
+                    usage,
+                    new OrgAdmin(state, seeded, layouts),
+                    snapshots,
+                    bulkJobs,
+                    tls == null ? null : tls.certificatePath(),
                     metadata);
             org.loginHost = loginHost;
             return org;
@@ -156,8 +178,8 @@ public final class LocalOrg implements AutoCloseable {
             Files.createDirectories(directory);
             return new StateStore(directory);
         } catch (IOException | SQLException e) {
-            throw new IllegalArgumentException("the state directory " + directory + " cannot be used: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the state directory " + directory + " cannot be used: " + e.getMessage(), e);
         }
     }
 
@@ -181,7 +203,8 @@ public final class LocalOrg implements AutoCloseable {
 
     /** The Partner SOAP endpoint with the org id suffix, as login's serverUrl gives it. */
     public String partnerEndpoint(String apiVersion) {
-        return url + "/services/Soap/u/" + apiVersion + "/" + credentials.orgId().substring(0, 15);
+        return url + "/services/Soap/u/" + apiVersion + "/"
+                + credentials.orgId().substring(0, 15);
     }
 
     /** The Partner endpoint without the org id, which is where SOAP login goes. */
@@ -190,7 +213,8 @@ public final class LocalOrg implements AutoCloseable {
     }
 
     public String metadataEndpoint(String apiVersion) {
-        return url + "/services/Soap/m/" + apiVersion + "/" + credentials.orgId().substring(0, 15);
+        return url + "/services/Soap/m/" + apiVersion + "/"
+                + credentials.orgId().substring(0, 15);
     }
 
     /** Where Bulk API 1.0 lives, the {@code restEndpoint} a force-wsc BulkConnection is given. */
@@ -204,7 +228,9 @@ public final class LocalOrg implements AutoCloseable {
      */
     public Optional<String> genericLoginUrl() {
         HttpServer host = loginHost;
-        return host == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + host.getAddress().getPort());
+        return host == null
+                ? Optional.empty()
+                : Optional.of("http://127.0.0.1:" + host.getAddress().getPort());
     }
 
     public String authorizeUrl() {

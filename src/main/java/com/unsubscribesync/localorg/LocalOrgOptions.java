@@ -10,8 +10,17 @@ import java.util.Optional;
  * How to start a local org. Defaults: a random port, 2 000 people from seed 1, the Marketo Sales Insight package
  * installed, 100 000 API calls a day, in memory, no faults, plain http, two-hour sessions, the system clock.
  */
-public record LocalOrgOptions(int port, int people, long seed, boolean withPackage, int apiLimit, Path stateDir,
-        String faults, boolean tls, Duration sessionTimeout, Clock clock) {
+public record LocalOrgOptions(
+        int port,
+        int people,
+        long seed,
+        boolean withPackage,
+        int apiLimit,
+        Path stateDir,
+        String faults,
+        boolean tls,
+        Duration sessionTimeout,
+        Clock clock) {
 
     public LocalOrgOptions {
         if (port < 0 || port > 65535) {
@@ -30,23 +39,32 @@ public record LocalOrgOptions(int port, int people, long seed, boolean withPacka
     }
 
     public static LocalOrgOptions defaults() {
-        return new LocalOrgOptions(0, 2000, 1L, true, ApiUsage.DEFAULT_DAILY_LIMIT, null, "", false,
-                Duration.ofHours(2), Clock.systemUTC());
+        return new LocalOrgOptions(
+                0,
+                2000,
+                1L,
+                true,
+                ApiUsage.DEFAULT_DAILY_LIMIT,
+                null,
+                "",
+                false,
+                Duration.ofHours(2),
+                Clock.systemUTC());
     }
 
     public LocalOrgOptions withPort(int value) {
-        return new LocalOrgOptions(value, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                value, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withPeople(int value) {
-        return new LocalOrgOptions(port, value, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, value, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withSeed(long value) {
-        return new LocalOrgOptions(port, people, value, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, people, value, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withPackage(boolean value) {
@@ -54,24 +72,24 @@ public record LocalOrgOptions(int port, int people, long seed, boolean withPacka
     }
 
     public LocalOrgOptions withApiLimit(int value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, value, stateDir, faults, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, value, stateDir, faults, tls, sessionTimeout, clock);
     }
 
     /** Persist the org in its own H2 file under this directory (null keeps it in memory). */
     public LocalOrgOptions withStateDir(Path value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, value, faults, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, value, faults, tls, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withFaults(String value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, stateDir, value, tls, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, stateDir, value, tls, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withTls(boolean value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, stateDir, faults, value, sessionTimeout,
-                clock);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, stateDir, faults, value, sessionTimeout, clock);
     }
 
     public LocalOrgOptions withSessionTimeout(Duration value) {
@@ -79,8 +97,8 @@ public record LocalOrgOptions(int port, int people, long seed, boolean withPacka
     }
 
     public LocalOrgOptions withClock(Clock value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout,
-                value);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, value);
     }
 
     public Optional<Path> state() {

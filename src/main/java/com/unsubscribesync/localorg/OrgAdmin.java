@@ -40,11 +40,12 @@ public final class OrgAdmin {
 
     /** Copies a page layout under a new full name, as "Save As" on a layout in Setup does. */
     public void saveLayoutAs(String fullName, String newFullName) {
-        StoredLayout original = layouts.find(fullName).orElseThrow(() -> new IllegalArgumentException(
-                "the org has no page layout " + fullName));
-        if (!newFullName.startsWith(original.objectName() + "-") || layouts.find(newFullName).isPresent()) {
-            throw new IllegalArgumentException("'" + newFullName + "' is not a new " + original.objectName()
-                    + " layout name");
+        StoredLayout original = layouts.find(fullName)
+                .orElseThrow(() -> new IllegalArgumentException("the org has no page layout " + fullName));
+        if (!newFullName.startsWith(original.objectName() + "-")
+                || layouts.find(newFullName).isPresent()) {
+            throw new IllegalArgumentException(
+                    "'" + newFullName + "' is not a new " + original.objectName() + " layout name");
         }
         layouts.save(newFullName, original.content());
         state.changed();
@@ -70,9 +71,19 @@ public final class OrgAdmin {
     private static PersonView view(PersonTable t, int row) {
         Object convertedContact = t.isLead() ? t.value(row, field(t, "ConvertedContactId")) : null;
         Object master = t.value(row, field(t, "MasterRecordId"));
-        return new PersonView(t.id(row), t.schema().name(), t.firstName(row), t.lastName(row), t.email(row),
-                t.isOptedOut(row), t.isPackageOptedOut(row), t.isConverted(row), (String) convertedContact,
-                (String) master, t.isDeleted(row), Instant.ofEpochMilli(t.modifiedMillis(row)));
+        return new PersonView(
+                t.id(row),
+                t.schema().name(),
+                t.firstName(row),
+                t.lastName(row),
+                t.email(row),
+                t.isOptedOut(row),
+                t.isPackageOptedOut(row),
+                t.isConverted(row),
+                (String) convertedContact,
+                (String) master,
+                t.isDeleted(row),
+                Instant.ofEpochMilli(t.modifiedMillis(row)));
     }
 
     /** Ids of live Leads and Contacts with this email (case-insensitive), Contacts first. */
@@ -81,7 +92,9 @@ public final class OrgAdmin {
             List<String> ids = new ArrayList<>();
             for (PersonTable table : List.of(state.contacts(), state.leads())) {
                 for (int row = 0; row < table.size(); row++) {
-                    if (!table.isDeleted(row) && table.email(row) != null && table.email(row).equalsIgnoreCase(email)) {
+                    if (!table.isDeleted(row)
+                            && table.email(row) != null
+                            && table.email(row).equalsIgnoreCase(email)) {
                         ids.add(table.id(row));
                     }
                 }
@@ -158,8 +171,8 @@ public final class OrgAdmin {
     public void setPackageOptedOut(String id, boolean optedOut) {
         state.atomically(() -> {
             Found found = find(id);
-            FieldDef field = FieldDef.checkbox(SchemaCatalog.PACKAGE_OPT_OUT_FIELD, SchemaCatalog.PACKAGE_OPT_OUT_LABEL,
-                    true, true);
+            FieldDef field = FieldDef.checkbox(
+                    SchemaCatalog.PACKAGE_OPT_OUT_FIELD, SchemaCatalog.PACKAGE_OPT_OUT_LABEL, true, true);
             state.update(found.table(), found.row(), Map.of(field, optedOut));
         });
     }
@@ -238,12 +251,11 @@ public final class OrgAdmin {
         state.setSandbox(sandbox);
     }
 
-    private record Found(PersonTable table, int row) {
-    }
+    private record Found(PersonTable table, int row) {}
 
     private Found find(String id) {
-        PersonTable table = state.peopleOf(id).orElseThrow(() -> new IllegalArgumentException(
-                "'" + id + "' is not the id of a Lead or Contact"));
+        PersonTable table = state.peopleOf(id)
+                .orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not the id of a Lead or Contact"));
         int row = table.rowOf(id);
         if (row < 0) {
             throw new IllegalArgumentException("no " + table.schema().name() + " has id " + id);
@@ -252,12 +264,14 @@ public final class OrgAdmin {
     }
 
     private PersonTable table(String object) {
-        return state.people(object).orElseThrow(() -> new IllegalArgumentException(
-                "'" + object + "' is not Lead or Contact"));
+        return state.people(object)
+                .orElseThrow(() -> new IllegalArgumentException("'" + object + "' is not Lead or Contact"));
     }
 
     private static FieldDef field(PersonTable table, String name) {
-        return table.schema().field(name).orElseThrow(() -> new IllegalArgumentException(
-                table.schema().name() + " has no field " + name.toLowerCase(Locale.ROOT)));
+        return table.schema()
+                .field(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        table.schema().name() + " has no field " + name.toLowerCase(Locale.ROOT)));
     }
 }

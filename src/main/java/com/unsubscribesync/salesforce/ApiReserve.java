@@ -16,11 +16,17 @@ final class ApiReserve {
     /** Refuses work of {@code plannedCalls} calls that would dip into the reserve; says so in one sentence. */
     void require(long plannedCalls, String what) {
         int reserve = percent.getAsInt();
-        calls.usage().filter(usage -> usage.wouldCutIntoReserve(plannedCalls, reserve)).ifPresent(usage -> {
-            throw new SalesforceException(SalesforceException.Kind.API_LIMIT_EXCEEDED, ForceWscOrg.RESERVE_REACHED,
-                    "Stopped before " + what + ": the org has used " + usage.used() + " of its " + usage.limit()
-                            + " API calls today and " + reserve + "% is kept in reserve; the rest continues on the "
-                            + "next run, or lower 'api-reserve-percent'.", null);
-        });
+        calls.usage()
+                .filter(usage -> usage.wouldCutIntoReserve(plannedCalls, reserve))
+                .ifPresent(usage -> {
+                    throw new SalesforceException(
+                            SalesforceException.Kind.API_LIMIT_EXCEEDED,
+                            ForceWscOrg.RESERVE_REACHED,
+                            "Stopped before " + what + ": the org has used " + usage.used() + " of its " + usage.limit()
+                                    + " API calls today and " + reserve
+                                    + "% is kept in reserve; the rest continues on the "
+                                    + "next run, or lower 'api-reserve-percent'.",
+                            null);
+                });
     }
 }

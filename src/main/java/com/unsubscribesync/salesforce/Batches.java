@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Items cut into the slices one call may carry. */
 final class Batches {
-    private Batches() {
-    }
+    private Batches() {}
 
     static <T> List<List<T>> of(List<T> items, int size) {
         List<List<T>> batches = new ArrayList<>();

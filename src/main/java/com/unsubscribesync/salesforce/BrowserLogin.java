@@ -3,9 +3,9 @@ package com.unsubscribesync.salesforce;
 import com.unsubscribesync.domain.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -50,17 +50,20 @@ public final class BrowserLogin {
                 arrived.answer(SignInPage.refused(e.getMessage()));
                 throw e;
             } catch (RuntimeException e) {
-                arrived.answer(SignInPage.refused("The sign-in failed on this computer (" + e.getClass()
-                        .getSimpleName() + "); the details are in Unsubscribe Sync's log file."));
+                arrived.answer(SignInPage.refused("The sign-in failed on this computer ("
+                        + e.getClass().getSimpleName() + "); the details are in Unsubscribe Sync's log file."));
                 throw e;
             }
         } catch (RedirectListener.PortTakenException e) {
             throw new InvalidInputException(portTaken(callback));
         } catch (IOException e) {
-            throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "NO_LOOPBACK_PORT",
+            throw new SalesforceException(
+                    SalesforceException.Kind.UNAVAILABLE,
+                    "NO_LOOPBACK_PORT",
                     "The sign-in cannot come back to " + callback.url() + " because that port could not be opened ("
                             + e.getMessage() + "): choose another callback port and register its URL in the "
-                            + "External Client App.", e);
+                            + "External Client App.",
+                    e);
         } catch (TimeoutException e) {
             throw refused("TIMEOUT", "nobody allowed access within " + patience.toMinutes() + " minutes");
         } catch (InterruptedException e) {
@@ -72,8 +75,8 @@ public final class BrowserLogin {
     /** Checks the redirect belongs to this sign-in and redeems its code with this sign-in's verifier. */
     private OrgSession redeem(Map<String, String> redirect, Pkce pkce, String redirectUri) {
         String state = redirect.getOrDefault("state", "");
-        if (!MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
-                pkce.state().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                state.getBytes(StandardCharsets.UTF_8), pkce.state().getBytes(StandardCharsets.UTF_8))) {
             throw refused("STATE_MISMATCH", "the browser came back from a different sign-in than this one");
         }
         if (redirect.containsKey("error")) {
@@ -95,7 +98,10 @@ public final class BrowserLogin {
     }
 
     private SalesforceException refused(String code, String why) {
-        return new SalesforceException(SalesforceException.Kind.AUTHENTICATION, code,
-                "Signing in to " + tokens.loginUrl() + " did not finish (" + why + "): run connect again.", null);
+        return new SalesforceException(
+                SalesforceException.Kind.AUTHENTICATION,
+                code,
+                "Signing in to " + tokens.loginUrl() + " did not finish (" + why + "): run connect again.",
+                null);
     }
 }

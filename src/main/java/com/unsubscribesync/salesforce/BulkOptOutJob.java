@@ -55,8 +55,8 @@ final class BulkOptOutJob {
             List<SalesforceId> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_RECORDS));
             byte[] csv = csv(field, batch, value);
             batches.add(batch);
-            batchIds.add(calls.bulk(what, bulk -> bulk.createBatchFromStream(job,
-                    new ByteArrayInputStream(csv))).getId());
+            batchIds.add(calls.bulk(what, bulk -> bulk.createBatchFromStream(job, new ByteArrayInputStream(csv)))
+                    .getId());
         }
         calls.bulk(what, bulk -> bulk.closeJob(job.getId()));
         Map<String, BatchInfo> finished = awaitBatches(job.getId(), batchIds, what);
@@ -65,8 +65,8 @@ final class BulkOptOutJob {
             String batchId = batchIds.get(i);
             BatchInfo batch = finished.get(batchId);
             if (batch != null && batch.getState() == BatchStateEnum.Completed) {
-                List<List<String>> rows = calls.bulk(what, bulk -> read(bulk.getBatchResultStream(job.getId(),
-                        batchId)));
+                List<List<String>> rows =
+                        calls.bulk(what, bulk -> read(bulk.getBatchResultStream(job.getId(), batchId)));
                 outcomes.addAll(outcomes(batches.get(i), rows));
             } else {
                 outcomes.addAll(unfinished(batches.get(i), batch));
@@ -101,13 +101,18 @@ final class BulkOptOutJob {
             polling.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SalesforceException(SalesforceException.Kind.UNAVAILABLE, "INTERRUPTED", "Stopped waiting for "
-                    + "Salesforce while " + what + ": the opt-outs not confirmed are pushed again later.", e);
+            throw new SalesforceException(
+                    SalesforceException.Kind.UNAVAILABLE,
+                    "INTERRUPTED",
+                    "Stopped waiting for " + "Salesforce while " + what
+                            + ": the opt-outs not confirmed are pushed again later.",
+                    e);
         }
     }
 
     private static byte[] csv(String field, List<SalesforceId> ids, boolean value) {
-        StringBuilder text = new StringBuilder(ids.size() * 26).append("Id,").append(field).append('\n');
+        StringBuilder text =
+                new StringBuilder(ids.size() * 26).append("Id,").append(field).append('\n');
         for (SalesforceId id : ids) {
             text.append(id.value()).append(',').append(value).append('\n');
         }
@@ -145,9 +150,12 @@ final class BulkOptOutJob {
 
     /** A batch that failed as a whole, or was still running when polling gave up: nothing in it is confirmed. */
     private List<WriteOutcome> unfinished(List<SalesforceId> batch, BatchInfo info) {
-        String state = info == null || info.getState() == null ? "Unknown" : info.getState().name();
+        String state = info == null || info.getState() == null
+                ? "Unknown"
+                : info.getState().name();
         String reason = info == null || info.getStateMessage() == null
-                ? "Salesforce had not finished the batch after " + polling.giveUpAfter().toMinutes() + " minutes"
+                ? "Salesforce had not finished the batch after "
+                        + polling.giveUpAfter().toMinutes() + " minutes"
                 : info.getStateMessage();
         String code = reason.contains(" : ") ? reason.substring(0, reason.indexOf(" : ")) : "BATCH_" + state;
         List<WriteOutcome> outcomes = new ArrayList<>(batch.size());

@@ -8,8 +8,8 @@ import java.time.Duration;
  * which the batches still running are left for a later push. The sleeper and clock are parameters so tests do not
  * wait.
  */
-public record BulkPolling(Duration firstWait, Duration maxWait, Duration giveUpAfter, RetryPolicy.Sleeper sleeper,
-        Clock clock) {
+public record BulkPolling(
+        Duration firstWait, Duration maxWait, Duration giveUpAfter, RetryPolicy.Sleeper sleeper, Clock clock) {
 
     public BulkPolling {
         if (firstWait.isNegative() || maxWait.compareTo(firstWait) < 0) {
@@ -19,8 +19,12 @@ public record BulkPolling(Duration firstWait, Duration maxWait, Duration giveUpA
 
     /** 2 s, doubling to 30 s, for up to 30 minutes (Salesforce gives a batch 10 minutes per try). */
     public static BulkPolling defaults() {
-        return new BulkPolling(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(30),
-                delay -> Thread.sleep(delay.toMillis()), Clock.systemUTC());
+        return new BulkPolling(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                delay -> Thread.sleep(delay.toMillis()),
+                Clock.systemUTC());
     }
 
     public BulkPolling withSleeper(RetryPolicy.Sleeper value) {

@@ -6,8 +6,8 @@ import java.time.Duration;
  * How connections to an org behave: network timeouts, the name the app gives itself in every request, how often an
  * unavailable org is tried again, and how Bulk API jobs are watched.
  */
-public record ConnectionOptions(Duration connectTimeout, Duration readTimeout, String clientName,
-        RetryPolicy retry, BulkPolling bulkPolling) {
+public record ConnectionOptions(
+        Duration connectTimeout, Duration readTimeout, String clientName, RetryPolicy retry, BulkPolling bulkPolling) {
 
     public ConnectionOptions(Duration connectTimeout, Duration readTimeout, String clientName, RetryPolicy retry) {
         this(connectTimeout, readTimeout, clientName, retry, BulkPolling.defaults());
@@ -15,8 +15,8 @@ public record ConnectionOptions(Duration connectTimeout, Duration readTimeout, S
 
     /** Ten seconds to connect, ten minutes to read (Salesforce's own call timeout), five tries. */
     public static ConnectionOptions defaults(String clientName) {
-        return new ConnectionOptions(Duration.ofSeconds(10), Duration.ofMinutes(10), clientName,
-                RetryPolicy.defaults());
+        return new ConnectionOptions(
+                Duration.ofSeconds(10), Duration.ofMinutes(10), clientName, RetryPolicy.defaults());
     }
 
     public ConnectionOptions withRetry(RetryPolicy value) {

@@ -35,8 +35,8 @@ public final class CredentialStore {
     private static final byte[] ASSOCIATED_DATA = "unsubscribe-sync connection v1".getBytes(StandardCharsets.UTF_8);
     private static final int NONCE_BYTES = 12;
     private static final int KEY_BYTES = 32;
-    private static final String RESTORE_OR_RECONNECT = "restore it from the backup of this data directory, or "
-            + "reconnect ('disconnect', then 'connect')";
+    private static final String RESTORE_OR_RECONNECT =
+            "restore it from the backup of this data directory, or " + "reconnect ('disconnect', then 'connect')";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path directory;
@@ -55,11 +55,17 @@ public final class CredentialStore {
             cipher.init(Cipher.ENCRYPT_MODE, keyForSaving(), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
-            writePrivately(directory.resolve(CONNECTION_FILE),
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            writePrivately(
+                    directory.resolve(CONNECTION_FILE),
+                    ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the Salesforce connection could not be saved in " + directory + " ("
-                    + e.getClass().getSimpleName() + "): check that the data directory is writable", e);
+            throw new IllegalStateException(
+                    "the Salesforce connection could not be saved in " + directory + " ("
+                            + e.getClass().getSimpleName() + "): check that the data directory is writable",
+                    e);
         }
     }
 
@@ -77,9 +83,14 @@ public final class CredentialStore {
         try {
             byte[] stored = Files.readAllBytes(file);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, existingKey().orElseThrow(() -> new DamagedFileException("the key file "
-                    + directory.resolve(KEY_FILE) + " is missing, so the saved Salesforce connection cannot be opened: "
-                    + RESTORE_OR_RECONNECT)), new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    existingKey()
+                            .orElseThrow(() -> new DamagedFileException("the key file "
+                                    + directory.resolve(KEY_FILE)
+                                    + " is missing, so the saved Salesforce connection cannot be opened: "
+                                    + RESTORE_OR_RECONNECT)),
+                    new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
             cipher.updateAAD(ASSOCIATED_DATA);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return Optional.of(fromJson(json.readTree(plain), file));
@@ -87,8 +98,10 @@ public final class CredentialStore {
             if (e instanceof DamagedFileException damaged) {
                 throw damaged;
             }
-            throw unreadable(file, "it does not open with its key " + KEY_FILE + " (damaged, or the two are from "
-                    + "different copies)");
+            throw unreadable(
+                    file,
+                    "it does not open with its key " + KEY_FILE + " (damaged, or the two are from "
+                            + "different copies)");
         }
     }
 
@@ -118,8 +131,10 @@ public final class CredentialStore {
             boolean had = Files.deleteIfExists(directory.resolve(CONNECTION_FILE));
             return Files.deleteIfExists(directory.resolve(KEY_FILE)) || had;
         } catch (IOException e) {
-            throw new IllegalStateException("the saved Salesforce connection in " + directory
-                    + " could not be deleted (" + e.getMessage() + "): delete " + CONNECTION_FILE + " by hand", e);
+            throw new IllegalStateException(
+                    "the saved Salesforce connection in " + directory + " could not be deleted (" + e.getMessage()
+                            + "): delete " + CONNECTION_FILE + " by hand",
+                    e);
         }
     }
 
@@ -158,8 +173,8 @@ public final class CredentialStore {
         Files.createDirectories(directory);
         Path temporary;
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            temporary = Files.createTempFile(directory, ".salesforce", ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            temporary = Files.createTempFile(
+                    directory, ".salesforce", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } else {
             temporary = Files.createTempFile(directory, ".salesforce", ".tmp");
         }
@@ -180,15 +195,21 @@ public final class CredentialStore {
         if (connection instanceof SavedConnection.Demo) {
             node.put("kind", "demo");
         } else if (connection instanceof SavedConnection.BrowserSignIn browser) {
-            node.put("kind", "browser").put("loginUrl", browser.loginUrl()).put("clientId", browser.clientId())
+            node.put("kind", "browser")
+                    .put("loginUrl", browser.loginUrl())
+                    .put("clientId", browser.clientId())
                     .put("refreshToken", browser.refreshToken());
             browser.clientSecret().ifPresent(secret -> node.put("clientSecret", secret));
         } else if (connection instanceof SavedConnection.ClientCredentials client) {
-            node.put("kind", "client-credentials").put("loginUrl", client.loginUrl())
-                    .put("clientId", client.clientId()).put("clientSecret", client.clientSecret());
+            node.put("kind", "client-credentials")
+                    .put("loginUrl", client.loginUrl())
+                    .put("clientId", client.clientId())
+                    .put("clientSecret", client.clientSecret());
         } else if (connection instanceof SavedConnection.PasswordLogin password) {
-            node.put("kind", "password").put("loginUrl", password.loginUrl()).put("apiVersion",
-                    password.apiVersion()).put("username", password.username())
+            node.put("kind", "password")
+                    .put("loginUrl", password.loginUrl())
+                    .put("apiVersion", password.apiVersion())
+                    .put("username", password.username())
                     .put("passwordAndToken", password.passwordAndToken());
         }
         return node;
@@ -199,14 +220,23 @@ public final class CredentialStore {
         String kind = node.path("kind").asText();
         return switch (kind) {
             case "demo" -> new SavedConnection.Demo();
-            case "browser" -> new SavedConnection.BrowserSignIn(required(node, "loginUrl", file),
-                    required(node, "clientId", file), required(node, "refreshToken", file),
-                    Optional.ofNullable(node.path("clientSecret").textValue()));
-            case "client-credentials" -> new SavedConnection.ClientCredentials(required(node, "loginUrl", file),
-                    required(node, "clientId", file), required(node, "clientSecret", file));
-            case "password" -> new SavedConnection.PasswordLogin(required(node, "loginUrl", file),
-                    required(node, "apiVersion", file), required(node, "username", file),
-                    required(node, "passwordAndToken", file));
+            case "browser" ->
+                new SavedConnection.BrowserSignIn(
+                        required(node, "loginUrl", file),
+                        required(node, "clientId", file),
+                        required(node, "refreshToken", file),
+                        Optional.ofNullable(node.path("clientSecret").textValue()));
+            case "client-credentials" ->
+                new SavedConnection.ClientCredentials(
+                        required(node, "loginUrl", file),
+                        required(node, "clientId", file),
+                        required(node, "clientSecret", file));
+            case "password" ->
+                new SavedConnection.PasswordLogin(
+                        required(node, "loginUrl", file),
+                        required(node, "apiVersion", file),
+                        required(node, "username", file),
+                        required(node, "passwordAndToken", file));
             default -> throw unreadable(file, "it holds no connection this version knows (kind '" + kind + "')");
         };
     }

@@ -16,11 +16,20 @@ public record FieldCheck(Map<SObjectType, ObjectField> objects) {
      * @param objectEditable the connected user's object permission includes Edit ({@code updateable} of the object);
      *                       without it describe reports every field read-only, whatever field-level security says
      */
-    public record ObjectField(Optional<String> apiName, boolean exists, boolean checkbox, boolean updateable,
-            Optional<String> problem, boolean objectEditable) {
+    public record ObjectField(
+            Optional<String> apiName,
+            boolean exists,
+            boolean checkbox,
+            boolean updateable,
+            Optional<String> problem,
+            boolean objectEditable) {
 
         /** A field on an object the user may edit. */
-        public ObjectField(Optional<String> apiName, boolean exists, boolean checkbox, boolean updateable,
+        public ObjectField(
+                Optional<String> apiName,
+                boolean exists,
+                boolean checkbox,
+                boolean updateable,
                 Optional<String> problem) {
             this(apiName, exists, checkbox, updateable, problem, true);
         }

@@ -23,22 +23,40 @@ final class FieldDiscovery {
     FieldCheck check(OptOutFieldRequest request, DescribeSObjectResult[] described) {
         Map<SObjectType, FieldCheck.ObjectField> objects = new EnumMap<>(SObjectType.class);
         for (DescribeSObjectResult result : described) {
-            SObjectType.ofApiName(result.getName()).ifPresent(type -> objects.put(type, check(request, type,
-                    result.getFields() == null ? new Field[0] : result.getFields(), result.isUpdateable())));
+            SObjectType.ofApiName(result.getName())
+                    .ifPresent(type -> objects.put(
+                            type,
+                            check(
+                                    request,
+                                    type,
+                                    result.getFields() == null ? new Field[0] : result.getFields(),
+                                    result.isUpdateable())));
         }
         return new FieldCheck(objects);
     }
 
-    private FieldCheck.ObjectField check(OptOutFieldRequest request, SObjectType type, Field[] fields,
-            boolean objectEditable) {
+    private FieldCheck.ObjectField check(
+            OptOutFieldRequest request, SObjectType type, Field[] fields, boolean objectEditable) {
         FieldCheck.ObjectField field = check(request, type, fields);
         if (objectEditable || !field.exists() || !field.checkbox()) {
-            return new FieldCheck.ObjectField(field.apiName(), field.exists(), field.checkbox(), field.updateable(),
-                    field.problem(), objectEditable);
+            return new FieldCheck.ObjectField(
+                    field.apiName(),
+                    field.exists(),
+                    field.checkbox(),
+                    field.updateable(),
+                    field.problem(),
+                    objectEditable);
         }
-        return new FieldCheck.ObjectField(field.apiName(), true, true, false, Optional.of("The connected user may not "
-                + "edit " + type.apiName() + "s: give the user Edit on " + type.apiName() + " in its profile or a "
-                + "permission set."), false);
+        return new FieldCheck.ObjectField(
+                field.apiName(),
+                true,
+                true,
+                false,
+                Optional.of("The connected user may not "
+                        + "edit " + type.apiName() + "s: give the user Edit on " + type.apiName()
+                        + " in its profile or a "
+                        + "permission set."),
+                false);
     }
 
     private FieldCheck.ObjectField check(OptOutFieldRequest request, SObjectType type, Field[] fields) {
@@ -55,15 +73,23 @@ final class FieldDiscovery {
             wanted = OptOutField.MARKETO_SALES_OPT_OUT_LABEL;
             List<Field> labelled = new ArrayList<>();
             for (Field field : fields) {
-                if (field.isCustom() && field.getType() == FieldType._boolean && field.getLabel() != null
+                if (field.isCustom()
+                        && field.getType() == FieldType._boolean
+                        && field.getLabel() != null
                         && field.getLabel().strip().equalsIgnoreCase(wanted)) {
                     labelled.add(field);
                 }
             }
             if (labelled.size() > 1) {
-                return new FieldCheck.ObjectField(Optional.empty(), true, true, false, Optional.of(object + " has "
-                        + labelled.size() + " checkboxes labelled '" + wanted + "': give the right one's API name "
-                        + "with 'settings set field-api-name=NAME'."));
+                return new FieldCheck.ObjectField(
+                        Optional.empty(),
+                        true,
+                        true,
+                        false,
+                        Optional.of(object + " has "
+                                + labelled.size() + " checkboxes labelled '" + wanted
+                                + "': give the right one's API name "
+                                + "with 'settings set field-api-name=NAME'."));
             }
             found = labelled.stream().findFirst();
         }
@@ -72,8 +98,12 @@ final class FieldDiscovery {
                     ? "install the Marketo Sales Insight package, or give the field's API name with "
                             + "'settings set field-api-name=NAME'"
                     : "make the field visible to the connected user in field-level security";
-            return new FieldCheck.ObjectField(Optional.empty(), false, false, false, Optional.of(
-                    object + " has no field '" + wanted + "' the connected user can see: " + how + "."));
+            return new FieldCheck.ObjectField(
+                    Optional.empty(),
+                    false,
+                    false,
+                    false,
+                    Optional.of(object + " has no field '" + wanted + "' the connected user can see: " + how + "."));
         }
         Field field = found.get();
         boolean checkbox = field.getType() == FieldType._boolean;
@@ -91,7 +121,8 @@ final class FieldDiscovery {
     private static Optional<Field> byName(Field[] fields, String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         for (Field field : fields) {
-            if (field.getName() != null && field.getName().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (field.getName() != null
+                    && field.getName().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(field);
             }
         }

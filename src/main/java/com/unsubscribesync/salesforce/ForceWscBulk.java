@@ -15,8 +15,8 @@ final class ForceWscBulk implements SalesforceBulk {
     }
 
     @Override
-    public List<WriteOutcome> setOptOutInBulk(SObjectType type, String fieldApiName, List<SalesforceId> ids,
-            boolean value) {
+    public List<WriteOutcome> setOptOutInBulk(
+            SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -17,8 +17,8 @@ public final class ForceWscOrg implements OpenOrg {
     private final ForceWscLayouts layouts;
     private final Runnable afterClose;
 
-    private ForceWscOrg(OrgCalls calls, BulkPolling polling, IntSupplier reservePercent, boolean demo,
-            Runnable afterClose) {
+    private ForceWscOrg(
+            OrgCalls calls, BulkPolling polling, IntSupplier reservePercent, boolean demo, Runnable afterClose) {
         ApiReserve reserve = new ApiReserve(calls, reservePercent);
         this.calls = calls;
         this.records = new ForceWscRecords(calls, reserve, demo);
@@ -34,10 +34,14 @@ public final class ForceWscOrg implements OpenOrg {
      * @param demo           whether this is the embedded demo org
      * @param afterClose     run when the connection is closed (e.g. stopping the demo org)
      */
-    public static ForceWscOrg open(ConnectorConfigs configs, SessionSource sessions, IntSupplier reservePercent,
-            boolean demo, Runnable afterClose) {
-        ForceWscOrg org = new ForceWscOrg(new OrgCalls(configs, sessions), configs.options().bulkPolling(),
-                reservePercent, demo, afterClose);
+    public static ForceWscOrg open(
+            ConnectorConfigs configs,
+            SessionSource sessions,
+            IntSupplier reservePercent,
+            boolean demo,
+            Runnable afterClose) {
+        ForceWscOrg org = new ForceWscOrg(
+                new OrgCalls(configs, sessions), configs.options().bulkPolling(), reservePercent, demo, afterClose);
         org.records.identity();
         return org;
     }

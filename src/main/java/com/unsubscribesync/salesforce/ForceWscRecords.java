@@ -32,6 +32,7 @@ final class ForceWscRecords implements SalesforceOrg {
     static final int WRITE_BATCH = 200;
     /** The page size asked of queries, Salesforce's largest. */
     static final int QUERY_PAGE = 2000;
+
     static final int IDS_PER_QUERY = 200;
 
     private final OrgCalls calls;
@@ -51,8 +52,13 @@ final class ForceWscRecords implements SalesforceOrg {
     public synchronized OrgIdentity identity() {
         if (identity == null) {
             GetUserInfoResult user = calls.partner("asking who the connected user is", pc -> pc.getUserInfo());
-            identity = new OrgIdentity(user.getOrganizationId(), user.getOrganizationName(), user.getUserId(),
-                    user.getUserName(), calls.session().instanceUrl(), demo);
+            identity = new OrgIdentity(
+                    user.getOrganizationId(),
+                    user.getOrganizationName(),
+                    user.getUserId(),
+                    user.getUserName(),
+                    calls.session().instanceUrl(),
+                    demo);
         }
         return identity;
     }
@@ -60,19 +66,24 @@ final class ForceWscRecords implements SalesforceOrg {
     @Override
     public FieldCheck checkField(OptOutFieldRequest request) {
         request.apiNameOverride().ifPresent(SoqlLiteral::name);
-        return discovery.check(request, calls.partner("describing Lead and Contact",
-                pc -> pc.describeSObjects(new String[] {SObjectType.LEAD.apiName(), SObjectType.CONTACT.apiName()})));
+        return discovery.check(
+                request,
+                calls.partner(
+                        "describing Lead and Contact",
+                        pc -> pc.describeSObjects(
+                                new String[] {SObjectType.LEAD.apiName(), SObjectType.CONTACT.apiName()})));
     }
 
     @Override
-    public void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since,
-            Consumer<List<OrgRecord>> chunk) {
+    public void pullChanged(
+            SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
         // Every read uses queryAll: records deleted or merged away come back in the same call (IsDeleted,
         // MasterRecordId), so no separate getDeleted call is needed, and a full read too learns where a record
         // merged away before it went (a person may still be linked to the loser).
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
-        String soql = columns.select() + since.map(t -> " WHERE SystemModstamp >= " + SoqlStatements.dateTime(t))
-                .orElse("");
+        String soql = columns.select()
+                + since.map(t -> " WHERE SystemModstamp >= " + SoqlStatements.dateTime(t))
+                        .orElse("");
         String what = "reading changed " + type.apiName() + "s";
         reserve.require(1, what);
         QueryResult page = calls.partner(what, pc -> pc.queryAll(soql));
@@ -87,14 +98,21 @@ final class ForceWscRecords implements SalesforceOrg {
     @Override
     public List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails) {
         // Each spelling Salesforce may hold an address in (an international domain in Unicode as well as xn--).
-        return findWhereIn(type, fieldApiName, "Email", emails.stream().flatMap(e -> e.spellings().stream()).distinct()
-                .toList(),
+        return findWhereIn(
+                type,
+                fieldApiName,
+                "Email",
+                emails.stream().flatMap(e -> e.spellings().stream()).distinct().toList(),
                 "looking up " + type.apiName() + "s by email");
     }
 
     @Override
     public List<OrgRecord> findByIds(SObjectType type, String fieldApiName, Collection<SalesforceId> ids) {
-        return findWhereIn(type, fieldApiName, "Id", ids.stream().map(SalesforceId::value).distinct().toList(),
+        return findWhereIn(
+                type,
+                fieldApiName,
+                "Id",
+                ids.stream().map(SalesforceId::value).distinct().toList(),
                 "looking up " + type.apiName() + "s by id");
     }
 
@@ -102,10 +120,11 @@ final class ForceWscRecords implements SalesforceOrg {
      * Live rows whose column holds one of the values. Values are quoted, never spliced raw, and as many go into one
      * statement as SOQL's length limit allows, so a burst of addresses costs a few calls instead of one per hundred.
      */
-    private List<OrgRecord> findWhereIn(SObjectType type, String fieldApiName, String column, List<String> values,
-            String what) {
+    private List<OrgRecord> findWhereIn(
+            SObjectType type, String fieldApiName, String column, List<String> values, String what) {
         RecordColumns columns = new RecordColumns(type, fieldApiName, false);
-        List<String> statements = SoqlStatements.in(columns.select() + " WHERE " + column + " IN (",
+        List<String> statements = SoqlStatements.in(
+                columns.select() + " WHERE " + column + " IN (",
                 values.stream().map(SoqlLiteral::quote).toList());
         reserve.require(statements.size(), what);
         List<OrgRecord> found = new ArrayList<>();
@@ -146,18 +165,25 @@ final class ForceWscRecords implements SalesforceOrg {
     private static PersonMatch match(SObject row) {
         Object name = row.getField("Name");
         Object email = row.getField("Email");
-        return new PersonMatch(SalesforceId.parse(row.getId()), name == null ? "" : name.toString(),
+        return new PersonMatch(
+                SalesforceId.parse(row.getId()),
+                name == null ? "" : name.toString(),
                 Optional.ofNullable(email).map(Object::toString).filter(e -> !e.isBlank()));
     }
 
     @Override
-    public List<OrgRecord> changedSince(SObjectType type, String fieldApiName, Collection<SalesforceId> ids,
-            Instant since) {
+    public List<OrgRecord> changedSince(
+            SObjectType type, String fieldApiName, Collection<SalesforceId> ids, Instant since) {
         // queryAll, so that a record deleted or merged away since comes back flagged instead of just missing.
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
         String head = columns.select() + " WHERE SystemModstamp >= " + SoqlStatements.dateTime(since) + " AND Id IN (";
-        List<String> statements = SoqlStatements.in(head, ids.stream().map(SalesforceId::value).distinct()
-                .map(SoqlLiteral::quote).toList());
+        List<String> statements = SoqlStatements.in(
+                head,
+                ids.stream()
+                        .map(SalesforceId::value)
+                        .distinct()
+                        .map(SoqlLiteral::quote)
+                        .toList());
         String what = "checking which " + type.apiName() + "s changed";
         reserve.require(statements.size(), what);
         List<OrgRecord> changed = new ArrayList<>();
@@ -171,11 +197,11 @@ final class ForceWscRecords implements SalesforceOrg {
     public List<OrgRecord> deletedBetween(SObjectType type, String fieldApiName, Instant start, Instant end) {
         String what = "reading deleted " + type.apiName() + "s";
         reserve.require(1, what);
-        GetDeletedResult deleted = calls.partner(what, pc -> pc.getDeleted(type.apiName(), calendar(start),
-                calendar(end)));
+        GetDeletedResult deleted =
+                calls.partner(what, pc -> pc.getDeleted(type.apiName(), calendar(start), calendar(end)));
         Map<String, Instant> deletedAt = new LinkedHashMap<>();
-        for (DeletedRecord record : deleted.getDeletedRecords() == null ? new DeletedRecord[0]
-                : deleted.getDeletedRecords()) {
+        for (DeletedRecord record :
+                deleted.getDeletedRecords() == null ? new DeletedRecord[0] : deleted.getDeletedRecords()) {
             deletedAt.put(record.getId(), record.getDeletedDate().toInstant());
         }
         RecordColumns columns = new RecordColumns(type, fieldApiName, true);
@@ -183,20 +209,23 @@ final class ForceWscRecords implements SalesforceOrg {
         reserve.require(batches.size(), what);
         Map<String, OrgRecord> found = new LinkedHashMap<>();
         for (List<String> batch : batches) {
-            String soql = columns.select() + " WHERE Id IN (" + String.join(", ",
-                    batch.stream().map(SoqlLiteral::quote).toList()) + ")";
-            streamPages(calls.partner(what, pc -> pc.queryAll(soql)), columns, what,
+            String soql = columns.select() + " WHERE Id IN ("
+                    + String.join(", ", batch.stream().map(SoqlLiteral::quote).toList()) + ")";
+            streamPages(
+                    calls.partner(what, pc -> pc.queryAll(soql)),
+                    columns,
+                    what,
                     rows -> rows.forEach(r -> found.put(r.id().value(), r)));
         }
         List<OrgRecord> result = new ArrayList<>(deletedAt.size());
-        deletedAt.forEach((id, at) -> result.add(Optional.ofNullable(found.get(SalesforceId.parse(id).value()))
-                .orElseGet(() -> columns.purged(id, at))));
+        deletedAt.forEach((id, at) ->
+                result.add(Optional.ofNullable(found.get(SalesforceId.parse(id).value()))
+                        .orElseGet(() -> columns.purged(id, at))));
         return result;
     }
 
     @Override
-    public List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids,
-            boolean value) {
+    public List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value) {
         String field = SoqlLiteral.name(fieldApiName);
         List<List<SalesforceId>> batches = Batches.of(ids, WRITE_BATCH);
         String what = "setting " + type.apiName() + "." + field + " to " + value;
@@ -215,8 +244,8 @@ final class ForceWscRecords implements SalesforceOrg {
                 if (result != null && result.isSuccess()) {
                     outcomes.add(WriteOutcome.written(batch.get(i)));
                 } else {
-                    outcomes.add(FaultClassifier.failedRecord(batch.get(i), result == null ? null
-                            : result.getErrors()));
+                    outcomes.add(
+                            FaultClassifier.failedRecord(batch.get(i), result == null ? null : result.getErrors()));
                 }
             }
         }
@@ -235,21 +264,23 @@ final class ForceWscRecords implements SalesforceOrg {
 
     @Override
     public Instant serverTime() {
-        return calls.partner("reading the org's clock", pc -> pc.getServerTimestamp()).getTimestamp().toInstant();
+        return calls.partner("reading the org's clock", pc -> pc.getServerTimestamp())
+                .getTimestamp()
+                .toInstant();
     }
 
     /** {@code Organization.IsSandbox}: the documented way to tell a sandbox from production (ADR 0008). */
     @Override
     public Optional<Boolean> isSandbox() {
-        SObject[] rows = calls.partner("asking whether the org is a sandbox",
-                pc -> pc.query("SELECT IsSandbox FROM Organization")).getRecords();
-        return rows == null || rows.length == 0 ? Optional.empty()
+        SObject[] rows = calls.partner(
+                        "asking whether the org is a sandbox", pc -> pc.query("SELECT IsSandbox FROM Organization"))
+                .getRecords();
+        return rows == null || rows.length == 0
+                ? Optional.empty()
                 : Optional.of("true".equalsIgnoreCase(String.valueOf(rows[0].getField("IsSandbox"))));
     }
 
-
-    private void streamPages(QueryResult first, RecordColumns columns, String what,
-            Consumer<List<OrgRecord>> chunk) {
+    private void streamPages(QueryResult first, RecordColumns columns, String what, Consumer<List<OrgRecord>> chunk) {
         QueryResult page = first;
         while (true) {
             SObject[] rows = page.getRecords() == null ? new SObject[0] : page.getRecords();
@@ -267,7 +298,6 @@ final class ForceWscRecords implements SalesforceOrg {
             page = calls.partner(what, pc -> pc.queryMore(locator));
         }
     }
-
 
     private static Calendar calendar(Instant instant) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));

@@ -30,8 +30,7 @@ final class LayoutDocuments {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final QName LAYOUT = new QName(METADATA, "Layout");
 
-    private LayoutDocuments() {
-    }
+    private LayoutDocuments() {}
 
     static PageLayout toPageLayout(Layout layout) {
         List<PageLayout.Section> sections = new ArrayList<>();
@@ -40,13 +39,16 @@ final class LayoutDocuments {
             for (LayoutColumn column : orEmpty(section.getLayoutColumns())) {
                 List<PageLayout.Item> items = new ArrayList<>();
                 for (LayoutItem item : orEmpty(column.getLayoutItems())) {
-                    items.add(new PageLayout.Item(Optional.ofNullable(item.getField()),
+                    items.add(new PageLayout.Item(
+                            Optional.ofNullable(item.getField()),
                             Optional.ofNullable(item.getBehavior()).map(UiBehavior::name)));
                 }
                 columns.add(items);
             }
-            sections.add(new PageLayout.Section(section.getLabel() == null ? "" : section.getLabel(),
-                    section.getStyle() == null ? "" : section.getStyle().name(), columns));
+            sections.add(new PageLayout.Section(
+                    section.getLabel() == null ? "" : section.getLabel(),
+                    section.getStyle() == null ? "" : section.getStyle().name(),
+                    columns));
         }
         return new PageLayout(layout.getFullName(), sections, write(layout));
     }
@@ -81,14 +83,14 @@ final class LayoutDocuments {
     static void place(Layout layout, FieldPlacement placement) {
         List<LayoutSection> sections = orEmpty(layout.getLayoutSections());
         if (placement.section() >= sections.size()) {
-            throw new IllegalArgumentException("layout " + layout.getFullName() + " has no section "
-                    + (placement.section() + 1));
+            throw new IllegalArgumentException(
+                    "layout " + layout.getFullName() + " has no section " + (placement.section() + 1));
         }
         LayoutSection section = sections.get(placement.section());
         List<LayoutColumn> columns = new ArrayList<>(orEmpty(section.getLayoutColumns()));
         if (placement.column() >= columns.size()) {
-            throw new IllegalArgumentException("section '" + section.getLabel() + "' of layout "
-                    + layout.getFullName() + " has no column " + (placement.column() + 1));
+            throw new IllegalArgumentException("section '" + section.getLabel() + "' of layout " + layout.getFullName()
+                    + " has no column " + (placement.column() + 1));
         }
         LayoutColumn column = columns.get(placement.column());
         List<LayoutItem> items = new ArrayList<>(orEmpty(column.getLayoutItems()));

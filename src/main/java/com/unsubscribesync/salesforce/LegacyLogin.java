@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class LegacyLogin implements SessionSource {
     /** When Salesforce turns SOAP login off for every API version. */
     public static final String RETIREMENT = "June 2027";
+
     public static final String NEWEST_VERSION = "64.0";
 
     private final ConnectorConfigs configs;
@@ -24,8 +25,8 @@ public final class LegacyLogin implements SessionSource {
     private final String username;
     private final String passwordAndToken;
 
-    public LegacyLogin(ConnectorConfigs configs, LoginUrl loginUrl, String apiVersion, String username,
-            String passwordAndToken) {
+    public LegacyLogin(
+            ConnectorConfigs configs, LoginUrl loginUrl, String apiVersion, String username, String passwordAndToken) {
         if (new BigDecimal(apiVersion).compareTo(new BigDecimal(NEWEST_VERSION)) > 0) {
             throw new InvalidInputException("username and password login needs API version " + NEWEST_VERSION
                     + " or older, not " + apiVersion + ": use OAuth (connect --login-url … --client-id …)");
@@ -50,8 +51,14 @@ public final class LegacyLogin implements SessionSource {
             LoginResult result = new PartnerConnection(config).login(username, passwordAndToken);
             String serverUrl = result.getServerUrl();
             String instanceUrl = serverUrl.substring(0, serverUrl.indexOf("/services/"));
-            return new OrgSession(result.getSessionId(), instanceUrl, result.getUserInfo().getOrganizationId(),
-                    result.getUserId(), serverUrl, result.getMetadataServerUrl(), Optional.empty());
+            return new OrgSession(
+                    result.getSessionId(),
+                    instanceUrl,
+                    result.getUserInfo().getOrganizationId(),
+                    result.getUserId(),
+                    serverUrl,
+                    result.getMetadataServerUrl(),
+                    Optional.empty());
         } catch (ConnectionException e) {
             throw FaultClassifier.classify(e, "logging in as " + username);
         }

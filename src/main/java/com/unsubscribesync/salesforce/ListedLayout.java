@@ -31,12 +31,13 @@ public record ListedLayout(String fullName, String id, Optional<String> namespac
     public static ListedLayout fromListing(String listedFullName, String id, Optional<String> namespacePrefix) {
         Optional<String> namespace = namespacePrefix.map(String::strip).filter(ns -> !ns.isEmpty());
         int dash = listedFullName.indexOf('-');
-        if (namespace.isEmpty() || dash < 0
-                || listedFullName.startsWith(namespace.get() + "__", dash + 1)) {
+        if (namespace.isEmpty() || dash < 0 || listedFullName.startsWith(namespace.get() + "__", dash + 1)) {
             return new ListedLayout(listedFullName, id, namespace);
         }
-        return new ListedLayout(listedFullName.substring(0, dash + 1) + namespace.get() + "__"
-                + listedFullName.substring(dash + 1), id, namespace);
+        return new ListedLayout(
+                listedFullName.substring(0, dash + 1) + namespace.get() + "__" + listedFullName.substring(dash + 1),
+                id,
+                namespace);
     }
 
     /** The layout's name as Setup shows it, with its package in brackets. For display only. */
@@ -48,7 +49,8 @@ public record ListedLayout(String fullName, String id, Optional<String> namespac
     public boolean isNamed(String wanted, String objectApiName) {
         String name = wanted.strip();
         String lower = name.toLowerCase(Locale.ROOT);
-        return fullName.equals(name) || fullName.equals(objectApiName + "-" + name)
+        return fullName.equals(name)
+                || fullName.equals(objectApiName + "-" + name)
                 || label().toLowerCase(Locale.ROOT).equals(lower)
                 || nameWithoutPackage(fullName).toLowerCase(Locale.ROOT).equals(lower);
     }

@@ -32,8 +32,8 @@ public record LoginUrl(URI base) {
         try {
             URI uri = new URI(text.strip());
             if (uri.getHost() == null) {
-                throw new InvalidInputException("login URL '" + text + "' has no host: give one such as "
-                        + "https://login.salesforce.com");
+                throw new InvalidInputException(
+                        "login URL '" + text + "' has no host: give one such as " + "https://login.salesforce.com");
             }
             return new LoginUrl(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null));
         } catch (URISyntaxException e) {

@@ -14,8 +14,7 @@ public final class MetadataApiVersion {
     /** The version of the shipped metadata classes, e.g. {@code 62.0}. */
     public static final String SHIPPED = of(com.sforce.soap.metadata.Connector.END_POINT);
 
-    private MetadataApiVersion() {
-    }
+    private MetadataApiVersion() {}
 
     /** The version in a Metadata endpoint ({@code …/services/Soap/m/62.0[/orgId]}). */
     static String of(String endpoint) {
@@ -30,8 +29,8 @@ public final class MetadataApiVersion {
     static String endpointAtShipped(String endpoint) {
         Matcher matcher = VERSION_IN_PATH.matcher(endpoint);
         if (!matcher.find()) {
-            throw new IllegalArgumentException("The org gave a Metadata address without /services/Soap/m/: "
-                    + endpoint);
+            throw new IllegalArgumentException(
+                    "The org gave a Metadata address without /services/Soap/m/: " + endpoint);
         }
         return endpoint.substring(0, matcher.start(1)) + SHIPPED + endpoint.substring(matcher.end(1));
     }

@@ -9,7 +9,8 @@ public record OptOutFieldRequest(OptOutField field, Optional<String> apiNameOver
 
     /** The chosen field; a typed API name names the package field only, never Email Opt Out. */
     public static OptOutFieldRequest of(SyncSettings settings) {
-        return new OptOutFieldRequest(settings.field(), settings.field() == OptOutField.MARKETO_SALES_OPT_OUT
-                ? settings.fieldApiName() : Optional.empty());
+        return new OptOutFieldRequest(
+                settings.field(),
+                settings.field() == OptOutField.MARKETO_SALES_OPT_OUT ? settings.fieldApiName() : Optional.empty());
     }
 }

@@ -140,12 +140,20 @@ final class OrgCalls {
                 SalesforceException failure = FaultClassifier.classify(e, what);
                 if (failure.kind() == SalesforceException.Kind.UNAVAILABLE && ++failures < retry.attempts()) {
                     Duration delay = retry.delayAfter(failures);
-                    LOG.warn("Salesforce unavailable while {} (try {} of {}, {}); trying again in {} ms", what,
-                            failures, retry.attempts(), failure.statusCode().orElse("?"), delay.toMillis());
+                    LOG.warn(
+                            "Salesforce unavailable while {} (try {} of {}, {}); trying again in {} ms",
+                            what,
+                            failures,
+                            retry.attempts(),
+                            failure.statusCode().orElse("?"),
+                            delay.toMillis());
                     pause(delay, failure);
                     continue;
                 }
-                LOG.warn("Salesforce call failed while {}: {} {}", what, failure.kind(),
+                LOG.warn(
+                        "Salesforce call failed while {}: {} {}",
+                        what,
+                        failure.kind(),
                         failure.statusCode().orElse(""));
                 throw failure;
             }

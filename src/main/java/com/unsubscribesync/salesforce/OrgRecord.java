@@ -11,7 +11,13 @@ import java.util.Optional;
  * @param email     the address when it is a valid one; {@code rawEmail} keeps what Salesforce held
  * @param optedOut  the chosen field's value
  */
-public record OrgRecord(SalesforceId id, Optional<Email> email, Optional<String> rawEmail, boolean optedOut,
-        boolean converted, Optional<SalesforceId> convertedContactId, boolean deleted,
-        Optional<SalesforceId> masterRecordId, Instant systemModstamp) {
-}
+public record OrgRecord(
+        SalesforceId id,
+        Optional<Email> email,
+        Optional<String> rawEmail,
+        boolean optedOut,
+        boolean converted,
+        Optional<SalesforceId> convertedContactId,
+        boolean deleted,
+        Optional<SalesforceId> masterRecordId,
+        Instant systemModstamp) {}

@@ -21,62 +21,96 @@ public final class OrgSignIn {
     }
 
     /** A connected org and the connection to save for it. */
-    public record SignedIn(ForceWscOrg org, SavedConnection saved) {
-    }
+    public record SignedIn(ForceWscOrg org, SavedConnection saved) {}
 
     /**
      * @param clientSecret the consumer secret when the connected app requires it for the code exchange and the
      *     refresh; it is then saved (encrypted) with the refresh token
      */
-    public SignedIn inBrowser(LoginUrl loginUrl, String clientId, Optional<String> clientSecret,
-            OAuthCallback callback, Browser browser, Duration patience) {
+    public SignedIn inBrowser(
+            LoginUrl loginUrl,
+            String clientId,
+            Optional<String> clientSecret,
+            OAuthCallback callback,
+            Browser browser,
+            Duration patience) {
         TokenEndpoint tokens = tokens(loginUrl, clientId, clientSecret);
         OrgSession first = new BrowserLogin(tokens, callback, browser, patience).signIn();
-        String refreshToken = first.refreshToken().orElseThrow(() -> new SalesforceException(
-                SalesforceException.Kind.AUTHENTICATION, "NO_REFRESH_TOKEN", "The org at " + loginUrl
-                        + " gave no refresh token, so the app could not reconnect later: add the 'refresh_token' "
-                        + "scope to the External Client App and connect again.", null));
-        ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.startingWith(first,
-                SessionSource.refreshToken(tokens, refreshToken)), reservePercent, false, () -> { });
-        return new SignedIn(org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken,
-                clientSecret));
+        String refreshToken = first.refreshToken()
+                .orElseThrow(() -> new SalesforceException(
+                        SalesforceException.Kind.AUTHENTICATION,
+                        "NO_REFRESH_TOKEN",
+                        "The org at " + loginUrl
+                                + " gave no refresh token, so the app could not reconnect later: add the 'refresh_token' "
+                                + "scope to the External Client App and connect again.",
+                        null));
+        ForceWscOrg org = ForceWscOrg.open(
+                configs,
+                SessionSource.startingWith(first, SessionSource.refreshToken(tokens, refreshToken)),
+                reservePercent,
+                false,
+                () -> {});
+        return new SignedIn(
+                org, new SavedConnection.BrowserSignIn(loginUrl.toString(), clientId, refreshToken, clientSecret));
     }
 
     public SignedIn withClientSecret(LoginUrl loginUrl, String clientId, String clientSecret) {
-        ForceWscOrg org = ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(loginUrl, clientId),
-                clientSecret), reservePercent, false, () -> { });
+        ForceWscOrg org = ForceWscOrg.open(
+                configs,
+                SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
+                reservePercent,
+                false,
+                () -> {});
         return new SignedIn(org, new SavedConnection.ClientCredentials(loginUrl.toString(), clientId, clientSecret));
     }
 
     /** The retiring SOAP login; see {@link LegacyLogin#retirementWarning()}. */
     public SignedIn withPassword(LoginUrl loginUrl, String apiVersion, String username, String passwordAndToken) {
-        ForceWscOrg org = ForceWscOrg.open(configs, new LegacyLogin(configs, loginUrl, apiVersion, username,
-                passwordAndToken), reservePercent, false, () -> { });
-        return new SignedIn(org, new SavedConnection.PasswordLogin(loginUrl.toString(), apiVersion, username,
-                passwordAndToken));
+        ForceWscOrg org = ForceWscOrg.open(
+                configs,
+                new LegacyLogin(configs, loginUrl, apiVersion, username, passwordAndToken),
+                reservePercent,
+                false,
+                () -> {});
+        return new SignedIn(
+                org, new SavedConnection.PasswordLogin(loginUrl.toString(), apiVersion, username, passwordAndToken));
     }
 
     /** Reconnects with what was saved; the demo org is the composition root's to start. */
     public ForceWscOrg reopen(SavedConnection saved) {
         if (saved instanceof SavedConnection.BrowserSignIn browser) {
-            return ForceWscOrg.open(configs, SessionSource.refreshToken(tokens(LoginUrl.parse(browser.loginUrl()),
-                    browser.clientId(), browser.clientSecret()), browser.refreshToken()), reservePercent, false,
-                    () -> { });
+            return ForceWscOrg.open(
+                    configs,
+                    SessionSource.refreshToken(
+                            tokens(LoginUrl.parse(browser.loginUrl()), browser.clientId(), browser.clientSecret()),
+                            browser.refreshToken()),
+                    reservePercent,
+                    false,
+                    () -> {});
         }
         if (saved instanceof SavedConnection.ClientCredentials client) {
-            return withClientSecret(LoginUrl.parse(client.loginUrl()), client.clientId(), client.clientSecret()).org();
+            return withClientSecret(LoginUrl.parse(client.loginUrl()), client.clientId(), client.clientSecret())
+                    .org();
         }
         if (saved instanceof SavedConnection.PasswordLogin password) {
-            return withPassword(LoginUrl.parse(password.loginUrl()), password.apiVersion(), password.username(),
-                    password.passwordAndToken()).org();
+            return withPassword(
+                            LoginUrl.parse(password.loginUrl()),
+                            password.apiVersion(),
+                            password.username(),
+                            password.passwordAndToken())
+                    .org();
         }
         throw new IllegalArgumentException("the demo org is opened by the composition root");
     }
 
     /** Connects to an org whose client credentials are known in-process, e.g. the embedded demo org. */
     public ForceWscOrg demo(LoginUrl loginUrl, String clientId, String clientSecret, Runnable afterClose) {
-        return ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
-                reservePercent, true, afterClose);
+        return ForceWscOrg.open(
+                configs,
+                SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
+                reservePercent,
+                true,
+                afterClose);
     }
 
     private TokenEndpoint tokens(LoginUrl loginUrl, String clientId) {

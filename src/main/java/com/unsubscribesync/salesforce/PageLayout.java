@@ -25,14 +25,17 @@ public record PageLayout(String fullName, List<Section> sections, String documen
      * A place on the layout: a field with its behaviour ({@code Edit}, {@code Required}, {@code Readonly}), or a
      * blank space, custom link or component (no field).
      */
-    public record Item(Optional<String> field, Optional<String> behavior) {
-    }
+    public record Item(Optional<String> field, Optional<String> behavior) {}
 
     /** The item that places this field, compared case-insensitively as Salesforce compares API names. */
     public Optional<Item> itemFor(String fieldApiName) {
         String wanted = fieldApiName.toLowerCase(Locale.ROOT);
-        return sections.stream().flatMap(s -> s.columns().stream()).flatMap(List::stream)
-                .filter(item -> item.field().map(f -> f.toLowerCase(Locale.ROOT).equals(wanted)).orElse(false))
+        return sections.stream()
+                .flatMap(s -> s.columns().stream())
+                .flatMap(List::stream)
+                .filter(item -> item.field()
+                        .map(f -> f.toLowerCase(Locale.ROOT).equals(wanted))
+                        .orElse(false))
                 .findFirst();
     }
 }

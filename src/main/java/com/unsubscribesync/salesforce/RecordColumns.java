@@ -37,16 +37,30 @@ final class RecordColumns {
 
     OrgRecord read(SObject row) {
         String rawEmail = text(row, "Email");
-        return new OrgRecord(SalesforceId.parse(row.getId()), email(rawEmail), Optional.ofNullable(rawEmail),
-                flag(row, field), type == SObjectType.LEAD && flag(row, "IsConverted"),
-                id(row, type == SObjectType.LEAD ? "ConvertedContactId" : null), withDeletion && flag(row, "IsDeleted"),
-                id(row, withDeletion ? "MasterRecordId" : null), instant(text(row, "SystemModstamp")));
+        return new OrgRecord(
+                SalesforceId.parse(row.getId()),
+                email(rawEmail),
+                Optional.ofNullable(rawEmail),
+                flag(row, field),
+                type == SObjectType.LEAD && flag(row, "IsConverted"),
+                id(row, type == SObjectType.LEAD ? "ConvertedContactId" : null),
+                withDeletion && flag(row, "IsDeleted"),
+                id(row, withDeletion ? "MasterRecordId" : null),
+                instant(text(row, "SystemModstamp")));
     }
 
     /** A deleted record the recycle bin no longer shows: only its id and when it went are known. */
     OrgRecord purged(String id, Instant deletedAt) {
-        return new OrgRecord(SalesforceId.parse(id), Optional.empty(), Optional.empty(), false, false,
-                Optional.empty(), true, Optional.empty(), deletedAt);
+        return new OrgRecord(
+                SalesforceId.parse(id),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                deletedAt);
     }
 
     private static Optional<Email> email(String raw) {

@@ -72,7 +72,8 @@ final class RedirectListener implements AutoCloseable {
         this.callback = callback;
         try {
             listen(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), true);
-            listen(InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}),
+            listen(
+                    InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}),
                     false);
         } catch (IOException | RuntimeException e) {
             close();
@@ -85,8 +86,8 @@ final class RedirectListener implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(address, callback.port()), 4);
         } catch (BindException e) {
-            boolean inUse = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT)
-                    .contains("in use");
+            boolean inUse = e.getMessage() != null
+                    && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
             if (required || inUse) {
                 throw new PortTakenException(callback.port(), e);
             }
@@ -134,7 +135,9 @@ final class RedirectListener implements AutoCloseable {
             Redirect arrived = new Redirect(parse(exchange.getRequestURI().getRawQuery()));
             boolean first = redirect.complete(arrived);
             try {
-                send(exchange, first ? pageFor(arrived) : SignInPage.alreadyFinished().html());
+                send(
+                        exchange,
+                        first ? pageFor(arrived) : SignInPage.alreadyFinished().html());
             } finally {
                 if (first) {
                     answered.complete(null);

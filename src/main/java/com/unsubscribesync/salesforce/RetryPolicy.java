@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  *
  * @param attempts how many times one call is tried in all
  */
-public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay, Sleeper sleeper,
-        RandomGenerator random) {
+public record RetryPolicy(
+        int attempts, Duration firstDelay, Duration maxDelay, Sleeper sleeper, RandomGenerator random) {
 
     /** Waits between two tries. */
     @FunctionalInterface
@@ -25,7 +25,11 @@ public record RetryPolicy(int attempts, Duration firstDelay, Duration maxDelay, 
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()),
+        return new RetryPolicy(
+                5,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                d -> Thread.sleep(d.toMillis()),
                 RandomGenerator.getDefault());
     }
 

@@ -45,8 +45,8 @@ public interface SalesforceOrg {
      * with their master record; an id Salesforce no longer keeps at all is absent. Every record changed after the
      * epoch, so this is {@link #changedSince} from then: one {@code queryAll} per few thousand ids.
      */
-    default List<OrgRecord> findByIdsIncludingDeleted(SObjectType type, String fieldApiName,
-            Collection<SalesforceId> ids) {
+    default List<OrgRecord> findByIdsIncludingDeleted(
+            SObjectType type, String fieldApiName, Collection<SalesforceId> ids) {
         return changedSince(type, fieldApiName, ids, Instant.EPOCH);
     }
 

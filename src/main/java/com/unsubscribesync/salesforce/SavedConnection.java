@@ -64,8 +64,7 @@ public sealed interface SavedConnection {
 
         @Override
         public String toString() {
-            return "PasswordLogin[loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", username=" + username
-                    + "]";
+            return "PasswordLogin[loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", username=" + username + "]";
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class SoqlLiteral {
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
 
-    private SoqlLiteral() {
-    }
+    private SoqlLiteral() {}
 
     /** A single-quoted SOQL string literal. */
     static String quote(String value) {
@@ -40,7 +39,8 @@ final class SoqlLiteral {
      */
     static String containing(String text) {
         String quoted = quote(text);
-        String inner = quoted.substring(1, quoted.length() - 1).replace("%", "\\%").replace("_", "\\_");
+        String inner =
+                quoted.substring(1, quoted.length() - 1).replace("%", "\\%").replace("_", "\\_");
         return "'%" + inner + "%'";
     }
 

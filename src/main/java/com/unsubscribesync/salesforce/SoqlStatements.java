@@ -10,8 +10,7 @@ final class SoqlStatements {
     /** Salesforce's default limit on the length of one SOQL statement. */
     static final int SOQL_MAX_LENGTH = 100_000;
 
-    private SoqlStatements() {
-    }
+    private SoqlStatements() {}
 
     /** {@code head} followed by the quoted values and {@code )}, in as few statements as the length limit allows. */
     static List<String> in(String head, List<String> quoted) {
@@ -27,8 +26,8 @@ final class SoqlStatements {
                 separator = 0;
             }
             if (head.length() + value.length() + 1 > SOQL_MAX_LENGTH) {
-                throw new IllegalArgumentException("a value of " + value.length() + " characters cannot fit in a "
-                        + "SOQL statement");
+                throw new IllegalArgumentException(
+                        "a value of " + value.length() + " characters cannot fit in a " + "SOQL statement");
             }
             statement.append(separator == 0 ? "" : ",").append(value);
             inList++;

@@ -35,7 +35,8 @@ public final class SystemBrowser implements Browser {
 
     private static boolean canBrowse() {
         try {
-            return !java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+            return !java.awt.GraphicsEnvironment.isHeadless()
+                    && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE);
         } catch (RuntimeException | LinkageError e) {
             return false;

@@ -14,8 +14,7 @@ import java.util.List;
 final class Batches {
     static final int SIZE = 1000;
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /**
      * @param what  the rows a batch adds, as the message of a write stopped part-way names them

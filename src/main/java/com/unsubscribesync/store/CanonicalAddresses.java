@@ -22,13 +22,20 @@ import java.util.TreeSet;
  */
 final class CanonicalAddresses {
     static final String STEP = "V6__canonical_addresses (Java)";
-    private static final List<String> TABLES = List.of("people", "unsubscribes", "unsubscribe_history", "outbox",
-            "sf_mirror", "conflicts", "plan_addresses", "plan_pushes", "plan_conflicts");
-    private static final List<String> FOLLOWING = List.of("unsubscribe_history", "outbox", "sf_mirror", "conflicts",
-            "plan_pushes", "plan_conflicts");
+    private static final List<String> TABLES = List.of(
+            "people",
+            "unsubscribes",
+            "unsubscribe_history",
+            "outbox",
+            "sf_mirror",
+            "conflicts",
+            "plan_addresses",
+            "plan_pushes",
+            "plan_conflicts");
+    private static final List<String> FOLLOWING =
+            List.of("unsubscribe_history", "outbox", "sf_mirror", "conflicts", "plan_pushes", "plan_conflicts");
 
-    private CanonicalAddresses() {
-    }
+    private CanonicalAddresses() {}
 
     static void apply(Connection connection) throws SQLException {
         for (String stored : beyondAscii(connection)) {
@@ -43,8 +50,8 @@ final class CanonicalAddresses {
         TreeSet<String> found = new TreeSet<>();
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                try (ResultSet rows = statement.executeQuery("SELECT DISTINCT email FROM " + table
-                        + " WHERE REGEXP_LIKE(email, '[^\\x00-\\x7F]')")) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT DISTINCT email FROM " + table + " WHERE REGEXP_LIKE(email, '[^\\x00-\\x7F]')")) {
                     while (rows.next()) {
                         found.add(rows.getString(1));
                     }
@@ -72,15 +79,25 @@ final class CanonicalAddresses {
         }
         update(connection, "UPDATE unsubscribes SET email = ? WHERE email = ?", to, from);
         if (exists(connection, "people", to) && exists(connection, "people", from)) {
-            update(connection, "UPDATE people p SET first_name = COALESCE(p.first_name, (SELECT q.first_name FROM people q "
-                    + "WHERE q.email = ?)), last_name = COALESCE(p.last_name, (SELECT q.last_name FROM people q "
-                    + "WHERE q.email = ?)), salesforce_id = COALESCE(p.salesforce_id, (SELECT q.salesforce_id FROM "
-                    + "people q WHERE q.email = ?)) WHERE p.email = ?", from, from, from, to);
+            update(
+                    connection,
+                    "UPDATE people p SET first_name = COALESCE(p.first_name, (SELECT q.first_name FROM people q "
+                            + "WHERE q.email = ?)), last_name = COALESCE(p.last_name, (SELECT q.last_name FROM people q "
+                            + "WHERE q.email = ?)), salesforce_id = COALESCE(p.salesforce_id, (SELECT q.salesforce_id FROM "
+                            + "people q WHERE q.email = ?)) WHERE p.email = ?",
+                    from,
+                    from,
+                    from,
+                    to);
             update(connection, "DELETE FROM people WHERE email = ?", from);
         }
         update(connection, "UPDATE people SET email = ? WHERE email = ?", to, from);
-        update(connection, "DELETE FROM plan_addresses p WHERE p.email = ? AND EXISTS (SELECT 1 FROM plan_addresses q "
-                + "WHERE q.plan_id = p.plan_id AND q.email = ?)", from, to);
+        update(
+                connection,
+                "DELETE FROM plan_addresses p WHERE p.email = ? AND EXISTS (SELECT 1 FROM plan_addresses q "
+                        + "WHERE q.plan_id = p.plan_id AND q.email = ?)",
+                from,
+                to);
         update(connection, "UPDATE plan_addresses SET email = ? WHERE email = ?", to, from);
         for (String table : FOLLOWING) {
             update(connection, "UPDATE " + table + " SET email = ? WHERE email = ?", to, from);
@@ -88,8 +105,8 @@ final class CanonicalAddresses {
     }
 
     private static Optional<OffsetDateTime> at(Connection connection, String email) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT unsubscribed_at FROM unsubscribes WHERE email = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT unsubscribed_at FROM unsubscribes WHERE email = ?")) {
             select.setString(1, email);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getObject(1, OffsetDateTime.class)) : Optional.empty();

@@ -8,9 +8,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A stored conflict, open until an admin (or a later successful push) resolves it. */
-public record Conflict(long id, ConflictKind kind, Optional<Email> email, Optional<SalesforceId> recordId,
-        Optional<SObjectType> objectType, Optional<String> statusCode, String explanation, Instant createdAt,
-        Optional<Instant> resolvedAt, Optional<String> resolution, Optional<String> resolvedBy) {
+public record Conflict(
+        long id,
+        ConflictKind kind,
+        Optional<Email> email,
+        Optional<SalesforceId> recordId,
+        Optional<SObjectType> objectType,
+        Optional<String> statusCode,
+        String explanation,
+        Instant createdAt,
+        Optional<Instant> resolvedAt,
+        Optional<String> resolution,
+        Optional<String> resolvedBy) {
 
     public boolean open() {
         return resolvedAt.isEmpty();

@@ -21,17 +21,19 @@ import java.util.Optional;
 
 /** Pending conflicts an admin should inspect. The same open conflict is never stored twice. */
 public final class ConflictRepository {
-    private static final String COLUMNS = "SELECT id, kind, email, salesforce_id, object_type, status_code, explanation, "
-            + "created_at, resolved_at, resolution, resolved_by FROM conflicts ";
+    private static final String COLUMNS =
+            "SELECT id, kind, email, salesforce_id, object_type, status_code, explanation, "
+                    + "created_at, resolved_at, resolution, resolved_by FROM conflicts ";
     private static final String SAME_OPEN = "kind = ? AND resolved_at IS NULL AND email IS NOT DISTINCT FROM ? "
             + "AND salesforce_id IS NOT DISTINCT FROM ? AND object_type IS NOT DISTINCT FROM ?";
 
     /** The resolution of an admin's dismissal, which holds until something new happens ({@link Dismissal}). */
     public static final String DISMISS = "dismiss";
     /** What is known now of the conflict's person and record, kept with its resolution. */
-    private static final String SEEN_NOW = "seen_history_id = (SELECT COALESCE(MAX(h.id), 0) FROM unsubscribe_history h "
-            + "WHERE h.email = conflicts.email), seen_modstamp = (SELECT m.system_modstamp FROM sf_mirror m "
-            + "WHERE m.id = conflicts.salesforce_id)";
+    private static final String SEEN_NOW =
+            "seen_history_id = (SELECT COALESCE(MAX(h.id), 0) FROM unsubscribe_history h "
+                    + "WHERE h.email = conflicts.email), seen_modstamp = (SELECT m.system_modstamp FROM sf_mirror m "
+                    + "WHERE m.id = conflicts.salesforce_id)";
 
     private final Database database;
 
@@ -40,9 +42,13 @@ public final class ConflictRepository {
     }
 
     /** The details of a new conflict. */
-    public record NewConflict(ConflictKind kind, Optional<Email> email, Optional<SalesforceId> recordId,
-            Optional<SObjectType> objectType, Optional<String> statusCode, String explanation) {
-    }
+    public record NewConflict(
+            ConflictKind kind,
+            Optional<Email> email,
+            Optional<SalesforceId> recordId,
+            Optional<SObjectType> objectType,
+            Optional<String> statusCode,
+            String explanation) {}
 
     /**
      * Stores the conflict unless the same one is already open (then its explanation is refreshed).
@@ -63,8 +69,9 @@ public final class ConflictRepository {
             if (heldByDismissal(connection, conflict)) {
                 return false;
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conflicts (kind, email, salesforce_id, "
-                    + "object_type, status_code, explanation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO conflicts (kind, email, salesforce_id, "
+                            + "object_type, status_code, explanation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, conflict.kind().name());
                 insert.setString(2, conflict.email().map(Email::value).orElse(null));
                 insert.setString(3, conflict.recordId().map(SalesforceId::value).orElse(null));
@@ -107,11 +114,15 @@ public final class ConflictRepository {
                 if (!rows.next() || !DISMISS.equals(rows.getString("resolution"))) {
                     return false;
                 }
-                ConflictFacts seen = new ConflictFacts(rows.getLong("seen_history_id"),
+                ConflictFacts seen = new ConflictFacts(
+                        rows.getLong("seen_history_id"),
                         Optional.ofNullable(Database.instant(rows, "seen_modstamp")),
-                        Optional.ofNullable(rows.getString("status_code")), rows.getString("explanation"));
-                ConflictFacts now = new ConflictFacts(lastHistoryId(connection, conflict.email()),
-                        modstamp(connection, conflict.recordId()), conflict.statusCode(),
+                        Optional.ofNullable(rows.getString("status_code")),
+                        rows.getString("explanation"));
+                ConflictFacts now = new ConflictFacts(
+                        lastHistoryId(connection, conflict.email()),
+                        modstamp(connection, conflict.recordId()),
+                        conflict.statusCode(),
                         truncate(conflict.explanation(), 2000));
                 return new Dismissal(conflict.kind(), seen).holds(now);
             }
@@ -122,8 +133,8 @@ public final class ConflictRepository {
         if (email.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(MAX(id), 0) FROM unsubscribe_history WHERE email = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM unsubscribe_history WHERE email = ?")) {
             select.setString(1, email.get().value());
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
@@ -137,8 +148,8 @@ public final class ConflictRepository {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT system_modstamp FROM sf_mirror WHERE id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT system_modstamp FROM sf_mirror WHERE id = ?")) {
             select.setString(1, record.get().value());
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(Database.instant(rows, "system_modstamp")) : Optional.empty();
@@ -147,8 +158,14 @@ public final class ConflictRepository {
     }
 
     /** Closes the open conflict matching these details, e.g. when a later push succeeded. */
-    public int resolveMatching(ConflictKind kind, Optional<Email> email, Optional<SalesforceId> recordId,
-            Optional<SObjectType> objectType, String resolution, String actor, Instant now) {
+    public int resolveMatching(
+            ConflictKind kind,
+            Optional<Email> email,
+            Optional<SalesforceId> recordId,
+            Optional<SObjectType> objectType,
+            String resolution,
+            String actor,
+            Instant now) {
         return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE conflicts SET resolved_at = ?, resolution = ?, resolved_by = ? WHERE " + SAME_OPEN)) {
@@ -270,7 +287,7 @@ public final class ConflictRepository {
                 counts.put(kind, 0L);
             }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT kind, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY kind");
+                            "SELECT kind, COUNT(*) FROM conflicts WHERE resolved_at IS NULL GROUP BY kind");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     counts.put(ConflictKind.valueOf(rows.getString(1)), rows.getLong(2));
@@ -280,8 +297,14 @@ public final class ConflictRepository {
         });
     }
 
-    private static void bindIdentity(PreparedStatement statement, int first, ConflictKind kind, Optional<Email> email,
-            Optional<SalesforceId> recordId, Optional<SObjectType> objectType) throws SQLException {
+    private static void bindIdentity(
+            PreparedStatement statement,
+            int first,
+            ConflictKind kind,
+            Optional<Email> email,
+            Optional<SalesforceId> recordId,
+            Optional<SObjectType> objectType)
+            throws SQLException {
         statement.setString(first, kind.name());
         statement.setString(first + 1, email.map(Email::value).orElse(null));
         statement.setString(first + 2, recordId.map(SalesforceId::value).orElse(null));
@@ -292,12 +315,16 @@ public final class ConflictRepository {
         List<Conflict> conflicts = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                conflicts.add(new Conflict(rows.getLong("id"), ConflictKind.valueOf(rows.getString("kind")),
+                conflicts.add(new Conflict(
+                        rows.getLong("id"),
+                        ConflictKind.valueOf(rows.getString("kind")),
                         Optional.ofNullable(rows.getString("email")).map(Email::new),
                         Optional.ofNullable(rows.getString("salesforce_id")).map(SalesforceId::new),
                         Optional.ofNullable(rows.getString("object_type")).map(SObjectType::valueOf),
-                        Optional.ofNullable(rows.getString("status_code")), rows.getString("explanation"),
-                        Database.instant(rows, "created_at"), Optional.ofNullable(Database.instant(rows, "resolved_at")),
+                        Optional.ofNullable(rows.getString("status_code")),
+                        rows.getString("explanation"),
+                        Database.instant(rows, "created_at"),
+                        Optional.ofNullable(Database.instant(rows, "resolved_at")),
                         Optional.ofNullable(rows.getString("resolution")),
                         Optional.ofNullable(rows.getString("resolved_by"))));
             }

@@ -17,6 +17,7 @@ public final class Database implements AutoCloseable {
     private static final String DEADLOCK = "40001";
     /** Two writers inserting the same key at once: the loser's "insert if absent" did not see the winner's row. */
     private static final String SAME_KEY_AT_ONCE = "23505";
+
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcConnectionPool pool;
@@ -53,14 +54,17 @@ public final class Database implements AutoCloseable {
         // The auto-server must never listen beyond this machine.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         // Four commands started together on a new directory would otherwise all create or migrate it at once.
-        return SharedDatabaseFile.oneAtATime(dataDirectory.toAbsolutePath().resolve(DatabaseFile.NAME),
+        return SharedDatabaseFile.oneAtATime(
+                dataDirectory.toAbsolutePath().resolve(DatabaseFile.NAME),
                 () -> new DatabaseFile(dataDirectory).open());
     }
 
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        Database database = new Database(JdbcConnectionPool.create("jdbc:h2:mem:" + name
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""), Optional.empty(), Optional.empty());
+        Database database = new Database(
+                JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""),
+                Optional.empty(),
+                Optional.empty());
         try (Connection connection = database.pool.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
@@ -117,7 +121,8 @@ public final class Database implements AutoCloseable {
 
     private static boolean deadlock(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
+            for (SQLException sql = cause instanceof SQLException first ? first : null;
+                    sql != null;
                     sql = sql.getNextException()) {
                 if (DEADLOCK.equals(sql.getSQLState()) || SAME_KEY_AT_ONCE.equals(sql.getSQLState())) {
                     return true;

@@ -32,6 +32,7 @@ final class DatabaseFile {
     static final String ADMIN_USER = "SA";
     /** Where the app's user may make and drop the tables a preview pulls into; it owns nothing else. */
     static final String PREVIEW_SCHEMA = "PREVIEWS";
+
     private static final String NEW_PREFIX = NAME + "-new-";
     private static final String SUFFIX = ".mv.db";
     private static final int WRONG_USER_OR_PASSWORD = 28000;
@@ -73,8 +74,8 @@ final class DatabaseFile {
         }
         try (Connection checked = bringUpToDate(url, passwords)) {
             OwnerOnly.restrict(file);
-            Database database = Database.over(directory.resolve(NAME), url, APP_USER, passwords.app(),
-                    directory.resolve(NAME + ".lock.db"));
+            Database database = Database.over(
+                    directory.resolve(NAME), url, APP_USER, passwords.app(), directory.resolve(NAME + ".lock.db"));
             // The pool keeps this connection, so the file stays open (and served to other processes) until close;
             // taken while the check's connection is still open, so H2 does not close and reopen the file.
             database.read(connection -> null);
@@ -98,8 +99,8 @@ final class DatabaseFile {
             String madeUrl = "jdbc:h2:file:" + directory.resolve(base);
             try (Connection admin = DriverManager.getConnection(madeUrl, ADMIN_USER, passwords.admin())) {
                 setUp(admin, passwords);
-                new Migrations().apply(admin,
-                        () -> DriverManager.getConnection(madeUrl, ADMIN_USER, passwords.admin()));
+                new Migrations()
+                        .apply(admin, () -> DriverManager.getConnection(madeUrl, ADMIN_USER, passwords.admin()));
             } catch (SQLException e) {
                 throw new StoreException("The local database " + file + " could not be created", e);
             }
@@ -119,8 +120,8 @@ final class DatabaseFile {
             requireTables(legacy);
         } catch (SQLException e) {
             if (e.getErrorCode() == WRONG_USER_OR_PASSWORD) {
-                throw new DamagedFileException("the database password file " + directory.resolve(
-                        DatabasePasswords.FILE) + " is missing, so " + file + " cannot be opened: restore both "
+                throw new DamagedFileException("the database password file " + directory.resolve(DatabasePasswords.FILE)
+                        + " is missing, so " + file + " cannot be opened: restore both "
                         + "from the same backup (or move the database aside to start empty)");
             }
             throw opening(e);
@@ -202,8 +203,11 @@ final class DatabaseFile {
      * empty database; without this check the migrations would fill it and the unsubscribes would be gone.
      */
     private void requireTables(Connection connection) throws SQLException {
-        if (Jdbc.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
-                + "AND TABLE_NAME = 'SCHEMA_VERSION'") == 0) {
+        if (Jdbc.count(
+                        connection,
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+                                + "AND TABLE_NAME = 'SCHEMA_VERSION'")
+                == 0) {
             throw damaged("it has no tables");
         }
     }
@@ -287,7 +291,8 @@ final class DatabaseFile {
     }
 
     private RuntimeException opening(SQLException e) {
-        if (e.getErrorCode() == 90030 || e.getErrorCode() == 90048
+        if (e.getErrorCode() == 90030
+                || e.getErrorCode() == 90048
                 || (e.getErrorCode() == 90028 || e.getErrorCode() == 90031) && causedByTheFile(e)) {
             return damaged("H2 could not read it");
         }
@@ -316,7 +321,8 @@ final class DatabaseFile {
     private void removeLeftovers() {
         try (Stream<Path> files = Files.list(directory)) {
             Instant old = Instant.now().minus(LEFTOVER_AGE);
-            for (Path leftover : files.filter(f -> f.getFileName().toString().startsWith(NEW_PREFIX)).toList()) {
+            for (Path leftover : files.filter(f -> f.getFileName().toString().startsWith(NEW_PREFIX))
+                    .toList()) {
                 if (Files.getLastModifiedTime(leftover).toInstant().isBefore(old)) {
                     deleteQuietly(leftover);
                 }

@@ -49,15 +49,19 @@ record DatabasePasswords(String app, String admin) {
 
     /** Saves these passwords unless another process saved its own first; the ones in the file are returned. */
     DatabasePasswords keep(Path directory) {
-        OwnerOnly.writeNew(directory.resolve(FILE), ("# The passwords of the database unsubscribe-sync.mv.db beside this "
-                + "file. Back it up with the database: the database cannot be opened without it.\napp=" + app
-                + "\nadmin=" + admin + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        OwnerOnly.writeNew(
+                directory.resolve(FILE),
+                ("# The passwords of the database unsubscribe-sync.mv.db beside this "
+                                + "file. Back it up with the database: the database cannot be opened without it.\napp="
+                                + app
+                                + "\nadmin=" + admin + "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         return read(directory).orElseThrow(() -> new UncheckedIOException(new IOException(FILE + " vanished")));
     }
 
     private static boolean wellFormed(String password) {
-        return password.length() >= 16 && password.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-'
-                || c == '_');
+        return password.length() >= 16
+                && password.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     private static DamagedFileException damaged(Path file) {

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

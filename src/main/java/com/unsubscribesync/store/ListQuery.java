@@ -7,7 +7,11 @@ import com.unsubscribesync.domain.Email;
  * those an admin resubscribed; narrowed to those whose address or name contains {@code search}.
  */
 public record ListQuery(Shown shown, String search) {
-    public enum Shown { ALL, UNSUBSCRIBED, RESUBSCRIBED }
+    public enum Shown {
+        ALL,
+        UNSUBSCRIBED,
+        RESUBSCRIBED
+    }
 
     public ListQuery {
         search = search == null ? "" : Email.searchPrefix(search);

@@ -18,6 +18,7 @@ final class MigrationLock implements AutoCloseable {
     private static final Set<String> WAITED = Set.of("HYT00", "55P03", "40001");
     /** Two first openers creating the table or its row at once: the loser finds them there when it tries again. */
     private static final Set<String> MADE_AT_ONCE = Set.of("42S01", "23505", "40001");
+
     private static final int MAKING_ATTEMPTS = 5;
 
     private final Connection connection;
@@ -42,7 +43,9 @@ final class MigrationLock implements AutoCloseable {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (true) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
+                    statement
+                            .executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE")
+                            .close();
                     return new MigrationLock(connection);
                 } catch (SQLException e) {
                     connection.rollback();

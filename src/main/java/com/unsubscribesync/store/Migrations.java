@@ -23,10 +23,17 @@ import java.util.List;
  */
 final class Migrations {
     /** Every migration, oldest first; a released script is never edited, a new one is added. */
-    private static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__conflict_resolution_reason.sql",
-            "V3__outbox_without_email_index.sql", "V4__longer_history_actions.sql",
-            "V5__run_plan_tables.sql", CanonicalAddresses.STEP, "V7__conflict_dismissals.sql",
-            "V8__history_by_action.sql", "V9__run_detail.sql");
+    private static final List<String> SCRIPTS = List.of(
+            "V1__initial.sql",
+            "V2__conflict_resolution_reason.sql",
+            "V3__outbox_without_email_index.sql",
+            "V4__longer_history_actions.sql",
+            "V5__run_plan_tables.sql",
+            CanonicalAddresses.STEP,
+            "V7__conflict_dismissals.sql",
+            "V8__history_by_action.sql",
+            "V9__run_detail.sql");
+
     private static final String CHECKSUM = "checksum";
 
     /**
@@ -106,8 +113,7 @@ final class Migrations {
     }
 
     /** A line of the schema history; the checksum is missing on a line written before checksums were kept. */
-    private record Applied(int version, String checksum) {
-    }
+    private record Applied(int version, String checksum) {}
 
     /** The migrations the database has applied, oldest first, each checked against the script it ran. */
     private static List<Applied> applied(Connection connection) throws SQLException {
@@ -144,8 +150,8 @@ final class Migrations {
 
     /** A database that applied the scripts before checksums were kept gets those of the scripts as they are now. */
     private static void recordChecksum(Connection connection, Applied migration) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE schema_version SET " + CHECKSUM + " = ? WHERE version = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE schema_version SET " + CHECKSUM + " = ? WHERE version = ?")) {
             update.setString(1, checksum(migration.version() - 1));
             update.setInt(2, migration.version());
             update.executeUpdate();

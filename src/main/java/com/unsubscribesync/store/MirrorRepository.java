@@ -26,6 +26,7 @@ public final class MirrorRepository {
             + "CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
             + "AS n (id, object_type, email, opted_out, is_converted, converted_contact_id, is_deleted, master_record_id, "
             + "system_modstamp) ";
+
     private static final String MERGE = "MERGE INTO sf_mirror m " + PULLED_ROW + "ON m.id = n.id "
             + "WHEN MATCHED THEN UPDATE SET object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
             + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), is_converted = n.is_converted, "
@@ -35,8 +36,15 @@ public final class MirrorRepository {
             + "converted_contact_id, is_deleted, master_record_id, system_modstamp) VALUES (n.id, n.object_type, n.email, "
             + "n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, n.is_deleted, n.master_record_id, "
             + "n.system_modstamp)";
-    private static final List<String> RECORD_COLUMNS = List.of("id", "email", "opted_out", "opted_out_before",
-            "is_converted", "converted_contact_id", "is_deleted", "master_record_id");
+    private static final List<String> RECORD_COLUMNS = List.of(
+            "id",
+            "email",
+            "opted_out",
+            "opted_out_before",
+            "is_converted",
+            "converted_contact_id",
+            "is_deleted",
+            "master_record_id");
     private static final String COLUMNS = "SELECT " + recordColumns("sf_mirror") + " FROM sf_mirror ";
 
     private final Database database;
@@ -46,8 +54,7 @@ public final class MirrorRepository {
     }
 
     /** A row as pulled; the modstamp is kept for explanations. */
-    public record Pulled(MirrorRecord record, Instant systemModstamp) {
-    }
+    public record Pulled(MirrorRecord record, Instant systemModstamp) {}
 
     public void save(Collection<Pulled> rows) {
         if (rows.isEmpty()) {
@@ -139,7 +146,8 @@ public final class MirrorRepository {
                 return read(select);
             }
         });
-        records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>()).add(r));
+        records.forEach(r -> byEmail.computeIfAbsent(r.email().orElseThrow(), e -> new ArrayList<>())
+                .add(r));
         return byEmail;
     }
 
@@ -165,9 +173,14 @@ public final class MirrorRepository {
         List<MirrorRecord> records = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                records.add(new MirrorRecord(new SalesforceId(rows.getString(1)),
-                        Optional.ofNullable(rows.getString(2)).map(Email::new), rows.getBoolean(3), rows.getBoolean(4),
-                        rows.getBoolean(5), optionalId(rows.getString(6)), rows.getBoolean(7),
+                records.add(new MirrorRecord(
+                        new SalesforceId(rows.getString(1)),
+                        Optional.ofNullable(rows.getString(2)).map(Email::new),
+                        rows.getBoolean(3),
+                        rows.getBoolean(4),
+                        rows.getBoolean(5),
+                        optionalId(rows.getString(6)),
+                        rows.getBoolean(7),
                         optionalId(rows.getString(8))));
             }
         }

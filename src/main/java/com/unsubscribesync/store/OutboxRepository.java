@@ -25,15 +25,19 @@ public final class OutboxRepository {
     /** The oldest entries due now, at most {@code limit}. */
     public List<OutboxEntry> due(Instant now, int limit) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, email, created_at, attempts FROM outbox "
-                    + "WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT id, email, created_at, attempts FROM outbox "
+                            + "WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
                 select.setObject(1, Database.utc(now));
                 select.setInt(2, limit);
                 List<OutboxEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new OutboxEntry(rows.getLong(1), new Email(rows.getString(2)),
-                                Database.instant(rows, "created_at"), rows.getInt(4)));
+                        entries.add(new OutboxEntry(
+                                rows.getLong(1),
+                                new Email(rows.getString(2)),
+                                Database.instant(rows, "created_at"),
+                                rows.getInt(4)));
                     }
                 }
                 return entries;
@@ -42,8 +46,7 @@ public final class OutboxRepository {
     }
 
     /** How many entries are due, and when the oldest of them was recorded. */
-    public record Due(long count, Optional<Instant> oldestRecordedAt) {
-    }
+    public record Due(long count, Optional<Instant> oldestRecordedAt) {}
 
     public Due dueSummary(Instant now) {
         return database.read(connection -> {
@@ -53,7 +56,8 @@ public final class OutboxRepository {
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
                     java.time.OffsetDateTime oldest = rows.getObject(2, java.time.OffsetDateTime.class);
-                    return new Due(rows.getLong(1), Optional.ofNullable(oldest).map(java.time.OffsetDateTime::toInstant));
+                    return new Due(
+                            rows.getLong(1), Optional.ofNullable(oldest).map(java.time.OffsetDateTime::toInstant));
                 }
             }
         });
@@ -119,8 +123,8 @@ public final class OutboxRepository {
     /** Makes every waiting entry due now, e.g. once the admin has fixed the field they wait for; returns how many. */
     public int retryAllNow(Instant now) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?")) {
                 // Whole microseconds, as the column keeps them, so that the entry is due at {@code now} itself.
                 Instant due = now.truncatedTo(ChronoUnit.MICROS);
                 update.setObject(1, Database.utc(due));

@@ -27,8 +27,7 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     public static boolean supported(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -37,13 +36,12 @@ public final class OwnerOnly {
     /** Writes a whole file through an owner-only temporary file, so no reader ever sees a partial or open copy. */
     public static void write(Path target, byte[] content) {
         try {
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(),
-                    ".tmp", fileAttributes(target));
+            Path temporary = Files.createTempFile(
+                    target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp", fileAttributes(target));
             try {
                 Files.write(temporary, content);
                 try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -61,8 +59,8 @@ public final class OwnerOnly {
      */
     public static boolean writeNew(Path target, byte[] content) {
         try {
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(),
-                    ".tmp", fileAttributes(target));
+            Path temporary = Files.createTempFile(
+                    target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp", fileAttributes(target));
             try {
                 Files.write(temporary, content);
                 return linkNew(target, temporary);
@@ -162,12 +160,15 @@ public final class OwnerOnly {
     }
 
     public static UserPrincipal thisUser(Path onFileSystem) throws IOException {
-        return onFileSystem.getFileSystem().getUserPrincipalLookupService()
+        return onFileSystem
+                .getFileSystem()
+                .getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
     }
 
     private static FileAttribute<?>[] fileAttributes(Path path) {
-        return supported(path) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+        return supported(path)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
                 : new FileAttribute<?>[0];
     }
 }

@@ -12,10 +12,12 @@ public final class PartlySavedException extends StoreException {
 
     /** @param what the rows that were added, e.g. "new unsubscribes" */
     PartlySavedException(long rowsSaved, long added, String what, Throwable cause) {
-        super("The import stopped part-way because the local database could not write (" + reason(cause) + "): "
-                + rowsSaved + " rows were saved for good (" + added + " " + what + ") and the rest were not; "
-                + "free disk space if the disk is full, then run the same import again (rows already saved are "
-                + "skipped)", cause);
+        super(
+                "The import stopped part-way because the local database could not write (" + reason(cause) + "): "
+                        + rowsSaved + " rows were saved for good (" + added + " " + what + ") and the rest were not; "
+                        + "free disk space if the disk is full, then run the same import again (rows already saved are "
+                        + "skipped)",
+                cause);
         this.rowsSaved = rowsSaved;
         this.added = added;
     }

@@ -54,7 +54,8 @@ public final class PeopleRepository {
                 merge.setString(1, person.email().value());
                 merge.setString(2, person.firstName().orElse(null));
                 merge.setString(3, person.lastName().orElse(null));
-                merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
+                merge.setString(
+                        4, person.salesforceId().map(SalesforceId::value).orElse(null));
                 merge.setObject(5, Database.utc(now));
                 merge.addBatch();
             }
@@ -66,12 +67,14 @@ public final class PeopleRepository {
     /** Saves a person replacing the Salesforce id (an admin's link or re-link), keeping the names given. */
     public void saveLink(Person person) {
         database.inTransaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO people (email, first_name, last_name, "
-                    + "salesforce_id, updated_at) KEY (email) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement merge =
+                    connection.prepareStatement("MERGE INTO people (email, first_name, last_name, "
+                            + "salesforce_id, updated_at) KEY (email) VALUES (?, ?, ?, ?, ?)")) {
                 merge.setString(1, person.email().value());
                 merge.setString(2, person.firstName().orElse(null));
                 merge.setString(3, person.lastName().orElse(null));
-                merge.setString(4, person.salesforceId().map(SalesforceId::value).orElse(null));
+                merge.setString(
+                        4, person.salesforceId().map(SalesforceId::value).orElse(null));
                 merge.setObject(5, Database.utc(clock.instant()));
                 merge.executeUpdate();
             }
@@ -89,7 +92,9 @@ public final class PeopleRepository {
                         return Optional.empty();
                     }
                     String id = rows.getString("salesforce_id");
-                    return Optional.of(new Person(email, Optional.ofNullable(rows.getString("first_name")),
+                    return Optional.of(new Person(
+                            email,
+                            Optional.ofNullable(rows.getString("first_name")),
                             Optional.ofNullable(rows.getString("last_name")),
                             id == null ? Optional.empty() : Optional.of(new SalesforceId(id))));
                 }
@@ -122,9 +127,11 @@ public final class PeopleRepository {
 
     /** Whether any person has a name, so the console knows whether a Name column has anything to show. */
     public boolean anyNamed() {
-        return database.read(connection -> Jdbc.count(connection,
-                "SELECT COUNT(*) FROM (SELECT 1 FROM people WHERE first_name IS NOT NULL OR last_name IS NOT NULL "
-                        + "FETCH FIRST 1 ROWS ONLY)") > 0);
+        return database.read(connection -> Jdbc.count(
+                        connection,
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM people WHERE first_name IS NOT NULL OR last_name IS NOT NULL "
+                                + "FETCH FIRST 1 ROWS ONLY)")
+                > 0);
     }
 
     public long count() {
@@ -132,21 +139,25 @@ public final class PeopleRepository {
     }
 
     public long countWithSalesforceId() {
-        return database.read(connection ->
-                Jdbc.count(connection, "SELECT COUNT(*) FROM people WHERE salesforce_id IS NOT NULL"));
+        return database.read(
+                connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM people WHERE salesforce_id IS NOT NULL"));
     }
 
     /** People without a Salesforce id, in email order: their unsubscribes cannot reach a Lead or Contact. */
     public java.util.List<Person> withoutSalesforceId(int limit) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT email, first_name, last_name FROM people "
-                    + "WHERE salesforce_id IS NULL ORDER BY email LIMIT ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT email, first_name, last_name FROM people "
+                            + "WHERE salesforce_id IS NULL ORDER BY email LIMIT ?")) {
                 select.setInt(1, limit);
                 java.util.List<Person> people = new java.util.ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        people.add(new Person(new Email(rows.getString(1)), Optional.ofNullable(rows.getString(2)),
-                                Optional.ofNullable(rows.getString(3)), Optional.empty()));
+                        people.add(new Person(
+                                new Email(rows.getString(1)),
+                                Optional.ofNullable(rows.getString(2)),
+                                Optional.ofNullable(rows.getString(3)),
+                                Optional.empty()));
                     }
                 }
                 return people;

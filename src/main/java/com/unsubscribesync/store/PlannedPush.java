@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param email      the address the record carries, for the conflicts a refusal raises
  * @param unchecked  Salesforce had unchecked it after an earlier run saw it opted out
  */
-public record PlannedPush(SalesforceId id, Optional<Email> email, boolean unchecked) {
-}
+public record PlannedPush(SalesforceId id, Optional<Email> email, boolean unchecked) {}

@@ -31,8 +31,8 @@ public final class RunLock {
     /** Takes the lease when it is free, lapsed, or already ours. */
     public boolean tryAcquire(String holder, Duration lease, Instant now) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT holder, lease_until FROM run_lock WHERE name = ? FOR UPDATE")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT holder, lease_until FROM run_lock WHERE name = ? FOR UPDATE")) {
                 select.setString(1, name);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
@@ -57,8 +57,8 @@ public final class RunLock {
                     }
                 }
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE run_lock SET holder = ?, lease_until = ? WHERE name = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE run_lock SET holder = ?, lease_until = ? WHERE name = ?")) {
                 update.setString(1, holder);
                 update.setObject(2, Database.utc(now.plus(lease)));
                 update.setString(3, name);
@@ -70,8 +70,8 @@ public final class RunLock {
 
     public void release(String holder) {
         database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM run_lock WHERE name = ? AND holder = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM run_lock WHERE name = ? AND holder = ?")) {
                 delete.setString(1, name);
                 delete.setString(2, holder);
                 delete.executeUpdate();
@@ -104,16 +104,22 @@ public final class RunLock {
         private Held(String holder, Duration lease, Clock clock) {
             this.holder = holder;
             long every = Math.max(1, lease.toMillis() / 4);
-            renewer.scheduleWithFixedDelay(() -> {
-                try {
-                    if (!tryAcquire(holder, lease, clock.instant())) {
-                        lost.set(true);
-                        LOG.error("The run lock '{}' was taken by another holder while this run still held it", name);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("The run lock '{}' could not be renewed; trying again", name, e);
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
+            renewer.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            if (!tryAcquire(holder, lease, clock.instant())) {
+                                lost.set(true);
+                                LOG.error(
+                                        "The run lock '{}' was taken by another holder while this run still held it",
+                                        name);
+                            }
+                        } catch (RuntimeException e) {
+                            LOG.warn("The run lock '{}' could not be renewed; trying again", name, e);
+                        }
+                    },
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** Whether another holder took the lock since it was taken here: the work under it should stop. */

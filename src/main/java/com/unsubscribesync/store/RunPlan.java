@@ -53,8 +53,8 @@ public final class RunPlan implements AutoCloseable {
     /** Tells later runs that this plan's run is still going. */
     public void renew(Instant now) {
         database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE run_plans SET lease_until = ? WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE run_plans SET lease_until = ? WHERE id = ?")) {
                 update.setObject(1, Database.utc(now.plus(RunPlanRepository.LEASE)));
                 update.setLong(2, id);
                 return update.executeUpdate();
@@ -70,7 +70,8 @@ public final class RunPlan implements AutoCloseable {
     /** Keeps rows a preview pulled; a real run saves them in the mirror instead. */
     public void savePulled(Collection<MirrorRepository.Pulled> rows) {
         if (!preview) {
-            throw new IllegalStateException("A run saves what it pulls in the mirror; only a preview keeps it in its plan");
+            throw new IllegalStateException(
+                    "A run saves what it pulls in the mirror; only a preview keeps it in its plan");
         }
         if (!rows.isEmpty()) {
             mirror.savePulled(rows);
@@ -96,13 +97,16 @@ public final class RunPlan implements AutoCloseable {
 
     /** The next addresses of a round in address order, after the one given. */
     public List<Email> addresses(int round, Optional<Email> after, int limit) {
-        return list("SELECT email FROM plan_addresses WHERE plan_id = ? AND round_number = ? AND email > ? "
-                + "ORDER BY email LIMIT ?", select -> {
+        return list(
+                "SELECT email FROM plan_addresses WHERE plan_id = ? AND round_number = ? AND email > ? "
+                        + "ORDER BY email LIMIT ?",
+                select -> {
                     select.setLong(1, id);
                     select.setInt(2, round);
                     select.setString(3, after.map(Email::value).orElse(""));
                     select.setInt(4, limit);
-                }, rows -> new Email(rows.getString(1)));
+                },
+                rows -> new Email(rows.getString(1)));
     }
 
     /** What the store knows about the addresses of one round from {@code first} to {@code last}. */
@@ -113,11 +117,15 @@ public final class RunPlan implements AutoCloseable {
             select.setString(3, first.value());
             select.setString(4, last.value());
         };
-        Set<Email> unsubscribed = new HashSet<>(list("SELECT a.email" + String.format(IN_SLICE, "unsubscribes u", "u"),
-                range, rows -> new Email(rows.getString(1))));
+        Set<Email> unsubscribed = new HashSet<>(list(
+                "SELECT a.email" + String.format(IN_SLICE, "unsubscribes u", "u"),
+                range,
+                rows -> new Email(rows.getString(1))));
         Map<Email, Set<SalesforceId>> linked = new HashMap<>();
-        for (Map.Entry<Email, SalesforceId> link : list("SELECT a.email, p.salesforce_id"
-                + String.format(IN_SLICE, "people p", "p") + " AND p.salesforce_id IS NOT NULL", range,
+        for (Map.Entry<Email, SalesforceId> link : list(
+                "SELECT a.email, p.salesforce_id" + String.format(IN_SLICE, "people p", "p")
+                        + " AND p.salesforce_id IS NOT NULL",
+                range,
                 rows -> Map.entry(new Email(rows.getString(1)), new SalesforceId(rows.getString(2))))) {
             linked.computeIfAbsent(link.getKey(), e -> new HashSet<>()).add(link.getValue());
         }
@@ -131,9 +139,11 @@ public final class RunPlan implements AutoCloseable {
 
     /** Adds addresses to a later round, unless the plan already has them. */
     public void reach(Collection<Email> addresses, int round) {
-        batch("MERGE INTO plan_addresses t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(254)))) AS n (plan_id, email) "
-                + "ON t.plan_id = n.plan_id AND t.email = n.email WHEN NOT MATCHED THEN "
-                + "INSERT (plan_id, email, round_number) VALUES (n.plan_id, n.email, " + round + ")", addresses,
+        batch(
+                "MERGE INTO plan_addresses t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(254)))) AS n (plan_id, email) "
+                        + "ON t.plan_id = n.plan_id AND t.email = n.email WHEN NOT MATCHED THEN "
+                        + "INSERT (plan_id, email, round_number) VALUES (n.plan_id, n.email, " + round + ")",
+                addresses,
                 (merge, email) -> {
                     merge.setLong(1, id);
                     merge.setString(2, email.value());
@@ -142,17 +152,23 @@ public final class RunPlan implements AutoCloseable {
 
     /** Marks addresses that become local unsubscribes. */
     public void markImported(Collection<Email> addresses) {
-        batch("UPDATE plan_addresses SET imported = TRUE WHERE plan_id = ? AND email = ?", addresses, (update, email) -> {
-            update.setLong(1, id);
-            update.setString(2, email.value());
-        });
+        batch(
+                "UPDATE plan_addresses SET imported = TRUE WHERE plan_id = ? AND email = ?",
+                addresses,
+                (update, email) -> {
+                    update.setLong(1, id);
+                    update.setString(2, email.value());
+                });
     }
 
     public void addPushes(Collection<PlannedPush> pushes) {
-        batch("MERGE INTO plan_pushes t USING (VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
-                + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN))) AS n (plan_id, id, object_type, email, unchecked) "
-                + "ON t.plan_id = n.plan_id AND t.id = n.id WHEN NOT MATCHED THEN INSERT (plan_id, id, object_type, email, "
-                + "unchecked) VALUES (n.plan_id, n.id, n.object_type, n.email, n.unchecked)", pushes, (merge, push) -> {
+        batch(
+                "MERGE INTO plan_pushes t USING (VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+                        + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN))) AS n (plan_id, id, object_type, email, unchecked) "
+                        + "ON t.plan_id = n.plan_id AND t.id = n.id WHEN NOT MATCHED THEN INSERT (plan_id, id, object_type, email, "
+                        + "unchecked) VALUES (n.plan_id, n.id, n.object_type, n.email, n.unchecked)",
+                pushes,
+                (merge, push) -> {
                     merge.setLong(1, id);
                     merge.setString(2, push.id().value());
                     merge.setString(3, push.id().objectType().name());
@@ -166,20 +182,24 @@ public final class RunPlan implements AutoCloseable {
      * (in address order) that reached it, whichever slice found it first.
      */
     public void addConflicts(Collection<PlannedConflict> conflicts) {
-        batch("MERGE INTO plan_conflicts t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(40)), "
-                + "CAST(? AS VARCHAR(254)), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(2000)))) "
-                + "AS n (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
-                + "ON t.plan_id = n.plan_id AND t.conflict_key = n.conflict_key "
-                + "WHEN MATCHED AND n.email < t.email THEN UPDATE SET email = n.email, explanation = n.explanation "
-                + "WHEN NOT MATCHED THEN INSERT (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
-                + "VALUES (n.plan_id, n.conflict_key, n.kind, n.email, n.salesforce_id, n.object_type, n.explanation)",
-                conflicts, (merge, conflict) -> {
+        batch(
+                "MERGE INTO plan_conflicts t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(40)), "
+                        + "CAST(? AS VARCHAR(254)), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(2000)))) "
+                        + "AS n (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
+                        + "ON t.plan_id = n.plan_id AND t.conflict_key = n.conflict_key "
+                        + "WHEN MATCHED AND n.email < t.email THEN UPDATE SET email = n.email, explanation = n.explanation "
+                        + "WHEN NOT MATCHED THEN INSERT (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
+                        + "VALUES (n.plan_id, n.conflict_key, n.kind, n.email, n.salesforce_id, n.object_type, n.explanation)",
+                conflicts,
+                (merge, conflict) -> {
                     merge.setLong(1, id);
                     merge.setString(2, key(conflict));
                     merge.setString(3, conflict.kind().name());
                     merge.setString(4, conflict.email().map(Email::value).orElse(null));
-                    merge.setString(5, conflict.recordId().map(SalesforceId::value).orElse(null));
-                    merge.setString(6, conflict.objectType().map(SObjectType::name).orElse(null));
+                    merge.setString(
+                            5, conflict.recordId().map(SalesforceId::value).orElse(null));
+                    merge.setString(
+                            6, conflict.objectType().map(SObjectType::name).orElse(null));
                     String explanation = conflict.explanation();
                     merge.setString(7, explanation.length() > 2000 ? explanation.substring(0, 2000) : explanation);
                 });
@@ -188,15 +208,17 @@ public final class RunPlan implements AutoCloseable {
     /** How many records of each object the plan opts out, objects without any left out. */
     public Map<SObjectType, Long> pushCounts() {
         Map<SObjectType, Long> counts = new EnumMap<>(SObjectType.class);
-        list("SELECT object_type, COUNT(*) FROM plan_pushes WHERE plan_id = ? GROUP BY object_type",
-                select -> select.setLong(1, id), rows -> Map.entry(SObjectType.valueOf(rows.getString(1)), rows.getLong(2)))
+        list(
+                        "SELECT object_type, COUNT(*) FROM plan_pushes WHERE plan_id = ? GROUP BY object_type",
+                        select -> select.setLong(1, id),
+                        rows -> Map.entry(SObjectType.valueOf(rows.getString(1)), rows.getLong(2)))
                 .forEach(count -> counts.put(count.getKey(), count.getValue()));
         return counts;
     }
 
     public long importCount() {
-        return database.read(connection -> count(connection,
-                "SELECT COUNT(*) FROM plan_addresses WHERE plan_id = ? AND imported"));
+        return database.read(
+                connection -> count(connection, "SELECT COUNT(*) FROM plan_addresses WHERE plan_id = ? AND imported"));
     }
 
     public long conflictCount() {
@@ -205,37 +227,50 @@ public final class RunPlan implements AutoCloseable {
 
     /** The records of one object to opt out, in id order, read a page at a time. */
     public Iterator<PlannedPush> pushes(SObjectType type) {
-        return new KeysetPages<>(after -> list("SELECT id, email, unchecked FROM plan_pushes WHERE plan_id = ? "
-                + "AND object_type = ? AND id > ? ORDER BY id LIMIT ?", select -> {
+        return new KeysetPages<>(after -> list(
+                "SELECT id, email, unchecked FROM plan_pushes WHERE plan_id = ? "
+                        + "AND object_type = ? AND id > ? ORDER BY id LIMIT ?",
+                select -> {
                     select.setLong(1, id);
                     select.setString(2, type.name());
                     select.setString(3, after.map(push -> push.id().value()).orElse(""));
                     select.setInt(4, page);
-                }, rows -> new PlannedPush(new SalesforceId(rows.getString(1)),
-                        Optional.ofNullable(rows.getString(2)).map(Email::new), rows.getBoolean(3))));
+                },
+                rows -> new PlannedPush(
+                        new SalesforceId(rows.getString(1)),
+                        Optional.ofNullable(rows.getString(2)).map(Email::new),
+                        rows.getBoolean(3))));
     }
 
     /** The addresses to import as local unsubscribes, in address order, read a page at a time. */
     public Iterator<Email> imports() {
-        return new KeysetPages<>(after -> list("SELECT email FROM plan_addresses WHERE plan_id = ? AND imported "
-                + "AND email > ? ORDER BY email LIMIT ?", select -> {
+        return new KeysetPages<>(after -> list(
+                "SELECT email FROM plan_addresses WHERE plan_id = ? AND imported "
+                        + "AND email > ? ORDER BY email LIMIT ?",
+                select -> {
                     select.setLong(1, id);
                     select.setString(2, after.map(Email::value).orElse(""));
                     select.setInt(3, page);
-                }, rows -> new Email(rows.getString(1))));
+                },
+                rows -> new Email(rows.getString(1))));
     }
 
     /** The conflicts the plan raises, read a page at a time. */
     public Iterator<PlannedConflict> conflicts() {
-        return new KeysetPages<>(after -> list("SELECT kind, email, salesforce_id, object_type, explanation "
-                + "FROM plan_conflicts WHERE plan_id = ? AND conflict_key > ? ORDER BY conflict_key LIMIT ?", select -> {
+        return new KeysetPages<>(after -> list(
+                "SELECT kind, email, salesforce_id, object_type, explanation "
+                        + "FROM plan_conflicts WHERE plan_id = ? AND conflict_key > ? ORDER BY conflict_key LIMIT ?",
+                select -> {
                     select.setLong(1, id);
                     select.setString(2, after.map(RunPlan::key).orElse(""));
                     select.setInt(3, page);
-                }, rows -> new PlannedConflict(ConflictKind.valueOf(rows.getString(1)),
+                },
+                rows -> new PlannedConflict(
+                        ConflictKind.valueOf(rows.getString(1)),
                         Optional.ofNullable(rows.getString(2)).map(Email::new),
                         Optional.ofNullable(rows.getString(3)).map(SalesforceId::new),
-                        Optional.ofNullable(rows.getString(4)).map(SObjectType::valueOf), rows.getString(5))));
+                        Optional.ofNullable(rows.getString(4)).map(SObjectType::valueOf),
+                        rows.getString(5))));
     }
 
     /** Deletes the plan. */
@@ -268,8 +303,10 @@ public final class RunPlan implements AutoCloseable {
 
     /** Two conflicts with the same key are one; a held record is one conflict whatever address reached it. */
     private static String key(PlannedConflict conflict) {
-        boolean perRecord = conflict.kind() == ConflictKind.RESUBSCRIBED_IN_SALESFORCE && conflict.recordId().isPresent();
-        return conflict.kind().name() + "|" + (perRecord ? "" : conflict.email().map(Email::value).orElse("")) + "|"
+        boolean perRecord = conflict.kind() == ConflictKind.RESUBSCRIBED_IN_SALESFORCE
+                && conflict.recordId().isPresent();
+        return conflict.kind().name() + "|"
+                + (perRecord ? "" : conflict.email().map(Email::value).orElse("")) + "|"
                 + conflict.recordId().map(SalesforceId::value).orElse("") + "|"
                 + conflict.objectType().map(SObjectType::name).orElse("");
     }

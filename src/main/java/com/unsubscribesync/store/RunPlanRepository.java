@@ -29,8 +29,8 @@ public final class RunPlanRepository {
             RunPlan.clear(database, lapsed);
         }
         long id = database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_plans (lease_until) VALUES (?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO run_plans (lease_until) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setObject(1, Database.utc(now.plus(LEASE)));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -53,8 +53,8 @@ public final class RunPlanRepository {
 
     private List<Long> lapsed(Instant now) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM run_plans WHERE lease_until < ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT id FROM run_plans WHERE lease_until < ?")) {
                 select.setObject(1, Database.utc(now));
                 List<Long> ids = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {

@@ -111,9 +111,12 @@ final class SeenMirror {
     /** The live records carrying one of the addresses of a slice: those of one round from first to last. */
     List<MirrorRecord> withAddresses(int round, Email first, Email last) {
         return database.read(connection -> {
-            String mirror = "SELECT " + MirrorRepository.recordColumns("m") + String.format(SLICE, "sf_mirror m", "m", "m");
-            String sql = preview ? mirror + notReplaced + " UNION ALL SELECT " + MirrorRepository.recordColumns("s")
-                    + String.format(SLICE, pulled + " s", "s", "s") : mirror;
+            String mirror =
+                    "SELECT " + MirrorRepository.recordColumns("m") + String.format(SLICE, "sf_mirror m", "m", "m");
+            String sql = preview
+                    ? mirror + notReplaced + " UNION ALL SELECT " + MirrorRepository.recordColumns("s")
+                            + String.format(SLICE, pulled + " s", "s", "s")
+                    : mirror;
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int next = bindSlice(select, 1, round, first, last);
                 if (preview) {
@@ -137,7 +140,8 @@ final class SeenMirror {
 
     private List<MirrorRecord> withIds(Connection connection, List<SalesforceId> ids) throws SQLException {
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        String sql = "SELECT " + MirrorRepository.recordColumns("m") + " FROM sf_mirror m WHERE m.id IN (" + marks + ")";
+        String sql =
+                "SELECT " + MirrorRepository.recordColumns("m") + " FROM sf_mirror m WHERE m.id IN (" + marks + ")";
         if (preview) {
             sql += notReplaced + " UNION ALL SELECT " + MirrorRepository.recordColumns("s") + " FROM " + pulled
                     + " s WHERE s.id IN (" + marks + ")";

@@ -39,16 +39,26 @@ public final class SettingsRepository {
 
         /** Refuses, unless each value not understood is among those about to be replaced. */
         public void requireUnderstood(Set<String> replaced) {
-            List<String> left = unreadable.keySet().stream().filter(key -> !replaced.contains(key)).toList();
+            List<String> left = unreadable.keySet().stream()
+                    .filter(key -> !replaced.contains(key))
+                    .toList();
             if (left.isEmpty()) {
                 return;
             }
             Map<String, String> examples = values(SyncSettings.defaults());
             throw new InvalidInputException("the stored " + (left.size() == 1 ? "setting " : "settings ")
-                    + String.join(", ", left.stream().map(key -> key + "='" + shown(unreadable.get(key)) + "'")
-                            .toList()) + " cannot be read by this version of the app: set "
-                    + (left.size() == 1 ? "it" : "them") + " again, e.g. 'settings set " + String.join(" ",
-                            left.stream().map(key -> key + "=" + examples.get(key)).toList()) + "'");
+                    + String.join(
+                            ", ",
+                            left.stream()
+                                    .map(key -> key + "='" + shown(unreadable.get(key)) + "'")
+                                    .toList())
+                    + " cannot be read by this version of the app: set "
+                    + (left.size() == 1 ? "it" : "them") + " again, e.g. 'settings set "
+                    + String.join(
+                            " ",
+                            left.stream()
+                                    .map(key -> key + "=" + examples.get(key))
+                                    .toList()) + "'");
         }
 
         private static String shown(String value) {
@@ -77,9 +87,15 @@ public final class SettingsRepository {
                 Optional.ofNullable(stored.get("field-api-name")),
                 read.value("resubscribe-policy", ResubscribePolicy::parse, defaults.resubscribePolicy()),
                 read.value("match-by-email", SettingsRepository::flag, defaults.matchByEmail()),
-                read.value("api-reserve-percent", value -> Setting.API_RESERVE_PERCENT.apply(defaults, value)
-                        .apiReservePercent(), defaults.apiReservePercent()),
-                read.value("bulk-threshold", value -> Setting.BULK_THRESHOLD.apply(defaults, value).bulkThreshold(),
+                read.value(
+                        "api-reserve-percent",
+                        value -> Setting.API_RESERVE_PERCENT
+                                .apply(defaults, value)
+                                .apiReservePercent(),
+                        defaults.apiReservePercent()),
+                read.value(
+                        "bulk-threshold",
+                        value -> Setting.BULK_THRESHOLD.apply(defaults, value).bulkThreshold(),
                         defaults.bulkThreshold()));
         return new Stored(settings, unreadable);
     }
@@ -124,7 +140,7 @@ public final class SettingsRepository {
         Map<String, String> values = values(settings);
         database.inTransaction(connection -> {
             try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)");
+                            "MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)");
                     PreparedStatement delete = connection.prepareStatement("DELETE FROM settings WHERE name = ?")) {
                 for (Map.Entry<String, String> entry : values.entrySet()) {
                     merge.setString(1, entry.getKey());

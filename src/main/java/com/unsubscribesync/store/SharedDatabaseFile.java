@@ -55,6 +55,7 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
      * closed because the process serving it is exiting.
      */
     private static final Set<Integer> RACES = Set.of(8000, 90020, 90067, 90098, 90121);
+
     private static final Logger LOG = LoggerFactory.getLogger(SharedDatabaseFile.class);
     /**
      * An OS file lock belongs to the whole process, and closing any channel on the file may drop it, so the threads
@@ -88,7 +89,8 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
                 PooledConnection connection = inTurn(deadline, h2::getPooledConnection);
                 long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 if (races > 0 || waited > 1_000) {
-                    LOG.info("Opened the local database after {} ms and {} race(s) with other processes", waited, races);
+                    LOG.info(
+                            "Opened the local database after {} ms and {} race(s) with other processes", waited, races);
                 }
                 return connection;
             } catch (SQLException e) {
@@ -174,7 +176,8 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
     }
 
     private <T> T inTurn(long deadline, Opening<T> opening) throws SQLException {
-        ReentrantLock turn = TURNS_IN_THIS_PROCESS.computeIfAbsent(openingLock.toAbsolutePath(), p -> new ReentrantLock());
+        ReentrantLock turn =
+                TURNS_IN_THIS_PROCESS.computeIfAbsent(openingLock.toAbsolutePath(), p -> new ReentrantLock());
         try {
             if (!turn.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw busy(null);
@@ -188,14 +191,18 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
                 removeLockNobodyServes();
                 return opening.open();
             }
-            try (FileChannel channel = FileChannel.open(openingLock, Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE), ownerOnly()); FileLock held = osLock(channel, deadline)) {
+            try (FileChannel channel = FileChannel.open(
+                            openingLock, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly());
+                    FileLock held = osLock(channel, deadline)) {
                 removeLockNobodyServes();
                 return opening.open();
             }
         } catch (IOException e) {
-            throw new SQLException("the lock file " + openingLock.getFileName() + " beside the local database could not "
-                    + "be used (" + e.getMessage() + ")", "08001", e);
+            throw new SQLException(
+                    "the lock file " + openingLock.getFileName() + " beside the local database could not " + "be used ("
+                            + e.getMessage() + ")",
+                    "08001",
+                    e);
         } finally {
             turn.unlock();
         }
@@ -237,7 +244,8 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
         if (server.isPresent() && answers(server.get())) {
             return;
         }
-        LOG.info("Removing the lock file of a process that no longer serves the local database ({})",
+        LOG.info(
+                "Removing the lock file of a process that no longer serves the local database ({})",
                 server.orElse("it was killed while opening it"));
         Files.deleteIfExists(h2Lock);
     }
@@ -271,13 +279,17 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
     }
 
     private SQLException busy(Throwable cause) {
-        return new SQLException("another process kept it busy for " + PATIENCE.toSeconds() + " s: try again, and if "
-                + "it lasts, stop the other unsubscribe-sync processes on this data directory", "08001", 0, cause);
+        return new SQLException(
+                "another process kept it busy for " + PATIENCE.toSeconds() + " s: try again, and if "
+                        + "it lasts, stop the other unsubscribe-sync processes on this data directory",
+                "08001",
+                0,
+                cause);
     }
 
     /** Whether this process is exiting, when its own database closing is no race to wait out. */
     private static boolean exiting() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
@@ -289,7 +301,9 @@ final class SharedDatabaseFile implements ConnectionPoolDataSource {
 
     private static FileAttribute<?>[] ownerOnly() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
     }
 

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 final class SqlScript {
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
 
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();

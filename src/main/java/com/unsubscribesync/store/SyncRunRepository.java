@@ -17,14 +17,14 @@ import java.util.Optional;
 
 /** The record of every nightly run and preview. */
 public final class SyncRunRepository {
-    private static final String COLUMNS = "SELECT id, started_at, ended_at, run_trigger, dry_run, outcome, pulled, pushed, "
-            + "imported, conflicts, api_calls, message, watermark, origin, failed, instance_url FROM sync_runs ";
+    private static final String COLUMNS =
+            "SELECT id, started_at, ended_at, run_trigger, dry_run, outcome, pulled, pushed, "
+                    + "imported, conflicts, api_calls, message, watermark, origin, failed, instance_url FROM sync_runs ";
     /**
      * Rows of each list (pushed, imported, failed) a run keeps for its detail: enough to look through and to find a
      * pattern in; a million-row run keeps these and counts the rest (ADR 0041).
      */
     public static final int DETAIL_CAP = 1000;
-
 
     private final Database database;
 
@@ -37,11 +37,12 @@ public final class SyncRunRepository {
     }
 
     /** @param instanceUrl the org's address, kept for links to the records the run touches */
-    public long start(SyncRun.Trigger trigger, SyncRun.Origin origin, Optional<String> instanceUrl, boolean dryRun,
-            Instant now) {
+    public long start(
+            SyncRun.Trigger trigger, SyncRun.Origin origin, Optional<String> instanceUrl, boolean dryRun, Instant now) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_runs "
-                    + "(started_at, run_trigger, dry_run, outcome, origin, instance_url) VALUES (?, ?, ?, ?, ?, ?)",
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sync_runs "
+                            + "(started_at, run_trigger, dry_run, outcome, origin, instance_url) VALUES (?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setObject(1, Database.utc(now));
                 insert.setString(2, trigger.name());
@@ -64,12 +65,14 @@ public final class SyncRunRepository {
      */
     public int closeAbandoned(Instant now) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET outcome = ?, ended_at = ?, "
-                    + "message = ? WHERE outcome = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sync_runs SET outcome = ?, ended_at = ?, " + "message = ? WHERE outcome = ?")) {
                 update.setString(1, SyncRun.Outcome.FAILED.name());
                 update.setObject(2, Database.utc(now));
-                update.setString(3, "The process running this sync stopped before it finished; the counts are what it "
-                        + "had done by then. Nothing is lost: the next run starts from the last good one.");
+                update.setString(
+                        3,
+                        "The process running this sync stopped before it finished; the counts are what it "
+                                + "had done by then. Nothing is lost: the next run starts from the last good one.");
                 update.setString(4, SyncRun.Outcome.RUNNING.name());
                 return update.executeUpdate();
             }
@@ -112,8 +115,8 @@ public final class SyncRunRepository {
             return;
         }
         Map<RunRecord.Kind, Integer> kept = new EnumMap<>(RunRecord.Kind.class);
-        try (PreparedStatement count = connection.prepareStatement("SELECT outcome, COUNT(*) AS n FROM "
-                + "sync_run_records WHERE run_id = ? GROUP BY outcome")) {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT outcome, COUNT(*) AS n FROM " + "sync_run_records WHERE run_id = ? GROUP BY outcome")) {
             count.setLong(1, id);
             try (ResultSet rows = count.executeQuery()) {
                 while (rows.next()) {
@@ -132,11 +135,14 @@ public final class SyncRunRepository {
                 insert.setLong(1, id);
                 insert.setString(2, record.kind().name());
                 insert.setInt(3, line);
-                insert.setString(4, record.objectType().map(SObjectType::apiName).orElse(null));
+                insert.setString(
+                        4, record.objectType().map(SObjectType::apiName).orElse(null));
                 insert.setString(5, record.recordId().map(Object::toString).orElse(null));
                 insert.setString(6, record.email().map(Email::value).orElse(null));
-                insert.setString(7, record.statusCode().map(code -> cut(code, 100)).orElse(null));
-                insert.setString(8, record.message().map(message -> cut(message, 1000)).orElse(null));
+                insert.setString(
+                        7, record.statusCode().map(code -> cut(code, 100)).orElse(null));
+                insert.setString(
+                        8, record.message().map(message -> cut(message, 1000)).orElse(null));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -170,17 +176,25 @@ public final class SyncRunRepository {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         RunRecord.Kind kind = RunRecord.Kind.valueOf(rows.getString("outcome"));
-                        lists.get(kind).add(new RunRecord(kind,
-                                Optional.ofNullable(rows.getString("object_type")).flatMap(SObjectType::ofApiName),
-                                Optional.ofNullable(rows.getString("record_id")).map(String::strip)
-                                        .map(SalesforceId::parse),
-                                Optional.ofNullable(rows.getString("email")).map(Email::new),
-                                Optional.ofNullable(rows.getString("status_code")),
-                                Optional.ofNullable(rows.getString("message"))));
+                        lists.get(kind)
+                                .add(new RunRecord(
+                                        kind,
+                                        Optional.ofNullable(rows.getString("object_type"))
+                                                .flatMap(SObjectType::ofApiName),
+                                        Optional.ofNullable(rows.getString("record_id"))
+                                                .map(String::strip)
+                                                .map(SalesforceId::parse),
+                                        Optional.ofNullable(rows.getString("email"))
+                                                .map(Email::new),
+                                        Optional.ofNullable(rows.getString("status_code")),
+                                        Optional.ofNullable(rows.getString("message"))));
                     }
                 }
             }
-            return Optional.of(new RunDetail(run, lists.get(RunRecord.Kind.PUSHED), lists.get(RunRecord.Kind.IMPORTED),
+            return Optional.of(new RunDetail(
+                    run,
+                    lists.get(RunRecord.Kind.PUSHED),
+                    lists.get(RunRecord.Kind.IMPORTED),
                     lists.get(RunRecord.Kind.FAILED)));
         });
     }
@@ -189,19 +203,32 @@ public final class SyncRunRepository {
      * Closes a run. The watermark is stored only for a run that succeeded, so the next run starts from the last
      * good one.
      */
-    public void finish(long id, SyncRun.Outcome outcome, SyncRun.Counts counts, Optional<String> message,
-            Optional<Instant> watermark, Instant now) {
+    public void finish(
+            long id,
+            SyncRun.Outcome outcome,
+            SyncRun.Counts counts,
+            Optional<String> message,
+            Optional<Instant> watermark,
+            Instant now) {
         finish(id, outcome, counts, 0, List.of(), message, watermark, now);
     }
 
     /** Closes a run, keeping the last of its records in the same transaction as its final counts. */
-    public void finish(long id, SyncRun.Outcome outcome, SyncRun.Counts counts, int failed, List<RunRecord> records,
-            Optional<String> message, Optional<Instant> watermark, Instant now) {
+    public void finish(
+            long id,
+            SyncRun.Outcome outcome,
+            SyncRun.Counts counts,
+            int failed,
+            List<RunRecord> records,
+            Optional<String> message,
+            Optional<Instant> watermark,
+            Instant now) {
         database.inTransaction(connection -> {
             keep(connection, id, records);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, "
-                    + "pulled = ?, pushed = ?, imported = ?, conflicts = ?, api_calls = ?, message = ?, watermark = ?, "
-                    + "failed = GREATEST(failed, ?) WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, "
+                            + "pulled = ?, pushed = ?, imported = ?, conflicts = ?, api_calls = ?, message = ?, watermark = ?, "
+                            + "failed = GREATEST(failed, ?) WHERE id = ?")) {
                 update.setObject(1, Database.utc(now));
                 update.setString(2, outcome.name());
                 update.setInt(3, counts.pulled());
@@ -209,8 +236,15 @@ public final class SyncRunRepository {
                 update.setInt(5, counts.imported());
                 update.setInt(6, counts.conflicts());
                 update.setInt(7, counts.apiCalls());
-                update.setString(8, message.map(m -> m.length() > 4000 ? m.substring(0, 4000) : m).orElse(null));
-                update.setObject(9, outcome == SyncRun.Outcome.SUCCEEDED ? watermark.map(Database::utc).orElse(null) : null);
+                update.setString(
+                        8,
+                        message.map(m -> m.length() > 4000 ? m.substring(0, 4000) : m)
+                                .orElse(null));
+                update.setObject(
+                        9,
+                        outcome == SyncRun.Outcome.SUCCEEDED
+                                ? watermark.map(Database::utc).orElse(null)
+                                : null);
                 update.setInt(10, failed);
                 update.setLong(11, id);
                 update.executeUpdate();
@@ -222,8 +256,9 @@ public final class SyncRunRepository {
     /** Where the next incremental pull starts: the watermark of the last successful real run. */
     public Optional<Instant> lastWatermark() {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT watermark FROM sync_runs "
-                    + "WHERE outcome = 'SUCCEEDED' AND dry_run = FALSE AND watermark IS NOT NULL ORDER BY id DESC LIMIT 1");
+            try (PreparedStatement select = connection.prepareStatement(
+                            "SELECT watermark FROM sync_runs "
+                                    + "WHERE outcome = 'SUCCEEDED' AND dry_run = FALSE AND watermark IS NOT NULL ORDER BY id DESC LIMIT 1");
                     ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(Database.instant(rows, "watermark")) : Optional.empty();
             }
@@ -233,8 +268,8 @@ public final class SyncRunRepository {
     /** The newest runs first. */
     public List<SyncRun> recent(int limit, boolean includePreviews) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(COLUMNS
-                    + (includePreviews ? "" : "WHERE dry_run = FALSE ") + "ORDER BY id DESC LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    COLUMNS + (includePreviews ? "" : "WHERE dry_run = FALSE ") + "ORDER BY id DESC LIMIT ?")) {
                 select.setInt(1, limit);
                 List<SyncRun> runs = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
@@ -252,13 +287,25 @@ public final class SyncRunRepository {
     }
 
     private static SyncRun run(ResultSet rows) throws SQLException {
-        return new SyncRun(rows.getLong("id"), Database.instant(rows, "started_at"),
-                Optional.ofNullable(Database.instant(rows, "ended_at")), SyncRun.Trigger.valueOf(rows.getString("run_trigger")),
-                rows.getBoolean("dry_run"), SyncRun.Outcome.valueOf(rows.getString("outcome")),
-                new SyncRun.Counts(rows.getInt("pulled"), rows.getInt("pushed"), rows.getInt("imported"),
-                        rows.getInt("conflicts"), rows.getInt("api_calls")),
-                Optional.ofNullable(rows.getString("message")), Optional.ofNullable(Database.instant(rows, "watermark")),
-                Optional.ofNullable(rows.getString("origin")).map(SyncRun.Origin::valueOf).orElse(SyncRun.Origin.UNKNOWN),
-                rows.getInt("failed"), Optional.ofNullable(rows.getString("instance_url")));
+        return new SyncRun(
+                rows.getLong("id"),
+                Database.instant(rows, "started_at"),
+                Optional.ofNullable(Database.instant(rows, "ended_at")),
+                SyncRun.Trigger.valueOf(rows.getString("run_trigger")),
+                rows.getBoolean("dry_run"),
+                SyncRun.Outcome.valueOf(rows.getString("outcome")),
+                new SyncRun.Counts(
+                        rows.getInt("pulled"),
+                        rows.getInt("pushed"),
+                        rows.getInt("imported"),
+                        rows.getInt("conflicts"),
+                        rows.getInt("api_calls")),
+                Optional.ofNullable(rows.getString("message")),
+                Optional.ofNullable(Database.instant(rows, "watermark")),
+                Optional.ofNullable(rows.getString("origin"))
+                        .map(SyncRun.Origin::valueOf)
+                        .orElse(SyncRun.Origin.UNKNOWN),
+                rows.getInt("failed"),
+                Optional.ofNullable(rows.getString("instance_url")));
     }
 }

@@ -19,11 +19,13 @@ import java.util.Optional;
 
 /** Unsubscribes with their history and their real-time outbox, always written together. */
 public final class UnsubscribeRepository {
-    private static final String INSERT_IF_ABSENT = "INSERT INTO unsubscribes (email, unsubscribed_at, source, actor, reason) "
-            + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM unsubscribes WHERE email = ?)";
-    private static final String INSERT_HISTORY = "INSERT INTO unsubscribe_history (email, at, action, source, actor, reason) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_OUTBOX = "INSERT INTO outbox (email, created_at, next_attempt_at) VALUES (?, ?, ?)";
+    private static final String INSERT_IF_ABSENT =
+            "INSERT INTO unsubscribes (email, unsubscribed_at, source, actor, reason) "
+                    + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM unsubscribes WHERE email = ?)";
+    private static final String INSERT_HISTORY =
+            "INSERT INTO unsubscribe_history (email, at, action, source, actor, reason) " + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX =
+            "INSERT INTO outbox (email, created_at, next_attempt_at) VALUES (?, ?, ?)";
     private static final String LIST_COLUMNS = "SELECT u.email, u.unsubscribed_at, u.source, u.actor, u.reason, "
             + "p.email AS person_email, p.first_name, p.last_name, p.salesforce_id "
             + "FROM unsubscribes u LEFT JOIN people p ON p.email = u.email ";
@@ -206,13 +208,17 @@ public final class UnsubscribeRepository {
 
     /** The two kinds of people the list can show, each readable in email order through its {@code alias}. */
     private record Branch(String select, String alias) {
-        static final Branch CURRENT = new Branch("SELECT u.email, u.unsubscribed_at AS listed_at, u.source, u.actor, "
-                + "u.reason, FALSE AS resubscribed FROM unsubscribes u WHERE TRUE", "u");
+        static final Branch CURRENT = new Branch(
+                "SELECT u.email, u.unsubscribed_at AS listed_at, u.source, u.actor, "
+                        + "u.reason, FALSE AS resubscribed FROM unsubscribes u WHERE TRUE",
+                "u");
         // The latest resubscribe of each address not unsubscribed again since.
-        static final Branch RESUBSCRIBED = new Branch("SELECT h.email, h.at AS listed_at, h.source, h.actor, h.reason, "
-                + "TRUE AS resubscribed FROM unsubscribe_history h WHERE h.action = 'RESUBSCRIBE' AND h.id = "
-                + "(SELECT MAX(x.id) FROM unsubscribe_history x WHERE x.email = h.email AND x.action = 'RESUBSCRIBE') "
-                + "AND NOT EXISTS (SELECT 1 FROM unsubscribes n WHERE n.email = h.email)", "h");
+        static final Branch RESUBSCRIBED = new Branch(
+                "SELECT h.email, h.at AS listed_at, h.source, h.actor, h.reason, "
+                        + "TRUE AS resubscribed FROM unsubscribe_history h WHERE h.action = 'RESUBSCRIBE' AND h.id = "
+                        + "(SELECT MAX(x.id) FROM unsubscribe_history x WHERE x.email = h.email AND x.action = 'RESUBSCRIBE') "
+                        + "AND NOT EXISTS (SELECT 1 FROM unsubscribes n WHERE n.email = h.email)",
+                "h");
 
         static List<Branch> of(ListQuery.Shown shown) {
             return switch (shown) {
@@ -226,7 +232,10 @@ public final class UnsubscribeRepository {
         String narrowed(ListQuery query, Optional<String> from) {
             StringBuilder sql = new StringBuilder(select);
             if (!query.search().isEmpty()) {
-                sql.append(" AND (").append(alias).append(".email LIKE ? ESCAPE '\\' OR ").append(alias)
+                sql.append(" AND (")
+                        .append(alias)
+                        .append(".email LIKE ? ESCAPE '\\' OR ")
+                        .append(alias)
                         .append(".email IN (SELECT s.email FROM people s WHERE LOWER(CONCAT_WS(' ', s.first_name, "
                                 + "s.last_name)) LIKE ? ESCAPE '\\'))");
             }
@@ -254,8 +263,8 @@ public final class UnsubscribeRepository {
      * million rows; a search by part of an address or name reads the addresses in order and keeps those containing it.
      */
     public List<ListedUnsubscribe> page(ListQuery query, int limit, int offset) {
-        ListPositions.Start at = ListPositions.Start.of(offset, () -> positions.marks(query.key(),
-                () -> scanMarks(query)));
+        ListPositions.Start at =
+                ListPositions.Start.of(offset, () -> positions.marks(query.key(), () -> scanMarks(query)));
         Optional<String> start = at.from();
         int rowsToSkip = at.skip();
         List<Branch> branches = Branch.of(query.shown());
@@ -266,8 +275,12 @@ public final class UnsubscribeRepository {
                     + "AND NOT m.is_deleted) AS mirror_id FROM (");
             for (int b = 0; b < branches.size(); b++) {
                 Branch branch = branches.get(b);
-                sql.append(b == 0 ? "" : " UNION ALL ").append("(").append(branch.narrowed(query, start))
-                        .append(" ORDER BY ").append(branch.alias()).append(".email FETCH FIRST ? ROWS ONLY)");
+                sql.append(b == 0 ? "" : " UNION ALL ")
+                        .append("(")
+                        .append(branch.narrowed(query, start))
+                        .append(" ORDER BY ")
+                        .append(branch.alias())
+                        .append(".email FETCH FIRST ? ROWS ONLY)");
             }
             sql.append(") l LEFT JOIN people p ON p.email = l.email ORDER BY l.email LIMIT ? OFFSET ?");
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -281,10 +294,15 @@ public final class UnsubscribeRepository {
                 List<ListedUnsubscribe> page = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        page.add(new ListedUnsubscribe(new Unsubscribe(new Email(rows.getString("email")),
-                                Database.instant(rows, "listed_at"), UnsubscribeSource.valueOf(rows.getString("source")),
-                                rows.getString("actor"), Optional.ofNullable(rows.getString("reason"))),
-                                personOrRecord(rows), rows.getBoolean("resubscribed")));
+                        page.add(new ListedUnsubscribe(
+                                new Unsubscribe(
+                                        new Email(rows.getString("email")),
+                                        Database.instant(rows, "listed_at"),
+                                        UnsubscribeSource.valueOf(rows.getString("source")),
+                                        rows.getString("actor"),
+                                        Optional.ofNullable(rows.getString("reason"))),
+                                personOrRecord(rows),
+                                rows.getBoolean("resubscribed")));
                     }
                 }
                 return page;
@@ -302,8 +320,8 @@ public final class UnsubscribeRepository {
                     total += Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribes");
                     continue;
                 }
-                try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM ("
-                        + branch.narrowed(query, Optional.empty()) + ")")) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM (" + branch.narrowed(query, Optional.empty()) + ")")) {
                     branch.bind(select, 1, query, Optional.empty());
                     try (ResultSet rows = select.executeQuery()) {
                         rows.next();
@@ -324,8 +342,8 @@ public final class UnsubscribeRepository {
             try {
                 List<String> heads = new ArrayList<>();
                 for (Branch branch : branches) {
-                    PreparedStatement select = connection.prepareStatement(branch.narrowed(query, Optional.empty())
-                            + " ORDER BY " + branch.alias() + ".email");
+                    PreparedStatement select = connection.prepareStatement(
+                            branch.narrowed(query, Optional.empty()) + " ORDER BY " + branch.alias() + ".email");
                     statements.add(select);
                     branch.bind(select, 1, query, Optional.empty());
                     select.setFetchSize(ListPositions.EVERY);
@@ -338,7 +356,8 @@ public final class UnsubscribeRepository {
                 while (true) {
                     int smallest = -1;
                     for (int b = 0; b < heads.size(); b++) {
-                        if (heads.get(b) != null && (smallest < 0 || heads.get(b).compareTo(heads.get(smallest)) < 0)) {
+                        if (heads.get(b) != null
+                                && (smallest < 0 || heads.get(b).compareTo(heads.get(smallest)) < 0)) {
                             smallest = b;
                         }
                     }
@@ -377,8 +396,8 @@ public final class UnsubscribeRepository {
             return count();
         }
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM unsubscribes WHERE email LIKE ? ESCAPE '\\'")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM unsubscribes WHERE email LIKE ? ESCAPE '\\'")) {
                 select.setString(1, likePrefix(prefix));
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
@@ -397,9 +416,12 @@ public final class UnsubscribeRepository {
                 List<HistoryEntry> entries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new HistoryEntry(email, Database.instant(rows, "at"),
+                        entries.add(new HistoryEntry(
+                                email,
+                                Database.instant(rows, "at"),
                                 HistoryEntry.Action.valueOf(rows.getString("action")),
-                                UnsubscribeSource.valueOf(rows.getString("source")), rows.getString("actor"),
+                                UnsubscribeSource.valueOf(rows.getString("source")),
+                                rows.getString("actor"),
                                 Optional.ofNullable(rows.getString("reason"))));
                     }
                 }
@@ -413,8 +435,11 @@ public final class UnsubscribeRepository {
     }
 
     private static Unsubscribe unsubscribe(ResultSet rows) throws SQLException {
-        return new Unsubscribe(new Email(rows.getString("email")), Database.instant(rows, "unsubscribed_at"),
-                UnsubscribeSource.valueOf(rows.getString("source")), rows.getString("actor"),
+        return new Unsubscribe(
+                new Email(rows.getString("email")),
+                Database.instant(rows, "unsubscribed_at"),
+                UnsubscribeSource.valueOf(rows.getString("source")),
+                rows.getString("actor"),
                 Optional.ofNullable(rows.getString("reason")));
     }
 
@@ -424,8 +449,11 @@ public final class UnsubscribeRepository {
         if (record == null || person.flatMap(Person::salesforceId).isPresent()) {
             return person;
         }
-        return Optional.of(new Person(new Email(rows.getString("email")), person.flatMap(Person::firstName),
-                person.flatMap(Person::lastName), Optional.of(new SalesforceId(record))));
+        return Optional.of(new Person(
+                new Email(rows.getString("email")),
+                person.flatMap(Person::firstName),
+                person.flatMap(Person::lastName),
+                Optional.of(new SalesforceId(record))));
     }
 
     private static Optional<Person> person(ResultSet rows) throws SQLException {
@@ -434,7 +462,9 @@ public final class UnsubscribeRepository {
             return Optional.empty();
         }
         String id = rows.getString("salesforce_id");
-        return Optional.of(new Person(new Email(email), Optional.ofNullable(rows.getString("first_name")),
+        return Optional.of(new Person(
+                new Email(email),
+                Optional.ofNullable(rows.getString("first_name")),
                 Optional.ofNullable(rows.getString("last_name")),
                 id == null ? Optional.empty() : Optional.of(new SalesforceId(id))));
     }

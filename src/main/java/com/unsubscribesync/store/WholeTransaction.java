@@ -12,12 +12,11 @@ import java.util.Set;
 final class WholeTransaction {
     private static final Set<String> REFUSED = Set.of("commit", "setAutoCommit", "close");
 
-    private WholeTransaction() {
-    }
+    private WholeTransaction() {}
 
     static Connection of(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, arguments) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                     boolean wholeRollback = method.getName().equals("rollback") && method.getParameterCount() == 0;
                     if (wholeRollback || REFUSED.contains(method.getName())) {
                         throw new IllegalStateException("Work run in a transaction may not call " + method.getName()

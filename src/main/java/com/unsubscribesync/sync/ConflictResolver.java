@@ -5,8 +5,8 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.PersonMatch;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.Conflict;
@@ -33,14 +33,27 @@ public final class ConflictResolver {
     /** Most matches shown of each object; a search that finds more asks the admin to say more. */
     public static final int MATCHES_PER_OBJECT = 25;
 
-    public ConflictResolver(ConflictRepository conflicts, OutboxRepository outbox, PeopleRepository people,
-            MirrorRepository mirror, Resubscriber resubscriber, OptOutFields fields, Clock clock) {
+    public ConflictResolver(
+            ConflictRepository conflicts,
+            OutboxRepository outbox,
+            PeopleRepository people,
+            MirrorRepository mirror,
+            Resubscriber resubscriber,
+            OptOutFields fields,
+            Clock clock) {
         this(conflicts, outbox, people, mirror, resubscriber, fields, clock, Optional::empty);
     }
 
     /** @param org the org searched for the record to link a person to */
-    public ConflictResolver(ConflictRepository conflicts, OutboxRepository outbox, PeopleRepository people,
-            MirrorRepository mirror, Resubscriber resubscriber, OptOutFields fields, Clock clock, CurrentOrg org) {
+    public ConflictResolver(
+            ConflictRepository conflicts,
+            OutboxRepository outbox,
+            PeopleRepository people,
+            MirrorRepository mirror,
+            Resubscriber resubscriber,
+            OptOutFields fields,
+            Clock clock,
+            CurrentOrg org) {
         this.org = org;
         this.conflicts = conflicts;
         this.outbox = outbox;
@@ -79,28 +92,35 @@ public final class ConflictResolver {
      */
     public Resolved resolve(long id, String action, Optional<String> record, Optional<String> reason, String actor) {
         Optional<String> why = reason.flatMap(text -> FreeText.reason("--reason", text));
-        Conflict conflict = conflicts.find(id).filter(Conflict::open).orElseThrow(() -> new InvalidInputException(
-                "conflict " + id + " is not open: list them with 'conflicts list'"));
+        Conflict conflict = conflicts
+                .find(id)
+                .filter(Conflict::open)
+                .orElseThrow(() ->
+                        new InvalidInputException("conflict " + id + " is not open: list them with 'conflicts list'"));
         String chosen = action.strip().toLowerCase(Locale.ROOT);
         if (!actions(conflict.kind()).contains(chosen)) {
-            throw new InvalidInputException("action '" + action + "' does not apply to a '" + conflict.kind().title()
-                    + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
+            throw new InvalidInputException("action '" + action + "' does not apply to a '"
+                    + conflict.kind().title() + "' conflict: use " + String.join(" or ", actions(conflict.kind())));
         }
         Email email = conflict.email().orElse(null);
         Optional<Person> personBefore = Optional.empty();
         switch (chosen) {
             case "keep-unsubscribed", "retry" -> outbox.enqueue(required(email, conflict), clock.instant());
             case "resubscribe" -> {
-                resubscriber.resubscribe(required(email, conflict), why.orElseThrow(() -> new InvalidInputException(
-                        "--reason is required to resubscribe: say why the person may be emailed again")), actor, false);
+                resubscriber.resubscribe(
+                        required(email, conflict),
+                        why.orElseThrow(() -> new InvalidInputException(
+                                "--reason is required to resubscribe: say why the person may be emailed again")),
+                        actor,
+                        false);
                 conflict.recordId().ifPresent(recordId -> mirror.forgetEarlierOptOut(List.of(recordId)));
             }
             case "link", "relink" -> {
                 SalesforceId target = SalesforceId.parse(record.orElseThrow(() -> new InvalidInputException(
                         "--record is required: give the 15- or 18-character id of the Lead or Contact to link")));
                 Email owner = required(email, conflict);
-                Person current = people.find(owner).orElse(new Person(owner, Optional.empty(), Optional.empty(),
-                        Optional.empty()));
+                Person current = people.find(owner)
+                        .orElse(new Person(owner, Optional.empty(), Optional.empty(), Optional.empty()));
                 personBefore = Optional.of(current);
                 people.saveLink(new Person(owner, current.firstName(), current.lastName(), Optional.of(target)));
                 outbox.enqueue(owner, clock.instant());
@@ -110,7 +130,7 @@ public final class ConflictResolver {
                 fields.refresh();
                 outbox.retryAllNow(clock.instant());
             }
-            default -> { }
+            default -> {}
         }
         conflicts.resolve(id, chosen, actor, why, clock.instant());
         return new Resolved(conflict, chosen, personBefore);
@@ -123,7 +143,8 @@ public final class ConflictResolver {
     public void undo(Resolved resolved) {
         if (!resolved.undoable()) {
             throw new InvalidInputException("a resubscribe cannot be undone here: unsubscribe "
-                    + resolved.conflict().email().map(Email::value).orElse("the person") + " again on the Unsubscribes tab");
+                    + resolved.conflict().email().map(Email::value).orElse("the person")
+                    + " again on the Unsubscribes tab");
         }
         if (!conflicts.reopen(resolved.conflict().id())) {
             throw new InvalidInputException("conflict " + resolved.conflict().id() + " could not be reopened: it is "
@@ -136,8 +157,8 @@ public final class ConflictResolver {
     public List<PersonMatch> findRecords(String text) {
         String wanted = text.strip();
         if (wanted.length() < 2) {
-            throw new InvalidInputException("type at least two characters of an email address or a name to search "
-                    + "Salesforce");
+            throw new InvalidInputException(
+                    "type at least two characters of an email address or a name to search " + "Salesforce");
         }
         try {
             return connected().findPeople(wanted, MATCHES_PER_OBJECT);
@@ -174,8 +195,9 @@ public final class ConflictResolver {
     }
 
     private SalesforceOrg connected() {
-        return org.current().orElseThrow(() -> new InvalidInputException("no Salesforce org is connected: connect one "
-                + "on the Connection tab to look records up"));
+        return org.current()
+                .orElseThrow(() -> new InvalidInputException(
+                        "no Salesforce org is connected: connect one " + "on the Connection tab to look records up"));
     }
 
     private static Email required(Email email, Conflict conflict) {

@@ -30,8 +30,8 @@ public final class NightlyScheduler implements AutoCloseable {
     private Instant lastSlotHandled;
     private ScheduledFuture<?> ticking;
 
-    public NightlyScheduler(SettingsRepository settings, SyncRunRepository runs, Consumer<SyncRun.Trigger> runner,
-            Clock clock) {
+    public NightlyScheduler(
+            SettingsRepository settings, SyncRunRepository runs, Consumer<SyncRun.Trigger> runner, Clock clock) {
         this.settings = settings;
         this.runs = runs;
         this.runner = runner;
@@ -45,7 +45,9 @@ public final class NightlyScheduler implements AutoCloseable {
 
     /** The next scheduled run, when the nightly sync is on. */
     public Optional<Instant> nextRun() {
-        return settings.load().nightlySync() ? Optional.of(NightlySchedule.nextRunAfter(clock.instant())) : Optional.empty();
+        return settings.load().nightlySync()
+                ? Optional.of(NightlySchedule.nextRunAfter(clock.instant()))
+                : Optional.empty();
     }
 
     private void tickSafely() {

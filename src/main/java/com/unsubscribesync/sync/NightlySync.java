@@ -15,9 +15,9 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.ApiUsage;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.OrgRecord;
-import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceBulk;
+import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
@@ -61,9 +61,11 @@ public final class NightlySync {
     static final Duration OVERLAP = Duration.ofMinutes(2);
     /** Renewed while the run lasts; a run whose process was killed stops blocking others after this long. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     /** How much of each list of the plan a report carries, for showing. */
     static final int SAMPLE = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
 
     private final UnsubscribeRepository unsubscribes;
@@ -83,10 +85,32 @@ public final class NightlySync {
     private final StaleConflicts staleConflicts;
     private final String holder = "run-" + UUID.randomUUID();
 
-    public NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
-            ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            SalesforceBulk bulk, OptOutFields fields, RetryPolicy refusals, Clock clock) {
-        this(unsubscribes, settings, mirror, conflicts, runs, plans, lock, org, bulk, fields, refusals, clock,
+    public NightlySync(
+            UnsubscribeRepository unsubscribes,
+            SettingsRepository settings,
+            MirrorRepository mirror,
+            ConflictRepository conflicts,
+            SyncRunRepository runs,
+            RunPlanRepository plans,
+            RunLock lock,
+            CurrentOrg org,
+            SalesforceBulk bulk,
+            OptOutFields fields,
+            RetryPolicy refusals,
+            Clock clock) {
+        this(
+                unsubscribes,
+                settings,
+                mirror,
+                conflicts,
+                runs,
+                plans,
+                lock,
+                org,
+                bulk,
+                fields,
+                refusals,
+                clock,
                 RunPlanner.SLICE);
     }
 
@@ -96,9 +120,20 @@ public final class NightlySync {
      * @param sliceSize addresses planned at a time, and rows read back from the plan at a time (tests make it tiny,
      *                  to cross many slice boundaries)
      */
-    NightlySync(UnsubscribeRepository unsubscribes, SettingsRepository settings, MirrorRepository mirror,
-            ConflictRepository conflicts, SyncRunRepository runs, RunPlanRepository plans, RunLock lock, CurrentOrg org,
-            SalesforceBulk bulk, OptOutFields fields, RetryPolicy refusals, Clock clock, int sliceSize) {
+    NightlySync(
+            UnsubscribeRepository unsubscribes,
+            SettingsRepository settings,
+            MirrorRepository mirror,
+            ConflictRepository conflicts,
+            SyncRunRepository runs,
+            RunPlanRepository plans,
+            RunLock lock,
+            CurrentOrg org,
+            SalesforceBulk bulk,
+            OptOutFields fields,
+            RetryPolicy refusals,
+            Clock clock,
+            int sliceSize) {
         this.unsubscribes = unsubscribes;
         this.settings = settings;
         this.mirror = mirror;
@@ -126,8 +161,9 @@ public final class NightlySync {
     }
 
     public RunReport run(RunRequest request, RunProgress progress) {
-        SalesforceOrg salesforce = org.current().orElseThrow(() -> new IllegalStateException(
-                "No Salesforce org is connected: connect one (or the demo org) before running the sync"));
+        SalesforceOrg salesforce = org.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No Salesforce org is connected: connect one (or the demo org) before running the sync"));
         Optional<RunLock.Held> held = request.dryRun() ? Optional.empty() : lock.hold(holder, LEASE, clock);
         if (!request.dryRun() && held.isEmpty()) {
             throw new AlreadyRunning();
@@ -137,26 +173,40 @@ public final class NightlySync {
             runs.closeAbandoned(started);
         }
         long callsBefore = salesforce.callsMade();
-        long runId = request.dryRun() ? -1 : runs.start(request.trigger(), request.origin(),
-                instanceUrl(salesforce), false, started);
+        long runId = request.dryRun()
+                ? -1
+                : runs.start(request.trigger(), request.origin(), instanceUrl(salesforce), false, started);
         Counter counter = new Counter();
         if (!request.dryRun()) {
             // Saved as batches are written, so that a run whose process dies shows what it really did.
-            counter.save = () -> runs.recordProgress(runId, counter.counts(salesforce.callsMade() - callsBefore),
-                    counter.failed, counter.takeRecords());
+            counter.save = () -> runs.recordProgress(
+                    runId, counter.counts(salesforce.callsMade() - callsBefore), counter.failed, counter.takeRecords());
         }
         try {
             RunReport report = execute(salesforce, request, progress, counter, callsBefore, started, held);
             if (!request.dryRun()) {
-                runs.finish(runId, report.outcome(), counts(report), counter.failed, counter.takeRecords(),
-                        report.message(), counter.watermark, clock.instant());
+                runs.finish(
+                        runId,
+                        report.outcome(),
+                        counts(report),
+                        counter.failed,
+                        counter.takeRecords(),
+                        report.message(),
+                        counter.watermark,
+                        clock.instant());
             }
             return report;
         } catch (RuntimeException e) {
             LOG.error("Sync run failed", e);
             if (!request.dryRun()) {
-                runs.finish(runId, SyncRun.Outcome.FAILED, counter.counts(salesforce.callsMade() - callsBefore),
-                        counter.failed, counter.takeRecords(), Optional.of(sentence(e)), Optional.empty(),
+                runs.finish(
+                        runId,
+                        SyncRun.Outcome.FAILED,
+                        counter.counts(salesforce.callsMade() - callsBefore),
+                        counter.failed,
+                        counter.takeRecords(),
+                        Optional.of(sentence(e)),
+                        Optional.empty(),
                         clock.instant());
             }
             throw e;
@@ -177,9 +227,11 @@ public final class NightlySync {
         final Map<SObjectType, Long> waitingForField = new EnumMap<>(SObjectType.class);
         /** Records refused for good or still refused after the retries. */
         int failed;
-        Runnable save = () -> { };
+
+        Runnable save = () -> {};
         /** Records done since the last save, at most the detail cap of each kind over the whole run. */
         private List<RunRecord> records = new ArrayList<>();
+
         private final Map<RunRecord.Kind, Integer> noted = new EnumMap<>(RunRecord.Kind.class);
 
         boolean keepsMore(RunRecord.Kind kind) {
@@ -204,8 +256,14 @@ public final class NightlySync {
         }
     }
 
-    private RunReport execute(SalesforceOrg salesforce, RunRequest request, RunProgress progress, Counter counter,
-            long callsBefore, Instant started, Optional<RunLock.Held> held) {
+    private RunReport execute(
+            SalesforceOrg salesforce,
+            RunRequest request,
+            RunProgress progress,
+            Counter counter,
+            long callsBefore,
+            Instant started,
+            Optional<RunLock.Held> held) {
         SyncSettings current = settings.load();
         UsableFields usable = UsableFields.of(fields.check(salesforce, current.field(), current));
         FieldCheck check = usable.check();
@@ -213,7 +271,8 @@ public final class NightlySync {
         Set<SObjectType> blocked = usable.blocked();
 
         Instant serverStart = salesforce.serverTime();
-        Optional<Instant> since = request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
+        Optional<Instant> since =
+                request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
         try (RunPlan plan = plans.open(request.dryRun(), sliceSize, clock.instant())) {
             Runnable stillRunning = new Leases(plan, held);
             for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
@@ -229,8 +288,8 @@ public final class NightlySync {
                     }
                     stillRunning.run();
                     counter.save.run();
-                    progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled,
-                            -1);
+                    progress.update(
+                            "Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
                 });
             }
 
@@ -238,8 +297,10 @@ public final class NightlySync {
             planner.plan(plan, current, blocked, progress, stillRunning);
             Map<SObjectType, Long> pushes = plan.pushCounts();
             if (request.dryRun()) {
-                long writes = pushes.values().stream().mapToLong(n -> OptOutWriter.forRecords(n.intValue(), current)
-                        .plannedCalls(n.intValue())).sum();
+                long writes = pushes.values().stream()
+                        .mapToLong(n ->
+                                OptOutWriter.forRecords(n.intValue(), current).plannedCalls(n.intValue()))
+                        .sum();
                 // Only what the run would raise counts: conflicts already pending, or dismissed with nothing new
                 // since, are not ones "that would arise" (the run's own count says the same).
                 List<PlannedConflict> arising = new ArrayList<>();
@@ -254,11 +315,20 @@ public final class NightlySync {
                     }
                 }
                 SyncPlan sample = sample(plan, pushes);
-                return new RunReport(true, SyncRun.Outcome.SUCCEEDED, counter.pulled,
-                        (int) pushes.values().stream().mapToLong(Long::longValue).sum(), (int) plan.importCount(),
-                        arisingCount, salesforce.callsMade() - callsBefore + writes,
+                return new RunReport(
+                        true,
+                        SyncRun.Outcome.SUCCEEDED,
+                        counter.pulled,
+                        (int) pushes.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
+                        (int) plan.importCount(),
+                        arisingCount,
+                        salesforce.callsMade() - callsBefore + writes,
                         Duration.between(started, clock.instant()).toMillis(),
-                        new SyncPlan(sample.pushes(), sample.imports(), arising), Optional.empty(), Map.of());
+                        new SyncPlan(sample.pushes(), sample.imports(), arising),
+                        Optional.empty(),
+                        Map.of());
             }
 
             noteReapplied(plan, pushes.keySet());
@@ -271,23 +341,35 @@ public final class NightlySync {
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
             Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
-            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false).map(email -> {
-                if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
-                    counter.note(RunRecord.imported(email, optedOutRecord(email)));
-                }
-                return new Unsubscribe(email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty());
-            }).iterator());
+            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false)
+                    .map(email -> {
+                        if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
+                            counter.note(RunRecord.imported(email, optedOutRecord(email)));
+                        }
+                        return new Unsubscribe(
+                                email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty());
+                    })
+                    .iterator());
             counter.save.run();
 
-            Optional<String> stoppedBecause = push(salesforce, plan, pushes, apiNames, check, current, progress,
-                    counter, stillRunning);
-            staleConflicts.closeWhereFollowed(new RecordsToOptOut(current, blocked, mirror::find), "nightly sync",
-                    clock.instant());
+            Optional<String> stoppedBecause =
+                    push(salesforce, plan, pushes, apiNames, check, current, progress, counter, stillRunning);
+            staleConflicts.closeWhereFollowed(
+                    new RecordsToOptOut(current, blocked, mirror::find), "nightly sync", clock.instant());
             counter.watermark = stoppedBecause.isPresent() ? Optional.empty() : Optional.of(serverStart);
             SyncRun.Outcome outcome = stoppedBecause.isPresent() ? SyncRun.Outcome.STOPPED : SyncRun.Outcome.SUCCEEDED;
-            return new RunReport(false, outcome, counter.pulled, counter.pushed, counter.imported, counter.conflicts,
-                    salesforce.callsMade() - callsBefore, Duration.between(started, clock.instant()).toMillis(),
-                    sample(plan, pushes), message(stoppedBecause, counter), counter.stillRefused);
+            return new RunReport(
+                    false,
+                    outcome,
+                    counter.pulled,
+                    counter.pushed,
+                    counter.imported,
+                    counter.conflicts,
+                    salesforce.callsMade() - callsBefore,
+                    Duration.between(started, clock.instant()).toMillis(),
+                    sample(plan, pushes),
+                    message(stoppedBecause, counter),
+                    counter.stillRefused);
         }
     }
 
@@ -296,9 +378,16 @@ public final class NightlySync {
      * reserve or on request, leaving the rest for the next run. Records refused for now are tried again at the end
      * with the push's back-off; an object whose field turns unusable is one conflict, and the rest of it waits.
      */
-    private Optional<String> push(SalesforceOrg salesforce, RunPlan plan, Map<SObjectType, Long> pushes,
-            Map<SObjectType, String> apiNames, FieldCheck check, SyncSettings current, RunProgress progress,
-            Counter counter, Runnable stillRunning) {
+    private Optional<String> push(
+            SalesforceOrg salesforce,
+            RunPlan plan,
+            Map<SObjectType, Long> pushes,
+            Map<SObjectType, String> apiNames,
+            FieldCheck check,
+            SyncSettings current,
+            RunProgress progress,
+            Counter counter,
+            Runnable stillRunning) {
         long total = pushes.values().stream().mapToLong(Long::longValue).sum();
         long done = 0;
         RefusedRecords refused = new RefusedRecords();
@@ -335,8 +424,13 @@ public final class NightlySync {
     }
 
     /** Tries the records refused for now again, after the push's back-off, until written or out of attempts. */
-    private Optional<String> retryRefused(Writes writes, RefusedRecords refused, SyncSettings current, RunProgress progress,
-            Counter counter, Runnable stillRunning) {
+    private Optional<String> retryRefused(
+            Writes writes,
+            RefusedRecords refused,
+            SyncSettings current,
+            RunProgress progress,
+            Counter counter,
+            Runnable stillRunning) {
         for (int failures = 1; failures < refusals.attempts() && !refused.isEmpty(); failures++) {
             Optional<String> stop = stopBefore(writes.salesforce, current, progress, counter);
             if (stop.isPresent()) {
@@ -344,12 +438,14 @@ public final class NightlySync {
             }
             progress.update("Waiting to retry opt-outs Salesforce refused", 0, refused.size());
             if (!waitOut(refusals.delayAfter(failures), stillRunning)) {
-                return Optional.of("Stopped while waiting to retry " + optOuts(refused.size(), "refused opt-out") + "; the next "
-                        + "run tries them again.");
+                return Optional.of("Stopped while waiting to retry " + optOuts(refused.size(), "refused opt-out")
+                        + "; the next " + "run tries them again.");
             }
             progress.update("Retrying opt-outs Salesforce refused", 0, refused.size());
-            for (Map.Entry<SObjectType, Map<SalesforceId, Optional<Email>>> object : refused.takeAll().entrySet()) {
-                List<Map.Entry<SalesforceId, Optional<Email>>> again = new ArrayList<>(object.getValue().entrySet());
+            for (Map.Entry<SObjectType, Map<SalesforceId, Optional<Email>>> object :
+                    refused.takeAll().entrySet()) {
+                List<Map.Entry<SalesforceId, Optional<Email>>> again =
+                        new ArrayList<>(object.getValue().entrySet());
                 OptOutWriter writer = OptOutWriter.forRecords(again.size(), current);
                 for (int from = 0; from < again.size(); from += writer.step()) {
                     Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
@@ -364,23 +460,27 @@ public final class NightlySync {
         counter.stillRefused = refused.byStatusCode();
         refused.forEach((id, email, code) -> {
             counter.failed++;
-            counter.note(RunRecord.failed(id, email, code, "Still refused after " + refusals.attempts()
-                    + " attempts; the next run tries again."));
+            counter.note(RunRecord.failed(
+                    id,
+                    email,
+                    code,
+                    "Still refused after " + refusals.attempts() + " attempts; the next run tries again."));
         });
         return Optional.empty();
     }
 
     /** Why the run must stop before its next write, if it must: a cancel, or the org's API reserve. */
-    private static Optional<String> stopBefore(SalesforceOrg salesforce, SyncSettings current, RunProgress progress,
-            Counter counter) {
+    private static Optional<String> stopBefore(
+            SalesforceOrg salesforce, SyncSettings current, RunProgress progress, Counter counter) {
         if (progress.cancelled()) {
-            return Optional.of("Stopped on request after " + optOuts(counter.pushed, "opt-out") + "; the rest is pushed "
-                    + "by the next run.");
+            return Optional.of("Stopped on request after " + optOuts(counter.pushed, "opt-out")
+                    + "; the rest is pushed " + "by the next run.");
         }
         Optional<ApiUsage> usage = salesforce.apiUsage();
         if (usage.isPresent() && usage.get().wouldCutIntoReserve(1, current.apiReservePercent())) {
             return Optional.of("Stopped before using the last " + current.apiReservePercent() + " % of the "
-                    + "org's daily API allowance (" + usage.get().used() + " of " + usage.get().limit()
+                    + "org's daily API allowance (" + usage.get().used() + " of "
+                    + usage.get().limit()
                     + " used); the remaining opt-outs are pushed by the next run.");
         }
         return Optional.empty();
@@ -411,7 +511,11 @@ public final class NightlySync {
         private final Counter counter;
         private final RefusedRecords refused;
 
-        Writes(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, FieldCheck check, Counter counter,
+        Writes(
+                SalesforceOrg salesforce,
+                Map<SObjectType, String> apiNames,
+                FieldCheck check,
+                Counter counter,
                 RefusedRecords refused) {
             this.salesforce = salesforce;
             this.apiNames = apiNames;
@@ -421,18 +525,20 @@ public final class NightlySync {
         }
 
         void write(OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {
-            List<WriteOutcome> outcomes = writer.write(salesforce, bulk, type, apiNames.get(type),
-                    new ArrayList<>(batch.keySet()));
+            List<WriteOutcome> outcomes =
+                    writer.write(salesforce, bulk, type, apiNames.get(type), new ArrayList<>(batch.keySet()));
             Settlement settlement = new Settlement();
             List<SalesforceId> written = new ArrayList<>();
             boolean fieldTurnedUnusable = false;
             for (WriteOutcome outcome : outcomes) {
                 switch (outcome.result()) {
                     case WRITTEN -> written.add(outcome.id());
-                    case RETRYABLE -> settlement.refused(outcome.id(), outcome.statusCode()
-                            .orElse(Settlement.NO_ANSWER));
+                    case RETRYABLE ->
+                        settlement.refused(outcome.id(), outcome.statusCode().orElse(Settlement.NO_ANSWER));
                     case PERMANENT -> {
-                        if (outcome.statusCode().filter(FIELD_NOT_WRITABLE::equals).isPresent()) {
+                        if (outcome.statusCode()
+                                .filter(FIELD_NOT_WRITABLE::equals)
+                                .isPresent()) {
                             fieldTurnedUnusable = true;
                         } else {
                             rejected(outcome, batch.getOrDefault(outcome.id(), Optional.empty()));
@@ -446,8 +552,14 @@ public final class NightlySync {
             written.forEach(id -> counter.note(RunRecord.pushed(id, batch.getOrDefault(id, Optional.empty()))));
             conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
             for (SalesforceId id : written) {
-                conflicts.resolveMatching(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, batch.get(id), Optional.of(id),
-                        Optional.of(id.objectType()), "re-applied", "nightly sync", clock.instant());
+                conflicts.resolveMatching(
+                        ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                        batch.get(id),
+                        Optional.of(id),
+                        Optional.of(id.objectType()),
+                        "re-applied",
+                        "nightly sync",
+                        clock.instant());
             }
             counter.pushed += written.size();
             if (fieldTurnedUnusable) {
@@ -457,7 +569,9 @@ public final class NightlySync {
                 if (conflicts.record(OptOutFields.unavailable(check, type), clock.instant())) {
                     counter.conflicts++;
                 }
-                long unsettled = batch.keySet().stream().filter(id -> !settlement.isSettled(id)).count();
+                long unsettled = batch.keySet().stream()
+                        .filter(id -> !settlement.isSettled(id))
+                        .count();
                 counter.waitingForField.merge(type, unsettled + refused.forget(type), Long::sum);
                 return;
             }
@@ -466,7 +580,10 @@ public final class NightlySync {
 
         private void rejected(WriteOutcome outcome, Optional<Email> email) {
             counter.failed++;
-            counter.note(RunRecord.failed(outcome.id(), email, outcome.statusCode().orElse("UNKNOWN"),
+            counter.note(RunRecord.failed(
+                    outcome.id(),
+                    email,
+                    outcome.statusCode().orElse("UNKNOWN"),
                     outcome.message().orElse("no message")));
             if (conflicts.record(WriteRejections.refused(email, outcome), clock.instant())) {
                 counter.conflicts++;
@@ -485,8 +602,10 @@ public final class NightlySync {
 
     /** The record whose opt-out an import came from, as the mirror has it (the plan keeps only addresses). */
     private Optional<SalesforceId> optedOutRecord(Email email) {
-        return mirror.byEmail(email).stream().filter(record -> record.optedOut() && !record.deleted())
-                .map(MirrorRecord::id).findFirst();
+        return mirror.byEmail(email).stream()
+                .filter(record -> record.optedOut() && !record.deleted())
+                .map(MirrorRecord::id)
+                .findFirst();
     }
 
     /** What the run leaves for later, after why it stopped early if it did. */
@@ -494,14 +613,22 @@ public final class NightlySync {
         List<String> sentences = new ArrayList<>();
         stoppedBecause.ifPresent(sentences::add);
         counter.waitingForField.forEach((type, waiting) -> sentences.add("The opt-out field became unusable on "
-                + type.apiName() + " during the run: " + optOuts(waiting, "opt-out") + (waiting == 1 ? " waits" : " wait")
+                + type.apiName() + " during the run: " + optOuts(waiting, "opt-out")
+                + (waiting == 1 ? " waits" : " wait")
                 + " until it is fixed (see the Field "
                 + "unavailable conflict)."));
         if (!counter.stillRefused.isEmpty()) {
-            int all = counter.stillRefused.values().stream().mapToInt(Integer::intValue).sum();
+            int all = counter.stillRefused.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             sentences.add(all + (all == 1 ? " record was" : " records were") + " still refused after "
-                    + refusals.attempts() + " attempts (" + String.join(", ", counter.stillRefused.entrySet().stream()
-                            .map(e -> e.getKey() + ": " + e.getValue()).toList()) + "); the next run tries again.");
+                    + refusals.attempts() + " attempts ("
+                    + String.join(
+                            ", ",
+                            counter.stillRefused.entrySet().stream()
+                                    .map(e -> e.getKey() + ": " + e.getValue())
+                                    .toList())
+                    + "); the next run tries again.");
         }
         return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
     }
@@ -515,11 +642,17 @@ public final class NightlySync {
             for (Iterator<PlannedPush> pushes = plan.pushes(type); pushes.hasNext(); ) {
                 PlannedPush push = pushes.next();
                 if (push.unchecked()) {
-                    conflicts.record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, push.email(),
-                            Optional.of(push.id()), Optional.of(type), Optional.empty(),
-                            "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in "
-                                    + "Salesforce while the address is unsubscribed here; it is being set again "
-                                    + "(resubscribe policy: re-apply)."), clock.instant());
+                    conflicts.record(
+                            new NewConflict(
+                                    ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                                    push.email(),
+                                    Optional.of(push.id()),
+                                    Optional.of(type),
+                                    Optional.empty(),
+                                    "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in "
+                                            + "Salesforce while the address is unsubscribed here; it is being set again "
+                                            + "(resubscribe policy: re-apply)."),
+                            clock.instant());
                 }
             }
         }
@@ -527,8 +660,13 @@ public final class NightlySync {
 
     /** A conflict the rule found, as the store keeps it; the real-time push raises them alike. */
     static NewConflict stored(PlannedConflict conflict) {
-        return new NewConflict(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType(),
-                Optional.empty(), conflict.explanation());
+        return new NewConflict(
+                conflict.kind(),
+                conflict.email(),
+                conflict.recordId(),
+                conflict.objectType(),
+                Optional.empty(),
+                conflict.explanation());
     }
 
     /** The start of each list of the plan, enough to show; the counts are in the report. */
@@ -580,9 +718,17 @@ public final class NightlySync {
 
     /** A record as read from Salesforce, as the mirror keeps it. */
     static MirrorRepository.Pulled pulled(OrgRecord record) {
-        return new MirrorRepository.Pulled(new MirrorRecord(record.id(), record.email(), record.optedOut(),
-                record.optedOut(), record.converted(), record.convertedContactId(), record.deleted(),
-                record.masterRecordId()), record.systemModstamp());
+        return new MirrorRepository.Pulled(
+                new MirrorRecord(
+                        record.id(),
+                        record.email(),
+                        record.optedOut(),
+                        record.optedOut(),
+                        record.converted(),
+                        record.convertedContactId(),
+                        record.deleted(),
+                        record.masterRecordId()),
+                record.systemModstamp());
     }
 
     private static final String FIELD_NOT_WRITABLE = "INVALID_FIELD_FOR_INSERT_UPDATE";
@@ -593,8 +739,8 @@ public final class NightlySync {
     }
 
     private static SyncRun.Counts counts(RunReport report) {
-        return new SyncRun.Counts(report.pulled(), report.pushed(), report.imported(), report.conflicts(),
-                (int) report.apiCalls());
+        return new SyncRun.Counts(
+                report.pulled(), report.pushed(), report.imported(), report.conflicts(), (int) report.apiCalls());
     }
 
     private static String sentence(RuntimeException e) {

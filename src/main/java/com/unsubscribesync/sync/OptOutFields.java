@@ -27,14 +27,16 @@ public final class OptOutFields {
         this.clock = clock;
     }
 
-    private record Cached(OptOutFieldRequest request, SalesforceOrg org, FieldCheck check, Instant at) {
-    }
+    private record Cached(OptOutFieldRequest request, SalesforceOrg org, FieldCheck check, Instant at) {}
 
     public synchronized FieldCheck check(SalesforceOrg org, OptOutField field, SyncSettings settings) {
-        Optional<String> override = field == OptOutField.MARKETO_SALES_OPT_OUT ? settings.fieldApiName() : Optional.empty();
+        Optional<String> override =
+                field == OptOutField.MARKETO_SALES_OPT_OUT ? settings.fieldApiName() : Optional.empty();
         OptOutFieldRequest request = new OptOutFieldRequest(field, override);
         Instant now = clock.instant();
-        if (cached == null || !cached.request.equals(request) || cached.org != org
+        if (cached == null
+                || !cached.request.equals(request)
+                || cached.org != org
                 || cached.at.plus(KEEP).isBefore(now)) {
             cached = new Cached(request, org, org.checkField(request), now);
         }
@@ -57,9 +59,15 @@ public final class OptOutFields {
      */
     static NewConflict unavailable(FieldCheck check, SObjectType type) {
         FieldCheck.ObjectField field = check.objects().get(type);
-        String problem = field == null ? "The opt-out field was not found on " + type.apiName() + "."
+        String problem = field == null
+                ? "The opt-out field was not found on " + type.apiName() + "."
                 : field.problem().orElse("The opt-out field cannot be written on " + type.apiName() + ".");
-        return new NewConflict(ConflictKind.FIELD_UNAVAILABLE, Optional.empty(), Optional.empty(), Optional.of(type),
-                Optional.empty(), problem + " Opt-outs for " + type.apiName() + " wait until it is fixed.");
+        return new NewConflict(
+                ConflictKind.FIELD_UNAVAILABLE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(type),
+                Optional.empty(),
+                problem + " Opt-outs for " + type.apiName() + " wait until it is fixed.");
     }
 }

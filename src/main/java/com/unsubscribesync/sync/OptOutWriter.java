@@ -16,8 +16,8 @@ import java.util.List;
 enum OptOutWriter {
     SOAP(200) {
         @Override
-        List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
-                List<SalesforceId> ids) {
+        List<WriteOutcome> write(
+                SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName, List<SalesforceId> ids) {
             return org.setOptOut(type, fieldApiName, ids, true);
         }
 
@@ -29,8 +29,8 @@ enum OptOutWriter {
     /** One job per step of up to five full batches, so a run can stop between jobs. */
     BULK(5 * SalesforceBulk.BATCH_RECORDS) {
         @Override
-        List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
-                List<SalesforceId> ids) {
+        List<WriteOutcome> write(
+                SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName, List<SalesforceId> ids) {
             return bulk.setOptOutInBulk(type, fieldApiName, ids, true);
         }
 
@@ -63,8 +63,8 @@ enum OptOutWriter {
     }
 
     /** Sets the opt-out on the records, through the org's SOAP or Bulk API; one outcome per id, in order. */
-    abstract List<WriteOutcome> write(SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName,
-            List<SalesforceId> ids);
+    abstract List<WriteOutcome> write(
+            SalesforceOrg org, SalesforceBulk bulk, SObjectType type, String fieldApiName, List<SalesforceId> ids);
 
     /** API calls writing {@code records} opt-outs this way takes when nothing is retried. */
     abstract long plannedCalls(int records);

@@ -38,11 +38,12 @@ final class PassWrites {
         this.conflicts = conflicts;
     }
 
-    void write(SalesforceOrg salesforce, SalesforceBulk bulk, SyncSettings current, UsableFields usable,
-            PassPlan plan) {
+    void write(
+            SalesforceOrg salesforce, SalesforceBulk bulk, SyncSettings current, UsableFields usable, PassPlan plan) {
         for (Map.Entry<SObjectType, List<SalesforceId>> batch : plan.toWrite().entrySet()) {
-            List<WriteOutcome> outcomes = OptOutWriter.forRecords(batch.getValue().size(), current).write(
-                    salesforce, bulk, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
+            List<WriteOutcome> outcomes = OptOutWriter.forRecords(
+                            batch.getValue().size(), current)
+                    .write(salesforce, bulk, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
             List<SalesforceId> done = new ArrayList<>();
             for (WriteOutcome outcome : outcomes) {
                 switch (outcome.result()) {
@@ -68,8 +69,8 @@ final class PassWrites {
             fieldTurnedUnusable.add(outcome.id().objectType());
             conflicts.fieldUnavailable(outcome.id().objectType());
         } else {
-            plan.owners(outcome.id()).forEach(email -> conflicts.raise(WriteRejections.refused(Optional.of(email),
-                    outcome)));
+            plan.owners(outcome.id())
+                    .forEach(email -> conflicts.raise(WriteRejections.refused(Optional.of(email), outcome)));
             settlement.explained(outcome.id());
         }
     }
@@ -89,8 +90,10 @@ final class PassWrites {
     Optional<String> refusal(RecordsToOptOut.Decision decision) {
         return decision.toWrite().stream()
                 .filter(id -> !settlement.isSettled(id) && !fieldTurnedUnusable.contains(id.objectType()))
-                .map(id -> refusals.getOrDefault(id, Settlement.NO_ANSWER + ": Salesforce gave no answer for "
-                        + id.objectType().apiName() + " " + id))
+                .map(id -> refusals.getOrDefault(
+                        id,
+                        Settlement.NO_ANSWER + ": Salesforce gave no answer for "
+                                + id.objectType().apiName() + " " + id))
                 .findFirst();
     }
 

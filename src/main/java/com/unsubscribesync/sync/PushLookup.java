@@ -68,12 +68,24 @@ final class PushLookup {
         Optional<MirrorRecord> seen(SalesforceId id) {
             // A push carries an unsubscribe just recorded here, newer than any uncheck in Salesforce: nothing is
             // held for review, so an earlier opt-out does not matter here.
-            return Optional.ofNullable(records.get(id)).map(r -> new MirrorRecord(r.id(), r.email(), r.optedOut(),
-                    false, r.converted(), r.convertedContactId(), r.deleted(), r.masterRecordId()));
+            return Optional.ofNullable(records.get(id))
+                    .map(r -> new MirrorRecord(
+                            r.id(),
+                            r.email(),
+                            r.optedOut(),
+                            false,
+                            r.converted(),
+                            r.convertedContactId(),
+                            r.deleted(),
+                            r.masterRecordId()));
         }
     }
 
-    Found lookUp(SalesforceOrg salesforce, SyncSettings current, Map<SObjectType, String> apiNames, Set<Email> emails,
+    Found lookUp(
+            SalesforceOrg salesforce,
+            SyncSettings current,
+            Map<SObjectType, String> apiNames,
+            Set<Email> emails,
             Map<Email, Set<SalesforceId>> linked) {
         Reads reads = new Reads(salesforce, apiNames);
         Optional<Instant> mirrorAsOf = current.matchByEmail() ? mirrorCurrentAsOf(current) : Optional.empty();
@@ -86,7 +98,8 @@ final class PushLookup {
         linked.values().forEach(wanted::addAll);
         reads.byId(wanted);
         Map<Email, List<SalesforceId>> stillThere = liveByEmail(reads.found.values());
-        reads.search(known.keySet().stream().filter(e -> !stillThere.containsKey(e)).toList());
+        reads.search(
+                known.keySet().stream().filter(e -> !stillThere.containsKey(e)).toList());
         reads.followLinks();
         return new Found(reads.found, reads.fromSalesforce);
     }
@@ -99,8 +112,11 @@ final class PushLookup {
 
     private static Map<Email, List<SalesforceId>> liveByEmail(Collection<OrgRecord> records) {
         Map<Email, List<SalesforceId>> byEmail = new HashMap<>();
-        records.stream().filter(r -> !r.deleted()).forEach(r -> r.email().ifPresent(e -> byEmail.computeIfAbsent(e,
-                k -> new ArrayList<>()).add(r.id())));
+        records.stream()
+                .filter(r -> !r.deleted())
+                .forEach(r -> r.email()
+                        .ifPresent(e -> byEmail.computeIfAbsent(e, k -> new ArrayList<>())
+                                .add(r.id())));
         return byEmail;
     }
 
@@ -127,25 +143,38 @@ final class PushLookup {
         /** The mirror's records as of its last pull, overlaid with what Salesforce changed since. */
         void takeFromMirror(Map<Email, List<MirrorRecord>> known, Instant asOf) {
             Map<SObjectType, Map<SalesforceId, MirrorRecord>> byType = new EnumMap<>(SObjectType.class);
-            known.values().forEach(records -> records.forEach(r -> byType.computeIfAbsent(r.objectType(),
-                    t -> new LinkedHashMap<>()).put(r.id(), r)));
+            known.values()
+                    .forEach(records ->
+                            records.forEach(r -> byType.computeIfAbsent(r.objectType(), t -> new LinkedHashMap<>())
+                                    .put(r.id(), r)));
             byType.forEach((type, records) -> {
                 if (!apiNames.containsKey(type)) {
                     return;
                 }
-                take(salesforce.changedSince(type, apiNames.get(type), records.keySet(),
-                        asOf.minus(NightlySync.OVERLAP)));
-                records.forEach((id, seen) -> found.computeIfAbsent(id, unchanged -> new OrgRecord(id, seen.email(),
-                        seen.email().map(Email::value), seen.optedOut(), seen.converted(), seen.convertedContactId(),
-                        false, seen.masterRecordId(), asOf)));
+                take(salesforce.changedSince(
+                        type, apiNames.get(type), records.keySet(), asOf.minus(NightlySync.OVERLAP)));
+                records.forEach((id, seen) -> found.computeIfAbsent(
+                        id,
+                        unchanged -> new OrgRecord(
+                                id,
+                                seen.email(),
+                                seen.email().map(Email::value),
+                                seen.optedOut(),
+                                seen.converted(),
+                                seen.convertedContactId(),
+                                false,
+                                seen.masterRecordId(),
+                                asOf)));
             });
         }
 
         /** These records as they are now, deleted ones flagged, unless already found. */
         void byId(Collection<SalesforceId> ids) {
             Map<SObjectType, Set<SalesforceId>> wanted = new EnumMap<>(SObjectType.class);
-            ids.stream().filter(id -> !found.containsKey(id) && asked.add(id))
-                    .forEach(id -> wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>()).add(id));
+            ids.stream()
+                    .filter(id -> !found.containsKey(id) && asked.add(id))
+                    .forEach(id -> wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>())
+                            .add(id));
             wanted.forEach((type, some) -> {
                 if (apiNames.containsKey(type)) {
                     take(salesforce.findByIdsIncludingDeleted(type, apiNames.get(type), some));

@@ -13,7 +13,11 @@ public record PushReport(int entries, int written, int settled, int retrying, in
     public static final PushReport NOTHING = new PushReport(0, 0, 0, 0, 0);
 
     public PushReport plus(PushReport other) {
-        return new PushReport(entries + other.entries, written + other.written, settled + other.settled,
-                retrying + other.retrying, conflicts + other.conflicts);
+        return new PushReport(
+                entries + other.entries,
+                written + other.written,
+                settled + other.settled,
+                retrying + other.retrying,
+                conflicts + other.conflicts);
     }
 }

@@ -6,8 +6,8 @@ import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.salesforce.OrgRecord;
 import com.unsubscribesync.salesforce.RetryPolicy;
-import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceBulk;
+import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.MirrorRepository;
@@ -48,8 +48,9 @@ public final class RealtimePusher {
 
     /** Back-off for pushes a record refused for now: 2 s doubling to 15 min, ten attempts, then the admin decides. */
     public static RetryPolicy standardRetry(java.util.random.RandomGenerator random) {
-        return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> { }, random);
+        return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> {}, random);
     }
+
     private static final Duration LIMIT_PAUSE = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePusher.class);
 
@@ -67,9 +68,18 @@ public final class RealtimePusher {
     private final StaleConflicts staleConflicts;
     private long dueAtLastLook;
 
-    public RealtimePusher(OutboxRepository outbox, PeopleRepository people, SettingsRepository settings,
-            ConflictRepository conflicts, MirrorRepository mirror, SyncRunRepository runs, CurrentOrg org,
-            SalesforceBulk bulk, OptOutFields fields, RetryPolicy retry, Clock clock) {
+    public RealtimePusher(
+            OutboxRepository outbox,
+            PeopleRepository people,
+            SettingsRepository settings,
+            ConflictRepository conflicts,
+            MirrorRepository mirror,
+            SyncRunRepository runs,
+            CurrentOrg org,
+            SalesforceBulk bulk,
+            OptOutFields fields,
+            RetryPolicy retry,
+            Clock clock) {
         this.outbox = outbox;
         this.people = people;
         this.settings = settings;
@@ -146,7 +156,8 @@ public final class RealtimePusher {
         SyncSettings current = settings.load();
         UsableFields usable = UsableFields.of(fields.check(salesforce, current.realtimePushField(), current));
         Map<Email, List<OutboxEntry>> entries = new LinkedHashMap<>();
-        due.forEach(entry -> entries.computeIfAbsent(entry.email(), e -> new ArrayList<>()).add(entry));
+        due.forEach(entry ->
+                entries.computeIfAbsent(entry.email(), e -> new ArrayList<>()).add(entry));
         Map<Email, Set<SalesforceId>> linked = people.salesforceIds(entries.keySet());
         PushLookup.Found found = lookUp(salesforce, current, usable, entries.keySet(), linked);
 
@@ -164,25 +175,35 @@ public final class RealtimePusher {
         return new PushReport(due.size(), writes.written(), settled.size(), retrying, raised.raised());
     }
 
-    private PushLookup.Found lookUp(SalesforceOrg salesforce, SyncSettings current, UsableFields usable,
-            Set<Email> emails, Map<Email, Set<SalesforceId>> linked) {
+    private PushLookup.Found lookUp(
+            SalesforceOrg salesforce,
+            SyncSettings current,
+            UsableFields usable,
+            Set<Email> emails,
+            Map<Email, Set<SalesforceId>> linked) {
         PushLookup.Found found = lookup.lookUp(salesforce, current, usable.apiNames(), emails, linked);
         if (current.nightlySync()) {
             // What the push read is the chosen field's state now: the mirror keeps it as a pull would, merges too.
-            mirror.save(found.readFromSalesforce().stream().map(NightlySync::pulled).toList());
+            mirror.save(
+                    found.readFromSalesforce().stream().map(NightlySync::pulled).toList());
         }
         return found;
     }
 
     /** The rule's decision for every due address, raising the conflicts it finds on the way. */
-    private static PassPlan plan(SyncSettings current, UsableFields usable, PushLookup.Found found, Set<Email> emails,
-            Map<Email, Set<SalesforceId>> linked, PassConflicts raised) {
+    private static PassPlan plan(
+            SyncSettings current,
+            UsableFields usable,
+            PushLookup.Found found,
+            Set<Email> emails,
+            Map<Email, Set<SalesforceId>> linked,
+            PassConflicts raised) {
         RecordsToOptOut rule = new RecordsToOptOut(current, usable.blocked(), found::seen);
         Map<Email, List<SalesforceId>> withAddress = current.matchByEmail() ? found.liveByEmail() : Map.of();
         PassPlan plan = new PassPlan();
         for (Email email : emails) {
-            RecordsToOptOut.Decision decision = rule.forAddress(email, linked.getOrDefault(email, Set.of()),
-                    withAddress.getOrDefault(email, List.of()), true);
+            RecordsToOptOut.Decision decision = rule.forAddress(
+                    email, linked.getOrDefault(email, Set.of()), withAddress.getOrDefault(email, List.of()), true);
             raised.raiseAbout(decision);
             plan.add(email, decision);
         }
@@ -205,8 +226,13 @@ public final class RealtimePusher {
      * An address's entries leave the outbox when the pass settled it, or as a conflict once Salesforce refused it
      * on every attempt; else they wait for their next try. Returns how many wait.
      */
-    private int settle(Email email, List<OutboxEntry> pending, PassPlan plan, PassWrites writes,
-            PassConflicts raised, List<Long> settled) {
+    private int settle(
+            Email email,
+            List<OutboxEntry> pending,
+            PassPlan plan,
+            PassWrites writes,
+            PassConflicts raised,
+            List<Long> settled) {
         RecordsToOptOut.Decision decision = plan.decision(email);
         if (writes.settles(decision)) {
             pending.forEach(entry -> settled.add(entry.id()));

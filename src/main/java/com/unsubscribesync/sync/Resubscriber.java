@@ -35,8 +35,14 @@ public final class Resubscriber {
     private final OptOutFields fields;
     private final Clock clock;
 
-    public Resubscriber(UnsubscribeRepository unsubscribes, PeopleRepository people, SettingsRepository settings,
-            MirrorRepository mirror, CurrentOrg org, OptOutFields fields, Clock clock) {
+    public Resubscriber(
+            UnsubscribeRepository unsubscribes,
+            PeopleRepository people,
+            SettingsRepository settings,
+            MirrorRepository mirror,
+            CurrentOrg org,
+            OptOutFields fields,
+            Clock clock) {
         this.unsubscribes = unsubscribes;
         this.people = people;
         this.settings = settings;
@@ -47,15 +53,16 @@ public final class Resubscriber {
     }
 
     /** What a resubscribe did. */
-    public record Result(boolean wasUnsubscribed, List<RecordChange> uncheckedInSalesforce) {
-    }
+    public record Result(boolean wasUnsubscribed, List<RecordChange> uncheckedInSalesforce) {}
 
     /** One Lead or Contact the admin asked to uncheck, and whether Salesforce accepted it. */
     public record RecordChange(SalesforceId id, boolean changed, String detail) {
         static RecordChange of(WriteOutcome outcome) {
             boolean done = outcome.result() == WriteOutcome.Result.WRITTEN;
             String refusal = WriteRejections.answer(outcome);
-            if (outcome.statusCode().filter("CANNOT_UPDATE_CONVERTED_LEAD"::equals).isPresent()) {
+            if (outcome.statusCode()
+                    .filter("CANNOT_UPDATE_CONVERTED_LEAD"::equals)
+                    .isPresent()) {
                 refusal += "; the next run unsubscribes the address again from this converted lead unless a user "
                         + "with 'View and Edit Converted Leads' unchecks it";
             }
@@ -64,8 +71,7 @@ public final class Resubscriber {
     }
 
     /** A Lead or Contact whose opt-out field is checked in Salesforce, as the uncheck step names it to the admin. */
-    public record OptedOutRecord(SalesforceId id, String fieldApiName) {
-    }
+    public record OptedOutRecord(SalesforceId id, String fieldApiName) {}
 
     /**
      * The local resubscribe and, when {@code alsoSalesforce}, the uncheck of every opted-out record at once: for the
@@ -75,15 +81,16 @@ public final class Resubscriber {
      * @param alsoSalesforce uncheck the opt-out on the person's Leads and Contacts too (the admin confirmed it)
      */
     public Result resubscribe(Email email, String reason, String actor, boolean alsoSalesforce) {
-        String why = FreeText.reason("the reason", reason).orElseThrow(() -> new InvalidInputException(
-                "a resubscribe needs a reason: say why the person may be emailed again"));
+        String why = FreeText.reason("the reason", reason)
+                .orElseThrow(() -> new InvalidInputException(
+                        "a resubscribe needs a reason: say why the person may be emailed again"));
         Optional<SalesforceOrg> salesforce = alsoSalesforce ? org.current() : Optional.empty();
         if (alsoSalesforce && salesforce.isEmpty()) {
             throw notConnected();
         }
         boolean removed = unsubscribes.resubscribe(email, actor, why, clock.instant());
-        List<RecordChange> changes = salesforce.map(s -> uncheck(s, email, checked(s, email), actor))
-                .orElse(List.of());
+        List<RecordChange> changes =
+                salesforce.map(s -> uncheck(s, email, checked(s, email), actor)).orElse(List.of());
         return new Result(removed, changes);
     }
 
@@ -106,25 +113,30 @@ public final class Resubscriber {
         return new IllegalStateException("No Salesforce org is connected, so the opt-out cannot be unchecked there");
     }
 
-    private List<RecordChange> uncheck(SalesforceOrg salesforce, Email email, List<OptedOutRecord> records,
-            String actor) {
+    private List<RecordChange> uncheck(
+            SalesforceOrg salesforce, Email email, List<OptedOutRecord> records, String actor) {
         Map<SObjectType, Map<String, List<SalesforceId>>> grouped = new EnumMap<>(SObjectType.class);
         for (OptedOutRecord record : records) {
             grouped.computeIfAbsent(record.id().objectType(), t -> new java.util.LinkedHashMap<>())
-                    .computeIfAbsent(record.fieldApiName(), f -> new ArrayList<>()).add(record.id());
+                    .computeIfAbsent(record.fieldApiName(), f -> new ArrayList<>())
+                    .add(record.id());
         }
         List<WriteOutcome> outcomes = new ArrayList<>();
         grouped.forEach((type, byField) -> byField.forEach((apiName, ids) -> {
             List<WriteOutcome> written = salesforce.setOptOut(type, apiName, ids, false);
             outcomes.addAll(written);
-            mirror.markOptedIn(written.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
-                    .map(WriteOutcome::id).toList());
+            mirror.markOptedIn(written.stream()
+                    .filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
+                    .map(WriteOutcome::id)
+                    .toList());
         }));
-        List<String> unchecked = outcomes.stream().filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
-                .map(o -> o.id().objectType().apiName() + " " + o.id()).toList();
+        List<String> unchecked = outcomes.stream()
+                .filter(o -> o.result() == WriteOutcome.Result.WRITTEN)
+                .map(o -> o.id().objectType().apiName() + " " + o.id())
+                .toList();
         if (!unchecked.isEmpty()) {
-            unsubscribes.recordUncheckedInSalesforce(email, actor, "Opt-out unchecked on " + String.join(", ", unchecked),
-                    clock.instant());
+            unsubscribes.recordUncheckedInSalesforce(
+                    email, actor, "Opt-out unchecked on " + String.join(", ", unchecked), clock.instant());
         }
         return outcomes.stream().map(RecordChange::of).toList();
     }
@@ -134,8 +146,8 @@ public final class Resubscriber {
         List<OptedOutRecord> checked = new ArrayList<>();
         Set<SalesforceId> linked = people.salesforceIds(List.of(email)).getOrDefault(email, Set.of());
         // Both fields may carry the opt-out: real-time pushes go to Email Opt Out while the sync is off.
-        for (var field : java.util.EnumSet.of(current.field(), current.realtimePushField(),
-                com.unsubscribesync.domain.OptOutField.EMAIL_OPT_OUT)) {
+        for (var field : java.util.EnumSet.of(
+                current.field(), current.realtimePushField(), com.unsubscribesync.domain.OptOutField.EMAIL_OPT_OUT)) {
             FieldCheck check = fields.check(salesforce, field, current);
             for (SObjectType type : SObjectType.values()) {
                 Optional<String> apiName = OptOutFields.usableApiName(check, type);
@@ -143,13 +155,17 @@ public final class Resubscriber {
                     continue;
                 }
                 List<OrgRecord> records = new ArrayList<>(salesforce.findByEmails(type, apiName.get(), List.of(email)));
-                List<SalesforceId> ids = linked.stream().filter(id -> id.objectType() == type).toList();
+                List<SalesforceId> ids =
+                        linked.stream().filter(id -> id.objectType() == type).toList();
                 if (!ids.isEmpty()) {
                     records.addAll(salesforce.findByIds(type, apiName.get(), ids));
                 }
                 // Converted leads too: Salesforce keeps them read-only unless the user may edit converted leads, and
                 // one left checked makes the next run unsubscribe the address again, so the admin must hear of it.
-                records.stream().filter(OrgRecord::optedOut).map(OrgRecord::id).distinct()
+                records.stream()
+                        .filter(OrgRecord::optedOut)
+                        .map(OrgRecord::id)
+                        .distinct()
                         .forEach(id -> checked.add(new OptedOutRecord(id, apiName.get())));
             }
         }

@@ -47,7 +47,11 @@ final class RunPlanner {
      *
      * @param stillRunning called after every slice, to keep the run's leases
      */
-    void plan(RunPlan plan, SyncSettings settings, Set<SObjectType> blocked, RunProgress progress,
+    void plan(
+            RunPlan plan,
+            SyncSettings settings,
+            Set<SObjectType> blocked,
+            RunProgress progress,
             Runnable stillRunning) {
         long seeded = plan.seedAddresses();
         long planned = 0;
@@ -67,11 +71,12 @@ final class RunPlanner {
             }
         }
         // Blocked objects raise their conflicts even when there is nothing to plan.
-        plan.addConflicts(Ratchet.plan(new RatchetInput(Set.of(), Map.of(), List.of(), settings, blocked)).conflicts());
+        plan.addConflicts(Ratchet.plan(new RatchetInput(Set.of(), Map.of(), List.of(), settings, blocked))
+                .conflicts());
     }
 
-    private static void planSlice(RunPlan plan, int round, List<Email> addresses, SyncSettings settings,
-            Set<SObjectType> blocked) {
+    private static void planSlice(
+            RunPlan plan, int round, List<Email> addresses, SyncSettings settings, Set<SObjectType> blocked) {
         Set<Email> own = new HashSet<>(addresses);
         PlanSlice slice = plan.slice(round, addresses.get(0), addresses.get(addresses.size() - 1));
         Map<SalesforceId, MirrorRecord> seen = withLinks(plan, slice);
@@ -80,8 +85,8 @@ final class RunPlanner {
         for (MirrorRecord record : seen.values()) {
             records.add(record.email().filter(own::contains).isPresent() ? record : withoutAddress(record));
         }
-        SyncPlan decided = Ratchet.plan(new RatchetInput(slice.unsubscribed(), slice.linked(), records, settings,
-                blocked, round == 1 ? Set.of() : own));
+        SyncPlan decided = Ratchet.plan(new RatchetInput(
+                slice.unsubscribed(), slice.linked(), records, settings, blocked, round == 1 ? Set.of() : own));
 
         List<PlannedPush> pushes = new ArrayList<>(decided.pushes().size());
         Set<Email> further = new HashSet<>();
@@ -122,7 +127,14 @@ final class RunPlanner {
 
     /** The address belongs to another slice, which plans it; here the record is only a link to follow. */
     private static MirrorRecord withoutAddress(MirrorRecord record) {
-        return new MirrorRecord(record.id(), Optional.empty(), record.optedOut(), record.optedOutBefore(),
-                record.converted(), record.convertedContactId(), record.deleted(), record.masterRecordId());
+        return new MirrorRecord(
+                record.id(),
+                Optional.empty(),
+                record.optedOut(),
+                record.optedOutBefore(),
+                record.converted(),
+                record.convertedContactId(),
+                record.deleted(),
+                record.masterRecordId());
     }
 }

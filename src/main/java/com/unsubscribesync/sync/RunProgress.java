@@ -2,7 +2,7 @@ package com.unsubscribesync.sync;
 
 /** How a run tells its caller how far it is; the console turns it into a progress bar, the server into log lines. */
 public interface RunProgress {
-    RunProgress SILENT = (phase, done, total) -> { };
+    RunProgress SILENT = (phase, done, total) -> {};
 
     /**
      * @param total -1 when unknown

@@ -18,8 +18,18 @@ import java.util.Optional;
  * @param stillRefused records Salesforce still refused after the run's retries, by status code; the next run tries
  *                     them again
  */
-public record RunReport(boolean dryRun, SyncRun.Outcome outcome, int pulled, int pushed, int imported, int conflicts,
-        long apiCalls, long durationMs, SyncPlan plan, Optional<String> message, Map<String, Integer> stillRefused) {
+public record RunReport(
+        boolean dryRun,
+        SyncRun.Outcome outcome,
+        int pulled,
+        int pushed,
+        int imported,
+        int conflicts,
+        long apiCalls,
+        long durationMs,
+        SyncPlan plan,
+        Optional<String> message,
+        Map<String, Integer> stillRefused) {
     public RunReport {
         stillRefused = Map.copyOf(stillRefused);
     }

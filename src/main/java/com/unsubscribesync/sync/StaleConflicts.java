@@ -20,8 +20,9 @@ import java.util.Set;
 final class StaleConflicts {
     /** Open conflicts looked at after a run; more are closed by the runs after it. */
     static final int MOST_PER_RUN = 10_000;
-    private static final List<ConflictKind> ABOUT_A_RECORD_GONE = List.of(ConflictKind.RECORD_DELETED,
-            ConflictKind.WRITE_REJECTED);
+
+    private static final List<ConflictKind> ABOUT_A_RECORD_GONE =
+            List.of(ConflictKind.RECORD_DELETED, ConflictKind.WRITE_REJECTED);
 
     private final ConflictRepository conflicts;
 
@@ -33,8 +34,14 @@ final class StaleConflicts {
     int close(Email email, RecordsToOptOut.Followed route, String actor, Instant now) {
         int closed = 0;
         for (ConflictKind kind : ABOUT_A_RECORD_GONE) {
-            closed += conflicts.resolveMatching(kind, Optional.of(email), Optional.of(route.from()),
-                    Optional.of(route.from().objectType()), resolution(route), actor, now);
+            closed += conflicts.resolveMatching(
+                    kind,
+                    Optional.of(email),
+                    Optional.of(route.from()),
+                    Optional.of(route.from().objectType()),
+                    resolution(route),
+                    actor,
+                    now);
         }
         return closed;
     }
@@ -51,10 +58,11 @@ final class StaleConflicts {
                     continue;
                 }
                 SalesforceId record = conflict.recordId().get();
-                RecordsToOptOut.Decision decision = rule.forAddress(conflict.email().get(), Set.of(record), List.of(),
-                        true);
+                RecordsToOptOut.Decision decision =
+                        rule.forAddress(conflict.email().get(), Set.of(record), List.of(), true);
                 for (RecordsToOptOut.Followed route : decision.followed()) {
-                    if (route.from().equals(record) && !decision.toWrite().contains(route.to())
+                    if (route.from().equals(record)
+                            && !decision.toWrite().contains(route.to())
                             && conflicts.resolve(conflict.id(), resolution(route), actor, now)) {
                         closed++;
                     }

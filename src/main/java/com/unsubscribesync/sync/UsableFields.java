@@ -16,8 +16,8 @@ record UsableFields(FieldCheck check, Map<SObjectType, String> apiNames, Set<SOb
         Map<SObjectType, String> apiNames = new EnumMap<>(SObjectType.class);
         Set<SObjectType> blocked = EnumSet.noneOf(SObjectType.class);
         for (SObjectType type : SObjectType.values()) {
-            OptOutFields.usableApiName(check, type).ifPresentOrElse(name -> apiNames.put(type, name),
-                    () -> blocked.add(type));
+            OptOutFields.usableApiName(check, type)
+                    .ifPresentOrElse(name -> apiNames.put(type, name), () -> blocked.add(type));
         }
         return new UsableFields(check, apiNames, blocked);
     }

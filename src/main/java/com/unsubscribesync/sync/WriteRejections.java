@@ -12,19 +12,24 @@ import java.util.Optional;
  * demo org's example raises it.
  */
 public final class WriteRejections {
-    private WriteRejections() {
-    }
+    private WriteRejections() {}
 
     /** Salesforce refused the opt-out on a record for good, with its status code and message. */
-    public static NewConflict refused(Optional<Email> email, SalesforceId id, Optional<String> statusCode,
-            String message) {
-        return new NewConflict(ConflictKind.WRITE_REJECTED, email, Optional.of(id), Optional.of(id.objectType()),
-                statusCode, "Salesforce refused to set the opt-out on " + id.objectType().apiName() + " " + id + ": "
+    public static NewConflict refused(
+            Optional<Email> email, SalesforceId id, Optional<String> statusCode, String message) {
+        return new NewConflict(
+                ConflictKind.WRITE_REJECTED,
+                email,
+                Optional.of(id),
+                Optional.of(id.objectType()),
+                statusCode,
+                "Salesforce refused to set the opt-out on " + id.objectType().apiName() + " " + id + ": "
                         + statusCode.orElse("UNKNOWN") + ": " + message);
     }
 
     static NewConflict refused(Optional<Email> email, WriteOutcome outcome) {
-        return refused(email, outcome.id(), outcome.statusCode(), outcome.message().orElse("no message"));
+        return refused(
+                email, outcome.id(), outcome.statusCode(), outcome.message().orElse("no message"));
     }
 
     /**
@@ -33,9 +38,13 @@ public final class WriteRejections {
      * @param lastAnswer its last answer, status code first ({@link #answer})
      */
     static NewConflict keptRefusing(Email email, int attempts, String lastAnswer) {
-        return new NewConflict(ConflictKind.WRITE_REJECTED, Optional.of(email), Optional.empty(), Optional.empty(),
-                Optional.of(lastAnswer.split(":")[0]), "Salesforce kept refusing the opt-out after " + attempts
-                        + " attempts; last answer: " + lastAnswer);
+        return new NewConflict(
+                ConflictKind.WRITE_REJECTED,
+                Optional.of(email),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(lastAnswer.split(":")[0]),
+                "Salesforce kept refusing the opt-out after " + attempts + " attempts; last answer: " + lastAnswer);
     }
 
     /** Salesforce's answer to one write, as the admin reads it: its status code, then its message. */

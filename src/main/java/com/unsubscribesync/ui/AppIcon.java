@@ -9,8 +9,7 @@ import javafx.scene.paint.Color;
 
 /** The window icon, drawn from the logo in assets/icons. */
 public final class AppIcon {
-    private AppIcon() {
-    }
+    private AppIcon() {}
 
     public static Image image(double size) {
         Region logo = (Region) Icons.of("logo", size * 0.7);

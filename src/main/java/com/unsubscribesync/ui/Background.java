@@ -21,8 +21,7 @@ public interface Background {
     interface Progress {
         Progress NONE = new Progress() {
             @Override
-            public void update(String message, double fraction) {
-            }
+            public void update(String message, double fraction) {}
 
             @Override
             public boolean cancelled() {
@@ -45,8 +44,7 @@ public interface Background {
     }
 
     /** One progress report. */
-    record ProgressReport(String message, double fraction) {
-    }
+    record ProgressReport(String message, double fraction) {}
 
     /** Runs each job on the calling thread; for tests and for view models driven without a toolkit. */
     static Background immediate() {
@@ -71,11 +69,9 @@ public interface Background {
         INSTANCE;
 
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
 
         @Override
-        public void onProgress(Consumer<ProgressReport> listener) {
-        }
+        public void onProgress(Consumer<ProgressReport> listener) {}
     }
 }

@@ -6,8 +6,7 @@ import javafx.scene.layout.VBox;
 
 /** The white panels screens are made of, with a title. */
 public final class Cards {
-    private Cards() {
-    }
+    private Cards() {}
 
     public static VBox card(String title, Node... content) {
         Label heading = new Label(title);

@@ -65,13 +65,15 @@ public interface DialogService {
     /** A passing note in the corner: a finished or failed run. */
     void notify(String title, String text, boolean problem);
 
-    record NewUnsubscribe(String email, String reason) {
-    }
+    record NewUnsubscribe(String email, String reason) {}
 
-    record ResubscribeAnswer(String reason) {
-    }
+    record ResubscribeAnswer(String reason) {}
 
-    enum ImportDecision { CANCEL, IMPORT_ALL, IMPORT_VALID_ROWS }
+    enum ImportDecision {
+        CANCEL,
+        IMPORT_ALL,
+        IMPORT_VALID_ROWS
+    }
 
     /** Opens a web page (a record in Salesforce) in the system browser. */
     default void openInBrowser(String url) {

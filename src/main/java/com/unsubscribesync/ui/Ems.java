@@ -12,8 +12,7 @@ import javafx.scene.control.TableView;
  * stylesheet.)
  */
 public final class Ems {
-    private Ems() {
-    }
+    private Ems() {}
 
     /**
      * Lets the table's last column take the room the others leave, never less than its own em; with columns wider
@@ -23,13 +22,23 @@ public final class Ems {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<?, ?> last = table.getColumns().get(table.getColumns().size() - 1);
         DoubleBinding least = ems(ems, text);
-        DoubleBinding others = Bindings.createDoubleBinding(() -> table.getColumns().stream()
-                .filter(column -> column != last).mapToDouble(TableColumn::getWidth).sum(),
-                table.getColumns().stream().filter(column -> column != last).map(TableColumn::widthProperty)
+        DoubleBinding others = Bindings.createDoubleBinding(
+                () -> table.getColumns().stream()
+                        .filter(column -> column != last)
+                        .mapToDouble(TableColumn::getWidth)
+                        .sum(),
+                table.getColumns().stream()
+                        .filter(column -> column != last)
+                        .map(TableColumn::widthProperty)
                         .toArray(javafx.beans.Observable[]::new));
         // The table's own border and a vertical scroll bar's width, in em too.
-        DoubleBinding room = Bindings.createDoubleBinding(() -> Math.max(least.get(), table.getWidth() - others.get()
-                - 1.5 * text.getFont().getSize()), least, others, table.widthProperty());
+        DoubleBinding room = Bindings.createDoubleBinding(
+                () -> Math.max(
+                        least.get(),
+                        table.getWidth() - others.get() - 1.5 * text.getFont().getSize()),
+                least,
+                others,
+                table.widthProperty());
         last.minWidthProperty().bind(least);
         last.prefWidthProperty().bind(room);
     }

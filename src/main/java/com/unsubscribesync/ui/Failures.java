@@ -8,8 +8,7 @@ import java.util.function.Consumer;
  * in their message; anything else is named, its details left to the log file.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** Shows each failure in an error dialog with the screen's title. */
     public static Consumer<Throwable> shownIn(DialogService dialogs, String title) {
@@ -20,9 +19,11 @@ public final class Failures {
         if (e instanceof UncheckedIOException) {
             return "The file could not be written (" + e.getMessage() + "): choose another folder and try again.";
         }
-        boolean said = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        boolean said = e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
                 || e.getClass().getName().startsWith("com.unsubscribesync.");
-        return said && e.getMessage() != null ? e.getMessage()
+        return said && e.getMessage() != null
+                ? e.getMessage()
                 : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
     }
 }

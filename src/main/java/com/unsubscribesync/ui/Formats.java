@@ -10,13 +10,12 @@ import java.util.Locale;
 
 /** Times and numbers as the admin reads them: in their own time zone, grouped digits. */
 public final class Formats {
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
-            Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** For table columns: "1 May 2024 22:00". */
     public static String compact(Instant instant, ZoneId zone) {

@@ -39,7 +39,7 @@ public final class FxBackground implements Background {
     private static final class FxRunning implements Running, Progress {
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicReference<ProgressReport> latest = new AtomicReference<>();
-        private volatile Consumer<ProgressReport> listener = report -> { };
+        private volatile Consumer<ProgressReport> listener = report -> {};
 
         @Override
         public void cancel() {

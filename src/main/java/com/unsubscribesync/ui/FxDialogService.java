@@ -110,11 +110,15 @@ public final class FxDialogService implements DialogService {
         Dialog<String> dialog = styled(new Dialog<>(), title);
         dialog.setHeaderText(title);
         TextField field = new TextField();
-        dialog.getDialogPane().setContent(new VBox(8, Cards.text(prompt, "help", "dialog-body"),
-                labelFor("_" + fieldLabel, field), field));
+        dialog.getDialogPane()
+                .setContent(new VBox(
+                        8, Cards.text(prompt, "help", "dialog-body"), labelFor("_" + fieldLabel, field), field));
         ButtonType ok = new ButtonType("OK", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.getDialogPane()
+                .lookupButton(ok)
+                .disableProperty()
+                .bind(field.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == ok ? field.getText().strip() : null);
         dialog.setOnShown(e -> field.requestFocus());
         return dialog.showAndWait();
@@ -150,8 +154,10 @@ public final class FxDialogService implements DialogService {
         addButton.setId("add-confirm");
         // Checked as it is typed: Add stays disabled while the sentence says what is wrong, and nothing typed is lost.
         Runnable check = () -> {
-            String text = email.getText().isEmpty() ? "" : problem.apply(new NewUnsubscribe(email.getText(),
-                    reason.getText())).orElse("");
+            String text = email.getText().isEmpty()
+                    ? ""
+                    : problem.apply(new NewUnsubscribe(email.getText(), reason.getText()))
+                            .orElse("");
             if (!text.equals(refusal.getText())) {
                 refusal.setText(text);
                 if (dialog.isShowing()) {
@@ -164,12 +170,15 @@ public final class FxDialogService implements DialogService {
         email.textProperty().addListener((o, was, now) -> check.run());
         reason.textProperty().addListener((o, was, now) -> check.run());
         check.run();
-        addButton.addEventFilter(ActionEvent.ACTION, e -> problem.apply(new NewUnsubscribe(email.getText(),
-                reason.getText())).ifPresent(text -> {
-                    refusal.setText(text);
-                    e.consume();
-                }));
-        dialog.setResultConverter(button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
+        addButton.addEventFilter(
+                ActionEvent.ACTION,
+                e -> problem.apply(new NewUnsubscribe(email.getText(), reason.getText()))
+                        .ifPresent(text -> {
+                            refusal.setText(text);
+                            e.consume();
+                        }));
+        dialog.setResultConverter(
+                button -> button == add ? new NewUnsubscribe(email.getText(), reason.getText()) : null);
         dialog.setOnShown(e -> email.requestFocus());
         return dialog.showAndWait();
     }
@@ -178,22 +187,27 @@ public final class FxDialogService implements DialogService {
     public ImportDecision reviewImport(String fileName, ImportReport dryRun) {
         Dialog<ImportDecision> dialog = styled(new Dialog<>(), "Import CSV");
         dialog.setHeaderText("Check " + fileName + " before anything is written");
-        VBox content = new VBox(8, Cards.text(Formats.plural(dryRun.rows(), "row", "rows") + " read: "
-                + Formats.count(dryRun.valid()) + " good, " + Formats.count(dryRun.problemCount()) + " with a problem."
-                + " Nothing has been written yet."));
+        VBox content = new VBox(
+                8,
+                Cards.text(Formats.plural(dryRun.rows(), "row", "rows") + " read: "
+                        + Formats.count(dryRun.valid()) + " good, " + Formats.count(dryRun.problemCount())
+                        + " with a problem."
+                        + " Nothing has been written yet."));
         if (!dryRun.problems().isEmpty()) {
             ListView<String> problems = new ListView<>();
             problems.getItems().setAll(dryRun.problems());
             if (dryRun.problemCount() > dryRun.problems().size()) {
-                problems.getItems().add("… and " + (dryRun.problemCount() - dryRun.problems().size()) + " more");
+                problems.getItems()
+                        .add("… and "
+                                + (dryRun.problemCount() - dryRun.problems().size()) + " more");
             }
             problems.getStyleClass().add("import-problems");
             content.getChildren().addAll(new Label("Rows with a problem:"), problems);
         }
         dialog.getDialogPane().setContent(content);
         ButtonType all = new ButtonType("Import " + Formats.plural(dryRun.valid(), "row", "rows"), ButtonData.OK_DONE);
-        ButtonType good = new ButtonType("Import the " + Formats.plural(dryRun.valid(), "good row", "good rows"),
-                ButtonData.OK_DONE);
+        ButtonType good = new ButtonType(
+                "Import the " + Formats.plural(dryRun.valid(), "good row", "good rows"), ButtonData.OK_DONE);
         if (dryRun.valid() == 0) {
             dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         } else if (dryRun.problemCount() > 0) {
@@ -201,7 +215,8 @@ public final class FxDialogService implements DialogService {
         } else {
             dialog.getDialogPane().getButtonTypes().setAll(all, ButtonType.CANCEL);
         }
-        dialog.setResultConverter(button -> button == all ? ImportDecision.IMPORT_ALL
+        dialog.setResultConverter(button -> button == all
+                ? ImportDecision.IMPORT_ALL
                 : button == good ? ImportDecision.IMPORT_VALID_ROWS : ImportDecision.CANCEL);
         return dialog.showAndWait().orElse(ImportDecision.CANCEL);
     }
@@ -215,9 +230,11 @@ public final class FxDialogService implements DialogService {
         reason.setPromptText("Why may this person be emailed again? (required, kept in the history)");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
-        Label warning = Cards.text("This removes the unsubscribe here only. While a Lead or Contact still has the "
-                + "opt-out checked, the next nightly run marks this person unsubscribed again: uncheck it afterwards "
-                + "with Uncheck in Salesforce…, a separate step that names the records and the org.", "warning");
+        Label warning = Cards.text(
+                "This removes the unsubscribe here only. While a Lead or Contact still has the "
+                        + "opt-out checked, the next nightly run marks this person unsubscribed again: uncheck it afterwards "
+                        + "with Uncheck in Salesforce…, a separate step that names the records and the org.",
+                "warning");
         VBox content = new VBox(10, labelFor("_Reason", reason), reason, warning);
         // A set width in em, so the long warning wraps instead of widening the dialog past the screen.
         content.getStyleClass().add("dialog-body");
@@ -238,12 +255,23 @@ public final class FxDialogService implements DialogService {
     /** Tab and Shift+Tab leave a text area for the next or previous control instead of typing a tab. */
     static void movesFocusOnTab(TextArea area) {
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown()
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB
+                    && !e.isControlDown()
+                    && !e.isAltDown()
                     && !e.isMetaDown()) {
                 e.consume();
                 // Ctrl+Tab is the text area's own "move focus" key; sending it keeps the window's focus order.
-                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
-                        e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, false, false));
+                area.fireEvent(new javafx.scene.input.KeyEvent(
+                        e.getSource(),
+                        e.getTarget(),
+                        e.getEventType(),
+                        e.getCharacter(),
+                        e.getText(),
+                        e.getCode(),
+                        e.isShiftDown(),
+                        true,
+                        false,
+                        false));
             }
         });
     }
@@ -295,7 +323,10 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void notify(String title, String text, boolean problem) {
-        Notifications note = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT)
+        Notifications note = Notifications.create()
+                .title(title)
+                .text(text)
+                .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(problem ? 15 : 6));
         Window window = owner.get();
         if (window != null) {

@@ -14,8 +14,7 @@ import javafx.scene.shape.SVGPath;
 public final class Icons {
     private static final Pattern PATH = Pattern.compile("\\sd=\"([^\"]+)\"");
 
-    private Icons() {
-    }
+    private Icons() {}
 
     /** An icon sized for buttons and lists; {@code name} is the file name without ".svg". */
     public static Node of(String name) {

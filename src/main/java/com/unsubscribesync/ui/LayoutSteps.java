@@ -11,8 +11,7 @@ public final class LayoutSteps {
             + "Marketo Sales Opt Out field exists only where the Marketo Sales Insight package is installed from the "
             + "AppExchange. Afterwards the requirements checklist turns green when you look again.";
 
-    private LayoutSteps() {
-    }
+    private LayoutSteps() {}
 
     public static List<String> steps(String fieldLabel) {
         return List.of(

@@ -33,6 +33,7 @@ public enum Screen {
     }
 
     public String breadcrumb() {
-        return "Settings › Admin Settings › " + navigation + tab().map(t -> " › " + t).orElse("");
+        return "Settings › Admin Settings › " + navigation
+                + tab().map(t -> " › " + t).orElse("");
     }
 }

@@ -9,8 +9,7 @@ import javafx.collections.ObservableList;
  * what stalls a window while a sync keeps the processor busy.
  */
 public final class ShownLists {
-    private ShownLists() {
-    }
+    private ShownLists() {}
 
     public static <T> void update(ObservableList<T> shown, List<T> now) {
         int before = shown.size();
@@ -20,7 +19,8 @@ public final class ShownLists {
             same++;
         }
         int sameAtEnd = 0;
-        while (sameAtEnd < before - same && sameAtEnd < after - same
+        while (sameAtEnd < before - same
+                && sameAtEnd < after - same
                 && shown.get(before - 1 - sameAtEnd).equals(now.get(after - 1 - sameAtEnd))) {
             sameAtEnd++;
         }

@@ -35,11 +35,14 @@ public record TextSize(int pixels) {
         if (owner.getScene() == null) {
             return "";
         }
-        java.util.List<javafx.scene.Node> candidates = new java.util.ArrayList<>(java.util.List.of(
-                owner.getScene().getRoot()));
+        java.util.List<javafx.scene.Node> candidates =
+                new java.util.ArrayList<>(java.util.List.of(owner.getScene().getRoot()));
         candidates.addAll(owner.getScene().getRoot().getChildrenUnmodifiable());
-        return candidates.stream().map(javafx.scene.Node::getStyle).filter(style -> style.contains("-fx-font-size"))
-                .findFirst().orElse("");
+        return candidates.stream()
+                .map(javafx.scene.Node::getStyle)
+                .filter(style -> style.contains("-fx-font-size"))
+                .findFirst()
+                .orElse("");
     }
 
     public String style() {

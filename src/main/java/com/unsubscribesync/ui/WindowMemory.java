@@ -1,7 +1,6 @@
 package com.unsubscribesync.ui;
 
 import com.unsubscribesync.store.OwnerOnly;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,8 +41,11 @@ public final class WindowMemory {
                 LOG.warn("Window settings in {} could not be read; using the defaults", file.getFileName(), e);
             }
         }
-        return new Remembered(number(values, "width", DEFAULT_WIDTH), number(values, "height", DEFAULT_HEIGHT),
-                screen(values.getProperty("screen")), textSize(values.getProperty("textSize")));
+        return new Remembered(
+                number(values, "width", DEFAULT_WIDTH),
+                number(values, "height", DEFAULT_HEIGHT),
+                screen(values.getProperty("screen")),
+                textSize(values.getProperty("textSize")));
     }
 
     public void save(Remembered remembered) {

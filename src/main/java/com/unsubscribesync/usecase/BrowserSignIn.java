@@ -9,21 +9,24 @@ import java.util.OptionalInt;
  *
  * @param callbackPort empty for the documented default port
  */
-public record BrowserSignIn(String loginUrl, String clientId, Optional<String> secret,
-        Optional<String> secretVariable, OptionalInt callbackPort) {
+public record BrowserSignIn(
+        String loginUrl,
+        String clientId,
+        Optional<String> secret,
+        Optional<String> secretVariable,
+        OptionalInt callbackPort) {
 
     public static BrowserSignIn typed(String loginUrl, String clientId, Optional<String> secret, int callbackPort) {
         return new BrowserSignIn(loginUrl, clientId, secret, Optional.empty(), OptionalInt.of(callbackPort));
     }
 
-    public static BrowserSignIn secretFrom(String loginUrl, String clientId, Optional<String> secretVariable,
-            OptionalInt callbackPort) {
+    public static BrowserSignIn secretFrom(
+            String loginUrl, String clientId, Optional<String> secretVariable, OptionalInt callbackPort) {
         return new BrowserSignIn(loginUrl, clientId, Optional.empty(), secretVariable, callbackPort);
     }
 
     @Override
     public String toString() {
-        return "BrowserSignIn[loginUrl=" + loginUrl + ", clientId=" + clientId + ", callbackPort=" + callbackPort
-                + "]";
+        return "BrowserSignIn[loginUrl=" + loginUrl + ", clientId=" + clientId + ", callbackPort=" + callbackPort + "]";
     }
 }

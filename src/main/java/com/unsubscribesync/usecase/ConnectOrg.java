@@ -23,8 +23,8 @@ public final class ConnectOrg {
      * @param changed tells the engine that the connection changed
      * @param opens   whether the engine can open the connected org now
      */
-    public ConnectOrg(OrgConnection connection, Supplier<SyncSettings> settings, Runnable changed,
-            BooleanSupplier opens) {
+    public ConnectOrg(
+            OrgConnection connection, Supplier<SyncSettings> settings, Runnable changed, BooleanSupplier opens) {
         this.connection = connection;
         this.settings = settings;
         this.changed = changed;
@@ -116,11 +116,9 @@ public final class ConnectOrg {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

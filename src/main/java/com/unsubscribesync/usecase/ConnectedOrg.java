@@ -7,6 +7,10 @@ import java.util.Optional;
  *
  * @param warning what the admin should know about the new connection, e.g. that it replaced a damaged one
  */
-public record ConnectedOrg(String organizationId, String organizationName, String userName, String instanceUrl,
-        boolean demo, Optional<String> warning) {
-}
+public record ConnectedOrg(
+        String organizationId,
+        String organizationName,
+        String userName,
+        String instanceUrl,
+        boolean demo,
+        Optional<String> warning) {}

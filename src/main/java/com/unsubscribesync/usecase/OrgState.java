@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param problem why no org is connected or reachable, when known
  * @param rights  the integration user's rights; empty when not known
  */
-public record OrgState(Optional<ConnectedOrg> org, Map<SObjectType, FieldState> fields, Optional<Long> apiUsed,
-        Optional<Long> apiLimit, Optional<String> problem, Optional<IntegrationUserRights> rights) {
+public record OrgState(
+        Optional<ConnectedOrg> org,
+        Map<SObjectType, FieldState> fields,
+        Optional<Long> apiUsed,
+        Optional<Long> apiLimit,
+        Optional<String> problem,
+        Optional<IntegrationUserRights> rights) {
 
     public static OrgState notConnected(Optional<String> why) {
         return new OrgState(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), why, Optional.empty());

@@ -23,8 +23,12 @@ public final class RecordUnsubscribe {
     private final PusherWake pusher;
 
     /** @param actor who is acting, as written into history */
-    public RecordUnsubscribe(UnsubscribeRepository unsubscribes, UnsubscribeImporter importer, Clock clock,
-            String actor, PusherWake pusher) {
+    public RecordUnsubscribe(
+            UnsubscribeRepository unsubscribes,
+            UnsubscribeImporter importer,
+            Clock clock,
+            String actor,
+            PusherWake pusher) {
         this.unsubscribes = unsubscribes;
         this.importer = importer;
         this.clock = clock;
@@ -37,8 +41,7 @@ public final class RecordUnsubscribe {
      *
      * @param unsubscribe the new unsubscribe, or the earlier one that stays when the address was unsubscribed already
      */
-    public record Recorded(Unsubscribe unsubscribe, boolean added) {
-    }
+    public record Recorded(Unsubscribe unsubscribe, boolean added) {}
 
     /** Sources only the app itself sets (the nightly run, an import) cannot be given by hand. */
     public static final class SetByTheApp extends InvalidInputException {

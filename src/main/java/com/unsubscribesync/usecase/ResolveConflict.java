@@ -56,8 +56,7 @@ public final class ResolveConflict {
      * @param record a Lead or Contact id, for link and relink
      * @param reason why, for a resubscribe
      */
-    public ConflictResolver.Resolved resolve(long id, String action, Optional<String> record,
-            Optional<String> reason) {
+    public ConflictResolver.Resolved resolve(long id, String action, Optional<String> record, Optional<String> reason) {
         ConflictResolver.Resolved done = resolver.resolve(id, action, record, reason, actor);
         queued(action);
         return done;
@@ -70,8 +69,7 @@ public final class ResolveConflict {
     }
 
     /** What one action on several conflicts did: those resolved, and why the others were not. */
-    public record Outcome(List<ConflictResolver.Resolved> done, Map<Long, String> refused) {
-    }
+    public record Outcome(List<ConflictResolver.Resolved> done, Map<Long, String> refused) {}
 
     /** The same action on each conflict; one that cannot take it stays open, with the reason. */
     public Outcome resolveEach(List<Long> ids, String action, Optional<String> record, Optional<String> reason) {

@@ -33,8 +33,7 @@ public final class RunSync {
     }
 
     /** What a push of the outbox did, and how many opt-outs still wait. */
-    public record Pushed(PushReport report, long pending) {
-    }
+    public record Pushed(PushReport report, long pending) {}
 
     public Pushed pushNow() {
         PushReport report = pusher.drain();

@@ -26,8 +26,13 @@ public final class SyncOverview {
     private final SyncRunRepository runs;
     private final NightlyScheduler scheduler;
 
-    public SyncOverview(SettingsRepository settings, PeopleRepository people, UnsubscribeRepository unsubscribes,
-            ConflictRepository conflicts, OutboxRepository outbox, SyncRunRepository runs,
+    public SyncOverview(
+            SettingsRepository settings,
+            PeopleRepository people,
+            UnsubscribeRepository unsubscribes,
+            ConflictRepository conflicts,
+            OutboxRepository outbox,
+            SyncRunRepository runs,
             NightlyScheduler scheduler) {
         this.settings = settings;
         this.people = people;
@@ -44,13 +49,12 @@ public final class SyncOverview {
      * @param linked  people with a Salesforce ID
      * @param nextRun empty while the nightly sync is off
      */
-    public record Figures(SyncSettings settings, long people, long linked, Optional<SyncRun> lastRun,
-            Optional<Instant> nextRun) {
-    }
+    public record Figures(
+            SyncSettings settings, long people, long linked, Optional<SyncRun> lastRun, Optional<Instant> nextRun) {}
 
     public Figures figures() {
-        return new Figures(settings.load(), people.count(), people.countWithSalesforceId(), runs.last(),
-                scheduler.nextRun());
+        return new Figures(
+                settings.load(), people.count(), people.countWithSalesforceId(), runs.last(), scheduler.nextRun());
     }
 
     public Map<ConflictKind, Long> openConflicts() {

@@ -28,17 +28,24 @@ final class AppProcess {
     }
 
     /** @param outputDirectory where the process's stdout and stderr are kept, named after {@code name} */
-    static AppProcess start(Path dataDirectory, Path outputDirectory, String name, Map<String, String> env,
-            String... args) throws IOException {
+    static AppProcess start(
+            Path dataDirectory, Path outputDirectory, String name, Map<String, String> env, String... args)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Short-lived JVMs on a busy build machine start faster without the optimising compiler.
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, Main.class.getName(),
-                "--data-dir", dataDirectory.toString()));
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                Main.class.getName(),
+                "--data-dir",
+                dataDirectory.toString()));
         line.addAll(List.of(args));
         Path output = outputDirectory.resolve(name + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         long started = System.nanoTime();
         return new AppProcess(builder.start(), output, started);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * that hang together. How fast anything is stays out of this test; the benchmark itself reports that.
  */
 class BenchCommandTest {
-    private static final List<String> FIELDS = List.of("scenario", "apiCalls", "minApiCalls", "wallMs",
-            "baselineWallMs", "ratio", "peakHeapMb");
+    private static final List<String> FIELDS =
+            List.of("scenario", "apiCalls", "minApiCalls", "wallMs", "baselineWallMs", "ratio", "peakHeapMb");
 
     @Test
     void everyScenarioReportsItsCallsTimesAndHeapBesideTheBaseline() throws Exception {
@@ -31,17 +31,24 @@ class BenchCommandTest {
         assertThat(scenarios).containsExactly("initial", "incremental", "idle", "burst", "list");
         for (JsonNode result : results) {
             String scenario = result.get("scenario").asText();
-            assertThat(FIELDS).allSatisfy(field -> assertThat(result.has(field)).as(scenario + " " + field).isTrue());
-            assertThat(result.get("apiCalls").asLong()).as(scenario).isGreaterThanOrEqualTo(result.get("minApiCalls")
-                    .asLong());
+            assertThat(FIELDS)
+                    .allSatisfy(field -> assertThat(result.has(field))
+                            .as(scenario + " " + field)
+                            .isTrue());
+            assertThat(result.get("apiCalls").asLong())
+                    .as(scenario)
+                    .isGreaterThanOrEqualTo(result.get("minApiCalls").asLong());
             assertThat(result.get("wallMs").asDouble()).as(scenario).isPositive();
             assertThat(result.get("baselineWallMs").asDouble()).as(scenario).isPositive();
             assertThat(result.get("ratio").asDouble()).as(scenario).isPositive();
             assertThat(result.get("peakHeapMb").asLong()).as(scenario).isPositive();
         }
         for (JsonNode nightly : List.of(results.get(0), results.get(1), results.get(2))) {
-            assertThat(nightly.get("sameWorkAsBaseline").asBoolean()).as(nightly.toString()).isTrue();
-            assertThat(nightly.get("apiCalls").asLong()).isEqualTo(nightly.get("baselineApiCalls").asLong());
+            assertThat(nightly.get("sameWorkAsBaseline").asBoolean())
+                    .as(nightly.toString())
+                    .isTrue();
+            assertThat(nightly.get("apiCalls").asLong())
+                    .isEqualTo(nightly.get("baselineApiCalls").asLong());
         }
         JsonNode initial = results.get(0);
         assertThat(initial.get("pulled").asInt()).isGreaterThan(1900);
@@ -55,8 +62,10 @@ class BenchCommandTest {
         assertThat(burst.get("unsubscribes").asInt()).isEqualTo(300);
         assertThat(burst.get("missed").asInt()).isZero();
         assertThat(burst.get("p50Ms").asDouble()).isPositive();
-        assertThat(burst.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(burst.get("p50Ms").asDouble());
-        assertThat(burst.get("callsByOperation").has("query")).as("known addresses are not searched by email")
+        assertThat(burst.get("p99Ms").asDouble())
+                .isGreaterThanOrEqualTo(burst.get("p50Ms").asDouble());
+        assertThat(burst.get("callsByOperation").has("query"))
+                .as("known addresses are not searched by email")
                 .isFalse();
 
         JsonNode list = results.get(4);
@@ -69,7 +78,10 @@ class BenchCommandTest {
         Run run = run("bench", "--scenario", "nightly");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip().lines()).singleElement().asString().contains("--scenario nightly")
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("--scenario nightly")
                 .contains("initial, incremental, idle, burst, list");
         assertThat(run.out()).isEmpty();
     }
@@ -77,11 +89,13 @@ class BenchCommandTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of())
+                .run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

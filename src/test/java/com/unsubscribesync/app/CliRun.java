@@ -21,8 +21,11 @@ record CliRun(int exit, String out, String err) {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
         all.addAll(List.of(args));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), env, Clock.systemUTC())
+        int exit = new CommandLineApp(
+                        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                        new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                        env,
+                        Clock.systemUTC())
                 .run(all.toArray(String[]::new));
         return new CliRun(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }

@@ -31,7 +31,9 @@ class CommandLineTest {
     void badAddressExitsWithTwoAndOneLineAndWritesNothing() throws IOException {
         Run run = run("unsubscribe", "add", "Bad@@x");
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString()
+        assertThat(run.err.strip().lines())
+                .singleElement()
+                .asString()
                 .isEqualTo("error: email 'bad@@x' has more than one @");
         assertThat(run.out).isEmpty();
         assertThat(json("unsubscribe", "list", "--json")).isEmpty();
@@ -39,7 +41,8 @@ class CommandLineTest {
 
     @Test
     void addedAddressIsListedWithItsHistory() throws IOException {
-        assertThat(run("unsubscribe", "add", " Ann@Example.com ", "--reason", "replied stop").exit).isZero();
+        assertThat(run("unsubscribe", "add", " Ann@Example.com ", "--reason", "replied stop").exit)
+                .isZero();
 
         JsonNode list = json("unsubscribe", "list", "--json");
         assertThat(list).hasSize(1);
@@ -62,7 +65,9 @@ class CommandLineTest {
         assertThat(removed.exit).isZero();
         assertThat(removed.out).contains("Salesforce must be unchecked too");
         JsonNode history = json("unsubscribe", "history", "ann@example.com", "--json");
-        assertThat(history).extracting(entry -> entry.get("action").asText()).containsExactly("Unsubscribe", "Resubscribe");
+        assertThat(history)
+                .extracting(entry -> entry.get("action").asText())
+                .containsExactly("Unsubscribe", "Resubscribe");
     }
 
     @Test
@@ -78,9 +83,11 @@ class CommandLineTest {
         Run bad = run("settings", "set", "nightly-sync=on", "field=somewhere");
         assertThat(bad.exit).isEqualTo(2);
         assertThat(bad.err).contains("field 'somewhere' is unknown");
-        assertThat(json("settings", "show", "--json").get("nightlySync").asText()).isEqualTo("off");
+        assertThat(json("settings", "show", "--json").get("nightlySync").asText())
+                .isEqualTo("off");
 
-        assertThat(run("settings", "set", "nightly-sync=on", "field=marketo-sales-opt-out").exit).isZero();
+        assertThat(run("settings", "set", "nightly-sync=on", "field=marketo-sales-opt-out").exit)
+                .isZero();
         JsonNode settings = json("settings", "show", "--json");
         assertThat(settings.get("nightlySync").asText()).isEqualTo("on");
         assertThat(settings.get("field").asText()).isEqualTo("marketo-sales-opt-out");
@@ -89,12 +96,14 @@ class CommandLineTest {
 
     @Test
     void theBulkThresholdIsASettingAndRefusesValuesWhereBulkCostsMoreThanSoap() throws IOException {
-        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(2_000);
+        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt())
+                .isEqualTo(2_000);
         Run low = run("settings", "set", "bulk-threshold=999");
         assertThat(low.exit).isEqualTo(2);
         assertThat(low.err).contains("bulk-threshold must be at least 1000");
         assertThat(run("settings", "set", "bulk-threshold=5000").exit).isZero();
-        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt()).isEqualTo(5_000);
+        assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt())
+                .isEqualTo(5_000);
     }
 
     @Test
@@ -107,15 +116,18 @@ class CommandLineTest {
         assertThat(run.err).contains("nothing was imported");
         assertThat(json("unsubscribe", "list", "--json")).isEmpty();
 
-        assertThat(run("unsubscribe", "import", file.toString(), "--skip-invalid").exit).isZero();
+        assertThat(run("unsubscribe", "import", file.toString(), "--skip-invalid").exit)
+                .isZero();
         assertThat(json("unsubscribe", "list", "--json")).hasSize(1);
     }
 
     @Test
     void peopleImportLinksSalesforceIdsShownInStatus() throws IOException {
         Path file = dataDirectory.resolve("people.csv");
-        Files.writeString(file, "Email,Salesforce_ID,First_Name,Last_Name\nann@example.com,003000000000001,Ann,Lee\n"
-                + "bo@example.com,,Bo,\n");
+        Files.writeString(
+                file,
+                "Email,Salesforce_ID,First_Name,Last_Name\nann@example.com,003000000000001,Ann,Lee\n"
+                        + "bo@example.com,,Bo,\n");
         assertThat(run("people", "import", file.toString()).exit).isZero();
         JsonNode requirements = json("status", "--json").get("requirements");
         assertThat(requirements.get("peopleWithSalesforceId").asLong()).isEqualTo(1);
@@ -161,11 +173,14 @@ class CommandLineTest {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), CLOCK).run(all.toArray(String[]::new));
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of(),
+                        CLOCK)
+                .run(all.toArray(String[]::new));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

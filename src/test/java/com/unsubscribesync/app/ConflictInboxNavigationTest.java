@@ -32,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 class ConflictInboxNavigationTest {
     @TempDir
     Path data;
+
     private ConflictsConsole running;
 
     @Start
@@ -45,11 +46,22 @@ class ConflictInboxNavigationTest {
         running.open();
     }
 
-    static void seedOne(ConflictsConsole running, ConflictKind kind, String email,
-            com.unsubscribesync.domain.SalesforceId record) {
-        running.fixture.workspace.conflicts().record(new NewConflict(kind, Optional.of(new Email(email)),
-                Optional.of(record), Optional.of(record.objectType()), kind == ConflictKind.WRITE_REJECTED
-                        ? Optional.of("UNABLE_TO_LOCK_ROW") : Optional.empty(), "seeded for the test"), Instant.now());
+    static void seedOne(
+            ConflictsConsole running, ConflictKind kind, String email, com.unsubscribesync.domain.SalesforceId record) {
+        running.fixture
+                .workspace
+                .conflicts()
+                .record(
+                        new NewConflict(
+                                kind,
+                                Optional.of(new Email(email)),
+                                Optional.of(record),
+                                Optional.of(record.objectType()),
+                                kind == ConflictKind.WRITE_REJECTED
+                                        ? Optional.of("UNABLE_TO_LOCK_ROW")
+                                        : Optional.empty(),
+                                "seeded for the test"),
+                        Instant.now());
     }
 
     @AfterEach
@@ -65,7 +77,8 @@ class ConflictInboxNavigationTest {
     @Test
     void theInboxOpensOnTheFirstKindWithPendingConflicts(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("the first kind with conflicts is shown", () -> open.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "the first kind with conflicts is shown", () -> open.getItems().size() == 2);
         assertThat(kinds(robot).getSelectionModel().getSelectedItem()).isEqualTo(ConflictKind.NOT_IN_SALESFORCE);
         assertThat(running.console.conflicts().kindProperty().get()).isEqualTo(ConflictKind.NOT_IN_SALESFORCE);
     }
@@ -73,30 +86,34 @@ class ConflictInboxNavigationTest {
     @Test
     void theInboxStaysOnItsKindAfterAnActionAndMovesOnOnlyWhenTheKindIsEmpty(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("the first kind with conflicts is shown", () -> open.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "the first kind with conflicts is shown", () -> open.getItems().size() == 2);
 
         ConflictsConsole.clickRow(robot, "#conflicts", "gone@nowhere.example");
         robot.clickOn("#action-dismiss");
         ConflictsConsole.waitUntil("one is left", () -> open.getItems().size() == 1);
-        ConflictsConsole.waitUntil("counts are read", () -> running.console.conflicts().counts()
-                .get(ConflictKind.NOT_IN_SALESFORCE) == 1);
+        ConflictsConsole.waitUntil(
+                "counts are read", () -> running.console.conflicts().counts().get(ConflictKind.NOT_IN_SALESFORCE) == 1);
         assertThat(kinds(robot).getSelectionModel().getSelectedItem()).isEqualTo(ConflictKind.NOT_IN_SALESFORCE);
 
         robot.clickOn("#kind-write-rejected");
-        ConflictsConsole.waitUntil("the write rejected is shown", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("locked@example.com")));
+        ConflictsConsole.waitUntil(
+                "the write rejected is shown",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("locked@example.com")));
         ConflictsConsole.clickRow(robot, "#conflicts", "locked@example.com");
         robot.clickOn("#action-dismiss");
 
-        ConflictsConsole.waitUntil("the next kind with conflicts is shown", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("deleted@example.com")));
+        ConflictsConsole.waitUntil(
+                "the next kind with conflicts is shown",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("deleted@example.com")));
         assertThat(kinds(robot).getSelectionModel().getSelectedItem()).isEqualTo(ConflictKind.RECORD_DELETED);
     }
 
     @Test
     void actionButtonsAreDisabledWhileNoConflictIsSelected(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("the first kind with conflicts is shown", () -> open.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "the first kind with conflicts is shown", () -> open.getItems().size() == 2);
         Button dismiss = robot.lookup("#action-dismiss").queryAs(Button.class);
         Button link = robot.lookup("#action-link").queryAs(Button.class);
         assertThat(dismiss.isDisabled()).isTrue();

@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConflictKindsFitTest {
     @TempDir
     Path data;
+
     private ConflictsConsole running;
 
     @Start
@@ -47,15 +48,19 @@ class ConflictKindsFitTest {
         for (int pixels : List.of(13, 19, 22, 26)) {
             robot.interact(() -> running.console.shell().textSizeProperty().set(new TextSize(pixels)));
             WaitForAsyncUtils.waitForFxEvents();
-            Bounds list = robot.lookup("#conflict-kinds").query().localToScene(
-                    robot.lookup("#conflict-kinds").query().getBoundsInLocal());
+            Bounds list = robot.lookup("#conflict-kinds")
+                    .query()
+                    .localToScene(robot.lookup("#conflict-kinds").query().getBoundsInLocal());
             // laid out from the page's top left, not centred past the window's top when taller than it
             assertThat(list.getMinY()).as("kinds list top at %d px", pixels).isGreaterThanOrEqualTo(0);
-            assertThat(list.getMaxX()).as("kinds list right edge at %d px", pixels)
+            assertThat(list.getMaxX())
+                    .as("kinds list right edge at %d px", pixels)
                     .isLessThanOrEqualTo(running.scene.getWidth());
             for (ConflictKind kind : ConflictKind.values()) {
                 ListCell<?> cell = robot.lookup("#kind-" + kind.key()).queryAs(ListCell.class);
-                Text title = robot.from(cell).lookup((Node n) -> n instanceof Text && n.getParent() == cell).queryAs(Text.class);
+                Text title = robot.from(cell)
+                        .lookup((Node n) -> n instanceof Text && n.getParent() == cell)
+                        .queryAs(Text.class);
                 assertThat(title.getText()).as("%s at %d px", kind, pixels).isEqualTo(kind.title());
                 assertInside(cell.getGraphic(), cell, kind + " count at " + pixels + " px");
                 assertInside(cell, robot.lookup("#conflict-kinds").query(), kind + " at " + pixels + " px");
@@ -64,7 +69,8 @@ class ConflictKindsFitTest {
                 if (button.getId() != null && button.getId().startsWith("action-") && button.isVisible()) {
                     // At large text the page scrolls down inside the window; no action may lie past its side.
                     Bounds in = button.localToScene(button.getBoundsInLocal());
-                    assertThat(in.getMaxX()).as(((Button) button).getText() + " at " + pixels + " px")
+                    assertThat(in.getMaxX())
+                            .as(((Button) button).getText() + " at " + pixels + " px")
                             .isLessThanOrEqualTo(running.scene.getWidth() + 0.5);
                 }
             }

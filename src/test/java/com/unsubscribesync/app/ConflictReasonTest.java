@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
@@ -10,6 +9,7 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.sync.MutableClock;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ class ConflictReasonTest {
 
     @TempDir
     Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private ConflictsViewModel model;
@@ -33,11 +34,25 @@ class ConflictReasonTest {
     @BeforeEach
     void aResubscribedInSalesforceConflict() {
         fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
-        fixture.workspace.unsubscribes().add(new Unsubscribe(ANN, Instant.parse("2024-05-01T10:00:00Z"),
-                UnsubscribeSource.MANUAL, "admin", Optional.empty()));
-        fixture.workspace.conflicts().record(new NewConflict(ConflictKind.RESUBSCRIBED_IN_SALESFORCE, Optional.of(ANN),
-                Optional.empty(), Optional.empty(), Optional.empty(), "unchecked in Salesforce"),
-                Instant.parse("2024-06-01T10:00:00Z"));
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(
+                        ANN,
+                        Instant.parse("2024-05-01T10:00:00Z"),
+                        UnsubscribeSource.MANUAL,
+                        "admin",
+                        Optional.empty()));
+        fixture.workspace
+                .conflicts()
+                .record(
+                        new NewConflict(
+                                ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                                Optional.of(ANN),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                "unchecked in Salesforce"),
+                        Instant.parse("2024-06-01T10:00:00Z"));
         model = fixture.conflicts(Background.immediate(), dialogs);
         model.refresh();
         model.selection().setAll(model.open());
@@ -56,9 +71,11 @@ class ConflictReasonTest {
         model.act(resubscribe);
         model.act(resubscribe);
 
-        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long")).isTrue();
+        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long"))
+                .isTrue();
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason contains a control character "
-                + "(\\u001b)")).isTrue();
+                        + "(\\u001b)"))
+                .isTrue();
         assertThat(fixture.workspace.unsubscribes().isUnsubscribed(ANN)).isTrue();
         assertThat(fixture.workspace.conflicts().open(Optional.empty(), 10)).hasSize(1);
 

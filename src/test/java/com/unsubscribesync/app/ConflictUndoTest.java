@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class ConflictUndoTest {
     @TempDir
     Path data;
+
     private ConflictsConsole running;
 
     @Start
@@ -34,8 +35,8 @@ class ConflictUndoTest {
         running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
         running.unsubscribe("gone@nowhere.example");
         running.run();
-        ConflictInboxNavigationTest.seedOne(running, ConflictKind.WRITE_REJECTED, "locked@example.com",
-                TestIds.of(SObjectType.CONTACT, 3));
+        ConflictInboxNavigationTest.seedOne(
+                running, ConflictKind.WRITE_REJECTED, "locked@example.com", TestIds.of(SObjectType.CONTACT, 3));
         running.open();
     }
 
@@ -47,20 +48,30 @@ class ConflictUndoTest {
     @Test
     void undoBringsADismissedConflictBackExactlyAsItWas(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("the conflict is shown", () -> open.getItems().size() == 1);
+        ConflictsConsole.waitUntil(
+                "the conflict is shown", () -> open.getItems().size() == 1);
         Conflict before = only(ConflictKind.NOT_IN_SALESFORCE);
 
         ConflictsConsole.clickRow(robot, "#conflicts", "gone@nowhere.example");
         robot.clickOn("#action-dismiss");
-        ConflictsConsole.waitUntil("the undo is offered", () -> robot.lookup("#undo").queryAs(Button.class).isVisible());
+        ConflictsConsole.waitUntil(
+                "the undo is offered",
+                () -> robot.lookup("#undo").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#undo-message").queryAs(Label.class).getText())
                 .isEqualTo("Dismiss: gone@nowhere.example.");
-        assertThat(running.fixture.workspace.conflicts().find(before.id()).orElseThrow().open()).isFalse();
+        assertThat(running.fixture
+                        .workspace
+                        .conflicts()
+                        .find(before.id())
+                        .orElseThrow()
+                        .open())
+                .isFalse();
 
         robot.clickOn("#undo");
 
-        ConflictsConsole.waitUntil("it is pending again", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("gone@nowhere.example")));
+        ConflictsConsole.waitUntil(
+                "it is pending again",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("gone@nowhere.example")));
         assertThat(running.fixture.workspace.conflicts().find(before.id())).contains(before);
         assertThat(robot.lookup("#undo-message").queryAs(Label.class).getText())
                 .isEqualTo("Undone: 1 conflict is pending again.");
@@ -71,24 +82,30 @@ class ConflictUndoTest {
     @Test
     void undoOfAResolveBringsTheConflictBackOnItsOwnKind(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("the conflict is shown", () -> open.getItems().size() == 1);
+        ConflictsConsole.waitUntil(
+                "the conflict is shown", () -> open.getItems().size() == 1);
         Conflict before = only(ConflictKind.WRITE_REJECTED);
         robot.clickOn("#kind-write-rejected");
-        ConflictsConsole.waitUntil("the write rejected is shown", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("locked@example.com")));
+        ConflictsConsole.waitUntil(
+                "the write rejected is shown",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("locked@example.com")));
 
         ConflictsConsole.clickRow(robot, "#conflicts", "locked@example.com");
         robot.clickOn("#action-retry");
-        ConflictsConsole.waitUntil("the undo is offered", () -> robot.lookup("#undo").queryAs(Button.class).isVisible());
+        ConflictsConsole.waitUntil(
+                "the undo is offered",
+                () -> robot.lookup("#undo").queryAs(Button.class).isVisible());
         robot.clickOn("#nav-unsubscribes");
         robot.clickOn("#nav-conflicts");
-        ConflictsConsole.waitUntil("the inbox moved on", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("gone@nowhere.example")));
+        ConflictsConsole.waitUntil(
+                "the inbox moved on",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("gone@nowhere.example")));
 
         robot.clickOn("#undo");
 
-        ConflictsConsole.waitUntil("it is pending again", () -> ConflictsConsole.emails(open)
-                .equals(java.util.List.of("locked@example.com")));
+        ConflictsConsole.waitUntil(
+                "it is pending again",
+                () -> ConflictsConsole.emails(open).equals(java.util.List.of("locked@example.com")));
         assertThat(running.console.conflicts().kindProperty().get()).isEqualTo(ConflictKind.WRITE_REJECTED);
         assertThat(running.fixture.workspace.conflicts().find(before.id())).contains(before);
     }

@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
@@ -8,6 +7,7 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
 import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The console at 1024x700 over an in-memory org, for the conflict inbox's tests; the test seeds it. */
 final class ConflictsConsole extends ShownConsole<InMemoryOrg> {
     ConflictsConsole(Stage stage, Path data, Screen first) {
-        super(stage, withPeople(ConsoleFixture.inMemory(data, Clock.systemUTC(), 0)), first, 1024, 700,
-                console -> { });
+        super(stage, withPeople(ConsoleFixture.inMemory(data, Clock.systemUTC(), 0)), first, 1024, 700, console -> {});
     }
 
     private static ConsoleFixture<InMemoryOrg> withPeople(ConsoleFixture<InMemoryOrg> fixture) {
@@ -41,13 +40,16 @@ final class ConflictsConsole extends ShownConsole<InMemoryOrg> {
     }
 
     void unsubscribe(String address) {
-        fixture.workspace.unsubscribes().add(new Unsubscribe(new Email(address), Instant.now(),
-                UnsubscribeSource.MANUAL, "admin", Optional.empty()));
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(
+                        new Email(address), Instant.now(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
     }
 
     RunReport run() {
-        return fixture.workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
-                RunProgress.SILENT);
+        return fixture.workspace
+                .nightlySync()
+                .run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
     }
 
     void showConflicts(FxRobot robot) {
@@ -68,7 +70,9 @@ final class ConflictsConsole extends ShownConsole<InMemoryOrg> {
     }
 
     static List<String> emails(TableView<com.unsubscribesync.ui.conflicts.ConflictRow> table) {
-        return table.getItems().stream().map(com.unsubscribesync.ui.conflicts.ConflictRow::email).toList();
+        return table.getItems().stream()
+                .map(com.unsubscribesync.ui.conflicts.ConflictRow::email)
+                .toList();
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {

@@ -24,8 +24,10 @@ import org.testfx.framework.junit5.Start;
 class ConflictsStayResolvedTest {
     private static final String GONE = "gone@nowhere.example";
     private static final String LEFT = "left@nowhere.example";
+
     @TempDir
     Path data;
+
     private ConflictsConsole running;
 
     @Start
@@ -45,32 +47,38 @@ class ConflictsStayResolvedTest {
     @Test
     void aDismissedConflictStaysResolvedAfterTheNextRunAndTheInboxEmptiesWhenAllIsHandled(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("both addresses are pending", () -> open.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "both addresses are pending", () -> open.getItems().size() == 2);
         dismiss(robot, GONE);
 
         running.run();
         running.showConflicts(robot);
 
         TableView<ConflictRow> resolved = ConflictsConsole.table(robot, "#resolved");
-        ConflictsConsole.waitUntil("the run's result is shown", () -> resolved.getItems().size() == 1);
+        ConflictsConsole.waitUntil(
+                "the run's result is shown", () -> resolved.getItems().size() == 1);
         assertThat(ConflictsConsole.emails(open)).containsExactly(LEFT);
         assertThat(ConflictsConsole.emails(resolved)).containsExactly(GONE);
-        assertThat(running.fixture.workspace.conflicts().open(Optional.empty(), 10)).hasSize(1);
+        assertThat(running.fixture.workspace.conflicts().open(Optional.empty(), 10))
+                .hasSize(1);
 
         dismiss(robot, LEFT);
         running.run();
         running.showConflicts(robot);
 
-        ConflictsConsole.waitUntil("both are resolved", () -> resolved.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "both are resolved", () -> resolved.getItems().size() == 2);
         assertThat(open.getItems()).isEmpty();
-        assertThat(running.fixture.workspace.conflicts().openCountsByKind().values()).containsOnly(0L);
+        assertThat(running.fixture.workspace.conflicts().openCountsByKind().values())
+                .containsOnly(0L);
         assertThat(running.console.conflicts().counts().values()).containsOnly(0L);
     }
 
     @Test
     void aDismissedConflictIsRaisedAgainAfterANewUnsubscribeAndIsThenOnlyPending(FxRobot robot) {
         TableView<ConflictRow> open = ConflictsConsole.table(robot, "#conflicts");
-        ConflictsConsole.waitUntil("both addresses are pending", () -> open.getItems().size() == 2);
+        ConflictsConsole.waitUntil(
+                "both addresses are pending", () -> open.getItems().size() == 2);
         dismiss(robot, GONE);
         running.fixture.workspace.resubscriber().resubscribe(new Email(GONE), "asked to hear from us", "admin", false);
         running.unsubscribe(GONE);
@@ -80,7 +88,8 @@ class ConflictsStayResolvedTest {
 
         assertThat(report.conflicts()).isEqualTo(1);
         ConflictsConsole.waitUntil("it is pending again", () -> open.getItems().size() == 2);
-        assertThat(ConflictsConsole.emails(ConflictsConsole.table(robot, "#resolved"))).doesNotContain(GONE);
+        assertThat(ConflictsConsole.emails(ConflictsConsole.table(robot, "#resolved")))
+                .doesNotContain(GONE);
     }
 
     @Test
@@ -88,13 +97,17 @@ class ConflictsStayResolvedTest {
         robot.interact(() -> running.console.shell().screenProperty().set(Screen.INTEGRATIONS));
         robot.clickOn("#preview");
         ConflictsConsole.waitUntil("the preview is shown", () -> running.dialogs.saw("list: Preview"));
-        assertThat(running.dialogs.saw("Conflicts that would arise: 0")).as(running.dialogs.shown.toString()).isTrue();
+        assertThat(running.dialogs.saw("Conflicts that would arise: 0"))
+                .as(running.dialogs.shown.toString())
+                .isTrue();
 
         running.unsubscribe("new@nowhere.example");
         running.dialogs.shown.clear();
         robot.clickOn("#preview");
         ConflictsConsole.waitUntil("the preview is shown", () -> running.dialogs.saw("list: Preview"));
-        assertThat(running.dialogs.saw("Conflicts that would arise: 1")).as(running.dialogs.shown.toString()).isTrue();
+        assertThat(running.dialogs.saw("Conflicts that would arise: 1"))
+                .as(running.dialogs.shown.toString())
+                .isTrue();
         assertThat(running.dialogs.saw("new@nowhere.example")).isTrue();
         assertThat(running.dialogs.saw(GONE)).isFalse();
 
@@ -108,6 +121,7 @@ class ConflictsStayResolvedTest {
         int before = open.getItems().size();
         ConflictsConsole.clickRow(robot, "#conflicts", address);
         robot.clickOn("#action-dismiss");
-        ConflictsConsole.waitUntil(address + " is dismissed", () -> open.getItems().size() == before - 1);
+        ConflictsConsole.waitUntil(
+                address + " is dismissed", () -> open.getItems().size() == before - 1);
     }
 }

@@ -22,11 +22,20 @@ class ConnectCallbackAndHostTest {
 
     @Test
     void clientCredentialsOnAGenericLoginHostExitWith2AndNameTheMyDomainBeforeAnyCall() {
-        CliRun run = CliRun.in(data, Map.of(SECRET_VARIABLE, "secret"), new ByteArrayOutputStream(), "connect",
-                "--login-url", "https://login.salesforce.com", "--client-id", "client", "--client-secret-env",
+        CliRun run = CliRun.in(
+                data,
+                Map.of(SECRET_VARIABLE, "secret"),
+                new ByteArrayOutputStream(),
+                "connect",
+                "--login-url",
+                "https://login.salesforce.com",
+                "--client-id",
+                "client",
+                "--client-secret-env",
                 SECRET_VARIABLE);
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errorLine()).startsWith("error: Client credentials work only on your org's My Domain")
+        assertThat(run.errorLine())
+                .startsWith("error: Client credentials work only on your org's My Domain")
                 .contains("https://yourcompany.my.salesforce.com");
         assertThat(run.err().strip()).doesNotContain("\n");
     }
@@ -35,20 +44,38 @@ class ConnectCallbackAndHostTest {
     void aTakenCallbackPortExitsWith2InOneLineNamingThePortAndTheOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
                 LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1))) {
-            CliRun run = CliRun.in(data, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
-                    "--callback-port", Integer.toString(taken.getLocalPort()));
+            CliRun run = CliRun.in(
+                    data,
+                    "connect",
+                    "--login-url",
+                    org.url(),
+                    "--client-id",
+                    org.clientId(),
+                    "--callback-port",
+                    Integer.toString(taken.getLocalPort()));
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.errorLine()).startsWith("error: Port " + taken.getLocalPort()
-                    + " on this computer is taken").contains("--callback-port");
+            assertThat(run.errorLine())
+                    .startsWith("error: Port " + taken.getLocalPort() + " on this computer is taken")
+                    .contains("--callback-port");
             assertThat(run.err().strip()).doesNotContain("\n");
         }
     }
 
     @Test
     void aCallbackPortWithClientCredentialsIsBadInput() {
-        CliRun run = CliRun.in(data, Map.of(SECRET_VARIABLE, "secret"), new ByteArrayOutputStream(), "connect",
-                "--login-url", "https://acme.my.salesforce.com", "--client-id", "client", "--client-secret-env",
-                SECRET_VARIABLE, "--callback-port", "28000");
+        CliRun run = CliRun.in(
+                data,
+                Map.of(SECRET_VARIABLE, "secret"),
+                new ByteArrayOutputStream(),
+                "connect",
+                "--login-url",
+                "https://acme.my.salesforce.com",
+                "--client-id",
+                "client",
+                "--client-secret-env",
+                SECRET_VARIABLE,
+                "--callback-port",
+                "28000");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.errorLine()).contains("--callback-port is for the browser sign-in");
     }
@@ -56,10 +83,13 @@ class ConnectCallbackAndHostTest {
     @Test
     void theHelpNamesTheAdaptersDefaultCallbackPort() {
         String[] help = new picocli.CommandLine(new com.unsubscribesync.cli.ConnectCommand(() -> {
-            throw new AssertionError("help does not connect");
-        })).getCommandSpec()
-                .findOption("--callback-port").description();
-        assertThat(String.join(" ", help)).contains("http://localhost:N/oauth/callback")
+                    throw new AssertionError("help does not connect");
+                }))
+                .getCommandSpec()
+                .findOption("--callback-port")
+                .description();
+        assertThat(String.join(" ", help))
+                .contains("http://localhost:N/oauth/callback")
                 .contains("default " + OAuthCallback.DEFAULT_PORT);
     }
 }

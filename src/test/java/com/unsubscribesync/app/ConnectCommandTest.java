@@ -10,9 +10,9 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.salesforce.CredentialStore;
 import com.unsubscribesync.salesforce.OAuthCallback;
-import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.salesforce.SavedConnection;
 import com.unsubscribesync.salesforce.SimulatedBrowser;
+import com.unsubscribesync.salesforce.TestCallbacks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,13 +47,21 @@ class ConnectCommandTest {
         JsonNode contact = status.get("requirements").get("field").get("Contact");
         assertThat(contact.get("exists").asBoolean()).isTrue();
         assertThat(contact.get("updateable").asBoolean()).isTrue();
-        assertThat(contact.get("onLayouts").asBoolean()).as("the demo's Contact Layout lacks Email Opt Out").isFalse();
+        assertThat(contact.get("onLayouts").asBoolean())
+                .as("the demo's Contact Layout lacks Email Opt Out")
+                .isFalse();
         assertThat(status.get("apiUsage").get("used").asLong()).isPositive();
         assertThat(status.get("apiUsage").get("limit").asLong()).isEqualTo(100_000);
         assertThat(dataDirectory.resolve(DemoOrg.DIRECTORY)).isDirectory();
 
-        assertThat(run(Map.of(), "settings", "set", "field=marketo-sales-opt-out").exit).isZero();
-        assertThat(json("status", "--json").get("requirements").get("field").get("Lead").get("apiName").asText())
+        assertThat(run(Map.of(), "settings", "set", "field=marketo-sales-opt-out").exit)
+                .isZero();
+        assertThat(json("status", "--json")
+                        .get("requirements")
+                        .get("field")
+                        .get("Lead")
+                        .get("apiName")
+                        .asText())
                 .isEqualTo("mkto_si__Marketo_Sales_Opt_Out__c");
 
         assertThat(run(Map.of(), "disconnect").out).contains("Disconnected");
@@ -64,11 +72,22 @@ class ConnectCommandTest {
     @Test
     void aWrongClientSecretExitsWithThreeAndOneLineThatShowsNoSecret() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            Run run = run(Map.of(SECRET_VARIABLE, "wrong-secret-value"), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE);
+            Run run = run(
+                    Map.of(SECRET_VARIABLE, "wrong-secret-value"),
+                    "connect",
+                    "--login-url",
+                    org.url(),
+                    "--client-id",
+                    org.clientId(),
+                    "--client-secret-env",
+                    SECRET_VARIABLE);
             assertThat(run.exit).isEqualTo(3);
-            assertThat(run.err.strip().lines()).singleElement().asString().startsWith("error: ")
-                    .contains("invalid_client").doesNotContain("wrong-secret-value");
+            assertThat(run.err.strip().lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("error: ")
+                    .contains("invalid_client")
+                    .doesNotContain("wrong-secret-value");
             assertThat(json("status", "--json").get("connected").asBoolean()).isFalse();
         }
     }
@@ -76,8 +95,15 @@ class ConnectCommandTest {
     @Test
     void theRightClientSecretConnectsHeadless() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            Run run = run(Map.of(SECRET_VARIABLE, org.clientSecret()), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE);
+            Run run = run(
+                    Map.of(SECRET_VARIABLE, org.clientSecret()),
+                    "connect",
+                    "--login-url",
+                    org.url(),
+                    "--client-id",
+                    org.clientId(),
+                    "--client-secret-env",
+                    SECRET_VARIABLE);
             assertThat(run.exit).as(run.err).isZero();
             assertThat(run.out).contains(org.orgId());
             JsonNode status = json("status", "--json");
@@ -88,10 +114,26 @@ class ConnectCommandTest {
 
     @Test
     void badConnectInputExitsWithTwo() {
-        assertThat(run(Map.of(), "connect", "--login-url", "https://login.salesforce.com", "--client-id", "x",
-                "--client-secret-env", "UNSET_VARIABLE_FOR_TEST").exit).isEqualTo(2);
-        Run plain = run(Map.of(SECRET_VARIABLE, "s"), "connect", "--login-url", "http://login.example.com",
-                "--client-id", "x", "--client-secret-env", SECRET_VARIABLE);
+        assertThat(run(
+                                Map.of(),
+                                "connect",
+                                "--login-url",
+                                "https://login.salesforce.com",
+                                "--client-id",
+                                "x",
+                                "--client-secret-env",
+                                "UNSET_VARIABLE_FOR_TEST")
+                        .exit)
+                .isEqualTo(2);
+        Run plain = run(
+                Map.of(SECRET_VARIABLE, "s"),
+                "connect",
+                "--login-url",
+                "http://login.example.com",
+                "--client-id",
+                "x",
+                "--client-secret-env",
+                SECRET_VARIABLE);
         assertThat(plain.exit).isEqualTo(2);
         assertThat(plain.err).contains("https");
         assertThat(run(Map.of(), "connect").exit).isEqualTo(2);
@@ -100,19 +142,37 @@ class ConnectCommandTest {
     @Test
     void noTokenOrSecretIsWrittenInClearTextToTheLogOrTheDataDirectory() throws Exception {
         OAuthCallback callback = TestCallbacks.free();
-        try (LocalOrg org = TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(10))) {
-            Run headless = run(Map.of(SECRET_VARIABLE, org.clientSecret()), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE);
+        try (LocalOrg org =
+                TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(10))) {
+            Run headless = run(
+                    Map.of(SECRET_VARIABLE, org.clientSecret()),
+                    "connect",
+                    "--login-url",
+                    org.url(),
+                    "--client-id",
+                    org.clientId(),
+                    "--client-secret-env",
+                    SECRET_VARIABLE);
             assertThat(headless.exit).as(headless.err).isZero();
             assertThat(json("status", "--json").get("connected").asBoolean()).isTrue();
             List<String> secrets = new ArrayList<>(List.of(org.clientSecret()));
 
-            Run browser = runWithBrowser(Map.of(SECRET_VARIABLE, org.clientSecret()), "connect", "--login-url",
-                    org.url(), "--client-id", org.clientId(), "--client-secret-env", SECRET_VARIABLE, "--browser",
-                    "--callback-port", Integer.toString(callback.port()));
+            Run browser = runWithBrowser(
+                    Map.of(SECRET_VARIABLE, org.clientSecret()),
+                    "connect",
+                    "--login-url",
+                    org.url(),
+                    "--client-id",
+                    org.clientId(),
+                    "--client-secret-env",
+                    SECRET_VARIABLE,
+                    "--browser",
+                    "--callback-port",
+                    Integer.toString(callback.port()));
             assertThat(browser.exit).as(browser.err).isZero();
-            assertThat(browser.out).contains("/services/oauth2/authorize?").contains("redirect_uri="
-                    + java.net.URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
+            assertThat(browser.out)
+                    .contains("/services/oauth2/authorize?")
+                    .contains("redirect_uri=" + java.net.URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
             SavedConnection saved = new CredentialStore(dataDirectory).load().orElseThrow();
             secrets.add(((SavedConnection.BrowserSignIn) saved).refreshToken());
             org.expireSessions();
@@ -163,11 +223,13 @@ class ConnectCommandTest {
         full[0] = "--data-dir";
         full[1] = dataDirectory.toString();
         System.arraycopy(args, 0, full, 2, args.length);
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(full);
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env)
+                .run(full);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

@@ -3,9 +3,9 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.FixedConnection;
-import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.connection.ConnectGuide;
+import com.unsubscribesync.usecase.OrgState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConnectionGuideTest {
     @TempDir
     Path data;
+
     private Stage stage;
     private ConsoleOnAnOrg running;
 
@@ -49,11 +50,17 @@ class ConnectionGuideTest {
 
     private void openOnConnection(FxRobot robot, OrgState org) throws Exception {
         robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, org, 1280, 800));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
         robot.clickOn("#welcome-dismiss");
         robot.clickOn("#nav-connection");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !robot.lookup("#connection-state").queryAs(Labeled.class).getText().startsWith("Checking"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#connection-state")
+                        .queryAs(Labeled.class)
+                        .getText()
+                        .startsWith("Checking"));
     }
 
     @Test
@@ -77,16 +84,24 @@ class ConnectionGuideTest {
             return top >= shown.getMinY() - 1 && top < shown.getMinY() + shown.getHeight() / 2;
         });
         assertThat(running.console.shell().screenProperty().get()).isEqualTo(Screen.CONNECTION);
-        assertThat(guideText(robot)).contains("Setup › External Client App Manager", "New External Client App",
-                "Callback URL", "Consumer Key", "Client ID");
+        assertThat(guideText(robot))
+                .contains(
+                        "Setup › External Client App Manager",
+                        "New External Client App",
+                        "Callback URL",
+                        "Consumer Key",
+                        "Client ID");
         assertThat(robot.lookup("#guide-callback-url").queryAs(TextField.class).getText())
-                .isEqualTo(robot.lookup("#callback-url").queryAs(TextField.class).getText())
+                .isEqualTo(
+                        robot.lookup("#callback-url").queryAs(TextField.class).getText())
                 .isEqualTo("http://localhost:27482/oauth/callback");
-        assertThat(robot.lookup("#guide-copy-callback-url").query().isDisabled()).isFalse();
+        assertThat(robot.lookup("#guide-copy-callback-url").query().isDisabled())
+                .isFalse();
 
         robot.clickOn("#guide-to-client-id");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#target-salesforce").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#target-salesforce").queryAs(RadioButton.class).isSelected())
+                .isTrue();
         assertThat(robot.lookup("#client-id").query().isFocused()).isTrue();
 
         robot.clickOn("#guide-close");
@@ -98,9 +113,12 @@ class ConnectionGuideTest {
     void theGuideIsBroughtIntoViewWhereverThePageWasScrolled(FxRobot robot) throws Exception {
         openOnConnection(robot, FixedConnection.demo());
         com.unsubscribesync.ui.connection.ConnectionView screen = robot.lookup(
-                (Node node) -> node instanceof com.unsubscribesync.ui.connection.ConnectionView).query();
+                        (Node node) -> node instanceof com.unsubscribesync.ui.connection.ConnectionView)
+                .query();
         robot.interact(() -> screen.setVvalue(1));
-        robot.interact(() -> robot.lookup("#how-to-connect").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        robot.interact(() -> robot.lookup("#how-to-connect")
+                .queryAs(javafx.scene.control.Hyperlink.class)
+                .fire());
         Node guide = robot.lookup("#connect-guide").query();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
             double top = guide.localToScene(guide.getLayoutBounds()).getMinY();
@@ -112,7 +130,8 @@ class ConnectionGuideTest {
     @Test
     void theWelcomesWayToARealOrgOpensConnectionWithTheGuide(FxRobot robot) throws Exception {
         robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, FixedConnection.demo(), 1280, 800));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
         robot.clickOn("#welcome-connect");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#welcome")).isFalse();
@@ -123,13 +142,19 @@ class ConnectionGuideTest {
     @Test
     void connectTheDemoOrgIsNotOfferedWhileConnectedToIt(FxRobot robot) throws Exception {
         openOnConnection(robot, FixedConnection.none());
-        assertThat(robot.lookup("#target-demo").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#target-demo").queryAs(RadioButton.class).isSelected())
+                .isTrue();
         assertThat(visible(robot, "#connect")).isTrue();
         assertThat(robot.lookup("#connect").queryAs(Labeled.class).getText()).isEqualTo("Connect the _demo org");
 
         robot.clickOn("#connect");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#connection-state").queryAs(Labeled.class).getText().startsWith("Connected to"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-state")
+                        .queryAs(Labeled.class)
+                        .getText()
+                        .startsWith("Connected to"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#connect")).isFalse();
         assertThat(visible(robot, "#disconnect")).isTrue();
@@ -143,7 +168,8 @@ class ConnectionGuideTest {
     @Test
     void theEmptyClientIdMessageNamesTheSameSalesforceScreenAsTheWelcome(FxRobot robot) throws Exception {
         robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, FixedConnection.none(), 1280, 800));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
         String welcome = texts(robot, "#welcome");
         robot.clickOn("#welcome-dismiss");
         robot.clickOn("#nav-connection");
@@ -153,7 +179,8 @@ class ConnectionGuideTest {
         String message = running.dialogs.shown.get(0);
         for (String text : List.of(welcome, message)) {
             assertThat(text).contains(ConnectGuide.CREATE_WHERE);
-            assertThat(text.replace("External Client App Manager", "")).doesNotContain("App Manager")
+            assertThat(text.replace("External Client App Manager", ""))
+                    .doesNotContain("App Manager")
                     .doesNotContainIgnoringCase("connected app");
         }
         assertThat(message).contains("Consumer Key", "Client ID");
@@ -176,7 +203,10 @@ class ConnectionGuideTest {
 
     private static String texts(FxRobot robot, String id) {
         Predicate<Node> labeled = node -> node instanceof Labeled;
-        return String.join("\n", robot.from(robot.lookup(id).<Node>query()).lookup(labeled).queryAllAs(Labeled.class)
-                .stream().map(Labeled::getText).toList());
+        return String.join(
+                "\n",
+                robot.from(robot.lookup(id).<Node>query()).lookup(labeled).queryAllAs(Labeled.class).stream()
+                        .map(Labeled::getText)
+                        .toList());
     }
 }

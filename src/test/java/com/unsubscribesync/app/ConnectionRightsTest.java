@@ -45,20 +45,28 @@ class ConnectionRightsTest {
     private LocalOrg org;
     private AppWorkspace workspace;
     private ConnectionViewModel model;
+
     @TempDir
     static Path data;
 
     @Start
     void start(Stage stage) throws Exception {
         org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5));
-        workspace = new AppWorkspace(data, Database.openInMemory("rights-" + UUID.randomUUID()), Clock.systemUTC(),
-                "admin", Map.of(SECRET_VARIABLE, org.clientSecret()));
+        workspace = new AppWorkspace(
+                data,
+                Database.openInMemory("rights-" + UUID.randomUUID()),
+                Clock.systemUTC(),
+                "admin",
+                Map.of(SECRET_VARIABLE, org.clientSecret()));
         workspace.salesforce().connectWithClientSecret(org.url(), org.clientId(), SECRET_VARIABLE);
-        model = new ConnectionViewModel(workspace.connectOrg(), Background.immediate(), new ScriptedDialogs(), () -> { });
+        model = new ConnectionViewModel(
+                workspace.connectOrg(), Background.immediate(), new ScriptedDialogs(), () -> {});
         ConnectionView view = new ConnectionView(model);
         Scene scene = new Scene(view, 1024, 700);
-        scene.getStylesheets().add(ConnectionView.class.getResource("/com/unsubscribesync/ui/console.css")
-                .toExternalForm());
+        scene.getStylesheets()
+                .add(ConnectionView.class
+                        .getResource("/com/unsubscribesync/ui/console.css")
+                        .toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -81,54 +89,73 @@ class ConnectionRightsTest {
         assertThat(rights.rows()).hasSize(5).allMatch(row -> row.status() == Status.GRANTED);
         assertThat(rights.summaryProperty().get()).contains(org.username()).contains("every right");
         assertThat(rights.anyMissingProperty().get()).isFalse();
-        assertThat(robot.lookup("#copy-rights-request").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#copy-rights-request").queryAs(Button.class).isVisible())
+                .isFalse();
         assertThat(robot.lookup("#rights").queryAs(VBox.class).getChildren()).hasSize(5);
     }
 
     @Test
     void eachMissingRightShowsItsCrossAndTheAdminTextWhichTheCopyButtonCopies(FxRobot robot) {
-        record Case(String title, Runnable remove, Runnable restore) {
-        }
+        record Case(String title, Runnable remove, Runnable restore) {}
         for (Case missing : new Case[] {
-                new Case("Edit on Leads", () -> org.state().setObjectAccess("Lead", ObjectAccess.READ),
-                        () -> org.state().setObjectAccess("Lead", ObjectAccess.EDIT)),
-                new Case("Edit on Contacts", () -> org.state().setObjectAccess("Contact", ObjectAccess.READ),
-                        () -> org.state().setObjectAccess("Contact", ObjectAccess.EDIT)),
-                new Case("Edit access to Email Opt Out on Leads and Contacts",
-                        () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY),
-                        () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE)),
-                new Case("Customize Application and Modify Metadata (only for Add it for me)", () -> {
-                    org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
-                    org.state().setPermission(Permission.MODIFY_METADATA, false);
-                }, () -> {
-                    org.state().setPermission(Permission.MODIFY_ALL_DATA, true);
-                    org.state().setPermission(Permission.MODIFY_METADATA, true);
-                }),
-                new Case("Customize Application and Modify Metadata (only for Add it for me)",
-                        () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false),
-                        () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, true))}) {
+            new Case(
+                    "Edit on Leads",
+                    () -> org.state().setObjectAccess("Lead", ObjectAccess.READ),
+                    () -> org.state().setObjectAccess("Lead", ObjectAccess.EDIT)),
+            new Case(
+                    "Edit on Contacts",
+                    () -> org.state().setObjectAccess("Contact", ObjectAccess.READ),
+                    () -> org.state().setObjectAccess("Contact", ObjectAccess.EDIT)),
+            new Case(
+                    "Edit access to Email Opt Out on Leads and Contacts",
+                    () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY),
+                    () -> org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE)),
+            new Case(
+                    "Customize Application and Modify Metadata (only for Add it for me)",
+                    () -> {
+                        org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
+                        org.state().setPermission(Permission.MODIFY_METADATA, false);
+                    },
+                    () -> {
+                        org.state().setPermission(Permission.MODIFY_ALL_DATA, true);
+                        org.state().setPermission(Permission.MODIFY_METADATA, true);
+                    }),
+            new Case(
+                    "Customize Application and Modify Metadata (only for Add it for me)",
+                    () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, false),
+                    () -> org.state().setPermission(Permission.CUSTOMIZE_APPLICATION, true))
+        }) {
             missing.remove().run();
             UserRightsViewModel rights = refreshed(robot);
-            assertThat(rights.rows()).filteredOn(row -> row.status() == Status.MISSING).singleElement()
+            assertThat(rights.rows())
+                    .filteredOn(row -> row.status() == Status.MISSING)
+                    .singleElement()
                     .satisfies(row -> {
                         assertThat(row.title()).isEqualTo(missing.title());
                         assertThat(row.detail()).contains(org.username()).contains("Setup >");
                     });
             assertThat(rights.summaryProperty().get()).startsWith("1 of 5 rights are missing");
-            String detail = rights.rows().stream().filter(row -> row.status() == Status.MISSING).findFirst()
-                    .orElseThrow().detail();
+            String detail = rights.rows().stream()
+                    .filter(row -> row.status() == Status.MISSING)
+                    .findFirst()
+                    .orElseThrow()
+                    .detail();
             assertThat(rights.requestProperty().get()).contains(detail);
 
             Node row = robot.lookup("#rights").queryAs(VBox.class).getChildren().stream()
                     .filter(node -> "Missing: ".concat(missing.title()).equals(node.getAccessibleText()))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             assertThat(robot.from(row).lookup(".unmet").tryQuery()).isPresent();
-            assertThat(robot.from(row).lookup((Label label) -> label.getText().equals(detail)).tryQuery())
+            assertThat(robot.from(row)
+                            .lookup((Label label) -> label.getText().equals(detail))
+                            .tryQuery())
                     .isPresent();
             Button copy = robot.lookup("#copy-rights-request").queryAs(Button.class);
             assertThat(copy.isVisible()).isTrue();
             robot.interact(copy::fire);
-            String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
+            String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                    () -> Clipboard.getSystemClipboard().getString()));
             assertThat(copied).isEqualTo(rights.requestProperty().get());
             missing.restore().run();
         }
@@ -139,10 +166,13 @@ class ConnectionRightsTest {
     void withoutApiEnabledOnlyThatRightIsCrossedAndTheOthersWait(FxRobot robot) {
         org.state().setPermission(Permission.API_ENABLED, false);
         UserRightsViewModel rights = refreshed(robot);
-        assertThat(rights.rows()).extracting(UserRightsViewModel.Row::status).containsExactly(Status.MISSING,
-                Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN);
+        assertThat(rights.rows())
+                .extracting(UserRightsViewModel.Row::status)
+                .containsExactly(Status.MISSING, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN);
         assertThat(rights.rows().get(0).detail()).contains("API Enabled").contains("System Permissions");
-        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("Not connected");
-        assertThat(robot.lookup("#copy-rights-request").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText())
+                .isEqualTo("Not connected");
+        assertThat(robot.lookup("#copy-rights-request").queryAs(Button.class).isVisible())
+                .isTrue();
     }
 }

@@ -39,7 +39,8 @@ class ConnectionScreenSignInTest {
     @Test
     void withoutABrowserTheScreenShowsTheSignInAddressAndAllowingAccessThereConnectsWithTheSecret() throws Exception {
         OAuthCallback callback = TestCallbacks.free();
-        try (LocalOrg org = TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5));
+        try (LocalOrg org = TestCallbacks.orgFor(
+                        callback, LocalOrgOptions.defaults().withPeople(5));
                 AppWorkspace workspace = workspace()) {
             ScriptedDialogs dialogs = new ScriptedDialogs();
             ConnectionViewModel model = model(workspace, dialogs);
@@ -54,8 +55,9 @@ class ConnectionScreenSignInTest {
             model.connect();
 
             String address = await(() -> model.signInAddressProperty().get(), text -> !text.isEmpty());
-            assertThat(address).startsWith(org.authorizeUrl() + "?").contains("redirect_uri="
-                    + URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
+            assertThat(address)
+                    .startsWith(org.authorizeUrl() + "?")
+                    .contains("redirect_uri=" + URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
             assertThat(model.stateProperty().get()).contains("No browser could be opened");
             SimulatedBrowser.allowing().open(URI.create(address));
 
@@ -78,7 +80,8 @@ class ConnectionScreenSignInTest {
                 assertThat(model.callbackUrlProperty().get()).as(port).isEmpty();
             }
             model.connect();
-            assertThat(dialogs.saw("error: Log in: The callback port 'port' is not a port")).isTrue();
+            assertThat(dialogs.saw("error: Log in: The callback port 'port' is not a port"))
+                    .isTrue();
             assertThat(model.busyProperty().get()).isFalse();
         }
     }
@@ -104,12 +107,12 @@ class ConnectionScreenSignInTest {
     }
 
     private AppWorkspace workspace() {
-        return new AppWorkspace(data, Database.openInMemory("connection-" + UUID.randomUUID()), Clock.systemUTC(),
-                "admin", Map.of());
+        return new AppWorkspace(
+                data, Database.openInMemory("connection-" + UUID.randomUUID()), Clock.systemUTC(), "admin", Map.of());
     }
 
     private static ConnectionViewModel model(AppWorkspace workspace, ScriptedDialogs dialogs) {
-        return new ConnectionViewModel(workspace.connectOrg(), new ThreadBackground(), dialogs, () -> { });
+        return new ConnectionViewModel(workspace.connectOrg(), new ThreadBackground(), dialogs, () -> {});
     }
 
     private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
@@ -127,16 +130,18 @@ class ConnectionScreenSignInTest {
         @Override
         public <T> Running submit(Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
             Reports reports = new Reports();
-            Thread thread = new Thread(() -> {
-                T result;
-                try {
-                    result = job.run(reports);
-                } catch (Exception | Error e) {
-                    failed.accept(e);
-                    return;
-                }
-                done.accept(result);
-            }, "connection-test-job");
+            Thread thread = new Thread(
+                    () -> {
+                        T result;
+                        try {
+                            result = job.run(reports);
+                        } catch (Exception | Error e) {
+                            failed.accept(e);
+                            return;
+                        }
+                        done.accept(result);
+                    },
+                    "connection-test-job");
             thread.setDaemon(true);
             thread.start();
             return reports;
@@ -171,7 +176,6 @@ class ConnectionScreenSignInTest {
         }
 
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
     }
 }

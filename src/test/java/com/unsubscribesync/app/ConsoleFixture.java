@@ -18,11 +18,11 @@ import com.unsubscribesync.salesforce.SessionSource;
 import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.FixedConnection;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
+import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgState;
 import java.net.ProxySelector;
@@ -44,8 +44,8 @@ import java.util.function.Function;
  * @param <O> the org the engine works on: an in-memory org, or the local org reached over force-wsc
  */
 public final class ConsoleFixture<O> implements AutoCloseable {
-    private static final FieldState EDITABLE = new FieldState(Optional.of("HasOptedOutOfEmail"), true, true,
-            Optional.empty(), Optional.empty());
+    private static final FieldState EDITABLE =
+            new FieldState(Optional.of("HasOptedOutOfEmail"), true, true, Optional.empty(), Optional.empty());
 
     public final O org;
     final AppWorkspace workspace;
@@ -53,8 +53,8 @@ public final class ConsoleFixture<O> implements AutoCloseable {
     private final ZoneId zone;
     private final Runnable orgClosing;
 
-    private ConsoleFixture(O org, AppWorkspace workspace, FixedConnection connection, ZoneId zone,
-            Runnable orgClosing) {
+    private ConsoleFixture(
+            O org, AppWorkspace workspace, FixedConnection connection, ZoneId zone, Runnable orgClosing) {
         this.org = org;
         this.workspace = workspace;
         this.connection = connection;
@@ -62,8 +62,8 @@ public final class ConsoleFixture<O> implements AutoCloseable {
         this.orgClosing = orgClosing;
     }
 
-    private static AppWorkspace workspace(Path data, Database database, Clock clock,
-            Optional<OrgConnector> engineOrg, FixedConnection connection) {
+    private static AppWorkspace workspace(
+            Path data, Database database, Clock clock, Optional<OrgConnector> engineOrg, FixedConnection connection) {
         return new AppWorkspace(data, database, clock, "admin", Map.of(), engineOrg, Optional.of(connection));
     }
 
@@ -76,14 +76,23 @@ public final class ConsoleFixture<O> implements AutoCloseable {
         return inMemory(data, database(), clock, orgDelayMillis);
     }
 
-    public static ConsoleFixture<InMemoryOrg> inMemory(Path data, Database database, Clock clock,
-            long orgDelayMillis) {
+    public static ConsoleFixture<InMemoryOrg> inMemory(Path data, Database database, Clock clock, long orgDelayMillis) {
         InMemoryOrg org = new InMemoryOrg(orgDelayMillis);
         FixedConnection connection = new FixedConnection(settings -> FixedConnection.withField(
-                FixedConnection.org("Test Org", "admin@test.example", "https://test.example", true,
-                        org.apiUsage().map(u -> u.used()), Optional.of(15_000L)), EDITABLE));
-        return new ConsoleFixture<>(org, workspace(data, database, clock, Optional.of(org::open), connection),
-                connection, ZoneId.of("Europe/Berlin"), () -> { });
+                FixedConnection.org(
+                        "Test Org",
+                        "admin@test.example",
+                        "https://test.example",
+                        true,
+                        org.apiUsage().map(u -> u.used()),
+                        Optional.of(15_000L)),
+                EDITABLE));
+        return new ConsoleFixture<>(
+                org,
+                workspace(data, database, clock, Optional.of(org::open), connection),
+                connection,
+                ZoneId.of("Europe/Berlin"),
+                () -> {});
     }
 
     /**
@@ -91,9 +100,13 @@ public final class ConsoleFixture<O> implements AutoCloseable {
      * screens see the demo org with the standard field editable and, as the demo org starts, not on every layout.
      */
     public static ConsoleFixture<LocalOrg> onLocalOrg(Path data) throws Exception {
-        return onLocalOrg(data, LocalOrgOptions.defaults().withPeople(5), local -> settings ->
-                FixedConnection.withField(demo(local), new FieldState(Optional.of("HasOptedOutOfEmail"), true, true,
-                        Optional.of(false), Optional.empty())));
+        return onLocalOrg(
+                data,
+                LocalOrgOptions.defaults().withPeople(5),
+                local -> settings -> FixedConnection.withField(
+                        demo(local),
+                        new FieldState(
+                                Optional.of("HasOptedOutOfEmail"), true, true, Optional.of(false), Optional.empty())));
     }
 
     /**
@@ -107,46 +120,68 @@ public final class ConsoleFixture<O> implements AutoCloseable {
                 check = salesforce.records().checkField(OptOutFieldRequest.of(settings));
             }
             Map<SObjectType, FieldState> fields = new EnumMap<>(SObjectType.class);
-            check.objects().forEach((type, field) -> fields.put(type, new FieldState(field.apiName(), field.exists(),
-                    field.updateable(), Optional.empty(), field.problem())));
+            check.objects()
+                    .forEach((type, field) -> fields.put(
+                            type,
+                            new FieldState(
+                                    field.apiName(),
+                                    field.exists(),
+                                    field.updateable(),
+                                    Optional.empty(),
+                                    field.problem())));
             OrgState org = demo(local);
             return new OrgState(org.org(), fields, org.apiUsed(), org.apiLimit(), org.problem(), org.rights());
         });
     }
 
     private static OrgState demo(LocalOrg local) {
-        return FixedConnection.org("Demo Org", "admin@demo.example", local.url(), true, Optional.empty(),
-                Optional.empty());
+        return FixedConnection.org(
+                "Demo Org", "admin@demo.example", local.url(), true, Optional.empty(), Optional.empty());
     }
 
-    private static ConsoleFixture<LocalOrg> onLocalOrg(Path data, LocalOrgOptions options,
-            Function<LocalOrg, Function<SyncSettings, OrgState>> answers) throws Exception {
+    private static ConsoleFixture<LocalOrg> onLocalOrg(
+            Path data, LocalOrgOptions options, Function<LocalOrg, Function<SyncSettings, OrgState>> answers)
+            throws Exception {
         LocalOrg local = LocalOrg.start(options);
         FixedConnection connection = new FixedConnection(answers.apply(local));
-        return new ConsoleFixture<>(local, workspace(data, database(), Clock.systemUTC(),
-                Optional.of(() -> connect(local)), connection), connection, ZoneId.of("Europe/Berlin"), local::close);
+        return new ConsoleFixture<>(
+                local,
+                workspace(data, database(), Clock.systemUTC(), Optional.of(() -> connect(local)), connection),
+                connection,
+                ZoneId.of("Europe/Berlin"),
+                local::close);
     }
 
     /** A fresh data directory whose screens see the org given (the demo org, another or none), as opened. */
     public static ConsoleFixture<OrgState> onFixedOrg(Path data, OrgState org) {
         FixedConnection connection = new FixedConnection(org);
-        return new ConsoleFixture<>(org, workspace(data, database(), Clock.systemUTC(), Optional.empty(),
-                connection), connection, ZoneId.of("America/Chicago"), () -> { });
+        return new ConsoleFixture<>(
+                org,
+                workspace(data, database(), Clock.systemUTC(), Optional.empty(), connection),
+                connection,
+                ZoneId.of("America/Chicago"),
+                () -> {});
     }
 
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options = ConnectionOptions.defaults("UnsubscribeSyncTest/1")
-                .withReadTimeout(Duration.ofSeconds(20));
-        TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
-                ProxySelector.getDefault());
-        return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()), () -> 0, false, () -> { });
+        ConnectionOptions options =
+                ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        TokenEndpoint tokens =
+                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
+        return ForceWscOrg.open(
+                new ConnectorConfigs(options, ProxySelector.getDefault()),
+                SessionSource.clientCredentials(tokens, org.clientSecret()),
+                () -> 0,
+                false,
+                () -> {});
     }
 
     /** A layout as the local org returns it now, over a connection of its own. */
     String layoutDocument(String fullName) {
         try (ForceWscOrg other = connect((LocalOrg) org)) {
-            return other.layouts().readLayouts(List.of(fullName)).stream().findFirst().map(PageLayout::document)
+            return other.layouts().readLayouts(List.of(fullName)).stream()
+                    .findFirst()
+                    .map(PageLayout::document)
                     .orElseThrow();
         }
     }
@@ -156,19 +191,19 @@ public final class ConsoleFixture<O> implements AutoCloseable {
         return ConsoleWiring.console(workspace, zone, background, dialogs, first);
     }
 
-    public Console console(Background background, DialogService dialogs, Screen first,
-            java.util.function.Consumer<String> browser) {
+    public Console console(
+            Background background, DialogService dialogs, Screen first, java.util.function.Consumer<String> browser) {
         return ConsoleWiring.console(workspace, zone, background, dialogs, first, browser);
     }
 
     /** The screens' view models alone, for tests without a window. */
-    com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel unsubscribes(Background background,
-            DialogService dialogs) {
+    com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel unsubscribes(
+            Background background, DialogService dialogs) {
         return ConsoleWiring.unsubscribes(workspace, zone, background, dialogs);
     }
 
-    com.unsubscribesync.ui.integrations.IntegrationsViewModel integrations(Background background,
-            DialogService dialogs) {
+    com.unsubscribesync.ui.integrations.IntegrationsViewModel integrations(
+            Background background, DialogService dialogs) {
         return ConsoleWiring.integrations(workspace, zone, background, dialogs);
     }
 
@@ -180,8 +215,8 @@ public final class ConsoleFixture<O> implements AutoCloseable {
     public void people(int count, int optedOutEvery) {
         for (int i = 0; i < count; i++) {
             Email email = new Email("person" + String.format("%06d", i) + "@example.com");
-            ((InMemoryOrg) org).add(TestIds.of(SObjectType.CONTACT, i), email,
-                    optedOutEvery > 0 && i % optedOutEvery == 0);
+            ((InMemoryOrg) org)
+                    .add(TestIds.of(SObjectType.CONTACT, i), email, optedOutEvery > 0 && i % optedOutEvery == 0);
         }
     }
 

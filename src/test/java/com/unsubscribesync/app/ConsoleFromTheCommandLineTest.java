@@ -44,8 +44,8 @@ class ConsoleFromTheCommandLineTest {
         Path shots = dataDirectory.resolve("shots");
         Run run = withWindow("console", "--data-dir", dataDirectory.toString(), "--screenshots", shots.toString());
         assertThat(run.exit).as(run.err).isZero();
-        assertThat(opened).containsExactly(List.of("--data-dir", dataDirectory.toString(), "--screenshots",
-                shots.toString()));
+        assertThat(opened)
+                .containsExactly(List.of("--data-dir", dataDirectory.toString(), "--screenshots", shots.toString()));
     }
 
     @Test
@@ -59,7 +59,9 @@ class ConsoleFromTheCommandLineTest {
     void consoleHelpPrintsUsageWithoutOpeningAWindow() {
         Run run = withoutDisplay("console", "--help");
         assertThat(run.exit).isZero();
-        assertThat(run.out).startsWith("Usage: unsubscribe-sync console").contains("--screenshots")
+        assertThat(run.out)
+                .startsWith("Usage: unsubscribe-sync console")
+                .contains("--screenshots")
                 .contains("--data-dir");
         assertThat(run.err).isEmpty();
     }
@@ -68,9 +70,13 @@ class ConsoleFromTheCommandLineTest {
     void consoleWithoutADisplaySaysSoInOneLineWithExitTwo() {
         Run run = withoutDisplay("console", "--data-dir", dataDirectory.toString());
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString()
+        assertThat(run.err.strip().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: no display is available to open the console window")
-                .contains("DISPLAY").doesNotContain("Exception").doesNotContain("\tat ");
+                .contains("DISPLAY")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(run.out).isEmpty();
     }
 
@@ -84,9 +90,12 @@ class ConsoleFromTheCommandLineTest {
     @Test
     void aDisplayIsNeededOnLinuxButWindowsAndMacAlwaysHaveOne() {
         assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Linux")).isFalse();
-        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ""), "Linux")).isFalse();
-        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ":67"), "Linux")).isTrue();
-        assertThat(ConsoleLaunch.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ""), "Linux"))
+                .isFalse();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("DISPLAY", ":67"), "Linux"))
+                .isTrue();
+        assertThat(ConsoleLaunch.displayAvailable(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"))
+                .isTrue();
         assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Windows 11")).isTrue();
         assertThat(ConsoleLaunch.displayAvailable(Map.of(), "Mac OS X")).isTrue();
     }
@@ -102,26 +111,35 @@ class ConsoleFromTheCommandLineTest {
     private Run withWindow(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), ZoneId.of("UTC"),
-                arguments -> {
-                    opened.add(arguments);
-                    return 0;
-                }).run(args);
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of(),
+                        Clock.systemUTC(),
+                        ZoneId.of("UTC"),
+                        arguments -> {
+                            opened.add(arguments);
+                            return 0;
+                        })
+                .run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The real console start, in an environment with no DISPLAY (this machine is Linux). */
     private Run withoutDisplay(String... args) {
-        assumeTrue(!ConsoleLaunch.displayAvailable(Map.of(), System.getProperty("os.name", "")),
+        assumeTrue(
+                !ConsoleLaunch.displayAvailable(Map.of(), System.getProperty("os.name", "")),
                 "this system always has a desktop");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC()).run(args);
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of(),
+                        Clock.systemUTC())
+                .run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

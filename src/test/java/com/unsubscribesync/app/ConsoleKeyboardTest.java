@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleKeyboardTest {
     @TempDir
     static Path data;
+
     private SeededConsole running;
     private ScriptedDialogs dialogs;
     private Console console;
@@ -105,8 +106,9 @@ class ConsoleKeyboardTest {
             robot.push(KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertThat(visited).containsSubsequence("nightly-sync", "run-now", "preview", "field-email-opt-out",
-                "fix-enable-nightly-sync");
+        assertThat(visited)
+                .containsSubsequence(
+                        "nightly-sync", "run-now", "preview", "field-email-opt-out", "fix-enable-nightly-sync");
     }
 
     @Test
@@ -121,8 +123,12 @@ class ConsoleKeyboardTest {
             robot.interact(() -> console.shell().screenProperty().set(screen));
             settle();
             Labeled breadcrumb = robot.lookup("#breadcrumb").query();
-            assertThat(breadcrumb.getFont().getSize()).as("breadcrumb font on %s", screen).isEqualTo(16);
-            assertThat(cutOff(scene.getRoot())).as("labels cut off on %s at 16 px", screen).isEmpty();
+            assertThat(breadcrumb.getFont().getSize())
+                    .as("breadcrumb font on %s", screen)
+                    .isEqualTo(16);
+            assertThat(cutOff(scene.getRoot()))
+                    .as("labels cut off on %s at 16 px", screen)
+                    .isEmpty();
         }
         robot.push(shortcut(KeyCode.DIGIT0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -136,13 +142,18 @@ class ConsoleKeyboardTest {
     private static List<String> cutOff(Parent parent) {
         List<String> found = new ArrayList<>();
         for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible() || child instanceof Cell<?> || child.getStyleClass().contains("column-header")) {
+            if (!child.isVisible()
+                    || child instanceof Cell<?>
+                    || child.getStyleClass().contains("column-header")) {
                 continue;
             }
-            if (child instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+            if (child instanceof Labeled labeled
+                    && labeled.getText() != null
+                    && !labeled.getText().isBlank()) {
                 Node shown = labeled.lookup(".text");
                 String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text && !text.getText().equals(full)
+                if (shown instanceof Text text
+                        && !text.getText().equals(full)
                         && text.getText().endsWith(labeled.getEllipsisString())) {
                     found.add(labeled.getClass().getSimpleName() + " '" + full + "' shown as '" + text.getText() + "'");
                 }

@@ -1,8 +1,8 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleScreensTest {
     @TempDir
     static Path data;
+
     private SeededConsole running;
     private ConsoleFixture<InMemoryOrg> fixture;
     private ScriptedDialogs dialogs;
@@ -61,7 +62,8 @@ class ConsoleScreensTest {
         assertThat(robot.lookup("#breadcrumb").queryAs(Label.class).getText())
                 .isEqualTo("Settings › Admin Settings › Unsubscribes › Integrations");
         assertThat(robot.lookup("#demo-badge").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#status-outbox").queryAs(Label.class).getText()).endsWith("waiting");
+        assertThat(robot.lookup("#status-outbox").queryAs(Label.class).getText())
+                .endsWith("waiting");
         robot.clickOn("#nav-conflicts");
         settle();
         assertThat(robot.lookup("#breadcrumb").queryAs(Label.class).getText()).endsWith("› Conflicts");
@@ -80,10 +82,14 @@ class ConsoleScreensTest {
     void integrationsSaveTheToggleAndTheFieldAtOnce(FxRobot robot) throws Exception {
         settle();
         robot.clickOn((Node) robot.lookup("#nightly-sync .thumb").query());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().nightlySync());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().nightlySync());
         robot.clickOn("#field-marketo-sales-opt-out");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().field()
-                == com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> fixture.workspace.settings().load().field()
+                        == com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT);
         settle();
         assertThat(robot.lookup("#next-run").queryAs(Label.class).getText()).doesNotContain("off");
         robot.clickOn("Show people without an ID");
@@ -100,7 +106,9 @@ class ConsoleScreensTest {
             robot.interact(() -> search.setText(typed));
         }
         settle();
-        assertThat(robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).getText())
+        assertThat(robot.lookup("#search")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
                 .isEqualTo("person00001");
         assertThat(robot.lookup("#total").queryAs(Label.class).getText()).isEqualTo("3 matching \"person00001\"");
         TableView<?> table = robot.lookup("#unsubscribes").queryAs(TableView.class);
@@ -108,10 +116,14 @@ class ConsoleScreensTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+            WaitForAsyncUtils.waitFor(
+                    5, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no history; selected " + console.unsubscribes().selectedProperty().get()
-                    + " title " + console.unsubscribes().historyTitleProperty().get() + " dialogs " + dialogs.shown, e);
+            throw new AssertionError(
+                    "no history; selected "
+                            + console.unsubscribes().selectedProperty().get() + " title "
+                            + console.unsubscribes().historyTitleProperty().get() + " dialogs " + dialogs.shown,
+                    e);
         }
     }
 
@@ -124,7 +136,9 @@ class ConsoleScreensTest {
         TableView<?> open = robot.lookup("#conflicts").queryAs(TableView.class);
         assertThat(open.getItems()).hasSize(2);
         Label detail = robot.lookup("#conflict-detail").queryAs(Label.class);
-        assertThat(detail.isVisible()).as("an empty detail box above the buttons, with nothing selected").isFalse();
+        assertThat(detail.isVisible())
+                .as("an empty detail box above the buttons, with nothing selected")
+                .isFalse();
         robot.clickOn("locked@example.com");
         settle();
         assertThat(detail.getText()).contains("UNABLE_TO_LOCK_ROW");
@@ -132,7 +146,8 @@ class ConsoleScreensTest {
         robot.clickOn("#action-dismiss");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> open.getItems().size() == 1);
         settle();
-        assertThat(robot.lookup("#resolved").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(robot.lookup("#resolved").queryAs(TableView.class).getItems())
+                .hasSize(1);
     }
 
     @Test
@@ -159,10 +174,12 @@ class ConsoleScreensTest {
         robot.clickOn("#nav-connection");
         settle();
         robot.clickOn("#target-salesforce");
-        javafx.scene.control.TextField url = robot.lookup("#callback-url").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField url =
+                robot.lookup("#callback-url").queryAs(javafx.scene.control.TextField.class);
         assertThat(url.getText()).isEqualTo("http://localhost:27482/oauth/callback");
         assertThat(url.isEditable()).isFalse();
-        assertThat((Object) robot.lookup("#client-secret").query()).isInstanceOf(javafx.scene.control.PasswordField.class);
+        assertThat((Object) robot.lookup("#client-secret").query())
+                .isInstanceOf(javafx.scene.control.PasswordField.class);
         assertThat(robot.lookup("#no-browser").query().isVisible()).isFalse();
 
         robot.doubleClickOn("#callback-port").write("28111");
@@ -170,7 +187,8 @@ class ConsoleScreensTest {
         assertThat(url.getText()).isEqualTo("http://localhost:28111/oauth/callback");
         robot.clickOn("#copy-callback-url");
         settle();
-        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
                 .get(5, TimeUnit.SECONDS);
         assertThat(copied).isEqualTo("http://localhost:28111/oauth/callback");
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleSettingsTakeEffectTest {
     @TempDir
     Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
 
@@ -62,43 +63,54 @@ class ConsoleSettingsTakeEffectTest {
     @Test
     void theFieldChoiceSwitchesTheFieldRealTimePushesWrite() {
         IntegrationsViewModel model = model(new ScriptedDialogs());
-        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a fraction
+        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a
+        // fraction
         // of a microsecond after the clock would not be due yet.
         clock.set(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         Email email = new Email("ana@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.workspace.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
-                Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
+        fixture.workspace
+                .people()
+                .save(new Person(
+                        email, Optional.of("Ana"), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
 
         model.nightlySyncProperty().set(true);
         model.fieldProperty().set(OptOutField.MARKETO_SALES_OPT_OUT);
-        assertThat(fixture.workspace.settings().load().realtimePushField()).isEqualTo(OptOutField.MARKETO_SALES_OPT_OUT);
-        fixture.workspace.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
-                Optional.empty()));
+        assertThat(fixture.workspace.settings().load().realtimePushField())
+                .isEqualTo(OptOutField.MARKETO_SALES_OPT_OUT);
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
         fixture.pusher().drain();
         assertThat(fixture.org.writtenFields()).containsExactly(InMemoryOrg.PACKAGE_FIELD);
 
         model.fieldProperty().set(OptOutField.EMAIL_OPT_OUT);
         Email other = new Email("bo@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 2), other, false);
-        fixture.workspace.people().save(new Person(other, Optional.empty(), Optional.empty(),
-                Optional.of(TestIds.of(SObjectType.CONTACT, 2))));
-        fixture.workspace.unsubscribes().add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin",
-                Optional.empty()));
-        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a fraction
+        fixture.workspace
+                .people()
+                .save(new Person(
+                        other, Optional.empty(), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 2))));
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
+        // Whole microseconds: the store keeps times to the microsecond, rounding half up, and an entry stamped a
+        // fraction
         // of a microsecond after the clock would not be due yet.
         clock.set(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         fixture.pusher().drain();
-        assertThat(fixture.org.writtenFields()).containsExactly(InMemoryOrg.PACKAGE_FIELD,
-                OptOutField.EMAIL_OPT_OUT_API_NAME);
+        assertThat(fixture.org.writtenFields())
+                .containsExactly(InMemoryOrg.PACKAGE_FIELD, OptOutField.EMAIL_OPT_OUT_API_NAME);
     }
 
     @Test
     void requirementsOfferTheLayoutStepsAndThePeopleWithoutAnId() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         IntegrationsViewModel model = model(dialogs);
-        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
-                Optional.empty(), Optional.empty()));
+        fixture.workspace
+                .people()
+                .save(new Person(
+                        new Email("no-id@example.com"), Optional.of("Nadia"), Optional.empty(), Optional.empty()));
         model.refresh();
         Requirement people = model.requirements().get(2);
         assertThat(people.met()).isFalse();
@@ -107,8 +119,9 @@ class ConsoleSettingsTakeEffectTest {
         model.fix(people);
         model.fix(new Requirement("field", false, "", Requirement.Fix.OPEN_LAYOUT_STEPS));
 
-        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("list: People without a Salesforce ID")
-                && s.contains("no-id@example.com — Nadia"));
+        assertThat(dialogs.shown)
+                .anyMatch(s -> s.startsWith("list: People without a Salesforce ID")
+                        && s.contains("no-id@example.com — Nadia"));
         assertThat(dialogs.shown).contains("layout steps: Email Opt Out");
     }
 

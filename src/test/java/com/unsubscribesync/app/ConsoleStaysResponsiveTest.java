@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -8,6 +7,7 @@ import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
@@ -33,8 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleStaysResponsiveTest {
     private static final int PEOPLE = 30_000;
+
     @TempDir
     static Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
@@ -45,14 +47,31 @@ class ConsoleStaysResponsiveTest {
         // through every screen while it runs.
         fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 40);
         fixture.people(PEOPLE, 10);
-        fixture.workspace.unsubscribes().addAll(IntStream.range(0, PEOPLE).filter(i -> i % 10 == 5)
-                .mapToObj(i -> new Unsubscribe(new Email("person" + String.format("%06d", i) + "@example.com"),
-                        Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty())).iterator());
+        fixture.workspace
+                .unsubscribes()
+                .addAll(IntStream.range(0, PEOPLE)
+                        .filter(i -> i % 10 == 5)
+                        .mapToObj(i -> new Unsubscribe(
+                                new Email("person" + String.format("%06d", i) + "@example.com"),
+                                Instant.now(),
+                                UnsubscribeSource.CLICKED_LINK,
+                                "intake",
+                                Optional.empty()))
+                        .iterator());
         // An admin who has used the console before: an earlier run stopped at the API reserve, so the history
         // table already has rows (the very first row of a table costs JavaFX a one-time style lookup).
-        long earlier = fixture.workspace.syncRuns().start(SyncRun.Trigger.RUN_NOW, false, Instant.now().minusSeconds(86_400));
-        fixture.workspace.syncRuns().finish(earlier, SyncRun.Outcome.STOPPED, SyncRun.Counts.NONE,
-                Optional.of("The API reserve was reached."), Optional.empty(), Instant.now().minusSeconds(86_000));
+        long earlier = fixture.workspace
+                .syncRuns()
+                .start(SyncRun.Trigger.RUN_NOW, false, Instant.now().minusSeconds(86_400));
+        fixture.workspace
+                .syncRuns()
+                .finish(
+                        earlier,
+                        SyncRun.Outcome.STOPPED,
+                        SyncRun.Counts.NONE,
+                        Optional.of("The API reserve was reached."),
+                        Optional.empty(),
+                        Instant.now().minusSeconds(86_000));
         console = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
         stage.setScene(console.scene(1000, 700));
         console.load();
@@ -69,8 +88,8 @@ class ConsoleStaysResponsiveTest {
 
     @Test
     void theFxThreadNeverStallsWhileALongSyncRuns(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(FxStallWatcher.quietMachine(),
-                "machine busy with other work: the 100 ms bar needs a quiet machine");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                FxStallWatcher.quietMachine(), "machine busy with other work: the 100 ms bar needs a quiet machine");
         String[] screens = {"#nav-conflicts", "#nav-history", "#nav-connection", "#nav-unsubscribes"};
         // Each screen is first shown with its data before the sync starts: building a screen's rows the first
         // time is drawing work the admin meets once per session, not engine work reaching the FX thread.
@@ -78,8 +97,10 @@ class ConsoleStaysResponsiveTest {
             robot.clickOn(screen);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#unsubscribes .table-row-cell")
-                .queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#unsubscribes .table-row-cell").queryAll().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> console.shell().screenProperty().set(Screen.INTEGRATIONS));
         WaitForAsyncUtils.waitForFxEvents();
@@ -98,9 +119,11 @@ class ConsoleStaysResponsiveTest {
             assertThat(run.counts().pushed()).isEqualTo(PEOPLE / 10);
         });
         assertThat(clicks).isGreaterThan(3);
-        System.out.printf("FX thread: longest wait %d ms over %d screen changes during the sync%n",
+        System.out.printf(
+                "FX thread: longest wait %d ms over %d screen changes during the sync%n",
                 watcher.worstMillis(), clicks);
-        assertThat(watcher.worstMillis()).as("longest wait of the FX thread, ms; the FX thread in waits over 60 ms:\n%s",
-                watcher.stalls()).isLessThan(100);
+        assertThat(watcher.worstMillis())
+                .as("longest wait of the FX thread, ms; the FX thread in waits over 60 ms:\n%s", watcher.stalls())
+                .isLessThan(100);
     }
 }

@@ -70,23 +70,33 @@ class CrashSafetyTest {
                 }
             }
             Map<String, String> env = Map.of("CRASH_SECRET", org.clientSecret());
-            assertThat(cli(env, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
-                    "--client-secret-env", "CRASH_SECRET")).isZero();
+            assertThat(cli(
+                            env,
+                            "connect",
+                            "--login-url",
+                            org.url(),
+                            "--client-id",
+                            org.clientId(),
+                            "--client-secret-env",
+                            "CRASH_SECRET"))
+                    .isZero();
 
             // The recorder opens the database for each unsubscribe, as `unsubscribe add` does, so the processes
             // being killed are sometimes the ones serving the database file to the others.
             AtomicInteger recorded = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            Thread recorder = new Thread(() -> {
-                for (Email email : emails) {
-                    while (!record(email)) {
-                        refused.incrementAndGet();
-                        sleep(100);
-                    }
-                    recorded.incrementAndGet();
-                    sleep(60);
-                }
-            }, "recorder");
+            Thread recorder = new Thread(
+                    () -> {
+                        for (Email email : emails) {
+                            while (!record(email)) {
+                                refused.incrementAndGet();
+                                sleep(100);
+                            }
+                            recorded.incrementAndGet();
+                            sleep(60);
+                        }
+                    },
+                    "recorder");
             recorder.start();
             int kills = 0;
             int killedRuns = 0;
@@ -100,8 +110,10 @@ class CrashSafetyTest {
                 kills++;
             }
             recorder.join();
-            System.out.printf("crash test: %d unsubscribes recorded (%d tries refused while a process died), "
-                    + "%d kills (%d during a nightly run)%n", recorded.get(), refused.get(), kills, killedRuns);
+            System.out.printf(
+                    "crash test: %d unsubscribes recorded (%d tries refused while a process died), "
+                            + "%d kills (%d during a nightly run)%n",
+                    recorded.get(), refused.get(), kills, killedRuns);
             try (Database database = Database.openFile(data)) {
                 UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
                 Process serve = start("serve");
@@ -111,8 +123,12 @@ class CrashSafetyTest {
                     Thread.sleep(200);
                 }
                 serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
-                assertThat(outbox.pendingCount()).as("outbox after the last serve").isZero();
+                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                        .as("serve stops on SIGTERM")
+                        .isTrue();
+                assertThat(outbox.pendingCount())
+                        .as("outbox after the last serve")
+                        .isZero();
 
                 // A run killed a moment ago still holds its lease for up to a minute.
                 int exit = -1;
@@ -128,22 +144,32 @@ class CrashSafetyTest {
                 assertThat(exit).as("a last nightly run finishes").isZero();
 
                 for (Email email : emails) {
-                    assertThat(unsubscribes.isUnsubscribed(email)).as("%s unsubscribed here", email).isTrue();
-                    assertThat(unsubscribes.history(email)).as("history of %s", email)
-                            .extracting(HistoryEntry::action).containsExactly(HistoryEntry.Action.UNSUBSCRIBE);
+                    assertThat(unsubscribes.isUnsubscribed(email))
+                            .as("%s unsubscribed here", email)
+                            .isTrue();
+                    assertThat(unsubscribes.history(email))
+                            .as("history of %s", email)
+                            .extracting(HistoryEntry::action)
+                            .containsExactly(HistoryEntry.Action.UNSUBSCRIBE);
                 }
                 assertThat(new SyncRunRepository(database).recent(1_000, false))
                         .as("no run is left looking as if it were still running")
                         .noneMatch(run -> run.outcome() == SyncRun.Outcome.RUNNING);
             }
             for (String id : records) {
-                assertThat(org.state().read(id).optedOut()).as("record %s opted out", id).isTrue();
+                assertThat(org.state().read(id).optedOut())
+                        .as("record %s opted out", id)
+                        .isTrue();
             }
-            assertThat(org.state().optOutsClearedByApi()).as("API writes that set an opt-out to false").isZero();
+            assertThat(org.state().optOutsClearedByApi())
+                    .as("API writes that set an opt-out to false")
+                    .isZero();
         }
         try (Database reopened = Database.openFile(data)) {
             UnsubscribeRepository afterwards = new UnsubscribeRepository(reopened, Clock.systemUTC());
-            assertThat(emails).allSatisfy(email -> assertThat(afterwards.isUnsubscribed(email)).isTrue());
+            assertThat(emails)
+                    .allSatisfy(email ->
+                            assertThat(afterwards.isUnsubscribed(email)).isTrue());
             assertThat(new OutboxRepository(reopened).pendingCount()).isZero();
         }
     }
@@ -182,18 +208,28 @@ class CrashSafetyTest {
                 }
                 named.put(new Email(email), records);
             }
-            Predicate<Email> written = email -> named.get(email).stream().allMatch(id -> org.state().read(id)
-                    .optedOut());
+            Predicate<Email> written = email -> named.get(email).stream()
+                    .allMatch(id -> org.state().read(id).optedOut());
             Predicate<Email> namesAContact = email -> named.get(email).stream().anyMatch(id -> id.startsWith("003"));
-            assertThat(cli(Map.of("CRASH_SECRET", org.clientSecret()), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", "CRASH_SECRET")).isZero();
+            assertThat(cli(
+                            Map.of("CRASH_SECRET", org.clientSecret()),
+                            "connect",
+                            "--login-url",
+                            org.url(),
+                            "--client-id",
+                            org.clientId(),
+                            "--client-secret-env",
+                            "CRASH_SECRET"))
+                    .isZero();
 
-            Thread recorder = new Thread(() -> named.keySet().forEach(email -> {
-                while (!record(email)) {
-                    sleep(100);
-                }
-                sleep(60);
-            }), "recorder");
+            Thread recorder = new Thread(
+                    () -> named.keySet().forEach(email -> {
+                        while (!record(email)) {
+                            sleep(100);
+                        }
+                        sleep(60);
+                    }),
+                    "recorder");
             recorder.start();
             int kills = 0;
             while (kills < 9 || recorder.isAlive()) {
@@ -213,44 +249,61 @@ class CrashSafetyTest {
             }
             Thread.sleep(1_000);
             serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                    .as("serve stops on SIGTERM")
+                    .isTrue();
 
             try (Database database = Database.openFile(data)) {
                 UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
                 Set<Email> waiting = new HashSet<>();
-                new OutboxRepository(database).due(Instant.parse("2999-01-01T00:00:00Z"), 10_000)
+                new OutboxRepository(database)
+                        .due(Instant.parse("2999-01-01T00:00:00Z"), 10_000)
                         .forEach(entry -> waiting.add(entry.email()));
                 List<Conflict> open = new ConflictRepository(database).open(Optional.empty(), 1_000);
-                boolean contactFieldExplained = open.stream().anyMatch(c -> c.kind() == ConflictKind.FIELD_UNAVAILABLE
-                        && c.objectType().equals(Optional.of(SObjectType.CONTACT)));
+                boolean contactFieldExplained = open.stream()
+                        .anyMatch(c -> c.kind() == ConflictKind.FIELD_UNAVAILABLE
+                                && c.objectType().equals(Optional.of(SObjectType.CONTACT)));
                 List<Email> unsettledWithoutReason = new ArrayList<>();
                 for (Email email : named.keySet()) {
-                    assertThat(unsubscribes.isUnsubscribed(email)).as("%s acknowledged", email).isTrue();
+                    assertThat(unsubscribes.isUnsubscribed(email))
+                            .as("%s acknowledged", email)
+                            .isTrue();
                     boolean ownConflict = open.stream().anyMatch(c -> c.email().equals(Optional.of(email)));
                     boolean waitsForTheField = waiting.contains(email) && contactFieldExplained;
                     if (!written.test(email) && !ownConflict && !waitsForTheField) {
                         unsettledWithoutReason.add(email);
                     }
                 }
-                assertThat(unsettledWithoutReason).as("acknowledged opt-outs unsettled without a write or a conflict")
+                assertThat(unsettledWithoutReason)
+                        .as("acknowledged opt-outs unsettled without a write or a conflict")
                         .isEmpty();
-                assertThat(named.keySet().stream().filter(namesAContact)).as("every address naming a Contact waits")
+                assertThat(named.keySet().stream().filter(namesAContact))
+                        .as("every address naming a Contact waits")
                         .allSatisfy(email -> assertThat(waiting).contains(email));
-                assertThat(named.keySet().stream().filter(namesAContact.negate())).as("plain leads are written")
-                        .allSatisfy(email -> assertThat(written.test(email)).as("%s", email).isTrue());
-                assertThat(contactFieldExplained).as("one open Field unavailable conflict on Contact").isTrue();
+                assertThat(named.keySet().stream().filter(namesAContact.negate()))
+                        .as("plain leads are written")
+                        .allSatisfy(email ->
+                                assertThat(written.test(email)).as("%s", email).isTrue());
+                assertThat(contactFieldExplained)
+                        .as("one open Field unavailable conflict on Contact")
+                        .isTrue();
                 assertThat(open).as("no conflict per record").noneMatch(c -> c.kind() == ConflictKind.WRITE_REJECTED);
             }
-            assertThat(convertedLeads).allSatisfy(id -> assertThat(org.state().read(id).optedOut())
-                    .as("converted lead %s is never written", id).isFalse());
-            assertThat(org.state().optOutsClearedByApi()).as("API writes that set an opt-out to false").isZero();
+            assertThat(convertedLeads)
+                    .allSatisfy(id -> assertThat(org.state().read(id).optedOut())
+                            .as("converted lead %s is never written", id)
+                            .isFalse());
+            assertThat(org.state().optOutsClearedByApi())
+                    .as("API writes that set an opt-out to false")
+                    .isZero();
         }
     }
 
     private boolean record(Email email) {
         try (Database database = Database.openFile(data)) {
-            new UnsubscribeRepository(database, Clock.systemUTC()).add(new Unsubscribe(email, Instant.now(), UnsubscribeSource.CLICKED_LINK,
-                    "crash-test", Optional.empty()));
+            new UnsubscribeRepository(database, Clock.systemUTC())
+                    .add(new Unsubscribe(
+                            email, Instant.now(), UnsubscribeSource.CLICKED_LINK, "crash-test", Optional.empty()));
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -259,11 +312,20 @@ class CrashSafetyTest {
 
     private Process start(String... command) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath, Main.class.getName(), "--data-dir", data.toString()));
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                classpath,
+                Main.class.getName(),
+                "--data-dir",
+                data.toString()));
         line.addAll(List.of(command));
-        return new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("processes.txt").toFile())).start();
+        return new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("processes.txt").toFile()))
+                .start();
     }
 
     private int cli(Map<String, String> env, String... args) {
@@ -272,8 +334,11 @@ class CrashSafetyTest {
         all[1] = data.toString();
         System.arraycopy(args, 0, all, 2, args.length);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(new PrintStream(sink, true, StandardCharsets.UTF_8),
-                new PrintStream(sink, true, StandardCharsets.UTF_8), env).run(all);
+        return new CommandLineApp(
+                        new PrintStream(sink, true, StandardCharsets.UTF_8),
+                        new PrintStream(sink, true, StandardCharsets.UTF_8),
+                        env)
+                .run(all);
     }
 
     private static void sleep(long millis) {

@@ -30,9 +30,13 @@ class DamagedFilesCommandLineTest {
 
         assertThat(status.exit).isEqualTo(2);
         assertThat(status.out).isEmpty();
-        assertThat(status.err.strip().lines()).singleElement().asString().isEqualTo("error: the database file "
-                + file.toAbsolutePath() + " is empty (0 bytes): restore it from a backup (or move it aside to start "
-                + "empty)");
+        assertThat(status.err.strip().lines())
+                .singleElement()
+                .asString()
+                .isEqualTo("error: the database file "
+                        + file.toAbsolutePath()
+                        + " is empty (0 bytes): restore it from a backup (or move it aside to start "
+                        + "empty)");
         assertThat(file).isEmptyFile();
     }
 
@@ -47,9 +51,11 @@ class DamagedFilesCommandLineTest {
         Run add = run("unsubscribe", "add", "bob@example.com");
 
         assertThat(add.exit).isEqualTo(2);
-        assertThat(add.err.strip().lines()).singleElement().asString().startsWith("error: the database file "
-                + file.toAbsolutePath() + " is damaged (").endsWith("restore it from a backup (or move it aside to "
-                + "start empty)");
+        assertThat(add.err.strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: the database file " + file.toAbsolutePath() + " is damaged (")
+                .endsWith("restore it from a backup (or move it aside to " + "start empty)");
         assertThat(Files.size(file)).isEqualTo(12_000);
     }
 
@@ -82,7 +88,8 @@ class DamagedFilesCommandLineTest {
 
         Run connect = run("connect", "--demo");
         assertThat(connect.exit).isZero();
-        assertThat(connect.err).contains("the saved connection could not be opened and is replaced by this one")
+        assertThat(connect.err)
+                .contains("the saved connection could not be opened and is replaced by this one")
                 .contains(KEY);
         assertThat(run("status", "--json").out).contains("\"connected\" : true");
     }
@@ -101,8 +108,13 @@ class DamagedFilesCommandLineTest {
         assertThat(status.out).contains("not connected").contains(sentence);
 
         Run push = run("sync", "push");
-        assertThat(push.exit).as("refused as a connection that cannot be used, like a missing key").isEqualTo(3);
-        assertThat(push.err.strip().lines()).singleElement().asString().startsWith("error: " + sentence)
+        assertThat(push.exit)
+                .as("refused as a connection that cannot be used, like a missing key")
+                .isEqualTo(3);
+        assertThat(push.err.strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: " + sentence)
                 .endsWith("connect again with 'connect'");
         assertThat(file).as("nothing written").hasBinaryContent(sealed);
 
@@ -117,7 +129,9 @@ class DamagedFilesCommandLineTest {
 
         Run push = run("sync", "push");
         assertThat(push.exit).isEqualTo(3);
-        assertThat(push.err).contains(KEY + " is damaged (0 bytes instead of 32)").contains("reconnect");
+        assertThat(push.err)
+                .contains(KEY + " is damaged (0 bytes instead of 32)")
+                .contains("reconnect");
 
         Run connect = run("connect", "--demo");
         assertThat(connect.exit).as(connect.err).isZero();
@@ -133,11 +147,13 @@ class DamagedFilesCommandLineTest {
         System.arraycopy(args, 0, all, 2, args.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all);
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of())
+                .run(all);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

@@ -13,7 +13,8 @@ class DataDirectoryTest {
 
     @Test
     void optionWinsOverEnvironmentAndDefault() {
-        assertThat(DataDirectory.locate(Optional.of(Path.of("/x")), Map.of("UNSUBSCRIBE_SYNC_HOME", "/y"), "Linux", HOME))
+        assertThat(DataDirectory.locate(
+                        Optional.of(Path.of("/x")), Map.of("UNSUBSCRIBE_SYNC_HOME", "/y"), "Linux", HOME))
                 .isEqualTo(Path.of("/x"));
         assertThat(DataDirectory.locate(Optional.empty(), Map.of("UNSUBSCRIBE_SYNC_HOME", "/y"), "Linux", HOME))
                 .isEqualTo(Path.of("/y"));
@@ -22,10 +23,11 @@ class DataDirectoryTest {
     @Test
     void aNewDataDirectoryIsOpenToItsOwnerOnly(@org.junit.jupiter.api.io.TempDir Path parent) throws Exception {
         Path created = DataDirectory.prepare(parent.resolve("nested").resolve("data"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(created.getFileSystem().supportedFileAttributeViews()
-                .contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                created.getFileSystem().supportedFileAttributeViews().contains("posix"));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                java.nio.file.Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+                        java.nio.file.Files.getPosixFilePermissions(created)))
+                .isEqualTo("rwx------");
     }
 
     @Test
@@ -50,11 +52,11 @@ class DataDirectoryTest {
             throws Exception {
         Path data = java.nio.file.Files.createDirectory(parent.resolve("data"));
         org.junit.jupiter.api.Assumptions.assumeTrue(com.unsubscribesync.store.OwnerOnly.supported(data));
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "only root can give a folder to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "only root can give a folder to another user");
         java.nio.file.Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        java.nio.file.Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName("nobody"));
+        java.nio.file.Files.setOwner(
+                data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataDirectory.prepare(data))
                 .isInstanceOf(com.unsubscribesync.domain.InvalidInputException.class)

@@ -23,25 +23,41 @@ class DemoConflictsTest {
 
     @Test
     void aFreshDemoDirectoryHoldsAPendingConflictOfEveryKind() {
-        try (AppWorkspace workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(),
-                "tester", Map.of())) {
+        try (AppWorkspace workspace = new AppWorkspace(
+                dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), "tester", Map.of())) {
             workspace.salesforce().connectDemo();
             workspace.connectionChanged();
             SalesforceOrg demo = workspace.currentOrg().current().orElseThrow();
 
             DemoData.prepare(workspace, demo);
 
-            assertThat(workspace.conflicts().openCountsByKind()).allSatisfy((kind, count) ->
-                    assertThat(count).as(kind.title()).isPositive());
-            Conflict deleted = workspace.conflicts().open(Optional.of(ConflictKind.RECORD_DELETED), 10).get(0);
-            assertThat(demo.findByIds(deleted.recordId().get().objectType(), OptOutField.EMAIL_OPT_OUT_API_NAME,
-                    List.of(deleted.recordId().get()))).as("deleted in the demo org").isEmpty();
-            Conflict unchecked = workspace.conflicts().open(Optional.of(ConflictKind.RESUBSCRIBED_IN_SALESFORCE), 10)
+            assertThat(workspace.conflicts().openCountsByKind())
+                    .allSatisfy(
+                            (kind, count) -> assertThat(count).as(kind.title()).isPositive());
+            Conflict deleted = workspace
+                    .conflicts()
+                    .open(Optional.of(ConflictKind.RECORD_DELETED), 10)
                     .get(0);
-            assertThat(demo.findByIds(unchecked.recordId().get().objectType(), OptOutField.EMAIL_OPT_OUT_API_NAME,
-                    List.of(unchecked.recordId().get()))).singleElement().extracting(OrgRecord::optedOut)
-                    .as("unchecked in the demo org").isEqualTo(false);
-            assertThat(workspace.unsubscribes().isUnsubscribed(unchecked.email().get())).isTrue();
+            assertThat(demo.findByIds(
+                            deleted.recordId().get().objectType(),
+                            OptOutField.EMAIL_OPT_OUT_API_NAME,
+                            List.of(deleted.recordId().get())))
+                    .as("deleted in the demo org")
+                    .isEmpty();
+            Conflict unchecked = workspace
+                    .conflicts()
+                    .open(Optional.of(ConflictKind.RESUBSCRIBED_IN_SALESFORCE), 10)
+                    .get(0);
+            assertThat(demo.findByIds(
+                            unchecked.recordId().get().objectType(),
+                            OptOutField.EMAIL_OPT_OUT_API_NAME,
+                            List.of(unchecked.recordId().get())))
+                    .singleElement()
+                    .extracting(OrgRecord::optedOut)
+                    .as("unchecked in the demo org")
+                    .isEqualTo(false);
+            assertThat(workspace.unsubscribes().isUnsubscribed(unchecked.email().get()))
+                    .isTrue();
         }
     }
 }

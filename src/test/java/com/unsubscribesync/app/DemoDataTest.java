@@ -20,13 +20,14 @@ class DemoDataTest {
 
     @Test
     void freshDemoDirectoryGetsLinkedPeoplePushesAndAConflictToExplain() {
-        try (AppWorkspace workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(),
-                "tester", Map.of())) {
+        try (AppWorkspace workspace = new AppWorkspace(
+                dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), "tester", Map.of())) {
             workspace.salesforce().connectDemo();
             workspace.connectionChanged();
             DemoData.seed(workspace, workspace.currentOrg().current().orElseThrow());
-            var report = workspace.nightlySync().run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
-                    RunProgress.SILENT);
+            var report = workspace
+                    .nightlySync()
+                    .run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), RunProgress.SILENT);
 
             // and the person still linked to a deleted Lead (the demo's Record deleted conflict)
             assertThat(workspace.people().count()).isEqualTo(DemoData.PEOPLE + 1);
@@ -34,8 +35,9 @@ class DemoDataTest {
             assertThat(report.pushed()).isPositive();
             // so the Unsubscribes tab's Name column has something to show in the demo
             assertThat(workspace.people().anyNamed()).isTrue();
-            assertThat(workspace.people().withoutSalesforceId(5)).allSatisfy(person ->
-                    assertThat(person.displayName()).isNotEqualTo(person.email().value()));
+            assertThat(workspace.people().withoutSalesforceId(5))
+                    .allSatisfy(person -> assertThat(person.displayName())
+                            .isNotEqualTo(person.email().value()));
             assertThat(workspace.conflicts().open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
                     .anySatisfy(c -> assertThat(c.email().map(Object::toString)).contains(DemoData.UNKNOWN_ADDRESS));
         }
@@ -43,15 +45,16 @@ class DemoDataTest {
 
     @Test
     void aSecondProcessOnTheDataDirectoryJoinsTheRunningDemoOrg() {
-        try (AppWorkspace first = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(),
-                "tester", Map.of())) {
+        try (AppWorkspace first = new AppWorkspace(
+                dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), "tester", Map.of())) {
             first.salesforce().connectDemo();
             first.connectionChanged();
             var running = first.currentOrg().current().orElseThrow();
-            try (AppWorkspace second = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory),
-                    Clock.systemUTC(), "tester", Map.of())) {
+            try (AppWorkspace second = new AppWorkspace(
+                    dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), "tester", Map.of())) {
                 var joined = second.currentOrg().current().orElseThrow();
-                assertThat(joined.identity().instanceUrl()).isEqualTo(running.identity().instanceUrl());
+                assertThat(joined.identity().instanceUrl())
+                        .isEqualTo(running.identity().instanceUrl());
                 assertThat(joined.identity().demo()).isTrue();
             }
         }

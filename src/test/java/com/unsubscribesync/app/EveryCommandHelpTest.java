@@ -29,18 +29,32 @@ class EveryCommandHelpTest {
     @TestFactory
     Stream<DynamicTest> everyCommandOfTheTreeAnswersTheThreeFormsOfHelpWithExitZero() {
         List<List<String>> paths = new ArrayList<>();
-        walk(app().commands(new RootCommand(ZoneId.of("UTC"), dir -> 0), () -> {
-            throw new AssertionError("help must not open the data directory");
-        }, () -> { }), new ArrayList<>(), paths);
-        assertThat(paths).as("the tree as walked").contains(List.of("sync", "history"), List.of("org", "serve"),
-                List.of("console"), List.of("layout", "install"), List.of("unsubscribe", "remove"));
-        return paths.stream().flatMap(path -> Stream.of(
-                DynamicTest.dynamicTest(String.join(" ", path) + " --help", () -> answersWithUsage(path,
-                        with(path, "--help"))),
-                DynamicTest.dynamicTest(String.join(" ", path) + " -h", () -> answersWithUsage(path,
-                        with(path, "-h"))),
-                DynamicTest.dynamicTest("help " + String.join(" ", path), () -> answersWithUsage(path,
-                        with(List.of("help"), path.toArray(String[]::new))))));
+        walk(
+                app().commands(
+                                new RootCommand(ZoneId.of("UTC"), dir -> 0),
+                                () -> {
+                                    throw new AssertionError("help must not open the data directory");
+                                },
+                                () -> {}),
+                new ArrayList<>(),
+                paths);
+        assertThat(paths)
+                .as("the tree as walked")
+                .contains(
+                        List.of("sync", "history"),
+                        List.of("org", "serve"),
+                        List.of("console"),
+                        List.of("layout", "install"),
+                        List.of("unsubscribe", "remove"));
+        return paths.stream()
+                .flatMap(path -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                String.join(" ", path) + " --help", () -> answersWithUsage(path, with(path, "--help"))),
+                        DynamicTest.dynamicTest(
+                                String.join(" ", path) + " -h", () -> answersWithUsage(path, with(path, "-h"))),
+                        DynamicTest.dynamicTest(
+                                "help " + String.join(" ", path),
+                                () -> answersWithUsage(path, with(List.of("help"), path.toArray(String[]::new))))));
     }
 
     @Test
@@ -61,7 +75,9 @@ class EveryCommandHelpTest {
     void helpForACommandThatDoesNotExistIsOneLineAndExitTwo() {
         Run run = run("help", "sync", "frobnicate");
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString()
+        assertThat(run.err.strip().lines())
+                .singleElement()
+                .asString()
                 .contains("'frobnicate' is not a command of 'unsubscribe-sync sync'");
         assertThat(run.out).isEmpty();
     }
@@ -80,8 +96,9 @@ class EveryCommandHelpTest {
         Run run = run(all.toArray(String[]::new));
         assertThat(run.exit).as(run.err).isZero();
         assertThat(run.err).isEmpty();
-        assertThat(run.out).startsWith("Usage: " + String.join(" ", with(List.of("unsubscribe-sync"),
-                path.toArray(String[]::new))));
+        assertThat(run.out)
+                .startsWith(
+                        "Usage: " + String.join(" ", with(List.of("unsubscribe-sync"), path.toArray(String[]::new))));
         assertThat(consoleOpened).as("help never opens the console").isEmpty();
     }
 
@@ -107,8 +124,12 @@ class EveryCommandHelpTest {
     }
 
     private CommandLineApp app(ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), ZoneId.of("UTC"),
+        return new CommandLineApp(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                Clock.systemUTC(),
+                ZoneId.of("UTC"),
                 arguments -> {
                     consoleOpened.add(arguments);
                     return 0;
@@ -122,7 +143,5 @@ class EveryCommandHelpTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
+    private record Run(int exit, String out, String err) {}
 }

@@ -27,13 +27,19 @@ class FieldApiNameStatusTest {
     @Test
     void anApiNameLeftFromThePackageFieldIsNotLookedForUnderEmailOptOut() throws Exception {
         assertThat(CliRun.in(data, "connect", "--demo").exit()).isZero();
-        assertThat(CliRun.in(data, "settings", "set", "field=marketo-sales-opt-out",
-                "field-api-name=Custom_Opt_Out__c").exit()).isZero();
-        assertThat(field("Contact").get("exists").asBoolean()).as("the typed name is looked for").isFalse();
+        assertThat(CliRun.in(data, "settings", "set", "field=marketo-sales-opt-out", "field-api-name=Custom_Opt_Out__c")
+                        .exit())
+                .isZero();
+        assertThat(field("Contact").get("exists").asBoolean())
+                .as("the typed name is looked for")
+                .isFalse();
 
-        assertThat(CliRun.in(data, "settings", "set", "field=email-opt-out").exit()).isZero();
+        assertThat(CliRun.in(data, "settings", "set", "field=email-opt-out").exit())
+                .isZero();
 
-        assertThat(field("Contact").get("exists").asBoolean()).as("Email Opt Out is looked for").isTrue();
+        assertThat(field("Contact").get("exists").asBoolean())
+                .as("Email Opt Out is looked for")
+                .isTrue();
         assertThat(field("Lead").get("exists").asBoolean()).isTrue();
     }
 }

@@ -26,6 +26,7 @@ class FullDiskImportTest {
 
     @TempDir
     Path files;
+
     private Path mount;
 
     @AfterEach
@@ -39,7 +40,8 @@ class FullDiskImportTest {
     void anImportOnAFullDiskSaysHowManyRowsItSavedAndTheRerunAfterFreeingSpaceFinishesIt() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small disk needs root");
         Path point = Files.createDirectories(files.resolve("small-disk"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=10m", "tmpfs", point.toString()) == 0,
+        Assumptions.assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=10m", "tmpfs", point.toString()) == 0,
                 "this machine does not allow mounting a tmpfs");
         mount = point;
         Path csv = files.resolve("unsubscribes.csv");
@@ -56,7 +58,9 @@ class FullDiskImportTest {
         assertThat(full.exit()).isEqualTo(1);
         Matcher saved = SAVED.matcher(full.errorLine());
         assertThat(saved.find()).as(full.errorLine()).isTrue();
-        assertThat(full.errorLine()).contains("No space left on device").contains("run the same import again")
+        assertThat(full.errorLine())
+                .contains("No space left on device")
+                .contains("run the same import again")
                 .doesNotContain("rolled back");
         assertThat(unsubscribes(data)).isEqualTo(Long.parseLong(saved.group(1)));
 
@@ -72,8 +76,10 @@ class FullDiskImportTest {
     }
 
     private static int run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 }

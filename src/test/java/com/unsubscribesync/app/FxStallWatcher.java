@@ -50,7 +50,8 @@ final class FxStallWatcher implements AutoCloseable {
      * the software renderer, which says nothing about this code.
      */
     static boolean quietMachine() {
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         return load >= 0 && load < Runtime.getRuntime().availableProcessors();
     }
 
@@ -76,8 +77,11 @@ final class FxStallWatcher implements AutoCloseable {
 
     private static String fxThreadStack() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().contains("JavaFX Application")).findFirst()
-                .map(e -> Arrays.stream(e.getValue()).limit(25).map(f -> "  at " + f)
+                .filter(e -> e.getKey().getName().contains("JavaFX Application"))
+                .findFirst()
+                .map(e -> Arrays.stream(e.getValue())
+                        .limit(25)
+                        .map(f -> "  at " + f)
                         .collect(Collectors.joining("\n")))
                 .orElse("(no FX thread)");
     }

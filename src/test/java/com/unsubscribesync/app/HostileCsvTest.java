@@ -33,6 +33,7 @@ class HostileCsvTest {
 
     @TempDir
     Path folder;
+
     private Path data;
     private String before;
 
@@ -45,76 +46,159 @@ class HostileCsvTest {
     @BeforeEach
     void aStoreWithSomethingInIt() throws IOException {
         data = folder.resolve("data");
-        assertThat(CliRun.in(data, "unsubscribe", "add", "known@example.com", "--reason", "first").exit()).isZero();
-        assertThat(CliRun.in(data, "people", "import", write(folder, "people.csv",
-                "email,salesforce_id\nknown@example.com,003000000000001\n").toString()).exit()).isZero();
+        assertThat(CliRun.in(data, "unsubscribe", "add", "known@example.com", "--reason", "first")
+                        .exit())
+                .isZero();
+        assertThat(CliRun.in(
+                                data,
+                                "people",
+                                "import",
+                                write(folder, "people.csv", "email,salesforce_id\nknown@example.com,003000000000001\n")
+                                        .toString())
+                        .exit())
+                .isZero();
         before = store();
     }
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
-                bad("binary data", f -> bytes(f, "binary.csv", randomBytesWithNul()), true, "is not a text file",
+                bad(
+                        "binary data",
+                        f -> bytes(f, "binary.csv", randomBytesWithNul()),
+                        true,
+                        "is not a text file",
                         "CSV UTF-8"),
-                bad("UTF-16 with a byte-order mark", f -> bytes(f, "utf16le.csv", utf16(true)), true,
-                        "is UTF-16 text", "save it as CSV UTF-8"),
-                bad("UTF-16 big-endian with a byte-order mark", f -> bytes(f, "utf16be.csv",
-                        "email\nann@example.com\n".getBytes(StandardCharsets.UTF_16)), true, "is UTF-16 text"),
-                bad("UTF-16 without a byte-order mark", f -> bytes(f, "utf16.csv", utf16(false)), true,
+                bad(
+                        "UTF-16 with a byte-order mark",
+                        f -> bytes(f, "utf16le.csv", utf16(true)),
+                        true,
+                        "is UTF-16 text",
+                        "save it as CSV UTF-8"),
+                bad(
+                        "UTF-16 big-endian with a byte-order mark",
+                        f -> bytes(f, "utf16be.csv", "email\nann@example.com\n".getBytes(StandardCharsets.UTF_16)),
+                        true,
+                        "is UTF-16 text"),
+                bad(
+                        "UTF-16 without a byte-order mark",
+                        f -> bytes(f, "utf16.csv", utf16(false)),
+                        true,
                         "is not a text file"),
                 bad("Latin-1", f -> corpus("latin1-reason.csv"), true, "is not UTF-8 text", "CSV UTF-8"),
-                bad("a NUL byte past the first 64 KB", HostileCsvTest::nulInALateRow, true,
+                bad(
+                        "a NUL byte past the first 64 KB",
+                        HostileCsvTest::nulInALateRow,
+                        true,
                         "line 3002: email 'n\\u0000ul@example.com' contains a control character"),
-                bad("a 10 MB single-line cell", f -> write(f, "long-cell.csv", "email,first_name\nann@example.com,"
-                        + "y".repeat(TEN_MB) + "\n"), true, "line 2: a cell is longer than 10000 characters"),
-                bad("a 10 MB header line", f -> write(f, "long-header.csv", "x".repeat(TEN_MB) + "\n"), true,
-                        "has no 'email' column", "(10485760 characters)"),
-                bad("a 10 MB quoted cell that never closes", f -> write(f, "open-quote.csv",
-                        "email,first_name\nann@example.com,\"" + "z".repeat(TEN_MB)), true, "is not readable CSV",
+                bad(
+                        "a 10 MB single-line cell",
+                        f -> write(
+                                f, "long-cell.csv", "email,first_name\nann@example.com," + "y".repeat(TEN_MB) + "\n"),
+                        true,
+                        "line 2: a cell is longer than 10000 characters"),
+                bad(
+                        "a 10 MB header line",
+                        f -> write(f, "long-header.csv", "x".repeat(TEN_MB) + "\n"),
+                        true,
+                        "has no 'email' column",
+                        "(10485760 characters)"),
+                bad(
+                        "a 10 MB quoted cell that never closes",
+                        f -> write(f, "open-quote.csv", "email,first_name\nann@example.com,\"" + "z".repeat(TEN_MB)),
+                        true,
+                        "is not readable CSV",
                         "close every quoted cell"),
-                bad("an unterminated quote", f -> corpus("unterminated-quote.csv"), true, "is not readable CSV",
+                bad(
+                        "an unterminated quote",
+                        f -> corpus("unterminated-quote.csv"),
+                        true,
+                        "is not readable CSV",
                         "line "),
-                bad("a backslash-escaped quote", f -> corpus("backslash-escaped-quote.csv"), true,
-                        "is not readable CSV", "double the quotes"),
-                bad("a formula as the address", f -> corpus("formula-as-email.csv"), true, "line 2: email",
+                bad(
+                        "a backslash-escaped quote",
+                        f -> corpus("backslash-escaped-quote.csv"),
+                        true,
+                        "is not readable CSV",
+                        "double the quotes"),
+                bad(
+                        "a formula as the address",
+                        f -> corpus("formula-as-email.csv"),
+                        true,
+                        "line 2: email",
                         "contains a space"),
-                bad("an @-prefixed address", f -> corpus("at-prefixed-email.csv"), true, "line 2: email",
+                bad(
+                        "an @-prefixed address",
+                        f -> corpus("at-prefixed-email.csv"),
+                        true,
+                        "line 2: email",
                         "has nothing before the @"),
-                bad("a terminal escape sequence in a reason", f -> corpus("escape-sequence-in-reason.csv"), false,
+                bad(
+                        "a terminal escape sequence in a reason",
+                        f -> corpus("escape-sequence-in-reason.csv"),
+                        false,
                         "line 2: reason contains a control character (\\u001b)"),
-                bad("a zero-width space inside an address", f -> write(f, "zero-width.csv",
-                        "email\nann@example.com\nbo\u200bb@example.com\n"), true,
+                bad(
+                        "a zero-width space inside an address",
+                        f -> write(f, "zero-width.csv", "email\nann@example.com\nbo\u200bb@example.com\n"),
+                        true,
                         "line 3: email 'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space)"),
-                bad("a byte-order mark at the start of a cell", f -> write(f, "bom-in-cell.csv",
-                        "email,reason\n\ufeffann@example.com,x\n"), true, "line 2: email", "U+FEFF"),
-                bad("a right-to-left override inside a domain", f -> write(f, "bidi.csv",
-                        "email\nann@\u202eelpmaxe.com\n"), true, "line 2: email", "U+202E right-to-left override"),
-                bad("a reason of 1 001 characters", f -> write(f, "long-reason.csv", "email,reason\nann@example.com,"
-                        + "r".repeat(1001) + "\n"), false, "line 2: reason is 1001 characters long; the most it can "
-                        + "have is 1000"),
-                bad("a right-to-left override in a reason", f -> write(f, "bidi-reason.csv",
-                        "email,reason\nann@example.com,refund \u202egnp.exe\n"), false, "line 2: reason contains an "
-                        + "invisible character (U+202E right-to-left override)"),
+                bad(
+                        "a byte-order mark at the start of a cell",
+                        f -> write(f, "bom-in-cell.csv", "email,reason\n\ufeffann@example.com,x\n"),
+                        true,
+                        "line 2: email",
+                        "U+FEFF"),
+                bad(
+                        "a right-to-left override inside a domain",
+                        f -> write(f, "bidi.csv", "email\nann@\u202eelpmaxe.com\n"),
+                        true,
+                        "line 2: email",
+                        "U+202E right-to-left override"),
+                bad(
+                        "a reason of 1 001 characters",
+                        f -> write(f, "long-reason.csv", "email,reason\nann@example.com," + "r".repeat(1001) + "\n"),
+                        false,
+                        "line 2: reason is 1001 characters long; the most it can " + "have is 1000"),
+                bad(
+                        "a right-to-left override in a reason",
+                        f -> write(f, "bidi-reason.csv", "email,reason\nann@example.com,refund \u202egnp.exe\n"),
+                        false,
+                        "line 2: reason contains an " + "invisible character (U+202E right-to-left override)"),
                 bad("semicolons instead of commas", f -> corpus("semicolons.csv"), true, "has no 'email' column"),
                 bad("a header and no rows", f -> corpus("header-only.csv"), true, "has a header but no rows"),
                 bad("an empty file", f -> corpus("empty.csv"), true, "is empty", "header line"),
-                bad("a folder", f -> Files.createDirectories(f.resolve("folder.csv")), true, "is a folder",
+                bad(
+                        "a folder",
+                        f -> Files.createDirectories(f.resolve("folder.csv")),
+                        true,
+                        "is a folder",
                         "path of the .csv file"),
-                bad("a file that is not there", f -> f.resolve("missing.csv"), true, "does not exist",
+                bad(
+                        "a file that is not there",
+                        f -> f.resolve("missing.csv"),
+                        true,
+                        "does not exist",
                         "check the path"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
-    void aBadFileIsRefusedInOneLineWithExitTwoAndNothingWritten(String what, BadFile bad, boolean alsoPeople,
-            List<String> says) throws IOException {
+    void aBadFileIsRefusedInOneLineWithExitTwoAndNothingWritten(
+            String what, BadFile bad, boolean alsoPeople, List<String> says) throws IOException {
         Path file = bad.in(folder);
         for (String importer : alsoPeople ? List.of("unsubscribe", "people") : List.of("unsubscribe")) {
             CliRun run = CliRun.in(data, importer, "import", file.toString());
 
-            assertThat(run.exit()).as("%s import of %s: %s", importer, what, run.err()).isEqualTo(2);
+            assertThat(run.exit())
+                    .as("%s import of %s: %s", importer, what, run.err())
+                    .isEqualTo(2);
             assertThat(run.errorLine()).startsWith("error: ").hasSizeLessThan(600);
-            assertThat(run.out() + run.err()).contains(says).doesNotContain("Exception").doesNotContain("\tat ")
-                    .doesNotContain("\u001b").doesNotContain("\u0000");
+            assertThat(run.out() + run.err())
+                    .contains(says)
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u0000");
             assertThat(store()).as("the store after refusing %s", what).isEqualTo(before);
         }
     }
@@ -124,65 +208,95 @@ class HostileCsvTest {
         Path file = folder.resolve("hundred-mb.csv");
         long rows = writeHundredMegabytes(file);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-cp", classpath, Main.class.getName(), "--data-dir", data.toString(), "unsubscribe",
-                "import", file.toString()).redirectOutput(folder.resolve("stdout").toFile())
-                .redirectError(folder.resolve("stderr").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx48m",
+                        "-cp",
+                        classpath,
+                        Main.class.getName(),
+                        "--data-dir",
+                        data.toString(),
+                        "unsubscribe",
+                        "import",
+                        file.toString())
+                .redirectOutput(folder.resolve("stdout").toFile())
+                .redirectError(folder.resolve("stderr").toFile())
+                .start();
         assertThat(child.waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
 
         String out = Files.readString(folder.resolve("stdout"));
         String err = Files.readString(folder.resolve("stderr"));
         assertThat(child.exitValue()).as(err).isEqualTo(2);
         assertThat(out).contains("line " + (rows + 1) + ": email 'last-row' has no @");
-        assertThat(err.strip()).isEqualTo("error: 1 of " + rows + " rows is invalid (listed above); nothing was "
-                + "imported. Fix it, or use --skip-invalid to import the valid rows.");
+        assertThat(err.strip())
+                .isEqualTo("error: 1 of " + rows + " rows is invalid (listed above); nothing was "
+                        + "imported. Fix it, or use --skip-invalid to import the valid rows.");
         assertThat(store()).isEqualTo(before);
     }
 
     @Test
     void formulaLikeCellsAreKeptAsDataAndShownOnlyAsJsonOrPlainText() throws IOException {
-        CliRun imported = CliRun.in(data, "unsubscribe", "import", corpus("formula-reasons.csv").toString());
+        CliRun imported = CliRun.in(
+                data, "unsubscribe", "import", corpus("formula-reasons.csv").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
 
-        JsonNode list = JSON.readTree(CliRun.in(data, "unsubscribe", "list", "--json").out());
+        JsonNode list =
+                JSON.readTree(CliRun.in(data, "unsubscribe", "list", "--json").out());
         assertThat(list.findValuesAsText("reason")).contains("=cmd|' /C calc'!A0", "+1+1", "-1+1", "@SUM(A1:A9)");
         assertThat(list.findValuesAsText("email")).contains("+tag@example.com", "-dash@example.com");
-        assertThat(CliRun.in(data, "unsubscribe", "history", "ann@example.com").out().strip().lines())
-                .singleElement().asString().endsWith("\"=cmd|' /C calc'!A0\"");
+        assertThat(CliRun.in(data, "unsubscribe", "history", "ann@example.com")
+                        .out()
+                        .strip()
+                        .lines())
+                .singleElement()
+                .asString()
+                .endsWith("\"=cmd|' /C calc'!A0\"");
     }
 
     @Test
     void anAddressInTwoFormsIsOneUnsubscribeInAFileAndAgainstTheStore() throws IOException {
-        assertThat(CliRun.in(data, "unsubscribe", "add", "bob@xn--mnchen-3ya.de").exit()).isZero();
-        Path file = write(folder, "forms.csv", "email,reason\n\u0130NFO@example.com,dotted capital\n"
-                + "info@example.com,plain\nbob@m\u00fcnchen.de,unicode domain\nKNOWN@EXAMPLE.COM,again\n");
+        assertThat(CliRun.in(data, "unsubscribe", "add", "bob@xn--mnchen-3ya.de")
+                        .exit())
+                .isZero();
+        Path file = write(
+                folder,
+                "forms.csv",
+                "email,reason\n\u0130NFO@example.com,dotted capital\n"
+                        + "info@example.com,plain\nbob@m\u00fcnchen.de,unicode domain\nKNOWN@EXAMPLE.COM,again\n");
 
         CliRun run = CliRun.in(data, "unsubscribe", "import", file.toString(), "--json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(JSON.readTree(run.out()).path("added").asLong()).isEqualTo(1);
-        JsonNode list = JSON.readTree(CliRun.in(data, "unsubscribe", "list", "--json").out());
-        assertThat(list.findValuesAsText("email")).containsExactly("bob@xn--mnchen-3ya.de", "info@example.com",
-                "known@example.com");
+        JsonNode list =
+                JSON.readTree(CliRun.in(data, "unsubscribe", "list", "--json").out());
+        assertThat(list.findValuesAsText("email"))
+                .containsExactly("bob@xn--mnchen-3ya.de", "info@example.com", "known@example.com");
     }
 
     @Test
     void aPersonsNameIsCheckedAsAReasonIs() throws IOException {
-        Path file = write(folder, "names.csv", "email,first_name,last_name\nann@example.com,Ann,"
-                + "n".repeat(201) + "\nbob@example.com,B\u202eob,Lee\n");
+        Path file = write(
+                folder,
+                "names.csv",
+                "email,first_name,last_name\nann@example.com,Ann," + "n".repeat(201)
+                        + "\nbob@example.com,B\u202eob,Lee\n");
 
         CliRun run = CliRun.in(data, "people", "import", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.out()).contains("line 2: last_name is 201 characters long; the most it can have is 200",
-                "line 3: first_name contains an invisible character (U+202E right-to-left override)");
+        assertThat(run.out())
+                .contains(
+                        "line 2: last_name is 201 characters long; the most it can have is 200",
+                        "line 3: first_name contains an invisible character (U+202E right-to-left override)");
         assertThat(store()).isEqualTo(before);
     }
 
     @Test
     void aReasonWithLineBreaksIsPrintedOnOneLine() throws IOException {
         Path file = write(folder, "multiline.csv", "email,reason\nann@example.com,\"first line\nsecond line\"\n");
-        assertThat(CliRun.in(data, "unsubscribe", "import", file.toString()).exit()).isZero();
+        assertThat(CliRun.in(data, "unsubscribe", "import", file.toString()).exit())
+                .isZero();
 
         CliRun history = CliRun.in(data, "unsubscribe", "history", "ann@example.com");
 
@@ -199,7 +313,8 @@ class HostileCsvTest {
 
     private static Path corpus(String name) {
         try {
-            return Path.of(HostileCsvTest.class.getResource("/hostile-csv/" + name).toURI());
+            return Path.of(
+                    HostileCsvTest.class.getResource("/hostile-csv/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -238,7 +353,8 @@ class HostileCsvTest {
         for (int i = 0; i < 3000; i++) {
             text.append("person").append(i).append("@example.com,Someone with a longer first name\n");
         }
-        return write(folder, "late-nul.csv", text.append("n\u0000ul@example.com,x\n").toString());
+        return write(
+                folder, "late-nul.csv", text.append("n\u0000ul@example.com,x\n").toString());
     }
 
     /** Good rows up to 100 MB with a reason each, then one bad address; returns the number of rows. */

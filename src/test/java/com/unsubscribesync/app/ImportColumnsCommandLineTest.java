@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportColumnsCommandLineTest {
     @TempDir
     Path data;
+
     @TempDir
     Path files;
 
@@ -24,11 +25,19 @@ class ImportColumnsCommandLineTest {
         assertThat(plain.exit()).isEqualTo(2);
         assertThat(plain.err()).contains("has no 'email' column");
 
-        CliRun chosen = CliRun.in(data, "unsubscribe", "import", csv.toString(), "--delimiter", "semicolon",
-                "--email-column", "Email Address");
+        CliRun chosen = CliRun.in(
+                data,
+                "unsubscribe",
+                "import",
+                csv.toString(),
+                "--delimiter",
+                "semicolon",
+                "--email-column",
+                "Email Address");
         assertThat(chosen.exit()).as(chosen.err()).isZero();
         assertThat(chosen.out()).contains("2 added");
-        assertThat(CliRun.in(data, "unsubscribe", "history", "ann@example.com").out()).contains("moved");
+        assertThat(CliRun.in(data, "unsubscribe", "history", "ann@example.com").out())
+                .contains("moved");
     }
 
     @Test

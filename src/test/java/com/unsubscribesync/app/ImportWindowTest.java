@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -10,6 +9,7 @@ import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.FxDialogService;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.imports.ImportKind;
@@ -65,8 +65,10 @@ class ImportWindowTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path files;
+
     private Stage stage;
     private ConsoleFixture<InMemoryOrg> fixture;
     private Console console;
@@ -102,28 +104,40 @@ class ImportWindowTest {
 
         ComboBox<?> email = robot.lookup("#import-column-email").queryAs(ComboBox.class);
         assertThat(email.getValue()).isEqualTo("Email Address");
-        assertThat(robot.lookup("#import-column-reason").queryAs(ComboBox.class).getValue()).isEqualTo("Comment");
-        assertThat(robot.lookup("#import-found").queryAs(Label.class).getText()).startsWith("Read as "
-                + "semicolon-separated; the header is on line 1; 3 columns.");
-        assertThat(robot.lookup("#import-preview").queryAs(TableView.class).getItems().size()).isEqualTo(2);
+        assertThat(robot.lookup("#import-column-reason").queryAs(ComboBox.class).getValue())
+                .isEqualTo("Comment");
+        assertThat(robot.lookup("#import-found").queryAs(Label.class).getText())
+                .startsWith("Read as " + "semicolon-separated; the header is on line 1; 3 columns.");
+        assertThat(robot.lookup("#import-preview")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .size())
+                .isEqualTo(2);
 
         robot.clickOn("#import-check");
         waitFor(robot, "#import-write");
         assertThat(robot.lookup("#import-write").queryButton().getText()).isEqualTo("Import 2 rows");
         robot.clickOn("#import-write");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scripted.saw("info: Import CSV: 2 unsubscribes were "
-                + "added"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> scripted.saw("info: Import CSV: 2 unsubscribes were " + "added"));
         assertThat(scripted.shown).noneMatch(s -> s.startsWith("error"));
-        assertThat(fixture.workspace.unsubscribes().find(new Email("ann@example.com")).orElseThrow().reason())
+        assertThat(fixture.workspace
+                        .unsubscribes()
+                        .find(new Email("ann@example.com"))
+                        .orElseThrow()
+                        .reason())
                 .contains("moved");
     }
 
     @Test
     void theBadRowsReportIsReadableWholeAt1024x700AndDoubleTextAndIsSavedAsCsv(FxRobot robot) throws Exception {
-        Path csv = write("list.csv", "email,unsubscribed_at\na@example.com,2024-05-01\nnot-an-address,2024-05-01\n"
-                + "b@example.com,\n" + LONG_REASON_ADDRESS + ",2024-05-01\nc@example.com,the day after tomorrow\n"
-                + "d@example.com,2024-05-03\n");
+        Path csv = write(
+                "list.csv",
+                "email,unsubscribed_at\na@example.com,2024-05-01\nnot-an-address,2024-05-01\n"
+                        + "b@example.com,\n" + LONG_REASON_ADDRESS
+                        + ",2024-05-01\nc@example.com,the day after tomorrow\n"
+                        + "d@example.com,2024-05-03\n");
         Path saveTo = files.resolve("saved-bad-rows.csv");
         ImportWizard wizard = openWizardAlone(robot, csv, "-fx-font-size: 26px;", saveTo);
 
@@ -131,8 +145,8 @@ class ImportWindowTest {
         robot.clickOn("#import-check");
         waitFor(robot, "#bad-rows");
 
-        assertThat(robot.lookup("#import-summary").queryAs(Label.class).getText()).isEqualTo("6 rows read: 3 good, "
-                + "3 with a problem. Nothing has been written yet.");
+        assertThat(robot.lookup("#import-summary").queryAs(Label.class).getText())
+                .isEqualTo("6 rows read: 3 good, " + "3 with a problem. Nothing has been written yet.");
         assertThat(robot.lookup("#import-write").queryButton().getText()).isEqualTo("Import the 3 good rows");
         Stage window = wizard.stage();
         assertThat(window.getWidth()).isLessThanOrEqualTo(1024);
@@ -140,26 +154,36 @@ class ImportWindowTest {
         for (String id : List.of("#import-write", "#import-cancel", "#import-back", "#save-bad-rows")) {
             Node node = robot.lookup(id).query();
             Bounds bounds = node.localToScene(node.getBoundsInLocal());
-            assertThat(bounds.getMaxX()).as(id + " inside the window").isLessThanOrEqualTo(window.getScene()
-                    .getWidth());
-            assertThat(bounds.getMaxY()).as(id + " inside the window").isLessThanOrEqualTo(window.getScene()
-                    .getHeight());
+            assertThat(bounds.getMaxX())
+                    .as(id + " inside the window")
+                    .isLessThanOrEqualTo(window.getScene().getWidth());
+            assertThat(bounds.getMaxY())
+                    .as(id + " inside the window")
+                    .isLessThanOrEqualTo(window.getScene().getHeight());
         }
         TableView<?> table = robot.lookup("#bad-rows").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
-        assertThat(table.lookupAll(".scroll-bar")).filteredOn(bar -> bar instanceof ScrollBar scroll
-                && scroll.getOrientation() == Orientation.HORIZONTAL && scroll.isVisible()).isEmpty();
-        List<TableCell<?, ?>> cells = table.lookupAll(".table-cell").stream().filter(n -> n instanceof TableCell<?, ?>)
-                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).filter(c -> !c.isEmpty() && c.getItem() != null)
+        assertThat(table.lookupAll(".scroll-bar"))
+                .filteredOn(bar -> bar instanceof ScrollBar scroll
+                        && scroll.getOrientation() == Orientation.HORIZONTAL
+                        && scroll.isVisible())
+                .isEmpty();
+        List<TableCell<?, ?>> cells = table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?>)
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
+                .filter(c -> !c.isEmpty() && c.getItem() != null)
                 .toList();
-        assertThat(cells).extracting(c -> String.valueOf(c.getItem())).contains("3", "not-an-address",
-                "email 'not-an-address' has no @", LONG_REASON_ADDRESS);
+        assertThat(cells)
+                .extracting(c -> String.valueOf(c.getItem()))
+                .contains("3", "not-an-address", "email 'not-an-address' has no @", LONG_REASON_ADDRESS);
         for (TableCell<?, ?> cell : cells) {
             if (cell.getGraphic() instanceof Text text) {
                 assertThat(text.getText()).isEqualTo(cell.getItem());
-                assertThat(text.getLayoutBounds().getHeight()).as("all of \"%s\" in its cell", text.getText())
+                assertThat(text.getLayoutBounds().getHeight())
+                        .as("all of \"%s\" in its cell", text.getText())
                         .isLessThanOrEqualTo(cell.getHeight());
-                assertThat(text.getLayoutBounds().getWidth()).as("\"%s\" within its column", text.getText())
+                assertThat(text.getLayoutBounds().getWidth())
+                        .as("\"%s\" within its column", text.getText())
                         .isLessThanOrEqualTo(cell.getTableColumn().getWidth());
             }
         }
@@ -170,9 +194,16 @@ class ImportWindowTest {
         assertThat(saved).hasSize(4);
         assertThat(saved.get(0)).isEqualTo("line,value,reason");
         assertThat(saved.get(1)).startsWith("3,\"not-an-address\",");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#import-saved").queryAs(Label.class)
-                .getText().equals("Saved 3 bad rows to saved-bad-rows.csv."));
-        assertThat(fixture.workspace.unsubscribes().count()).as("nothing written by the check").isZero();
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-saved")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals("Saved 3 bad rows to saved-bad-rows.csv."));
+        assertThat(fixture.workspace.unsubscribes().count())
+                .as("nothing written by the check")
+                .isZero();
     }
 
     @Test
@@ -186,8 +217,10 @@ class ImportWindowTest {
 
         assertThat(robot.lookup("#import-write").queryButton().getText()).isEqualTo("Import the 1 good row");
         robot.clickOn("#import-write");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fixture.workspace.unsubscribes().count() == 1);
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("ann@example.com"))).isTrue();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> fixture.workspace.unsubscribes().count() == 1);
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("ann@example.com")))
+                .isTrue();
     }
 
     @Test
@@ -196,8 +229,10 @@ class ImportWindowTest {
         String id = TestIds.of(SObjectType.CONTACT, 77).value();
         Path csv = write("people.csv", "E-mail;Salesforce Id;First name\nno-id@example.com;" + id + ";Nadia\n");
         openConsole(robot, Screen.INTEGRATIONS);
-        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.of("Nadia"),
-                Optional.empty(), Optional.empty()));
+        fixture.workspace
+                .people()
+                .save(new Person(
+                        new Email("no-id@example.com"), Optional.of("Nadia"), Optional.empty(), Optional.empty()));
         robot.interact(() -> console.integrations().refresh());
         waitFor(robot, "#fix-show-people-without-id");
         scripted.answer(csv);
@@ -208,22 +243,34 @@ class ImportWindowTest {
         waitFor(robot, "#list-action");
 
         Node dialog = robot.lookup("#list-action").query().getScene().getRoot();
-        assertThat(robot.from(dialog).lookup((Node n) -> n instanceof Labeled labeled && labeled.getText() != null
-                && (labeled.getText().contains("command line") || labeled.getText().contains("people import")))
-                .tryQuery()).isEmpty();
+        assertThat(robot.from(dialog)
+                        .lookup((Node n) -> n instanceof Labeled labeled
+                                && labeled.getText() != null
+                                && (labeled.getText().contains("command line")
+                                        || labeled.getText().contains("people import")))
+                        .tryQuery())
+                .isEmpty();
         assertThat(robot.lookup("#list-action").queryButton().getText()).isEqualTo("Import people from CSV…");
         robot.clickOn("#list-action");
         waitFor(robot, "#import-column-salesforce-id");
-        assertThat(robot.lookup("#import-column-email").queryAs(ComboBox.class).getValue()).isEqualTo("E-mail");
-        assertThat(robot.lookup("#import-column-salesforce-id").queryAs(ComboBox.class).getValue())
+        assertThat(robot.lookup("#import-column-email").queryAs(ComboBox.class).getValue())
+                .isEqualTo("E-mail");
+        assertThat(robot.lookup("#import-column-salesforce-id")
+                        .queryAs(ComboBox.class)
+                        .getValue())
                 .isEqualTo("Salesforce Id");
         robot.clickOn("#import-check");
         waitFor(robot, "#import-write");
         robot.clickOn("#import-write");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scripted.saw("info: Import people: 1 person was saved"));
-        assertThat(fixture.workspace.people().find(new Email("no-id@example.com")).orElseThrow().salesforceId()
-                .map(Object::toString)).contains(id);
+        assertThat(fixture.workspace
+                        .people()
+                        .find(new Email("no-id@example.com"))
+                        .orElseThrow()
+                        .salesforceId()
+                        .map(Object::toString))
+                .contains(id);
     }
 
     private void openConsole(FxRobot robot, Screen first) {
@@ -239,13 +286,17 @@ class ImportWindowTest {
 
     /** Files are chosen by the script; the import window and the list with an action are the real ones. */
     private DialogService windowImports() {
-        FxDialogService real = new FxDialogService(() -> stage, Console.STYLESHEET, url -> { });
+        FxDialogService real = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
         Set<String> shownForReal = Set.of("showListWithAction");
-        return (DialogService) Proxy.newProxyInstance(DialogService.class.getClassLoader(),
-                new Class<?>[] {DialogService.class}, (proxy, method, args) -> {
+        return (DialogService) Proxy.newProxyInstance(
+                DialogService.class.getClassLoader(), new Class<?>[] {DialogService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("showWizard") && args[0] instanceof ImportWindow window) {
-                        new ImportWizard(window.session(), Optional.of(stage), Console.STYLESHEET,
-                                name -> Optional.of(files.resolve(name))).showAndWait();
+                        new ImportWizard(
+                                        window.session(),
+                                        Optional.of(stage),
+                                        Console.STYLESHEET,
+                                        name -> Optional.of(files.resolve(name)))
+                                .showAndWait();
                         return null;
                     }
                     try {
@@ -265,11 +316,16 @@ class ImportWindowTest {
             root.setStyle(style);
             stage.setScene(new Scene(root, 1024, 700));
             stage.show();
-            ImportSession session = new ImportSession(ImportKind.UNSUBSCRIBES, csv, (path, layout, options, progress)
-                    -> fixture.workspace.unsubscribeImporter().importFile(path, layout, options, "admin", progress),
-                    new FxBackground(executor), report -> { });
-            wizard.set(new ImportWizard(session, Optional.<Window>of(stage), Console.STYLESHEET,
-                    name -> Optional.of(saveTo)));
+            ImportSession session = new ImportSession(
+                    ImportKind.UNSUBSCRIBES,
+                    csv,
+                    (path, layout, options, progress) -> fixture.workspace
+                            .unsubscribeImporter()
+                            .importFile(path, layout, options, "admin", progress),
+                    new FxBackground(executor),
+                    report -> {});
+            wizard.set(new ImportWizard(
+                    session, Optional.<Window>of(stage), Console.STYLESHEET, name -> Optional.of(saveTo)));
         });
         Platform.runLater(() -> wizard.get().showAndWait());
         WaitForAsyncUtils.waitForFxEvents();
@@ -277,8 +333,10 @@ class ImportWindowTest {
     }
 
     private static void waitFor(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().map(Node::isVisible)
-                .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -287,5 +345,4 @@ class ImportWindowTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
     }
-
 }

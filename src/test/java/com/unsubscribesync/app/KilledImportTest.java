@@ -22,6 +22,7 @@ class KilledImportTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path files;
 
@@ -43,12 +44,15 @@ class KilledImportTest {
         while (scratch(work).isEmpty() && importing.isAlive() && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
         }
-        assertThat(importing.isAlive()).as("the import was still running when its scratch folder appeared").isTrue();
+        assertThat(importing.isAlive())
+                .as("the import was still running when its scratch folder appeared")
+                .isTrue();
         importing.destroyForcibly();
         assertThat(importing.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(scratch(work)).as("left by the killed import").hasSize(1);
-        assertThat(systemTempImports()).as("nothing in the system temporary folder")
+        assertThat(systemTempImports())
+                .as("nothing in the system temporary folder")
                 .containsExactlyInAnyOrderElementsOf(systemTempBefore);
 
         assertThat(CliRun.in(data, "status").exit()).isZero();
@@ -60,22 +64,33 @@ class KilledImportTest {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(work)) {
-            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-")).toList();
+            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-"))
+                    .toList();
         }
     }
 
     private static List<Path> systemTempImports() throws IOException {
         try (Stream<Path> listed = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-")).toList();
+            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-"))
+                    .toList();
         }
     }
 
     private Process start(String... command) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", classpath, Main.class.getName(), "--data-dir", data.toString()));
+        List<String> line = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                classpath,
+                Main.class.getName(),
+                "--data-dir",
+                data.toString()));
         line.addAll(List.of(command));
-        return new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.resolve("process.txt").toFile())).start();
+        return new ProcessBuilder(line)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        files.resolve("process.txt").toFile()))
+                .start();
     }
 }

@@ -28,13 +28,18 @@ class LayoutCommandLineTest {
 
     @TempDir
     Path dataDirectory;
+
     private Map<String, String> env = Map.of();
 
     @Test
     void layoutCommandsNeedAConnectedOrg() {
         Run run = run("layout", "check");
         assertThat(run.exit).isEqualTo(3);
-        assertThat(run.err.strip().lines()).singleElement().asString().startsWith("error: ").contains("connect");
+        assertThat(run.err.strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: ")
+                .contains("connect");
     }
 
     @Test
@@ -42,14 +47,22 @@ class LayoutCommandLineTest {
         assertThat(run("connect", "--demo").exit).isZero();
         JsonNode check = json("layout", "check", "--json");
         assertThat(check.get("canModifyLayouts").asBoolean()).isTrue();
-        assertThat(check.get("objects")).extracting(o -> o.get("object").asText()).containsExactly("Contact", "Lead");
+        assertThat(check.get("objects"))
+                .extracting(o -> o.get("object").asText())
+                .containsExactly("Contact", "Lead");
         JsonNode contact = check.get("objects").get(0);
         assertThat(contact.get("field").asText()).isEqualTo("HasOptedOutOfEmail");
-        assertThat(layouts(contact)).containsExactly("Contact-Contact Layout=false/null",
-                "Contact-Marketing Contact Layout=true/Edit", "Contact-mkto_si__MSI Contact Layout=false/null");
-        assertThat(layouts(check.get("objects").get(1))).containsExactlyInAnyOrder("Lead-Lead Layout=true/Edit",
-                "Lead-Sales Lead Layout=false/null", "Lead-Lead %28Marketing%29 Layout=true/Edit",
-                "Lead-mkto_si__MSI Lead Layout=false/null");
+        assertThat(layouts(contact))
+                .containsExactly(
+                        "Contact-Contact Layout=false/null",
+                        "Contact-Marketing Contact Layout=true/Edit",
+                        "Contact-mkto_si__MSI Contact Layout=false/null");
+        assertThat(layouts(check.get("objects").get(1)))
+                .containsExactlyInAnyOrder(
+                        "Lead-Lead Layout=true/Edit",
+                        "Lead-Sales Lead Layout=false/null",
+                        "Lead-Lead %28Marketing%29 Layout=true/Edit",
+                        "Lead-mkto_si__MSI Lead Layout=false/null");
         assertThat(contact.get("onEveryLayout").asBoolean()).isFalse();
     }
 
@@ -60,13 +73,15 @@ class LayoutCommandLineTest {
 
         Run install = run("layout", "install", "--object", "Contact", "--layout", "Contact Layout");
         assertThat(install.exit).as(install.err).isZero();
-        assertThat(install.out).contains("Added HasOptedOutOfEmail to Contact Layout, section 'Contact Information'")
+        assertThat(install.out)
+                .contains("Added HasOptedOutOfEmail to Contact Layout, section 'Contact Information'")
                 .contains("HasOptedOutOfEmail (new)");
         JsonNode contact = json("layout", "check", "--json").get("objects").get(0);
         assertThat(layouts(contact)).contains("Contact-Contact Layout=true/Edit");
         // The packaged MSI Contact Layout still lacks it.
         assertThat(status("Contact").get("onLayouts").asBoolean()).isFalse();
-        assertThat(run("layout", "install", "--object", "Contact", "--layout", "MSI Contact Layout").exit).isZero();
+        assertThat(run("layout", "install", "--object", "Contact", "--layout", "MSI Contact Layout").exit)
+                .isZero();
         assertThat(status("Contact").get("onLayouts").asBoolean()).isTrue();
 
         JsonNode undo = json("layout", "undo", "--object", "contact", "--layout", "Contact-Contact Layout", "--json");
@@ -83,9 +98,12 @@ class LayoutCommandLineTest {
     @Test
     void aPackagedLayoutIsCheckedInstalledAndUndoneByItsNameWithNamespace() throws IOException {
         assertThat(run("connect", "--demo").exit).isZero();
-        JsonNode listed = json("layout", "check", "--json").get("objects").get(1).get("layouts");
-        assertThat(listed).filteredOn(l -> l.get("fullName").asText().equals("Lead-mkto_si__MSI Lead Layout"))
-                .singleElement().satisfies(l -> {
+        JsonNode listed =
+                json("layout", "check", "--json").get("objects").get(1).get("layouts");
+        assertThat(listed)
+                .filteredOn(l -> l.get("fullName").asText().equals("Lead-mkto_si__MSI Lead Layout"))
+                .singleElement()
+                .satisfies(l -> {
                     assertThat(l.get("label").asText()).isEqualTo("MSI Lead Layout (mkto_si)");
                     assertThat(l.get("readable").asBoolean()).isTrue();
                     assertThat(l.get("present").asBoolean()).isFalse();
@@ -95,8 +113,9 @@ class LayoutCommandLineTest {
 
         Run install = run("layout", "install", "--object", "Lead", "--layout", "MSI Lead Layout");
         assertThat(install.exit).as(install.err).isZero();
-        assertThat(install.out).contains("Added HasOptedOutOfEmail to MSI Lead Layout (mkto_si), section "
-                + "'Lead Information'").contains("--layout \"MSI Lead Layout (mkto_si)\"");
+        assertThat(install.out)
+                .contains("Added HasOptedOutOfEmail to MSI Lead Layout (mkto_si), section " + "'Lead Information'")
+                .contains("--layout \"MSI Lead Layout (mkto_si)\"");
         assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
                 .contains("Lead-mkto_si__MSI Lead Layout=true/Edit");
 
@@ -112,8 +131,10 @@ class LayoutCommandLineTest {
         assertThat(run("connect", "--demo").exit).isZero();
         JsonNode preview = json("layout", "install", "--object", "Lead", "--dry-run", "--json");
         assertThat(preview.get("dryRun").asBoolean()).isTrue();
-        assertThat(preview.get("layouts")).filteredOn(l -> l.get("outcome").asText().equals("would-add"))
-                .extracting(l -> l.get("fullName").asText() + " below " + l.get("afterField").asText())
+        assertThat(preview.get("layouts"))
+                .filteredOn(l -> l.get("outcome").asText().equals("would-add"))
+                .extracting(l -> l.get("fullName").asText() + " below "
+                        + l.get("afterField").asText())
                 .containsExactly("Lead-Sales Lead Layout below Email", "Lead-mkto_si__MSI Lead Layout below Email");
         assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
                 .contains("Lead-Sales Lead Layout=false/null");
@@ -129,9 +150,9 @@ class LayoutCommandLineTest {
 
             Run install = run("layout", "install", "--object", "Contact");
             assertThat(install.exit).isEqualTo(3);
-            assertThat(install.err.strip().lines()).singleElement().asString()
-                    .contains("may not change page layouts");
-            assertThat(install.out).contains("Send this to your Salesforce admin")
+            assertThat(install.err.strip().lines()).singleElement().asString().contains("may not change page layouts");
+            assertThat(install.out)
+                    .contains("Send this to your Salesforce admin")
                     .contains("Setup > Object Manager > Contact > Page Layouts");
 
             JsonNode check = json("layout", "check", "--json");
@@ -153,7 +174,8 @@ class LayoutCommandLineTest {
             Run install = run("layout", "install", "--object", "Contact");
 
             assertThat(install.exit).isEqualTo(1);
-            assertThat(install.out).contains("Added HasOptedOutOfEmail to Contact Layout,")
+            assertThat(install.out)
+                    .contains("Added HasOptedOutOfEmail to Contact Layout,")
                     .contains("Not changed: Salesforce did not confirm the change to Contact Layout B")
                     .contains("Not tried: MSI Contact Layout (mkto_si)")
                     .contains("The run stopped at layout Contact Layout B:")
@@ -188,12 +210,20 @@ class LayoutCommandLineTest {
         Run layout = run("layout", "install", "--object", "Lead", "--layout", "Partner Layout");
         assertThat(layout.exit).isEqualTo(2);
         assertThat(layout.err.strip().lines()).singleElement().asString().contains("'Sales Lead Layout'");
-        assertThat(run("layout", "undo", "--object", "Lead").exit).as("--layout is required").isEqualTo(2);
+        assertThat(run("layout", "undo", "--object", "Lead").exit)
+                .as("--layout is required")
+                .isEqualTo(2);
     }
 
     private void connect(LocalOrg org) {
         env = Map.of(SECRET_VARIABLE, org.clientSecret());
-        Run run = run("connect", "--login-url", org.url(), "--client-id", org.clientId(), "--client-secret-env",
+        Run run = run(
+                "connect",
+                "--login-url",
+                org.url(),
+                "--client-id",
+                org.clientId(),
+                "--client-secret-env",
                 SECRET_VARIABLE);
         assertThat(run.exit).as(run.err).isZero();
     }
@@ -205,7 +235,9 @@ class LayoutCommandLineTest {
     private static List<String> layouts(JsonNode object) {
         return StreamSupport.stream(object.get("layouts").spliterator(), false)
                 .map(l -> l.get("fullName").asText() + "=" + l.get("present").asBoolean() + "/"
-                        + (l.get("behavior").isNull() ? "null" : l.get("behavior").asText()))
+                        + (l.get("behavior").isNull()
+                                ? "null"
+                                : l.get("behavior").asText()))
                 .toList();
     }
 
@@ -220,11 +252,13 @@ class LayoutCommandLineTest {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(all.toArray(String[]::new));
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env)
+                .run(all.toArray(String[]::new));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

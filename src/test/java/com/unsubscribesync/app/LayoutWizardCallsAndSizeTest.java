@@ -33,6 +33,7 @@ class LayoutWizardCallsAndSizeTest {
 
     @TempDir
     Path data;
+
     private WizardWindow window;
 
     @Start
@@ -61,7 +62,9 @@ class LayoutWizardCallsAndSizeTest {
         press(robot, ButtonData.BACK_PREVIOUS);
         press(robot, ButtonData.NEXT_FORWARD);
         waitIdle(model);
-        assertThat(calls() - walking).as("moving between pages reuses what was read").isZero();
+        assertThat(calls() - walking)
+                .as("moving between pages reuses what was read")
+                .isZero();
 
         for (int i = 0; i < 3; i++) {
             int before = calls();
@@ -69,7 +72,9 @@ class LayoutWizardCallsAndSizeTest {
             waitIdle(model);
             int cost = calls() - before;
             assertThat(cost).isBetween(1, A_FEW);
-            assertThat(robot.lookup("#wizard-message-contact").queryAs(Label.class).getText())
+            assertThat(robot.lookup("#wizard-message-contact")
+                            .queryAs(Label.class)
+                            .getText())
                     .isEqualTo("Checked just now: " + cost + " API calls.");
         }
     }
@@ -99,21 +104,32 @@ class LayoutWizardCallsAndSizeTest {
         }
         for (String page : pages) {
             waitIdle(model);
-            robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(wizard.getScene().snapshot(null),
+            robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(
+                    wizard.getScene().snapshot(null),
                     Path.of("target", "screenshots", "wizard-1024x700-large-text-" + page + ".png")));
-            assertThat(robot.lookup("#" + page).tryQuery()).as(page + " (showing "
-                    + robot.lookup(".wizard-page").queryAll().stream().map(Node::getId).toList() + ")").isPresent();
+            assertThat(robot.lookup("#" + page).tryQuery())
+                    .as(page + " (showing "
+                            + robot.lookup(".wizard-page").queryAll().stream()
+                                    .map(Node::getId)
+                                    .toList() + ")")
+                    .isPresent();
             Node content = robot.lookup("#" + page).query();
             assertThat(wizard.getWidth()).as(page + " keeps the window's width").isEqualTo(1024);
-            assertThat(wizard.getHeight()).as(page + " keeps the window's height").isEqualTo(700);
-            assertThat(content.getStyle()).as("the text size follows the console").contains(twice.pixels() + "px");
+            assertThat(wizard.getHeight())
+                    .as(page + " keeps the window's height")
+                    .isEqualTo(700);
+            assertThat(content.getStyle())
+                    .as("the text size follows the console")
+                    .contains(twice.pixels() + "px");
             inView(wizard, robot.lookup("#help-" + page).query(), page + " help");
             inView(wizard, wizardButton(robot, ButtonData.CANCEL_CLOSE), page + " Cancel");
             if (!page.equals("check-page-lead")) {
                 inView(wizard, wizardButton(robot, ButtonData.NEXT_FORWARD), page + " Next");
             }
             ScrollPane scroll = (ScrollPane) content.lookup(".wizard-scroll");
-            assertThat(scroll.getViewportBounds().getHeight()).as(page + " shows its content").isGreaterThan(150);
+            assertThat(scroll.getViewportBounds().getHeight())
+                    .as(page + " shows its content")
+                    .isGreaterThan(150);
             if (!page.equals("check-page-lead")) {
                 press(robot, ButtonData.NEXT_FORWARD);
             }
@@ -124,7 +140,11 @@ class LayoutWizardCallsAndSizeTest {
         Bounds bounds = node.localToScene(node.getBoundsInLocal());
         assertThat(bounds.getMinX()).as(what).isGreaterThanOrEqualTo(0);
         assertThat(bounds.getMinY()).as(what).isGreaterThanOrEqualTo(0);
-        assertThat(bounds.getMaxX()).as(what).isLessThanOrEqualTo(window.getScene().getWidth());
-        assertThat(bounds.getMaxY()).as(what).isLessThanOrEqualTo(window.getScene().getHeight());
+        assertThat(bounds.getMaxX())
+                .as(what)
+                .isLessThanOrEqualTo(window.getScene().getWidth());
+        assertThat(bounds.getMaxY())
+                .as(what)
+                .isLessThanOrEqualTo(window.getScene().getHeight());
     }
 }

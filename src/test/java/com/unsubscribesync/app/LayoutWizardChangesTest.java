@@ -30,6 +30,7 @@ class LayoutWizardChangesTest {
 
     @TempDir
     Path data;
+
     private WizardWindow window;
 
     @Start
@@ -68,16 +69,21 @@ class LayoutWizardChangesTest {
         Button undo = robot.lookup("#undo-contact").queryAs(Button.class);
         assertThat(undo.isVisible()).as("Undo stays after the second Add").isTrue();
         assertThat(robot.lookup("#undo-what-contact").queryAs(Label.class).getText())
-                .contains("MSI Contact Layout (mkto_si)").contains("1 more");
+                .contains("MSI Contact Layout (mkto_si)")
+                .contains("1 more");
 
         robot.clickOn(undo);
         answerConfirmation(robot, true);
         waitIdle(model);
         assertThat(window.fixture.layoutDocument(MSI_CONTACT_LAYOUT)).isEqualTo(msiBefore);
-        assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT)).as("the earlier change stands")
+        assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT))
+                .as("the earlier change stands")
                 .isNotEqualTo(contactBefore);
-        assertThat(undo.isVisible()).as("the earlier change can still be undone").isTrue();
-        assertThat(robot.lookup("#undo-what-contact").queryAs(Label.class).getText()).contains("Contact Layout")
+        assertThat(undo.isVisible())
+                .as("the earlier change can still be undone")
+                .isTrue();
+        assertThat(robot.lookup("#undo-what-contact").queryAs(Label.class).getText())
+                .contains("Contact Layout")
                 .doesNotContain("MSI");
 
         robot.clickOn(undo);
@@ -101,8 +107,10 @@ class LayoutWizardChangesTest {
             assertThat(done.isDisabled()).isTrue();
             assertThat(done.getText()).endsWith("— has the field");
         }
-        assertThat(robot.lookup("#add-for-me-contact").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(robot.lookup("#undo-contact").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#add-for-me-contact").queryAs(Button.class).isDisabled())
+                .isTrue();
+        assertThat(robot.lookup("#undo-contact").queryAs(Button.class).isVisible())
+                .isTrue();
     }
 
     @Test
@@ -119,19 +127,23 @@ class LayoutWizardChangesTest {
         waitIdle(model);
         press(robot, ButtonData.NEXT_FORWARD);
         assertThat(robot.lookup("#overview-lead").tryQuery()).isPresent();
-        assertThat(robot.lookup("#wizard-message-lead").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#wizard-message-lead").queryAs(Label.class).getText())
+                .isEmpty();
         press(robot, ButtonData.NEXT_FORWARD);
         assertThat(robot.lookup("#add-for-me-page-lead").tryQuery()).isPresent();
         assertThat(robot.lookup("#wizard-message-lead").queryAs(Label.class).getText())
-                .doesNotContain("Saved").doesNotContain("Contact");
+                .doesNotContain("Saved")
+                .doesNotContain("Contact");
     }
 
     @Test
     void theQuestionMarkOpensHelpAboutThePage(FxRobot robot) throws Exception {
         window.open(robot);
         robot.clickOn("#help-overview-contact");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#wizard-help-text").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#wizard-help-text").tryQuery().isPresent());
         assertThat(robot.lookup("#wizard-help-text").queryAs(Label.class).getText())
                 .contains("every page layout of the object");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
@@ -139,8 +151,13 @@ class LayoutWizardChangesTest {
 
         press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#help-add-for-me-page-contact");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> "wizard-help-text".equals(
-                l.getId()) && l.getText().contains("Undo takes back the latest change")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup((Label l) -> "wizard-help-text".equals(l.getId())
+                                && l.getText().contains("Undo takes back the latest change"))
+                        .tryQuery()
+                        .isPresent());
     }
 
     @Test
@@ -149,15 +166,21 @@ class LayoutWizardChangesTest {
         press(robot, ButtonData.NEXT_FORWARD);
         long writesBefore = metadataWrites(window);
         robot.clickOn("#add-for-me-contact");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-layout-what").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#confirm-layout-what").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-layout-what").queryAs(Label.class).getText())
-                .contains("2 Contact page layouts").contains("Unsubscribe Sync Local Org")
+                .contains("2 Contact page layouts")
+                .contains("Unsubscribe Sync Local Org")
                 .contains(window.fixture.org.url().replaceAll("/+$", ""));
         assertThat(robot.lookup("Contact Layout").tryQuery()).isPresent();
-        assertThat(robot.lookup((Label l) -> l.getText().endsWith("MSI Contact Layout (mkto_si)")).tryQuery())
+        assertThat(robot.lookup((Label l) -> l.getText().endsWith("MSI Contact Layout (mkto_si)"))
+                        .tryQuery())
                 .isPresent();
-        assertThat(robot.lookup("#confirm-production-warning").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#confirm-production-warning")
+                        .queryAs(Label.class)
+                        .getText())
                 .contains("production org, not a sandbox");
 
         answerConfirmation(robot, false);
@@ -182,8 +205,10 @@ class LayoutWizardChangesTest {
         window.open(robot);
         press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#add-for-me-contact");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-layout-what").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#confirm-layout-what").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-production-warning").tryQuery()).isEmpty();
         answerConfirmation(robot, false);
     }

@@ -1,16 +1,16 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.localorg.LocalOrg;
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.layout.FieldVisibility;
 import com.unsubscribesync.layout.LayoutChange;
 import com.unsubscribesync.layout.ObjectLayouts;
+import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.integrations.Requirement;
@@ -29,6 +29,7 @@ class LayoutWizardModelTest {
 
     @TempDir
     Path data;
+
     private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private IntegrationsViewModel integrations;
@@ -61,7 +62,8 @@ class LayoutWizardModelTest {
         String packagedBefore = fixture.layoutDocument(PACKAGED_CONTACT_LAYOUT);
         LayoutWizardModel model = openWizard();
         assertThat(model.canModifyLayouts()).isTrue();
-        assertThat(model.of(SObjectType.CONTACT).orElseThrow().missing()).extracting(l -> l.fullName())
+        assertThat(model.of(SObjectType.CONTACT).orElseThrow().missing())
+                .extracting(l -> l.fullName())
                 .containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThat(fieldRequirement().detail()).contains("Contact: exists, editable, not on every layout");
 
@@ -73,9 +75,11 @@ class LayoutWizardModelTest {
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
 
         model.install(SObjectType.CONTACT, List.of(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT));
-        assertThat(model.added(SObjectType.CONTACT)).extracting(LayoutChange::fullName)
+        assertThat(model.added(SObjectType.CONTACT))
+                .extracting(LayoutChange::fullName)
                 .containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
-        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(true);
+        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout))
+                .contains(true);
         assertThat(model.messageProperty().get()).startsWith("Saved: the field was added to 2 layouts.");
         assertThat(fieldRequirement().detail()).contains("Contact: exists, editable, on every layout");
 
@@ -86,7 +90,8 @@ class LayoutWizardModelTest {
         assertThat(fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
         assertThat(fixture.layoutDocument(PACKAGED_CONTACT_LAYOUT)).isEqualTo(packagedBefore);
         assertThat(model.added(SObjectType.CONTACT)).isEmpty();
-        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(false);
+        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout))
+                .contains(false);
         assertThat(fieldRequirement().met()).isFalse();
     }
 
@@ -98,7 +103,8 @@ class LayoutWizardModelTest {
         assertThat(model.canModifyLayouts()).isFalse();
 
         model.askYourAdmin(SObjectType.CONTACT);
-        assertThat(model.adminRequest(SObjectType.CONTACT).get()).contains("every Contact page layout")
+        assertThat(model.adminRequest(SObjectType.CONTACT).get())
+                .contains("every Contact page layout")
                 .contains("Modify Metadata Through Metadata API Functions");
 
         model.install(SObjectType.LEAD, List.of("Lead-Sales Lead Layout"));
@@ -115,11 +121,13 @@ class LayoutWizardModelTest {
 
     @Test
     void withoutLayoutsToReadTheConsoleSaysWhyAndShowsTheManualSteps() {
-        ConsoleFixture<InMemoryOrg> plain = ConsoleFixture.inMemory(data.resolve("plain"), java.time.Clock.systemUTC(), 0);
+        ConsoleFixture<InMemoryOrg> plain =
+                ConsoleFixture.inMemory(data.resolve("plain"), java.time.Clock.systemUTC(), 0);
         try {
             IntegrationsViewModel model = plain.integrations(Background.immediate(), dialogs);
             model.fix(new Requirement("field", false, "", Requirement.Fix.OPEN_LAYOUT_STEPS));
-            assertThat(dialogs.shown).anyMatch(s -> s.startsWith("notify: Page layouts"))
+            assertThat(dialogs.shown)
+                    .anyMatch(s -> s.startsWith("notify: Page layouts"))
                     .contains("layout steps: Email Opt Out");
         } finally {
             plain.close();

@@ -6,11 +6,11 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.layout.ObjectLayouts;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
-import com.unsubscribesync.ui.shell.Screenshots;
 import com.unsubscribesync.ui.integrations.Requirement;
 import com.unsubscribesync.ui.layouts.LayoutWizardModel;
 import com.unsubscribesync.ui.layouts.SetupStep;
 import com.unsubscribesync.ui.layouts.WizardArt;
+import com.unsubscribesync.ui.shell.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +36,7 @@ class LayoutWizardScreensTest {
 
     @TempDir
     Path data;
+
     private WizardWindow window;
 
     @Start
@@ -63,19 +64,25 @@ class LayoutWizardScreensTest {
         String before = window.fixture.layoutDocument(CONTACT_LAYOUT);
         LayoutWizardModel model = window.open(robot);
         assertThat(robot.lookup("Contact Layout — missing").tryQuery()).isPresent();
-        assertThat(robot.lookup("Marketing Contact Layout — has the field (Edit)").tryQuery()).isPresent();
-        assertThat(robot.lookup("MSI Contact Layout (mkto_si) — missing").tryQuery()).isPresent();
+        assertThat(robot.lookup("Marketing Contact Layout — has the field (Edit)")
+                        .tryQuery())
+                .isPresent();
+        assertThat(robot.lookup("MSI Contact Layout (mkto_si) — missing").tryQuery())
+                .isPresent();
         screenshot(robot, "wizard-overview.png");
 
         WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         robot.clickOn("#preview-contact");
         WizardWindow.waitIdle(model);
         assertThat(robot.lookup("HasOptedOutOfEmail  ← new").tryQuery()).isPresent();
-        assertThat(robot.lookup((javafx.scene.control.CheckBox box) -> box.getText()
-                .equals("MSI Contact Layout (mkto_si)")).queryAs(javafx.scene.control.CheckBox.class))
+        assertThat(robot.lookup((javafx.scene.control.CheckBox box) ->
+                                box.getText().equals("MSI Contact Layout (mkto_si)"))
+                        .queryAs(javafx.scene.control.CheckBox.class))
                 .satisfies(box -> {
                     assertThat(box.isSelected()).isTrue();
-                    assertThat(box.isMnemonicParsing()).as("the underscore is shown, not a mnemonic").isFalse();
+                    assertThat(box.isMnemonicParsing())
+                            .as("the underscore is shown, not a mnemonic")
+                            .isFalse();
                 });
         screenshot(robot, "wizard.png");
         assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
@@ -83,14 +90,18 @@ class LayoutWizardScreensTest {
         robot.clickOn("#add-for-me-contact");
         WizardWindow.answerConfirmation(robot, true);
         WizardWindow.waitIdle(model);
-        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout)).contains(true);
+        assertThat(model.of(SObjectType.CONTACT).flatMap(ObjectLayouts::onEveryLayout))
+                .contains(true);
         WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         WizardWindow.waitIdle(model);
         assertThat(robot.lookup("#check-summary-contact").queryAs(Label.class).getText())
                 .isEqualTo("The field is on every Contact layout.");
-        assertThat(robot.lookup("Contact Layout — has the field (Edit)").tryQuery()).isPresent();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fieldRequirement().detail()
-                .contains("Contact: exists, editable, on every layout"));
+        assertThat(robot.lookup("Contact Layout — has the field (Edit)").tryQuery())
+                .isPresent();
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> fieldRequirement().detail().contains("Contact: exists, editable, on every layout"));
 
         WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
         WizardWindow.press(robot, ButtonData.NEXT_FORWARD);
@@ -106,7 +117,8 @@ class LayoutWizardScreensTest {
         WizardWindow.answerConfirmation(robot, true);
         WizardWindow.waitIdle(model);
         assertThat(window.fixture.layoutDocument(CONTACT_LAYOUT)).isEqualTo(before);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fieldRequirement().met());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !fieldRequirement().met());
     }
 
     @Test
@@ -128,7 +140,9 @@ class LayoutWizardScreensTest {
         assertThat(robot.lookup("#step-contact-1").tryQuery()).isPresent();
         screenshot(robot, "wizard-step.png");
         robot.clickOn("Open Page Layouts in Setup");
-        assertThat(window.opened).singleElement().asString()
+        assertThat(window.opened)
+                .singleElement()
+                .asString()
                 .contains("/lightning/setup/ObjectManager/Contact/PageLayouts");
     }
 

@@ -6,8 +6,8 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.salesforce.Browser;
 import com.unsubscribesync.salesforce.OAuthCallback;
-import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.salesforce.SimulatedBrowser;
+import com.unsubscribesync.salesforce.TestCallbacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedSignInRedirectTest {
     /** The encrypted connection and its key both start so (CredentialStore). */
     private static final String CREDENTIALS = "salesforce-connection";
+
     private static final String SECRET_VARIABLE = "TEST_SF_CLIENT_SECRET";
     private static final OAuthCallback CALLBACK = TestCallbacks.free();
     private static LocalOrg org;
@@ -53,16 +54,22 @@ class MalformedSignInRedirectTest {
 
     static Stream<Arguments> badRedirects() {
         return Stream.of(
-                redirect("another sign-in's state", SimulatedBrowser.tamperingWith(
-                        location -> location.replaceAll("state=[^&]*", "state=forged")), "different sign-in"),
-                redirect("no authorization code", SimulatedBrowser.tamperingWith(
-                        location -> location.replaceAll("code=[^&]*&?", "")), "without an authorization code"),
+                redirect(
+                        "another sign-in's state",
+                        SimulatedBrowser.tamperingWith(location -> location.replaceAll("state=[^&]*", "state=forged")),
+                        "different sign-in"),
+                redirect(
+                        "no authorization code",
+                        SimulatedBrowser.tamperingWith(location -> location.replaceAll("code=[^&]*&?", "")),
+                        "without an authorization code"),
                 redirect("access denied", SimulatedBrowser.denying(), "denied"),
-                redirect("garbage sent to the listener ahead of the browser", SimulatedBrowser.tamperingWith(
-                        location -> {
+                redirect(
+                        "garbage sent to the listener ahead of the browser",
+                        SimulatedBrowser.tamperingWith(location -> {
                             garbage(URI.create(location));
                             return location;
-                        }), "different sign-in"));
+                        }),
+                        "different sign-in"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +78,10 @@ class MalformedSignInRedirectTest {
         CliRun run = connect(browser);
 
         assertThat(run.exit()).as(run.err()).isEqualTo(3);
-        assertThat(run.errorLine()).startsWith("error: ").contains(says).contains("connect again")
+        assertThat(run.errorLine())
+                .startsWith("error: ")
+                .contains(says)
+                .contains("connect again")
                 .doesNotContain("Exception");
         assertThat(run.errorLine()).doesNotContain("code=");
         assertThat(status()).contains("\"connected\" : false");
@@ -87,12 +97,14 @@ class MalformedSignInRedirectTest {
         assertThat(first.exit()).as(first.err()).isZero();
         Map<Path, byte[]> saved = files();
 
-        CliRun replay = connect(SimulatedBrowser.tamperingWith(
-                location -> location.replaceAll("code=[^&]*", "code=" + used.get())));
+        CliRun replay = connect(
+                SimulatedBrowser.tamperingWith(location -> location.replaceAll("code=[^&]*", "code=" + used.get())));
 
         assertThat(replay.exit()).isEqualTo(3);
         assertThat(replay.errorLine()).contains("invalid_grant").contains("connect again");
-        assertThat(files()).as("the saved connection").containsOnlyKeys(saved.keySet())
+        assertThat(files())
+                .as("the saved connection")
+                .containsOnlyKeys(saved.keySet())
                 .allSatisfy((file, bytes) -> assertThat(bytes).isEqualTo(saved.get(file)));
         assertThat(status()).contains("\"connected\" : true");
     }
@@ -110,9 +122,20 @@ class MalformedSignInRedirectTest {
     }
 
     private CliRun connect(Browser browser) {
-        return CliRun.in(data, Map.of(SECRET_VARIABLE, org.clientSecret()), new BrowserAtTheTerminal(browser),
-                "connect", "--login-url", org.url(), "--client-id", org.clientId(), "--client-secret-env",
-                SECRET_VARIABLE, "--browser", "--callback-port", Integer.toString(CALLBACK.port()));
+        return CliRun.in(
+                data,
+                Map.of(SECRET_VARIABLE, org.clientSecret()),
+                new BrowserAtTheTerminal(browser),
+                "connect",
+                "--login-url",
+                org.url(),
+                "--client-id",
+                org.clientId(),
+                "--client-secret-env",
+                SECRET_VARIABLE,
+                "--browser",
+                "--callback-port",
+                Integer.toString(CALLBACK.port()));
     }
 
     private String status() {
@@ -122,8 +145,8 @@ class MalformedSignInRedirectTest {
     /** The files of the data directory that hold the connection, with their bytes. */
     private Map<Path, byte[]> files() throws Exception {
         try (Stream<Path> all = Files.list(data)) {
-            return all.filter(f -> f.getFileName().toString().startsWith(CREDENTIALS)).collect(
-                    Collectors.toMap(f -> f, MalformedSignInRedirectTest::read));
+            return all.filter(f -> f.getFileName().toString().startsWith(CREDENTIALS))
+                    .collect(Collectors.toMap(f -> f, MalformedSignInRedirectTest::read));
         }
     }
 

@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.localorg.LocalOrg;
 import static com.unsubscribesync.app.PageRobot.click;
 import static com.unsubscribesync.app.PageRobot.type;
 import static com.unsubscribesync.app.PageRobot.waitFor;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
@@ -49,6 +49,7 @@ class MarketoPackageMissingChecklistTest {
 
     @TempDir
     static Path data;
+
     private Stage stage;
     private ConsoleFixture<LocalOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -61,7 +62,8 @@ class MarketoPackageMissingChecklistTest {
     }
 
     private void open(FxRobot robot, boolean withPackage) throws Exception {
-        fixture = ConsoleFixture.discovering(data.resolve(withPackage ? "with" : "without"),
+        fixture = ConsoleFixture.discovering(
+                data.resolve(withPackage ? "with" : "without"),
                 LocalOrgOptions.defaults().withPeople(5).withPackage(withPackage));
         fixture.workspace.settings().save(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
         robot.interact(() -> {
@@ -95,20 +97,28 @@ class MarketoPackageMissingChecklistTest {
 
         Requirement field = fieldRequirement();
         assertThat(field.met()).isFalse();
-        assertThat(field.detail()).doesNotContain("not editable")
+        assertThat(field.detail())
+                .doesNotContain("not editable")
                 .startsWith("Salesforce has no \"Marketo Sales Opt Out\" checkbox on Lead and Contact")
                 .contains("Install the package in Salesforce, choose \"Sync to Salesforce Opt Out field\" instead, or "
                         + "set the field's API name");
-        assertThat(robot.lookup(field.detail()).tryQuery()).as("the sentence is on screen").isPresent();
-        assertThat(robot.lookup("#fix-open-layout-steps").tryQuery()).as("no wizard for a missing field").isEmpty();
+        assertThat(robot.lookup(field.detail()).tryQuery())
+                .as("the sentence is on screen")
+                .isPresent();
+        assertThat(robot.lookup("#fix-open-layout-steps").tryQuery())
+                .as("no wizard for a missing field")
+                .isEmpty();
 
         click(robot, "#fix-install-package");
         assertThat(dialogs.saw("info: Install Marketo Sales Insight: A Salesforce admin installs the Marketo Sales "
-                + "Insight package from the AppExchange")).isTrue();
+                        + "Insight package from the AppExchange"))
+                .isTrue();
 
         click(robot, "#fix-set-field-api-name");
         waitFor(() -> robot.lookup("#field-api-name").query().isFocused());
-        assertThat(robot.lookup("#field-api-name-discovered").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#field-api-name-discovered")
+                        .queryAs(Label.class)
+                        .getText())
                 .isEqualTo("Found by its label \"Marketo Sales Opt Out\" — Lead: not found · Contact: not found");
 
         click(robot, "#fix-use-email-opt-out");
@@ -122,8 +132,9 @@ class MarketoPackageMissingChecklistTest {
     void theDiscoveredNameIsShownATypedNameOverridesItAndDiscoveryComesBack(FxRobot robot) throws Exception {
         open(robot, true);
         Label discovered = robot.lookup("#field-api-name-discovered").queryAs(Label.class);
-        assertThat(discovered.getText()).isEqualTo("Found by its label \"Marketo Sales Opt Out\" — Lead: "
-                + PACKAGE_FIELD + " · Contact: " + PACKAGE_FIELD);
+        assertThat(discovered.getText())
+                .isEqualTo("Found by its label \"Marketo Sales Opt Out\" — Lead: " + PACKAGE_FIELD + " · Contact: "
+                        + PACKAGE_FIELD);
         assertThat(fieldRequirement().detail()).startsWith("Lead: exists, editable");
 
         type(robot, "#field-api-name", "Custom_Opt_Out__c");
@@ -132,8 +143,9 @@ class MarketoPackageMissingChecklistTest {
         waitFor(() -> discovered.getText().startsWith("Your API name"));
         assertThat(discovered.getText())
                 .isEqualTo("Your API name Custom_Opt_Out__c — Lead: not found · Contact: not found");
-        waitFor(() -> fieldRequirement().detail().startsWith("Salesforce has no field Custom_Opt_Out__c on Lead "
-                + "and Contact"));
+        waitFor(() -> fieldRequirement()
+                .detail()
+                .startsWith("Salesforce has no field Custom_Opt_Out__c on Lead " + "and Contact"));
 
         click(robot, "#field-api-name-discover");
         click(robot, "#settings-save");
@@ -152,10 +164,12 @@ class MarketoPackageMissingChecklistTest {
         for (String id : List.of("#requirements", "#more-settings")) {
             Parent part = robot.lookup(id).queryAs(Parent.class);
             assertThat(cutOff(part)).as("text cut off in %s", id).isEmpty();
-            assertThat(outside(part, scene.getWidth())).as("controls past the window's right edge in %s", id)
+            assertThat(outside(part, scene.getWidth()))
+                    .as("controls past the window's right edge in %s", id)
                     .isEmpty();
         }
-        double checklistWidth = robot.lookup("#requirements").query().getLayoutBounds().getWidth();
+        double checklistWidth =
+                robot.lookup("#requirements").query().getLayoutBounds().getWidth();
         assertThat(robot.lookup("#requirements .requirement-title").queryAllAs(Label.class))
                 .as("titles keep most of the row")
                 .allSatisfy(title -> assertThat(title.getWidth()).isGreaterThan(checklistWidth / 2));
@@ -168,10 +182,13 @@ class MarketoPackageMissingChecklistTest {
             if (!child.isVisible()) {
                 continue;
             }
-            if (child instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+            if (child instanceof Labeled labeled
+                    && labeled.getText() != null
+                    && !labeled.getText().isBlank()) {
                 Node shown = labeled.lookup(".text");
                 String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text && !text.getText().equals(full)
+                if (shown instanceof Text text
+                        && !text.getText().equals(full)
                         && text.getText().endsWith(labeled.getEllipsisString())) {
                     found.add("'" + full + "' shown as '" + text.getText() + "'");
                 }

@@ -1,10 +1,10 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
@@ -35,8 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MillionRowListTest {
     private static final int ROWS = 1_000_000;
+
     @TempDir
     static Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private Console console;
@@ -102,24 +104,30 @@ class MillionRowListTest {
             shows(ROWS / 2 + 300, "u0500301@example.com");
             robot.push(KeyCode.UP);
             robot.push(KeyCode.PAGE_UP);
-            assertThat(table.getItems()).as("pages kept in memory").satisfies(rows ->
-                    assertThat(((com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes) rows).pagesKept())
+            assertThat(table.getItems())
+                    .as("pages kept in memory")
+                    .satisfies(rows -> assertThat(
+                                    ((com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes) rows).pagesKept())
                             .isLessThanOrEqualTo(40));
-            System.out.printf("Million-row list: longest FX wait %d ms paging, %d ms for a jump to the end or middle%n",
+            System.out.printf(
+                    "Million-row list: longest FX wait %d ms paging, %d ms for a jump to the end or middle%n",
                     watcher.worstMillis(), jump);
             // Paging waits 60-70 ms on the 2-core machine with nothing else running: inside the bar, but too close
             // to it to gate every build on any machine, so the bars are checked on request (-Dfx.timing=true).
-            org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("fx.timing") && FxStallWatcher.quietMachine(),
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    Boolean.getBoolean("fx.timing") && FxStallWatcher.quietMachine(),
                     "rows shown; the FX bars are checked on a quiet machine with -Dfx.timing=true");
             assertThat(jump).as("longest FX wait of a jump across the list, ms").isLessThan(2_000);
-            assertThat(watcher.worstMillis()).as("longest wait of the FX thread while paging, ms:\n%s",
-                    watcher.stalls()).isLessThan(100);
+            assertThat(watcher.worstMillis())
+                    .as("longest wait of the FX thread while paging, ms:\n%s", watcher.stalls())
+                    .isLessThan(100);
         }
     }
 
     /** The row at {@code index} fills in from the store (a first page far down may take a moment to find). */
     private void shows(int index, String email) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().get(index).loaded());
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> table.getItems().get(index).loaded());
         assertThat(table.getItems().get(index).email()).isEqualTo(email);
     }
 }

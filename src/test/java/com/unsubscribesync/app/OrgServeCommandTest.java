@@ -29,15 +29,16 @@ class OrgServeCommandTest {
     void printsTheUrlAndCredentialsInTheContractedLines() {
         OrgServeCommand serve = new OrgServeCommand();
         StringWriter out = new StringWriter();
-        int exit = command(serve, out, new StringWriter()).execute("--port", "0", "--people", "50", "--faults",
-                "latency:1ms");
+        int exit = command(serve, out, new StringWriter())
+                .execute("--port", "0", "--people", "50", "--faults", "latency:1ms");
         try {
             assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
             String[] lines = out.toString().split("\\R");
             assertThat(lines).hasSize(6);
             assertThat(lines[0]).matches("local org listening on http://127\\.0\\.0\\.1:\\d+");
             assertThat(lines[1]).isEqualTo("client id: " + serve.runningOrg().clientId());
-            assertThat(lines[2]).isEqualTo("client secret: " + serve.runningOrg().clientSecret());
+            assertThat(lines[2])
+                    .isEqualTo("client secret: " + serve.runningOrg().clientSecret());
             assertThat(lines[3]).isEqualTo("username: " + serve.runningOrg().username());
             assertThat(lines[4]).isEqualTo("password: " + serve.runningOrg().password());
             assertThat(lines[5]).isEqualTo("callback URLs: http://localhost:27482/oauth/callback");
@@ -49,8 +50,8 @@ class OrgServeCommandTest {
     @Test
     void anHttpCallbackUrlOnAnIpAddressIsRefusedAsSalesforceRefusesIt() {
         StringWriter err = new StringWriter();
-        int exit = command(new OrgServeCommand(), new StringWriter(), err).execute("--port", "0", "--people", "1",
-                "--callback-url", "http://127.0.0.1:27482/oauth/callback");
+        int exit = command(new OrgServeCommand(), new StringWriter(), err)
+                .execute("--port", "0", "--people", "1", "--callback-url", "http://127.0.0.1:27482/oauth/callback");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().strip()).startsWith("org serve: callback URL").contains("Cannot be an HTTP URL");
     }
@@ -59,13 +60,23 @@ class OrgServeCommandTest {
     void registeredCallbacksTheSecretSwitchesAndTheGenericLoginHostAreOptions() {
         OrgServeCommand serve = new OrgServeCommand();
         StringWriter out = new StringWriter();
-        int exit = command(serve, out, new StringWriter()).execute("--port", "0", "--people", "1",
-                "--callback-url", "http://localhost:28001/oauth/callback", "--callback-url", "https://app.example/cb",
-                "--no-secret-for-web-server-flow", "--generic-login-host");
+        int exit = command(serve, out, new StringWriter())
+                .execute(
+                        "--port",
+                        "0",
+                        "--people",
+                        "1",
+                        "--callback-url",
+                        "http://localhost:28001/oauth/callback",
+                        "--callback-url",
+                        "https://app.example/cb",
+                        "--no-secret-for-web-server-flow",
+                        "--generic-login-host");
         try {
             assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
-            assertThat(out.toString()).contains("callback URLs: http://localhost:28001/oauth/callback "
-                    + "https://app.example/cb").contains("generic login host: http://127.0.0.1:");
+            assertThat(out.toString())
+                    .contains("callback URLs: http://localhost:28001/oauth/callback " + "https://app.example/cb")
+                    .contains("generic login host: http://127.0.0.1:");
         } finally {
             serve.runningOrg().close();
         }
@@ -75,13 +86,14 @@ class OrgServeCommandTest {
     void withTlsItAlsoPrintsTheCertificate(@org.junit.jupiter.api.io.TempDir Path dir) {
         OrgServeCommand serve = new OrgServeCommand();
         StringWriter out = new StringWriter();
-        int exit = command(serve, out, new StringWriter()).execute("--people", "5", "--tls", "--state",
-                dir.toString());
+        int exit = command(serve, out, new StringWriter()).execute("--people", "5", "--tls", "--state", dir.toString());
         try {
             assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
             String[] lines = out.toString().split("\\R");
             assertThat(lines[0]).startsWith("local org listening on https://127.0.0.1:");
-            assertThat(lines[5]).isEqualTo("certificate: " + serve.runningOrg().certificate().orElseThrow());
+            assertThat(lines[5])
+                    .isEqualTo(
+                            "certificate: " + serve.runningOrg().certificate().orElseThrow());
         } finally {
             serve.runningOrg().close();
         }
@@ -89,9 +101,13 @@ class OrgServeCommandTest {
 
     @Test
     void badOptionsGiveOneLineAndExitCode2() {
-        for (String[] args : List.of(new String[] {"--people", "-3"}, new String[] {"--faults", "teleport:now"},
-                new String[] {"--memory", "--state", "x"}, new String[] {"--port", "abc"},
-                new String[] {"--port", "70000"}, new String[] {"--bogus"})) {
+        for (String[] args : List.of(
+                new String[] {"--people", "-3"},
+                new String[] {"--faults", "teleport:now"},
+                new String[] {"--memory", "--state", "x"},
+                new String[] {"--port", "abc"},
+                new String[] {"--port", "70000"},
+                new String[] {"--bogus"})) {
             OrgServeCommand serve = new OrgServeCommand();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -110,11 +126,22 @@ class OrgServeCommandTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(javaBin.toString(), "-cp", classpath, Main.class.getName(),
-                "org", "serve", "--port", "0", "--people", "5000").redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Process process = new ProcessBuilder(
+                        javaBin.toString(),
+                        "-cp",
+                        classpath,
+                        Main.class.getName(),
+                        "org",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--people",
+                        "5000")
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
             lines.add(out.readLine());
             Duration startup = Duration.ofNanos(System.nanoTime() - started);
@@ -129,18 +156,27 @@ class OrgServeCommandTest {
             String url = lines.get(0).substring("local org listening on ".length());
             String clientId = lines.get(1).substring("client id: ".length());
             String secret = lines.get(2).substring("client secret: ".length());
-            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url + "/services/oauth2/token")).header("Content-Type",
-                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                            + "&client_secret=" + secret)).build(), HttpResponse.BodyHandlers.ofString());
-            String session = new ObjectMapper().readTree(token.body()).path("access_token").asText();
+            HttpResponse<String> token = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/services/oauth2/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                                            + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret="
+                                            + secret))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            String session = new ObjectMapper()
+                    .readTree(token.body())
+                    .path("access_token")
+                    .asText();
             ConnectorConfig config = new ConnectorConfig();
             config.setManualLogin(true);
             config.setAuthEndpoint(url + "/services/Soap/u/65.0");
             config.setServiceEndpoint(url + "/services/Soap/u/65.0");
             config.setSessionId(session);
-            assertThat(new PartnerConnection(config).query("SELECT COUNT() FROM Contact").getSize())
+            assertThat(new PartnerConnection(config)
+                            .query("SELECT COUNT() FROM Contact")
+                            .getSize())
                     .isEqualTo(2999);
 
             process.destroy();
@@ -153,7 +189,9 @@ class OrgServeCommandTest {
     }
 
     private static CommandLine command(OrgServeCommand serve, StringWriter out, StringWriter err) {
-        return new CommandLine(serve).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return new CommandLine(serve)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler(new OneLineUsageErrors());
     }
 }

@@ -34,8 +34,9 @@ class OtherLocalUserTest {
     @BeforeEach
     void onlyAsRoot() throws IOException {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run as another user");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(
-                Path.of("/sbin/runuser")), "needs runuser");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
+                "needs runuser");
         base = Files.createTempDirectory("other-user-test");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -58,33 +59,40 @@ class OtherLocalUserTest {
         Path notes = Files.writeString(data.resolve("notes.txt"), "left here by the admin");
         Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
         Path probe = probeFolder();
-        assertThat(probe(probe, "read", notes.toString())).as("the other user could read before the app opened it")
+        assertThat(probe(probe, "read", notes.toString()))
+                .as("the other user could read before the app opened it")
                 .containsExactly("READ " + notes);
 
         assertThat(app(data, "connect", "--demo").waitFor()).isZero();
         assertThat(app(data, "unsubscribe", "add", "ann@example.com").waitFor()).isZero();
         Process serve = app(data, "serve");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).startsWith("serving");
 
             assertThat(mode(data)).isEqualTo("rwx------");
             List<String> files = new ArrayList<>();
             try (Stream<Path> all = Files.walk(data)) {
                 for (Path path : all.filter(p -> !p.equals(data)).toList()) {
-                    assertThat(mode(path)).as(path.toString()).isEqualTo(Files.isDirectory(path) ? "rwx------"
-                            : "rw-------");
+                    assertThat(mode(path))
+                            .as(path.toString())
+                            .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
                     files.add(path.toString());
                 }
             }
-            assertThat(files).contains(data.resolve("unsubscribe-sync.mv.db").toString(),
-                    data.resolve("unsubscribe-sync.lock.db").toString(), data.resolve("unsubscribe-sync.log")
-                            .toString(), data.resolve("salesforce-connection.key").toString(),
-                    data.resolve("unsubscribe-sync.db-passwords").toString(), notes.toString());
+            assertThat(files)
+                    .contains(
+                            data.resolve("unsubscribe-sync.mv.db").toString(),
+                            data.resolve("unsubscribe-sync.lock.db").toString(),
+                            data.resolve("unsubscribe-sync.log").toString(),
+                            data.resolve("salesforce-connection.key").toString(),
+                            data.resolve("unsubscribe-sync.db-passwords").toString(),
+                            notes.toString());
             List<String> reads = new ArrayList<>(List.of("read"));
             reads.addAll(files);
-            assertThat(probe(probe, reads.toArray(String[]::new))).hasSize(files.size())
+            assertThat(probe(probe, reads.toArray(String[]::new)))
+                    .hasSize(files.size())
                     .allSatisfy(line -> assertThat(line).startsWith("DENIED "));
 
             // Even given the port and key only root could read in the lock file, no login without the password.
@@ -93,12 +101,13 @@ class OtherLocalUserTest {
                 lock.load(in);
             }
             String server = lock.getProperty("server");
-            assertThat(server).as("bound to loopback (ListenersStayOnLoopbackTest)").matches(
-                    "(127\\.0\\.0\\.1|localhost):\\d+");
+            assertThat(server)
+                    .as("bound to loopback (ListenersStayOnLoopbackTest)")
+                    .matches("(127\\.0\\.0\\.1|localhost):\\d+");
             String url = "jdbc:h2:tcp://" + server + "/" + lock.getProperty("id");
             assertThat(probe(probe, "login", url, "sa", "")).containsExactly("NOT CONNECTED sa 28000");
-            assertThat(probe(probe, "login", url, "UNSUBSCRIBE_SYNC", "")).containsExactly(
-                    "NOT CONNECTED UNSUBSCRIBE_SYNC 28000");
+            assertThat(probe(probe, "login", url, "UNSUBSCRIBE_SYNC", ""))
+                    .containsExactly("NOT CONNECTED UNSUBSCRIBE_SYNC 28000");
 
             // The server is reachable: with the app's password (which the other user cannot read) a login works,
             // and still reads no file.
@@ -106,12 +115,19 @@ class OtherLocalUserTest {
             try (InputStream in = Files.newInputStream(data.resolve("unsubscribe-sync.db-passwords"))) {
                 passwords.load(in);
             }
-            assertThat(probe(probe, "login", url, "UNSUBSCRIBE_SYNC", passwords.getProperty("app"),
-                    "SELECT FILE_READ('" + data.resolve("salesforce-connection.key") + "')"))
+            assertThat(probe(
+                            probe,
+                            "login",
+                            url,
+                            "UNSUBSCRIBE_SYNC",
+                            passwords.getProperty("app"),
+                            "SELECT FILE_READ('" + data.resolve("salesforce-connection.key") + "')"))
                     .containsExactly("CONNECTED UNSUBSCRIBE_SYNC", "REFUSED 90040");
         } finally {
             serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                    .as("serve stops on SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -119,15 +135,19 @@ class OtherLocalUserTest {
     void aDataDirectoryOwnedByAnotherUserIsRefusedWithExitTwoAndNothingWritten() throws Exception {
         Path data = Files.createDirectory(base.resolve("data"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OTHER));
+        Files.setOwner(
+                data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OTHER));
 
         Process add = app(data, "unsubscribe", "add", "ann@example.com");
         String err = new String(add.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(add.waitFor()).isEqualTo(2);
-        assertThat(err.strip().lines()).singleElement().asString().isEqualTo("error: data directory " + data
-                + " belongs to nobody, not to root who runs Unsubscribe Sync: run it as nobody, or give a folder of "
-                + "your own with --data-dir");
+        assertThat(err.strip().lines())
+                .singleElement()
+                .asString()
+                .isEqualTo("error: data directory " + data
+                        + " belongs to nobody, not to root who runs Unsubscribe Sync: run it as nobody, or give a folder of "
+                        + "your own with --data-dir");
         try (Stream<Path> left = Files.list(data)) {
             assertThat(left).isEmpty();
         }
@@ -135,27 +155,47 @@ class OtherLocalUserTest {
 
     /** The probe's class and H2's jar, in a folder the other user can read. */
     private Path probeFolder() throws Exception {
-        Path folder = Files.createDirectories(base.resolve("probe").resolve("com").resolve("unsubscribesync")
-                .resolve("app"));
-        Path classes = Path.of(OtherUserProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Files.copy(classes.resolve("com/unsubscribesync/app/OtherUserProbe.class"),
+        Path folder = Files.createDirectories(
+                base.resolve("probe").resolve("com").resolve("unsubscribesync").resolve("app"));
+        Path classes = Path.of(OtherUserProbe.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Files.copy(
+                classes.resolve("com/unsubscribesync/app/OtherUserProbe.class"),
                 folder.resolve("OtherUserProbe.class"));
-        Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+        Files.copy(
+                Path.of(org.h2.Driver.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI()),
                 base.resolve("probe").resolve("h2.jar"));
         try (Stream<Path> all = Files.walk(base.resolve("probe"))) {
             for (Path path : all.toList()) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path)
-                        ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
         return base.resolve("probe");
     }
 
     private static List<String> probe(Path folder, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", OTHER, "--", java(), "-cp",
-                folder + ":" + folder.resolve("h2.jar"), OtherUserProbe.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                "runuser",
+                "-u",
+                OTHER,
+                "--",
+                java(),
+                "-cp",
+                folder + ":" + folder.resolve("h2.jar"),
+                OtherUserProbe.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(false)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -164,8 +204,13 @@ class OtherLocalUserTest {
     }
 
     private static Process app(Path data, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")), Main.class.getName(), "--data-dir", data.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName(),
+                "--data-dir",
+                data.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }
@@ -175,7 +220,7 @@ class OtherLocalUserTest {
     }
 
     private static String mode(Path path) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        return PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 }

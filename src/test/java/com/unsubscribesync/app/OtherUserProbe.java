@@ -13,8 +13,7 @@ import java.sql.Statement;
  * Arguments: {@code read FILE…}, {@code login URL USER PASSWORD [SQL]}. Prints one line per attempt.
  */
 public final class OtherUserProbe {
-    private OtherUserProbe() {
-    }
+    private OtherUserProbe() {}
 
     public static void main(String[] args) {
         if (args[0].equals("read")) {

@@ -10,8 +10,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Clicks on a page that scrolls, as an admin does: scroll the control into sight first, then click it. */
 final class PageRobot {
-    private PageRobot() {
-    }
+    private PageRobot() {}
 
     static void click(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
@@ -24,7 +23,8 @@ final class PageRobot {
     /** Replaces the text of a text field by typing, as an admin does. */
     static void type(FxRobot robot, String query, String text) {
         click(robot, query);
-        robot.interact(() -> ((javafx.scene.control.TextInputControl) robot.lookup(query).query()).selectAll());
+        robot.interact(() ->
+                ((javafx.scene.control.TextInputControl) robot.lookup(query).query()).selectAll());
         if (text.isEmpty()) {
             robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
         } else {

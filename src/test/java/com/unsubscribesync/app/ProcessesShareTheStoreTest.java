@@ -31,6 +31,7 @@ class ProcessesShareTheStoreTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path outputs;
 
@@ -38,8 +39,19 @@ class ProcessesShareTheStoreTest {
     void serveAndAnAddStartedTogetherAfterServeWasKilledBothSucceedEveryTime() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             Map<String, String> env = Map.of("PROCESSES_SECRET", org.clientSecret());
-            assertThat(CliRun.in(data, env, new java.io.ByteArrayOutputStream(), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", "PROCESSES_SECRET").exit()).isZero();
+            assertThat(CliRun.in(
+                                    data,
+                                    env,
+                                    new java.io.ByteArrayOutputStream(),
+                                    "connect",
+                                    "--login-url",
+                                    org.url(),
+                                    "--client-id",
+                                    org.clientId(),
+                                    "--client-secret-env",
+                                    "PROCESSES_SECRET")
+                            .exit())
+                    .isZero();
 
             AppProcess serve = AppProcess.start(data, outputs, "serve-0", Map.of(), "serve");
             assertThat(serve.awaitLine("serving", PATIENCE)).as(serve.output()).isPresent();
@@ -50,24 +62,38 @@ class ProcessesShareTheStoreTest {
                 serve.kill();
                 Email email = new Email("round" + round + "@processes.test");
                 AppProcess next = AppProcess.start(data, outputs, "serve-" + round, Map.of(), "serve");
-                AppProcess add = AppProcess.start(data, outputs, "add-" + round, Map.of(), "unsubscribe", "add",
-                        email.value(), "--source", "bounce");
+                AppProcess add = AppProcess.start(
+                        data,
+                        outputs,
+                        "add-" + round,
+                        Map.of(),
+                        "unsubscribe",
+                        "add",
+                        email.value(),
+                        "--source",
+                        "bounce");
 
                 int exit = add.awaitExit(PATIENCE);
                 Duration addTook = add.sinceStart();
-                assertThat(exit).as("round %d: add exited with %s", round, add.output()).isZero();
+                assertThat(exit)
+                        .as("round %d: add exited with %s", round, add.output())
+                        .isZero();
                 added.add(email);
                 Optional<Duration> serving = next.awaitLine("serving", PATIENCE);
-                assertThat(serving).as("round %d: serve started: %s", round, next.output()).isPresent();
+                assertThat(serving)
+                        .as("round %d: serve started: %s", round, next.output())
+                        .isPresent();
                 addMillis.add(addTook.toMillis());
                 serveMillis.add(serving.get().toMillis());
-                System.out.printf("round %d: add exit 0 after %d ms, serve serving after %d ms%n", round,
-                        addTook.toMillis(), serving.get().toMillis());
+                System.out.printf(
+                        "round %d: add exit 0 after %d ms, serve serving after %d ms%n",
+                        round, addTook.toMillis(), serving.get().toMillis());
                 serve = next;
             }
             assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
-            System.out.printf("%d rounds: add took %s ms (median %d), serve started in %s ms (median %d)%n", ROUNDS,
-                    addMillis, median(addMillis), serveMillis, median(serveMillis));
+            System.out.printf(
+                    "%d rounds: add took %s ms (median %d), serve started in %s ms (median %d)%n",
+                    ROUNDS, addMillis, median(addMillis), serveMillis, median(serveMillis));
             assertRecorded(added);
         }
     }
@@ -80,27 +106,32 @@ class ProcessesShareTheStoreTest {
             for (int i = 1; i <= 4; i++) {
                 Email email = new Email("together" + round + "-" + i + "@processes.test");
                 added.add(email);
-                adds.add(AppProcess.start(data, outputs, "add-" + round + "-" + i, Map.of(), "unsubscribe", "add",
-                        email.value()));
+                adds.add(AppProcess.start(
+                        data, outputs, "add-" + round + "-" + i, Map.of(), "unsubscribe", "add", email.value()));
             }
             List<Long> took = new ArrayList<>();
             for (AppProcess add : adds) {
-                assertThat(add.awaitExit(PATIENCE)).as("round %d: %s", round, add.output()).isZero();
+                assertThat(add.awaitExit(PATIENCE))
+                        .as("round %d: %s", round, add.output())
+                        .isZero();
                 took.add(add.sinceStart().toMillis());
             }
-            System.out.printf("round %d (%s directory): 4 adds exit 0 after %s ms%n", round,
-                    round == 1 ? "new" : "idle", took);
+            System.out.printf(
+                    "round %d (%s directory): 4 adds exit 0 after %s ms%n", round, round == 1 ? "new" : "idle", took);
         }
         assertRecorded(added);
         assertThat(Files.list(data).map(p -> p.getFileName().toString()))
-                .as("nobody has the database open any more").doesNotContain("unsubscribe-sync.lock.db");
+                .as("nobody has the database open any more")
+                .doesNotContain("unsubscribe-sync.lock.db");
     }
 
     private void assertRecorded(List<Email> added) {
         try (Database database = Database.openFile(data)) {
             UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
-            assertThat(added).allSatisfy(email -> assertThat(unsubscribes.isUnsubscribed(email))
-                    .as("%s recorded", email).isTrue());
+            assertThat(added)
+                    .allSatisfy(email -> assertThat(unsubscribes.isUnsubscribed(email))
+                            .as("%s recorded", email)
+                            .isTrue());
         }
     }
 

@@ -47,19 +47,25 @@ class RunDetailCommandLineTest {
         assertThat(instance).startsWith("http");
         assertThat(detail.get("pushedRecords")).isNotEmpty().allSatisfy(record -> {
             assertThat(record.get("email").asText()).contains("@");
-            assertThat(record.get("url").asText()).isEqualTo(instance.replaceAll("/$", "") + "/"
-                    + record.get("recordId").asText());
+            assertThat(record.get("url").asText())
+                    .isEqualTo(instance.replaceAll("/$", "") + "/"
+                            + record.get("recordId").asText());
         });
         assertThat(detail.get("pushedRecords").size() + detail.get("morePushed").asInt())
                 .isEqualTo(detail.get("pushed").asInt());
-        assertThat(detail.get("importedRecords").size() + detail.get("moreImported").asInt())
+        assertThat(detail.get("importedRecords").size()
+                        + detail.get("moreImported").asInt())
                 .isEqualTo(detail.get("imported").asInt());
 
-        Run human = run(Clock.systemUTC(), "sync", "history", "--run", last.get("id").asText());
+        Run human = run(
+                Clock.systemUTC(), "sync", "history", "--run", last.get("id").asText());
         assertThat(human.exit).isZero();
         String firstPushed = detail.get("pushedRecords").get(0).get("recordId").asText();
-        assertThat(human.out).contains("(run now, command line)").contains("Pushed to Salesforce (")
-                .contains("Imported from Salesforce (").contains("Failed (0):")
+        assertThat(human.out)
+                .contains("(run now, command line)")
+                .contains("Pushed to Salesforce (")
+                .contains("Imported from Salesforce (")
+                .contains("Failed (0):")
                 .contains(instance.replaceAll("/$", "") + "/" + firstPushed);
         assertThat(human.out.lines().findFirst().orElseThrow())
                 .matches("Run #\\d+, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d P[SD]T .*");
@@ -69,7 +75,10 @@ class RunDetailCommandLineTest {
     void aRunThatDoesNotExistIsOneLineAndExitTwo() {
         Run run = run(Clock.systemUTC(), "sync", "history", "--run", "999");
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString().contains("--run 999")
+        assertThat(run.err.strip().lines())
+                .singleElement()
+                .asString()
+                .contains("--run 999")
                 .contains("no run with that ID");
     }
 
@@ -79,7 +88,10 @@ class RunDetailCommandLineTest {
         assertThat(run(clock, "unsubscribe", "add", "ann@example.com").exit).isZero();
 
         Run list = run(clock, "unsubscribe", "list");
-        assertThat(list.out).contains("2026-12-02 12:00:05 PST").doesNotContain("20:00:05").doesNotContain(".123");
+        assertThat(list.out)
+                .contains("2026-12-02 12:00:05 PST")
+                .doesNotContain("20:00:05")
+                .doesNotContain(".123");
         Run history = run(clock, "unsubscribe", "history", "ann@example.com");
         assertThat(history.out).startsWith("2026-12-02 12:00:05 PST");
         Run again = run(clock, "unsubscribe", "add", "ann@example.com");
@@ -92,7 +104,8 @@ class RunDetailCommandLineTest {
     @Test
     void oneNewConflictIsSingular() {
         assertThat(run(Clock.systemUTC(), "connect", "--demo").exit).isZero();
-        assertThat(run(Clock.systemUTC(), "unsubscribe", "add", "nobody@unknown.example").exit).isZero();
+        assertThat(run(Clock.systemUTC(), "unsubscribe", "add", "nobody@unknown.example").exit)
+                .isZero();
 
         Run sync = run(Clock.systemUTC(), "sync", "run");
 
@@ -102,8 +115,8 @@ class RunDetailCommandLineTest {
     }
 
     private void seededDemoDirectory() {
-        try (AppWorkspace workspace = new AppWorkspace(dataDirectory, Database.openFile(dataDirectory),
-                Clock.systemUTC(), "tester", Map.of())) {
+        try (AppWorkspace workspace = new AppWorkspace(
+                dataDirectory, Database.openFile(dataDirectory), Clock.systemUTC(), "tester", Map.of())) {
             workspace.salesforce().connectDemo();
             workspace.connectionChanged();
             DemoData.seed(workspace, workspace.currentOrg().current().orElseThrow());
@@ -121,13 +134,18 @@ class RunDetailCommandLineTest {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), clock, PACIFIC, arguments -> {
-                    throw new AssertionError("no console here");
-                }).run(all.toArray(String[]::new));
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of(),
+                        clock,
+                        PACIFIC,
+                        arguments -> {
+                            throw new AssertionError("no console here");
+                        })
+                .run(all.toArray(String[]::new));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

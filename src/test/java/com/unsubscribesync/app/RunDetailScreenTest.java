@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -10,12 +9,13 @@ import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
-import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
 import com.unsubscribesync.ui.history.RecordRow;
 import com.unsubscribesync.ui.history.RunRow;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +54,7 @@ class RunDetailScreenTest {
 
     @TempDir
     static Path data;
+
     private final List<String> browsed = new CopyOnWriteArrayList<>();
     private ScriptedDialogs dialogs;
     private ShownConsole<InMemoryOrg> shown;
@@ -67,11 +68,17 @@ class RunDetailScreenTest {
         fixture = ConsoleFixture.inMemory(data, Clock.systemUTC(), 0);
         SeededConsole.seed(fixture);
         for (int i : new int[] {3, 8, 13}) {
-            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
-                    + "@example.com"), Instant.now(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
+            fixture.workspace
+                    .unsubscribes()
+                    .add(new Unsubscribe(
+                            new Email("person" + String.format("%06d", i) + "@example.com"),
+                            Instant.now(),
+                            UnsubscribeSource.MANUAL,
+                            "admin",
+                            Optional.empty()));
         }
-        shown = new ShownConsole<>(stage, fixture, Screen.INTEGRATIONS, 1024, 700, Optional.of(browsed::add),
-                Console::load);
+        shown = new ShownConsole<>(
+                stage, fixture, Screen.INTEGRATIONS, 1024, 700, Optional.of(browsed::add), Console::load);
         console = shown.console;
         dialogs = shown.dialogs;
     }
@@ -86,15 +93,19 @@ class RunDetailScreenTest {
             throws Exception {
         int before = fixture.workspace.syncRuns().recent(100, false).size();
         robot.clickOn("#run-now");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.workspace.syncRuns().recent(100, false).size()
-                == before + 1 && fixture.workspace.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> fixture.workspace.syncRuns().recent(100, false).size() == before + 1
+                        && fixture.workspace.syncRuns().last().orElseThrow().outcome() != SyncRun.Outcome.RUNNING);
         robot.clickOn("#nav-history");
         TableView<RunRow> runs = table(robot, "#runs");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == before + 1);
         RunRow newest = runs.getItems().get(0);
         assertThat(newest.trigger()).isEqualTo("Run now · Console");
         assertThat(newest.pushed()).isEqualTo(3);
-        assertThat(runs.getItems().get(1).trigger()).as("the seeded runs did not say where they came from")
+        assertThat(runs.getItems().get(1).trigger())
+                .as("the seeded runs did not say where they came from")
                 .isEqualTo("Run now");
 
         Button open = robot.lookup("#open-run").queryAs(Button.class);
@@ -107,10 +118,13 @@ class RunDetailScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pushed.getItems().size() == 3);
         assertThat(robot.lookup("#run-title").queryAs(Label.class).getText())
                 .isEqualTo("Run #" + newest.id() + " — Run now · Console — Succeeded");
-        assertThat(robot.lookup("#run-summary").queryAs(Label.class).getText()).contains("pushed 3")
+        assertThat(robot.lookup("#run-summary").queryAs(Label.class).getText())
+                .contains("pushed 3")
                 .matches("Started .* \\d\\d:\\d\\d:\\d\\d CE[S]?T.*");
-        assertThat(pushed.getItems()).extracting(RecordRow::email).containsExactlyInAnyOrder(
-                "person000003@example.com", "person000008@example.com", "person000013@example.com");
+        assertThat(pushed.getItems())
+                .extracting(RecordRow::email)
+                .containsExactlyInAnyOrder(
+                        "person000003@example.com", "person000008@example.com", "person000013@example.com");
         assertThat(pushed.getItems()).allSatisfy(row -> {
             assertThat(row.object()).isEqualTo("Contact");
             assertThat(row.url()).contains(INSTANCE + "/" + row.recordId());
@@ -122,8 +136,11 @@ class RunDetailScreenTest {
         assertThat(browsed.get(0)).isEqualTo(INSTANCE + "/" + link.getText());
 
         robot.clickOn("#run-back");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#runs").tryQuery().isPresent()
-                && robot.lookup("#run-detail").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#runs").tryQuery().isPresent()
+                        && robot.lookup("#run-detail").tryQuery().isEmpty());
     }
 
     @Test
@@ -132,8 +149,10 @@ class RunDetailScreenTest {
         long id = recordedServeRun();
         robot.clickOn("#nav-history");
         TableView<RunRow> runs = table(robot, "#runs");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
-                && runs.getItems().get(0).id() == id);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !runs.getItems().isEmpty() && runs.getItems().get(0).id() == id);
         assertThat(runs.getItems().get(0).trigger()).isEqualTo("Nightly · Serve");
         assertThat(runs.getItems().get(0).failed()).isEqualTo(1);
 
@@ -141,24 +160,31 @@ class RunDetailScreenTest {
         robot.doubleClickOn(firstRow, MouseButton.PRIMARY);
         TableView<RecordRow> failed = table(robot, "#run-failed");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failed.getItems().size() == 1);
-        assertThat(failed.getItems().get(0).status()).isEqualTo("FIELD_CUSTOM_VALIDATION_EXCEPTION: a validation "
-                + "rule requires a phone number");
+        assertThat(failed.getItems().get(0).status())
+                .isEqualTo("FIELD_CUSTOM_VALIDATION_EXCEPTION: a validation " + "rule requires a phone number");
         assertThat(robot.lookup("#run-pushed-more").queryAs(Label.class).getText())
                 .isEqualTo("… and 249,998 more (a run keeps the first 1,000 of each list)");
         TabPane lists = robot.lookup("#run-lists").queryAs(TabPane.class);
-        assertThat(lists.getTabs()).extracting(tab -> tab.getText()).containsExactly(
-                "Pushed (250,000)", "Imported (0)", "Failed (1)");
+        assertThat(lists.getTabs())
+                .extracting(tab -> tab.getText())
+                .containsExactly("Pushed (250,000)", "Imported (0)", "Failed (1)");
         assertWithinWindow(robot.lookup("#run-back").query());
         assertWithinWindow(lists);
 
         robot.clickOn("#run-back");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-detail").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#run-detail").tryQuery().isEmpty());
         robot.interact(() -> {
             runs.getSelectionModel().select(0);
             runs.requestFocus();
         });
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-detail").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#run-detail").tryQuery().isPresent());
         assertThat(robot.lookup("#run-title").queryAs(Label.class).getText()).startsWith("Run #" + id + " — ");
 
         robot.interact(() -> lists.getSelectionModel().select(2));
@@ -168,8 +194,7 @@ class RunDetailScreenTest {
         });
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> browsed.size() == 1);
-        assertThat(browsed.get(0)).isEqualTo("https://acme.my.salesforce.com/"
-                + TestIds.of(SObjectType.CONTACT, 9));
+        assertThat(browsed.get(0)).isEqualTo("https://acme.my.salesforce.com/" + TestIds.of(SObjectType.CONTACT, 9));
     }
 
     @Test
@@ -178,8 +203,10 @@ class RunDetailScreenTest {
         robot.interact(() -> console.shell().textSizeProperty().set(new TextSize(26)));
         robot.clickOn("#nav-history");
         TableView<RunRow> runs = table(robot, "#runs");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
-                && runs.getItems().get(0).id() == id);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !runs.getItems().isEmpty() && runs.getItems().get(0).id() == id);
         robot.interact(() -> runs.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertWithinWindow(robot.lookup("#open-run").query());
@@ -188,7 +215,10 @@ class RunDetailScreenTest {
 
         // At double text the page scrolls inside the window; the button is scrolled into sight, as an admin does.
         PageRobot.click(robot, "#open-run");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-detail").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#run-detail").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertWithinWindow(robot.lookup("#run-back").query());
         assertWithinWindow(robot.lookup("#run-title").query());
@@ -196,13 +226,22 @@ class RunDetailScreenTest {
         assertThat(back.getWidth()).as("'← All runs' whole, not '…'").isGreaterThanOrEqualTo(back.prefWidth(-1));
         TableView<?> pushed = robot.lookup("#run-pushed").queryAs(TableView.class);
         // The page scrolls inside the window at double text; the records keep room for several rows.
-        assertThat(pushed.getHeight()).as("room for the records, not squeezed to nothing").isGreaterThan(150);
-        double columns = pushed.getColumns().stream().mapToDouble(column -> column.getWidth()).sum();
+        assertThat(pushed.getHeight())
+                .as("room for the records, not squeezed to nothing")
+                .isGreaterThan(150);
+        double columns = pushed.getColumns().stream()
+                .mapToDouble(column -> column.getWidth())
+                .sum();
         assertThat(columns).as("every column as wide as what it shows").isGreaterThan(pushed.getWidth());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pushed.lookupAll(".scroll-bar").stream().anyMatch(bar ->
-                ((javafx.scene.control.ScrollBar) bar).getOrientation() == javafx.geometry.Orientation.HORIZONTAL
-                        && bar.isVisible()));
-        assertThat(pushed.lookupAll(".scroll-bar")).as("so the table scrolls sideways instead of cutting them off")
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> pushed.lookupAll(".scroll-bar").stream()
+                        .anyMatch(bar -> ((javafx.scene.control.ScrollBar) bar).getOrientation()
+                                        == javafx.geometry.Orientation.HORIZONTAL
+                                && bar.isVisible()));
+        assertThat(pushed.lookupAll(".scroll-bar"))
+                .as("so the table scrolls sideways instead of cutting them off")
                 .anySatisfy(bar -> {
                     assertThat(((javafx.scene.control.ScrollBar) bar).getOrientation())
                             .isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
@@ -214,30 +253,47 @@ class RunDetailScreenTest {
     private long recordedServeRun() {
         var runs = fixture.workspace.syncRuns();
         Instant started = Instant.now();
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, SyncRun.Origin.SERVE,
-                Optional.of("https://acme.my.salesforce.com"), false, started);
+        long id = runs.start(
+                SyncRun.Trigger.SCHEDULE,
+                SyncRun.Origin.SERVE,
+                Optional.of("https://acme.my.salesforce.com"),
+                false,
+                started);
         List<RunRecord> records = new ArrayList<>();
         records.add(RunRecord.pushed(TestIds.of(SObjectType.LEAD, 1), Optional.of(new Email("a@example.com"))));
         records.add(RunRecord.pushed(TestIds.of(SObjectType.LEAD, 2), Optional.of(new Email("b@example.com"))));
-        records.add(RunRecord.failed(TestIds.of(SObjectType.CONTACT, 9), Optional.of(new Email("rule@example.com")),
-                "FIELD_CUSTOM_VALIDATION_EXCEPTION", "a validation rule requires a phone number"));
-        runs.finish(id, SyncRun.Outcome.SUCCEEDED, new SyncRun.Counts(300_000, 250_000, 0, 1, 2_400), 1, records,
-                Optional.empty(), Optional.empty(), started.plusSeconds(1800));
+        records.add(RunRecord.failed(
+                TestIds.of(SObjectType.CONTACT, 9),
+                Optional.of(new Email("rule@example.com")),
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                "a validation rule requires a phone number"));
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                new SyncRun.Counts(300_000, 250_000, 0, 1, 2_400),
+                1,
+                records,
+                Optional.empty(),
+                Optional.empty(),
+                started.plusSeconds(1800));
         return id;
     }
 
     private void assertWithinWindow(Node node) {
         Bounds bounds = node.localToScene(node.getBoundsInLocal());
-        assertThat(bounds.getMaxX()).as(node.getId() + " right edge").isLessThanOrEqualTo(
-                stage.getScene().getWidth());
-        assertThat(bounds.getMaxY()).as(node.getId() + " bottom edge").isLessThanOrEqualTo(
-                stage.getScene().getHeight());
+        assertThat(bounds.getMaxX())
+                .as(node.getId() + " right edge")
+                .isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(bounds.getMaxY())
+                .as(node.getId() + " bottom edge")
+                .isLessThanOrEqualTo(stage.getScene().getHeight());
         assertThat(bounds.getMinY()).isGreaterThanOrEqualTo(0);
     }
 
     @SuppressWarnings("unchecked")
     private static <T> TableView<T> table(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
         return robot.lookup(id).queryAs(TableView.class);
     }
 }

@@ -26,7 +26,9 @@ class SalesforceWaitTest {
             assertThat(wait.mayTry(now)).isTrue();
         }
 
-        assertThat(pauses).extracting(Duration::toSeconds).containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 300L, 300L, 300L);
+        assertThat(pauses)
+                .extracting(Duration::toSeconds)
+                .containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 300L, 300L, 300L);
     }
 
     @Test

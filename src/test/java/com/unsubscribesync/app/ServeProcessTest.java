@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeProcessTest {
     @TempDir
     Path dataDirectory;
+
     @TempDir
     Path outputs;
 
@@ -27,19 +28,37 @@ class ServeProcessTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             String contact = org.state().addContact("Ann", "Lee", "ann@serve.test");
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(env, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
-                    "--client-secret-env", "TEST_SECRET")).isZero();
+            assertThat(cli(
+                            env,
+                            "connect",
+                            "--login-url",
+                            org.url(),
+                            "--client-id",
+                            org.clientId(),
+                            "--client-secret-env",
+                            "TEST_SECRET"))
+                    .isZero();
 
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    classpath, Main.class.getName(), "--data-dir", dataDirectory.toString(), "serve")
-                    .redirectError(dataDirectory.resolve("serve-stderr.txt").toFile()).start();
+            Process serve = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            classpath,
+                            Main.class.getName(),
+                            "--data-dir",
+                            dataDirectory.toString(),
+                            "serve")
+                    .redirectError(dataDirectory.resolve("serve-stderr.txt").toFile())
+                    .start();
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
                 assertThat(out.readLine()).startsWith("serving");
 
                 long recorded = System.nanoTime();
-                assertThat(cli(env, "unsubscribe", "add", "ann@serve.test", "--source", "clicked-link")).isZero();
+                assertThat(cli(env, "unsubscribe", "add", "ann@serve.test", "--source", "clicked-link"))
+                        .isZero();
                 long deadline = recorded + TimeUnit.SECONDS.toNanos(30);
                 while (!org.state().read(contact).optedOut() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -49,7 +68,9 @@ class ServeProcessTest {
                 assertThat(org.state().read(contact).optedOut()).isTrue();
             } finally {
                 serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                        .as("serve stops on SIGTERM")
+                        .isTrue();
             }
         }
     }
@@ -62,15 +83,26 @@ class ServeProcessTest {
     void aCommandLineAddWakesTheRunningServeSoThePushDoesNotWaitForThePoll() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(env, "connect", "--login-url", org.url(), "--client-id", org.clientId(),
-                    "--client-secret-env", "TEST_SECRET")).isZero();
+            assertThat(cli(
+                            env,
+                            "connect",
+                            "--login-url",
+                            org.url(),
+                            "--client-id",
+                            org.clientId(),
+                            "--client-secret-env",
+                            "TEST_SECRET"))
+                    .isZero();
             AppProcess serve = AppProcess.start(dataDirectory, outputs, "serve", Map.of(), "serve");
             try {
-                assertThat(serve.awaitLine("serving", java.time.Duration.ofSeconds(90))).as(serve.output()).isPresent();
+                assertThat(serve.awaitLine("serving", java.time.Duration.ofSeconds(90)))
+                        .as(serve.output())
+                        .isPresent();
                 java.util.List<Long> latencies = new java.util.ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     String contact = org.state().addContact("Wake", "Person " + i, "wake" + i + "@serve.test");
-                    assertThat(cli(env, "unsubscribe", "add", "wake" + i + "@serve.test")).isZero();
+                    assertThat(cli(env, "unsubscribe", "add", "wake" + i + "@serve.test"))
+                            .isZero();
                     long added = System.nanoTime();
                     long deadline = added + TimeUnit.SECONDS.toNanos(30);
                     while (!org.state().read(contact).optedOut() && System.nanoTime() < deadline) {
@@ -85,8 +117,8 @@ class ServeProcessTest {
                         + sorted.get(sorted.size() / 2) + " ms");
                 // Woken at once, a push waits only for the burst gathering (100 ms); the 400 ms poll alone would
                 // put the median near 300 ms.
-                assertThat(sorted.get(sorted.size() / 2)).isLessThan(
-                        com.unsubscribesync.sync.RealtimePusher.QUIET.toMillis() + 150);
+                assertThat(sorted.get(sorted.size() / 2))
+                        .isLessThan(com.unsubscribesync.sync.RealtimePusher.QUIET.toMillis() + 150);
             } finally {
                 assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
             }
@@ -99,7 +131,10 @@ class ServeProcessTest {
         all[1] = dataDirectory.toString();
         System.arraycopy(args, 0, all, 2, args.length);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(new PrintStream(sink, true, StandardCharsets.UTF_8),
-                new PrintStream(sink, true, StandardCharsets.UTF_8), env).run(all);
+        return new CommandLineApp(
+                        new PrintStream(sink, true, StandardCharsets.UTF_8),
+                        new PrintStream(sink, true, StandardCharsets.UTF_8),
+                        env)
+                .run(all);
     }
 }

@@ -27,8 +27,10 @@ class ServeWithoutSalesforceTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path outputs;
+
     @TempDir
     Path orgState;
 
@@ -36,18 +38,32 @@ class ServeWithoutSalesforceTest {
     void serveStartedWhileTheOrgIsDownWaitsSaysSoInStatusAndPushesWhenTheOrgIsBack() throws Exception {
         int port;
         Map<String, String> env;
-        try (LocalOrg before = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
+        try (LocalOrg before =
+                LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
             port = URI.create(before.url()).getPort();
             env = Map.of("OUTAGE_SECRET", before.clientSecret());
-            assertThat(CliRun.in(data, env, new ByteArrayOutputStream(), "connect", "--login-url", before.url(),
-                    "--client-id", before.clientId(), "--client-secret-env", "OUTAGE_SECRET").exit()).isZero();
+            assertThat(CliRun.in(
+                                    data,
+                                    env,
+                                    new ByteArrayOutputStream(),
+                                    "connect",
+                                    "--login-url",
+                                    before.url(),
+                                    "--client-id",
+                                    before.clientId(),
+                                    "--client-secret-env",
+                                    "OUTAGE_SECRET")
+                            .exit())
+                    .isZero();
         }
 
         AppProcess serve = AppProcess.start(data, outputs, "serve", Map.of(), "serve");
         try {
             assertThat(serve.awaitLine("serving", PATIENCE)).as(serve.output()).isPresent();
             JsonNode waiting = awaitServeState("waiting");
-            assertThat(serve.alive()).as("serve stays up without Salesforce: %s", serve.output()).isTrue();
+            assertThat(serve.alive())
+                    .as("serve stays up without Salesforce: %s", serve.output())
+                    .isTrue();
             Instant since = Instant.parse(waiting.path("waitingSince").asText());
             Instant nextTry = Instant.parse(waiting.path("nextTry").asText());
             assertThat(nextTry).isAfter(since);
@@ -56,18 +72,24 @@ class ServeWithoutSalesforceTest {
             String text = CliRun.in(data, "status").out();
             assertThat(text).contains("waiting for Salesforce since").contains("next try at");
 
-            try (LocalOrg back = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPort(port)
+            try (LocalOrg back = LocalOrg.start(LocalOrgOptions.defaults()
+                    .withStateDir(orgState)
+                    .withPort(port)
                     .withPeople(5))) {
                 String contact = back.state().addContact("Ann", "Lee", "ann@outage.test");
                 long recorded = System.nanoTime();
-                assertThat(CliRun.in(data, "unsubscribe", "add", "ann@outage.test").exit()).isZero();
+                assertThat(CliRun.in(data, "unsubscribe", "add", "ann@outage.test")
+                                .exit())
+                        .isZero();
                 long deadline = recorded + PATIENCE.toNanos();
                 while (!back.state().read(contact).optedOut() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertThat(back.state().read(contact).optedOut()).as("pushed once the org is back: %s",
-                        serve.output()).isTrue();
-                System.out.printf("pushed %d ms after the add, with the org back and serve never restarted%n",
+                assertThat(back.state().read(contact).optedOut())
+                        .as("pushed once the org is back: %s", serve.output())
+                        .isTrue();
+                System.out.printf(
+                        "pushed %d ms after the add, with the org back and serve never restarted%n",
                         Duration.ofNanos(System.nanoTime() - recorded).toMillis());
                 assertThat(awaitServeState("ok").path("problem").isNull()).isTrue();
                 assertThat(serve.alive()).isTrue();
@@ -75,25 +97,45 @@ class ServeWithoutSalesforceTest {
         } finally {
             assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
         }
-        assertThat(new ObjectMapper().readTree(CliRun.in(data, "status", "--json").out()).path("serve").isNull())
-                .as("a stopped serve is no longer shown").isTrue();
+        assertThat(new ObjectMapper()
+                        .readTree(CliRun.in(data, "status", "--json").out())
+                        .path("serve")
+                        .isNull())
+                .as("a stopped serve is no longer shown")
+                .isTrue();
     }
 
     @Test
     void serveWhoseSavedConnectionLostItsKeyFileStaysUpAndSaysItWaits() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
             Map<String, String> env = Map.of("KEY_SECRET", org.clientSecret());
-            assertThat(CliRun.in(data, env, new ByteArrayOutputStream(), "connect", "--login-url", org.url(),
-                    "--client-id", org.clientId(), "--client-secret-env", "KEY_SECRET").exit()).isZero();
+            assertThat(CliRun.in(
+                                    data,
+                                    env,
+                                    new ByteArrayOutputStream(),
+                                    "connect",
+                                    "--login-url",
+                                    org.url(),
+                                    "--client-id",
+                                    org.clientId(),
+                                    "--client-secret-env",
+                                    "KEY_SECRET")
+                            .exit())
+                    .isZero();
             java.nio.file.Files.delete(data.resolve("salesforce-connection.key"));
 
             AppProcess serve = AppProcess.start(data, outputs, "serve-without-key", Map.of(), "serve");
             try {
-                assertThat(serve.awaitLine("serving", PATIENCE)).as(serve.output()).isPresent();
+                assertThat(serve.awaitLine("serving", PATIENCE))
+                        .as(serve.output())
+                        .isPresent();
                 JsonNode waiting = awaitServeState("waiting");
                 assertThat(waiting.path("problem").asText()).isNotBlank();
                 Thread.sleep(1_000);
-                assertThat(serve.alive()).as("serve stays up: %s", serve.output()).isTrue();
+                assertThat(serve.alive())
+                        .as("serve stays up: %s", serve.output())
+                        .isTrue();
             } finally {
                 assertThat(serve.stop()).isTrue();
             }
@@ -112,7 +154,9 @@ class ServeWithoutSalesforceTest {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         JsonNode serve = null;
         while (System.nanoTime() < deadline) {
-            serve = new ObjectMapper().readTree(CliRun.in(data, "status", "--json").out()).path("serve");
+            serve = new ObjectMapper()
+                    .readTree(CliRun.in(data, "status", "--json").out())
+                    .path("serve");
             if (salesforce.equals(serve.path("salesforce").asText())) {
                 return serve;
             }

@@ -1,9 +1,9 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Setting;
@@ -11,9 +11,9 @@ import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
-import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.sync.MutableClock;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.integrations.Requirement;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsFormTakesEffectTest {
     @TempDir
     Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
 
@@ -47,7 +48,9 @@ class SettingsFormTakesEffectTest {
     private static void save(SettingsForm form, Setting setting, String typed) {
         form.value(setting).set(typed);
         form.save();
-        assertThat(form.changedProperty().get()).as("%s=%s saved", setting.key(), typed).isFalse();
+        assertThat(form.changedProperty().get())
+                .as("%s=%s saved", setting.key(), typed)
+                .isFalse();
     }
 
     @Test
@@ -58,10 +61,13 @@ class SettingsFormTakesEffectTest {
         }
         Email email = new Email("ana@example.com");
         fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.workspace.people().save(new Person(email, Optional.of("Ana"), Optional.empty(),
-                Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
-        fixture.workspace.unsubscribes().add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin",
-                Optional.empty()));
+        fixture.workspace
+                .people()
+                .save(new Person(
+                        email, Optional.of("Ana"), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
 
         save(model.settingsForm(), Setting.API_RESERVE_PERCENT, "90");
         model.runNow();
@@ -78,29 +84,39 @@ class SettingsFormTakesEffectTest {
         int people = 1_500;
         fixture.people(people, 0);
         for (int i = 0; i < people; i++) {
-            fixture.workspace.unsubscribes().add(new Unsubscribe(new Email("person" + String.format("%06d", i)
-                    + "@example.com"), clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));
+            fixture.workspace
+                    .unsubscribes()
+                    .add(new Unsubscribe(
+                            new Email("person" + String.format("%06d", i) + "@example.com"),
+                            clock.instant(),
+                            UnsubscribeSource.MANUAL,
+                            "admin",
+                            Optional.empty()));
         }
 
         save(model.settingsForm(), Setting.BULK_THRESHOLD, "1000");
         model.runNow();
 
         assertThat(model.outcomeProperty().get()).contains(people + " pushed");
-        assertThat(fixture.org.writtenFields()).as("one Bulk API job, not 8 SOAP updates of 200").hasSize(1);
+        assertThat(fixture.org.writtenFields())
+                .as("one Bulk API job, not 8 SOAP updates of 200")
+                .hasSize(1);
     }
 
     @Test
     void thePeopleWithoutAnIdActionIsOneMethodTheChecklistCalls() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         IntegrationsViewModel model = model(dialogs);
-        fixture.workspace.people().save(new Person(new Email("no-id@example.com"), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        fixture.workspace
+                .people()
+                .save(new Person(new Email("no-id@example.com"), Optional.empty(), Optional.empty(), Optional.empty()));
         model.refresh();
 
         model.fix(model.requirements().get(2));
         model.showPeopleWithoutId();
 
         assertThat(model.requirements().get(2).fixes()).containsExactly(Requirement.Fix.SHOW_PEOPLE_WITHOUT_ID);
-        assertThat(dialogs.shown.stream().filter(s -> s.startsWith("list: People without a Salesforce ID"))).hasSize(2);
+        assertThat(dialogs.shown.stream().filter(s -> s.startsWith("list: People without a Salesforce ID")))
+                .hasSize(2);
     }
 }

@@ -32,8 +32,10 @@ import org.testfx.framework.junit5.Start;
 class SettingsInTheWindowTest {
     @TempDir
     static Path data;
+
     @TempDir
     static Path commandLineData;
+
     private SeededConsole running;
 
     @Start
@@ -69,14 +71,21 @@ class SettingsInTheWindowTest {
         click(robot, "#settings-save");
 
         waitFor(() -> stored().bulkThreshold() == 5_000);
-        assertThat(stored()).isEqualTo(SyncSettings.defaults().withFieldApiName(Optional.of("Custom_Opt_Out__c"))
-                .withResubscribePolicy(ResubscribePolicy.HOLD).withMatchByEmail(false).withApiReservePercent(35)
-                .withBulkThreshold(5_000));
-        waitFor(() -> robot.lookup("#settings-status").queryAs(Label.class).getText().startsWith("Settings saved"));
-        assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(stored())
+                .isEqualTo(SyncSettings.defaults()
+                        .withFieldApiName(Optional.of("Custom_Opt_Out__c"))
+                        .withResubscribePolicy(ResubscribePolicy.HOLD)
+                        .withMatchByEmail(false)
+                        .withApiReservePercent(35)
+                        .withBulkThreshold(5_000));
+        waitFor(() ->
+                robot.lookup("#settings-status").queryAs(Label.class).getText().startsWith("Settings saved"));
+        assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled())
+                .isTrue();
         assertThat(robot.lookup("#resubscribe-policy").queryAs(ComboBox.class).getValue())
                 .isEqualTo(ResubscribePolicy.HOLD);
-        assertThat(robot.lookup("#match-by-email").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#match-by-email").queryAs(CheckBox.class).isSelected())
+                .isFalse();
     }
 
     @Test
@@ -87,8 +96,10 @@ class SettingsInTheWindowTest {
 
         Label problem = robot.lookup("#api-reserve-percent-problem").queryAs(Label.class);
         assertThat(problem.isVisible()).isTrue();
-        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "api-reserve-percent=95").errorLine();
-        assertThat(commandLineSays).contains(problem.getText().substring(0, problem.getText().length() - 1));
+        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "api-reserve-percent=95")
+                .errorLine();
+        assertThat(commandLineSays)
+                .contains(problem.getText().substring(0, problem.getText().length() - 1));
         assertThat(problem.getText()).isEqualTo("api-reserve-percent must be between 0 and 90, not 95.");
         Button save = robot.lookup("#settings-save").queryAs(Button.class);
         assertThat(save.isDisabled()).isTrue();
@@ -103,9 +114,12 @@ class SettingsInTheWindowTest {
                 .startsWith("field-api-name 'x'; DROP TABLE settings--' is not a Salesforce API name");
 
         click(robot, "#settings-revert");
-        assertThat(robot.lookup("#api-reserve-percent").queryAs(TextField.class).getText()).isEqualTo("20");
-        assertThat(robot.lookup("#bulk-threshold").queryAs(TextField.class).getText()).isEqualTo("2000");
-        assertThat(robot.lookup("#field-api-name").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#api-reserve-percent").queryAs(TextField.class).getText())
+                .isEqualTo("20");
+        assertThat(robot.lookup("#bulk-threshold").queryAs(TextField.class).getText())
+                .isEqualTo("2000");
+        assertThat(robot.lookup("#field-api-name").queryAs(TextField.class).getText())
+                .isEmpty();
         assertThat(problem.isVisible()).isFalse();
         assertThat(stored()).isEqualTo(SyncSettings.defaults());
     }
@@ -115,10 +129,13 @@ class SettingsInTheWindowTest {
         opened();
         type(robot, "#bulk-threshold", "999");
 
-        String inWindow = robot.lookup("#bulk-threshold-problem").queryAs(Label.class).getText();
-        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "bulk-threshold=999").errorLine();
+        String inWindow =
+                robot.lookup("#bulk-threshold-problem").queryAs(Label.class).getText();
+        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "bulk-threshold=999")
+                .errorLine();
         assertThat(inWindow).startsWith("bulk-threshold must be at least 1000");
         assertThat(commandLineSays).contains(inWindow.substring(0, inWindow.length() - 1));
-        assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled())
+                .isTrue();
     }
 }

@@ -28,12 +28,22 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ShellAtSmallWindowAndLargeTextTest {
-    private static final List<String> SHELL = List.of(".app-title", "#demo-badge", "#text-size", "#nav-unsubscribes",
-            "#nav-conflicts", "#nav-history", "#nav-connection", "#status-org", "#status-outbox", "#status-next-run",
+    private static final List<String> SHELL = List.of(
+            ".app-title",
+            "#demo-badge",
+            "#text-size",
+            "#nav-unsubscribes",
+            "#nav-conflicts",
+            "#nav-history",
+            "#nav-connection",
+            "#status-org",
+            "#status-outbox",
+            "#status-next-run",
             "#status-api");
 
     @TempDir
     static Path data;
+
     private SeededConsole running;
     private Console console;
     private Scene scene;
@@ -78,8 +88,11 @@ class ShellAtSmallWindowAndLargeTextTest {
             for (String id : SHELL) {
                 Node node = robot.lookup(id).query();
                 Bounds bounds = node.localToScene(node.getLayoutBounds());
-                if (!node.isVisible() || bounds.getMinX() < 0 || bounds.getMinY() < 0
-                        || bounds.getMaxX() > scene.getWidth() + 0.5 || bounds.getMaxY() > scene.getHeight() + 0.5) {
+                if (!node.isVisible()
+                        || bounds.getMinX() < 0
+                        || bounds.getMinY() < 0
+                        || bounds.getMaxX() > scene.getWidth() + 0.5
+                        || bounds.getMaxY() > scene.getHeight() + 0.5) {
                     problems.add(id + " at " + bounds);
                 }
                 if (node instanceof Labeled labeled && shortened(labeled)) {
@@ -87,18 +100,22 @@ class ShellAtSmallWindowAndLargeTextTest {
                 }
             }
             if (!problems.isEmpty()) {
-                problems.add("root " + scene.getRoot().getLayoutBounds() + " header " + robot.lookup(".header")
-                        .query().getLayoutBounds() + " bar " + robot.lookup("#status-bar").query().getLayoutBounds()
+                problems.add("root " + scene.getRoot().getLayoutBounds() + " header "
+                        + robot.lookup(".header").query().getLayoutBounds() + " bar "
+                        + robot.lookup("#status-bar").query().getLayoutBounds()
                         + " min " + ((javafx.scene.Parent) scene.getRoot()).minWidth(-1));
             }
-            assertThat(problems).as("the shell on %s at %d %%", screen, size.percent()).isEmpty();
+            assertThat(problems)
+                    .as("the shell on %s at %d %%", screen, size.percent())
+                    .isEmpty();
         }
     }
 
     private static boolean shortened(Labeled labeled) {
         Node shown = labeled.lookup(".text");
         String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-        return shown instanceof Text text && !text.getText().equals(full)
+        return shown instanceof Text text
+                && !text.getText().equals(full)
                 && text.getText().endsWith(labeled.getEllipsisString());
     }
 }

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ShellShortcutsTest {
     @TempDir
     static Path data;
+
     private SeededConsole running;
     private Console console;
 
@@ -47,15 +48,17 @@ class ShellShortcutsTest {
             for (int i = digits.size() - 1; i >= 0; i--) {
                 Screen expected = Screen.values()[i];
                 robot.push(KeyCode.SHORTCUT, digits.get(i));
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                WaitForAsyncUtils.waitFor(
+                        5,
+                        TimeUnit.SECONDS,
                         () -> console.shell().screenProperty().get() == expected);
                 assertThat(robot.lookup("#breadcrumb").queryAs(Labeled.class).getText())
                         .isEqualTo(expected.breadcrumb());
             }
         }
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.shell().screenProperty().get()
-                == Screen.CONNECTION);
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> console.shell().screenProperty().get() == Screen.CONNECTION);
         assertThat(robot.lookup("#connection-state").query().isVisible()).isTrue();
     }
 

@@ -1,9 +1,9 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
+import com.unsubscribesync.ui.shell.Console;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,14 +26,25 @@ class ShownConsole<O> implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
     /** @param opening what happens between setting the scene and showing the stage (e.g. the first reads) */
-    ShownConsole(Stage stage, ConsoleFixture<O> fixture, Screen first, double width, double height,
+    ShownConsole(
+            Stage stage,
+            ConsoleFixture<O> fixture,
+            Screen first,
+            double width,
+            double height,
             Consumer<Console> opening) {
         this(stage, fixture, first, width, height, Optional.empty(), opening);
     }
 
     /** @param browser opens a link into Salesforce; empty: its address is shown in a dialog */
-    ShownConsole(Stage stage, ConsoleFixture<O> fixture, Screen first, double width, double height,
-            Optional<Consumer<String>> browser, Consumer<Console> opening) {
+    ShownConsole(
+            Stage stage,
+            ConsoleFixture<O> fixture,
+            Screen first,
+            double width,
+            double height,
+            Optional<Consumer<String>> browser,
+            Consumer<Console> opening) {
         this.fixture = fixture;
         FxBackground background = new FxBackground(executor);
         console = browser.map(opens -> fixture.console(background, dialogs, first, opens))

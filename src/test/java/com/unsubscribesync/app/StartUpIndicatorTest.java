@@ -41,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class StartUpIndicatorTest {
     @TempDir
     Path data;
+
     private Stage stage;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
@@ -59,11 +60,12 @@ class StartUpIndicatorTest {
         gates.values().forEach(CountDownLatch::countDown);
         SeededConsole.settle();
         WaitForAsyncUtils.asyncFx(() -> {
-            if (console.get() != null) {
-                console.get().stopPolling();
-            }
-            stage.hide();
-        }).get();
+                    if (console.get() != null) {
+                        console.get().stopPolling();
+                    }
+                    stage.hide();
+                })
+                .get();
         SeededConsole.settle();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -78,20 +80,30 @@ class StartUpIndicatorTest {
 
     @Test
     void aFirstStartShowsWhatItIsOpeningAtOnceAndTheConsoleOnlyWhenItIsReady(FxRobot robot) throws Exception {
-        ConsoleStart start = new ConsoleStart(said -> ConsoleApplication.open(() -> new AppWorkspace(data,
-                Database.openInMemory("start-" + UUID.randomUUID()), Clock.systemUTC(), "admin", Map.of()), stage -> {
-                    said.accept(stage);
-                    try {
-                        gate(stage).await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }), executor);
+        ConsoleStart start = new ConsoleStart(
+                said -> ConsoleApplication.open(
+                        () -> new AppWorkspace(
+                                data,
+                                Database.openInMemory("start-" + UUID.randomUUID()),
+                                Clock.systemUTC(),
+                                "admin",
+                                Map.of()),
+                        stage -> {
+                            said.accept(stage);
+                            try {
+                                gate(stage).await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }),
+                executor);
         robot.interact(() -> start.begin(this::showConsole, failed::set));
 
         for (String stage : List.of(ConsoleStart.OPENING, ConsoleStart.PREPARING_DEMO, ConsoleStart.STARTING_ENGINE)) {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.equals(startingText(robot)));
-            assertThat(startingWindow()).as("starting window during '%s'", stage).isPresent();
+            assertThat(startingWindow())
+                    .as("starting window during '%s'", stage)
+                    .isPresent();
             assertThat(robot.lookup("#starting-progress").tryQuery()).isPresent();
             assertThat(this.stage.isShowing()).as("console during '%s'", stage).isFalse();
             assertThat(robot.lookup("#nav-connection").tryQuery()).isEmpty();
@@ -102,14 +114,19 @@ class StartUpIndicatorTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> startingWindow().isEmpty());
         assertThat(failed.get()).isNull();
         assertThat(robot.lookup("#nav-connection").tryQuery()).isPresent();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#demo-badge").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> robot.lookup("#demo-badge").query().isVisible());
     }
 
     @Test
     void aDataDirectoryThatCannotBeOpenedIsSaidAndNoConsoleShows(FxRobot robot) throws Exception {
-        ConsoleStart start = new ConsoleStart(said -> ConsoleApplication.open(() -> {
-            throw new IllegalStateException("The data directory /nowhere cannot be written.");
-        }, said), executor);
+        ConsoleStart start = new ConsoleStart(
+                said -> ConsoleApplication.open(
+                        () -> {
+                            throw new IllegalStateException("The data directory /nowhere cannot be written.");
+                        },
+                        said),
+                executor);
         robot.interact(() -> start.begin(this::showConsole, failed::set));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failed.get() != null);
         assertThat(failed.get()).hasMessage("The data directory /nowhere cannot be written.");
@@ -120,8 +137,8 @@ class StartUpIndicatorTest {
     /** What ConsoleApplication does once the workspace is open, without the host's browser. */
     private void showConsole(AppWorkspace workspace) {
         opened.set(workspace);
-        Console shown = ConsoleWiring.console(workspace, ZoneId.of("UTC"), new FxBackground(executor),
-                new ScriptedDialogs(), Screen.UNSUBSCRIBES);
+        Console shown = ConsoleWiring.console(
+                workspace, ZoneId.of("UTC"), new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
         console.set(shown);
         stage.setScene(shown.scene(1024, 700));
         shown.load();
@@ -129,7 +146,8 @@ class StartUpIndicatorTest {
     }
 
     private static Optional<Window> startingWindow() {
-        return Window.getWindows().stream().filter(Window::isShowing)
+        return Window.getWindows().stream()
+                .filter(Window::isShowing)
                 .filter(window -> window.getScene() != null && window.getScene().lookup("#starting") != null)
                 .findFirst();
     }

@@ -9,15 +9,16 @@ import java.util.List;
 
 /** Every row of every table of a data directory's database, as text, to tell whether anything was written. */
 final class StoreDump {
-    private StoreDump() {
-    }
+    private StoreDump() {}
 
     static String of(Path dataDirectory) {
         try (Database database = Database.openFile(dataDirectory)) {
             return database.read(connection -> {
                 List<String> tables = new ArrayList<>();
-                try (ResultSet rows = connection.createStatement().executeQuery("SELECT table_name FROM "
-                        + "information_schema.tables WHERE table_schema = 'PUBLIC' ORDER BY table_name")) {
+                try (ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT table_name FROM "
+                                + "information_schema.tables WHERE table_schema = 'PUBLIC' ORDER BY table_name")) {
                     while (rows.next()) {
                         tables.add(rows.getString(1));
                     }
@@ -25,8 +26,9 @@ final class StoreDump {
                 StringBuilder dump = new StringBuilder();
                 for (String table : tables) {
                     dump.append(table).append('\n');
-                    try (PreparedStatement select = connection.prepareStatement("SELECT * FROM \"" + table
-                            + "\" ORDER BY 1"); ResultSet rows = select.executeQuery()) {
+                    try (PreparedStatement select =
+                                    connection.prepareStatement("SELECT * FROM \"" + table + "\" ORDER BY 1");
+                            ResultSet rows = select.executeQuery()) {
                         int columns = rows.getMetaData().getColumnCount();
                         while (rows.next()) {
                             for (int i = 1; i <= columns; i++) {

@@ -36,16 +36,21 @@ class SyncCommandLineTest {
 
         JsonNode preview = json("sync", "run", "--dry-run", "--json");
         assertThat(preview.get("dryRun").asBoolean()).isTrue();
-        assertThat(json("sync", "history", "--json")).as("a preview is not a run").isEmpty();
+        assertThat(json("sync", "history", "--json"))
+                .as("a preview is not a run")
+                .isEmpty();
 
         JsonNode report = json("sync", "run", "--json");
-        for (String field : List.of("dryRun", "pulled", "pushed", "imported", "conflicts", "apiCalls", "durationMs",
-                "stillRefused")) {
+        for (String field : List.of(
+                "dryRun", "pulled", "pushed", "imported", "conflicts", "apiCalls", "durationMs", "stillRefused")) {
             assertThat(report.has(field)).as(field).isTrue();
         }
         assertThat(report.get("pulled").asInt()).isPositive();
-        assertThat(report.get("imported").asInt()).as("the demo org has opt-outs").isPositive();
-        assertThat(json("status", "--json").get("lastRun").get("outcome").asText()).isEqualTo("succeeded");
+        assertThat(report.get("imported").asInt())
+                .as("the demo org has opt-outs")
+                .isPositive();
+        assertThat(json("status", "--json").get("lastRun").get("outcome").asText())
+                .isEqualTo("succeeded");
 
         JsonNode conflicts = json("conflicts", "list", "--kind", "not-in-salesforce", "--json");
         assertThat(conflicts).hasSize(1);
@@ -57,7 +62,8 @@ class SyncCommandLineTest {
         assertThat(wrong.err).contains("use link or dismiss");
 
         assertThat(run("conflicts", "resolve", id, "--action", "dismiss").exit).isZero();
-        assertThat(json("conflicts", "list", "--json")).noneMatch(c -> c.get("id").asText().equals(id));
+        assertThat(json("conflicts", "list", "--json"))
+                .noneMatch(c -> c.get("id").asText().equals(id));
 
         JsonNode again = json("sync", "run", "--json");
         assertThat(again.get("pushed").asInt()).isZero();
@@ -75,11 +81,13 @@ class SyncCommandLineTest {
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(all.toArray(String[]::new));
+        int exit = new CommandLineApp(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of())
+                .run(all.toArray(String[]::new));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 }

@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
@@ -11,6 +10,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService.ImportDecision;
 import com.unsubscribesync.ui.DialogService.NewUnsubscribe;
 import com.unsubscribesync.ui.DialogService.ResubscribeAnswer;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribeRow;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnsubscribesViewModelTest {
     @TempDir
     Path data;
+
     private ConsoleFixture<InMemoryOrg> fixture;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private UnsubscribesViewModel model;
@@ -35,9 +36,16 @@ class UnsubscribesViewModelTest {
     @BeforeEach
     void open() {
         fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
-        fixture.workspace.unsubscribes().addAll(IntStream.range(0, 5_000).mapToObj(i -> new Unsubscribe(
-                new Email("u" + String.format("%05d", i) + "@example.com"), Instant.parse("2024-05-01T10:00:00Z"),
-                UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty())).iterator());
+        fixture.workspace
+                .unsubscribes()
+                .addAll(IntStream.range(0, 5_000)
+                        .mapToObj(i -> new Unsubscribe(
+                                new Email("u" + String.format("%05d", i) + "@example.com"),
+                                Instant.parse("2024-05-01T10:00:00Z"),
+                                UnsubscribeSource.CLICKED_LINK,
+                                "intake",
+                                Optional.empty()))
+                        .iterator());
         model = fixture.unsubscribes(Background.immediate(), dialogs);
         model.reload();
     }
@@ -89,14 +97,19 @@ class UnsubscribesViewModelTest {
         dialogs.answer(new ResubscribeAnswer("  ")).answer(new ResubscribeAnswer("Asked to hear from us again"));
 
         model.resubscribe();
-        assertThat(dialogs.saw("error: Resubscribe: A resubscribe needs a reason")).isTrue();
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
+        assertThat(dialogs.saw("error: Resubscribe: A resubscribe needs a reason"))
+                .isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com")))
+                .isTrue();
 
         model.resubscribe();
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isFalse();
-        assertThat(dialogs.saw("Salesforce still has the opt-out checked: use Uncheck in Salesforce… next")).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com")))
+                .isFalse();
+        assertThat(dialogs.saw("Salesforce still has the opt-out checked: use Uncheck in Salesforce… next"))
+                .isTrue();
         assertThat(fixture.workspace.unsubscribes().history(new Email("u00007@example.com")))
-                .extracting(h -> h.action().label()).containsExactly("Unsubscribe", "Resubscribe");
+                .extracting(h -> h.action().label())
+                .containsExactly("Unsubscribe", "Resubscribe");
     }
 
     @Test
@@ -116,7 +129,10 @@ class UnsubscribesViewModelTest {
         dialogs.answer(csv).answer(ImportDecision.CANCEL);
 
         model.importCsv();
-        assertThat(dialogs.lastImportReport.problems()).singleElement().asString().startsWith("line 3: ");
+        assertThat(dialogs.lastImportReport.problems())
+                .singleElement()
+                .asString()
+                .startsWith("line 3: ");
         assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_000);
 
         dialogs.answer(csv).answer(ImportDecision.IMPORT_VALID_ROWS);
@@ -127,13 +143,16 @@ class UnsubscribesViewModelTest {
 
     @Test
     void addRecordsAManualUnsubscribeAndRefusesABadAddressInTheDialog() {
-        dialogs.answer(new NewUnsubscribe("no at sign", "")).answer(new NewUnsubscribe(" Zed@Example.com ", "by phone"));
+        dialogs.answer(new NewUnsubscribe("no at sign", ""))
+                .answer(new NewUnsubscribe(" Zed@Example.com ", "by phone"));
         model.add();
-        assertThat(dialogs.saw("refused in dialog: Not added: email 'no at sign' contains a space.")).isTrue();
-        assertThat(fixture.workspace.unsubscribes().find(new Email("zed@example.com"))).hasValueSatisfying(u -> {
-            assertThat(u.source()).isEqualTo(UnsubscribeSource.MANUAL);
-            assertThat(u.reason()).contains("by phone");
-        });
+        assertThat(dialogs.saw("refused in dialog: Not added: email 'no at sign' contains a space."))
+                .isTrue();
+        assertThat(fixture.workspace.unsubscribes().find(new Email("zed@example.com")))
+                .hasValueSatisfying(u -> {
+                    assertThat(u.source()).isEqualTo(UnsubscribeSource.MANUAL);
+                    assertThat(u.reason()).contains("by phone");
+                });
         assertThat(fixture.workspace.outbox().pendingCount()).isEqualTo(5_001);
     }
 
@@ -148,26 +167,33 @@ class UnsubscribesViewModelTest {
         model.add();
 
         assertThat(dialogs.saw("refused in dialog: Not added: the reason is 1001 characters long; the most it can "
-                + "have is 1000: shorten it.")).isTrue();
+                        + "have is 1000: shorten it."))
+                .isTrue();
         assertThat(dialogs.saw("refused in dialog: Not added: the reason contains a control character (\\u001b)"))
                 .isTrue();
         assertThat(dialogs.saw("(U+202E right-to-left override)")).isTrue();
-        assertThat(dialogs.saw("contains an invisible character (U+200B zero width space)")).isTrue();
-        assertThat(dialogs.saw("contains an invisible character (U+FEFF zero width no-break space)")).isTrue();
+        assertThat(dialogs.saw("contains an invisible character (U+200B zero width space)"))
+                .isTrue();
+        assertThat(dialogs.saw("contains an invisible character (U+FEFF zero width no-break space)"))
+                .isTrue();
         assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_000);
         assertThat(fixture.workspace.outbox().pendingCount()).isEqualTo(5_000);
     }
 
     @Test
     void anAddressTypedInAnotherFormIsTheUnsubscribeAlreadyThere() {
-        dialogs.answer(new NewUnsubscribe("U00007@EXAMPLE.COM", "")).answer(new NewUnsubscribe("bob@m\u00fcnchen.de", ""))
+        dialogs.answer(new NewUnsubscribe("U00007@EXAMPLE.COM", ""))
+                .answer(new NewUnsubscribe("bob@m\u00fcnchen.de", ""))
                 .answer(new NewUnsubscribe("\u0130NFO@example.com", ""));
         model.add();
-        assertThat(dialogs.saw("info: Add an unsubscribe: u00007@example.com was already unsubscribed")).isTrue();
+        assertThat(dialogs.saw("info: Add an unsubscribe: u00007@example.com was already unsubscribed"))
+                .isTrue();
         model.add();
         model.add();
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("bob@xn--mnchen-3ya.de"))).isTrue();
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("info@example.com"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("bob@xn--mnchen-3ya.de")))
+                .isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("info@example.com")))
+                .isTrue();
         assertThat(fixture.workspace.unsubscribes().count()).isEqualTo(5_002);
     }
 
@@ -180,9 +206,11 @@ class UnsubscribesViewModelTest {
         model.resubscribe();
         model.resubscribe();
 
-        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long")).isTrue();
+        assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason is 1001 characters long"))
+                .isTrue();
         assertThat(dialogs.saw("error: Resubscribe: Nothing was changed: the reason contains a control character"))
                 .isTrue();
-        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com"))).isTrue();
+        assertThat(fixture.workspace.unsubscribes().isUnsubscribed(new Email("u00007@example.com")))
+                .isTrue();
     }
 }

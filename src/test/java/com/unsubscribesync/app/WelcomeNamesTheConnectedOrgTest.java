@@ -22,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WelcomeNamesTheConnectedOrgTest {
     @TempDir
     Path data;
+
     private Stage stage;
     private ConsoleOnAnOrg running;
 
@@ -39,14 +40,18 @@ class WelcomeNamesTheConnectedOrgTest {
 
     private void open(FxRobot robot, OrgState org) throws Exception {
         robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, org, 1280, 800));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible()
-                && !text(robot, "#welcome-demo").isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#welcome").query().isVisible()
+                        && !text(robot, "#welcome-demo").isEmpty());
     }
 
     @Test
     void aDataDirectoryConnectedToAnotherOrgIsWelcomedWithThatOrgsNameNotAsTheDemo(FxRobot robot) throws Exception {
         open(robot, FixedConnection.realOrg("Acme Corp", "ops@acme.example"));
-        assertThat(text(robot, "#welcome-demo")).contains("connected to Acme Corp as ops@acme.example")
+        assertThat(text(robot, "#welcome-demo"))
+                .contains("connected to Acme Corp as ops@acme.example")
                 .doesNotContainIgnoringCase("demo");
         assertThat(text(robot, "#welcome-dismiss")).isEqualTo("_Start");
     }
@@ -54,7 +59,8 @@ class WelcomeNamesTheConnectedOrgTest {
     @Test
     void aDataDirectoryWithoutAnOrgIsToldItIsNotConnected(FxRobot robot) throws Exception {
         open(robot, FixedConnection.none());
-        assertThat(text(robot, "#welcome-demo")).startsWith("This data directory is not connected to an org yet")
+        assertThat(text(robot, "#welcome-demo"))
+                .startsWith("This data directory is not connected to an org yet")
                 .doesNotContain("You are looking at the demo org");
     }
 
@@ -73,13 +79,18 @@ class WelcomeNamesTheConnectedOrgTest {
             running = new ConsoleOnAnOrg(own.get(), data, FixedConnection.demo(), 1024, 700);
         });
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
-            robot.interact(() -> running.console.shell().textSizeProperty().set(new com.unsubscribesync.ui.TextSize(26)));
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+            robot.interact(
+                    () -> running.console.shell().textSizeProperty().set(new com.unsubscribesync.ui.TextSize(26)));
             WaitForAsyncUtils.waitForFxEvents();
             Labeled title = robot.lookup(".welcome-title").queryAs(Labeled.class);
             javafx.scene.Node shown = title.lookup(".text");
             assertThat(shown).isInstanceOf(javafx.scene.text.Text.class);
-            assertThat(((javafx.scene.text.Text) shown).getText().replace("\n", " ").strip())
+            assertThat(((javafx.scene.text.Text) shown)
+                            .getText()
+                            .replace("\n", " ")
+                            .strip())
                     .isEqualTo("Welcome to Unsubscribe Sync");
         } finally {
             robot.interact(() -> own.get().close());

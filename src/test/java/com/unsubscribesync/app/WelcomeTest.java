@@ -1,13 +1,13 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.FxBackground;
+import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WelcomeTest {
     @TempDir
     Path data;
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private ConsoleFixture<InMemoryOrg> fixture;
     private Stage stage;
@@ -47,8 +48,7 @@ class WelcomeTest {
 
     /** What ConsoleApplication does at each start: a new console on the same data directory, then the welcome. */
     private Console open() {
-        Console opened = fixture.console(new FxBackground(executor), new ScriptedDialogs(),
-                Screen.INTEGRATIONS);
+        Console opened = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
         stage.setScene(opened.scene(1280, 800));
         opened.load();
         opened.welcomeIfFirstRun();
@@ -68,14 +68,18 @@ class WelcomeTest {
         SeededConsole.settle();
         assertThat(welcome(robot).isVisible()).isTrue();
         assertThat(texts(robot)).contains("demo org", "External Client App", "Client ID");
-        assertThat(settings(robot)).contains(com.unsubscribesync.salesforce.OAuthCallback.defaultPort().url(), "Manage user data via APIs (api)",
-                "Perform requests at any time (refresh_token, offline_access)",
-                "Require Proof Key for Code Exchange (PKCE)");
+        assertThat(settings(robot))
+                .contains(
+                        com.unsubscribesync.salesforce.OAuthCallback.defaultPort()
+                                .url(),
+                        "Manage user data via APIs (api)",
+                        "Perform requests at any time (refresh_token, offline_access)",
+                        "Require Proof Key for Code Exchange (PKCE)");
         assertThat(Files.exists(data.resolve(WelcomeMemory.FILE))).isTrue();
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
-        robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(stage.getScene().snapshot(null),
-                shots.resolve("welcome.png")));
+        robot.interact(() -> com.unsubscribesync.ui.shell.Screenshots.write(
+                stage.getScene().snapshot(null), shots.resolve("welcome.png")));
 
         robot.clickOn("#welcome-dismiss");
         SeededConsole.settle();
@@ -113,12 +117,16 @@ class WelcomeTest {
 
     private static String texts(FxRobot robot) {
         java.util.function.Predicate<Node> labeled = node -> node instanceof Labeled;
-        return String.join("\n", robot.from(welcome(robot)).lookup(labeled).queryAllAs(Labeled.class).stream()
-                .map(Labeled::getText).toList());
+        return String.join(
+                "\n",
+                robot.from(welcome(robot)).lookup(labeled).queryAllAs(Labeled.class).stream()
+                        .map(Labeled::getText)
+                        .toList());
     }
 
     private static java.util.List<String> settings(FxRobot robot) {
         return robot.from(welcome(robot)).lookup(".welcome-value").queryAllAs(TextField.class).stream()
-                .map(TextField::getText).toList();
+                .map(TextField::getText)
+                .toList();
     }
 }

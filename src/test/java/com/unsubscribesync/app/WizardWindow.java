@@ -1,10 +1,10 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.localorg.LocalOrg;
-import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.layouts.LayoutWizard;
 import com.unsubscribesync.ui.layouts.LayoutWizardModel;
+import com.unsubscribesync.ui.shell.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,11 +34,14 @@ final class WizardWindow extends ShownConsole<LocalOrg> {
     }
 
     LayoutWizardModel open(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !console.integrations().requirements().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !console.integrations().requirements().isEmpty());
         settle();
         // Fired rather than clicked: at large text the checklist may need scrolling first (not the wizard's part).
-        javafx.scene.control.ButtonBase opener = robot.lookup("#fix-open-layout-steps")
-                .queryAs(javafx.scene.control.ButtonBase.class);
+        javafx.scene.control.ButtonBase opener =
+                robot.lookup("#fix-open-layout-steps").queryAs(javafx.scene.control.ButtonBase.class);
         robot.interact(opener::fire);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogs.layoutWizard != null);
         LayoutWizardModel model = dialogs.layoutWizard;
@@ -47,8 +50,10 @@ final class WizardWindow extends ShownConsole<LocalOrg> {
             wizard.set(shown);
             shown.showAndWait();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#overview-contact").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#overview-contact").tryQuery().isPresent());
         settle();
         return model;
     }
@@ -74,14 +79,17 @@ final class WizardWindow extends ShownConsole<LocalOrg> {
     }
 
     static void waitIdle(LayoutWizardModel model) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
         settle();
     }
 
     /** Answers the confirmation a metadata write asks for. */
     static void answerConfirmation(FxRobot robot, boolean yes) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-layout-change-ok").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#confirm-layout-change-ok").tryQuery().isPresent());
         robot.clickOn(yes ? "#confirm-layout-change-ok" : "#confirm-layout-change-cancel");
         WaitForAsyncUtils.waitForFxEvents();
     }

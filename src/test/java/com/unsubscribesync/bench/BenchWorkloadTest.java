@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class BenchWorkloadTest {
     @Test
     void twoOrgsSeededAlikeGetTheSameUnsubscribesChangesAndBurst() throws Exception {
-        try (LocalOrg engines = start(); LocalOrg baselines = start()) {
+        try (LocalOrg engines = start();
+                LocalOrg baselines = start()) {
             Set<String> local = BenchWorkload.localUnsubscribes(engines.state(), 0.05);
             assertThat(local).isNotEmpty().isEqualTo(BenchWorkload.localUnsubscribes(baselines.state(), 0.05));
 

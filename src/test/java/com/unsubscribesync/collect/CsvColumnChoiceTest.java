@@ -33,6 +33,7 @@ class CsvColumnChoiceTest {
 
     @TempDir
     Path folder;
+
     private Database database;
     private UnsubscribeRepository unsubscribes;
     private UnsubscribeImporter importer;
@@ -54,7 +55,8 @@ class CsvColumnChoiceTest {
         Path file = write("Name;Email Address;Date\nAnn;ann@example.com;2024-05-01\n");
 
         assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(true, false), "tester"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no 'email' column");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no 'email' column");
     }
 
     @Test
@@ -67,14 +69,18 @@ class CsvColumnChoiceTest {
         assertThat(preview.layout().delimiter()).isEqualTo(';');
         assertThat(preview.layout().hasHeader()).isTrue();
         assertThat(preview.columns()).containsExactly("Name", "Email Address", "Unsubscribe Date", "Comment");
-        assertThat(preview.rows()).hasSize(2).first().isEqualTo(List.of("Ann", "Ann@Example.com", "2024-05-01",
-                "said stop; twice"));
-        assertThat(preview.layout().columns()).containsEntry("email", "Email Address")
-                .containsEntry("unsubscribed_at", "Unsubscribe Date").containsEntry("reason", "Comment")
+        assertThat(preview.rows())
+                .hasSize(2)
+                .first()
+                .isEqualTo(List.of("Ann", "Ann@Example.com", "2024-05-01", "said stop; twice"));
+        assertThat(preview.layout().columns())
+                .containsEntry("email", "Email Address")
+                .containsEntry("unsubscribed_at", "Unsubscribe Date")
+                .containsEntry("reason", "Comment")
                 .doesNotContainKey("source");
 
-        ImportReport report = importer.importFile(file, preview.layout(), new ImportOptions(false, false), "tester",
-                ImportProgress.NONE);
+        ImportReport report = importer.importFile(
+                file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE);
 
         assertThat(report.added()).isEqualTo(2);
         assertThat(unsubscribes.find(new Email("ann@example.com"))).hasValueSatisfying(ann -> {
@@ -101,10 +107,11 @@ class CsvColumnChoiceTest {
         assertThat(preview.layout().delimiter()).isEqualTo('\t');
         assertThat(preview.layout().skippedRows()).isEqualTo(1);
         assertThat(preview.layout().columns()).containsEntry("email", "E-mail");
-        ImportReport report = importer.importFile(file, preview.layout(), new ImportOptions(false, false), "tester",
-                ImportProgress.NONE);
+        ImportReport report = importer.importFile(
+                file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE);
         assertThat(report.added()).isEqualTo(1);
-        assertThat(unsubscribes.find(new Email("ann@example.com")).orElseThrow().reason()).contains("moved");
+        assertThat(unsubscribes.find(new Email("ann@example.com")).orElseThrow().reason())
+                .contains("moved");
     }
 
     @Test
@@ -116,16 +123,22 @@ class CsvColumnChoiceTest {
         assertThat(preview.layout().hasHeader()).isFalse();
         assertThat(preview.columns()).containsExactly("Column 1", "Column 2");
         assertThat(preview.layout().columns()).containsEntry("email", "Column 2");
-        assertThat(importer.importFile(file, preview.layout(), new ImportOptions(false, false), "tester",
-                ImportProgress.NONE).added()).isEqualTo(2);
+        assertThat(importer.importFile(
+                                file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE)
+                        .added())
+                .isEqualTo(2);
     }
 
     @Test
     void theChosenColumnWinsOverAnotherColumnNamedLikeTheField() throws IOException {
         Path file = write("email,work email\nnot-an-address,ann@example.com\n");
 
-        ImportReport report = importer.importFile(file, new CsvLayout(',', 0, true, Map.of("email", "Work Email")),
-                new ImportOptions(false, false), "tester", ImportProgress.NONE);
+        ImportReport report = importer.importFile(
+                file,
+                new CsvLayout(',', 0, true, Map.of("email", "Work Email")),
+                new ImportOptions(false, false),
+                "tester",
+                ImportProgress.NONE);
 
         assertThat(report.added()).isEqualTo(1);
         assertThat(unsubscribes.isUnsubscribed(new Email("ann@example.com"))).isTrue();
@@ -137,8 +150,12 @@ class CsvColumnChoiceTest {
 
         CsvPreview preview = CsvPreview.read(file, Optional.empty(), UnsubscribeImporter.FIELDS, 5);
         assertThat(preview.columns()).containsExactly("Email", "Email (2)");
-        importer.importFile(file, preview.layout().withColumns(Map.of("email", "Email (2)")),
-                new ImportOptions(false, false), "tester", ImportProgress.NONE);
+        importer.importFile(
+                file,
+                preview.layout().withColumns(Map.of("email", "Email (2)")),
+                new ImportOptions(false, false),
+                "tester",
+                ImportProgress.NONE);
 
         assertThat(unsubscribes.isUnsubscribed(new Email("new@example.com"))).isTrue();
         assertThat(unsubscribes.isUnsubscribed(new Email("old@example.com"))).isFalse();
@@ -148,15 +165,22 @@ class CsvColumnChoiceTest {
     void badRowsKeepTheirLineTheirValueAndTheReasonAndAreSavedAsCsvSafeForSpreadsheets() throws IOException {
         Path file = write("Email Address;Date\nann@example.com;2024-05-01\n=HYPERLINK(\"x\");2024-05-01\n"
                 + "bo@example.com;tomorrow\n");
-        CsvLayout layout = CsvPreview.read(file, Optional.empty(), UnsubscribeImporter.FIELDS, 5).layout();
+        CsvLayout layout = CsvPreview.read(file, Optional.empty(), UnsubscribeImporter.FIELDS, 5)
+                .layout();
         List<String> steps = new ArrayList<>();
 
-        ImportReport report = importer.importFile(file, layout, new ImportOptions(true, false), "tester",
+        ImportReport report = importer.importFile(
+                file,
+                layout,
+                new ImportOptions(true, false),
+                "tester",
                 (step, rows, fraction) -> steps.add(step + " " + rows + " " + fraction));
 
-        assertThat(report.badRows()).extracting(BadRow::line, BadRow::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "=HYPERLINK(\"x\")"),
-                org.assertj.core.groups.Tuple.tuple(4L, "bo@example.com"));
+        assertThat(report.badRows())
+                .extracting(BadRow::line, BadRow::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "=HYPERLINK(\"x\")"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "bo@example.com"));
         assertThat(report.badRows().get(1).reason()).contains("'tomorrow' is not a date");
         assertThat(steps).last().isEqualTo("Checking 3 1.0");
         assertThat(unsubscribes.count()).isZero();
@@ -179,10 +203,12 @@ class CsvColumnChoiceTest {
         Path file = write("E-mail;Salesforce Id;First Name\nann@example.com;" + id + ";Ann\n");
 
         CsvPreview preview = CsvPreview.read(file, Optional.empty(), PeopleImporter.FIELDS, 5);
-        assertThat(preview.layout().columns()).containsEntry("email", "E-mail")
-                .containsEntry("salesforce_id", "Salesforce Id").containsEntry("first_name", "First Name");
-        ImportReport report = new PeopleImporter(people).importFile(file, preview.layout(),
-                new ImportOptions(false, false), ImportProgress.NONE);
+        assertThat(preview.layout().columns())
+                .containsEntry("email", "E-mail")
+                .containsEntry("salesforce_id", "Salesforce Id")
+                .containsEntry("first_name", "First Name");
+        ImportReport report = new PeopleImporter(people)
+                .importFile(file, preview.layout(), new ImportOptions(false, false), ImportProgress.NONE);
 
         assertThat(report.added()).isEqualTo(1);
         assertThat(people.find(new Email("ann@example.com"))).hasValueSatisfying(person -> {

@@ -42,15 +42,17 @@ class CsvExportTest {
             assertThat(Files.readString(target)).as("untouched while writing").isEqualTo("the earlier export");
             assertThat(export.finish()).isEqualTo(1);
         }
-        assertThat(Files.readString(target, StandardCharsets.UTF_8)).isEqualTo("Email,Reason\r\nann@example.com,by phone\r\n");
+        assertThat(Files.readString(target, StandardCharsets.UTF_8))
+                .isEqualTo("Email,Reason\r\nann@example.com,by phone\r\n");
 
         Path abandoned = folder.resolve("abandoned.csv");
         assertThatThrownBy(() -> {
-            try (CsvExport export = CsvExport.start(abandoned, List.of("Email"))) {
-                export.row(List.of("bo@example.com"));
-                throw new IllegalStateException("the store failed");
-            }
-        }).isInstanceOf(IllegalStateException.class);
+                    try (CsvExport export = CsvExport.start(abandoned, List.of("Email"))) {
+                        export.row(List.of("bo@example.com"));
+                        throw new IllegalStateException("the store failed");
+                    }
+                })
+                .isInstanceOf(IllegalStateException.class);
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(target);
         }

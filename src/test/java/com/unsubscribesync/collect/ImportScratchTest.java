@@ -27,8 +27,12 @@ class ImportScratchTest {
     void theSortedRunsOfAnImportLiveOwnerOnlyInTheWorkFolderAndAreGoneWhenItEnds() throws IOException {
         List<Unsubscribe> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            rows.add(new Unsubscribe(Email.parse("p" + i + "@example.com"), Instant.EPOCH, UnsubscribeSource.IMPORT,
-                    "tester", Optional.of("private reason " + i)));
+            rows.add(new Unsubscribe(
+                    Email.parse("p" + i + "@example.com"),
+                    Instant.EPOCH,
+                    UnsubscribeSource.IMPORT,
+                    "tester",
+                    Optional.of("private reason " + i)));
         }
         try (SortedByEmail sorted = new SortedByEmail(rows.iterator(), work)) {
             List<Path> scratch = scratchFolders();
@@ -45,8 +49,10 @@ class ImportScratchTest {
                             .isEqualTo("rw-------");
                 }
             });
-            assertThat(ImportScratch.removeLeftovers(work)).as("a running import's folder is kept").isZero();
-            sorted.forEachRemaining(row -> { });
+            assertThat(ImportScratch.removeLeftovers(work))
+                    .as("a running import's folder is kept")
+                    .isZero();
+            sorted.forEachRemaining(row -> {});
         }
         assertThat(scratchFolders()).isEmpty();
     }
@@ -73,7 +79,8 @@ class ImportScratchTest {
 
     private List<Path> scratchFolders() throws IOException {
         try (Stream<Path> listed = Files.list(work)) {
-            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-")).toList();
+            return listed.filter(p -> p.getFileName().toString().startsWith("unsubscribe-import-"))
+                    .toList();
         }
     }
 

@@ -23,8 +23,12 @@ class SortedByEmailTest {
         int count = SortedByEmail.RUN_SIZE * 2 + 17;
         for (int i = 0; i < count; i++) {
             String email = "p" + random.nextInt(count / 3) + "@example.com";
-            rows.add(new Unsubscribe(Email.parse(email), Instant.ofEpochSecond(1_700_000_000L, i), UnsubscribeSource.IMPORT,
-                    "tester", i % 2 == 0 ? Optional.of("row " + i) : Optional.empty()));
+            rows.add(new Unsubscribe(
+                    Email.parse(email),
+                    Instant.ofEpochSecond(1_700_000_000L, i),
+                    UnsubscribeSource.IMPORT,
+                    "tester",
+                    i % 2 == 0 ? Optional.of("row " + i) : Optional.empty()));
         }
 
         List<Unsubscribe> sorted = new ArrayList<>();
@@ -36,6 +40,8 @@ class SortedByEmailTest {
         List<Unsubscribe> expected = new ArrayList<>(rows);
         expected.sort(java.util.Comparator.comparing(Unsubscribe::email));
         assertThat(sorted.size()).isEqualTo(count);
-        assertThat(sorted.equals(expected)).as("same rows in the same order as a stable sort").isTrue();
+        assertThat(sorted.equals(expected))
+                .as("same rows in the same order as a stable sort")
+                .isTrue();
     }
 }

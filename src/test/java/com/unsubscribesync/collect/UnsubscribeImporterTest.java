@@ -30,6 +30,7 @@ class UnsubscribeImporterTest {
 
     @TempDir
     Path folder;
+
     private Database database;
     private UnsubscribeRepository unsubscribes;
     private UnsubscribeImporter importer;
@@ -68,14 +69,16 @@ class UnsubscribeImporterTest {
 
     @Test
     void badRowsAreReportedByLineAndNothingIsImported() throws IOException {
-        Path file = write("email,unsubscribed_at\nann@example.com,\nBad@@x,\ncy@example.com,yesterday\n\ndee@example.com,\n");
+        Path file = write(
+                "email,unsubscribed_at\nann@example.com,\nBad@@x,\ncy@example.com,yesterday\n\ndee@example.com,\n");
 
         ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
 
         assertThat(report.written()).isFalse();
-        assertThat(report.problems()).containsExactly(
-                "line 3: email 'bad@@x' has more than one @",
-                "line 4: unsubscribed_at 'yesterday' is not a date: use 2024-05-01 or 2024-05-01T10:00:00Z");
+        assertThat(report.problems())
+                .containsExactly(
+                        "line 3: email 'bad@@x' has more than one @",
+                        "line 4: unsubscribed_at 'yesterday' is not a date: use 2024-05-01 or 2024-05-01T10:00:00Z");
         assertThat(unsubscribes.count()).isZero();
         assertThat(new OutboxRepository(database).pendingCount()).isZero();
     }
@@ -111,7 +114,11 @@ class UnsubscribeImporterTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.unchanged()).isEqualTo(1);
-        assertThat(unsubscribes.find(Email.parse("ann@example.com")).orElseThrow().reason()).contains("first");
+        assertThat(unsubscribes
+                        .find(Email.parse("ann@example.com"))
+                        .orElseThrow()
+                        .reason())
+                .contains("first");
         assertThat(new OutboxRepository(database).pendingCount()).isEqualTo(1);
     }
 
@@ -127,7 +134,8 @@ class UnsubscribeImporterTest {
         Path binary = folder.resolve("photo.csv");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
         assertThatThrownBy(() -> importer.importFile(binary, new ImportOptions(false, false), "t"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not a text file");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not a text file");
 
         Path noEmail = write("name,address\nAnn,ann@example.com\n");
         assertThatThrownBy(() -> importer.importFile(noEmail, new ImportOptions(false, false), "t"))
@@ -155,8 +163,7 @@ class UnsubscribeImporterTest {
     }
 
     @Test
-    void aDiskThatFillsUpAfterTheFirstBatchIsReportedWithTheRowsSavedAndARerunFinishesTheImport()
-            throws IOException {
+    void aDiskThatFillsUpAfterTheFirstBatchIsReportedWithTheRowsSavedAndARerunFinishesTheImport() throws IOException {
         Path file = folder.resolve("unsubscribes.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("email,reason\n");
@@ -165,19 +172,25 @@ class UnsubscribeImporterTest {
             }
         }
         DiskFillsUp.ROWS_THAT_FIT.set(1_500);
-        database.inTransaction(c -> c.createStatement().execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON "
-                + "unsubscribes FOR EACH ROW CALL \"" + DiskFillsUp.class.getName() + "\""));
+        database.inTransaction(c -> c.createStatement()
+                .execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON " + "unsubscribes FOR EACH ROW CALL \""
+                        + DiskFillsUp.class.getName() + "\""));
 
         assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
                 .isInstanceOfSatisfying(PartlySavedException.class, e -> {
                     assertThat(e.rowsSaved()).isEqualTo(1_000);
                     assertThat(e.added()).isEqualTo(1_000);
-                    assertThat(e.getMessage()).contains("1000 rows were saved for good (1000 new unsubscribes)")
-                            .contains("No space left on device").contains("run the same import again")
-                            .doesNotContain("rolled back").doesNotContain("\n");
+                    assertThat(e.getMessage())
+                            .contains("1000 rows were saved for good (1000 new unsubscribes)")
+                            .contains("No space left on device")
+                            .contains("run the same import again")
+                            .doesNotContain("rolled back")
+                            .doesNotContain("\n");
                 });
         assertThat(unsubscribes.count()).isEqualTo(1_000);
-        assertThat(Files.list(folder.resolve(ImportScratch.FOLDER)).toList()).as("scratch removed").isEmpty();
+        assertThat(Files.list(folder.resolve(ImportScratch.FOLDER)).toList())
+                .as("scratch removed")
+                .isEmpty();
 
         database.inTransaction(c -> c.createStatement().execute("DROP TRIGGER disk_fills_up"));
         ImportReport again = importer.importFile(file, new ImportOptions(false, false), "tester");
@@ -190,11 +203,13 @@ class UnsubscribeImporterTest {
         Path file = folder.resolve("few.csv");
         Files.writeString(file, "email\na@example.com\nb@example.com\n");
         DiskFillsUp.ROWS_THAT_FIT.set(1);
-        database.inTransaction(c -> c.createStatement().execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON "
-                + "unsubscribes FOR EACH ROW CALL \"" + DiskFillsUp.class.getName() + "\""));
+        database.inTransaction(c -> c.createStatement()
+                .execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON " + "unsubscribes FOR EACH ROW CALL \""
+                        + DiskFillsUp.class.getName() + "\""));
 
         assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
-                .isNotInstanceOf(PartlySavedException.class).hasMessageContaining("rolled back");
+                .isNotInstanceOf(PartlySavedException.class)
+                .hasMessageContaining("rolled back");
         assertThat(unsubscribes.count()).isZero();
     }
 
@@ -208,7 +223,8 @@ class UnsubscribeImporterTest {
         assertThatThrownBy(() -> stuck.importFile(file, new ImportOptions(false, false), "tester"))
                 .isInstanceOf(com.unsubscribesync.store.StoreException.class)
                 .hasMessageContaining("could not sort its rows in " + blocked)
-                .hasMessageContaining("nothing was imported").hasMessageContaining("run the same import again");
+                .hasMessageContaining("nothing was imported")
+                .hasMessageContaining("run the same import again");
         assertThat(unsubscribes.count()).isZero();
     }
 }

@@ -25,7 +25,9 @@ class RatchetPropertiesTest {
             for (SalesforceId pushed : plan.pushes()) {
                 MirrorRecord record = byId.get(pushed);
                 assertThat(record).as("pushed id %s is a known record", pushed).isNotNull();
-                assertThat(record.optedOut()).as("opt-out of %s before the push", pushed).isFalse();
+                assertThat(record.optedOut())
+                        .as("opt-out of %s before the push", pushed)
+                        .isFalse();
                 assertThat(record.deleted()).isFalse();
                 assertThat(record.converted()).isFalse();
                 assertThat(input.blockedObjects()).doesNotContain(record.objectType());
@@ -39,7 +41,8 @@ class RatchetPropertiesTest {
             RatchetInput applied = applied(input, plan);
             for (Email imported : plan.imports()) {
                 assertThat(input.unsubscribed()).doesNotContain(imported);
-                assertThat(applied.mirror()).as("a record opted out in Salesforce with %s", imported)
+                assertThat(applied.mirror())
+                        .as("a record opted out in Salesforce with %s", imported)
                         .anyMatch(r -> !r.deleted() && r.optedOut() && r.email().equals(Optional.of(imported)));
             }
             Set<Email> after = applied.unsubscribed();
@@ -62,15 +65,17 @@ class RatchetPropertiesTest {
     void everyUnsubscribedEmailEndsOptedOutOnEveryReachableUnblockedRecordWithItsAddress() {
         forEachRandomState((input, plan) -> {
             RatchetInput after = applied(input, plan);
-            if (!after.settings().matchByEmail()
-                    || after.settings().resubscribePolicy() == ResubscribePolicy.HOLD) {
+            if (!after.settings().matchByEmail() || after.settings().resubscribePolicy() == ResubscribePolicy.HOLD) {
                 return;
             }
             for (MirrorRecord record : after.mirror()) {
                 boolean live = !record.deleted() && !record.converted();
-                boolean unsubscribed = record.email().map(after.unsubscribed()::contains).orElse(false);
+                boolean unsubscribed =
+                        record.email().map(after.unsubscribed()::contains).orElse(false);
                 if (live && unsubscribed && !input.blockedObjects().contains(record.objectType())) {
-                    assertThat(record.optedOut()).as("record %s of %s", record.id(), record.email()).isTrue();
+                    assertThat(record.optedOut())
+                            .as("record %s of %s", record.id(), record.email())
+                            .isTrue();
                 }
             }
         });
@@ -104,23 +109,43 @@ class RatchetPropertiesTest {
             }
             boolean optedOut = random.nextInt(4) == 0;
             boolean before = optedOut || random.nextInt(5) == 0;
-            Optional<Email> email = random.nextInt(8) == 0 ? Optional.empty()
-                    : Optional.of(emails.get(random.nextInt(emails.size())));
+            Optional<Email> email =
+                    random.nextInt(8) == 0 ? Optional.empty() : Optional.of(emails.get(random.nextInt(emails.size())));
             mirror.add(new MirrorRecord(id, email, optedOut, before, false, Optional.empty(), false, Optional.empty()));
         }
         for (int i = 0; i < mirror.size(); i++) {
             MirrorRecord record = mirror.get(i);
             int roll = random.nextInt(10);
             if (roll == 0 && record.objectType() == SObjectType.LEAD) {
-                Optional<SalesforceId> contact = contactIds.isEmpty() || random.nextInt(4) == 0 ? Optional.empty()
+                Optional<SalesforceId> contact = contactIds.isEmpty() || random.nextInt(4) == 0
+                        ? Optional.empty()
                         : Optional.of(contactIds.get(random.nextInt(contactIds.size())));
-                mirror.set(i, new MirrorRecord(record.id(), record.email(), record.optedOut(), record.optedOutBefore(),
-                        true, contact, false, Optional.empty()));
+                mirror.set(
+                        i,
+                        new MirrorRecord(
+                                record.id(),
+                                record.email(),
+                                record.optedOut(),
+                                record.optedOutBefore(),
+                                true,
+                                contact,
+                                false,
+                                Optional.empty()));
             } else if (roll == 1) {
-                Optional<SalesforceId> master = random.nextBoolean() ? Optional.empty()
+                Optional<SalesforceId> master = random.nextBoolean()
+                        ? Optional.empty()
                         : Optional.of(mirror.get(random.nextInt(mirror.size())).id());
-                mirror.set(i, new MirrorRecord(record.id(), record.email(), record.optedOut(), record.optedOutBefore(),
-                        false, Optional.empty(), true, master.filter(m -> !m.equals(record.id()))));
+                mirror.set(
+                        i,
+                        new MirrorRecord(
+                                record.id(),
+                                record.email(),
+                                record.optedOut(),
+                                record.optedOutBefore(),
+                                false,
+                                Optional.empty(),
+                                true,
+                                master.filter(m -> !m.equals(record.id()))));
             }
         }
         Set<Email> unsubscribed = new HashSet<>();

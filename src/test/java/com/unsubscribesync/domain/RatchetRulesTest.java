@@ -16,15 +16,19 @@ class RatchetRulesTest {
 
     @Test
     void localUnsubscribeIsPushedToEveryLeadAndContactWithTheAddress() {
-        SyncPlan plan = plan(Set.of(ANN), Map.of(), SyncSettings.defaults(),
-                record(LEAD, ANN, false), record(CONTACT, ANN, false));
+        SyncPlan plan = plan(
+                Set.of(ANN), Map.of(), SyncSettings.defaults(), record(LEAD, ANN, false), record(CONTACT, ANN, false));
         assertThat(plan.pushes()).containsExactly(CONTACT, LEAD);
     }
 
     @Test
     void withMatchByEmailOffOnlyTheLinkedRecordIsPushed() {
-        SyncPlan plan = plan(Set.of(ANN), Map.of(ANN, Set.of(CONTACT)), SyncSettings.defaults().withMatchByEmail(false),
-                record(LEAD, ANN, false), record(CONTACT, ANN, false));
+        SyncPlan plan = plan(
+                Set.of(ANN),
+                Map.of(ANN, Set.of(CONTACT)),
+                SyncSettings.defaults().withMatchByEmail(false),
+                record(LEAD, ANN, false),
+                record(CONTACT, ANN, false));
         assertThat(plan.pushes()).containsExactly(CONTACT);
     }
 
@@ -37,33 +41,42 @@ class RatchetRulesTest {
 
     @Test
     void importedOptOutIsSpreadToTheOtherRecordsWithTheSameAddress() {
-        SyncPlan plan = plan(Set.of(), Map.of(), SyncSettings.defaults(), record(CONTACT, ANN, true), record(LEAD, ANN, false));
+        SyncPlan plan =
+                plan(Set.of(), Map.of(), SyncSettings.defaults(), record(CONTACT, ANN, true), record(LEAD, ANN, false));
         assertThat(plan.imports()).containsExactly(ANN);
         assertThat(plan.pushes()).containsExactly(LEAD);
     }
 
     @Test
     void convertedLeadIsNeverWrittenAndItsContactIsPushedInstead() {
-        MirrorRecord converted = new MirrorRecord(LEAD, Optional.of(ANN), false, false, true, Optional.of(OTHER_CONTACT),
-                false, Optional.empty());
-        SyncPlan plan = plan(Set.of(ANN), Map.of(ANN, Set.of(LEAD)), SyncSettings.defaults(), converted,
+        MirrorRecord converted = new MirrorRecord(
+                LEAD, Optional.of(ANN), false, false, true, Optional.of(OTHER_CONTACT), false, Optional.empty());
+        SyncPlan plan = plan(
+                Set.of(ANN),
+                Map.of(ANN, Set.of(LEAD)),
+                SyncSettings.defaults(),
+                converted,
                 record(OTHER_CONTACT, Email.parse("ann.new@example.com"), false));
         assertThat(plan.pushes()).containsExactly(OTHER_CONTACT);
     }
 
     @Test
     void recordMergedAwayIsFollowedToItsMaster() {
-        MirrorRecord merged = new MirrorRecord(CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true,
-                Optional.of(OTHER_CONTACT));
-        SyncPlan plan = plan(Set.of(ANN), Map.of(ANN, Set.of(CONTACT)), SyncSettings.defaults().withMatchByEmail(false),
-                merged, record(OTHER_CONTACT, Email.parse("ann@elsewhere.com"), false));
+        MirrorRecord merged = new MirrorRecord(
+                CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true, Optional.of(OTHER_CONTACT));
+        SyncPlan plan = plan(
+                Set.of(ANN),
+                Map.of(ANN, Set.of(CONTACT)),
+                SyncSettings.defaults().withMatchByEmail(false),
+                merged,
+                record(OTHER_CONTACT, Email.parse("ann@elsewhere.com"), false));
         assertThat(plan.pushes()).containsExactly(OTHER_CONTACT);
     }
 
     @Test
     void deletedLinkedRecordBecomesARecordDeletedConflict() {
-        MirrorRecord deleted = new MirrorRecord(CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true,
-                Optional.empty());
+        MirrorRecord deleted = new MirrorRecord(
+                CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true, Optional.empty());
         SyncPlan plan = plan(Set.of(ANN), Map.of(ANN, Set.of(CONTACT)), SyncSettings.defaults(), deleted);
         assertThat(plan.pushes()).isEmpty();
         assertThat(plan.conflicts()).extracting(PlannedConflict::kind).containsExactly(ConflictKind.RECORD_DELETED);
@@ -71,15 +84,16 @@ class RatchetRulesTest {
 
     @Test
     void unsubscribeWithNoRecordAndNoIdIsNotInSalesforce() {
-        SyncPlan plan = plan(Set.of(ANN), Map.of(), SyncSettings.defaults(), record(CONTACT, Email.parse("bo@example.com"), false));
+        SyncPlan plan = plan(
+                Set.of(ANN), Map.of(), SyncSettings.defaults(), record(CONTACT, Email.parse("bo@example.com"), false));
         assertThat(plan.conflicts()).extracting(PlannedConflict::kind).containsExactly(ConflictKind.NOT_IN_SALESFORCE);
         assertThat(plan.pushes()).isEmpty();
     }
 
     @Test
     void optOutUncheckedInSalesforceIsReappliedByDefault() {
-        MirrorRecord unchecked = new MirrorRecord(CONTACT, Optional.of(ANN), false, true, false, Optional.empty(), false,
-                Optional.empty());
+        MirrorRecord unchecked = new MirrorRecord(
+                CONTACT, Optional.of(ANN), false, true, false, Optional.empty(), false, Optional.empty());
         SyncPlan plan = plan(Set.of(ANN), Map.of(), SyncSettings.defaults(), unchecked);
         assertThat(plan.pushes()).containsExactly(CONTACT);
         assertThat(plan.conflicts()).isEmpty();
@@ -87,19 +101,26 @@ class RatchetRulesTest {
 
     @Test
     void optOutUncheckedInSalesforceIsHeldForReviewWhenThePolicySaysHold() {
-        MirrorRecord unchecked = new MirrorRecord(CONTACT, Optional.of(ANN), false, true, false, Optional.empty(), false,
-                Optional.empty());
-        SyncPlan plan = plan(Set.of(ANN), Map.of(), SyncSettings.defaults().withResubscribePolicy(ResubscribePolicy.HOLD),
+        MirrorRecord unchecked = new MirrorRecord(
+                CONTACT, Optional.of(ANN), false, true, false, Optional.empty(), false, Optional.empty());
+        SyncPlan plan = plan(
+                Set.of(ANN),
+                Map.of(),
+                SyncSettings.defaults().withResubscribePolicy(ResubscribePolicy.HOLD),
                 unchecked);
         assertThat(plan.pushes()).isEmpty();
-        assertThat(plan.conflicts()).extracting(PlannedConflict::kind)
+        assertThat(plan.conflicts())
+                .extracting(PlannedConflict::kind)
                 .containsExactly(ConflictKind.RESUBSCRIBED_IN_SALESFORCE);
     }
 
     @Test
     void objectWithAnUnavailableFieldIsNotPushedAndRaisesAFieldUnavailableConflict() {
-        SyncPlan plan = Ratchet.plan(new RatchetInput(Set.of(ANN), Map.of(),
-                List.of(record(LEAD, ANN, false), record(CONTACT, ANN, false)), SyncSettings.defaults(),
+        SyncPlan plan = Ratchet.plan(new RatchetInput(
+                Set.of(ANN),
+                Map.of(),
+                List.of(record(LEAD, ANN, false), record(CONTACT, ANN, false)),
+                SyncSettings.defaults(),
                 Set.of(SObjectType.LEAD)));
         assertThat(plan.pushes()).containsExactly(CONTACT);
         assertThat(plan.conflicts()).extracting(PlannedConflict::kind).containsExactly(ConflictKind.FIELD_UNAVAILABLE);
@@ -123,10 +144,14 @@ class RatchetRulesTest {
     }
 
     private static MirrorRecord record(SalesforceId id, Email email, boolean optedOut) {
-        return new MirrorRecord(id, Optional.of(email), optedOut, optedOut, false, Optional.empty(), false, Optional.empty());
+        return new MirrorRecord(
+                id, Optional.of(email), optedOut, optedOut, false, Optional.empty(), false, Optional.empty());
     }
 
-    private static SyncPlan plan(Set<Email> unsubscribed, Map<Email, Set<SalesforceId>> linked, SyncSettings settings,
+    private static SyncPlan plan(
+            Set<Email> unsubscribed,
+            Map<Email, Set<SalesforceId>> linked,
+            SyncSettings settings,
             MirrorRecord... mirror) {
         return Ratchet.plan(new RatchetInput(unsubscribed, linked, List.of(mirror), settings, Set.of()));
     }

@@ -46,8 +46,10 @@ class RecordsToOptOutTest {
 
     @Test
     void aConvertedLeadLeadsToItsContactAndIsNeverWritten() {
-        known.put(LEAD, new MirrorRecord(LEAD, Optional.of(ANN), false, false, true, Optional.of(CONTACT), false,
-                Optional.empty()));
+        known.put(
+                LEAD,
+                new MirrorRecord(
+                        LEAD, Optional.of(ANN), false, false, true, Optional.of(CONTACT), false, Optional.empty()));
         live(CONTACT, false);
 
         RecordsToOptOut.Decision decision = rule(Set.of()).forAddress(ANN, Set.of(), List.of(LEAD), true);
@@ -57,11 +59,13 @@ class RecordsToOptOutTest {
 
     @Test
     void aConvertedLeadWhoseContactObjectCannotBeWrittenWaitsForTheFieldEvenUnread() {
-        known.put(LEAD, new MirrorRecord(LEAD, Optional.of(ANN), false, false, true, Optional.of(CONTACT), false,
-                Optional.empty()));
+        known.put(
+                LEAD,
+                new MirrorRecord(
+                        LEAD, Optional.of(ANN), false, false, true, Optional.of(CONTACT), false, Optional.empty()));
 
-        RecordsToOptOut.Decision decision = rule(Set.of(SObjectType.CONTACT)).forAddress(ANN, Set.of(), List.of(LEAD),
-                true);
+        RecordsToOptOut.Decision decision =
+                rule(Set.of(SObjectType.CONTACT)).forAddress(ANN, Set.of(), List.of(LEAD), true);
 
         assertThat(decision.toWrite()).isEmpty();
         assertThat(decision.conflicts()).as("not taken for deleted").isEmpty();
@@ -71,8 +75,10 @@ class RecordsToOptOutTest {
 
     @Test
     void aLinkedRecordDeletedWithoutAMergeIsARecordDeletedConflict() {
-        known.put(CONTACT, new MirrorRecord(CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true,
-                Optional.empty()));
+        known.put(
+                CONTACT,
+                new MirrorRecord(
+                        CONTACT, Optional.of(ANN), false, false, false, Optional.empty(), true, Optional.empty()));
 
         RecordsToOptOut.Decision decision = rule(Set.of()).forAddress(ANN, Set.of(CONTACT), List.of(), true);
 
@@ -90,9 +96,11 @@ class RecordsToOptOutTest {
     @Test
     void anAddressWithNoRecordAndNoLinkIsNotInSalesforceUnlessAnObjectCouldNotBeLookedAt() {
         assertThat(rule(Set.of()).forAddress(ANN, Set.of(), List.of(), true).conflicts())
-                .extracting(PlannedConflict::kind).containsExactly(ConflictKind.NOT_IN_SALESFORCE);
+                .extracting(PlannedConflict::kind)
+                .containsExactly(ConflictKind.NOT_IN_SALESFORCE);
         assertThat(rule(Set.of()).forAddress(ANN, Set.of(), List.of(), false).conflicts())
-                .as("only opted out in Salesforce").isEmpty();
+                .as("only opted out in Salesforce")
+                .isEmpty();
 
         RecordsToOptOut.Decision blocked = rule(Set.of(SObjectType.LEAD)).forAddress(ANN, Set.of(), List.of(), true);
         assertThat(blocked.conflicts()).isEmpty();
@@ -102,27 +110,34 @@ class RecordsToOptOutTest {
     @Test
     void recordsWithTheAddressCountOnlyWithMatchByEmailOn() {
         live(CONTACT, false);
-        RecordsToOptOut off = new RecordsToOptOut(SyncSettings.defaults().withMatchByEmail(false), Set.of(),
-                id -> Optional.ofNullable(known.get(id)));
+        RecordsToOptOut off = new RecordsToOptOut(
+                SyncSettings.defaults().withMatchByEmail(false), Set.of(), id -> Optional.ofNullable(known.get(id)));
 
         RecordsToOptOut.Decision decision = off.forAddress(ANN, Set.of(), List.of(CONTACT), true);
 
         assertThat(decision.toWrite()).isEmpty();
-        assertThat(decision.conflicts()).as("the address is in Salesforce, just not matched").isEmpty();
+        assertThat(decision.conflicts())
+                .as("the address is in Salesforce, just not matched")
+                .isEmpty();
     }
 
     @Test
     void aSurvivorUncheckedInSalesforceIsHeldForReviewUnderTheHoldPolicy() {
         mergedAway(CONTACT, SURVIVOR);
-        known.put(SURVIVOR, new MirrorRecord(SURVIVOR, Optional.of(ANN), false, true, false, Optional.empty(), false,
-                Optional.empty()));
-        RecordsToOptOut hold = new RecordsToOptOut(SyncSettings.defaults().withResubscribePolicy(ResubscribePolicy.HOLD),
-                Set.of(), id -> Optional.ofNullable(known.get(id)));
+        known.put(
+                SURVIVOR,
+                new MirrorRecord(
+                        SURVIVOR, Optional.of(ANN), false, true, false, Optional.empty(), false, Optional.empty()));
+        RecordsToOptOut hold = new RecordsToOptOut(
+                SyncSettings.defaults().withResubscribePolicy(ResubscribePolicy.HOLD),
+                Set.of(),
+                id -> Optional.ofNullable(known.get(id)));
 
         RecordsToOptOut.Decision decision = hold.forAddress(ANN, Set.of(CONTACT), List.of(), true);
 
         assertThat(decision.toWrite()).isEmpty();
-        assertThat(decision.conflicts()).extracting(PlannedConflict::kind)
+        assertThat(decision.conflicts())
+                .extracting(PlannedConflict::kind)
                 .containsExactly(ConflictKind.RESUBSCRIBED_IN_SALESFORCE);
     }
 
@@ -142,8 +157,8 @@ class RecordsToOptOutTest {
     void withMatchByEmailAnAddressFoundOnOneObjectStillWaitsForTheObjectWhoseFieldCannotBeUsed() {
         live(CONTACT, false);
 
-        RecordsToOptOut.Decision decision = rule(Set.of(SObjectType.LEAD)).forAddress(ANN, Set.of(), List.of(CONTACT),
-                true);
+        RecordsToOptOut.Decision decision =
+                rule(Set.of(SObjectType.LEAD)).forAddress(ANN, Set.of(), List.of(CONTACT), true);
 
         assertThat(decision.toWrite()).containsExactly(CONTACT);
         assertThat(decision.waitingFor()).as("its Leads were not searched").containsExactly(SObjectType.LEAD);
@@ -154,9 +169,11 @@ class RecordsToOptOutTest {
     void withMatchByEmailOffOnlyTheLinkedRecordsAreNamedSoABlockedObjectElsewhereIsNoReasonToWait() {
         live(CONTACT, false);
 
-        RecordsToOptOut.Decision decision = new RecordsToOptOut(SyncSettings.defaults().withMatchByEmail(false),
-                Set.of(SObjectType.LEAD), id -> Optional.ofNullable(known.get(id))).forAddress(ANN, Set.of(CONTACT),
-                        List.of(), true);
+        RecordsToOptOut.Decision decision = new RecordsToOptOut(
+                        SyncSettings.defaults().withMatchByEmail(false),
+                        Set.of(SObjectType.LEAD),
+                        id -> Optional.ofNullable(known.get(id)))
+                .forAddress(ANN, Set.of(CONTACT), List.of(), true);
 
         assertThat(decision.toWrite()).containsExactly(CONTACT);
         assertThat(decision.complete()).isTrue();
@@ -167,12 +184,23 @@ class RecordsToOptOutTest {
     }
 
     private void mergedAway(SalesforceId loser, SalesforceId master) {
-        known.put(loser, new MirrorRecord(loser, Optional.of(ANN), false, false, false, Optional.empty(), true,
-                Optional.of(master)));
+        known.put(
+                loser,
+                new MirrorRecord(
+                        loser, Optional.of(ANN), false, false, false, Optional.empty(), true, Optional.of(master)));
     }
 
     private void live(SalesforceId id, boolean optedOut) {
-        known.put(id, new MirrorRecord(id, Optional.of(Email.parse("other@example.com")), optedOut, optedOut, false,
-                Optional.empty(), false, Optional.empty()));
+        known.put(
+                id,
+                new MirrorRecord(
+                        id,
+                        Optional.of(Email.parse("other@example.com")),
+                        optedOut,
+                        optedOut,
+                        false,
+                        Optional.empty(),
+                        false,
+                        Optional.empty()));
     }
 }

@@ -24,7 +24,8 @@ class SalesforceIdTest {
     @Test
     void eighteenCharacterIdWithAWrongSuffixIsRejected() {
         assertThatThrownBy(() -> SalesforceId.parse("003000000000001AAB"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("checksum");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("checksum");
     }
 
     @Test

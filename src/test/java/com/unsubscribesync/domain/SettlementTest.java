@@ -17,7 +17,8 @@ class SettlementTest {
     void anUnsubscribeIsSettledOnceEachRecordItNamesIsWritten() {
         settlement.written(List.of(CONTACT, LEAD));
 
-        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of()))).isTrue();
+        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of())))
+                .isTrue();
     }
 
     @Test
@@ -25,7 +26,8 @@ class SettlementTest {
         settlement.written(List.of(CONTACT));
         settlement.explained(LEAD);
 
-        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of()))).isTrue();
+        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of())))
+                .isTrue();
     }
 
     @Test
@@ -33,7 +35,8 @@ class SettlementTest {
         settlement.written(List.of(CONTACT));
         settlement.refused(LEAD, "UNABLE_TO_LOCK_ROW");
 
-        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of()))).isFalse();
+        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of())))
+                .isFalse();
         assertThat(settlement.whyNot(LEAD)).contains("UNABLE_TO_LOCK_ROW");
     }
 
@@ -41,14 +44,16 @@ class SettlementTest {
     void aRecordSalesforceNeverAnsweredForIsNotSettled() {
         settlement.written(List.of(CONTACT));
 
-        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of()))).isFalse();
-        assertThat(settlement.unsettled(List.of(CONTACT, LEAD))).containsExactlyEntriesOf(Map.of(Settlement.NO_ANSWER,
-                1));
+        assertThat(settlement.settles(decision(List.of(CONTACT, LEAD), Set.of())))
+                .isFalse();
+        assertThat(settlement.unsettled(List.of(CONTACT, LEAD)))
+                .containsExactlyEntriesOf(Map.of(Settlement.NO_ANSWER, 1));
     }
 
     @Test
     void anUnsubscribeWaitingForAnObjectsFieldIsNotSettledEvenWithNothingToWrite() {
-        assertThat(settlement.settles(decision(List.of(), Set.of(SObjectType.CONTACT)))).isFalse();
+        assertThat(settlement.settles(decision(List.of(), Set.of(SObjectType.CONTACT))))
+                .isFalse();
     }
 
     @Test
@@ -67,8 +72,8 @@ class SettlementTest {
         settlement.refused(other, "UNABLE_TO_LOCK_ROW");
         settlement.refused(LEAD, "SERVER_UNAVAILABLE");
 
-        assertThat(settlement.unsettled(List.of(CONTACT, other, LEAD))).containsExactly(
-                Map.entry("SERVER_UNAVAILABLE", 1), Map.entry("UNABLE_TO_LOCK_ROW", 2));
+        assertThat(settlement.unsettled(List.of(CONTACT, other, LEAD)))
+                .containsExactly(Map.entry("SERVER_UNAVAILABLE", 1), Map.entry("UNABLE_TO_LOCK_ROW", 2));
     }
 
     private static RecordsToOptOut.Decision decision(List<SalesforceId> toWrite, Set<SObjectType> waitingFor) {

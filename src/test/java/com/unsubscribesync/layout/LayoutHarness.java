@@ -36,18 +36,25 @@ final class LayoutHarness implements AutoCloseable {
         database = Database.openInMemory("layouts-" + UUID.randomUUID());
         settings = new SettingsRepository(database);
         backupDirectory = dataDirectory.resolve(LayoutBackups.DIRECTORY);
-        layouts = new PageLayouts(() -> Optional.of(LayoutOrg.of(salesforce)), settings,
-                new LayoutBackups(backupDirectory), Clock.systemUTC());
+        layouts = new PageLayouts(
+                () -> Optional.of(LayoutOrg.of(salesforce)),
+                settings,
+                new LayoutBackups(backupDirectory),
+                Clock.systemUTC());
     }
 
     static ForceWscOrg connect(LocalOrg org) {
         ConnectionOptions defaults = ConnectionOptions.defaults("UnsubscribeSyncTest/1");
         ConnectionOptions options = defaults.withReadTimeout(Duration.ofSeconds(20))
-                .withRetry(defaults.retry().withSleeper(delay -> { }));
-        TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
-                ProxySelector.getDefault());
-        return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()), () -> 0, false, () -> { });
+                .withRetry(defaults.retry().withSleeper(delay -> {}));
+        TokenEndpoint tokens =
+                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
+        return ForceWscOrg.open(
+                new ConnectorConfigs(options, ProxySelector.getDefault()),
+                SessionSource.clientCredentials(tokens, org.clientSecret()),
+                () -> 0,
+                false,
+                () -> {});
     }
 
     void settings(UnaryOperator<SyncSettings> change) {

@@ -18,6 +18,7 @@ class LayoutReadsCostTest {
 
     @TempDir
     Path dataDirectory;
+
     private LayoutHarness harness;
 
     @BeforeEach
@@ -39,8 +40,9 @@ class LayoutReadsCostTest {
     @Test
     void anExplicitCheckCostsAFewCallsAndSaysHowManyAndLookingAgainCostsNone() {
         int first = callsDuring(harness.layouts::inspect);
-        assertThat(first).as("the first look also asks once whether the org is a sandbox").isLessThanOrEqualTo(
-                A_FEW + 1);
+        assertThat(first)
+                .as("the first look also asks once whether the org is a sandbox")
+                .isLessThanOrEqualTo(A_FEW + 1);
         assertThat(callsDuring(harness.layouts::inspect)).isZero();
 
         Inspection[] checked = new Inspection[1];
@@ -64,19 +66,25 @@ class LayoutReadsCostTest {
     @Test
     void aChangeReadsItsLayoutsFreshAndTheLookAfterItCostsNothing() {
         harness.layouts.inspect();
-        int install = callsDuring(() -> harness.layouts.install(SObjectType.CONTACT, List.of("Contact Layout"),
-                false));
+        int install = callsDuring(() -> harness.layouts.install(SObjectType.CONTACT, List.of("Contact Layout"), false));
         assertThat(install).as("read before, save, read back").isEqualTo(3);
         Inspection[] after = new Inspection[1];
         assertThat(callsDuring(() -> after[0] = harness.layouts.inspect())).isZero();
-        assertThat(after[0].of(SObjectType.CONTACT).orElseThrow().layouts()).filteredOn(
-                l -> l.fullName().equals("Contact-Contact Layout")).singleElement()
+        assertThat(after[0].of(SObjectType.CONTACT).orElseThrow().layouts())
+                .filteredOn(l -> l.fullName().equals("Contact-Contact Layout"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.present()).isTrue());
 
         assertThat(callsDuring(() -> harness.layouts.undo(SObjectType.CONTACT, "Contact Layout", false)))
-                .as("read before, restore, read back").isEqualTo(3);
-        assertThat(harness.layouts.inspect().of(SObjectType.CONTACT).orElseThrow().layouts()).filteredOn(
-                l -> l.fullName().equals("Contact-Contact Layout")).singleElement()
+                .as("read before, restore, read back")
+                .isEqualTo(3);
+        assertThat(harness.layouts
+                        .inspect()
+                        .of(SObjectType.CONTACT)
+                        .orElseThrow()
+                        .layouts())
+                .filteredOn(l -> l.fullName().equals("Contact-Contact Layout"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.present()).isFalse());
     }
 

@@ -19,11 +19,13 @@ class PackageNotInstalledTest {
     void theMissingPackageIsReportedWithWhatToDoAndNothingIsInstalled() throws Exception {
         try (LayoutHarness harness = new LayoutHarness(dataDirectory, options -> options.withPackage(false))) {
             harness.settings(s -> s.withField(OptOutField.MARKETO_SALES_OPT_OUT));
-            ObjectLayouts contact = harness.layouts.inspect().of(SObjectType.CONTACT).orElseThrow();
+            ObjectLayouts contact =
+                    harness.layouts.inspect().of(SObjectType.CONTACT).orElseThrow();
             assertThat(contact.visibility()).isEqualTo(FieldVisibility.PACKAGE_NOT_INSTALLED);
             assertThat(contact.fieldApiName()).isEmpty();
-            assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p)
-                    .contains("install the Marketo Sales Insight package from the AppExchange"));
+            assertThat(contact.problem())
+                    .hasValueSatisfying(p ->
+                            assertThat(p).contains("install the Marketo Sales Insight package from the AppExchange"));
             assertThat(contact.layouts()).isNotEmpty().noneMatch(LayoutState::present);
             assertThat(harness.layouts.askYourAdmin(SObjectType.CONTACT)).contains("Marketo Sales Insight package");
 

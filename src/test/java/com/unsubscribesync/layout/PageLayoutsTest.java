@@ -36,13 +36,14 @@ class PageLayoutsTest {
     private static final String PACKAGED_CONTACT_LAYOUT = "Contact-mkto_si__MSI Contact Layout";
 
     /** 60 characters, over 500 bytes once URL-encoded: more than any file system allows in one name. */
-    private static final String LONG_NAME = "営業部門向けの取引先責任者ページレイアウト（東日本地域の大口顧客・医療機関・薬局チェーン担当者用）"
-            + "Ärzte & Zahnärzte";
-    private static final Map<String, String> NAME_FORBIDDEN_ON_WINDOWS = Map.of("reserved", "CON", "characters",
-            "a<b>c:d\"e/f\\g|h?i*j");
+    private static final String LONG_NAME = "営業部門向けの取引先責任者ページレイアウト（東日本地域の大口顧客・医療機関・薬局チェーン担当者用）" + "Ärzte & Zahnärzte";
+
+    private static final Map<String, String> NAME_FORBIDDEN_ON_WINDOWS =
+            Map.of("reserved", "CON", "characters", "a<b>c:d\"e/f\\g|h?i*j");
 
     @TempDir
     Path dataDirectory;
+
     private LayoutHarness harness;
     private PageLayouts layouts;
 
@@ -64,28 +65,40 @@ class PageLayoutsTest {
         ObjectLayouts contact = inspection.of(SObjectType.CONTACT).orElseThrow();
         assertThat(contact.fieldApiName()).contains("HasOptedOutOfEmail");
         assertThat(contact.visibility()).isEqualTo(FieldVisibility.EDITABLE);
-        assertThat(contact.layouts()).extracting(LayoutState::fullName, LayoutState::present)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, false),
+        assertThat(contact.layouts())
+                .extracting(LayoutState::fullName, LayoutState::present)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, false),
                         org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout", true),
                         org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, false));
         assertThat(contact.layouts().get(1).behavior()).contains("Edit");
         assertThat(contact.layouts()).allMatch(LayoutState::readable);
         assertThat(contact.onEveryLayout()).contains(false);
-        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("2 of 3").contains("Contact Layout")
-                .contains("MSI Contact Layout (mkto_si)"));
+        assertThat(contact.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("2 of 3")
+                        .contains("Contact Layout")
+                        .contains("MSI Contact Layout (mkto_si)"));
 
         ObjectLayouts lead = inspection.of(SObjectType.LEAD).orElseThrow();
-        assertThat(lead.layouts()).extracting(LayoutState::fullName).containsExactlyInAnyOrder("Lead-Lead Layout",
-                "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout", "Lead-mkto_si__MSI Lead Layout");
-        assertThat(lead.missing()).extracting(LayoutState::label)
+        assertThat(lead.layouts())
+                .extracting(LayoutState::fullName)
+                .containsExactlyInAnyOrder(
+                        "Lead-Lead Layout",
+                        "Lead-Sales Lead Layout",
+                        "Lead-Lead %28Marketing%29 Layout",
+                        "Lead-mkto_si__MSI Lead Layout");
+        assertThat(lead.missing())
+                .extracting(LayoutState::label)
                 .containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
-        assertThat(lead.layouts()).allSatisfy(l -> assertThat(l.setupUrl()).startsWith(harness.org.url())
-                .contains("/lightning/setup/ObjectManager/Lead/PageLayouts/00h"));
+        assertThat(lead.layouts())
+                .allSatisfy(l -> assertThat(l.setupUrl())
+                        .startsWith(harness.org.url())
+                        .contains("/lightning/setup/ObjectManager/Lead/PageLayouts/00h"));
     }
 
     @Test
-    void addingTheFieldToAContactLayoutPutsItBelowEmailAndUndoRestoresTheLayoutAsTheOrgReturnedIt()
-            throws IOException {
+    void addingTheFieldToAContactLayoutPutsItBelowEmailAndUndoRestoresTheLayoutAsTheOrgReturnedIt() throws IOException {
         PageLayout before = harness.read(CONTACT_LAYOUT);
 
         InstallReport report = layouts.install(SObjectType.CONTACT, Optional.of("Contact Layout"), false);
@@ -98,23 +111,30 @@ class PageLayoutsTest {
             assertThat(preview.columns().get(1)).containsExactly("Email", "HasOptedOutOfEmail", "Phone");
         });
         assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().layouts())
-                .filteredOn(l -> l.fullName().equals(CONTACT_LAYOUT)).singleElement()
+                .filteredOn(l -> l.fullName().equals(CONTACT_LAYOUT))
+                .singleElement()
                 .satisfies(l -> assertThat(l.behavior()).contains("Edit"));
 
         Path backupFile = onlyBackup();
         JsonNode backup = new ObjectMapper().readTree(backupFile.toFile());
         assertThat(backup.get("original").asText()).isEqualTo(before.document());
-        assertThat(Files.readString(backupFile)).doesNotContain(harness.org.clientSecret()).doesNotContain("sessionId");
-        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::fullName).containsExactly(CONTACT_LAYOUT);
+        assertThat(Files.readString(backupFile))
+                .doesNotContain(harness.org.clientSecret())
+                .doesNotContain("sessionId");
+        assertThat(layouts.undoable(SObjectType.CONTACT))
+                .extracting(LayoutBackup::fullName)
+                .containsExactly(CONTACT_LAYOUT);
 
         UndoReport undone = layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false);
         assertThat(undone.identical()).isTrue();
-        assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(backup.get("original").asText());
+        assertThat(harness.read(CONTACT_LAYOUT).document())
+                .isEqualTo(backup.get("original").asText());
         assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().missing())
-                .extracting(LayoutState::fullName).containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
+                .extracting(LayoutState::fullName)
+                .containsExactly(CONTACT_LAYOUT, PACKAGED_CONTACT_LAYOUT);
         assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, CONTACT_LAYOUT, false))
-                .isInstanceOfSatisfying(LayoutException.class,
-                        e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_BACKUP));
+                .isInstanceOfSatisfying(
+                        LayoutException.class, e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_BACKUP));
     }
 
     @Test
@@ -122,11 +142,13 @@ class PageLayoutsTest {
         PageLayout before = harness.read(CONTACT_LAYOUT);
         InstallReport preview = layouts.preview(SObjectType.CONTACT, Optional.empty());
         assertThat(preview.dryRun()).isTrue();
-        assertThat(preview.layouts()).extracting(LayoutChange::fullName, LayoutChange::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD),
-                org.assertj.core.groups.Tuple.tuple("Contact-Marketing Contact Layout",
-                        LayoutChange.Outcome.ALREADY_THERE),
-                org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD));
+        assertThat(preview.layouts())
+                .extracting(LayoutChange::fullName, LayoutChange::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Contact-Marketing Contact Layout", LayoutChange.Outcome.ALREADY_THERE),
+                        org.assertj.core.groups.Tuple.tuple(PACKAGED_CONTACT_LAYOUT, LayoutChange.Outcome.WOULD_ADD));
         assertThat(preview.layouts().get(0).preview()).isPresent();
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
         assertThat(dataDirectory.resolve(LayoutBackups.DIRECTORY)).doesNotExist();
@@ -135,9 +157,12 @@ class PageLayoutsTest {
     @Test
     void installingOnEveryLeadLayoutPutsTheFieldOnAllOfThem() {
         InstallReport report = layouts.install(SObjectType.LEAD, Optional.empty(), false);
-        assertThat(report.layouts()).filteredOn(c -> c.outcome() == LayoutChange.Outcome.ADDED)
-                .extracting(LayoutChange::label).containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
-        assertThat(layouts.inspect().of(SObjectType.LEAD).orElseThrow().onEveryLayout()).contains(true);
+        assertThat(report.layouts())
+                .filteredOn(c -> c.outcome() == LayoutChange.Outcome.ADDED)
+                .extracting(LayoutChange::label)
+                .containsExactly("Sales Lead Layout", "MSI Lead Layout (mkto_si)");
+        assertThat(layouts.inspect().of(SObjectType.LEAD).orElseThrow().onEveryLayout())
+                .contains(true);
     }
 
     @Test
@@ -149,13 +174,15 @@ class PageLayoutsTest {
         assertThatThrownBy(() -> layouts.install(SObjectType.CONTACT, Optional.empty(), false))
                 .isInstanceOfSatisfying(LayoutException.class, e -> {
                     assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_PERMISSION);
-                    assertThat(e.getMessage()).contains("Modify Metadata Through Metadata API Functions")
+                    assertThat(e.getMessage())
+                            .contains("Modify Metadata Through Metadata API Functions")
                             .doesNotContain("\n");
-                    assertThat(e.adminRequest()).hasValueSatisfying(text -> assertThat(text)
-                            .contains("\"Email Opt Out\" (HasOptedOutOfEmail)")
-                            .contains("Setup > Object Manager > Contact > Page Layouts")
-                            .contains("/lightning/setup/ObjectManager/Contact/PageLayouts/view")
-                            .contains("Modify Metadata Through Metadata API Functions"));
+                    assertThat(e.adminRequest())
+                            .hasValueSatisfying(text -> assertThat(text)
+                                    .contains("\"Email Opt Out\" (HasOptedOutOfEmail)")
+                                    .contains("Setup > Object Manager > Contact > Page Layouts")
+                                    .contains("/lightning/setup/ObjectManager/Contact/PageLayouts/view")
+                                    .contains("Modify Metadata Through Metadata API Functions"));
                 });
         Inspection inspection = layouts.inspectNow();
         assertThat(inspection.rights().canModifyLayouts()).isFalse();
@@ -175,14 +202,17 @@ class PageLayoutsTest {
 
         Inspection inspection = layouts.inspectNow();
         assertThat(inspection.rights().canModifyLayouts()).isFalse();
-        assertThat(inspection.of(SObjectType.CONTACT).orElseThrow().layoutsReadable()).isTrue();
+        assertThat(inspection.of(SObjectType.CONTACT).orElseThrow().layoutsReadable())
+                .isTrue();
         assertThatThrownBy(() -> layouts.install(SObjectType.CONTACT, Optional.empty(), false))
                 .isInstanceOfSatisfying(LayoutException.class, e -> {
                     assertThat(e.reason()).isEqualTo(LayoutException.Reason.NO_PERMISSION);
-                    assertThat(e.getMessage()).contains("Customize Application")
+                    assertThat(e.getMessage())
+                            .contains("Customize Application")
                             .doesNotContain("Modify Metadata Through");
-                    assertThat(e.adminRequest()).hasValueSatisfying(text -> assertThat(text)
-                            .contains("the permission Customize Application"));
+                    assertThat(e.adminRequest())
+                            .hasValueSatisfying(
+                                    text -> assertThat(text).contains("the permission Customize Application"));
                 });
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
     }
@@ -194,13 +224,14 @@ class PageLayoutsTest {
         Inspection inspection = layouts.inspectNow();
         ObjectLayouts contact = inspection.of(SObjectType.CONTACT).orElseThrow();
         assertThat(contact.visibility()).isEqualTo(FieldVisibility.HIDDEN);
-        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("hidden")
-                .contains("field-level security"));
+        assertThat(contact.problem())
+                .hasValueSatisfying(p -> assertThat(p).contains("hidden").contains("field-level security"));
         assertThat(contact.layouts()).filteredOn(LayoutState::present).hasSize(1);
         assertThat(inspection.of(SObjectType.LEAD).orElseThrow().visibility()).isEqualTo(FieldVisibility.READ_ONLY);
 
         InstallReport report = layouts.install(SObjectType.CONTACT, Optional.empty(), false);
-        assertThat(report.fieldNote()).hasValueSatisfying(note -> assertThat(note).contains("field-level security"));
+        assertThat(report.fieldNote())
+                .hasValueSatisfying(note -> assertThat(note).contains("field-level security"));
         assertThat(layouts.askYourAdmin(SObjectType.CONTACT)).contains("Visible and Edit access");
     }
 
@@ -221,8 +252,10 @@ class PageLayoutsTest {
                     assertThat(e.reason()).isEqualTo(LayoutException.Reason.UNKNOWN_LAYOUT);
                     assertThat(e.getMessage()).contains("'Lead (Marketing) Layout'");
                 });
-        assertThat(layouts.preview(SObjectType.LEAD, Optional.of("Lead (Marketing) Layout")).layouts())
-                .extracting(LayoutChange::fullName).containsExactly("Lead-Lead %28Marketing%29 Layout");
+        assertThat(layouts.preview(SObjectType.LEAD, Optional.of("Lead (Marketing) Layout"))
+                        .layouts())
+                .extracting(LayoutChange::fullName)
+                .containsExactly("Lead-Lead %28Marketing%29 Layout");
     }
 
     @Test
@@ -232,10 +265,12 @@ class PageLayoutsTest {
         harness.salesforce.layouts().addField(installed, new FieldPlacement("FirstName", 0, 0, 1));
 
         assertThatThrownBy(() -> layouts.undo(SObjectType.CONTACT, "Contact Layout", false))
-                .isInstanceOfSatisfying(LayoutException.class,
+                .isInstanceOfSatisfying(
+                        LayoutException.class,
                         e -> assertThat(e.reason()).isEqualTo(LayoutException.Reason.CHANGED_SINCE_INSTALL));
         assertThat(harness.read(CONTACT_LAYOUT).itemFor("FirstName")).isPresent();
-        assertThat(layouts.undo(SObjectType.CONTACT, "Contact Layout", true).identical()).isTrue();
+        assertThat(layouts.undo(SObjectType.CONTACT, "Contact Layout", true).identical())
+                .isTrue();
         assertThat(harness.read(CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isEmpty();
     }
 
@@ -253,7 +288,9 @@ class PageLayoutsTest {
     @Test
     void aPackagedLayoutIsCheckedInstalledAndUndoneByItsFullNameWithTheNamespace() {
         LayoutState listed = layouts.inspect().of(SObjectType.CONTACT).orElseThrow().layouts().stream()
-                .filter(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).findFirst().orElseThrow();
+                .filter(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.readable()).isTrue();
         assertThat(listed.present()).isFalse();
         assertThat(listed.label()).isEqualTo("MSI Contact Layout (mkto_si)");
@@ -265,39 +302,54 @@ class PageLayoutsTest {
             assertThat(change.outcome()).isEqualTo(LayoutChange.Outcome.ADDED);
             assertThat(change.preview().orElseThrow().afterField()).contains("Email");
         });
-        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isPresent();
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail"))
+                .isPresent();
         assertThat(layouts.inspectNow().of(SObjectType.CONTACT).orElseThrow().layouts())
-                .filteredOn(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT)).singleElement()
+                .filteredOn(l -> l.fullName().equals(PACKAGED_CONTACT_LAYOUT))
+                .singleElement()
                 .satisfies(l -> assertThat(l.behavior()).contains("Edit"));
-        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::label)
+        assertThat(layouts.undoable(SObjectType.CONTACT))
+                .extracting(LayoutBackup::label)
                 .containsExactly("MSI Contact Layout (mkto_si)");
 
-        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout (mkto_si)", false).identical()).isTrue();
+        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout (mkto_si)", false)
+                        .identical())
+                .isTrue();
         assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).document()).isEqualTo(before.document());
     }
 
     @Test
     void aListedLayoutTheOrgWillNotReturnIsShownAsAProblemAndNeverDropped() {
         // The org as a client that forgets the namespace sees it: listed, but unreadable by that name.
-        LayoutOrg forgetful = new LayoutOrg(harness.salesforce.records(),
-                forgettingNamespaces(harness.salesforce.layouts()));
-        PageLayouts withForgetful = new PageLayouts(() -> Optional.of(forgetful), harness.settings,
-                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), java.time.Clock.systemUTC());
+        LayoutOrg forgetful =
+                new LayoutOrg(harness.salesforce.records(), forgettingNamespaces(harness.salesforce.layouts()));
+        PageLayouts withForgetful = new PageLayouts(
+                () -> Optional.of(forgetful),
+                harness.settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)),
+                java.time.Clock.systemUTC());
 
-        ObjectLayouts contact = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
+        ObjectLayouts contact =
+                withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
         assertThat(contact.layouts()).hasSize(3);
         assertThat(contact.unreadable()).singleElement().satisfies(l -> {
             assertThat(l.fullName()).isEqualTo("Contact-MSI Contact Layout");
             assertThat(l.present()).isFalse();
         });
         assertThat(contact.onEveryLayout()).contains(false);
-        assertThat(contact.problem()).hasValueSatisfying(p -> assertThat(p).contains("would not return")
-                .contains("MSI Contact Layout").contains("check it in Setup"));
+        assertThat(contact.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("would not return")
+                        .contains("MSI Contact Layout")
+                        .contains("check it in Setup"));
 
-        harness.salesforce.layouts().addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail",
-                0, 1, 1));
+        harness.salesforce
+                .layouts()
+                .addField(harness.read(CONTACT_LAYOUT), new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
         ObjectLayouts rest = withForgetful.inspectNow().of(SObjectType.CONTACT).orElseThrow();
-        assertThat(rest.onEveryLayout()).as("unknown while a layout cannot be read").isEmpty();
+        assertThat(rest.onEveryLayout())
+                .as("unknown while a layout cannot be read")
+                .isEmpty();
         assertThat(rest.problem()).isPresent();
 
         InstallReport report = withForgetful.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
@@ -310,8 +362,10 @@ class PageLayoutsTest {
 
     /** The connected org, except that layouts are listed as listMetadata names them, without namespaces. */
     private static SalesforceLayouts forgettingNamespaces(SalesforceLayouts real) {
-        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(SalesforceLayouts.class.getClassLoader(),
-                new Class<?>[] {SalesforceLayouts.class}, (proxy, method, args) -> {
+        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(
+                SalesforceLayouts.class.getClassLoader(),
+                new Class<?>[] {SalesforceLayouts.class},
+                (proxy, method, args) -> {
                     try {
                         Object answer = method.invoke(real, args);
                         if (method.getName().equals("listLayouts") && answer instanceof java.util.Map<?, ?> all) {
@@ -330,8 +384,14 @@ class PageLayoutsTest {
     }
 
     private static List<ListedLayout> withoutNamespaces(List<?> listed) {
-        return listed.stream().map(ListedLayout.class::cast).map(l -> new ListedLayout(l.namespacePrefix()
-                .map(ns -> l.fullName().replace("-" + ns + "__", "-")).orElse(l.fullName()), l.id())).toList();
+        return listed.stream()
+                .map(ListedLayout.class::cast)
+                .map(l -> new ListedLayout(
+                        l.namespacePrefix()
+                                .map(ns -> l.fullName().replace("-" + ns + "__", "-"))
+                                .orElse(l.fullName()),
+                        l.id()))
+                .toList();
     }
 
     private Path onlyBackup() throws IOException {
@@ -360,9 +420,12 @@ class PageLayoutsTest {
         String name = backup.getFileName().toString();
         assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThan(128);
         assertThat(name).matches("Contact-_Arzte_Zahnarzte-[0-9a-f]{12}-[0-9]{8}T[0-9]{6}\\.[0-9]{3}Z\\.json");
-        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::fullName).containsExactly(fullName);
+        assertThat(layouts.undoable(SObjectType.CONTACT))
+                .extracting(LayoutBackup::fullName)
+                .containsExactly(fullName);
 
-        assertThat(layouts.undo(SObjectType.CONTACT, LONG_NAME, false).identical()).isTrue();
+        assertThat(layouts.undo(SObjectType.CONTACT, LONG_NAME, false).identical())
+                .isTrue();
         assertThat(harness.read(fullName).document()).isEqualTo(before.document());
     }
 
@@ -383,9 +446,14 @@ class PageLayoutsTest {
         for (String copy : List.of("A", "B", "C")) {
             harness.org.state().saveLayoutAs(CONTACT_LAYOUT, CONTACT_LAYOUT + " " + copy);
         }
-        Map<String, String> before = Stream.of(CONTACT_LAYOUT, CONTACT_LAYOUT + " A", CONTACT_LAYOUT + " B",
-                CONTACT_LAYOUT + " C", PACKAGED_CONTACT_LAYOUT).collect(Collectors.toMap(Function.identity(),
-                        n -> harness.read(n).document()));
+        Map<String, String> before = Stream.of(
+                        CONTACT_LAYOUT,
+                        CONTACT_LAYOUT + " A",
+                        CONTACT_LAYOUT + " B",
+                        CONTACT_LAYOUT + " C",
+                        PACKAGED_CONTACT_LAYOUT)
+                .collect(Collectors.toMap(
+                        Function.identity(), n -> harness.read(n).document()));
         harness.org.faults().metadataOutageAfterSaves(2);
 
         InstallReport report = layouts.install(SObjectType.CONTACT, Optional.empty(), false);
@@ -395,20 +463,27 @@ class PageLayoutsTest {
         assertThat(report.labels(LayoutChange.Outcome.FAILED)).containsExactly("Contact Layout B");
         assertThat(report.labels(LayoutChange.Outcome.NOT_TRIED))
                 .containsExactly("Contact Layout C", "MSI Contact Layout (mkto_si)");
-        assertThat(report.stoppedBecause()).hasValueSatisfying(why -> assertThat(why)
-                .contains("stopped at layout Contact Layout B").doesNotContain("\n"));
-        assertThat(report.layouts()).filteredOn(c -> c.outcome() == LayoutChange.Outcome.FAILED).singleElement()
-                .satisfies(c -> assertThat(c.problem()).hasValueSatisfying(p -> assertThat(p)
-                        .contains("may have been saved").contains("layout undo")));
+        assertThat(report.stoppedBecause())
+                .hasValueSatisfying(why -> assertThat(why)
+                        .contains("stopped at layout Contact Layout B")
+                        .doesNotContain("\n"));
+        assertThat(report.layouts())
+                .filteredOn(c -> c.outcome() == LayoutChange.Outcome.FAILED)
+                .singleElement()
+                .satisfies(c -> assertThat(c.problem())
+                        .hasValueSatisfying(p ->
+                                assertThat(p).contains("may have been saved").contains("layout undo")));
 
         harness.org.faults().clear();
         assertThat(harness.read(CONTACT_LAYOUT + " C").document()).isEqualTo(before.get(CONTACT_LAYOUT + " C"));
         assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).document()).isEqualTo(before.get(PACKAGED_CONTACT_LAYOUT));
-        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::fullName)
+        assertThat(layouts.undoable(SObjectType.CONTACT))
+                .extracting(LayoutBackup::fullName)
                 .containsExactlyInAnyOrder(CONTACT_LAYOUT, CONTACT_LAYOUT + " A", CONTACT_LAYOUT + " B");
         for (String changed : List.of(CONTACT_LAYOUT, CONTACT_LAYOUT + " A")) {
             assertThat(harness.read(changed).itemFor("HasOptedOutOfEmail")).isPresent();
-            assertThat(layouts.undo(SObjectType.CONTACT, changed, false).identical()).isTrue();
+            assertThat(layouts.undo(SObjectType.CONTACT, changed, false).identical())
+                    .isTrue();
             assertThat(harness.read(changed).document()).isEqualTo(before.get(changed));
         }
     }
@@ -422,8 +497,11 @@ class PageLayoutsTest {
             }
         });
         LayoutOrg watched = new LayoutOrg(harness.salesforce.records(), saving);
-        PageLayouts withWatched = new PageLayouts(() -> Optional.of(watched), harness.settings,
-                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)), Clock.systemUTC());
+        PageLayouts withWatched = new PageLayouts(
+                () -> Optional.of(watched),
+                harness.settings,
+                new LayoutBackups(dataDirectory.resolve(LayoutBackups.DIRECTORY)),
+                Clock.systemUTC());
 
         InstallReport report = withWatched.install(SObjectType.LEAD, Optional.empty(), false);
 
@@ -442,7 +520,8 @@ class PageLayoutsTest {
                     assertThat(e.getMessage()).contains("no layout was changed").doesNotContain("\n");
                 });
         assertThat(harness.read(CONTACT_LAYOUT).document()).isEqualTo(before.document());
-        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail")).isEmpty();
+        assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).itemFor("HasOptedOutOfEmail"))
+                .isEmpty();
     }
 
     @Test
@@ -450,11 +529,17 @@ class PageLayoutsTest {
         PageLayout before = harness.read(PACKAGED_CONTACT_LAYOUT);
         layouts.install(SObjectType.CONTACT, Optional.of("MSI Contact Layout"), false);
         Path kept = backupFiles().get(0);
-        Files.move(kept, kept.resolveSibling(URLEncoder.encode(PACKAGED_CONTACT_LAYOUT, StandardCharsets.UTF_8)
-                + "-20261101T101010.000Z.json"));
+        Files.move(
+                kept,
+                kept.resolveSibling(URLEncoder.encode(PACKAGED_CONTACT_LAYOUT, StandardCharsets.UTF_8)
+                        + "-20261101T101010.000Z.json"));
 
-        assertThat(layouts.undoable(SObjectType.CONTACT)).extracting(LayoutBackup::fullName).containsExactly(PACKAGED_CONTACT_LAYOUT);
-        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout", false).identical()).isTrue();
+        assertThat(layouts.undoable(SObjectType.CONTACT))
+                .extracting(LayoutBackup::fullName)
+                .containsExactly(PACKAGED_CONTACT_LAYOUT);
+        assertThat(layouts.undo(SObjectType.CONTACT, "MSI Contact Layout", false)
+                        .identical())
+                .isTrue();
         assertThat(harness.read(PACKAGED_CONTACT_LAYOUT).document()).isEqualTo(before.document());
     }
 
@@ -474,8 +559,10 @@ class PageLayoutsTest {
 
     /** The connected org, running {@code beforeSave} before each layout is saved. */
     private static SalesforceLayouts watchingSaves(SalesforceLayouts real, Runnable beforeSave) {
-        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(SalesforceLayouts.class.getClassLoader(),
-                new Class<?>[] {SalesforceLayouts.class}, (proxy, method, args) -> {
+        return (SalesforceLayouts) java.lang.reflect.Proxy.newProxyInstance(
+                SalesforceLayouts.class.getClassLoader(),
+                new Class<?>[] {SalesforceLayouts.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("addField")) {
                         beforeSave.run();
                     }

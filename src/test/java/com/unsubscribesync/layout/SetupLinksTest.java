@@ -10,8 +10,9 @@ class SetupLinksTest {
     void aMyDomainInstanceOpensSetupOnItsLightningDomain() {
         assertThat(new SetupLinks("https://acme.my.salesforce.com").pageLayouts(SObjectType.CONTACT))
                 .isEqualTo("https://acme.lightning.force.com/lightning/setup/ObjectManager/Contact/PageLayouts/view");
-        assertThat(new SetupLinks("https://acme--uat.sandbox.my.salesforce.com/").pageLayout(SObjectType.LEAD,
-                "00h000000000001AAA")).isEqualTo("https://acme--uat.sandbox.lightning.force.com/lightning/setup/"
+        assertThat(new SetupLinks("https://acme--uat.sandbox.my.salesforce.com/")
+                        .pageLayout(SObjectType.LEAD, "00h000000000001AAA"))
+                .isEqualTo("https://acme--uat.sandbox.lightning.force.com/lightning/setup/"
                         + "ObjectManager/Lead/PageLayouts/00h000000000001AAA/view");
     }
 

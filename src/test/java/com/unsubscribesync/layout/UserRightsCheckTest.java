@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UserRightsCheckTest {
     @TempDir
     Path data;
+
     private LayoutHarness harness;
 
     @BeforeEach
@@ -43,10 +44,10 @@ class UserRightsCheckTest {
 
     private IntegrationUserRights rights(SyncSettings settings) {
         FieldCheck check = harness.salesforce.records().checkField(LayoutInspector.request(settings));
-        Inspection inspection = new LayoutInspector(Clock.systemUTC()).inspect(LayoutOrg.of(harness.salesforce),
-                settings, check);
-        return UserRightsCheck.of(harness.salesforce.records().identity().userName(), check, settings,
-                Optional.of(inspection.rights()));
+        Inspection inspection =
+                new LayoutInspector(Clock.systemUTC()).inspect(LayoutOrg.of(harness.salesforce), settings, check);
+        return UserRightsCheck.of(
+                harness.salesforce.records().identity().userName(), check, settings, Optional.of(inspection.rights()));
     }
 
     private static Map<Need, Status> statuses(IntegrationUserRights rights) {
@@ -72,7 +73,10 @@ class UserRightsCheckTest {
             assertThat(rights.requestToAdmin(Optional.of("Acme"))).isEmpty();
             assertThat(rights.userName()).contains(harness.org.username());
         }
-        assertThat(rights(SyncSettings.defaults()).right(Need.EDIT_FIELD).orElseThrow().title())
+        assertThat(rights(SyncSettings.defaults())
+                        .right(Need.EDIT_FIELD)
+                        .orElseThrow()
+                        .title())
                 .isEqualTo("Edit access to Email Opt Out on Leads and Contacts");
     }
 
@@ -80,21 +84,26 @@ class UserRightsCheckTest {
     void withoutEditOnLeadsOnlyThatRightIsMissingAndTheFieldOnLeadsCannotBeToldYet() {
         harness.org.state().setObjectAccess("Lead", ObjectAccess.READ);
         IntegrationUserRights rights = rights(SyncSettings.defaults());
-        assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.EDIT_LEADS, Status.MISSING,
-                Need.EDIT_FIELD, Status.UNKNOWN)));
+        assertThat(statuses(rights))
+                .isEqualTo(allGrantedBut(Map.of(Need.EDIT_LEADS, Status.MISSING, Need.EDIT_FIELD, Status.UNKNOWN)));
         assertThat(rights.right(Need.EDIT_LEADS).orElseThrow().askAdmin().orElseThrow())
-                .contains(harness.org.username()).contains("Edit on Leads").contains("Object Settings > Leads");
-        assertThat(rights.right(Need.EDIT_FIELD).orElseThrow().note().orElseThrow()).contains("Leads");
-        assertThat(rights.requestToAdmin(Optional.of("Acme")).orElseThrow()).contains("\"Acme\"")
-                .contains("- Give " + harness.org.username() + " Edit on Leads").doesNotContain("Contacts");
+                .contains(harness.org.username())
+                .contains("Edit on Leads")
+                .contains("Object Settings > Leads");
+        assertThat(rights.right(Need.EDIT_FIELD).orElseThrow().note().orElseThrow())
+                .contains("Leads");
+        assertThat(rights.requestToAdmin(Optional.of("Acme")).orElseThrow())
+                .contains("\"Acme\"")
+                .contains("- Give " + harness.org.username() + " Edit on Leads")
+                .doesNotContain("Contacts");
     }
 
     @Test
     void withoutEditOnContactsOnlyThatRightIsMissing() {
         harness.org.state().setObjectAccess("Contact", ObjectAccess.READ);
         IntegrationUserRights rights = rights(SyncSettings.defaults());
-        assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.EDIT_CONTACTS, Status.MISSING,
-                Need.EDIT_FIELD, Status.UNKNOWN)));
+        assertThat(statuses(rights))
+                .isEqualTo(allGrantedBut(Map.of(Need.EDIT_CONTACTS, Status.MISSING, Need.EDIT_FIELD, Status.UNKNOWN)));
         assertThat(rights.right(Need.EDIT_CONTACTS).orElseThrow().askAdmin().orElseThrow())
                 .contains("Object Settings > Contacts");
     }
@@ -107,7 +116,8 @@ class UserRightsCheckTest {
         assertThat(rights.right(Need.EDIT_FIELD).orElseThrow().askAdmin().orElseThrow())
                 .contains("\"Email Opt Out\" (HasOptedOutOfEmail) on Contact")
                 .contains("Setup > Object Manager > Contact > Fields & Relationships > Email Opt Out > Set "
-                        + "Field-Level Security").doesNotContain("Lead");
+                        + "Field-Level Security")
+                .doesNotContain("Lead");
     }
 
     @Test
@@ -118,7 +128,8 @@ class UserRightsCheckTest {
         IntegrationUserRights rights = rights(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
         assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.EDIT_FIELD, Status.MISSING)));
         assertThat(rights.right(Need.EDIT_FIELD).orElseThrow().askAdmin().orElseThrow())
-                .contains("Marketo Sales Insight").contains("on Lead and Contact");
+                .contains("Marketo Sales Insight")
+                .contains("on Lead and Contact");
     }
 
     @Test
@@ -128,7 +139,8 @@ class UserRightsCheckTest {
         IntegrationUserRights rights = rights(SyncSettings.defaults());
         assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.MODIFY_METADATA, Status.MISSING)));
         assertThat(rights.right(Need.MODIFY_METADATA).orElseThrow().askAdmin().orElseThrow())
-                .contains("Modify Metadata Through Metadata API Functions").contains("System Permissions")
+                .contains("Modify Metadata Through Metadata API Functions")
+                .contains("System Permissions")
                 .doesNotContain("Customize Application");
     }
 
@@ -138,7 +150,8 @@ class UserRightsCheckTest {
         IntegrationUserRights rights = rights(SyncSettings.defaults());
         assertThat(statuses(rights)).isEqualTo(allGrantedBut(Map.of(Need.MODIFY_METADATA, Status.MISSING)));
         assertThat(rights.right(Need.MODIFY_METADATA).orElseThrow().askAdmin().orElseThrow())
-                .contains("Customize Application").doesNotContain("Modify Metadata Through");
+                .contains("Customize Application")
+                .doesNotContain("Modify Metadata Through");
     }
 
     @Test
@@ -150,10 +163,10 @@ class UserRightsCheckTest {
             assertThat(e.getMessage()).contains("API Enabled").contains("Salesforce admin");
             assertThat(FaultClassifier.isApiDisabled(e)).isTrue();
         };
-        assertThatThrownBy(() -> rights(SyncSettings.defaults())).isInstanceOfSatisfying(SalesforceException.class,
-                apiDisabled);
-        assertThatThrownBy(() -> LayoutHarness.connect(harness.org)).isInstanceOfSatisfying(
-                SalesforceException.class, apiDisabled);
+        assertThatThrownBy(() -> rights(SyncSettings.defaults()))
+                .isInstanceOfSatisfying(SalesforceException.class, apiDisabled);
+        assertThatThrownBy(() -> LayoutHarness.connect(harness.org))
+                .isInstanceOfSatisfying(SalesforceException.class, apiDisabled);
 
         IntegrationUserRights rights = UserRightsCheck.apiDisabled(SyncSettings.defaults());
         Map<Need, Status> unknownOtherwise = new EnumMap<>(Need.class);
@@ -161,7 +174,8 @@ class UserRightsCheckTest {
             unknownOtherwise.put(need, need == Need.API_ENABLED ? Status.MISSING : Status.UNKNOWN);
         }
         assertThat(statuses(rights)).isEqualTo(unknownOtherwise);
-        assertThat(rights.requestToAdmin(Optional.empty()).orElseThrow()).contains("API Enabled")
+        assertThat(rights.requestToAdmin(Optional.empty()).orElseThrow())
+                .contains("API Enabled")
                 .contains("System Permissions");
     }
 }

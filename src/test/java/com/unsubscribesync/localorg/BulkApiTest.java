@@ -59,21 +59,27 @@ class BulkApiTest {
         BatchInfo two = bulk.createBatchFromStream(job, csv(second, "true"));
         assertThat(one.getState()).isEqualTo(BatchStateEnum.Queued);
         assertThat(one.getJobId()).isEqualTo(job.getId());
-        assertThat(stateOf(job, two)).as("the worker is held on the first batch").isEqualTo(BatchStateEnum.Queued);
+        assertThat(stateOf(job, two))
+                .as("the worker is held on the first batch")
+                .isEqualTo(BatchStateEnum.Queued);
         assertThat(eventually(job, one, BatchStateEnum.InProgress)).isTrue();
-        assertThat(org.state().read(first.get(0)).optedOut()).as("nothing written while held").isFalse();
+        assertThat(org.state().read(first.get(0)).optedOut())
+                .as("nothing written while held")
+                .isFalse();
 
         JobInfo closed = bulk.closeJob(job.getId());
         assertThat(closed.getState()).isEqualTo(JobStateEnum.Closed);
         org.bulkJobs().release();
         assertThat(org.bulkJobs().awaitIdle(Duration.ofSeconds(20))).isTrue();
 
-        assertThat(bulk.getBatchInfoList(job.getId()).getBatchInfo()).extracting(BatchInfo::getState)
+        assertThat(bulk.getBatchInfoList(job.getId()).getBatchInfo())
+                .extracting(BatchInfo::getState)
                 .containsExactly(BatchStateEnum.Completed, BatchStateEnum.Completed);
         List<List<String>> results = results(job, one);
         assertThat(results.get(0)).containsExactly("Id", "Success", "Created", "Error");
         assertThat(results.subList(1, results.size())).extracting(r -> r.get(0)).containsExactlyElementsOf(first);
-        assertThat(results.subList(1, results.size())).allSatisfy(r -> assertThat(r.get(1)).isEqualTo("true"));
+        assertThat(results.subList(1, results.size()))
+                .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("true"));
         assertThat(org.state().read(second.get(1)).optedOut()).isTrue();
         JobInfo done = bulk.getJobStatus(job.getId());
         assertThat(done.getNumberBatchesCompleted()).isEqualTo(2);
@@ -106,32 +112,37 @@ class BulkApiTest {
         org.state().delete(deleted);
         String unknown = RecordIds.idOf("003", 999_999);
         JobInfo leadJob = bulk.createJob(updateJob("Lead"));
-        BatchInfo leads = bulk.createBatchFromStream(leadJob, csv(List.of(seeded.convertedLeadId(), "00Qbad"),
-                "true"));
+        BatchInfo leads = bulk.createBatchFromStream(leadJob, csv(List.of(seeded.convertedLeadId(), "00Qbad"), "true"));
         JobInfo job = bulk.createJob(updateJob("Contact"));
         BatchInfo batch = bulk.createBatchFromStream(job, csv(List.of(contacts.get(0), deleted, unknown), "true"));
         org.bulkJobs().awaitIdle(Duration.ofSeconds(20));
 
         List<List<String>> contactRows = results(job, batch);
-        assertThat(contactRows.get(1)).as("force-wsc reads an empty error as null")
+        assertThat(contactRows.get(1))
+                .as("force-wsc reads an empty error as null")
                 .containsExactly(contacts.get(0), "true", "false", null);
-        assertThat(contactRows.get(2)).containsExactly(deleted, "false", "false",
-                "ENTITY_IS_DELETED:entity is deleted:--");
+        assertThat(contactRows.get(2))
+                .containsExactly(deleted, "false", "false", "ENTITY_IS_DELETED:entity is deleted:--");
         assertThat(contactRows.get(3).get(3)).startsWith("INVALID_CROSS_REFERENCE_KEY:");
         List<List<String>> leadRows = results(leadJob, leads);
         assertThat(leadRows.get(1).get(3)).startsWith("CANNOT_UPDATE_CONVERTED_LEAD:");
         assertThat(leadRows.get(2).get(3)).startsWith("MALFORMED_ID:");
-        assertThat(bulk.getBatchInfo(job.getId(), batch.getId()).getNumberRecordsFailed()).isEqualTo(2);
+        assertThat(bulk.getBatchInfo(job.getId(), batch.getId()).getNumberRecordsFailed())
+                .isEqualTo(2);
 
         org.state().setPermission(Permission.EDIT_CONVERTED_LEADS, true);
         org.state().setFieldAccess("Contact", OPT_OUT, FieldAccess.READONLY);
         BatchInfo readOnly = bulk.createBatchFromStream(job, csv(List.of(contacts.get(2)), "true"));
         BatchInfo converted = bulk.createBatchFromStream(leadJob, csv(List.of(seeded.convertedLeadId()), "true"));
         org.bulkJobs().awaitIdle(Duration.ofSeconds(20));
-        assertThat(results(job, readOnly).get(1)).containsExactly(contacts.get(2), "false", "false",
-                "INVALID_FIELD_FOR_INSERT_UPDATE:Unable to create/update fields: HasOptedOutOfEmail. Please check the"
-                        + " security settings of this field and verify that it is read/write for your profile or"
-                        + " permission set.:HasOptedOutOfEmail --");
+        assertThat(results(job, readOnly).get(1))
+                .containsExactly(
+                        contacts.get(2),
+                        "false",
+                        "false",
+                        "INVALID_FIELD_FOR_INSERT_UPDATE:Unable to create/update fields: HasOptedOutOfEmail. Please check the"
+                                + " security settings of this field and verify that it is read/write for your profile or"
+                                + " permission set.:HasOptedOutOfEmail --");
         assertThat(results(leadJob, converted).get(1).get(1)).isEqualTo("true");
     }
 
@@ -141,8 +152,9 @@ class BulkApiTest {
         JobInfo job = bulk.createJob(updateJob("Contact"));
         BatchInfo batch = bulk.createBatchFromStream(job, csv(contacts(0, 2), "true"));
         org.bulkJobs().awaitIdle(Duration.ofSeconds(20));
-        assertThat(results(job, batch).subList(1, 3)).allSatisfy(row -> assertThat(row.get(3))
-                .isEqualTo("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record:--"));
+        assertThat(results(job, batch).subList(1, 3))
+                .allSatisfy(row -> assertThat(row.get(3))
+                        .isEqualTo("UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record:--"));
     }
 
     @Test
@@ -158,8 +170,9 @@ class BulkApiTest {
 
         BatchInfo failed = bulk.getBatchInfo(job.getId(), tooBig.getId());
         assertThat(failed.getState()).isEqualTo(BatchStateEnum.Failed);
-        assertThat(failed.getStateMessage()).isEqualTo("InvalidBatch : Exceeded number of records: 10002. Number of"
-                + " records should be less than or equal to 10001");
+        assertThat(failed.getStateMessage())
+                .isEqualTo("InvalidBatch : Exceeded number of records: 10002. Number of"
+                        + " records should be less than or equal to 10001");
         assertThat(bulk.getBatchInfo(job.getId(), justRight.getId()).getState()).isEqualTo(BatchStateEnum.Completed);
         assertThatThrownBy(() -> bulk.getBatchResultStream(job.getId(), tooBig.getId()))
                 .isInstanceOfSatisfying(AsyncApiException.class, e -> {
@@ -171,8 +184,10 @@ class BulkApiTest {
     @Test
     void aColumnThatIsNotAFieldFailsTheBatch() throws Exception {
         JobInfo job = bulk.createJob(updateJob("Contact"));
-        BatchInfo batch = bulk.createBatchFromStream(job, new ByteArrayInputStream(("Id,NoSuchField__c\n"
-                + contacts(0, 1).get(0) + ",x\n").getBytes(StandardCharsets.UTF_8)));
+        BatchInfo batch = bulk.createBatchFromStream(
+                job,
+                new ByteArrayInputStream(
+                        ("Id,NoSuchField__c\n" + contacts(0, 1).get(0) + ",x\n").getBytes(StandardCharsets.UTF_8)));
         org.bulkJobs().awaitIdle(Duration.ofSeconds(20));
         BatchInfo info = bulk.getBatchInfo(job.getId(), batch.getId());
         assertThat(info.getState()).isEqualTo(BatchStateEnum.Failed);
@@ -185,14 +200,17 @@ class BulkApiTest {
         JobInfo job = bulk.createJob(updateJob("Contact"));
         BatchInfo batch = bulk.createBatchFromStream(job, csv(contacts(0, 1), "true"));
         assertThatThrownBy(() -> bulk.getBatchResultStream(job.getId(), batch.getId()))
-                .isInstanceOfSatisfying(AsyncApiException.class,
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidBatch));
         bulk.closeJob(job.getId());
         assertThatThrownBy(() -> bulk.createBatchFromStream(job, csv(contacts(1, 1), "true")))
-                .isInstanceOfSatisfying(AsyncApiException.class,
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidJobState));
         assertThatThrownBy(() -> bulk.getJobStatus("750000000000000AAA"))
-                .isInstanceOfSatisfying(AsyncApiException.class,
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidJob));
         org.bulkJobs().release();
     }
@@ -206,8 +224,10 @@ class BulkApiTest {
                 });
         JobInfo xml = updateJob("Lead");
         xml.setContentType(ContentType.XML);
-        assertThatThrownBy(() -> bulk.createJob(xml)).isInstanceOfSatisfying(AsyncApiException.class,
-                e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidJob));
+        assertThatThrownBy(() -> bulk.createJob(xml))
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
+                        e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidJob));
     }
 
     @Test
@@ -221,8 +241,10 @@ class BulkApiTest {
         JobInfo job = bulk.createJob(updateJob("Contact"));
         org.expireSessions();
         int used = org.apiCallsUsed();
-        assertThatThrownBy(() -> bulk.getJobStatus(job.getId())).isInstanceOfSatisfying(AsyncApiException.class,
-                e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidSessionId));
+        assertThatThrownBy(() -> bulk.getJobStatus(job.getId()))
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
+                        e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidSessionId));
         assertThat(org.apiCallsUsed()).as("a refused session costs no call").isEqualTo(used);
     }
 
@@ -239,7 +261,8 @@ class BulkApiTest {
 
         BulkConnection stranger = Clients.bulk(org, "Bearer 00Dnotasession");
         assertThatThrownBy(() -> stranger.createJob(updateJob("Contact")))
-                .isInstanceOfSatisfying(AsyncApiException.class,
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidSessionId));
     }
 
@@ -247,13 +270,13 @@ class BulkApiTest {
     void theDailyLimitRefusesBulkRequestsWithExceededQuota() throws Exception {
         org.faults().dailyApiLimit(org.apiCallsUsed());
         assertThatThrownBy(() -> bulk.createJob(updateJob("Contact")))
-                .isInstanceOfSatisfying(AsyncApiException.class,
+                .isInstanceOfSatisfying(
+                        AsyncApiException.class,
                         e -> assertThat(e.getExceptionCode()).isEqualTo(AsyncExceptionCode.ExceededQuota));
     }
 
     @Test
-    void aBatchOverTenMegabytesOnceGunzippedIsRefusedAsSalesforceDoesAndATenThousandRowBatchIsNot()
-            throws Exception {
+    void aBatchOverTenMegabytesOnceGunzippedIsRefusedAsSalesforceDoesAndATenThousandRowBatchIsNot() throws Exception {
         JobInfo job = bulk.createJob(updateJob("Contact"));
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -267,8 +290,8 @@ class BulkApiTest {
         while (huge.length() <= 11_000_000) {
             huge.append(row);
         }
-        assertThatThrownBy(() -> bulk.createBatchFromStream(job,
-                new ByteArrayInputStream(huge.toString().getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> bulk.createBatchFromStream(
+                        job, new ByteArrayInputStream(huge.toString().getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(AsyncApiException.class, e -> {
                     assertThat(e.getExceptionCode()).isEqualTo(com.sforce.async.AsyncExceptionCode.ClientInputError);
                     assertThat(e.getExceptionMessage())

@@ -42,8 +42,7 @@ final class ClientSchemas {
     private static final String METADATA = "http://soap.sforce.com/2006/04/metadata";
 
     /** One generated type: the class, its namespace, and the elements it writes itself. */
-    private record Type(Class<?> type, String namespace, List<TypeInfo> own) {
-    }
+    private record Type(Class<?> type, String namespace, List<TypeInfo> own) {}
 
     private final Map<String, String> packages;
     private final Map<Class<?>, Type> types = new LinkedHashMap<>();
@@ -77,7 +76,8 @@ final class ClientSchemas {
         packages.keySet().forEach(namespace -> documents.put(namespace, new StringBuilder()));
         for (Type type : types.values()) {
             documents.get(type.namespace()).append(complexType(type));
-            if (type.type().getSimpleName().endsWith("_element") || type.namespace().equals(FAULT)) {
+            if (type.type().getSimpleName().endsWith("_element")
+                    || type.namespace().equals(FAULT)) {
                 documents.get(type.namespace()).append(elements(type));
             }
         }
@@ -94,9 +94,12 @@ final class ClientSchemas {
             documents.get(FAULT).append("<xsd:element name=\"fault\" type=\"t:ApiFault\"/>");
         }
         referencedNames.forEach((namespace, names) -> names.values().forEach(name -> {
-            if (documents.containsKey(namespace) && !declared.getOrDefault(namespace, Set.of())
-                    .contains(name)) {
-                documents.get(namespace).append("<xsd:simpleType name=\"").append(name)
+            if (documents.containsKey(namespace)
+                    && !declared.getOrDefault(namespace, Set.of()).contains(name)) {
+                documents
+                        .get(namespace)
+                        .append("<xsd:simpleType name=\"")
+                        .append(name)
                         .append("\"><xsd:restriction base=\"xsd:string\"/></xsd:simpleType>");
             }
         }));
@@ -115,7 +118,8 @@ final class ClientSchemas {
         List<TypeInfo> own = written.subList(written.size() - ownFields(type), written.size());
         String namespace = namespaceOf(type);
         types.put(type, new Type(type, namespace, List.copyOf(own)));
-        written.forEach(info -> referencedNames.computeIfAbsent(info.getTypeNS(), ns -> new TreeMap<>())
+        written.forEach(info -> referencedNames
+                .computeIfAbsent(info.getTypeNS(), ns -> new TreeMap<>())
                 .putIfAbsent(info.getType().toLowerCase(), info.getType()));
         int inherited = written.size() - own.size();
         while (generated(parent) && !types.containsKey(parent)) {
@@ -154,25 +158,34 @@ final class ClientSchemas {
     }
 
     private boolean generated(Class<?> type) {
-        return type != null && type.getPackage() != null && packages.containsValue(type.getPackageName())
+        return type != null
+                && type.getPackage() != null
+                && packages.containsValue(type.getPackageName())
                 && XMLizable.class.isAssignableFrom(type);
     }
 
     private String complexType(Type type) {
         StringBuilder text = new StringBuilder("<xsd:complexType name=\"")
-                .append(declare(type.namespace(), type.type().getSimpleName())).append("\">");
+                .append(declare(type.namespace(), type.type().getSimpleName()))
+                .append("\">");
         Class<?> parent = type.type().getSuperclass();
         boolean extension = generated(parent);
         if (extension) {
-            text.append("<xsd:complexContent><xsd:extension base=\"").append(prefixed(namespaceOf(parent),
-                    nameOf(namespaceOf(parent), parent.getSimpleName()))).append("\">");
+            text.append("<xsd:complexContent><xsd:extension base=\"")
+                    .append(prefixed(namespaceOf(parent), nameOf(namespaceOf(parent), parent.getSimpleName())))
+                    .append("\">");
         }
         text.append("<xsd:sequence>");
         for (TypeInfo info : type.own()) {
-            text.append("<xsd:element name=\"").append(info.getName()).append("\" type=\"")
-                    .append(prefixed(info.getTypeNS(), info.getType())).append("\" nillable=\"true\" minOccurs=\"")
-                    .append(info.getMinOcc()).append("\" maxOccurs=\"")
-                    .append(info.getMaxOcc() < 0 ? "unbounded" : String.valueOf(info.getMaxOcc())).append("\"/>");
+            text.append("<xsd:element name=\"")
+                    .append(info.getName())
+                    .append("\" type=\"")
+                    .append(prefixed(info.getTypeNS(), info.getType()))
+                    .append("\" nillable=\"true\" minOccurs=\"")
+                    .append(info.getMinOcc())
+                    .append("\" maxOccurs=\"")
+                    .append(info.getMaxOcc() < 0 ? "unbounded" : String.valueOf(info.getMaxOcc()))
+                    .append("\"/>");
         }
         text.append("</xsd:sequence>");
         if (extension) {
@@ -188,17 +201,25 @@ final class ClientSchemas {
         String lower = Character.toLowerCase(base.charAt(0)) + base.substring(1);
         StringBuilder text = new StringBuilder();
         for (String name : lower.equals(base) ? List.of(base) : List.of(base, lower)) {
-            text.append("<xsd:element name=\"").append(name).append("\" type=\"t:").append(typeName).append("\"/>");
+            text.append("<xsd:element name=\"")
+                    .append(name)
+                    .append("\" type=\"t:")
+                    .append(typeName)
+                    .append("\"/>");
         }
         return text.toString();
     }
 
     private static String enumeration(Class<?> type, String name) throws ReflectiveOperationException {
         @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) type.getField("valuesToEnums").get(null);
-        StringBuilder text = new StringBuilder("<xsd:simpleType name=\"").append(name)
+        Map<String, String> values =
+                (Map<String, String>) type.getField("valuesToEnums").get(null);
+        StringBuilder text = new StringBuilder("<xsd:simpleType name=\"")
+                .append(name)
                 .append("\"><xsd:restriction base=\"xsd:string\">");
-        values.keySet().forEach(value -> text.append("<xsd:enumeration value=\"").append(value).append("\"/>"));
+        values.keySet()
+                .forEach(value ->
+                        text.append("<xsd:enumeration value=\"").append(value).append("\"/>"));
         return text.append("</xsd:restriction></xsd:simpleType>").toString();
     }
 
@@ -215,22 +236,29 @@ final class ClientSchemas {
 
     /** Every document binds every namespace of the API to the same prefix, {@code p} and its index. */
     private String schema(String namespace, StringBuilder body) {
-        StringBuilder text = new StringBuilder("<xsd:schema xmlns:xsd=\"").append(XSD)
-                .append("\" elementFormDefault=\"qualified\" targetNamespace=\"").append(namespace)
-                .append("\" xmlns:t=\"").append(namespace).append("\"");
+        StringBuilder text = new StringBuilder("<xsd:schema xmlns:xsd=\"")
+                .append(XSD)
+                .append("\" elementFormDefault=\"qualified\" targetNamespace=\"")
+                .append(namespace)
+                .append("\" xmlns:t=\"")
+                .append(namespace)
+                .append("\"");
         List<String> all = new ArrayList<>(packages.keySet());
         for (int i = 0; i < all.size(); i++) {
             text.append(" xmlns:p").append(i).append("=\"").append(all.get(i)).append("\"");
         }
         text.append(">");
-        all.stream().filter(other -> !other.equals(namespace))
-                .forEach(other -> text.append("<xsd:import namespace=\"").append(other).append("\"/>"));
+        all.stream()
+                .filter(other -> !other.equals(namespace))
+                .forEach(other ->
+                        text.append("<xsd:import namespace=\"").append(other).append("\"/>"));
         return text.append(body).append("</xsd:schema>").toString();
     }
 
     private String prefixed(String namespace, String name) {
-        return XSD.equals(namespace) ? "xsd:" + name : "p" + new ArrayList<>(packages.keySet()).indexOf(namespace)
-                + ":" + name;
+        return XSD.equals(namespace)
+                ? "xsd:" + name
+                : "p" + new ArrayList<>(packages.keySet()).indexOf(namespace) + ":" + name;
     }
 
     /** The type's name, noted as declared in its namespace. */
@@ -242,13 +270,17 @@ final class ClientSchemas {
 
     /** A class's type name as the client's elements refer to it (they may spell it with a small first letter). */
     private String nameOf(String namespace, String simpleName) {
-        return referencedNames.getOrDefault(namespace, Collections.emptyMap())
+        return referencedNames
+                .getOrDefault(namespace, Collections.emptyMap())
                 .getOrDefault(simpleName.toLowerCase(), simpleName);
     }
 
     private String namespaceOf(Class<?> type) {
-        return packages.entrySet().stream().filter(e -> e.getValue().equals(type.getPackageName()))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return packages.entrySet().stream()
+                .filter(e -> e.getValue().equals(type.getPackageName()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean isSObject(Class<?> type) {
@@ -258,13 +290,14 @@ final class ClientSchemas {
     /** The classes of the packages, read from the jar that holds {@code inJar}. */
     private List<Class<?>> classes(Class<?> inJar) throws IOException, URISyntaxException, ClassNotFoundException {
         List<Class<?>> classes = new ArrayList<>();
-        try (JarFile jar = new JarFile(new File(inJar.getProtectionDomain().getCodeSource().getLocation()
-                .toURI()))) {
+        try (JarFile jar = new JarFile(new File(
+                inJar.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
             for (String name : jar.stream().map(ZipEntry::getName).sorted().toList()) {
                 if (!name.endsWith(".class") || name.contains("$")) {
                     continue;
                 }
-                String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                String className =
+                        name.substring(0, name.length() - ".class".length()).replace('/', '.');
                 String packageName = className.substring(0, className.lastIndexOf('.'));
                 if (packages.containsValue(packageName)) {
                     classes.add(Class.forName(className));

@@ -11,8 +11,7 @@ import com.sforce.ws.ConnectorConfig;
 final class Clients {
     static final String VERSION = "65.0";
 
-    private Clients() {
-    }
+    private Clients() {}
 
     static ConnectorConfig partnerConfig(LocalOrg org, String sessionId) {
         ConnectorConfig config = new ConnectorConfig();

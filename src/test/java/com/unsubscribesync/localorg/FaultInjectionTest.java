@@ -24,10 +24,11 @@ class FaultInjectionTest {
 
     @Test
     void unableToLockRowFailsSomeRecordsOfAnUpdate() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(400)
-                .withFaults("update:UNABLE_TO_LOCK_ROW@0.3"))) {
+        try (LocalOrg org = LocalOrg.start(
+                LocalOrgOptions.defaults().withPeople(400).withFaults("update:UNABLE_TO_LOCK_ROW@0.3"))) {
             SaveResult[] results = Clients.partner(org).update(optOuts(org, 100));
-            long locked = java.util.Arrays.stream(results).filter(r -> !r.isSuccess()).count();
+            long locked =
+                    java.util.Arrays.stream(results).filter(r -> !r.isSuccess()).count();
             assertThat(locked).isBetween(10L, 60L);
             for (SaveResult result : results) {
                 if (!result.isSuccess()) {
@@ -50,8 +51,7 @@ class FaultInjectionTest {
             PartnerConnection pc = Clients.partner(org);
             org.faults().failRecords("update", "FIELD_CUSTOM_VALIDATION_EXCEPTION", 1.0);
             SaveResult result = pc.update(optOuts(org, 1))[0];
-            assertThat(result.getErrors()[0].getStatusCode())
-                    .isEqualTo(StatusCode.FIELD_CUSTOM_VALIDATION_EXCEPTION);
+            assertThat(result.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.FIELD_CUSTOM_VALIDATION_EXCEPTION);
             org.faults().clear();
             assertThat(pc.update(optOuts(org, 1))[0].isSuccess()).isTrue();
         }
@@ -59,8 +59,8 @@ class FaultInjectionTest {
 
     @Test
     void readOnlyFieldSecurityFromTheSpecRefusesTheWrite() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(50)
-                .withFaults("fls:Contact.HasOptedOutOfEmail=readonly"))) {
+        try (LocalOrg org = LocalOrg.start(
+                LocalOrgOptions.defaults().withPeople(50).withFaults("fls:Contact.HasOptedOutOfEmail=readonly"))) {
             SaveResult result = Clients.partner(org).update(optOuts(org, 1))[0];
             assertThat(result.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.INVALID_FIELD_FOR_INSERT_UPDATE);
         }
@@ -68,7 +68,8 @@ class FaultInjectionTest {
 
     @Test
     void aMaintenancePageReachesTheClientAsHtml() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("html503@1"))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("html503@1"))) {
             assertThatThrownBy(() -> Clients.partner(org).getServerTimestamp())
                     .isInstanceOf(HTMLResponseException.class);
         }
@@ -79,7 +80,8 @@ class FaultInjectionTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             PartnerConnection pc = Clients.partner(org);
             org.faults().dropConnections(1.0);
-            assertThatThrownBy(pc::getServerTimestamp).isInstanceOf(ConnectionException.class)
+            assertThatThrownBy(pc::getServerTimestamp)
+                    .isInstanceOf(ConnectionException.class)
                     .hasCauseInstanceOf(IOException.class);
             org.faults().clear();
             assertThat(pc.getServerTimestamp().getTimestamp()).isNotNull();
@@ -88,17 +90,21 @@ class FaultInjectionTest {
 
     @Test
     void theDailyLimitFromTheSpecEndsInRequestLimitExceeded() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("api-limit:1"))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("api-limit:1"))) {
             PartnerConnection pc = Clients.partner(org);
             pc.getServerTimestamp();
-            assertThatThrownBy(pc::getServerTimestamp).isInstanceOfSatisfying(ApiFault.class,
-                    f -> assertThat(f.getExceptionCode()).isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+            assertThatThrownBy(pc::getServerTimestamp)
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            f -> assertThat(f.getExceptionCode()).isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
         }
     }
 
     @Test
     void latencySlowsEveryCall() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("latency:150ms"))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withFaults("latency:150ms"))) {
             PartnerConnection pc = Clients.partner(org);
             pc.getServerTimestamp();
             long start = System.nanoTime();
@@ -112,27 +118,35 @@ class FaultInjectionTest {
         List<FaultRule> rules = FaultSpec.parse("update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,"
                 + "latency:20ms,html503@0.01,fls:Contact.HasOptedOutOfEmail=readonly,drop@0.02,api-limit:500,"
                 + "update:FIELD_CUSTOM_VALIDATION_EXCEPTION@0.1");
-        assertThat(rules).containsExactly(new FaultRule.RecordError("update", "UNABLE_TO_LOCK_ROW", 0.05),
-                new FaultRule.SessionExpiry(100), new FaultRule.Latency(Duration.ofMillis(20)),
-                new FaultRule.MaintenancePage(0.01),
-                new FaultRule.FieldSecurityRule("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY),
-                new FaultRule.DroppedConnection(0.02), new FaultRule.DailyApiLimit(500),
-                new FaultRule.RecordError("update", "FIELD_CUSTOM_VALIDATION_EXCEPTION", 0.1));
+        assertThat(rules)
+                .containsExactly(
+                        new FaultRule.RecordError("update", "UNABLE_TO_LOCK_ROW", 0.05),
+                        new FaultRule.SessionExpiry(100),
+                        new FaultRule.Latency(Duration.ofMillis(20)),
+                        new FaultRule.MaintenancePage(0.01),
+                        new FaultRule.FieldSecurityRule("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY),
+                        new FaultRule.DroppedConnection(0.02),
+                        new FaultRule.DailyApiLimit(500),
+                        new FaultRule.RecordError("update", "FIELD_CUSTOM_VALIDATION_EXCEPTION", 0.1));
     }
 
     @Test
     void aBadSpecIsRefusedWithASentenceNamingTheItem() {
         assertThatThrownBy(() -> FaultSpec.parse("update:NOT_A_REAL_CODE@0.1"))
-                .hasMessageContaining("update:NOT_A_REAL_CODE@0.1").hasMessageContaining("status code");
+                .hasMessageContaining("update:NOT_A_REAL_CODE@0.1")
+                .hasMessageContaining("status code");
         assertThatThrownBy(() -> FaultSpec.parse("html503@2")).hasMessageContaining("0 to 1");
         assertThatThrownBy(() -> FaultSpec.parse("latency:fast")).hasMessageContaining("latency");
         assertThatThrownBy(() -> FaultSpec.parse("teleport:now")).hasMessageContaining("teleport:now");
         assertThatThrownBy(() -> FaultSpec.parse("session-expire-every:1"))
-                .hasMessageContaining("session-expire-every:1").hasMessageContaining("2 or more");
+                .hasMessageContaining("session-expire-every:1")
+                .hasMessageContaining("2 or more");
     }
 
     private static List<Boolean> failures(long seed) throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(400).withSeed(seed)
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults()
+                .withPeople(400)
+                .withSeed(seed)
                 .withFaults("update:UNABLE_TO_LOCK_ROW@0.5"))) {
             List<Boolean> outcome = new ArrayList<>();
             for (SaveResult result : Clients.partner(org).update(optOuts(org, 40))) {

@@ -47,8 +47,13 @@ class MetadataLayoutTest {
         ListMetadataQuery query = new ListMetadataQuery();
         query.setType("Layout");
         FileProperties[] layouts = mc.listMetadata(new ListMetadataQuery[] {query}, 65.0);
-        assertThat(layouts).extracting(FileProperties::getFullName).contains("Contact-Contact Layout",
-                "Lead-Lead Layout", "Contact-Marketing Contact Layout", "Lead-Sales Lead Layout");
+        assertThat(layouts)
+                .extracting(FileProperties::getFullName)
+                .contains(
+                        "Contact-Contact Layout",
+                        "Lead-Lead Layout",
+                        "Contact-Marketing Contact Layout",
+                        "Lead-Sales Lead Layout");
         assertThat(layouts[0].getFileName()).isEqualTo("layouts/" + layouts[0].getFullName() + ".layout");
         assertThat(layouts[0].getId()).startsWith("00h");
     }
@@ -85,9 +90,12 @@ class MetadataLayoutTest {
         String[] names = new String[11];
         Arrays.fill(names, "Lead-Lead Layout");
         // A fault with a detail would fail force-wsc's parsing (the metadata jar has no fault classes).
-        assertThatThrownBy(() -> mc.readMetadata("Layout", names)).isInstanceOfSatisfying(SoapFaultException.class,
-                fault -> assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("EXCEEDED_ID_LIMIT"));
-        assertThatCode(() -> mc.readMetadata("Layout", Arrays.copyOf(names, 10))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> mc.readMetadata("Layout", names))
+                .isInstanceOfSatisfying(
+                        SoapFaultException.class,
+                        fault -> assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("EXCEEDED_ID_LIMIT"));
+        assertThatCode(() -> mc.readMetadata("Layout", Arrays.copyOf(names, 10)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -95,22 +103,29 @@ class MetadataLayoutTest {
         ListMetadataQuery query = new ListMetadataQuery();
         query.setType("Layout");
         FileProperties[] listed = mc.listMetadata(new ListMetadataQuery[] {query}, 62.0);
-        assertThat(listed).filteredOn(f -> f.getNamespacePrefix() != null)
-                .extracting(FileProperties::getFullName, FileProperties::getNamespacePrefix,
+        assertThat(listed)
+                .filteredOn(f -> f.getNamespacePrefix() != null)
+                .extracting(
+                        FileProperties::getFullName,
+                        FileProperties::getNamespacePrefix,
                         FileProperties::getManageableState)
                 .containsExactlyInAnyOrder(
-                        tuple("Contact-MSI Contact Layout", "mkto_si",
+                        tuple(
+                                "Contact-MSI Contact Layout",
+                                "mkto_si",
                                 com.sforce.soap.metadata.ManageableState.installed),
-                        tuple("Lead-MSI Lead Layout", "mkto_si",
-                                com.sforce.soap.metadata.ManageableState.installed));
-        assertThat(listed).filteredOn(f -> f.getNamespacePrefix() == null)
+                        tuple("Lead-MSI Lead Layout", "mkto_si", com.sforce.soap.metadata.ManageableState.installed));
+        assertThat(listed)
+                .filteredOn(f -> f.getNamespacePrefix() == null)
                 .allMatch(f -> f.getManageableState() == com.sforce.soap.metadata.ManageableState.unmanaged);
 
-        Metadata[] byListedName = mc.readMetadata("Layout", new String[] {"Contact-MSI Contact Layout"}).getRecords();
+        Metadata[] byListedName = mc.readMetadata("Layout", new String[] {"Contact-MSI Contact Layout"})
+                .getRecords();
         assertThat(byListedName[0]).isNull();
         Layout packaged = read("Contact-mkto_si__MSI Contact Layout");
         assertThat(packaged.getFullName()).isEqualTo("Contact-mkto_si__MSI Contact Layout");
-        assertThat(fieldsOn(packaged)).contains("Email", "mkto_si__Marketo_Sales_Opt_Out__c")
+        assertThat(fieldsOn(packaged))
+                .contains("Email", "mkto_si__Marketo_Sales_Opt_Out__c")
                 .doesNotContain("HasOptedOutOfEmail");
 
         LayoutItem item = new LayoutItem();
@@ -131,11 +146,13 @@ class MetadataLayoutTest {
 
     @Test
     void withoutThePackageThereAreNoPackagedLayouts() throws Exception {
-        try (LocalOrg bare = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withPackage(false))) {
+        try (LocalOrg bare =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withPackage(false))) {
             ListMetadataQuery query = new ListMetadataQuery();
             query.setType("Layout");
             assertThat(Clients.metadata(bare).listMetadata(new ListMetadataQuery[] {query}, 62.0))
-                    .isNotEmpty().allMatch(f -> f.getNamespacePrefix() == null);
+                    .isNotEmpty()
+                    .allMatch(f -> f.getNamespacePrefix() == null);
         }
     }
 
@@ -197,13 +214,16 @@ class MetadataLayoutTest {
     void withoutModifyAllDataOrModifyMetadataTheMetadataApiIsRefused() throws Exception {
         org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
         org.state().setPermission(Permission.MODIFY_METADATA, false);
-        assertThatThrownBy(() -> read("Lead-Lead Layout")).isInstanceOfSatisfying(SoapFaultException.class,
-                fault -> {
-                    assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("INSUFFICIENT_ACCESS");
-                    assertThat(fault.getMessage()).contains("ModifyAllData");
-                });
-        assertThat(Clients.partner(org).query("SELECT PermissionsModifyAllData, PermissionsModifyMetadata FROM"
-                + " UserPermissionAccess").getRecords()[0].getField("PermissionsModifyAllData")).isEqualTo("false");
+        assertThatThrownBy(() -> read("Lead-Lead Layout")).isInstanceOfSatisfying(SoapFaultException.class, fault -> {
+            assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("INSUFFICIENT_ACCESS");
+            assertThat(fault.getMessage()).contains("ModifyAllData");
+        });
+        assertThat(Clients.partner(org)
+                        .query("SELECT PermissionsModifyAllData, PermissionsModifyMetadata FROM"
+                                + " UserPermissionAccess")
+                        .getRecords()[0]
+                        .getField("PermissionsModifyAllData"))
+                .isEqualTo("false");
         org.state().setPermission(Permission.MODIFY_METADATA, true);
         assertThat(read("Lead-Lead Layout").getFullName()).isEqualTo("Lead-Lead Layout");
     }
@@ -225,8 +245,10 @@ class MetadataLayoutTest {
     @Test
     void anExpiredSessionIsAMetadataFaultWithoutDetail() throws Exception {
         org.expireSessions();
-        assertThatThrownBy(() -> read("Lead-Lead Layout")).isInstanceOfSatisfying(SoapFaultException.class,
-                fault -> assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("INVALID_SESSION_ID"));
+        assertThatThrownBy(() -> read("Lead-Lead Layout"))
+                .isInstanceOfSatisfying(
+                        SoapFaultException.class,
+                        fault -> assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("INVALID_SESSION_ID"));
     }
 
     private Layout read(String fullName) throws Exception {

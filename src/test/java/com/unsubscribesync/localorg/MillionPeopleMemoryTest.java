@@ -23,14 +23,18 @@ class MillionPeopleMemoryTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1_000_000))) {
             long seededMs = (System.nanoTime() - started) / 1_000_000;
             long retained = settledHeap(memory) - before;
-            System.out.printf("1 000 000 people: started in %d ms, org retains about %d MB of heap (max %d MB)%n",
+            System.out.printf(
+                    "1 000 000 people: started in %d ms, org retains about %d MB of heap (max %d MB)%n",
                     seededMs, retained >> 20, Runtime.getRuntime().maxMemory() >> 20);
             assertThat(retained).isLessThan(400L << 20);
             PartnerConnection pc = Clients.partner(org);
             pc.setQueryOptions(2000);
-            assertThat(pc.query("SELECT COUNT() FROM Contact WHERE HasOptedOutOfEmail = true").getSize())
+            assertThat(pc.query("SELECT COUNT() FROM Contact WHERE HasOptedOutOfEmail = true")
+                            .getSize())
                     .isBetween(20_000, 40_000);
-            assertThat(pc.query("SELECT Id, Email FROM Lead WHERE IsConverted = false").getRecords()).hasSize(2000);
+            assertThat(pc.query("SELECT Id, Email FROM Lead WHERE IsConverted = false")
+                            .getRecords())
+                    .hasSize(2000);
         }
     }
 

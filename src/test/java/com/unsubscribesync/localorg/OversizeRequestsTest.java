@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,24 +35,33 @@ class OversizeRequestsTest {
         byte[] bomb = gzippedZeros(1L << 28);
         assertThat(bomb.length).isLessThan(2_000_000);
 
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(org.partnerEndpoint(Clients.VERSION)))
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(org.partnerEndpoint(Clients.VERSION)))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .header("SOAPAction", "\"\"")
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bomb))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(500);
-        assertThat(answer.body()).contains("<faultcode>sf:EXCEEDED_MAX_SIZE_REQUEST</faultcode>")
+        assertThat(answer.body())
+                .contains("<faultcode>sf:EXCEEDED_MAX_SIZE_REQUEST</faultcode>")
                 .contains("Exceeded max size limit of 52428800 bytes");
         PartnerConnection partner = Clients.partner(org);
-        assertThat(partner.query("SELECT Id FROM Contact").getSize()).isEqualTo(org.state().count("Contact"));
+        assertThat(partner.query("SELECT Id FROM Contact").getSize())
+                .isEqualTo(org.state().count("Contact"));
     }
 
     @Test
     void anOversizeSignInFormIsRefusedUnread() throws Exception {
         String form = "grant_type=client_credentials&padding=" + "x".repeat(100_000);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(org.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(org.tokenUrl()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
     }
 

@@ -33,18 +33,22 @@ class PartnerDescribeTest {
                 assertThat(optOut.isUpdateable()).isTrue();
                 assertThat(optOut.getLabel()).isEqualTo("Email Opt Out");
                 Field marketo = Arrays.stream(result.getFields())
-                        .filter(f -> f.getLabel().equals("Marketo Sales Opt Out")).findFirst().orElseThrow();
+                        .filter(f -> f.getLabel().equals("Marketo Sales Opt Out"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(marketo.getName()).contains("__").endsWith("__c");
                 assertThat(marketo.isCustom()).isTrue();
-                assertThat(field(result, "SystemModstamp").orElseThrow().isUpdateable()).isFalse();
-                assertThat(field(result, "MasterRecordId").orElseThrow().getReferenceTo()).containsExactly(
-                        result.getName());
+                assertThat(field(result, "SystemModstamp").orElseThrow().isUpdateable())
+                        .isFalse();
+                assertThat(field(result, "MasterRecordId").orElseThrow().getReferenceTo())
+                        .containsExactly(result.getName());
             }
             Field converted = field(results[1], "IsConverted").orElseThrow();
             assertThat(converted.isUpdateable()).isFalse();
             assertThat(field(results[1], "ConvertedContactId").orElseThrow().getRelationshipName())
                     .isEqualTo("ConvertedContact");
-            assertThat(pc.describeSObject("UserPermissionAccess").getFields()).extracting(Field::getName)
+            assertThat(pc.describeSObject("UserPermissionAccess").getFields())
+                    .extracting(Field::getName)
                     .contains("PermissionsModifyAllData", "PermissionsModifyMetadata");
         }
     }
@@ -60,9 +64,11 @@ class PartnerDescribeTest {
 
     @Test
     void withoutThePackageThereIsNoMarketoField() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10).withPackage(false))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(10).withPackage(false))) {
             PartnerConnection pc = Clients.partner(org);
-            assertThat(pc.describeSObject("Contact").getFields()).extracting(Field::getLabel)
+            assertThat(pc.describeSObject("Contact").getFields())
+                    .extracting(Field::getLabel)
                     .doesNotContain("Marketo Sales Opt Out");
             assertThatThrownBy(() -> pc.query("SELECT mkto_si__Marketo_Sales_Opt_Out__c FROM Contact"))
                     .isInstanceOf(InvalidFieldFault.class);
@@ -73,9 +79,11 @@ class PartnerDescribeTest {
     void fieldLevelSecurityHidesOrLocksFields() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
             PartnerConnection pc = Clients.partner(org);
-            String contactId = pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
+            String contactId =
+                    pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
             org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY);
-            Field locked = field(pc.describeSObject("Contact"), "HasOptedOutOfEmail").orElseThrow();
+            Field locked =
+                    field(pc.describeSObject("Contact"), "HasOptedOutOfEmail").orElseThrow();
             assertThat(locked.isUpdateable()).isFalse();
             SObject change = new SObject("Contact");
             change.setId(contactId);
@@ -85,7 +93,8 @@ class PartnerDescribeTest {
             assertThat(result.getErrors()[0].getFields()).containsExactly("HasOptedOutOfEmail");
 
             org.state().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
-            assertThat(field(pc.describeSObject("Contact"), "HasOptedOutOfEmail")).isEmpty();
+            assertThat(field(pc.describeSObject("Contact"), "HasOptedOutOfEmail"))
+                    .isEmpty();
             assertThatThrownBy(() -> pc.query("SELECT HasOptedOutOfEmail FROM Contact"))
                     .isInstanceOf(InvalidFieldFault.class);
             assertThatThrownBy(() -> pc.update(new SObject[] {change})).isInstanceOf(InvalidFieldFault.class);
@@ -101,6 +110,8 @@ class PartnerDescribeTest {
     }
 
     private static Optional<Field> field(DescribeSObjectResult result, String name) {
-        return Arrays.stream(result.getFields()).filter(f -> f.getName().equals(name)).findFirst();
+        return Arrays.stream(result.getFields())
+                .filter(f -> f.getName().equals(name))
+                .findFirst();
     }
 }

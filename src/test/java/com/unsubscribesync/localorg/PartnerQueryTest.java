@@ -102,7 +102,8 @@ class PartnerQueryTest {
     @Test
     void followsOneLevelRelationships() throws Exception {
         SObject lead = pc.query("SELECT Id, Email, ConvertedContactId, ConvertedContact.Email,"
-                + " ConvertedContact.LastName FROM Lead WHERE Id = '" + seeded.convertedLeadId() + "'").getRecords()[0];
+                        + " ConvertedContact.LastName FROM Lead WHERE Id = '" + seeded.convertedLeadId() + "'")
+                .getRecords()[0];
         XmlObject contact = (XmlObject) lead.getField("ConvertedContact");
         assertThat(contact.getField("Email")).isEqualTo(lead.getField("Email"));
         assertThat(lead.getField("ConvertedContactId")).asString().startsWith("003");
@@ -113,21 +114,25 @@ class PartnerQueryTest {
 
     @Test
     void filtersWithBooleansNullsInLikeAndParentheses() throws Exception {
-        int optedOut = pc.query("SELECT COUNT() FROM Contact WHERE HasOptedOutOfEmail = true").getSize();
-        int notOptedOut = pc.query("SELECT COUNT() FROM Contact WHERE NOT HasOptedOutOfEmail = true").getSize();
+        int optedOut = pc.query("SELECT COUNT() FROM Contact WHERE HasOptedOutOfEmail = true")
+                .getSize();
+        int notOptedOut = pc.query("SELECT COUNT() FROM Contact WHERE NOT HasOptedOutOfEmail = true")
+                .getSize();
         assertThat(optedOut).isPositive();
         assertThat(optedOut + notOptedOut).isEqualTo(org.state().count("Contact"));
 
         String email = seeded.sharedEmail();
-        QueryResult both = pc.query("SELECT Id FROM Lead WHERE Email IN ('nobody@example.com', '"
-                + email.toUpperCase() + "')");
+        QueryResult both =
+                pc.query("SELECT Id FROM Lead WHERE Email IN ('nobody@example.com', '" + email.toUpperCase() + "')");
         assertThat(both.getSize()).isPositive();
         QueryResult like = pc.query("SELECT Id, Email FROM Contact WHERE Email LIKE '%.lead.%' OR Email = null");
         assertThat(like.getSize()).isZero();
         QueryResult grouped = pc.query("SELECT Id FROM Lead WHERE (IsConverted = false AND Email != null)"
                 + " AND (HasOptedOutOfEmail = true OR Title = 'O\\'Hara')");
         assertThat(grouped.getSize()).isPositive();
-        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName = 'O\\'Brien\\\\x'").getSize()).isZero();
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName = 'O\\'Brien\\\\x'")
+                        .getSize())
+                .isZero();
     }
 
     @Test
@@ -141,14 +146,16 @@ class PartnerQueryTest {
         }
         assertThat(stamps).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(pc.query("SELECT Id FROM Contact WHERE SystemModstamp > 2999-01-01T00:00:00.000+01:00")
-                .getSize()).isZero();
+                        .getSize())
+                .isZero();
     }
 
     @Test
     void queryAllShowsTheMergedRecordWithItsMaster() throws Exception {
         String where = " FROM Contact WHERE Id = '" + seeded.mergedLoserId() + "'";
         assertThat(pc.query("SELECT Id" + where).getSize()).isZero();
-        SObject loser = pc.queryAll("SELECT Id, IsDeleted, MasterRecordId" + where).getRecords()[0];
+        SObject loser =
+                pc.queryAll("SELECT Id, IsDeleted, MasterRecordId" + where).getRecords()[0];
         assertThat(loser.getField("IsDeleted")).isEqualTo("true");
         assertThat(loser.getField("MasterRecordId")).isEqualTo(seeded.mergedWinnerId());
     }
@@ -156,12 +163,16 @@ class PartnerQueryTest {
     @Test
     void readsUsersProfilesAndPermissions() throws Exception {
         SObject me = pc.query("SELECT Id, Username, ProfileId, Profile.Name FROM User WHERE Username = '"
-                + org.username() + "'").getRecords()[0];
+                        + org.username() + "'")
+                .getRecords()[0];
         assertThat(((XmlObject) me.getField("Profile")).getField("Name")).isEqualTo("System Administrator");
         SObject access = pc.query("SELECT PermissionsModifyAllData, PermissionsModifyMetadata,"
-                + " PermissionsCustomizeApplication, PermissionsApiEnabled FROM UserPermissionAccess").getRecords()[0];
+                        + " PermissionsCustomizeApplication, PermissionsApiEnabled FROM UserPermissionAccess")
+                .getRecords()[0];
         assertThat(access.getField("PermissionsModifyAllData")).isEqualTo("true");
-        assertThat(pc.query("SELECT Id, Name, PermissionsModifyAllData FROM Profile").getSize()).isEqualTo(3);
+        assertThat(pc.query("SELECT Id, Name, PermissionsModifyAllData FROM Profile")
+                        .getSize())
+                .isEqualTo(3);
     }
 
     @Test
@@ -176,18 +187,21 @@ class PartnerQueryTest {
 
     @Test
     void unsupportedSoqlIsMalformedNeverAWrongAnswer() {
-        for (String soql : List.of("SELECT Id FROM Contact GROUP BY Email",
+        for (String soql : List.of(
+                "SELECT Id FROM Contact GROUP BY Email",
                 "SELECT Id FROM Contact WHERE Email = :email",
                 "SELECT Id, (SELECT Id FROM Contacts) FROM Contact",
                 "SELECT Id FROM Contact WHERE CreatedDate = LAST_N_DAYS:3",
                 "SELECT Id FROM Contact WHERE HasOptedOutOfEmail = true AND Email = null OR Email != null",
                 "SELECT Id FROM Contact WHERE",
                 "SELECT count(Id) FROM Contact")) {
-            assertThatThrownBy(() -> pc.query(soql)).as(soql).isInstanceOfAny(MalformedQueryFault.class,
-                    InvalidFieldFault.class);
+            assertThatThrownBy(() -> pc.query(soql))
+                    .as(soql)
+                    .isInstanceOfAny(MalformedQueryFault.class, InvalidFieldFault.class);
         }
         assertThatThrownBy(() -> pc.query("SELECT Id FROM Contact GROUP BY Email"))
-                .isInstanceOfSatisfying(MalformedQueryFault.class,
+                .isInstanceOfSatisfying(
+                        MalformedQueryFault.class,
                         fault -> assertThat(fault.getExceptionMessage()).contains("ERROR at Row:1:Column:24"));
     }
 
@@ -201,12 +215,17 @@ class PartnerQueryTest {
         values.add("null");
         String in = "SELECT Id FROM Lead WHERE Email IN (" + String.join(",", values) + ")";
         assertThat(in.length()).isLessThan(100_000);
-        assertThat(pc.query(in).getSize()).isEqualTo(pc.query("SELECT Id FROM Lead WHERE Email = '"
-                + seeded.sharedEmail() + "'").getSize()).isPositive();
+        assertThat(pc.query(in).getSize())
+                .isEqualTo(pc.query("SELECT Id FROM Lead WHERE Email = '" + seeded.sharedEmail() + "'")
+                        .getSize())
+                .isPositive();
 
         String tooLong = "SELECT Id FROM Lead WHERE Email IN ('" + "x".repeat(100_000) + "')";
-        assertThatThrownBy(() -> pc.query(tooLong)).isInstanceOfSatisfying(MalformedQueryFault.class,
-                fault -> assertThat(fault.getExceptionMessage()).contains("cannot be longer than 100000 characters"));
+        assertThatThrownBy(() -> pc.query(tooLong))
+                .isInstanceOfSatisfying(
+                        MalformedQueryFault.class,
+                        fault -> assertThat(fault.getExceptionMessage())
+                                .contains("cannot be longer than 100000 characters"));
     }
 
     @Test
@@ -218,7 +237,6 @@ class PartnerQueryTest {
 
     @Test
     void anUnknownQueryLocatorIsRefused() {
-        assertThatThrownBy(() -> pc.queryMore("01g5e00000000ZZAAA-500"))
-                .isInstanceOf(InvalidQueryLocatorFault.class);
+        assertThatThrownBy(() -> pc.queryMore("01g5e00000000ZZAAA-500")).isInstanceOf(InvalidQueryLocatorFault.class);
     }
 }

@@ -63,8 +63,8 @@ class PartnerSaveTest {
         assertThat(org.state().read(id).optedOut()).isTrue();
         assertThat(org.state().read(id).lastModified()).isAfter(before);
 
-        SObject[] read = pc.retrieve("Id, Email, HasOptedOutOfEmail, LastName", "Contact",
-                new String[] {id, "0035e0000009ZZZAAA"});
+        SObject[] read = pc.retrieve(
+                "Id, Email, HasOptedOutOfEmail, LastName", "Contact", new String[] {id, "0035e0000009ZZZAAA"});
         assertThat(read[0].getField("HasOptedOutOfEmail")).isEqualTo("true");
         assertThat(read[0].getField("Email")).isEqualTo("ada@example.com");
         assertThat(read[1]).isNull();
@@ -88,13 +88,16 @@ class PartnerSaveTest {
     @Test
     void updateOfMoreThan200RecordsFailsAsAWhole() throws Exception {
         SObject[] records = new SObject[201];
-        String anyId = pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
+        String anyId =
+                pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
         for (int i = 0; i < records.length; i++) {
             records[i] = contact(anyId);
             records[i].setField("HasOptedOutOfEmail", true);
         }
-        assertThatThrownBy(() -> pc.update(records)).isInstanceOfSatisfying(ApiFault.class,
-                fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.EXCEEDED_ID_LIMIT));
+        assertThatThrownBy(() -> pc.update(records))
+                .isInstanceOfSatisfying(
+                        ApiFault.class,
+                        fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.EXCEEDED_ID_LIMIT));
         assertThat(org.state().read(anyId).optedOut()).isFalse();
         assertThat(pc.update(java.util.Arrays.copyOf(records, 200))).allMatch(SaveResult::isSuccess);
     }
@@ -112,7 +115,8 @@ class PartnerSaveTest {
 
     @Test
     void eachRecordSucceedsOrFailsOnItsOwn() throws Exception {
-        String contactId = pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
+        String contactId =
+                pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
         SObject good = contact(contactId);
         good.setField("Email", "new.address@example.org");
         SObject badEmail = contact(contactId);
@@ -126,7 +130,8 @@ class PartnerSaveTest {
 
     @Test
     void systemFieldsCannotBeWrittenAndUnknownFieldsFailTheCall() throws Exception {
-        String contactId = pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
+        String contactId =
+                pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
         SObject system = contact(contactId);
         system.setField("IsDeleted", true);
         SaveResult result = pc.update(new SObject[] {system})[0];
@@ -179,17 +184,26 @@ class PartnerSaveTest {
         Instant changed = clock.instant();
         org.state().setOptedOut(id, true);
         clock.advance(Duration.ofMinutes(3));
-        GetUpdatedResult sameMinute = pc.getUpdated("Contact", calendar(changed.plusSeconds(15)),
-                calendar(clock.instant()));
+        GetUpdatedResult sameMinute =
+                pc.getUpdated("Contact", calendar(changed.plusSeconds(15)), calendar(clock.instant()));
         assertThat(sameMinute.getIds()).contains(id);
-        assertThatThrownBy(() -> pc.getUpdated("Contact", calendar(clock.instant()), calendar(clock.instant()
-                .minusSeconds(120)))).isInstanceOfSatisfying(ApiFault.class, fault -> assertThat(
-                        fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_REPLICATION_DATE));
-        assertThatThrownBy(() -> pc.getUpdated("Contact", calendar(clock.instant().minus(Duration.ofDays(31))),
-                calendar(clock.instant()))).isInstanceOf(ApiFault.class);
-        assertThatThrownBy(() -> pc.getDeleted("Contact", calendar(clock.instant().minus(Duration.ofDays(16))),
-                calendar(clock.instant()))).isInstanceOfSatisfying(ApiFault.class, fault -> assertThat(
-                        fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_REPLICATION_DATE));
+        assertThatThrownBy(() -> pc.getUpdated(
+                        "Contact",
+                        calendar(clock.instant()),
+                        calendar(clock.instant().minusSeconds(120))))
+                .isInstanceOfSatisfying(
+                        ApiFault.class,
+                        fault ->
+                                assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_REPLICATION_DATE));
+        assertThatThrownBy(() -> pc.getUpdated(
+                        "Contact", calendar(clock.instant().minus(Duration.ofDays(31))), calendar(clock.instant())))
+                .isInstanceOf(ApiFault.class);
+        assertThatThrownBy(() -> pc.getDeleted(
+                        "Contact", calendar(clock.instant().minus(Duration.ofDays(16))), calendar(clock.instant())))
+                .isInstanceOfSatisfying(
+                        ApiFault.class,
+                        fault ->
+                                assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_REPLICATION_DATE));
     }
 
     @Test
@@ -205,24 +219,32 @@ class PartnerSaveTest {
         change.setField("HasOptedOutOfEmail", "true");
         assertThat(pc.update(new SObject[] {change})[0].isSuccess()).isTrue();
 
-        SObject row = pc.query("SELECT CreatedDate, LastModifiedDate, SystemModstamp FROM Contact WHERE Id = '"
-                + id + "'").getRecords()[0];
+        SObject row = pc.query(
+                        "SELECT CreatedDate, LastModifiedDate, SystemModstamp FROM Contact WHERE Id = '" + id + "'")
+                .getRecords()[0];
         assertThat(row.getField("CreatedDate")).isEqualTo("2026-03-02T10:16:45.000Z");
         assertThat(row.getField("LastModifiedDate")).isEqualTo("2026-03-02T10:17:05.000Z");
         assertThat(row.getField("SystemModstamp")).isEqualTo("2026-03-02T10:17:05.000Z");
         assertThat(pc.query("SELECT Id FROM Contact WHERE Id = '" + id + "' AND SystemModstamp > "
-                + "2026-03-02T10:17:05Z").getSize()).as("stored as 10:17:05, not after it").isZero();
+                                + "2026-03-02T10:17:05Z")
+                        .getSize())
+                .as("stored as 10:17:05, not after it")
+                .isZero();
         assertThat(pc.query("SELECT Id FROM Contact WHERE Id = '" + id + "' AND SystemModstamp >= "
-                + "2026-03-02T10:17:05Z").getSize()).isEqualTo(1);
+                                + "2026-03-02T10:17:05Z")
+                        .getSize())
+                .isEqualTo(1);
 
         clock.set(Instant.parse("2026-03-02T10:17:40.999Z"));
         pc.delete(new String[] {id});
         clock.set(Instant.parse("2026-03-02T10:20:10Z"));
-        GetDeletedResult deleted = pc.getDeleted("Contact", calendar(Instant.parse("2026-03-02T10:16:00Z")),
-                calendar(clock.instant()));
-        assertThat(deleted.getDeletedRecords()).filteredOn(r -> r.getId().equals(id)).singleElement()
-                .satisfies(r -> assertThat(r.getDeletedDate().toInstant())
-                        .isEqualTo(Instant.parse("2026-03-02T10:17:40Z")));
+        GetDeletedResult deleted =
+                pc.getDeleted("Contact", calendar(Instant.parse("2026-03-02T10:16:00Z")), calendar(clock.instant()));
+        assertThat(deleted.getDeletedRecords())
+                .filteredOn(r -> r.getId().equals(id))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.getDeletedDate().toInstant()).isEqualTo(Instant.parse("2026-03-02T10:17:40Z")));
     }
 
     @Test
@@ -232,24 +254,38 @@ class PartnerSaveTest {
         org.state().setOptedOut(id, true);
         clock.set(Instant.parse("2026-03-02T10:26:00Z"));
 
-        GetUpdatedResult endingThen = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:17:00Z")),
+        GetUpdatedResult endingThen = pc.getUpdated(
+                "Contact",
+                calendar(Instant.parse("2026-03-02T10:17:00Z")),
                 calendar(Instant.parse("2026-03-02T10:20:45Z")));
-        assertThat(endingThen.getIds()).as("changed at 10:20:00, the end minute, which is inclusive").contains(id);
+        assertThat(endingThen.getIds())
+                .as("changed at 10:20:00, the end minute, which is inclusive")
+                .contains(id);
         assertThat(endingThen.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2026-03-02T10:20:00Z"));
-        GetUpdatedResult startingThen = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:20:59Z")),
+        GetUpdatedResult startingThen = pc.getUpdated(
+                "Contact",
+                calendar(Instant.parse("2026-03-02T10:20:59Z")),
                 calendar(Instant.parse("2026-03-02T10:25:00Z")));
-        assertThat(startingThen.getIds()).as("the start minute is inclusive too").contains(id);
-        GetUpdatedResult before = pc.getUpdated("Contact", calendar(Instant.parse("2026-03-02T10:17:00Z")),
+        assertThat(startingThen.getIds())
+                .as("the start minute is inclusive too")
+                .contains(id);
+        GetUpdatedResult before = pc.getUpdated(
+                "Contact",
+                calendar(Instant.parse("2026-03-02T10:17:00Z")),
                 calendar(Instant.parse("2026-03-02T10:19:59Z")));
         assertThat(before.getIds()).doesNotContain(id);
 
         clock.set(Instant.parse("2026-03-02T10:27:00.600Z"));
         org.state().delete(id);
         clock.set(Instant.parse("2026-03-02T10:27:30Z"));
-        GetDeletedResult gone = pc.getDeleted("Contact", calendar(Instant.parse("2026-03-02T10:25:00Z")),
+        GetDeletedResult gone = pc.getDeleted(
+                "Contact",
+                calendar(Instant.parse("2026-03-02T10:25:00Z")),
                 calendar(Instant.parse("2026-03-02T10:29:00Z")));
-        assertThat(gone.getDeletedRecords()).extracting(r -> r.getId()).as("deleted in the current minute, which "
-                + "an end in the future is cut back to").contains(id);
+        assertThat(gone.getDeletedRecords())
+                .extracting(r -> r.getId())
+                .as("deleted in the current minute, which " + "an end in the future is cut back to")
+                .contains(id);
         assertThat(gone.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2026-03-02T10:27:00Z"));
     }
 
@@ -267,8 +303,9 @@ class PartnerSaveTest {
         assertThat(result.getAccountId()).startsWith("001");
         assertThat(result.getOpportunityId()).isNull();
         assertThat(org.state().read(result.getContactId()).optedOut()).isTrue();
-        SObject lead = pc.query("SELECT IsConverted, ConvertedContactId, ConvertedDate FROM Lead WHERE Id = '"
-                + leadId + "'").getRecords()[0];
+        SObject lead = pc.query(
+                        "SELECT IsConverted, ConvertedContactId, ConvertedDate FROM Lead WHERE Id = '" + leadId + "'")
+                .getRecords()[0];
         assertThat(lead.getField("IsConverted")).isEqualTo("true");
         assertThat(lead.getField("ConvertedContactId")).isEqualTo(result.getContactId());
         assertThat(lead.getField("ConvertedDate")).isEqualTo("2026-03-02");

@@ -24,7 +24,8 @@ class PersistenceAndTlsTest {
     void aPersistentOrgSurvivesARestart(@TempDir Path dir) throws Exception {
         String contactId;
         String clientId;
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(200).withStateDir(dir))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(200).withStateDir(dir))) {
             clientId = org.clientId();
             PartnerConnection pc = Clients.partner(org);
             SObject contact = new SObject("Contact");
@@ -36,30 +37,41 @@ class PersistenceAndTlsTest {
             optOut.setField("HasOptedOutOfEmail", true);
             pc.update(new SObject[] {optOut});
             org.state().setFieldAccess("Lead", "Email", FieldAccess.READONLY);
-            Layout layout = (Layout) Clients.metadata(org).readMetadata("Layout",
-                    new String[] {"Lead-Lead Layout"}).getRecords()[0];
+            Layout layout = (Layout) Clients.metadata(org)
+                    .readMetadata("Layout", new String[] {"Lead-Lead Layout"})
+                    .getRecords()[0];
             layout.setFullName("Lead-Copied Layout");
             Clients.metadata(org).upsertMetadata(new Metadata[] {layout});
         }
         assertThat(dir.resolve("localorg.mv.db")).exists();
-        try (LocalOrg again = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withStateDir(dir))) {
+        try (LocalOrg again =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withStateDir(dir))) {
             assertThat(again.clientId()).isEqualTo(clientId);
             assertThat(again.state().seeded()).isEmpty();
             assertThat(again.state().read(contactId).optedOut()).isTrue();
-            assertThat(again.state().count("Contact") + again.state().count("Lead")).isGreaterThan(190);
+            assertThat(again.state().count("Contact") + again.state().count("Lead"))
+                    .isGreaterThan(190);
             PartnerConnection pc = Clients.partner(again);
-            assertThat(pc.query("SELECT Id FROM Contact WHERE Email = 'persist@example.com'").getSize()).isEqualTo(1);
+            assertThat(pc.query("SELECT Id FROM Contact WHERE Email = 'persist@example.com'")
+                            .getSize())
+                    .isEqualTo(1);
             assertThat(java.util.Arrays.stream(pc.describeSObject("Lead").getFields())
-                    .filter(f -> f.getName().equals("Email")).findFirst().orElseThrow().isUpdateable()).isFalse();
-            assertThat(Clients.metadata(again).readMetadata("Layout", new String[] {"Lead-Copied Layout"})
-                    .getRecords()[0]).isNotNull();
+                            .filter(f -> f.getName().equals("Email"))
+                            .findFirst()
+                            .orElseThrow()
+                            .isUpdateable())
+                    .isFalse();
+            assertThat(Clients.metadata(again)
+                            .readMetadata("Layout", new String[] {"Lead-Copied Layout"})
+                            .getRecords()[0])
+                    .isNotNull();
         }
     }
 
     @Test
     void tlsServesHttpsWithItsOwnCertificate(@TempDir Path dir) throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20).withTls(true)
-                .withStateDir(dir))) {
+        try (LocalOrg org = LocalOrg.start(
+                LocalOrgOptions.defaults().withPeople(20).withTls(true).withStateDir(dir))) {
             assertThat(org.url()).startsWith("https://127.0.0.1:");
             Path certificate = org.certificate().orElseThrow();
             assertThat(certificate).startsWith(dir).exists();
@@ -69,7 +81,8 @@ class PersistenceAndTlsTest {
             assertThat(pc.query("SELECT Id FROM Lead").getSize()).isPositive();
         }
         byte[] first = Files.readAllBytes(dir.resolve("localorg-certificate.pem"));
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withTls(true).withStateDir(dir))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withTls(true).withStateDir(dir))) {
             assertThat(Files.readAllBytes(org.certificate().orElseThrow())).isEqualTo(first);
         }
     }
@@ -78,7 +91,8 @@ class PersistenceAndTlsTest {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {
-            trust.setCertificateEntry("localorg", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trust.setCertificateEntry(
+                    "localorg", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);

@@ -37,8 +37,8 @@ class SessionsAndLimitsTest {
 
     @Test
     void injectedSessionExpiryEveryNCallsIsRenewedToo() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20)
-                .withFaults("session-expire-every:3"))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(20).withFaults("session-expire-every:3"))) {
             ConnectorConfig config = Clients.partnerConfig(org, org.issueAccessToken());
             AtomicInteger renewals = new AtomicInteger();
             AtomicReference<PartnerConnection> connection = new AtomicReference<>();
@@ -54,8 +54,8 @@ class SessionsAndLimitsTest {
 
     @Test
     void aSessionIssuedByARenewalServesTheRetriedCallWhateverOtherClientsCallMeanwhile() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20)
-                .withFaults("session-expire-every:3"))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(20).withFaults("session-expire-every:3"))) {
             ConnectorConfig otherConfig = Clients.partnerConfig(org, org.issueAccessToken());
             AtomicReference<PartnerConnection> other = new AtomicReference<>();
             otherConfig.setSessionRenewer(renewer(org, new AtomicInteger(), other));
@@ -77,9 +77,13 @@ class SessionsAndLimitsTest {
             for (int i = 0; i < 7; i++) {
                 pc.getServerTimestamp();
             }
-            assertThat(renewals).as("each session expires on its own third call").hasValue(3);
-            assertThat(org.apiCallsUsed() - before).as("every admitted request counts, the retries too, the other "
-                    + "client's calls too; a refused session costs nothing").isEqualTo(7 + 6);
+            assertThat(renewals)
+                    .as("each session expires on its own third call")
+                    .hasValue(3);
+            assertThat(org.apiCallsUsed() - before)
+                    .as("every admitted request counts, the retries too, the other "
+                            + "client's calls too; a refused session costs nothing")
+                    .isEqualTo(7 + 6);
         }
     }
 
@@ -87,14 +91,17 @@ class SessionsAndLimitsTest {
     void anUnknownSessionIsAnInvalidSessionFault() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             PartnerConnection pc = new PartnerConnection(Clients.partnerConfig(org, "00Dnotasession"));
-            assertThatThrownBy(pc::getUserInfo).isInstanceOfSatisfying(UnexpectedErrorFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_SESSION_ID));
+            assertThatThrownBy(pc::getUserInfo)
+                    .isInstanceOfSatisfying(
+                            UnexpectedErrorFault.class,
+                            fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_SESSION_ID));
         }
     }
 
     @Test
     void everyResponseCarriesTheApiCounterAndTheLimitIsEnforced() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withApiLimit(3))) {
+        try (LocalOrg org =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withApiLimit(3))) {
             PartnerConnection pc = Clients.partner(org);
             pc.getServerTimestamp();
             assertThat(pc.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(1);
@@ -102,8 +109,11 @@ class SessionsAndLimitsTest {
             assertThat(pc.getLimitInfoHeader().getLimitInfo()[0].getType()).isEqualTo("API REQUESTS");
             pc.getServerTimestamp();
             pc.getServerTimestamp();
-            assertThatThrownBy(pc::getServerTimestamp).isInstanceOfSatisfying(ApiFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+            assertThatThrownBy(pc::getServerTimestamp)
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
             org.faults().dailyApiLimit(10);
             pc.getServerTimestamp();
             assertThat(org.apiCallsUsed()).isEqualTo(4);
@@ -113,8 +123,8 @@ class SessionsAndLimitsTest {
     @Test
     void theDailyAllowanceCountsTheCallsOfTheLast24HoursAndDoesNotResetAtUtcMidnight() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T22:00:00Z"));
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withApiLimit(3)
-                .withClock(clock))) {
+        try (LocalOrg org = LocalOrg.start(
+                LocalOrgOptions.defaults().withPeople(5).withApiLimit(3).withClock(clock))) {
             PartnerConnection pc = Clients.partner(org);
             pc.getServerTimestamp();
             pc.getServerTimestamp();
@@ -123,23 +133,33 @@ class SessionsAndLimitsTest {
             assertThat(pc.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(3);
 
             clock.set(Instant.parse("2026-03-11T00:30:00Z"));
-            assertThatThrownBy(pc::getServerTimestamp).as("a new UTC day frees nothing")
-                    .isInstanceOfSatisfying(ApiFault.class, fault -> assertThat(fault.getExceptionCode())
-                            .isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+            assertThatThrownBy(pc::getServerTimestamp)
+                    .as("a new UTC day frees nothing")
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
 
             clock.set(Instant.parse("2026-03-11T21:59:59Z"));
-            assertThat(org.apiCallsUsed()).as("both 22:00 calls still within 24 hours").isEqualTo(3);
+            assertThat(org.apiCallsUsed())
+                    .as("both 22:00 calls still within 24 hours")
+                    .isEqualTo(3);
             clock.set(Instant.parse("2026-03-11T22:00:00Z"));
             PartnerConnection later = Clients.partner(org);
             later.getServerTimestamp();
             assertThat(later.getLimitInfoHeader().getLimitInfo()[0].getCurrent())
-                    .as("the two calls of 22:00 yesterday are forgotten, the one of 23:30 is not").isEqualTo(2);
+                    .as("the two calls of 22:00 yesterday are forgotten, the one of 23:30 is not")
+                    .isEqualTo(2);
             later.getServerTimestamp();
-            assertThatThrownBy(later::getServerTimestamp).isInstanceOfSatisfying(ApiFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
+            assertThatThrownBy(later::getServerTimestamp)
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.REQUEST_LIMIT_EXCEEDED));
             clock.set(Instant.parse("2026-03-11T23:30:00Z"));
             later.getServerTimestamp();
-            assertThat(later.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).isEqualTo(3);
+            assertThat(later.getLimitInfoHeader().getLimitInfo()[0].getCurrent())
+                    .isEqualTo(3);
         }
     }
 
@@ -158,15 +178,20 @@ class SessionsAndLimitsTest {
             wrong.setAuthEndpoint(org.authEndpoint("64.0"));
             wrong.setUsername(org.username());
             wrong.setPassword("not-the-password");
-            assertThatThrownBy(() -> new PartnerConnection(wrong)).isInstanceOfSatisfying(LoginFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_LOGIN));
+            assertThatThrownBy(() -> new PartnerConnection(wrong))
+                    .isInstanceOfSatisfying(
+                            LoginFault.class,
+                            fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_LOGIN));
 
             ConnectorConfig current = new ConnectorConfig();
             current.setAuthEndpoint(org.authEndpoint("65.0"));
             current.setUsername(org.username());
             current.setPassword(org.password());
-            assertThatThrownBy(() -> new PartnerConnection(current)).isInstanceOfSatisfying(ApiFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.UNSUPPORTED_API_VERSION));
+            assertThatThrownBy(() -> new PartnerConnection(current))
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.UNSUPPORTED_API_VERSION));
         }
     }
 
@@ -188,15 +213,16 @@ class SessionsAndLimitsTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             ConnectorConfig config = Clients.partnerConfig(org, org.issueAccessToken());
             config.setServiceEndpoint(org.url() + "/services/Soap/u/30.0");
-            assertThatThrownBy(() -> new PartnerConnection(config).getUserInfo()).isInstanceOfSatisfying(
-                    ApiFault.class, f -> assertThat(f.getExceptionCode()).isEqualTo(
-                            ExceptionCode.UNSUPPORTED_API_VERSION));
+            assertThatThrownBy(() -> new PartnerConnection(config).getUserInfo())
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            f -> assertThat(f.getExceptionCode()).isEqualTo(ExceptionCode.UNSUPPORTED_API_VERSION));
         }
     }
 
     /** Renews like an app would: a new token for this call, and for the connection's later calls. */
-    private static SessionRenewer renewer(LocalOrg org, AtomicInteger renewals,
-            AtomicReference<PartnerConnection> connection) {
+    private static SessionRenewer renewer(
+            LocalOrg org, AtomicInteger renewals, AtomicReference<PartnerConnection> connection) {
         return config -> {
             renewals.incrementAndGet();
             String token = org.issueAccessToken();

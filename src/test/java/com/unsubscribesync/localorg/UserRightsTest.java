@@ -42,8 +42,11 @@ class UserRightsTest {
             PartnerConnection pc = Clients.partner(org);
             int before = org.apiCallsUsed();
             org.state().setPermission(Permission.API_ENABLED, false);
-            for (ThrowingCall call : new ThrowingCall[] {pc::getUserInfo, () -> pc.describeSObjects(
-                    new String[] {"Lead", "Contact"}), () -> pc.query("SELECT Id FROM Contact")}) {
+            for (ThrowingCall call : new ThrowingCall[] {
+                pc::getUserInfo,
+                () -> pc.describeSObjects(new String[] {"Lead", "Contact"}),
+                () -> pc.query("SELECT Id FROM Contact")
+            }) {
                 assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiFault.class, fault -> {
                     assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.API_CURRENTLY_DISABLED);
                     assertThat(fault.getExceptionMessage()).isEqualTo("API is disabled for this User");
@@ -66,8 +69,10 @@ class UserRightsTest {
             ListMetadataQuery layouts = new ListMetadataQuery();
             layouts.setType("Layout");
             assertThatThrownBy(() -> metadata.listMetadata(new ListMetadataQuery[] {layouts}, 65.0))
-                    .isInstanceOfSatisfying(SoapFaultException.class, fault -> assertThat(fault.getMessage())
-                            .isEqualTo("API_CURRENTLY_DISABLED: API is disabled for this User"));
+                    .isInstanceOfSatisfying(
+                            SoapFaultException.class,
+                            fault -> assertThat(fault.getMessage())
+                                    .isEqualTo("API_CURRENTLY_DISABLED: API is disabled for this User"));
 
             JobInfo job = new JobInfo();
             job.setObject("Contact");
@@ -83,8 +88,11 @@ class UserRightsTest {
             login.setServiceEndpoint(org.authEndpoint(LOGIN_VERSION));
             login.setUsername(org.username());
             login.setPassword(org.password());
-            assertThatThrownBy(() -> new PartnerConnection(login)).isInstanceOfSatisfying(LoginFault.class,
-                    fault -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.API_CURRENTLY_DISABLED));
+            assertThatThrownBy(() -> new PartnerConnection(login))
+                    .isInstanceOfSatisfying(
+                            LoginFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.API_CURRENTLY_DISABLED));
         }
     }
 
@@ -92,9 +100,12 @@ class UserRightsTest {
     void aReadOnlyObjectIsNotUpdateableInDescribeAndItsUpdatesAreRefusedPerRecord() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
             PartnerConnection pc = Clients.partner(org);
-            String leadId = pc.query("SELECT Id FROM Lead WHERE HasOptedOutOfEmail = false AND IsConverted = false "
-                    + "LIMIT 1").getRecords()[0].getId();
-            String contactId = pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
+            String leadId = pc.query(
+                            "SELECT Id FROM Lead WHERE HasOptedOutOfEmail = false AND IsConverted = false " + "LIMIT 1")
+                    .getRecords()[0]
+                    .getId();
+            String contactId =
+                    pc.query("SELECT Id FROM Contact LIMIT 1").getRecords()[0].getId();
             org.state().setObjectAccess("Lead", ObjectAccess.READ);
 
             DescribeSObjectResult[] described = pc.describeSObjects(new String[] {"Lead", "Contact"});
@@ -103,7 +114,8 @@ class UserRightsTest {
             assertThat(lead.isCreateable()).isFalse();
             assertThat(lead.isDeletable()).isFalse();
             assertThat(field(lead, "HasOptedOutOfEmail").isUpdateable())
-                    .as("the object permission wins over field-level security").isFalse();
+                    .as("the object permission wins over field-level security")
+                    .isFalse();
             assertThat(lead.getFields()).noneMatch(Field::isUpdateable);
             assertThat(described[1].isUpdateable()).isTrue();
             assertThat(field(described[1], "HasOptedOutOfEmail").isUpdateable()).isTrue();
@@ -115,41 +127,53 @@ class UserRightsTest {
             assertThat(results[0].getId()).isEqualTo(leadId);
             assertThat(results[1].isSuccess()).isTrue();
             assertThat(org.state().read(leadId).optedOut()).isFalse();
-            assertThat(pc.query("SELECT Id FROM Lead WHERE Id = '" + leadId + "'").getSize())
-                    .as("reading stays allowed").isEqualTo(1);
+            assertThat(pc.query("SELECT Id FROM Lead WHERE Id = '" + leadId + "'")
+                            .getSize())
+                    .as("reading stays allowed")
+                    .isEqualTo(1);
 
             org.state().setObjectAccess("Lead", ObjectAccess.EDIT);
-            assertThat(pc.update(new SObject[] {optOut("Lead", leadId)})[0].isSuccess()).isTrue();
+            assertThat(pc.update(new SObject[] {optOut("Lead", leadId)})[0].isSuccess())
+                    .isTrue();
         }
     }
 
     @Test
     void theFaultSpecRevokesPermissionsAndObjectEditUntilCleared() throws Exception {
         assertThat(FaultSpec.parse("permission:ApiEnabled=off,object:Contact=read,permission:ModifyMetadata=on"))
-                .containsExactly(new FaultRule.PermissionRule(Permission.API_ENABLED, false),
+                .containsExactly(
+                        new FaultRule.PermissionRule(Permission.API_ENABLED, false),
                         new FaultRule.ObjectAccessRule("Contact", ObjectAccess.READ),
                         new FaultRule.PermissionRule(Permission.MODIFY_METADATA, true));
         assertThatThrownBy(() -> FaultSpec.parse("permission:FlyPlanes=off"))
-                .hasMessageContaining("permission:FlyPlanes=off").hasMessageContaining("ApiEnabled");
+                .hasMessageContaining("permission:FlyPlanes=off")
+                .hasMessageContaining("ApiEnabled");
         assertThatThrownBy(() -> FaultSpec.parse("object:Account=read")).hasMessageContaining("Lead|Contact");
 
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5)
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults()
+                .withPeople(5)
                 .withFaults("object:Contact=read,permission:ModifyAllData=off"))) {
             PartnerConnection pc = Clients.partner(org);
             assertThat(pc.describeSObject("Contact").isUpdateable()).isFalse();
-            SObject row = pc.query("SELECT PermissionsModifyAllData, PermissionsApiEnabled FROM "
-                    + "UserPermissionAccess").getRecords()[0];
+            SObject row = pc.query(
+                            "SELECT PermissionsModifyAllData, PermissionsApiEnabled FROM " + "UserPermissionAccess")
+                    .getRecords()[0];
             assertThat(row.getField("PermissionsModifyAllData")).isEqualTo("false");
             assertThat(row.getField("PermissionsApiEnabled")).isEqualTo("true");
 
             org.faults().apply("permission:ApiEnabled=off");
-            assertThatThrownBy(pc::getServerTimestamp).isInstanceOfSatisfying(ApiFault.class, fault -> assertThat(
-                    fault.getExceptionCode()).isEqualTo(ExceptionCode.API_CURRENTLY_DISABLED));
+            assertThatThrownBy(pc::getServerTimestamp)
+                    .isInstanceOfSatisfying(
+                            ApiFault.class,
+                            fault -> assertThat(fault.getExceptionCode())
+                                    .isEqualTo(ExceptionCode.API_CURRENTLY_DISABLED));
 
             org.faults().clear();
             assertThat(pc.describeSObject("Contact").isUpdateable()).isTrue();
-            assertThat(pc.query("SELECT PermissionsModifyAllData FROM UserPermissionAccess").getRecords()[0]
-                    .getField("PermissionsModifyAllData")).isEqualTo("true");
+            assertThat(pc.query("SELECT PermissionsModifyAllData FROM UserPermissionAccess")
+                            .getRecords()[0]
+                            .getField("PermissionsModifyAllData"))
+                    .isEqualTo("true");
         }
     }
 
@@ -171,10 +195,13 @@ class UserRightsTest {
     @Test
     void theAdminApiNamesOnlyLeadOrContact() {
         assertThatThrownBy(() -> {
-            try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1))) {
-                org.state().setObjectAccess("Account", ObjectAccess.READ);
-            }
-        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Account");
+                    try (LocalOrg org =
+                            LocalOrg.start(LocalOrgOptions.defaults().withPeople(1))) {
+                        org.state().setObjectAccess("Account", ObjectAccess.READ);
+                    }
+                })
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Account");
     }
 
     @FunctionalInterface
@@ -183,7 +210,10 @@ class UserRightsTest {
     }
 
     private static Field field(DescribeSObjectResult result, String name) {
-        return Arrays.stream(result.getFields()).filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+        return Arrays.stream(result.getFields())
+                .filter(f -> f.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static SObject optOut(String type, String id) {

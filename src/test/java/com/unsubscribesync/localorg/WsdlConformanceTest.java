@@ -104,15 +104,28 @@ class WsdlConformanceTest {
         for (String body : bodies) {
             validate(partner, call("/services/Soap/u/65.0", body, true), body);
         }
-        String paged = call("/services/Soap/u/65.0", "<m:query><m:queryString>SELECT Id FROM Contact"
-                + "</m:queryString></m:query>", true);
+        String paged = call(
+                "/services/Soap/u/65.0",
+                "<m:query><m:queryString>SELECT Id FROM Contact" + "</m:queryString></m:query>",
+                true);
         validate(partner, paged, "first page");
         int start = paged.indexOf("<queryLocator>") + "<queryLocator>".length();
         String locator = paged.substring(start, paged.indexOf("</queryLocator>", start));
-        validate(partner, call("/services/Soap/u/65.0", "<m:queryMore><m:queryLocator>" + locator
-                + "</m:queryLocator></m:queryMore>", true), "queryMore");
-        validate(partner, call("/services/Soap/u/64.0", "<m:login><m:username>" + org.username()
-                + "</m:username><m:password>" + org.password() + "</m:password></m:login>", false), "login");
+        validate(
+                partner,
+                call(
+                        "/services/Soap/u/65.0",
+                        "<m:queryMore><m:queryLocator>" + locator + "</m:queryLocator></m:queryMore>",
+                        true),
+                "queryMore");
+        validate(
+                partner,
+                call(
+                        "/services/Soap/u/64.0",
+                        "<m:login><m:username>" + org.username() + "</m:username><m:password>" + org.password()
+                                + "</m:password></m:login>",
+                        false),
+                "login");
     }
 
     @Test
@@ -125,8 +138,13 @@ class WsdlConformanceTest {
                 "<m:describeSObject><m:sObjectType>Widget</m:sObjectType></m:describeSObject>")) {
             validate(partner, call("/services/Soap/u/65.0", body, true), body);
         }
-        validate(partner, call("/services/Soap/u/64.0", "<m:login><m:username>x</m:username><m:password>y"
-                + "</m:password></m:login>", false), "login fault");
+        validate(
+                partner,
+                call(
+                        "/services/Soap/u/64.0",
+                        "<m:login><m:username>x</m:username><m:password>y" + "</m:password></m:login>",
+                        false),
+                "login fault");
         validate(partner, call("/services/Soap/u/65.0", "<m:getUserInfo/>", false), "no session");
     }
 
@@ -155,16 +173,22 @@ class WsdlConformanceTest {
     private String call(String path, String body, boolean withSession) throws Exception {
         boolean metadataCall = path.contains("/m/");
         String ns = metadataCall ? "http://soap.sforce.com/2006/04/metadata" : "urn:partner.soap.sforce.com";
-        String header = withSession ? "<env:Header><SessionHeader xmlns=\"" + ns + "\"><sessionId>" + session
-                + "</sessionId></SessionHeader></env:Header>" : "";
+        String header = withSession
+                ? "<env:Header><SessionHeader xmlns=\"" + ns + "\"><sessionId>" + session
+                        + "</sessionId></SessionHeader></env:Header>"
+                : "";
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><env:Envelope xmlns:env=\"" + ENV
                 + "\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi="
                 + "\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:m=\"" + ns
                 + "\" xmlns:sobj=\"urn:sobject.partner.soap.sforce.com\">" + header + "<env:Body>" + body
                 + "</env:Body></env:Envelope>";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(org.url() + path))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(org.url() + path))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .header("SOAPAction", "\"\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(body).isIn(200, 500);
         return response.body();
     }
@@ -172,9 +196,11 @@ class WsdlConformanceTest {
     private static void validate(Schema schema, String response, String what) throws Exception {
         DocumentBuilderFactory builders = DocumentBuilderFactory.newInstance();
         builders.setNamespaceAware(true);
-        Document document = builders.newDocumentBuilder().parse(new ByteArrayInputStream(
-                response.getBytes(StandardCharsets.UTF_8)));
-        Element body = (Element) document.getDocumentElement().getElementsByTagNameNS(ENV, "Body").item(0);
+        Document document = builders.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.getBytes(StandardCharsets.UTF_8)));
+        Element body = (Element) document.getDocumentElement()
+                .getElementsByTagNameNS(ENV, "Body")
+                .item(0);
         Element payload = firstElement(body);
         if (payload.getLocalName().equals("Fault")) {
             Element detail = (Element) payload.getElementsByTagName("detail").item(0);

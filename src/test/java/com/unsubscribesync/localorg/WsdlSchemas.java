@@ -14,8 +14,7 @@ import org.w3c.dom.ls.LSInput;
 final class WsdlSchemas {
     private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
 
-    private WsdlSchemas() {
-    }
+    private WsdlSchemas() {}
 
     /** Schema documents by target namespace, compiled into one; an import is resolved among them. */
     static Schema compile(Map<String, String> byNamespace) throws Exception {
@@ -23,7 +22,8 @@ final class WsdlSchemas {
         factory.setResourceResolver((type, namespace, publicId, systemId, baseUri) ->
                 byNamespace.containsKey(namespace) ? input(namespace, byNamespace.get(namespace)) : null);
         StreamSource[] sources = byNamespace.entrySet().stream()
-                .map(e -> new StreamSource(new StringReader(e.getValue()), e.getKey())).toArray(StreamSource[]::new);
+                .map(e -> new StreamSource(new StringReader(e.getValue()), e.getKey()))
+                .toArray(StreamSource[]::new);
         return factory.newSchema(sources);
     }
 
@@ -35,8 +35,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setCharacterStream(Reader characterStream) {
-            }
+            public void setCharacterStream(Reader characterStream) {}
 
             @Override
             public InputStream getByteStream() {
@@ -44,8 +43,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setByteStream(InputStream byteStream) {
-            }
+            public void setByteStream(InputStream byteStream) {}
 
             @Override
             public String getStringData() {
@@ -53,8 +51,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setStringData(String stringData) {
-            }
+            public void setStringData(String stringData) {}
 
             @Override
             public String getSystemId() {
@@ -62,8 +59,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setSystemId(String systemId) {
-            }
+            public void setSystemId(String systemId) {}
 
             @Override
             public String getPublicId() {
@@ -71,8 +67,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setPublicId(String publicId) {
-            }
+            public void setPublicId(String publicId) {}
 
             @Override
             public String getBaseURI() {
@@ -80,8 +75,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setBaseURI(String baseURI) {
-            }
+            public void setBaseURI(String baseURI) {}
 
             @Override
             public String getEncoding() {
@@ -89,8 +83,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setEncoding(String encoding) {
-            }
+            public void setEncoding(String encoding) {}
 
             @Override
             public boolean getCertifiedText() {
@@ -98,8 +91,7 @@ final class WsdlSchemas {
             }
 
             @Override
-            public void setCertifiedText(boolean certifiedText) {
-            }
+            public void setCertifiedText(boolean certifiedText) {}
         };
     }
 }

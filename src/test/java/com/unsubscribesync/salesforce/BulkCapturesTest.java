@@ -23,13 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Bulk API 1.0 answers of real orgs, replayed to force-wsc's BulkConnection and through the app's Bulk push. */
 class BulkCapturesTest {
     private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
+
     @RegisterExtension
     final Replay replay = new Replay();
 
     @Test
     void aRealNewJobAnswerIsReadWithEveryFieldTheClientKnows() throws Exception {
         replay.server().thenCapture("bulk-jobinfo-open.xml");
-        BulkConnection bulk = new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
+        BulkConnection bulk =
+                new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
         JobInfo wanted = new JobInfo();
         wanted.setObject("Contact");
         wanted.setOperation(OperationEnum.update);
@@ -50,12 +52,13 @@ class BulkCapturesTest {
     @Test
     void realBatchAnswersAreReadFromQueuedToCompleted() throws Exception {
         replay.server().thenCapture("bulk-batchinfo-queued.xml").thenCapture("bulk-batchinfo-completed.xml");
-        BulkConnection bulk = new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
+        BulkConnection bulk =
+                new BulkConnection(replay.orgs().configs().bulk(replay.orgs().session(0)));
         JobInfo job = new JobInfo();
         job.setId("7503z00000WDQ4SAAX");
         job.setContentType(ContentType.CSV);
-        BatchInfo queued = bulk.createBatchFromStream(job,
-                new ByteArrayInputStream("Id,HasOptedOutOfEmail\n".getBytes(StandardCharsets.UTF_8)));
+        BatchInfo queued = bulk.createBatchFromStream(
+                job, new ByteArrayInputStream("Id,HasOptedOutOfEmail\n".getBytes(StandardCharsets.UTF_8)));
         BatchInfo completed = bulk.getBatchInfo(job.getId(), queued.getId());
 
         assertThat(queued.getState()).isEqualTo(BatchStateEnum.Queued);
@@ -67,29 +70,38 @@ class BulkCapturesTest {
 
     @Test
     void aBulkPushAnsweredByARealOrgConfirmsTheRecordFromTheResultFile() {
-        replay.server().thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-queued.xml")
+        replay.server()
+                .thenCapture("bulk-jobinfo-open.xml")
+                .thenCapture("bulk-batchinfo-queued.xml")
                 .thenCapture("bulk-jobinfo-open.xml")
                 .then(batchList("bulk-batchinfo-completed.xml"))
                 .thenCapture("bulk-result-success.csv");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT,
-                    OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
+            List<WriteOutcome> outcomes = connected
+                    .bulk()
+                    .setOptOutInBulk(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).containsExactly(WriteOutcome.written(CONTACT));
             assertThat(replay.server().unanswered()).isZero();
-            assertThat(replay.server().requestsUnderTest()).extracting(ReplayServer.Request::path).last().asString()
+            assertThat(replay.server().requestsUnderTest())
+                    .extracting(ReplayServer.Request::path)
+                    .last()
+                    .asString()
                     .endsWith("/job/7503z00000WDQ4SAAX/batch/7513z00000Wgd6AAAR/result");
         }
     }
 
     @Test
     void aBatchARealOrgFailedAsAWholeLeavesItsRecordsToRetryWithSalesforcesReason() {
-        replay.server().thenCapture("bulk-jobinfo-open.xml").thenCapture("bulk-batchinfo-failed.xml")
+        replay.server()
+                .thenCapture("bulk-jobinfo-open.xml")
+                .thenCapture("bulk-batchinfo-failed.xml")
                 .thenCapture("bulk-jobinfo-open.xml")
                 .then(batchList("bulk-batchinfo-failed.xml"));
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT,
-                    OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
+            List<WriteOutcome> outcomes = connected
+                    .bulk()
+                    .setOptOutInBulk(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).singleElement().satisfies(outcome -> {
                 assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.RETRYABLE);
@@ -104,10 +116,14 @@ class BulkCapturesTest {
      * batchInfoList with a batch in it was found; the batchInfo inside is the capture, unchanged.
      */
     private static ReplayServer.Answer batchList(String batchCapture) {
-        String batch = Captures.answer(batchCapture).replaceFirst("^<\\?xml[^>]*\\?>", "")
+        String batch = Captures.answer(batchCapture)
+                .replaceFirst("^<\\?xml[^>]*\\?>", "")
                 .replaceFirst("<batchInfo\\s+xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">", "<batchInfo>");
-        return new ReplayServer.Answer(200, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<batchInfoList xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">" + batch.strip()
-                + "</batchInfoList>");
+        return new ReplayServer.Answer(
+                200,
+                "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<batchInfoList xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\">" + batch.strip()
+                        + "</batchInfoList>");
     }
 }

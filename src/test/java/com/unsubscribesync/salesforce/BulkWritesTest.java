@@ -23,7 +23,8 @@ class BulkWritesTest {
 
     @Test
     void twentyFiveThousandIdsGoInOneJobOfThreeBatchesInNineRequests() throws Exception {
-        try (LocalOrg org = TestOrgs.start(42_000); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(42_000);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(0, 25_000);
             long calls = connected.records().callsMade();
             int used = org.apiCallsUsed();
@@ -46,32 +47,42 @@ class BulkWritesTest {
 
     @Test
     void perRecordFailuresComeBackExactlyAsTheSoapUpdateReportsThem() throws Exception {
-        try (LocalOrg org = TestOrgs.start(300); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(300);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = new ArrayList<>(contacts(0, 3));
             org.state().delete(ids.get(1).value());
             ids.add(SalesforceId.parse(RecordIds.idOf("003", 999_999)));
-            SalesforceId converted = SalesforceId.parse(org.state().seeded().orElseThrow().convertedLeadId());
+            SalesforceId converted =
+                    SalesforceId.parse(org.state().seeded().orElseThrow().convertedLeadId());
 
-            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids)).extracting(WriteOutcome::result)
-                    .containsExactly(WriteOutcome.Result.WRITTEN, WriteOutcome.Result.PERMANENT,
-                            WriteOutcome.Result.WRITTEN, WriteOutcome.Result.PERMANENT);
-            assertThat(sameOutcomes(connected, SObjectType.LEAD, List.of(converted))).extracting(o -> o.statusCode()
-                    .orElseThrow()).containsExactly("CANNOT_UPDATE_CONVERTED_LEAD");
+            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids))
+                    .extracting(WriteOutcome::result)
+                    .containsExactly(
+                            WriteOutcome.Result.WRITTEN,
+                            WriteOutcome.Result.PERMANENT,
+                            WriteOutcome.Result.WRITTEN,
+                            WriteOutcome.Result.PERMANENT);
+            assertThat(sameOutcomes(connected, SObjectType.LEAD, List.of(converted)))
+                    .extracting(o -> o.statusCode().orElseThrow())
+                    .containsExactly("CANNOT_UPDATE_CONVERTED_LEAD");
             org.faults().failRecords("update", "UNABLE_TO_LOCK_ROW", 1.0);
-            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids.subList(0, 1))).extracting(WriteOutcome::result)
+            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids.subList(0, 1)))
+                    .extracting(WriteOutcome::result)
                     .containsExactly(WriteOutcome.Result.RETRYABLE);
             org.faults().clear();
             org.state().setFieldAccess("Contact", OPT_OUT, FieldAccess.READONLY);
-            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids.subList(2, 3))).extracting(o -> o.statusCode()
-                    .orElseThrow()).containsExactly("INVALID_FIELD_FOR_INSERT_UPDATE");
+            assertThat(sameOutcomes(connected, SObjectType.CONTACT, ids.subList(2, 3)))
+                    .extracting(o -> o.statusCode().orElseThrow())
+                    .containsExactly("INVALID_FIELD_FOR_INSERT_UPDATE");
         }
     }
 
     @Test
     void aBatchThatFailsAsAWholeLeavesItsRecordsRetryableWithSalesforcesReason() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
-            List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, "NoSuchField__c",
-                    contacts(0, 2), true);
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
+            List<WriteOutcome> outcomes =
+                    connected.bulk().setOptOutInBulk(SObjectType.CONTACT, "NoSuchField__c", contacts(0, 2), true);
             assertThat(outcomes).allSatisfy(o -> {
                 assertThat(o.result()).isEqualTo(WriteOutcome.Result.RETRYABLE);
                 assertThat(o.statusCode()).contains("InvalidBatch");
@@ -94,13 +105,19 @@ class BulkWritesTest {
             try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
                 org.bulkJobs().hold();
                 long calls = connected.records().callsMade();
-                List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT,
-                        contacts(0, 2),
-                        true);
+                List<WriteOutcome> outcomes =
+                        connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 2), true);
                 assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
-                assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
-                        Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30));
-                assertThat(connected.records().callsMade() - calls).as("create, batch, close, 6 looks, result")
+                assertThat(waits)
+                        .containsExactly(
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(4),
+                                Duration.ofSeconds(8),
+                                Duration.ofSeconds(16),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(30));
+                assertThat(connected.records().callsMade() - calls)
+                        .as("create, batch, close, 6 looks, result")
                         .isEqualTo(10);
             }
         }
@@ -110,16 +127,16 @@ class BulkWritesTest {
     void aBatchStillRunningWhenPollingGivesUpIsLeftRetryable() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-05-04T03:00:00Z"));
         try (LocalOrg org = TestOrgs.start(50)) {
-            BulkPolling polling = new BulkPolling(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                    clock::advance, clock);
+            BulkPolling polling = new BulkPolling(
+                    Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(1), clock::advance, clock);
             try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
                 org.bulkJobs().hold();
-                List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT,
-                        contacts(0, 2),
-                        true);
+                List<WriteOutcome> outcomes =
+                        connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 2), true);
                 assertThat(outcomes).allSatisfy(o -> {
                     assertThat(o.result()).isEqualTo(WriteOutcome.Result.RETRYABLE);
-                    assertThat(o.message()).hasValueSatisfying(m -> assertThat(m).contains("had not finished"));
+                    assertThat(o.message())
+                            .hasValueSatisfying(m -> assertThat(m).contains("had not finished"));
                 });
                 assertThat(clock.instant()).isEqualTo(Instant.parse("2026-05-04T03:01:00Z"));
             } finally {
@@ -130,42 +147,47 @@ class BulkWritesTest {
 
     @Test
     void aSessionThatEndsInTheMiddleOfAJobIsRenewedAndTheJobGoesOn() throws Exception {
-        try (LocalOrg org = TestOrgs.start(300); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(300);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(0, 20);
             org.faults().expireSessionEvery(3);
             List<WriteOutcome> outcomes = connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, ids, true);
             assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
-            assertThat(org.bulkJobs().jobs()).singleElement().satisfies(job -> assertThat(job.state())
-                    .isEqualTo("Closed"));
+            assertThat(org.bulkJobs().jobs())
+                    .singleElement()
+                    .satisfies(job -> assertThat(job.state()).isEqualTo("Closed"));
         }
     }
 
     @Test
     void aMaintenancePageOrADroppedLineIsTriedAgainThenReportedUnavailable() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
             org.faults().maintenancePage(1.0);
-            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
-                    true))
+            assertThatThrownBy(
+                            () -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE);
                         assertThat(e.statusCode()).contains("HTML_RESPONSE");
                     });
             assertThat(orgs.waits).hasSize(3);
             org.faults().clear().dropConnections(1.0);
-            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
-                    true))
-                    .isInstanceOfSatisfying(SalesforceException.class,
+            assertThatThrownBy(
+                            () -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
                             e -> assertThat(e.statusCode()).contains("CONNECTION_FAILED"));
         }
     }
 
     @Test
     void theDailyLimitStopsAJobAsItStopsSoapCalls() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
             connected.records().serverTime();
             org.faults().dailyApiLimit(org.apiCallsUsed());
-            assertThatThrownBy(() -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1),
-                    true))
+            assertThatThrownBy(
+                            () -> connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 1), true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.API_LIMIT_EXCEEDED);
                         assertThat(e.statusCode()).contains("ExceededQuota");

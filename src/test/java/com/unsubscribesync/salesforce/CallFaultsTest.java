@@ -61,8 +61,11 @@ class CallFaultsTest {
             int used = org.apiCallsUsed();
             long tries = connected.records().callsMade();
             assertThat(connected.records().serverTime()).isNotNull();
-            assertThat(connected.records().callsMade() - tries).as("the app tried twice").isEqualTo(2);
-            assertThat(org.apiCallsUsed() - used).as("the org counts the request it answered, the retry")
+            assertThat(connected.records().callsMade() - tries)
+                    .as("the app tried twice")
+                    .isEqualTo(2);
+            assertThat(org.apiCallsUsed() - used)
+                    .as("the org counts the request it answered, the retry")
                     .isEqualTo(1);
         }
     }
@@ -73,14 +76,17 @@ class CallFaultsTest {
         try (ForceWscOrg connected = orgs.connect(org, configs, 0)) {
             org.faults().dropConnections(1.0);
             List<OrgRecord> rows = new ArrayList<>();
-            connected.records().pullChanged(SObjectType.LEAD, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
-                    rows::addAll);
+            connected
+                    .records()
+                    .pullChanged(SObjectType.LEAD, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(), rows::addAll);
             assertThat(rows).isNotEmpty();
         }
         try (ForceWscOrg connected = orgs.connect(org)) {
             org.faults().dropConnections(1.0);
-            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class,
-                    e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE));
+            assertThatThrownBy(connected.records()::serverTime)
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.UNAVAILABLE));
         }
     }
 
@@ -129,8 +135,8 @@ class CallFaultsTest {
             for (int i = 0; i < 1000; i++) {
                 ids.add(SalesforceId.parse(String.format("003000000000%03d", i)));
             }
-            assertThatThrownBy(() -> connected.records().setOptOut(SObjectType.CONTACT, "HasOptedOutOfEmail", ids,
-                    true))
+            assertThatThrownBy(
+                            () -> connected.records().setOptOut(SObjectType.CONTACT, "HasOptedOutOfEmail", ids, true))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.API_LIMIT_EXCEEDED);
                         assertThat(e.statusCode()).contains(ForceWscOrg.RESERVE_REACHED);
@@ -156,8 +162,8 @@ class CallFaultsTest {
     void aSessionRenewedWhileAnotherConnectionCallsServesTheRetriedCall() {
         try (ForceWscOrg other = orgs.connect(org)) {
             SessionSource busy = new SessionSource() {
-                private final SessionSource real = SessionSource.clientCredentials(orgs.tokens(org),
-                        org.clientSecret());
+                private final SessionSource real =
+                        SessionSource.clientCredentials(orgs.tokens(org), org.clientSecret());
 
                 @Override
                 public OrgSession open() {
@@ -172,7 +178,7 @@ class CallFaultsTest {
                     return real.renew();
                 }
             };
-            try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), busy, () -> 0, false, () -> { })) {
+            try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), busy, () -> 0, false, () -> {})) {
                 org.faults().expireSessionEvery(3);
                 for (int i = 0; i < 7; i++) {
                     assertThat(connected.records().serverTime()).isNotNull();
@@ -193,22 +199,26 @@ class CallFaultsTest {
 
             @Override
             public OrgSession renew() {
-                return SessionSource.clientCredentials(orgs.tokens(org), "revoked").renew();
+                return SessionSource.clientCredentials(orgs.tokens(org), "revoked")
+                        .renew();
             }
         };
-        try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), refused, () -> 0, false, () -> { })) {
+        try (ForceWscOrg connected = ForceWscOrg.open(orgs.configs(), refused, () -> 0, false, () -> {})) {
             org.expireSessions();
-            assertThatThrownBy(connected.records()::serverTime).isInstanceOfSatisfying(SalesforceException.class,
-                    e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
+            assertThatThrownBy(connected.records()::serverTime)
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
         }
     }
 
     @Test
     void aRefusedQueryIsReportedWithSalesforcesCodeAndMessage() {
         try (ForceWscOrg connected = orgs.connect(org)) {
-            assertThatThrownBy(() -> connected.records().pullChanged(SObjectType.CONTACT, "Missing__c",
-                    Optional.empty(),
-                    rows -> { })).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            assertThatThrownBy(() -> connected
+                            .records()
+                            .pullChanged(SObjectType.CONTACT, "Missing__c", Optional.empty(), rows -> {}))
+                    .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_FIELD");
                         assertThat(e.getMessage()).contains("Missing__c");

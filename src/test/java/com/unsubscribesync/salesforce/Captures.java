@@ -20,8 +20,7 @@ import java.util.stream.Stream;
 final class Captures {
     static final String FOLDER = "captures";
 
-    private Captures() {
-    }
+    private Captures() {}
 
     /** Every capture file in the folder, by name (SOURCES.md is not one). */
     static List<String> names() {
@@ -30,7 +29,10 @@ final class Captures {
             throw new IllegalStateException("the captures folder is not on the test class path");
         }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".md")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("the captures folder cannot be listed", e);
         }
@@ -68,12 +70,15 @@ final class Captures {
         String layout = answer(name);
         int open = layout.indexOf('>', layout.indexOf("<Layout")) + 1;
         String elements = layout.substring(open, layout.lastIndexOf("</Layout>"));
-        return new ReplayServer.Answer(200, contentType(name), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                + "xmlns=\"http://soap.sforce.com/2006/04/metadata\" "
-                + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><readMetadataResponse><result>"
-                + "<records xsi:type=\"Layout\"><fullName>" + fullName + "</fullName>" + elements
-                + "</records></result></readMetadataResponse></soapenv:Body></soapenv:Envelope>");
+        return new ReplayServer.Answer(
+                200,
+                contentType(name),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                        + "xmlns=\"http://soap.sforce.com/2006/04/metadata\" "
+                        + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body><readMetadataResponse><result>"
+                        + "<records xsi:type=\"Layout\"><fullName>" + fullName + "</fullName>" + elements
+                        + "</records></result></readMetadataResponse></soapenv:Body></soapenv:Envelope>");
     }
 
     /** The API a capture came from: the prefix of its name. */

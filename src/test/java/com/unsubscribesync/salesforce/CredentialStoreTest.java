@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unsubscribesync.domain.DamagedFileException;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +22,27 @@ class CredentialStoreTest {
     void aSavedConnectionComesBackButIsNotReadableInTheFiles() throws Exception {
         CredentialStore store = new CredentialStore(data);
         store.save(new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client", SECRET));
-        assertThat(store.load()).contains(new SavedConnection.ClientCredentials("https://acme.my.salesforce.com",
-                "client", SECRET));
+        assertThat(store.load())
+                .contains(new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client", SECRET));
         store.save(new SavedConnection.BrowserSignIn("https://login.salesforce.com", "client", REFRESH));
-        assertThat(new CredentialStore(data).load()).contains(new SavedConnection.BrowserSignIn(
-                "https://login.salesforce.com", "client", REFRESH));
+        assertThat(new CredentialStore(data).load())
+                .contains(new SavedConnection.BrowserSignIn("https://login.salesforce.com", "client", REFRESH));
 
         try (var files = Files.list(data)) {
             for (Path file : files.toList()) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                assertThat(content).doesNotContain(REFRESH).doesNotContain(SECRET).doesNotContain("acme");
+                assertThat(content)
+                        .doesNotContain(REFRESH)
+                        .doesNotContain(SECRET)
+                        .doesNotContain("acme");
             }
         }
     }
 
     @Test
     void aBrowserSignInKeepsItsConsumerSecretEncryptedWithTheRefreshToken() throws Exception {
-        SavedConnection.BrowserSignIn withSecret = new SavedConnection.BrowserSignIn("https://acme.my.salesforce.com",
-                "client", REFRESH, java.util.Optional.of(SECRET));
+        SavedConnection.BrowserSignIn withSecret = new SavedConnection.BrowserSignIn(
+                "https://acme.my.salesforce.com", "client", REFRESH, java.util.Optional.of(SECRET));
         new CredentialStore(data).save(withSecret);
         assertThat(new CredentialStore(data).load()).contains(withSecret);
         assertThat(withSecret.toString()).doesNotContain(SECRET).doesNotContain(REFRESH);
@@ -79,7 +81,8 @@ class CredentialStoreTest {
         byte[] sealed = Files.readAllBytes(data.resolve(CredentialStore.CONNECTION_FILE));
         sealed[sealed.length - 1] ^= 1;
         Files.write(data.resolve(CredentialStore.CONNECTION_FILE), sealed);
-        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+        assertThatThrownBy(store::load)
+                .isInstanceOf(DamagedFileException.class)
                 .hasMessage("the saved Salesforce connection in " + data.resolve(CredentialStore.CONNECTION_FILE)
                         + " cannot be read: it does not open with its key salesforce-connection.key (damaged, or the "
                         + "two are from different copies) — restore both files from the same backup, or connect "
@@ -95,7 +98,8 @@ class CredentialStoreTest {
         for (int length : new int[] {0, 5}) {
             Files.write(file, new byte[length]);
 
-            assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+            assertThatThrownBy(store::load)
+                    .isInstanceOf(DamagedFileException.class)
                     .hasMessageStartingWith("the saved Salesforce connection in " + file + " cannot be read: ")
                     .hasMessageEndingWith("connect again with 'connect'");
             assertThat(store.problem()).isPresent();
@@ -110,7 +114,8 @@ class CredentialStoreTest {
         CredentialStore store = new CredentialStore(data);
         store.save(new SavedConnection.Demo());
         Files.delete(data.resolve(CredentialStore.KEY_FILE));
-        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+        assertThatThrownBy(store::load)
+                .isInstanceOf(DamagedFileException.class)
                 .hasMessage("the key file " + data.resolve(CredentialStore.KEY_FILE) + " is missing, so the saved "
                         + "Salesforce connection cannot be opened: restore it from the backup of this data directory, "
                         + "or reconnect ('disconnect', then 'connect')");
@@ -122,11 +127,12 @@ class CredentialStoreTest {
         CredentialStore store = new CredentialStore(data);
         store.save(new SavedConnection.Demo());
         Files.write(data.resolve(CredentialStore.KEY_FILE), new byte[0]);
-        assertThatThrownBy(store::load).isInstanceOf(DamagedFileException.class)
+        assertThatThrownBy(store::load)
+                .isInstanceOf(DamagedFileException.class)
                 .hasMessageContaining(CredentialStore.KEY_FILE + " is damaged (0 bytes instead of 32)");
 
-        SavedConnection client = new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client",
-                SECRET);
+        SavedConnection client =
+                new SavedConnection.ClientCredentials("https://acme.my.salesforce.com", "client", SECRET);
         store.save(client);
         assertThat(store.load()).contains(client);
         assertThat(store.problem()).isEmpty();

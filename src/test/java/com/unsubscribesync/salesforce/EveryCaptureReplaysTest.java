@@ -46,7 +46,10 @@ class EveryCaptureReplaysTest {
         String sources = Captures.stored("SOURCES.md");
         assertThat(sources).as("SOURCES.md lists " + name).contains("`" + name + "`");
         if (name.endsWith(".xml")) {
-            assertThat(Captures.stored(name)).contains("<!-- Capture:").contains("Source:").contains("commit ");
+            assertThat(Captures.stored(name))
+                    .contains("<!-- Capture:")
+                    .contains("Source:")
+                    .contains("commit ");
         }
     }
 
@@ -55,13 +58,17 @@ class EveryCaptureReplaysTest {
     void everyCaptureIsReadByTheClientTheAppUses(String name) throws Exception {
         try (ReplayServer server = new ReplayServer()) {
             ReplayedOrgs orgs = new ReplayedOrgs(server);
-            server.then(name.startsWith("metadata-layout-") ? Captures.layoutReadAnswer(name, "Contact-Contact Layout")
-                    : ReplayServer.Answer.capture(name));
+            server.then(
+                    name.startsWith("metadata-layout-")
+                            ? Captures.layoutReadAnswer(name, "Contact-Contact Layout")
+                            : ReplayServer.Answer.capture(name));
             switch (Captures.api(name)) {
-                case "partner" -> replayPartner(name, new PartnerConnection(orgs.configs().partner(orgs.session(0))));
-                case "metadata" -> replayMetadata(name,
-                        new MetadataConnection(orgs.configs().metadata(orgs.session(0))));
-                case "bulk" -> replayBulk(name, new BulkConnection(orgs.configs().bulk(orgs.session(0))));
+                case "partner" ->
+                    replayPartner(name, new PartnerConnection(orgs.configs().partner(orgs.session(0))));
+                case "metadata" ->
+                    replayMetadata(name, new MetadataConnection(orgs.configs().metadata(orgs.session(0))));
+                case "bulk" ->
+                    replayBulk(name, new BulkConnection(orgs.configs().bulk(orgs.session(0))));
                 case "oauth" -> replayOAuth(name, orgs.tokens());
                 default -> throw new AssertionError("capture " + name + " names no API the app calls");
             }
@@ -77,10 +84,12 @@ class EveryCaptureReplaysTest {
             assertThat(partner.getUserInfo().getOrganizationId()).startsWith("00D");
         } else if (name.contains("-getdeleted-")) {
             assertThat(partner.getDeleted("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
-                    .getDeletedRecords()).isNotEmpty();
+                            .getDeletedRecords())
+                    .isNotEmpty();
         } else if (name.contains("-getupdated-")) {
             assertThat(partner.getUpdated("Account", utc("2020-06-15T05:05:53Z"), utc("2020-06-30T05:05:53Z"))
-                    .getIds()).isNotEmpty();
+                            .getIds())
+                    .isNotEmpty();
         } else if (name.contains("-getservertimestamp")) {
             assertThat(partner.getServerTimestamp().getTimestamp()).isNotNull();
         } else if (name.contains("-merge-")) {
@@ -113,8 +122,10 @@ class EveryCaptureReplaysTest {
             assertThatThrownBy(() -> metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"}))
                     .isInstanceOf(SoapFaultException.class);
         } else {
-            assertThat(metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"}).getRecords())
-                    .singleElement().isInstanceOf(com.sforce.soap.metadata.Layout.class);
+            assertThat(metadata.readMetadata("Layout", new String[] {"Contact-Contact Layout"})
+                            .getRecords())
+                    .singleElement()
+                    .isInstanceOf(com.sforce.soap.metadata.Layout.class);
         }
     }
 
@@ -122,7 +133,9 @@ class EveryCaptureReplaysTest {
         if (name.startsWith("bulk-jobinfo-")) {
             assertThat(bulk.getJobStatus("7503z00000WDQ4SAAX").getId()).isNotBlank();
         } else if (name.startsWith("bulk-batchinfo-")) {
-            assertThat(bulk.getBatchInfo("7503z00000WDQ4SAAX", "7513z00000Wgd6AAAR").getState()).isNotNull();
+            assertThat(bulk.getBatchInfo("7503z00000WDQ4SAAX", "7513z00000Wgd6AAAR")
+                            .getState())
+                    .isNotNull();
         } else {
             List<List<String>> rows = new ArrayList<>();
             try (InputStream results = bulk.getBatchResultStream("7503z00000WDQ4SAAX", "7513z00000Wgd6AAAR")) {
@@ -139,7 +152,8 @@ class EveryCaptureReplaysTest {
     private static void replayOAuth(String name, TokenEndpoint tokens) {
         if (Captures.refusal(name)) {
             assertThatThrownBy(() -> tokens.refresh("a-refresh-token"))
-                    .isInstanceOfSatisfying(SalesforceException.class,
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
                             e -> assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION));
         } else {
             assertThat(tokens.refresh("a-refresh-token").sessionId()).isNotBlank();

@@ -15,11 +15,16 @@ class LayoutMetadataTest extends OnLocalOrg {
     void layoutsAreListedPerObjectWithTheOrgsNamesAndIds() {
         List<ListedLayout> contact = org.layouts().listLayouts(SObjectType.CONTACT);
         List<ListedLayout> lead = org.layouts().listLayouts(SObjectType.LEAD);
-        assertThat(contact).extracting(ListedLayout::fullName)
-                .containsExactly("Contact-Contact Layout", "Contact-Marketing Contact Layout",
+        assertThat(contact)
+                .extracting(ListedLayout::fullName)
+                .containsExactly(
+                        "Contact-Contact Layout",
+                        "Contact-Marketing Contact Layout",
                         "Contact-mkto_si__MSI Contact Layout");
-        assertThat(lead).extracting(ListedLayout::fullName).contains("Lead-Lead Layout", "Lead-Sales Lead Layout",
-                "Lead-Lead %28Marketing%29 Layout").allMatch(name -> name.startsWith("Lead-"));
+        assertThat(lead)
+                .extracting(ListedLayout::fullName)
+                .contains("Lead-Lead Layout", "Lead-Sales Lead Layout", "Lead-Lead %28Marketing%29 Layout")
+                .allMatch(name -> name.startsWith("Lead-"));
         assertThat(contact).allMatch(layout -> layout.id().startsWith("00h"));
         assertThat(ListedLayout.label("Lead-Lead %28Marketing%29 Layout")).isEqualTo("Lead (Marketing) Layout");
     }
@@ -27,26 +32,33 @@ class LayoutMetadataTest extends OnLocalOrg {
     @Test
     void aPackagedLayoutIsListedUnderTheNameItIsReadBy() {
         ListedLayout packaged = org.layouts().listLayouts(SObjectType.LEAD).stream()
-                .filter(layout -> layout.namespacePrefix().isPresent()).findFirst().orElseThrow();
+                .filter(layout -> layout.namespacePrefix().isPresent())
+                .findFirst()
+                .orElseThrow();
         assertThat(packaged.fullName()).isEqualTo("Lead-mkto_si__MSI Lead Layout");
         assertThat(packaged.namespacePrefix()).contains("mkto_si");
         assertThat(packaged.label()).isEqualTo("MSI Lead Layout (mkto_si)");
         assertThat(packaged.isNamed("msi lead layout", "Lead")).isTrue();
         assertThat(packaged.isNamed("MSI Lead Layout (mkto_si)", "Lead")).isTrue();
         assertThat(packaged.isNamed("mkto_si__MSI Lead Layout", "Lead")).isTrue();
-        assertThat(org.layouts().readLayouts(List.of(packaged.fullName()))).singleElement()
+        assertThat(org.layouts().readLayouts(List.of(packaged.fullName())))
+                .singleElement()
                 .satisfies(layout -> assertThat(layout.fullName()).isEqualTo(packaged.fullName()));
     }
 
     @Test
     void aListedNameIsGivenItsNamespaceOnlyWhereItLacksIt() {
-        assertThat(ListedLayout.fromListing("Contact-MSI Contact Layout", "00h", Optional.of("mkto_si")).fullName())
+        assertThat(ListedLayout.fromListing("Contact-MSI Contact Layout", "00h", Optional.of("mkto_si"))
+                        .fullName())
                 .isEqualTo("Contact-mkto_si__MSI Contact Layout");
         assertThat(ListedLayout.fromListing("Contact-mkto_si__MSI Contact Layout", "00h", Optional.of("mkto_si"))
-                .fullName()).isEqualTo("Contact-mkto_si__MSI Contact Layout");
-        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.of("")).fullName())
+                        .fullName())
+                .isEqualTo("Contact-mkto_si__MSI Contact Layout");
+        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.of(""))
+                        .fullName())
                 .isEqualTo("Contact-Contact Layout");
-        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.empty()).namespacePrefix())
+        assertThat(ListedLayout.fromListing("Contact-Contact Layout", "00h", Optional.empty())
+                        .namespacePrefix())
                 .isEmpty();
     }
 
@@ -55,10 +67,11 @@ class LayoutMetadataTest extends OnLocalOrg {
         List<PageLayout> read = org.layouts().readLayouts(List.of("Lead-Lead Layout", "Lead-No Such Layout"));
         assertThat(read).singleElement().satisfies(layout -> {
             assertThat(layout.fullName()).isEqualTo("Lead-Lead Layout");
-            assertThat(layout.sections()).extracting(PageLayout.Section::label)
+            assertThat(layout.sections())
+                    .extracting(PageLayout.Section::label)
                     .containsExactly("Lead Information", "Email Preferences");
-            assertThat(layout.itemFor("hasoptedoutofemail")).hasValueSatisfying(
-                    item -> assertThat(item.behavior()).contains("Edit"));
+            assertThat(layout.itemFor("hasoptedoutofemail"))
+                    .hasValueSatisfying(item -> assertThat(item.behavior()).contains("Edit"));
             assertThat(layout.document()).contains("<showHighlightsPanel>false</showHighlightsPanel>");
         });
     }
@@ -73,17 +86,23 @@ class LayoutMetadataTest extends OnLocalOrg {
 
     @Test
     void addingTheFieldAndRestoringGivesBackTheLayoutAsTheOrgReturnedIt() {
-        PageLayout original = org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
+        PageLayout original =
+                org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
         assertThat(original.itemFor("HasOptedOutOfEmail")).isEmpty();
 
         PageLayout saved = org.layouts().addField(original, new FieldPlacement("HasOptedOutOfEmail", 0, 1, 1));
-        PageLayout reread = org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
+        PageLayout reread =
+                org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0);
         assertThat(reread.document()).isEqualTo(saved.document());
-        assertThat(reread.sections().get(0).columns().get(1)).extracting(item -> item.field().orElseThrow())
+        assertThat(reread.sections().get(0).columns().get(1))
+                .extracting(item -> item.field().orElseThrow())
                 .containsExactly("Email", "HasOptedOutOfEmail", "Phone");
 
         org.layouts().restoreLayout(original.fullName(), original.document());
-        assertThat(org.layouts().readLayouts(List.of("Contact-Contact Layout")).get(0).document())
+        assertThat(org.layouts()
+                        .readLayouts(List.of("Contact-Contact Layout"))
+                        .get(0)
+                        .document())
                 .isEqualTo(original.document());
     }
 
@@ -113,8 +132,8 @@ class LayoutMetadataTest extends OnLocalOrg {
     void withoutThePermissionTheMetadataApiRefusesWithInsufficientAccess() {
         local.state().setPermission(Permission.MODIFY_ALL_DATA, false);
         local.state().setPermission(Permission.MODIFY_METADATA, false);
-        assertThatThrownBy(() -> org.layouts().listLayouts(SObjectType.CONTACT)).isInstanceOfSatisfying(
-                SalesforceException.class, e -> {
+        assertThatThrownBy(() -> org.layouts().listLayouts(SObjectType.CONTACT))
+                .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                     assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");
                     assertThat(e.getMessage()).containsOnlyOnce("INSUFFICIENT_ACCESS");

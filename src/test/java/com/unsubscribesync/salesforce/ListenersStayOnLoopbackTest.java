@@ -43,14 +43,19 @@ class ListenersStayOnLoopbackTest {
         try (RedirectListener listener = new RedirectListener(callback)) {
             assertThat(listener.redirectUri()).isEqualTo("http://localhost:" + callback.port() + "/oauth/callback");
             assertThat(listener.addresses()).isNotEmpty().allSatisfy(address -> {
-                assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue();
+                assertThat(address.getAddress().isLoopbackAddress())
+                        .as(address.toString())
+                        .isTrue();
                 assertThat(address.getPort()).isEqualTo(callback.port());
             });
-            assertThat(listener.addresses()).anySatisfy(address -> assertThat(address.getAddress().getHostAddress())
-                    .isEqualTo("127.0.0.1"));
+            assertThat(listener.addresses())
+                    .anySatisfy(address ->
+                            assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1"));
             if (ipv6LoopbackWorks()) {
-                assertThat(listener.addresses()).as("a browser may resolve localhost to ::1").anySatisfy(
-                        address -> assertThat(address.getAddress()).isInstanceOf(java.net.Inet6Address.class));
+                assertThat(listener.addresses())
+                        .as("a browser may resolve localhost to ::1")
+                        .anySatisfy(
+                                address -> assertThat(address.getAddress()).isInstanceOf(java.net.Inet6Address.class));
             }
             assertLoopbackOnly(callback.port());
         }
@@ -85,10 +90,12 @@ class ListenersStayOnLoopbackTest {
         Optional<InetAddress> network = networkAddress();
         Assumptions.assumeTrue(network.isPresent(), "this machine has no network address besides loopback");
         assertThatThrownBy(() -> {
-            try (Socket outside = new Socket()) {
-                outside.connect(new InetSocketAddress(network.get(), port), 2_000);
-            }
-        }).as("connecting to port %d on %s", port, network.get()).isInstanceOf(IOException.class);
+                    try (Socket outside = new Socket()) {
+                        outside.connect(new InetSocketAddress(network.get(), port), 2_000);
+                    }
+                })
+                .as("connecting to port %d on %s", port, network.get())
+                .isInstanceOf(IOException.class);
     }
 
     private static Optional<InetAddress> networkAddress() throws IOException {

@@ -31,7 +31,8 @@ class LiveOrgConformanceTest extends OrgConformanceSuite {
         if (refreshToken != null && !refreshToken.isBlank()) {
             return signIn.reopen(new SavedConnection.BrowserSignIn(myDomain.toString(), clientId, refreshToken));
         }
-        return signIn.withClientSecret(myDomain, clientId, required("SF_LIVE_CLIENT_SECRET")).org();
+        return signIn.withClientSecret(myDomain, clientId, required("SF_LIVE_CLIENT_SECRET"))
+                .org();
     }
 
     @Override
@@ -47,8 +48,8 @@ class LiveOrgConformanceTest extends OrgConformanceSuite {
     private static String required(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Set " + name + " to check against a real org: see README, 'Checking "
-                    + "against a real org'.");
+            throw new IllegalStateException(
+                    "Set " + name + " to check against a real org: see README, 'Checking " + "against a real org'.");
         }
         return value;
     }

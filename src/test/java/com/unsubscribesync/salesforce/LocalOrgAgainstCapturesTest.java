@@ -58,8 +58,9 @@ class LocalOrgAgainstCapturesTest {
     @Test
     void anExpiredSessionIsRefusedWithTheSameFaultAsARealOrg() {
         AtomicReference<String> answer = new AtomicReference<>();
-        assertThatThrownBy(() -> new PartnerConnection(partner("not-a-session", answer))
-                .query("SELECT Id FROM Contact")).isNotNull();
+        assertThatThrownBy(
+                        () -> new PartnerConnection(partner("not-a-session", answer)).query("SELECT Id FROM Contact"))
+                .isNotNull();
         assertThat(body(answer.get())).isEqualTo(body(Captures.answer("partner-fault-invalid-session-id.xml")));
     }
 
@@ -75,7 +76,8 @@ class LocalOrgAgainstCapturesTest {
     void anUnknownColumnIsRefusedWithTheSameFaultTextRowAndColumnAsARealOrg() {
         AtomicReference<String> answer = new AtomicReference<>();
         assertThatThrownBy(() -> new PartnerConnection(partner(org.issueAccessToken(), answer))
-                .query("select adfId, Name, Account.Name from Contact")).isNotNull();
+                        .query("select adfId, Name, Account.Name from Contact"))
+                .isNotNull();
         assertThat(body(answer.get())).isEqualTo(body(Captures.answer("partner-fault-invalid-field.xml")));
     }
 
@@ -99,16 +101,19 @@ class LocalOrgAgainstCapturesTest {
     @Test
     void aDeletedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
-        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+        try (LocalOrg clocked =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             String gone = clocked.state().addContact("Pat", "Gone", "pat.gone@example.com");
             Instant start = clock.instant();
             clock.advance(Duration.ofMinutes(2));
             clocked.state().delete(gone);
             clock.advance(Duration.ofMinutes(2));
             AtomicReference<String> answer = new AtomicReference<>();
-            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getDeleted("Contact",
-                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
-                            .toString()));
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer))
+                    .getDeleted(
+                            "Contact",
+                            EveryCaptureReplaysTest.utc(start.toString()),
+                            EveryCaptureReplaysTest.utc(clock.instant().toString()));
             assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getdeleted-account.xml")));
         }
     }
@@ -116,25 +121,31 @@ class LocalOrgAgainstCapturesTest {
     @Test
     void aChangedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
-        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+        try (LocalOrg clocked =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             Instant start = clock.instant();
             clock.advance(Duration.ofMinutes(2));
             clocked.state().addContact("Pat", "Changed", "pat.changed@example.com");
             clock.advance(Duration.ofMinutes(2));
             AtomicReference<String> answer = new AtomicReference<>();
-            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getUpdated("Contact",
-                    EveryCaptureReplaysTest.utc(start.toString()), EveryCaptureReplaysTest.utc(clock.instant()
-                            .toString()));
+            new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer))
+                    .getUpdated(
+                            "Contact",
+                            EveryCaptureReplaysTest.utc(start.toString()),
+                            EveryCaptureReplaysTest.utc(clock.instant().toString()));
             // The real answer lists five ids, ours one: each kind of element, in order of first appearance.
             assertThat(shape(answer.get()).stream().distinct().toList())
-                    .isEqualTo(shape(Captures.answer("partner-getupdated-accounts.xml")).stream().distinct().toList());
+                    .isEqualTo(shape(Captures.answer("partner-getupdated-accounts.xml")).stream()
+                            .distinct()
+                            .toList());
         }
     }
 
     @Test
     void theServerClockIsAnsweredInTheSameShapeAsARealOrgsAndToTheMillisecond() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30.321Z"));
-        try (LocalOrg clocked = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
+        try (LocalOrg clocked =
+                LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             AtomicReference<String> answer = new AtomicReference<>();
             new PartnerConnection(partner(clocked, clocked.issueAccessToken(), answer)).getServerTimestamp();
             assertThat(shape(answer.get())).isEqualTo(shape(Captures.answer("partner-getservertimestamp.xml")));
@@ -185,8 +196,9 @@ class LocalOrgAgainstCapturesTest {
         config.setServiceEndpoint(org.metadataEndpoint(VERSION));
         config.setSessionId("not-a-session");
         config.addMessageHandler(keepingAnswerIn(answer));
-        assertThatThrownBy(() -> new MetadataConnection(config).readMetadata("Layout",
-                new String[] {"Contact-Contact Layout"})).isNotNull();
+        assertThatThrownBy(() ->
+                        new MetadataConnection(config).readMetadata("Layout", new String[] {"Contact-Contact Layout"}))
+                .isNotNull();
         assertThat(body(answer.get())).isEqualTo(body(Captures.answer("metadata-fault-invalid-session-id.xml")));
     }
 
@@ -198,7 +210,8 @@ class LocalOrgAgainstCapturesTest {
         config.setSessionId(org.issueAccessToken());
         config.addMessageHandler(keepingAnswerIn(answer));
         new MetadataConnection(config).readMetadata("Layout", new String[] {"Contact-Contact Layout"});
-        Element local = (Element) root(answer.get()).getElementsByTagNameNS("*", "records").item(0);
+        Element local = (Element)
+                root(answer.get()).getElementsByTagNameNS("*", "records").item(0);
         Element real = root(Captures.answer("metadata-layout-contact.xml"));
 
         List<String> localParts = childNames(local);
@@ -212,7 +225,10 @@ class LocalOrgAgainstCapturesTest {
     @Test
     void aBulkJobAndItsBatchAreAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
         String token = org.issueAccessToken();
-        HttpResponse<String> job = bulk(token, "/job", "application/xml; charset=UTF-8",
+        HttpResponse<String> job = bulk(
+                token,
+                "/job",
+                "application/xml; charset=UTF-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/"
                         + "dataload\"><operation>update</operation><object>Contact</object><contentType>CSV"
                         + "</contentType></jobInfo>");
@@ -221,7 +237,10 @@ class LocalOrgAgainstCapturesTest {
 
         String jobId = element(job.body(), "id");
         String contactId = org.state().addContact("Pat", "Bulk", "pat.bulk@example.com");
-        HttpResponse<String> batch = bulk(token, "/job/" + jobId + "/batch", "text/csv; charset=UTF-8",
+        HttpResponse<String> batch = bulk(
+                token,
+                "/job/" + jobId + "/batch",
+                "text/csv; charset=UTF-8",
                 "Id,HasOptedOutOfEmail\n" + contactId + ",true\n");
         assertThat(shape(batch.body())).isEqualTo(shape(Captures.answer("bulk-batchinfo-queued.xml")));
 
@@ -230,10 +249,10 @@ class LocalOrgAgainstCapturesTest {
         HttpResponse<String> done = get(token, "/job/" + jobId + "/batch/" + batchId);
         assertThat(shape(done.body())).isEqualTo(shape(Captures.answer("bulk-batchinfo-completed.xml")));
         HttpResponse<String> results = get(token, "/job/" + jobId + "/batch/" + batchId + "/result");
-        assertThat(results.body().lines().findFirst()).isEqualTo(
-                Captures.answer("bulk-result-success.csv").lines().findFirst());
-        assertThat(results.body().lines().skip(1).findFirst().orElseThrow()).matches(
-                "\"" + contactId + "\",\"true\",\"false\",\"\"");
+        assertThat(results.body().lines().findFirst())
+                .isEqualTo(Captures.answer("bulk-result-success.csv").lines().findFirst());
+        assertThat(results.body().lines().skip(1).findFirst().orElseThrow())
+                .matches("\"" + contactId + "\",\"true\",\"false\",\"\"");
     }
 
     @Test
@@ -273,8 +292,7 @@ class LocalOrgAgainstCapturesTest {
     private static MessageHandler keepingAnswerIn(AtomicReference<String> answer) {
         return new MessageHandler() {
             @Override
-            public void handleRequest(URL endpoint, byte[] request) {
-            }
+            public void handleRequest(URL endpoint, byte[] request) {}
 
             @Override
             public void handleResponse(URL endpoint, byte[] response) {
@@ -284,20 +302,31 @@ class LocalOrgAgainstCapturesTest {
     }
 
     private HttpResponse<String> bulk(String token, String path, String type, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(org.asyncEndpoint(VERSION) + path))
-                .header("X-SFDC-Session", token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(org.asyncEndpoint(VERSION) + path))
+                        .header("X-SFDC-Session", token)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(org.asyncEndpoint(VERSION) + path))
-                .header("X-SFDC-Session", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(org.asyncEndpoint(VERSION) + path))
+                        .header("X-SFDC-Session", token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> token(String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(org.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(org.tokenUrl()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String value) {
@@ -312,7 +341,8 @@ class LocalOrgAgainstCapturesTest {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+            return factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
                     .getDocumentElement();
         } catch (Exception e) {
             throw new AssertionError("not XML: " + xml, e);
@@ -343,7 +373,8 @@ class LocalOrgAgainstCapturesTest {
         List<String> shape = new ArrayList<>();
         Element root = root(xml);
         Node start = root.getElementsByTagNameNS("*", "Body").getLength() > 0
-                ? root.getElementsByTagNameNS("*", "Body").item(0) : root;
+                ? root.getElementsByTagNameNS("*", "Body").item(0)
+                : root;
         walk(start, "", shape, false);
         if (root.getElementsByTagNameNS("*", "LimitInfoHeader").getLength() > 0) {
             walk(root.getElementsByTagNameNS("*", "LimitInfoHeader").item(0), "header", shape, false);
@@ -366,7 +397,9 @@ class LocalOrgAgainstCapturesTest {
                 String type = element.getAttributeNS(XSI, "type");
                 out.add(here + (nil.isEmpty() ? "" : " nil=" + nil) + (type.isEmpty() ? "" : " type=" + type));
                 walk(element, here, out, withText);
-            } else if (withText && child.getNodeType() == Node.TEXT_NODE && !child.getTextContent().isBlank()) {
+            } else if (withText
+                    && child.getNodeType() == Node.TEXT_NODE
+                    && !child.getTextContent().isBlank()) {
                 out.add(path + " = " + child.getTextContent());
             }
         }

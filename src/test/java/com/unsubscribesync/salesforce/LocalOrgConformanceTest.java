@@ -6,6 +6,7 @@ import com.unsubscribesync.localorg.LocalOrg;
 class LocalOrgConformanceTest extends OrgConformanceSuite {
     /** More Contacts than one page of 2 000, so that the adapter has to follow the query locator. */
     private static final int PEOPLE = 5_000;
+
     private final TestOrgs orgs = new TestOrgs();
     private LocalOrg local;
 

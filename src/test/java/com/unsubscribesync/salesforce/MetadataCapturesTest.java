@@ -30,7 +30,8 @@ class MetadataCapturesTest {
     @Test
     void theAppRenewsTheSessionItselfAfterARealMetadataExpiredSessionAndThenAsksToConnectAgain() {
         ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
-        replay.server().thenCapture("metadata-fault-invalid-session-id.xml")
+        replay.server()
+                .thenCapture("metadata-fault-invalid-session-id.xml")
                 .thenCapture("metadata-fault-invalid-session-id.xml");
         try (ForceWscOrg connected = replay.orgs().open(sessions)) {
             assertThatThrownBy(() -> connected.layouts().listLayouts(SObjectType.CONTACT))
@@ -54,16 +55,33 @@ class MetadataCapturesTest {
             PageLayout layout = connected.layouts().readLayouts(List.of(name)).get(0);
 
             assertThat(layout.fullName()).isEqualTo(name);
-            assertThat(layout.sections()).extracting(PageLayout.Section::label).containsExactly("Contact Details",
-                    "Description Information", "Contact Information", "Address Information", "Household Address",
-                    "System Information", "Custom Links");
-            assertThat(layout.itemFor("HasOptedOutOfEmail")).hasValueSatisfying(item ->
-                    assertThat(item.behavior()).contains("Edit"));
-            assertThat(layout.sections().get(4).columns()).hasSize(2).last().asList().isEmpty();
+            assertThat(layout.sections())
+                    .extracting(PageLayout.Section::label)
+                    .containsExactly(
+                            "Contact Details",
+                            "Description Information",
+                            "Contact Information",
+                            "Address Information",
+                            "Household Address",
+                            "System Information",
+                            "Custom Links");
+            assertThat(layout.itemFor("HasOptedOutOfEmail"))
+                    .hasValueSatisfying(item -> assertThat(item.behavior()).contains("Edit"));
+            assertThat(layout.sections().get(4).columns())
+                    .hasSize(2)
+                    .last()
+                    .asList()
+                    .isEmpty();
             // What is kept to write back holds every part of the layout, not only the sections the wizard shows.
-            assertThat(layout.document()).contains("npe4__Relationships_Viewer", "RelatedOpportunityList",
-                    "Contact.Quick_Update", "Primary_Affiliation__c", "00hj0000000Vb6W");
-            assertThat(LayoutDocuments.write(LayoutDocuments.read(layout.document()))).isEqualTo(layout.document());
+            assertThat(layout.document())
+                    .contains(
+                            "npe4__Relationships_Viewer",
+                            "RelatedOpportunityList",
+                            "Contact.Quick_Update",
+                            "Primary_Affiliation__c",
+                            "00hj0000000Vb6W");
+            assertThat(LayoutDocuments.write(LayoutDocuments.read(layout.document())))
+                    .isEqualTo(layout.document());
         }
     }
 
@@ -75,7 +93,8 @@ class MetadataCapturesTest {
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INSUFFICIENT_ACCESS");
-                        assertThat(e.getMessage()).contains("insufficient access rights on cross-reference id")
+                        assertThat(e.getMessage())
+                                .contains("insufficient access rights on cross-reference id")
                                 .doesNotContain("INSUFFICIENT_ACCESS: INSUFFICIENT_ACCESS");
                     });
             assertThat(replay.server().requestsUnderTest()).hasSize(1);

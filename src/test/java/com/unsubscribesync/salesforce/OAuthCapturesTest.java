@@ -19,11 +19,12 @@ class OAuthCapturesTest {
         assertThat(session.instanceUrl()).isEqualTo("https://na1.salesforce.com");
         assertThat(session.organizationId()).isEqualTo("00Dx0000000BV7z");
         assertThat(session.userId()).isEqualTo("005x00000012Q9P");
-        assertThat(session.partnerEndpoint()).isEqualTo("https://na1.salesforce.com/services/Soap/u/"
-                + ConnectorConfigs.API_VERSION + "/00Dx0000000BV7z");
+        assertThat(session.partnerEndpoint())
+                .isEqualTo("https://na1.salesforce.com/services/Soap/u/" + ConnectorConfigs.API_VERSION
+                        + "/00Dx0000000BV7z");
         assertThat(session.metadataEndpoint()).startsWith("https://na1.salesforce.com/services/Soap/m/");
-        assertThat(session.bulkEndpoint()).isEqualTo("https://na1.salesforce.com/services/async/"
-                + ConnectorConfigs.API_VERSION);
+        assertThat(session.bulkEndpoint())
+                .isEqualTo("https://na1.salesforce.com/services/async/" + ConnectorConfigs.API_VERSION);
         assertThat(session.refreshToken()).contains("kept-refresh-token");
         assertThat(replay.server().requests().get(0).path()).isEqualTo("/services/oauth2/token");
         assertThat(replay.server().requests().get(0).body()).contains("grant_type=refresh_token");
@@ -36,7 +37,8 @@ class OAuthCapturesTest {
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("invalid_grant");
-                    assertThat(e.getMessage()).contains("authentication failure - Invalid Password")
+                    assertThat(e.getMessage())
+                            .contains("authentication failure - Invalid Password")
                             .doesNotContain("a-secret");
                 });
     }
@@ -48,7 +50,9 @@ class OAuthCapturesTest {
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("invalid_grant");
-                    assertThat(e.getMessage()).contains("expired access/refresh token").contains("connect again")
+                    assertThat(e.getMessage())
+                            .contains("expired access/refresh token")
+                            .contains("connect again")
                             .doesNotContain("an-old-refresh-token");
                 });
     }

@@ -50,8 +50,7 @@ abstract class OrgConformanceSuite {
     protected abstract boolean writesAllowed();
 
     /** Run after the connection is closed. */
-    protected void disconnected() {
-    }
+    protected void disconnected() {}
 
     @BeforeAll
     void open() {
@@ -79,13 +78,14 @@ abstract class OrgConformanceSuite {
 
     @Test
     void leadAndContactAreDescribedWithEmailOptOutAsACheckbox() {
-        FieldCheck check = records.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT,
-                Optional.empty()));
+        FieldCheck check = records.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()));
         for (SObjectType type : SObjectType.values()) {
             FieldCheck.ObjectField field = check.objects().get(type);
             assertThat(field).as(type.apiName()).isNotNull();
             assertThat(field.exists()).as(type.apiName() + " has " + FIELD).isTrue();
-            assertThat(field.checkbox()).as(type.apiName() + "." + FIELD + " is a checkbox").isTrue();
+            assertThat(field.checkbox())
+                    .as(type.apiName() + "." + FIELD + " is a checkbox")
+                    .isTrue();
         }
     }
 
@@ -140,11 +140,14 @@ abstract class OrgConformanceSuite {
     @Test
     void pageLayoutsOfLeadAndContactAreListedAndReadWhole() {
         LayoutPermissions permissions = layouts.layoutPermissions();
-        assumeTrue(permissions.modifyAllData() || permissions.modifyMetadata(),
+        assumeTrue(
+                permissions.modifyAllData() || permissions.modifyMetadata(),
                 "the connected user may not read layouts through the Metadata API");
         for (SObjectType type : SObjectType.values()) {
             List<ListedLayout> listed = layouts.listLayouts(type);
-            assertThat(listed).as(type.apiName() + " layouts").isNotEmpty()
+            assertThat(listed)
+                    .as(type.apiName() + " layouts")
+                    .isNotEmpty()
                     .allSatisfy(layout -> assertThat(layout.fullName()).startsWith(type.apiName() + "-"));
             String first = listed.get(0).fullName();
             List<PageLayout> read = layouts.readLayouts(List.of(first));
@@ -175,7 +178,8 @@ abstract class OrgConformanceSuite {
 
         layouts.restoreLayout(name, before.document());
 
-        assertThat(layouts.readLayouts(List.of(name))).singleElement()
+        assertThat(layouts.readLayouts(List.of(name)))
+                .singleElement()
                 .satisfies(after -> assertThat(after.document()).isEqualTo(before.document()));
     }
 
@@ -185,9 +189,11 @@ abstract class OrgConformanceSuite {
             assertThat(records.setOptOut(SObjectType.LEAD, FIELD, List.of(id), true))
                     .containsExactly(WriteOutcome.written(id));
             assertThat(records.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
-                    .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.optedOut()).isTrue());
             assertThat(records.findByEmails(SObjectType.LEAD, FIELD, List.of(Email.parse(address))))
-                    .extracting(record -> record.id().value()).containsExactly(id.value());
+                    .extracting(record -> record.id().value())
+                    .containsExactly(id.value());
         });
     }
 
@@ -197,7 +203,8 @@ abstract class OrgConformanceSuite {
             assertThat(org.bulk().setOptOutInBulk(SObjectType.LEAD, FIELD, List.of(id), true))
                     .containsExactly(WriteOutcome.written(id));
             assertThat(records.findByIds(SObjectType.LEAD, FIELD, List.of(id)))
-                    .singleElement().satisfies(record -> assertThat(record.optedOut()).isTrue());
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.optedOut()).isTrue());
         });
     }
 
@@ -211,11 +218,14 @@ abstract class OrgConformanceSuite {
         lead.setField("Email", address);
         PartnerConnection partner = partner();
         SaveResult created = partner.create(new SObject[] {lead})[0];
-        assertThat(created.isSuccess()).as("the test Lead was created: %s", (Object) created.getErrors()).isTrue();
+        assertThat(created.isSuccess())
+                .as("the test Lead was created: %s", (Object) created.getErrors())
+                .isTrue();
         try {
             check.accept(SalesforceId.parse(created.getId()), address);
         } finally {
-            assertThat(partner.delete(new String[] {created.getId()})[0].isSuccess()).isTrue();
+            assertThat(partner.delete(new String[] {created.getId()})[0].isSuccess())
+                    .isTrue();
         }
     }
 

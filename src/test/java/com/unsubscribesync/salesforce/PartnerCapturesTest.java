@@ -29,7 +29,9 @@ class PartnerCapturesTest {
     private static final SalesforceId CONTACT = SalesforceId.parse("003xx000004TmiQAAS");
     /** The replication window the captured getDeleted and getUpdated answers were asked for. */
     private static final String WINDOW_START = "2020-06-15T05:05:53Z";
+
     private static final String WINDOW_END = "2020-06-30T05:05:53Z";
+
     @RegisterExtension
     final Replay replay = new Replay();
 
@@ -65,7 +67,8 @@ class PartnerCapturesTest {
     @Test
     void aRealExpiredSessionFaultThatPersistsAfterRenewalIsReportedAsAuthenticationToConnectAgain() {
         ReplayedOrgs.CountingSessions sessions = replay.orgs().sessions();
-        replay.server().thenCapture("partner-fault-invalid-session-id.xml")
+        replay.server()
+                .thenCapture("partner-fault-invalid-session-id.xml")
                 .thenCapture("partner-fault-invalid-session-id.xml");
         try (ForceWscOrg connected = replay.orgs().open(sessions)) {
             SalesforceLayouts layouts = connected.layouts();
@@ -83,12 +86,17 @@ class PartnerCapturesTest {
     void aRealUnknownColumnFaultIsARefusalNamingTheColumnInOneLineWithoutARetry() {
         replay.server().thenCapture("partner-fault-invalid-field.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            assertThatThrownBy(() -> connected.records().findByEmails(SObjectType.CONTACT,
-                    OptOutField.EMAIL_OPT_OUT_API_NAME,
-                    List.of(Email.parse("pat@example.com")))).isInstanceOfSatisfying(SalesforceException.class, e -> {
+            assertThatThrownBy(() -> connected
+                            .records()
+                            .findByEmails(
+                                    SObjectType.CONTACT,
+                                    OptOutField.EMAIL_OPT_OUT_API_NAME,
+                                    List.of(Email.parse("pat@example.com"))))
+                    .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.REFUSED);
                         assertThat(e.statusCode()).contains("INVALID_FIELD");
-                        assertThat(e.getMessage()).contains("No such column 'adfId' on entity 'Contact'")
+                        assertThat(e.getMessage())
+                                .contains("No such column 'adfId' on entity 'Contact'")
                                 .doesNotContain("\n");
                     });
             assertThat(replay.server().requestsUnderTest()).hasSize(1);
@@ -112,30 +120,34 @@ class PartnerCapturesTest {
     @Test
     void theUnknownColumnFaultCarriesRowAndColumnOfTheStatement() throws Exception {
         replay.server().thenCapture("partner-fault-invalid-field.xml");
-        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        PartnerConnection partner = new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
         assertThatThrownBy(() -> partner.query("select adfId, Name, Account.Name from Contact"))
                 .isInstanceOfSatisfying(InvalidFieldFault.class, fault -> {
                     assertThat(fault.getRow()).isEqualTo(1);
                     assertThat(fault.getColumn()).isEqualTo(8);
-                    assertThat(FaultClassifier.exceptionCode(fault)).hasValueSatisfying(code ->
-                            assertThat(code.name()).isEqualTo("INVALID_FIELD"));
+                    assertThat(FaultClassifier.exceptionCode(fault))
+                            .hasValueSatisfying(code -> assertThat(code.name()).isEqualTo("INVALID_FIELD"));
                 });
     }
 
     @Test
     void aRealQueryAnswerGivesEveryRowAndTheOrgsApiUsage() throws Exception {
         replay.server().thenCapture("partner-query-contacts.xml");
-        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        PartnerConnection partner = new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
         QueryResult page = partner.query("SELECT Id, Name FROM Contact");
 
         assertThat(page.isDone()).isTrue();
         assertThat(page.getQueryLocator()).isNull();
         assertThat(page.getSize()).isEqualTo(2);
         assertThat(page.getRecords()).extracting(SObject::getType).containsOnly("Contact");
-        assertThat(page.getRecords()).extracting(SObject::getId).containsExactly("0BXBXBXBXBXcvhDAAR",
-                "00ACACACACACAC0AAO");
-        assertThat(page.getRecords()).extracting(r -> r.getField("Name")).containsExactly("FooBar Homer",
-                "BazQux Simpson");
+        assertThat(page.getRecords())
+                .extracting(SObject::getId)
+                .containsExactly("0BXBXBXBXBXcvhDAAR", "00ACACACACACAC0AAO");
+        assertThat(page.getRecords())
+                .extracting(r -> r.getField("Name"))
+                .containsExactly("FooBar Homer", "BazQux Simpson");
 
         replay.server().thenCapture("partner-query-contacts.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
@@ -147,7 +159,8 @@ class PartnerCapturesTest {
     @Test
     void aRealRecordRefusalIsPermanentWithSalesforcesCodeMessageAndField() throws Exception {
         replay.server().thenCapture("partner-create-field-integrity-exception.xml");
-        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        PartnerConnection partner = new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult[] results = partner.create(new SObject[] {new SObject("Profile")});
 
         assertThat(results).hasSize(1);
@@ -164,7 +177,8 @@ class PartnerCapturesTest {
     @Test
     void aRealAccessRefusalOfOneRecordIsPermanent() throws Exception {
         replay.server().thenCapture("partner-create-insufficient-access.xml");
-        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        PartnerConnection partner = new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult result = partner.create(new SObject[] {new SObject("Profile")})[0];
 
         WriteOutcome outcome = FaultClassifier.failedRecord(CONTACT, result.getErrors());
@@ -176,7 +190,8 @@ class PartnerCapturesTest {
     @Test
     void aRealSuccessCarriesTheNewRecordsEighteenCharacterId() throws Exception {
         replay.server().thenCapture("partner-create-success.xml");
-        PartnerConnection partner = new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        PartnerConnection partner = new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
         SaveResult result = partner.create(new SObject[] {new SObject("Account")})[0];
 
         assertThat(result.isSuccess()).isTrue();
@@ -201,11 +216,16 @@ class PartnerCapturesTest {
 
     @Test
     void aRealChangedListGivesEveryIdAndEndsItsWindowOnTheMinute() throws Exception {
-        GetUpdatedResult updated = answeredWith("partner-getupdated-accounts.xml").getUpdated("Account",
-                utc(WINDOW_START), utc(WINDOW_END));
+        GetUpdatedResult updated = answeredWith("partner-getupdated-accounts.xml")
+                .getUpdated("Account", utc(WINDOW_START), utc(WINDOW_END));
 
-        assertThat(updated.getIds()).containsExactly("0012x000007RVCcAAO", "0012x000007RVD1AAO",
-                "0012x000007RVG8AAO", "0012x000007RVw7AAG", "0012x000007RW3uAAG");
+        assertThat(updated.getIds())
+                .containsExactly(
+                        "0012x000007RVCcAAO",
+                        "0012x000007RVD1AAO",
+                        "0012x000007RVG8AAO",
+                        "0012x000007RVw7AAG",
+                        "0012x000007RW3uAAG");
         assertThat(updated.getLatestDateCovered().toInstant()).isEqualTo(Instant.parse("2020-06-30T05:05:00Z"));
     }
 
@@ -240,8 +260,8 @@ class PartnerCapturesTest {
         LeadConvert convert = new LeadConvert();
         convert.setLeadId("00Q2x00000AH981EAD");
         convert.setAccountId("0012x000005mqKuAAI");
-        LeadConvertResult converted = answeredWith("partner-convertlead-success.xml")
-                .convertLead(new LeadConvert[] {convert})[0];
+        LeadConvertResult converted =
+                answeredWith("partner-convertlead-success.xml").convertLead(new LeadConvert[] {convert})[0];
 
         assertThat(converted.isSuccess()).isTrue();
         assertThat(SalesforceId.parse(converted.getLeadId()).value()).isEqualTo("00Q2x00000AH981EAD");
@@ -254,23 +274,26 @@ class PartnerCapturesTest {
     void aRealUpdateAnswerMarksTheRecordWrittenAndCountsTheCall() {
         replay.server().thenCapture("partner-update-success.xml");
         try (ForceWscOrg connected = replay.orgs().open(replay.orgs().sessions())) {
-            List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT,
-                    OptOutField.EMAIL_OPT_OUT_API_NAME,
-                    List.of(CONTACT), true);
+            List<WriteOutcome> outcomes = connected
+                    .records()
+                    .setOptOut(SObjectType.CONTACT, OptOutField.EMAIL_OPT_OUT_API_NAME, List.of(CONTACT), true);
 
             assertThat(outcomes).singleElement().satisfies(outcome -> {
                 assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.WRITTEN);
                 assertThat(outcome.id()).isEqualTo(CONTACT);
             });
             assertThat(connected.records().apiUsage()).contains(new ApiUsage(53, 15000));
-            assertThat(replay.server().requestsUnderTest()).singleElement().satisfies(call -> assertThat(call.body())
-                    .contains("<m:update ", "HasOptedOutOfEmail", "003xx000004TmiQAAS"));
+            assertThat(replay.server().requestsUnderTest())
+                    .singleElement()
+                    .satisfies(call ->
+                            assertThat(call.body()).contains("<m:update ", "HasOptedOutOfEmail", "003xx000004TmiQAAS"));
         }
     }
 
     /** A Partner connection whose next call is answered with the capture. */
     private PartnerConnection answeredWith(String capture) throws Exception {
         replay.server().thenCapture(capture);
-        return new PartnerConnection(replay.orgs().configs().partner(replay.orgs().session(0)));
+        return new PartnerConnection(
+                replay.orgs().configs().partner(replay.orgs().session(0)));
     }
 }

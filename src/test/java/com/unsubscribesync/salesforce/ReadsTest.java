@@ -36,7 +36,8 @@ class ReadsTest {
 
     @Test
     void aFullReadOfMoreThan10000RowsTakesExactlyOneQueryCallPer2000Rows() throws Exception {
-        try (LocalOrg big = TestOrgs.start(17_000); ForceWscOrg connected = orgs.connect(big)) {
+        try (LocalOrg big = TestOrgs.start(17_000);
+                ForceWscOrg connected = orgs.connect(big)) {
             int rows = big.state().count("Contact");
             assertThat(rows).isGreaterThan(10_000);
             long callsBefore = connected.records().callsMade();
@@ -59,7 +60,8 @@ class ReadsTest {
 
     @Test
     void anIncrementalReadReturnsOnlyRowsChangedAfterTheWatermarkInOneCall() throws Exception {
-        try (LocalOrg org = TestOrgs.start(100); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(100);
+                ForceWscOrg connected = orgs.connect(org)) {
             Instant watermark = connected.records().serverTime();
             List<String> contacts = ids(connected, SObjectType.CONTACT);
             sleepPastTheSecond();
@@ -70,11 +72,16 @@ class ReadsTest {
             connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), changed::addAll);
 
             assertThat(connected.records().callsMade() - before).isEqualTo(1);
-            assertThat(changed).extracting(r -> r.id().value()).containsExactlyInAnyOrder(contacts.get(3),
-                    contacts.get(4));
-            assertThat(changed).filteredOn(r -> r.id().value().equals(contacts.get(3))).singleElement()
+            assertThat(changed)
+                    .extracting(r -> r.id().value())
+                    .containsExactlyInAnyOrder(contacts.get(3), contacts.get(4));
+            assertThat(changed)
+                    .filteredOn(r -> r.id().value().equals(contacts.get(3)))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.optedOut()).isTrue());
-            assertThat(changed).filteredOn(r -> r.id().value().equals(contacts.get(4))).singleElement()
+            assertThat(changed)
+                    .filteredOn(r -> r.id().value().equals(contacts.get(4)))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.email()).contains(Email.parse("moved@example.com")));
             assertThat(changed).allSatisfy(r -> assertThat(r.systemModstamp()).isAfter(watermark.minusSeconds(1)));
         }
@@ -86,13 +93,16 @@ class ReadsTest {
         try (ForceWscOrg connected = orgs.connect(org)) {
             List<OrgRecord> leads = new ArrayList<>();
             connected.records().pullChanged(SObjectType.LEAD, OPT_OUT, Optional.empty(), leads::addAll);
-            OrgRecord converted = leads.stream().filter(r -> r.id().value().equals(seeded.convertedLeadId()))
-                    .findFirst().orElseThrow();
+            OrgRecord converted = leads.stream()
+                    .filter(r -> r.id().value().equals(seeded.convertedLeadId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(converted.converted()).isTrue();
             assertThat(converted.convertedContactId()).isPresent();
             assertThat(converted.convertedContactId().get().objectType()).isEqualTo(SObjectType.CONTACT);
-            assertThat(leads).filteredOn(r -> !r.converted()).allSatisfy(r ->
-                    assertThat(r.convertedContactId()).isEmpty());
+            assertThat(leads)
+                    .filteredOn(r -> !r.converted())
+                    .allSatisfy(r -> assertThat(r.convertedContactId()).isEmpty());
         }
     }
 
@@ -103,7 +113,8 @@ class ReadsTest {
             List<OrgRecord> found = new ArrayList<>();
             found.addAll(connected.records().findByEmails(SObjectType.CONTACT, OPT_OUT, List.of(Email.parse(shared))));
             found.addAll(connected.records().findByEmails(SObjectType.LEAD, OPT_OUT, List.of(Email.parse(shared))));
-            assertThat(found).extracting(r -> r.id().value())
+            assertThat(found)
+                    .extracting(r -> r.id().value())
                     .containsExactlyInAnyOrderElementsOf(org.state().idsWithEmail(shared));
         }
     }
@@ -120,12 +131,20 @@ class ReadsTest {
             for (String raw : List.of(quoted, backslashed, injection, escapeThenQuote)) {
                 assertThat(Email.parse(raw).value()).isEqualTo(raw);
             }
-            List<OrgRecord> found = connected.records().findByEmails(SObjectType.CONTACT, OPT_OUT,
-                    List.of(Email.parse(quoted),
-                    Email.parse(backslashed), Email.parse(injection), Email.parse(escapeThenQuote)));
+            List<OrgRecord> found = connected
+                    .records()
+                    .findByEmails(
+                            SObjectType.CONTACT,
+                            OPT_OUT,
+                            List.of(
+                                    Email.parse(quoted),
+                                    Email.parse(backslashed),
+                                    Email.parse(injection),
+                                    Email.parse(escapeThenQuote)));
             assertThat(found).extracting(r -> r.id().value()).containsExactlyInAnyOrder(contact, other);
-            assertThat(found).extracting(r -> r.rawEmail().orElseThrow()).containsExactlyInAnyOrder(quoted,
-                    backslashed);
+            assertThat(found)
+                    .extracting(r -> r.rawEmail().orElseThrow())
+                    .containsExactlyInAnyOrder(quoted, backslashed);
         }
     }
 
@@ -137,7 +156,8 @@ class ReadsTest {
                 emails.add(Email.parse("nobody" + i + "@example.com"));
             }
             long before = connected.records().callsMade();
-            assertThat(connected.records().findByEmails(SObjectType.LEAD, OPT_OUT, emails)).isEmpty();
+            assertThat(connected.records().findByEmails(SObjectType.LEAD, OPT_OUT, emails))
+                    .isEmpty();
             // About 27 characters an address: 270 000 characters of values need three statements of 100 000.
             assertThat(connected.records().callsMade() - before).isEqualTo(3);
         }
@@ -146,7 +166,8 @@ class ReadsTest {
     @Test
     void onlyRecordsChangedSinceAreReportedAndADeletedOneComesBackFlagged() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withClock(clock));
+        try (LocalOrg org =
+                        LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
             String same = org.state().addContact("Al", "Be", "al@example.com");
             String edited = org.state().addContact("Ce", "De", "ce@example.com");
@@ -157,21 +178,31 @@ class ReadsTest {
             org.state().setEmail(edited, "ce.new@example.com");
             org.state().delete(deleted);
 
-            List<OrgRecord> changed = connected.records().changedSince(SObjectType.CONTACT, OPT_OUT,
-                    List.of(SalesforceId.parse(
-                    same), SalesforceId.parse(edited), SalesforceId.parse(deleted)), since);
+            List<OrgRecord> changed = connected
+                    .records()
+                    .changedSince(
+                            SObjectType.CONTACT,
+                            OPT_OUT,
+                            List.of(SalesforceId.parse(same), SalesforceId.parse(edited), SalesforceId.parse(deleted)),
+                            since);
 
             assertThat(changed).extracting(r -> r.id().value()).containsExactlyInAnyOrder(edited, deleted);
-            assertThat(changed).filteredOn(r -> r.id().value().equals(edited)).singleElement()
+            assertThat(changed)
+                    .filteredOn(r -> r.id().value().equals(edited))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.rawEmail()).contains("ce.new@example.com"));
-            assertThat(changed).filteredOn(OrgRecord::deleted).extracting(r -> r.id().value()).containsExactly(deleted);
+            assertThat(changed)
+                    .filteredOn(OrgRecord::deleted)
+                    .extracting(r -> r.id().value())
+                    .containsExactly(deleted);
         }
     }
 
     @Test
     void aChangeMadeInTheSameSecondAsTheWatermarkButAfterItIsRead() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(30).withClock(clock));
+        try (LocalOrg org =
+                        LocalOrg.start(LocalOrgOptions.defaults().withPeople(30).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
             Instant watermark = connected.records().serverTime();
             assertThat(watermark).isEqualTo(Instant.parse("2026-03-02T10:00:05.200Z"));
@@ -182,19 +213,25 @@ class ReadsTest {
 
             List<OrgRecord> pulled = new ArrayList<>();
             connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.of(watermark), pulled::addAll);
-            assertThat(pulled).as("Salesforce stored the change as 10:00:05, the watermark's own second")
-                    .filteredOn(r -> r.id().value().equals(contact)).singleElement()
+            assertThat(pulled)
+                    .as("Salesforce stored the change as 10:00:05, the watermark's own second")
+                    .filteredOn(r -> r.id().value().equals(contact))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.optedOut()).isTrue());
-            assertThat(connected.records().changedSince(SObjectType.CONTACT, OPT_OUT,
-                    List.of(SalesforceId.parse(contact)),
-                    watermark)).extracting(r -> r.id().value()).containsExactly(contact);
+            assertThat(connected
+                            .records()
+                            .changedSince(
+                                    SObjectType.CONTACT, OPT_OUT, List.of(SalesforceId.parse(contact)), watermark))
+                    .extracting(r -> r.id().value())
+                    .containsExactly(contact);
         }
     }
 
     @Test
     void deletedRecordsAreToldApartFromRecordsMergedAway() throws Exception {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(100).withClock(clock));
+        try (LocalOrg org = LocalOrg.start(
+                        LocalOrgOptions.defaults().withPeople(100).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
             Instant start = connected.records().serverTime().minusSeconds(60);
             List<String> contacts = ids(connected, SObjectType.CONTACT);
@@ -207,20 +244,34 @@ class ReadsTest {
             Instant end = connected.records().serverTime();
 
             List<OrgRecord> gone = connected.records().deletedBetween(SObjectType.CONTACT, OPT_OUT, start, end);
-            assertThat(gone).extracting(r -> r.id().value()).contains(deleted, loser).doesNotContain(winner);
+            assertThat(gone)
+                    .extracting(r -> r.id().value())
+                    .contains(deleted, loser)
+                    .doesNotContain(winner);
             assertThat(gone).allSatisfy(r -> assertThat(r.deleted()).isTrue());
-            assertThat(gone).filteredOn(r -> r.id().value().equals(deleted)).singleElement()
+            assertThat(gone)
+                    .filteredOn(r -> r.id().value().equals(deleted))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.masterRecordId()).isEmpty());
-            assertThat(gone).filteredOn(r -> r.id().value().equals(loser)).singleElement()
-                    .satisfies(r -> assertThat(r.masterRecordId().orElseThrow().value()).isEqualTo(winner));
+            assertThat(gone)
+                    .filteredOn(r -> r.id().value().equals(loser))
+                    .singleElement()
+                    .satisfies(r ->
+                            assertThat(r.masterRecordId().orElseThrow().value()).isEqualTo(winner));
         }
     }
 
     private static List<String> ids(ForceWscOrg connected, SObjectType type) {
         List<String> ids = new ArrayList<>();
-        connected.records().pullChanged(type, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
-                .filter(r -> r.email().isPresent() && !r.converted() && !r.deleted())
-                .forEach(r -> ids.add(r.id().value())));
+        connected
+                .records()
+                .pullChanged(
+                        type,
+                        OPT_OUT,
+                        Optional.empty(),
+                        chunk -> chunk.stream()
+                                .filter(r -> r.email().isPresent() && !r.converted() && !r.deleted())
+                                .forEach(r -> ids.add(r.id().value())));
         return ids;
     }
 

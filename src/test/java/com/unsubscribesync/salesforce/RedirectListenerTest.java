@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The sign-in's loopback listener against clients that misbehave, and the page it shows the browser. */
 class RedirectListenerTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void clientsThatConnectAndSendNothingOrHalfARequestDoNotHoldUpTheBrowsersRedirect() throws Exception {
@@ -26,12 +27,15 @@ class RedirectListenerTest {
                 Socket silent = new Socket(InetAddress.getByName("127.0.0.1"), callback.port());
                 Socket halfway = new Socket(InetAddress.getByName("127.0.0.1"), callback.port())) {
             OutputStream partial = halfway.getOutputStream();
-            partial.write("GET /oauth/callback?code=stolen HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII));
+            partial.write(
+                    "GET /oauth/callback?code=stolen HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII));
             partial.flush();
             Thread.sleep(200);
 
-            CompletableFuture<HttpResponse<String>> browser = http.sendAsync(HttpRequest.newBuilder(
-                    URI.create(callback.url() + "?code=real&state=s1")).timeout(Duration.ofSeconds(10)).build(),
+            CompletableFuture<HttpResponse<String>> browser = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(callback.url() + "?code=real&state=s1"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             RedirectListener.Redirect arrived = listener.await(Duration.ofSeconds(5));
 
@@ -47,20 +51,28 @@ class RedirectListenerTest {
     void theBrowsersPageWaitsForTheOutcomeAndAReasonIsShownAsTextNotMarkup() throws Exception {
         OAuthCallback callback = TestCallbacks.free();
         try (RedirectListener listener = new RedirectListener(callback)) {
-            CompletableFuture<HttpResponse<String>> browser = http.sendAsync(HttpRequest.newBuilder(
-                    URI.create(callback.url() + "?error=access_denied")).build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> browser = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(callback.url() + "?error=access_denied"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             RedirectListener.Redirect arrived = listener.await(Duration.ofSeconds(5));
             Thread.sleep(200);
             assertThat(browser).as("no page before the sign-in has ended").isNotDone();
 
-            arrived.answer(SignInPage.refused("Signing in did not finish (<script>alert(1)</script>): run connect "
-                    + "again."));
+            arrived.answer(SignInPage.refused(
+                    "Signing in did not finish (<script>alert(1)</script>): run connect " + "again."));
             String page = browser.get(5, TimeUnit.SECONDS).body();
-            assertThat(page).contains("Not signed in").contains("&lt;script&gt;").doesNotContain("<script>")
+            assertThat(page)
+                    .contains("Not signed in")
+                    .contains("&lt;script&gt;")
+                    .doesNotContain("<script>")
                     .contains("sign in again");
 
-            String again = http.send(HttpRequest.newBuilder(URI.create(callback.url() + "?code=late")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String again = http.send(
+                            HttpRequest.newBuilder(URI.create(callback.url() + "?code=late"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(again).contains("already ended");
         }
     }

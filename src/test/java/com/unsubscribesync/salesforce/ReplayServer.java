@@ -34,8 +34,7 @@ final class ReplayServer implements AutoCloseable {
     }
 
     /** One request as received: method, path and the (unzipped) body. */
-    record Request(String method, String path, String body) {
-    }
+    record Request(String method, String path, String body) {}
 
     private final HttpServer server;
     private final Deque<Answer> queue = new ArrayDeque<>();
@@ -83,9 +82,10 @@ final class ReplayServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = read(exchange);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body));
-            Answer answer = body.contains("getUserInfo") && identity.isPresent() && !userInfoQueued()
-                    ? identity.get() : next();
+            requests.add(new Request(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body));
+            Answer answer =
+                    body.contains("getUserInfo") && identity.isPresent() && !userInfoQueued() ? identity.get() : next();
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), bytes.length);

@@ -19,15 +19,21 @@ final class ReplayedOrgs {
 
     /** As the app's, with Bulk API polling that does not sleep. */
     ConnectorConfigs configs() {
-        return orgs.configs(BulkPolling.defaults().withSleeper(delay -> { }));
+        return orgs.configs(BulkPolling.defaults().withSleeper(delay -> {}));
     }
 
     /** A session on the replay server; {@code n} tells sessions apart. */
     OrgSession session(int n) {
         String base = server.url();
         String suffix = "/" + ConnectorConfigs.API_VERSION + "/" + ORG_ID.substring(0, 15);
-        return new OrgSession("replayed-session-" + n, base, ORG_ID, USER_ID, base + "/services/Soap/u" + suffix,
-                base + "/services/Soap/m" + suffix, Optional.empty());
+        return new OrgSession(
+                "replayed-session-" + n,
+                base,
+                ORG_ID,
+                USER_ID,
+                base + "/services/Soap/u" + suffix,
+                base + "/services/Soap/m" + suffix,
+                Optional.empty());
     }
 
     /** Sessions that count how often the app asked for a new one. */
@@ -50,12 +56,12 @@ final class ReplayedOrgs {
     }
 
     ForceWscOrg open(SessionSource sessions) {
-        return ForceWscOrg.open(configs(), sessions, () -> 0, false, () -> { });
+        return ForceWscOrg.open(configs(), sessions, () -> 0, false, () -> {});
     }
 
     TokenEndpoint tokens() {
-        return new TokenEndpoint(LoginUrl.parse(server.url()), "replayed-client-id", configs().options(),
-                ProxySelector.getDefault());
+        return new TokenEndpoint(
+                LoginUrl.parse(server.url()), "replayed-client-id", configs().options(), ProxySelector.getDefault());
     }
 
     /** The answer to getUserInfo, which every connection asks first: a real org's, captured. */

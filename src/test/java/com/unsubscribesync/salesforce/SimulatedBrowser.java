@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  * attacker.
  */
 public final class SimulatedBrowser implements Browser {
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String button;
     private final UnaryOperator<String> redirectTampering;
     volatile String lastPage;
@@ -66,25 +68,36 @@ public final class SimulatedBrowser implements Browser {
     private void follow(URI address) {
         lastPage = null;
         try {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(address).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page =
+                    http.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString());
             lastPage = page.body();
             Map<String, String> form = new LinkedHashMap<>();
             Matcher hidden = HIDDEN.matcher(page.body());
             while (hidden.find()) {
-                form.put(hidden.group(1), hidden.group(2).replace("&quot;", "\"").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&"));
+                form.put(
+                        hidden.group(1),
+                        hidden.group(2)
+                                .replace("&quot;", "\"")
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&amp;", "&"));
             }
             form.put("approve", button);
             URI action = address.resolve("/services/oauth2/authorize");
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(action)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(action)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                                    .collect(Collectors.joining("&"))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String location = answer.headers().firstValue("Location").orElseThrow();
-            callbackPage.complete(http.send(HttpRequest.newBuilder(URI.create(redirectTampering.apply(location)))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            callbackPage.complete(http.send(
+                            HttpRequest.newBuilder(URI.create(redirectTampering.apply(location)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
         } catch (Exception e) {
             lastPage = (lastPage == null ? "" : lastPage + "\n") + "browser failed: " + e;
         }

@@ -30,12 +30,18 @@ class StrictBrowserSignInTest {
 
     @Test
     void theDocumentedCallbackIsLocalhostOnAPortOfItsOwnAndSignsInAgainstTheDefaultConnectedApp() throws Exception {
-        assertThat(OAuthCallback.defaultPort().url()).isEqualTo("http://localhost:27482/oauth/callback")
+        assertThat(OAuthCallback.defaultPort().url())
+                .isEqualTo("http://localhost:27482/oauth/callback")
                 .isEqualTo(ConnectedApp.DOCUMENTED_CALLBACK);
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
-            OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
-                    Optional.of(org.clientSecret()), OAuthCallback.defaultPort(), SimulatedBrowser.allowing(),
-                    Duration.ofSeconds(10));
+            OrgSignIn.SignedIn signedIn = orgs.signIn(0)
+                    .inBrowser(
+                            LoginUrl.parse(org.url()),
+                            org.clientId(),
+                            Optional.of(org.clientSecret()),
+                            OAuthCallback.defaultPort(),
+                            SimulatedBrowser.allowing(),
+                            Duration.ofSeconds(10));
             try (ForceWscOrg connected = signedIn.org()) {
                 assertThat(connected.records().identity().organizationId()).isEqualTo(org.orgId());
             }
@@ -46,13 +52,22 @@ class StrictBrowserSignInTest {
     void aCallbackOtherThanTheRegisteredOneIsRefusedWithRedirectUriMismatchAndNeverComesBack() throws Exception {
         OAuthCallback registered = TestCallbacks.free();
         OAuthCallback other = TestCallbacks.free();
-        try (LocalOrg org = TestCallbacks.orgFor(registered, LocalOrgOptions.defaults().withPeople(5))) {
+        try (LocalOrg org =
+                TestCallbacks.orgFor(registered, LocalOrgOptions.defaults().withPeople(5))) {
             SimulatedBrowser browser = SimulatedBrowser.allowing();
-            assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
-                    Optional.of(org.clientSecret()), other, browser, Duration.ofSeconds(2)))
-                    .isInstanceOfSatisfying(SalesforceException.class,
+            assertThatThrownBy(() -> orgs.signIn(0)
+                            .inBrowser(
+                                    LoginUrl.parse(org.url()),
+                                    org.clientId(),
+                                    Optional.of(org.clientSecret()),
+                                    other,
+                                    browser,
+                                    Duration.ofSeconds(2)))
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
                             e -> assertThat(e.statusCode()).contains("TIMEOUT"));
-            assertThat(browser.lastPage).contains("error=redirect_uri_mismatch")
+            assertThat(browser.lastPage)
+                    .contains("error=redirect_uri_mismatch")
                     .contains("redirect_uri must match configuration");
         }
     }
@@ -60,13 +75,21 @@ class StrictBrowserSignInTest {
     @Test
     void withRequireSecretOnTheSignInWithoutTheSecretIsRefusedWithInvalidClient() throws Exception {
         OAuthCallback callback = TestCallbacks.free();
-        try (LocalOrg org = TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
-            assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
-                    Optional.empty(), callback, SimulatedBrowser.allowing(), Duration.ofSeconds(10)))
+        try (LocalOrg org =
+                TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
+            assertThatThrownBy(() -> orgs.signIn(0)
+                            .inBrowser(
+                                    LoginUrl.parse(org.url()),
+                                    org.clientId(),
+                                    Optional.empty(),
+                                    callback,
+                                    SimulatedBrowser.allowing(),
+                                    Duration.ofSeconds(10)))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                         assertThat(e.statusCode()).contains("invalid_client");
-                        assertThat(e.getMessage()).contains("invalid client credentials")
+                        assertThat(e.getMessage())
+                                .contains("invalid client credentials")
                                 .contains("if the External Client App requires the consumer secret, give it too");
                     });
         }
@@ -75,9 +98,16 @@ class StrictBrowserSignInTest {
     @Test
     void withRequireSecretOnTheSecretGoesWithTheCodeExchangeAndEveryRefresh() throws Exception {
         OAuthCallback callback = TestCallbacks.free();
-        try (LocalOrg org = TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
-            OrgSignIn.SignedIn signedIn = orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
-                    Optional.of(org.clientSecret()), callback, SimulatedBrowser.allowing(), Duration.ofSeconds(10));
+        try (LocalOrg org =
+                TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
+            OrgSignIn.SignedIn signedIn = orgs.signIn(0)
+                    .inBrowser(
+                            LoginUrl.parse(org.url()),
+                            org.clientId(),
+                            Optional.of(org.clientSecret()),
+                            callback,
+                            SimulatedBrowser.allowing(),
+                            Duration.ofSeconds(10));
             SavedConnection.BrowserSignIn saved = (SavedConnection.BrowserSignIn) signedIn.saved();
             assertThat(saved.clientSecret()).contains(org.clientSecret());
             assertThat(saved.toString()).doesNotContain(org.clientSecret());
@@ -90,10 +120,12 @@ class StrictBrowserSignInTest {
             try (ForceWscOrg reopened = orgs.signIn(0).reopen(saved)) {
                 assertThat(reopened.records().identity().organizationId()).isEqualTo(org.orgId());
             }
-            SavedConnection.BrowserSignIn withoutSecret = new SavedConnection.BrowserSignIn(saved.loginUrl(),
-                    saved.clientId(), saved.refreshToken());
-            assertThatThrownBy(() -> orgs.signIn(0).reopen(withoutSecret)).isInstanceOfSatisfying(
-                    SalesforceException.class, e -> assertThat(e.statusCode()).contains("invalid_client"));
+            SavedConnection.BrowserSignIn withoutSecret =
+                    new SavedConnection.BrowserSignIn(saved.loginUrl(), saved.clientId(), saved.refreshToken());
+            assertThatThrownBy(() -> orgs.signIn(0).reopen(withoutSecret))
+                    .isInstanceOfSatisfying(
+                            SalesforceException.class,
+                            e -> assertThat(e.statusCode()).contains("invalid_client"));
         }
     }
 
@@ -108,32 +140,36 @@ class StrictBrowserSignInTest {
             }
 
             @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException e) {
-            }
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {}
         };
-        for (String host : List.of("https://login.salesforce.com", "https://test.salesforce.com",
-                "https://LOGIN.salesforce.com/")) {
+        for (String host : List.of(
+                "https://login.salesforce.com", "https://test.salesforce.com", "https://LOGIN.salesforce.com/")) {
             OrgSignIn signIn = new OrgSignIn(orgs.configs(), counting, () -> 0);
             assertThatThrownBy(() -> signIn.withClientSecret(LoginUrl.parse(host), "client", "secret"))
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("My Domain").hasMessageContaining("https://yourcompany.my.salesforce.com");
+                    .hasMessageContaining("My Domain")
+                    .hasMessageContaining("https://yourcompany.my.salesforce.com");
         }
         assertThat(calls).as("network calls").hasValue(0);
-        assertThat(LoginUrl.parse("https://acme.my.salesforce.com").isGenericLoginHost()).isFalse();
-        assertThat(LoginUrl.parse("https://acme--dev.sandbox.my.salesforce.com").isGenericLoginHost()).isFalse();
+        assertThat(LoginUrl.parse("https://acme.my.salesforce.com").isGenericLoginHost())
+                .isFalse();
+        assertThat(LoginUrl.parse("https://acme--dev.sandbox.my.salesforce.com").isGenericLoginHost())
+                .isFalse();
         assertThat(LoginUrl.parse("http://127.0.0.1:8123").isGenericLoginHost()).isFalse();
     }
 
     @Test
     void salesforcesRequestNotSupportedOnThisDomainBecomesTheSameMyDomainSentence() throws Exception {
-        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5),
+        try (LocalOrg org = LocalOrg.start(
+                LocalOrgOptions.defaults().withPeople(5),
                 ConnectedApp.defaults().withGenericLoginHost(true))) {
             LoginUrl loginHost = LoginUrl.parse(org.genericLoginUrl().orElseThrow());
             assertThatThrownBy(() -> orgs.signIn(0).withClientSecret(loginHost, org.clientId(), org.clientSecret()))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessage(TokenEndpoint.myDomainNeeded(loginHost));
-            try (ForceWscOrg onMyDomain = orgs.signIn(0).withClientSecret(LoginUrl.parse(org.url()), org.clientId(),
-                    org.clientSecret()).org()) {
+            try (ForceWscOrg onMyDomain = orgs.signIn(0)
+                    .withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret())
+                    .org()) {
                 assertThat(onMyDomain.records().identity().organizationId()).isEqualTo(org.orgId());
             }
         }
@@ -144,11 +180,18 @@ class StrictBrowserSignInTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
                 LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(1))) {
             OAuthCallback callback = new OAuthCallback(taken.getLocalPort());
-            assertThatThrownBy(() -> orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(),
-                    Optional.empty(), callback, address -> { }, Duration.ofSeconds(1)))
+            assertThatThrownBy(() -> orgs.signIn(0)
+                            .inBrowser(
+                                    LoginUrl.parse(org.url()),
+                                    org.clientId(),
+                                    Optional.empty(),
+                                    callback,
+                                    address -> {},
+                                    Duration.ofSeconds(1)))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("Port " + callback.port() + " on this computer is taken")
-                    .hasMessageContaining("--callback-port").hasMessageContaining("Connection screen")
+                    .hasMessageContaining("--callback-port")
+                    .hasMessageContaining("Connection screen")
                     .hasMessageNotContaining("\n");
         }
     }

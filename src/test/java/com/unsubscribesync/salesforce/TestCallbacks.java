@@ -14,8 +14,7 @@ import java.util.List;
  * never take the documented default port from each other or from a real sign-in on this computer.
  */
 public final class TestCallbacks {
-    private TestCallbacks() {
-    }
+    private TestCallbacks() {}
 
     /** A callback on a loopback port that is free now. */
     public static OAuthCallback free() {

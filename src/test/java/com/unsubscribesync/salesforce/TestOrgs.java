@@ -13,6 +13,7 @@ final class TestOrgs {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     /** The Bulk API polling waits asked for; instead of sleeping, each lets the org finish its batches. */
     final List<Duration> bulkWaits = new CopyOnWriteArrayList<>();
+
     private final ConnectionOptions options;
 
     TestOrgs() {
@@ -20,8 +21,8 @@ final class TestOrgs {
     }
 
     TestOrgs(Duration readTimeout) {
-        RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), waits::add,
-                RandomGenerator.of("L64X128MixRandom"));
+        RetryPolicy retry = new RetryPolicy(
+                4, Duration.ofMillis(100), Duration.ofMillis(250), waits::add, RandomGenerator.of("L64X128MixRandom"));
         options = new ConnectionOptions(Duration.ofSeconds(5), readTimeout, "UnsubscribeSyncTest/1", retry);
     }
 
@@ -34,7 +35,8 @@ final class TestOrgs {
     }
 
     ConnectorConfigs configs(RetryPolicy.Sleeper sleeper) {
-        return new ConnectorConfigs(options.withRetry(options.retry().withSleeper(sleeper)), ProxySelector.getDefault());
+        return new ConnectorConfigs(
+                options.withRetry(options.retry().withSleeper(sleeper)), ProxySelector.getDefault());
     }
 
     OrgSignIn signIn(int reservePercent) {
@@ -62,7 +64,11 @@ final class TestOrgs {
     }
 
     ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent) {
-        return ForceWscOrg.open(configs, SessionSource.clientCredentials(tokens(org), org.clientSecret()),
-                () -> reservePercent, false, () -> { });
+        return ForceWscOrg.open(
+                configs,
+                SessionSource.clientCredentials(tokens(org), org.clientSecret()),
+                () -> reservePercent,
+                false,
+                () -> {});
     }
 }

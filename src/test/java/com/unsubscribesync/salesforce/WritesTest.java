@@ -18,7 +18,8 @@ class WritesTest {
 
     @Test
     void aThousandIdsAreWrittenInExactlyFiveUpdateCallsWithOneOutcomeEachInOrder() throws Exception {
-        try (LocalOrg org = TestOrgs.start(1800); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(1800);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 1000);
             long calls = connected.records().callsMade();
             int used = org.apiCallsUsed();
@@ -35,9 +36,14 @@ class WritesTest {
 
     @Test
     void aConvertedLeadIsRefusedForGoodWithSalesforcesCodeAndMessage() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
-            SalesforceId lead = SalesforceId.parse(org.state().seeded().orElseThrow().convertedLeadId());
-            WriteOutcome outcome = connected.records().setOptOut(SObjectType.LEAD, OPT_OUT, List.of(lead), true).get(0);
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
+            SalesforceId lead =
+                    SalesforceId.parse(org.state().seeded().orElseThrow().convertedLeadId());
+            WriteOutcome outcome = connected
+                    .records()
+                    .setOptOut(SObjectType.LEAD, OPT_OUT, List.of(lead), true)
+                    .get(0);
             assertThat(outcome.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
             assertThat(outcome.statusCode()).contains("CANNOT_UPDATE_CONVERTED_LEAD");
             assertThat(outcome.message()).hasValueSatisfying(m -> assertThat(m).isNotBlank());
@@ -46,7 +52,8 @@ class WritesTest {
 
     @Test
     void aDeletedRecordIsRefusedForGood() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 2);
             org.state().delete(ids.get(0).value());
             List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
@@ -58,33 +65,48 @@ class WritesTest {
 
     @Test
     void aReadOnlyFieldIsRefusedForGoodPerRecord() throws Exception {
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 3);
             org.state().setFieldAccess("Contact", OPT_OUT, FieldAccess.READONLY);
-            assertThat(connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true)).allSatisfy(o -> {
-                assertThat(o.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
-                assertThat(o.statusCode()).contains("INVALID_FIELD_FOR_INSERT_UPDATE");
-            });
+            assertThat(connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true))
+                    .allSatisfy(o -> {
+                        assertThat(o.result()).isEqualTo(WriteOutcome.Result.PERMANENT);
+                        assertThat(o.statusCode()).contains("INVALID_FIELD_FOR_INSERT_UPDATE");
+                    });
         }
     }
 
     @Test
     void injectedRecordErrorsAreClassifiedRetryableOrPermanent() throws Exception {
         List<String> retryable = List.of("UNABLE_TO_LOCK_ROW", "QUERY_TIMEOUT", "SERVICE_UNAVAILABLE");
-        List<String> permanent = List.of("FIELD_CUSTOM_VALIDATION_EXCEPTION", "ENTITY_IS_LOCKED",
-                "INSUFFICIENT_ACCESS_OR_READONLY", "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
-                "INVALID_FIELD_FOR_INSERT_UPDATE", "CANNOT_UPDATE_CONVERTED_LEAD", "ENTITY_IS_DELETED");
-        try (LocalOrg org = TestOrgs.start(50); ForceWscOrg connected = orgs.connect(org)) {
+        List<String> permanent = List.of(
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                "ENTITY_IS_LOCKED",
+                "INSUFFICIENT_ACCESS_OR_READONLY",
+                "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+                "INVALID_FIELD_FOR_INSERT_UPDATE",
+                "CANNOT_UPDATE_CONVERTED_LEAD",
+                "ENTITY_IS_DELETED");
+        try (LocalOrg org = TestOrgs.start(50);
+                ForceWscOrg connected = orgs.connect(org)) {
             List<SalesforceId> ids = contacts(connected, 2);
             List<String> all = new ArrayList<>(retryable);
             all.addAll(permanent);
             for (String code : all) {
                 org.faults().clear().failRecords("update", code, 1.0);
-                WriteOutcome outcome = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true).get(0);
+                WriteOutcome outcome = connected
+                        .records()
+                        .setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true)
+                        .get(0);
                 assertThat(outcome.statusCode()).as(code).contains(code);
                 assertThat(outcome.message()).as(code).isPresent();
-                assertThat(outcome.result()).as(code).isEqualTo(retryable.contains(code)
-                        ? WriteOutcome.Result.RETRYABLE : WriteOutcome.Result.PERMANENT);
+                assertThat(outcome.result())
+                        .as(code)
+                        .isEqualTo(
+                                retryable.contains(code)
+                                        ? WriteOutcome.Result.RETRYABLE
+                                        : WriteOutcome.Result.PERMANENT);
             }
         }
         assertThat(FaultClassifier.recordResult("SERVER_UNAVAILABLE")).isEqualTo(WriteOutcome.Result.RETRYABLE);
@@ -92,8 +114,15 @@ class WritesTest {
 
     private static List<SalesforceId> contacts(ForceWscOrg connected, int count) {
         List<SalesforceId> ids = new ArrayList<>();
-        connected.records().pullChanged(SObjectType.CONTACT, OPT_OUT, Optional.empty(), chunk -> chunk.stream()
-                .filter(r -> !r.optedOut() && !r.deleted()).forEach(r -> ids.add(r.id())));
+        connected
+                .records()
+                .pullChanged(
+                        SObjectType.CONTACT,
+                        OPT_OUT,
+                        Optional.empty(),
+                        chunk -> chunk.stream()
+                                .filter(r -> !r.optedOut() && !r.deleted())
+                                .forEach(r -> ids.add(r.id())));
         assertThat(ids.size()).isGreaterThanOrEqualTo(count);
         return List.copyOf(ids.subList(0, count));
     }

@@ -39,21 +39,32 @@ class CanonicalAddressesTest {
             PeopleRepository people = new PeopleRepository(earlier, CLOCK);
             people.save(new Person(new Email(UNICODE), Optional.empty(), Optional.empty(), Optional.of(CONTACT)));
             people.save(new Person(new Email(ASCII), Optional.of("Bob"), Optional.empty(), Optional.empty()));
-            new MirrorRepository(earlier).save(List.of(new MirrorRepository.Pulled(new MirrorRecord(CONTACT,
-                    Optional.of(new Email(DOTTED)), true, false, false, Optional.empty(), false, Optional.empty()),
-                    Instant.parse("2024-01-02T10:00:00Z"))));
+            new MirrorRepository(earlier)
+                    .save(List.of(new MirrorRepository.Pulled(
+                            new MirrorRecord(
+                                    CONTACT,
+                                    Optional.of(new Email(DOTTED)),
+                                    true,
+                                    false,
+                                    false,
+                                    Optional.empty(),
+                                    false,
+                                    Optional.empty()),
+                            Instant.parse("2024-01-02T10:00:00Z"))));
             forgetTheMigration(earlier);
         }
 
         try (Database now = Database.openInMemory(name)) {
             UnsubscribeRepository unsubscribes = new UnsubscribeRepository(now, CLOCK);
-            assertThat(unsubscribes.list(null, 100, 0)).extracting(row -> row.unsubscribe().email().value())
+            assertThat(unsubscribes.list(null, 100, 0))
+                    .extracting(row -> row.unsubscribe().email().value())
                     .containsExactly(ASCII, "info@example.com", "plain@example.com", INVISIBLE);
             assertThat(unsubscribes.find(new Email(ASCII))).hasValueSatisfying(u -> {
                 assertThat(u.at()).isEqualTo(Instant.parse("2024-02-01T10:00:00Z"));
                 assertThat(u.reason()).contains("earlier, xn--");
             });
-            assertThat(unsubscribes.history(new Email(ASCII))).extracting(h -> h.reason().orElse(""))
+            assertThat(unsubscribes.history(new Email(ASCII)))
+                    .extracting(h -> h.reason().orElse(""))
                     .containsExactlyInAnyOrder("later, unicode", "earlier, xn--");
             assertThat(unsubscribes.history(new Email("info@example.com"))).hasSize(1);
             assertThat(new PeopleRepository(now, CLOCK).find(new Email(ASCII))).hasValueSatisfying(p -> {
@@ -62,7 +73,8 @@ class CanonicalAddressesTest {
             });
             assertThat(new PeopleRepository(now, CLOCK).count()).isEqualTo(1);
             assertThat(new OutboxRepository(now).due(CLOCK.instant(), 100))
-                    .extracting(entry -> entry.email().value()).doesNotContain(DOTTED, UNICODE)
+                    .extracting(entry -> entry.email().value())
+                    .doesNotContain(DOTTED, UNICODE)
                     .contains("info@example.com", ASCII, INVISIBLE);
             assertThat(new MirrorRepository(now).liveByEmail(List.of(new Email("info@example.com"))))
                     .containsKey(new Email("info@example.com"));
@@ -70,7 +82,11 @@ class CanonicalAddressesTest {
     }
 
     private static Unsubscribe stored(String email, String at, String reason) {
-        return new Unsubscribe(new Email(email), Instant.parse(at), UnsubscribeSource.MANUAL, "earlier version",
+        return new Unsubscribe(
+                new Email(email),
+                Instant.parse(at),
+                UnsubscribeSource.MANUAL,
+                "earlier version",
                 Optional.ofNullable(reason));
     }
 

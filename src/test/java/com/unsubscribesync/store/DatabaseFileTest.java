@@ -43,21 +43,30 @@ class DatabaseFileTest {
     void theAppsDatabaseUserCannotReachFilesRunJavaOrChangeTheSchema() throws Exception {
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
-            for (String forbidden : List.of("SELECT FILE_READ('" + data.resolve(DatabasePasswords.FILE) + "')",
+            for (String forbidden : List.of(
+                    "SELECT FILE_READ('" + data.resolve(DatabasePasswords.FILE) + "')",
                     "CALL FILE_WRITE('x', '" + data.resolve("written.txt") + "')",
                     "CREATE ALIAS GET_PROPERTY FOR 'java.lang.System.getProperty'",
-                    "CREATE TABLE stolen (line VARCHAR(100))", "DROP TABLE unsubscribe_history",
-                    "ALTER TABLE unsubscribes ADD COLUMN note VARCHAR(10)", "SCRIPT TO '" + data.resolve("dump.sql") + "'",
-                    "BACKUP TO '" + data.resolve("copy.zip") + "'", "CREATE USER evil PASSWORD 'x' ADMIN",
-                    "ALTER USER SA SET PASSWORD 'x'", "SELECT * FROM CSVREAD('" + data.resolve(DatabasePasswords.FILE)
-                            + "')", "CREATE LINKED TABLE l('org.h2.Driver', 'jdbc:h2:mem:x', 'sa', '', 't')",
+                    "CREATE TABLE stolen (line VARCHAR(100))",
+                    "DROP TABLE unsubscribe_history",
+                    "ALTER TABLE unsubscribes ADD COLUMN note VARCHAR(10)",
+                    "SCRIPT TO '" + data.resolve("dump.sql") + "'",
+                    "BACKUP TO '" + data.resolve("copy.zip") + "'",
+                    "CREATE USER evil PASSWORD 'x' ADMIN",
+                    "ALTER USER SA SET PASSWORD 'x'",
+                    "SELECT * FROM CSVREAD('" + data.resolve(DatabasePasswords.FILE) + "')",
+                    "CREATE LINKED TABLE l('org.h2.Driver', 'jdbc:h2:mem:x', 'sa', '', 't')",
                     "SHUTDOWN")) {
                 assertThatThrownBy(() -> database.read(connection -> {
-                    try (Statement statement = connection.createStatement()) {
-                        return statement.execute(forbidden);
-                    }
-                })).as(forbidden).isInstanceOf(StoreException.class).cause()
-                        .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isIn(90040, 90096));
+                            try (Statement statement = connection.createStatement()) {
+                                return statement.execute(forbidden);
+                            }
+                        }))
+                        .as(forbidden)
+                        .isInstanceOf(StoreException.class)
+                        .cause()
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getErrorCode()).isIn(90040, 90096));
             }
             assertThat(data.resolve("written.txt")).doesNotExist();
             assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
@@ -68,8 +77,10 @@ class DatabaseFileTest {
     void thePasswordlessAdminOfAnOlderInstallIsRefused() throws Exception {
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
-            assertThatThrownBy(() -> DriverManager.getConnection(url(), "sa", "").close())
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(url(), "sa", "").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Wrong user name or password");
         }
     }
 
@@ -87,11 +98,16 @@ class DatabaseFileTest {
 
         try (Database database = Database.openFile(data)) {
             assertThat(new UnsubscribeRepository(database, CLOCK).count()).isOne();
-            assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
-                    + "schema_version WHERE checksum IS NOT NULL"))).as("checksums recorded").isEqualTo(9);
+            assertThat((long) database.read(connection -> Jdbc.count(
+                            connection, "SELECT COUNT(*) FROM " + "schema_version WHERE checksum IS NOT NULL")))
+                    .as("checksums recorded")
+                    .isEqualTo(9);
             add(database, "new@example.com");
-            assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
-                    + "INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER AND NOT IS_ADMIN"))).as("not an admin")
+            assertThat((long) database.read(connection -> Jdbc.count(
+                            connection,
+                            "SELECT COUNT(*) FROM "
+                                    + "INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER AND NOT IS_ADMIN")))
+                    .as("not an admin")
                     .isOne();
         }
         assertThat(mode(data.resolve(DatabasePasswords.FILE))).isEqualTo("rw-------");
@@ -121,13 +137,24 @@ class DatabaseFileTest {
             add(database, "ann@example.com");
             RunPlanRepository plans = new RunPlanRepository(database);
             RunPlan preview = plans.open(true, 100, NOW);
-            preview.savePulled(List.of(new MirrorRepository.Pulled(new MirrorRecord(
-                    SalesforceId.parse("003000000000001"), Optional.of(Email.parse("ann@example.com")), false, false,
-                    false, Optional.empty(), false, Optional.empty()), NOW)));
+            preview.savePulled(List.of(new MirrorRepository.Pulled(
+                    new MirrorRecord(
+                            SalesforceId.parse("003000000000001"),
+                            Optional.of(Email.parse("ann@example.com")),
+                            false,
+                            false,
+                            false,
+                            Optional.empty(),
+                            false,
+                            Optional.empty()),
+                    NOW)));
             assertThat(preview.seedAddresses()).isOne();
             preview.close();
-            assertThat((long) database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM "
-                    + "INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"))).isZero();
+            assertThat((long) database.read(connection -> Jdbc.count(
+                            connection,
+                            "SELECT COUNT(*) FROM "
+                                    + "INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'")))
+                    .isZero();
         }
     }
 
@@ -145,8 +172,11 @@ class DatabaseFileTest {
     void aCommitOfTheAppsUserReachesTheFileAtOnceAndLeavesNoTraceFile() throws Exception {
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
-            int delay = database.read(connection -> ((org.h2.engine.SessionLocal) connection
-                    .unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore()
+            int delay = database.read(connection -> ((org.h2.engine.SessionLocal)
+                            connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                    .getDatabase()
+                    .getStore()
+                    .getMvStore()
                     .getAutoCommitDelay());
             assertThat(delay).as("H2's write delay in ms").isZero();
         }
@@ -183,7 +213,8 @@ class DatabaseFileTest {
         createThenClose();
         Files.write(data.resolve("unsubscribe-sync.mv.db"), new byte[0]);
 
-        assertThatThrownBy(() -> Database.openFile(data)).isInstanceOf(DamagedFileException.class)
+        assertThatThrownBy(() -> Database.openFile(data))
+                .isInstanceOf(DamagedFileException.class)
                 .hasMessage("the database file " + data.toAbsolutePath().resolve("unsubscribe-sync.mv.db") + " is "
                         + "empty (0 bytes): restore it from a backup (or move it aside to start empty)");
         assertThat(data.resolve("unsubscribe-sync.mv.db")).isEmptyFile();
@@ -201,10 +232,11 @@ class DatabaseFileTest {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(size);
             }
-            assertThatThrownBy(() -> Database.openFile(data)).as("cut to %d bytes", size)
+            assertThatThrownBy(() -> Database.openFile(data))
+                    .as("cut to %d bytes", size)
                     .isInstanceOf(DamagedFileException.class)
-                    .hasMessageStartingWith("the database file " + data.toAbsolutePath().resolve("unsubscribe-sync.mv.db")
-                            + " is damaged (")
+                    .hasMessageStartingWith("the database file "
+                            + data.toAbsolutePath().resolve("unsubscribe-sync.mv.db") + " is damaged (")
                     .hasMessageEndingWith("restore it from a backup (or move it aside to start empty)");
             assertThat(Files.size(file)).as("left as it was").isEqualTo(size);
         }
@@ -215,8 +247,10 @@ class DatabaseFileTest {
         createThenClose();
         Files.delete(data.resolve(DatabasePasswords.FILE));
 
-        assertThatThrownBy(() -> Database.openFile(data)).isInstanceOf(DamagedFileException.class)
-                .hasMessageContaining(DatabasePasswords.FILE + " is missing").hasMessageContaining("restore");
+        assertThatThrownBy(() -> Database.openFile(data))
+                .isInstanceOf(DamagedFileException.class)
+                .hasMessageContaining(DatabasePasswords.FILE + " is missing")
+                .hasMessageContaining("restore");
         assertThat(data.resolve(DatabasePasswords.FILE)).doesNotExist();
     }
 
@@ -225,7 +259,8 @@ class DatabaseFileTest {
         createThenClose();
         Files.writeString(data.resolve(DatabasePasswords.FILE), "app=\n");
 
-        assertThatThrownBy(() -> Database.openFile(data)).isInstanceOf(DamagedFileException.class)
+        assertThatThrownBy(() -> Database.openFile(data))
+                .isInstanceOf(DamagedFileException.class)
                 .hasMessageContaining(DatabasePasswords.FILE + " is damaged");
     }
 
@@ -236,8 +271,8 @@ class DatabaseFileTest {
     }
 
     private static void add(Database database, String email) {
-        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse(email), NOW,
-                UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        new UnsubscribeRepository(database, CLOCK)
+                .add(new Unsubscribe(Email.parse(email), NOW, UnsubscribeSource.MANUAL, "tester", Optional.empty()));
     }
 
     private String url() {

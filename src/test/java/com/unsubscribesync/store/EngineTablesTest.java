@@ -40,18 +40,24 @@ class EngineTablesTest {
     void onlyOneHolderHasTheRunLockUntilItLapses() {
         RunLock lock = new RunLock(database, "nightly");
         assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW)).isTrue();
-        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(60))).isFalse();
-        assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW.plusSeconds(60))).as("renewal").isTrue();
-        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(361))).as("after the lease lapsed").isTrue();
+        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(60)))
+                .isFalse();
+        assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW.plusSeconds(60)))
+                .as("renewal")
+                .isTrue();
+        assertThat(lock.tryAcquire("b", Duration.ofMinutes(5), NOW.plusSeconds(361)))
+                .as("after the lease lapsed")
+                .isTrue();
         lock.release("b");
-        assertThat(lock.tryAcquire("c", Duration.ofMinutes(5), NOW.plusSeconds(362))).isTrue();
+        assertThat(lock.tryAcquire("c", Duration.ofMinutes(5), NOW.plusSeconds(362)))
+                .isTrue();
     }
 
     @Test
     void aHeldRunLockIsRenewedWhileTheRunLastsAndFreedWhenItEnds() throws Exception {
         RunLock lock = new RunLock(database, "nightly");
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
-                Instant.parse("2026-11-28T20:00:00Z"));
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-28T20:00:00Z"));
         java.time.Clock clock = new java.time.Clock() {
             @Override
             public java.time.ZoneId getZone() {
@@ -73,7 +79,9 @@ class EngineTablesTest {
             for (int i = 0; i < 5; i++) {
                 now.set(now.get().plusMillis(150));
                 Thread.sleep(150);
-                assertThat(lock.tryAcquire("run-b", lease, now.get())).as("taken over after %d renewals", i).isFalse();
+                assertThat(lock.tryAcquire("run-b", lease, now.get()))
+                        .as("taken over after %d renewals", i)
+                        .isFalse();
             }
             assertThat(lock.hold("run-b", lease, clock)).isEmpty();
         }
@@ -110,22 +118,35 @@ class EngineTablesTest {
     @Test
     void theSameOpenConflictIsStoredOnceAndCanBeResolved() {
         ConflictRepository conflicts = new ConflictRepository(database);
-        ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(ConflictKind.WRITE_REJECTED,
-                Optional.of(Email.parse("ann@example.com")), Optional.of(CONTACT), Optional.of(SObjectType.CONTACT),
-                Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"), "A validation rule refused the change.");
+        ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(
+                ConflictKind.WRITE_REJECTED,
+                Optional.of(Email.parse("ann@example.com")),
+                Optional.of(CONTACT),
+                Optional.of(SObjectType.CONTACT),
+                Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
+                "A validation rule refused the change.");
         assertThat(conflicts.record(rejected, NOW)).isTrue();
         assertThat(conflicts.record(rejected, NOW)).isFalse();
-        assertThat(conflicts.openCountsByKind().get(ConflictKind.WRITE_REJECTED)).isEqualTo(1);
+        assertThat(conflicts.openCountsByKind().get(ConflictKind.WRITE_REJECTED))
+                .isEqualTo(1);
 
         long id = conflicts.open(Optional.empty(), 10).get(0).id();
         assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isTrue();
         assertThat(conflicts.resolve(id, "dismiss", "admin", NOW)).isFalse();
         assertThat(conflicts.open(Optional.empty(), 10)).isEmpty();
-        assertThat(conflicts.record(rejected, NOW)).as("a dismissal holds while nothing new happened").isFalse();
-        ConflictRepository.NewConflict otherReason = new ConflictRepository.NewConflict(ConflictKind.WRITE_REJECTED,
-                rejected.email(), rejected.recordId(), rejected.objectType(), Optional.of("ENTITY_IS_LOCKED"),
+        assertThat(conflicts.record(rejected, NOW))
+                .as("a dismissal holds while nothing new happened")
+                .isFalse();
+        ConflictRepository.NewConflict otherReason = new ConflictRepository.NewConflict(
+                ConflictKind.WRITE_REJECTED,
+                rejected.email(),
+                rejected.recordId(),
+                rejected.objectType(),
+                Optional.of("ENTITY_IS_LOCKED"),
                 "The record is locked by an approval process.");
-        assertThat(conflicts.record(otherReason, NOW)).as("a refusal for another reason is new").isTrue();
+        assertThat(conflicts.record(otherReason, NOW))
+                .as("a refusal for another reason is new")
+                .isTrue();
     }
 
     @Test
@@ -134,11 +155,21 @@ class EngineTablesTest {
         long good = runs.start(SyncRun.Trigger.SCHEDULE, false, NOW);
         runs.finish(good, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(), Optional.of(NOW), NOW);
         long failed = runs.start(SyncRun.Trigger.RUN_NOW, false, NOW.plusSeconds(10));
-        runs.finish(failed, SyncRun.Outcome.FAILED, SyncRun.Counts.NONE, Optional.of("org unreachable"),
-                Optional.of(NOW.plusSeconds(10)), NOW.plusSeconds(20));
+        runs.finish(
+                failed,
+                SyncRun.Outcome.FAILED,
+                SyncRun.Counts.NONE,
+                Optional.of("org unreachable"),
+                Optional.of(NOW.plusSeconds(10)),
+                NOW.plusSeconds(20));
         long preview = runs.start(SyncRun.Trigger.RUN_NOW, true, NOW.plusSeconds(30));
-        runs.finish(preview, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(),
-                Optional.of(NOW.plusSeconds(30)), NOW.plusSeconds(40));
+        runs.finish(
+                preview,
+                SyncRun.Outcome.SUCCEEDED,
+                SyncRun.Counts.NONE,
+                Optional.empty(),
+                Optional.of(NOW.plusSeconds(30)),
+                NOW.plusSeconds(40));
 
         assertThat(runs.lastWatermark()).contains(NOW);
         assertThat(runs.recent(10, false)).hasSize(2);
@@ -151,7 +182,10 @@ class EngineTablesTest {
         OutboxEntry entry = outbox.due(NOW, 10).get(0);
         outbox.retryLater(entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
         assertThat(outbox.due(NOW.plusSeconds(29), 10)).isEmpty();
-        assertThat(outbox.due(NOW.plusSeconds(30), 10)).singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+        assertThat(outbox.due(NOW.plusSeconds(30), 10))
+                .singleElement()
+                .extracting(OutboxEntry::attempts)
+                .isEqualTo(1);
         assertThat(outbox.nextDue()).contains(NOW.plusSeconds(30));
         outbox.remove(List.of(entry.id()));
         assertThat(outbox.pendingCount()).isZero();
@@ -159,15 +193,18 @@ class EngineTablesTest {
 
     @Test
     void aPlanWhoseRunDiedIsDeletedByTheNextRunOnceItsLeaseLapsedAndNotBefore() {
-        new UnsubscribeRepository(database, CLOCK).add(new Unsubscribe(Email.parse("ann@example.com"), NOW,
-                UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        new UnsubscribeRepository(database, CLOCK)
+                .add(new Unsubscribe(
+                        Email.parse("ann@example.com"), NOW, UnsubscribeSource.MANUAL, "tester", Optional.empty()));
         RunPlanRepository plans = new RunPlanRepository(database);
         RunPlan died = plans.open(true, 100, NOW);
         died.savePulled(List.of(pulled(true)));
         assertThat(died.seedAddresses()).isEqualTo(1);
 
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(9))).close();
-        assertThat(died.addresses(1, Optional.empty(), 10)).as("a plan within its lease").hasSize(1);
+        assertThat(died.addresses(1, Optional.empty(), 10))
+                .as("a plan within its lease")
+                .hasSize(1);
         assertThat(died.records(List.of(CONTACT))).as("what the preview pulled").hasSize(1);
         died.renew(NOW.plus(Duration.ofMinutes(9)));
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(18))).close();
@@ -176,13 +213,22 @@ class EngineTablesTest {
         plans.open(false, 100, NOW.plus(Duration.ofMinutes(20))).close();
         assertThat(died.addresses(1, Optional.empty(), 10)).isEmpty();
         assertThat(plans.count()).isZero();
-        long pulledTables = database.read(connection -> Jdbc.count(connection,
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"));
+        long pulledTables = database.read(connection -> Jdbc.count(
+                connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"));
         assertThat(pulledTables).as("tables of what previews pulled").isZero();
     }
 
     private static MirrorRepository.Pulled pulled(boolean optedOut) {
-        return new MirrorRepository.Pulled(new MirrorRecord(CONTACT, Optional.of(Email.parse("ann@example.com")), optedOut,
-                optedOut, false, Optional.empty(), false, Optional.empty()), NOW);
+        return new MirrorRepository.Pulled(
+                new MirrorRecord(
+                        CONTACT,
+                        Optional.of(Email.parse("ann@example.com")),
+                        optedOut,
+                        optedOut,
+                        false,
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                NOW);
     }
 }

@@ -25,15 +25,19 @@ class MigrationsTest {
     @Test
     void anAppliedMigrationThatChangedIsRefusedByVersionInOneLine() throws SQLException {
         Database.openInMemory(name).close();
-        try (Connection admin = connect(); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect();
+                Statement statement = admin.createStatement()) {
             statement.execute("UPDATE schema_version SET checksum = '" + "0".repeat(64) + "' WHERE version = 7");
         }
 
-        assertThatThrownBy(() -> Database.openInMemory(name)).isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("Migration V7 (V7__conflict_dismissals.sql) has changed since this database "
-                        + "applied it").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Database.openInMemory(name))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith(
+                        "Migration V7 (V7__conflict_dismissals.sql) has changed since this database " + "applied it")
+                .hasMessageNotContaining("\n");
         try (Connection app = connect()) {
-            assertThatThrownBy(() -> Migrations.current(app)).as("checked at every open")
+            assertThatThrownBy(() -> Migrations.current(app))
+                    .as("checked at every open")
                     .hasMessageContaining("Migration V7 ");
         }
     }
@@ -41,11 +45,14 @@ class MigrationsTest {
     @Test
     void aHistoryFromBeforeChecksumsGetsThemOnFirstOpenAndKeepsItsRows() throws SQLException {
         Database.openInMemory(name).close();
-        try (Connection admin = connect(); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect();
+                Statement statement = admin.createStatement()) {
             statement.execute("ALTER TABLE schema_version DROP COLUMN checksum");
             statement.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) VALUES "
                     + "('old@example.com', CURRENT_TIMESTAMP, 'MANUAL', 'admin')");
-            assertThat(Migrations.current(admin)).as("not current until its checksums are kept").isFalse();
+            assertThat(Migrations.current(admin))
+                    .as("not current until its checksums are kept")
+                    .isFalse();
         }
 
         Database.openInMemory(name).close();
@@ -83,7 +90,8 @@ class MigrationsTest {
                 pool.shutdownNow();
             }
             try (Connection admin = connect(fresh)) {
-                assertThat(Jdbc.count(admin, "SELECT COUNT(*) FROM schema_version")).isEqualTo(MIGRATIONS);
+                assertThat(Jdbc.count(admin, "SELECT COUNT(*) FROM schema_version"))
+                        .isEqualTo(MIGRATIONS);
                 assertThat(Jdbc.count(admin, "SELECT COUNT(DISTINCT version) FROM schema_version"))
                         .isEqualTo(MIGRATIONS);
                 try (Statement statement = admin.createStatement()) {
@@ -98,7 +106,7 @@ class MigrationsTest {
     }
 
     private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa",
-                "");
+        return DriverManager.getConnection(
+                "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
     }
 }

@@ -71,7 +71,8 @@ class OwnerOnlyTest {
         OwnerOnly.createFile(empty);
         assertThat(mode(empty)).isEqualTo("rw-------");
         try (var files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left")
                     .containsExactlyInAnyOrder("console-window.properties", "unsubscribe-sync.log");
         }
     }
@@ -79,14 +80,16 @@ class OwnerOnlyTest {
     @Test
     void ofTwoWritersOfANewFileTheFirstWinsAndTheSecondIsToldSo() throws Exception {
         Path file = folder.resolve(DatabasePasswords.FILE);
-        assertThat(OwnerOnly.writeNew(file, "first".getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(OwnerOnly.writeNew(file, "second".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(OwnerOnly.writeNew(file, "first".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(OwnerOnly.writeNew(file, "second".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
         assertThat(Files.readString(file)).isEqualTo("first");
         assertThat(mode(file)).isEqualTo("rw-------");
     }
 
     private static String mode(Path path) throws Exception {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        return PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 }

@@ -33,14 +33,25 @@ class RunDetailStoreTest {
 
     @Test
     void aMillionRowRunKeepsTheFirstRowsOfEachListAndCountsTheRest() {
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, SyncRun.Origin.SERVE, Optional.of("https://acme.my.salesforce.com"),
-                false, NOW);
+        long id = runs.start(
+                SyncRun.Trigger.SCHEDULE,
+                SyncRun.Origin.SERVE,
+                Optional.of("https://acme.my.salesforce.com"),
+                false,
+                NOW);
         for (int batch = 0; batch < 3; batch++) {
-            runs.recordProgress(id, new SyncRun.Counts(0, (batch + 1) * 600, 0, 0, batch + 1), 0,
-                    pushed(batch * 600, 600));
+            runs.recordProgress(
+                    id, new SyncRun.Counts(0, (batch + 1) * 600, 0, 0, batch + 1), 0, pushed(batch * 600, 600));
         }
-        runs.finish(id, SyncRun.Outcome.SUCCEEDED, new SyncRun.Counts(1_000_000, 1_000_000, 0, 0, 5_100), 0,
-                pushed(1800, 200), Optional.empty(), Optional.empty(), NOW.plusSeconds(3600));
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                new SyncRun.Counts(1_000_000, 1_000_000, 0, 0, 5_100),
+                0,
+                pushed(1800, 200),
+                Optional.empty(),
+                Optional.empty(),
+                NOW.plusSeconds(3600));
 
         RunDetail detail = runs.detail(id).orElseThrow();
 
@@ -57,10 +68,19 @@ class RunDetailStoreTest {
     void failuresAreCountedWithTheRunAndKeepTheirStatusCodeAndMessage() {
         long id = runs.start(SyncRun.Trigger.RUN_NOW, SyncRun.Origin.CONSOLE, Optional.empty(), false, NOW);
         SalesforceId record = TestIds.of(com.unsubscribesync.domain.SObjectType.CONTACT, 7);
-        runs.finish(id, SyncRun.Outcome.SUCCEEDED, new SyncRun.Counts(1, 0, 0, 1, 3), 1,
-                List.of(RunRecord.failed(record, Optional.of(Email.parse("ann@example.com")),
-                        "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Email opt-out changes are blocked by a validation rule")),
-                Optional.empty(), Optional.empty(), NOW.plusSeconds(5));
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                new SyncRun.Counts(1, 0, 0, 1, 3),
+                1,
+                List.of(RunRecord.failed(
+                        record,
+                        Optional.of(Email.parse("ann@example.com")),
+                        "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+                        "Email opt-out changes are blocked by a validation rule")),
+                Optional.empty(),
+                Optional.empty(),
+                NOW.plusSeconds(5));
 
         RunDetail detail = runs.detail(id).orElseThrow();
 
@@ -88,7 +108,9 @@ class RunDetailStoreTest {
     private static List<RunRecord> pushed(int from, int count) {
         List<RunRecord> records = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            records.add(RunRecord.pushed(TestIds.of(com.unsubscribesync.domain.SObjectType.CONTACT, i), Optional.of(Email.parse("p" + i + "@cap.test"))));
+            records.add(RunRecord.pushed(
+                    TestIds.of(com.unsubscribesync.domain.SObjectType.CONTACT, i),
+                    Optional.of(Email.parse("p" + i + "@cap.test"))));
         }
         return records;
     }

@@ -23,9 +23,14 @@ class SettingsRepositoryTest {
 
     @Test
     void savedSettingsSurviveReopeningTheDatabase() {
-        SyncSettings chosen = SyncSettings.defaults().withNightlySync(true).withField(OptOutField.MARKETO_SALES_OPT_OUT)
-                .withFieldApiName(Optional.of("mkto_si__Opt_Out__c")).withResubscribePolicy(ResubscribePolicy.HOLD)
-                .withMatchByEmail(false).withApiReservePercent(35).withBulkThreshold(5_000);
+        SyncSettings chosen = SyncSettings.defaults()
+                .withNightlySync(true)
+                .withField(OptOutField.MARKETO_SALES_OPT_OUT)
+                .withFieldApiName(Optional.of("mkto_si__Opt_Out__c"))
+                .withResubscribePolicy(ResubscribePolicy.HOLD)
+                .withMatchByEmail(false)
+                .withApiReservePercent(35)
+                .withBulkThreshold(5_000);
         try (Database database = Database.openFile(dataDirectory)) {
             new SettingsRepository(database).save(chosen);
         }

@@ -28,8 +28,10 @@ class SharedDatabaseFileTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             gone = socket.getLocalPort();
         }
-        Files.writeString(lock(), "#FileLock\nid=1a2370aac4c8a6ab5e3c62a4ae64bd904b9589a61b0\nmethod=file\n"
-                + "server=localhost\\:" + gone + "\nhostName=localhost\n");
+        Files.writeString(
+                lock(),
+                "#FileLock\nid=1a2370aac4c8a6ab5e3c62a4ae64bd904b9589a61b0\nmethod=file\n" + "server=localhost\\:"
+                        + gone + "\nhostName=localhost\n");
 
         Duration took = timeToOpen();
 

@@ -15,10 +15,11 @@ class SqlScriptTest {
                 INSERT INTO "odd;name" VALUES ('it''s; fine');   -- trailing comment
                 SELECT 1""";
 
-        assertThat(SqlScript.statements(script)).containsExactly(
-                "CREATE TABLE a (note VARCHAR(20) DEFAULT 'x;y -- not a comment')",
-                "INSERT INTO \"odd;name\" VALUES ('it''s; fine')",
-                "SELECT 1");
+        assertThat(SqlScript.statements(script))
+                .containsExactly(
+                        "CREATE TABLE a (note VARCHAR(20) DEFAULT 'x;y -- not a comment')",
+                        "INSERT INTO \"odd;name\" VALUES ('it''s; fine')",
+                        "SELECT 1");
     }
 
     @Test
@@ -49,6 +50,7 @@ class SqlScriptTest {
     @Test
     void anUnclosedQuoteIsRefusedWithItsLine() {
         assertThatThrownBy(() -> SqlScript.statements("SELECT 1;\nSELECT 'open;"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("' opened on line 2 is never closed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("' opened on line 2 is never closed");
     }
 }

@@ -46,14 +46,21 @@ class TransactionsRunAgainTest {
         // The 1 500th outbox row is in the second batch, after its unsubscribes and history lines were written.
         String trigger = deadlockOnce("outbox", 1_500);
 
-        long added = new UnsubscribeRepository(database, CLOCK).addAll(IntStream.range(0, ROWS)
-                .mapToObj(i -> new Unsubscribe(Email.parse("person" + i + "@example.com"), CLOCK.instant(),
-                        UnsubscribeSource.IMPORT, "tester", Optional.empty())).iterator());
+        long added = new UnsubscribeRepository(database, CLOCK)
+                .addAll(IntStream.range(0, ROWS)
+                        .mapToObj(i -> new Unsubscribe(
+                                Email.parse("person" + i + "@example.com"),
+                                CLOCK.instant(),
+                                UnsubscribeSource.IMPORT,
+                                "tester",
+                                Optional.empty()))
+                        .iterator());
 
         assertThat(DeadlockOnce.fired(trigger)).as("the deadlock was injected").isTrue();
         assertThat(added).isEqualTo(ROWS);
         assertThat(count("SELECT COUNT(*) FROM unsubscribes")).isEqualTo(ROWS);
-        assertThat(count("SELECT COUNT(DISTINCT email) FROM unsubscribe_history")).isEqualTo(ROWS);
+        assertThat(count("SELECT COUNT(DISTINCT email) FROM unsubscribe_history"))
+                .isEqualTo(ROWS);
         assertThat(count("SELECT COUNT(*) FROM unsubscribe_history")).isEqualTo(ROWS);
         assertThat(count("SELECT COUNT(DISTINCT email) FROM outbox")).isEqualTo(ROWS);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(ROWS);
@@ -63,29 +70,38 @@ class TransactionsRunAgainTest {
     void peopleSavedInABatchPickedAsADeadlockVictimAreAllSaved() throws SQLException {
         String trigger = deadlockOnce("people", 1_200);
 
-        long saved = new PeopleRepository(database, CLOCK).saveAll(IntStream.range(0, ROWS)
-                .mapToObj(i -> new Person(Email.parse("person" + i + "@example.com"), Optional.of("P" + i),
-                        Optional.empty(), Optional.empty())).iterator());
+        long saved = new PeopleRepository(database, CLOCK)
+                .saveAll(IntStream.range(0, ROWS)
+                        .mapToObj(i -> new Person(
+                                Email.parse("person" + i + "@example.com"),
+                                Optional.of("P" + i),
+                                Optional.empty(),
+                                Optional.empty()))
+                        .iterator());
 
         assertThat(DeadlockOnce.fired(trigger)).as("the deadlock was injected").isTrue();
         assertThat(saved).isEqualTo(ROWS);
         assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(ROWS);
-        assertThat(count("SELECT COUNT(*) FROM people WHERE first_name IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM people WHERE first_name IS NULL"))
+                .isZero();
     }
 
     @Test
     void workInATransactionCannotCommitPartOfIt() {
         assertThatThrownBy(() -> database.inTransaction(connection -> {
-            connection.commit();
-            return null;
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("commit");
+                    connection.commit();
+                    return null;
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("commit");
     }
 
     /** Makes the {@code row}th insert into the table fail once as a deadlock's victim; returns the trigger's name. */
     private String deadlockOnce(String table, int row) throws SQLException {
         String name = "deadlock_" + UUID.randomUUID().toString().replace('-', '_');
         DeadlockOnce.ARMED.put(name.toUpperCase(), new AtomicInteger(row));
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW CALL \""
                     + DeadlockOnce.class.getName() + "\"");
         }

@@ -36,15 +36,20 @@ class UnsubscribeListQueryTest {
 
     @Test
     void searchFindsAnyPartOfTheAddressTheDomainOrTheName() {
-        for (String email : List.of("maria.castillo@acme.test", "bo@castillo-wines.test", "zed@example.com",
-                "ann@example.com", "50%off@example.com")) {
+        for (String email : List.of(
+                "maria.castillo@acme.test",
+                "bo@castillo-wines.test",
+                "zed@example.com",
+                "ann@example.com",
+                "50%off@example.com")) {
             unsubscribes.add(manual(email));
         }
-        new PeopleRepository(database, CLOCK).save(new Person(Email.parse("zed@example.com"), Optional.of("Zed"),
-                Optional.of("Castillo"), Optional.empty()));
+        new PeopleRepository(database, CLOCK)
+                .save(new Person(
+                        Email.parse("zed@example.com"), Optional.of("Zed"), Optional.of("Castillo"), Optional.empty()));
 
-        assertThat(emails(new ListQuery(Shown.ALL, "Castillo"))).containsExactly("bo@castillo-wines.test",
-                "maria.castillo@acme.test", "zed@example.com");
+        assertThat(emails(new ListQuery(Shown.ALL, "Castillo")))
+                .containsExactly("bo@castillo-wines.test", "maria.castillo@acme.test", "zed@example.com");
         assertThat(unsubscribes.count(new ListQuery(Shown.ALL, "castillo"))).isEqualTo(3);
         assertThat(emails(new ListQuery(Shown.ALL, "acme.test"))).containsExactly("maria.castillo@acme.test");
         assertThat(emails(new ListQuery(Shown.ALL, "0%"))).containsExactly("50%off@example.com");
@@ -57,12 +62,13 @@ class UnsubscribeListQueryTest {
         }
         unsubscribes.resubscribe(Email.parse("bo@example.com"), "admin", "asked by phone", Instant.now());
 
-        assertThat(unsubscribes.page(new ListQuery(Shown.ALL, ""), 50, 0)).extracting(
-                row -> row.unsubscribe().email().value() + (row.resubscribed() ? " resubscribed" : ""))
+        assertThat(unsubscribes.page(new ListQuery(Shown.ALL, ""), 50, 0))
+                .extracting(row -> row.unsubscribe().email().value() + (row.resubscribed() ? " resubscribed" : ""))
                 .containsExactly("ann@example.com", "bo@example.com resubscribed", "cy@example.com");
         assertThat(emails(new ListQuery(Shown.UNSUBSCRIBED, ""))).containsExactly("ann@example.com", "cy@example.com");
         assertThat(emails(new ListQuery(Shown.RESUBSCRIBED, ""))).containsExactly("bo@example.com");
-        assertThat(unsubscribes.page(new ListQuery(Shown.RESUBSCRIBED, ""), 50, 0)).singleElement()
+        assertThat(unsubscribes.page(new ListQuery(Shown.RESUBSCRIBED, ""), 50, 0))
+                .singleElement()
                 .satisfies(row -> assertThat(row.unsubscribe().reason()).contains("asked by phone"));
         assertThat(unsubscribes.count(new ListQuery(Shown.ALL, ""))).isEqualTo(3);
 
@@ -73,15 +79,17 @@ class UnsubscribeListQueryTest {
 
     @Test
     void pagesFarDownTheMergedListStartFromAMarkAndStayInOrder() {
-        unsubscribes.addAll(IntStream.range(0, 25_000).mapToObj(i -> manual(String.format("u%05d@example.com", i)))
+        unsubscribes.addAll(IntStream.range(0, 25_000)
+                .mapToObj(i -> manual(String.format("u%05d@example.com", i)))
                 .iterator());
         for (int i = 0; i < 25_000; i += 1_000) {
-            unsubscribes.resubscribe(Email.parse(String.format("u%05d@example.com", i)), "admin", "asked", Instant.now());
+            unsubscribes.resubscribe(
+                    Email.parse(String.format("u%05d@example.com", i)), "admin", "asked", Instant.now());
         }
         ListQuery all = new ListQuery(Shown.ALL, "");
         assertThat(unsubscribes.count(all)).isEqualTo(25_000);
-        assertThat(emails(all, 22_000, 3)).containsExactly("u22000@example.com", "u22001@example.com",
-                "u22002@example.com");
+        assertThat(emails(all, 22_000, 3))
+                .containsExactly("u22000@example.com", "u22001@example.com", "u22002@example.com");
         assertThat(emails(new ListQuery(Shown.UNSUBSCRIBED, ""), 21_000, 1)).containsExactly("u21022@example.com");
     }
 
@@ -90,11 +98,17 @@ class UnsubscribeListQueryTest {
     }
 
     private List<String> emails(ListQuery query, int offset, int limit) {
-        return unsubscribes.page(query, limit, offset).stream().map(row -> row.unsubscribe().email().value()).toList();
+        return unsubscribes.page(query, limit, offset).stream()
+                .map(row -> row.unsubscribe().email().value())
+                .toList();
     }
 
     private static Unsubscribe manual(String email) {
-        return new Unsubscribe(Email.parse(email), Instant.parse("2024-05-01T10:00:00Z"), UnsubscribeSource.MANUAL,
-                "admin", Optional.empty());
+        return new Unsubscribe(
+                Email.parse(email),
+                Instant.parse("2024-05-01T10:00:00Z"),
+                UnsubscribeSource.MANUAL,
+                "admin",
+                Optional.empty());
     }
 }

@@ -45,13 +45,15 @@ class UnsubscribeRepositoryTest {
 
         assertThat(unsubscribes.find(Email.parse("ann@example.com"))).isPresent();
         assertThat(unsubscribes.history(Email.parse("ann@example.com")))
-                .extracting(HistoryEntry::action).containsExactly(HistoryEntry.Action.UNSUBSCRIBE);
+                .extracting(HistoryEntry::action)
+                .containsExactly(HistoryEntry.Action.UNSUBSCRIBE);
         assertThat(new OutboxRepository(database).pendingCount()).isEqualTo(1);
     }
 
     @Test
     void aFailureAfterTheFirstWriteOfAnAddLeavesNoRowAtAll() throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TRIGGER outbox_breaks BEFORE INSERT ON outbox FOR EACH ROW CALL \""
                     + FailingTrigger.class.getName() + "\"");
         }
@@ -73,8 +75,12 @@ class UnsubscribeRepositoryTest {
 
     @Test
     void optOutImportedFromSalesforceIsNotPushedBack() {
-        unsubscribes.add(new Unsubscribe(Email.parse("bo@example.com"), Instant.now(), UnsubscribeSource.SALESFORCE_SYNC,
-                "nightly sync", Optional.empty()));
+        unsubscribes.add(new Unsubscribe(
+                Email.parse("bo@example.com"),
+                Instant.now(),
+                UnsubscribeSource.SALESFORCE_SYNC,
+                "nightly sync",
+                Optional.empty()));
         assertThat(count("outbox")).isZero();
         assertThat(count("unsubscribe_history")).isEqualTo(1);
     }
@@ -88,7 +94,8 @@ class UnsubscribeRepositoryTest {
         assertThat(unsubscribes.find(Email.parse("ann@example.com"))).isEmpty();
         assertThat(count("outbox")).isZero();
         List<HistoryEntry> history = unsubscribes.history(Email.parse("ann@example.com"));
-        assertThat(history).extracting(HistoryEntry::action)
+        assertThat(history)
+                .extracting(HistoryEntry::action)
                 .containsExactly(HistoryEntry.Action.UNSUBSCRIBE, HistoryEntry.Action.RESUBSCRIBE);
         assertThat(history.get(1).reason()).contains("asked by phone");
     }
@@ -98,9 +105,11 @@ class UnsubscribeRepositoryTest {
         for (String email : List.of("ann@example.com", "anna@example.com", "bo@example.com", "an_x@example.com")) {
             unsubscribes.add(manual(email));
         }
-        assertThat(unsubscribes.list("ann", 50, 0)).extracting(row -> row.unsubscribe().email().value())
+        assertThat(unsubscribes.list("ann", 50, 0))
+                .extracting(row -> row.unsubscribe().email().value())
                 .containsExactly("ann@example.com", "anna@example.com");
-        assertThat(unsubscribes.list("an_", 50, 0)).extracting(row -> row.unsubscribe().email().value())
+        assertThat(unsubscribes.list("an_", 50, 0))
+                .extracting(row -> row.unsubscribe().email().value())
                 .containsExactly("an_x@example.com");
         assertThat(unsubscribes.list("", 2, 1)).hasSize(2);
     }
@@ -108,8 +117,9 @@ class UnsubscribeRepositoryTest {
     @Test
     void listShowsThePersonAndItsSalesforceId() {
         SalesforceId id = SalesforceId.parse("003000000000001");
-        new PeopleRepository(database, CLOCK).save(new Person(Email.parse("ann@example.com"), Optional.of("Ann"),
-                Optional.of("Lee"), Optional.of(id)));
+        new PeopleRepository(database, CLOCK)
+                .save(new Person(
+                        Email.parse("ann@example.com"), Optional.of("Ann"), Optional.of("Lee"), Optional.of(id)));
         unsubscribes.add(manual("ann@example.com"));
         ListedUnsubscribe row = unsubscribes.list("", 10, 0).get(0);
         assertThat(row.person()).isPresent();
@@ -120,9 +130,11 @@ class UnsubscribeRepositoryTest {
     @Test
     void pagesFarDownTheListAreTheSameAsCountingFromTheTopAlsoAfterAWrite() {
         unsubscribes.addAll(java.util.stream.IntStream.range(0, 25_000)
-                .mapToObj(i -> manual(String.format("p%05d@example.com", (i * 7919) % 25_000))).iterator());
+                .mapToObj(i -> manual(String.format("p%05d@example.com", (i * 7919) % 25_000)))
+                .iterator());
         for (int offset : new int[] {0, 9_999, 10_000, 12_345, 20_000, 24_990}) {
-            assertThat(emails(unsubscribes.list("", 20, offset))).as("offset %d", offset)
+            assertThat(emails(unsubscribes.list("", 20, offset)))
+                    .as("offset %d", offset)
                     .isEqualTo(plainOffset("", 20, offset));
         }
         assertThat(emails(unsubscribes.list("p1", 20, 10_005))).isEqualTo(plainOffset("p1", 20, 10_005));
@@ -137,8 +149,8 @@ class UnsubscribeRepositoryTest {
 
     private List<String> plainOffset(String prefix, int limit, int offset) {
         return database.read(connection -> {
-            try (var select = connection.prepareStatement("SELECT email FROM unsubscribes WHERE email LIKE ? "
-                    + "ORDER BY email LIMIT ? OFFSET ?")) {
+            try (var select = connection.prepareStatement(
+                    "SELECT email FROM unsubscribes WHERE email LIKE ? " + "ORDER BY email LIMIT ? OFFSET ?")) {
                 select.setString(1, prefix + "%");
                 select.setInt(2, limit);
                 select.setInt(3, offset);

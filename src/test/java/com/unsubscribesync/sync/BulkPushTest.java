@@ -82,8 +82,9 @@ class BulkPushTest {
         assertThat(report.written()).isEqualTo(RealtimePusher.ENTRIES_PER_PASS);
         assertThat(engine.outbox.pendingCount()).isZero();
         assertThat(engine.admin().read(contacts.get(0)).optedOut()).isTrue();
-        assertThat(org.bulkJobs().jobs()).singleElement().satisfies(job -> assertThat(job.batchRecords())
-                .containsExactly(RealtimePusher.ENTRIES_PER_PASS));
+        assertThat(org.bulkJobs().jobs())
+                .singleElement()
+                .satisfies(job -> assertThat(job.batchRecords()).containsExactly(RealtimePusher.ENTRIES_PER_PASS));
     }
 
     @Test
@@ -100,8 +101,8 @@ class BulkPushTest {
         for (int i = 0; i < count; i++) {
             String email = "person" + i + "@bulk.test";
             ids.add(engine.admin().addContact("Pat", "Number" + i, email));
-            unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester",
-                    Optional.empty()));
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
         }
         engine.unsubscribes.addAll(unsubscribes.iterator());
         return ids;

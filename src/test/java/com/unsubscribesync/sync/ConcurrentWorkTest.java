@@ -64,8 +64,9 @@ class ConcurrentWorkTest {
             running.add(work.submit(() -> {
                 go.await();
                 // An import: one batch of a thousand rows, some already present.
-                return engine.unsubscribes.addAll(IntStream.range(200, 1_200).mapToObj(i -> new Unsubscribe(
-                        addresses.get(i), Instant.now(), UnsubscribeSource.IMPORT, "import", Optional.empty()))
+                return engine.unsubscribes.addAll(IntStream.range(200, 1_200)
+                        .mapToObj(i -> new Unsubscribe(
+                                addresses.get(i), Instant.now(), UnsubscribeSource.IMPORT, "import", Optional.empty()))
                         .iterator());
             }));
             running.add(work.submit(() -> {
@@ -85,11 +86,17 @@ class ConcurrentWorkTest {
             engine.pusher.drain();
             engine.run();
             for (int i = 0; i < 1_200; i++) {
-                assertThat(engine.unsubscribes.isUnsubscribed(addresses.get(i))).as("%s kept", addresses.get(i)).isTrue();
-                assertThat(org.state().read(records.get(i)).optedOut()).as("%s opted out", records.get(i)).isTrue();
+                assertThat(engine.unsubscribes.isUnsubscribed(addresses.get(i)))
+                        .as("%s kept", addresses.get(i))
+                        .isTrue();
+                assertThat(org.state().read(records.get(i)).optedOut())
+                        .as("%s opted out", records.get(i))
+                        .isTrue();
             }
             for (int i = 1_200; i < PEOPLE; i++) {
-                assertThat(org.state().read(records.get(i)).optedOut()).as("%s left alone", records.get(i)).isFalse();
+                assertThat(org.state().read(records.get(i)).optedOut())
+                        .as("%s left alone", records.get(i))
+                        .isFalse();
             }
             assertThat(engine.outbox.pendingCount()).isZero();
             assertThat(org.state().optOutsClearedByApi()).isZero();
@@ -124,9 +131,12 @@ class ConcurrentWorkTest {
             work.shutdown();
 
             assertThat(seen).containsExactlyInAnyOrder("SUCCEEDED", "ALREADY_RUNNING");
-            assertThat(one.runs.recent(10, false)).singleElement()
+            assertThat(one.runs.recent(10, false))
+                    .singleElement()
                     .satisfies(run -> assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED));
-            assertThat(one.run().outcome()).as("the lock is free again afterwards").isEqualTo(SyncRun.Outcome.SUCCEEDED);
+            assertThat(one.run().outcome())
+                    .as("the lock is free again afterwards")
+                    .isEqualTo(SyncRun.Outcome.SUCCEEDED);
         }
     }
 }

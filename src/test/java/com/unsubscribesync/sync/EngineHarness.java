@@ -56,6 +56,7 @@ final class EngineHarness implements AutoCloseable {
     final SyncRunRepository runs;
     /** The connection to the org; the engine is given its records and its Bulk API. */
     final ForceWscOrg connected;
+
     final SalesforceOrg salesforce;
     final OptOutFields fields;
     final RealtimePusher pusher;
@@ -86,7 +87,12 @@ final class EngineHarness implements AutoCloseable {
      * @param clock      the engine's clock (the org keeps its own)
      * @param sliceSize  addresses the nightly run plans at a time
      */
-    EngineHarness(LocalOrg org, Database database, RetryPolicy retry, ConnectionOptions connection, Clock clock,
+    EngineHarness(
+            LocalOrg org,
+            Database database,
+            RetryPolicy retry,
+            ConnectionOptions connection,
+            Clock clock,
             int sliceSize) {
         this.org = org;
         this.clock = clock;
@@ -102,10 +108,22 @@ final class EngineHarness implements AutoCloseable {
         salesforce = connected.records();
         CurrentOrg current = () -> Optional.of(salesforce);
         fields = new OptOutFields(clock);
-        pusher = new RealtimePusher(outbox, people, settings, conflicts, mirror, runs, current,
-                connected.bulk(), fields, retry, clock);
-        nightly = new NightlySync(unsubscribes, settings, mirror, conflicts, runs, new RunPlanRepository(database),
-                new RunLock(database, "nightly"), current, connected.bulk(), fields, retry, clock, sliceSize);
+        pusher = new RealtimePusher(
+                outbox, people, settings, conflicts, mirror, runs, current, connected.bulk(), fields, retry, clock);
+        nightly = new NightlySync(
+                unsubscribes,
+                settings,
+                mirror,
+                conflicts,
+                runs,
+                new RunPlanRepository(database),
+                new RunLock(database, "nightly"),
+                current,
+                connected.bulk(),
+                fields,
+                retry,
+                clock,
+                sliceSize);
     }
 
     /** An engine on a fresh demo org and in-memory database, both closed with it. */
@@ -123,8 +141,12 @@ final class EngineHarness implements AutoCloseable {
         return standalone(options, RealtimePusher.standardRetry(new Random(7)), options(), Clock.systemUTC());
     }
 
-    static EngineHarness standalone(Function<LocalOrgOptions, LocalOrgOptions> options, RetryPolicy retry,
-            ConnectionOptions connection, Clock clock) throws Exception {
+    static EngineHarness standalone(
+            Function<LocalOrgOptions, LocalOrgOptions> options,
+            RetryPolicy retry,
+            ConnectionOptions connection,
+            Clock clock)
+            throws Exception {
         LocalOrg org = startOrg(options);
         Database database = Database.openInMemory("engine-" + UUID.randomUUID());
         EngineHarness harness = new EngineHarness(org, database, retry, connection, clock);
@@ -147,12 +169,16 @@ final class EngineHarness implements AutoCloseable {
 
     /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection) {
-        ConnectionOptions options = connection.withBulkPolling(BulkPolling.defaults()
-                .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
-        TokenEndpoint tokens = new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options,
-                ProxySelector.getDefault());
-        return ForceWscOrg.open(new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()), () -> 0, false, () -> { });
+        ConnectionOptions options = connection.withBulkPolling(
+                BulkPolling.defaults().withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
+        TokenEndpoint tokens =
+                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
+        return ForceWscOrg.open(
+                new ConnectorConfigs(options, ProxySelector.getDefault()),
+                SessionSource.clientCredentials(tokens, org.clientSecret()),
+                () -> 0,
+                false,
+                () -> {});
     }
 
     OrgAdmin admin() {
@@ -171,8 +197,8 @@ final class EngineHarness implements AutoCloseable {
     }
 
     void unsubscribe(String email) {
-        unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester",
-                Optional.empty()));
+        unsubscribes.add(new Unsubscribe(
+                Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
     }
 
     /** Recorded as the command line records it, and due at once on the engine's clock. */
@@ -188,8 +214,8 @@ final class EngineHarness implements AutoCloseable {
     }
 
     void link(String email, String salesforceId) {
-        people.save(new Person(Email.parse(email), Optional.empty(), Optional.empty(),
-                Optional.of(SalesforceId.parse(salesforceId))));
+        people.save(new Person(
+                Email.parse(email), Optional.empty(), Optional.empty(), Optional.of(SalesforceId.parse(salesforceId))));
     }
 
     RunReport run() {

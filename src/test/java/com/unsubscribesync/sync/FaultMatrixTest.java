@@ -49,22 +49,23 @@ class FaultMatrixTest {
 
     @BeforeEach
     void unsubscribeEveryoneHere() throws Exception {
-        RetryPolicy calls = new RetryPolicy(CALL_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(200), waits,
-                new Random(3));
-        ConnectionOptions connection = new ConnectionOptions(Duration.ofSeconds(5), Duration.ofMillis(1500),
-                "FaultMatrixTest/1", calls);
-        RetryPolicy pushes = new RetryPolicy(PUSH_ATTEMPTS, Duration.ofSeconds(2), Duration.ofMinutes(15),
-                delay -> { }, new Random(5));
+        RetryPolicy calls =
+                new RetryPolicy(CALL_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(200), waits, new Random(3));
+        ConnectionOptions connection =
+                new ConnectionOptions(Duration.ofSeconds(5), Duration.ofMillis(1500), "FaultMatrixTest/1", calls);
+        RetryPolicy pushes = new RetryPolicy(
+                PUSH_ATTEMPTS, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> {}, new Random(5));
         engine = EngineHarness.standalone(options -> options.withPeople(0).withSeed(17), pushes, connection, clock);
         waits.countCallsWith(engine.salesforce::callsMade);
         List<Unsubscribe> unsubscribes = new ArrayList<>();
         for (int i = 0; i < CONTACTS + LEADS; i++) {
             String email = (i < CONTACTS ? "contact" : "lead") + i + "@fault.test";
-            String id = i < CONTACTS ? engine.admin().addContact("C", "N" + i, email)
+            String id = i < CONTACTS
+                    ? engine.admin().addContact("C", "N" + i, email)
                     : engine.admin().addLead("L", "N" + i, email, "Acme");
             addressOf.put(id, email);
-            unsubscribes.add(new Unsubscribe(Email.parse(email), clock.instant(), UnsubscribeSource.CLICKED_LINK,
-                    "intake", Optional.empty()));
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(email), clock.instant(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
         }
         engine.unsubscribes.addAll(unsubscribes.iterator());
         clock.set(Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1));
@@ -96,20 +97,26 @@ class FaultMatrixTest {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void nightlyRunEndsInAStatedStateLosesNothingAndTheNextRunFinishes(Fault fault) {
-        engine.outbox.remove(engine.outbox.due(FAR_FUTURE, 10_000).stream().map(OutboxEntry::id).toList());
+        engine.outbox.remove(engine.outbox.due(FAR_FUTURE, 10_000).stream()
+                .map(OutboxEntry::id)
+                .toList());
         String sessionBefore = engine.connected.session().sessionId();
         if (!fault.whileWriting) {
             inject(fault);
         }
 
-        Throwable thrown = catchThrowable(() -> engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false,
-                false), new InjectAtFirstWrite(fault)));
+        Throwable thrown = catchThrowable(() -> engine.nightly.run(
+                new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), new InjectAtFirstWrite(fault)));
 
         SyncRun run = engine.runs.last().orElseThrow();
         assertThat(run.outcome()).as("%s: %s", fault, run.message()).isIn(expectedOutcomes(fault));
         if (run.outcome() != SyncRun.Outcome.SUCCEEDED) {
-            assertThat(run.message()).as("the run says why").hasValueSatisfying(message -> assertThat(message)
-                    .doesNotContain("\n").doesNotContain("Exception").endsWith("."));
+            assertThat(run.message())
+                    .as("the run says why")
+                    .hasValueSatisfying(message -> assertThat(message)
+                            .doesNotContain("\n")
+                            .doesNotContain("Exception")
+                            .endsWith("."));
         }
         assertThat(thrown == null).as("only a failed run throws").isEqualTo(run.outcome() != SyncRun.Outcome.FAILED);
         assertThat(waits.mostTriesOfOneCall()).as("tries of one call").isLessThanOrEqualTo(CALL_ATTEMPTS);
@@ -122,7 +129,8 @@ class FaultMatrixTest {
         assertThat(next.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat(notOptedOut()).as("left undone after the next run").isEmpty();
         assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
-                .as("refusals the next run wrote after all").isEmpty();
+                .as("refusals the next run wrote after all")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -133,17 +141,22 @@ class FaultMatrixTest {
 
         for (int pass = 0; pass < 3 && engine.outbox.pendingCount() > 0; pass++) {
             engine.pusher.drainOnce();
-            engine.outbox.nextDue().ifPresent(next -> assertThat(next).as("capped back-off")
-                    .isBeforeOrEqualTo(clock.instant().plus(Duration.ofHours(1))));
+            engine.outbox
+                    .nextDue()
+                    .ifPresent(next -> assertThat(next)
+                            .as("capped back-off")
+                            .isBeforeOrEqualTo(clock.instant().plus(Duration.ofHours(1))));
             clock.advance(BETWEEN_PASSES);
         }
 
         assertThat(waits.mostTriesOfOneCall()).as("tries of one call").isLessThanOrEqualTo(CALL_ATTEMPTS);
-        assertThat(engine.outbox.due(FAR_FUTURE, 10_000)).allSatisfy(entry -> assertThat(entry.attempts())
-                .isLessThan(PUSH_ATTEMPTS));
-        Set<String> waiting = engine.outbox.due(FAR_FUTURE, 10_000).stream().map(e -> e.email().value())
+        assertThat(engine.outbox.due(FAR_FUTURE, 10_000))
+                .allSatisfy(entry -> assertThat(entry.attempts()).isLessThan(PUSH_ATTEMPTS));
+        Set<String> waiting = engine.outbox.due(FAR_FUTURE, 10_000).stream()
+                .map(e -> e.email().value())
                 .collect(Collectors.toSet());
-        assertThat(notOptedOut()).as("neither opted out in Salesforce nor waiting in the outbox")
+        assertThat(notOptedOut())
+                .as("neither opted out in Salesforce nor waiting in the outbox")
                 .allSatisfy(email -> assertThat(waiting).contains(email));
 
         clearFaults();
@@ -154,10 +167,12 @@ class FaultMatrixTest {
 
         assertThat(engine.outbox.pendingCount()).isZero();
         assertThat(notOptedOut()).as("left undone once the fault is gone").isEmpty();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).as("no opt-out given up")
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .as("no opt-out given up")
                 .isEmpty();
         if (fault == Fault.FIELD_READ_ONLY_MID_RUN) {
-            assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10)).as("the admin was told")
+            assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10))
+                    .as("the admin was told")
                     .isNotEmpty();
         }
     }
@@ -165,7 +180,7 @@ class FaultMatrixTest {
     private static Set<SyncRun.Outcome> expectedOutcomes(Fault fault) {
         return switch (fault) {
             case LOCK_ERRORS_AT_20_PERCENT, SESSION_EXPIRY_EVERY_50_CALLS, LATENCY_SPIKE, FIELD_READ_ONLY_MID_RUN ->
-                    Set.of(SyncRun.Outcome.SUCCEEDED);
+                Set.of(SyncRun.Outcome.SUCCEEDED);
             case HTML_503_PAGES, DROPPED_CONNECTIONS -> Set.of(SyncRun.Outcome.SUCCEEDED, SyncRun.Outcome.FAILED);
             case MAINTENANCE_ALL_ALONG -> Set.of(SyncRun.Outcome.FAILED);
             case DAILY_API_LIMIT_MID_RUN -> Set.of(SyncRun.Outcome.STOPPED);
@@ -174,19 +189,23 @@ class FaultMatrixTest {
 
     private void checkFaultSpecifics(Fault fault, SyncRun run, String sessionBefore) {
         switch (fault) {
-            case SESSION_EXPIRY_EVERY_50_CALLS -> assertThat(engine.connected.session().sessionId())
-                    .as("renewed during the run").isNotEqualTo(sessionBefore);
+            case SESSION_EXPIRY_EVERY_50_CALLS ->
+                assertThat(engine.connected.session().sessionId())
+                        .as("renewed during the run")
+                        .isNotEqualTo(sessionBefore);
             case MAINTENANCE_ALL_ALONG -> {
                 assertThat(waits.mostTriesOfOneCall()).isEqualTo(CALL_ATTEMPTS);
                 assertThat(run.message()).hasValueSatisfying(m -> assertThat(m).contains("web page"));
             }
-            case LATENCY_SPIKE -> assertThat(waits.waits()).as("two timeouts, then the spike is over").isEqualTo(2);
+            case LATENCY_SPIKE ->
+                assertThat(waits.waits())
+                        .as("two timeouts, then the spike is over")
+                        .isEqualTo(2);
             case DAILY_API_LIMIT_MID_RUN -> {
                 assertThat(run.counts().pushed()).as("some went through").isBetween(1, CONTACTS + LEADS - 1);
                 assertThat(run.message()).hasValueSatisfying(m -> assertThat(m).contains("API allowance"));
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -213,8 +232,9 @@ class FaultMatrixTest {
             case DAILY_API_LIMIT_MID_RUN -> engine.org.faults().dailyApiLimit(engine.org.apiCallsUsed() + 3);
             case FIELD_READ_ONLY_MID_RUN -> {
                 for (String object : List.of("Contact", "Lead")) {
-                    engine.org.faults().apply(new FaultRule.FieldSecurityRule(object, "HasOptedOutOfEmail",
-                            FieldAccess.READONLY));
+                    engine.org
+                            .faults()
+                            .apply(new FaultRule.FieldSecurityRule(object, "HasOptedOutOfEmail", FieldAccess.READONLY));
                 }
             }
         }
@@ -240,13 +260,16 @@ class FaultMatrixTest {
 
     private void clearFaults() {
         engine.org.faults().clear().dailyApiLimit(100_000);
-        waits.onWait(() -> { });
+        waits.onWait(() -> {});
         clock.advance(Duration.ofMinutes(11));
     }
 
     /** The addresses with a record whose Email Opt Out is still false. */
     private List<String> notOptedOut() {
-        return addressOf.entrySet().stream().filter(e -> !engine.admin().read(e.getKey()).optedOut())
-                .map(Map.Entry::getValue).sorted().toList();
+        return addressOf.entrySet().stream()
+                .filter(e -> !engine.admin().read(e.getKey()).optedOut())
+                .map(Map.Entry::getValue)
+                .sorted()
+                .toList();
     }
 }

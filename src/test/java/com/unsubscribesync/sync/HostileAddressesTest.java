@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * addresses: imported, pushed and synced, they reach their own records and nobody else's.
  */
 class HostileAddressesTest {
-    private static final List<String> HOSTILE = List.of("x'+or+id!=null--@example.com", "a\\'or''='@example.com",
-            "o'brien@example.com");
+    private static final List<String> HOSTILE =
+            List.of("x'+or+id!=null--@example.com", "a\\'or''='@example.com", "o'brien@example.com");
 
     private EngineHarness engine;
     private final Map<String, String> own = new HashMap<>();
@@ -50,10 +50,12 @@ class HostileAddressesTest {
     @Test
     void importedPushedAndSyncedTheyOptOutTheirOwnRecordsOnly() throws Exception {
         Map<String, Boolean> before = optOuts();
-        Path corpus = Path.of(getClass().getResource("/hostile-csv/soql-injection-addresses.csv").toURI());
+        Path corpus = Path.of(getClass()
+                .getResource("/hostile-csv/soql-injection-addresses.csv")
+                .toURI());
 
-        ImportReport imported = new UnsubscribeImporter(engine.unsubscribes, engine.clock, scratch).importFile(corpus,
-                new ImportOptions(false, false), "tester");
+        ImportReport imported = new UnsubscribeImporter(engine.unsubscribes, engine.clock, scratch)
+                .importFile(corpus, new ImportOptions(false, false), "tester");
         PushReport pushed = engine.pusher.drain();
         RunReport run = engine.run();
 
@@ -61,7 +63,8 @@ class HostileAddressesTest {
         assertThat(pushed.written()).isEqualTo(HOSTILE.size());
         assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         Map<String, Boolean> after = optOuts();
-        before.forEach((id, optedOut) -> assertThat(after.get(id)).as("%s (%s)", id, own.getOrDefault(id, "another"))
+        before.forEach((id, optedOut) -> assertThat(after.get(id))
+                .as("%s (%s)", id, own.getOrDefault(id, "another"))
                 .isEqualTo(optedOut || own.containsKey(id)));
         assertThat(engine.conflicts.open(Optional.empty(), 10)).isEmpty();
     }
@@ -80,8 +83,9 @@ class HostileAddressesTest {
         PushReport pushed = engine.pusher.drain();
 
         assertThat(pushed.written()).isEqualTo(3);
-        assertThat(List.of(unicodeHeld, asciiHeld, dottedHeld)).allSatisfy(id -> assertThat(engine.admin().read(id)
-                .optedOut()).as(id).isTrue());
+        assertThat(List.of(unicodeHeld, asciiHeld, dottedHeld))
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
         RunReport run = engine.run();
         assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
         assertThat(run.imported()).isZero();
@@ -91,9 +95,15 @@ class HostileAddressesTest {
 
     @Test
     void recordsWithAddressesThisAppRefusesAreLeftAsIfTheyHadNoneAndTheRunGoesOn() {
-        List<String> strange = List.of("zero\u200bwidth@example.com", "\ufeffbom@example.com", "soft@exam\u00adple.com",
-                "sharp@stra\u00dfe.de", "rlo@\u202eelpmaxe.com");
-        List<String> ids = strange.stream().map(email -> engine.admin().addContact("Odd", "Address", email)).toList();
+        List<String> strange = List.of(
+                "zero\u200bwidth@example.com",
+                "\ufeffbom@example.com",
+                "soft@exam\u00adple.com",
+                "sharp@stra\u00dfe.de",
+                "rlo@\u202eelpmaxe.com");
+        List<String> ids = strange.stream()
+                .map(email -> engine.admin().addContact("Odd", "Address", email))
+                .toList();
         ids.forEach(id -> engine.admin().setOptedOut(id, true));
         String dotted = engine.admin().addContact("Dotted", "Capital", "\u0130NFO@example.net");
         engine.admin().setOptedOut(dotted, true);
@@ -101,24 +111,32 @@ class HostileAddressesTest {
         RunReport run = engine.run();
 
         assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
-        assertThat(engine.unsubscribes.isUnsubscribed(Email.parse("info@example.net"))).isTrue();
-        assertThat(engine.unsubscribes.list(null, 100_000, 0)).extracting(row -> row.unsubscribe().email().value())
-                .noneMatch(email -> email.contains("width") || email.contains("bom@") || email.contains("soft@")
-                        || email.contains("sharp@") || email.contains("rlo@"));
-        assertThat(engine.mirror.liveByEmail(java.util.Set.of(Email.parse("info@example.net")))).containsKey(
-                Email.parse("info@example.net"));
+        assertThat(engine.unsubscribes.isUnsubscribed(Email.parse("info@example.net")))
+                .isTrue();
+        assertThat(engine.unsubscribes.list(null, 100_000, 0))
+                .extracting(row -> row.unsubscribe().email().value())
+                .noneMatch(email -> email.contains("width")
+                        || email.contains("bom@")
+                        || email.contains("soft@")
+                        || email.contains("sharp@")
+                        || email.contains("rlo@"));
+        assertThat(engine.mirror.liveByEmail(java.util.Set.of(Email.parse("info@example.net"))))
+                .containsKey(Email.parse("info@example.net"));
     }
 
     private Unsubscribe manual(String typed) {
-        return new Unsubscribe(Email.parse(typed), engine.clock.instant(), UnsubscribeSource.MANUAL, "tester",
-                Optional.empty());
+        return new Unsubscribe(
+                Email.parse(typed), engine.clock.instant(), UnsubscribeSource.MANUAL, "tester", Optional.empty());
     }
 
     /** Every Contact and Lead Salesforce keeps, with its Email Opt Out, read over the API. */
     private Map<String, Boolean> optOuts() {
         Map<String, Boolean> optedOut = new HashMap<>();
         for (SObjectType type : SObjectType.values()) {
-            engine.salesforce.pullChanged(type, OptOutField.EMAIL_OPT_OUT_API_NAME, Optional.empty(),
+            engine.salesforce.pullChanged(
+                    type,
+                    OptOutField.EMAIL_OPT_OUT_API_NAME,
+                    Optional.empty(),
                     rows -> rows.forEach(r -> optedOut.put(r.id().value(), r.optedOut())));
         }
         return optedOut;

@@ -18,14 +18,18 @@ class IncrementalWatermarkTest {
     @Test
     void aSalesforceOptOutMadeInTheSameSecondAsTheRunsWatermarkIsImportedByTheNextRun() throws Exception {
         MutableClock orgClock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
-        try (EngineHarness engine = EngineHarness.standalone(options -> options.withClock(orgClock),
-                RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(), Clock.systemUTC())) {
+        try (EngineHarness engine = EngineHarness.standalone(
+                options -> options.withClock(orgClock),
+                RealtimePusher.standardRetry(new Random(7)),
+                EngineHarness.options(),
+                Clock.systemUTC())) {
             String contact = engine.admin().addContact("Sam", "Second", "same.second@acme.test");
 
             RunReport first = engine.run();
             assertThat(first.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
             assertThat(engine.runs.lastWatermark()).contains(Instant.parse("2026-03-02T10:00:05.200Z"));
-            assertThat(engine.unsubscribes.find(Email.parse("same.second@acme.test"))).isEmpty();
+            assertThat(engine.unsubscribes.find(Email.parse("same.second@acme.test")))
+                    .isEmpty();
 
             orgClock.set(Instant.parse("2026-03-02T10:00:05.900Z"));
             engine.admin().setOptedOut(contact, true);
@@ -37,10 +41,13 @@ class IncrementalWatermarkTest {
             RunReport second = engine.run();
             assertThat(second.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
             assertThat(second.imported()).isEqualTo(1);
-            assertThat(engine.unsubscribes.find(Email.parse("same.second@acme.test"))).isPresent();
+            assertThat(engine.unsubscribes.find(Email.parse("same.second@acme.test")))
+                    .isPresent();
 
             RunReport third = engine.run();
-            assertThat(third.imported()).as("reading the boundary again imports nothing twice").isZero();
+            assertThat(third.imported())
+                    .as("reading the boundary again imports nothing twice")
+                    .isZero();
         }
     }
 }

@@ -50,10 +50,17 @@ class NightlyRefusalsTest {
         assertThat(report.pushed()).isEqualTo(300);
         assertThat(report.stillRefused()).isEmpty();
         assertThat(report.message()).isEmpty();
-        assertThat(contacts).allSatisfy(id -> assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
-        assertThat(waited).as("the push's back-off: 2 s doubling, with jitter").isNotEmpty()
-                .first().satisfies(first -> assertThat(first).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        assertThat(engine.conflicts.open(Optional.empty(), 10)).as("a lock is no conflict").isEmpty();
+        assertThat(contacts)
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
+        assertThat(waited)
+                .as("the push's back-off: 2 s doubling, with jitter")
+                .isNotEmpty()
+                .first()
+                .satisfies(first -> assertThat(first).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        assertThat(engine.conflicts.open(Optional.empty(), 10))
+                .as("a lock is no conflict")
+                .isEmpty();
     }
 
     @Test
@@ -66,12 +73,16 @@ class NightlyRefusalsTest {
 
         assertThat(report.pushed()).isZero();
         assertThat(report.stillRefused()).containsExactlyEntriesOf(Map.of("UNABLE_TO_LOCK_ROW", 250));
-        assertThat(report.message()).hasValueSatisfying(message -> assertThat(message)
-                .contains("250 records were still refused after 10 attempts (UNABLE_TO_LOCK_ROW: 250)")
-                .contains("next run").doesNotContain("\n"));
+        assertThat(report.message())
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("250 records were still refused after 10 attempts (UNABLE_TO_LOCK_ROW: 250)")
+                        .contains("next run")
+                        .doesNotContain("\n"));
         assertThat(engine.org.partnerCallsByOperation().get("update") - before.getOrDefault("update", 0L))
-                .as("two batches, each tried ten times in all").isEqualTo(20);
-        assertThat(waited).as("nine waits between ten tries, longer each time up to the cap")
+                .as("two batches, each tried ten times in all")
+                .isEqualTo(20);
+        assertThat(waited)
+                .as("nine waits between ten tries, longer each time up to the cap")
                 .hasSizeGreaterThanOrEqualTo(9);
         SyncRun run = engine.runs.last().orElseThrow();
         assertThat(run.message()).as("sync history and the console show it").isEqualTo(report.message());
@@ -81,33 +92,47 @@ class NightlyRefusalsTest {
 
         assertThat(next.pushed()).as("the next run tries them again").isEqualTo(250);
         assertThat(next.stillRefused()).isEmpty();
-        assertThat(contacts).allSatisfy(id -> assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
+        assertThat(contacts)
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
     }
 
     @Test
     void aFieldTurningReadOnlyMidRunIsOneFieldUnavailableConflictNotOnePerRecord() throws Exception {
         List<String> contacts = unsubscribedContacts(456);
 
-        RunReport report = engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
-                new AtWrite(1, () -> engine.org.faults().apply(new FaultRule.FieldSecurityRule("Contact",
-                        "HasOptedOutOfEmail", FieldAccess.READONLY))));
+        RunReport report = engine.nightly.run(
+                new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
+                new AtWrite(
+                        1,
+                        () -> engine.org
+                                .faults()
+                                .apply(new FaultRule.FieldSecurityRule(
+                                        "Contact", "HasOptedOutOfEmail", FieldAccess.READONLY))));
 
         assertThat(report.pushed()).isZero();
         assertThat(report.conflicts()).isEqualTo(1);
-        assertThat(engine.conflicts.open(Optional.empty(), 1000)).singleElement().satisfies(conflict -> {
-            assertThat(conflict.kind()).isEqualTo(ConflictKind.FIELD_UNAVAILABLE);
-            assertThat(conflict.objectType()).contains(SObjectType.CONTACT);
-        });
-        assertThat(report.message()).hasValueSatisfying(message -> assertThat(message)
-                .contains("became unusable on Contact").contains("456 opt-outs wait"));
-        assertThat(engine.org.partnerCallsByOperation().get("update")).as("the rest of Contact is not tried")
+        assertThat(engine.conflicts.open(Optional.empty(), 1000))
+                .singleElement()
+                .satisfies(conflict -> {
+                    assertThat(conflict.kind()).isEqualTo(ConflictKind.FIELD_UNAVAILABLE);
+                    assertThat(conflict.objectType()).contains(SObjectType.CONTACT);
+                });
+        assertThat(report.message())
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("became unusable on Contact")
+                        .contains("456 opt-outs wait"));
+        assertThat(engine.org.partnerCallsByOperation().get("update"))
+                .as("the rest of Contact is not tried")
                 .isEqualTo(1);
 
         engine.org.faults().clear();
         RunReport next = engine.run();
 
         assertThat(next.pushed()).isEqualTo(456);
-        assertThat(contacts).allSatisfy(id -> assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
+        assertThat(contacts)
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
     }
 
     @Test
@@ -115,22 +140,26 @@ class NightlyRefusalsTest {
         unsubscribedContacts(1200);
         engine.settings(s -> s.withBulkThreshold(5_000));
 
-        Throwable died = catchThrowable(() -> engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false,
-                false), new AtWrite(4, () -> {
+        Throwable died = catchThrowable(
+                () -> engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), new AtWrite(4, () -> {
                     throw new ProcessDied();
                 })));
 
         assertThat(died).isInstanceOf(ProcessDied.class);
         assertThat(engine.runs.last()).hasValueSatisfying(run -> {
             assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.RUNNING);
-            assertThat(run.counts().pushed()).as("three batches of 200 were written").isEqualTo(600);
+            assertThat(run.counts().pushed())
+                    .as("three batches of 200 were written")
+                    .isEqualTo(600);
         });
         long abandoned = engine.runs.last().orElseThrow().id();
 
         RunReport next = engine.run();
 
         assertThat(next.pushed()).isEqualTo(600);
-        SyncRun closed = engine.runs.recent(10, false).stream().filter(run -> run.id() == abandoned).findFirst()
+        SyncRun closed = engine.runs.recent(10, false).stream()
+                .filter(run -> run.id() == abandoned)
+                .findFirst()
                 .orElseThrow();
         assertThat(closed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
         assertThat(closed.counts().pushed()).as("what it really did, not 0").isEqualTo(600);
@@ -140,16 +169,18 @@ class NightlyRefusalsTest {
 
     /** An engine whose nightly run and push share the push's retry policy, with waits recorded, not slept. */
     private List<String> unsubscribedContacts(int count) throws Exception {
-        engine = EngineHarness.standalone(options -> options.withPeople(0).withSeed(11),
-                RealtimePusher.standardRetry(new Random(5)).withSleeper(waited::add), EngineHarness.options(),
+        engine = EngineHarness.standalone(
+                options -> options.withPeople(0).withSeed(11),
+                RealtimePusher.standardRetry(new Random(5)).withSleeper(waited::add),
+                EngineHarness.options(),
                 java.time.Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         List<Unsubscribe> unsubscribes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String email = "refused" + i + "@nightly.test";
             ids.add(engine.admin().addContact("Re", "Fused " + i, email));
-            unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.CLICKED_LINK,
-                    "intake", Optional.empty()));
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
         }
         engine.unsubscribes.addAll(unsubscribes.iterator());
         return ids;

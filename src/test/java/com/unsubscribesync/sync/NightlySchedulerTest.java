@@ -31,12 +31,21 @@ class NightlySchedulerTest {
         settings = new SettingsRepository(database);
         runs = new SyncRunRepository(database);
         clock = new MutableClock(Instant.parse("2026-03-07T12:00:00Z"));
-        scheduler = new NightlyScheduler(settings, runs, trigger -> {
-            started.add(trigger);
-            long id = runs.start(trigger, false, clock.instant());
-            runs.finish(id, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(), Optional.of(clock.instant()),
-                    clock.instant());
-        }, clock);
+        scheduler = new NightlyScheduler(
+                settings,
+                runs,
+                trigger -> {
+                    started.add(trigger);
+                    long id = runs.start(trigger, false, clock.instant());
+                    runs.finish(
+                            id,
+                            SyncRun.Outcome.SUCCEEDED,
+                            SyncRun.Counts.NONE,
+                            Optional.empty(),
+                            Optional.of(clock.instant()),
+                            clock.instant());
+                },
+                clock);
     }
 
     @AfterEach
@@ -65,8 +74,11 @@ class NightlySchedulerTest {
             scheduler.tick();
         }
         // 7 March is PST (UTC-8); clocks go forward on 8 March, so 8 and 9 March are PDT (UTC-7).
-        assertThat(runTimes).containsExactly(Instant.parse("2026-03-08T04:00:00Z"), Instant.parse("2026-03-09T03:00:00Z"),
-                Instant.parse("2026-03-10T03:00:00Z"));
+        assertThat(runTimes)
+                .containsExactly(
+                        Instant.parse("2026-03-08T04:00:00Z"),
+                        Instant.parse("2026-03-09T03:00:00Z"),
+                        Instant.parse("2026-03-10T03:00:00Z"));
     }
 
     @Test
@@ -81,14 +93,20 @@ class NightlySchedulerTest {
             scheduler.tick();
         }
         // Clocks go back on 1 November: 31 October is PDT (UTC-7), 1 November PST (UTC-8).
-        assertThat(runTimes).containsExactly(Instant.parse("2026-11-01T03:00:00Z"), Instant.parse("2026-11-02T04:00:00Z"));
+        assertThat(runTimes)
+                .containsExactly(Instant.parse("2026-11-01T03:00:00Z"), Instant.parse("2026-11-02T04:00:00Z"));
     }
 
     @Test
     void aSlotMissedWhileTheAppWasClosedIsCaughtUpOnceAtStart() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
         long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-06T04:00:00Z"));
-        runs.finish(id, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(), Optional.empty(),
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                SyncRun.Counts.NONE,
+                Optional.empty(),
+                Optional.empty(),
                 Instant.parse("2026-03-06T04:01:00Z"));
 
         scheduler.tick();
@@ -101,7 +119,12 @@ class NightlySchedulerTest {
     void noCatchUpWhenTheLastSlotAlreadyRan() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
         long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-07T04:00:00Z"));
-        runs.finish(id, SyncRun.Outcome.SUCCEEDED, SyncRun.Counts.NONE, Optional.empty(), Optional.empty(),
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                SyncRun.Counts.NONE,
+                Optional.empty(),
+                Optional.empty(),
                 Instant.parse("2026-03-07T04:01:00Z"));
         scheduler.tick();
         assertThat(started).isEmpty();

@@ -36,8 +36,11 @@ class OutboxSettlingTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = EngineHarness.standalone(options -> options.withPeople(0).withSeed(23),
-                RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(), clock);
+        engine = EngineHarness.standalone(
+                options -> options.withPeople(0).withSeed(23),
+                RealtimePusher.standardRetry(new Random(7)),
+                EngineHarness.options(),
+                clock);
     }
 
     @AfterEach
@@ -76,7 +79,8 @@ class OutboxSettlingTest {
         PushReport report = push("nobody@settle.test");
 
         assertThat(report.settled()).isEqualTo(1);
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10)).extracting(Conflict::email)
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
+                .extracting(Conflict::email)
                 .containsExactly(Optional.of(Email.parse("nobody@settle.test")));
     }
 
@@ -90,7 +94,8 @@ class OutboxSettlingTest {
         assertThat(report.written()).isZero();
         assertThat(report.settled()).isEqualTo(1);
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .singleElement()
                 .satisfies(conflict -> assertThat(conflict.statusCode()).contains("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
     }
 
@@ -123,9 +128,10 @@ class OutboxSettlingTest {
         assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
                 .extracting(conflict -> conflict.email().orElseThrow().value())
                 .containsExactlyInAnyOrder("was@settle.test", "now@settle.test");
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).allSatisfy(conflict ->
-                assertThat(conflict.explanation()).startsWith("Salesforce refused to set the opt-out on Contact "
-                        + contact + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: "));
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .allSatisfy(conflict -> assertThat(conflict.explanation())
+                        .startsWith("Salesforce refused to set the opt-out on Contact " + contact
+                                + ": FIELD_CUSTOM_VALIDATION_EXCEPTION: "));
     }
 
     @Test
@@ -137,7 +143,9 @@ class OutboxSettlingTest {
 
         assertThat(report.settled()).isZero();
         assertThat(report.retrying()).isEqualTo(1);
-        assertThat(pending()).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
+        assertThat(pending())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
         assertThat(engine.conflicts.open(Optional.empty(), 10)).isEmpty();
     }
 
@@ -148,14 +156,16 @@ class OutboxSettlingTest {
         unsubscribe("hu@settle.test");
 
         for (int pass = 0; pass < 10 && engine.outbox.pendingCount() > 0; pass++) {
-            assertThat(engine.conflicts.open(Optional.empty(), 10)).as("no conflict before attempt %d", pass + 1)
+            assertThat(engine.conflicts.open(Optional.empty(), 10))
+                    .as("no conflict before attempt %d", pass + 1)
                     .isEmpty();
             engine.pusher.drainOnce();
             clock.advance(Duration.ofHours(1));
         }
 
         assertThat(engine.outbox.pendingCount()).isZero();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .singleElement()
                 .satisfies(conflict -> {
                     assertThat(conflict.statusCode()).contains("UNABLE_TO_LOCK_ROW");
                     assertThat(conflict.explanation()).contains("after 10 attempts");
@@ -174,7 +184,8 @@ class OutboxSettlingTest {
         assertThat(engine.admin().read(lead).optedOut()).isFalse();
         assertThat(report.settled()).as("half written is not settled").isZero();
         assertThat(pending()).hasSize(1);
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10))
+                .singleElement()
                 .satisfies(conflict -> assertThat(conflict.objectType()).contains(SObjectType.LEAD));
     }
 
@@ -182,8 +193,9 @@ class OutboxSettlingTest {
     void aFieldTurningReadOnlyDuringThePassKeepsTheAddressWaitingWithOneFieldUnavailableConflict() {
         String contact = engine.admin().addContact("Jo", "Ka", "jo@settle.test");
         engine.fields.check(engine.salesforce, engine.settings.load().realtimePushField(), engine.settings.load());
-        engine.org.faults().apply(new FaultRule.FieldSecurityRule("Contact", "HasOptedOutOfEmail",
-                FieldAccess.READONLY));
+        engine.org
+                .faults()
+                .apply(new FaultRule.FieldSecurityRule("Contact", "HasOptedOutOfEmail", FieldAccess.READONLY));
 
         PushReport report = push("jo@settle.test");
 
@@ -211,8 +223,8 @@ class OutboxSettlingTest {
         for (int i = 0; i < 1_000; i++) {
             String email = "bulk" + i + "@settle.test";
             contacts.add(engine.admin().addContact("Bu", "Lk " + i, email));
-            unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.CLICKED_LINK,
-                    "intake", Optional.empty()));
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
         }
         engine.unsubscribes.addAll(unsubscribes.iterator());
         clock.set(Instant.now());
@@ -220,12 +232,16 @@ class OutboxSettlingTest {
 
         PushReport report = engine.pusher.drainOnce();
 
-        assertThat(engine.org.bulkJobs().jobs()).as("written through one Bulk API job").hasSize(1);
-        Set<String> waiting = pending().stream().map(entry -> entry.email().value()).collect(Collectors.toSet());
+        assertThat(engine.org.bulkJobs().jobs())
+                .as("written through one Bulk API job")
+                .hasSize(1);
+        Set<String> waiting =
+                pending().stream().map(entry -> entry.email().value()).collect(Collectors.toSet());
         assertThat(waiting).as("some refused for now").isNotEmpty().hasSizeLessThan(300);
         assertThat(report.settled()).isEqualTo(1_000 - waiting.size());
         for (int i = 0; i < contacts.size(); i++) {
-            assertThat(engine.admin().read(contacts.get(i)).optedOut()).as("bulk%d written exactly when it left", i)
+            assertThat(engine.admin().read(contacts.get(i)).optedOut())
+                    .as("bulk%d written exactly when it left", i)
                     .isEqualTo(!waiting.contains("bulk" + i + "@settle.test"));
         }
     }
@@ -235,7 +251,9 @@ class OutboxSettlingTest {
         String contact = engine.admin().addContact("Lu", "Ma", "lu@settle.test");
         engine.org.faults().apply("update:FIELD_CUSTOM_VALIDATION_EXCEPTION");
         push("lu@settle.test");
-        Conflict rejected = engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10).get(0);
+        Conflict rejected = engine.conflicts
+                .open(Optional.of(ConflictKind.WRITE_REJECTED), 10)
+                .get(0);
         engine.org.faults().clear();
 
         resolver().resolve(rejected.id(), "retry", Optional.empty(), Optional.empty(), "admin");
@@ -253,7 +271,9 @@ class OutboxSettlingTest {
         engine.admin().addContact("Mi", "No", "mi@settle.test");
         engine.admin().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.HIDDEN);
         push("mi@settle.test");
-        Conflict unavailable = engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10).get(0);
+        Conflict unavailable = engine.conflicts
+                .open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10)
+                .get(0);
 
         resolver().resolve(unavailable.id(), "dismiss", Optional.empty(), Optional.empty(), "admin");
         clock.advance(Duration.ofHours(1));
@@ -261,7 +281,8 @@ class OutboxSettlingTest {
 
         assertThat(pending()).as("still waiting").hasSize(1);
         assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10))
-                .as("the dismissal holds while the problem is the same (ADR 0028)").isEmpty();
+                .as("the dismissal holds while the problem is the same (ADR 0028)")
+                .isEmpty();
     }
 
     @Test
@@ -273,9 +294,13 @@ class OutboxSettlingTest {
             clock.advance(Duration.ofMinutes(pass == 0 ? 0 : 20));
             engine.pusher.drainOnce();
         }
-        assertThat(pending()).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(6));
+        assertThat(pending())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.attempts()).isEqualTo(6));
         assertThat(engine.outbox.due(clock.instant(), 10)).as("in its back-off").isEmpty();
-        Conflict unavailable = engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10).get(0);
+        Conflict unavailable = engine.conflicts
+                .open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10)
+                .get(0);
         engine.admin().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE);
 
         resolver().resolve(unavailable.id(), "recheck", Optional.empty(), Optional.empty(), "admin");
@@ -287,9 +312,21 @@ class OutboxSettlingTest {
     }
 
     private ConflictResolver resolver() {
-        return new ConflictResolver(engine.conflicts, engine.outbox, engine.people, engine.mirror,
-                new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
-                        () -> Optional.of(engine.salesforce), engine.fields, clock), engine.fields, clock);
+        return new ConflictResolver(
+                engine.conflicts,
+                engine.outbox,
+                engine.people,
+                engine.mirror,
+                new Resubscriber(
+                        engine.unsubscribes,
+                        engine.people,
+                        engine.settings,
+                        engine.mirror,
+                        () -> Optional.of(engine.salesforce),
+                        engine.fields,
+                        clock),
+                engine.fields,
+                clock);
     }
 
     private List<OutboxEntry> pending() {

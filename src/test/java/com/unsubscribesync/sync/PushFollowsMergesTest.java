@@ -31,9 +31,14 @@ class PushFollowsMergesTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = EngineHarness.standalone(options -> options.withPeople(0).withClock(orgClock),
-                RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(), clock);
-        assertThat(engine.settings.load().nightlySync()).as("the nightly sync is off").isFalse();
+        engine = EngineHarness.standalone(
+                options -> options.withPeople(0).withClock(orgClock),
+                RealtimePusher.standardRetry(new Random(7)),
+                EngineHarness.options(),
+                clock);
+        assertThat(engine.settings.load().nightlySync())
+                .as("the nightly sync is off")
+                .isFalse();
     }
 
     @AfterEach
@@ -53,15 +58,19 @@ class PushFollowsMergesTest {
 
         PushReport report = engine.pusher.drain();
 
-        assertThat(engine.admin().read(winner).optedOut()).as("the surviving contact").isTrue();
+        assertThat(engine.admin().read(winner).optedOut())
+                .as("the surviving contact")
+                .isTrue();
         assertThat(report.written()).isEqualTo(1);
         assertThat(report.settled()).isEqualTo(1);
-        assertThat(report.conflicts()).as("a push that follows a merge raises none").isZero();
+        assertThat(report.conflicts())
+                .as("a push that follows a merge raises none")
+                .isZero();
         assertThat(engine.conflicts.open(Optional.empty(), 10)).isEmpty();
         assertThat(engine.outbox.pendingCount()).isZero();
         // A search by email on each object, the linked id and then its master through queryAll, one update.
-        assertThat(callsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of("query", 2L, "queryAll", 2L,
-                "update", 1L));
+        assertThat(callsSince(before))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("query", 2L, "queryAll", 2L, "update", 1L));
     }
 
     @Test
@@ -74,7 +83,9 @@ class PushFollowsMergesTest {
         PushReport report = push("di@acme.test");
 
         assertThat(engine.admin().read(contact).optedOut()).isTrue();
-        assertThat(report.written()).as("the contact only: a converted lead is never written").isEqualTo(1);
+        assertThat(report.written())
+                .as("the contact only: a converted lead is never written")
+                .isEqualTo(1);
         assertThat(engine.conflicts.open(Optional.empty(), 10)).isEmpty();
         assertThat(engine.outbox.pendingCount()).isZero();
     }
@@ -90,7 +101,8 @@ class PushFollowsMergesTest {
 
         PushReport report = push("fa@acme.test");
 
-        assertThat(engine.admin().read(first).masterRecordId()).as("still points at the first survivor")
+        assertThat(engine.admin().read(first).masterRecordId())
+                .as("still points at the first survivor")
                 .isEqualTo(second);
         assertThat(engine.admin().read(last).optedOut()).isTrue();
         assertThat(report.conflicts()).isZero();
@@ -106,7 +118,8 @@ class PushFollowsMergesTest {
 
         PushReport report = push("gi@acme.test");
 
-        assertThat(engine.admin().read(survivor).optedOut()).as("found by the lead's address, then two hops")
+        assertThat(engine.admin().read(survivor).optedOut())
+                .as("found by the lead's address, then two hops")
                 .isTrue();
         assertThat(report.conflicts()).isZero();
     }
@@ -119,7 +132,8 @@ class PushFollowsMergesTest {
 
         push("io@acme.test");
 
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10))
+                .singleElement()
                 .satisfies(c -> assertThat(c.recordId()).contains(SalesforceId.parse(contact)));
         assertThat(engine.outbox.pendingCount()).isZero();
     }
@@ -138,7 +152,8 @@ class PushFollowsMergesTest {
         assertThat(engine.conflicts.open(Optional.empty(), 10)).isEmpty();
         assertThat(engine.conflicts.recentlyResolved(1)).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ConflictKind.RECORD_DELETED);
-            assertThat(c.resolution()).hasValueSatisfying(text -> assertThat(text).contains(winner));
+            assertThat(c.resolution())
+                    .hasValueSatisfying(text -> assertThat(text).contains(winner));
         });
     }
 
@@ -152,7 +167,8 @@ class PushFollowsMergesTest {
         engine.link("mo@acme.test", loser);
         leftByThePushBeforeItFollowedMerges("mo@acme.test", loser);
         unsubscribe("mo@acme.test");
-        engine.outbox.remove(engine.outbox.due(clock.instant(), 10).stream().map(e -> e.id()).toList());
+        engine.outbox.remove(
+                engine.outbox.due(clock.instant(), 10).stream().map(e -> e.id()).toList());
 
         RunReport run = engine.run();
 
@@ -176,9 +192,11 @@ class PushFollowsMergesTest {
             assertThat(seen.deleted()).isTrue();
             assertThat(seen.masterRecordId()).contains(SalesforceId.parse(winner));
         });
-        assertThat(engine.mirror.find(SalesforceId.parse(winner))).hasValueSatisfying(seen ->
-                assertThat(seen.optedOut()).isTrue());
-        assertThat(engine.run().pushed()).as("the next run has nothing left to write").isZero();
+        assertThat(engine.mirror.find(SalesforceId.parse(winner)))
+                .hasValueSatisfying(seen -> assertThat(seen.optedOut()).isTrue());
+        assertThat(engine.run().pushed())
+                .as("the next run has nothing left to write")
+                .isZero();
     }
 
     /** Issue 15, point 2: the push used to settle such an address silently, with nothing written. */
@@ -193,7 +211,8 @@ class PushFollowsMergesTest {
         assertThat(report.written()).isZero();
         assertThat(report.settled()).as("not settled while nothing was written").isZero();
         assertThat(engine.outbox.pendingCount()).isEqualTo(1);
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.FIELD_UNAVAILABLE), 10))
+                .singleElement()
                 .satisfies(c -> assertThat(c.objectType()).contains(SObjectType.CONTACT));
 
         engine.admin().setFieldAccess("Contact", "HasOptedOutOfEmail", FieldAccess.EDITABLE);
@@ -217,11 +236,18 @@ class PushFollowsMergesTest {
     /** A conflict as the push raised it before it followed merges, with the same identity. */
     private void leftByThePushBeforeItFollowedMerges(String email, String recordId) {
         SalesforceId id = SalesforceId.parse(recordId);
-        engine.conflicts.record(new NewConflict(ConflictKind.RECORD_DELETED, Optional.of(Email.parse(email)),
-                Optional.of(id), Optional.of(id.objectType()), Optional.empty(), "The linked Contact " + id
-                        + " was not found in Salesforce: it was deleted or is not visible to the connected user."),
+        engine.conflicts.record(
+                new NewConflict(
+                        ConflictKind.RECORD_DELETED,
+                        Optional.of(Email.parse(email)),
+                        Optional.of(id),
+                        Optional.of(id.objectType()),
+                        Optional.empty(),
+                        "The linked Contact " + id
+                                + " was not found in Salesforce: it was deleted or is not visible to the connected user."),
                 clock.instant());
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10)).extracting(Conflict::email)
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10))
+                .extracting(Conflict::email)
                 .containsExactly(Optional.of(Email.parse(email)));
     }
 

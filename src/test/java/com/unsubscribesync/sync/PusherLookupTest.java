@@ -64,9 +64,16 @@ class PusherLookupTest {
         // 6 000 contact ids need two statements under SOQL's 100 000 characters, 4 000 lead ids one; none changed
         // since the nightly run, so each answers in one page. Then 30 + 20 updates of 200.
         assertThat(callsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of("queryAll", 3L, "update", 50L));
-        assertThat(engine.admin().read(engine.admin().idsWithEmail("contact5999@burst.test").get(0)).optedOut())
+        assertThat(engine.admin()
+                        .read(engine.admin()
+                                .idsWithEmail("contact5999@burst.test")
+                                .get(0))
+                        .optedOut())
                 .isTrue();
-        assertThat(engine.admin().read(engine.admin().idsWithEmail("lead0@burst.test").get(0)).optedOut()).isTrue();
+        assertThat(engine.admin()
+                        .read(engine.admin().idsWithEmail("lead0@burst.test").get(0))
+                        .optedOut())
+                .isTrue();
     }
 
     @Test
@@ -84,7 +91,8 @@ class PusherLookupTest {
 
         // 3 000 addresses of about 20 characters fit one statement per object; 1 500 contacts answer in one page.
         assertThat(callsSince(before)).containsExactlyInAnyOrderEntriesOf(Map.of("query", 2L, "update", 8L));
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 2000)).hasSize(1500);
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 2000))
+                .hasSize(1500);
     }
 
     @Test
@@ -103,11 +111,17 @@ class PusherLookupTest {
         unsubscribeAll(List.of("al@acme.test", "ce@acme.test", "ed@acme.test", "gi@acme.test"));
         engine.pusher.drain();
 
-        assertThat(engine.admin().read(contact).optedOut()).as("the converted lead's new contact").isTrue();
-        assertThat(engine.admin().read(moved).optedOut()).as("no longer has the address").isFalse();
-        assertThat(engine.admin().read(optedOut).lastModified()).as("already opted out: not written again")
+        assertThat(engine.admin().read(contact).optedOut())
+                .as("the converted lead's new contact")
+                .isTrue();
+        assertThat(engine.admin().read(moved).optedOut())
+                .as("no longer has the address")
+                .isFalse();
+        assertThat(engine.admin().read(optedOut).lastModified())
+                .as("already opted out: not written again")
                 .isEqualTo(optedOutAt);
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).isEmpty();
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .isEmpty();
         assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 10))
                 .extracting(c -> c.email().orElseThrow().value())
                 .containsExactlyInAnyOrder("ce@acme.test", "ed@acme.test");
@@ -123,7 +137,9 @@ class PusherLookupTest {
         engine.pusher.drain();
 
         assertThat(engine.admin().read(contact).optedOut()).isTrue();
-        assertThat(engine.admin().read(lead).optedOut()).as("the mirror did not know it yet").isFalse();
+        assertThat(engine.admin().read(lead).optedOut())
+                .as("the mirror did not know it yet")
+                .isFalse();
         RunReport next = engine.run();
         assertThat(next.pushed()).isEqualTo(1);
         assertThat(engine.admin().read(lead).optedOut()).isTrue();
@@ -139,21 +155,33 @@ class PusherLookupTest {
         unsubscribeAll(List.of("ka@acme.test"));
         engine.pusher.drain();
 
-        assertThat(engine.admin().read(lead).optedOut()).as("found by email, not from the mirror").isTrue();
+        assertThat(engine.admin().read(lead).optedOut())
+                .as("found by email, not from the mirror")
+                .isTrue();
     }
 
     @Test
     void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
         MutableClock clock = new MutableClock(Instant.now());
-        RealtimePusher pusher = new RealtimePusher(engine.outbox, engine.people, engine.settings, engine.conflicts,
-                engine.mirror, engine.runs, () -> Optional.of(engine.salesforce), engine.connected.bulk(),
-                        engine.fields,
-                RealtimePusher.standardRetry(new java.util.Random(1)), clock);
+        RealtimePusher pusher = new RealtimePusher(
+                engine.outbox,
+                engine.people,
+                engine.settings,
+                engine.conflicts,
+                engine.mirror,
+                engine.runs,
+                () -> Optional.of(engine.salesforce),
+                engine.connected.bulk(),
+                engine.fields,
+                RealtimePusher.standardRetry(new java.util.Random(1)),
+                clock);
         assertThat(pusher.untilBurstGathered()).as("nothing due").isZero();
 
         unsubscribeAll(List.of("a1@acme.test"));
         clock.set(Instant.now());
-        assertThat(pusher.untilBurstGathered()).as("one arrived since the last look").isEqualTo(RealtimePusher.QUIET);
+        assertThat(pusher.untilBurstGathered())
+                .as("one arrived since the last look")
+                .isEqualTo(RealtimePusher.QUIET);
         assertThat(pusher.untilBurstGathered()).as("none since").isZero();
 
         unsubscribeAll(List.of("a2@acme.test", "a3@acme.test"));
@@ -161,13 +189,17 @@ class PusherLookupTest {
         assertThat(pusher.untilBurstGathered()).as("still arriving").isPositive();
         unsubscribeAll(List.of("a4@acme.test"));
         clock.advance(RealtimePusher.GATHER_AT_MOST);
-        assertThat(pusher.untilBurstGathered()).as("the oldest has waited long enough").isZero();
+        assertThat(pusher.untilBurstGathered())
+                .as("the oldest has waited long enough")
+                .isZero();
     }
 
     private void unsubscribeAll(List<String> emails) {
         Instant now = Instant.now();
-        engine.unsubscribes.addAll(emails.stream().map(email -> new Unsubscribe(Email.parse(email), now,
-                UnsubscribeSource.CLICKED_LINK, "tester", Optional.empty())).iterator());
+        engine.unsubscribes.addAll(emails.stream()
+                .map(email -> new Unsubscribe(
+                        Email.parse(email), now, UnsubscribeSource.CLICKED_LINK, "tester", Optional.empty()))
+                .iterator());
     }
 
     private Map<String, Long> callsSince(Map<String, Long> before) {

@@ -8,11 +8,11 @@ import java.util.Random;
 
 /** Draws the next step of a random walk from what the world holds now; few addresses, so steps collide. */
 final class RandomSteps {
-    static final List<String> ADDRESSES = List.of("ann@acme.test", "bo@acme.test", "cy@acme.test", "di@acme.test",
-            "ed@acme.test");
+    static final List<String> ADDRESSES =
+            List.of("ann@acme.test", "bo@acme.test", "cy@acme.test", "di@acme.test", "ed@acme.test");
     /** Addresses only Salesforce has, so that an opt-out reached through a link or merge is not masked. */
-    private static final List<String> SALESFORCE_ONLY = List.of("fay@globex.test", "gus@globex.test",
-            "hal@globex.test", "ida@globex.test");
+    private static final List<String> SALESFORCE_ONLY =
+            List.of("fay@globex.test", "gus@globex.test", "hal@globex.test", "ida@globex.test");
 
     private final Random random;
 
@@ -23,13 +23,17 @@ final class RandomSteps {
     /** An address as a Salesforce user might type it: sometimes with capitals. */
     String address() {
         String address = pick(random.nextBoolean() ? ADDRESSES : SALESFORCE_ONLY);
-        return random.nextInt(3) == 0 ? address.substring(0, 1).toUpperCase(Locale.ROOT) + address.substring(1)
+        return random.nextInt(3) == 0
+                ? address.substring(0, 1).toUpperCase(Locale.ROOT) + address.substring(1)
                 : address;
     }
 
     RatchetStep next(RatchetSnapshot now) {
-        List<PersonView> live = now.records().values().stream().filter(r -> !r.deleted()).toList();
-        List<PersonView> leads = live.stream().filter(r -> r.objectType().equals("Lead") && !r.converted()).toList();
+        List<PersonView> live =
+                now.records().values().stream().filter(r -> !r.deleted()).toList();
+        List<PersonView> leads = live.stream()
+                .filter(r -> r.objectType().equals("Lead") && !r.converted())
+                .toList();
         int roll = random.nextInt(100);
         if (roll < 10) {
             return new RatchetStep.UnsubscribeHere(pick(ADDRESSES));
@@ -41,8 +45,10 @@ final class RandomSteps {
             return new RatchetStep.UncheckInSalesforce(pick(live).id(), box());
         }
         if (roll < 34 && !leads.isEmpty()) {
-            List<PersonView> contacts = live.stream().filter(r -> r.objectType().equals("Contact")).toList();
-            Optional<String> into = contacts.isEmpty() || random.nextBoolean() ? Optional.empty()
+            List<PersonView> contacts =
+                    live.stream().filter(r -> r.objectType().equals("Contact")).toList();
+            Optional<String> into = contacts.isEmpty() || random.nextBoolean()
+                    ? Optional.empty()
                     : Optional.of(pick(contacts).id());
             return new RatchetStep.ConvertLead(pick(leads).id(), into);
         }
@@ -68,16 +74,22 @@ final class RandomSteps {
             return new RatchetStep.Restart();
         }
         if (roll < 84 && !now.records().isEmpty()) {
-            return new RatchetStep.LinkPerson(pick(ADDRESSES), pick(List.copyOf(now.records().keySet())));
+            return new RatchetStep.LinkPerson(
+                    pick(ADDRESSES), pick(List.copyOf(now.records().keySet())));
         }
         return new RatchetStep.AddRecord(random.nextBoolean(), address());
     }
 
     private Optional<RatchetStep> merge(List<PersonView> live) {
         PersonView winner = pick(live);
-        List<PersonView> losers = live.stream().filter(r -> r.objectType().equals(winner.objectType())
-                && !r.id().equals(winner.id()) && !r.converted() && !winner.converted()).toList();
-        return losers.isEmpty() ? Optional.empty()
+        List<PersonView> losers = live.stream()
+                .filter(r -> r.objectType().equals(winner.objectType())
+                        && !r.id().equals(winner.id())
+                        && !r.converted()
+                        && !winner.converted())
+                .toList();
+        return losers.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new RatchetStep.Merge(winner.id(), pick(losers).id()));
     }
 

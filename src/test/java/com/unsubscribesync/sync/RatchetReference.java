@@ -32,8 +32,11 @@ final class RatchetReference {
         optOutsAreUncheckedOnlyAsAllowed(step, before, after);
         engineWritesOnlyOptOuts(step, before, after);
         if (step instanceof RatchetStep.NightlyRun) {
-            assertThat(run).as("the run's report").hasValueSatisfying(report -> assertThat(report.outcome())
-                    .as("a run without faults, message %s", report.message()).isEqualTo(SyncRun.Outcome.SUCCEEDED));
+            assertThat(run)
+                    .as("the run's report")
+                    .hasValueSatisfying(report -> assertThat(report.outcome())
+                            .as("a run without faults, message %s", report.message())
+                            .isEqualTo(SyncRun.Outcome.SUCCEEDED));
             everyReachableRecordIsOptedOut(after, after.unsubscribed());
             everySyncedOptOutIsUnsubscribedHere(after);
         }
@@ -45,8 +48,8 @@ final class RatchetReference {
         }
     }
 
-    private static void localUnsubscribesChangeOnlyAsAllowed(RatchetStep step, RatchetSnapshot before,
-            RatchetSnapshot after) {
+    private static void localUnsubscribesChangeOnlyAsAllowed(
+            RatchetStep step, RatchetSnapshot before, RatchetSnapshot after) {
         Set<String> kept = new TreeSet<>(before.unsubscribed());
         if (step instanceof RatchetStep.Resubscribe resubscribe) {
             kept.remove(normal(resubscribe.email()));
@@ -57,18 +60,21 @@ final class RatchetReference {
             assertThat(after.unsubscribed()).contains(normal(unsubscribe.email()));
         }
         if (!(step instanceof RatchetStep.UnsubscribeHere) && !(step instanceof RatchetStep.NightlyRun)) {
-            assertThat(after.unsubscribed()).as("only a recorded unsubscribe or a run adds one")
+            assertThat(after.unsubscribed())
+                    .as("only a recorded unsubscribe or a run adds one")
                     .isSubsetOf(before.unsubscribed());
         }
     }
 
-    private static void optOutsAreUncheckedOnlyAsAllowed(RatchetStep step, RatchetSnapshot before,
-            RatchetSnapshot after) {
+    private static void optOutsAreUncheckedOnlyAsAllowed(
+            RatchetStep step, RatchetSnapshot before, RatchetSnapshot after) {
         for (String id : before.records().keySet()) {
             for (RatchetStep.Box box : RatchetStep.Box.values()) {
                 if (before.ticked(id, box) && !after.ticked(id, box)) {
                     assertThat(uncheckAllowed(step, before, id, box))
-                            .as("%s %s of %s went from true to false", box, id, before.records().get(id).email())
+                            .as(
+                                    "%s %s of %s went from true to false",
+                                    box, id, before.records().get(id).email())
                             .isTrue();
                 }
             }
@@ -79,7 +85,8 @@ final class RatchetReference {
         if (step instanceof RatchetStep.UncheckInSalesforce uncheck) {
             return uncheck.recordId().equals(id) && uncheck.box() == box;
         }
-        return step instanceof RatchetStep.Resubscribe resubscribe && resubscribe.alsoSalesforce()
+        return step instanceof RatchetStep.Resubscribe resubscribe
+                && resubscribe.alsoSalesforce()
                 && belongsTo(before, id, resubscribe.email());
     }
 
@@ -98,10 +105,13 @@ final class RatchetReference {
             if (step instanceof RatchetStep.Push || step instanceof RatchetStep.NightlyRun) {
                 allowed = after.ticked(id, synced);
             } else {
-                allowed = step instanceof RatchetStep.Resubscribe resubscribe && resubscribe.alsoSalesforce()
+                allowed = step instanceof RatchetStep.Resubscribe resubscribe
+                        && resubscribe.alsoSalesforce()
                         && belongsTo(before, id, resubscribe.email());
             }
-            assertThat(allowed).as("%s (%s) was written by %s and is now %s", id, was.email(), step, now).isTrue();
+            assertThat(allowed)
+                    .as("%s (%s) was written by %s and is now %s", id, was.email(), step, now)
+                    .isTrue();
         }
     }
 
@@ -112,9 +122,12 @@ final class RatchetReference {
     private void everyReachableRecordIsOptedOut(RatchetSnapshot after, Set<String> addresses) {
         for (String address : addresses) {
             for (PersonView start : candidates(after, address)) {
-                reached(after, start).ifPresent(target -> assertThat(after.ticked(target.id(), synced))
-                        .as("%s of unsubscribed %s reaches %s, which must be opted out", start.id(), address, target)
-                        .isTrue());
+                reached(after, start)
+                        .ifPresent(target -> assertThat(after.ticked(target.id(), synced))
+                                .as(
+                                        "%s of unsubscribed %s reaches %s, which must be opted out",
+                                        start.id(), address, target)
+                                .isTrue());
             }
         }
     }
@@ -123,7 +136,8 @@ final class RatchetReference {
     private static List<PersonView> candidates(RatchetSnapshot now, String address) {
         List<PersonView> found = new ArrayList<>();
         for (PersonView record : now.records().values()) {
-            if (hasAddress(record, address) || now.links().getOrDefault(address, Set.of()).contains(record.id())) {
+            if (hasAddress(record, address)
+                    || now.links().getOrDefault(address, Set.of()).contains(record.id())) {
                 found.add(record);
             }
         }
@@ -150,7 +164,8 @@ final class RatchetReference {
     private void everySyncedOptOutIsUnsubscribedHere(RatchetSnapshot after) {
         for (PersonView record : after.records().values()) {
             if (!record.deleted() && record.email() != null && after.ticked(record.id(), synced)) {
-                assertThat(after.unsubscribed()).as("opted out in Salesforce: %s", record)
+                assertThat(after.unsubscribed())
+                        .as("opted out in Salesforce: %s", record)
                         .contains(normal(record.email()));
             }
         }
@@ -162,7 +177,9 @@ final class RatchetReference {
     }
 
     private static boolean hasAddress(PersonView record, String email) {
-        return !record.deleted() && record.email() != null && normal(record.email()).equals(normal(email));
+        return !record.deleted()
+                && record.email() != null
+                && normal(record.email()).equals(normal(email));
     }
 
     static String normal(String email) {

@@ -12,7 +12,10 @@ import java.util.Set;
  * @param links        the Salesforce ids local people carry, by address
  * @param records      every Lead and Contact the world made, as Salesforce has it now (deleted ones too)
  */
-record RatchetSnapshot(Set<String> unsubscribed, Set<String> pending, Map<String, Set<String>> links,
+record RatchetSnapshot(
+        Set<String> unsubscribed,
+        Set<String> pending,
+        Map<String, Set<String>> links,
         Map<String, PersonView> records) {
 
     boolean ticked(String id, RatchetStep.Box box) {

@@ -16,8 +16,10 @@ final class RatchetWalk {
     /** @param origin how to reproduce the walk, e.g. its seed */
     RatchetWalk(RatchetWorld world, String origin) {
         this.world = world;
-        this.reference = new RatchetReference(world.field == OptOutField.EMAIL_OPT_OUT ? RatchetStep.Box.EMAIL_OPT_OUT
-                : RatchetStep.Box.MARKETO_SALES_OPT_OUT);
+        this.reference = new RatchetReference(
+                world.field == OptOutField.EMAIL_OPT_OUT
+                        ? RatchetStep.Box.EMAIL_OPT_OUT
+                        : RatchetStep.Box.MARKETO_SALES_OPT_OUT);
         this.origin = origin;
         this.now = world.observe();
         log.add("field " + world.field + ", records " + now.records().values());
@@ -36,8 +38,10 @@ final class RatchetWalk {
             now = world.observe();
             reference.check(step, before, now, world.lastRun());
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(origin + ", step " + (log.size() - 1) + " broke the ratchet: " + e.getMessage()
-                    + "\nsteps:\n  " + String.join("\n  ", log), e);
+            throw new AssertionError(
+                    origin + ", step " + (log.size() - 1) + " broke the ratchet: " + e.getMessage() + "\nsteps:\n  "
+                            + String.join("\n  ", log),
+                    e);
         }
     }
 }

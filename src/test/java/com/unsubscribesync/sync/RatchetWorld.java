@@ -27,6 +27,7 @@ import java.util.TreeSet;
 final class RatchetWorld implements AutoCloseable {
     /** The time of the org and of the engine alike, moved by each step. */
     private final MutableClock clock = new MutableClock(Instant.now());
+
     final OptOutField field;
     private final LocalOrg org;
     private final Path dataDirectory;
@@ -45,8 +46,8 @@ final class RatchetWorld implements AutoCloseable {
 
     private void open() {
         database = Database.openFile(dataDirectory);
-        engine = new EngineHarness(org, database, RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(),
-                clock);
+        engine = new EngineHarness(
+                org, database, RealtimePusher.standardRetry(new Random(7)), EngineHarness.options(), clock);
     }
 
     private OrgAdmin admin() {
@@ -86,8 +87,8 @@ final class RatchetWorld implements AutoCloseable {
         } else if (step instanceof RatchetStep.Delete s) {
             admin().delete(s.recordId());
         } else if (step instanceof RatchetStep.Resubscribe s) {
-            resubscriber().resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin",
-                    s.alsoSalesforce());
+            resubscriber()
+                    .resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin", s.alsoSalesforce());
         } else if (step instanceof RatchetStep.Push) {
             engine.pusher.drain();
         } else if (step instanceof RatchetStep.NightlyRun s) {
@@ -106,8 +107,14 @@ final class RatchetWorld implements AutoCloseable {
     }
 
     private Resubscriber resubscriber() {
-        return new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
-                () -> Optional.of(engine.salesforce), engine.fields, engine.clock);
+        return new Resubscriber(
+                engine.unsubscribes,
+                engine.people,
+                engine.settings,
+                engine.mirror,
+                () -> Optional.of(engine.salesforce),
+                engine.fields,
+                engine.clock);
     }
 
     private void restart() {
@@ -139,7 +146,8 @@ final class RatchetWorld implements AutoCloseable {
                     java.sql.ResultSet rows = select.executeQuery(
                             "SELECT email, salesforce_id FROM people WHERE salesforce_id IS NOT NULL")) {
                 while (rows.next()) {
-                    links.computeIfAbsent(rows.getString(1), e -> new TreeSet<>()).add(rows.getString(2).trim());
+                    links.computeIfAbsent(rows.getString(1), e -> new TreeSet<>())
+                            .add(rows.getString(2).trim());
                 }
             }
             // Every push still waiting, due now or in its back-off.

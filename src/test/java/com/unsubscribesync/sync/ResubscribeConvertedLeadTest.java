@@ -44,10 +44,12 @@ class ResubscribeConvertedLeadTest {
         Resubscriber.Result result = resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
         engine.run();
 
-        assertThat(result.uncheckedInSalesforce()).extracting(c -> c.id().value(), Resubscriber.RecordChange::changed)
-                .containsExactlyInAnyOrder(tuple(lead, true),
-                        tuple(contact, true));
-        assertThat(engine.unsubscribes.find(ANN)).as("not unsubscribed again by the run").isEmpty();
+        assertThat(result.uncheckedInSalesforce())
+                .extracting(c -> c.id().value(), Resubscriber.RecordChange::changed)
+                .containsExactlyInAnyOrder(tuple(lead, true), tuple(contact, true));
+        assertThat(engine.unsubscribes.find(ANN))
+                .as("not unsubscribed again by the run")
+                .isEmpty();
         assertThat(engine.admin().read(lead).optedOut()).isFalse();
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
     }
@@ -56,17 +58,26 @@ class ResubscribeConvertedLeadTest {
     void aConvertedLeadSalesforceKeepsReadOnlyIsNamedWithWhatHappensNext() {
         Resubscriber.Result result = resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
 
-        assertThat(result.uncheckedInSalesforce()).filteredOn(c -> c.id().value().equals(lead)).singleElement()
+        assertThat(result.uncheckedInSalesforce())
+                .filteredOn(c -> c.id().value().equals(lead))
+                .singleElement()
                 .satisfies(change -> {
                     assertThat(change.changed()).isFalse();
-                    assertThat(change.detail()).contains("CANNOT_UPDATE_CONVERTED_LEAD")
+                    assertThat(change.detail())
+                            .contains("CANNOT_UPDATE_CONVERTED_LEAD")
                             .contains("next run unsubscribes the address again");
                 });
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
     }
 
     private Resubscriber resubscriber() {
-        return new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
-                () -> Optional.of(engine.salesforce), engine.fields, engine.clock);
+        return new Resubscriber(
+                engine.unsubscribes,
+                engine.people,
+                engine.settings,
+                engine.mirror,
+                () -> Optional.of(engine.salesforce),
+                engine.fields,
+                engine.clock);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 final class RetryLog implements RetryPolicy.Sleeper {
     private final List<Long> atCall = new CopyOnWriteArrayList<>();
     private volatile LongSupplier calls = () -> -1;
-    private volatile Runnable onWait = () -> { };
+    private volatile Runnable onWait = () -> {};
 
     void countCallsWith(LongSupplier value) {
         calls = value;

@@ -38,13 +38,15 @@ class RunDetailTest {
     void aRunKeepsTheRecordsItPushedWithTheirAddressesAndLinksToThemInSalesforce() throws Exception {
         List<String> contacts = unsubscribedContacts(3);
 
-        RunReport report = engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false,
-                SyncRun.Origin.COMMAND_LINE), RunProgress.SILENT);
+        RunReport report = engine.nightly.run(
+                new RunRequest(SyncRun.Trigger.RUN_NOW, false, false, SyncRun.Origin.COMMAND_LINE), RunProgress.SILENT);
 
         assertThat(report.pushed()).isEqualTo(3);
-        RunDetail detail = engine.runs.detail(engine.runs.last().orElseThrow().id()).orElseThrow();
+        RunDetail detail =
+                engine.runs.detail(engine.runs.last().orElseThrow().id()).orElseThrow();
         assertThat(detail.run().origin()).isEqualTo(SyncRun.Origin.COMMAND_LINE);
-        assertThat(detail.pushed()).extracting(record -> record.recordId().orElseThrow().toString())
+        assertThat(detail.pushed())
+                .extracting(record -> record.recordId().orElseThrow().toString())
                 .containsExactlyInAnyOrderElementsOf(contacts);
         assertThat(detail.pushed()).allSatisfy(record -> {
             assertThat(record.objectType()).contains(SObjectType.CONTACT);
@@ -66,7 +68,8 @@ class RunDetailTest {
         RunReport report = engine.run();
 
         assertThat(report.imported()).isEqualTo(1);
-        RunDetail detail = engine.runs.detail(engine.runs.last().orElseThrow().id()).orElseThrow();
+        RunDetail detail =
+                engine.runs.detail(engine.runs.last().orElseThrow().id()).orElseThrow();
         assertThat(detail.imported()).singleElement().satisfies(record -> {
             assertThat(record.email()).contains(Email.parse("imported@detail.test"));
             assertThat(record.recordId().map(Object::toString)).contains(lead);
@@ -84,12 +87,14 @@ class RunDetailTest {
         SyncRun run = engine.runs.last().orElseThrow();
         assertThat(run.failed()).isEqualTo(2);
         RunDetail detail = engine.runs.detail(run.id()).orElseThrow();
-        assertThat(detail.failed()).extracting(record -> record.recordId().orElseThrow().toString())
+        assertThat(detail.failed())
+                .extracting(record -> record.recordId().orElseThrow().toString())
                 .containsExactlyInAnyOrderElementsOf(contacts);
         assertThat(detail.failed()).allSatisfy(record -> {
             assertThat(record.kind()).isEqualTo(RunRecord.Kind.FAILED);
             assertThat(record.statusCode()).contains("FIELD_CUSTOM_VALIDATION_EXCEPTION");
-            assertThat(record.message()).hasValueSatisfying(message -> assertThat(message).isNotBlank());
+            assertThat(record.message())
+                    .hasValueSatisfying(message -> assertThat(message).isNotBlank());
         });
         assertThat(detail.pushed()).isEmpty();
     }
@@ -103,15 +108,20 @@ class RunDetailTest {
 
         SyncRun run = engine.runs.last().orElseThrow();
         assertThat(run.failed()).isEqualTo(4);
-        assertThat(engine.runs.detail(run.id()).orElseThrow().failed()).hasSize(4).allSatisfy(record -> {
-            assertThat(record.statusCode()).contains("UNABLE_TO_LOCK_ROW");
-            assertThat(record.message()).hasValueSatisfying(m -> assertThat(m).contains("next run tries again"));
-        });
+        assertThat(engine.runs.detail(run.id()).orElseThrow().failed())
+                .hasSize(4)
+                .allSatisfy(record -> {
+                    assertThat(record.statusCode()).contains("UNABLE_TO_LOCK_ROW");
+                    assertThat(record.message())
+                            .hasValueSatisfying(m -> assertThat(m).contains("next run tries again"));
+                });
     }
 
     private EngineHarness harness() throws Exception {
-        return EngineHarness.standalone(options -> options.withPeople(0).withSeed(16),
-                RealtimePusher.standardRetry(new Random(5)).withSleeper(waited::add), EngineHarness.options(),
+        return EngineHarness.standalone(
+                options -> options.withPeople(0).withSeed(16),
+                RealtimePusher.standardRetry(new Random(5)).withSleeper(waited::add),
+                EngineHarness.options(),
                 java.time.Clock.systemUTC());
     }
 
@@ -122,8 +132,8 @@ class RunDetailTest {
         for (int i = 0; i < count; i++) {
             String email = "person" + i + "@detail.test";
             ids.add(engine.admin().addContact("Per", "Son " + i, email));
-            unsubscribes.add(new Unsubscribe(Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester",
-                    Optional.empty()));
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
         }
         engine.unsubscribes.addAll(unsubscribes.iterator());
         return ids;

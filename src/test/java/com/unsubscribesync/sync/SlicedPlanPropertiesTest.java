@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.MirrorRecord;
-import com.unsubscribesync.domain.PlannedConflict;
 import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.PlannedConflict;
 import com.unsubscribesync.domain.Ratchet;
 import com.unsubscribesync.domain.RatchetInput;
 import com.unsubscribesync.domain.ResubscribePolicy;
@@ -79,7 +79,8 @@ class SlicedPlanPropertiesTest {
     }
 
     private static void forget(Database database) {
-        try (var connection = database.connection(); var statement = connection.createStatement()) {
+        try (var connection = database.connection();
+                var statement = connection.createStatement()) {
             for (String table : List.of("unsubscribes", "unsubscribe_history", "outbox", "people", "sf_mirror")) {
                 statement.execute("DELETE FROM " + table);
             }
@@ -94,10 +95,10 @@ class SlicedPlanPropertiesTest {
         SalesforceId contact = TestIds.of(SObjectType.CONTACT, 1);
         Email first = Email.parse("aa@example.com");
         Email later = Email.parse("zz@example.com");
-        org.stored.add(RandomOrg.version(contact, Optional.of(later), true, false, Optional.empty(), false,
-                Optional.empty()));
-        org.pulled.add(RandomOrg.version(contact, Optional.of(later), false, false, Optional.empty(), false,
-                Optional.empty()));
+        org.stored.add(
+                RandomOrg.version(contact, Optional.of(later), true, false, Optional.empty(), false, Optional.empty()));
+        org.pulled.add(RandomOrg.version(
+                contact, Optional.of(later), false, false, Optional.empty(), false, Optional.empty()));
         org.unsubscribed.addAll(List.of(first, later));
         org.links.put(first, contact);
         org.settings = SyncSettings.defaults().withResubscribePolicy(ResubscribePolicy.HOLD);
@@ -109,7 +110,8 @@ class SlicedPlanPropertiesTest {
                 assertThat(conflict.email()).contains(first);
                 assertThat(conflict.recordId()).contains(contact);
             });
-            assertThat(sliced.conflicts()).isEqualTo(Ratchet.plan(org.wholeInput()).conflicts());
+            assertThat(sliced.conflicts())
+                    .isEqualTo(Ratchet.plan(org.wholeInput()).conflicts());
             forget(database);
         }
     }
@@ -119,14 +121,16 @@ class SlicedPlanPropertiesTest {
         slicedPlan(database, RandomOrg.generate(new Random(3)), 2, true);
 
         assertThat(new RunPlanRepository(database).count()).isZero();
-        try (var connection = database.connection(); var statement = connection.createStatement();
+        try (var connection = database.connection();
+                var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
                         + "WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%') + (SELECT COUNT(*) FROM plan_addresses) "
                         + "+ (SELECT COUNT(*) FROM plan_pushes) + (SELECT COUNT(*) FROM plan_conflicts) "
                         + "+ (SELECT COUNT(*) FROM sf_mirror)")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("tables or rows of the plan left, or pulled rows in the mirror").isEqualTo(
-                    RandomOrg.generate(new Random(3)).stored.size());
+            assertThat(rows.getLong(1))
+                    .as("tables or rows of the plan left, or pulled rows in the mirror")
+                    .isEqualTo(RandomOrg.generate(new Random(3)).stored.size());
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
@@ -135,11 +139,11 @@ class SlicedPlanPropertiesTest {
     /** Stores the org as a run finds it, plans it a slice at a time, and reads the whole plan back. */
     private static SyncPlan slicedPlan(Database database, RandomOrg org, int slice, boolean preview) {
         UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.fixed(NOW, ZoneOffset.UTC));
-        org.unsubscribed.forEach(email -> unsubscribes.add(new Unsubscribe(email, NOW, UnsubscribeSource.MANUAL,
-                "tester", Optional.empty())));
+        org.unsubscribed.forEach(email ->
+                unsubscribes.add(new Unsubscribe(email, NOW, UnsubscribeSource.MANUAL, "tester", Optional.empty())));
         PeopleRepository people = new PeopleRepository(database, Clock.fixed(NOW, ZoneOffset.UTC));
-        org.links.forEach((email, id) -> people.save(new Person(email, Optional.empty(), Optional.empty(),
-                Optional.of(id))));
+        org.links.forEach(
+                (email, id) -> people.save(new Person(email, Optional.empty(), Optional.empty(), Optional.of(id))));
         MirrorRepository mirror = new MirrorRepository(database);
         mirror.save(org.stored);
         try (RunPlan plan = new RunPlanRepository(database).open(preview, slice, NOW)) {
@@ -148,7 +152,7 @@ class SlicedPlanPropertiesTest {
             } else {
                 mirror.save(org.pulled);
             }
-            new RunPlanner(slice).plan(plan, org.settings, org.blocked, RunProgress.SILENT, () -> { });
+            new RunPlanner(slice).plan(plan, org.settings, org.blocked, RunProgress.SILENT, () -> {});
 
             List<SalesforceId> pushes = new ArrayList<>();
             for (SObjectType type : plan.pushCounts().keySet()) {
@@ -188,14 +192,17 @@ class SlicedPlanPropertiesTest {
                 }
             }
             for (SalesforceId id : ids) {
-                Optional<Email> email = random.nextInt(8) == 0 ? Optional.empty()
+                Optional<Email> email = random.nextInt(8) == 0
+                        ? Optional.empty()
                         : Optional.of(addresses.get(random.nextInt(addresses.size())));
                 boolean converted = id.objectType() == SObjectType.LEAD && random.nextInt(6) == 0;
                 Optional<SalesforceId> contact = converted && !contacts.isEmpty() && random.nextInt(4) != 0
-                        ? Optional.of(contacts.get(random.nextInt(contacts.size()))) : Optional.empty();
+                        ? Optional.of(contacts.get(random.nextInt(contacts.size())))
+                        : Optional.empty();
                 boolean deleted = !converted && random.nextInt(7) == 0;
                 Optional<SalesforceId> master = deleted && random.nextBoolean()
-                        ? Optional.of(ids.get(random.nextInt(ids.size()))).filter(m -> !m.equals(id)) : Optional.empty();
+                        ? Optional.of(ids.get(random.nextInt(ids.size()))).filter(m -> !m.equals(id))
+                        : Optional.empty();
                 int versions = 1 + random.nextInt(3);
                 if ((versions & 1) != 0) {
                     org.stored.add(version(id, email, random.nextInt(3) == 0, converted, contact, deleted, master));
@@ -209,12 +216,15 @@ class SlicedPlanPropertiesTest {
                     org.unsubscribed.add(address);
                 }
                 if (random.nextInt(3) == 0) {
-                    org.links.put(address, random.nextInt(5) == 0 || ids.isEmpty()
-                            ? TestIds.of(SObjectType.CONTACT, 900 + random.nextInt(50))
-                            : ids.get(random.nextInt(ids.size())));
+                    org.links.put(
+                            address,
+                            random.nextInt(5) == 0 || ids.isEmpty()
+                                    ? TestIds.of(SObjectType.CONTACT, 900 + random.nextInt(50))
+                                    : ids.get(random.nextInt(ids.size())));
                 }
             }
-            org.settings = SyncSettings.defaults().withMatchByEmail(random.nextInt(4) != 0)
+            org.settings = SyncSettings.defaults()
+                    .withMatchByEmail(random.nextInt(4) != 0)
                     .withResubscribePolicy(random.nextInt(3) == 0 ? ResubscribePolicy.HOLD : ResubscribePolicy.REAPPLY);
             if (random.nextInt(6) == 0) {
                 org.blocked.add(random.nextBoolean() ? SObjectType.LEAD : SObjectType.CONTACT);
@@ -222,10 +232,16 @@ class SlicedPlanPropertiesTest {
             return org;
         }
 
-        private static MirrorRepository.Pulled version(SalesforceId id, Optional<Email> email, boolean optedOut,
-                boolean converted, Optional<SalesforceId> contact, boolean deleted, Optional<SalesforceId> master) {
-            return new MirrorRepository.Pulled(new MirrorRecord(id, email, optedOut, optedOut, converted, contact,
-                    deleted, master), NOW);
+        private static MirrorRepository.Pulled version(
+                SalesforceId id,
+                Optional<Email> email,
+                boolean optedOut,
+                boolean converted,
+                Optional<SalesforceId> contact,
+                boolean deleted,
+                Optional<SalesforceId> master) {
+            return new MirrorRepository.Pulled(
+                    new MirrorRecord(id, email, optedOut, optedOut, converted, contact, deleted, master), NOW);
         }
 
         /** The ratchet's input for the whole org: the mirror as a real run leaves it after its pull. */
@@ -236,9 +252,17 @@ class SlicedPlanPropertiesTest {
                     MirrorRecord now = row.record();
                     MirrorRecord before = mirror.get(now.id());
                     boolean earlier = before != null && (before.optedOutBefore() || before.optedOut());
-                    mirror.put(now.id(), new MirrorRecord(now.id(), now.email(), now.optedOut(),
-                            earlier || now.optedOut(), now.converted(), now.convertedContactId(), now.deleted(),
-                            now.masterRecordId()));
+                    mirror.put(
+                            now.id(),
+                            new MirrorRecord(
+                                    now.id(),
+                                    now.email(),
+                                    now.optedOut(),
+                                    earlier || now.optedOut(),
+                                    now.converted(),
+                                    now.convertedContactId(),
+                                    now.deleted(),
+                                    now.masterRecordId()));
                 }
             }
             Map<Email, Set<SalesforceId>> linked = new HashMap<>();

@@ -79,9 +79,14 @@ class SlicedRunScenarioTest {
 
         assertThat(preview.plan()).isEqualTo(wholePreview.plan());
         assertThat(List.of(preview.pushed(), preview.imported(), preview.conflicts(), preview.apiCalls()))
-                .isEqualTo(List.of(wholePreview.pushed(), wholePreview.imported(), wholePreview.conflicts(),
+                .isEqualTo(List.of(
+                        wholePreview.pushed(),
+                        wholePreview.imported(),
+                        wholePreview.conflicts(),
                         wholePreview.apiCalls()));
-        assertThat(preview.plan().pushes()).as("the sample is the whole plan here").hasSize(preview.pushed())
+        assertThat(preview.plan().pushes())
+                .as("the sample is the whole plan here")
+                .hasSize(preview.pushed())
                 .hasSizeGreaterThan(SLICE);
         assertThat(preview.plan().imports()).hasSize(preview.imported()).hasSizeGreaterThan(SLICE);
         assertThat(preview.plan().conflicts()).hasSize(preview.conflicts()).hasSizeGreaterThan(SLICE);
@@ -91,18 +96,26 @@ class SlicedRunScenarioTest {
         assertThat(List.of(run.pushed(), run.imported(), run.conflicts()))
                 .isEqualTo(List.of(preview.pushed(), preview.imported(), preview.conflicts()));
         for (SalesforceId pushed : preview.plan().pushes()) {
-            assertThat(engine.admin().read(pushed.value()).optedOut()).as(pushed.value()).isTrue();
+            assertThat(engine.admin().read(pushed.value()).optedOut())
+                    .as(pushed.value())
+                    .isTrue();
         }
         for (Email imported : preview.plan().imports()) {
-            assertThat(engine.unsubscribes.find(imported)).get().extracting(u -> u.source())
+            assertThat(engine.unsubscribes.find(imported))
+                    .get()
+                    .extracting(u -> u.source())
                     .isEqualTo(UnsubscribeSource.SALESFORCE_SYNC);
         }
-        assertThat(engine.conflicts.open(Optional.empty(), 1000)).extracting(SlicedRunScenarioTest::identity)
+        assertThat(engine.conflicts.open(Optional.empty(), 1000))
+                .extracting(SlicedRunScenarioTest::identity)
                 .containsExactlyInAnyOrderElementsOf(preview.plan().conflicts().stream()
-                        .map(SlicedRunScenarioTest::identity).toList());
+                        .map(SlicedRunScenarioTest::identity)
+                        .toList());
         RunReport again = engine.run();
         assertThat(List.of(again.pushed(), again.imported(), again.conflicts())).containsOnly(0);
-        assertThat(new RunPlanRepository(database).count()).as("plans left behind").isZero();
+        assertThat(new RunPlanRepository(database).count())
+                .as("plans left behind")
+                .isZero();
     }
 
     @Test
@@ -119,10 +132,16 @@ class SlicedRunScenarioTest {
         engine.run();
 
         assertThat(engine.admin().read(contact).optedOut()).isTrue();
-        assertThat(engine.admin().read(sameAddress).optedOut()).as("match by email from the contact's address").isTrue();
-        assertThat(engine.admin().read(lead).optedOut()).as("a converted lead is not written").isFalse();
-        assertThat(engine.unsubscribes.find(Email.parse("zz.contact@acme.test"))).get()
-                .extracting(u -> u.source()).isEqualTo(UnsubscribeSource.SALESFORCE_SYNC);
+        assertThat(engine.admin().read(sameAddress).optedOut())
+                .as("match by email from the contact's address")
+                .isTrue();
+        assertThat(engine.admin().read(lead).optedOut())
+                .as("a converted lead is not written")
+                .isFalse();
+        assertThat(engine.unsubscribes.find(Email.parse("zz.contact@acme.test")))
+                .get()
+                .extracting(u -> u.source())
+                .isEqualTo(UnsubscribeSource.SALESFORCE_SYNC);
     }
 
     @Test
@@ -141,8 +160,11 @@ class SlicedRunScenarioTest {
         engine.run();
 
         assertThat(engine.admin().read(winner).optedOut()).isTrue();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10)).isEmpty();
-        assertThat(engine.unsubscribes.find(Email.parse("yy.winner@acme.test"))).as("the master's address").isPresent();
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10))
+                .isEmpty();
+        assertThat(engine.unsubscribes.find(Email.parse("yy.winner@acme.test")))
+                .as("the master's address")
+                .isPresent();
     }
 
     @Test
@@ -177,7 +199,8 @@ class SlicedRunScenarioTest {
         engine.run();
 
         assertThat(engine.conflicts.open(Optional.of(ConflictKind.NOT_IN_SALESFORCE), 100))
-                .extracting(c -> c.email().orElseThrow().value()).containsExactlyInAnyOrderElementsOf(nowhere);
+                .extracting(c -> c.email().orElseThrow().value())
+                .containsExactlyInAnyOrderElementsOf(nowhere);
     }
 
     @Test
@@ -197,13 +220,20 @@ class SlicedRunScenarioTest {
         assertThat(report.pushed()).isGreaterThanOrEqualTo(60);
         assertThat(report.imported()).as("Salesforce opt-outs of 1 500 people").isGreaterThan(30);
         long largest = during.values().stream().mapToLong(s -> s[1]).max().orElseThrow();
-        String worst = during.entrySet().stream().filter(e -> e.getValue()[1] == largest).findFirst().orElseThrow()
+        String worst = during.entrySet().stream()
+                .filter(e -> e.getValue()[1] == largest)
+                .findFirst()
+                .orElseThrow()
                 .getKey();
         // Three addresses bring at most a few records each (a Contact, a Lead with its address, a converted Lead).
         assertThat(largest).as("rows returned by " + worst).isLessThanOrEqualTo(4L * SLICE);
-        long pages = during.entrySet().stream().filter(e -> e.getKey().contains("FROM plan_addresses WHERE"))
-                .mapToLong(e -> e.getValue()[0]).sum();
-        assertThat(pages).as("reads of the plan's addresses").isGreaterThanOrEqualTo(2L * (60 + report.imported()) / SLICE);
+        long pages = during.entrySet().stream()
+                .filter(e -> e.getKey().contains("FROM plan_addresses WHERE"))
+                .mapToLong(e -> e.getValue()[0])
+                .sum();
+        assertThat(pages)
+                .as("reads of the plan's addresses")
+                .isGreaterThanOrEqualTo(2L * (60 + report.imported()) / SLICE);
     }
 
     private void fillBetween(String low, String high) {
@@ -214,7 +244,8 @@ class SlicedRunScenarioTest {
     }
 
     private void countSelects() throws SQLException {
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
             statement.execute("SET QUERY_STATISTICS TRUE");
         }
@@ -223,7 +254,8 @@ class SlicedRunScenarioTest {
     /** Every SELECT since {@link #countSelects}: how often it ran and the most rows it returned at once. */
     private Map<String, long[]> selects() throws SQLException {
         Map<String, long[]> selects = new LinkedHashMap<>();
-        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT, MAX_ROW_COUNT "
                     + "FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT LIKE 'SELECT%' "
                     + "AND SQL_STATEMENT NOT LIKE '%INFORMATION_SCHEMA%'")) {

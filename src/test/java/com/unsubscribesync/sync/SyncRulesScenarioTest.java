@@ -69,7 +69,9 @@ class SyncRulesScenarioTest {
         engine.pusher.drain();
 
         assertThat(engine.admin().read(contact).packageOptedOut()).isTrue();
-        assertThat(engine.admin().read(lead).packageOptedOut()).as("match by email reaches the Lead too").isTrue();
+        assertThat(engine.admin().read(lead).packageOptedOut())
+                .as("match by email reaches the Lead too")
+                .isTrue();
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
     }
 
@@ -81,9 +83,13 @@ class SyncRulesScenarioTest {
         RunReport report = engine.run();
 
         assertThat(report.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
-        assertThat(engine.unsubscribes.find(Email.parse("bo@acme.test"))).get()
-                .extracting(u -> u.source()).isEqualTo(UnsubscribeSource.SALESFORCE_SYNC);
-        assertThat(engine.outbox.pendingCount()).as("an imported opt-out is not pushed back").isZero();
+        assertThat(engine.unsubscribes.find(Email.parse("bo@acme.test")))
+                .get()
+                .extracting(u -> u.source())
+                .isEqualTo(UnsubscribeSource.SALESFORCE_SYNC);
+        assertThat(engine.outbox.pendingCount())
+                .as("an imported opt-out is not pushed back")
+                .isZero();
     }
 
     @Test
@@ -115,8 +121,10 @@ class SyncRulesScenarioTest {
 
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
         List<Conflict> open = engine.conflicts.open(Optional.of(ConflictKind.RESUBSCRIBED_IN_SALESFORCE), 10);
-        assertThat(open).singleElement().satisfies(c -> assertThat(c.recordId()).hasValueSatisfying(
-                id -> assertThat(id.value()).isEqualTo(contact)));
+        assertThat(open)
+                .singleElement()
+                .satisfies(c -> assertThat(c.recordId())
+                        .hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(contact)));
     }
 
     @Test
@@ -147,15 +155,21 @@ class SyncRulesScenarioTest {
         engine.merge(winner, loser, orgClock);
         engine.link("ed@acme.test", loser);
         engine.settings(s -> s.withMatchByEmail(false));
-        engine.unsubscribes.add(new com.unsubscribesync.domain.Unsubscribe(Email.parse("ed@acme.test"),
-                java.time.Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        engine.unsubscribes.add(new com.unsubscribesync.domain.Unsubscribe(
+                Email.parse("ed@acme.test"),
+                java.time.Instant.now(),
+                UnsubscribeSource.MANUAL,
+                "tester",
+                Optional.empty()));
         engine.outbox.remove(engine.outbox.due(engine.clock.instant(), 10).stream()
-                .map(e -> e.id()).toList());
+                .map(e -> e.id())
+                .toList());
 
         engine.run();
 
         assertThat(engine.admin().read(winner).optedOut()).isTrue();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10)).isEmpty();
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10))
+                .isEmpty();
     }
 
     @Test
@@ -169,7 +183,8 @@ class SyncRulesScenarioTest {
 
         engine.pusher.drain();
 
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10)).hasSize(1);
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.RECORD_DELETED), 10))
+                .hasSize(1);
         assertThat(engine.outbox.pendingCount()).isZero();
     }
 
@@ -182,7 +197,8 @@ class SyncRulesScenarioTest {
         engine.pusher.drain();
 
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .singleElement()
                 .satisfies(c -> assertThat(c.statusCode()).contains("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
         assertThat(engine.outbox.pendingCount()).isZero();
     }
@@ -190,8 +206,8 @@ class SyncRulesScenarioTest {
     @Test
     void lockedRecordIsRetriedWithCappedAttemptsThenHandedToTheAdmin() throws Exception {
         engine.close();
-        com.unsubscribesync.salesforce.RetryPolicy quick = new com.unsubscribesync.salesforce.RetryPolicy(3,
-                Duration.ofMillis(1), Duration.ofMillis(4), delay -> { }, new Random(1));
+        com.unsubscribesync.salesforce.RetryPolicy quick = new com.unsubscribesync.salesforce.RetryPolicy(
+                3, Duration.ofMillis(1), Duration.ofMillis(4), delay -> {}, new Random(1));
         engine = new EngineHarness(org, database, quick);
         engine.admin().addContact("Hu", "Bo", "hu@acme.test");
         org.faults().failRecords("update", "UNABLE_TO_LOCK_ROW", 1.0);
@@ -205,7 +221,8 @@ class SyncRulesScenarioTest {
 
         assertThat(engine.outbox.pendingCount()).isZero();
         assertThat(writes).as("attempts").isEqualTo(3);
-        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10)).singleElement()
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .singleElement()
                 .satisfies(c -> assertThat(c.statusCode()).contains("UNABLE_TO_LOCK_ROW"));
     }
 
@@ -282,24 +299,38 @@ class SyncRulesScenarioTest {
         String contact = engine.admin().addContact("Ny", "Xu", "ny@acme.test");
         engine.unsubscribe("ny@acme.test");
         engine.pusher.drain();
-        Resubscriber resubscriber = new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
-                () -> Optional.of(engine.salesforce), engine.fields, engine.clock);
+        Resubscriber resubscriber = new Resubscriber(
+                engine.unsubscribes,
+                engine.people,
+                engine.settings,
+                engine.mirror,
+                () -> Optional.of(engine.salesforce),
+                engine.fields,
+                engine.clock);
 
         assertThatThrownBy(() -> resubscriber.resubscribe(Email.parse("ny@acme.test"), " ", "admin", true))
                 .hasMessageContaining("needs a reason");
-        Resubscriber.Result result = resubscriber.resubscribe(Email.parse("ny@acme.test"), "asked on the phone", "admin",
-                true);
+        Resubscriber.Result result =
+                resubscriber.resubscribe(Email.parse("ny@acme.test"), "asked on the phone", "admin", true);
 
-        assertThat(result.uncheckedInSalesforce()).singleElement().satisfies(c -> assertThat(c.changed()).isTrue());
+        assertThat(result.uncheckedInSalesforce())
+                .singleElement()
+                .satisfies(c -> assertThat(c.changed()).isTrue());
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
         assertThat(engine.unsubscribes.find(Email.parse("ny@acme.test"))).isEmpty();
-        assertThat(engine.unsubscribes.history(Email.parse("ny@acme.test"))).extracting(e -> e.action())
-                .containsExactly(com.unsubscribesync.domain.HistoryEntry.Action.UNSUBSCRIBE,
+        assertThat(engine.unsubscribes.history(Email.parse("ny@acme.test")))
+                .extracting(e -> e.action())
+                .containsExactly(
+                        com.unsubscribesync.domain.HistoryEntry.Action.UNSUBSCRIBE,
                         com.unsubscribesync.domain.HistoryEntry.Action.RESUBSCRIBE,
                         com.unsubscribesync.domain.HistoryEntry.Action.UNCHECKED_IN_SALESFORCE);
         engine.run();
-        assertThat(engine.admin().read(contact).optedOut()).as("nothing re-applies it").isFalse();
-        assertThat(engine.unsubscribes.find(Email.parse("ny@acme.test"))).as("nor re-imports it").isEmpty();
+        assertThat(engine.admin().read(contact).optedOut())
+                .as("nothing re-applies it")
+                .isFalse();
+        assertThat(engine.unsubscribes.find(Email.parse("ny@acme.test")))
+                .as("nor re-imports it")
+                .isEmpty();
     }
 
     @Test
@@ -321,7 +352,8 @@ class SyncRulesScenarioTest {
 
     @Test
     void twoEnginesOnOneDataDirectoryNeverRunAtOnce(@TempDir Path dataDirectory) throws Exception {
-        try (Database one = Database.openFile(dataDirectory); Database two = Database.openFile(dataDirectory)) {
+        try (Database one = Database.openFile(dataDirectory);
+                Database two = Database.openFile(dataDirectory)) {
             EngineHarness first = new EngineHarness(org, one);
             EngineHarness second = new EngineHarness(org, two);
             org.faults().latency(Duration.ofMillis(300));
@@ -341,12 +373,16 @@ class SyncRulesScenarioTest {
     @Test
     void unsubscribeRecordedWhileTheEngineRunsIsPushedWithoutBeingAsked() throws Exception {
         String contact = engine.admin().addContact("Pe", "Za", "pe@acme.test");
-        NightlyScheduler scheduler = new NightlyScheduler(engine.settings, engine.runs, trigger -> { }, engine.clock);
+        NightlyScheduler scheduler = new NightlyScheduler(engine.settings, engine.runs, trigger -> {}, engine.clock);
         try (Engine background = new Engine(engine.pusher, scheduler)) {
             background.start();
-            new com.unsubscribesync.store.UnsubscribeRepository(database, engine.clock).add(new com.unsubscribesync.domain.Unsubscribe(
-                    Email.parse("pe@acme.test"), java.time.Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake",
-                    Optional.empty()));
+            new com.unsubscribesync.store.UnsubscribeRepository(database, engine.clock)
+                    .add(new com.unsubscribesync.domain.Unsubscribe(
+                            Email.parse("pe@acme.test"),
+                            java.time.Instant.now(),
+                            UnsubscribeSource.CLICKED_LINK,
+                            "intake",
+                            Optional.empty()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!engine.admin().read(contact).optedOut() && System.nanoTime() < deadline) {
                 Thread.sleep(25);

@@ -43,29 +43,46 @@ class UncheckInSalesforceStepTest {
 
         assertThat(engine.admin().read(lead).optedOut()).isTrue();
         assertThat(engine.admin().read(contact).optedOut()).isTrue();
-        assertThat(resubscriber().optedOutInSalesforce(ANN)).extracting(r -> r.id().value())
+        assertThat(resubscriber().optedOutInSalesforce(ANN))
+                .extracting(r -> r.id().value())
                 .containsExactlyInAnyOrder(lead, contact);
-        assertThat(engine.admin().read(lead).optedOut()).as("naming them writes nothing").isTrue();
+        assertThat(engine.admin().read(lead).optedOut())
+                .as("naming them writes nothing")
+                .isTrue();
     }
 
     @Test
     void theStepUnchecksOnlyTheConfirmedRecordsAndSaysSoInTheHistory() {
         resubscriber().resubscribe(ANN, "asked on the phone", "admin", false);
         List<Resubscriber.OptedOutRecord> confirmed = resubscriber().optedOutInSalesforce(ANN).stream()
-                .filter(r -> r.id().value().equals(lead)).toList();
+                .filter(r -> r.id().value().equals(lead))
+                .toList();
 
         List<Resubscriber.RecordChange> changes = resubscriber().uncheckInSalesforce(ANN, confirmed, "admin");
 
-        assertThat(changes).singleElement().satisfies(c -> assertThat(c.changed()).isTrue());
+        assertThat(changes)
+                .singleElement()
+                .satisfies(c -> assertThat(c.changed()).isTrue());
         assertThat(engine.admin().read(lead).optedOut()).isFalse();
-        assertThat(engine.admin().read(contact).optedOut()).as("not confirmed, not touched").isTrue();
-        assertThat(engine.unsubscribes.history(ANN)).extracting(HistoryEntry::action).containsExactly(
-                HistoryEntry.Action.UNSUBSCRIBE, HistoryEntry.Action.RESUBSCRIBE,
-                HistoryEntry.Action.UNCHECKED_IN_SALESFORCE);
+        assertThat(engine.admin().read(contact).optedOut())
+                .as("not confirmed, not touched")
+                .isTrue();
+        assertThat(engine.unsubscribes.history(ANN))
+                .extracting(HistoryEntry::action)
+                .containsExactly(
+                        HistoryEntry.Action.UNSUBSCRIBE,
+                        HistoryEntry.Action.RESUBSCRIBE,
+                        HistoryEntry.Action.UNCHECKED_IN_SALESFORCE);
     }
 
     private Resubscriber resubscriber() {
-        return new Resubscriber(engine.unsubscribes, engine.people, engine.settings, engine.mirror,
-                () -> Optional.of(engine.salesforce), engine.fields, engine.clock);
+        return new Resubscriber(
+                engine.unsubscribes,
+                engine.people,
+                engine.settings,
+                engine.mirror,
+                () -> Optional.of(engine.salesforce),
+                engine.fields,
+                engine.clock);
     }
 }

@@ -13,8 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -39,10 +39,10 @@ final class AdminPath {
             ConflictKind.FIELD_UNAVAILABLE, "recheck");
     /** A surname of the demo org's people: the Link match list finds records of another address by it. */
     private static final String DEMO_SURNAME = "Castillo";
+
     private static final String IMPORT = "Import unsubscribes from a CSV file";
 
-    private AdminPath() {
-    }
+    private AdminPath() {}
 
     /**
      * @param textPercent       the text size the tour sets with Ctrl+= before anything else
@@ -58,17 +58,24 @@ final class AdminPath {
             }
         }));
         steps.add(new TourStep("welcome", t -> {
-            t.await("the console after its first start", Duration.ofMinutes(3),
+            t.await(
+                    "the console after its first start",
+                    Duration.ofMinutes(3),
                     () -> t.maybe(n -> "welcome".equals(n.getId())).isPresent());
             textSize(t, textPercent);
         }));
         steps.add(new TourStep("integrations", t -> {
             t.click("welcome-dismiss");
-            t.await("the welcome to close", () -> t.maybe(n -> "welcome".equals(n.getId())).isEmpty());
+            t.await(
+                    "the welcome to close",
+                    () -> t.maybe(n -> "welcome".equals(n.getId())).isEmpty());
             t.click("tab-integrations");
             t.visible("run-now");
-            t.await("the requirements checklist", () -> !((javafx.scene.layout.Pane) t.visible("requirements"))
-                    .getChildren().isEmpty());
+            t.await(
+                    "the requirements checklist",
+                    () -> !((javafx.scene.layout.Pane) t.visible("requirements"))
+                            .getChildren()
+                            .isEmpty());
         }));
         steps.add(new TourStep("more-settings", t -> {
             // The card is taller than the window at large text: typing scrolls its field into view.
@@ -111,15 +118,24 @@ final class AdminPath {
             t.xdotool("search", "--sync", "--onlyvisible", "--name", IMPORT, "windowfocus", "--sync");
             // Ctrl+L opens the chooser's location box first: a typed "/" opens it too, but a busy machine loses the
             // letters typed while it opens.
-            t.xdotool("key", "ctrl+l", "sleep", "0.5", "type", "--delay", "40", csv.toAbsolutePath().toString());
+            t.xdotool(
+                    "key",
+                    "ctrl+l",
+                    "sleep",
+                    "0.5",
+                    "type",
+                    "--delay",
+                    "40",
+                    csv.toAbsolutePath().toString());
         }));
         steps.add(new TourStep("import-columns", t -> {
             t.xdotool("key", "Return");
             t.dialog(IMPORT);
             t.visible("import-delimiter");
             t.visible("import-preview");
-            t.await("the Email Address column chosen for the address", () -> ((ComboBox<?>) t.visible(
-                    "import-column-email")).getValue() != null);
+            t.await(
+                    "the Email Address column chosen for the address",
+                    () -> ((ComboBox<?>) t.visible("import-column-email")).getValue() != null);
         }));
         steps.add(new TourStep("import-review", t -> {
             t.click("import-check");
@@ -139,8 +155,9 @@ final class AdminPath {
             t.gone(wizard);
             t.click("filter-unsubscribed");
             t.type("search", "tour");
-            t.find("an imported address in the list", n -> n instanceof Labeled l
-                    && "tour.import.one@example.com".equals(l.getText()));
+            t.find(
+                    "an imported address in the list",
+                    n -> n instanceof Labeled l && "tour.import.one@example.com".equals(l.getText()));
         }));
         steps.add(new TourStep("resubscribe-dialog", t -> {
             t.type("search", ADDED);
@@ -171,7 +188,8 @@ final class AdminPath {
         }));
         steps.add(new TourStep("run", t -> {
             Stage asked = t.dialog("Uncheck in Salesforce");
-            Optional<Node> uncheck = t.maybe(n -> n instanceof Button b && n.getScene() == asked.getScene()
+            Optional<Node> uncheck = t.maybe(n -> n instanceof Button b
+                    && n.getScene() == asked.getScene()
                     && CutOff.shown(b).startsWith("Uncheck"));
             Stage said = asked;
             if (uncheck.isPresent()) {
@@ -192,7 +210,9 @@ final class AdminPath {
         }));
         steps.add(new TourStep("sync-history", t -> {
             t.click("nav-history");
-            t.await("two runs in the history", () -> ((TableView<?>) t.visible("runs")).getItems().size() >= 2);
+            t.await(
+                    "two runs in the history",
+                    () -> ((TableView<?>) t.visible("runs")).getItems().size() >= 2);
             t.click(firstCell(t, "runs", "the newest run"));
         }));
         steps.add(new TourStep("run-detail", t -> {
@@ -203,8 +223,11 @@ final class AdminPath {
         steps.add(new TourStep("conflicts", t -> {
             t.click("run-back");
             t.click("nav-conflicts");
-            t.await("the conflict kinds", () -> !((javafx.scene.control.ListView<?>) t.visible("conflict-kinds"))
-                    .getItems().isEmpty());
+            t.await(
+                    "the conflict kinds",
+                    () -> !((javafx.scene.control.ListView<?>) t.visible("conflict-kinds"))
+                            .getItems()
+                            .isEmpty());
         }));
         for (ConflictKind kind : ConflictKind.values()) {
             conflict(steps, kind, everyConflictKind);
@@ -234,7 +257,9 @@ final class AdminPath {
         }));
         steps.add(new TourStep("wizard-undone", t -> {
             t.click("confirm-layout-change-ok");
-            t.await("Undo to be done", () -> t.maybe(n -> "undo-contact".equals(n.getId())).isEmpty());
+            t.await(
+                    "Undo to be done",
+                    () -> t.maybe(n -> "undo-contact".equals(n.getId())).isEmpty());
         }));
         steps.add(new TourStep("connection", t -> {
             Stage wizard = t.dialog(WIZARD);
@@ -243,7 +268,9 @@ final class AdminPath {
             t.click("nav-connection");
             t.await("the connection's state", () -> {
                 Labeled state = (Labeled) t.visible("connection-state");
-                return state.getText() != null && !state.getText().isBlank() && !state.getText().startsWith("Checking");
+                return state.getText() != null
+                        && !state.getText().isBlank()
+                        && !state.getText().startsWith("Checking");
             });
         }));
         steps.add(new TourStep("connection-guide", t -> {
@@ -281,8 +308,11 @@ final class AdminPath {
                 t.visible("link-panel");
                 t.type("link-search", DEMO_SURNAME);
                 t.click("link-search-button");
-                t.await("records named " + DEMO_SURNAME, () -> !((TableView<?>) t.visible("link-matches")).getItems()
-                        .isEmpty());
+                t.await(
+                        "records named " + DEMO_SURNAME,
+                        () -> !((TableView<?>) t.visible("link-matches"))
+                                .getItems()
+                                .isEmpty());
                 t.click(firstCell(t, "link-matches", "the first match"));
                 // The demo person's address is no record's, so the match list warns before the link.
                 t.visible("link-warning");
@@ -316,15 +346,20 @@ final class AdminPath {
     /** The kind's pending count, as its cell's badge says. */
     private static long pending(Tour t, ConflictKind kind) throws Exception {
         Node cell = t.visible("kind-" + kind.key());
-        return t.onFx(() -> ((ListCell<?>) cell).getGraphic() instanceof Label count && !count.getText().isBlank()
-                ? Long.parseLong(count.getText()) : 0L);
+        return t.onFx(() -> ((ListCell<?>) cell).getGraphic() instanceof Label count
+                        && !count.getText().isBlank()
+                ? Long.parseLong(count.getText())
+                : 0L);
     }
 
     private static void select(Tour t, ConflictKind kind) throws Exception {
         t.click("kind-" + kind.key());
-        t.click(t.find("a " + kind.title() + " conflict in the list", n -> n instanceof TableRow<?> row
-                && row.getItem() != null && row.getTableView() != null
-                && "conflicts".equals(row.getTableView().getId())));
+        t.click(t.find(
+                "a " + kind.title() + " conflict in the list",
+                n -> n instanceof TableRow<?> row
+                        && row.getItem() != null
+                        && row.getTableView() != null
+                        && "conflicts".equals(row.getTableView().getId())));
         t.visible("action-" + RESOLUTION.get(kind));
     }
 
@@ -333,9 +368,15 @@ final class AdminPath {
      * so its middle can lie past the window while its first cell is in view.
      */
     private static Node firstCell(Tour t, String table, String what) throws Exception {
-        return t.find(what, n -> n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getIndex() == 0
-                && !cell.isEmpty() && cell.getTableView() != null && table.equals(cell.getTableView().getId())
-                && cell.getTableColumn() == cell.getTableView().getColumns().get(0));
+        return t.find(
+                what,
+                n -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && cell.getIndex() == 0
+                        && !cell.isEmpty()
+                        && cell.getTableView() != null
+                        && table.equals(cell.getTableView().getId())
+                        && cell.getTableColumn()
+                                == cell.getTableView().getColumns().get(0));
     }
 
     private static boolean added(Node node) {
@@ -385,13 +426,17 @@ final class AdminPath {
         t.await("the History card of " + email, patience, () -> {
             String title = ((Labeled) t.visible("history-title")).getText();
             String person = ((Labeled) t.visible("history-person")).getText();
-            return title != null && title.replaceAll("[\\s\u200b]", "").contains(email) && person != null
+            return title != null
+                    && title.replaceAll("[\\s\u200b]", "").contains(email)
+                    && person != null
                     && !person.isBlank();
         });
     }
 
     private static boolean filledRow(Node node) {
-        return node instanceof TableRow<?> row && row.getItem() != null && row.getTableView() != null
+        return node instanceof TableRow<?> row
+                && row.getItem() != null
+                && row.getTableView() != null
                 && "unsubscribes".equals(row.getTableView().getId());
     }
 
@@ -403,8 +448,8 @@ final class AdminPath {
             t.keys(KeyCode.CONTROL, KeyCode.EQUALS);
             int next = percentOf(menu);
             if (next <= now) {
-                throw new AssertionError("the text stops growing at " + now + " % (Ctrl+=), short of " + percent
-                        + " %");
+                throw new AssertionError(
+                        "the text stops growing at " + now + " % (Ctrl+=), short of " + percent + " %");
             }
             now = next;
         }

@@ -48,21 +48,29 @@ class AdminPathTourTest {
     }
 
     private void walk(int percent) throws Exception {
-        assertThat(System.getenv("DISPLAY")).as("the tour needs an X display: run scripts/tour").isNotBlank();
-        assertThat(System.getProperty("glass.platform")).as("the tour drives a real window, not Monocle")
+        assertThat(System.getenv("DISPLAY"))
+                .as("the tour needs an X display: run scripts/tour")
+                .isNotBlank();
+        assertThat(System.getProperty("glass.platform"))
+                .as("the tour drives a real window, not Monocle")
                 .isEqualTo("gtk");
         Path data = Files.createTempDirectory("tour-data-");
         Path files = Files.createTempDirectory("tour-files-");
         Path csv = files.resolve("unsubscribes.csv");
         // As a spreadsheet in Europe saves it: ";" between fields and headers of its own, for the column step.
-        Files.writeString(csv, String.join("\n", "Email Address;Source;Comment",
-                "tour.import.one@example.com;manual;Asked at a trade show",
-                "tour.import.two@example.com;bounce;",
-                "not-an-address;manual;",
-                "tour.import.three@example.com;clicked-link;"), StandardCharsets.UTF_8);
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        "Email Address;Source;Comment",
+                        "tour.import.one@example.com;manual;Asked at a trade show",
+                        "tour.import.two@example.com;bounce;",
+                        "not-an-address;manual;",
+                        "tour.import.three@example.com;clicked-link;"),
+                StandardCharsets.UTF_8);
         Stage stage = FxToolkit.registerPrimaryStage();
-        Rectangle2D screen = WaitForAsyncUtils.asyncFx(() -> Screen.getPrimary().getBounds()).get(10,
-                TimeUnit.SECONDS);
+        Rectangle2D screen =
+                WaitForAsyncUtils.asyncFx(() -> Screen.getPrimary().getBounds()).get(10, TimeUnit.SECONDS);
         String prefix = String.format("%.0fx%.0f-%dpct", screen.getWidth(), screen.getHeight(), percent);
         forget(prefix);
         Application console = FxToolkit.setupApplication(ConsoleApplication.class, "--data-dir", data.toString());
@@ -72,32 +80,42 @@ class AdminPathTourTest {
             tour.walk(AdminPath.steps(percent, csv, Boolean.getBoolean("tour.everyConflictKind")));
         } finally {
             close(stage, console);
-            System.out.printf("tour %s: %d screenshots in %d s in %s%n", prefix, tour.screenshots().size(),
-                    (System.nanoTime() - started) / 1_000_000_000, SHOTS.resolve(prefix + "-tour.txt"));
+            System.out.printf(
+                    "tour %s: %d screenshots in %d s in %s%n",
+                    prefix,
+                    tour.screenshots().size(),
+                    (System.nanoTime() - started) / 1_000_000_000,
+                    SHOTS.resolve(prefix + "-tour.txt"));
             tour.skipped().forEach(s -> System.out.println("  skipped " + s));
         }
         String log = Files.exists(data.resolve("unsubscribe-sync.log"))
-                ? Files.readString(data.resolve("unsubscribe-sync.log")) : "";
+                ? Files.readString(data.resolve("unsubscribe-sync.log"))
+                : "";
         delete(data);
         delete(files);
         assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList())
-                .as("errors the console logged during the tour").isEmpty();
+                .as("errors the console logged during the tour")
+                .isEmpty();
         if (!"report".equals(System.getProperty("tour.cutOff"))) {
-            assertThat(tour.seriousOffenders()).as("cut off or pushed out of the window at %s (each step's list is "
-                    + "in %s)", prefix, SHOTS.resolve(prefix + "-tour.txt")).isEmpty();
+            assertThat(tour.seriousOffenders())
+                    .as(
+                            "cut off or pushed out of the window at %s (each step's list is " + "in %s)",
+                            prefix, SHOTS.resolve(prefix + "-tour.txt"))
+                    .isEmpty();
         }
     }
 
     /** Closes the console's dialogs and window and stops it, as quitting would. */
     private static void close(Stage stage, Application console) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            for (Window window : List.copyOf(Window.getWindows())) {
-                if (window != stage) {
-                    window.hide();
-                }
-            }
-            stage.hide();
-        }).get(10, TimeUnit.SECONDS);
+                    for (Window window : List.copyOf(Window.getWindows())) {
+                        if (window != stage) {
+                            window.hide();
+                        }
+                    }
+                    stage.hide();
+                })
+                .get(10, TimeUnit.SECONDS);
         FxToolkit.cleanupApplication(console);
     }
 

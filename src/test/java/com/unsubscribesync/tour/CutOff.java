@@ -29,8 +29,7 @@ final class CutOff {
     /** Shortened on purpose: at large text the breadcrumb gives way first, it repeats the highlighted navigation. */
     private static final java.util.Set<String> MAY_SHORTEN = java.util.Set.of("breadcrumb");
 
-    private CutOff() {
-    }
+    private CutOff() {}
 
     /**
      * Something cut off.
@@ -51,13 +50,22 @@ final class CutOff {
         if (window instanceof Stage stage) {
             Rectangle2D shown = new Rectangle2D(window.getX(), window.getY(), window.getWidth(), window.getHeight());
             if (!contains(screen, shown)) {
-                found.add(new Offender("window \"" + stage.getTitle() + "\"", String.format("is %.0fx%.0f at %.0f,%.0f "
-                        + "on a %.0fx%.0f screen", shown.getWidth(), shown.getHeight(), shown.getMinX(),
-                        shown.getMinY(), screen.getWidth(), screen.getHeight()), true));
+                found.add(new Offender(
+                        "window \"" + stage.getTitle() + "\"",
+                        String.format(
+                                "is %.0fx%.0f at %.0f,%.0f " + "on a %.0fx%.0f screen",
+                                shown.getWidth(),
+                                shown.getHeight(),
+                                shown.getMinX(),
+                                shown.getMinY(),
+                                screen.getWidth(),
+                                screen.getHeight()),
+                        true));
             }
         }
         if (window.getScene() != null) {
-            Rectangle2D scene = new Rectangle2D(0, 0, window.getScene().getWidth(), window.getScene().getHeight());
+            Rectangle2D scene = new Rectangle2D(
+                    0, 0, window.getScene().getWidth(), window.getScene().getHeight());
             walk(window.getScene().getRoot(), scene, found);
         }
         return found;
@@ -72,8 +80,10 @@ final class CutOff {
         }
         boolean inScrollingList = node instanceof VirtualFlow<?> || node instanceof TableHeaderRow;
         if (!inScrollingList && important(node) && !contains(area, inScene(node))) {
-            found.add(new Offender(where(node), "lies outside its window or scroll area: " + describe(inScene(node))
-                    + " of " + describe(area), true));
+            found.add(new Offender(
+                    where(node),
+                    "lies outside its window or scroll area: " + describe(inScene(node)) + " of " + describe(area),
+                    true));
         }
         Rectangle2D inside = area;
         if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
@@ -104,13 +114,17 @@ final class CutOff {
     }
 
     private static boolean important(Node node) {
-        return (node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase<?>
-                || node instanceof Label) && node.getLayoutBounds().getWidth() > 0;
+        return (node instanceof ButtonBase
+                        || node instanceof TextInputControl
+                        || node instanceof ComboBoxBase<?>
+                        || node instanceof Label)
+                && node.getLayoutBounds().getWidth() > 0;
     }
 
     private static java.util.Optional<Offender> elided(Labeled labeled) {
         String full = shown(labeled);
-        if (full.isBlank() || (labeled.getId() != null && MAY_SHORTEN.contains(labeled.getId()))
+        if (full.isBlank()
+                || (labeled.getId() != null && MAY_SHORTEN.contains(labeled.getId()))
                 || labeled.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY
                 || labeled.getWidth() <= 0) {
             return java.util.Optional.empty();
@@ -123,14 +137,19 @@ final class CutOff {
                 double top = text.getLayoutY() + text.getTranslateY() + drawn.getMinY();
                 if (top + drawn.getHeight() > labeled.getHeight() + 1 || top < -1) {
                     // A row or box lower than its text (a fixed cell size at large text) shows half of each line.
-                    return java.util.Optional.of(new Offender(isCell(labeled) ? list(labeled) : where(labeled),
-                            String.format("is %.0f px high for words %.0f px high: \"%s\"", labeled.getHeight(),
-                                    drawn.getHeight(), full), true));
+                    return java.util.Optional.of(new Offender(
+                            isCell(labeled) ? list(labeled) : where(labeled),
+                            String.format(
+                                    "is %.0f px high for words %.0f px high: \"%s\"",
+                                    labeled.getHeight(), drawn.getHeight(), full),
+                            true));
                 }
                 if (!rendered.equals(full) && !stale(labeled, rendered, full)) {
                     boolean cell = isCell(labeled);
-                    return java.util.Optional.of(new Offender(cell ? list(labeled) : where(labeled), "shows \"" + rendered + "\" of \""
-                            + full + "\"", !cell));
+                    return java.util.Optional.of(new Offender(
+                            cell ? list(labeled) : where(labeled),
+                            "shows \"" + rendered + "\" of \"" + full + "\"",
+                            !cell));
                 }
             }
         }
@@ -143,15 +162,17 @@ final class CutOff {
      */
     static boolean stale(Labeled labeled, String rendered, String full) {
         String ellipsis = labeled.getEllipsisString();
-        boolean shortened = (ellipsis != null && !ellipsis.isEmpty() && rendered.contains(ellipsis))
-                || full.startsWith(rendered);
+        boolean shortened =
+                (ellipsis != null && !ellipsis.isEmpty() && rendered.contains(ellipsis)) || full.startsWith(rendered);
         return !shortened;
     }
 
     /** A cell by the table or list it belongs to (and its column header by the table). */
     private static String list(Node cell) {
         for (Node at = cell.getParent(); at != null; at = at.getParent()) {
-            if (at instanceof javafx.scene.control.Control && at.getId() != null && !at.getId().isBlank()) {
+            if (at instanceof javafx.scene.control.Control
+                    && at.getId() != null
+                    && !at.getId().isBlank()) {
                 return "#" + at.getId() + (isHeader(cell) ? " column headers" : " cells");
             }
         }
@@ -209,8 +230,10 @@ final class CutOff {
 
     /** Half a pixel of slack for the rounding of snapped layouts. */
     private static boolean contains(Rectangle2D outer, Rectangle2D inner) {
-        return inner.getMinX() >= outer.getMinX() - 0.5 && inner.getMinY() >= outer.getMinY() - 0.5
-                && inner.getMaxX() <= outer.getMaxX() + 0.5 && inner.getMaxY() <= outer.getMaxY() + 0.5;
+        return inner.getMinX() >= outer.getMinX() - 0.5
+                && inner.getMinY() >= outer.getMinY() - 0.5
+                && inner.getMaxX() <= outer.getMaxX() + 0.5
+                && inner.getMaxY() <= outer.getMaxY() + 0.5;
     }
 
     private static String describe(Rectangle2D r) {
@@ -222,11 +245,15 @@ final class CutOff {
         if (node.getId() != null && !node.getId().isBlank()) {
             return "#" + node.getId();
         }
-        StringBuilder out = new StringBuilder(node.getClass().getSimpleName().isEmpty() ? node.getClass().getName()
-                : node.getClass().getSimpleName());
+        StringBuilder out = new StringBuilder(
+                node.getClass().getSimpleName().isEmpty()
+                        ? node.getClass().getName()
+                        : node.getClass().getSimpleName());
         if (node instanceof Labeled labeled && labeled.getText() != null) {
             String text = shown(labeled);
-            out.append(" \"").append(text.length() > 40 ? text.substring(0, 40) + "…" : text).append('"');
+            out.append(" \"")
+                    .append(text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                    .append('"');
         }
         for (Node at = node.getParent(); at != null; at = at.getParent()) {
             if (at.getId() != null && !at.getId().isBlank()) {

@@ -120,7 +120,8 @@ class CutOffTest {
     void aLiveCounterChangedSinceTheLastLayoutIsNotMistakenForShortenedWords(FxRobot robot) {
         Label counter = new Label("API 43 / 100,000");
 
-        assertThat(CutOff.stale(counter, "API 37 / 100,000", "API 43 / 100,000")).isTrue();
+        assertThat(CutOff.stale(counter, "API 37 / 100,000", "API 43 / 100,000"))
+                .isTrue();
         assertThat(CutOff.stale(counter, "API 43 / 1...", "API 43 / 100,000")).isFalse();
         assertThat(CutOff.stale(counter, "API 43 / 1", "API 43 / 100,000")).isFalse();
     }

@@ -17,8 +17,8 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
@@ -80,13 +80,15 @@ final class Tour {
             }
             shoot(step);
             List<CutOff.Offender> found = offenders();
-            List<String> cutOff = summary(found.stream().filter(CutOff.Offender::serious).toList());
+            List<String> cutOff =
+                    summary(found.stream().filter(CutOff.Offender::serious).toList());
             serious.addAll(cutOff);
-            report.add(String.format("%s (%d ms)%s", step, (System.nanoTime() - started) / 1_000_000,
-                    found.isEmpty() ? ": nothing cut off" : ""));
+            report.add(String.format(
+                    "%s (%d ms)%s",
+                    step, (System.nanoTime() - started) / 1_000_000, found.isEmpty() ? ": nothing cut off" : ""));
             cutOff.forEach(line -> report.add("    CUT OFF " + line));
-            summary(found.stream().filter(o -> !o.serious()).toList()).forEach(line -> report.add("    cells   "
-                    + line));
+            summary(found.stream().filter(o -> !o.serious()).toList())
+                    .forEach(line -> report.add("    cells   " + line));
         }
         writeReport();
     }
@@ -99,13 +101,18 @@ final class Tour {
     /** One line per offender, but one per table or list for its cells: how many, and the first few. */
     private static List<String> summary(List<CutOff.Offender> offenders) {
         List<String> lines = new ArrayList<>();
-        offenders.stream().filter(o -> !o.where().endsWith(" cells") && !o.where().endsWith(" column headers"))
+        offenders.stream()
+                .filter(o -> !o.where().endsWith(" cells") && !o.where().endsWith(" column headers"))
                 .forEach(o -> lines.add(o.toString()));
-        offenders.stream().filter(o -> o.where().endsWith(" cells") || o.where().endsWith(" column headers"))
-                .collect(java.util.stream.Collectors.groupingBy(CutOff.Offender::where,
-                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                .forEach((where, cells) -> lines.add(where + ": " + cells.size() + ", e.g. " + cells.stream()
-                        .limit(3).map(CutOff.Offender::what).collect(java.util.stream.Collectors.joining("; "))));
+        offenders.stream()
+                .filter(o -> o.where().endsWith(" cells") || o.where().endsWith(" column headers"))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        CutOff.Offender::where, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                .forEach((where, cells) -> lines.add(where + ": " + cells.size() + ", e.g. "
+                        + cells.stream()
+                                .limit(3)
+                                .map(CutOff.Offender::what)
+                                .collect(java.util.stream.Collectors.joining("; "))));
         return lines;
     }
 
@@ -154,9 +161,17 @@ final class Tour {
             double x = bounds.getCenterX();
             double y = bounds.getCenterY();
             return x < 0 || y < 0 || x > scene.getWidth() || y > scene.getHeight()
-                    ? String.format("%s lies outside its window (at %.0f,%.0f to %.0f,%.0f in a %.0fx%.0f window), "
-                            + "so the admin cannot click it", CutOff.where(node), bounds.getMinX(), bounds.getMinY(),
-                            bounds.getMaxX(), bounds.getMaxY(), scene.getWidth(), scene.getHeight()) : "";
+                    ? String.format(
+                            "%s lies outside its window (at %.0f,%.0f to %.0f,%.0f in a %.0fx%.0f window), "
+                                    + "so the admin cannot click it",
+                            CutOff.where(node),
+                            bounds.getMinX(),
+                            bounds.getMinY(),
+                            bounds.getMaxX(),
+                            bounds.getMaxY(),
+                            scene.getWidth(),
+                            scene.getHeight())
+                    : "";
         });
         if (!outside.isEmpty()) {
             throw new AssertionError(outside);
@@ -172,8 +187,12 @@ final class Tour {
      */
     Tour clickTop(Node node) throws Exception {
         reveal(node);
-        robot.moveTo(node, javafx.geometry.Pos.TOP_CENTER, new javafx.geometry.Point2D(0, 6),
-                org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(
+                        node,
+                        javafx.geometry.Pos.TOP_CENTER,
+                        new javafx.geometry.Point2D(0, 6),
+                        org.testfx.robot.Motion.DIRECT)
+                .clickOn(javafx.scene.input.MouseButton.PRIMARY);
         settle();
         return this;
     }
@@ -187,16 +206,23 @@ final class Tour {
                     Bounds target = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
                     Bounds view = scroll.getViewportBounds();
                     if (content.getHeight() > view.getHeight()) {
-                        double top = Math.max(0, Math.min(target.getMinY() - view.getHeight() / 3,
-                                content.getHeight() - view.getHeight()));
-                        scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin()) * top
-                                / (content.getHeight() - view.getHeight()));
+                        double top = Math.max(
+                                0,
+                                Math.min(
+                                        target.getMinY() - view.getHeight() / 3,
+                                        content.getHeight() - view.getHeight()));
+                        scroll.setVvalue(scroll.getVmin()
+                                + (scroll.getVmax() - scroll.getVmin())
+                                        * top
+                                        / (content.getHeight() - view.getHeight()));
                     }
                     if (content.getWidth() > view.getWidth()) {
-                        double left = Math.max(0, Math.min(target.getMinX() - 20, content.getWidth()
-                                - view.getWidth()));
-                        scroll.setHvalue(scroll.getHmin() + (scroll.getHmax() - scroll.getHmin()) * left
-                                / (content.getWidth() - view.getWidth()));
+                        double left =
+                                Math.max(0, Math.min(target.getMinX() - 20, content.getWidth() - view.getWidth()));
+                        scroll.setHvalue(scroll.getHmin()
+                                + (scroll.getHmax() - scroll.getHmin())
+                                        * left
+                                        / (content.getWidth() - view.getWidth()));
                     }
                     scroll.layout();
                 }
@@ -220,8 +246,9 @@ final class Tour {
         robot.push(KeyCode.BACK_SPACE);
         robot.write(text);
         settle();
-        await("#" + id + " to hold \"" + text + "\"", () -> field instanceof TextInputControl input
-                && input.getText().equals(text));
+        await(
+                "#" + id + " to hold \"" + text + "\"",
+                () -> field instanceof TextInputControl input && input.getText().equals(text));
         return this;
     }
 
@@ -247,7 +274,8 @@ final class Tour {
 
     /** The visible node that matches, waited for. */
     Node find(String what, Predicate<Node> matches) throws Exception {
-        Callable<Optional<Node>> query = () -> robot.lookup((Node n) -> matches.test(n) && shown(n)).tryQuery();
+        Callable<Optional<Node>> query =
+                () -> robot.lookup((Node n) -> matches.test(n) && shown(n)).tryQuery();
         await(what, () -> query.call().isPresent());
         return query.call().orElseThrow();
     }
@@ -258,8 +286,9 @@ final class Tour {
 
     /** A labeled control (a cell, a button) in the given node whose words are exactly these. */
     Node labeled(Node within, String words) throws Exception {
-        Callable<Optional<Node>> query = () -> robot.from(within).lookup((Node n) -> n instanceof Labeled l
-                && words.equals(CutOff.shown(l)) && shown(n)).tryQuery();
+        Callable<Optional<Node>> query = () -> robot.from(within)
+                .lookup((Node n) -> n instanceof Labeled l && words.equals(CutOff.shown(l)) && shown(n))
+                .tryQuery();
         await("\"" + words + "\" in " + CutOff.where(within), () -> query.call().isPresent());
         return query.call().orElseThrow();
     }
@@ -270,21 +299,30 @@ final class Tour {
                 return false;
             }
         }
-        return node.getScene() != null && node.getScene().getWindow() != null
+        return node.getScene() != null
+                && node.getScene().getWindow() != null
                 && node.getScene().getWindow().isShowing();
     }
 
     /** The dialog window whose title starts with these words, waited for. */
     Stage dialog(String title) throws Exception {
-        Callable<Optional<Stage>> query = () -> windows().stream().filter(w -> w != main && w instanceof Stage s
-                && s.getTitle() != null && s.getTitle().startsWith(title)).map(w -> (Stage) w).findFirst();
+        Callable<Optional<Stage>> query = () -> windows().stream()
+                .filter(w -> w != main
+                        && w instanceof Stage s
+                        && s.getTitle() != null
+                        && s.getTitle().startsWith(title))
+                .map(w -> (Stage) w)
+                .findFirst();
         await("a window titled \"" + title + "…\"", () -> query.call().isPresent());
         return query.call().orElseThrow();
     }
 
     /** Any window besides the console's own, if one is showing. */
     Optional<Stage> otherWindow() throws Exception {
-        return windows().stream().filter(w -> w != main && w instanceof Stage).map(w -> (Stage) w).findFirst();
+        return windows().stream()
+                .filter(w -> w != main && w instanceof Stage)
+                .map(w -> (Stage) w)
+                .findFirst();
     }
 
     void gone(Stage window) throws Exception {
@@ -293,15 +331,23 @@ final class Tour {
 
     /** Clicks the button of a dialog whose words start with these (mnemonics aside). */
     Tour press(Stage dialog, String words) throws Exception {
-        Node button = find("a button \"" + words + "…\" in \"" + dialog.getTitle() + "\"", n -> n instanceof Button b
-                && n.getScene() == dialog.getScene() && CutOff.shown(b).startsWith(words) && !b.isDisabled());
+        Node button = find(
+                "a button \"" + words + "…\" in \"" + dialog.getTitle() + "\"",
+                n -> n instanceof Button b
+                        && n.getScene() == dialog.getScene()
+                        && CutOff.shown(b).startsWith(words)
+                        && !b.isDisabled());
         return click(button);
     }
 
     /** Clicks the button of a dialog that has this role (the Wizard's Next, a dialog's OK). */
     Tour press(Stage dialog, ButtonData role) throws Exception {
-        Node button = find(role + " button in \"" + dialog.getTitle() + "\"", n -> n instanceof Button b
-                && n.getScene() == dialog.getScene() && ButtonBar.getButtonData(b) == role && !b.isDisabled());
+        Node button = find(
+                role + " button in \"" + dialog.getTitle() + "\"",
+                n -> n instanceof Button b
+                        && n.getScene() == dialog.getScene()
+                        && ButtonBar.getButtonData(b) == role
+                        && !b.isDisabled());
         return click(button);
     }
 
@@ -343,8 +389,8 @@ final class Tour {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("xdotool " + String.join(" ", arguments) + " did not finish in "
-                    + WAIT.toSeconds() + " s");
+            throw new AssertionError(
+                    "xdotool " + String.join(" ", arguments) + " did not finish in " + WAIT.toSeconds() + " s");
         }
         String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.exitValue() != 0) {

@@ -36,7 +36,7 @@ class AddDialogTest {
 
     @Test
     void aRefusedAnswerStaysInTheOpenDialogWithTheSentenceAndIsCorrectedThere(FxRobot robot) {
-        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> { });
+        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
         AtomicReference<Optional<NewUnsubscribe>> answer = new AtomicReference<>();
         Platform.runLater(() -> answer.set(dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,9 +52,10 @@ class AddDialogTest {
         });
 
         assertThat(answer.get()).isNull();
-        assertThat(robot.lookup("#add-refusal").queryAs(Label.class).getText()).isEqualTo("Not added: email "
-                + "'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space): remove it and "
-                + "type the address again.");
+        assertThat(robot.lookup("#add-refusal").queryAs(Label.class).getText())
+                .isEqualTo("Not added: email "
+                        + "'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space): remove it and "
+                        + "type the address again.");
         assertThat(email.getText()).isEqualTo("bo\u200bb@example.com");
         assertThat(reason.getText()).isEqualTo("asked by phone");
 

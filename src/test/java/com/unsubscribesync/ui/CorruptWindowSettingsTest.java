@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * off-screen or unreadably small), and the next save writes a clean file over it.
  */
 class CorruptWindowSettingsTest {
-    private static final WindowMemory.Remembered DEFAULTS = new WindowMemory.Remembered(WindowMemory.DEFAULT_WIDTH,
-            WindowMemory.DEFAULT_HEIGHT, Screen.INTEGRATIONS, TextSize.NORMAL);
+    private static final WindowMemory.Remembered DEFAULTS = new WindowMemory.Remembered(
+            WindowMemory.DEFAULT_WIDTH, WindowMemory.DEFAULT_HEIGHT, Screen.INTEGRATIONS, TextSize.NORMAL);
 
     @TempDir
     Path folder;
@@ -30,14 +30,19 @@ class CorruptWindowSettingsTest {
         new Random(4).nextBytes(noise);
         return Stream.of(
                 Arguments.of("random bytes", noise),
-                Arguments.of("a broken unicode escape", "width=\\uZZZZ\nscreen=\\u00"
-                        .getBytes(StandardCharsets.ISO_8859_1)),
-                Arguments.of("numbers that are not sizes", ("width=NaN\nheight=1e309\ntextSize=99999999999\n"
-                        + "screen=../../etc/passwd\n").getBytes(StandardCharsets.ISO_8859_1)),
+                Arguments.of(
+                        "a broken unicode escape", "width=\\uZZZZ\nscreen=\\u00".getBytes(StandardCharsets.ISO_8859_1)),
+                Arguments.of(
+                        "numbers that are not sizes",
+                        ("width=NaN\nheight=1e309\ntextSize=99999999999\n" + "screen=../../etc/passwd\n")
+                                .getBytes(StandardCharsets.ISO_8859_1)),
                 Arguments.of("a window far too small", "width=1\nheight=-800\n".getBytes(StandardCharsets.ISO_8859_1)),
-                Arguments.of("another program's XML", ("<?xml version=\"1.0\"?><!DOCTYPE properties SYSTEM "
-                        + "\"http://java.sun.com/dtd/properties.dtd\"><properties><entry key=\"width\">500</entry>"
-                        + "</properties>").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of(
+                        "another program's XML",
+                        ("<?xml version=\"1.0\"?><!DOCTYPE properties SYSTEM "
+                                        + "\"http://java.sun.com/dtd/properties.dtd\"><properties><entry key=\"width\">500</entry>"
+                                        + "</properties>")
+                                .getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("JSON", "{\"width\": 900, \"screen\": \"CONFLICTS\"}".getBytes(StandardCharsets.UTF_8)));
     }
 

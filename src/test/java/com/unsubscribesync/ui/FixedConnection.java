@@ -48,10 +48,15 @@ public final class FixedConnection implements OrgConnection {
     }
 
     /** A connected org without field answers. */
-    public static OrgState org(String name, String user, String url, boolean demo, Optional<Long> apiUsed,
-            Optional<Long> apiLimit) {
-        return new OrgState(Optional.of(new ConnectedOrg("00D000000000001", name, user, url, demo, Optional.empty())),
-                Map.of(), apiUsed, apiLimit, Optional.empty(), Optional.empty());
+    public static OrgState org(
+            String name, String user, String url, boolean demo, Optional<Long> apiUsed, Optional<Long> apiLimit) {
+        return new OrgState(
+                Optional.of(new ConnectedOrg("00D000000000001", name, user, url, demo, Optional.empty())),
+                Map.of(),
+                apiUsed,
+                apiLimit,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The org with the same field answer on Leads and Contacts. */
@@ -65,7 +70,7 @@ public final class FixedConnection implements OrgConnection {
 
     /** The use case over this connection, for view model tests without a data directory. */
     public ConnectOrg connectOrg() {
-        return new ConnectOrg(this, SyncSettings::defaults, () -> { }, this::saved);
+        return new ConnectOrg(this, SyncSettings::defaults, () -> {}, this::saved);
     }
 
     @Override

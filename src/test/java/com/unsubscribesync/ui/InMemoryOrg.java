@@ -76,14 +76,20 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
 
     @Override
     public OrgIdentity identity() {
-        return new OrgIdentity("00D000000000001AAA", "Test Org", "005000000000001AAA", "admin@test.example",
-                "https://test.example", true);
+        return new OrgIdentity(
+                "00D000000000001AAA",
+                "Test Org",
+                "005000000000001AAA",
+                "admin@test.example",
+                "https://test.example",
+                true);
     }
 
     @Override
     public synchronized FieldCheck checkField(OptOutFieldRequest request) {
         calls++;
-        String name = request.field() == OptOutField.EMAIL_OPT_OUT ? OptOutField.EMAIL_OPT_OUT_API_NAME
+        String name = request.field() == OptOutField.EMAIL_OPT_OUT
+                ? OptOutField.EMAIL_OPT_OUT_API_NAME
                 : request.apiNameOverride().orElse(PACKAGE_FIELD);
         Map<SObjectType, FieldCheck.ObjectField> objects = new EnumMap<>(SObjectType.class);
         for (SObjectType type : SObjectType.values()) {
@@ -96,7 +102,10 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     public void pullChanged(SObjectType type, String field, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
         List<OrgRecord> all;
         synchronized (this) {
-            all = rows.values().stream().filter(r -> r.id.objectType() == type).map(r -> record(r, field)).toList();
+            all = rows.values().stream()
+                    .filter(r -> r.id.objectType() == type)
+                    .map(r -> record(r, field))
+                    .toList();
         }
         for (int from = 0; from < all.size(); from += 2000) {
             synchronized (this) {
@@ -111,15 +120,20 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     public synchronized List<OrgRecord> findByEmails(SObjectType type, String field, Collection<Email> emails) {
         calls++;
         Set<Email> wanted = new HashSet<>(emails);
-        return rows.values().stream().filter(r -> r.id.objectType() == type && wanted.contains(r.email))
-                .map(r -> record(r, field)).toList();
+        return rows.values().stream()
+                .filter(r -> r.id.objectType() == type && wanted.contains(r.email))
+                .map(r -> record(r, field))
+                .toList();
     }
 
     @Override
     public synchronized List<OrgRecord> findByIds(SObjectType type, String field, Collection<SalesforceId> ids) {
         calls++;
-        return ids.stream().map(rows::get).filter(r -> r != null && r.id.objectType() == type)
-                .map(r -> record(r, field)).toList();
+        return ids.stream()
+                .map(rows::get)
+                .filter(r -> r != null && r.id.objectType() == type)
+                .map(r -> record(r, field))
+                .toList();
     }
 
     /** Reports every record as changed: this org keeps no modification times, and reporting more is allowed. */
@@ -156,15 +170,18 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     @Override
     public synchronized List<PersonMatch> findPeople(String text, int limit) {
         calls++;
-        return rows.values().stream().filter(r -> r.email.value().contains(text.strip().toLowerCase()))
-                .limit(limit).map(r -> new PersonMatch(r.id, r.email.value(), Optional.of(r.email.value()))).toList();
+        return rows.values().stream()
+                .filter(r -> r.email.value().contains(text.strip().toLowerCase()))
+                .limit(limit)
+                .map(r -> new PersonMatch(r.id, r.email.value(), Optional.of(r.email.value())))
+                .toList();
     }
 
     @Override
     public synchronized Optional<PersonMatch> findPerson(SalesforceId id) {
         calls++;
-        return Optional.ofNullable(rows.get(id)).map(r -> new PersonMatch(r.id, r.email.value(),
-                Optional.of(r.email.value())));
+        return Optional.ofNullable(rows.get(id))
+                .map(r -> new PersonMatch(r.id, r.email.value(), Optional.of(r.email.value())));
     }
 
     @Override
@@ -212,8 +229,7 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -244,8 +260,11 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
         }
 
         private SalesforceException refused() {
-            return new SalesforceException(SalesforceException.Kind.REFUSED, "NO_LAYOUTS", "The in-memory org has no "
-                    + "page layouts.", null);
+            return new SalesforceException(
+                    SalesforceException.Kind.REFUSED,
+                    "NO_LAYOUTS",
+                    "The in-memory org has no " + "page layouts.",
+                    null);
         }
     };
 
@@ -260,7 +279,15 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     }
 
     private static OrgRecord record(Row row, String field) {
-        return new OrgRecord(row.id, Optional.of(row.email), Optional.of(row.email.value()), row.optedOut.contains(field),
-                false, Optional.empty(), false, Optional.empty(), Instant.parse("2024-01-01T00:00:00Z"));
+        return new OrgRecord(
+                row.id,
+                Optional.of(row.email),
+                Optional.of(row.email.value()),
+                row.optedOut.contains(field),
+                false,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Instant.parse("2024-01-01T00:00:00Z"));
     }
 }

@@ -41,10 +41,11 @@ class UnsubscribeDialogsKeyboardTest {
     @Test
     void anInvalidAddressDisablesAddAndShowsTheSentenceUnderTheFieldKeepingWhatWasTyped(FxRobot robot)
             throws Exception {
-        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> { });
+        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
         AtomicReference<Optional<NewUnsubscribe>> answer = new AtomicReference<>();
         Platform.runLater(() -> answer.set(dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#add-email").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#add-email").tryQuery().isPresent());
         TextField email = robot.lookup("#add-email").queryAs(TextField.class);
         Node add = robot.lookup("#add-confirm").query();
         assertThat(add.isDisabled()).as("nothing typed yet").isTrue();
@@ -61,8 +62,10 @@ class UnsubscribeDialogsKeyboardTest {
         Bounds sentence = refusal.localToScene(refusal.getLayoutBounds());
         Node reason = robot.lookup("#add-reason").query();
         assertThat(sentence.getMinY()).as("under the email field").isGreaterThanOrEqualTo(field.getMaxY());
-        assertThat(sentence.getMaxY()).as("above the reason").isLessThanOrEqualTo(reason.localToScene(
-                reason.getLayoutBounds()).getMinY());
+        assertThat(sentence.getMaxY())
+                .as("above the reason")
+                .isLessThanOrEqualTo(
+                        reason.localToScene(reason.getLayoutBounds()).getMinY());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(answer.get()).as("Enter does not close it either").isNull();
@@ -76,13 +79,14 @@ class UnsubscribeDialogsKeyboardTest {
     }
 
     @Test
-    void tabInTheResubscribeReasonMovesToTheButtonsAndEveryControlIsReachedByKeyboard(FxRobot robot)
-            throws Exception {
-        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> { });
+    void tabInTheResubscribeReasonMovesToTheButtonsAndEveryControlIsReachedByKeyboard(FxRobot robot) throws Exception {
+        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
         AtomicReference<Optional<ResubscribeAnswer>> answer = new AtomicReference<>();
         Platform.runLater(() -> answer.set(dialogs.askResubscribe("ann@example.com")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#resubscribe-reason").tryQuery()
-                .isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#resubscribe-reason").tryQuery().isPresent());
         TextArea reason = robot.lookup("#resubscribe-reason").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, reason::isFocused);
 
@@ -95,12 +99,16 @@ class UnsubscribeDialogsKeyboardTest {
             visited.add(reason.getScene().getFocusOwner().getId());
         }
         assertThat(reason.getText()).isEqualTo("asked by phone");
-        assertThat(visited).as("Tab order from the reason").containsExactlyInAnyOrder("resubscribe-confirm",
-                "resubscribe-cancel", "resubscribe-reason").last().isEqualTo("resubscribe-reason");
+        assertThat(visited)
+                .as("Tab order from the reason")
+                .containsExactlyInAnyOrder("resubscribe-confirm", "resubscribe-cancel", "resubscribe-reason")
+                .last()
+                .isEqualTo("resubscribe-reason");
 
         robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(reason.getScene().getFocusOwner().getId()).as("Shift+Tab leaves the reason backwards")
+        assertThat(reason.getScene().getFocusOwner().getId())
+                .as("Shift+Tab leaves the reason backwards")
                 .isEqualTo(visited.get(1));
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();

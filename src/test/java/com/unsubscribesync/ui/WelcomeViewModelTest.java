@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WelcomeViewModelTest {
     @TempDir
     Path data;
+
     private final AtomicInteger connectionOpened = new AtomicInteger();
 
     private WelcomeViewModel model() {
@@ -19,7 +20,10 @@ class WelcomeViewModelTest {
     }
 
     private WelcomeViewModel model(com.unsubscribesync.usecase.OrgState org) {
-        return new WelcomeViewModel(new WelcomeMemory(data), new FixedConnection(org).connectOrg(), Background.immediate(),
+        return new WelcomeViewModel(
+                new WelcomeMemory(data),
+                new FixedConnection(org).connectOrg(),
+                Background.immediate(),
                 connectionOpened::incrementAndGet);
     }
 
@@ -46,8 +50,11 @@ class WelcomeViewModelTest {
 
     @Test
     void aDataDirectoryThatCannotBeWrittenStillShowsTheWelcome() {
-        WelcomeViewModel model = new WelcomeViewModel(new WelcomeMemory(data.resolve("missing")),
-                new FixedConnection(FixedConnection.demo()).connectOrg(), Background.immediate(), () -> { });
+        WelcomeViewModel model = new WelcomeViewModel(
+                new WelcomeMemory(data.resolve("missing")),
+                new FixedConnection(FixedConnection.demo()).connectOrg(),
+                Background.immediate(),
+                () -> {});
         model.showIfFirstRun();
         assertThat(model.showingProperty().get()).isTrue();
     }
@@ -64,7 +71,8 @@ class WelcomeViewModelTest {
     void anotherOrgIsNamedAndNotCalledTheDemo() {
         WelcomeViewModel model = model(FixedConnection.realOrg("Acme Corp", "ops@acme.example"));
         model.showIfFirstRun();
-        assertThat(model.whereProperty().get()).contains("connected to Acme Corp as ops@acme.example")
+        assertThat(model.whereProperty().get())
+                .contains("connected to Acme Corp as ops@acme.example")
                 .doesNotContain("demo");
         assertThat(model.onDemoProperty().get()).isFalse();
     }

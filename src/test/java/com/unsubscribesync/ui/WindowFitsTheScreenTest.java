@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /** A window remembered (or defaulted) larger than the screen opens shrunk to the screen, never off its edges. */
 class WindowFitsTheScreenTest {
-    private final WindowMemory.Remembered defaults = new WindowMemory.Remembered(WindowMemory.DEFAULT_WIDTH,
-            WindowMemory.DEFAULT_HEIGHT, Screen.CONFLICTS, new TextSize(16));
+    private final WindowMemory.Remembered defaults = new WindowMemory.Remembered(
+            WindowMemory.DEFAULT_WIDTH, WindowMemory.DEFAULT_HEIGHT, Screen.CONFLICTS, new TextSize(16));
 
     @Test
     void theDefaultWindowShrinksToASmallLaptopScreen() {

@@ -30,14 +30,19 @@ class RecordUnsubscribeTest {
 
     @TempDir
     Path data;
+
     private final Database database = Database.openInMemory("record-" + UUID.randomUUID());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, clock);
     private final AtomicInteger wakes = new AtomicInteger();
 
     private RecordUnsubscribe record() {
-        return new RecordUnsubscribe(unsubscribes, new UnsubscribeImporter(unsubscribes, clock,
-                data.resolve("scratch")), clock, "admin", wakes::incrementAndGet);
+        return new RecordUnsubscribe(
+                unsubscribes,
+                new UnsubscribeImporter(unsubscribes, clock, data.resolve("scratch")),
+                clock,
+                "admin",
+                wakes::incrementAndGet);
     }
 
     @AfterEach
@@ -47,8 +52,8 @@ class RecordUnsubscribeTest {
 
     @Test
     void aNewUnsubscribeIsWrittenByTheActorAndWakesThePusher() {
-        RecordUnsubscribe.Recorded recorded = record().add(new Email("ana@example.com"), UnsubscribeSource.MANUAL,
-                Optional.of("Asked by phone"));
+        RecordUnsubscribe.Recorded recorded =
+                record().add(new Email("ana@example.com"), UnsubscribeSource.MANUAL, Optional.of("Asked by phone"));
 
         assertThat(recorded.added()).isTrue();
         assertThat(unsubscribes.find(new Email("ana@example.com"))).hasValueSatisfying(u -> {
@@ -62,8 +67,8 @@ class RecordUnsubscribeTest {
     void anAddressUnsubscribedAlreadyKeepsItsFirstUnsubscribeAndDoesNotWakeThePusher() {
         record().add(new Email("ana@example.com"), UnsubscribeSource.BOUNCE, Optional.empty());
 
-        RecordUnsubscribe.Recorded again = record().add(new Email("ana@example.com"), UnsubscribeSource.MANUAL,
-                Optional.empty());
+        RecordUnsubscribe.Recorded again =
+                record().add(new Email("ana@example.com"), UnsubscribeSource.MANUAL, Optional.empty());
 
         assertThat(again.added()).isFalse();
         assertThat(again.unsubscribe().source()).isEqualTo(UnsubscribeSource.BOUNCE);
@@ -72,10 +77,11 @@ class RecordUnsubscribeTest {
 
     @Test
     void sourcesTheAppSetsItselfAreRefusedForEveryFrontEnd() {
-        for (UnsubscribeSource source : new UnsubscribeSource[] {UnsubscribeSource.IMPORT,
-            UnsubscribeSource.SALESFORCE_SYNC}) {
+        for (UnsubscribeSource source :
+                new UnsubscribeSource[] {UnsubscribeSource.IMPORT, UnsubscribeSource.SALESFORCE_SYNC}) {
             assertThatThrownBy(() -> record().add(new Email("ana@example.com"), source, Optional.empty()))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("is set by the app itself");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("is set by the app itself");
         }
         assertThat(unsubscribes.count()).isZero();
         assertThat(wakes).hasValue(0);
@@ -85,12 +91,10 @@ class RecordUnsubscribeTest {
     void anImportThatWroteWakesThePusherAndADryRunDoesNot() throws Exception {
         Path csv = Files.writeString(data.resolve("in.csv"), "email\nbo@example.com\ncy@example.com\n");
 
-        record().importFile(csv, CsvLayout.STANDARD, new ImportOptions(true, false),
-                ImportProgress.NONE);
+        record().importFile(csv, CsvLayout.STANDARD, new ImportOptions(true, false), ImportProgress.NONE);
         assertThat(wakes).hasValue(0);
 
-        record().importFile(csv, CsvLayout.STANDARD, new ImportOptions(false, false),
-                ImportProgress.NONE);
+        record().importFile(csv, CsvLayout.STANDARD, new ImportOptions(false, false), ImportProgress.NONE);
         assertThat(unsubscribes.count()).isEqualTo(2);
         assertThat(wakes).hasValue(1);
     }

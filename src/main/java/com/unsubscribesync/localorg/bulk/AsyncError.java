@@ -34,8 +34,10 @@ final class AsyncError extends RuntimeException {
 
     String document() {
         XmlOut out = new XmlOut();
-        out.open("error", "xmlns", BulkXml.NAMESPACE).leaf("exceptionCode", code)
-                .leaf("exceptionMessage", exceptionMessage).close();
+        out.open("error", "xmlns", BulkXml.NAMESPACE)
+                .leaf("exceptionCode", code)
+                .leaf("exceptionMessage", exceptionMessage)
+                .close();
         return BulkXml.DECLARATION + out;
     }
 }

@@ -37,8 +37,8 @@ record BatchCsv(List<String> header, List<List<String>> rows) {
 
     static String resultLine(RecordUpdates.Outcome outcome) {
         String error = outcome.error().map(BatchCsv::errorText).orElse("");
-        return quoted(outcome.id().orElse("")) + "," + quoted(String.valueOf(outcome.success())) + ","
-                + quoted("false") + "," + quoted(error) + "\n";
+        return quoted(outcome.id().orElse("")) + "," + quoted(String.valueOf(outcome.success())) + "," + quoted("false")
+                + "," + quoted(error) + "\n";
     }
 
     /** STATUS_CODE:message:fields -- as in Salesforce's result files ("--" alone when no field is named). */

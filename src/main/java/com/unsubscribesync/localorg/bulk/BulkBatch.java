@@ -5,7 +5,13 @@ import java.time.Instant;
 /** One batch of a job: the CSV as sent, its state, and its result lines once processed. */
 final class BulkBatch {
     /** Named as on the wire. */
-    enum State { Queued, InProgress, Completed, Failed, NotProcessed }
+    enum State {
+        Queued,
+        InProgress,
+        Completed,
+        Failed,
+        NotProcessed
+    }
 
     final String id;
     final BulkJob job;

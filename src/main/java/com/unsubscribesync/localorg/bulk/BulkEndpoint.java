@@ -67,8 +67,12 @@ public final class BulkEndpoint extends ApiEndpoint {
 
     @Override
     protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
-        HttpBodies.send(exchange, 400, XML, new AsyncError(400, "ClientInputError",
-                "Failed to read request. Exceeded max size limit of " + limit).document());
+        HttpBodies.send(
+                exchange,
+                400,
+                XML,
+                new AsyncError(400, "ClientInputError", "Failed to read request. Exceeded max size limit of " + limit)
+                        .document());
     }
 
     @Override
@@ -80,8 +84,8 @@ public final class BulkEndpoint extends ApiEndpoint {
             reply = Reply.xml(error.status(), error.document());
         } catch (RuntimeException e) {
             LOG.error("local org failed to answer a Bulk API request", e);
-            reply = Reply.xml(500, new AsyncError(500, "InternalServerError", "An unexpected error occurred")
-                    .document());
+            reply = Reply.xml(
+                    500, new AsyncError(500, "InternalServerError", "An unexpected error occurred").document());
         }
         HttpBodies.send(exchange, reply.status(), reply.contentType(), reply.body());
     }
@@ -129,7 +133,8 @@ public final class BulkEndpoint extends ApiEndpoint {
         }
         if (batchId != null && get) {
             BulkBatch batch = jobs.batch(jobs.find(jobId, caller.userRow()), batchId);
-            return jobs.read(() -> part == null ? Reply.xml(200, BulkXml.batchInfo(batch))
+            return jobs.read(() -> part == null
+                    ? Reply.xml(200, BulkXml.batchInfo(batch))
                     : new Reply(200, "text/csv", part.equals("request") ? batch.request : results(batch)));
         }
         throw new AsyncError(400, "InvalidUrl", exchange.getRequestMethod() + " is not allowed on " + path);
@@ -175,8 +180,10 @@ public final class BulkEndpoint extends ApiEndpoint {
             throw new AsyncError(400, "InvalidJob", "The local org runs update jobs only, not " + operation);
         }
         if (!"CSV".equals(contentType)) {
-            throw new AsyncError(400, "InvalidJob", "The local org takes CSV batches only, not "
-                    + (contentType == null ? "XML" : contentType));
+            throw new AsyncError(
+                    400,
+                    "InvalidJob",
+                    "The local org takes CSV batches only, not " + (contentType == null ? "XML" : contentType));
         }
         return jobs.create(object, caller.userRow(), caller.apiVersion());
     }

@@ -7,7 +7,11 @@ import java.util.List;
 /** One Bulk API 1.0 job and its batches; changed only under the lock of {@link BulkJobs}. */
 final class BulkJob {
     /** Named as on the wire. */
-    enum State { Open, Closed, Aborted }
+    enum State {
+        Open,
+        Closed,
+        Aborted
+    }
 
     final String id;
     final String object;

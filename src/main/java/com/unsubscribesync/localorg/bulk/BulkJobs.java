@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class BulkJobs implements AutoCloseable {
     /** Salesforce's most records in one batch. */
     static final int MAX_RECORDS = 10_000;
+
     private static final String JOB_PREFIX = "750";
     private static final String BATCH_PREFIX = "751";
     private static final Logger LOG = LoggerFactory.getLogger(BulkJobs.class);
@@ -68,15 +69,19 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     /** A job as an admin sees it on Setup's Bulk Data Load Jobs page. */
-    public record JobView(String id, String object, String state, List<String> batchStates,
-            List<Integer> batchRecords) {
-    }
+    public record JobView(
+            String id, String object, String state, List<String> batchStates, List<Integer> batchRecords) {}
 
     /** Every job so far, oldest first. */
     public synchronized List<JobView> jobs() {
-        return jobs.values().stream().map(job -> new JobView(job.id, job.object, job.state.name(),
-                job.batches.stream().map(b -> b.state.name()).toList(),
-                job.batches.stream().map(b -> b.processed).toList())).toList();
+        return jobs.values().stream()
+                .map(job -> new JobView(
+                        job.id,
+                        job.object,
+                        job.state.name(),
+                        job.batches.stream().map(b -> b.state.name()).toList(),
+                        job.batches.stream().map(b -> b.processed).toList()))
+                .toList();
     }
 
     synchronized BulkJob create(String object, int ownerRow, String apiVersion) {
@@ -100,7 +105,9 @@ public final class BulkJobs implements AutoCloseable {
 
     synchronized BulkBatch batch(BulkJob job, String id) {
         String wanted = RecordIds.to18(id);
-        return job.batches.stream().filter(b -> b.id.equals(wanted)).findFirst()
+        return job.batches.stream()
+                .filter(b -> b.id.equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> AsyncError.notFound("InvalidBatch", id));
     }
 
@@ -123,8 +130,10 @@ public final class BulkJobs implements AutoCloseable {
         } else if ("Aborted".equals(wanted) && job.state != BulkJob.State.Aborted) {
             next = BulkJob.State.Aborted;
         } else {
-            throw new AsyncError(400, "InvalidJobState", "Invalid state '" + wanted + "' for job " + job.id
-                    + " in state " + job.state);
+            throw new AsyncError(
+                    400,
+                    "InvalidJobState",
+                    "Invalid state '" + wanted + "' for job " + job.id + " in state " + job.state);
         }
         job.state = next;
         job.modstamp = state.stamp();
@@ -178,8 +187,9 @@ public final class BulkJobs implements AutoCloseable {
         BatchCsv csv = BatchCsv.parse(batch.request);
         // Salesforce counts the header line with the records in this message.
         if (csv.rows().size() > MAX_RECORDS) {
-            throw new IllegalArgumentException("InvalidBatch : Exceeded number of records: " + (csv.rows().size() + 1)
-                    + ". Number of records should be less than or equal to " + (MAX_RECORDS + 1));
+            throw new IllegalArgumentException(
+                    "InvalidBatch : Exceeded number of records: " + (csv.rows().size() + 1)
+                            + ". Number of records should be less than or equal to " + (MAX_RECORDS + 1));
         }
         updates.unknownField(batch.job.object, csv.header()).ifPresent(name -> {
             throw new IllegalArgumentException("InvalidBatch : Field name not found : " + name);
@@ -187,8 +197,8 @@ public final class BulkJobs implements AutoCloseable {
         return updates.update(batch.job.object, csv.header(), csv.rows(), batch.job.ownerRow, batch.job.apiVersion);
     }
 
-    private synchronized void finish(BulkBatch batch, List<RecordUpdates.Outcome> outcomes, String failure,
-            long millis) {
+    private synchronized void finish(
+            BulkBatch batch, List<RecordUpdates.Outcome> outcomes, String failure, long millis) {
         if (failure != null) {
             batch.state = BulkBatch.State.Failed;
             batch.stateMessage = failure;

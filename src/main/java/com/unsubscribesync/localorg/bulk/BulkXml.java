@@ -1,7 +1,6 @@
 package com.unsubscribesync.localorg.bulk;
 
 import com.unsubscribesync.localorg.soap.XmlOut;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -15,8 +14,7 @@ final class BulkXml {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private BulkXml() {
-    }
+    private BulkXml() {}
 
     static String jobInfo(BulkJob job) {
         XmlOut out = new XmlOut();

@@ -9,8 +9,7 @@ import java.time.Duration;
 public sealed interface FaultRule {
 
     /** Records of an operation fail with a status code at a rate (0..1). */
-    record RecordError(String operation, String statusCode, double rate) implements FaultRule {
-    }
+    record RecordError(String operation, String statusCode, double rate) implements FaultRule {}
 
     /** Every session finds itself expired on its n-th call (n is 2 or more, so each session serves a call). */
     record SessionExpiry(int everyCalls) implements FaultRule {
@@ -22,19 +21,15 @@ public sealed interface FaultRule {
         }
     }
 
-    record Latency(Duration delay) implements FaultRule {
-    }
+    record Latency(Duration delay) implements FaultRule {}
 
     /** An HTML maintenance page with status 503 instead of a SOAP answer. */
-    record MaintenancePage(double rate) implements FaultRule {
-    }
+    record MaintenancePage(double rate) implements FaultRule {}
 
     /** The connection closes without an answer. */
-    record DroppedConnection(double rate) implements FaultRule {
-    }
+    record DroppedConnection(double rate) implements FaultRule {}
 
-    record DailyApiLimit(int limit) implements FaultRule {
-    }
+    record DailyApiLimit(int limit) implements FaultRule {}
 
     /**
      * The Metadata API goes down for maintenance once this many more page layouts have been saved: every later
@@ -48,14 +43,11 @@ public sealed interface FaultRule {
         }
     }
 
-    record FieldSecurityRule(String object, String field, FieldAccess access) implements FaultRule {
-    }
+    record FieldSecurityRule(String object, String field, FieldAccess access) implements FaultRule {}
 
     /** The local user's profile gains or loses a permission, e.g. API Enabled. */
-    record PermissionRule(Permission permission, boolean granted) implements FaultRule {
-    }
+    record PermissionRule(Permission permission, boolean granted) implements FaultRule {}
 
     /** The local user's object permission on Lead or Contact. */
-    record ObjectAccessRule(String object, ObjectAccess access) implements FaultRule {
-    }
+    record ObjectAccessRule(String object, ObjectAccess access) implements FaultRule {}
 }

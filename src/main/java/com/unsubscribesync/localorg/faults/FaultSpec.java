@@ -28,8 +28,7 @@ public final class FaultSpec {
     private static final Pattern FLS = Pattern.compile("([A-Za-z]+)\\.([A-Za-z0-9_]+)=([a-z-]+)");
     private static final Pattern SETTING = Pattern.compile("([A-Za-z_]+)=([a-z-]+)");
 
-    private FaultSpec() {
-    }
+    private FaultSpec() {}
 
     public static List<FaultRule> parse(String spec) {
         List<FaultRule> rules = new ArrayList<>();
@@ -63,8 +62,8 @@ public final class FaultSpec {
                     throw bad(item, "give the latency as e.g. 20ms or 1s");
                 }
                 long amount = Long.parseLong(m.group(1));
-                return new FaultRule.Latency(m.group(2).equals("ms") ? Duration.ofMillis(amount)
-                        : Duration.ofSeconds(amount));
+                return new FaultRule.Latency(
+                        m.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount));
             }
             case "api-limit":
                 return new FaultRule.DailyApiLimit(positive(item, value));
@@ -83,18 +82,23 @@ public final class FaultSpec {
             }
             case "permission": {
                 Matcher m = SETTING.matcher(value);
-                Optional<Permission> permission = m.matches() ? Permission.byName(m.group(1))
-                        : Optional.empty();
+                Optional<Permission> permission = m.matches() ? Permission.byName(m.group(1)) : Optional.empty();
                 if (permission.isEmpty() || !Set.of("on", "off").contains(m.group(2))) {
-                    throw bad(item, "write it as permission:NAME=on|off with NAME one of " + String.join(", ",
-                            Arrays.stream(Permission.values()).map(p -> p.fieldName()
-                                    .substring("Permissions".length())).toList()));
+                    throw bad(
+                            item,
+                            "write it as permission:NAME=on|off with NAME one of "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(Permission.values())
+                                                    .map(p -> p.fieldName().substring("Permissions".length()))
+                                                    .toList()));
                 }
                 return new FaultRule.PermissionRule(permission.get(), m.group(2).equals("on"));
             }
             case "object": {
                 Matcher m = SETTING.matcher(value);
-                if (!m.matches() || !Set.of("lead", "contact").contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                if (!m.matches()
+                        || !Set.of("lead", "contact").contains(m.group(1).toLowerCase(Locale.ROOT))) {
                     throw bad(item, "write it as object:Lead|Contact=edit|read");
                 }
                 try {
@@ -122,16 +126,22 @@ public final class FaultSpec {
         if (record.matches()) {
             String operation = record.group(1);
             if (!RECORD_OPERATIONS.contains(operation)) {
-                throw bad(item, "the operation must be one of " + String.join(", ", RECORD_OPERATIONS.stream()
-                        .sorted().toList()));
+                throw bad(
+                        item,
+                        "the operation must be one of "
+                                + String.join(
+                                        ", ",
+                                        RECORD_OPERATIONS.stream().sorted().toList()));
             }
             if (!StatusCodes.isKnown(record.group(2))) {
                 throw bad(item, record.group(2) + " is not a status code the Salesforce client knows");
             }
             return new FaultRule.RecordError(operation, record.group(2), rate(item, record.group(3)));
         }
-        throw bad(item, "expected OPERATION:STATUS_CODE@RATE, session-expire-every:N, latency:Nms, html503@RATE, "
-                + "drop@RATE, api-limit:N, metadata-down-after-saves:N, fls:Object.Field=ACCESS, permission:NAME=on|off or object:Object=edit|read");
+        throw bad(
+                item,
+                "expected OPERATION:STATUS_CODE@RATE, session-expire-every:N, latency:Nms, html503@RATE, "
+                        + "drop@RATE, api-limit:N, metadata-down-after-saves:N, fls:Object.Field=ACCESS, permission:NAME=on|off or object:Object=edit|read");
     }
 
     private static int positive(String item, String value) {

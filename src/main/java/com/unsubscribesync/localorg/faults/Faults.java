@@ -22,6 +22,7 @@ public final class Faults {
     private int sessionExpiryEvery;
     /** Calls presented so far by each live session, while sessions expire every n calls. */
     private final Map<String, Integer> sessionCalls = new HashMap<>();
+
     private Duration latency = Duration.ZERO;
     private double maintenanceRate;
     private double dropRate;
@@ -43,8 +44,8 @@ public final class Faults {
 
     public synchronized Faults apply(FaultRule rule) {
         if (rule instanceof FaultRule.RecordError error) {
-            recordErrors.removeIf(e -> e.operation().equals(error.operation())
-                    && e.statusCode().equals(error.statusCode()));
+            recordErrors.removeIf(e ->
+                    e.operation().equals(error.operation()) && e.statusCode().equals(error.statusCode()));
             recordErrors.add(error);
         } else if (rule instanceof FaultRule.SessionExpiry expiry) {
             sessionExpiryEvery = expiry.everyCalls();

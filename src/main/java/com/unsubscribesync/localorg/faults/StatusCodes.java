@@ -4,8 +4,7 @@ import com.sforce.soap.partner.StatusCode;
 
 /** Status codes are checked against the client's own enum, because a code it does not know breaks parsing. */
 public final class StatusCodes {
-    private StatusCodes() {
-    }
+    private StatusCodes() {}
 
     public static boolean isKnown(String code) {
         try {

@@ -13,8 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** Request and response bodies as Salesforce's API endpoints handle them: gzip in both directions when asked. */
 public final class HttpBodies {
-    private HttpBodies() {
-    }
+    private HttpBodies() {}
 
     /** A request body longer than the service takes, as sent or once gunzipped. */
     public static final class TooLarge extends IOException {
@@ -43,7 +42,9 @@ public final class HttpBodies {
             throw new TooLarge(limit);
         }
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (body.length == 0 || encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+        if (body.length == 0
+                || encoding == null
+                || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
             return body;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {

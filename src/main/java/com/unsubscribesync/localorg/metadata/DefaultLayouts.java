@@ -13,41 +13,64 @@ final class DefaultLayouts {
     /** The Marketo Sales Insight managed package's namespace. */
     static final String PACKAGE_NAMESPACE = "mkto_si";
 
-    private DefaultLayouts() {
-    }
+    private DefaultLayouts() {}
 
     static Map<String, String> documents(boolean packageInstalled) {
         String packageItem = packageInstalled ? item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD) : "";
         Map<String, String> layouts = new LinkedHashMap<>();
-        layouts.put("Contact-Contact Layout", layout(
-                section("Contact Information", item("Required", "Name") + item("Edit", "Title"),
-                        item("Edit", "Email") + item("Edit", "Phone"))
-                + section("System Information", item("Readonly", "CreatedDate"),
-                        item("Readonly", "LastModifiedDate"))));
-        layouts.put("Contact-Marketing Contact Layout", layout(
-                section("Contact Information", item("Required", "Name") + item("Edit", "Email"), item("Edit", "Title"))
-                + section("Email Preferences", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));
-        layouts.put("Lead-Lead Layout", layout(
-                section("Lead Information", item("Required", "Name") + item("Required", "Company")
-                        + item("Edit", "Email"), item("Required", "Status") + item("Edit", "Phone"))
-                + section("Email Preferences", item("Edit", "HasOptedOutOfEmail"), "")));
-        layouts.put("Lead-Sales Lead Layout", layout(
-                section("Lead Information", item("Required", "Name") + item("Required", "Company"),
+        layouts.put(
+                "Contact-Contact Layout",
+                layout(section(
+                                "Contact Information",
+                                item("Required", "Name") + item("Edit", "Title"),
+                                item("Edit", "Email") + item("Edit", "Phone"))
+                        + section(
+                                "System Information",
+                                item("Readonly", "CreatedDate"),
+                                item("Readonly", "LastModifiedDate"))));
+        layouts.put(
+                "Contact-Marketing Contact Layout",
+                layout(section(
+                                "Contact Information",
+                                item("Required", "Name") + item("Edit", "Email"),
+                                item("Edit", "Title"))
+                        + section("Email Preferences", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));
+        layouts.put(
+                "Lead-Lead Layout",
+                layout(section(
+                                "Lead Information",
+                                item("Required", "Name") + item("Required", "Company") + item("Edit", "Email"),
+                                item("Required", "Status") + item("Edit", "Phone"))
+                        + section("Email Preferences", item("Edit", "HasOptedOutOfEmail"), "")));
+        layouts.put(
+                "Lead-Sales Lead Layout",
+                layout(section(
+                        "Lead Information",
+                        item("Required", "Name") + item("Required", "Company"),
                         item("Required", "Status") + item("Edit", "Email"))));
-        layouts.put("Lead-Lead %28Marketing%29 Layout", layout(
-                section("Lead Information", item("Required", "Name") + item("Required", "Company")
-                        + item("Edit", "Email"), item("Required", "Status"))
-                + section("Marketing", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));
+        layouts.put(
+                "Lead-Lead %28Marketing%29 Layout",
+                layout(section(
+                                "Lead Information",
+                                item("Required", "Name") + item("Required", "Company") + item("Edit", "Email"),
+                                item("Required", "Status"))
+                        + section("Marketing", item("Edit", "HasOptedOutOfEmail") + packageItem, "")));
         if (packageInstalled) {
             // The package's own layouts: listed without their namespace, read and saved only with it.
-            layouts.put("Contact-" + PACKAGE_NAMESPACE + "__MSI Contact Layout", layout(
-                    section("Contact Information", item("Required", "Name") + item("Edit", "Title")
-                            + item("Edit", "Phone"), item("Edit", "Email"))
-                    + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
-            layouts.put("Lead-" + PACKAGE_NAMESPACE + "__MSI Lead Layout", layout(
-                    section("Lead Information", item("Required", "Name") + item("Required", "Company")
-                            + item("Edit", "Email"), item("Required", "Status") + item("Edit", "Phone"))
-                    + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
+            layouts.put(
+                    "Contact-" + PACKAGE_NAMESPACE + "__MSI Contact Layout",
+                    layout(section(
+                                    "Contact Information",
+                                    item("Required", "Name") + item("Edit", "Title") + item("Edit", "Phone"),
+                                    item("Edit", "Email"))
+                            + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
+            layouts.put(
+                    "Lead-" + PACKAGE_NAMESPACE + "__MSI Lead Layout",
+                    layout(section(
+                                    "Lead Information",
+                                    item("Required", "Name") + item("Required", "Company") + item("Edit", "Email"),
+                                    item("Required", "Status") + item("Edit", "Phone"))
+                            + section("Marketo Sales Insight", item("Edit", SchemaCatalog.PACKAGE_OPT_OUT_FIELD), "")));
         }
         return layouts;
     }

@@ -29,8 +29,8 @@ public final class LayoutStore {
     }
 
     public static LayoutStore withDefaults(Clock clock, boolean packageInstalled) {
-        LayoutStore store = new LayoutStore(clock, packageInstalled ? Set.of(DefaultLayouts.PACKAGE_NAMESPACE)
-                : Set.of());
+        LayoutStore store =
+                new LayoutStore(clock, packageInstalled ? Set.of(DefaultLayouts.PACKAGE_NAMESPACE) : Set.of());
         DefaultLayouts.documents(packageInstalled).forEach((name, xml) -> store.save(name, LayoutXml.parse(xml)));
         return store;
     }
@@ -41,7 +41,9 @@ public final class LayoutStore {
      */
     public Optional<String> namespaceOf(StoredLayout layout) {
         String name = layout.fullName().substring(layout.fullName().indexOf('-') + 1);
-        return packageNamespaces.stream().filter(ns -> name.startsWith(ns + "__")).findFirst();
+        return packageNamespaces.stream()
+                .filter(ns -> name.startsWith(ns + "__"))
+                .findFirst();
     }
 
     public synchronized Optional<StoredLayout> find(String fullName) {

@@ -19,28 +19,53 @@ final class LayoutVersions {
      * A value of a leaf inside a top-level Layout element, known from {@code since}. Older versions cannot express
      * the element at all (the leaf is required), so they get the layout without that element.
      */
-    record Introduced(String element, String leaf, String value, double since) {
-    }
+    record Introduced(String element, String leaf, String value, double since) {}
 
-    static final List<Introduced> INTRODUCED = List.of(
-            new Introduced("platformActionList", "actionListContext", "MetadataExplorer", 64.0));
+    static final List<Introduced> INTRODUCED =
+            List.of(new Introduced("platformActionList", "actionListContext", "MetadataExplorer", 64.0));
 
     /** The order of a Layout's elements in the WSDL's sequence, which a client's parser requires. */
-    private static final List<String> ORDER = List.of("fullName", "customButtons", "customConsoleComponents",
-            "emailDefault", "excludeButtons", "feedLayout", "headers", "layoutSections", "miniLayout",
-            "multilineLayoutFields", "platformActionList", "quickActionList", "relatedContent", "relatedLists",
-            "relatedObjects", "runAssignmentRulesDefault", "showEmailCheckbox", "showHighlightsPanel",
-            "showInteractionLogPanel", "showKnowledgeComponent", "showRunAssignmentRulesCheckbox",
-            "showSolutionSection", "showSubmitAndAttachButton", "summaryLayout");
+    private static final List<String> ORDER = List.of(
+            "fullName",
+            "customButtons",
+            "customConsoleComponents",
+            "emailDefault",
+            "excludeButtons",
+            "feedLayout",
+            "headers",
+            "layoutSections",
+            "miniLayout",
+            "multilineLayoutFields",
+            "platformActionList",
+            "quickActionList",
+            "relatedContent",
+            "relatedLists",
+            "relatedObjects",
+            "runAssignmentRulesDefault",
+            "showEmailCheckbox",
+            "showHighlightsPanel",
+            "showInteractionLogPanel",
+            "showKnowledgeComponent",
+            "showRunAssignmentRulesCheckbox",
+            "showSolutionSection",
+            "showSubmitAndAttachButton",
+            "summaryLayout");
 
-    private LayoutVersions() {
-    }
+    private LayoutVersions() {}
 
     /** The layout's elements as a client at {@code version} may see them. */
     static XmlNode asOf(XmlNode layout, double version) {
-        List<XmlNode> known = layout.children().stream().filter(child -> knownAt(child, version)).toList();
-        return new XmlNode(layout.namespace(), layout.name(), layout.text(), known, layout.nil(),
-                layout.xsiTypeNamespace(), layout.xsiType());
+        List<XmlNode> known = layout.children().stream()
+                .filter(child -> knownAt(child, version))
+                .toList();
+        return new XmlNode(
+                layout.namespace(),
+                layout.name(),
+                layout.text(),
+                known,
+                layout.nil(),
+                layout.xsiTypeNamespace(),
+                layout.xsiType());
     }
 
     /**
@@ -49,20 +74,29 @@ final class LayoutVersions {
      */
     static XmlNode savedAt(XmlNode saved, Optional<XmlNode> stored, double version) {
         List<XmlNode> unseen = stored.map(layout -> layout.children().stream()
-                .filter(child -> !knownAt(child, version)).toList()).orElse(List.of());
+                        .filter(child -> !knownAt(child, version))
+                        .toList())
+                .orElse(List.of());
         if (unseen.isEmpty()) {
             return saved;
         }
         List<XmlNode> merged = new ArrayList<>(saved.children());
         merged.addAll(unseen);
         merged.sort(Comparator.comparingInt(child -> ORDER.indexOf(child.name())));
-        return new XmlNode(saved.namespace(), saved.name(), saved.text(), merged, saved.nil(),
-                saved.xsiTypeNamespace(), saved.xsiType());
+        return new XmlNode(
+                saved.namespace(),
+                saved.name(),
+                saved.text(),
+                merged,
+                saved.nil(),
+                saved.xsiTypeNamespace(),
+                saved.xsiType());
     }
 
     private static boolean knownAt(XmlNode element, double version) {
         for (Introduced introduced : INTRODUCED) {
-            if (version < introduced.since() && element.name().equals(introduced.element())
+            if (version < introduced.since()
+                    && element.name().equals(introduced.element())
                     && introduced.value().equals(element.text(introduced.leaf()))) {
                 return false;
             }

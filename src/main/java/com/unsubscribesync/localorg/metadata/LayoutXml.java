@@ -10,8 +10,7 @@ import javax.xml.stream.XMLStreamException;
 
 /** Writes stored layout elements back out (in the metadata default namespace) and reads layout documents. */
 public final class LayoutXml {
-    private LayoutXml() {
-    }
+    private LayoutXml() {}
 
     /** Writes the children of a layout element; nil elements are left out, empty ones written as empty tags. */
     public static void writeChildren(XmlOut out, XmlNode node) {

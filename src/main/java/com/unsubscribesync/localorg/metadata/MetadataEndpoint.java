@@ -72,21 +72,23 @@ public final class MetadataEndpoint extends SoapEndpoint {
     }
 
     @Override
-    protected String answer(String operation, XmlNode request, XmlNode header, String apiVersion,
-            String instanceUrl) {
+    protected String answer(String operation, XmlNode request, XmlNode header, String apiVersion, String instanceUrl) {
         CallContext context = gate.admit(header, apiVersion, instanceUrl);
-        calls.computeIfAbsent(operation, o -> new java.util.concurrent.atomic.LongAdder()).increment();
+        calls.computeIfAbsent(operation, o -> new java.util.concurrent.atomic.LongAdder())
+                .increment();
         boolean allowed = state.atomically(() -> state.directory().has(context.userRow(), Permission.MODIFY_ALL_DATA)
                 || state.directory().has(context.userRow(), Permission.MODIFY_METADATA));
         if (!allowed) {
-            throw SoapFault.withoutDetail("INSUFFICIENT_ACCESS", "use of the Metadata API requires a user with the"
-                    + " ModifyAllData or ModifyMetadata permission");
+            throw SoapFault.withoutDetail(
+                    "INSUFFICIENT_ACCESS",
+                    "use of the Metadata API requires a user with the" + " ModifyAllData or ModifyMetadata permission");
         }
         boolean saving = operation.equals("updateMetadata") || operation.equals("upsertMetadata");
-        if (saving && !state.atomically(() -> state.directory().has(context.userRow(),
-                Permission.CUSTOMIZE_APPLICATION))) {
-            throw SoapFault.withoutDetail("INSUFFICIENT_ACCESS", "changing page layouts requires the Customize "
-                    + "Application permission");
+        if (saving
+                && !state.atomically(
+                        () -> state.directory().has(context.userRow(), Permission.CUSTOMIZE_APPLICATION))) {
+            throw SoapFault.withoutDetail(
+                    "INSUFFICIENT_ACCESS", "changing page layouts requires the Customize " + "Application permission");
         }
         XmlOut out = new XmlOut();
         switch (operation) {
@@ -105,7 +107,8 @@ public final class MetadataEndpoint extends SoapEndpoint {
             throw SoapFault.withoutDetail("INVALID_TYPE", "listMetadata accepts at most 3 queries per call");
         }
         String userId = state.directory().userId(context.userRow());
-        String userName = state.atomically(() -> state.directory().user(context.userRow()).fullName());
+        String userName =
+                state.atomically(() -> state.directory().user(context.userRow()).fullName());
         for (XmlNode query : queries) {
             if (!"Layout".equals(query.text("type"))) {
                 continue;
@@ -114,14 +117,18 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 // A managed package's layout is listed without its namespace in the layout-name part, though it
                 // is read and saved only with it; FileProperties.namespacePrefix names the package.
                 Optional<String> namespace = layouts.namespaceOf(layout);
-                String listed = namespace.map(ns -> layout.fullName().replaceFirst("-" + ns + "__", "-"))
+                String listed = namespace
+                        .map(ns -> layout.fullName().replaceFirst("-" + ns + "__", "-"))
                         .orElse(layout.fullName());
-                out.open("result").leaf("createdById", userId).leaf("createdByName", userName)
+                out.open("result")
+                        .leaf("createdById", userId)
+                        .leaf("createdByName", userName)
                         .leaf("createdDate", format(layout.created()))
                         .leaf("fileName", "layouts/" + listed + ".layout")
                         .leaf("fullName", listed)
                         .leaf("id", com.unsubscribesync.localorg.state.RecordIds.idOf("00h", layout.number()))
-                        .leaf("lastModifiedById", userId).leaf("lastModifiedByName", userName)
+                        .leaf("lastModifiedById", userId)
+                        .leaf("lastModifiedByName", userName)
                         .leaf("lastModifiedDate", format(layout.modified()))
                         .leaf("manageableState", namespace.isPresent() ? "installed" : "unmanaged");
                 namespace.ifPresent(ns -> out.leaf("namespacePrefix", ns));
@@ -142,9 +149,10 @@ public final class MetadataEndpoint extends SoapEndpoint {
             if (layout.isEmpty()) {
                 out.nil("records");
             } else {
-                out.open("records", "xsi:type", "Layout").leaf("fullName", layout.get().fullName());
-                LayoutXml.writeChildren(out, LayoutVersions.asOf(withoutFullName(layout.get().content()),
-                        context.version()));
+                out.open("records", "xsi:type", "Layout")
+                        .leaf("fullName", layout.get().fullName());
+                LayoutXml.writeChildren(
+                        out, LayoutVersions.asOf(withoutFullName(layout.get().content()), context.version()));
                 out.close();
             }
         }
@@ -161,17 +169,22 @@ public final class MetadataEndpoint extends SoapEndpoint {
             LayoutValidator.Problem problem = null;
             boolean created = false;
             if (!"Layout".equals(component.xsiType())) {
-                problem = new LayoutValidator.Problem("INVALID_TYPE", "Only Layout can be saved in this org",
-                        "type");
+                problem = new LayoutValidator.Problem("INVALID_TYPE", "Only Layout can be saved in this org", "type");
             } else if (!upsert && (fullName == null || layouts.find(fullName).isEmpty())) {
-                problem = new LayoutValidator.Problem("INVALID_CROSS_REFERENCE_KEY", "In field: fullName - no Layout"
-                        + " named " + fullName + " found", "fullName");
+                problem = new LayoutValidator.Problem(
+                        "INVALID_CROSS_REFERENCE_KEY",
+                        "In field: fullName - no Layout" + " named " + fullName + " found",
+                        "fullName");
             } else {
                 problem = validator.check(fullName, component).orElse(null);
             }
             if (problem == null) {
-                created = layouts.save(fullName, LayoutVersions.savedAt(withoutFullName(component),
-                        layouts.find(fullName).map(StoredLayout::content), context.version()));
+                created = layouts.save(
+                        fullName,
+                        LayoutVersions.savedAt(
+                                withoutFullName(component),
+                                layouts.find(fullName).map(StoredLayout::content),
+                                context.version()));
                 state.changed();
                 faults.layoutSaved();
             }
@@ -180,21 +193,29 @@ public final class MetadataEndpoint extends SoapEndpoint {
                 out.leaf("created", problem == null && created);
             }
             if (problem != null) {
-                out.open("errors").leaf("fields", problem.field()).leaf("message", problem.message())
-                        .leaf("statusCode", problem.statusCode()).close();
+                out.open("errors")
+                        .leaf("fields", problem.field())
+                        .leaf("message", problem.message())
+                        .leaf("statusCode", problem.statusCode())
+                        .close();
             }
-            out.leaf("fullName", fullName == null ? "" : fullName).leaf("success", problem == null).close();
+            out.leaf("fullName", fullName == null ? "" : fullName)
+                    .leaf("success", problem == null)
+                    .close();
         }
     }
 
     /** Salesforce's answer to more than ten components in one call, as captured in certinia/apex-mdapi#105. */
     private static SoapFault tooMany() {
-        return SoapFault.withoutDetail("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
-                + MAX_COMPONENTS + " records in this operation");
+        return SoapFault.withoutDetail(
+                "EXCEEDED_ID_LIMIT",
+                "record limit reached. cannot submit more than " + MAX_COMPONENTS + " records in this operation");
     }
 
     private static XmlNode withoutFullName(XmlNode node) {
-        List<XmlNode> rest = node.children().stream().filter(c -> !c.name().equals("fullName")).toList();
+        List<XmlNode> rest = node.children().stream()
+                .filter(c -> !c.name().equals("fullName"))
+                .toList();
         return new XmlNode(node.namespace(), node.name(), "", rest, false, null, null);
     }
 

@@ -17,8 +17,7 @@ final class AuthorizationCodes {
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
     /** What a code was granted for. */
-    record Grant(String clientId, String redirectUri, String challenge, String scope, int userRow, Instant expires) {
-    }
+    record Grant(String clientId, String redirectUri, String challenge, String scope, int userRow, Instant expires) {}
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -32,7 +31,15 @@ final class AuthorizationCodes {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String code = "aPrx" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        grants.put(code, new Grant(clientId, redirectUri, challenge, scope, userRow, clock.instant().plus(LIFETIME)));
+        grants.put(
+                code,
+                new Grant(
+                        clientId,
+                        redirectUri,
+                        challenge,
+                        scope,
+                        userRow,
+                        clock.instant().plus(LIFETIME)));
         return code;
     }
 

@@ -14,8 +14,9 @@ import java.util.Map;
  */
 final class AuthorizationPage {
     static final String REDIRECT_MISMATCH = "redirect_uri must match configuration";
-    private static final String[] CARRIED = {"response_type", "client_id", "redirect_uri", "code_challenge",
-        "code_challenge_method", "state", "scope"};
+    private static final String[] CARRIED = {
+        "response_type", "client_id", "redirect_uri", "code_challenge", "code_challenge_method", "state", "scope"
+    };
 
     private final OrgCredentials credentials;
     private final ConnectedApp app;
@@ -29,38 +30,58 @@ final class AuthorizationPage {
 
     void handle(HttpExchange exchange, Map<String, String> params, boolean submitted) throws IOException {
         if (!credentials.clientId().equals(params.get("client_id"))) {
-            HttpReplies.page(exchange, 400, "error=invalid_client_id",
-                    "<p>The client identifier is not known to this org.</p>");
+            HttpReplies.page(
+                    exchange, 400, "error=invalid_client_id", "<p>The client identifier is not known to this org.</p>");
             return;
         }
         String redirect = params.get("redirect_uri");
         if (!app.registered(redirect)) {
-            HttpReplies.page(exchange, 400, "error=redirect_uri_mismatch&error_description="
-                    + FormData.encode(REDIRECT_MISMATCH).replace("+", "%20"), "<p>" + REDIRECT_MISMATCH + "</p>");
+            HttpReplies.page(
+                    exchange,
+                    400,
+                    "error=redirect_uri_mismatch&error_description="
+                            + FormData.encode(REDIRECT_MISMATCH).replace("+", "%20"),
+                    "<p>" + REDIRECT_MISMATCH + "</p>");
             return;
         }
         String state = params.get("state");
         if (!"code".equals(params.get("response_type"))) {
-            HttpReplies.redirect(exchange, redirect, "error=unsupported_response_type&error_description="
-                    + FormData.encode("response type not supported"), state);
+            HttpReplies.redirect(
+                    exchange,
+                    redirect,
+                    "error=unsupported_response_type&error_description="
+                            + FormData.encode("response type not supported"),
+                    state);
             return;
         }
         String challenge = params.get("code_challenge");
-        if (challenge == null || challenge.isEmpty()
+        if (challenge == null
+                || challenge.isEmpty()
                 || !"S256".equals(params.getOrDefault("code_challenge_method", "S256"))) {
-            HttpReplies.redirect(exchange, redirect, "error=invalid_request&error_description="
-                    + FormData.encode("a code_challenge with method S256 is required"), state);
+            HttpReplies.redirect(
+                    exchange,
+                    redirect,
+                    "error=invalid_request&error_description="
+                            + FormData.encode("a code_challenge with method S256 is required"),
+                    state);
             return;
         }
         if (!submitted) {
             HttpReplies.page(exchange, 200, "Allow access?", approveForm(params));
         } else if ("allow".equals(params.get("approve"))) {
-            String code = codes.issue(credentials.clientId(), redirect, challenge,
-                    params.getOrDefault("scope", "api refresh_token"), Directory.LOCAL_USER);
+            String code = codes.issue(
+                    credentials.clientId(),
+                    redirect,
+                    challenge,
+                    params.getOrDefault("scope", "api refresh_token"),
+                    Directory.LOCAL_USER);
             HttpReplies.redirect(exchange, redirect, "code=" + FormData.encode(code), state);
         } else {
-            HttpReplies.redirect(exchange, redirect, "error=access_denied&error_description="
-                    + FormData.encode("end-user denied authorization"), state);
+            HttpReplies.redirect(
+                    exchange,
+                    redirect,
+                    "error=access_denied&error_description=" + FormData.encode("end-user denied authorization"),
+                    state);
         }
     }
 
@@ -69,8 +90,11 @@ final class AuthorizationPage {
         for (String name : CARRIED) {
             String value = params.get(name);
             if (value != null) {
-                hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(HttpReplies.html(value)).append("\">");
+                hidden.append("<input type=\"hidden\" name=\"")
+                        .append(name)
+                        .append("\" value=\"")
+                        .append(HttpReplies.html(value))
+                        .append("\">");
             }
         }
         return "<p>An application wants to use this local org as <b>" + HttpReplies.html(credentials.username())

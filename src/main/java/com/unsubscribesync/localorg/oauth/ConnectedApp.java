@@ -10,8 +10,11 @@ import java.util.Locale;
  * character for character), the two "Require Secret" switches (on, as Salesforce ships them), and whether the org
  * also plays a shared login host such as {@code login.salesforce.com} on a second port. ADR 0008 gives the sources.
  */
-public record ConnectedApp(List<String> callbackUrls, boolean requireSecretForWebServerFlow,
-        boolean requireSecretForRefreshTokenFlow, boolean genericLoginHost) {
+public record ConnectedApp(
+        List<String> callbackUrls,
+        boolean requireSecretForWebServerFlow,
+        boolean requireSecretForRefreshTokenFlow,
+        boolean genericLoginHost) {
 
     /** The app's documented callback (ADR 0016); a test checks it is the app's own. */
     public static final String DOCUMENTED_CALLBACK = "http://localhost:27482/oauth/callback";
@@ -29,8 +32,8 @@ public record ConnectedApp(List<String> callbackUrls, boolean requireSecretForWe
     }
 
     public ConnectedApp withCallbackUrls(List<String> value) {
-        return new ConnectedApp(value, requireSecretForWebServerFlow, requireSecretForRefreshTokenFlow,
-                genericLoginHost);
+        return new ConnectedApp(
+                value, requireSecretForWebServerFlow, requireSecretForRefreshTokenFlow, genericLoginHost);
     }
 
     public ConnectedApp withRequireSecret(boolean webServerFlow, boolean refreshTokenFlow) {

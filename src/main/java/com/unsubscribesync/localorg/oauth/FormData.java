@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** application/x-www-form-urlencoded parameters (query strings and form bodies). */
 final class FormData {
-    private FormData() {
-    }
+    private FormData() {}
 
     static Map<String, String> parse(String encoded) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -13,8 +13,7 @@ import java.util.Map;
 final class HttpReplies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpReplies() {
-    }
+    private HttpReplies() {}
 
     static void json(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
         send(exchange, status, "application/json;charset=UTF-8", toJson(body));
@@ -29,14 +28,20 @@ final class HttpReplies {
     }
 
     static void page(HttpExchange exchange, int status, String title, String bodyHtml) throws IOException {
-        send(exchange, status, "text/html; charset=utf-8", "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                + "<title>" + html(title) + "</title></head><body><h1>" + html(title) + "</h1>" + bodyHtml
-                + "</body></html>");
+        send(
+                exchange,
+                status,
+                "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                        + "<title>" + html(title) + "</title></head><body><h1>" + html(title) + "</h1>" + bodyHtml
+                        + "</body></html>");
     }
 
     /** Sends the browser back to the client's redirect URI with the given query and the client's state. */
     static void redirect(HttpExchange exchange, String redirect, String query, String state) throws IOException {
-        String location = redirect + (redirect.contains("?") ? "&" : "?") + query
+        String location = redirect
+                + (redirect.contains("?") ? "&" : "?")
+                + query
                 + (state == null ? "" : "&state=" + FormData.encode(state));
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -54,7 +59,10 @@ final class HttpReplies {
     }
 
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String toJson(Map<String, ?> body) {

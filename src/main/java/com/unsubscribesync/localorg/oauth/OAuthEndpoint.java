@@ -22,13 +22,19 @@ public final class OAuthEndpoint implements HttpHandler {
     private final Clock clock;
     private final String instanceUrl;
 
-    public OAuthEndpoint(OrgCredentials credentials, ConnectedApp app, Sessions sessions, Clock clock,
-            String instanceUrl) {
+    public OAuthEndpoint(
+            OrgCredentials credentials, ConnectedApp app, Sessions sessions, Clock clock, String instanceUrl) {
         this(credentials, app, sessions, new AuthorizationCodes(clock), clock, instanceUrl, false);
     }
 
-    private OAuthEndpoint(OrgCredentials credentials, ConnectedApp app, Sessions sessions, AuthorizationCodes codes,
-            Clock clock, String instanceUrl, boolean genericLoginHost) {
+    private OAuthEndpoint(
+            OrgCredentials credentials,
+            ConnectedApp app,
+            Sessions sessions,
+            AuthorizationCodes codes,
+            Clock clock,
+            String instanceUrl,
+            boolean genericLoginHost) {
         this.credentials = credentials;
         this.app = app;
         this.sessions = sessions;
@@ -59,8 +65,12 @@ public final class OAuthEndpoint implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             boolean post = exchange.getRequestMethod().equals("POST");
             if (path.equals("/services/oauth2/authorize")) {
-                authorization.handle(exchange, post ? FormData.parse(body(exchange))
-                        : FormData.parse(exchange.getRequestURI().getRawQuery()), post);
+                authorization.handle(
+                        exchange,
+                        post
+                                ? FormData.parse(body(exchange))
+                                : FormData.parse(exchange.getRequestURI().getRawQuery()),
+                        post);
             } else if (path.equals("/services/oauth2/token") && post) {
                 tokens.handle(exchange, FormData.parse(body(exchange)));
             } else {
@@ -75,7 +85,7 @@ public final class OAuthEndpoint implements HttpHandler {
     static final int MAX_FORM_BYTES = 64 * 1024;
 
     private static String body(HttpExchange exchange) throws IOException {
-        return new String(com.unsubscribesync.localorg.http.HttpBodies.read(exchange, MAX_FORM_BYTES),
-                StandardCharsets.UTF_8);
+        return new String(
+                com.unsubscribesync.localorg.http.HttpBodies.read(exchange, MAX_FORM_BYTES), StandardCharsets.UTF_8);
     }
 }

@@ -16,8 +16,7 @@ public final class Sessions {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** A live session of a user. */
-    public record Session(String token, int userRow, Instant expires) {
-    }
+    public record Session(String token, int userRow, Instant expires) {}
 
     private final Clock clock;
     private final Duration timeout;

@@ -32,8 +32,14 @@ final class TokenGrants {
     private final Clock clock;
     private final String instanceUrl;
 
-    TokenGrants(OrgCredentials credentials, ConnectedApp app, boolean genericLoginHost, Sessions sessions,
-            AuthorizationCodes codes, Clock clock, String instanceUrl) {
+    TokenGrants(
+            OrgCredentials credentials,
+            ConnectedApp app,
+            boolean genericLoginHost,
+            Sessions sessions,
+            AuthorizationCodes codes,
+            Clock clock,
+            String instanceUrl) {
         this.credentials = credentials;
         this.app = app;
         this.genericLoginHost = genericLoginHost;
@@ -61,7 +67,8 @@ final class TokenGrants {
                 if (secretRefused(exchange, params, app.requireSecretForRefreshTokenFlow())) {
                     return;
                 }
-                Integer user = sessions.redeemRefreshToken(params.get("refresh_token")).orElse(null);
+                Integer user =
+                        sessions.redeemRefreshToken(params.get("refresh_token")).orElse(null);
                 if (user == null) {
                     HttpReplies.error(exchange, 400, "invalid_grant", "expired access/refresh token");
                 } else {
@@ -138,8 +145,9 @@ final class TokenGrants {
     }
 
     private static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> basicAuth(HttpExchange exchange) {

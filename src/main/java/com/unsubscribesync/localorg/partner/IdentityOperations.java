@@ -10,8 +10,8 @@ import com.unsubscribesync.localorg.state.Directory;
 import com.unsubscribesync.localorg.state.OrgCredentials;
 import com.unsubscribesync.localorg.state.OrgState;
 import com.unsubscribesync.localorg.state.Permission;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /** login (legacy, API 64.0 and below), getUserInfo and getServerTimestamp. */
 final class IdentityOperations {
@@ -34,14 +34,16 @@ final class IdentityOperations {
      */
     void login(XmlNode request, CallContext context, XmlOut out) {
         if (context.version() > LAST_VERSION_WITH_LOGIN) {
-            throw SoapFault.unexpected("UNSUPPORTED_API_VERSION", "login() is not available in API version "
-                    + context.apiVersion() + " and later; authenticate with OAuth 2.0");
+            throw SoapFault.unexpected(
+                    "UNSUPPORTED_API_VERSION",
+                    "login() is not available in API version " + context.apiVersion()
+                            + " and later; authenticate with OAuth 2.0");
         }
         String username = request.text("username");
         String password = request.text("password");
         if (!same(credentials.username(), username) || !same(credentials.password(), password)) {
-            throw SoapFault.typed("LoginFault", "INVALID_LOGIN",
-                    "Invalid username, password, security token; or user locked out.");
+            throw SoapFault.typed(
+                    "LoginFault", "INVALID_LOGIN", "Invalid username, password, security token; or user locked out.");
         }
         if (!state.atomically(() -> state.directory().has(Directory.LOCAL_USER, Permission.API_ENABLED))) {
             SoapFault disabled = CallGate.apiDisabled();
@@ -52,9 +54,11 @@ final class IdentityOperations {
         String base = context.instanceUrl();
         out.open("result")
                 .leaf("metadataServerUrl", base + "/services/Soap/m/" + context.apiVersion() + "/" + org)
-                .leaf("passwordExpired", false).leaf("sandbox", false)
+                .leaf("passwordExpired", false)
+                .leaf("sandbox", false)
                 .leaf("serverUrl", base + "/services/Soap/u/" + context.apiVersion() + "/" + org)
-                .leaf("sessionId", session).leaf("userId", state.directory().userId(Directory.LOCAL_USER));
+                .leaf("sessionId", session)
+                .leaf("userId", state.directory().userId(Directory.LOCAL_USER));
         userInfo(out, "userInfo", Directory.LOCAL_USER);
         out.close();
     }
@@ -70,22 +74,37 @@ final class IdentityOperations {
     private void userInfo(XmlOut out, String element, int userRow) {
         Directory directory = state.directory();
         Directory.User user = directory.user(userRow);
-        out.open(element).leaf("accessibilityMode", false).leaf("chatterExternal", false)
-                .leaf("currencySymbol", "$").leaf("orgAttachmentFileSizeLimit", 5_242_880)
-                .leaf("orgDefaultCurrencyIsoCode", "USD").leaf("orgDefaultCurrencyLocale", "en_US")
-                .leaf("orgDisallowHtmlAttachments", false).leaf("orgHasPersonAccounts", false)
-                .leaf("organizationId", credentials.orgId()).leaf("organizationMultiCurrency", false)
+        out.open(element)
+                .leaf("accessibilityMode", false)
+                .leaf("chatterExternal", false)
+                .leaf("currencySymbol", "$")
+                .leaf("orgAttachmentFileSizeLimit", 5_242_880)
+                .leaf("orgDefaultCurrencyIsoCode", "USD")
+                .leaf("orgDefaultCurrencyLocale", "en_US")
+                .leaf("orgDisallowHtmlAttachments", false)
+                .leaf("orgHasPersonAccounts", false)
+                .leaf("organizationId", credentials.orgId())
+                .leaf("organizationMultiCurrency", false)
                 .leaf("organizationName", "Unsubscribe Sync Local Org")
-                .leaf("profileId", directory.profileId(user.profile())).nil("roleId")
-                .leaf("sessionSecondsValid", sessions.timeout().toSeconds()).nil("userDefaultCurrencyIsoCode")
-                .leaf("userEmail", user.email()).leaf("userFullName", user.fullName())
-                .leaf("userId", directory.userId(userRow)).leaf("userLanguage", "en_US").leaf("userLocale", "en_US")
-                .leaf("userName", user.username()).leaf("userTimeZone", "America/Los_Angeles")
-                .leaf("userType", user.userType()).leaf("userUiSkin", "Theme3").close();
+                .leaf("profileId", directory.profileId(user.profile()))
+                .nil("roleId")
+                .leaf("sessionSecondsValid", sessions.timeout().toSeconds())
+                .nil("userDefaultCurrencyIsoCode")
+                .leaf("userEmail", user.email())
+                .leaf("userFullName", user.fullName())
+                .leaf("userId", directory.userId(userRow))
+                .leaf("userLanguage", "en_US")
+                .leaf("userLocale", "en_US")
+                .leaf("userName", user.username())
+                .leaf("userTimeZone", "America/Los_Angeles")
+                .leaf("userType", user.userType())
+                .leaf("userUiSkin", "Theme3")
+                .close();
     }
 
     private static boolean same(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -39,8 +39,8 @@ final class MergeAndConvert {
     }
 
     private void mergeOne(XmlNode request, XmlOut out) {
-        SObjectInput master = SObjectInput.read(request.child("masterRecord").orElseThrow(
-                () -> SoapFault.unexpected("INVALID_ARGUMENT_TYPE", "masterRecord is required")));
+        SObjectInput master = SObjectInput.read(request.child("masterRecord")
+                .orElseThrow(() -> SoapFault.unexpected("INVALID_ARGUMENT_TYPE", "masterRecord is required")));
         List<String> loserIds = new ArrayList<>();
         for (String id : request.texts("recordToMergeIds")) {
             if (id != null && !id.isBlank()) {
@@ -55,11 +55,13 @@ final class MergeAndConvert {
             error = RecordError.injected("CANNOT_UPDATE_CONVERTED_LEAD");
         }
         if (error == null && (loserIds.isEmpty() || loserIds.size() > 2)) {
-            error = RecordError.of("INVALID_OPERATION", "A merge request takes one or two records to merge into the"
-                    + " master record");
+            error = RecordError.of(
+                    "INVALID_OPERATION",
+                    "A merge request takes one or two records to merge into the" + " master record");
         }
         for (int i = 0; error == null && i < loserIds.size(); i++) {
-            RecordLookup.Found loser = RecordLookup.live(state, loserIds.get(i), winner.table().schema().name());
+            RecordLookup.Found loser = RecordLookup.live(
+                    state, loserIds.get(i), winner.table().schema().name());
             error = loser.error();
             if (error == null && loser.row() == winner.row()) {
                 error = RecordError.of("INVALID_OPERATION", "cannot merge a record with itself");
@@ -127,14 +129,16 @@ final class MergeAndConvert {
         }
         boolean opportunity = error == null && !"true".equals(convert.text("doNotCreateOpportunity"));
         PersonTable leads = state.leads();
-        out.open("result").leaf("accountId", error == null ? accountId(convert, lead.row()) : null)
+        out.open("result")
+                .leaf("accountId", error == null ? accountId(convert, lead.row()) : null)
                 .leaf("contactId", newContact);
         if (error != null) {
             error.write(out);
         }
         out.leaf("leadId", lead.ok() || lead.row() >= 0 ? leads.id(lead.row()) : null)
                 .leaf("opportunityId", opportunity ? RecordIds.idOf("006", lead.row()) : null)
-                .leaf("success", error == null).close();
+                .leaf("success", error == null)
+                .close();
     }
 
     private static String accountId(XmlNode convert, int leadRow) {

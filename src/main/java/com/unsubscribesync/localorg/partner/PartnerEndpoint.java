@@ -21,8 +21,8 @@ public final class PartnerEndpoint extends SoapEndpoint {
     private final Map<String, SoapOperation> operations = new HashMap<>();
     private final IdentityOperations identity;
 
-    public PartnerEndpoint(OrgState state, CallGate gate, Faults faults, OrgCredentials credentials,
-            String instanceUrl) {
+    public PartnerEndpoint(
+            OrgState state, CallGate gate, Faults faults, OrgCredentials credentials, String instanceUrl) {
         super(faults, instanceUrl);
         this.gate = gate;
         this.identity = new IdentityOperations(state, gate.sessions(), credentials);
@@ -60,8 +60,7 @@ public final class PartnerEndpoint extends SoapEndpoint {
     }
 
     @Override
-    protected String answer(String operation, XmlNode request, XmlNode header, String apiVersion,
-            String instanceUrl) {
+    protected String answer(String operation, XmlNode request, XmlNode header, String apiVersion, String instanceUrl) {
         XmlOut out = new XmlOut();
         if (operation.equals("login")) {
             gate.usage().consume();

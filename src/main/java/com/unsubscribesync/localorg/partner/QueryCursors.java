@@ -14,8 +14,7 @@ final class QueryCursors {
     private static final int MAX_OPEN = 64;
 
     /** The rows a query matched, held until the client pages through them. */
-    record Cursor(CompiledQuery query, int[] rows, int batchSize) {
-    }
+    record Cursor(CompiledQuery query, int[] rows, int batchSize) {}
 
     private final Map<String, Cursor> open = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;

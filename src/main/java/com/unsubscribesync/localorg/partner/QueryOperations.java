@@ -39,8 +39,11 @@ final class QueryOperations {
             CompiledQuery query = engine.compile(soql, context.userRow(), includeDeleted);
             int[] rows = query.run();
             if (query.countOnly()) {
-                out.open("result", "xsi:type", "QueryResult").leaf("done", true).nil("queryLocator")
-                        .leaf("size", rows.length).close();
+                out.open("result", "xsi:type", "QueryResult")
+                        .leaf("done", true)
+                        .nil("queryLocator")
+                        .leaf("size", rows.length)
+                        .close();
                 return;
             }
             QueryCursors.Cursor cursor = new QueryCursors.Cursor(query, rows, batch);

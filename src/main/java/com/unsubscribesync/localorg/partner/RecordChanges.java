@@ -21,8 +21,7 @@ final class RecordChanges {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** Typed values to write, or the error that stops this record. */
-    record Outcome(Map<FieldDef, Object> values, RecordError error) {
-    }
+    record Outcome(Map<FieldDef, Object> values, RecordError error) {}
 
     private final FieldSecurity security;
 
@@ -35,10 +34,16 @@ final class RecordChanges {
         List<String> names = new ArrayList<>(input.values().keySet());
         names.addAll(input.fieldsToNull());
         unknownField(schema, names).ifPresent(name -> {
-            throw SoapFault.query("InvalidFieldFault", "INVALID_FIELD", "No such column '" + name
-                    + "' on entity '" + schema.name() + "'. If you are attempting to use a custom field, be sure"
-                    + " to append the '__c' after the custom field name. Please reference your WSDL or the"
-                    + " describe call for the appropriate names.", -1, -1);
+            throw SoapFault.query(
+                    "InvalidFieldFault",
+                    "INVALID_FIELD",
+                    "No such column '" + name
+                            + "' on entity '" + schema.name()
+                            + "'. If you are attempting to use a custom field, be sure"
+                            + " to append the '__c' after the custom field name. Please reference your WSDL or the"
+                            + " describe call for the appropriate names.",
+                    -1,
+                    -1);
         });
     }
 
@@ -70,10 +75,16 @@ final class RecordChanges {
                 try {
                     value = typed(field, entry.getValue());
                 } catch (IllegalArgumentException e) {
-                    return new Outcome(Map.of(), RecordError.of(e.getMessage().startsWith("STRING") ? "STRING_TOO_LONG"
-                            : e.getMessage().startsWith("EMAIL") ? "INVALID_EMAIL_ADDRESS"
-                            : "INVALID_TYPE_ON_FIELD_IN_RECORD", e.getMessage().substring(e.getMessage()
-                            .indexOf(' ') + 1), field.name()));
+                    return new Outcome(
+                            Map.of(),
+                            RecordError.of(
+                                    e.getMessage().startsWith("STRING")
+                                            ? "STRING_TOO_LONG"
+                                            : e.getMessage().startsWith("EMAIL")
+                                                    ? "INVALID_EMAIL_ADDRESS"
+                                                    : "INVALID_TYPE_ON_FIELD_IN_RECORD",
+                                    e.getMessage().substring(e.getMessage().indexOf(' ') + 1),
+                                    field.name()));
                 }
             }
             values.put(field, value);
@@ -88,23 +99,33 @@ final class RecordChanges {
         }
         if (!readOnly.isEmpty()) {
             String list = String.join(", ", readOnly);
-            return new Outcome(Map.of(), new RecordError("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update"
-                    + " fields: " + list + ". Please check the security settings of this field and verify that it is"
-                    + " read/write for your profile or permission set.", readOnly));
+            return new Outcome(
+                    Map.of(),
+                    new RecordError(
+                            "INVALID_FIELD_FOR_INSERT_UPDATE",
+                            "Unable to create/update"
+                                    + " fields: " + list
+                                    + ". Please check the security settings of this field and verify that it is"
+                                    + " read/write for your profile or permission set.",
+                            readOnly));
         }
         List<String> missing = new ArrayList<>();
         for (FieldDef field : schema.fields()) {
-            boolean required = !field.nillable() && field.createable() && field.type() != FieldType.BOOLEAN
+            boolean required = !field.nillable()
+                    && field.createable()
+                    && field.type() != FieldType.BOOLEAN
                     && !field.defaultedOnCreate();
-            boolean blanked = values.containsKey(field) && (values.get(field) == null
-                    || values.get(field).toString().isBlank());
+            boolean blanked = values.containsKey(field)
+                    && (values.get(field) == null
+                            || values.get(field).toString().isBlank());
             if (required && (blanked || (creating && !values.containsKey(field)))) {
                 missing.add(field.name());
             }
         }
         if (!missing.isEmpty()) {
-            return new Outcome(Map.of(), new RecordError("REQUIRED_FIELD_MISSING", "Required fields are missing: "
-                    + missing, missing));
+            return new Outcome(
+                    Map.of(),
+                    new RecordError("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing));
         }
         return new Outcome(values, null);
     }
@@ -134,8 +155,8 @@ final class RecordChanges {
             case STRING, PHONE, PICKLIST -> {
                 return text.isEmpty() ? null : lengthChecked(field, text);
             }
-            default -> throw new IllegalArgumentException("TYPE " + field.label() + ": value not of required type: "
-                    + text);
+            default ->
+                throw new IllegalArgumentException("TYPE " + field.label() + ": value not of required type: " + text);
         }
     }
 

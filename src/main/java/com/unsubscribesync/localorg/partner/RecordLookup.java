@@ -14,8 +14,7 @@ final class RecordLookup {
         }
     }
 
-    private RecordLookup() {
-    }
+    private RecordLookup() {}
 
     static Found live(OrgState state, String id, String expectedType) {
         Found found = any(state, id, expectedType);
@@ -35,8 +34,8 @@ final class RecordLookup {
         PersonTable table = state.peopleOf(id).orElse(null);
         if (table == null || (expectedType != null && !table.schema().name().equalsIgnoreCase(expectedType))) {
             String type = expectedType == null ? "Record" : expectedType;
-            return new Found(null, -1, RecordError.of("MALFORMED_ID", type + " ID: id value of incorrect type: "
-                    + id, "Id"));
+            return new Found(
+                    null, -1, RecordError.of("MALFORMED_ID", type + " ID: id value of incorrect type: " + id, "Id"));
         }
         int row = table.rowOf(id);
         if (row < 0) {

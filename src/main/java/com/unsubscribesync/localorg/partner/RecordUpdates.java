@@ -40,8 +40,8 @@ public final class RecordUpdates {
      *
      * @param columns field API names, one of them {@code Id}
      */
-    public List<Outcome> update(String objectName, List<String> columns, List<List<String>> rows, int userRow,
-            String apiVersion) {
+    public List<Outcome> update(
+            String objectName, List<String> columns, List<List<String>> rows, int userRow, String apiVersion) {
         List<SObjectInput> inputs = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
             String id = null;

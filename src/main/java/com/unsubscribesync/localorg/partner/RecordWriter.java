@@ -1,7 +1,7 @@
 package com.unsubscribesync.localorg.partner;
 
-import com.unsubscribesync.localorg.soql.SelectedColumn;
 import com.unsubscribesync.localorg.soap.XmlOut;
+import com.unsubscribesync.localorg.soql.SelectedColumn;
 import com.unsubscribesync.localorg.state.FieldDef;
 import com.unsubscribesync.localorg.state.RecordTable;
 import java.util.List;
@@ -11,13 +11,14 @@ import java.util.List;
  * so a selected Id appears twice; nulls are xsi:nil and values carry no xsi:type.
  */
 final class RecordWriter {
-    private RecordWriter() {
-    }
+    private RecordWriter() {}
 
     static void write(XmlOut out, String element, RecordTable table, int row, List<SelectedColumn> columns) {
-        out.open(element, "xsi:type", "sf:sObject").leaf("sf:type", table.schema().name());
-        boolean idSelected = columns.stream().anyMatch(c -> c instanceof SelectedColumn.Direct d
-                && d.field().name().equals("Id"));
+        out.open(element, "xsi:type", "sf:sObject")
+                .leaf("sf:type", table.schema().name());
+        boolean idSelected = columns.stream()
+                .anyMatch(c ->
+                        c instanceof SelectedColumn.Direct d && d.field().name().equals("Id"));
         out.leaf("sf:Id", idSelected ? table.id(row) : null);
         for (SelectedColumn column : columns) {
             if (column instanceof SelectedColumn.Direct direct) {
@@ -30,7 +31,8 @@ final class RecordWriter {
                 if (parentRow < 0) {
                     out.nil(name);
                 } else {
-                    out.open(name, "xsi:type", "sf:sObject").leaf("sf:type", parent.target().schema().name())
+                    out.open(name, "xsi:type", "sf:sObject")
+                            .leaf("sf:type", parent.target().schema().name())
                             .nil("sf:Id");
                     for (FieldDef field : parent.fields()) {
                         field(out, field, parent.target().value(parentRow, field));

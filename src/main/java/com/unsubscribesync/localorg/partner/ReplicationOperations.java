@@ -25,8 +25,7 @@ final class ReplicationOperations {
         this.state = state;
     }
 
-    private record Window(PersonTable table, long start, long end, Instant latest) {
-    }
+    private record Window(PersonTable table, long start, long end, Instant latest) {}
 
     void getUpdated(XmlNode request, CallContext context, XmlOut out) {
         state.atomically(() -> {
@@ -57,28 +56,37 @@ final class ReplicationOperations {
                     if (++count > MAX_IDS) {
                         throw tooMany();
                     }
-                    out.open("deletedRecords").leaf("deletedDate", WireValues.format(Instant.ofEpochMilli(deleted)))
-                            .leaf("id", window.table().id(row)).close();
+                    out.open("deletedRecords")
+                            .leaf("deletedDate", WireValues.format(Instant.ofEpochMilli(deleted)))
+                            .leaf("id", window.table().id(row))
+                            .close();
                 }
             }
             out.leaf("earliestDateAvailable", WireValues.format(earliest(DELETED_WINDOW)))
-                    .leaf("latestDateCovered", WireValues.format(window.latest())).close();
+                    .leaf("latestDateCovered", WireValues.format(window.latest()))
+                    .close();
         });
     }
 
     private Window window(XmlNode request, Duration kept) {
         String type = request.text("sObjectType");
-        PersonTable table = state.people(type == null ? "" : type).orElseThrow(() -> SoapFault.query(
-                "InvalidSObjectFault", "INVALID_TYPE", "sObject type '" + type + "' is not supported.", -1, -1));
+        PersonTable table = state.people(type == null ? "" : type)
+                .orElseThrow(() -> SoapFault.query(
+                        "InvalidSObjectFault",
+                        "INVALID_TYPE",
+                        "sObject type '" + type + "' is not supported.",
+                        -1,
+                        -1));
         Instant start = WireValues.toMinute(WireValues.dateTime(request.text("startDate"), "startDate"));
         Instant end = WireValues.toMinute(WireValues.dateTime(request.text("endDate"), "endDate"));
         if (!start.isBefore(end)) {
-            throw SoapFault.unexpected("INVALID_REPLICATION_DATE", "startDate must chronologically precede endDate"
-                    + " by more than one minute");
+            throw SoapFault.unexpected(
+                    "INVALID_REPLICATION_DATE",
+                    "startDate must chronologically precede endDate" + " by more than one minute");
         }
         if (start.isBefore(earliest(kept))) {
-            throw SoapFault.unexpected("INVALID_REPLICATION_DATE", "startDate cannot be more than " + kept.toDays()
-                    + " days ago");
+            throw SoapFault.unexpected(
+                    "INVALID_REPLICATION_DATE", "startDate cannot be more than " + kept.toDays() + " days ago");
         }
         Instant now = WireValues.toMinute(state.now());
         Instant latest = end.isAfter(now) ? now : end;

@@ -28,7 +28,8 @@ record SObjectInput(String type, String id, Map<String, String> values, List<Str
                     }
                 }
                 default -> {
-                    if (child.namespace().equals(Namespaces.SOBJECT) || child.namespace().isEmpty()
+                    if (child.namespace().equals(Namespaces.SOBJECT)
+                            || child.namespace().isEmpty()
                             || child.namespace().equals(Namespaces.PARTNER)) {
                         values.put(child.name(), child.nil() ? null : child.text());
                     }

@@ -38,8 +38,7 @@ final class SaveOperations {
     }
 
     /** One record's planned change: the row it touches (or -1 to create), or its error. */
-    private record Plan(PersonTable table, int row, RecordChanges.Outcome outcome, RecordError error) {
-    }
+    private record Plan(PersonTable table, int row, RecordChanges.Outcome outcome, RecordError error) {}
 
     void create(XmlNode request, CallContext context, XmlOut out) {
         save(request, context, out, true);
@@ -50,7 +49,8 @@ final class SaveOperations {
     }
 
     private void save(XmlNode request, CallContext context, XmlOut out, boolean creating) {
-        List<SObjectInput> inputs = request.all("sObjects").stream().map(SObjectInput::read).toList();
+        List<SObjectInput> inputs =
+                request.all("sObjects").stream().map(SObjectInput::read).toList();
         tooMany(inputs.size(), MAX_RECORDS);
         boolean allOrNone = "true".equals(context.headerValue("AllOrNoneHeader", "allOrNone"));
         for (Saved saved : saveAll(inputs, context, creating, allOrNone)) {
@@ -63,8 +63,7 @@ final class SaveOperations {
     }
 
     /** What became of one record: its id when it names one, and its error when it was not saved. */
-    record Saved(String id, RecordError error) {
-    }
+    record Saved(String id, RecordError error) {}
 
     /** Plans every record, then saves those without an error (none of them under all-or-none), in input order. */
     List<Saved> saveAll(List<SObjectInput> inputs, CallContext context, boolean creating, boolean allOrNone) {
@@ -79,7 +78,8 @@ final class SaveOperations {
                 String id = null;
                 RecordError error = plan.error();
                 if (error == null && allOrNone && anyFailed) {
-                    error = RecordError.of("ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                    error = RecordError.of(
+                            "ALL_OR_NONE_OPERATION_ROLLED_BACK",
                             "Record rolled back because not all records were valid and the request was using"
                                     + " AllOrNone header");
                 }
@@ -109,9 +109,14 @@ final class SaveOperations {
         if (input.type() == null || input.type().isEmpty()) {
             throw SoapFault.typed("InvalidSObjectFault", "INVALID_TYPE", "Must send a concrete entity type.");
         }
-        ObjectSchema schema = state.catalog().object(input.type()).orElseThrow(() -> SoapFault.query(
-                "InvalidSObjectFault", "INVALID_TYPE", "sObject type '" + input.type() + "' is not supported.",
-                -1, -1));
+        ObjectSchema schema = state.catalog()
+                .object(input.type())
+                .orElseThrow(() -> SoapFault.query(
+                        "InvalidSObjectFault",
+                        "INVALID_TYPE",
+                        "sObject type '" + input.type() + "' is not supported.",
+                        -1,
+                        -1));
         PersonTable table = state.people(schema.name()).orElse(null);
         if (table == null) {
             return new Plan(null, -1, null, readOnlyObject());
@@ -120,8 +125,11 @@ final class SaveOperations {
         int row = -1;
         if (creating) {
             if (input.id() != null) {
-                return new Plan(table, -1, null, RecordError.of("INVALID_FIELD_FOR_INSERT_UPDATE",
-                        "cannot specify Id in an insert call", "Id"));
+                return new Plan(
+                        table,
+                        -1,
+                        null,
+                        RecordError.of("INVALID_FIELD_FOR_INSERT_UPDATE", "cannot specify Id in an insert call", "Id"));
             }
         } else {
             RecordLookup.Found found = RecordLookup.live(state, input.id(), schema.name());
@@ -129,8 +137,7 @@ final class SaveOperations {
                 return new Plan(table, found.row(), null, found.error());
             }
             row = found.row();
-            if (table.isConverted(row) && !state.directory().has(context.userRow(),
-                    Permission.EDIT_CONVERTED_LEADS)) {
+            if (table.isConverted(row) && !state.directory().has(context.userRow(), Permission.EDIT_CONVERTED_LEADS)) {
                 return new Plan(table, row, null, RecordError.injected("CANNOT_UPDATE_CONVERTED_LEAD"));
             }
         }
@@ -155,11 +162,15 @@ final class SaveOperations {
             for (String id : ids) {
                 RecordLookup.Found found = RecordLookup.live(state, id == null ? null : id.trim(), null);
                 RecordError error = found.error();
-                if (error == null && !state.objectSecurity().editable(found.table().schema().name())) {
+                if (error == null
+                        && !state.objectSecurity()
+                                .editable(found.table().schema().name())) {
                     error = readOnlyObject();
                 }
                 if (error == null) {
-                    error = faults.recordError("delete").map(RecordError::injected).orElse(null);
+                    error = faults.recordError("delete")
+                            .map(RecordError::injected)
+                            .orElse(null);
                 }
                 if (error == null) {
                     state.delete(found.table(), found.row());
@@ -169,7 +180,8 @@ final class SaveOperations {
                     error.write(out);
                 }
                 out.leaf("id", found.table() == null ? null : found.table().id(found.row()))
-                        .leaf("success", error == null).close();
+                        .leaf("success", error == null)
+                        .close();
             }
         });
     }
@@ -180,8 +192,8 @@ final class SaveOperations {
         List<String> ids = request.texts("ids");
         tooMany(ids.size(), MAX_RETRIEVE);
         if (fieldList == null || fieldList.isBlank() || type == null || type.isBlank()) {
-            throw SoapFault.query("MalformedQueryFault", "MALFORMED_QUERY", "fieldList and sObjectType are required",
-                    1, 1);
+            throw SoapFault.query(
+                    "MalformedQueryFault", "MALFORMED_QUERY", "fieldList and sObjectType are required", 1, 1);
         }
         state.atomically(() -> {
             CompiledQuery query = engine.compile("SELECT " + fieldList + " FROM " + type, context.userRow(), false);
@@ -204,8 +216,9 @@ final class SaveOperations {
 
     static void tooMany(int count, int max) {
         if (count > max) {
-            throw SoapFault.unexpected("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than " + max
-                    + " records into this call");
+            throw SoapFault.unexpected(
+                    "EXCEEDED_ID_LIMIT",
+                    "record limit reached. cannot submit more than " + max + " records into this call");
         }
     }
 }

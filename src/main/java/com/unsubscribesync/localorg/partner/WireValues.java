@@ -16,8 +16,7 @@ final class WireValues {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private WireValues() {
-    }
+    private WireValues() {}
 
     static String format(Object value) {
         if (value instanceof Instant instant) {
@@ -33,8 +32,8 @@ final class WireValues {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw SoapFault.unexpected("INVALID_FIELD", "'" + text + "' is not a valid value for the type"
-                    + " xsd:dateTime of " + what);
+            throw SoapFault.unexpected(
+                    "INVALID_FIELD", "'" + text + "' is not a valid value for the type" + " xsd:dateTime of " + what);
         }
     }
 

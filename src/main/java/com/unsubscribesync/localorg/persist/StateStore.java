@@ -4,9 +4,9 @@ import com.unsubscribesync.localorg.metadata.LayoutStore;
 import com.unsubscribesync.localorg.metadata.LayoutXml;
 import com.unsubscribesync.localorg.metadata.StoredLayout;
 import com.unsubscribesync.localorg.state.FieldAccess;
+import com.unsubscribesync.localorg.state.ObjectAccess;
 import com.unsubscribesync.localorg.state.OrgCredentials;
 import com.unsubscribesync.localorg.state.OrgState;
-import com.unsubscribesync.localorg.state.ObjectAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.localorg.state.PersonTable;
 import java.nio.file.Path;
@@ -27,14 +27,28 @@ import java.util.Optional;
  * changes settle and on close, and loads the last snapshot on start. Simple, and fast enough for demo-sized orgs.
  */
 public final class StateStore implements AutoCloseable {
-    private static final String[] PERSON_COLUMNS = {"first_name", "last_name", "email", "title", "phone", "company",
-        "flags", "status", "converted_contact", "converted_day", "master_record", "created", "modified", "deleted_at"};
+    private static final String[] PERSON_COLUMNS = {
+        "first_name",
+        "last_name",
+        "email",
+        "title",
+        "phone",
+        "company",
+        "flags",
+        "status",
+        "converted_contact",
+        "converted_day",
+        "master_record",
+        "created",
+        "modified",
+        "deleted_at"
+    };
 
     private final Connection connection;
 
     public StateStore(Path directory) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:h2:file:" + directory.toAbsolutePath().resolve("localorg")
-                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        connection = DriverManager.getConnection(
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("localorg") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS org_info (name VARCHAR(200) PRIMARY KEY, val VARCHAR(4000))");
             s.execute("CREATE TABLE IF NOT EXISTS person (object VARCHAR(16), row_no INT, first_name VARCHAR(255),"
@@ -61,8 +75,12 @@ public final class StateStore implements AutoCloseable {
         if (!info.containsKey("clientId")) {
             return Optional.empty();
         }
-        return Optional.of(new OrgCredentials(info.get("orgId"), info.get("username"), info.get("password"),
-                info.get("clientId"), info.get("clientSecret")));
+        return Optional.of(new OrgCredentials(
+                info.get("orgId"),
+                info.get("username"),
+                info.get("password"),
+                info.get("clientId"),
+                info.get("clientSecret")));
     }
 
     /** Loads people, layouts, field security and permissions into an empty org. */
@@ -81,8 +99,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     private void loadPeople(PersonTable table, String object) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + String.join(", ", PERSON_COLUMNS)
-                + " FROM person WHERE object = ? ORDER BY row_no")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + String.join(", ", PERSON_COLUMNS) + " FROM person WHERE object = ? ORDER BY row_no")) {
             select.setString(1, object);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -101,11 +119,16 @@ public final class StateStore implements AutoCloseable {
 
     private void loadLayouts(LayoutStore layouts) throws SQLException {
         layouts.clear();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT full_name, number, created, modified, document FROM layout ORDER BY number")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT full_name, number, created, modified, document FROM layout ORDER BY number")) {
             while (rs.next()) {
-                layouts.restore(new StoredLayout(rs.getString(1), LayoutXml.parse(rs.getString(5)), rs.getInt(2),
-                        Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
+                layouts.restore(new StoredLayout(
+                        rs.getString(1),
+                        LayoutXml.parse(rs.getString(5)),
+                        rs.getInt(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4))));
             }
         }
     }
@@ -118,8 +141,8 @@ public final class StateStore implements AutoCloseable {
                 state.fieldSecurity().set(parts[0], parts[1], FieldAccess.valueOf(rs.getString(2)));
             }
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name, val FROM org_info WHERE name LIKE 'profile.%'")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, val FROM org_info WHERE name LIKE 'profile.%'")) {
             while (rs.next()) {
                 int profile = Integer.parseInt(rs.getString(1).substring("profile.".length()));
                 EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
@@ -133,18 +156,17 @@ public final class StateStore implements AutoCloseable {
                 }
             }
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name, val FROM org_info WHERE name LIKE 'object.%'")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, val FROM org_info WHERE name LIKE 'object.%'")) {
             while (rs.next()) {
-                state.objectSecurity().set(rs.getString(1).substring("object.".length()),
-                        ObjectAccess.valueOf(rs.getString(2)));
+                state.objectSecurity()
+                        .set(rs.getString(1).substring("object.".length()), ObjectAccess.valueOf(rs.getString(2)));
             }
         }
     }
 
     /** Replaces the stored snapshot with the org as it is now. */
-    public synchronized void save(OrgState state, LayoutStore layouts, OrgCredentials credentials)
-            throws SQLException {
+    public synchronized void save(OrgState state, LayoutStore layouts, OrgCredentials credentials) throws SQLException {
         try {
             state.atomically(() -> {
                 try {
@@ -177,10 +199,17 @@ public final class StateStore implements AutoCloseable {
             put(info, "clientId", credentials.clientId());
             put(info, "clientSecret", credentials.clientSecret());
             for (int profile = 0; profile < state.directory().profileCount(); profile++) {
-                put(info, "profile." + profile, String.join(",", state.directory().permissionsOfProfile(profile)
-                        .stream().map(Enum::name).toList()));
+                put(
+                        info,
+                        "profile." + profile,
+                        String.join(
+                                ",",
+                                state.directory().permissionsOfProfile(profile).stream()
+                                        .map(Enum::name)
+                                        .toList()));
             }
-            for (Map.Entry<String, ObjectAccess> rule : state.objectSecurity().snapshot().entrySet()) {
+            for (Map.Entry<String, ObjectAccess> rule :
+                    state.objectSecurity().snapshot().entrySet()) {
                 put(info, "object." + rule.getKey(), rule.getValue().name());
             }
             info.executeBatch();
@@ -199,7 +228,8 @@ public final class StateStore implements AutoCloseable {
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO field_access VALUES (?, ?)")) {
-            for (Map.Entry<String, FieldAccess> rule : state.fieldSecurity().snapshot().entrySet()) {
+            for (Map.Entry<String, FieldAccess> rule :
+                    state.fieldSecurity().snapshot().entrySet()) {
                 insert.setString(1, rule.getKey());
                 insert.setString(2, rule.getValue().name());
                 insert.addBatch();

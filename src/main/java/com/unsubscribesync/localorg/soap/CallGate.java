@@ -31,9 +31,9 @@ public final class CallGate {
         return SoapFault.unexpected(API_DISABLED, "API is disabled for this User");
     }
 
-
     public CallContext admit(XmlNode header, String apiVersion, String instanceUrl) {
-        String sessionId = header == null ? null
+        String sessionId = header == null
+                ? null
                 : header.child("SessionHeader").map(h -> h.text("sessionId")).orElse(null);
         return admit(sessionId, apiVersion, instanceUrl, header);
     }

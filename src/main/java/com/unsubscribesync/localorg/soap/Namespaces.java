@@ -10,6 +10,5 @@ public final class Namespaces {
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
-    private Namespaces() {
-    }
+    private Namespaces() {}
 }

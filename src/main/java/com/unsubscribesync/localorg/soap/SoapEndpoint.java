@@ -18,6 +18,7 @@ public abstract class SoapEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoint.class);
     /** The newest API version this org serves: Winter '26, the release whose clients the app ships. */
     public static final double NEWEST_VERSION = 65.0;
+
     private static final Pattern PATH = Pattern.compile("/services/Soap/[um]/(\\d{1,3}\\.\\d)(/[A-Za-z0-9]{15,18})?/?");
 
     private final XmlNodeReader reader = new XmlNodeReader();
@@ -36,8 +37,8 @@ public abstract class SoapEndpoint extends ApiEndpoint {
     protected abstract String faultNamespace();
 
     /** Answers one call with a complete response envelope, or throws a {@link SoapFault}. */
-    protected abstract String answer(String operation, XmlNode request, XmlNode header, String apiVersion,
-            String instanceUrl);
+    protected abstract String answer(
+            String operation, XmlNode request, XmlNode header, String apiVersion, String instanceUrl);
 
     /** The distinct request paths this service was called on (e.g. {@code /services/Soap/m/62.0/00D…}). */
     public java.util.Set<String> pathsServed() {
@@ -58,8 +59,14 @@ public abstract class SoapEndpoint extends ApiEndpoint {
 
     @Override
     protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
-        HttpBodies.send(exchange, 500, "text/xml; charset=utf-8", SoapEnvelopes.fault(adapt(SoapFault.unexpected(
-                "EXCEEDED_MAX_SIZE_REQUEST", "Exceeded max size limit of " + limit + " bytes")), faultNamespace()));
+        HttpBodies.send(
+                exchange,
+                500,
+                "text/xml; charset=utf-8",
+                SoapEnvelopes.fault(
+                        adapt(SoapFault.unexpected(
+                                "EXCEEDED_MAX_SIZE_REQUEST", "Exceeded max size limit of " + limit + " bytes")),
+                        faultNamespace()));
     }
 
     /** Adjusts a fault to what this service's client can parse. */
@@ -83,8 +90,10 @@ public abstract class SoapEndpoint extends ApiEndpoint {
         } catch (RuntimeException e) {
             LOG.error("local org failed to answer a SOAP call", e);
             status = 500;
-            response = SoapEnvelopes.fault(adapt(SoapFault.unexpected("UNKNOWN_EXCEPTION",
-                    "An unexpected error occurred. Please include this ErrorId if you contact support")),
+            response = SoapEnvelopes.fault(
+                    adapt(SoapFault.unexpected(
+                            "UNKNOWN_EXCEPTION",
+                            "An unexpected error occurred. Please include this ErrorId if you contact support")),
                     faultNamespace());
         }
         HttpBodies.send(exchange, status, "text/xml; charset=utf-8", response);
@@ -108,19 +117,22 @@ public abstract class SoapEndpoint extends ApiEndpoint {
         } catch (XMLStreamException e) {
             throw SoapFault.withoutDetail("soapenv:Client", "Unable to parse the request: " + e.getMessage());
         }
-        if (!envelope.namespace().equals(Namespaces.ENVELOPE) || !envelope.name().equals("Envelope")) {
+        if (!envelope.namespace().equals(Namespaces.ENVELOPE)
+                || !envelope.name().equals("Envelope")) {
             throw SoapFault.withoutDetail("soapenv:VersionMismatch", "Expected a SOAP 1.1 Envelope");
         }
         XmlNode header = envelope.child("Header").orElse(null);
-        XmlNode bodyElement = envelope.child("Body").orElseThrow(
-                () -> SoapFault.withoutDetail("soapenv:Client", "The envelope has no Body"));
+        XmlNode bodyElement = envelope.child("Body")
+                .orElseThrow(() -> SoapFault.withoutDetail("soapenv:Client", "The envelope has no Body"));
         if (bodyElement.children().isEmpty()) {
             throw SoapFault.withoutDetail("soapenv:Client", "The Body has no operation");
         }
         XmlNode request = bodyElement.children().get(0);
         if (!request.namespace().equals(serviceNamespace())) {
-            throw SoapFault.withoutDetail("soapenv:Client", "No operation available for request {"
-                    + request.namespace() + "}" + request.name() + ", please check the WSDL for the service.");
+            throw SoapFault.withoutDetail(
+                    "soapenv:Client",
+                    "No operation available for request {" + request.namespace() + "}" + request.name()
+                            + ", please check the WSDL for the service.");
         }
         return answer(request.name(), request, header, version, instanceUrl);
     }

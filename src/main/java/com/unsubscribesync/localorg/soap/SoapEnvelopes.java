@@ -4,8 +4,7 @@ package com.unsubscribesync.localorg.soap;
 public final class SoapEnvelopes {
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
-    private SoapEnvelopes() {
-    }
+    private SoapEnvelopes() {}
 
     /** A partner response: default namespace partner, {@code sf} for sObject fields, with the limit header. */
     public static String partner(String operation, String results, ApiUsage usage) {
@@ -34,12 +33,17 @@ public final class SoapEnvelopes {
         String faultCode = fault.code().contains(":") ? fault.code() : "sf:" + fault.code();
         out.raw(DECLARATION + "<soapenv:Envelope xmlns:soapenv=\"" + Namespaces.ENVELOPE + "\" xmlns:sf=\""
                 + faultNamespace + "\" xmlns:xsi=\"" + Namespaces.XSI + "\"><soapenv:Body>");
-        out.open("soapenv:Fault").leaf("faultcode", faultCode)
-                .leaf("faultstring", fault.code().contains(":") ? fault.exceptionMessage()
-                        : fault.code() + ": " + fault.exceptionMessage());
+        out.open("soapenv:Fault")
+                .leaf("faultcode", faultCode)
+                .leaf(
+                        "faultstring",
+                        fault.code().contains(":")
+                                ? fault.exceptionMessage()
+                                : fault.code() + ": " + fault.exceptionMessage());
         if (fault.detailType() != null) {
             String type = "sf:" + fault.detailType();
-            out.open("detail").open(type, "xsi:type", type)
+            out.open("detail")
+                    .open(type, "xsi:type", type)
                     .leaf("sf:exceptionCode", fault.code())
                     .leaf("sf:exceptionMessage", fault.exceptionMessage());
             if (fault.hasPosition()) {

@@ -56,8 +56,10 @@ public final class SoapFault extends RuntimeException {
     }
 
     public boolean hasPosition() {
-        return detailType != null && (detailType.equals("InvalidFieldFault") || detailType.equals("MalformedQueryFault")
-                || detailType.equals("InvalidSObjectFault"));
+        return detailType != null
+                && (detailType.equals("InvalidFieldFault")
+                        || detailType.equals("MalformedQueryFault")
+                        || detailType.equals("InvalidSObjectFault"));
     }
 
     public int row() {

@@ -8,8 +8,14 @@ import java.util.Optional;
  * A parsed XML element: namespace and local name, its text, its children in document order, and the two xsi
  * attributes SOAP cares about. Prefixes are resolved away, so readers match by namespace, never by prefix.
  */
-public record XmlNode(String namespace, String name, String text, List<XmlNode> children, boolean nil,
-        String xsiTypeNamespace, String xsiType) {
+public record XmlNode(
+        String namespace,
+        String name,
+        String text,
+        List<XmlNode> children,
+        boolean nil,
+        String xsiTypeNamespace,
+        String xsiType) {
 
     public XmlNode {
         children = List.copyOf(children);

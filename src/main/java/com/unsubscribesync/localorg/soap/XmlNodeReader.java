@@ -82,7 +82,8 @@ public final class XmlNodeReader {
         }
 
         XmlNode build() {
-            String content = children.isEmpty() ? text.toString() : text.toString().strip();
+            String content =
+                    children.isEmpty() ? text.toString() : text.toString().strip();
             return new XmlNode(namespace, name, content, children, nil, typeNamespace, type);
         }
     }

@@ -17,8 +17,15 @@ public final class CompiledQuery {
     private final int offset;
     private final boolean includeDeleted;
 
-    CompiledQuery(RecordTable table, List<SelectedColumn> columns, boolean countOnly, IntPredicate filter,
-            Comparator<Integer> order, Integer limit, int offset, boolean includeDeleted) {
+    CompiledQuery(
+            RecordTable table,
+            List<SelectedColumn> columns,
+            boolean countOnly,
+            IntPredicate filter,
+            Comparator<Integer> order,
+            Integer limit,
+            int offset,
+            boolean includeDeleted) {
         this.table = table;
         this.columns = List.copyOf(columns);
         this.countOnly = countOnly;

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 public final class QueryEngine {
     /** Salesforce's default limit on the length of a SOQL statement. */
     public static final int MAX_STATEMENT_LENGTH = 100_000;
-    private static final Set<String> QUERYABLE = Set.of("lead", "contact", "user", "profile", "userpermissionaccess",
-            "organization");
+
+    private static final Set<String> QUERYABLE =
+            Set.of("lead", "contact", "user", "profile", "userpermissionaccess", "organization");
 
     private final OrgState state;
 
@@ -41,7 +42,8 @@ public final class QueryEngine {
         SoqlQuery query = new SoqlParser(soql, errors).parse();
         String objectName = query.object().text();
         RecordTable table = QUERYABLE.contains(objectName.toLowerCase(Locale.ROOT))
-                ? state.table(objectName, userRow).orElse(null) : null;
+                ? state.table(objectName, userRow).orElse(null)
+                : null;
         if (table == null) {
             throw errors.invalidType(query.object(), objectName);
         }
@@ -49,8 +51,15 @@ public final class QueryEngine {
         List<SelectedColumn> columns = resolver.columns(query.fields());
         IntPredicate filter = query.where() == null ? row -> true : resolver.predicate(query.where());
         Comparator<Integer> order = query.orderBy().isEmpty() ? null : resolver.order(query.orderBy());
-        return new CompiledQuery(table, columns, query.countOnly(), filter, order, query.limit(),
-                query.offset() == null ? 0 : query.offset(), includeDeleted);
+        return new CompiledQuery(
+                table,
+                columns,
+                query.countOnly(),
+                filter,
+                order,
+                query.limit(),
+                query.offset() == null ? 0 : query.offset(),
+                includeDeleted);
     }
 
     private final class Resolver {
@@ -76,16 +85,18 @@ public final class QueryEngine {
             if (parts.length - first == 2) {
                 FieldDef reference = schema.relationship(parts[first]).orElse(null);
                 if (reference == null || !state.fieldSecurity().visible(schema.name(), reference.name())) {
-                    throw errors.invalidField(ref.at(), "Didn't understand relationship '" + parts[first]
-                            + "' in field path. If you are attempting to use a custom relationship, be sure to append"
-                            + " the '__r' after the custom relationship name. Please reference your WSDL or the"
-                            + " describe call for the appropriate names.");
+                    throw errors.invalidField(
+                            ref.at(),
+                            "Didn't understand relationship '" + parts[first]
+                                    + "' in field path. If you are attempting to use a custom relationship, be sure to append"
+                                    + " the '__r' after the custom relationship name. Please reference your WSDL or the"
+                                    + " describe call for the appropriate names.");
                 }
-                RecordTable parent = state.table(reference.referenceTo(), userRow).orElseThrow();
+                RecordTable parent =
+                        state.table(reference.referenceTo(), userRow).orElseThrow();
                 return new ResolvedField(visibleField(parent.schema(), parts[first + 1], ref), reference, parent);
             }
-            throw errors.invalidField(ref.at(), "Didn't understand relationship '" + parts[first]
-                    + "' in field path.");
+            throw errors.invalidField(ref.at(), "Didn't understand relationship '" + parts[first] + "' in field path.");
         }
 
         private FieldDef visibleField(ObjectSchema schema, String name, FieldRef ref) {
@@ -101,7 +112,9 @@ public final class QueryEngine {
             Set<String> seen = new HashSet<>();
             for (FieldRef ref : refs) {
                 ResolvedField resolved = resolve(ref);
-                String key = (resolved.reference() == null ? "" : resolved.reference().relationshipName() + ".")
+                String key = (resolved.reference() == null
+                                ? ""
+                                : resolved.reference().relationshipName() + ".")
                         + resolved.field().name();
                 if (!seen.add(key.toLowerCase(Locale.ROOT))) {
                     throw errors.malformed(ref.at(), "duplicate field selected: " + ref.path());
@@ -111,8 +124,8 @@ public final class QueryEngine {
                 } else {
                     String group = "parent:" + resolved.reference().relationshipName();
                     @SuppressWarnings("unchecked")
-                    List<Object> parentFields = (List<Object>) byKey.computeIfAbsent(group,
-                            g -> new ArrayList<>(List.of(resolved)));
+                    List<Object> parentFields =
+                            (List<Object>) byKey.computeIfAbsent(group, g -> new ArrayList<>(List.of(resolved)));
                     if (!parentFields.contains(resolved)) {
                         parentFields.add(resolved);
                     }
@@ -125,7 +138,8 @@ public final class QueryEngine {
                 } else {
                     List<?> group = (List<?>) value;
                     ResolvedField head = (ResolvedField) group.get(0);
-                    List<FieldDef> fields = group.stream().map(f -> ((ResolvedField) f).field()).toList();
+                    List<FieldDef> fields =
+                            group.stream().map(f -> ((ResolvedField) f).field()).toList();
                     columns.add(new SelectedColumn.Parent(head.reference(), head.parent(), fields));
                 }
             }
@@ -134,7 +148,8 @@ public final class QueryEngine {
 
         IntPredicate predicate(Condition condition) {
             if (condition instanceof SoqlQuery.All all) {
-                List<IntPredicate> parts = all.parts().stream().map(this::predicate).toList();
+                List<IntPredicate> parts =
+                        all.parts().stream().map(this::predicate).toList();
                 return row -> {
                     for (IntPredicate part : parts) {
                         if (!part.test(row)) {
@@ -145,7 +160,8 @@ public final class QueryEngine {
                 };
             }
             if (condition instanceof SoqlQuery.Any any) {
-                List<IntPredicate> parts = any.parts().stream().map(this::predicate).toList();
+                List<IntPredicate> parts =
+                        any.parts().stream().map(this::predicate).toList();
                 return row -> {
                     for (IntPredicate part : parts) {
                         if (part.test(row)) {
@@ -185,8 +201,10 @@ public final class QueryEngine {
             SoqlQuery.Like like = (SoqlQuery.Like) condition;
             ResolvedField field = resolve(like.field());
             if (!field.field().type().isText() && !field.field().type().isId()) {
-                throw errors.invalidField(like.pattern(), "invalid operator on field of type "
-                        + field.field().type().describeName());
+                throw errors.invalidField(
+                        like.pattern(),
+                        "invalid operator on field of type "
+                                + field.field().type().describeName());
             }
             if (like.pattern().kind() != Token.Kind.STRING) {
                 throw values.typeError(field.field(), like.pattern());
@@ -204,25 +222,26 @@ public final class QueryEngine {
             String op = compare.operator();
             boolean ordering = !op.equals("=") && !op.equals("!=");
             if (ordering && (field.field().type() == FieldType.BOOLEAN || literal == null)) {
-                throw errors.invalidField(compare.value(), "invalid operator on " + (literal == null ? "null value"
-                        : "boolean field"));
+                throw errors.invalidField(
+                        compare.value(), "invalid operator on " + (literal == null ? "null value" : "boolean field"));
             }
             return switch (op) {
                 case "=" -> row -> SoqlValues.same(field.value(table, row), literal);
                 case "!=" -> row -> !SoqlValues.same(field.value(table, row), literal);
-                default -> row -> {
-                    Object value = field.value(table, row);
-                    if (value == null) {
-                        return false;
-                    }
-                    int c = SoqlValues.compare(value, literal);
-                    return switch (op) {
-                        case "<" -> c < 0;
-                        case "<=" -> c <= 0;
-                        case ">" -> c > 0;
-                        default -> c >= 0;
+                default ->
+                    row -> {
+                        Object value = field.value(table, row);
+                        if (value == null) {
+                            return false;
+                        }
+                        int c = SoqlValues.compare(value, literal);
+                        return switch (op) {
+                            case "<" -> c < 0;
+                            case "<=" -> c <= 0;
+                            case ">" -> c > 0;
+                            default -> c >= 0;
+                        };
                     };
-                };
             };
         }
 

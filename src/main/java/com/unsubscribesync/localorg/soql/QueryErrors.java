@@ -19,8 +19,12 @@ final class QueryErrors {
     }
 
     SoapFault tooLong(int limit) {
-        return SoapFault.query("MalformedQueryFault", "MALFORMED_QUERY", "SOQL statements cannot be longer than "
-                + limit + " characters.", 0, 0);
+        return SoapFault.query(
+                "MalformedQueryFault",
+                "MALFORMED_QUERY",
+                "SOQL statements cannot be longer than " + limit + " characters.",
+                0,
+                0);
     }
 
     SoapFault invalidField(Token at, String reason) {
@@ -28,20 +32,31 @@ final class QueryErrors {
     }
 
     SoapFault noSuchColumn(Token at, String field, String object) {
-        return invalidField(at, "No such column '" + field + "' on entity '" + object + "'. If you are attempting"
-                + " to use a custom field, be sure to append the '__c' after the custom field name. Please reference"
-                + " your WSDL or the describe call for the appropriate names.");
+        return invalidField(
+                at,
+                "No such column '" + field + "' on entity '" + object + "'. If you are attempting"
+                        + " to use a custom field, be sure to append the '__c' after the custom field name. Please reference"
+                        + " your WSDL or the describe call for the appropriate names.");
     }
 
     SoapFault invalidType(Token at, String object) {
-        return fault("InvalidSObjectFault", "INVALID_TYPE", at.row(), at.column(), "sObject type '" + object
-                + "' is not supported. If you are attempting to use a custom object, be sure to append the '__c'"
-                + " after the entity name. Please reference your WSDL or the describe call for the appropriate"
-                + " names.");
+        return fault(
+                "InvalidSObjectFault",
+                "INVALID_TYPE",
+                at.row(),
+                at.column(),
+                "sObject type '" + object
+                        + "' is not supported. If you are attempting to use a custom object, be sure to append the '__c'"
+                        + " after the entity name. Please reference your WSDL or the describe call for the appropriate"
+                        + " names.");
     }
 
     SoapFault invalidId(Token at, String value) {
-        return fault("MalformedQueryFault", "INVALID_QUERY_FILTER_OPERATOR", at.row(), at.column(),
+        return fault(
+                "MalformedQueryFault",
+                "INVALID_QUERY_FILTER_OPERATOR",
+                at.row(),
+                at.column(),
                 "invalid ID field: " + value);
     }
 

@@ -10,9 +10,7 @@ import java.util.List;
  */
 public sealed interface SelectedColumn {
 
-    record Direct(FieldDef field) implements SelectedColumn {
-    }
+    record Direct(FieldDef field) implements SelectedColumn {}
 
-    record Parent(FieldDef reference, RecordTable target, List<FieldDef> fields) implements SelectedColumn {
-    }
+    record Parent(FieldDef reference, RecordTable target, List<FieldDef> fields) implements SelectedColumn {}
 }

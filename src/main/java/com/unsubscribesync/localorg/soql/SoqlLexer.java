@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /** Splits SOQL into tokens: words (identifiers and keywords, dotted paths), literals and symbols. */
 final class SoqlLexer {
-    private static final Pattern DATETIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern DATETIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -64,8 +64,10 @@ final class SoqlLexer {
         }
         if (Character.isLetter(c) || c == '_') {
             int start = pos;
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-                    || text.charAt(pos) == '.')) {
+            while (pos < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(pos))
+                            || text.charAt(pos) == '_'
+                            || text.charAt(pos) == '.')) {
                 pos++;
             }
             String word = text.substring(start, pos);
@@ -102,9 +104,14 @@ final class SoqlLexer {
                     case 'f' -> value.append('\f');
                     case '\'', '"', '\\' -> value.append(e);
                     case '_', '%' -> value.append('\\').append(e);
-                    default -> throw errors.malformed(startRow, column, "Invalid string literal '"
-                            + text.substring(column - 1, Math.min(text.length(), pos)) + "'. Illegal character"
-                            + " sequence '\\" + e + "' in string literal.");
+                    default ->
+                        throw errors.malformed(
+                                startRow,
+                                column,
+                                "Invalid string literal '"
+                                        + text.substring(column - 1, Math.min(text.length(), pos))
+                                        + "'. Illegal character"
+                                        + " sequence '\\" + e + "' in string literal.");
                 }
             } else {
                 value.append(c);
@@ -128,8 +135,10 @@ final class SoqlLexer {
                 return new Token(Token.Kind.DATE, word, LocalDate.parse(word), row, column);
             }
         } catch (DateTimeParseException e) {
-            throw errors.malformed(row, column, "line " + row + ":" + (column - 1) + " no viable alternative at"
-                    + " character '" + word + "'");
+            throw errors.malformed(
+                    row,
+                    column,
+                    "line " + row + ":" + (column - 1) + " no viable alternative at" + " character '" + word + "'");
         }
         Matcher number = NUMBER.matcher(word);
         if (number.matches()) {

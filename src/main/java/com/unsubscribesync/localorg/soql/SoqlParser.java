@@ -12,9 +12,33 @@ import java.util.Set;
  * with MALFORMED_QUERY, so the org never answers a query it does not understand.
  */
 final class SoqlParser {
-    private static final Set<String> RESERVED = Set.of("select", "from", "where", "and", "or", "not", "in", "like",
-            "order", "by", "limit", "offset", "group", "having", "with", "for", "using", "null", "true", "false",
-            "asc", "desc", "nulls", "includes", "excludes", "typeof");
+    private static final Set<String> RESERVED = Set.of(
+            "select",
+            "from",
+            "where",
+            "and",
+            "or",
+            "not",
+            "in",
+            "like",
+            "order",
+            "by",
+            "limit",
+            "offset",
+            "group",
+            "having",
+            "with",
+            "for",
+            "using",
+            "null",
+            "true",
+            "false",
+            "asc",
+            "desc",
+            "nulls",
+            "includes",
+            "excludes",
+            "typeof");
     private static final Set<String> COMPARISONS = Set.of("=", "!=", "<>", "<", "<=", ">", ">=");
 
     private final List<Token> tokens;
@@ -172,15 +196,17 @@ final class SoqlParser {
     private Token word(String what) {
         Token token = next();
         if (token.kind() != Token.Kind.WORD || RESERVED.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
-            throw errors.malformed(token, "unexpected token: '" + (token.kind() == Token.Kind.END ? "<EOF>"
-                    : token.text()) + "'");
+            throw errors.malformed(
+                    token, "unexpected token: '" + (token.kind() == Token.Kind.END ? "<EOF>" : token.text()) + "'");
         }
         return token;
     }
 
     private int number() {
         Token token = next();
-        if (token.kind() != Token.Kind.NUMBER || token.text().contains(".") || token.text().startsWith("-")) {
+        if (token.kind() != Token.Kind.NUMBER
+                || token.text().contains(".")
+                || token.text().startsWith("-")) {
             throw errors.malformed(token, "unexpected token: '" + token.text() + "'");
         }
         try {
@@ -193,8 +219,8 @@ final class SoqlParser {
     private void expect(String word) {
         Token token = next();
         if (!token.is(word)) {
-            throw errors.malformed(token, "unexpected token: '" + (token.kind() == Token.Kind.END ? "<EOF>"
-                    : token.text()) + "'");
+            throw errors.malformed(
+                    token, "unexpected token: '" + (token.kind() == Token.Kind.END ? "<EOF>" : token.text()) + "'");
         }
     }
 

@@ -32,8 +32,7 @@ final class SoqlValues {
             }
             return RecordIds.to18(token.text());
         }
-        if (type == FieldType.BOOLEAN && (token.is("true") || token.is("false"))
-                && token.kind() == Token.Kind.WORD) {
+        if (type == FieldType.BOOLEAN && (token.is("true") || token.is("false")) && token.kind() == Token.Kind.WORD) {
             return Boolean.parseBoolean(token.text());
         }
         if (type == FieldType.DATETIME && token.kind() == Token.Kind.DATETIME) {
@@ -46,11 +45,15 @@ final class SoqlValues {
     }
 
     RuntimeException typeError(FieldDef field, Token token) {
-        String typeName = field.type().isText() || field.type().isId() ? "string" : field.type().describeName();
+        String typeName = field.type().isText() || field.type().isId()
+                ? "string"
+                : field.type().describeName();
         boolean quoted = field.type().isText() || field.type().isId();
-        return errors.invalidField(token, "value of filter criterion for field '" + field.name()
-                + "' must be of type " + typeName + " and should " + (quoted ? "" : "not ")
-                + "be enclosed in quotes");
+        return errors.invalidField(
+                token,
+                "value of filter criterion for field '" + field.name()
+                        + "' must be of type " + typeName + " and should " + (quoted ? "" : "not ")
+                        + "be enclosed in quotes");
     }
 
     static boolean same(Object value, Object literal) {

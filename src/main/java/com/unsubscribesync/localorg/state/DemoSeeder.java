@@ -10,22 +10,90 @@ import java.util.SplittableRandom;
  * flags and the same shape of converted, shared, merged and deleted records. Times are offsets before "now".
  */
 public final class DemoSeeder {
-    private static final String[] FIRST = {"Ana", "Ben", "Chloe", "Dmitri", "Elif", "Farah", "Gustav", "Hana",
-        "Ivan", "Jonas", "Keiko", "Lars", "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tariq", "Uma",
-        "Vera", "Wim", "Ximena", "Yusuf", "Zoe", "Amir", "Beatriz", "Carlos", "Dana", "Emil", "Fiona", "Goran",
-        "Helga", "Ines", "Jakub", "Kofi", "Lena", "Marco", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Tomas",
-        "Ulla", "Viktor", "Wanda", "Yara", "Zeno"};
-    private static final String[] LAST = {"Abbott", "Baker", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia",
-        "Horvat", "Ibrahim", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe",
-        "Rossi", "Schmidt", "Takahashi", "Underwood", "Varga", "Weber", "Xu", "Yilmaz", "Zimmermann", "Alvarez",
-        "Brandt", "Costa", "Demir", "Engel", "Ferreira", "Gallo", "Hansen", "Ivanova", "Jovanovic", "Keller",
-        "Larsen", "Meyer", "Novak", "Olsen", "Popescu", "Ramos", "Silva", "Tanaka", "Ulrich", "Vogel", "Wagner",
-        "Young", "Zhou"};
-    private static final String[] COMPANY = {"Northwind Outfitters", "Bluebird Analytics", "Cedar & Stone",
-        "Delta Freight Co", "Evergreen Clinics", "Foxglove Media", "Granite Works", "Harbor Lights Bank",
-        "Ironbark Tools", "Juniper Foods", "Kestrel Aviation", "Lumen Labs"};
-    private static final String[] TITLE = {"Buyer", "Marketing Manager", "CFO", "Office Manager", "Engineer",
-        "Head of Sales", "Consultant", null, null, null};
+    private static final String[] FIRST = {
+        "Ana", "Ben", "Chloe", "Dmitri", "Elif", "Farah", "Gustav", "Hana", "Ivan", "Jonas", "Keiko", "Lars", "Maya",
+        "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Vera", "Wim", "Ximena", "Yusuf", "Zoe",
+        "Amir", "Beatriz", "Carlos", "Dana", "Emil", "Fiona", "Goran", "Helga", "Ines", "Jakub", "Kofi", "Lena",
+        "Marco", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Tomas", "Ulla", "Viktor", "Wanda", "Yara", "Zeno"
+    };
+    private static final String[] LAST = {
+        "Abbott",
+        "Baker",
+        "Castillo",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Horvat",
+        "Ibrahim",
+        "Jensen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Nakamura",
+        "Okafor",
+        "Petrov",
+        "Quispe",
+        "Rossi",
+        "Schmidt",
+        "Takahashi",
+        "Underwood",
+        "Varga",
+        "Weber",
+        "Xu",
+        "Yilmaz",
+        "Zimmermann",
+        "Alvarez",
+        "Brandt",
+        "Costa",
+        "Demir",
+        "Engel",
+        "Ferreira",
+        "Gallo",
+        "Hansen",
+        "Ivanova",
+        "Jovanovic",
+        "Keller",
+        "Larsen",
+        "Meyer",
+        "Novak",
+        "Olsen",
+        "Popescu",
+        "Ramos",
+        "Silva",
+        "Tanaka",
+        "Ulrich",
+        "Vogel",
+        "Wagner",
+        "Young",
+        "Zhou"
+    };
+    private static final String[] COMPANY = {
+        "Northwind Outfitters",
+        "Bluebird Analytics",
+        "Cedar & Stone",
+        "Delta Freight Co",
+        "Evergreen Clinics",
+        "Foxglove Media",
+        "Granite Works",
+        "Harbor Lights Bank",
+        "Ironbark Tools",
+        "Juniper Foods",
+        "Kestrel Aviation",
+        "Lumen Labs"
+    };
+    private static final String[] TITLE = {
+        "Buyer",
+        "Marketing Manager",
+        "CFO",
+        "Office Manager",
+        "Engineer",
+        "Head of Sales",
+        "Consultant",
+        null,
+        null,
+        null
+    };
     private static final String[] DOMAIN = {"example.com", "example.org", "example.net"};
 
     private final long seed;
@@ -55,7 +123,8 @@ public final class DemoSeeder {
         FieldDef optOut = contacts.schema().field("HasOptedOutOfEmail").orElseThrow();
         FieldDef title = contacts.schema().field("Title").orElseThrow();
         FieldDef company = leads.schema().field("Company").orElseThrow();
-        FieldDef packageOptOut = contacts.schema().field(SchemaCatalog.PACKAGE_OPT_OUT_FIELD).orElse(null);
+        FieldDef packageOptOut =
+                contacts.schema().field(SchemaCatalog.PACKAGE_OPT_OUT_FIELD).orElse(null);
         int optedOut = 0;
         int specialContacts = Math.min(contactCount, 2);
         for (int i = 0; i < contactCount - specialContacts; i++) {
@@ -66,9 +135,15 @@ public final class DemoSeeder {
         for (int i = 0; i < leadCount; i++) {
             int row = addPerson(leads, random, now, "lead.");
             leads.set(row, company, COMPANY[random.nextInt(COMPANY.length)]);
-            leads.set(row, leads.schema().field("Status").orElseThrow(),
+            leads.set(
+                    row,
+                    leads.schema().field("Status").orElseThrow(),
                     SchemaCatalog.LEAD_STATUSES.get(random.nextInt(2)));
-            optedOut += flag(leads, row, random, leads.schema().field("HasOptedOutOfEmail").orElseThrow(),
+            optedOut += flag(
+                    leads,
+                    row,
+                    random,
+                    leads.schema().field("HasOptedOutOfEmail").orElseThrow(),
                     leads.schema().field(SchemaCatalog.PACKAGE_OPT_OUT_FIELD).orElse(null));
         }
         int live = contacts.size();
@@ -85,8 +160,11 @@ public final class DemoSeeder {
                 leads.set(row, leads.schema().field("FirstName").orElseThrow(), contacts.firstName(contact));
                 leads.set(row, leads.schema().field("LastName").orElseThrow(), contacts.lastName(contact));
                 leads.set(row, leads.schema().field("Email").orElseThrow(), contacts.email(contact));
-                leads.markConverted(row, contact, Instant.ofEpochMilli(
-                        Math.max(leads.createdMillis(row), contacts.createdMillis(contact))).plusSeconds(3600));
+                leads.markConverted(
+                        row,
+                        contact,
+                        Instant.ofEpochMilli(Math.max(leads.createdMillis(row), contacts.createdMillis(contact)))
+                                .plusSeconds(3600));
                 converted++;
                 convertedLeadId = convertedLeadId == null ? leads.id(row) : convertedLeadId;
             }
@@ -95,8 +173,11 @@ public final class DemoSeeder {
         String loser = null;
         if (specialContacts == 2) {
             int original = addPerson(contacts, random, now, "");
-            int duplicate = contacts.add(contacts.firstName(original), contacts.lastName(original),
-                    contacts.email(original), now.minus(Duration.ofDays(20)));
+            int duplicate = contacts.add(
+                    contacts.firstName(original),
+                    contacts.lastName(original),
+                    contacts.email(original),
+                    now.minus(Duration.ofDays(20)));
             contacts.markDeleted(duplicate, now.minus(Duration.ofHours(30 + random.nextInt(48))), original);
             contacts.touch(original, now.minus(Duration.ofHours(30)));
             winner = contacts.id(original);
@@ -109,8 +190,8 @@ public final class DemoSeeder {
             deletedLead = leads.id(row);
         }
         state.changed();
-        return new SeedSummary(leadCount, contactCount, optedOut, converted, convertedLeadId, sharedEmail, winner,
-                loser, deletedLead);
+        return new SeedSummary(
+                leadCount, contactCount, optedOut, converted, convertedLeadId, sharedEmail, winner, loser, deletedLead);
     }
 
     private static int addPerson(PersonTable table, SplittableRandom random, Instant now, String tag) {
@@ -123,15 +204,17 @@ public final class DemoSeeder {
         int row = table.add(first, last, email, created);
         long sinceCreated = now.toEpochMilli() - created.toEpochMilli();
         boolean recentlyChanged = random.nextInt(10) == 0;
-        long age = recentlyChanged ? random.nextLong(Duration.ofDays(10).toMillis())
-                : Duration.ofDays(12).toMillis() + random.nextLong(Math.max(1, sinceCreated
-                        - Duration.ofDays(12).toMillis()));
+        long age = recentlyChanged
+                ? random.nextLong(Duration.ofDays(10).toMillis())
+                : Duration.ofDays(12).toMillis()
+                        + random.nextLong(
+                                Math.max(1, sinceCreated - Duration.ofDays(12).toMillis()));
         table.touch(row, now.minusMillis(Math.min(age, sinceCreated)));
         return row;
     }
 
-    private static int flag(PersonTable table, int row, SplittableRandom random, FieldDef optOut,
-            FieldDef packageOptOut) {
+    private static int flag(
+            PersonTable table, int row, SplittableRandom random, FieldDef optOut, FieldDef packageOptOut) {
         int roll = random.nextInt(100);
         if (roll < 5) {
             table.set(row, optOut, true);

@@ -13,8 +13,7 @@ public final class Directory {
     public static final int LOCAL_USER = 0;
 
     /** One user of the org. */
-    public record User(String username, String firstName, String lastName, String email, int profile,
-            String userType) {
+    public record User(String username, String firstName, String lastName, String email, int profile, String userType) {
         public String fullName() {
             return firstName + " " + lastName;
         }
@@ -26,6 +25,7 @@ public final class Directory {
     private final List<User> users = new ArrayList<>();
     /** Permissions of the local user's profile injected as faults: they override the profile, never persisted. */
     private final Map<Permission, Boolean> injected = new ConcurrentHashMap<>();
+
     private final SchemaCatalog catalog;
     private final Instant created;
 
@@ -36,10 +36,10 @@ public final class Directory {
         addProfile("Standard User", EnumSet.of(Permission.API_ENABLED));
         addProfile("Marketing User", EnumSet.of(Permission.API_ENABLED, Permission.EDIT_CONVERTED_LEADS));
         users.add(new User(localUsername, "Ada", "Integration", localUsername, 0, "Standard"));
-        users.add(new User("sam.seller@localorg.example", "Sam", "Seller", "sam.seller@localorg.example", 1,
-                "Standard"));
-        users.add(new User("mia.marketer@localorg.example", "Mia", "Marketer", "mia.marketer@localorg.example", 2,
-                "Standard"));
+        users.add(
+                new User("sam.seller@localorg.example", "Sam", "Seller", "sam.seller@localorg.example", 1, "Standard"));
+        users.add(new User(
+                "mia.marketer@localorg.example", "Mia", "Marketer", "mia.marketer@localorg.example", 2, "Standard"));
     }
 
     private void addProfile(String name, EnumSet<Permission> permissions) {

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** An object permission of the org's user on Lead or Contact: Read only, or Read and Edit (with Create, Delete). */
 public enum ObjectAccess {
-    EDIT, READ;
+    EDIT,
+    READ;
 
     public static ObjectAccess parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** An object's fields and capabilities, in describe order. Field names match case-insensitively, as in SOQL. */
-public record ObjectSchema(String name, String label, String labelPlural, String keyPrefix, List<FieldDef> fields,
-        boolean dataObject) {
+public record ObjectSchema(
+        String name, String label, String labelPlural, String keyPrefix, List<FieldDef> fields, boolean dataObject) {
 
     public ObjectSchema {
         fields = List.copyOf(fields);

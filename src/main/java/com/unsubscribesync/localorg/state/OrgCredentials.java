@@ -3,8 +3,7 @@ package com.unsubscribesync.localorg.state;
 import java.security.SecureRandom;
 
 /** The secrets this org accepts: its OAuth client and its local user's password. Made fresh for each new org. */
-public record OrgCredentials(String orgId, String username, String password, String clientId,
-        String clientSecret) {
+public record OrgCredentials(String orgId, String username, String password, String clientId, String clientSecret) {
     private static final String ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     public static OrgCredentials generate() {

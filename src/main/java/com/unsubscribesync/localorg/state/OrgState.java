@@ -96,8 +96,8 @@ public final class OrgState {
             case "user" -> Optional.of(directory.users());
             case "profile" -> Optional.of(directory.profiles());
             case "userpermissionaccess" -> Optional.of(directory.permissionAccessOf(userRow));
-            case "organization" -> Optional.of(new OrganizationTable(catalog.object("Organization").orElseThrow(),
-                    sandbox));
+            case "organization" ->
+                Optional.of(new OrganizationTable(catalog.object("Organization").orElseThrow(), sandbox));
             default -> Optional.empty();
         };
     }
@@ -182,7 +182,8 @@ public final class OrgState {
         if (contact < 0) {
             contact = contacts.add(leads.firstName(leadRow), leads.lastName(leadRow), leads.email(leadRow), when);
             if (leads.isOptedOut(leadRow)) {
-                contacts.set(contact, contacts.schema().field("HasOptedOutOfEmail").orElseThrow(), true);
+                contacts.set(
+                        contact, contacts.schema().field("HasOptedOutOfEmail").orElseThrow(), true);
             }
         } else {
             contacts.touch(contact, when);

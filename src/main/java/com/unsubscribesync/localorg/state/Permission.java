@@ -30,8 +30,9 @@ public enum Permission {
     /** The permission by its field name with or without the {@code Permissions} prefix, e.g. {@code ApiEnabled}. */
     public static Optional<Permission> byName(String name) {
         for (Permission permission : values()) {
-            if (permission.fieldName.equalsIgnoreCase(name) || permission.fieldName.equalsIgnoreCase("Permissions"
-                    + name) || permission.name().equalsIgnoreCase(name)) {
+            if (permission.fieldName.equalsIgnoreCase(name)
+                    || permission.fieldName.equalsIgnoreCase("Permissions" + name)
+                    || permission.name().equalsIgnoreCase(name)) {
                 return Optional.of(permission);
             }
         }

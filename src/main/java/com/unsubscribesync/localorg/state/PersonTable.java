@@ -182,8 +182,8 @@ public final class PersonTable implements RecordTable {
             case "Status" -> SchemaCatalog.LEAD_STATUSES.get(status[row]);
             case "IsConverted" -> isConverted(row);
             case "ConvertedDate" -> convertedDay[row] == 0 ? null : LocalDate.ofEpochDay(convertedDay[row] - 1L);
-            case "ConvertedContactId" -> convertedContact[row] < 0 ? null
-                    : RecordIds.idOf("003", convertedContact[row]);
+            case "ConvertedContactId" ->
+                convertedContact[row] < 0 ? null : RecordIds.idOf("003", convertedContact[row]);
             case "CreatedDate" -> Instant.ofEpochMilli(created[row]);
             case "LastModifiedDate", "SystemModstamp" -> Instant.ofEpochMilli(modified[row]);
             case SchemaCatalog.PACKAGE_OPT_OUT_FIELD -> isPackageOptedOut(row);
@@ -226,7 +226,8 @@ public final class PersonTable implements RecordTable {
     public void markConverted(int row, int contactRow, Instant when) {
         setFlag(row, CONVERTED, true);
         convertedContact[row] = contactRow;
-        convertedDay[row] = (int) LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).toEpochDay() + 1;
+        convertedDay[row] =
+                (int) LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).toEpochDay() + 1;
         status[row] = (byte) SchemaCatalog.LEAD_STATUSES.indexOf("Closed - Converted");
         touch(row, when);
     }
@@ -242,9 +243,22 @@ public final class PersonTable implements RecordTable {
 
     /** Every column of a row, for snapshots; {@link #restore} takes the same array back. */
     public Object[] columns(int row) {
-        return new Object[] {firstName[row], lastName[row], email[row], title[row], phone[row],
-            lead ? company[row] : null, flags[row], lead ? status[row] : 0, lead ? convertedContact[row] : -1,
-            lead ? convertedDay[row] : 0, masterRecord[row], created[row], modified[row], deletedAt[row]};
+        return new Object[] {
+            firstName[row],
+            lastName[row],
+            email[row],
+            title[row],
+            phone[row],
+            lead ? company[row] : null,
+            flags[row],
+            lead ? status[row] : 0,
+            lead ? convertedContact[row] : -1,
+            lead ? convertedDay[row] : 0,
+            masterRecord[row],
+            created[row],
+            modified[row],
+            deletedAt[row]
+        };
     }
 
     public void restore(Object[] c) {

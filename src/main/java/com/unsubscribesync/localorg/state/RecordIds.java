@@ -11,8 +11,7 @@ public final class RecordIds {
     private static final String INFIX = "5e000";
     private static final int NUMBER_LENGTH = 7;
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     public static String idOf(String keyPrefix, int row) {
         char[] number = new char[NUMBER_LENGTH];
@@ -27,7 +26,9 @@ public final class RecordIds {
 
     /** The row an id names under this prefix, or -1 when it is malformed, has another prefix or a bad checksum. */
     public static int rowOf(String keyPrefix, String id) {
-        if (id == null || (id.length() != 15 && id.length() != 18) || !id.startsWith(keyPrefix)
+        if (id == null
+                || (id.length() != 15 && id.length() != 18)
+                || !id.startsWith(keyPrefix)
                 || !id.startsWith(INFIX, 3)) {
             return -1;
         }

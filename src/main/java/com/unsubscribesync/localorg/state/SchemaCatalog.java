@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class SchemaCatalog {
     /** The package's opt-out field; clients must find it by its label, not by this name. */
     public static final String PACKAGE_OPT_OUT_FIELD = "mkto_si__Marketo_Sales_Opt_Out__c";
+
     public static final String PACKAGE_OPT_OUT_LABEL = "Marketo Sales Opt Out";
     public static final List<String> LEAD_STATUSES =
             List.of("Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted");
@@ -31,8 +32,8 @@ public final class SchemaCatalog {
         fields.add(FieldDef.readOnlyText("Name", "Name", 80).asNameField());
         fields.add(FieldDef.checkbox("IsSandbox", "Is Sandbox", false, false));
         fields.add(FieldDef.readOnlyText("OrganizationType", "Edition", 40));
-        return new ObjectSchema("Organization", "Organization", "Organizations", OrganizationTable.PREFIX, fields,
-                false);
+        return new ObjectSchema(
+                "Organization", "Organization", "Organizations", OrganizationTable.PREFIX, fields, false);
     }
 
     private void add(ObjectSchema schema) {
@@ -47,8 +48,8 @@ public final class SchemaCatalog {
         return List.copyOf(objects.values());
     }
 
-    private static ObjectSchema person(String name, String label, String plural, String prefix,
-            boolean packageInstalled, boolean lead) {
+    private static ObjectSchema person(
+            String name, String label, String plural, String prefix, boolean packageInstalled, boolean lead) {
         List<FieldDef> fields = new ArrayList<>();
         fields.add(FieldDef.id());
         fields.add(FieldDef.checkbox("IsDeleted", "Deleted", false, false));
@@ -67,8 +68,7 @@ public final class SchemaCatalog {
             fields.add(FieldDef.picklist("Status", "Lead Status", true, LEAD_STATUSES));
             fields.add(FieldDef.checkbox("IsConverted", "Converted", false, false));
             fields.add(FieldDef.systemDate("ConvertedDate", "Converted Date"));
-            fields.add(FieldDef.reference("ConvertedContactId", "Converted Contact ID", "Contact",
-                    "ConvertedContact"));
+            fields.add(FieldDef.reference("ConvertedContactId", "Converted Contact ID", "Contact", "ConvertedContact"));
         }
         fields.add(FieldDef.systemDateTime("CreatedDate", "Created Date"));
         fields.add(FieldDef.systemDateTime("LastModifiedDate", "Last Modified Date"));
@@ -96,8 +96,20 @@ public final class SchemaCatalog {
         fields.add(FieldDef.readOnlyText("LastName", "Last Name", 80));
         fields.add(FieldDef.readOnlyText("FirstName", "First Name", 40));
         fields.add(FieldDef.readOnlyText("Name", "Full Name", 121).asNameField());
-        fields.add(new FieldDef("Email", "Email", FieldType.EMAIL, 128, false, false, false, false, false, null, null,
-                false, List.of()));
+        fields.add(new FieldDef(
+                "Email",
+                "Email",
+                FieldType.EMAIL,
+                128,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null,
+                null,
+                false,
+                List.of()));
         fields.add(FieldDef.checkbox("IsActive", "Active", false, false));
         fields.add(FieldDef.reference("ProfileId", "Profile ID", "Profile", "Profile"));
         fields.add(FieldDef.readOnlyText("UserType", "User Type", 40));
@@ -110,8 +122,8 @@ public final class SchemaCatalog {
         List<FieldDef> fields = new ArrayList<>();
         fields.add(FieldDef.id());
         permissionFields(fields);
-        return new ObjectSchema("UserPermissionAccess", "User Permission Access", "User Permission Access", null,
-                fields, false);
+        return new ObjectSchema(
+                "UserPermissionAccess", "User Permission Access", "User Permission Access", null, fields, false);
     }
 
     private static void permissionFields(List<FieldDef> fields) {

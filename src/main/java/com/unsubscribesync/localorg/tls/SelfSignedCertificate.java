@@ -46,13 +46,33 @@ public final class SelfSignedCertificate {
             Files.deleteIfExists(store);
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
             restrict(passwordFile);
-            keytool(password, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-validity", "825", "-dname", "CN=localhost, O=Unsubscribe Sync local org", "-ext",
-                    "SAN=ip:127.0.0.1,dns:localhost", "-keystore", store.toString(), "-storetype", "PKCS12",
-                    "-storepass:env", "LOCALORG_STORE_PASSWORD", "-keypass:env", "LOCALORG_STORE_PASSWORD");
+            keytool(
+                    password,
+                    "-genkeypair",
+                    "-alias",
+                    ALIAS,
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-validity",
+                    "825",
+                    "-dname",
+                    "CN=localhost, O=Unsubscribe Sync local org",
+                    "-ext",
+                    "SAN=ip:127.0.0.1,dns:localhost",
+                    "-keystore",
+                    store.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass:env",
+                    "LOCALORG_STORE_PASSWORD",
+                    "-keypass:env",
+                    "LOCALORG_STORE_PASSWORD");
             Files.deleteIfExists(pem);
         }
-        char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
+        char[] password =
+                Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
         KeyStore keys = load(store, password);
         if (!Files.exists(pem)) {
             writePem(keys, pem);
@@ -73,8 +93,11 @@ public final class SelfSignedCertificate {
     private static void writePem(KeyStore keys, Path pem) throws IOException {
         try {
             byte[] encoded = keys.getCertificate(ALIAS).getEncoded();
-            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded);
-            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(encoded);
+            Files.writeString(
+                    pem,
+                    "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
                     StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
             throw new IOException("the local org's certificate cannot be written: " + e.getMessage(), e);

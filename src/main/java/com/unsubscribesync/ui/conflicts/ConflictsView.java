@@ -8,8 +8,8 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -63,8 +63,8 @@ public final class ConflictsView extends VBox {
         table.getColumns().add(column("Status code", 19.2, ConflictRow::statusCode, detail));
         table.getColumns().add(column("Since", 10, ConflictRow::created, detail));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>) c ->
-                model.selection().setAll(table.getSelectionModel().getSelectedItems()));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>)
+                c -> model.selection().setAll(table.getSelectionModel().getSelectedItems()));
         // When a selected conflict leaves the list (resolved, or another kind shown), the table may quietly move the
         // selection onto the row that took its place; an action must never apply to a row the admin did not pick.
         model.open().addListener((ListChangeListener<ConflictRow>) c -> {
@@ -109,19 +109,27 @@ public final class ConflictsView extends VBox {
         for (javafx.scene.Node inbox : java.util.List.of(table, detail, buttons, undoBar, resolvedTitle, resolved)) {
             // The undo bar and the detail box take room only when they have something to say.
             javafx.beans.value.ObservableBooleanValue shown = inbox == undoBar
-                    ? model.undoMessageProperty().isNotEmpty().and(model.link().openProperty().not())
+                    ? model.undoMessageProperty()
+                            .isNotEmpty()
+                            .and(model.link().openProperty().not())
                     : inbox == detail
-                    ? model.detailProperty().isNotEmpty().and(model.link().openProperty().not())
-                    : model.link().openProperty().not();
+                            ? model.detailProperty()
+                                    .isNotEmpty()
+                                    .and(model.link().openProperty().not())
+                            : model.link().openProperty().not();
             inbox.visibleProperty().unbind();
             inbox.visibleProperty().bind(shown);
             inbox.managedProperty().unbind();
             inbox.managedProperty().bind(inbox.visibleProperty());
         }
         VBox right = Cards.card("Conflicts", table, detail, buttons, undoBar, resolvedTitle, resolved, linking);
-        ((Label) right.getChildren().get(0)).textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.kindProperty().get() == null ? "Conflicts" : model.kindProperty().get().title(),
-                model.kindProperty()));
+        ((Label) right.getChildren().get(0))
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.kindProperty().get() == null
+                                ? "Conflicts"
+                                : model.kindProperty().get().title(),
+                        model.kindProperty()));
         HBox.setHgrow(right, Priority.ALWAYS);
         // The inbox gives way (its tables and buttons wrap or scroll) so that the kinds stay whole in a narrow window.
         right.setMinWidth(0);
@@ -132,7 +140,8 @@ public final class ConflictsView extends VBox {
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
         VBox.setVgrow(stacked, Priority.ALWAYS);
         VBox.setVgrow(right, Priority.ALWAYS);
-        Runnable arrange = () -> arrange(left, right, sideBySide, stacked, detail.getFont().getSize());
+        Runnable arrange =
+                () -> arrange(left, right, sideBySide, stacked, detail.getFont().getSize());
         // Moved between the two layouts after the layout pass that found the new width, never during it.
         widthProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(arrange));
         detail.fontProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(arrange));
@@ -206,8 +215,8 @@ public final class ConflictsView extends VBox {
     }
 
     /** @param ems its width to start with, in em of {@code text}'s font: the window's text size */
-    private static TableColumn<ConflictRow, String> column(String title, double ems,
-            Function<ConflictRow, String> value, Label text) {
+    private static TableColumn<ConflictRow, String> column(
+            String title, double ems, Function<ConflictRow, String> value, Label text) {
         TableColumn<ConflictRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         Ems.prefWidth(column, ems, text);

@@ -3,21 +3,21 @@ package com.unsubscribesync.ui.conflicts;
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.FreeText;
 import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.sync.ConflictResolver;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
+import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.usecase.ResolveConflict;
 import java.time.ZoneId;
-import java.util.function.Consumer;
-import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.ShownLists;
-import com.unsubscribesync.ui.DialogService;
-import com.unsubscribesync.ui.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -58,15 +58,14 @@ public final class ConflictsViewModel {
     }
 
     /** An action of the product's table for a kind, in the admin's words. */
-    public record Action(String key, String label) {
-    }
+    public record Action(String key, String label) {}
 
     /**
      * @param layouts for the layout wizard, opened from a field-unavailable conflict
      * @param zone    the admin's own time zone, in which times are shown
      */
-    public ConflictsViewModel(ResolveConflict conflicts, PageLayouts layouts, ZoneId zone, Background background,
-            DialogService dialogs) {
+    public ConflictsViewModel(
+            ResolveConflict conflicts, PageLayouts layouts, ZoneId zone, Background background, DialogService dialogs) {
         this.conflicts = conflicts;
         this.layouts = layouts;
         this.zone = zone;
@@ -78,24 +77,32 @@ public final class ConflictsViewModel {
             refresh();
         });
         selection.addListener((javafx.collections.ListChangeListener<ConflictRow>) c -> describeSelection());
-        link = new LinkRecordModel(conflicts, background, dialogs, (row, id) -> carryOut(new Action(
-                row.kind() == ConflictKind.RECORD_DELETED ? "relink" : "link", "Link to a record"), List.of(row),
-                Optional.of(id), Optional.empty()));
+        link = new LinkRecordModel(
+                conflicts,
+                background,
+                dialogs,
+                (row, id) -> carryOut(
+                        new Action(row.kind() == ConflictKind.RECORD_DELETED ? "relink" : "link", "Link to a record"),
+                        List.of(row),
+                        Optional.of(id),
+                        Optional.empty()));
     }
 
     static List<Action> actionsOf(ConflictKind kind) {
         List<Action> list = new ArrayList<>();
         for (String key : ResolveConflict.actions(kind)) {
-            list.add(new Action(key, switch (key) {
-                case "keep-unsubscribed" -> "_Keep unsubscribed (re-apply)";
-                case "resubscribe" -> "Re_subscribe here too…";
-                case "link" -> "_Link to a record…";
-                case "relink" -> "Re-_link…";
-                case "retry" -> "_Retry now";
-                case "recheck" -> "_Check the field again";
-                case "dismiss" -> "_Dismiss";
-                default -> key;
-            }));
+            list.add(new Action(
+                    key,
+                    switch (key) {
+                        case "keep-unsubscribed" -> "_Keep unsubscribed (re-apply)";
+                        case "resubscribe" -> "Re_subscribe here too…";
+                        case "link" -> "_Link to a record…";
+                        case "relink" -> "Re-_link…";
+                        case "retry" -> "_Retry now";
+                        case "recheck" -> "_Check the field again";
+                        case "dismiss" -> "_Dismiss";
+                        default -> key;
+                    }));
         }
         if (kind == ConflictKind.FIELD_UNAVAILABLE) {
             list.add(0, new Action("layout-steps", "Open the layout _wizard"));
@@ -103,8 +110,7 @@ public final class ConflictsViewModel {
         return list;
     }
 
-    private record Loaded(Map<ConflictKind, Long> counts, List<Conflict> open, List<Conflict> resolved) {
-    }
+    private record Loaded(Map<ConflictKind, Long> counts, List<Conflict> open, List<Conflict> resolved) {}
 
     public void refresh() {
         refresh(false);
@@ -116,22 +122,28 @@ public final class ConflictsViewModel {
      */
     private void refresh(boolean afterAction) {
         ConflictKind wanted = kind.get();
-        background.submit(p -> new Loaded(conflicts.openCountsByKind(),
-                conflicts.open(Optional.ofNullable(wanted), SHOWN), conflicts.recentlyResolved(50)),
+        background.submit(
+                p -> new Loaded(
+                        conflicts.openCountsByKind(),
+                        conflicts.open(Optional.ofNullable(wanted), SHOWN),
+                        conflicts.recentlyResolved(50)),
                 loaded -> {
                     List<KindCount> listed = new ArrayList<>();
                     loaded.counts().forEach((k, n) -> listed.add(new KindCount(k, n)));
                     counts.putAll(loaded.counts());
                     ShownLists.update(kinds, listed);
                     ShownLists.update(resolved, rows(loaded.resolved()));
-                    Optional<ConflictKind> move = wanted == null || afterAction && loaded.counts().get(wanted) == 0
-                            ? nextWithConflicts(wanted, loaded.counts()) : Optional.empty();
+                    Optional<ConflictKind> move =
+                            wanted == null || afterAction && loaded.counts().get(wanted) == 0
+                                    ? nextWithConflicts(wanted, loaded.counts())
+                                    : Optional.empty();
                     if (move.isPresent() && move.get() != wanted) {
                         kind.set(move.get());
                     } else if (wanted == kind.get()) {
                         ShownLists.update(open, rows(loaded.open()));
                     }
-                }, failed);
+                },
+                failed);
     }
 
     /** The first kind with conflicts after {@code from} (from the top without one), going round. */
@@ -167,8 +179,8 @@ public final class ConflictsViewModel {
     public void act(Action action) {
         List<ConflictRow> targets = List.copyOf(selection);
         if (action.key().equals("layout-steps")) {
-            new com.unsubscribesync.ui.layouts.LayoutWizardLauncher(layouts, background, dialogs,
-                    inspection -> { }).open("the opt-out field");
+            new com.unsubscribesync.ui.layouts.LayoutWizardLauncher(layouts, background, dialogs, inspection -> {})
+                    .open("the opt-out field");
             return;
         }
         if (targets.isEmpty()) {
@@ -178,9 +190,12 @@ public final class ConflictsViewModel {
         Optional<String> reason = Optional.empty();
         Optional<String> record = Optional.empty();
         if (action.key().equals("resubscribe")) {
-            reason = dialogs.askText("Resubscribe", "Why may " + (targets.size() == 1 ? targets.get(0).email()
-                    : targets.size() + " people") + " be emailed again? The reason is kept in their history. "
-                    + "Salesforce must be unchecked too, or the next run re-applies the opt-out.", "Reason");
+            reason = dialogs.askText(
+                    "Resubscribe",
+                    "Why may " + (targets.size() == 1 ? targets.get(0).email() : targets.size() + " people")
+                            + " be emailed again? The reason is kept in their history. "
+                            + "Salesforce must be unchecked too, or the next run re-applies the opt-out.",
+                    "Reason");
             try {
                 reason = reason.flatMap(text -> FreeText.reason("the reason", text));
             } catch (InvalidInputException e) {
@@ -205,24 +220,29 @@ public final class ConflictsViewModel {
     private void carryOut(Action action, List<ConflictRow> targets, Optional<String> record, Optional<String> reason) {
         Optional<String> why = reason;
         Optional<String> id = record;
-        background.submit(p -> {
-            ResolveConflict.Outcome resolved = conflicts.resolveEach(targets.stream().map(ConflictRow::id).toList(),
-                    action.key(), id, why);
-            List<String> problems = targets.stream().filter(row -> resolved.refused().containsKey(row.id()))
-                    .map(row -> (row.email().isEmpty() ? "#" + row.id() : row.email()) + ": "
-                            + resolved.refused().get(row.id())).toList();
-            return new Outcome(resolved.done(), problems);
-        }, outcome -> {
-            remember(action, outcome.done());
-            if (!outcome.problems().isEmpty()) {
-                dialogs.showList("Some conflicts were not resolved", "These stay in the list:", outcome.problems());
-            }
-            refresh(true);
-        }, failed);
+        background.submit(
+                p -> {
+                    ResolveConflict.Outcome resolved = conflicts.resolveEach(
+                            targets.stream().map(ConflictRow::id).toList(), action.key(), id, why);
+                    List<String> problems = targets.stream()
+                            .filter(row -> resolved.refused().containsKey(row.id()))
+                            .map(row -> (row.email().isEmpty() ? "#" + row.id() : row.email()) + ": "
+                                    + resolved.refused().get(row.id()))
+                            .toList();
+                    return new Outcome(resolved.done(), problems);
+                },
+                outcome -> {
+                    remember(action, outcome.done());
+                    if (!outcome.problems().isEmpty()) {
+                        dialogs.showList(
+                                "Some conflicts were not resolved", "These stay in the list:", outcome.problems());
+                    }
+                    refresh(true);
+                },
+                failed);
     }
 
-    private record Outcome(List<ConflictResolver.Resolved> done, List<String> problems) {
-    }
+    private record Outcome(List<ConflictResolver.Resolved> done, List<String> problems) {}
 
     /** Keeps the last action, to be undone, and says what it did. */
     private void remember(Action action, List<ConflictResolver.Resolved> done) {
@@ -231,10 +251,18 @@ public final class ConflictsViewModel {
         if (done.isEmpty()) {
             return;
         }
-        String who = done.size() == 1 ? done.get(0).conflict().email().map(Object::toString)
-                .orElse(done.get(0).conflict().kind().title()) : Formats.plural(done.size(), "conflict", "conflicts");
-        undoMessage.set(plainLabel(action) + ": " + who + "." + (lastDone.isEmpty() ? " A resubscribe is not undone "
-                + "here; unsubscribe the person again on the Unsubscribes tab if it was a mistake." : ""));
+        String who = done.size() == 1
+                ? done.get(0)
+                        .conflict()
+                        .email()
+                        .map(Object::toString)
+                        .orElse(done.get(0).conflict().kind().title())
+                : Formats.plural(done.size(), "conflict", "conflicts");
+        undoMessage.set(plainLabel(action) + ": " + who + "."
+                + (lastDone.isEmpty()
+                        ? " A resubscribe is not undone "
+                                + "here; unsubscribe the person again on the Unsubscribes tab if it was a mistake."
+                        : ""));
     }
 
     /** Takes the last action back: its conflicts are pending again exactly as they were. */
@@ -245,30 +273,39 @@ public final class ConflictsViewModel {
         }
         lastDone = List.of();
         undoable.set(false);
-        background.submit(p -> {
-            List<String> problems = new ArrayList<>();
-            for (ConflictResolver.Resolved resolved : undoing) {
-                try {
-                    conflicts.undo(resolved);
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    problems.add(resolved.conflict().email().map(Object::toString).orElse("#" + resolved.conflict().id())
-                            + ": " + e.getMessage());
-                }
-            }
-            return problems;
-        }, problems -> {
-            undoMessage.set(problems.isEmpty() ? "Undone: " + Formats.plural(undoing.size(), "conflict is",
-                    "conflicts are") + " pending again." : "");
-            if (!problems.isEmpty()) {
-                dialogs.showList("Some conflicts were not reopened", "These stay resolved:", problems);
-            }
-            ConflictKind back = undoing.get(0).conflict().kind();
-            if (kind.get() != back) {
-                kind.set(back);
-            } else {
-                refresh();
-            }
-        }, failed);
+        background.submit(
+                p -> {
+                    List<String> problems = new ArrayList<>();
+                    for (ConflictResolver.Resolved resolved : undoing) {
+                        try {
+                            conflicts.undo(resolved);
+                        } catch (IllegalArgumentException | IllegalStateException e) {
+                            problems.add(resolved.conflict()
+                                            .email()
+                                            .map(Object::toString)
+                                            .orElse("#" + resolved.conflict().id())
+                                    + ": " + e.getMessage());
+                        }
+                    }
+                    return problems;
+                },
+                problems -> {
+                    undoMessage.set(
+                            problems.isEmpty()
+                                    ? "Undone: " + Formats.plural(undoing.size(), "conflict is", "conflicts are")
+                                            + " pending again."
+                                    : "");
+                    if (!problems.isEmpty()) {
+                        dialogs.showList("Some conflicts were not reopened", "These stay resolved:", problems);
+                    }
+                    ConflictKind back = undoing.get(0).conflict().kind();
+                    if (kind.get() != back) {
+                        kind.set(back);
+                    } else {
+                        refresh();
+                    }
+                },
+                failed);
     }
 
     private static String plainLabel(Action action) {

@@ -2,9 +2,9 @@ package com.unsubscribesync.ui.conflicts;
 
 import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.usecase.ResolveConflict;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.usecase.ResolveConflict;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -39,13 +39,17 @@ public final class LinkRecordModel {
     private ConflictRow row;
 
     /** @param link carries out the link of the conflict to the record id, once the admin confirmed it */
-    LinkRecordModel(ResolveConflict conflicts, Background background, DialogService dialogs,
+    LinkRecordModel(
+            ResolveConflict conflicts,
+            Background background,
+            DialogService dialogs,
             BiConsumer<ConflictRow, String> link) {
         this.conflicts = conflicts;
         this.background = background;
         this.dialogs = dialogs;
         this.link = link;
-        chosen.addListener((o, was, now) -> warning.set(now == null ? "" : differentAddress(now).orElse("")));
+        chosen.addListener((o, was, now) ->
+                warning.set(now == null ? "" : differentAddress(now).orElse("")));
     }
 
     /** Opens the panel for one conflict and searches by the person's address. */
@@ -66,32 +70,40 @@ public final class LinkRecordModel {
         String text = search.get() == null ? "" : search.get();
         error.set("");
         status.set("Searching Salesforce…");
-        background.submit(p -> conflicts.findRecords(text), found -> {
-            matches.setAll(found);
-            chosen.set(null);
-            status.set(found.isEmpty() ? "No Contact or Lead has an email or name containing \"" + text.strip()
-                    + "\"." : Formats.plural(found.size(), "match", "matches") + " for \"" + text.strip() + "\".");
-        }, this::failed);
+        background.submit(
+                p -> conflicts.findRecords(text),
+                found -> {
+                    matches.setAll(found);
+                    chosen.set(null);
+                    status.set(
+                            found.isEmpty()
+                                    ? "No Contact or Lead has an email or name containing \"" + text.strip() + "\"."
+                                    : Formats.plural(found.size(), "match", "matches") + " for \"" + text.strip()
+                                            + "\".");
+                },
+                this::failed);
     }
 
     /** Checks an ID typed by hand in Salesforce and makes that record the chosen one. */
     public void checkTypedId() {
         String typed = typedId.get() == null ? "" : typedId.get();
         error.set("");
-        background.submit(p -> conflicts.checkRecord(typed), found -> {
-            if (!matches.contains(found)) {
-                matches.add(0, found);
-            }
-            chosen.set(found);
-            status.set("Found " + describe(found) + ".");
-        }, this::failed);
+        background.submit(
+                p -> conflicts.checkRecord(typed),
+                found -> {
+                    if (!matches.contains(found)) {
+                        matches.add(0, found);
+                    }
+                    chosen.set(found);
+                    status.set("Found " + describe(found) + ".");
+                },
+                this::failed);
     }
 
     public void openChosen() {
         PersonMatch record = chosen.get();
         if (record != null) {
-            background.submit(p -> conflicts.recordUrl(record.id()), dialogs::openInBrowser,
-                    this::failed);
+            background.submit(p -> conflicts.recordUrl(record.id()), dialogs::openInBrowser, this::failed);
         }
     }
 
@@ -111,24 +123,28 @@ public final class LinkRecordModel {
 
     private Optional<String> differentAddress(PersonMatch record) {
         String mine = person.get() == null ? "" : person.get().toLowerCase(Locale.ROOT);
-        String theirs = record.email().map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse("");
+        String theirs =
+                record.email().map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse("");
         if (theirs.equals(mine)) {
             return Optional.empty();
         }
-        return Optional.of("Careful: " + describe(record) + " has " + (theirs.isEmpty() ? "no email address"
-                : "the address " + theirs) + ", not " + mine + ". Link it only if it is the same person.");
+        return Optional.of("Careful: " + describe(record) + " has "
+                + (theirs.isEmpty() ? "no email address" : "the address " + theirs) + ", not " + mine
+                + ". Link it only if it is the same person.");
     }
 
     static String describe(PersonMatch record) {
-        return record.id().objectType().apiName() + " " + (record.name().isBlank() ? "" : record.name() + " ")
-                + "(" + record.id() + ")";
+        return record.id().objectType().apiName() + " " + (record.name().isBlank() ? "" : record.name() + " ") + "("
+                + record.id() + ")";
     }
 
     private void failed(Throwable e) {
         status.set("");
-        error.set(e instanceof IllegalArgumentException || e instanceof IllegalStateException ? sentence(e.getMessage())
-                : "Salesforce could not be searched (" + e.getClass().getSimpleName() + "); details are in the log "
-                        + "file.");
+        error.set(
+                e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                        ? sentence(e.getMessage())
+                        : "Salesforce could not be searched (" + e.getClass().getSimpleName()
+                                + "); details are in the log " + "file.");
     }
 
     private static String sentence(String message) {

@@ -29,8 +29,13 @@ final class LinkRecordPanel extends VBox {
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.concat("Link ", model.personProperty(), " to a Contact or Lead"));
 
-        HBox searchRow = fieldWithButton("link-search", "Email address or name", model.searchProperty(),
-                "_Search Salesforce", "link-search-button", model::search);
+        HBox searchRow = fieldWithButton(
+                "link-search",
+                "Email address or name",
+                model.searchProperty(),
+                "_Search Salesforce",
+                "link-search-button",
+                model::search);
 
         Label status = Cards.text("", "note");
         status.setId("link-status");
@@ -66,8 +71,13 @@ final class LinkRecordPanel extends VBox {
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
-        HBox idRow = fieldWithButton("link-id", "Or type an ID: 003… or 00Q…", model.typedIdProperty(), "Check _ID",
-                "link-check", model::checkTypedId);
+        HBox idRow = fieldWithButton(
+                "link-id",
+                "Or type an ID: 003… or 00Q…",
+                model.typedIdProperty(),
+                "Check _ID",
+                "link-check",
+                model::checkTypedId);
 
         Label error = Cards.text("", "link-error");
         error.setId("link-error");
@@ -104,8 +114,13 @@ final class LinkRecordPanel extends VBox {
     }
 
     /** A text box and the button that acts on it (Enter in the box does the same); the button keeps its words. */
-    private static HBox fieldWithButton(String fieldId, String prompt, javafx.beans.property.StringProperty text,
-            String buttonText, String buttonId, Runnable action) {
+    private static HBox fieldWithButton(
+            String fieldId,
+            String prompt,
+            javafx.beans.property.StringProperty text,
+            String buttonText,
+            String buttonId,
+            Runnable action) {
         TextField field = new TextField();
         field.setId(fieldId);
         field.setPromptText(prompt);

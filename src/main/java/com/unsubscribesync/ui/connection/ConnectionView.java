@@ -98,13 +98,18 @@ public final class ConnectionView extends ScrollPane {
         Button connect = new Button("_Log in", Icons.of("run"));
         connect.setId("connect");
         connect.getStyleClass().add("primary");
-        connect.textProperty().bind(javafx.beans.binding.Bindings.when(model.targetProperty().isEqualTo(Target.DEMO))
-                .then("Connect the _demo org").otherwise("_Log in in the browser"));
+        connect.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(model.targetProperty().isEqualTo(Target.DEMO))
+                        .then("Connect the _demo org")
+                        .otherwise("_Log in in the browser"));
         connect.setOnAction(e -> model.connect());
         connect.disableProperty().bind(model.busyProperty());
         // Connecting the demo org again while connected to it would change nothing: not offered.
-        connect.visibleProperty().bind(model.targetProperty().isEqualTo(Target.DEMO).and(model.onDemoProperty())
-                .not());
+        connect.visibleProperty()
+                .bind(model.targetProperty()
+                        .isEqualTo(Target.DEMO)
+                        .and(model.onDemoProperty())
+                        .not());
         connect.managedProperty().bind(connect.visibleProperty());
         Button disconnect = new Button("Dis_connect");
         disconnect.setId("disconnect");
@@ -112,9 +117,13 @@ public final class ConnectionView extends ScrollPane {
         disconnect.setOnAction(e -> model.disconnect());
 
         TextField address = readOnly("sign-in-address", model.signInAddressProperty());
-        VBox noBrowser = new VBox(6, Cards.text("No browser could be opened. Open this address in a browser on this "
-                + "computer and allow access:", "help"), new HBox(6, address,
-                        ConnectGuide.copyButton("copy-sign-in-address", model.signInAddressProperty())));
+        VBox noBrowser = new VBox(
+                6,
+                Cards.text(
+                        "No browser could be opened. Open this address in a browser on this "
+                                + "computer and allow access:",
+                        "help"),
+                new HBox(6, address, ConnectGuide.copyButton("copy-sign-in-address", model.signInAddressProperty())));
         noBrowser.setId("no-browser");
         noBrowser.visibleProperty().bind(model.signInAddressProperty().isNotEmpty());
         noBrowser.managedProperty().bind(noBrowser.visibleProperty());
@@ -127,24 +136,43 @@ public final class ConnectionView extends ScrollPane {
         Label usage = Cards.text("", "help");
         usage.textProperty().bind(model.apiUsageTextProperty());
 
-        ConnectGuide guide = new ConnectGuide(model.callbackUrlProperty(), () -> {
-            model.targetProperty().set(Target.SALESFORCE);
-            client.requestFocus();
-        }, model::hideGuide);
+        ConnectGuide guide = new ConnectGuide(
+                model.callbackUrlProperty(),
+                () -> {
+                    model.targetProperty().set(Target.SALESFORCE);
+                    client.requestFocus();
+                },
+                model::hideGuide);
         guide.visibleProperty().bind(model.guideShownProperty());
         guide.managedProperty().bind(guide.visibleProperty());
 
-        VBox page = new VBox(16,
+        VBox page = new VBox(
+                16,
                 Cards.card("Connection", state, details),
                 guide,
-                Cards.card("Connect to", demo, salesforce, how, form, new HBox(10, connect, disconnect), noBrowser,
-                        Cards.text("Logging in opens your browser at Salesforce's sign-in page (OAuth) and comes back "
-                                + "to the callback URL, which must be registered in the External Client App exactly as shown. "
-                                + "The app never sees your password; it keeps the token and the secret encrypted in "
-                                + "the data directory.", "help")),
+                Cards.card(
+                        "Connect to",
+                        demo,
+                        salesforce,
+                        how,
+                        form,
+                        new HBox(10, connect, disconnect),
+                        noBrowser,
+                        Cards.text(
+                                "Logging in opens your browser at Salesforce's sign-in page (OAuth) and comes back "
+                                        + "to the callback URL, which must be registered in the External Client App exactly as shown. "
+                                        + "The app never sees your password; it keeps the token and the secret encrypted in "
+                                        + "the data directory.",
+                                "help")),
                 UserRightsChecklist.card(model.rights()),
-                Cards.card("API usage", gauge, usage, Cards.text("Runs stop before the last 20 % of the daily "
-                        + "allowance (configurable), so other integrations keep working.", "help")));
+                Cards.card(
+                        "API usage",
+                        gauge,
+                        usage,
+                        Cards.text(
+                                "Runs stop before the last 20 % of the daily "
+                                        + "allowance (configurable), so other integrations keep working.",
+                                "help")));
         page.getStyleClass().add("page");
         setContent(page);
         // The guide opens above the form: brought into view, wherever the admin had scrolled to.

@@ -1,10 +1,10 @@
 package com.unsubscribesync.ui.connection;
 
-import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.Failures;
-import com.unsubscribesync.ui.DialogService;
-import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Failures;
+import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.usecase.BrowserSignIn;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.OrgState;
@@ -47,7 +47,10 @@ public final class ConnectionViewModel {
     private final UserRightsViewModel rights = new UserRightsViewModel();
 
     /** Where to connect. */
-    public enum Target { DEMO, SALESFORCE }
+    public enum Target {
+        DEMO,
+        SALESFORCE
+    }
 
     /** The login addresses admins choose from. */
     public enum LoginPreset {
@@ -73,8 +76,7 @@ public final class ConnectionViewModel {
     }
 
     /** @param changed called after the connection changed, so the rest of the console can look again */
-    public ConnectionViewModel(ConnectOrg connection, Background background, DialogService dialogs,
-            Runnable changed) {
+    public ConnectionViewModel(ConnectOrg connection, Background background, DialogService dialogs, Runnable changed) {
         this.connection = connection;
         this.failed = Failures.shownIn(dialogs, "Connection");
         this.background = background;
@@ -102,16 +104,22 @@ public final class ConnectionViewModel {
         onDemo.set(org.connected() && org.demo());
         if (org.connected()) {
             target.set(org.demo() ? Target.DEMO : Target.SALESFORCE);
-            state.set("Connected to " + (org.demo() ? "the demo org" : org.organizationName()) + " as "
-                    + org.userName());
-            details.set(org.demo() ? "The demo org runs inside this app with made-up Leads and Contacts. Nothing "
-                    + "you do here reaches a real Salesforce org." : org.instanceUrl());
+            state.set(
+                    "Connected to " + (org.demo() ? "the demo org" : org.organizationName()) + " as " + org.userName());
+            details.set(
+                    org.demo()
+                            ? "The demo org runs inside this app with made-up Leads and Contacts. Nothing "
+                                    + "you do here reaches a real Salesforce org."
+                            : org.instanceUrl());
         } else {
             state.set("Not connected");
-            details.set(org.problem().orElse("Connect the built-in demo org to try the console, or log in to your "
-                    + "Salesforce org."));
+            details.set(org.problem()
+                    .orElse("Connect the built-in demo org to try the console, or log in to your "
+                            + "Salesforce org."));
         }
-        if (org.apiUsed().isPresent() && org.apiLimit().isPresent() && org.apiLimit().get() > 0) {
+        if (org.apiUsed().isPresent()
+                && org.apiLimit().isPresent()
+                && org.apiLimit().get() > 0) {
             long used = org.apiUsed().get();
             long limit = org.apiLimit().get();
             apiUsage.set((double) used / limit);
@@ -119,41 +127,49 @@ public final class ConnectionViewModel {
                     + "24 hours (" + Math.round(100.0 * used / limit) + " %)");
         } else {
             apiUsage.set(0);
-            apiUsageText.set(org.connected() ? "Not reported yet: the org reports usage after the first call."
-                    : "Unknown until an org is connected.");
+            apiUsageText.set(
+                    org.connected()
+                            ? "Not reported yet: the org reports usage after the first call."
+                            : "Unknown until an org is connected.");
         }
     }
 
     public void connect() {
         if (target.get() == Target.SALESFORCE && clientId.get().isBlank()) {
-            dialogs.error("Log in", "Enter the Consumer Key of your External Client App as Client ID first: your "
-                    + "Salesforce admin finds it under " + ConnectGuide.KEY_WHERE + ".");
+            dialogs.error(
+                    "Log in",
+                    "Enter the Consumer Key of your External Client App as Client ID first: your "
+                            + "Salesforce admin finds it under " + ConnectGuide.KEY_WHERE + ".");
             guideShown.set(true);
             return;
         }
         if (target.get() == Target.SALESFORCE && callbackUrl.get().isEmpty()) {
-            dialogs.error("Log in", "The callback port '" + callbackPort.get().strip() + "' is not a port: give a "
-                    + "number from 1024 to 65535, the one in the callback URL registered in your External Client App.");
+            dialogs.error(
+                    "Log in",
+                    "The callback port '" + callbackPort.get().strip() + "' is not a port: give a "
+                            + "number from 1024 to 65535, the one in the callback URL registered in your External Client App.");
             return;
         }
         busy.set(true);
         signInAddress.set("");
-        state.set(target.get() == Target.DEMO ? "Starting the demo org…"
-                : "Waiting for you to log in in the browser…");
-        Background.Running running = background.submit(p -> {
-            if (target.get() == Target.DEMO) {
-                connection.demo();
-            } else {
-                connection.inBrowser(signInRequest(), line -> p.update(line, -1));
-            }
-            return connection.check();
-        }, org -> {
+        state.set(target.get() == Target.DEMO ? "Starting the demo org…" : "Waiting for you to log in in the browser…");
+        Background.Running running = background.submit(
+                p -> {
+                    if (target.get() == Target.DEMO) {
+                        connection.demo();
+                    } else {
+                        connection.inBrowser(signInRequest(), line -> p.update(line, -1));
+                    }
+                    return connection.check();
+                },
+                org -> {
                     busy.set(false);
                     signInAddress.set("");
                     show(org);
                     changed.run();
                     refresh();
-                }, e -> {
+                },
+                e -> {
                     busy.set(false);
                     signInAddress.set("");
                     failed.accept(e);
@@ -164,8 +180,11 @@ public final class ConnectionViewModel {
 
     private BrowserSignIn signInRequest() {
         String secret = clientSecret.get().strip();
-        return BrowserSignIn.typed(loginUrl.get().strip(), clientId.get().strip(),
-                secret.isEmpty() ? Optional.empty() : Optional.of(secret), Integer.parseInt(callbackPort.get().strip()));
+        return BrowserSignIn.typed(
+                loginUrl.get().strip(),
+                clientId.get().strip(),
+                secret.isEmpty() ? Optional.empty() : Optional.of(secret),
+                Integer.parseInt(callbackPort.get().strip()));
     }
 
     /** What the sign-in says while it waits: the address to open by hand when no browser could be opened. */
@@ -177,17 +196,23 @@ public final class ConnectionViewModel {
     }
 
     public void disconnect() {
-        if (!dialogs.confirm("Disconnect", "Disconnect from Salesforce? The saved sign-in is deleted. Unsubscribes "
-                + "keep being recorded and wait in the outbox until you connect again.", "Disconnect")) {
+        if (!dialogs.confirm(
+                "Disconnect",
+                "Disconnect from Salesforce? The saved sign-in is deleted. Unsubscribes "
+                        + "keep being recorded and wait in the outbox until you connect again.",
+                "Disconnect")) {
             return;
         }
-        background.submit(p -> {
-            connection.disconnect();
-            return null;
-        }, done -> {
-            changed.run();
-            refresh();
-        }, failed);
+        background.submit(
+                p -> {
+                    connection.disconnect();
+                    return null;
+                },
+                done -> {
+                    changed.run();
+                    refresh();
+                },
+                failed);
     }
 
     public static List<LoginPreset> presets() {

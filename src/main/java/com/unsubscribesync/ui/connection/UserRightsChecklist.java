@@ -16,8 +16,7 @@ import javafx.scene.layout.VBox;
 
 /** The card "Rights of the integration user": a ✓/✗ row per right and a button that copies the admin request. */
 final class UserRightsChecklist {
-    private UserRightsChecklist() {
-    }
+    private UserRightsChecklist() {}
 
     static VBox card(UserRightsViewModel model) {
         Label summary = Cards.text("", "help");
@@ -54,8 +53,8 @@ final class UserRightsChecklist {
             case UNKNOWN -> "info";
         };
         Region mark = (Region) Icons.of(icon, 18);
-        mark.getStyleClass().add(right.status() == Status.GRANTED ? "met"
-                : right.status() == Status.MISSING ? "unmet" : "unknown");
+        mark.getStyleClass()
+                .add(right.status() == Status.GRANTED ? "met" : right.status() == Status.MISSING ? "unmet" : "unknown");
         Label title = Cards.text(right.title(), "requirement-title");
         VBox words = new VBox(2, title);
         if (!right.detail().isEmpty()) {
@@ -66,10 +65,11 @@ final class UserRightsChecklist {
         row.getStyleClass().add("requirement");
         row.setId("right-" + right.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
         row.setAccessibleText(switch (right.status()) {
-            case GRANTED -> "Granted: ";
-            case MISSING -> "Missing: ";
-            case UNKNOWN -> "Not known yet: ";
-        } + right.title());
+                    case GRANTED -> "Granted: ";
+                    case MISSING -> "Missing: ";
+                    case UNKNOWN -> "Not known yet: ";
+                }
+                + right.title());
         return row;
     }
 }

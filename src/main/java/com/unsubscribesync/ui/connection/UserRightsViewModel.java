@@ -18,8 +18,7 @@ import javafx.collections.ObservableList;
  */
 public final class UserRightsViewModel {
     /** One line of the checklist; {@code detail} is the request to the admin, or why the right is not known yet. */
-    public record Row(String title, Status status, String detail) {
-    }
+    public record Row(String title, Status status, String detail) {}
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
@@ -29,17 +28,26 @@ public final class UserRightsViewModel {
 
     void show(OrgState org) {
         Optional<IntegrationUserRights> known = org.rights();
-        rows.setAll(known.map(rights -> rights.rights().stream().map(right -> new Row(right.title(),
-                right.status(), right.askAdmin().or(right::note).orElse(""))).toList()).orElse(java.util.List.of()));
+        rows.setAll(known.map(rights -> rights.rights().stream()
+                        .map(right -> new Row(
+                                right.title(),
+                                right.status(),
+                                right.askAdmin().or(right::note).orElse("")))
+                        .toList())
+                .orElse(java.util.List.of()));
         summary.set(known.map(rights -> rights.allGranted()
-                ? "The user " + rights.userName().orElse("") + " has every right the app needs."
-                : rights.missing().isEmpty() ? "Some rights can only be checked once others are given."
-                : rights.missing().size() + " of " + rights.rights().size() + " rights are missing: copy the "
-                        + "request below and send it to your Salesforce admin.")
-                .orElse(org.connected() ? "Not checked: the org could not be asked."
-                        : "Checked once an org is connected."));
-        Optional<String> text = known.flatMap(rights -> rights.requestToAdmin(org.organizationName().isBlank()
-                ? Optional.empty() : Optional.of(org.organizationName())));
+                        ? "The user " + rights.userName().orElse("") + " has every right the app needs."
+                        : rights.missing().isEmpty()
+                                ? "Some rights can only be checked once others are given."
+                                : rights.missing().size() + " of "
+                                        + rights.rights().size() + " rights are missing: copy the "
+                                        + "request below and send it to your Salesforce admin.")
+                .orElse(
+                        org.connected()
+                                ? "Not checked: the org could not be asked."
+                                : "Checked once an org is connected."));
+        Optional<String> text = known.flatMap(rights -> rights.requestToAdmin(
+                org.organizationName().isBlank() ? Optional.empty() : Optional.of(org.organizationName())));
         request.set(text.orElse(""));
         anyMissing.set(text.isPresent());
     }

@@ -12,11 +12,15 @@ import java.util.Optional;
 public record RecordRow(String object, String recordId, String email, String status, Optional<String> url) {
 
     static RecordRow of(RunRecord record, SyncRun run) {
-        String status = record.statusCode().map(code -> code + record.message().map(m -> ": " + m).orElse(""))
-                .or(record::message).orElse("");
-        return new RecordRow(record.objectType().map(type -> type.apiName()).orElse(""),
+        String status = record.statusCode()
+                .map(code -> code + record.message().map(m -> ": " + m).orElse(""))
+                .or(record::message)
+                .orElse("");
+        return new RecordRow(
+                record.objectType().map(type -> type.apiName()).orElse(""),
                 record.recordId().map(Object::toString).orElse(""),
-                record.email().map(Object::toString).orElse(""), status,
+                record.email().map(Object::toString).orElse(""),
+                status,
                 record.recordId().flatMap(run::recordUrl));
     }
 }

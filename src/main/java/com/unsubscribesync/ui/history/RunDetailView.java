@@ -52,7 +52,11 @@ final class RunDetailView extends VBox {
 
         TabPane lists = new TabPane(
                 list(model.pushedTitleProperty(), "run-pushed", model.pushed(), model.morePushedProperty(), false),
-                list(model.importedTitleProperty(), "run-imported", model.imported(), model.moreImportedProperty(),
+                list(
+                        model.importedTitleProperty(),
+                        "run-imported",
+                        model.imported(),
+                        model.moreImportedProperty(),
                         false),
                 list(model.failedTitleProperty(), "run-failed", model.failed(), model.moreFailedProperty(), true));
         lists.setId("run-lists");
@@ -64,7 +68,11 @@ final class RunDetailView extends VBox {
         getChildren().addAll(header, card);
     }
 
-    private Tab list(ReadOnlyStringProperty title, String id, ObservableList<RecordRow> rows, ReadOnlyStringProperty more,
+    private Tab list(
+            ReadOnlyStringProperty title,
+            String id,
+            ObservableList<RecordRow> rows,
+            ReadOnlyStringProperty more,
             boolean withStatus) {
         Label moreLabel = Cards.text("", "note");
         TableView<RecordRow> table = new TableView<>(rows);
@@ -88,7 +96,8 @@ final class RunDetailView extends VBox {
             }
         });
         table.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
                     && table.getSelectionModel().getSelectedItem() != null) {
                 model.openInSalesforce(table.getSelectionModel().getSelectedItem());
             }
@@ -108,8 +117,8 @@ final class RunDetailView extends VBox {
         return tab;
     }
 
-    private static TableColumn<RecordRow, String> column(String title, double ems, Function<RecordRow, String> value,
-            Label text) {
+    private static TableColumn<RecordRow, String> column(
+            String title, double ems, Function<RecordRow, String> value, Label text) {
         TableColumn<RecordRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         Ems.width(column, ems, text);

@@ -1,7 +1,5 @@
 package com.unsubscribesync.ui.history;
 
-import com.unsubscribesync.usecase.SyncOverview;
-import java.time.ZoneId;
 import com.unsubscribesync.store.RunDetail;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
@@ -9,7 +7,9 @@ import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.usecase.SyncOverview;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +25,8 @@ import javafx.collections.ObservableList;
 
 /** One run opened from the history: the records it pushed, imported and failed on, each a link into Salesforce. */
 public final class RunDetailViewModel {
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz",
-            Locale.ENGLISH);
+    private static final DateTimeFormatter SECOND =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH);
 
     private final SyncOverview overview;
     private final ZoneId zone;
@@ -48,7 +48,11 @@ public final class RunDetailViewModel {
     private final StringProperty failedTitle = new SimpleStringProperty("Failed");
 
     /** @param browser opens a record's page in Salesforce */
-    public RunDetailViewModel(SyncOverview overview, ZoneId zone, Background background, DialogService dialogs,
+    public RunDetailViewModel(
+            SyncOverview overview,
+            ZoneId zone,
+            Background background,
+            DialogService dialogs,
             Consumer<String> browser) {
         this.overview = overview;
         this.zone = zone;
@@ -59,8 +63,10 @@ public final class RunDetailViewModel {
 
     /** Reads the run in the background and shows it. */
     public void open(long runId) {
-        background.submit(p -> overview.run(runId), detail -> detail.ifPresentOrElse(this::show,
-                () -> dialogs.error("Sync history", "Run #" + runId + " is no longer recorded.")),
+        background.submit(
+                p -> overview.run(runId),
+                detail -> detail.ifPresentOrElse(
+                        this::show, () -> dialogs.error("Sync history", "Run #" + runId + " is no longer recorded.")),
                 e -> dialogs.error("Sync history", "Run #" + runId + " could not be read: " + e.getMessage()));
     }
 
@@ -69,11 +75,14 @@ public final class RunDetailViewModel {
         title.set("Run #" + run.id() + " — " + RunRow.from(run) + " — " + RunRow.outcome(run));
         SyncRun.Counts counts = run.counts();
         summary.set("Started " + SECOND.format(run.startedAt().atZone(zone))
-                + run.endedAt().map(end -> ", took " + Formats.duration(Duration.between(run.startedAt(), end)))
-                        .orElse("") + ". Pulled " + Formats.count(counts.pulled()) + ", pushed "
+                + run.endedAt()
+                        .map(end -> ", took " + Formats.duration(Duration.between(run.startedAt(), end)))
+                        .orElse("")
+                + ". Pulled " + Formats.count(counts.pulled()) + ", pushed "
                 + Formats.count(counts.pushed()) + ", imported " + Formats.count(counts.imported()) + ", failed "
-                + Formats.count(run.failed()) + ", " + Formats.plural(counts.conflicts(), "new conflict",
-                        "new conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls") + ".");
+                + Formats.count(run.failed()) + ", "
+                + Formats.plural(counts.conflicts(), "new conflict", "new conflicts") + ", "
+                + Formats.plural(counts.apiCalls(), "API call", "API calls") + ".");
         message.set(run.message().orElse(""));
         pushed.setAll(rows(detail.pushed(), run));
         imported.setAll(rows(detail.imported(), run));
@@ -92,8 +101,10 @@ public final class RunDetailViewModel {
     }
 
     private static String more(int more) {
-        return more == 0 ? "" : "… and " + Formats.count(more) + " more (a run keeps the first "
-                + Formats.count(SyncRunRepository.DETAIL_CAP) + " of each list)";
+        return more == 0
+                ? ""
+                : "… and " + Formats.count(more) + " more (a run keeps the first "
+                        + Formats.count(SyncRunRepository.DETAIL_CAP) + " of each list)";
     }
 
     /** Back to the list of runs. */
@@ -103,9 +114,15 @@ public final class RunDetailViewModel {
 
     /** Opens the record's page in Salesforce, when the run knew its org's address. */
     public void openInSalesforce(RecordRow row) {
-        row.url().ifPresentOrElse(browser, () -> dialogs.info("Record in Salesforce", "This run did not record "
-                + "the org's address, so " + row.recordId() + " cannot be opened from here; search for it in "
-                + "Salesforce."));
+        row.url()
+                .ifPresentOrElse(
+                        browser,
+                        () -> dialogs.info(
+                                "Record in Salesforce",
+                                "This run did not record "
+                                        + "the org's address, so " + row.recordId()
+                                        + " cannot be opened from here; search for it in "
+                                        + "Salesforce."));
     }
 
     public ReadOnlyBooleanProperty showingProperty() {

@@ -10,14 +10,37 @@ import java.time.ZoneId;
  *
  * @param trigger where the run came from: what started it and in which front end
  */
-public record RunRow(long id, String started, String trigger, String outcome, int pulled, int imported, int pushed,
-        int failed, int conflicts, int apiCalls, String duration, String message) {
+public record RunRow(
+        long id,
+        String started,
+        String trigger,
+        String outcome,
+        int pulled,
+        int imported,
+        int pushed,
+        int failed,
+        int conflicts,
+        int apiCalls,
+        String duration,
+        String message) {
 
     static RunRow of(SyncRun run, ZoneId zone) {
-        String duration = run.endedAt().map(end -> Formats.duration(Duration.between(run.startedAt(), end))).orElse("");
+        String duration = run.endedAt()
+                .map(end -> Formats.duration(Duration.between(run.startedAt(), end)))
+                .orElse("");
         SyncRun.Counts counts = run.counts();
-        return new RunRow(run.id(), Formats.compact(run.startedAt(), zone), from(run), outcome(run), counts.pulled(),
-                counts.imported(), counts.pushed(), run.failed(), counts.conflicts(), counts.apiCalls(), duration,
+        return new RunRow(
+                run.id(),
+                Formats.compact(run.startedAt(), zone),
+                from(run),
+                outcome(run),
+                counts.pulled(),
+                counts.imported(),
+                counts.pushed(),
+                run.failed(),
+                counts.conflicts(),
+                counts.apiCalls(),
+                duration,
                 run.message().orElse(""));
     }
 

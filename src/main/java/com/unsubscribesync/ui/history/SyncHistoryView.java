@@ -11,12 +11,12 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -34,8 +34,10 @@ public final class SyncHistoryView extends VBox {
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs");
         table.setPlaceholder(new Label("No run yet. Run the sync from the Integrations tab."));
-        Label hint = Cards.text("Open a run to see what it pulled, pushed, imported and failed on, its API calls and "
-                + "how long it took.", "note");
+        Label hint = Cards.text(
+                "Open a run to see what it pulled, pushed, imported and failed on, its API calls and "
+                        + "how long it took.",
+                "note");
         // Pulled, API calls and duration are in the opened run: at 1024 px the list keeps what tells runs apart.
         table.getColumns().add(column("Run", 3, RunRow::id, hint));
         table.getColumns().add(column("Started", 10, RunRow::started, hint));
@@ -68,11 +70,15 @@ public final class SyncHistoryView extends VBox {
         Button open = new Button("Open run");
         open.setId("open-run");
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        open.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            RunRow selected = table.getSelectionModel().getSelectedItem();
-            return selected == null ? "Open run" : "Open run #" + selected.id();
-        }, table.getSelectionModel().selectedItemProperty()));
+        open.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> {
+                            RunRow selected = table.getSelectionModel().getSelectedItem();
+                            return selected == null ? "Open run" : "Open run #" + selected.id();
+                        },
+                        table.getSelectionModel().selectedItemProperty()));
         open.setOnAction(e -> openSelected(table, detail));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
@@ -118,14 +124,17 @@ public final class SyncHistoryView extends VBox {
     }
 
     private void plot() {
-        imported.getData().setAll(model.chart().stream()
-                .map(p -> new XYChart.Data<String, Number>(p.label(), p.imported())).toList());
-        pushed.getData().setAll(model.chart().stream()
-                .map(p -> new XYChart.Data<String, Number>(p.label(), p.pushed())).toList());
+        imported.getData()
+                .setAll(model.chart().stream()
+                        .map(p -> new XYChart.Data<String, Number>(p.label(), p.imported()))
+                        .toList());
+        pushed.getData()
+                .setAll(model.chart().stream()
+                        .map(p -> new XYChart.Data<String, Number>(p.label(), p.pushed()))
+                        .toList());
     }
 
-    private static <T> TableColumn<RunRow, T> column(String title, double ems, Function<RunRow, T> value,
-            Label text) {
+    private static <T> TableColumn<RunRow, T> column(String title, double ems, Function<RunRow, T> value, Label text) {
         TableColumn<RunRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
         Ems.width(column, ems, text);

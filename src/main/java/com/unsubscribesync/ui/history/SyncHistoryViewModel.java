@@ -1,12 +1,12 @@
 package com.unsubscribesync.ui.history;
 
-import com.unsubscribesync.usecase.SyncOverview;
-import java.time.ZoneId;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.ShownLists;
+import com.unsubscribesync.usecase.SyncOverview;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +32,7 @@ public final class SyncHistoryViewModel {
     private boolean baseline;
 
     /** What one run imported and pushed, for the chart (oldest first). */
-    public record RunPoint(String label, int imported, int pushed) {
-    }
+    public record RunPoint(String label, int imported, int pushed) {}
 
     public SyncHistoryViewModel(SyncOverview overview, ZoneId zone, Background background, DialogService dialogs) {
         this.overview = overview;
@@ -44,7 +43,9 @@ public final class SyncHistoryViewModel {
 
     /** Re-reads the runs; a run that ended since the last look raises a notification. */
     public void refresh() {
-        background.submit(p -> overview.runs(SHOWN), this::show,
+        background.submit(
+                p -> overview.runs(SHOWN),
+                this::show,
                 e -> dialogs.error("Sync history", "The runs could not be read: " + e.getMessage()));
     }
 
@@ -58,22 +59,38 @@ public final class SyncHistoryViewModel {
         baseline = true;
         ShownLists.update(runs, recent.stream().map(run -> RunRow.of(run, zone)).toList());
         List<RunPoint> points = new ArrayList<>();
-        recent.stream().filter(run -> run.outcome() != SyncRun.Outcome.RUNNING).limit(CHARTED)
-                .forEach(run -> points.add(0, new RunPoint(CHART_LABEL.format(run.startedAt().atZone(zone))
-                        + " #" + run.id(), run.counts().imported(), run.counts().pushed())));
+        recent.stream()
+                .filter(run -> run.outcome() != SyncRun.Outcome.RUNNING)
+                .limit(CHARTED)
+                .forEach(run -> points.add(
+                        0,
+                        new RunPoint(
+                                CHART_LABEL.format(run.startedAt().atZone(zone)) + " #" + run.id(),
+                                run.counts().imported(),
+                                run.counts().pushed())));
         ShownLists.update(chart, points);
     }
 
     private void announce(SyncRun run) {
         SyncRun.Counts counts = run.counts();
         switch (run.outcome()) {
-            case FAILED -> dialogs.notify("Sync run failed", run.message().orElse("No reason was recorded.")
-                    + " Nothing is lost: the next run picks up from the last good one.", true);
-            case STOPPED -> dialogs.notify("Sync run stopped early", run.message().orElse(""), true);
-            default -> dialogs.notify("Sync run finished", Formats.count(counts.imported()) + " imported, "
-                    + Formats.count(counts.pushed()) + " pushed, " + Formats.plural(counts.conflicts(), "new conflict",
-                    "new conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls") + "."
-                    + run.message().map(m -> " " + m).orElse(""), run.message().isPresent());
+            case FAILED ->
+                dialogs.notify(
+                        "Sync run failed",
+                        run.message().orElse("No reason was recorded.")
+                                + " Nothing is lost: the next run picks up from the last good one.",
+                        true);
+            case STOPPED ->
+                dialogs.notify("Sync run stopped early", run.message().orElse(""), true);
+            default ->
+                dialogs.notify(
+                        "Sync run finished",
+                        Formats.count(counts.imported()) + " imported, "
+                                + Formats.count(counts.pushed()) + " pushed, "
+                                + Formats.plural(counts.conflicts(), "new conflict", "new conflicts") + ", "
+                                + Formats.plural(counts.apiCalls(), "API call", "API calls") + "."
+                                + run.message().map(m -> " " + m).orElse(""),
+                        run.message().isPresent());
         }
     }
 

@@ -39,7 +39,8 @@ final class ButtonRow extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        double lines = width < 0 || oneLine(width) ? Math.max(left.prefHeight(-1), right.prefHeight(-1))
+        double lines = width < 0 || oneLine(width)
+                ? Math.max(left.prefHeight(-1), right.prefHeight(-1))
                 : left.prefHeight(-1) + gap() + right.prefHeight(-1);
         return snappedTopInset() + lines + snappedBottomInset();
     }
@@ -63,8 +64,15 @@ final class ButtonRow extends Region {
         } else {
             double leftHeight = left.prefHeight(-1);
             layoutInArea(left, x, y, Math.min(leftWidth, width), leftHeight, 0, HPos.LEFT, VPos.CENTER);
-            layoutInArea(right, x + Math.max(0, width - rightWidth), y + leftHeight + gap(), Math.min(rightWidth,
-                    width), right.prefHeight(-1), 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(
+                    right,
+                    x + Math.max(0, width - rightWidth),
+                    y + leftHeight + gap(),
+                    Math.min(rightWidth, width),
+                    right.prefHeight(-1),
+                    0,
+                    HPos.RIGHT,
+                    VPos.CENTER);
         }
     }
 }

@@ -7,7 +7,11 @@ import java.util.List;
 
 /** What a CSV file is imported as. */
 public enum ImportKind {
-    UNSUBSCRIBES("Import unsubscribes from a CSV file", "Import CSV", "unsubscribe", "unsubscribes",
+    UNSUBSCRIBES(
+            "Import unsubscribes from a CSV file",
+            "Import CSV",
+            "unsubscribe",
+            "unsubscribes",
             UnsubscribeImporter.FIELDS),
     PEOPLE("Import people from a CSV file", "Import people", "person", "people", PeopleImporter.FIELDS);
 

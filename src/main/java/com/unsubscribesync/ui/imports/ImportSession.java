@@ -34,10 +34,18 @@ import javafx.beans.property.StringProperty;
  */
 public final class ImportSession {
     /** Where the session is. */
-    public enum Step { READING, COLUMNS, CHECKING, REVIEW, WRITING, DONE }
+    public enum Step {
+        READING,
+        COLUMNS,
+        CHECKING,
+        REVIEW,
+        WRITING,
+        DONE
+    }
 
     /** The choice "this field is not in the file". */
     public static final String NOT_IMPORTED = "— not imported —";
+
     private static final int PREVIEW_ROWS = 8;
 
     private final ImportKind kind;
@@ -56,8 +64,8 @@ public final class ImportSession {
     private final BooleanBinding canCheck;
 
     /** @param written called on the FX thread with the report once the rows are written */
-    public ImportSession(ImportKind kind, Path file, FileImport importer, Background background,
-            Consumer<ImportReport> written) {
+    public ImportSession(
+            ImportKind kind, Path file, FileImport importer, Background background, Consumer<ImportReport> written) {
         this.kind = kind;
         this.file = file;
         this.importer = importer;
@@ -67,8 +75,8 @@ public final class ImportSession {
             chosen.put(field.name(), new SimpleStringProperty(NOT_IMPORTED));
         }
         StringProperty required = chosen.get(requiredField().name());
-        canCheck = Bindings.createBooleanBinding(() -> step.get() == Step.COLUMNS
-                && !NOT_IMPORTED.equals(required.get()), step, required);
+        canCheck = Bindings.createBooleanBinding(
+                () -> step.get() == Step.COLUMNS && !NOT_IMPORTED.equals(required.get()), step, required);
     }
 
     /** Reads the head of the file and finds its delimiter, header and likely columns. */
@@ -86,17 +94,21 @@ public final class ImportSession {
     private void read(Optional<Character> delimiter) {
         step.set(Step.READING);
         problem.set("");
-        background.submit(p -> CsvPreview.read(file, delimiter, kind.fields(), PREVIEW_ROWS), head -> {
-            preview.set(head);
-            for (ImportField field : kind.fields()) {
-                chosen.get(field.name()).set(Optional.ofNullable(head.layout().columns().get(field.name()))
-                        .orElse(NOT_IMPORTED));
-            }
-            step.set(Step.COLUMNS);
-        }, e -> {
-            problem.set(sentence(e));
-            step.set(preview.get() == null ? Step.READING : Step.COLUMNS);
-        });
+        background.submit(
+                p -> CsvPreview.read(file, delimiter, kind.fields(), PREVIEW_ROWS),
+                head -> {
+                    preview.set(head);
+                    for (ImportField field : kind.fields()) {
+                        chosen.get(field.name())
+                                .set(Optional.ofNullable(head.layout().columns().get(field.name()))
+                                        .orElse(NOT_IMPORTED));
+                    }
+                    step.set(Step.COLUMNS);
+                },
+                e -> {
+                    problem.set(sentence(e));
+                    step.set(preview.get() == null ? Step.READING : Step.COLUMNS);
+                });
     }
 
     /** The layout the admin chose: the file's delimiter and header with the chosen columns. */
@@ -118,10 +130,14 @@ public final class ImportSession {
         CsvLayout layout = layout();
         step.set(Step.CHECKING);
         problem.set("");
-        run(new ImportOptions(true, false), layout, checked -> {
-            report.set(checked);
-            step.set(Step.REVIEW);
-        }, Step.COLUMNS);
+        run(
+                new ImportOptions(true, false),
+                layout,
+                checked -> {
+                    report.set(checked);
+                    step.set(Step.REVIEW);
+                },
+                Step.COLUMNS);
     }
 
     /** Back to the column choice from the report. */
@@ -140,19 +156,23 @@ public final class ImportSession {
         }
         step.set(Step.WRITING);
         problem.set("");
-        run(new ImportOptions(false, checked.problemCount() > 0), layout(), done -> {
-            report.set(done);
-            // Told while the window is still open, so no other window opens in the moment it closes.
-            written.accept(done);
-            step.set(Step.DONE);
-        }, Step.REVIEW);
+        run(
+                new ImportOptions(false, checked.problemCount() > 0),
+                layout(),
+                done -> {
+                    report.set(done);
+                    // Told while the window is still open, so no other window opens in the moment it closes.
+                    written.accept(done);
+                    step.set(Step.DONE);
+                },
+                Step.REVIEW);
     }
 
     private void run(ImportOptions options, CsvLayout layout, Consumer<ImportReport> done, Step onFailure) {
         progress.set(-1);
         progressText.set(options.dryRun() ? "Checking the rows…" : "Writing…");
-        Background.Running running = background.submit(p -> importer.run(file, layout, options,
-                progressOf(p)), done, e -> {
+        Background.Running running =
+                background.submit(p -> importer.run(file, layout, options, progressOf(p)), done, e -> {
                     problem.set(sentence(e));
                     step.set(onFailure);
                 });
@@ -163,8 +183,8 @@ public final class ImportSession {
     }
 
     private static ImportProgress progressOf(Background.Progress progress) {
-        return (step, rows, fraction) -> progress.update(step + ": " + Formats.plural(rows, "row", "rows") + " so far",
-                fraction);
+        return (step, rows, fraction) ->
+                progress.update(step + ": " + Formats.plural(rows, "row", "rows") + " so far", fraction);
     }
 
     /** Saves the bad rows of the check next to where the admin chose. */
@@ -173,11 +193,14 @@ public final class ImportSession {
         if (checked == null) {
             return;
         }
-        background.submit(p -> {
-            BadRowsFile.write(target, checked.badRows());
-            return target;
-        }, path -> saved.accept("Saved " + Formats.plural(checked.badRows().size(), "bad row", "bad rows") + " to "
-                + path.getFileName() + "."), e -> problem.set("The bad rows were not saved to " + target.getFileName()
+        background.submit(
+                p -> {
+                    BadRowsFile.write(target, checked.badRows());
+                    return target;
+                },
+                path -> saved.accept("Saved " + Formats.plural(checked.badRows().size(), "bad row", "bad rows") + " to "
+                        + path.getFileName() + "."),
+                e -> problem.set("The bad rows were not saved to " + target.getFileName()
                         + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                         + "): choose a folder you can write to."));
     }
@@ -193,8 +216,9 @@ public final class ImportSession {
         }
         return Formats.plural(checked.rows(), "row", "rows") + " read: " + Formats.count(checked.valid()) + " good, "
                 + Formats.count(checked.problemCount()) + " with a problem. Nothing has been written yet."
-                + (checked.problemCount() > checked.badRows().size() ? " The first " + Formats.count(checked.badRows()
-                        .size()) + " bad rows are listed." : "");
+                + (checked.problemCount() > checked.badRows().size()
+                        ? " The first " + Formats.count(checked.badRows().size()) + " bad rows are listed."
+                        : "");
     }
 
     /** The label of the write button: "Import 3 rows", or "Import the 1 good row" when some rows are bad. */
@@ -203,7 +227,8 @@ public final class ImportSession {
         if (checked == null) {
             return "Import";
         }
-        return checked.problemCount() > 0 ? "Import the " + Formats.plural(checked.valid(), "good row", "good rows")
+        return checked.problemCount() > 0
+                ? "Import the " + Formats.plural(checked.valid(), "good row", "good rows")
                 : "Import " + Formats.plural(checked.valid(), "row", "rows");
     }
 
@@ -221,7 +246,8 @@ public final class ImportSession {
             if (now == Step.COLUMNS && was == Step.READING) {
                 check();
             } else if (now == Step.REVIEW) {
-                ImportDecision decision = dialogs.reviewImport(file.getFileName().toString(), report.get());
+                ImportDecision decision =
+                        dialogs.reviewImport(file.getFileName().toString(), report.get());
                 if (decision != ImportDecision.CANCEL) {
                     write();
                 }

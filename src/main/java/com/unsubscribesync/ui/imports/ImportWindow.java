@@ -10,8 +10,12 @@ public record ImportWindow(ImportSession session) implements WizardWindow {
 
     @Override
     public void showAndWait(Window owner, String stylesheet, DialogService dialogs) {
-        new ImportWizard(session, Optional.ofNullable(owner), stylesheet,
-                suggested -> dialogs.chooseSaveFile("Save the bad rows", suggested)).showAndWait();
+        new ImportWizard(
+                        session,
+                        Optional.ofNullable(owner),
+                        stylesheet,
+                        suggested -> dialogs.chooseSaveFile("Save the bad rows", suggested))
+                .showAndWait();
     }
 
     /** The likely columns are used and the dialog service's review decides. */

@@ -43,9 +43,11 @@ import javafx.stage.Window;
  * the {@link ImportSession}; the session does the work in the background.
  */
 public final class ImportWizard {
-    public static final String STYLESHEET = ImportWizard.class.getResource("imports.css").toExternalForm();
+    public static final String STYLESHEET =
+            ImportWizard.class.getResource("imports.css").toExternalForm();
     /** The window's share of its owner, so it never reaches past the console's own window. */
     private static final double SHARE_OF_OWNER = 0.94;
+
     private static final double WIDTH_EM = 56;
     private static final double HEIGHT_EM = 40;
 
@@ -57,13 +59,17 @@ public final class ImportWizard {
     private final VBox body = new VBox();
     /** Back and save on the left, cancel and go on the right; with big text the right ones wrap to a second line. */
     private final HBox secondary = new HBox();
+
     private final HBox primary = new HBox();
     private final ButtonRow buttons = new ButtonRow(secondary, primary);
 
     /**
      * @param saveTarget asks where to save the bad rows, given a suggested file name
      */
-    public ImportWizard(ImportSession session, Optional<Window> owner, String consoleStylesheet,
+    public ImportWizard(
+            ImportSession session,
+            Optional<Window> owner,
+            String consoleStylesheet,
             Function<String, Optional<Path>> saveTarget) {
         this.session = session;
         this.saveTarget = saveTarget;
@@ -129,7 +135,8 @@ public final class ImportWizard {
     }
 
     private static double fontSize(String style) {
-        java.util.regex.Matcher size = java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
+        java.util.regex.Matcher size =
+                java.util.regex.Pattern.compile("-fx-font-size:\\s*([0-9.]+)px").matcher(style);
         return size.find() ? Double.parseDouble(size.group(1)) : 13;
     }
 
@@ -172,8 +179,9 @@ public final class ImportWizard {
                 if (report != null && !report.badRows().isEmpty()) {
                     // In the bar, not under the table: in view at any text size, however long the list.
                     Button save = button("_Save bad rows…", "save-bad-rows");
-                    save.setOnAction(e -> saveTarget.apply(badRowsName()).ifPresent(target -> session.saveBadRows(
-                            target, saved::setText)));
+                    save.setOnAction(e -> saveTarget
+                            .apply(badRowsName())
+                            .ifPresent(target -> session.saveBadRows(target, saved::setText)));
                     secondary.getChildren().add(save);
                 }
                 primary.getChildren().add(cancel);
@@ -185,8 +193,7 @@ public final class ImportWizard {
                     primary.getChildren().add(write);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -197,8 +204,10 @@ public final class ImportWizard {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label text = Cards.text("", "muted");
         text.setId("import-progress-text");
-        text.textProperty().bind(Bindings.when(session.stepProperty().isEqualTo(Step.READING))
-                .then("Reading the first rows…").otherwise(session.progressTextProperty()));
+        text.textProperty()
+                .bind(Bindings.when(session.stepProperty().isEqualTo(Step.READING))
+                        .then("Reading the first rows…")
+                        .otherwise(session.progressTextProperty()));
         VBox box = new VBox(bar, text);
         box.getStyleClass().add("import-progress");
         return box;
@@ -206,13 +215,15 @@ public final class ImportWizard {
 
     private VBox columns() {
         CsvPreview preview = session.previewProperty().get();
-        ComboBox<String> delimiter = new ComboBox<>(FXCollections.observableArrayList("Comma (,)", "Semicolon (;)",
-                "Tab"));
+        ComboBox<String> delimiter =
+                new ComboBox<>(FXCollections.observableArrayList("Comma (,)", "Semicolon (;)", "Tab"));
         delimiter.setId("import-delimiter");
         char current = preview.layout().delimiter();
         delimiter.getSelectionModel().select(current == ';' ? 1 : current == '\t' ? 2 : 0);
-        delimiter.valueProperty().addListener((o, was, now) -> session.useDelimiter(now.startsWith("Semi") ? ';'
-                : now.startsWith("Tab") ? '\t' : ','));
+        delimiter
+                .valueProperty()
+                .addListener((o, was, now) ->
+                        session.useDelimiter(now.startsWith("Semi") ? ';' : now.startsWith("Tab") ? '\t' : ','));
         Label delimiterLabel = labelFor("_Cells are separated by", delimiter);
         Label found = Cards.text(describe(preview), "help");
         found.setId("import-found");
@@ -243,8 +254,10 @@ public final class ImportWizard {
         table.setPlaceholder(new Label("The file has no rows under its header."));
         for (int i = 0; i < preview.columns().size(); i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(preview.columns().get(i));
-            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
+            TableColumn<List<String>, String> column =
+                    new TableColumn<>(preview.columns().get(i));
+            column.setCellValueFactory(
+                    cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
             column.setSortable(false);
             table.getColumns().add(column);
         }
@@ -259,7 +272,8 @@ public final class ImportWizard {
     }
 
     private static String describe(CsvPreview preview) {
-        String header = preview.layout().hasHeader() ? "the header is on line " + (preview.layout().skippedRows() + 1)
+        String header = preview.layout().hasHeader()
+                ? "the header is on line " + (preview.layout().skippedRows() + 1)
                 : "the file has no header row";
         return "Read as " + preview.layout().delimiterName() + "-separated; " + header + "; "
                 + preview.columns().size() + (preview.columns().size() == 1 ? " column" : " columns")
@@ -280,7 +294,8 @@ public final class ImportWizard {
         table.setId("bad-rows");
         table.getStyleClass().add("bad-rows");
         TableColumn<BadRow, Long> line = new TableColumn<>("Line");
-        line.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().line()));
+        line.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(cell.getValue().line()));
         TableColumn<BadRow, String> value = wrapping("Value", BadRow::value);
         TableColumn<BadRow, String> reason = wrapping("Reason", BadRow::reason);
         line.prefWidthProperty().bind(table.widthProperty().multiply(0.1));
@@ -304,14 +319,15 @@ public final class ImportWizard {
     /** A column whose text wraps within the column, so a long reason is read whole and nothing scrolls sideways. */
     private static TableColumn<BadRow, String> wrapping(String title, Function<BadRow, String> value) {
         TableColumn<BadRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(
-                cell.getValue())));
+        column.setCellValueFactory(
+                cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             private final Text text = new Text();
 
             {
                 text.getStyleClass().add("wrapped-cell-text");
-                text.wrappingWidthProperty().bind(column.widthProperty().subtract(text.getFont().getSize() * 1.2));
+                text.wrappingWidthProperty()
+                        .bind(column.widthProperty().subtract(text.getFont().getSize() * 1.2));
             }
 
             @Override

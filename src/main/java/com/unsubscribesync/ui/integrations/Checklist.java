@@ -18,47 +18,61 @@ import java.util.Optional;
  * The words are {@link IntegrationsWording}'s.
  */
 final class Checklist {
-    private Checklist() {
-    }
+    private Checklist() {}
 
     /**
      * @param layouts the page layouts as the layout wizard last saw them
      * @param linked  people with a Salesforce ID, of {@code people}
      */
-    static List<Requirement> of(SyncSettings settings, OrgState org, Optional<Inspection> layouts, long people,
-            long linked) {
+    static List<Requirement> of(
+            SyncSettings settings, OrgState org, Optional<Inspection> layouts, long people, long linked) {
         boolean on = settings.nightlySync();
         boolean allLinked = people > 0 && linked == people;
         return List.of(
-                new Requirement(IntegrationsWording.SYNC_ENABLED, on, IntegrationsWording.syncEnabled(on),
+                new Requirement(
+                        IntegrationsWording.SYNC_ENABLED,
+                        on,
+                        IntegrationsWording.syncEnabled(on),
                         on ? Requirement.Fix.NONE : Requirement.Fix.ENABLE_NIGHTLY_SYNC),
                 field(settings, org, layouts),
-                new Requirement(IntegrationsWording.PEOPLE_LINKED, allLinked,
+                new Requirement(
+                        IntegrationsWording.PEOPLE_LINKED,
+                        allLinked,
                         IntegrationsWording.peopleLinked(linked, people),
                         allLinked ? Requirement.Fix.NONE : Requirement.Fix.SHOW_PEOPLE_WITHOUT_ID));
     }
 
     private static Requirement field(SyncSettings settings, OrgState org, Optional<Inspection> layouts) {
         if (!org.connected()) {
-            return new Requirement(IntegrationsWording.FIELD_INSTALLED, false,
-                    IntegrationsWording.fieldUnknown(org.problem()), Requirement.Fix.OPEN_LAYOUT_STEPS);
+            return new Requirement(
+                    IntegrationsWording.FIELD_INSTALLED,
+                    false,
+                    IntegrationsWording.fieldUnknown(org.problem()),
+                    Requirement.Fix.OPEN_LAYOUT_STEPS);
         }
         List<String> missing = packageMissing(settings, org);
         if (!missing.isEmpty()) {
-            return new Requirement(IntegrationsWording.FIELD_INSTALLED, false,
+            return new Requirement(
+                    IntegrationsWording.FIELD_INSTALLED,
+                    false,
                     IntegrationsWording.packageMissing(missing, settings.fieldApiName()),
-                    List.of(Requirement.Fix.INSTALL_PACKAGE, Requirement.Fix.USE_EMAIL_OPT_OUT,
+                    List.of(
+                            Requirement.Fix.INSTALL_PACKAGE,
+                            Requirement.Fix.USE_EMAIL_OPT_OUT,
                             Requirement.Fix.SET_FIELD_API_NAME));
         }
         Map<SObjectType, Optional<FieldState>> states = new EnumMap<>(SObjectType.class);
         boolean all = true;
         for (SObjectType type : SObjectType.values()) {
-            Optional<FieldState> state = Optional.ofNullable(org.fields().get(type))
-                    .map(known -> withLayouts(known, layouts, type));
+            Optional<FieldState> state =
+                    Optional.ofNullable(org.fields().get(type)).map(known -> withLayouts(known, layouts, type));
             all &= state.map(FieldState::usable).orElse(false);
             states.put(type, state);
         }
-        return new Requirement(IntegrationsWording.FIELD_INSTALLED, all, IntegrationsWording.fieldStates(states),
+        return new Requirement(
+                IntegrationsWording.FIELD_INSTALLED,
+                all,
+                IntegrationsWording.fieldStates(states),
                 all ? Requirement.Fix.NONE : Requirement.Fix.OPEN_LAYOUT_STEPS);
     }
 
@@ -84,7 +98,8 @@ final class Checklist {
         Optional<Boolean> onLayouts = layouts.flatMap(i -> i.of(type))
                 .filter(object -> object.fieldApiName().equals(state.apiName()))
                 .flatMap(ObjectLayouts::onEveryLayout);
-        return onLayouts.isEmpty() ? state : new FieldState(state.apiName(), state.exists(), state.updateable(),
-                onLayouts, state.problem());
+        return onLayouts.isEmpty()
+                ? state
+                : new FieldState(state.apiName(), state.exists(), state.updateable(), onLayouts, state.problem());
     }
 }

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
 import com.unsubscribesync.ui.settings.SettingsFormView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -12,7 +13,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
-import java.util.List;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,8 +27,13 @@ public final class IntegrationsView extends ScrollPane {
 
     public IntegrationsView(IntegrationsViewModel model) {
         this.model = model;
-        VBox page = new VBox(16, syncCard(), fieldCard(), requirementsCard(),
-                new SettingsFormView(model.settingsForm()), notesCard());
+        VBox page = new VBox(
+                16,
+                syncCard(),
+                fieldCard(),
+                requirementsCard(),
+                new SettingsFormView(model.settingsForm()),
+                notesCard());
         page.getStyleClass().add("page");
         setContent(page);
         setFitToWidth(true);
@@ -99,8 +104,10 @@ public final class IntegrationsView extends ScrollPane {
             help.getStyleClass().add("under-choice");
             options.getChildren().add(new VBox(3, radio, help));
         }
-        Runnable select = () -> group.getToggles().stream().filter(t -> t.getUserData() == model.fieldProperty().get())
-                .findFirst().ifPresent(group::selectToggle);
+        Runnable select = () -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == model.fieldProperty().get())
+                .findFirst()
+                .ifPresent(group::selectToggle);
         model.fieldProperty().addListener((o, was, now) -> select.run());
         select.run();
         group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -108,8 +115,10 @@ public final class IntegrationsView extends ScrollPane {
                 model.fieldProperty().set((OptOutField) now.getUserData());
             }
         });
-        return Cards.card("Field to sync", Cards.text("Which Salesforce checkbox the nightly sync keeps in step "
-                + "with unsubscribes:", "help"), options);
+        return Cards.card(
+                "Field to sync",
+                Cards.text("Which Salesforce checkbox the nightly sync keeps in step " + "with unsubscribes:", "help"),
+                options);
     }
 
     private VBox requirementsCard() {
@@ -131,7 +140,8 @@ public final class IntegrationsView extends ScrollPane {
             HBox row = new HBox(10, mark, words);
             row.getStyleClass().add("requirement");
             row.setAccessibleText((requirement.met() ? "Met: " : "Not met: ") + requirement.title());
-            List<Button> fixes = requirement.fixes().stream().map(this::fixButton).toList();
+            List<Button> fixes =
+                    requirement.fixes().stream().map(this::fixButton).toList();
             words.setMinWidth(0);
             if (!fixes.isEmpty()) {
                 FlowPane ways = new FlowPane(4, 2);
@@ -154,9 +164,11 @@ public final class IntegrationsView extends ScrollPane {
     }
 
     private VBox notesCard() {
-        return Cards.card("Good to know",
-                Cards.note("Real-time pushes: every unsubscribe recorded here is pushed to Salesforce at once. When the "
-                        + "nightly sync is off, it still goes to the standard Email Opt Out field."),
+        return Cards.card(
+                "Good to know",
+                Cards.note(
+                        "Real-time pushes: every unsubscribe recorded here is pushed to Salesforce at once. When the "
+                                + "nightly sync is off, it still goes to the standard Email Opt Out field."),
                 Cards.note("Resubscribes do not sync. To let someone be emailed again, uncheck the field in Salesforce "
                         + "and resubscribe them here — otherwise the next nightly run marks them unsubscribed again."));
     }

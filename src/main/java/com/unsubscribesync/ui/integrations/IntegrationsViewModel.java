@@ -2,35 +2,33 @@ package com.unsubscribesync.ui.integrations;
 
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Setting;
-import com.unsubscribesync.layout.Inspection;
-import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.layout.Inspection;
-import com.unsubscribesync.layout.ObjectLayouts;
+import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
 import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.imports.ImportWindow;
-import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.ui.layouts.LayoutWizardLauncher;
+import com.unsubscribesync.ui.settings.SettingsForm;
 import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
+import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.usecase.RunSync;
 import com.unsubscribesync.usecase.SyncOverview;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.function.Consumer;
-import com.unsubscribesync.usecase.OrgState;
-import com.unsubscribesync.ui.settings.SettingsForm;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -73,9 +71,13 @@ public final class IntegrationsViewModel {
     private Background.Running current;
 
     /** What the Integrations tab reads and changes; built by the composition root. */
-    public record Uses(ChangeSettings settings, SyncOverview overview, ConnectOrg connection, PageLayouts layouts,
-            ImportPeople people, RunSync sync) {
-    }
+    public record Uses(
+            ChangeSettings settings,
+            SyncOverview overview,
+            ConnectOrg connection,
+            PageLayouts layouts,
+            ImportPeople people,
+            RunSync sync) {}
 
     /** @param zone the admin's own time zone, in which times are shown */
     public IntegrationsViewModel(Uses uses, Clock clock, ZoneId zone, Background background, DialogService dialogs) {
@@ -103,16 +105,32 @@ public final class IntegrationsViewModel {
         });
     }
 
-    private record Snapshot(SyncSettings settings, Optional<SyncRun> lastRun, Optional<Instant> nextRun, long people,
-            long linked, OrgState org, Optional<Inspection> layouts, Instant now) {
-    }
+    private record Snapshot(
+            SyncSettings settings,
+            Optional<SyncRun> lastRun,
+            Optional<Instant> nextRun,
+            long people,
+            long linked,
+            OrgState org,
+            Optional<Inspection> layouts,
+            Instant now) {}
 
     public void refresh() {
-        background.submit(progressIgnored -> {
-            SyncOverview.Figures figures = overview.figures();
-            return new Snapshot(figures.settings(), figures.lastRun(), figures.nextRun(), figures.people(),
-                    figures.linked(), connection.check(), layouts.lastInspection(), clock.instant());
-        }, this::show, failed);
+        background.submit(
+                progressIgnored -> {
+                    SyncOverview.Figures figures = overview.figures();
+                    return new Snapshot(
+                            figures.settings(),
+                            figures.lastRun(),
+                            figures.nextRun(),
+                            figures.people(),
+                            figures.linked(),
+                            connection.check(),
+                            layouts.lastInspection(),
+                            clock.instant());
+                },
+                this::show,
+                failed);
     }
 
     private void show(Snapshot snapshot) {
@@ -124,19 +142,23 @@ public final class IntegrationsViewModel {
             loading = false;
         }
         schedule.set(Formats.schedule(snapshot.now(), zone));
-        lastRun.set(snapshot.lastRun().map(run -> IntegrationsWording.lastRun(run, zone))
+        lastRun.set(snapshot.lastRun()
+                .map(run -> IntegrationsWording.lastRun(run, zone))
                 .orElse(IntegrationsWording.NO_RUN));
         nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, zone)).orElse(IntegrationsWording.NIGHTLY_OFF));
-        requirements.setAll(Checklist.of(snapshot.settings(), snapshot.org(), snapshot.layouts(), snapshot.people(),
-                snapshot.linked()));
+        requirements.setAll(Checklist.of(
+                snapshot.settings(), snapshot.org(), snapshot.layouts(), snapshot.people(), snapshot.linked()));
         settingsForm.show(snapshot.settings(), snapshot.org());
     }
 
     private void save(java.util.function.UnaryOperator<SyncSettings> change) {
-        background.submit(p -> {
-            settings.change(change);
-            return null;
-        }, saved -> refresh(), failed);
+        background.submit(
+                p -> {
+                    settings.change(change);
+                    return null;
+                },
+                saved -> refresh(),
+                failed);
     }
 
     public void fix(Requirement requirement) {
@@ -147,39 +169,52 @@ public final class IntegrationsViewModel {
     public void fix(Requirement.Fix way) {
         switch (way) {
             case ENABLE_NIGHTLY_SYNC -> nightlySync.set(true);
-            case OPEN_LAYOUT_STEPS -> new LayoutWizardLauncher(layouts, background, dialogs,
-                    inspection -> refresh()).open(field.get() == OptOutField.EMAIL_OPT_OUT ? "Email Opt Out"
-                            : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
+            case OPEN_LAYOUT_STEPS ->
+                new LayoutWizardLauncher(layouts, background, dialogs, inspection -> refresh())
+                        .open(
+                                field.get() == OptOutField.EMAIL_OPT_OUT
+                                        ? "Email Opt Out"
+                                        : OptOutField.MARKETO_SALES_OPT_OUT_LABEL);
             case SHOW_PEOPLE_WITHOUT_ID -> showPeopleWithoutId();
-            case INSTALL_PACKAGE -> dialogs.info(IntegrationsWording.INSTALL_PACKAGE_TITLE,
-                    IntegrationsWording.INSTALL_PACKAGE);
+            case INSTALL_PACKAGE ->
+                dialogs.info(IntegrationsWording.INSTALL_PACKAGE_TITLE, IntegrationsWording.INSTALL_PACKAGE);
             case USE_EMAIL_OPT_OUT -> field.set(OptOutField.EMAIL_OPT_OUT);
             case SET_FIELD_API_NAME -> settingsForm.focus(Setting.FIELD_API_NAME);
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
     /** The checklist's "people without an ID" action: the one place to point it elsewhere. */
     public void showPeopleWithoutId() {
-        background.submit(p -> people.withoutSalesforceId(200), people -> {
-            if (dialogs.showListWithAction(IntegrationsWording.PEOPLE_WITHOUT_ID_TITLE,
-                    IntegrationsWording.PEOPLE_WITHOUT_ID,
-                    people.isEmpty() ? List.of("Everyone has an ID.") : people.stream()
-                            .map(person -> person.email().value()
-                                    + (person.displayName().equals(person.email().value()) ? ""
-                                            : " — " + person.displayName())).toList(),
-                    "Import people from CSV…")) {
-                importPeople();
-            }
-        }, failed);
+        background.submit(
+                p -> people.withoutSalesforceId(200),
+                people -> {
+                    if (dialogs.showListWithAction(
+                            IntegrationsWording.PEOPLE_WITHOUT_ID_TITLE,
+                            IntegrationsWording.PEOPLE_WITHOUT_ID,
+                            people.isEmpty()
+                                    ? List.of("Everyone has an ID.")
+                                    : people.stream()
+                                            .map(person -> person.email().value()
+                                                    + (person.displayName()
+                                                                    .equals(person.email()
+                                                                            .value())
+                                                            ? ""
+                                                            : " — " + person.displayName()))
+                                            .toList(),
+                            "Import people from CSV…")) {
+                        importPeople();
+                    }
+                },
+                failed);
     }
 
     /** The command line's {@code people import}, in the window: columns, check, bad rows, write. */
     public void importPeople() {
-        dialogs.chooseCsvFile(ImportKind.PEOPLE.title()).ifPresent(file -> dialogs.showWizard(new ImportWindow(
-                new ImportSession(ImportKind.PEOPLE, file, people::importFile, background, report -> {
-                            dialogs.info(ImportKind.PEOPLE.shortTitle(),
-                                    IntegrationsWording.peopleImported(report));
+        dialogs.chooseCsvFile(ImportKind.PEOPLE.title())
+                .ifPresent(file -> dialogs.showWizard(new ImportWindow(new ImportSession(
+                        ImportKind.PEOPLE, file, people::importFile, background, report -> {
+                            dialogs.info(ImportKind.PEOPLE.shortTitle(), IntegrationsWording.peopleImported(report));
                             refresh();
                         }))));
     }
@@ -200,18 +235,25 @@ public final class IntegrationsViewModel {
         progress.set(-1);
         progressMessage.set(dryRun ? "Preparing the preview…" : "Starting the sync…");
         outcome.set("");
-        current = background.submit(p -> sync.now(dryRun, false, new RunProgress() {
+        current = background.submit(
+                p -> sync.now(dryRun, false, new RunProgress() {
                     @Override
                     public void update(String phase, long done, long total) {
-                        p.update(phase + (total > 0 ? " — " + Formats.count(done) + " of " + Formats.count(total)
-                                : done > 0 ? " — " + Formats.count(done) : ""), total > 0 ? (double) done / total : -1);
+                        p.update(
+                                phase
+                                        + (total > 0
+                                                ? " — " + Formats.count(done) + " of " + Formats.count(total)
+                                                : done > 0 ? " — " + Formats.count(done) : ""),
+                                total > 0 ? (double) done / total : -1);
                     }
 
                     @Override
                     public boolean cancelled() {
                         return p.cancelled();
                     }
-                }), report -> finished(report), e -> {
+                }),
+                report -> finished(report),
+                e -> {
                     running.set(false);
                     outcome.set("");
                     failed.accept(e);
@@ -228,7 +270,9 @@ public final class IntegrationsViewModel {
         progressMessage.set("");
         if (report.dryRun()) {
             outcome.set(IntegrationsWording.previewOutcome(report));
-            dialogs.showList("Preview of the next run", IntegrationsWording.previewIntro(report),
+            dialogs.showList(
+                    "Preview of the next run",
+                    IntegrationsWording.previewIntro(report),
                     IntegrationsWording.previewLines(report));
         } else {
             outcome.set(IntegrationsWording.runOutcome(report));

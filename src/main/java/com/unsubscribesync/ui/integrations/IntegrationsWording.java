@@ -31,22 +31,23 @@ public final class IntegrationsWording {
     static final String PEOPLE_WITHOUT_ID = "Their unsubscribes cannot reach Salesforce until they carry a Lead or "
             + "Contact ID. Import a CSV file of people with their Lead or Contact IDs to give them one.";
 
-    private IntegrationsWording() {
-    }
+    private IntegrationsWording() {}
 
     /** Help text of the two field options. */
     public static String help(OptOutField option) {
         return switch (option) {
-            case EMAIL_OPT_OUT -> "Selected by default. Updates only the standard Email Opt Out field of Leads and "
-                    + "Contacts.";
-            case MARKETO_SALES_OPT_OUT -> "Keeps sales unsubscribes apart from marketing ones: updates the custom "
-                    + "\"Marketo Sales Opt Out\" field instead (needs the Marketo Sales Insight package).";
+            case EMAIL_OPT_OUT ->
+                "Selected by default. Updates only the standard Email Opt Out field of Leads and " + "Contacts.";
+            case MARKETO_SALES_OPT_OUT ->
+                "Keeps sales unsubscribes apart from marketing ones: updates the custom "
+                        + "\"Marketo Sales Opt Out\" field instead (needs the Marketo Sales Insight package).";
         };
     }
 
     static String syncEnabled(boolean on) {
-        return on ? "The nightly sync runs daily at 8:00 PM Pacific." : "The nightly sync is off; real-time pushes "
-                + "still reach Email Opt Out.";
+        return on
+                ? "The nightly sync runs daily at 8:00 PM Pacific."
+                : "The nightly sync is off; real-time pushes " + "still reach Email Opt Out.";
     }
 
     static String peopleLinked(long linked, long people) {
@@ -55,23 +56,28 @@ public final class IntegrationsWording {
     }
 
     static String fieldUnknown(Optional<String> problem) {
-        return "Unknown until an org is connected (see Connection)" + problem.map(p -> ": " + p).orElse(".");
+        return "Unknown until an org is connected (see Connection)"
+                + problem.map(p -> ": " + p).orElse(".");
     }
 
     /** Per object: whether the field exists, may be edited and is on every layout; empty when not checked. */
     static String fieldStates(Map<SObjectType, Optional<FieldState>> states) {
-        return states.entrySet().stream().map(entry -> entry.getKey().apiName() + ": " + entry.getValue()
-                .map(state -> (state.exists() ? "exists" : "missing") + ", "
-                        + (state.updateable() ? "editable" : "not editable") + ", "
-                        + state.onLayouts().map(on -> on ? "on every layout" : "not on every layout")
-                                .orElse("layouts not checked"))
-                .orElse("not checked")).collect(Collectors.joining(" · "));
+        return states.entrySet().stream()
+                .map(entry -> entry.getKey().apiName() + ": "
+                        + entry.getValue()
+                                .map(state -> (state.exists() ? "exists" : "missing") + ", "
+                                        + (state.updateable() ? "editable" : "not editable") + ", "
+                                        + state.onLayouts()
+                                                .map(on -> on ? "on every layout" : "not on every layout")
+                                                .orElse("layouts not checked"))
+                                .orElse("not checked"))
+                .collect(Collectors.joining(" · "));
     }
 
     static String packageMissing(List<String> objects, Optional<String> fieldApiName) {
         String on = String.join(" and ", objects);
-        String what = fieldApiName.map(name -> "Salesforce has no field " + name + " on " + on
-                + " (the API name under More settings)")
+        String what = fieldApiName
+                .map(name -> "Salesforce has no field " + name + " on " + on + " (the API name under More settings)")
                 .orElse("Salesforce has no \"" + OptOutField.MARKETO_SALES_OPT_OUT_LABEL + "\" checkbox on " + on
                         + ": the Marketo Sales Insight package is not installed, or the field is hidden from the "
                         + "connected user");
@@ -89,15 +95,17 @@ public final class IntegrationsWording {
         };
         SyncRun.Counts counts = run.counts();
         return when + " — " + what + ": " + Formats.count(counts.imported()) + " imported, "
-                + Formats.count(counts.pushed()) + " pushed, " + Formats.plural(counts.conflicts(), "conflict",
-                "conflicts") + ", " + Formats.plural(counts.apiCalls(), "API call", "API calls")
+                + Formats.count(counts.pushed()) + " pushed, "
+                + Formats.plural(counts.conflicts(), "conflict", "conflicts") + ", "
+                + Formats.plural(counts.apiCalls(), "API call", "API calls")
                 + run.message().map(m -> ". " + m).orElse("");
     }
 
     static String peopleImported(com.unsubscribesync.collect.ImportReport report) {
         return Formats.plural(report.added(), "person was", "people were") + " saved with their IDs and names"
-                + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(), "bad row was",
-                        "bad rows were") + " skipped." : ".");
+                + (report.problemCount() > 0
+                        ? "; " + Formats.plural(report.problemCount(), "bad row was", "bad rows were") + " skipped."
+                        : ".");
     }
 
     static String previewOutcome(RunReport report) {
@@ -107,8 +115,8 @@ public final class IntegrationsWording {
     }
 
     static String previewIntro(RunReport report) {
-        return "Nothing was written. The run would use about " + Formats.plural(report.apiCalls(), "API call",
-                "API calls") + ".";
+        return "Nothing was written. The run would use about "
+                + Formats.plural(report.apiCalls(), "API call", "API calls") + ".";
     }
 
     static String runOutcome(RunReport report) {
@@ -122,12 +130,18 @@ public final class IntegrationsWording {
         SyncPlan plan = report.plan();
         List<String> lines = new ArrayList<>();
         lines.add("Opt-outs to set in Salesforce: " + Formats.count(report.pushed()));
-        plan.pushes().stream().limit(50).forEach(id -> lines.add("   " + id.objectType().apiName() + " " + id));
+        plan.pushes().stream()
+                .limit(50)
+                .forEach(id -> lines.add("   " + id.objectType().apiName() + " " + id));
         lines.add("Unsubscribes to import from Salesforce: " + Formats.count(report.imported()));
         plan.imports().stream().limit(50).forEach(email -> lines.add("   " + email));
         lines.add("Conflicts that would arise: " + Formats.count(report.conflicts()));
-        plan.conflicts().stream().limit(50).forEach(c -> lines.add("   " + c.kind().title() + ": "
-                + c.email().map(Object::toString).orElse(c.objectType().map(t -> t.apiName()).orElse(""))));
+        plan.conflicts().stream()
+                .limit(50)
+                .forEach(c -> lines.add("   " + c.kind().title() + ": "
+                        + c.email()
+                                .map(Object::toString)
+                                .orElse(c.objectType().map(t -> t.apiName()).orElse(""))));
         return lines;
     }
 }

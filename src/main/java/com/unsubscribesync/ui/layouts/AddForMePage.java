@@ -58,8 +58,10 @@ final class AddForMePage {
         Button undo = new Button("_Undo", Icons.of("resubscribe"));
         undo.setId("undo-" + key);
         undo.setOnAction(e -> {
-            if (confirmed(undo, LayoutWrite.Kind.UNDO, model.lastChange(type).stream().map(LayoutChange::label)
-                    .toList())) {
+            if (confirmed(
+                    undo,
+                    LayoutWrite.Kind.UNDO,
+                    model.lastChange(type).stream().map(LayoutChange::label).toList())) {
                 model.undo(type);
             }
         });
@@ -75,10 +77,20 @@ final class AddForMePage {
             undo.setManaged(any);
             undoes.setVisible(any);
             undoes.setManaged(any);
-            undoes.setText(any ? "Undo takes back the latest change: " + String.join(", ", model.lastChange(type)
-                    .stream().map(LayoutChange::label).toList()) + (model.undoable(type).size() > 1
-                            ? " (then the one before, " + (model.undoable(type).size() - 1) + " more)" : "") + "."
-                    : "");
+            undoes.setText(
+                    any
+                            ? "Undo takes back the latest change: "
+                                    + String.join(
+                                            ", ",
+                                            model.lastChange(type).stream()
+                                                    .map(LayoutChange::label)
+                                                    .toList())
+                                    + (model.undoable(type).size() > 1
+                                            ? " (then the one before, "
+                                                    + (model.undoable(type).size() - 1) + " more)"
+                                            : "")
+                                    + "."
+                            : "");
         };
         model.undoable(type).addListener((ListChangeListener<List<LayoutChange>>) c -> undoable.run());
         model.installed(type).addListener((ListChangeListener<LayoutChange>) c -> drawSaved());
@@ -95,10 +107,22 @@ final class AddForMePage {
                 drawChoices();
             }
         };
-        return Pages.styled(page, stylesheet, "add-for-me-page-" + key, type.apiName()
-                + ": add the field for me", Cards.text("The app reads each chosen layout, keeps a copy of it in the "
-                        + "data directory, and saves it with the field added. Undo puts the copy back.", "help"),
-                choices, Pages.buttonRow(show, save, undo), undoes, note, preview, saved, Pages.status(model, type));
+        return Pages.styled(
+                page,
+                stylesheet,
+                "add-for-me-page-" + key,
+                type.apiName() + ": add the field for me",
+                Cards.text(
+                        "The app reads each chosen layout, keeps a copy of it in the "
+                                + "data directory, and saves it with the field added. Undo puts the copy back.",
+                        "help"),
+                choices,
+                Pages.buttonRow(show, save, undo),
+                undoes,
+                note,
+                preview,
+                saved,
+                Pages.status(model, type));
     }
 
     private void drawChoices() {
@@ -106,8 +130,10 @@ final class AddForMePage {
         choices.getChildren().clear();
         model.of(type).ifPresent(object -> {
             for (LayoutState layout : object.layouts()) {
-                CheckBox box = new CheckBox(layout.label() + (layout.present() ? " — has the field"
-                        : layout.readable() ? "" : " (could not be read from Salesforce)"));
+                CheckBox box = new CheckBox(layout.label()
+                        + (layout.present()
+                                ? " — has the field"
+                                : layout.readable() ? "" : " (could not be read from Salesforce)"));
                 if (layout.present()) {
                     javafx.scene.layout.Region mark = (javafx.scene.layout.Region) Icons.of("check", 16);
                     mark.getStyleClass().add("met");
@@ -129,25 +155,33 @@ final class AddForMePage {
     }
 
     private boolean confirmed(javafx.scene.Node near, LayoutWrite.Kind kind, List<String> layouts) {
-        return model.write(type, kind, layouts).map(write -> WriteConfirmation.confirm(write, near, stylesheet))
+        return model.write(type, kind, layouts)
+                .map(write -> WriteConfirmation.confirm(write, near, stylesheet))
                 .orElse(false);
     }
 
     private List<String> labels(List<String> fullNames) {
-        return model.of(type).map(object -> object.layouts().stream().filter(l -> fullNames.contains(l.fullName()))
-                .map(LayoutState::label).toList()).orElse(fullNames);
+        return model.of(type)
+                .map(object -> object.layouts().stream()
+                        .filter(l -> fullNames.contains(l.fullName()))
+                        .map(LayoutState::label)
+                        .toList())
+                .orElse(fullNames);
     }
 
     private List<String> chosen() {
-        return boxes.stream().filter(CheckBox::isSelected).map(b -> (String) b.getUserData()).toList();
+        return boxes.stream()
+                .filter(CheckBox::isSelected)
+                .map(b -> (String) b.getUserData())
+                .toList();
     }
 
     private void drawPreview() {
         preview.getChildren().clear();
         for (LayoutChange change : model.preview(type)) {
             change.preview().ifPresent(section -> preview.getChildren().add(section(change.label(), section)));
-            change.problem().ifPresent(p -> preview.getChildren().add(Cards.text(change.label() + ": " + p,
-                    "warning")));
+            change.problem()
+                    .ifPresent(p -> preview.getChildren().add(Cards.text(change.label() + ": " + p, "warning")));
         }
     }
 
@@ -167,9 +201,13 @@ final class AddForMePage {
                 grid.add(cell, column, row);
             }
         }
-        return new VBox(4, Cards.text(layout + " — section \"" + section.sectionLabel() + "\", column "
-                + section.column() + section.afterField().map(f -> ", below " + f).orElse(", at the top") + ":",
-                "requirement-title"), grid);
+        return new VBox(
+                4,
+                Cards.text(
+                        layout + " — section \"" + section.sectionLabel() + "\", column " + section.column()
+                                + section.afterField().map(f -> ", below " + f).orElse(", at the top") + ":",
+                        "requirement-title"),
+                grid);
     }
 
     private void drawSaved() {
@@ -182,9 +220,13 @@ final class AddForMePage {
                 case FAILED -> "not changed: " + change.problem().orElse("Salesforce refused it.");
                 case NOT_TRIED -> "not tried: the run stopped before it";
             };
-            saved.getChildren().add(Cards.text(change.label() + ": " + what,
-                    change.outcome() == LayoutChange.Outcome.ADDED
-                            || change.outcome() == LayoutChange.Outcome.ALREADY_THERE ? "outcome" : "warning"));
+            saved.getChildren()
+                    .add(Cards.text(
+                            change.label() + ": " + what,
+                            change.outcome() == LayoutChange.Outcome.ADDED
+                                            || change.outcome() == LayoutChange.Outcome.ALREADY_THERE
+                                    ? "outcome"
+                                    : "warning"));
         }
     }
 }

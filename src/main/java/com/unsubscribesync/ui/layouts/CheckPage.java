@@ -15,8 +15,7 @@ import org.controlsfx.dialog.WizardPane;
 
 /** "Check now": reads the layouts again and shows a check per layout. */
 final class CheckPage {
-    private CheckPage() {
-    }
+    private CheckPage() {}
 
     static WizardPane of(SObjectType type, LayoutWizardModel model, String stylesheet) {
         String key = type.apiName().toLowerCase(Locale.ROOT);
@@ -42,18 +41,31 @@ final class CheckPage {
                 model.refresh(type);
             }
         };
-        return Pages.styled(page, stylesheet, "check-page-" + key, type.apiName()
-                + ": check the layouts", Cards.text("Reads every " + type.apiName() + " page layout from Salesforce "
-                        + "again (a few API calls; the line below says how many). Changed a layout in Setup? Check again "
-                + "here.", "help"), check, result, Pages.status(model, type));
+        return Pages.styled(
+                page,
+                stylesheet,
+                "check-page-" + key,
+                type.apiName() + ": check the layouts",
+                Cards.text(
+                        "Reads every " + type.apiName() + " page layout from Salesforce "
+                                + "again (a few API calls; the line below says how many). Changed a layout in Setup? Check again "
+                                + "here.",
+                        "help"),
+                check,
+                result,
+                Pages.status(model, type));
     }
 
     static String summary(ObjectLayouts object) {
-        return object.onEveryLayout().map(all -> all ? "The field is on every " + object.object().apiName()
-                + " layout." : object.missing().size() + " of " + object.layouts().size() + " "
-                + object.object().apiName() + " layouts still lack the field.")
-                .orElse(object.layoutsReadable() && !object.unreadable().isEmpty()
-                        ? object.problem().orElse("Some " + object.object().apiName() + " layouts could not be read.")
-                        : "The " + object.object().apiName() + " layouts could not be checked.");
+        return object.onEveryLayout()
+                .map(all -> all
+                        ? "The field is on every " + object.object().apiName() + " layout."
+                        : object.missing().size() + " of " + object.layouts().size() + " "
+                                + object.object().apiName() + " layouts still lack the field.")
+                .orElse(
+                        object.layoutsReadable() && !object.unreadable().isEmpty()
+                                ? object.problem()
+                                        .orElse("Some " + object.object().apiName() + " layouts could not be read.")
+                                : "The " + object.object().apiName() + " layouts could not be checked.");
     }
 }

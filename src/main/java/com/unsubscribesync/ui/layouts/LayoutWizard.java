@@ -14,10 +14,15 @@ import org.controlsfx.dialog.WizardPane;
  * for the admin (without), the manual steps unless the app already added the field, and "Check now".
  */
 public final class LayoutWizard {
-    private enum Kind { OVERVIEW, ADD_FOR_ME, ASK_ADMIN, STEP, CHECK }
-
-    private record Position(SObjectType type, Kind kind, int step) {
+    private enum Kind {
+        OVERVIEW,
+        ADD_FOR_ME,
+        ASK_ADMIN,
+        STEP,
+        CHECK
     }
+
+    private record Position(SObjectType type, Kind kind, int step) {}
 
     /** The style class that sizes the first page shown (console.css). */
     private static final String FIRST_SIZE = "wizard-first-page";
@@ -42,13 +47,15 @@ public final class LayoutWizard {
             add(new Position(type, Kind.ADD_FOR_ME, 0), AddForMePage.of(type, model, stylesheet));
             add(new Position(type, Kind.ASK_ADMIN, 0), AskAdminPage.of(type, model, stylesheet));
             for (SetupStep step : SetupStep.values()) {
-                add(new Position(type, Kind.STEP, step.ordinal()), StepPage.of(type, step, field, url, stylesheet,
-                        browser));
+                add(
+                        new Position(type, Kind.STEP, step.ordinal()),
+                        StepPage.of(type, step, field, url, stylesheet, browser));
             }
             add(new Position(type, Kind.CHECK, 0), CheckPage.of(type, model, stylesheet));
         }
         String textSize = owner instanceof javafx.stage.Window window && window.getScene() != null
-                ? window.getScene().getRoot().getStyle() : "";
+                ? window.getScene().getRoot().getStyle()
+                : "";
         pages.values().forEach(page -> {
             page.setStyle(textSize);
             page.getStyleClass().add(FIRST_SIZE);
@@ -59,13 +66,16 @@ public final class LayoutWizard {
             }
         });
         wizard.getDialog().setResizable(true);
-        wizard.getDialog().setOnShown(e -> keepOnScreen(wizard.getDialog().getDialogPane().getScene().getWindow()));
+        wizard.getDialog()
+                .setOnShown(e -> keepOnScreen(
+                        wizard.getDialog().getDialogPane().getScene().getWindow()));
         wizard.setFlow(new Wizard.Flow() {
             @Override
             public Optional<WizardPane> advance(WizardPane current) {
-                return Optional.ofNullable(current == null
-                        ? pages.get(new Position(LayoutWizardModel.OBJECTS.get(0), Kind.OVERVIEW, 0))
-                        : next(positions.get(current)));
+                return Optional.ofNullable(
+                        current == null
+                                ? pages.get(new Position(LayoutWizardModel.OBJECTS.get(0), Kind.OVERVIEW, 0))
+                                : next(positions.get(current)));
             }
 
             @Override
@@ -85,15 +95,26 @@ public final class LayoutWizard {
         boolean done = model.of(type).flatMap(ObjectLayouts::onEveryLayout).orElse(false);
         boolean added = !model.added(type).isEmpty();
         Position next = switch (at.kind()) {
-            case OVERVIEW -> done ? check(type) : new Position(type, model.canModifyLayouts()
-                    && model.of(type).map(Pages::placeable).orElse(false) ? Kind.ADD_FOR_ME : Kind.ASK_ADMIN, 0);
+            case OVERVIEW ->
+                done
+                        ? check(type)
+                        : new Position(
+                                type,
+                                model.canModifyLayouts()
+                                                && model.of(type)
+                                                        .map(Pages::placeable)
+                                                        .orElse(false)
+                                        ? Kind.ADD_FOR_ME
+                                        : Kind.ASK_ADMIN,
+                                0);
             case ADD_FOR_ME, ASK_ADMIN -> done || added ? check(type) : new Position(type, Kind.STEP, 0);
-            case STEP -> at.step() + 1 < SetupStep.values().length ? new Position(type, Kind.STEP, at.step() + 1)
-                    : check(type);
+            case STEP ->
+                at.step() + 1 < SetupStep.values().length ? new Position(type, Kind.STEP, at.step() + 1) : check(type);
             case CHECK -> {
                 int index = LayoutWizardModel.OBJECTS.indexOf(type);
                 yield index + 1 < LayoutWizardModel.OBJECTS.size()
-                        ? new Position(LayoutWizardModel.OBJECTS.get(index + 1), Kind.OVERVIEW, 0) : null;
+                        ? new Position(LayoutWizardModel.OBJECTS.get(index + 1), Kind.OVERVIEW, 0)
+                        : null;
             }
         };
         return next == null ? null : pages.get(next);
@@ -110,9 +131,15 @@ public final class LayoutWizard {
      */
     private void keepOnScreen(javafx.stage.Window window) {
         Runnable fit = () -> {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
-                    window.getY(), Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream()
-                    .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(
+                            window.getX(),
+                            window.getY(),
+                            Math.max(1, window.getWidth()),
+                            Math.max(1, window.getHeight()))
+                    .stream()
+                    .findFirst()
+                    .orElse(javafx.stage.Screen.getPrimary())
+                    .getVisualBounds();
             if (window.getWidth() > screen.getWidth()) {
                 window.setWidth(screen.getWidth());
             }

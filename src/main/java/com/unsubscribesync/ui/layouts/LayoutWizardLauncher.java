@@ -17,8 +17,8 @@ public final class LayoutWizardLauncher {
     private final Consumer<Inspection> inspected;
 
     /** @param inspected told of every inspection the wizard makes, so the requirements checklist follows */
-    public LayoutWizardLauncher(PageLayouts layouts, Background background, DialogService dialogs,
-            Consumer<Inspection> inspected) {
+    public LayoutWizardLauncher(
+            PageLayouts layouts, Background background, DialogService dialogs, Consumer<Inspection> inspected) {
         this.layouts = layouts;
         this.background = background;
         this.dialogs = dialogs;

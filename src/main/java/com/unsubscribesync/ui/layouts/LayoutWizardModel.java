@@ -52,18 +52,24 @@ public final class LayoutWizardModel {
 
     /** Reads the layouts (a recent inspection is reused); {@code then} runs once they are known. */
     public void load(Runnable then, Consumer<LayoutException> failed) {
-        run(p -> layouts.inspect(), found -> {
-            show(found);
-            then.run();
-        }, failed);
+        run(
+                p -> layouts.inspect(),
+                found -> {
+                    show(found);
+                    then.run();
+                },
+                failed);
     }
 
     /** The wizard's "Check now": reads every layout again, and says what that cost. */
     public void checkNow(SObjectType type) {
-        run(p -> layouts.inspectNow(), found -> {
-            show(found);
-            say(type, "Checked just now: " + calls(found.apiCalls()) + ".");
-        }, e -> failed(type, e));
+        run(
+                p -> layouts.inspectNow(),
+                found -> {
+                    show(found);
+                    say(type, "Checked just now: " + calls(found.apiCalls()) + ".");
+                },
+                e -> failed(type, e));
     }
 
     /** Shows the object as now kept, after a change: the reads the change made are reused, so it costs nothing. */
@@ -78,10 +84,17 @@ public final class LayoutWizardModel {
     /** Where the field would go on the chosen layouts; writes nothing. */
     public void preview(SObjectType type, List<String> chosen) {
         ObjectWork object = work(type);
-        run(p -> each(chosen, name -> layouts.preview(type, Optional.of(name))), changes -> {
-            object.preview.setAll(changes);
-            say(type, changes.isEmpty() ? "Choose at least one layout." : "Preview only: nothing was written yet.");
-        }, e -> failed(type, e));
+        run(
+                p -> each(chosen, name -> layouts.preview(type, Optional.of(name))),
+                changes -> {
+                    object.preview.setAll(changes);
+                    say(
+                            type,
+                            changes.isEmpty()
+                                    ? "Choose at least one layout."
+                                    : "Preview only: nothing was written yet.");
+                },
+                e -> failed(type, e));
     }
 
     /**
@@ -94,26 +107,35 @@ public final class LayoutWizardModel {
             say(type, "Choose at least one layout.");
             return;
         }
-        run(p -> layouts.install(type, chosen, false), report -> {
-            report.fieldNote().ifPresent(object.note::set);
-            List<LayoutChange> changes = report.layouts();
-            object.installed.setAll(changes);
-            List<LayoutChange> added = changes.stream().filter(c -> c.outcome() == LayoutChange.Outcome.ADDED)
-                    .toList();
-            if (!added.isEmpty()) {
-                object.changes.add(added);
-            }
-            object.preview.clear();
-            List<String> problems = changes.stream().flatMap(c -> c.problem().stream()).toList();
-            String outcome = added.isEmpty() && problems.isEmpty() ? "The field was already there: nothing to save."
-                    : "Saved: the field was added to " + plural(added.size()) + "."
-                            + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
-            say(type, report.stoppedBecause().map(why -> why + " Changed: " + names(report.labels(
-                    LayoutChange.Outcome.ADDED)) + "; not tried: " + names(report.labels(
-                            LayoutChange.Outcome.NOT_TRIED)) + ". Undo restores the changed ones.")
-                    .orElse(outcome));
-            refresh(type);
-        }, e -> failed(type, e));
+        run(
+                p -> layouts.install(type, chosen, false),
+                report -> {
+                    report.fieldNote().ifPresent(object.note::set);
+                    List<LayoutChange> changes = report.layouts();
+                    object.installed.setAll(changes);
+                    List<LayoutChange> added = changes.stream()
+                            .filter(c -> c.outcome() == LayoutChange.Outcome.ADDED)
+                            .toList();
+                    if (!added.isEmpty()) {
+                        object.changes.add(added);
+                    }
+                    object.preview.clear();
+                    List<String> problems =
+                            changes.stream().flatMap(c -> c.problem().stream()).toList();
+                    String outcome = added.isEmpty() && problems.isEmpty()
+                            ? "The field was already there: nothing to save."
+                            : "Saved: the field was added to " + plural(added.size()) + "."
+                                    + (problems.isEmpty() ? "" : " " + String.join(" ", problems));
+                    say(
+                            type,
+                            report.stoppedBecause()
+                                    .map(why -> why + " Changed: " + names(report.labels(LayoutChange.Outcome.ADDED))
+                                            + "; not tried: " + names(report.labels(LayoutChange.Outcome.NOT_TRIED))
+                                            + ". Undo restores the changed ones.")
+                                    .orElse(outcome));
+                    refresh(type);
+                },
+                e -> failed(type, e));
     }
 
     private static String names(List<String> labels) {
@@ -132,19 +154,24 @@ public final class LayoutWizardModel {
             return;
         }
         List<String> added = last.stream().map(LayoutChange::fullName).toList();
-        run(p -> {
-            List<String> restored = new ArrayList<>();
-            for (String name : added) {
-                restored.add(layouts.undo(type, name, false).label());
-            }
-            return restored;
-        }, restored -> {
-            object.changes.remove(last);
-            object.installed.clear();
-            say(type, "Undone: " + String.join(", ", restored) + " restored as they were."
-                    + (object.changes.isEmpty() ? "" : " Undo again to take back the change before."));
-            refresh(type);
-        }, e -> failed(type, e));
+        run(
+                p -> {
+                    List<String> restored = new ArrayList<>();
+                    for (String name : added) {
+                        restored.add(layouts.undo(type, name, false).label());
+                    }
+                    return restored;
+                },
+                restored -> {
+                    object.changes.remove(last);
+                    object.installed.clear();
+                    say(
+                            type,
+                            "Undone: " + String.join(", ", restored) + " restored as they were."
+                                    + (object.changes.isEmpty() ? "" : " Undo again to take back the change before."));
+                    refresh(type);
+                },
+                e -> failed(type, e));
     }
 
     /** The text to send to a Salesforce admin about this object. */
@@ -165,15 +192,23 @@ public final class LayoutWizardModel {
 
     private <T> void run(Background.Job<T> job, Consumer<T> done, Consumer<LayoutException> failed) {
         busy.set(true);
-        background.submit(job, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, e -> {
-            busy.set(false);
-            failed.accept(e instanceof LayoutException layout ? layout : new LayoutException(
-                    LayoutException.Reason.UNREACHABLE, "Something went wrong (" + e.getClass().getSimpleName()
-                            + "). Details are in the log file."));
-        });
+        background.submit(
+                job,
+                result -> {
+                    busy.set(false);
+                    done.accept(result);
+                },
+                e -> {
+                    busy.set(false);
+                    failed.accept(
+                            e instanceof LayoutException layout
+                                    ? layout
+                                    : new LayoutException(
+                                            LayoutException.Reason.UNREACHABLE,
+                                            "Something went wrong ("
+                                                    + e.getClass().getSimpleName()
+                                                    + "). Details are in the log file."));
+                });
     }
 
     private void show(Inspection found) {
@@ -242,8 +277,15 @@ public final class LayoutWizardModel {
 
     /** Which org a change goes to and which layouts, for the admin to confirm first; empty before any check. */
     public Optional<LayoutWrite> write(SObjectType type, LayoutWrite.Kind kind, List<String> layoutLabels) {
-        return Optional.ofNullable(inspection.get()).map(found -> new LayoutWrite(kind, type, layoutLabels,
-                found.organizationName(), found.rights().userName(), found.instanceUrl(), found.production()));
+        return Optional.ofNullable(inspection.get())
+                .map(found -> new LayoutWrite(
+                        kind,
+                        type,
+                        layoutLabels,
+                        found.organizationName(),
+                        found.rights().userName(),
+                        found.instanceUrl(),
+                        found.production()));
     }
 
     public javafx.collections.ObservableList<LayoutChange> preview(SObjectType type) {

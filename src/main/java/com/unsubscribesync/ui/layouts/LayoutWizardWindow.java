@@ -14,6 +14,5 @@ public record LayoutWizardWindow(LayoutWizardModel model) implements WizardWindo
 
     /** Nothing happens by itself: a scripted dialog service hands the model to its test, which drives it. */
     @Override
-    public void withoutWindow(DialogService dialogs) {
-    }
+    public void withoutWindow(DialogService dialogs) {}
 }

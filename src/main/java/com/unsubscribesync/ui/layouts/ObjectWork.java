@@ -16,6 +16,7 @@ final class ObjectWork {
     final ObservableList<LayoutChange> installed = FXCollections.observableArrayList();
     /** Each save that added the field somewhere, as the layouts it added it to; Undo takes back the last. */
     final ObservableList<List<LayoutChange>> changes = FXCollections.observableArrayList();
+
     final StringProperty adminRequest = new SimpleStringProperty("");
     final StringProperty note = new SimpleStringProperty("");
     final StringProperty message = new SimpleStringProperty("");

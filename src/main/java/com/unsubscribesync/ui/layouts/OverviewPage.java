@@ -10,8 +10,7 @@ import org.controlsfx.dialog.WizardPane;
 
 /** Which layouts of the object already have the field, what stands in the way, and what comes next. */
 final class OverviewPage {
-    private OverviewPage() {
-    }
+    private OverviewPage() {}
 
     static WizardPane of(SObjectType type, LayoutWizardModel model, String stylesheet) {
         VBox body = new VBox(12);
@@ -21,16 +20,29 @@ final class OverviewPage {
                 model.of(type).ifPresent(object -> draw(body, object, model.canModifyLayouts()));
             }
         };
-        Pages.styled(page, stylesheet, "overview-" + type.apiName().toLowerCase(Locale.ROOT),
-                type.apiName() + ": which page layouts show the opt-out field?", body, Pages.status(model, type));
+        Pages.styled(
+                page,
+                stylesheet,
+                "overview-" + type.apiName().toLowerCase(Locale.ROOT),
+                type.apiName() + ": which page layouts show the opt-out field?",
+                body,
+                Pages.status(model, type));
         return page;
     }
 
     private static void draw(VBox body, ObjectLayouts object, boolean canModify) {
-        body.getChildren().setAll(Cards.text("Field: " + object.fieldLabel() + object.fieldApiName()
-                .map(api -> " (" + api + ")").orElse(""), "requirement-title"), Pages.layoutList(object));
+        body.getChildren()
+                .setAll(
+                        Cards.text(
+                                "Field: " + object.fieldLabel()
+                                        + object.fieldApiName()
+                                                .map(api -> " (" + api + ")")
+                                                .orElse(""),
+                                "requirement-title"),
+                        Pages.layoutList(object));
         Pages.fieldWarning(object).ifPresent(body.getChildren()::add);
-        object.problem().filter(p -> object.visibility() == com.unsubscribesync.layout.FieldVisibility.EDITABLE)
+        object.problem()
+                .filter(p -> object.visibility() == com.unsubscribesync.layout.FieldVisibility.EDITABLE)
                 .ifPresent(p -> body.getChildren().add(Cards.text(p, "warning")));
         String next;
         if (object.onEveryLayout().orElse(false)) {

@@ -22,8 +22,7 @@ import org.controlsfx.dialog.WizardPane;
 
 /** The pieces the wizard's pages share: a styled page, the ✓/✗ list of layouts, copyable text, the status line. */
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     static WizardPane page(String stylesheet, String id, String header, Node... content) {
         return styled(new WizardPane(), stylesheet, id, header, content);
@@ -61,8 +60,7 @@ final class Pages {
         VBox rows = new VBox(6);
         rows.getStyleClass().add("layout-list");
         if (!object.layoutsReadable()) {
-            rows.getChildren().add(Cards.text("The layouts could not be read with this user's permissions.",
-                    "help"));
+            rows.getChildren().add(Cards.text("The layouts could not be read with this user's permissions.", "help"));
             return rows;
         }
         if (object.layouts().isEmpty()) {
@@ -71,15 +69,19 @@ final class Pages {
         for (LayoutState layout : object.layouts()) {
             Region mark = (Region) Icons.of(layout.present() ? "check" : "cross", 16);
             mark.getStyleClass().add(layout.present() ? "met" : "unmet");
-            String state = !layout.readable() ? "could not be read from Salesforce: check it in Setup"
-                    : layout.present() ? "has the field" + layout.behavior().map(b -> " (" + b + ")").orElse("")
-                    : "missing";
+            String state = !layout.readable()
+                    ? "could not be read from Salesforce: check it in Setup"
+                    : layout.present()
+                            ? "has the field"
+                                    + layout.behavior().map(b -> " (" + b + ")").orElse("")
+                            : "missing";
             Label words = new Label(layout.label() + " — " + state);
             words.setGraphic(mark);
             words.setGraphicTextGap(8);
             words.getStyleClass().add("layout-row");
-            words.setAccessibleText((!layout.readable() ? "Could not be read: " : layout.present()
-                    ? "Has the field: " : "Missing: ") + layout.label());
+            words.setAccessibleText(
+                    (!layout.readable() ? "Could not be read: " : layout.present() ? "Has the field: " : "Missing: ")
+                            + layout.label());
             rows.getChildren().add(words);
         }
         return rows;
@@ -90,16 +92,21 @@ final class Pages {
         String field = "\"" + object.fieldLabel() + "\"";
         String text = switch (object.visibility()) {
             case EDITABLE -> null;
-            case READ_ONLY -> field + " is read-only for the connected user (field-level security): on the layout it "
-                    + "shows, but the sync cannot set it. In Setup › Object Manager › " + object.object().apiName()
-                    + " › Fields › " + object.fieldLabel() + " › Set Field-Level Security, make it editable.";
-            case HIDDEN -> field + " is hidden from the connected user by field-level security: even on the layout "
-                    + "it stays invisible and the sync cannot set it. In Setup › Object Manager › "
-                    + object.object().apiName() + " › Fields › " + object.fieldLabel() + " › Set Field-Level Security, "
-                    + "make it visible and editable.";
-            case PACKAGE_NOT_INSTALLED -> field + " is not in this org: the Marketo Sales Insight package is not "
-                    + "installed (or hides the field). Install it from the AppExchange, or choose Email Opt Out on the "
-                    + "Integrations tab.";
+            case READ_ONLY ->
+                field + " is read-only for the connected user (field-level security): on the layout it "
+                        + "shows, but the sync cannot set it. In Setup › Object Manager › "
+                        + object.object().apiName()
+                        + " › Fields › " + object.fieldLabel() + " › Set Field-Level Security, make it editable.";
+            case HIDDEN ->
+                field + " is hidden from the connected user by field-level security: even on the layout "
+                        + "it stays invisible and the sync cannot set it. In Setup › Object Manager › "
+                        + object.object().apiName() + " › Fields › " + object.fieldLabel()
+                        + " › Set Field-Level Security, "
+                        + "make it visible and editable.";
+            case PACKAGE_NOT_INSTALLED ->
+                field + " is not in this org: the Marketo Sales Insight package is not "
+                        + "installed (or hides the field). Install it from the AppExchange, or choose Email Opt Out on the "
+                        + "Integrations tab.";
             case NOT_A_CHECKBOX, AMBIGUOUS, NOT_FOUND -> object.problem().orElse(field + " cannot be placed.");
         };
         if (text == null) {

@@ -26,8 +26,7 @@ public final class WizardArt {
     private static final Color SOFT = Color.web("#e3ecfd");
     private static final Color PANEL = Color.web("#f4f6f9");
 
-    private WizardArt() {
-    }
+    private WizardArt() {}
 
     /** The picture of one step, naming the object ("Contact" or "Lead") and the field where they appear. */
     public static Pane of(SetupStep step, String object, String fieldLabel) {
@@ -36,14 +35,16 @@ public final class WizardArt {
         pane.setMinSize(WIDTH, HEIGHT);
         pane.setMaxSize(WIDTH, HEIGHT);
         pane.getStyleClass().add("wizard-art");
-        pane.getChildren().add(switch (step) {
-            case LOG_IN -> logIn();
-            case SETUP -> setup();
-            case QUICK_FIND -> quickFind(object);
-            case PAGE_LAYOUTS -> pageLayouts(object);
-            case DRAG_FIELD -> dragField(fieldLabel);
-            case SAVE -> save(object);
-        });
+        pane.getChildren()
+                .add(
+                        switch (step) {
+                            case LOG_IN -> logIn();
+                            case SETUP -> setup();
+                            case QUICK_FIND -> quickFind(object);
+                            case PAGE_LAYOUTS -> pageLayouts(object);
+                            case DRAG_FIELD -> dragField(fieldLabel);
+                            case SAVE -> save(object);
+                        });
         pane.setAccessibleText("Picture: " + step.title());
         return pane;
     }
@@ -55,8 +56,9 @@ public final class WizardArt {
         Rectangle bar = box(10, 10, WIDTH - 20, 28, PANEL, FRAME);
         Group group = new Group(window, bar);
         for (int i = 0; i < 3; i++) {
-            group.getChildren().add(new Circle(26 + i * 14, 24, 4, Color.web(i == 0 ? "#e5534b" : i == 1
-                    ? "#d4a72c" : "#2da44e")));
+            group.getChildren()
+                    .add(new Circle(
+                            26 + i * 14, 24, 4, Color.web(i == 0 ? "#e5534b" : i == 1 ? "#d4a72c" : "#2da44e")));
         }
         Rectangle address = box(80, 16, 260, 16, Color.WHITE, FRAME);
         address.setArcWidth(8);
@@ -66,10 +68,15 @@ public final class WizardArt {
     }
 
     private static Group logIn() {
-        Group g = new Group(box(150, 52, 140, 160, PANEL, FRAME), text("Log in", 196, 74, 14, INK, true),
-                box(162, 88, 116, 22, Color.WHITE, FRAME), text("admin@your-org", 168, 103, 10, MUTED, false),
-                box(162, 118, 116, 22, Color.WHITE, FRAME), text("••••••••", 168, 133, 10, MUTED, false),
-                button(162, 152, 116, "Log In"), text("System Administrator", 164, 200, 10, MUTED, false));
+        Group g = new Group(
+                box(150, 52, 140, 160, PANEL, FRAME),
+                text("Log in", 196, 74, 14, INK, true),
+                box(162, 88, 116, 22, Color.WHITE, FRAME),
+                text("admin@your-org", 168, 103, 10, MUTED, false),
+                box(162, 118, 116, 22, Color.WHITE, FRAME),
+                text("••••••••", 168, 133, 10, MUTED, false),
+                button(162, 152, 116, "Log In"),
+                text("System Administrator", 164, 200, 10, MUTED, false));
         g.getChildren().add(pointer(250, 166));
         return g;
     }
@@ -80,31 +87,42 @@ public final class WizardArt {
         gear.setStrokeWidth(2);
         Circle hub = new Circle(392, 56, 4, ACCENT);
         Rectangle menu = box(288, 74, 128, 70, Color.WHITE, FRAME);
-        Group g = new Group(box(10, 38, WIDTH - 20, 36, Color.web("#f8fafc"), FRAME), text("Sales", 24, 61, 12, INK,
-                true), gear, hub, menu, highlight(292, 80, 120, 24), text("Setup", 302, 97, 12, ACCENT, true),
+        Group g = new Group(
+                box(10, 38, WIDTH - 20, 36, Color.web("#f8fafc"), FRAME),
+                text("Sales", 24, 61, 12, INK, true),
+                gear,
+                hub,
+                menu,
+                highlight(292, 80, 120, 24),
+                text("Setup", 302, 97, 12, ACCENT, true),
                 text("Developer Console", 302, 128, 11, MUTED, false));
         g.getChildren().addAll(pointer(388, 92), lines(30, 100, 240, 4));
         return g;
     }
 
     private static Group quickFind(String object) {
-        Group g = new Group(box(10, 38, 176, HEIGHT - 48, PANEL, FRAME), box(20, 50, 150, 24, Color.WHITE, ACCENT),
-                text(object, 28, 67, 12, INK, false), text(object, 24, 98, 12, INK, true),
-                text("Fields & Relationships", 34, 120, 11, MUTED, false), highlight(28, 128, 146, 22),
-                text("Page Layouts", 34, 144, 12, ACCENT, true), text("Lightning Record Pages", 34, 170, 10, MUTED,
-                        false));
+        Group g = new Group(
+                box(10, 38, 176, HEIGHT - 48, PANEL, FRAME),
+                box(20, 50, 150, 24, Color.WHITE, ACCENT),
+                text(object, 28, 67, 12, INK, false),
+                text(object, 24, 98, 12, INK, true),
+                text("Fields & Relationships", 34, 120, 11, MUTED, false),
+                highlight(28, 128, 146, 22),
+                text("Page Layouts", 34, 144, 12, ACCENT, true),
+                text("Lightning Record Pages", 34, 170, 10, MUTED, false));
         g.getChildren().addAll(pointer(148, 142), lines(204, 60, 206, 5));
         return g;
     }
 
     private static Group pageLayouts(String object) {
-        Group g = new Group(text(object + " › Page Layouts", 24, 62, 13, INK, true),
-                box(24, 74, 392, 24, PANEL, FRAME), text("Page Layout Name", 34, 90, 11, MUTED, true));
+        Group g = new Group(
+                text(object + " › Page Layouts", 24, 62, 13, INK, true),
+                box(24, 74, 392, 24, PANEL, FRAME),
+                text("Page Layout Name", 34, 90, 11, MUTED, true));
         String[] rows = {object + " Layout", "Marketing " + object + " Layout"};
         for (int i = 0; i < rows.length; i++) {
             double y = 98 + i * 30;
-            g.getChildren().addAll(box(24, y, 392, 30, Color.WHITE, FRAME), text(rows[i], 34, y + 19, 12, INK,
-                    false));
+            g.getChildren().addAll(box(24, y, 392, 30, Color.WHITE, FRAME), text(rows[i], 34, y + 19, 12, INK, false));
             if (i == 0) {
                 g.getChildren().addAll(highlight(352, y + 5, 50, 20), text("Edit", 364, y + 19, 12, ACCENT, true));
             } else {
@@ -116,11 +134,17 @@ public final class WizardArt {
     }
 
     private static Group dragField(String fieldLabel) {
-        Group g = new Group(box(20, 44, 400, 62, PANEL, FRAME), highlight(28, 50, 56, 20),
-                text("Fields", 38, 64, 12, ACCENT, true), text("Buttons", 98, 64, 11, MUTED, false),
-                text("Links", 160, 64, 11, MUTED, false), chip(28, 78, 110, "Email", false),
-                chip(146, 78, 130, fieldLabel, true), chip(284, 78, 110, "Phone", false),
-                box(20, 118, 400, 92, Color.WHITE, FRAME), text("Contact Information", 30, 136, 12, INK, true));
+        Group g = new Group(
+                box(20, 44, 400, 62, PANEL, FRAME),
+                highlight(28, 50, 56, 20),
+                text("Fields", 38, 64, 12, ACCENT, true),
+                text("Buttons", 98, 64, 11, MUTED, false),
+                text("Links", 160, 64, 11, MUTED, false),
+                chip(28, 78, 110, "Email", false),
+                chip(146, 78, 130, fieldLabel, true),
+                chip(284, 78, 110, "Phone", false),
+                box(20, 118, 400, 92, Color.WHITE, FRAME),
+                text("Contact Information", 30, 136, 12, INK, true));
         for (int row = 0; row < 3; row++) {
             g.getChildren().add(box(30, 146 + row * 20, 180, 16, PANEL, null));
             if (row < 2) {
@@ -138,9 +162,13 @@ public final class WizardArt {
     }
 
     private static Group save(String object) {
-        Group g = new Group(box(20, 44, 400, 34, PANEL, FRAME), button(30, 50, 70, "Save"),
-                text("Quick Save", 114, 66, 11, MUTED, false), text("Cancel", 194, 66, 11, MUTED, false),
-                text(object + " Layout", 292, 66, 12, INK, true), box(20, 90, 400, 110, Color.WHITE, FRAME));
+        Group g = new Group(
+                box(20, 44, 400, 34, PANEL, FRAME),
+                button(30, 50, 70, "Save"),
+                text("Quick Save", 114, 66, 11, MUTED, false),
+                text("Cancel", 194, 66, 11, MUTED, false),
+                text(object + " Layout", 292, 66, 12, INK, true),
+                box(20, 90, 400, 110, Color.WHITE, FRAME));
         g.getChildren().addAll(lines(34, 104, 200, 4), pointer(92, 66));
         Circle done = new Circle(370, 150, 22, Color.web("#eaf6ee"));
         done.setStroke(Color.web("#2da44e"));

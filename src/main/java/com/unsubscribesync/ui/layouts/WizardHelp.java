@@ -8,8 +8,7 @@ import org.controlsfx.control.PopOver;
 
 /** The "?" in each wizard page's header: a note on what the page is for and what happens next. */
 final class WizardHelp {
-    private WizardHelp() {
-    }
+    private WizardHelp() {}
 
     /** The help for the page with this id (e.g. "overview-contact", "step-lead-3"). */
     static String text(String pageId) {

@@ -11,8 +11,7 @@ import javafx.scene.layout.VBox;
 
 /** Asks the admin to confirm a change to page layouts, naming the org and every layout; Cancel writes nothing. */
 final class WriteConfirmation {
-    private WriteConfirmation() {
-    }
+    private WriteConfirmation() {}
 
     /** Shows the question over {@code near}'s window and returns whether the admin said yes. */
     static boolean confirm(LayoutWrite write, Node near, String stylesheet) {

@@ -5,8 +5,8 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Setting;
 import com.unsubscribesync.domain.SyncSettings;
-import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgState;
 import java.util.ArrayList;
@@ -31,8 +31,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class SettingsForm {
     /** The settings on this form, in the order shown. */
-    public static final List<Setting> SHOWN = List.of(Setting.FIELD_API_NAME, Setting.RESUBSCRIBE_POLICY,
-            Setting.MATCH_BY_EMAIL, Setting.API_RESERVE_PERCENT, Setting.BULK_THRESHOLD);
+    public static final List<Setting> SHOWN = List.of(
+            Setting.FIELD_API_NAME,
+            Setting.RESUBSCRIBE_POLICY,
+            Setting.MATCH_BY_EMAIL,
+            Setting.API_RESERVE_PERCENT,
+            Setting.BULK_THRESHOLD);
 
     private final ChangeSettings settings;
     private final Background background;
@@ -52,8 +56,7 @@ public final class SettingsForm {
      * @param saved  what to do once the settings are saved (read everything again)
      * @param failed what to do when saving failed for another reason than what was typed
      */
-    public SettingsForm(ChangeSettings settings, Background background, Runnable saved,
-            Consumer<Throwable> failed) {
+    public SettingsForm(ChangeSettings settings, Background background, Runnable saved, Consumer<Throwable> failed) {
         this.settings = settings;
         this.background = background;
         this.saved = saved;
@@ -113,22 +116,25 @@ public final class SettingsForm {
         Map<Setting, String> typed = new EnumMap<>(Setting.class);
         SHOWN.forEach(setting -> typed.put(setting, values.get(setting).get()));
         saving.set(true);
-        background.submit(progress -> {
-            return settings.set(typed);
-        }, stored -> {
-            saving.set(false);
-            loaded = stored;
-            check();
-            status.set("Settings saved. The next run uses them.");
-            saved.run();
-        }, e -> {
-            saving.set(false);
-            if (e instanceof InvalidInputException) {
-                status.set(sentence(e.getMessage()));
-            } else {
-                failed.accept(e);
-            }
-        });
+        background.submit(
+                progress -> {
+                    return settings.set(typed);
+                },
+                stored -> {
+                    saving.set(false);
+                    loaded = stored;
+                    check();
+                    status.set("Settings saved. The next run uses them.");
+                    saved.run();
+                },
+                e -> {
+                    saving.set(false);
+                    if (e instanceof InvalidInputException) {
+                        status.set(sentence(e.getMessage()));
+                    } else {
+                        failed.accept(e);
+                    }
+                });
     }
 
     /** Puts back the values as stored. */
@@ -167,7 +173,8 @@ public final class SettingsForm {
                 parts.add(type.apiName() + ": not found");
             }
         }
-        String how = stored.fieldApiName().map(name -> "Your API name " + name + " — ")
+        String how = stored.fieldApiName()
+                .map(name -> "Your API name " + name + " — ")
                 .orElse("Found by its label \"" + OptOutField.MARKETO_SALES_OPT_OUT_LABEL + "\" — ");
         return how + String.join(" · ", parts);
     }

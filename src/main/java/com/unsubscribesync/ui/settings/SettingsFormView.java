@@ -31,10 +31,18 @@ public final class SettingsFormView extends VBox {
 
     public SettingsFormView(SettingsForm form) {
         this.form = form;
-        VBox card = Cards.card("More settings",
-                Cards.text("The same settings as 'settings set' on the command line. Changes are used from the next "
-                        + "run on; nothing is saved until Save.", "help"),
-                apiNameRow(), policyRow(), matchRow(), reserveRow(), thresholdRow(), buttons());
+        VBox card = Cards.card(
+                "More settings",
+                Cards.text(
+                        "The same settings as 'settings set' on the command line. Changes are used from the next "
+                                + "run on; nothing is saved until Save.",
+                        "help"),
+                apiNameRow(),
+                policyRow(),
+                matchRow(),
+                reserveRow(),
+                thresholdRow(),
+                buttons());
         card.setId("more-settings");
         getChildren().add(card);
         form.focusRequestProperty().addListener((o, was, now) -> {
@@ -58,9 +66,13 @@ public final class SettingsFormView extends VBox {
         Label discovered = Cards.text("", "help");
         discovered.setId("field-api-name-discovered");
         discovered.textProperty().bind(form.discoveredProperty());
-        return row(Setting.FIELD_API_NAME, "Marketo Sales Opt Out field's _API name", line,
+        return row(
+                Setting.FIELD_API_NAME,
+                "Marketo Sales Opt Out field's _API name",
+                line,
                 "Leave empty to find the package's checkbox by its label in Salesforce; type an API name when the "
-                        + "field has another label.", discovered);
+                        + "field has another label.",
+                discovered);
     }
 
     private VBox policyRow() {
@@ -70,10 +82,12 @@ public final class SettingsFormView extends VBox {
         policy.setConverter(new StringConverter<>() {
             @Override
             public String toString(ResubscribePolicy value) {
-                return value == null ? "" : switch (value) {
-                    case REAPPLY -> "Check it again";
-                    case HOLD -> "Ask in Conflicts";
-                };
+                return value == null
+                        ? ""
+                        : switch (value) {
+                            case REAPPLY -> "Check it again";
+                            case HOLD -> "Ask in Conflicts";
+                        };
             }
 
             @Override
@@ -82,7 +96,9 @@ public final class SettingsFormView extends VBox {
             }
         });
         var value = form.value(Setting.RESUBSCRIBE_POLICY);
-        Runnable show = () -> policy.getItems().stream().filter(p -> p.key().equals(value.get().strip())).findFirst()
+        Runnable show = () -> policy.getItems().stream()
+                .filter(p -> p.key().equals(value.get().strip()))
+                .findFirst()
                 .ifPresent(policy::setValue);
         value.addListener((o, was, now) -> show.run());
         show.run();
@@ -92,9 +108,12 @@ public final class SettingsFormView extends VBox {
             }
         });
         inputs.put(Setting.RESUBSCRIBE_POLICY, policy);
-        return row(Setting.RESUBSCRIBE_POLICY, "When Salesforce unchecks the opt-out of someone still _unsubscribed "
-                + "here", policy, "Check it again: an opt-out on either side wins. Ask in Conflicts: the nightly run "
-                + "leaves the record alone until you decide.");
+        return row(
+                Setting.RESUBSCRIBE_POLICY,
+                "When Salesforce unchecks the opt-out of someone still _unsubscribed " + "here",
+                policy,
+                "Check it again: an opt-out on either side wins. Ask in Conflicts: the nightly run "
+                        + "leaves the record alone until you decide.");
     }
 
     private VBox matchRow() {
@@ -111,14 +130,22 @@ public final class SettingsFormView extends VBox {
     }
 
     private VBox reserveRow() {
-        return numberRow(Setting.API_RESERVE_PERCENT, "API _reserve", "% of the daily API allowance", "A run stops "
-                + "before using this last share of the org's daily API calls (0 to 90), leaving it to the org's other "
-                + "integrations.");
+        return numberRow(
+                Setting.API_RESERVE_PERCENT,
+                "API _reserve",
+                "% of the daily API allowance",
+                "A run stops "
+                        + "before using this last share of the org's daily API calls (0 to 90), leaving it to the org's other "
+                        + "integrations.");
     }
 
     private VBox thresholdRow() {
-        return numberRow(Setting.BULK_THRESHOLD, "_Bulk API from", "records for one object", "From this many changes "
-                + "to Leads or to Contacts at once a run uses the Bulk API instead of SOAP (at least 1000).");
+        return numberRow(
+                Setting.BULK_THRESHOLD,
+                "_Bulk API from",
+                "records for one object",
+                "From this many changes "
+                        + "to Leads or to Contacts at once a run uses the Bulk API instead of SOAP (at least 1000).");
     }
 
     /** A number field followed by its unit. */
@@ -134,8 +161,11 @@ public final class SettingsFormView extends VBox {
         Button save = new Button("_Save settings");
         save.setId("settings-save");
         save.getStyleClass().add("primary");
-        save.disableProperty().bind(form.changedProperty().not().or(form.validProperty().not())
-                .or(form.savingProperty()));
+        save.disableProperty()
+                .bind(form.changedProperty()
+                        .not()
+                        .or(form.validProperty().not())
+                        .or(form.savingProperty()));
         save.setOnAction(e -> form.save());
         Button revert = new Button("Re_vert");
         revert.setId("settings-revert");

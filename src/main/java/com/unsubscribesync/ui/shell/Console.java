@@ -1,8 +1,6 @@
 package com.unsubscribesync.ui.shell;
 
 import com.unsubscribesync.ui.AppIcon;
-import com.unsubscribesync.ui.Background;
-import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.WindowMemory;
 import com.unsubscribesync.ui.conflicts.ConflictsView;
@@ -31,7 +29,8 @@ import javafx.util.Duration;
 
 /** The console's screens in one window. */
 public final class Console {
-    public static final String STYLESHEET = Console.class.getResource("/com/unsubscribesync/ui/console.css").toExternalForm();
+    public static final String STYLESHEET =
+            Console.class.getResource("/com/unsubscribesync/ui/console.css").toExternalForm();
     private static final Duration STATUS_EVERY = Duration.seconds(3);
 
     private final ShellViewModel shell;
@@ -46,10 +45,15 @@ public final class Console {
     private final Timeline polling;
 
     /** The console's screens, each built by the composition root with the services it uses. */
-    public record Screens(ShellViewModel shell, UnsubscribesViewModel unsubscribes,
-            IntegrationsViewModel integrations, ConflictsViewModel conflicts, SyncHistoryViewModel history,
-            RunDetailViewModel runDetail, ConnectionViewModel connection, WelcomeViewModel welcome) {
-    }
+    public record Screens(
+            ShellViewModel shell,
+            UnsubscribesViewModel unsubscribes,
+            IntegrationsViewModel integrations,
+            ConflictsViewModel conflicts,
+            SyncHistoryViewModel history,
+            RunDetailViewModel runDetail,
+            ConnectionViewModel connection,
+            WelcomeViewModel welcome) {}
 
     public Console(Screens models) {
         shell = models.shell();
@@ -112,8 +116,11 @@ public final class Console {
         stage.getIcons().add(AppIcon.image(64));
         stage.setOnHidden(e -> {
             polling.stop();
-            memory.save(new WindowMemory.Remembered(stage.getWidth(), stage.getHeight(),
-                    shell.screenProperty().get(), shell.textSizeProperty().get()));
+            memory.save(new WindowMemory.Remembered(
+                    stage.getWidth(),
+                    stage.getHeight(),
+                    shell.screenProperty().get(),
+                    shell.textSizeProperty().get()));
         });
         load();
         polling.play();

@@ -1,7 +1,6 @@
 package com.unsubscribesync.ui.shell;
 
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.shell.Console;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +19,7 @@ import javax.imageio.ImageIO;
 
 /** Renders each screen of the console to a PNG with {@code Scene.snapshot} (no javafx-swing needed). */
 public final class Screenshots {
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static String fileName(Screen screen) {
         return screen.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".png";
@@ -33,8 +31,8 @@ public final class Screenshots {
         step(console, scene, directory, settle, left, done);
     }
 
-    private static void step(Console console, Scene scene, Path directory, Duration settle, Deque<Screen> left,
-            Runnable done) {
+    private static void step(
+            Console console, Scene scene, Path directory, Duration settle, Deque<Screen> left, Runnable done) {
         if (left.isEmpty()) {
             done.run();
             return;

@@ -44,12 +44,12 @@ public final class ShellView extends BorderPane {
         setBottom(statusBar());
         Tab list = new Tab("Unsubscribes", screens.get(Screen.UNSUBSCRIBES));
         list.setId("tab-unsubscribes");
-        list.setTooltip(new javafx.scene.control.Tooltip("Unsubscribes (" + shortcut(Screen.UNSUBSCRIBES)
-                .getDisplayText() + ")"));
+        list.setTooltip(new javafx.scene.control.Tooltip(
+                "Unsubscribes (" + shortcut(Screen.UNSUBSCRIBES).getDisplayText() + ")"));
         Tab integrations = new Tab("Integrations", screens.get(Screen.INTEGRATIONS));
         integrations.setId("tab-integrations");
-        integrations.setTooltip(new javafx.scene.control.Tooltip("Integrations (" + shortcut(Screen.INTEGRATIONS)
-                .getDisplayText() + ")"));
+        integrations.setTooltip(new javafx.scene.control.Tooltip(
+                "Integrations (" + shortcut(Screen.INTEGRATIONS).getDisplayText() + ")"));
         unsubscribeTabs.getTabs().addAll(list, integrations);
         unsubscribeTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         unsubscribeTabs.getStyleClass().add("page-tabs");
@@ -77,8 +77,9 @@ public final class ShellView extends BorderPane {
         viewport.setId("screen-viewport");
         viewport.getStyleClass().add("screen-viewport");
         setCenter(viewport);
-        styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.textSizeProperty().get()
-                .style(), model.textSizeProperty()));
+        styleProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.textSizeProperty().get().style(), model.textSizeProperty()));
         model.screenProperty().addListener((o, was, now) -> show(now));
         show(model.screenProperty().get());
     }
@@ -89,8 +90,10 @@ public final class ShellView extends BorderPane {
         Label breadcrumb = new Label();
         breadcrumb.setId("breadcrumb");
         breadcrumb.getStyleClass().add("breadcrumb");
-        breadcrumb.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.screenProperty().get().breadcrumb(), model.screenProperty()));
+        breadcrumb
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.screenProperty().get().breadcrumb(), model.screenProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label demo = new Label("DEMO ORG");
@@ -114,8 +117,8 @@ public final class ShellView extends BorderPane {
      */
     private MenuButton textSizeMenu() {
         MenuItem larger = new MenuItem("Larger text");
-        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_ANY));
+        larger.setAccelerator(
+                new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY));
         larger.setOnAction(e -> model.largerText());
         MenuItem smaller = new MenuItem("Smaller text");
         smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
@@ -126,17 +129,23 @@ public final class ShellView extends BorderPane {
         MenuButton menu = new MenuButton("", Icons.of("text-size", 16), larger, smaller, normal);
         menu.setId("text-size");
         menu.getStyleClass().add("text-size");
-        menu.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Text "
-                + model.textSizeProperty().get().percent() + " %", model.textSizeProperty()));
+        menu.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Text " + model.textSizeProperty().get().percent() + " %", model.textSizeProperty()));
         menu.setTooltip(new javafx.scene.control.Tooltip("Text size: Ctrl + and Ctrl − (Cmd on a Mac), Ctrl 0 resets"));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 for (KeyCode plus : List.of(KeyCode.ADD, KeyCode.PLUS)) {
-                    scene.getAccelerators().put(new KeyCodeCombination(plus, KeyCombination.SHORTCUT_DOWN,
-                            KeyCombination.SHIFT_ANY), model::largerText);
+                    scene.getAccelerators()
+                            .put(
+                                    new KeyCodeCombination(
+                                            plus, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+                                    model::largerText);
                 }
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
-                        model::smallerText);
+                scene.getAccelerators()
+                        .put(
+                                new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                                model::smallerText);
             }
         });
         return menu;
@@ -169,7 +178,8 @@ public final class ShellView extends BorderPane {
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 for (Screen screen : Screen.values()) {
-                    scene.getAccelerators().put(shortcut(screen), () -> model.screenProperty().set(screen));
+                    scene.getAccelerators()
+                            .put(shortcut(screen), () -> model.screenProperty().set(screen));
                 }
             }
         });
@@ -178,17 +188,19 @@ public final class ShellView extends BorderPane {
 
     /** Ctrl+1 … Ctrl+5: one per screen, in the order of the navigation, the Integrations tab included. */
     private static KeyCombination shortcut(Screen screen) {
-        return new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)),
-                KeyCombination.SHORTCUT_DOWN);
+        return new KeyCodeCombination(
+                KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
     }
 
     /** The shortcuts that lead to a navigation entry's screens: "Ctrl+1", or "Ctrl+1, Ctrl+2" for two tabs. */
     private static String shortcuts(Screen entry) {
-        return String.join(", ", java.util.Arrays.stream(Screen.values())
-                .filter(screen -> screen.navigation().equals(entry.navigation()))
-                .map(screen -> shortcut(screen).getDisplayText()
-                        + screen.tab().map(tab -> " " + tab).orElse(""))
-                .toList());
+        return String.join(
+                ", ",
+                java.util.Arrays.stream(Screen.values())
+                        .filter(screen -> screen.navigation().equals(entry.navigation()))
+                        .map(screen -> shortcut(screen).getDisplayText()
+                                + screen.tab().map(tab -> " " + tab).orElse(""))
+                        .toList());
     }
 
     /** A layer over the screens, such as the welcome; it hides itself when it has nothing to show. */

@@ -33,8 +33,8 @@ public final class ShellViewModel {
     private boolean looking;
 
     /** @param zone the admin's own time zone, in which times are shown */
-    public ShellViewModel(ConnectOrg connection, SyncOverview overview, ZoneId zone, Background background,
-            Screen first) {
+    public ShellViewModel(
+            ConnectOrg connection, SyncOverview overview, ZoneId zone, Background background, Screen first) {
         this.connection = connection;
         this.overview = overview;
         this.zone = zone;
@@ -42,8 +42,7 @@ public final class ShellViewModel {
         this.screen = new SimpleObjectProperty<>(first);
     }
 
-    private record Status(OrgState org, long outbox, Optional<Instant> nextRun) {
-    }
+    private record Status(OrgState org, long outbox, Optional<Instant> nextRun) {}
 
     /** Looks at the connection, the outbox and the schedule again; skipped while the previous look is running. */
     public void refreshStatus() {
@@ -51,23 +50,33 @@ public final class ShellViewModel {
             return;
         }
         looking = true;
-        background.submit(p -> new Status(connection.summary(), overview.outboxPending(),
-                overview.nextRun()), this::show, e -> looking = false);
+        background.submit(
+                p -> new Status(connection.summary(), overview.outboxPending(), overview.nextRun()),
+                this::show,
+                e -> looking = false);
     }
 
     private void show(Status status) {
         looking = false;
         OrgState state = status.org();
         demo.set(state.connected() && state.demo());
-        org.set(!state.connected() ? "Not connected" : state.demo() ? "Demo org" : state.organizationName()
-                + (state.userName().isEmpty() ? "" : " · " + state.userName()));
-        outbox.set(status.outbox() == 0 ? "Outbox empty" : Formats.plural(status.outbox(), "push", "pushes")
-                + " waiting");
-        nextRun.set(status.nextRun().map(at -> "Next nightly run " + Formats.dateTime(at, zone))
+        org.set(
+                !state.connected()
+                        ? "Not connected"
+                        : state.demo()
+                                ? "Demo org"
+                                : state.organizationName()
+                                        + (state.userName().isEmpty() ? "" : " · " + state.userName()));
+        outbox.set(
+                status.outbox() == 0 ? "Outbox empty" : Formats.plural(status.outbox(), "push", "pushes") + " waiting");
+        nextRun.set(status.nextRun()
+                .map(at -> "Next nightly run " + Formats.dateTime(at, zone))
                 .orElse("Nightly sync off"));
-        apiUsage.set(state.apiUsed().isPresent() && state.apiLimit().isPresent()
-                ? "API " + Formats.count(state.apiUsed().get()) + " / " + Formats.count(state.apiLimit().get())
-                : "API usage unknown");
+        apiUsage.set(
+                state.apiUsed().isPresent() && state.apiLimit().isPresent()
+                        ? "API " + Formats.count(state.apiUsed().get()) + " / "
+                                + Formats.count(state.apiLimit().get())
+                        : "API usage unknown");
     }
 
     public ObjectProperty<TextSize> textSizeProperty() {

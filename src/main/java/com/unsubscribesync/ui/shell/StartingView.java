@@ -1,7 +1,6 @@
 package com.unsubscribesync.ui.shell;
 
 import com.unsubscribesync.ui.Icons;
-import com.unsubscribesync.ui.shell.Console;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

@@ -2,8 +2,8 @@ package com.unsubscribesync.ui.unsubscribes;
 
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
-import com.unsubscribesync.usecase.UnsubscribeList;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.usecase.UnsubscribeList;
 import java.time.ZoneId;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -117,15 +117,17 @@ public final class PagedUnsubscribes extends ObservableListBase<UnsubscribeRow> 
         reads++;
         long mine = ++page.readNumber;
         ListQuery reading = query;
-        background.submit(p -> page.dropped.get() ? List.<ListedUnsubscribe>of()
-                : store.page(reading, PAGE, number * PAGE), listed -> {
+        background.submit(
+                p -> page.dropped.get() ? List.<ListedUnsubscribe>of() : store.page(reading, PAGE, number * PAGE),
+                listed -> {
                     if (mine != page.readNumber) {
                         return;
                     }
                     for (int i = 0; i < listed.size() && i < page.rows.size(); i++) {
                         page.rows.get(i).fill(listed.get(i), zone);
                     }
-                }, e -> { });
+                },
+                e -> {});
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class UnsubscribesView extends BorderPane {
         searchLabel.setMnemonicParsing(true);
         searchLabel.setLabelFor(search);
         ToggleGroup filter = new ToggleGroup();
-        HBox filters = new HBox(filterButton(filter, "All", "filter-all", ListQuery.Shown.ALL),
+        HBox filters = new HBox(
+                filterButton(filter, "All", "filter-all", ListQuery.Shown.ALL),
                 filterButton(filter, "Unsubscribed", "filter-unsubscribed", ListQuery.Shown.UNSUBSCRIBED),
                 filterButton(filter, "Resubscribed", "filter-resubscribed", ListQuery.Shown.RESUBSCRIBED));
         filters.getStyleClass().add("segmented");
@@ -124,16 +125,21 @@ public final class UnsubscribesView extends BorderPane {
         table.getColumns().add(name);
         // The date and source first: the Salesforce record is the part an admin can scroll to at 1024 wide.
         table.getColumns().add(column("Date", "column-date", UnsubscribeRow::dateProperty));
-        table.getColumns().add(column("Source", "column-source", row -> javafx.beans.binding.Bindings.when(
-                row.resubscribedProperty()).then("Resubscribed").otherwise(row.sourceProperty())));
+        table.getColumns()
+                .add(column(
+                        "Source",
+                        "column-source",
+                        row -> javafx.beans.binding.Bindings.when(row.resubscribedProperty())
+                                .then("Resubscribed")
+                                .otherwise(row.sourceProperty())));
         table.getColumns().add(column("Object", "column-object", UnsubscribeRow::objectProperty));
         table.getColumns().add(column("Salesforce ID", "column-id", UnsubscribeRow::salesforceIdProperty));
         // The row height comes from the stylesheet (-fx-fixed-cell-size in em), so it grows with the text.
         table.getStyleClass().add("unsubscribes-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TableRow<>() {
-            private final javafx.beans.value.ChangeListener<Boolean> mark = (o, was, now) ->
-                    pseudoClassStateChanged(RESUBSCRIBED, now);
+            private final javafx.beans.value.ChangeListener<Boolean> mark =
+                    (o, was, now) -> pseudoClassStateChanged(RESUBSCRIBED, now);
 
             @Override
             protected void updateItem(UnsubscribeRow row, boolean empty) {
@@ -141,7 +147,8 @@ public final class UnsubscribesView extends BorderPane {
                     getItem().resubscribedProperty().removeListener(mark);
                 }
                 super.updateItem(row, empty);
-                boolean resubscribed = !empty && row != null && row.resubscribedProperty().get();
+                boolean resubscribed =
+                        !empty && row != null && row.resubscribedProperty().get();
                 pseudoClassStateChanged(RESUBSCRIBED, resubscribed);
                 if (!empty && row != null) {
                     row.resubscribedProperty().addListener(mark);
@@ -151,9 +158,13 @@ public final class UnsubscribesView extends BorderPane {
         table.setItems(model.rows());
         searchLabel.fontProperty().addListener((o, was, now) -> fitColumns(table, now));
         fitColumns(table, searchLabel.getFont());
-        model.searchProperty().addListener((o, was, now) -> table.getSelectionModel().clearSelection());
-        model.shownProperty().addListener((o, was, now) -> table.getSelectionModel().clearSelection());
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> model.selectedProperty().set(row));
+        model.searchProperty()
+                .addListener((o, was, now) -> table.getSelectionModel().clearSelection());
+        model.shownProperty()
+                .addListener((o, was, now) -> table.getSelectionModel().clearSelection());
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, row) -> model.selectedProperty().set(row));
         // The model lets go of a row that came to hold another person; the table must not keep it highlighted.
         model.selectedProperty().addListener((o, was, now) -> {
             if (now == null && table.getSelectionModel().getSelectedItem() != null) {
@@ -187,8 +198,8 @@ public final class UnsubscribesView extends BorderPane {
         return Math.ceil(measured.getLayoutBounds().getWidth());
     }
 
-    private static TableColumn<UnsubscribeRow, String> column(String title, String id,
-            Function<UnsubscribeRow, ObservableValue<String>> value) {
+    private static TableColumn<UnsubscribeRow, String> column(
+            String title, String id, Function<UnsubscribeRow, ObservableValue<String>> value) {
         TableColumn<UnsubscribeRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
@@ -213,8 +224,8 @@ public final class UnsubscribesView extends BorderPane {
                 }
                 Label action = new Label(line.action() + " · " + line.source());
                 action.setWrapText(true);
-                action.getStyleClass().add(line.action().equals("Resubscribe") ? "history-resubscribe"
-                        : "history-unsubscribe");
+                action.getStyleClass()
+                        .add(line.action().equals("Resubscribe") ? "history-resubscribe" : "history-unsubscribe");
                 Label meta = Cards.text(line.when() + " · " + line.actor(), "muted");
                 VBox box = new VBox(action, meta);
                 box.getStyleClass().add("history-line");
@@ -222,8 +233,11 @@ public final class UnsubscribesView extends BorderPane {
                     box.getChildren().add(Cards.text("“" + line.reason() + "”", "help"));
                 }
                 // As wide as the list, so the text wraps inside it instead of running under its edge.
-                box.prefWidthProperty().bind(list.widthProperty().subtract(list.getInsets().getLeft()
-                        + list.getInsets().getRight() + 24));
+                box.prefWidthProperty()
+                        .bind(list.widthProperty()
+                                .subtract(list.getInsets().getLeft()
+                                        + list.getInsets().getRight()
+                                        + 24));
                 box.setMaxWidth(Region.USE_PREF_SIZE);
                 setGraphic(box);
             }
@@ -252,10 +266,18 @@ public final class UnsubscribesView extends BorderPane {
         Label title = (Label) card.getChildren().get(0);
         title.setId("history-title");
         // The address breaks after its @ or dots, never inside a word.
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Wrapping.fit(
-                model.historyTitleProperty().get(), title.getFont(), card.getWidth() - card.getInsets().getLeft()
-                        - card.getInsets().getRight() - 2), model.historyTitleProperty(), title.fontProperty(),
-                card.widthProperty()));
+        title.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> Wrapping.fit(
+                                model.historyTitleProperty().get(),
+                                title.getFont(),
+                                card.getWidth()
+                                        - card.getInsets().getLeft()
+                                        - card.getInsets().getRight()
+                                        - 2),
+                        model.historyTitleProperty(),
+                        title.fontProperty(),
+                        card.widthProperty()));
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         person.setMinHeight(Region.USE_PREF_SIZE);

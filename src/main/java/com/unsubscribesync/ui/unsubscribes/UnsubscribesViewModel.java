@@ -10,8 +10,8 @@ import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.store.ListedUnsubscribe;
-import com.unsubscribesync.sync.Resubscriber.OptedOutRecord;
 import com.unsubscribesync.sync.Resubscriber;
+import com.unsubscribesync.sync.Resubscriber.OptedOutRecord;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
@@ -26,8 +26,8 @@ import com.unsubscribesync.usecase.Resubscribe;
 import com.unsubscribesync.usecase.UnsubscribeList;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -77,9 +77,12 @@ public final class UnsubscribesViewModel {
     private final BooleanBinding canUncheck;
     /** The address whose card is shown or being read. */
     private Email shownEmail;
+
     private final ChangeListener<String> refilled = (o, was, now) -> {
         UnsubscribeRow row = selected.get();
-        if (row != null && row.loaded() && (shownEmail == null || !shownEmail.value().equals(now))) {
+        if (row != null
+                && row.loaded()
+                && (shownEmail == null || !shownEmail.value().equals(now))) {
             selected.set(null);
         }
     };
@@ -92,12 +95,17 @@ public final class UnsubscribesViewModel {
     private long cardGeneration;
 
     /** The person whose card is shown: their address, whether unsubscribed now, their record and history. */
-    public record PersonCard(Email email, boolean unsubscribed, Optional<Person> person, List<HistoryEntry> entries) {
-    }
+    public record PersonCard(Email email, boolean unsubscribed, Optional<Person> person, List<HistoryEntry> entries) {}
 
     /** @param zone the admin's own time zone, in which times are shown */
-    public UnsubscribesViewModel(UnsubscribeList list, RecordUnsubscribe record, Resubscribe resubscribe,
-            ConnectOrg connection, ZoneId zone, Background background, DialogService dialogs) {
+    public UnsubscribesViewModel(
+            UnsubscribeList list,
+            RecordUnsubscribe record,
+            Resubscribe resubscribe,
+            ConnectOrg connection,
+            ZoneId zone,
+            Background background,
+            DialogService dialogs) {
         this.list = list;
         this.record = record;
         this.resubscribe = resubscribe;
@@ -120,23 +128,29 @@ public final class UnsubscribesViewModel {
             }
             showCard(now);
         });
-        canResubscribe = Bindings.createBooleanBinding(() -> holdsTheCard() && card.get().unsubscribed(), selected,
-                card);
+        canResubscribe =
+                Bindings.createBooleanBinding(() -> holdsTheCard() && card.get().unsubscribed(), selected, card);
         // The uncheck names the person in its confirmation, so it stays offered for the card's person after a
         // resubscribe took them out of the filtered list; never while another row is selected.
-        canUncheck = Bindings.createBooleanBinding(() -> card.get() != null && !card.get().unsubscribed()
-                && (selected.get() == null || holdsTheCard()), selected, card);
+        canUncheck = Bindings.createBooleanBinding(
+                () -> card.get() != null && !card.get().unsubscribed() && (selected.get() == null || holdsTheCard()),
+                selected,
+                card);
     }
 
     /** Whether the selected row shows the person whose card is shown (the only one any action may touch). */
     private boolean holdsTheCard() {
         UnsubscribeRow row = selected.get();
         PersonCard shownCard = card.get();
-        return row != null && row.loaded() && shownCard != null && shownCard.email().value().equals(row.email());
+        return row != null
+                && row.loaded()
+                && shownCard != null
+                && shownCard.email().value().equals(row.email());
     }
 
     private ListQuery query() {
-        return new ListQuery(shown.get(), search.get() == null ? "" : search.get().strip());
+        return new ListQuery(
+                shown.get(), search.get() == null ? "" : search.get().strip());
     }
 
     /** Reads the size of the list for the current filter and search, then lets the table page through it. */
@@ -144,31 +158,37 @@ public final class UnsubscribesViewModel {
         long mine = ++generation;
         ListQuery query = query();
         String typed = search.get() == null ? "" : search.get().strip();
-        background.submit(p -> sizes(query), sizes -> {
-            if (mine != generation) {
-                return;
-            }
-            long count = sizes.unsubscribed() + sizes.resubscribed();
-            rows.show(query, count);
-            namesKnown.set(sizes.named());
-            String what = sizes.resubscribed() == 0 ? Formats.plural(count, "unsubscribe", "unsubscribes")
-                    : sizes.unsubscribed() == 0 ? Formats.plural(count, "resubscribed person", "resubscribed people")
-                    : Formats.plural(count, "person", "people") + ": " + Formats.count(sizes.unsubscribed())
-                            + " unsubscribed, " + Formats.count(sizes.resubscribed()) + " resubscribed";
-            total.set(typed.isEmpty() ? what : Formats.count(count) + " matching \"" + typed + "\"");
-        }, failed);
+        background.submit(
+                p -> sizes(query),
+                sizes -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    long count = sizes.unsubscribed() + sizes.resubscribed();
+                    rows.show(query, count);
+                    namesKnown.set(sizes.named());
+                    String what = sizes.resubscribed() == 0
+                            ? Formats.plural(count, "unsubscribe", "unsubscribes")
+                            : sizes.unsubscribed() == 0
+                                    ? Formats.plural(count, "resubscribed person", "resubscribed people")
+                                    : Formats.plural(count, "person", "people") + ": "
+                                            + Formats.count(sizes.unsubscribed()) + " unsubscribed, "
+                                            + Formats.count(sizes.resubscribed()) + " resubscribed";
+                    total.set(typed.isEmpty() ? what : Formats.count(count) + " matching \"" + typed + "\"");
+                },
+                failed);
     }
 
     private Sizes sizes(ListQuery query) {
         boolean current = query.shown() != ListQuery.Shown.RESUBSCRIBED;
         boolean earlier = query.shown() != ListQuery.Shown.UNSUBSCRIBED;
-        return new Sizes(current ? list.count(new ListQuery(ListQuery.Shown.UNSUBSCRIBED, query.search())) : 0,
+        return new Sizes(
+                current ? list.count(new ListQuery(ListQuery.Shown.UNSUBSCRIBED, query.search())) : 0,
                 earlier ? list.count(new ListQuery(ListQuery.Shown.RESUBSCRIBED, query.search())) : 0,
                 list.anyNamed());
     }
 
-    private record Sizes(long unsubscribed, long resubscribed, boolean named) {
-    }
+    private record Sizes(long unsubscribed, long resubscribed, boolean named) {}
 
     private void showCard(UnsubscribeRow row) {
         if (row == null || !row.loaded()) {
@@ -192,8 +212,9 @@ public final class UnsubscribesViewModel {
         history.clear();
         historyTitle.set("History of " + email);
         historyPerson.set("");
-        background.submit(p -> new PersonCard(email, list.isUnsubscribed(email), list.person(email),
-                list.history(email)), read -> {
+        background.submit(
+                p -> new PersonCard(email, list.isUnsubscribed(email), list.person(email), list.history(email)),
+                read -> {
                     if (mine != cardGeneration) {
                         return;
                     }
@@ -202,16 +223,24 @@ public final class UnsubscribesViewModel {
                     String who = read.person().map(this::describe).orElse("");
                     historyPerson.set((read.unsubscribed() ? "Unsubscribed" : "Not unsubscribed now")
                             + (who.isEmpty() ? "" : "\n" + who));
-                    history.setAll(read.entries().stream().map(entry -> new HistoryLine(
-                            Formats.dateTime(entry.at(), zone), entry.action().label(),
-                            entry.source().label(), entry.actor(), entry.reason().orElse(""))).toList());
-                }, failed);
+                    history.setAll(read.entries().stream()
+                            .map(entry -> new HistoryLine(
+                                    Formats.dateTime(entry.at(), zone),
+                                    entry.action().label(),
+                                    entry.source().label(),
+                                    entry.actor(),
+                                    entry.reason().orElse("")))
+                            .toList());
+                },
+                failed);
     }
 
     private String describe(Person person) {
         // The address is the card's title already; a name shows only when Salesforce gave one.
         String name = UnsubscribeRow.nameOf(person);
-        String record = person.salesforceId().map(id -> id.objectType().apiName() + " " + id).orElse("");
+        String record = person.salesforceId()
+                .map(id -> id.objectType().apiName() + " " + id)
+                .orElse("");
         return name.isEmpty() ? record : record.isEmpty() ? name : name + "\n" + record;
     }
 
@@ -226,14 +255,17 @@ public final class UnsubscribesViewModel {
                 dialogs.error("Add an unsubscribe", "The address was not added: " + e.getMessage() + ".");
                 return;
             }
-            background.submit(p -> record.add(email, UnsubscribeSource.MANUAL, reason), recorded -> {
-                if (!recorded.added()) {
-                    dialogs.info("Add an unsubscribe", email + " was already unsubscribed; nothing changed.");
-                }
-                search.set("");
-                reload();
-                refreshCard(email);
-            }, failed);
+            background.submit(
+                    p -> record.add(email, UnsubscribeSource.MANUAL, reason),
+                    recorded -> {
+                        if (!recorded.added()) {
+                            dialogs.info("Add an unsubscribe", email + " was already unsubscribed; nothing changed.");
+                        }
+                        search.set("");
+                        reload();
+                        refreshCard(email);
+                    },
+                    failed);
         });
     }
 
@@ -249,15 +281,22 @@ public final class UnsubscribesViewModel {
     }
 
     public void importCsv() {
-        dialogs.chooseCsvFile().ifPresent(file -> dialogs.showWizard(new ImportWindow(new ImportSession(
-                ImportKind.UNSUBSCRIBES, file, record::importFile, background, this::imported))));
+        dialogs.chooseCsvFile()
+                .ifPresent(file -> dialogs.showWizard(new ImportWindow(new ImportSession(
+                        ImportKind.UNSUBSCRIBES, file, record::importFile, background, this::imported))));
     }
 
     private void imported(ImportReport report) {
-        dialogs.info("Import CSV", report.written() ? Formats.plural(report.added(), "unsubscribe was",
-                "unsubscribes were") + " added; " + Formats.count(report.unchanged()) + " already known"
-                + (report.problemCount() > 0 ? "; " + Formats.plural(report.problemCount(), "bad row was",
-                        "bad rows were") + " skipped." : ".") : "Nothing was imported.");
+        dialogs.info(
+                "Import CSV",
+                report.written()
+                        ? Formats.plural(report.added(), "unsubscribe was", "unsubscribes were") + " added; "
+                                + Formats.count(report.unchanged()) + " already known"
+                                + (report.problemCount() > 0
+                                        ? "; " + Formats.plural(report.problemCount(), "bad row was", "bad rows were")
+                                                + " skipped."
+                                        : ".")
+                        : "Nothing was imported.");
         reload();
     }
 
@@ -277,19 +316,23 @@ public final class UnsubscribesViewModel {
                 return;
             }
             if (reason.isEmpty()) {
-                dialogs.error("Resubscribe", "A resubscribe needs a reason: say why " + email
-                        + " may be emailed again.");
+                dialogs.error(
+                        "Resubscribe", "A resubscribe needs a reason: say why " + email + " may be emailed again.");
                 return;
             }
-            background.submit(p -> resubscribe.resubscribe(email, reason.get(), false),
-                    result -> resubscribed(email, result), failed);
+            background.submit(
+                    p -> resubscribe.resubscribe(email, reason.get(), false),
+                    result -> resubscribed(email, result),
+                    failed);
         });
     }
 
     private void resubscribed(Email email, Resubscriber.Result result) {
-        dialogs.info("Resubscribe", (result.wasUnsubscribed() ? email + " is resubscribed here."
-                : email + " was not unsubscribed here.") + " Salesforce still has the opt-out checked: use "
-                + "Uncheck in Salesforce… next, or the next nightly run marks the person unsubscribed again.");
+        dialogs.info(
+                "Resubscribe",
+                (result.wasUnsubscribed() ? email + " is resubscribed here." : email + " was not unsubscribed here.")
+                        + " Salesforce still has the opt-out checked: use "
+                        + "Uncheck in Salesforce… next, or the next nightly run marks the person unsubscribed again.");
         reload();
         refreshCard(email);
     }
@@ -300,48 +343,67 @@ public final class UnsubscribesViewModel {
      */
     public void uncheckInSalesforce() {
         if (!canUncheck.get()) {
-            dialogs.info("Uncheck in Salesforce", "Select a resubscribed person and wait for their history card first.");
+            dialogs.info(
+                    "Uncheck in Salesforce", "Select a resubscribed person and wait for their history card first.");
             return;
         }
         Email email = card.get().email();
         if (!connection.connected()) {
-            dialogs.error("Uncheck in Salesforce", "No Salesforce org is connected: connect one on the Connection tab, "
-                    + "then uncheck " + email + " again.");
+            dialogs.error(
+                    "Uncheck in Salesforce",
+                    "No Salesforce org is connected: connect one on the Connection tab, " + "then uncheck " + email
+                            + " again.");
             return;
         }
-        background.submit(p -> new Checked(resubscribe.optedOutInSalesforce(email),
-                connection.summary()), checked -> {
+        background.submit(
+                p -> new Checked(resubscribe.optedOutInSalesforce(email), connection.summary()),
+                checked -> {
                     String org = describe(checked.org());
                     if (checked.records().isEmpty()) {
-                        dialogs.info("Uncheck in Salesforce", "No Lead or Contact of " + email + " has the opt-out "
-                                + "checked in " + org + "; nothing to uncheck.");
+                        dialogs.info(
+                                "Uncheck in Salesforce",
+                                "No Lead or Contact of " + email + " has the opt-out " + "checked in " + org
+                                        + "; nothing to uncheck.");
                         return;
                     }
-                    String records = checked.records().stream().map(r -> r.id().objectType().apiName() + " "
-                            + r.id() + " (" + r.fieldApiName() + ")").collect(Collectors.joining("\n"));
-                    boolean yes = dialogs.confirm("Uncheck in Salesforce", "Uncheck the email opt-out of " + email
-                            + " in " + org + " on " + Formats.plural(checked.records().size(), "record", "records")
-                            + ":\n" + records + "\nSalesforce then lets sales email this person again.",
+                    String records = checked.records().stream()
+                            .map(r -> r.id().objectType().apiName() + " " + r.id() + " (" + r.fieldApiName() + ")")
+                            .collect(Collectors.joining("\n"));
+                    boolean yes = dialogs.confirm(
+                            "Uncheck in Salesforce",
+                            "Uncheck the email opt-out of " + email
+                                    + " in " + org + " on "
+                                    + Formats.plural(checked.records().size(), "record", "records")
+                                    + ":\n" + records + "\nSalesforce then lets sales email this person again.",
                             "Uncheck in Salesforce");
                     if (!yes) {
                         return;
                     }
-                    background.submit(p -> resubscribe.uncheckInSalesforce(email, checked.records()), changes -> unchecked(email, changes), failed);
-                }, failed);
+                    background.submit(
+                            p -> resubscribe.uncheckInSalesforce(email, checked.records()),
+                            changes -> unchecked(email, changes),
+                            failed);
+                },
+                failed);
     }
 
-    private record Checked(List<OptedOutRecord> records, OrgState org) {
-    }
+    private record Checked(List<OptedOutRecord> records, OrgState org) {}
 
     private static String describe(OrgState org) {
-        String name = org.organizationName().isBlank() ? "the connected org"
+        String name = org.organizationName().isBlank()
+                ? "the connected org"
                 : "the org \u201c" + org.organizationName() + "\u201d";
         return org.instanceUrl().isBlank() ? name : name + " (" + org.instanceUrl() + ")";
     }
 
     private void unchecked(Email email, List<Resubscriber.RecordChange> changes) {
-        dialogs.info("Uncheck in Salesforce", "For " + email + ":\n" + changes.stream().map(change -> change.id()
-                .objectType().apiName() + " " + change.id() + ": " + change.detail()).collect(Collectors.joining("\n")));
+        dialogs.info(
+                "Uncheck in Salesforce",
+                "For " + email + ":\n"
+                        + changes.stream()
+                                .map(change ->
+                                        change.id().objectType().apiName() + " " + change.id() + ": " + change.detail())
+                                .collect(Collectors.joining("\n")));
         refreshCard(email);
     }
 
@@ -354,31 +416,53 @@ public final class UnsubscribesViewModel {
     /** Saves the list as shown (filter and search) as a CSV file the admin chooses. */
     public void exportList() {
         ListQuery query = query();
-        dialogs.chooseSaveFile("Export the list", "unsubscribes.csv").ifPresent(file -> background.submit(p -> {
-            try (CsvExport export = CsvExport.start(file, List.of("Email", "Status", "Name", "Object",
-                    "Salesforce ID", "Source", "Date (UTC)", "Actor", "Reason"))) {
-                for (int offset = 0; ; offset += EXPORT_PAGE) {
-                    List<ListedUnsubscribe> page = list.page(query, EXPORT_PAGE, offset);
-                    for (ListedUnsubscribe listed : page) {
-                        export.row(exported(listed));
-                    }
-                    if (page.size() < EXPORT_PAGE) {
-                        return export.finish();
-                    }
-                }
-            }
-        }, written -> dialogs.info("Export the list", Formats.plural(written, "row was", "rows were") + " saved to "
-                + file.getFileName() + "."), failed));
+        dialogs.chooseSaveFile("Export the list", "unsubscribes.csv")
+                .ifPresent(file -> background.submit(
+                        p -> {
+                            try (CsvExport export = CsvExport.start(
+                                    file,
+                                    List.of(
+                                            "Email",
+                                            "Status",
+                                            "Name",
+                                            "Object",
+                                            "Salesforce ID",
+                                            "Source",
+                                            "Date (UTC)",
+                                            "Actor",
+                                            "Reason"))) {
+                                for (int offset = 0; ; offset += EXPORT_PAGE) {
+                                    List<ListedUnsubscribe> page = list.page(query, EXPORT_PAGE, offset);
+                                    for (ListedUnsubscribe listed : page) {
+                                        export.row(exported(listed));
+                                    }
+                                    if (page.size() < EXPORT_PAGE) {
+                                        return export.finish();
+                                    }
+                                }
+                            }
+                        },
+                        written -> dialogs.info(
+                                "Export the list",
+                                Formats.plural(written, "row was", "rows were") + " saved to " + file.getFileName()
+                                        + "."),
+                        failed));
     }
 
     private static List<String> exported(ListedUnsubscribe listed) {
         Optional<Person> person = listed.person();
-        return List.of(listed.unsubscribe().email().value(), listed.resubscribed() ? "Resubscribed" : "Unsubscribed",
+        return List.of(
+                listed.unsubscribe().email().value(),
+                listed.resubscribed() ? "Resubscribed" : "Unsubscribed",
                 person.map(UnsubscribeRow::nameOf).orElse(""),
-                person.flatMap(Person::salesforceId).map(id -> id.objectType().apiName()).orElse(""),
+                person.flatMap(Person::salesforceId)
+                        .map(id -> id.objectType().apiName())
+                        .orElse(""),
                 person.flatMap(Person::salesforceId).map(Object::toString).orElse(""),
-                listed.unsubscribe().source().label(), listed.unsubscribe().at().toString(),
-                listed.unsubscribe().actor(), listed.unsubscribe().reason().orElse(""));
+                listed.unsubscribe().source().label(),
+                listed.unsubscribe().at().toString(),
+                listed.unsubscribe().actor(),
+                listed.unsubscribe().reason().orElse(""));
     }
 
     /** Saves the history of the person whose card is shown as a CSV file the admin chooses. */
@@ -389,18 +473,30 @@ public final class UnsubscribesViewModel {
             return;
         }
         Email email = shownCard.email();
-        dialogs.chooseSaveFile("Export the history of " + email, "history-" + email.value().replace('@', '-')
-                + ".csv").ifPresent(file -> background.submit(p -> {
-                    try (CsvExport export = CsvExport.start(file, List.of("Email", "When (UTC)", "Action", "Source",
-                            "Actor", "Reason"))) {
-                        for (HistoryEntry entry : list.history(email)) {
-                            export.row(List.of(email.value(), entry.at().toString(), entry.action().label(),
-                                    entry.source().label(), entry.actor(), entry.reason().orElse("")));
-                        }
-                        return export.finish();
-                    }
-                }, written -> dialogs.info("Export the history", Formats.plural(written, "line was", "lines were")
-                        + " saved to " + file.getFileName() + "."), failed));
+        dialogs.chooseSaveFile(
+                        "Export the history of " + email,
+                        "history-" + email.value().replace('@', '-') + ".csv")
+                .ifPresent(file -> background.submit(
+                        p -> {
+                            try (CsvExport export = CsvExport.start(
+                                    file, List.of("Email", "When (UTC)", "Action", "Source", "Actor", "Reason"))) {
+                                for (HistoryEntry entry : list.history(email)) {
+                                    export.row(List.of(
+                                            email.value(),
+                                            entry.at().toString(),
+                                            entry.action().label(),
+                                            entry.source().label(),
+                                            entry.actor(),
+                                            entry.reason().orElse("")));
+                                }
+                                return export.finish();
+                            }
+                        },
+                        written -> dialogs.info(
+                                "Export the history",
+                                Formats.plural(written, "line was", "lines were") + " saved to " + file.getFileName()
+                                        + "."),
+                        failed));
     }
 
     public StringProperty searchProperty() {

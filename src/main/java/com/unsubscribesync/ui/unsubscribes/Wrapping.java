@@ -10,8 +10,7 @@ import javafx.scene.text.Text;
  * a word wider than the line is broken here after its {@code @}, dots, hyphens or underscores instead.
  */
 final class Wrapping {
-    private Wrapping() {
-    }
+    private Wrapping() {}
 
     /** The text with a line break wherever a word would not fit {@code width} in {@code font}. */
     static String fit(String text, Font font, double width) {

@@ -1,7 +1,6 @@
 package com.unsubscribesync.ui.welcome;
 
 import com.unsubscribesync.store.OwnerOnly;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -25,8 +24,10 @@ public final class WelcomeMemory {
     /** A marker that cannot be written only means the welcome comes again next time. */
     public void remember() {
         try {
-            OwnerOnly.write(file, "The console's first-run welcome was shown for this data directory.\n"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            OwnerOnly.write(
+                    file,
+                    "The console's first-run welcome was shown for this data directory.\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.UncheckedIOException e) {
             LOG.warn("Could not remember that the welcome was shown ({})", e.getMessage());
         }

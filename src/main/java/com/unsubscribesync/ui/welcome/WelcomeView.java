@@ -37,8 +37,10 @@ public final class WelcomeView extends StackPane {
 
         Label connectTitle = new Label("Connect your own org");
         connectTitle.getStyleClass().add("card-title");
-        Label intro = Cards.text("A Salesforce admin creates an External Client App once (" + ConnectGuide.CREATE_WHERE
-                + " › New External Client App) with OAuth enabled and these settings:", "help");
+        Label intro = Cards.text(
+                "A Salesforce admin creates an External Client App once (" + ConnectGuide.CREATE_WHERE
+                        + " › New External Client App) with OAuth enabled and these settings:",
+                "help");
         GridPane settings = new GridPane();
         settings.setHgap(12);
         settings.setVgap(6);
@@ -47,20 +49,25 @@ public final class WelcomeView extends StackPane {
         row(settings, 1, "OAuth scopes", ConnectGuide.SCOPE_API);
         row(settings, 2, "", ConnectGuide.SCOPE_REFRESH);
         row(settings, 3, "Security", ConnectGuide.PKCE);
-        Label redirect = Cards.text("Register the callback URL exactly as shown (another port can be set on the "
-                + "Connection screen, which shows its URL). The app receives the sign-in there, on this computer "
-                + "only. Then copy the app's Consumer Key (" + ConnectGuide.KEY_WHERE + "), open Connection, choose "
-                + "Salesforce org, paste the key as "
-                + "Client ID (and the Consumer Secret if the app requires it) and log in in the browser. The app "
-                + "never sees your password.", "help");
+        Label redirect = Cards.text(
+                "Register the callback URL exactly as shown (another port can be set on the "
+                        + "Connection screen, which shows its URL). The app receives the sign-in there, on this computer "
+                        + "only. Then copy the app's Consumer Key (" + ConnectGuide.KEY_WHERE
+                        + "), open Connection, choose "
+                        + "Salesforce org, paste the key as "
+                        + "Client ID (and the Consumer Secret if the app requires it) and log in in the browser. The app "
+                        + "never sees your password.",
+                "help");
 
         Button explore = new Button();
         explore.setId("welcome-dismiss");
         explore.getStyleClass().add("primary");
         explore.setDefaultButton(true);
         explore.setOnAction(e -> model.dismiss());
-        explore.textProperty().bind(javafx.beans.binding.Bindings.when(model.onDemoProperty())
-                .then("_Explore the demo").otherwise("_Start"));
+        explore.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(model.onDemoProperty())
+                        .then("_Explore the demo")
+                        .otherwise("_Start"));
         Button connect = new Button("How to _connect a real org", Icons.of("connection"));
         connect.setId("welcome-connect");
         connect.setOnAction(e -> model.connectRealOrg());

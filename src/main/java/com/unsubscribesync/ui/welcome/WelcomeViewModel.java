@@ -1,7 +1,7 @@
 package com.unsubscribesync.ui.welcome;
 
-import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.ui.Background;
+import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.OrgState;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,32 +22,33 @@ public final class WelcomeViewModel {
     private final SimpleStringProperty where = new SimpleStringProperty("");
 
     /** @param openGuide switches the console to the Connection screen with the steps to connect a real org */
-    public WelcomeViewModel(WelcomeMemory memory, ConnectOrg connection, Background background,
-            Runnable openGuide) {
+    public WelcomeViewModel(WelcomeMemory memory, ConnectOrg connection, Background background, Runnable openGuide) {
         this.memory = memory;
         this.connection = connection;
         this.background = background;
         this.openGuide = openGuide;
     }
 
-    private record FirstLook(boolean first, OrgState org) {
-    }
+    private record FirstLook(boolean first, OrgState org) {}
 
     /** Shows the welcome unless this data directory has shown it before; remembers it at once, so it comes once. */
     public void showIfFirstRun() {
-        background.submit(progress -> {
-            OrgState org = connection.summary();
-            if (memory.shown()) {
-                return new FirstLook(false, org);
-            }
-            memory.remember();
-            return new FirstLook(true, org);
-        }, look -> {
-            show(look.org());
-            if (look.first()) {
-                showing.set(true);
-            }
-        }, failed -> showing.set(false));
+        background.submit(
+                progress -> {
+                    OrgState org = connection.summary();
+                    if (memory.shown()) {
+                        return new FirstLook(false, org);
+                    }
+                    memory.remember();
+                    return new FirstLook(true, org);
+                },
+                look -> {
+                    show(look.org());
+                    if (look.first()) {
+                        showing.set(true);
+                    }
+                },
+                failed -> showing.set(false));
     }
 
     private void show(OrgState org) {
