@@ -62,7 +62,7 @@ public final class ShellViewModel {
         demo.set(state.connected() && state.demo());
         org.set(
                 !state.connected()
-                        ? "Not connected"
+                        ? state.problem().isPresent() ? "Connection problem: see Connection" : "Not connected"
                         : state.demo()
                                 ? "Demo org"
                                 : state.organizationName()
