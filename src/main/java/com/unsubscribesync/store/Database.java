@@ -177,8 +177,12 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Cut to the microsecond the store keeps: left to the database, a time would be rounded half up and could land
+     * after the moment it was stamped, so an entry written "due now" would not be due yet.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(java.sql.ResultSet rows, String column) throws SQLException {

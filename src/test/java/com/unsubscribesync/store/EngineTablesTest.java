@@ -176,6 +176,16 @@ class EngineTablesTest {
     }
 
     @Test
+    void anOutboxEntryStampedBetweenTwoMicrosecondsIsDueAtTheMomentItWasStamped() {
+        OutboxRepository outbox = new OutboxRepository(database);
+        Instant stamped = NOW.plusNanos(999);
+
+        outbox.enqueue(Email.parse("ann@example.com"), stamped);
+
+        assertThat(outbox.due(stamped, 10)).hasSize(1);
+    }
+
+    @Test
     void outboxEntryRetriedLaterIsNotDueBeforeItsTime() {
         OutboxRepository outbox = new OutboxRepository(database);
         outbox.enqueue(Email.parse("ann@example.com"), NOW);
