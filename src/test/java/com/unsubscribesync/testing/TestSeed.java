@@ -60,9 +60,14 @@ public final class TestSeed {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getStore(SEEDS)
-                    .getOrComputeIfAbsent(
-                            "seed", key -> forTest(context.getDisplayName().replace("()", "")), TestSeed.class);
+            return context.getStore(SEEDS).getOrComputeIfAbsent("seed", key -> forTest(name(context)), TestSeed.class);
+        }
+
+        private static String name(ExtensionContext context) {
+            return context.getRequiredTestClass().getSimpleName()
+                    + context.getTestMethod()
+                            .map(method -> "." + method.getName())
+                            .orElse("");
         }
 
         @Override
