@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code serve} started while the connected org is down (after a reboot during an outage) stays up, says in
  * {@code status} that it waits for Salesforce and when it tries next, and pushes once the org is back, without a
- * restart. A directory never connected is still refused at start. The first two start {@code serve} as a process
- * and wait for its retries: slow.
+ * restart. A directory never connected is still refused at start. The first two wait up to 90 s at each step, so
+ * they have a timeout above the default 3 minutes (about 15 s each when they pass).
  */
 class ServeWithoutSalesforceTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -38,7 +37,6 @@ class ServeWithoutSalesforceTest {
     Path orgState;
 
     @Test
-    @Tag("slow")
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void serveStartedWhileTheOrgIsDownWaitsSaysSoInStatusAndPushesWhenTheOrgIsBack() throws Exception {
         int port;
@@ -109,7 +107,6 @@ class ServeWithoutSalesforceTest {
     }
 
     @Test
-    @Tag("slow")
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void serveWhoseSavedConnectionLostItsKeyFileStaysUpAndSaysItWaits() throws Exception {
         try (LocalOrg org =
