@@ -8,6 +8,7 @@ import com.unsubscribesync.salesforce.OAuthCallback;
 import com.unsubscribesync.salesforce.SimulatedBrowser;
 import com.unsubscribesync.salesforce.TestCallbacks;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.connection.ConnectionViewModel;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +115,8 @@ class ConnectionScreenSignInTest {
         return new ConnectionViewModel(workspace.connectOrg(), new ThreadBackground(), dialogs, () -> {});
     }
 
-    private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        T now = value.get();
-        while (!done.test(now) && Instant.now().isBefore(until)) {
-            Thread.sleep(20);
-            now = value.get();
-        }
-        return now;
+    private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
+        return Eventually.within(Duration.ofSeconds(20)).until("the sign-in's next state", value::get, done);
     }
 
     /** Runs each job on its own thread and hands results and progress over on that thread (no FX toolkit here). */

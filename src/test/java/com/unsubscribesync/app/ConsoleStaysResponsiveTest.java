@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A sync of tens of thousands of people runs while the admin clicks around; the window never freezes. */
+/**
+ * A sync of tens of thousands of people runs while the admin clicks around; the window never freezes. The 100 ms bar
+ * only means something when the machine has a core to spare (with other builds on both cores the software renderer
+ * alone makes the FX thread wait), so it runs on request: mvn -Pquiet-machine.
+ */
+@Tag("quiet-machine")
 @ExtendWith(ApplicationExtension.class)
 class ConsoleStaysResponsiveTest {
     private static final int PEOPLE = 30_000;
@@ -88,8 +94,6 @@ class ConsoleStaysResponsiveTest {
 
     @Test
     void theFxThreadNeverStallsWhileALongSyncRuns(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                FxStallWatcher.quietMachine(), "machine busy with other work: the 100 ms bar needs a quiet machine");
         String[] screens = {"#nav-conflicts", "#nav-history", "#nav-connection", "#nav-unsubscribes"};
         // Each screen is first shown with its data before the sync starts: building a screen's rows the first
         // time is drawing work the admin meets once per session, not engine work reaching the FX thread.

@@ -18,12 +18,15 @@ import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.testing.Eventually;
+import com.unsubscribesync.testing.TestSeed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * false, every history line is there and the database opens cleanly.
  */
 @Tag("slow")
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
+@ExtendWith(TestSeed.Given.class)
 class CrashSafetyTest {
     private static final int ADDRESSES = 150;
     private static final int KILLS = Integer.getInteger("crash.kills", 21);
@@ -54,10 +61,8 @@ class CrashSafetyTest {
     Path data;
 
     @Test
-    void everyRecordedUnsubscribeReachesSalesforceThroughRepeatedKills() throws Exception {
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        System.out.println("crash test seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void everyRecordedUnsubscribeReachesSalesforceThroughRepeatedKills(TestSeed seed) throws Exception {
+        Random random = seed.random();
         List<Email> emails = new ArrayList<>();
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             List<String> records = new ArrayList<>();
@@ -103,6 +108,7 @@ class CrashSafetyTest {
             while (kills < KILLS || recorder.isAlive()) {
                 boolean nightly = kills % 3 == 2;
                 Process process = start(nightly ? new String[] {"sync", "run"} : new String[] {"serve"});
+                // The process lives a random while before it is killed: that moment is the scenario.
                 Thread.sleep(300 + random.nextInt(2_200));
                 killedRuns += nightly && process.isAlive() ? 1 : 0;
                 process.destroyForcibly();
@@ -118,10 +124,8 @@ class CrashSafetyTest {
                 UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
                 Process serve = start("serve");
                 OutboxRepository outbox = new OutboxRepository(database);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (outbox.pendingCount() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+                Eventually.within(Duration.ofSeconds(90))
+                        .until("the last serve to empty the outbox", outbox::pendingCount, pending -> pending == 0);
                 serve.destroy();
                 assertThat(serve.waitFor(30, TimeUnit.SECONDS))
                         .as("serve stops on SIGTERM")
@@ -131,17 +135,11 @@ class CrashSafetyTest {
                         .isZero();
 
                 // A run killed a moment ago still holds its lease for up to a minute.
-                int exit = -1;
-                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (exit != 0 && System.nanoTime() < deadline) {
+                Eventually.within(Duration.ofSeconds(120)).until("a last nightly run to finish with exit 0", () -> {
                     Process run = start("sync", "run");
                     assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
-                    exit = run.exitValue();
-                    if (exit != 0) {
-                        Thread.sleep(2_000);
-                    }
-                }
-                assertThat(exit).as("a last nightly run finishes").isZero();
+                    return run.exitValue() == 0;
+                });
 
                 for (Email email : emails) {
                     assertThat(unsubscribes.isUnsubscribed(email))
@@ -182,10 +180,9 @@ class CrashSafetyTest {
      * converted leads themselves are never written.
      */
     @Test
-    void noAcknowledgedOptOutIsSettledWithoutAWriteOrAConflictWhenTheContactFieldIsReadOnly() throws Exception {
-        long seed = Long.getLong("crash.seed", System.nanoTime());
-        System.out.println("read-only crash test seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
-        Random random = new Random(seed);
+    void noAcknowledgedOptOutIsSettledWithoutAWriteOrAConflictWhenTheContactFieldIsReadOnly(TestSeed seed)
+            throws Exception {
+        Random random = seed.random();
         Map<Email, List<String>> named = new LinkedHashMap<>();
         List<String> convertedLeads = new ArrayList<>();
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(0))) {
@@ -234,6 +231,7 @@ class CrashSafetyTest {
             int kills = 0;
             while (kills < 9 || recorder.isAlive()) {
                 Process process = start(kills % 3 == 2 ? new String[] {"sync", "run"} : new String[] {"serve"});
+                // The process lives a random while before it is killed: that moment is the scenario.
                 Thread.sleep(300 + random.nextInt(2_200));
                 process.destroyForcibly();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -243,11 +241,11 @@ class CrashSafetyTest {
 
             // A last serve, left to push what it can: every plain lead, while the rest waits for the field.
             Process serve = start("serve");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!named.keySet().stream().allMatch(namesAContact.or(written)) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(1_000);
+            Eventually.within(Duration.ofSeconds(90))
+                    .until(
+                            "the last serve to write every plain lead and explain the Contact field in a conflict",
+                            () -> named.keySet().stream().allMatch(namesAContact.or(written))
+                                    && contactFieldExplained());
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS))
                     .as("serve stops on SIGTERM")
@@ -299,6 +297,15 @@ class CrashSafetyTest {
         }
     }
 
+    private boolean contactFieldExplained() {
+        try (Database database = Database.openFile(data)) {
+            return new ConflictRepository(database)
+                    .open(Optional.empty(), 1_000).stream()
+                            .anyMatch(c -> c.kind() == ConflictKind.FIELD_UNAVAILABLE
+                                    && c.objectType().equals(Optional.of(SObjectType.CONTACT)));
+        }
+    }
+
     private boolean record(Email email) {
         try (Database database = Database.openFile(data)) {
             new UnsubscribeRepository(database, Clock.systemUTC())
@@ -341,6 +348,7 @@ class CrashSafetyTest {
                 .run(all);
     }
 
+    /** The recorder's pause between tries and unsubscribes: the pace of the scenario, not a wait for anything. */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

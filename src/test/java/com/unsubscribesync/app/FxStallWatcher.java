@@ -38,21 +38,12 @@ final class FxStallWatcher implements AutoCloseable {
                     stalls.add(fxThreadStack());
                     ran.await(5, TimeUnit.SECONDS);
                 }
+                // The sampling interval.
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 return;
             }
         }
-    }
-
-    /**
-     * Whether the machine has a core to spare: on a machine already running other builds the FX thread waits for
-     * the software renderer, which says nothing about this code.
-     */
-    static boolean quietMachine() {
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage();
-        return load >= 0 && load < Runtime.getRuntime().availableProcessors();
     }
 
     /** The longest wait so far, in milliseconds. */

@@ -3,13 +3,13 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.collect.ImportScratch;
+import com.unsubscribesync.testing.Eventually;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,10 +40,10 @@ class KilledImportTest {
         List<Path> systemTempBefore = systemTempImports();
 
         Process importing = start("unsubscribe", "import", csv.toString());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (scratch(work).isEmpty() && importing.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
+        Eventually.within(Duration.ofSeconds(60))
+                .until(
+                        "the import's scratch folder, or the import's end",
+                        () -> !scratch(work).isEmpty() || !importing.isAlive());
         assertThat(importing.isAlive())
                 .as("the import was still running when its scratch folder appeared")
                 .isTrue();

@@ -9,7 +9,6 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
@@ -67,7 +66,7 @@ class MarketoPackageMissingChecklistTest {
                 LocalOrgOptions.defaults().withPeople(5).withPackage(withPackage));
         fixture.workspace.settings().save(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
         robot.interact(() -> {
-            console = fixture.console(new FxBackground(executor), dialogs, Screen.INTEGRATIONS);
+            console = fixture.console(new CountedBackground(executor), dialogs, Screen.INTEGRATIONS);
             stage.setScene(console.scene(1024, 700));
             console.load();
             stage.show();

@@ -3,15 +3,18 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
+import com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribeRow;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -32,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Unsubscribes table over a store of a million unsubscribes: every part of the list shows without a freeze. */
 @Tag("slow")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 @ExtendWith(ApplicationExtension.class)
 class MillionRowListTest {
     private static final int ROWS = 1_000_000;
@@ -44,25 +49,25 @@ class MillionRowListTest {
     private Console console;
     private TableView<UnsubscribeRow> table;
 
-    private static Database database;
-
     @BeforeAll
     static void fillTheStore() {
-        database = Database.openFile(data);
         // Written straight into the table: the importer's own speed at this size is measured by `bench`.
-        database.inTransaction(connection -> {
-            try (Statement insert = connection.createStatement()) {
-                insert.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) SELECT 'u' || "
-                        + "LPAD(CAST(X AS VARCHAR), 7, '0') || '@example.com', TIMESTAMP WITH TIME ZONE "
-                        + "'2026-01-05 10:00:00+00', 'CLICKED_LINK', 'intake' FROM SYSTEM_RANGE(1, " + ROWS + ")");
-            }
-            return null;
-        });
+        try (Database database = Database.openFile(data)) {
+            database.inTransaction(connection -> {
+                try (Statement insert = connection.createStatement()) {
+                    insert.execute("INSERT INTO unsubscribes (email, unsubscribed_at, source, actor) SELECT 'u' || "
+                            + "LPAD(CAST(X AS VARCHAR), 7, '0') || '@example.com', TIMESTAMP WITH TIME ZONE "
+                            + "'2026-01-05 10:00:00+00', 'CLICKED_LINK', 'intake' FROM SYSTEM_RANGE(1, " + ROWS
+                            + ")");
+                }
+                return null;
+            });
+        }
     }
 
     @Start
     void start(Stage stage) {
-        fixture = ConsoleFixture.inMemory(data, database, Clock.systemUTC(), 0);
+        fixture = ConsoleFixture.inMemory(data, Database.openFile(data), Clock.systemUTC(), 0);
         console = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
         stage.setScene(console.scene(1280, 800));
         console.load();
@@ -78,7 +83,35 @@ class MillionRowListTest {
     }
 
     @Test
-    void theTopTheEndAndTheMiddleOfAMillionRowsShowWithoutFreezingTheWindow(FxRobot robot) throws Exception {
+    void theTopTheEndAndTheMiddleOfAMillionRowsShowAndPagingKeepsFewPagesInMemory(FxRobot robot) throws Exception {
+        FxWaits waits = walkTheList(robot);
+        System.out.printf(
+                "Million-row list: longest FX wait %d ms paging, %d ms for a jump to the end or middle "
+                        + "(the bars are checked by the quiet-machine profile)%n",
+                waits.paging(), waits.jump());
+    }
+
+    /**
+     * Paging waits 60-70 ms on the 2-core machine with nothing else running: inside the bar, but too close to it to
+     * gate builds on a busy machine, so the bars are checked on request (mvn -Pquiet-machine).
+     */
+    @Test
+    @Tag("quiet-machine")
+    void onAQuietMachinePagingKeepsTheFxThreadUnder100MsAndAJumpUnder2S(FxRobot robot) throws Exception {
+        FxWaits waits = walkTheList(robot);
+
+        assertThat(waits.jump())
+                .as("longest FX wait of a jump across the list, ms")
+                .isLessThan(2_000);
+        assertThat(waits.paging())
+                .as("longest wait of the FX thread while paging, ms:\n%s", waits.pagingStalls())
+                .isLessThan(100);
+    }
+
+    /** The longest waits of the FX thread, in ms, for jumps across the list and for paging. */
+    private record FxWaits(long jump, long paging, String pagingStalls) {}
+
+    private FxWaits walkTheList(FxRobot robot) throws Exception {
         table = robot.lookup("#unsubscribes").query();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == ROWS);
         assertThat(robot.lookup("#total").queryAs(Label.class).getText()).isEqualTo("1,000,000 unsubscribes");
@@ -104,30 +137,23 @@ class MillionRowListTest {
             shows(ROWS / 2 + 300, "u0500301@example.com");
             robot.push(KeyCode.UP);
             robot.push(KeyCode.PAGE_UP);
-            assertThat(table.getItems())
+            assertThat(((PagedUnsubscribes) table.getItems()).pagesKept())
                     .as("pages kept in memory")
-                    .satisfies(rows -> assertThat(
-                                    ((com.unsubscribesync.ui.unsubscribes.PagedUnsubscribes) rows).pagesKept())
-                            .isLessThanOrEqualTo(40));
-            System.out.printf(
-                    "Million-row list: longest FX wait %d ms paging, %d ms for a jump to the end or middle%n",
-                    watcher.worstMillis(), jump);
-            // Paging waits 60-70 ms on the 2-core machine with nothing else running: inside the bar, but too close
-            // to it to gate every build on any machine, so the bars are checked on request (-Dfx.timing=true).
-            org.junit.jupiter.api.Assumptions.assumeTrue(
-                    Boolean.getBoolean("fx.timing") && FxStallWatcher.quietMachine(),
-                    "rows shown; the FX bars are checked on a quiet machine with -Dfx.timing=true");
-            assertThat(jump).as("longest FX wait of a jump across the list, ms").isLessThan(2_000);
-            assertThat(watcher.worstMillis())
-                    .as("longest wait of the FX thread while paging, ms:\n%s", watcher.stalls())
-                    .isLessThan(100);
+                    .isLessThanOrEqualTo(40);
+            return new FxWaits(jump, watcher.worstMillis(), watcher.stalls());
         }
     }
 
-    /** The row at {@code index} fills in from the store (a first page far down may take a moment to find). */
-    private void shows(int index, String email) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                15, TimeUnit.SECONDS, () -> table.getItems().get(index).loaded());
+    /**
+     * The row at {@code index} fills in from the store. The first page far down after the fill rebuilds the store's
+     * position marks with one ordered scan (1.8 s idle, far more on a busy machine); how long rows take is the
+     * quiet-machine bars' business, so this only waits for them.
+     */
+    private void shows(int index, String email) {
+        Eventually.within(Duration.ofSeconds(90))
+                .until(
+                        "row " + index + " to fill in from the store",
+                        () -> table.getItems().get(index).loaded());
         assertThat(table.getItems().get(index).email()).isEqualTo(email);
     }
 }

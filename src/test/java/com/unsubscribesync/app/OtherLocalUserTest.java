@@ -17,26 +17,30 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Another local user ({@code nobody}, through {@code runuser}) against a data directory that root made 0755, as
  * README's server setup leaves it: after the app has opened it, that user can read none of its files (the
  * database, H2's lock file with the auto-server's key, the log, the keys) and cannot log in to the auto-server,
- * which it can reach on loopback. Runs only as root on a POSIX file system, where {@code runuser} can switch users.
+ * which it can reach on loopback. Only root can switch users with {@code runuser}, so the test carries the tag
+ * {@code root} and runs when the build runs as root (CI does).
  */
+@Tag("root")
 class OtherLocalUserTest {
     private static final String OTHER = "nobody";
     private Path base;
 
     @BeforeEach
     void onlyAsRoot() throws IOException {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run as another user");
-        Assumptions.assumeTrue(
-                Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
-                "needs runuser");
+        assertThat(System.getProperty("user.name"))
+                .as("running as another user needs root")
+                .isEqualTo("root");
+        assertThat(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")))
+                .as("runuser (util-linux) installed")
+                .isTrue();
         base = Files.createTempDirectory("other-user-test");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * together on an idle directory. Rounds: {@code -Dprocesses.rounds=20} (the profile {@code all-process-rounds}).
  */
 @Tag("slow")
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class ProcessesShareTheStoreTest {
     private static final int ROUNDS = Integer.getInteger("processes.rounds", 5);
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -18,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The console on a small seeded org, shown in a TestFX stage, with scripted dialogs. */
 final class SeededConsole extends ShownConsole<InMemoryOrg> {
@@ -39,11 +37,9 @@ final class SeededConsole extends ShownConsole<InMemoryOrg> {
         return fixture;
     }
 
-    /** Lets background reads land and the screen settle. */
+    /** Waits until background reads have landed and the screen has settled. */
     static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        CountedBackground.settle();
     }
 
     /** A small living org: people, unsubscribes from several sources, a run and a few conflicts. */

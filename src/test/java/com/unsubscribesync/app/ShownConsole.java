@@ -1,6 +1,5 @@
 package com.unsubscribesync.app;
 
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
@@ -46,7 +45,7 @@ class ShownConsole<O> implements AutoCloseable {
             Optional<Consumer<String>> browser,
             Consumer<Console> opening) {
         this.fixture = fixture;
-        FxBackground background = new FxBackground(executor);
+        CountedBackground background = new CountedBackground(executor);
         console = browser.map(opens -> fixture.console(background, dialogs, first, opens))
                 .orElseGet(() -> fixture.console(background, dialogs, first));
         scene = console.scene(width, height);

@@ -3,7 +3,6 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
@@ -138,7 +137,11 @@ class StartUpIndicatorTest {
     private void showConsole(AppWorkspace workspace) {
         opened.set(workspace);
         Console shown = ConsoleWiring.console(
-                workspace, ZoneId.of("UTC"), new FxBackground(executor), new ScriptedDialogs(), Screen.UNSUBSCRIBES);
+                workspace,
+                ZoneId.of("UTC"),
+                new CountedBackground(executor),
+                new ScriptedDialogs(),
+                Screen.UNSUBSCRIBES);
         console.set(shown);
         stage.setScene(shown.scene(1024, 700));
         shown.load();

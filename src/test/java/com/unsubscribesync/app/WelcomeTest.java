@@ -2,7 +2,6 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -48,7 +47,7 @@ class WelcomeTest {
 
     /** What ConsoleApplication does at each start: a new console on the same data directory, then the welcome. */
     private Console open() {
-        Console opened = fixture.console(new FxBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
+        Console opened = fixture.console(new CountedBackground(executor), new ScriptedDialogs(), Screen.INTEGRATIONS);
         stage.setScene(opened.scene(1280, 800));
         opened.load();
         opened.welcomeIfFirstRun();

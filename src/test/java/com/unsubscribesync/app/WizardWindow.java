@@ -63,9 +63,7 @@ final class WizardWindow extends ShownConsole<LocalOrg> {
     }
 
     static void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        CountedBackground.settle();
     }
 
     static Button wizardButton(FxRobot robot, ButtonBar.ButtonData data) {

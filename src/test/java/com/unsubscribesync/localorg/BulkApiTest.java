@@ -17,6 +17,7 @@ import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
 import com.unsubscribesync.localorg.state.RecordIds;
 import com.unsubscribesync.localorg.state.SeedSummary;
+import com.unsubscribesync.testing.Eventually;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,11 @@ class BulkApiTest {
         assertThat(stateOf(job, two))
                 .as("the worker is held on the first batch")
                 .isEqualTo(BatchStateEnum.Queued);
-        assertThat(eventually(job, one, BatchStateEnum.InProgress)).isTrue();
+        Eventually.within(Duration.ofSeconds(2))
+                .until(
+                        "the worker to pick the first batch up",
+                        () -> stateOf(job, one),
+                        BatchStateEnum.InProgress::equals);
         assertThat(org.state().read(first.get(0)).optedOut())
                 .as("nothing written while held")
                 .isFalse();
@@ -335,16 +340,5 @@ class BulkApiTest {
 
     private BatchStateEnum stateOf(JobInfo job, BatchInfo batch) throws AsyncApiException {
         return bulk.getBatchInfo(job.getId(), batch.getId()).getState();
-    }
-
-    /** The worker picks the batch up on its own thread; this waits a bounded moment for that, not for time to pass. */
-    private boolean eventually(JobInfo job, BatchInfo batch, BatchStateEnum wanted) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            if (stateOf(job, batch) == wanted) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +87,9 @@ class ListenersStayOnLoopbackTest {
             loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
         }
         Optional<InetAddress> network = networkAddress();
-        Assumptions.assumeTrue(network.isPresent(), "this machine has no network address besides loopback");
+        assertThat(network)
+                .as("a network address of this machine besides loopback")
+                .isPresent();
         assertThatThrownBy(() -> {
                     try (Socket outside = new Socket()) {
                         outside.connect(new InetSocketAddress(network.get(), port), 2_000);

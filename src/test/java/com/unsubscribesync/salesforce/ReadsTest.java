@@ -10,8 +10,10 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.SeedSummary;
 import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.Eventually;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +66,12 @@ class ReadsTest {
                 ForceWscOrg connected = orgs.connect(org)) {
             Instant watermark = connected.records().serverTime();
             List<String> contacts = ids(connected, SObjectType.CONTACT);
-            sleepPastTheSecond();
+            // Salesforce compares times to the second: the changes below must fall in a later one.
+            Eventually.within(Duration.ofSeconds(5))
+                    .until(
+                            "the org's clock to pass the watermark's second",
+                            () -> connected.records().serverTime().truncatedTo(ChronoUnit.SECONDS),
+                            now -> now.isAfter(watermark.truncatedTo(ChronoUnit.SECONDS)));
             org.state().setOptedOut(contacts.get(3), true);
             org.state().setEmail(contacts.get(4), "moved@example.com");
             long before = connected.records().callsMade();
@@ -273,13 +280,5 @@ class ReadsTest {
                                 .filter(r -> r.email().isPresent() && !r.converted() && !r.deleted())
                                 .forEach(r -> ids.add(r.id().value())));
         return ids;
-    }
-
-    private static void sleepPastTheSecond() {
-        try {
-            Thread.sleep(1100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

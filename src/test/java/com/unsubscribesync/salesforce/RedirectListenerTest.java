@@ -30,6 +30,7 @@ class RedirectListenerTest {
             partial.write(
                     "GET /oauth/callback?code=stolen HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.US_ASCII));
             partial.flush();
+            // The listener cannot tell us it has taken both clients in: a moment lets it, before the browser comes.
             Thread.sleep(200);
 
             CompletableFuture<HttpResponse<String>> browser = http.sendAsync(
@@ -56,6 +57,7 @@ class RedirectListenerTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             RedirectListener.Redirect arrived = listener.await(Duration.ofSeconds(5));
+            // That nothing comes is shown only by waiting a moment in which it would have come.
             Thread.sleep(200);
             assertThat(browser).as("no page before the sign-in has ended").isNotDone();
 

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,7 +159,6 @@ class DatabaseFileTest {
 
     @Test
     void theDatabaseAndItsFilesAreOwnerOnlyWhateverTheUmask() throws Exception {
-        Assumptions.assumeTrue(OwnerOnly.supported(data));
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
             assertThat(mode(data.resolve("unsubscribe-sync.mv.db"))).isEqualTo("rw-------");

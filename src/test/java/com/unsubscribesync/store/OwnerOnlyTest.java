@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +15,10 @@ class OwnerOnlyTest {
     Path folder;
 
     @BeforeEach
-    void posixOnly() {
-        Assumptions.assumeTrue(OwnerOnly.supported(folder), "this file system has no POSIX permissions");
+    void posixPermissions() {
+        assertThat(OwnerOnly.supported(folder))
+                .as("the tests run on a file system with POSIX permissions")
+                .isTrue();
     }
 
     @Test

@@ -73,6 +73,7 @@ class ConcurrentWorkTest {
                 go.await();
                 for (int i = 0; i < 20; i++) {
                     engine.pusher.drain();
+                    // Drains spread over the other work's time, as serve's would be: the pace of the scenario.
                     Thread.sleep(50);
                 }
                 return null;

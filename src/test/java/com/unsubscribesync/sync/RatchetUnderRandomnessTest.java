@@ -1,6 +1,7 @@
 package com.unsubscribesync.sync;
 
 import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.testing.TestSeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
@@ -13,14 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random walks through unsubscribes here, Salesforce users' changes, conversions, merges, deletions, admin
  * resubscribes, pushes, nightly runs and restarts, against the local org through force-wsc, each step checked
- * against {@link RatchetReference}. A failure names its seed; {@code -Dratchet.seed=N} replays one walk.
+ * against {@link RatchetReference}. A failure names its seed; {@code -Dtest.seed=N} replays one walk.
  */
 class RatchetUnderRandomnessTest {
     private static final int STEPS = 55;
 
     static LongStream seeds() {
-        String chosen = System.getProperty("ratchet.seed");
-        return chosen != null ? LongStream.of(Long.parseLong(chosen)) : LongStream.of(11, 23, 37, 41, 53, 67);
+        return TestSeed.chosen().map(LongStream::of).orElseGet(() -> LongStream.of(11, 23, 37, 41, 53, 67));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -33,7 +33,8 @@ class RatchetUnderRandomnessTest {
             for (int i = 0; i < 6; i++) {
                 world.add(random.nextBoolean(), steps.address());
             }
-            RatchetWalk walk = new RatchetWalk(world, "seed " + seed + " (-Dratchet.seed=" + seed + ")");
+            RatchetWalk walk =
+                    new RatchetWalk(world, "seed " + seed + " (replay with -D" + TestSeed.PROPERTY + "=" + seed + ")");
             for (int i = 0; i < STEPS; i++) {
                 walk.step(steps.next(walk.now()), Duration.ofSeconds(5 + random.nextInt(240)));
             }
