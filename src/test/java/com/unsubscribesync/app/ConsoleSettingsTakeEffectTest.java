@@ -9,7 +9,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -28,7 +28,7 @@ class ConsoleSettingsTakeEffectTest {
     Path data;
 
     private ConsoleFixture<InMemoryOrg> fixture;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
+    private final TestClock clock = TestClock.at("2024-06-03T12:00:00Z");
 
     private IntegrationsViewModel model(ScriptedDialogs dialogs) {
         fixture = ConsoleFixture.inMemory(data, clock, 0);

@@ -11,7 +11,7 @@ import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -19,7 +19,6 @@ import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.integrations.Requirement;
 import com.unsubscribesync.ui.settings.SettingsForm;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class SettingsFormTakesEffectTest {
     Path data;
 
     private ConsoleFixture<InMemoryOrg> fixture;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
+    private final TestClock clock = TestClock.at("2024-06-03T12:00:00Z");
 
     @AfterEach
     void close() {

@@ -29,6 +29,7 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.testing.TestClock;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,7 +187,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Merges the loser into the winner, then moves the org's clock past the minute in which Salesforce reports it. */
-    void merge(String winner, String loser, MutableClock orgClock) {
+    void merge(String winner, String loser, TestClock orgClock) {
         admin().merge(winner, loser);
         // Salesforce reports deletions by whole minutes, so the next run comes a few minutes later.
         orgClock.advance(Duration.ofMinutes(3));
@@ -202,13 +203,13 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Recorded as the command line records it, and due at once on the engine's clock. */
-    void unsubscribe(String email, MutableClock engineClock) {
+    void unsubscribe(String email, TestClock engineClock) {
         unsubscribe(email);
         engineClock.set(Instant.now());
     }
 
     /** Unsubscribes the address, due at once, and drains the outbox. */
-    PushReport push(String email, MutableClock engineClock) {
+    PushReport push(String email, TestClock engineClock) {
         unsubscribe(email, engineClock);
         return pusher.drain();
     }

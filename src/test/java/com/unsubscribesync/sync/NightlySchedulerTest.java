@@ -7,6 +7,7 @@ import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class NightlySchedulerTest {
     private SettingsRepository settings;
     private SyncRunRepository runs;
     private final List<SyncRun.Trigger> started = new ArrayList<>();
-    private MutableClock clock;
+    private TestClock clock;
     private NightlyScheduler scheduler;
 
     @BeforeEach
@@ -30,7 +31,7 @@ class NightlySchedulerTest {
         database = Database.openInMemory("scheduler-" + UUID.randomUUID());
         settings = new SettingsRepository(database);
         runs = new SyncRunRepository(database);
-        clock = new MutableClock(Instant.parse("2026-03-07T12:00:00Z"));
+        clock = TestClock.at("2026-03-07T12:00:00Z");
         scheduler = new NightlyScheduler(
                 settings,
                 runs,

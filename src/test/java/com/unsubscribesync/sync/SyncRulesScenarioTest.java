@@ -12,6 +12,7 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -144,7 +145,7 @@ class SyncRulesScenarioTest {
 
     @Test
     void contactMergedAwayIsFollowedToItsMasterByTheNightlyRun() throws Exception {
-        MutableClock orgClock = new MutableClock(java.time.Instant.now());
+        TestClock orgClock = TestClock.atNow();
         engine.close();
         org.close();
         org = EngineHarness.startOrg(options -> options.withClock(orgClock));
