@@ -18,10 +18,7 @@ import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -329,16 +326,7 @@ class CrashSafetyTest {
     }
 
     private int cli(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        env)
-                .run(all);
+        return CliRun.on(data).env(env).run(args).exit();
     }
 
     private static void sleep(long millis) {

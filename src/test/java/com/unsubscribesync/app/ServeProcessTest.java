@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -126,15 +124,6 @@ class ServeProcessTest {
     }
 
     private int cli(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dataDirectory.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        env)
-                .run(all);
+        return CliRun.on(dataDirectory).env(env).run(args).exit();
     }
 }
