@@ -7,15 +7,19 @@ import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.shell.Screenshots;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +198,7 @@ class ConsoleScreensTest {
     }
 
     @Test
-    void everyScreenRendersToAPicture(FxRobot robot) throws Exception {
+    void everyScreenShowsItsKeyControlsAndRendersToAPicture(FxRobot robot) throws Exception {
         Path directory = Path.of("target", "screenshots");
         for (Screen screen : Screen.values()) {
             robot.interact(() -> console.shell().screenProperty().set(screen));
@@ -209,9 +213,89 @@ class ConsoleScreensTest {
                 robot.clickOn("locked@example.com");
                 settle();
             }
+            for (KeyControl control : KEY_CONTROLS.get(screen)) {
+                control.assertShownIn(robot, scene, screen);
+            }
+            WritableImage picture =
+                    WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
+            Bounds content = WaitForAsyncUtils.asyncFx(() -> {
+                        Node viewport = robot.lookup("#screen-viewport").query();
+                        return viewport.localToScene(viewport.getBoundsInLocal());
+                    })
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(Pictures.distinctColours(picture, content))
+                    .as("%s: the main content is drawn, not one flat colour", screen)
+                    .isGreaterThanOrEqualTo(8);
             Path file = directory.resolve(Screenshots.fileName(screen));
-            robot.interact(() -> Screenshots.write(scene.snapshot(null), file));
-            assertThat(Files.size(file)).isGreaterThan(10_000);
+            Screenshots.write(picture, file);
+            assertThat(file).as("the picture for people to look at").isNotEmptyFile();
+        }
+    }
+
+    /** What the admin must find on each screen, in the state the test above leaves it. */
+    private static final Map<Screen, List<KeyControl>> KEY_CONTROLS = Map.of(
+            Screen.UNSUBSCRIBES,
+            List.of(
+                    KeyControl.enabled("#search"),
+                    KeyControl.enabled("#unsubscribes"),
+                    KeyControl.enabled("#add"),
+                    KeyControl.enabled("#history"),
+                    KeyControl.enabled("#export-history")),
+            Screen.INTEGRATIONS,
+            List.of(
+                    KeyControl.enabled("#nightly-sync"),
+                    KeyControl.enabled("#field-email-opt-out"),
+                    KeyControl.enabled("#run-now"),
+                    KeyControl.enabled("#next-run")),
+            Screen.CONFLICTS,
+            List.of(
+                    KeyControl.enabled("#conflicts"),
+                    KeyControl.enabled("#conflict-detail"),
+                    KeyControl.enabled("#action-dismiss")),
+            Screen.SYNC_HISTORY,
+            List.of(KeyControl.enabled("#runs"), KeyControl.enabled("#runs-chart")),
+            Screen.CONNECTION,
+            List.of(
+                    KeyControl.enabled("#connection-state"),
+                    KeyControl.enabled("#target-demo"),
+                    KeyControl.enabled("#disconnect"),
+                    KeyControl.disabled("#client-id")));
+
+    /** A control by id: present, shown, wholly inside the window, and enabled or not as the screen's state says. */
+    private record KeyControl(String query, boolean enabled) {
+        static KeyControl enabled(String query) {
+            return new KeyControl(query, true);
+        }
+
+        static KeyControl disabled(String query) {
+            return new KeyControl(query, false);
+        }
+
+        void assertShownIn(FxRobot robot, Scene scene, Screen screen) throws Exception {
+            Node node = robot.lookup(query).query();
+            assertThat(node).as("%s has %s", screen, query).isNotNull();
+            String where = screen + " " + query;
+            assertThat(node.isDisabled()).as("%s enabled", where).isEqualTo(!enabled);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> shown(node)).get(5, TimeUnit.SECONDS))
+                    .as("%s visible with every container above it", where)
+                    .isTrue();
+            Bounds bounds = WaitForAsyncUtils.asyncFx(() -> node.localToScene(node.getBoundsInLocal()))
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(bounds.getWidth() * bounds.getHeight())
+                    .as("%s has a size", where)
+                    .isPositive();
+            assertThat(new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()).contains(bounds))
+                    .as("%s at %s lies inside the %sx%s window", where, bounds, scene.getWidth(), scene.getHeight())
+                    .isTrue();
+        }
+
+        private static boolean shown(Node node) {
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible() || n.getOpacity() == 0) {
+                    return false;
+                }
+            }
+            return node.getScene() != null;
         }
     }
 
