@@ -6,17 +6,13 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
-import com.unsubscribesync.salesforce.ConnectionOptions;
-import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.ForceWscOrg;
-import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.salesforce.PageLayout;
-import com.unsubscribesync.salesforce.SessionSource;
-import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.testing.LocalOrgConnections;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.FixedConnection;
@@ -25,10 +21,8 @@ import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgState;
-import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -164,16 +158,7 @@ public final class ConsoleFixture<O> implements AutoCloseable {
     }
 
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options =
-                ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
-        TokenEndpoint tokens =
-                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
-        return ForceWscOrg.open(
-                new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()),
-                () -> 0,
-                false,
-                () -> {});
+        return LocalOrgConnections.open(org);
     }
 
     /** A layout as the local org returns it now, over a connection of its own. */

@@ -2,10 +2,7 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.shell.Screenshots;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,46 +17,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main interaction of every screen, through the real views, headless. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleScreensTest {
-    @TempDir
-    static Path data;
-
-    private SeededConsole running;
-    private ConsoleFixture<InMemoryOrg> fixture;
-    private ScriptedDialogs dialogs;
-    private Console console;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
-        fixture = running.fixture;
-        dialogs = running.dialogs;
-        console = running.console;
-        scene = running.scene;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        running.close();
-    }
-
-    private static void settle() {
-        SeededConsole.settle();
-    }
-
+class ConsoleScreensTest extends SeededConsoleTest {
     @Test
     void navigationShowsEveryScreenAndTheStatusBarTellsTheState(FxRobot robot) throws Exception {
         settle();
@@ -79,7 +42,7 @@ class ConsoleScreensTest {
         robot.clickOn("#nav-unsubscribes");
         robot.clickOn("Unsubscribes");
         settle();
-        assertThat(console.shell().screenProperty().get()).isEqualTo(Screen.UNSUBSCRIBES);
+        assertThat(running.console.shell().screenProperty().get()).isEqualTo(Screen.UNSUBSCRIBES);
     }
 
     @Test
@@ -87,17 +50,20 @@ class ConsoleScreensTest {
         settle();
         robot.clickOn((Node) robot.lookup("#nightly-sync .thumb").query());
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().nightlySync());
+                5,
+                TimeUnit.SECONDS,
+                () -> running.fixture.workspace.settings().load().nightlySync());
         robot.clickOn("#field-marketo-sales-opt-out");
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,
-                () -> fixture.workspace.settings().load().field()
+                () -> running.fixture.workspace.settings().load().field()
                         == com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT);
         settle();
         assertThat(robot.lookup("#next-run").queryAs(Label.class).getText()).doesNotContain("off");
         robot.clickOn("Show people without an ID");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialogs.saw("list: People without a Salesforce ID"));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> running.dialogs.saw("list: People without a Salesforce ID"));
     }
 
     @Test
@@ -125,8 +91,11 @@ class ConsoleScreensTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(
                     "no history; selected "
-                            + console.unsubscribes().selectedProperty().get() + " title "
-                            + console.unsubscribes().historyTitleProperty().get() + " dialogs " + dialogs.shown,
+                            + running.console.unsubscribes().selectedProperty().get() + " title "
+                            + running.console
+                                    .unsubscribes()
+                                    .historyTitleProperty()
+                                    .get() + " dialogs " + running.dialogs.shown,
                     e);
         }
     }
@@ -170,7 +139,7 @@ class ConsoleScreensTest {
         robot.clickOn("#target-salesforce");
         robot.clickOn("#connect");
         settle();
-        assertThat(dialogs.saw("error: Log in: Enter the Consumer Key")).isTrue();
+        assertThat(running.dialogs.saw("error: Log in: Enter the Consumer Key")).isTrue();
     }
 
     @Test
@@ -201,7 +170,7 @@ class ConsoleScreensTest {
     void everyScreenShowsItsKeyControlsAndRendersToAPicture(FxRobot robot) throws Exception {
         Path directory = Path.of("target", "screenshots");
         for (Screen screen : Screen.values()) {
-            robot.interact(() -> console.shell().screenProperty().set(screen));
+            robot.interact(() -> running.console.shell().screenProperty().set(screen));
             settle();
             if (screen == Screen.UNSUBSCRIBES) {
                 robot.clickOn("person000011@example.com");
@@ -214,10 +183,10 @@ class ConsoleScreensTest {
                 settle();
             }
             for (KeyControl control : KEY_CONTROLS.get(screen)) {
-                control.assertShownIn(robot, scene, screen);
+                control.assertShownIn(robot, running.scene, screen);
             }
-            WritableImage picture =
-                    WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS);
+            WritableImage picture = WaitForAsyncUtils.asyncFx(() -> running.scene.snapshot(null))
+                    .get(5, TimeUnit.SECONDS);
             Bounds content = WaitForAsyncUtils.asyncFx(() -> {
                         Node viewport = robot.lookup("#screen-viewport").query();
                         return viewport.localToScene(viewport.getBoundsInLocal());

@@ -11,13 +11,9 @@ import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.OrgAdmin;
 import com.unsubscribesync.salesforce.BulkPolling;
 import com.unsubscribesync.salesforce.ConnectionOptions;
-import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
-import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceOrg;
-import com.unsubscribesync.salesforce.SessionSource;
-import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.MirrorRepository;
@@ -29,8 +25,8 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.testing.LocalOrgConnections;
 import com.unsubscribesync.testing.TestClock;
-import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,7 +157,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     static ConnectionOptions options() {
-        return ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        return LocalOrgConnections.options();
     }
 
     static ForceWscOrg connect(LocalOrg org) {
@@ -170,16 +166,15 @@ final class EngineHarness implements AutoCloseable {
 
     /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection) {
-        ConnectionOptions options = connection.withBulkPolling(
-                BulkPolling.defaults().withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
-        TokenEndpoint tokens =
-                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
-        return ForceWscOrg.open(
-                new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()),
-                () -> 0,
-                false,
-                () -> {});
+        return LocalOrgConnections.open(
+                org,
+                connection.withBulkPolling(BulkPolling.defaults()
+                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30)))));
+    }
+
+    /** Resubscribes as the console and command line do, on this engine's clock. */
+    Resubscriber resubscriber() {
+        return new Resubscriber(unsubscribes, people, settings, mirror, () -> Optional.of(salesforce), fields, clock);
     }
 
     OrgAdmin admin() {

@@ -318,14 +318,7 @@ class OutboxSettlingTest {
                 engine.outbox,
                 engine.people,
                 engine.mirror,
-                new Resubscriber(
-                        engine.unsubscribes,
-                        engine.people,
-                        engine.settings,
-                        engine.mirror,
-                        () -> Optional.of(engine.salesforce),
-                        engine.fields,
-                        clock),
+                engine.resubscriber(),
                 engine.fields,
                 clock);
     }

@@ -87,7 +87,7 @@ final class RatchetWorld implements AutoCloseable {
         } else if (step instanceof RatchetStep.Delete s) {
             admin().delete(s.recordId());
         } else if (step instanceof RatchetStep.Resubscribe s) {
-            resubscriber()
+            engine.resubscriber()
                     .resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin", s.alsoSalesforce());
         } else if (step instanceof RatchetStep.Push) {
             engine.pusher.drain();
@@ -104,17 +104,6 @@ final class RatchetWorld implements AutoCloseable {
         } else {
             admin().setPackageOptedOut(id, value);
         }
-    }
-
-    private Resubscriber resubscriber() {
-        return new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
     }
 
     private void restart() {

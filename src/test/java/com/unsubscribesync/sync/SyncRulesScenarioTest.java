@@ -300,14 +300,7 @@ class SyncRulesScenarioTest {
         String contact = engine.admin().addContact("Ny", "Xu", "ny@acme.test");
         engine.unsubscribe("ny@acme.test");
         engine.pusher.drain();
-        Resubscriber resubscriber = new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
+        Resubscriber resubscriber = engine.resubscriber();
 
         assertThatThrownBy(() -> resubscriber.resubscribe(Email.parse("ny@acme.test"), " ", "admin", true))
                 .hasMessageContaining("needs a reason");
