@@ -1,12 +1,12 @@
 package com.unsubscribesync.app;
 
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Tests of the console on the small seeded org, a fresh one shown in the TestFX stage for each test. */
 @ExtendWith(ApplicationExtension.class)
@@ -16,9 +16,10 @@ abstract class SeededConsoleTest {
 
     SeededConsole running;
 
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
+    /** TestFX calls only the test class's own {@code @Start} methods, so the stage is set up here instead. */
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.setupStage(stage -> running = new SeededConsole(stage, data));
     }
 
     @AfterEach

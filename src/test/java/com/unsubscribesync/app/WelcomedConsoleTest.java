@@ -6,11 +6,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Tests of the console as it first opens on a fresh data directory connected to a given org, welcome and all. */
@@ -22,9 +23,10 @@ abstract class WelcomedConsoleTest {
     ConsoleOnAnOrg running;
     private Stage stage;
 
-    @Start
-    void start(Stage shown) {
-        this.stage = shown;
+    /** TestFX calls only the test class's own {@code @Start} methods, so the stage is taken here instead. */
+    @BeforeEach
+    void takeTheStage() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
