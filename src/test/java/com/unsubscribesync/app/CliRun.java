@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.localorg.LocalOrg;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,20 @@ record CliRun(int exit, String out, String err) {
     /** Runs with only their own arguments. */
     static Setup withArgumentsAsGiven() {
         return new Setup(List.of());
+    }
+
+    /** The arguments of {@code connect} to a local org with its client credentials, the secret in {@code variable}. */
+    static String[] connectTo(LocalOrg org, String secretVariable, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "connect",
+                "--login-url",
+                org.url(),
+                "--client-id",
+                org.clientId(),
+                "--client-secret-env",
+                secretVariable));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** The single line on stderr: what went wrong, where, and what to do. */

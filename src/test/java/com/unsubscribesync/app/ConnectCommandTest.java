@@ -72,15 +72,7 @@ class ConnectCommandTest {
     @Test
     void aWrongClientSecretExitsWithThreeAndOneLineThatShowsNoSecret() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            CliRun run = run(
-                    Map.of(SECRET_VARIABLE, "wrong-secret-value"),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
+            CliRun run = run(Map.of(SECRET_VARIABLE, "wrong-secret-value"), CliRun.connectTo(org, SECRET_VARIABLE));
             assertThat(run.exit()).isEqualTo(3);
             assertThat(run.err().strip().lines())
                     .singleElement()
@@ -95,15 +87,7 @@ class ConnectCommandTest {
     @Test
     void theRightClientSecretConnectsHeadless() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            CliRun run = run(
-                    Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
+            CliRun run = run(Map.of(SECRET_VARIABLE, org.clientSecret()), CliRun.connectTo(org, SECRET_VARIABLE));
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains(org.orgId());
             JsonNode status = json("status", "--json");
@@ -144,31 +128,15 @@ class ConnectCommandTest {
         OAuthCallback callback = TestCallbacks.free();
         try (LocalOrg org =
                 TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(10))) {
-            CliRun headless = run(
-                    Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
+            CliRun headless = run(Map.of(SECRET_VARIABLE, org.clientSecret()), CliRun.connectTo(org, SECRET_VARIABLE));
             assertThat(headless.exit()).as(headless.err()).isZero();
             assertThat(json("status", "--json").get("connected").asBoolean()).isTrue();
             List<String> secrets = new ArrayList<>(List.of(org.clientSecret()));
 
             CliRun browser = runWithBrowser(
                     Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE,
-                    "--browser",
-                    "--callback-port",
-                    Integer.toString(callback.port()));
+                    CliRun.connectTo(
+                            org, SECRET_VARIABLE, "--browser", "--callback-port", Integer.toString(callback.port())));
             assertThat(browser.exit()).as(browser.err()).isZero();
             assertThat(browser.out())
                     .contains("/services/oauth2/authorize?")

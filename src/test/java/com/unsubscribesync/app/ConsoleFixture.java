@@ -1,6 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.TestIds;
@@ -203,6 +204,21 @@ public final class ConsoleFixture<O> implements AutoCloseable {
             ((InMemoryOrg) org)
                     .add(TestIds.of(SObjectType.CONTACT, i), email, optedOutEvery > 0 && i % optedOutEvery == 0);
         }
+    }
+
+    /**
+     * A Contact in the in-memory org, not opted out there, and the person the store knows by it.
+     *
+     * @param number the Contact's number, which gives its record id
+     */
+    public Email knownContact(String address, Optional<String> firstName, int number) {
+        Email email = new Email(address);
+        ((InMemoryOrg) org).add(TestIds.of(SObjectType.CONTACT, number), email, false);
+        workspace
+                .people()
+                .save(new Person(
+                        email, firstName, Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, number))));
+        return email;
     }
 
     /** Background pusher and scheduler, as the console starts them. */

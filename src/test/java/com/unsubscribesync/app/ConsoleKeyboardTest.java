@@ -2,6 +2,7 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.testing.ShortenedText;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.TextSize;
 import java.util.ArrayList;
@@ -9,13 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -90,42 +88,12 @@ class ConsoleKeyboardTest extends SeededConsoleTest {
             assertThat(breadcrumb.getFont().getSize())
                     .as("breadcrumb font on %s", screen)
                     .isEqualTo(16);
-            assertThat(cutOff(running.scene.getRoot()))
+            assertThat(ShortenedText.under(running.scene.getRoot()))
                     .as("labels cut off on %s at 16 px", screen)
                     .isEmpty();
         }
         robot.push(shortcut(KeyCode.DIGIT0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(running.console.shell().textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
-    }
-
-    /**
-     * Labels and buttons on screen whose text is shown shortened with an ellipsis. Table cells and column headers
-     * may shorten, as in any table: the admin widens the column.
-     */
-    private static List<String> cutOff(Parent parent) {
-        List<String> found = new ArrayList<>();
-        for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible()
-                    || child instanceof Cell<?>
-                    || child.getStyleClass().contains("column-header")) {
-                continue;
-            }
-            if (child instanceof Labeled labeled
-                    && labeled.getText() != null
-                    && !labeled.getText().isBlank()) {
-                Node shown = labeled.lookup(".text");
-                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text
-                        && !text.getText().equals(full)
-                        && text.getText().endsWith(labeled.getEllipsisString())) {
-                    found.add(labeled.getClass().getSimpleName() + " '" + full + "' shown as '" + text.getText() + "'");
-                }
-            }
-            if (child instanceof Parent inner) {
-                found.addAll(cutOff(inner));
-            }
-        }
-        return found;
     }
 }

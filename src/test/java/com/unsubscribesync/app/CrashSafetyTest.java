@@ -67,16 +67,7 @@ class CrashSafetyTest {
                 }
             }
             Map<String, String> env = Map.of("CRASH_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "CRASH_SECRET"))
-                    .isZero();
+            assertThat(cli(env, CliRun.connectTo(org, "CRASH_SECRET"))).isZero();
 
             // The recorder opens the database for each unsubscribe, as `unsubscribe add` does, so the processes
             // being killed are sometimes the ones serving the database file to the others.
@@ -208,15 +199,7 @@ class CrashSafetyTest {
             Predicate<Email> written = email -> named.get(email).stream()
                     .allMatch(id -> org.state().read(id).optedOut());
             Predicate<Email> namesAContact = email -> named.get(email).stream().anyMatch(id -> id.startsWith("003"));
-            assertThat(cli(
-                            Map.of("CRASH_SECRET", org.clientSecret()),
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "CRASH_SECRET"))
+            assertThat(cli(Map.of("CRASH_SECRET", org.clientSecret()), CliRun.connectTo(org, "CRASH_SECRET")))
                     .isZero();
 
             Thread recorder = new Thread(
@@ -308,17 +291,9 @@ class CrashSafetyTest {
     }
 
     private Process start(String... command) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "--data-dir",
-                data.toString()));
+        List<String> line = new ArrayList<>(List.of("--data-dir", data.toString()));
         line.addAll(List.of(command));
-        return new ProcessBuilder(line)
+        return new ProcessBuilder(AppProcess.javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         data.resolve("processes.txt").toFile()))

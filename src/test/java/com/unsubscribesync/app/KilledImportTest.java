@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -77,17 +78,9 @@ class KilledImportTest {
     }
 
     private Process start(String... command) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "--data-dir",
-                data.toString()));
+        List<String> line = new ArrayList<>(List.of("--data-dir", data.toString()));
         line.addAll(List.of(command));
-        return new ProcessBuilder(line)
+        return new ProcessBuilder(AppProcess.javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         files.resolve("process.txt").toFile()))

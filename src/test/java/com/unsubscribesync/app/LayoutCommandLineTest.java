@@ -217,14 +217,7 @@ class LayoutCommandLineTest {
 
     private void connect(LocalOrg org) {
         env = Map.of(SECRET_VARIABLE, org.clientSecret());
-        CliRun run = run(
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                SECRET_VARIABLE);
+        CliRun run = run(CliRun.connectTo(org, SECRET_VARIABLE));
         assertThat(run.exit()).as(run.err()).isZero();
     }
 

@@ -9,6 +9,7 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.testing.ShortenedText;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -27,8 +28,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +162,7 @@ class MarketoPackageMissingChecklistTest {
 
         for (String id : List.of("#requirements", "#more-settings")) {
             Parent part = robot.lookup(id).queryAs(Parent.class);
-            assertThat(cutOff(part)).as("text cut off in %s", id).isEmpty();
+            assertThat(ShortenedText.under(part)).as("text cut off in %s", id).isEmpty();
             assertThat(outside(part, scene.getWidth()))
                     .as("controls past the window's right edge in %s", id)
                     .isEmpty();
@@ -173,31 +172,6 @@ class MarketoPackageMissingChecklistTest {
         assertThat(robot.lookup("#requirements .requirement-title").queryAllAs(Label.class))
                 .as("titles keep most of the row")
                 .allSatisfy(title -> assertThat(title.getWidth()).isGreaterThan(checklistWidth / 2));
-    }
-
-    /** Labels and buttons shown shortened with an ellipsis. */
-    private static List<String> cutOff(Parent parent) {
-        List<String> found = new ArrayList<>();
-        for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible()) {
-                continue;
-            }
-            if (child instanceof Labeled labeled
-                    && labeled.getText() != null
-                    && !labeled.getText().isBlank()) {
-                Node shown = labeled.lookup(".text");
-                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text
-                        && !text.getText().equals(full)
-                        && text.getText().endsWith(labeled.getEllipsisString())) {
-                    found.add("'" + full + "' shown as '" + text.getText() + "'");
-                }
-            }
-            if (child instanceof Parent inner) {
-                found.addAll(cutOff(inner));
-            }
-        }
-        return found;
     }
 
     /** Controls with an id whose right edge lies past the window's. */

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,27 +27,10 @@ class ServeProcessTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             String contact = org.state().addContact("Ann", "Lee", "ann@serve.test");
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "TEST_SECRET"))
-                    .isZero();
+            connect(org, env);
 
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process serve = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            classpath,
-                            Main.class.getName(),
-                            "--data-dir",
-                            dataDirectory.toString(),
-                            "serve")
+                            AppProcess.javaCommand(List.of(), "--data-dir", dataDirectory.toString(), "serve"))
                     .redirectError(dataDirectory.resolve("serve-stderr.txt").toFile())
                     .start();
             try {
@@ -81,16 +65,7 @@ class ServeProcessTest {
     void aCommandLineAddWakesTheRunningServeSoThePushDoesNotWaitForThePoll() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "TEST_SECRET"))
-                    .isZero();
+            connect(org, env);
             AppProcess serve = AppProcess.start(dataDirectory, outputs, "serve", Map.of(), "serve");
             try {
                 assertThat(serve.awaitLine("serving", java.time.Duration.ofSeconds(90)))
@@ -121,6 +96,10 @@ class ServeProcessTest {
                 assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
             }
         }
+    }
+
+    private void connect(LocalOrg org, Map<String, String> env) {
+        assertThat(cli(env, CliRun.connectTo(org, "TEST_SECRET"))).isZero();
     }
 
     private int cli(Map<String, String> env, String... args) {

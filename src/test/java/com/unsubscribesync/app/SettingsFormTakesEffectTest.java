@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Setting;
-import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
@@ -58,12 +56,7 @@ class SettingsFormTakesEffectTest {
         for (int i = 0; i < 1_600; i++) {
             fixture.org.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()));
         }
-        Email email = new Email("ana@example.com");
-        fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.workspace
-                .people()
-                .save(new Person(
-                        email, Optional.of("Ana"), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
+        Email email = fixture.knownContact("ana@example.com", Optional.of("Ana"), 1);
         fixture.workspace
                 .unsubscribes()
                 .add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));

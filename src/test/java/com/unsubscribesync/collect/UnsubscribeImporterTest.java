@@ -171,7 +171,7 @@ class UnsubscribeImporterTest {
                     assertThat(e.rowsSaved()).isEqualTo(1_000);
                     assertThat(e.added()).isEqualTo(1_000);
                     assertThat(e.getMessage())
-                            .contains("1000 rows were saved for good (1000 new store.unsubscribes)")
+                            .contains("1000 rows were saved for good (1000 new unsubscribes)")
                             .contains("No space left on device")
                             .contains("run the same import again")
                             .doesNotContain("rolled back")

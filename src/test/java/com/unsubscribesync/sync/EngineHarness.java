@@ -177,6 +177,23 @@ final class EngineHarness implements AutoCloseable {
         return new Resubscriber(unsubscribes, people, settings, mirror, () -> Optional.of(salesforce), fields, clock);
     }
 
+    /**
+     * {@code count} new Contacts, person0@{@code domain} and on, all unsubscribed in one batch; their record IDs in
+     * that order.
+     */
+    List<String> unsubscribedContacts(int count, String domain) {
+        List<String> ids = new ArrayList<>();
+        List<Unsubscribe> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = "person" + i + "@" + domain;
+            ids.add(admin().addContact("Per", "Son " + i, email));
+            added.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        }
+        unsubscribes.addAll(added.iterator());
+        return ids;
+    }
+
     OrgAdmin admin() {
         return org.state();
     }
