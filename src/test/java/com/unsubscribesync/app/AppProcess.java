@@ -93,8 +93,23 @@ final class AppProcess {
 
     /** SIGTERM, as a service manager stops it; whether it ended within 30 s. */
     boolean stop() throws InterruptedException {
+        return stops(process);
+    }
+
+    /** Sends SIGTERM; whether the process ended within 30 seconds. */
+    static boolean stops(Process process) throws InterruptedException {
         process.destroy();
         return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The app on {@code dataDirectory} in its own JVM, what it prints appended to {@code log}. */
+    static Process startAppendingTo(Path log, Path dataDirectory, String... args) throws IOException {
+        List<String> line = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
+        line.addAll(List.of(args));
+        return new ProcessBuilder(javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     boolean alive() {

@@ -39,14 +39,13 @@ record CliRun(int exit, String out, String err) {
 
     /** The arguments of {@code connect} to a local org with its client credentials, the secret in {@code variable}. */
     static String[] connectTo(LocalOrg org, String secretVariable, String... more) {
+        return connect(org.url(), org.clientId(), secretVariable, more);
+    }
+
+    /** The arguments of {@code connect} with client credentials, the secret in {@code variable}. */
+    static String[] connect(String loginUrl, String clientId, String secretVariable, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                secretVariable));
+                "connect", "--login-url", loginUrl, "--client-id", clientId, "--client-secret-env", secretVariable));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -98,26 +98,11 @@ class ConnectCommandTest {
 
     @Test
     void badConnectInputExitsWithTwo() {
-        assertThat(run(
-                                Map.of(),
-                                "connect",
-                                "--login-url",
-                                "https://login.salesforce.com",
-                                "--client-id",
-                                "x",
-                                "--client-secret-env",
-                                "UNSET_VARIABLE_FOR_TEST")
+        assertThat(run(Map.of(), CliRun.connect("https://login.salesforce.com", "x", "UNSET_VARIABLE_FOR_TEST"))
                         .exit())
                 .isEqualTo(2);
-        CliRun plain = run(
-                Map.of(SECRET_VARIABLE, "s"),
-                "connect",
-                "--login-url",
-                "http://login.example.com",
-                "--client-id",
-                "x",
-                "--client-secret-env",
-                SECRET_VARIABLE);
+        CliRun plain =
+                run(Map.of(SECRET_VARIABLE, "s"), CliRun.connect("http://login.example.com", "x", SECRET_VARIABLE));
         assertThat(plain.exit()).isEqualTo(2);
         assertThat(plain.err()).contains("https");
         assertThat(run(Map.of(), "connect").exit()).isEqualTo(2);

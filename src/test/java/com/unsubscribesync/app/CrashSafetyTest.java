@@ -110,10 +110,7 @@ class CrashSafetyTest {
                 while (outbox.pendingCount() > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                        .as("serve stops on SIGTERM")
-                        .isTrue();
+                assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
                 assertThat(outbox.pendingCount())
                         .as("outbox after the last serve")
                         .isZero();
@@ -228,10 +225,7 @@ class CrashSafetyTest {
                 Thread.sleep(200);
             }
             Thread.sleep(1_000);
-            serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                    .as("serve stops on SIGTERM")
-                    .isTrue();
+            assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
 
             try (Database database = Database.openFile(data)) {
                 UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
@@ -291,13 +285,7 @@ class CrashSafetyTest {
     }
 
     private Process start(String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of("--data-dir", data.toString()));
-        line.addAll(List.of(command));
-        return new ProcessBuilder(AppProcess.javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        data.resolve("processes.txt").toFile()))
-                .start();
+        return AppProcess.startAppendingTo(data.resolve("processes.txt"), data, command);
     }
 
     private int cli(Map<String, String> env, String... args) {

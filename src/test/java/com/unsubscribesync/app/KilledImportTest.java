@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -78,12 +77,6 @@ class KilledImportTest {
     }
 
     private Process start(String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of("--data-dir", data.toString()));
-        line.addAll(List.of(command));
-        return new ProcessBuilder(AppProcess.javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        files.resolve("process.txt").toFile()))
-                .start();
+        return AppProcess.startAppendingTo(files.resolve("process.txt"), data, command);
     }
 }

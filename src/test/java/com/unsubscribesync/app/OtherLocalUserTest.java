@@ -124,10 +124,7 @@ class OtherLocalUserTest {
                             "SELECT FILE_READ('" + data.resolve("salesforce-connection.key") + "')"))
                     .containsExactly("CONNECTED UNSUBSCRIBE_SYNC", "REFUSED 90040");
         } finally {
-            serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                    .as("serve stops on SIGTERM")
-                    .isTrue();
+            assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
         }
     }
 

@@ -49,10 +49,7 @@ class ServeProcessTest {
                 System.out.println("serve pushed a command-line unsubscribe after " + latencyMs + " ms");
                 assertThat(org.state().read(contact).optedOut()).isTrue();
             } finally {
-                serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                        .as("serve stops on SIGTERM")
-                        .isTrue();
+                assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
             }
         }
     }

@@ -67,13 +67,7 @@ class NightlySchedulerTest {
     @Test
     void runsOnceAtEightPmPacificAcrossTheSpringChangeOfClocks() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        List<Instant> runTimes = new ArrayList<>();
-        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
-        scheduler.tick();
-        for (int minute = 0; minute < 3 * 24 * 60; minute += 5) {
-            clock.advance(Duration.ofMinutes(5));
-            scheduler.tick();
-        }
+        List<Instant> runTimes = runTimesOver(Duration.ofDays(3));
         // 7 March is PST (UTC-8); clocks go forward on 8 March, so 8 and 9 March are PDT (UTC-7).
         assertThat(runTimes)
                 .containsExactly(
@@ -86,13 +80,7 @@ class NightlySchedulerTest {
     void runsOnceAtEightPmPacificAcrossTheAutumnChangeOfClocks() {
         clock.set(Instant.parse("2026-10-31T12:00:00Z"));
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        List<Instant> runTimes = new ArrayList<>();
-        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
-        scheduler.tick();
-        for (int minute = 0; minute < 2 * 24 * 60; minute += 5) {
-            clock.advance(Duration.ofMinutes(5));
-            scheduler.tick();
-        }
+        List<Instant> runTimes = runTimesOver(Duration.ofDays(2));
         // Clocks go back on 1 November: 31 October is PDT (UTC-7), 1 November PST (UTC-8).
         assertThat(runTimes)
                 .containsExactly(Instant.parse("2026-11-01T03:00:00Z"), Instant.parse("2026-11-02T04:00:00Z"));
@@ -130,5 +118,17 @@ class NightlySchedulerTest {
         scheduler.tick();
         assertThat(started).isEmpty();
         assertThat(scheduler.nextRun()).contains(Instant.parse("2026-03-08T04:00:00Z"));
+    }
+
+    /** The times a scheduler, ticked every five minutes for {@code span}, started a run at. */
+    private List<Instant> runTimesOver(Duration span) {
+        List<Instant> runTimes = new ArrayList<>();
+        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
+        scheduler.tick();
+        for (Duration passed = Duration.ZERO; passed.compareTo(span) < 0; passed = passed.plusMinutes(5)) {
+            clock.advance(Duration.ofMinutes(5));
+            scheduler.tick();
+        }
+        return runTimes;
     }
 }
