@@ -89,14 +89,7 @@ class NightlySchedulerTest {
     @Test
     void aSlotMissedWhileTheAppWasClosedIsCaughtUpOnceAtStart() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-06T04:00:00Z"));
-        runs.finish(
-                id,
-                SyncRun.Outcome.SUCCEEDED,
-                SyncRun.Counts.NONE,
-                Optional.empty(),
-                Optional.empty(),
-                Instant.parse("2026-03-06T04:01:00Z"));
+        scheduledRunSucceeded(Instant.parse("2026-03-06T04:00:00Z"));
 
         scheduler.tick();
         scheduler.tick();
@@ -107,14 +100,7 @@ class NightlySchedulerTest {
     @Test
     void noCatchUpWhenTheLastSlotAlreadyRan() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-07T04:00:00Z"));
-        runs.finish(
-                id,
-                SyncRun.Outcome.SUCCEEDED,
-                SyncRun.Counts.NONE,
-                Optional.empty(),
-                Optional.empty(),
-                Instant.parse("2026-03-07T04:01:00Z"));
+        scheduledRunSucceeded(Instant.parse("2026-03-07T04:00:00Z"));
         scheduler.tick();
         assertThat(started).isEmpty();
         assertThat(scheduler.nextRun()).contains(Instant.parse("2026-03-08T04:00:00Z"));
@@ -130,5 +116,17 @@ class NightlySchedulerTest {
             scheduler.tick();
         }
         return runTimes;
+    }
+
+    /** A scheduled run that started at {@code at} and succeeded a minute later. */
+    private void scheduledRunSucceeded(Instant at) {
+        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, at);
+        runs.finish(
+                id,
+                SyncRun.Outcome.SUCCEEDED,
+                SyncRun.Counts.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                at.plus(Duration.ofMinutes(1)));
     }
 }
