@@ -31,24 +31,28 @@ final class AppProcess {
     static AppProcess start(
             Path dataDirectory, Path outputDirectory, String name, Map<String, String> env, String... args)
             throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Short-lived JVMs on a busy build machine start faster without the optimising compiler.
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "--data-dir",
-                dataDirectory.toString()));
-        line.addAll(List.of(args));
+        List<String> appArgs = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
+        appArgs.addAll(List.of(args));
+        // Short-lived JVMs on a busy build machine start faster without the optimising compiler.
+        List<String> line = javaCommand(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), appArgs.toArray(String[]::new));
         Path output = outputDirectory.resolve(name + ".txt");
         ProcessBuilder builder =
                 new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         long started = System.nanoTime();
         return new AppProcess(builder.start(), output, started);
+    }
+
+    /** The command line that runs the app with {@code args} in a new JVM on this test run's classpath. */
+    static List<String> javaCommand(List<String> jvmOptions, String... args) {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(jvmOptions);
+        line.add("-cp");
+        line.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        line.add(Main.class.getName());
+        line.addAll(List.of(args));
+        return line;
     }
 
     /** Waits for a line starting with {@code prefix}; how long after the start it came, or empty. */
@@ -89,8 +93,23 @@ final class AppProcess {
 
     /** SIGTERM, as a service manager stops it; whether it ended within 30 s. */
     boolean stop() throws InterruptedException {
+        return stops(process);
+    }
+
+    /** Sends SIGTERM; whether the process ended within 30 seconds. */
+    static boolean stops(Process process) throws InterruptedException {
         process.destroy();
         return process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The app on {@code dataDirectory} in its own JVM, what it prints appended to {@code log}. */
+    static Process startAppendingTo(Path log, Path dataDirectory, String... args) throws IOException {
+        List<String> line = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
+        line.addAll(List.of(args));
+        return new ProcessBuilder(javaCommand(List.of("-Xmx256m"), line.toArray(String[]::new)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     boolean alive() {

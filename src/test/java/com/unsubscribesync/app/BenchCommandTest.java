@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +18,7 @@ class BenchCommandTest {
 
     @Test
     void everyScenarioReportsItsCallsTimesAndHeapBesideTheBaseline() throws Exception {
-        Run run = run("bench", "--people", "2000", "--burst", "300", "--json");
+        CliRun run = run("bench", "--people", "2000", "--burst", "300", "--json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(run.out());
@@ -75,7 +71,7 @@ class BenchCommandTest {
 
     @Test
     void anUnknownScenarioIsRefusedInOneLine() {
-        Run run = run("bench", "--scenario", "nightly");
+        CliRun run = run("bench", "--scenario", "nightly");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip().lines())
@@ -86,16 +82,7 @@ class BenchCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of())
-                .run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.withArgumentsAsGiven().run(args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

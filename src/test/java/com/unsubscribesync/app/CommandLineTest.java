@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +23,20 @@ class CommandLineTest {
 
     @Test
     void badAddressExitsWithTwoAndOneLineAndWritesNothing() throws IOException {
-        Run run = run("unsubscribe", "add", "Bad@@x");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines())
+        CliRun run = run("unsubscribe", "add", "Bad@@x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
                 .singleElement()
                 .asString()
                 .isEqualTo("error: email 'bad@@x' has more than one @");
-        assertThat(run.out).isEmpty();
+        assertThat(run.out()).isEmpty();
         assertThat(json("unsubscribe", "list", "--json")).isEmpty();
     }
 
     @Test
     void addedAddressIsListedWithItsHistory() throws IOException {
-        assertThat(run("unsubscribe", "add", " Ann@Example.com ", "--reason", "replied stop").exit)
+        assertThat(run("unsubscribe", "add", " Ann@Example.com ", "--reason", "replied stop")
+                        .exit())
                 .isZero();
 
         JsonNode list = json("unsubscribe", "list", "--json");
@@ -59,11 +54,11 @@ class CommandLineTest {
     @Test
     void resubscribeNeedsAReasonAndWarnsThatSalesforceMustBeUncheckedToo() throws IOException {
         run("unsubscribe", "add", "ann@example.com");
-        assertThat(run("unsubscribe", "remove", "ann@example.com").exit).isEqualTo(2);
+        assertThat(run("unsubscribe", "remove", "ann@example.com").exit()).isEqualTo(2);
 
-        Run removed = run("unsubscribe", "remove", "ann@example.com", "--reason", "opted in again on the phone");
-        assertThat(removed.exit).isZero();
-        assertThat(removed.out).contains("Salesforce must be unchecked too");
+        CliRun removed = run("unsubscribe", "remove", "ann@example.com", "--reason", "opted in again on the phone");
+        assertThat(removed.exit()).isZero();
+        assertThat(removed.out()).contains("Salesforce must be unchecked too");
         JsonNode history = json("unsubscribe", "history", "ann@example.com", "--json");
         assertThat(history)
                 .extracting(entry -> entry.get("action").asText())
@@ -73,20 +68,21 @@ class CommandLineTest {
     @Test
     void resubscribeAlsoInSalesforceWithoutAnOrgWritesNothingAndExitsThree() throws IOException {
         run("unsubscribe", "add", "ann@example.com");
-        Run run = run("unsubscribe", "remove", "ann@example.com", "--reason", "x", "--also-salesforce");
-        assertThat(run.exit).isEqualTo(3);
+        CliRun run = run("unsubscribe", "remove", "ann@example.com", "--reason", "x", "--also-salesforce");
+        assertThat(run.exit()).isEqualTo(3);
         assertThat(json("unsubscribe", "list", "--json")).hasSize(1);
     }
 
     @Test
     void settingsAreValidatedAsAWholeBeforeAnyIsSaved() throws IOException {
-        Run bad = run("settings", "set", "nightly-sync=on", "field=somewhere");
-        assertThat(bad.exit).isEqualTo(2);
-        assertThat(bad.err).contains("field 'somewhere' is unknown");
+        CliRun bad = run("settings", "set", "nightly-sync=on", "field=somewhere");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("field 'somewhere' is unknown");
         assertThat(json("settings", "show", "--json").get("nightlySync").asText())
                 .isEqualTo("off");
 
-        assertThat(run("settings", "set", "nightly-sync=on", "field=marketo-sales-opt-out").exit)
+        assertThat(run("settings", "set", "nightly-sync=on", "field=marketo-sales-opt-out")
+                        .exit())
                 .isZero();
         JsonNode settings = json("settings", "show", "--json");
         assertThat(settings.get("nightlySync").asText()).isEqualTo("on");
@@ -98,10 +94,10 @@ class CommandLineTest {
     void theBulkThresholdIsASettingAndRefusesValuesWhereBulkCostsMoreThanSoap() throws IOException {
         assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt())
                 .isEqualTo(2_000);
-        Run low = run("settings", "set", "bulk-threshold=999");
-        assertThat(low.exit).isEqualTo(2);
-        assertThat(low.err).contains("bulk-threshold must be at least 1000");
-        assertThat(run("settings", "set", "bulk-threshold=5000").exit).isZero();
+        CliRun low = run("settings", "set", "bulk-threshold=999");
+        assertThat(low.exit()).isEqualTo(2);
+        assertThat(low.err()).contains("bulk-threshold must be at least 1000");
+        assertThat(run("settings", "set", "bulk-threshold=5000").exit()).isZero();
         assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt())
                 .isEqualTo(5_000);
     }
@@ -110,13 +106,14 @@ class CommandLineTest {
     void importWithABadRowReportsItsLineExitsTwoAndImportsNothing() throws IOException {
         Path file = dataDirectory.resolve("in.csv");
         Files.writeString(file, "email\nann@example.com\nnope\n");
-        Run run = run("unsubscribe", "import", file.toString());
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.out).contains("line 3: email 'nope' has no @");
-        assertThat(run.err).contains("nothing was imported");
+        CliRun run = run("unsubscribe", "import", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("line 3: email 'nope' has no @");
+        assertThat(run.err()).contains("nothing was imported");
         assertThat(json("unsubscribe", "list", "--json")).isEmpty();
 
-        assertThat(run("unsubscribe", "import", file.toString(), "--skip-invalid").exit)
+        assertThat(run("unsubscribe", "import", file.toString(), "--skip-invalid")
+                        .exit())
                 .isZero();
         assertThat(json("unsubscribe", "list", "--json")).hasSize(1);
     }
@@ -128,7 +125,7 @@ class CommandLineTest {
                 file,
                 "Email,Salesforce_ID,First_Name,Last_Name\nann@example.com,003000000000001,Ann,Lee\n"
                         + "bo@example.com,,Bo,\n");
-        assertThat(run("people", "import", file.toString()).exit).isZero();
+        assertThat(run("people", "import", file.toString()).exit()).isZero();
         JsonNode requirements = json("status", "--json").get("requirements");
         assertThat(requirements.get("peopleWithSalesforceId").asLong()).isEqualTo(1);
         assertThat(requirements.get("peopleTotal").asLong()).isEqualTo(2);
@@ -138,49 +135,37 @@ class CommandLineTest {
     void wrongFileGetsOneSentenceAndExitTwo() throws IOException {
         Path file = dataDirectory.resolve("notes.csv");
         Files.writeString(file, "name\nAnn\n");
-        Run run = run("unsubscribe", "import", file.toString());
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString().contains("has no 'email' column");
+        CliRun run = run("unsubscribe", "import", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("has no 'email' column");
     }
 
     @Test
     void unknownCommandIsAUsageErrorOnOneLine() {
-        Run run = run("frobnicate");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).hasSize(1);
+        CliRun run = run("frobnicate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     @Test
     void dataDirectoryThatIsAFileIsRefusedClearly() throws IOException {
         Path file = Files.writeString(dataDirectory.resolve("plain-file"), "x");
-        Run run = runIn(file, "status");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).contains("is a file");
+        CliRun run = runIn(file, "status");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("is a file");
     }
 
     private JsonNode json(String... args) throws IOException {
-        Run run = run(args);
-        assertThat(run.exit).as(run.err).isZero();
-        return JSON.readTree(run.out);
+        CliRun run = run(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         return runIn(dataDirectory, args);
     }
 
-    private static Run runIn(Path directory, String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", directory.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of(),
-                        CLOCK)
-                .run(all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun runIn(Path directory, String... args) {
+        return CliRun.on(directory).clock(CLOCK).run(args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

@@ -3,15 +3,10 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
-import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.TestIds;
-import com.unsubscribesync.store.ConflictRepository.NewConflict;
-import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.conflicts.ConflictRow;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -37,31 +32,10 @@ class ConflictInboxNavigationTest {
 
     @Start
     void start(Stage stage) {
-        running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
-        running.unsubscribe("gone@nowhere.example");
-        running.unsubscribe("left@nowhere.example");
-        running.run();
-        seedOne(running, ConflictKind.WRITE_REJECTED, "locked@example.com", TestIds.of(SObjectType.CONTACT, 3));
-        seedOne(running, ConflictKind.RECORD_DELETED, "deleted@example.com", TestIds.of(SObjectType.LEAD, 4));
+        running = ConflictsConsole.afterARunNotFinding(stage, data, "gone@nowhere.example", "left@nowhere.example");
+        running.seed(ConflictKind.WRITE_REJECTED, "locked@example.com", TestIds.of(SObjectType.CONTACT, 3));
+        running.seed(ConflictKind.RECORD_DELETED, "deleted@example.com", TestIds.of(SObjectType.LEAD, 4));
         running.open();
-    }
-
-    static void seedOne(
-            ConflictsConsole running, ConflictKind kind, String email, com.unsubscribesync.domain.SalesforceId record) {
-        running.fixture
-                .workspace
-                .conflicts()
-                .record(
-                        new NewConflict(
-                                kind,
-                                Optional.of(new Email(email)),
-                                Optional.of(record),
-                                Optional.of(record.objectType()),
-                                kind == ConflictKind.WRITE_REJECTED
-                                        ? Optional.of("UNABLE_TO_LOCK_ROW")
-                                        : Optional.empty(),
-                                "seeded for the test"),
-                        Instant.now());
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
-import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.TextSize;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +31,7 @@ class ConflictKindsFitTest {
 
     @Start
     void start(Stage stage) {
-        running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
-        running.unsubscribe("gone@nowhere.example");
-        running.run();
+        running = ConflictsConsole.afterARunNotFinding(stage, data, "gone@nowhere.example");
         running.open();
     }
 

@@ -7,7 +7,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -33,7 +33,7 @@ class ConflictReasonTest {
 
     @BeforeEach
     void aResubscribedInSalesforceConflict() {
-        fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
+        fixture = ConsoleFixture.inMemory(data, TestClock.at("2024-06-03T12:00:00Z"), 0);
         fixture.workspace
                 .unsubscribes()
                 .add(new Unsubscribe(

@@ -6,7 +6,6 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.store.Conflict;
-import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.conflicts.ConflictRow;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,11 +31,8 @@ class ConflictUndoTest {
 
     @Start
     void start(Stage stage) {
-        running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
-        running.unsubscribe("gone@nowhere.example");
-        running.run();
-        ConflictInboxNavigationTest.seedOne(
-                running, ConflictKind.WRITE_REJECTED, "locked@example.com", TestIds.of(SObjectType.CONTACT, 3));
+        running = ConflictsConsole.afterARunNotFinding(stage, data, "gone@nowhere.example");
+        running.seed(ConflictKind.WRITE_REJECTED, "locked@example.com", TestIds.of(SObjectType.CONTACT, 3));
         running.open();
     }
 

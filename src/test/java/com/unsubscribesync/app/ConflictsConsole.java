@@ -1,8 +1,11 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunReport;
@@ -26,6 +29,33 @@ import org.testfx.util.WaitForAsyncUtils;
 final class ConflictsConsole extends ShownConsole<InMemoryOrg> {
     ConflictsConsole(Stage stage, Path data, Screen first) {
         super(stage, withPeople(ConsoleFixture.inMemory(data, Clock.systemUTC(), 0)), first, 1024, 700, console -> {});
+    }
+
+    /** On the Conflicts screen after a run that did not find any of {@code notInTheOrg}, unsubscribed before it. */
+    static ConflictsConsole afterARunNotFinding(Stage stage, Path data, String... notInTheOrg) {
+        ConflictsConsole running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
+        for (String address : notInTheOrg) {
+            running.unsubscribe(address);
+        }
+        running.run();
+        return running;
+    }
+
+    /** A conflict of {@code kind} for one record, as if a run had met it. */
+    void seed(ConflictKind kind, String email, SalesforceId record) {
+        fixture.workspace
+                .conflicts()
+                .record(
+                        new NewConflict(
+                                kind,
+                                Optional.of(new Email(email)),
+                                Optional.of(record),
+                                Optional.of(record.objectType()),
+                                kind == ConflictKind.WRITE_REJECTED
+                                        ? Optional.of("UNABLE_TO_LOCK_ROW")
+                                        : Optional.empty(),
+                                "seeded for the test"),
+                        Instant.now());
     }
 
     private static ConsoleFixture<InMemoryOrg> withPeople(ConsoleFixture<InMemoryOrg> fixture) {

@@ -32,10 +32,7 @@ class ConflictsStayResolvedTest {
 
     @Start
     void start(Stage stage) {
-        running = new ConflictsConsole(stage, data, Screen.CONFLICTS);
-        running.unsubscribe(GONE);
-        running.unsubscribe(LEFT);
-        running.run();
+        running = ConflictsConsole.afterARunNotFinding(stage, data, GONE, LEFT);
         running.open();
     }
 

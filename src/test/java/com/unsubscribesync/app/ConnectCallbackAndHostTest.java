@@ -26,13 +26,7 @@ class ConnectCallbackAndHostTest {
                 data,
                 Map.of(SECRET_VARIABLE, "secret"),
                 new ByteArrayOutputStream(),
-                "connect",
-                "--login-url",
-                "https://login.salesforce.com",
-                "--client-id",
-                "client",
-                "--client-secret-env",
-                SECRET_VARIABLE);
+                CliRun.connect("https://login.salesforce.com", "client", SECRET_VARIABLE));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.errorLine())
                 .startsWith("error: Client credentials work only on your org's My Domain")
@@ -67,15 +61,8 @@ class ConnectCallbackAndHostTest {
                 data,
                 Map.of(SECRET_VARIABLE, "secret"),
                 new ByteArrayOutputStream(),
-                "connect",
-                "--login-url",
-                "https://acme.my.salesforce.com",
-                "--client-id",
-                "client",
-                "--client-secret-env",
-                SECRET_VARIABLE,
-                "--callback-port",
-                "28000");
+                CliRun.connect(
+                        "https://acme.my.salesforce.com", "client", SECRET_VARIABLE, "--callback-port", "28000"));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.errorLine()).contains("--callback-port is for the browser sign-in");
     }

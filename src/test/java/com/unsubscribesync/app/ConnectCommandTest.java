@@ -15,7 +15,6 @@ import com.unsubscribesync.salesforce.SimulatedBrowser;
 import com.unsubscribesync.salesforce.TestCallbacks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,9 @@ class ConnectCommandTest {
 
     @Test
     void theDemoOrgConnectsAndStatusShowsItsFieldAndApiUsageUntilDisconnected() throws IOException {
-        Run connect = run(Map.of(), "connect", "--demo");
-        assertThat(connect.exit).as(connect.err).isZero();
-        assertThat(connect.out).contains("demo org");
+        CliRun connect = run(Map.of(), "connect", "--demo");
+        assertThat(connect.exit()).as(connect.err()).isZero();
+        assertThat(connect.out()).contains("demo org");
 
         JsonNode status = json("status", "--json");
         assertThat(status.get("connected").asBoolean()).isTrue();
@@ -54,7 +53,8 @@ class ConnectCommandTest {
         assertThat(status.get("apiUsage").get("limit").asLong()).isEqualTo(100_000);
         assertThat(dataDirectory.resolve(DemoOrg.DIRECTORY)).isDirectory();
 
-        assertThat(run(Map.of(), "settings", "set", "field=marketo-sales-opt-out").exit)
+        assertThat(run(Map.of(), "settings", "set", "field=marketo-sales-opt-out")
+                        .exit())
                 .isZero();
         assertThat(json("status", "--json")
                         .get("requirements")
@@ -64,25 +64,17 @@ class ConnectCommandTest {
                         .asText())
                 .isEqualTo("mkto_si__Marketo_Sales_Opt_Out__c");
 
-        assertThat(run(Map.of(), "disconnect").out).contains("Disconnected");
+        assertThat(run(Map.of(), "disconnect").out()).contains("Disconnected");
         assertThat(json("status", "--json").get("connected").asBoolean()).isFalse();
-        assertThat(run(Map.of(), "disconnect").out).contains("Nothing to forget");
+        assertThat(run(Map.of(), "disconnect").out()).contains("Nothing to forget");
     }
 
     @Test
     void aWrongClientSecretExitsWithThreeAndOneLineThatShowsNoSecret() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            Run run = run(
-                    Map.of(SECRET_VARIABLE, "wrong-secret-value"),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
-            assertThat(run.exit).isEqualTo(3);
-            assertThat(run.err.strip().lines())
+            CliRun run = run(Map.of(SECRET_VARIABLE, "wrong-secret-value"), CliRun.connectTo(org, SECRET_VARIABLE));
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.err().strip().lines())
                     .singleElement()
                     .asString()
                     .startsWith("error: ")
@@ -95,17 +87,9 @@ class ConnectCommandTest {
     @Test
     void theRightClientSecretConnectsHeadless() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(10))) {
-            Run run = run(
-                    Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
-            assertThat(run.exit).as(run.err).isZero();
-            assertThat(run.out).contains(org.orgId());
+            CliRun run = run(Map.of(SECRET_VARIABLE, org.clientSecret()), CliRun.connectTo(org, SECRET_VARIABLE));
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains(org.orgId());
             JsonNode status = json("status", "--json");
             assertThat(status.get("org").get("id").asText()).isEqualTo(org.orgId());
             assertThat(status.get("org").get("demo").asBoolean()).isFalse();
@@ -114,29 +98,14 @@ class ConnectCommandTest {
 
     @Test
     void badConnectInputExitsWithTwo() {
-        assertThat(run(
-                                Map.of(),
-                                "connect",
-                                "--login-url",
-                                "https://login.salesforce.com",
-                                "--client-id",
-                                "x",
-                                "--client-secret-env",
-                                "UNSET_VARIABLE_FOR_TEST")
-                        .exit)
+        assertThat(run(Map.of(), CliRun.connect("https://login.salesforce.com", "x", "UNSET_VARIABLE_FOR_TEST"))
+                        .exit())
                 .isEqualTo(2);
-        Run plain = run(
-                Map.of(SECRET_VARIABLE, "s"),
-                "connect",
-                "--login-url",
-                "http://login.example.com",
-                "--client-id",
-                "x",
-                "--client-secret-env",
-                SECRET_VARIABLE);
-        assertThat(plain.exit).isEqualTo(2);
-        assertThat(plain.err).contains("https");
-        assertThat(run(Map.of(), "connect").exit).isEqualTo(2);
+        CliRun plain =
+                run(Map.of(SECRET_VARIABLE, "s"), CliRun.connect("http://login.example.com", "x", SECRET_VARIABLE));
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(plain.err()).contains("https");
+        assertThat(run(Map.of(), "connect").exit()).isEqualTo(2);
     }
 
     @Test
@@ -144,33 +113,17 @@ class ConnectCommandTest {
         OAuthCallback callback = TestCallbacks.free();
         try (LocalOrg org =
                 TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(10))) {
-            Run headless = run(
-                    Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE);
-            assertThat(headless.exit).as(headless.err).isZero();
+            CliRun headless = run(Map.of(SECRET_VARIABLE, org.clientSecret()), CliRun.connectTo(org, SECRET_VARIABLE));
+            assertThat(headless.exit()).as(headless.err()).isZero();
             assertThat(json("status", "--json").get("connected").asBoolean()).isTrue();
             List<String> secrets = new ArrayList<>(List.of(org.clientSecret()));
 
-            Run browser = runWithBrowser(
+            CliRun browser = runWithBrowser(
                     Map.of(SECRET_VARIABLE, org.clientSecret()),
-                    "connect",
-                    "--login-url",
-                    org.url(),
-                    "--client-id",
-                    org.clientId(),
-                    "--client-secret-env",
-                    SECRET_VARIABLE,
-                    "--browser",
-                    "--callback-port",
-                    Integer.toString(callback.port()));
-            assertThat(browser.exit).as(browser.err).isZero();
-            assertThat(browser.out)
+                    CliRun.connectTo(
+                            org, SECRET_VARIABLE, "--browser", "--callback-port", Integer.toString(callback.port())));
+            assertThat(browser.exit()).as(browser.err()).isZero();
+            assertThat(browser.out())
                     .contains("/services/oauth2/authorize?")
                     .contains("redirect_uri=" + java.net.URLEncoder.encode(callback.url(), StandardCharsets.UTF_8));
             SavedConnection saved = new CredentialStore(dataDirectory).load().orElseThrow();
@@ -203,33 +156,17 @@ class ConnectCommandTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        Run run = run(Map.of(), args);
-        assertThat(run.exit).as(run.err).isZero();
-        return JSON.readTree(run.out);
+        CliRun run = run(Map.of(), args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
-    private Run run(Map<String, String> env, String... args) {
-        return run(env, new ByteArrayOutputStream(), args);
+    private CliRun run(Map<String, String> env, String... args) {
+        return CliRun.in(dataDirectory, env, new ByteArrayOutputStream(), args);
     }
 
     /** Runs with a simulated admin who opens the printed sign-in address and allows access. */
-    private Run runWithBrowser(Map<String, String> env, String... args) {
-        return run(env, new BrowserAtTheTerminal(SimulatedBrowser.allowing()), args);
+    private CliRun runWithBrowser(Map<String, String> env, String... args) {
+        return CliRun.in(dataDirectory, env, new BrowserAtTheTerminal(SimulatedBrowser.allowing()), args);
     }
-
-    private Run run(Map<String, String> env, ByteArrayOutputStream out, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = new String[args.length + 2];
-        full[0] = "--data-dir";
-        full[1] = dataDirectory.toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        env)
-                .run(full);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exit, String out, String err) {}
 }

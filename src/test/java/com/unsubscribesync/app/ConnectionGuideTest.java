@@ -6,7 +6,6 @@ import com.unsubscribesync.ui.FixedConnection;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.connection.ConnectGuide;
 import com.unsubscribesync.usecase.OrgState;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -14,44 +13,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Connecting a real org from the Connection screen: the guide to the External Client App, the demo org not offered
  * twice, and one name for the Salesforce screen in every text.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConnectionGuideTest {
-    @TempDir
-    Path data;
-
-    private Stage stage;
-    private ConsoleOnAnOrg running;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
+class ConnectionGuideTest extends WelcomedConsoleTest {
     private void openOnConnection(FxRobot robot, OrgState org) throws Exception {
-        robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, org, 1280, 800));
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        openWelcomed(robot, org);
         robot.clickOn("#welcome-dismiss");
         robot.clickOn("#nav-connection");
         WaitForAsyncUtils.waitFor(
@@ -129,9 +101,7 @@ class ConnectionGuideTest {
 
     @Test
     void theWelcomesWayToARealOrgOpensConnectionWithTheGuide(FxRobot robot) throws Exception {
-        robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, FixedConnection.demo(), 1280, 800));
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        openWelcomed(robot, FixedConnection.demo());
         robot.clickOn("#welcome-connect");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible(robot, "#welcome")).isFalse();
@@ -167,9 +137,7 @@ class ConnectionGuideTest {
 
     @Test
     void theEmptyClientIdMessageNamesTheSameSalesforceScreenAsTheWelcome(FxRobot robot) throws Exception {
-        robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, FixedConnection.none(), 1280, 800));
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> robot.lookup("#welcome").query().isVisible());
+        openWelcomed(robot, FixedConnection.none());
         String welcome = texts(robot, "#welcome");
         robot.clickOn("#welcome-dismiss");
         robot.clickOn("#nav-connection");

@@ -1,22 +1,19 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
-import com.unsubscribesync.salesforce.ConnectionOptions;
-import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.salesforce.ForceWscOrg;
-import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.salesforce.PageLayout;
-import com.unsubscribesync.salesforce.SessionSource;
-import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.testing.LocalOrgConnections;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.FixedConnection;
@@ -25,10 +22,8 @@ import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgState;
-import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -164,16 +159,7 @@ public final class ConsoleFixture<O> implements AutoCloseable {
     }
 
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions options =
-                ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
-        TokenEndpoint tokens =
-                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
-        return ForceWscOrg.open(
-                new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()),
-                () -> 0,
-                false,
-                () -> {});
+        return LocalOrgConnections.open(org);
     }
 
     /** A layout as the local org returns it now, over a connection of its own. */
@@ -218,6 +204,21 @@ public final class ConsoleFixture<O> implements AutoCloseable {
             ((InMemoryOrg) org)
                     .add(TestIds.of(SObjectType.CONTACT, i), email, optedOutEvery > 0 && i % optedOutEvery == 0);
         }
+    }
+
+    /**
+     * A Contact in the in-memory org, not opted out there, and the person the store knows by it.
+     *
+     * @param number the Contact's number, which gives its record id
+     */
+    public Email knownContact(String address, Optional<String> firstName, int number) {
+        Email email = new Email(address);
+        ((InMemoryOrg) org).add(TestIds.of(SObjectType.CONTACT, number), email, false);
+        workspace
+                .people()
+                .save(new Person(
+                        email, firstName, Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, number))));
+        return email;
     }
 
     /** Background pusher and scheduler, as the console starts them. */

@@ -2,11 +2,7 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,64 +22,64 @@ class ConsoleFromTheCommandLineTest {
 
     @Test
     void dataDirectoryWithNoCommandOpensTheConsoleOnThatDirectory() {
-        Run run = withWindow("--data-dir", dataDirectory.toString());
-        assertThat(run.exit).as(run.err).isZero();
+        CliRun run = withWindow("--data-dir", dataDirectory.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
         assertThat(opened).containsExactly(List.of("--data-dir", dataDirectory.toString()));
     }
 
     @Test
     void dataDirectoryBeforeTheConsoleCommandOpensTheConsoleOnThatDirectory() {
-        Run run = withWindow("--data-dir", dataDirectory.toString(), "console");
-        assertThat(run.exit).as(run.err).isZero();
+        CliRun run = withWindow("--data-dir", dataDirectory.toString(), "console");
+        assertThat(run.exit()).as(run.err()).isZero();
         assertThat(opened).containsExactly(List.of("--data-dir", dataDirectory.toString()));
     }
 
     @Test
     void dataDirectoryAfterTheConsoleCommandStillWorks() {
         Path shots = dataDirectory.resolve("shots");
-        Run run = withWindow("console", "--data-dir", dataDirectory.toString(), "--screenshots", shots.toString());
-        assertThat(run.exit).as(run.err).isZero();
+        CliRun run = withWindow("console", "--data-dir", dataDirectory.toString(), "--screenshots", shots.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
         assertThat(opened)
                 .containsExactly(List.of("--data-dir", dataDirectory.toString(), "--screenshots", shots.toString()));
     }
 
     @Test
     void noArgumentsAtAllOpensTheConsoleOnTheDefaultDirectory() {
-        Run run = withWindow();
-        assertThat(run.exit).isZero();
+        CliRun run = withWindow();
+        assertThat(run.exit()).isZero();
         assertThat(opened).containsExactly(List.of());
     }
 
     @Test
     void consoleHelpPrintsUsageWithoutOpeningAWindow() {
-        Run run = withoutDisplay("console", "--help");
-        assertThat(run.exit).isZero();
-        assertThat(run.out)
+        CliRun run = withoutDisplay("console", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
                 .startsWith("Usage: unsubscribe-sync console")
                 .contains("--screenshots")
                 .contains("--data-dir");
-        assertThat(run.err).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
     void consoleWithoutADisplaySaysSoInOneLineWithExitTwo() {
-        Run run = withoutDisplay("console", "--data-dir", dataDirectory.toString());
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines())
+        CliRun run = withoutDisplay("console", "--data-dir", dataDirectory.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
                 .singleElement()
                 .asString()
                 .startsWith("error: no display is available to open the console window")
                 .contains("DISPLAY")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
-        assertThat(run.out).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void dataDirectoryAloneWithoutADisplaySaysSoInOneLineWithExitTwo() {
-        Run run = withoutDisplay("--data-dir", dataDirectory.toString());
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines()).singleElement().asString().contains("no display is available");
+        CliRun run = withoutDisplay("--data-dir", dataDirectory.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("no display is available");
     }
 
     @Test
@@ -101,44 +97,27 @@ class ConsoleFromTheCommandLineTest {
 
     @Test
     void aCommandAfterTheDataDirectoryDoesNotOpenTheConsole() {
-        Run run = withWindow("--data-dir", dataDirectory.toString(), "sync", "history");
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("No sync has run yet.");
+        CliRun run = withWindow("--data-dir", dataDirectory.toString(), "sync", "history");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("No sync has run yet.");
         assertThat(opened).isEmpty();
     }
 
-    private Run withWindow(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of(),
-                        Clock.systemUTC(),
-                        ZoneId.of("UTC"),
-                        arguments -> {
-                            opened.add(arguments);
-                            return 0;
-                        })
+    private CliRun withWindow(String... args) {
+        return CliRun.withArgumentsAsGiven()
+                .zone(ZoneId.of("UTC"))
+                .console(arguments -> {
+                    opened.add(arguments);
+                    return 0;
+                })
                 .run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The real console start, in an environment with no DISPLAY (on Linux, where the tests run). */
-    private Run withoutDisplay(String... args) {
+    private CliRun withoutDisplay(String... args) {
         assertThat(ConsoleLaunch.displayAvailable(Map.of(), System.getProperty("os.name", "")))
                 .as("a display without DISPLAY or WAYLAND_DISPLAY (only Linux can lack one)")
                 .isFalse();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of(),
-                        Clock.systemUTC())
-                .run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.withArgumentsAsGiven().run(args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

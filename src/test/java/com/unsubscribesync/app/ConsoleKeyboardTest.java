@@ -2,62 +2,24 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.testing.ShortenedText;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
-import com.unsubscribesync.ui.shell.Console;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Everything the admin does can be done without a mouse, and the text grows without being cut off. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleKeyboardTest {
-    @TempDir
-    static Path data;
-
-    private SeededConsole running;
-    private ScriptedDialogs dialogs;
-    private Console console;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
-        dialogs = running.dialogs;
-        console = running.console;
-        scene = running.scene;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        running.close();
-    }
-
-    private static void settle() {
-        SeededConsole.settle();
-    }
-
+class ConsoleKeyboardTest extends SeededConsoleTest {
     private static KeyCodeCombination shortcut(KeyCode key) {
         return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
     }
@@ -69,7 +31,7 @@ class ConsoleKeyboardTest {
         for (KeyCode digit : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5)) {
             robot.push(shortcut(digit));
             WaitForAsyncUtils.waitForFxEvents();
-            reached.add(console.shell().screenProperty().get().navigation());
+            reached.add(running.console.shell().screenProperty().get().navigation());
         }
         Set<String> destinations = new LinkedHashSet<>();
         for (Screen screen : Screen.values()) {
@@ -81,16 +43,16 @@ class ConsoleKeyboardTest {
     @Test
     void buttonsFireFromTheirMnemonics(FxRobot robot) {
         settle();
-        robot.interact(() -> console.shell().screenProperty().set(Screen.UNSUBSCRIBES));
+        robot.interact(() -> running.console.shell().screenProperty().set(Screen.UNSUBSCRIBES));
         settle();
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.ALT_DOWN));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(dialogs.saw("ask: new unsubscribe")).isTrue();
+        assertThat(running.dialogs.saw("ask: new unsubscribe")).isTrue();
 
         robot.push(new KeyCodeCombination(KeyCode.S, KeyCombination.ALT_DOWN));
         robot.write("person000001@");
         settle();
-        assertThat(console.unsubscribes().rows()).hasSize(1);
+        assertThat(running.console.unsubscribes().rows()).hasSize(1);
     }
 
     @Test
@@ -99,7 +61,7 @@ class ConsoleKeyboardTest {
         robot.interact(() -> robot.lookup("#nightly-sync").query().requestFocus());
         List<String> visited = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Node focused = scene.getFocusOwner();
+            Node focused = running.scene.getFocusOwner();
             if (focused != null && focused.getId() != null && !visited.contains(focused.getId())) {
                 visited.add(focused.getId());
             }
@@ -118,50 +80,20 @@ class ConsoleKeyboardTest {
             robot.push(shortcut(KeyCode.EQUALS));
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(console.shell().textSizeProperty().get()).isEqualTo(new TextSize(16));
+        assertThat(running.console.shell().textSizeProperty().get()).isEqualTo(new TextSize(16));
         for (Screen screen : Screen.values()) {
-            robot.interact(() -> console.shell().screenProperty().set(screen));
+            robot.interact(() -> running.console.shell().screenProperty().set(screen));
             settle();
             Labeled breadcrumb = robot.lookup("#breadcrumb").query();
             assertThat(breadcrumb.getFont().getSize())
                     .as("breadcrumb font on %s", screen)
                     .isEqualTo(16);
-            assertThat(cutOff(scene.getRoot()))
+            assertThat(ShortenedText.under(running.scene.getRoot()))
                     .as("labels cut off on %s at 16 px", screen)
                     .isEmpty();
         }
         robot.push(shortcut(KeyCode.DIGIT0));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(console.shell().textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
-    }
-
-    /**
-     * Labels and buttons on screen whose text is shown shortened with an ellipsis. Table cells and column headers
-     * may shorten, as in any table: the admin widens the column.
-     */
-    private static List<String> cutOff(Parent parent) {
-        List<String> found = new ArrayList<>();
-        for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible()
-                    || child instanceof Cell<?>
-                    || child.getStyleClass().contains("column-header")) {
-                continue;
-            }
-            if (child instanceof Labeled labeled
-                    && labeled.getText() != null
-                    && !labeled.getText().isBlank()) {
-                Node shown = labeled.lookup(".text");
-                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text
-                        && !text.getText().equals(full)
-                        && text.getText().endsWith(labeled.getEllipsisString())) {
-                    found.add(labeled.getClass().getSimpleName() + " '" + full + "' shown as '" + text.getText() + "'");
-                }
-            }
-            if (child instanceof Parent inner) {
-                found.addAll(cutOff(inner));
-            }
-        }
-        return found;
+        assertThat(running.console.shell().textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
     }
 }

@@ -2,60 +2,27 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
-import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.shell.Screenshots;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main interaction of every screen, through the real views, headless. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleScreensTest {
-    @TempDir
-    static Path data;
-
-    private SeededConsole running;
-    private ConsoleFixture<InMemoryOrg> fixture;
-    private ScriptedDialogs dialogs;
-    private Console console;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
-        fixture = running.fixture;
-        dialogs = running.dialogs;
-        console = running.console;
-        scene = running.scene;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        running.close();
-    }
-
-    private static void settle() {
-        SeededConsole.settle();
-    }
-
+class ConsoleScreensTest extends SeededConsoleTest {
     @Test
     void navigationShowsEveryScreenAndTheStatusBarTellsTheState(FxRobot robot) throws Exception {
         settle();
@@ -75,7 +42,7 @@ class ConsoleScreensTest {
         robot.clickOn("#nav-unsubscribes");
         robot.clickOn("Unsubscribes");
         settle();
-        assertThat(console.shell().screenProperty().get()).isEqualTo(Screen.UNSUBSCRIBES);
+        assertThat(running.console.shell().screenProperty().get()).isEqualTo(Screen.UNSUBSCRIBES);
     }
 
     @Test
@@ -83,17 +50,20 @@ class ConsoleScreensTest {
         settle();
         robot.clickOn((Node) robot.lookup("#nightly-sync .thumb").query());
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> fixture.workspace.settings().load().nightlySync());
+                5,
+                TimeUnit.SECONDS,
+                () -> running.fixture.workspace.settings().load().nightlySync());
         robot.clickOn("#field-marketo-sales-opt-out");
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,
-                () -> fixture.workspace.settings().load().field()
+                () -> running.fixture.workspace.settings().load().field()
                         == com.unsubscribesync.domain.OptOutField.MARKETO_SALES_OPT_OUT);
         settle();
         assertThat(robot.lookup("#next-run").queryAs(Label.class).getText()).doesNotContain("off");
         robot.clickOn("Show people without an ID");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialogs.saw("list: People without a Salesforce ID"));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> running.dialogs.saw("list: People without a Salesforce ID"));
     }
 
     @Test
@@ -121,8 +91,11 @@ class ConsoleScreensTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(
                     "no history; selected "
-                            + console.unsubscribes().selectedProperty().get() + " title "
-                            + console.unsubscribes().historyTitleProperty().get() + " dialogs " + dialogs.shown,
+                            + running.console.unsubscribes().selectedProperty().get() + " title "
+                            + running.console
+                                    .unsubscribes()
+                                    .historyTitleProperty()
+                                    .get() + " dialogs " + running.dialogs.shown,
                     e);
         }
     }
@@ -166,7 +139,7 @@ class ConsoleScreensTest {
         robot.clickOn("#target-salesforce");
         robot.clickOn("#connect");
         settle();
-        assertThat(dialogs.saw("error: Log in: Enter the Consumer Key")).isTrue();
+        assertThat(running.dialogs.saw("error: Log in: Enter the Consumer Key")).isTrue();
     }
 
     @Test
@@ -194,10 +167,10 @@ class ConsoleScreensTest {
     }
 
     @Test
-    void everyScreenRendersToAPicture(FxRobot robot) throws Exception {
+    void everyScreenShowsItsKeyControlsAndRendersToAPicture(FxRobot robot) throws Exception {
         Path directory = Path.of("target", "screenshots");
         for (Screen screen : Screen.values()) {
-            robot.interact(() -> console.shell().screenProperty().set(screen));
+            robot.interact(() -> running.console.shell().screenProperty().set(screen));
             settle();
             if (screen == Screen.UNSUBSCRIBES) {
                 robot.clickOn("person000011@example.com");
@@ -209,9 +182,89 @@ class ConsoleScreensTest {
                 robot.clickOn("locked@example.com");
                 settle();
             }
+            for (KeyControl control : KEY_CONTROLS.get(screen)) {
+                control.assertShownIn(robot, running.scene, screen);
+            }
+            WritableImage picture = WaitForAsyncUtils.asyncFx(() -> running.scene.snapshot(null))
+                    .get(5, TimeUnit.SECONDS);
+            Bounds content = WaitForAsyncUtils.asyncFx(() -> {
+                        Node viewport = robot.lookup("#screen-viewport").query();
+                        return viewport.localToScene(viewport.getBoundsInLocal());
+                    })
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(Pictures.distinctColours(picture, content))
+                    .as("%s: the main content is drawn, not one flat colour", screen)
+                    .isGreaterThanOrEqualTo(8);
             Path file = directory.resolve(Screenshots.fileName(screen));
-            robot.interact(() -> Screenshots.write(scene.snapshot(null), file));
-            assertThat(Files.size(file)).isGreaterThan(10_000);
+            Screenshots.write(picture, file);
+            assertThat(file).as("the picture for people to look at").isNotEmptyFile();
+        }
+    }
+
+    /** What the admin must find on each screen, in the state the test above leaves it. */
+    private static final Map<Screen, List<KeyControl>> KEY_CONTROLS = Map.of(
+            Screen.UNSUBSCRIBES,
+            List.of(
+                    KeyControl.enabled("#search"),
+                    KeyControl.enabled("#unsubscribes"),
+                    KeyControl.enabled("#add"),
+                    KeyControl.enabled("#history"),
+                    KeyControl.enabled("#export-history")),
+            Screen.INTEGRATIONS,
+            List.of(
+                    KeyControl.enabled("#nightly-sync"),
+                    KeyControl.enabled("#field-email-opt-out"),
+                    KeyControl.enabled("#run-now"),
+                    KeyControl.enabled("#next-run")),
+            Screen.CONFLICTS,
+            List.of(
+                    KeyControl.enabled("#conflicts"),
+                    KeyControl.enabled("#conflict-detail"),
+                    KeyControl.enabled("#action-dismiss")),
+            Screen.SYNC_HISTORY,
+            List.of(KeyControl.enabled("#runs"), KeyControl.enabled("#runs-chart")),
+            Screen.CONNECTION,
+            List.of(
+                    KeyControl.enabled("#connection-state"),
+                    KeyControl.enabled("#target-demo"),
+                    KeyControl.enabled("#disconnect"),
+                    KeyControl.disabled("#client-id")));
+
+    /** A control by id: present, shown, wholly inside the window, and enabled or not as the screen's state says. */
+    private record KeyControl(String query, boolean enabled) {
+        static KeyControl enabled(String query) {
+            return new KeyControl(query, true);
+        }
+
+        static KeyControl disabled(String query) {
+            return new KeyControl(query, false);
+        }
+
+        void assertShownIn(FxRobot robot, Scene scene, Screen screen) throws Exception {
+            Node node = robot.lookup(query).query();
+            assertThat(node).as("%s has %s", screen, query).isNotNull();
+            String where = screen + " " + query;
+            assertThat(node.isDisabled()).as("%s enabled", where).isEqualTo(!enabled);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> shown(node)).get(5, TimeUnit.SECONDS))
+                    .as("%s visible with every container above it", where)
+                    .isTrue();
+            Bounds bounds = WaitForAsyncUtils.asyncFx(() -> node.localToScene(node.getBoundsInLocal()))
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(bounds.getWidth() * bounds.getHeight())
+                    .as("%s has a size", where)
+                    .isPositive();
+            assertThat(new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()).contains(bounds))
+                    .as("%s at %s lies inside the %sx%s window", where, bounds, scene.getWidth(), scene.getHeight())
+                    .isTrue();
+        }
+
+        private static boolean shown(Node node) {
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible() || n.getOpacity() == 0) {
+                    return false;
+                }
+            }
+            return node.getScene() != null;
         }
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -28,7 +26,7 @@ class ConsoleSettingsTakeEffectTest {
     Path data;
 
     private ConsoleFixture<InMemoryOrg> fixture;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
+    private final TestClock clock = TestClock.at("2024-06-03T12:00:00Z");
 
     private IntegrationsViewModel model(ScriptedDialogs dialogs) {
         fixture = ConsoleFixture.inMemory(data, clock, 0);
@@ -67,12 +65,7 @@ class ConsoleSettingsTakeEffectTest {
         // fraction
         // of a microsecond after the clock would not be due yet.
         clock.set(Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        Email email = new Email("ana@example.com");
-        fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.workspace
-                .people()
-                .save(new Person(
-                        email, Optional.of("Ana"), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
+        Email email = fixture.knownContact("ana@example.com", Optional.of("Ana"), 1);
 
         model.nightlySyncProperty().set(true);
         model.fieldProperty().set(OptOutField.MARKETO_SALES_OPT_OUT);
@@ -85,12 +78,7 @@ class ConsoleSettingsTakeEffectTest {
         assertThat(fixture.org.writtenFields()).containsExactly(InMemoryOrg.PACKAGE_FIELD);
 
         model.fieldProperty().set(OptOutField.EMAIL_OPT_OUT);
-        Email other = new Email("bo@example.com");
-        fixture.org.add(TestIds.of(SObjectType.CONTACT, 2), other, false);
-        fixture.workspace
-                .people()
-                .save(new Person(
-                        other, Optional.empty(), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 2))));
+        Email other = fixture.knownContact("bo@example.com", Optional.empty(), 2);
         fixture.workspace
                 .unsubscribes()
                 .add(new Unsubscribe(other, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));

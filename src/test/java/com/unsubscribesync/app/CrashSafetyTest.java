@@ -20,10 +20,7 @@ import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.testing.TestSeed;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,16 +72,7 @@ class CrashSafetyTest {
                 }
             }
             Map<String, String> env = Map.of("CRASH_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "CRASH_SECRET"))
-                    .isZero();
+            assertThat(cli(env, CliRun.connectTo(org, "CRASH_SECRET"))).isZero();
 
             // The recorder opens the database for each unsubscribe, as `unsubscribe add` does, so the processes
             // being killed are sometimes the ones serving the database file to the others.
@@ -126,10 +114,7 @@ class CrashSafetyTest {
                 OutboxRepository outbox = new OutboxRepository(database);
                 Eventually.within(Duration.ofSeconds(90))
                         .until("the last serve to empty the outbox", outbox::pendingCount, pending -> pending == 0);
-                serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                        .as("serve stops on SIGTERM")
-                        .isTrue();
+                assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
                 assertThat(outbox.pendingCount())
                         .as("outbox after the last serve")
                         .isZero();
@@ -208,15 +193,7 @@ class CrashSafetyTest {
             Predicate<Email> written = email -> named.get(email).stream()
                     .allMatch(id -> org.state().read(id).optedOut());
             Predicate<Email> namesAContact = email -> named.get(email).stream().anyMatch(id -> id.startsWith("003"));
-            assertThat(cli(
-                            Map.of("CRASH_SECRET", org.clientSecret()),
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "CRASH_SECRET"))
+            assertThat(cli(Map.of("CRASH_SECRET", org.clientSecret()), CliRun.connectTo(org, "CRASH_SECRET")))
                     .isZero();
 
             Thread recorder = new Thread(
@@ -246,10 +223,7 @@ class CrashSafetyTest {
                             "the last serve to write every plain lead and explain the Contact field in a conflict",
                             () -> named.keySet().stream().allMatch(namesAContact.or(written))
                                     && contactFieldExplained());
-            serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                    .as("serve stops on SIGTERM")
-                    .isTrue();
+            assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
 
             try (Database database = Database.openFile(data)) {
                 UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.systemUTC());
@@ -318,34 +292,11 @@ class CrashSafetyTest {
     }
 
     private Process start(String... command) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "--data-dir",
-                data.toString()));
-        line.addAll(List.of(command));
-        return new ProcessBuilder(line)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        data.resolve("processes.txt").toFile()))
-                .start();
+        return AppProcess.startAppendingTo(data.resolve("processes.txt"), data, command);
     }
 
     private int cli(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        env)
-                .run(all);
+        return CliRun.on(data).env(env).run(args).exit();
     }
 
     /** The recorder's pause between tries and unsubscribes: the pace of the scenario, not a wait for anything. */

@@ -2,14 +2,10 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +18,15 @@ class DamagedFilesCommandLineTest {
 
     @Test
     void anEmptyDatabaseFileExitsWithTwoAndNamesTheFileAndTheBackup() throws Exception {
-        assertThat(run("unsubscribe", "add", "ann@example.com").exit).isZero();
+        assertThat(run("unsubscribe", "add", "ann@example.com").exit()).isZero();
         Path file = data.resolve("unsubscribe-sync.mv.db");
         Files.write(file, new byte[0]);
 
-        Run status = run("status", "--json");
+        CliRun status = run("status", "--json");
 
-        assertThat(status.exit).isEqualTo(2);
-        assertThat(status.out).isEmpty();
-        assertThat(status.err.strip().lines())
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.out()).isEmpty();
+        assertThat(status.err().strip().lines())
                 .singleElement()
                 .asString()
                 .isEqualTo("error: the database file "
@@ -42,16 +38,16 @@ class DamagedFilesCommandLineTest {
 
     @Test
     void aDatabaseFileCutShortExitsWithTwoAndIsLeftAsItIs() throws Exception {
-        assertThat(run("unsubscribe", "add", "ann@example.com").exit).isZero();
+        assertThat(run("unsubscribe", "add", "ann@example.com").exit()).isZero();
         Path file = data.resolve("unsubscribe-sync.mv.db");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(12_000);
         }
 
-        Run add = run("unsubscribe", "add", "bob@example.com");
+        CliRun add = run("unsubscribe", "add", "bob@example.com");
 
-        assertThat(add.exit).isEqualTo(2);
-        assertThat(add.err.strip().lines())
+        assertThat(add.exit()).isEqualTo(2);
+        assertThat(add.err().strip().lines())
                 .singleElement()
                 .asString()
                 .startsWith("error: the database file " + file.toAbsolutePath() + " is damaged (")
@@ -61,99 +57,86 @@ class DamagedFilesCommandLineTest {
 
     @Test
     void aMovedAsideDatabaseStartsEmpty() throws Exception {
-        assertThat(run("unsubscribe", "add", "ann@example.com").exit).isZero();
+        assertThat(run("unsubscribe", "add", "ann@example.com").exit()).isZero();
         Files.move(data.resolve("unsubscribe-sync.mv.db"), data.resolve("unsubscribe-sync.mv.db.damaged"));
 
-        Run list = run("unsubscribe", "list", "--json");
-        assertThat(list.exit).isZero();
-        assertThat(list.out.strip()).isEqualTo("[ ]");
+        CliRun list = run("unsubscribe", "list", "--json");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out().strip()).isEqualTo("[ ]");
     }
 
     @Test
     void aMissingKeyIsNamedByStatusAndRefusedByCommandsThatNeedTheOrgUntilConnectReplacesIt() throws Exception {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         Files.delete(data.resolve(KEY));
         String sentence = "the key file " + data.resolve(KEY) + " is missing, so the saved Salesforce connection "
                 + "cannot be opened: restore it from the backup of this data directory, or reconnect ('disconnect', "
                 + "then 'connect')";
 
-        Run status = run("status");
-        assertThat(status.exit).isZero();
-        assertThat(status.out).contains("not connected").contains(sentence);
+        CliRun status = run("status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("not connected").contains(sentence);
 
-        Run push = run("sync", "push");
-        assertThat(push.exit).isEqualTo(3);
-        assertThat(push.err.strip()).isEqualTo("error: " + sentence);
+        CliRun push = run("sync", "push");
+        assertThat(push.exit()).isEqualTo(3);
+        assertThat(push.err().strip()).isEqualTo("error: " + sentence);
         assertThat(data.resolve(KEY)).as("nothing written").doesNotExist();
 
-        Run connect = run("connect", "--demo");
-        assertThat(connect.exit).isZero();
-        assertThat(connect.err)
+        CliRun connect = run("connect", "--demo");
+        assertThat(connect.exit()).isZero();
+        assertThat(connect.err())
                 .contains("the saved connection could not be opened and is replaced by this one")
                 .contains(KEY);
-        assertThat(run("status", "--json").out).contains("\"connected\" : true");
+        assertThat(run("status", "--json").out()).contains("\"connected\" : true");
     }
 
     @Test
     void aDamagedSavedConnectionIsNamedAsUnreadableNotAsNeverConnectedAndLeftAsItIs() throws Exception {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         Path file = data.resolve("salesforce-connection.enc");
         byte[] sealed = Files.readAllBytes(file);
         sealed[sealed.length / 2] ^= 1;
         Files.write(file, sealed);
         String sentence = "the saved Salesforce connection in " + file + " cannot be read: ";
 
-        Run status = run("status");
-        assertThat(status.exit).isZero();
-        assertThat(status.out).contains("not connected").contains(sentence);
+        CliRun status = run("status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("not connected").contains(sentence);
 
-        Run push = run("sync", "push");
-        assertThat(push.exit)
+        CliRun push = run("sync", "push");
+        assertThat(push.exit())
                 .as("refused as a connection that cannot be used, like a missing key")
                 .isEqualTo(3);
-        assertThat(push.err.strip().lines())
+        assertThat(push.err().strip().lines())
                 .singleElement()
                 .asString()
                 .startsWith("error: " + sentence)
                 .endsWith("connect again with 'connect'");
         assertThat(file).as("nothing written").hasBinaryContent(sealed);
 
-        assertThat(run("connect", "--demo").exit).isZero();
-        assertThat(run("status", "--json").out).contains("\"connected\" : true");
+        assertThat(run("connect", "--demo").exit()).isZero();
+        assertThat(run("status", "--json").out()).contains("\"connected\" : true");
     }
 
     @Test
     void anEmptyKeyNoLongerBreaksConnect() throws Exception {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         Files.write(data.resolve(KEY), new byte[0]);
 
-        Run push = run("sync", "push");
-        assertThat(push.exit).isEqualTo(3);
-        assertThat(push.err)
+        CliRun push = run("sync", "push");
+        assertThat(push.exit()).isEqualTo(3);
+        assertThat(push.err())
                 .contains(KEY + " is damaged (0 bytes instead of 32)")
                 .contains("reconnect");
 
-        Run connect = run("connect", "--demo");
-        assertThat(connect.exit).as(connect.err).isZero();
-        assertThat(connect.err).doesNotContain("unexpected problem");
+        CliRun connect = run("connect", "--demo");
+        assertThat(connect.exit()).as(connect.err()).isZero();
+        assertThat(connect.err()).doesNotContain("unexpected problem");
         assertThat(Files.size(data.resolve(KEY))).isEqualTo(32);
-        assertThat(run("sync", "push").exit).isZero();
+        assertThat(run("sync", "push").exit()).isZero();
     }
 
-    private Run run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = data.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of())
-                .run(all);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.in(data, args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

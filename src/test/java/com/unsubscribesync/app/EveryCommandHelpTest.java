@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,44 +58,44 @@ class EveryCommandHelpTest {
 
     @Test
     void helpNamesTheCommandAndTheSubcommandAsDeepAsAsked() {
-        Run run = run("help", "sync", "history");
-        assertThat(run.exit).isZero();
-        assertThat(run.out).contains("Usage: unsubscribe-sync sync history").contains("--run");
+        CliRun run = run("help", "sync", "history");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: unsubscribe-sync sync history").contains("--run");
     }
 
     @Test
     void aGroupAnswersHelpForItsOwnSubcommands() {
-        Run run = run("sync", "help", "run");
-        assertThat(run.exit).isZero();
-        assertThat(run.out).contains("Usage: unsubscribe-sync sync run").contains("--dry-run");
+        CliRun run = run("sync", "help", "run");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: unsubscribe-sync sync run").contains("--dry-run");
     }
 
     @Test
     void helpForACommandThatDoesNotExistIsOneLineAndExitTwo() {
-        Run run = run("help", "sync", "frobnicate");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines())
+        CliRun run = run("help", "sync", "frobnicate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
                 .singleElement()
                 .asString()
                 .contains("'frobnicate' is not a command of 'unsubscribe-sync sync'");
-        assertThat(run.out).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void helpOfAGroupWithARequiredSubcommandIsNotAMissingSubcommandError() {
-        Run run = run("--data-dir", dataDirectory.toString(), "unsubscribe", "--help");
-        assertThat(run.exit).isZero();
-        assertThat(run.err).isEmpty();
-        assertThat(run.out).contains("Usage: unsubscribe-sync unsubscribe").contains("import");
+        CliRun run = run("--data-dir", dataDirectory.toString(), "unsubscribe", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("Usage: unsubscribe-sync unsubscribe").contains("import");
     }
 
     private void answersWithUsage(List<String> path, String... args) {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
         all.addAll(List.of(args));
-        Run run = run(all.toArray(String[]::new));
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.err).isEmpty();
-        assertThat(run.out)
+        CliRun run = run(all.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
                 .startsWith(
                         "Usage: " + String.join(" ", with(List.of("unsubscribe-sync"), path.toArray(String[]::new))));
         assertThat(consoleOpened).as("help never opens the console").isEmpty();
@@ -120,28 +119,19 @@ class EveryCommandHelpTest {
     }
 
     private CommandLineApp app() {
-        return app(new ByteArrayOutputStream(), new ByteArrayOutputStream());
+        return new CommandLineApp(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Map.of());
     }
 
-    private CommandLineApp app(ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return new CommandLineApp(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(),
-                Clock.systemUTC(),
-                ZoneId.of("UTC"),
-                arguments -> {
+    private CliRun run(String... args) {
+        return CliRun.withArgumentsAsGiven()
+                .zone(ZoneId.of("UTC"))
+                .console(arguments -> {
                     consoleOpened.add(arguments);
                     return 0;
-                });
+                })
+                .run(args);
     }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = app(out, err).run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exit, String out, String err) {}
 }

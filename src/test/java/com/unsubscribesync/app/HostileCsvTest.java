@@ -207,18 +207,8 @@ class HostileCsvTest {
     void aHundredMegabyteFileIsStreamedInALittleHeapAndItsBadLastRowRefusesTheWhole() throws Exception {
         Path file = folder.resolve("hundred-mb.csv");
         long rows = writeHundredMegabytes(file);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx48m",
-                        "-cp",
-                        classpath,
-                        Main.class.getName(),
-                        "--data-dir",
-                        data.toString(),
-                        "unsubscribe",
-                        "import",
-                        file.toString())
+        Process child = new ProcessBuilder(AppProcess.javaCommand(
+                        List.of("-Xmx48m"), "--data-dir", data.toString(), "unsubscribe", "import", file.toString()))
                 .redirectOutput(folder.resolve("stdout").toFile())
                 .redirectError(folder.resolve("stderr").toFile())
                 .start();

@@ -77,20 +77,6 @@ class KilledImportTest {
     }
 
     private Process start(String... command) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> line = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                Main.class.getName(),
-                "--data-dir",
-                data.toString()));
-        line.addAll(List.of(command));
-        return new ProcessBuilder(line)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        files.resolve("process.txt").toFile()))
-                .start();
+        return AppProcess.startAppendingTo(files.resolve("process.txt"), data, command);
     }
 }

@@ -9,12 +9,8 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.Permission;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -33,9 +29,9 @@ class LayoutCommandLineTest {
 
     @Test
     void layoutCommandsNeedAConnectedOrg() {
-        Run run = run("layout", "check");
-        assertThat(run.exit).isEqualTo(3);
-        assertThat(run.err.strip().lines())
+        CliRun run = run("layout", "check");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err().strip().lines())
                 .singleElement()
                 .asString()
                 .startsWith("error: ")
@@ -44,7 +40,7 @@ class LayoutCommandLineTest {
 
     @Test
     void checkReportsEveryLayoutOfBothObjectsWithPresenceAndBehaviour() throws IOException {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         JsonNode check = json("layout", "check", "--json");
         assertThat(check.get("canModifyLayouts").asBoolean()).isTrue();
         assertThat(check.get("objects"))
@@ -68,19 +64,20 @@ class LayoutCommandLineTest {
 
     @Test
     void installOnAContactLayoutShowsInCheckAndStatusAndUndoRestoresIt() throws IOException {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         assertThat(status("Contact").get("onLayouts").asBoolean()).isFalse();
 
-        Run install = run("layout", "install", "--object", "Contact", "--layout", "Contact Layout");
-        assertThat(install.exit).as(install.err).isZero();
-        assertThat(install.out)
+        CliRun install = run("layout", "install", "--object", "Contact", "--layout", "Contact Layout");
+        assertThat(install.exit()).as(install.err()).isZero();
+        assertThat(install.out())
                 .contains("Added HasOptedOutOfEmail to Contact Layout, section 'Contact Information'")
                 .contains("HasOptedOutOfEmail (new)");
         JsonNode contact = json("layout", "check", "--json").get("objects").get(0);
         assertThat(layouts(contact)).contains("Contact-Contact Layout=true/Edit");
         // The packaged MSI Contact Layout still lacks it.
         assertThat(status("Contact").get("onLayouts").asBoolean()).isFalse();
-        assertThat(run("layout", "install", "--object", "Contact", "--layout", "MSI Contact Layout").exit)
+        assertThat(run("layout", "install", "--object", "Contact", "--layout", "MSI Contact Layout")
+                        .exit())
                 .isZero();
         assertThat(status("Contact").get("onLayouts").asBoolean()).isTrue();
 
@@ -90,14 +87,14 @@ class LayoutCommandLineTest {
                 .contains("Contact-Contact Layout=false/null");
         assertThat(status("Contact").get("onLayouts").asBoolean()).isFalse();
 
-        Run again = run("layout", "undo", "--object", "Contact", "--layout", "Contact Layout");
-        assertThat(again.exit).isEqualTo(2);
-        assertThat(again.err).contains("nothing to undo");
+        CliRun again = run("layout", "undo", "--object", "Contact", "--layout", "Contact Layout");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("nothing to undo");
     }
 
     @Test
     void aPackagedLayoutIsCheckedInstalledAndUndoneByItsNameWithNamespace() throws IOException {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         JsonNode listed =
                 json("layout", "check", "--json").get("objects").get(1).get("layouts");
         assertThat(listed)
@@ -108,27 +105,27 @@ class LayoutCommandLineTest {
                     assertThat(l.get("readable").asBoolean()).isTrue();
                     assertThat(l.get("present").asBoolean()).isFalse();
                 });
-        Run text = run("layout", "check");
-        assertThat(text.out).contains("[ ] MSI Lead Layout (mkto_si)");
+        CliRun text = run("layout", "check");
+        assertThat(text.out()).contains("[ ] MSI Lead Layout (mkto_si)");
 
-        Run install = run("layout", "install", "--object", "Lead", "--layout", "MSI Lead Layout");
-        assertThat(install.exit).as(install.err).isZero();
-        assertThat(install.out)
+        CliRun install = run("layout", "install", "--object", "Lead", "--layout", "MSI Lead Layout");
+        assertThat(install.exit()).as(install.err()).isZero();
+        assertThat(install.out())
                 .contains("Added HasOptedOutOfEmail to MSI Lead Layout (mkto_si), section " + "'Lead Information'")
                 .contains("--layout \"MSI Lead Layout (mkto_si)\"");
         assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
                 .contains("Lead-mkto_si__MSI Lead Layout=true/Edit");
 
-        Run undo = run("layout", "undo", "--object", "Lead", "--layout", "MSI Lead Layout (mkto_si)");
-        assertThat(undo.exit).as(undo.err).isZero();
-        assertThat(undo.out).contains("Restored MSI Lead Layout (mkto_si)");
+        CliRun undo = run("layout", "undo", "--object", "Lead", "--layout", "MSI Lead Layout (mkto_si)");
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(undo.out()).contains("Restored MSI Lead Layout (mkto_si)");
         assertThat(layouts(json("layout", "check", "--json").get("objects").get(1)))
                 .contains("Lead-mkto_si__MSI Lead Layout=false/null");
     }
 
     @Test
     void aDryRunShowsTheSectionAndWritesNothing() throws IOException {
-        assertThat(run("connect", "--demo").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
         JsonNode preview = json("layout", "install", "--object", "Lead", "--dry-run", "--json");
         assertThat(preview.get("dryRun").asBoolean()).isTrue();
         assertThat(preview.get("layouts"))
@@ -148,10 +145,13 @@ class LayoutCommandLineTest {
             org.state().setPermission(Permission.MODIFY_ALL_DATA, false);
             org.state().setPermission(Permission.MODIFY_METADATA, false);
 
-            Run install = run("layout", "install", "--object", "Contact");
-            assertThat(install.exit).isEqualTo(3);
-            assertThat(install.err.strip().lines()).singleElement().asString().contains("may not change page layouts");
-            assertThat(install.out)
+            CliRun install = run("layout", "install", "--object", "Contact");
+            assertThat(install.exit()).isEqualTo(3);
+            assertThat(install.err().strip().lines())
+                    .singleElement()
+                    .asString()
+                    .contains("may not change page layouts");
+            assertThat(install.out())
                     .contains("Send this to your Salesforce admin")
                     .contains("Setup > Object Manager > Contact > Page Layouts");
 
@@ -171,10 +171,10 @@ class LayoutCommandLineTest {
             org.state().saveLayoutAs("Contact-Contact Layout", "Contact-Contact Layout B");
             org.faults().metadataOutageAfterSaves(1);
 
-            Run install = run("layout", "install", "--object", "Contact");
+            CliRun install = run("layout", "install", "--object", "Contact");
 
-            assertThat(install.exit).isEqualTo(1);
-            assertThat(install.out)
+            assertThat(install.exit()).isEqualTo(1);
+            assertThat(install.out())
                     .contains("Added HasOptedOutOfEmail to Contact Layout,")
                     .contains("Not changed: Salesforce did not confirm the change to Contact Layout B")
                     .contains("Not tried: MSI Contact Layout (mkto_si)")
@@ -182,8 +182,8 @@ class LayoutCommandLineTest {
                     .contains("Changed: Contact Layout; failed: Contact Layout B; not tried: MSI Contact Layout "
                             + "(mkto_si).");
             org.faults().clear();
-            Run undo = run("layout", "undo", "--object", "Contact", "--layout", "Contact Layout");
-            assertThat(undo.exit).as(undo.err).isZero();
+            CliRun undo = run("layout", "undo", "--object", "Contact", "--layout", "Contact Layout");
+            assertThat(undo.exit()).as(undo.err()).isZero();
             assertThat(layouts(json("layout", "check", "--json").get("objects").get(0)))
                     .contains("Contact-Contact Layout=false/null", "Contact-mkto_si__MSI Contact Layout=false/null");
         }
@@ -203,29 +203,22 @@ class LayoutCommandLineTest {
 
     @Test
     void aBadObjectOrAnUnknownLayoutExitsWithTwo() {
-        assertThat(run("connect", "--demo").exit).isZero();
-        Run object = run("layout", "install", "--object", "Account");
-        assertThat(object.exit).isEqualTo(2);
-        assertThat(object.err).contains("not Contact or Lead");
-        Run layout = run("layout", "install", "--object", "Lead", "--layout", "Partner Layout");
-        assertThat(layout.exit).isEqualTo(2);
-        assertThat(layout.err.strip().lines()).singleElement().asString().contains("'Sales Lead Layout'");
-        assertThat(run("layout", "undo", "--object", "Lead").exit)
+        assertThat(run("connect", "--demo").exit()).isZero();
+        CliRun object = run("layout", "install", "--object", "Account");
+        assertThat(object.exit()).isEqualTo(2);
+        assertThat(object.err()).contains("not Contact or Lead");
+        CliRun layout = run("layout", "install", "--object", "Lead", "--layout", "Partner Layout");
+        assertThat(layout.exit()).isEqualTo(2);
+        assertThat(layout.err().strip().lines()).singleElement().asString().contains("'Sales Lead Layout'");
+        assertThat(run("layout", "undo", "--object", "Lead").exit())
                 .as("--layout is required")
                 .isEqualTo(2);
     }
 
     private void connect(LocalOrg org) {
         env = Map.of(SECRET_VARIABLE, org.clientSecret());
-        Run run = run(
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                SECRET_VARIABLE);
-        assertThat(run.exit).as(run.err).isZero();
+        CliRun run = run(CliRun.connectTo(org, SECRET_VARIABLE));
+        assertThat(run.exit()).as(run.err()).isZero();
     }
 
     private JsonNode status(String object) throws IOException {
@@ -242,23 +235,12 @@ class LayoutCommandLineTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        Run run = run(args);
-        assertThat(run.exit).as(run.err).isZero();
-        return JSON.readTree(run.out);
+        CliRun run = run(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        env)
-                .run(all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.on(dataDirectory).env(env).run(args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

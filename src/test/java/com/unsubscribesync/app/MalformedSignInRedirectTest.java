@@ -126,16 +126,8 @@ class MalformedSignInRedirectTest {
                 data,
                 Map.of(SECRET_VARIABLE, org.clientSecret()),
                 new BrowserAtTheTerminal(browser),
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                SECRET_VARIABLE,
-                "--browser",
-                "--callback-port",
-                Integer.toString(CALLBACK.port()));
+                CliRun.connectTo(
+                        org, SECRET_VARIABLE, "--browser", "--callback-port", Integer.toString(CALLBACK.port())));
     }
 
     private String status() {

@@ -9,8 +9,8 @@ import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.testing.ShortenedText;
 import com.unsubscribesync.ui.Screen;
-import com.unsubscribesync.ui.ScriptedDialogs;
 import com.unsubscribesync.ui.TextSize;
 import com.unsubscribesync.ui.integrations.Requirement;
 import com.unsubscribesync.ui.shell.Console;
@@ -18,16 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +45,7 @@ class MarketoPackageMissingChecklistTest {
     static Path data;
 
     private Stage stage;
-    private ConsoleFixture<LocalOrg> fixture;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private Console console;
+    private ShownConsole<LocalOrg> running;
 
     @Start
     void start(Stage stage) {
@@ -61,33 +53,24 @@ class MarketoPackageMissingChecklistTest {
     }
 
     private void open(FxRobot robot, boolean withPackage) throws Exception {
-        fixture = ConsoleFixture.discovering(
+        ConsoleFixture<LocalOrg> fixture = ConsoleFixture.discovering(
                 data.resolve(withPackage ? "with" : "without"),
                 LocalOrgOptions.defaults().withPeople(5).withPackage(withPackage));
         fixture.workspace.settings().save(SyncSettings.defaults().withField(OptOutField.MARKETO_SALES_OPT_OUT));
-        robot.interact(() -> {
-            console = fixture.console(new CountedBackground(executor), dialogs, Screen.INTEGRATIONS);
-            stage.setScene(console.scene(1024, 700));
-            console.load();
-            stage.show();
-        });
-        waitFor(() -> console.integrations().requirements().size() == 3);
+        robot.interact(
+                () -> running = new ShownConsole<>(stage, fixture, Screen.INTEGRATIONS, 1024, 700, Console::load));
+        waitFor(() -> running.console.integrations().requirements().size() == 3);
     }
 
     @AfterEach
-    void close() throws Exception {
-        if (console != null) {
-            console.stopPolling();
-        }
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        if (fixture != null) {
-            fixture.close();
+    void close() {
+        if (running != null) {
+            running.close();
         }
     }
 
     private Requirement fieldRequirement() {
-        return console.integrations().requirements().get(1);
+        return running.console.integrations().requirements().get(1);
     }
 
     @Test
@@ -109,8 +92,9 @@ class MarketoPackageMissingChecklistTest {
                 .isEmpty();
 
         click(robot, "#fix-install-package");
-        assertThat(dialogs.saw("info: Install Marketo Sales Insight: A Salesforce admin installs the Marketo Sales "
-                        + "Insight package from the AppExchange"))
+        assertThat(running.dialogs.saw(
+                        "info: Install Marketo Sales Insight: A Salesforce admin installs the Marketo Sales "
+                                + "Insight package from the AppExchange"))
                 .isTrue();
 
         click(robot, "#fix-set-field-api-name");
@@ -121,7 +105,7 @@ class MarketoPackageMissingChecklistTest {
                 .isEqualTo("Found by its label \"Marketo Sales Opt Out\" — Lead: not found · Contact: not found");
 
         click(robot, "#fix-use-email-opt-out");
-        waitFor(() -> fixture.workspace.settings().load().field() == OptOutField.EMAIL_OPT_OUT);
+        waitFor(() -> running.fixture.workspace.settings().load().field() == OptOutField.EMAIL_OPT_OUT);
         waitFor(() -> !fieldRequirement().detail().contains("Marketo"));
         assertThat(fieldRequirement().detail()).startsWith("Lead: exists, editable");
         assertThat(robot.lookup("#fix-install-package").tryQuery()).isEmpty();
@@ -138,7 +122,8 @@ class MarketoPackageMissingChecklistTest {
 
         type(robot, "#field-api-name", "Custom_Opt_Out__c");
         click(robot, "#settings-save");
-        waitFor(() -> fixture.workspace.settings().load().fieldApiName().equals(Optional.of("Custom_Opt_Out__c")));
+        waitFor(() ->
+                running.fixture.workspace.settings().load().fieldApiName().equals(Optional.of("Custom_Opt_Out__c")));
         waitFor(() -> discovered.getText().startsWith("Your API name"));
         assertThat(discovered.getText())
                 .isEqualTo("Your API name Custom_Opt_Out__c — Lead: not found · Contact: not found");
@@ -148,7 +133,7 @@ class MarketoPackageMissingChecklistTest {
 
         click(robot, "#field-api-name-discover");
         click(robot, "#settings-save");
-        waitFor(() -> fixture.workspace.settings().load().fieldApiName().isEmpty());
+        waitFor(() -> running.fixture.workspace.settings().load().fieldApiName().isEmpty());
         waitFor(() -> discovered.getText().startsWith("Found by its label"));
         waitFor(() -> fieldRequirement().detail().startsWith("Lead: exists, editable"));
     }
@@ -156,13 +141,13 @@ class MarketoPackageMissingChecklistTest {
     @Test
     void theChecklistAndTheSettingsFitASmallWindowAtTheLargestText(FxRobot robot) throws Exception {
         open(robot, false);
-        robot.interact(() -> console.shell().textSizeProperty().set(new TextSize(26)));
+        robot.interact(() -> running.console.shell().textSizeProperty().set(new TextSize(26)));
         SeededConsole.settle();
         Scene scene = stage.getScene();
 
         for (String id : List.of("#requirements", "#more-settings")) {
             Parent part = robot.lookup(id).queryAs(Parent.class);
-            assertThat(cutOff(part)).as("text cut off in %s", id).isEmpty();
+            assertThat(ShortenedText.under(part)).as("text cut off in %s", id).isEmpty();
             assertThat(outside(part, scene.getWidth()))
                     .as("controls past the window's right edge in %s", id)
                     .isEmpty();
@@ -172,31 +157,6 @@ class MarketoPackageMissingChecklistTest {
         assertThat(robot.lookup("#requirements .requirement-title").queryAllAs(Label.class))
                 .as("titles keep most of the row")
                 .allSatisfy(title -> assertThat(title.getWidth()).isGreaterThan(checklistWidth / 2));
-    }
-
-    /** Labels and buttons shown shortened with an ellipsis. */
-    private static List<String> cutOff(Parent parent) {
-        List<String> found = new ArrayList<>();
-        for (Node child : parent.getChildrenUnmodifiable()) {
-            if (!child.isVisible()) {
-                continue;
-            }
-            if (child instanceof Labeled labeled
-                    && labeled.getText() != null
-                    && !labeled.getText().isBlank()) {
-                Node shown = labeled.lookup(".text");
-                String full = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                if (shown instanceof Text text
-                        && !text.getText().equals(full)
-                        && text.getText().endsWith(labeled.getEllipsisString())) {
-                    found.add("'" + full + "' shown as '" + text.getText() + "'");
-                }
-            }
-            if (child instanceof Parent inner) {
-                found.addAll(cutOff(inner));
-            }
-        }
-        return found;
     }
 
     /** Controls with an id whose right edge lies past the window's. */

@@ -123,20 +123,9 @@ class OrgServeCommandTest {
     @Test
     void inItsOwnProcessItStartsWith5000PeopleInUnder3SecondsAnswersAndStopsOnSigterm(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(
-                        javaBin.toString(),
-                        "-cp",
-                        classpath,
-                        Main.class.getName(),
-                        "org",
-                        "serve",
-                        "--port",
-                        "0",
-                        "--people",
-                        "5000")
+                        AppProcess.javaCommand(List.of(), "org", "serve", "--port", "0", "--people", "5000"))
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
         try {

@@ -128,10 +128,7 @@ class OtherLocalUserTest {
                             "SELECT FILE_READ('" + data.resolve("salesforce-connection.key") + "')"))
                     .containsExactly("CONNECTED UNSUBSCRIBE_SYNC", "REFUSED 90040");
         } finally {
-            serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                    .as("serve stops on SIGTERM")
-                    .isTrue();
+            assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
         }
     }
 
@@ -208,15 +205,9 @@ class OtherLocalUserTest {
     }
 
     private static Process app(Path data, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                java(),
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Main.class.getName(),
-                "--data-dir",
-                data.toString()));
+        List<String> command = new ArrayList<>(List.of("--data-dir", data.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(AppProcess.javaCommand(List.of(), command.toArray(String[]::new))).start();
     }
 
     private static String java() {

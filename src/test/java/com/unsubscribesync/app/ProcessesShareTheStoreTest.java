@@ -46,13 +46,7 @@ class ProcessesShareTheStoreTest {
                                     data,
                                     env,
                                     new java.io.ByteArrayOutputStream(),
-                                    "connect",
-                                    "--login-url",
-                                    org.url(),
-                                    "--client-id",
-                                    org.clientId(),
-                                    "--client-secret-env",
-                                    "PROCESSES_SECRET")
+                                    CliRun.connectTo(org, "PROCESSES_SECRET"))
                             .exit())
                     .isZero();
 

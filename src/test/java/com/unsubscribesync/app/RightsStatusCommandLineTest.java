@@ -36,14 +36,7 @@ class RightsStatusCommandLineTest {
     @BeforeEach
     void connect() throws Exception {
         org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5));
-        CliRun run = cli(
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                SECRET_VARIABLE);
+        CliRun run = cli(CliRun.connectTo(org, SECRET_VARIABLE));
         assertThat(run.exit()).as(run.err()).isZero();
     }
 
@@ -176,14 +169,7 @@ class RightsStatusCommandLineTest {
     @Test
     void connectingAsAUserWithoutApiEnabledFailsWithOneSentenceNamingTheRight() {
         org.state().setPermission(Permission.API_ENABLED, false);
-        CliRun run = cli(
-                "connect",
-                "--login-url",
-                org.url(),
-                "--client-id",
-                org.clientId(),
-                "--client-secret-env",
-                SECRET_VARIABLE);
+        CliRun run = cli(CliRun.connectTo(org, SECRET_VARIABLE));
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.errorLine())
                 .contains("API_CURRENTLY_DISABLED")

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unsubscribesync.store.Database;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +30,8 @@ class RunDetailCommandLineTest {
     void aRunFromTheCommandLineCanBeOpenedToSeeTheRecordsItPushedAndImportedWithLinks() throws IOException {
         seededDemoDirectory();
 
-        Run sync = run(Clock.systemUTC(), "sync", "run");
-        assertThat(sync.exit).as(sync.err).isZero();
+        CliRun sync = run(Clock.systemUTC(), "sync", "run");
+        assertThat(sync.exit()).as(sync.err()).isZero();
         JsonNode runs = json("sync", "history", "--json");
         JsonNode last = runs.get(0);
         assertThat(last.get("origin").asText()).isEqualTo("command-line");
@@ -57,25 +52,25 @@ class RunDetailCommandLineTest {
                         + detail.get("moreImported").asInt())
                 .isEqualTo(detail.get("imported").asInt());
 
-        Run human = run(
+        CliRun human = run(
                 Clock.systemUTC(), "sync", "history", "--run", last.get("id").asText());
-        assertThat(human.exit).isZero();
+        assertThat(human.exit()).isZero();
         String firstPushed = detail.get("pushedRecords").get(0).get("recordId").asText();
-        assertThat(human.out)
+        assertThat(human.out())
                 .contains("(run now, command line)")
                 .contains("Pushed to Salesforce (")
                 .contains("Imported from Salesforce (")
                 .contains("Failed (0):")
                 .contains(instance.replaceAll("/$", "") + "/" + firstPushed);
-        assertThat(human.out.lines().findFirst().orElseThrow())
+        assertThat(human.out().lines().findFirst().orElseThrow())
                 .matches("Run #\\d+, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d P[SD]T .*");
     }
 
     @Test
     void aRunThatDoesNotExistIsOneLineAndExitTwo() {
-        Run run = run(Clock.systemUTC(), "sync", "history", "--run", "999");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip().lines())
+        CliRun run = run(Clock.systemUTC(), "sync", "history", "--run", "999");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
                 .singleElement()
                 .asString()
                 .contains("--run 999")
@@ -85,17 +80,17 @@ class RunDetailCommandLineTest {
     @Test
     void timesPrintInTheAdminsZoneToTheSecondWhileJsonKeepsUtc() throws IOException {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T20:00:05.123456Z"), ZoneOffset.UTC);
-        assertThat(run(clock, "unsubscribe", "add", "ann@example.com").exit).isZero();
+        assertThat(run(clock, "unsubscribe", "add", "ann@example.com").exit()).isZero();
 
-        Run list = run(clock, "unsubscribe", "list");
-        assertThat(list.out)
+        CliRun list = run(clock, "unsubscribe", "list");
+        assertThat(list.out())
                 .contains("2026-12-02 12:00:05 PST")
                 .doesNotContain("20:00:05")
                 .doesNotContain(".123");
-        Run history = run(clock, "unsubscribe", "history", "ann@example.com");
-        assertThat(history.out).startsWith("2026-12-02 12:00:05 PST");
-        Run again = run(clock, "unsubscribe", "add", "ann@example.com");
-        assertThat(again.out).contains("already unsubscribed on 2026-12-02 12:00:05 PST");
+        CliRun history = run(clock, "unsubscribe", "history", "ann@example.com");
+        assertThat(history.out()).startsWith("2026-12-02 12:00:05 PST");
+        CliRun again = run(clock, "unsubscribe", "add", "ann@example.com");
+        assertThat(again.out()).contains("already unsubscribed on 2026-12-02 12:00:05 PST");
 
         JsonNode json = json("unsubscribe", "list", "--json");
         assertThat(json.get(0).get("unsubscribedAt").asText()).isEqualTo("2026-12-02T20:00:05.123456Z");
@@ -103,15 +98,16 @@ class RunDetailCommandLineTest {
 
     @Test
     void oneNewConflictIsSingular() {
-        assertThat(run(Clock.systemUTC(), "connect", "--demo").exit).isZero();
-        assertThat(run(Clock.systemUTC(), "unsubscribe", "add", "nobody@unknown.example").exit)
+        assertThat(run(Clock.systemUTC(), "connect", "--demo").exit()).isZero();
+        assertThat(run(Clock.systemUTC(), "unsubscribe", "add", "nobody@unknown.example")
+                        .exit())
                 .isZero();
 
-        Run sync = run(Clock.systemUTC(), "sync", "run");
+        CliRun sync = run(Clock.systemUTC(), "sync", "run");
 
-        assertThat(sync.out).contains(", 1 new conflict, ").doesNotContain("1 new conflicts");
-        Run history = run(Clock.systemUTC(), "sync", "history");
-        assertThat(history.out).contains("1 conflict,").doesNotContain("1 conflicts");
+        assertThat(sync.out()).contains(", 1 new conflict, ").doesNotContain("1 new conflicts");
+        CliRun history = run(Clock.systemUTC(), "sync", "history");
+        assertThat(history.out()).contains("1 conflict,").doesNotContain("1 conflicts");
     }
 
     private void seededDemoDirectory() {
@@ -124,28 +120,18 @@ class RunDetailCommandLineTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        Run run = run(Clock.systemUTC(), args);
-        assertThat(run.exit).as(run.err).isZero();
-        return JSON.readTree(run.out);
+        CliRun run = run(Clock.systemUTC(), args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
-    private Run run(Clock clock, String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of(),
-                        clock,
-                        PACIFIC,
-                        arguments -> {
-                            throw new AssertionError("no console here");
-                        })
-                .run(all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(Clock clock, String... args) {
+        return CliRun.on(dataDirectory)
+                .clock(clock)
+                .zone(PACIFIC)
+                .console(arguments -> {
+                    throw new AssertionError("no console here");
+                })
+                .run(args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

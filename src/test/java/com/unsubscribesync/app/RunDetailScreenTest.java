@@ -147,12 +147,7 @@ class RunDetailScreenTest {
     void doubleClickAndEnterOpenARunAndItsFailuresShowWhatSalesforceSaidAndHowManyMoreThereWere(FxRobot robot)
             throws Exception {
         long id = recordedServeRun();
-        robot.clickOn("#nav-history");
-        TableView<RunRow> runs = table(robot, "#runs");
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> !runs.getItems().isEmpty() && runs.getItems().get(0).id() == id);
+        TableView<RunRow> runs = historyWithLatest(robot, id);
         assertThat(runs.getItems().get(0).trigger()).isEqualTo("Nightly · Serve");
         assertThat(runs.getItems().get(0).failed()).isEqualTo(1);
 
@@ -201,12 +196,7 @@ class RunDetailScreenTest {
     void atTheLargestTextTheOpenButtonAndTheRunsListsStayInsideA1024By700Window(FxRobot robot) throws Exception {
         long id = recordedServeRun();
         robot.interact(() -> console.shell().textSizeProperty().set(new TextSize(26)));
-        robot.clickOn("#nav-history");
-        TableView<RunRow> runs = table(robot, "#runs");
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> !runs.getItems().isEmpty() && runs.getItems().get(0).id() == id);
+        TableView<RunRow> runs = historyWithLatest(robot, id);
         robot.interact(() -> runs.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertWithinWindow(robot.lookup("#open-run").query());
@@ -295,5 +285,16 @@ class RunDetailScreenTest {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
         return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** Opens Sync history and waits until run {@code id} heads the list of runs. */
+    private static TableView<RunRow> historyWithLatest(FxRobot robot, long id) throws Exception {
+        robot.clickOn("#nav-history");
+        TableView<RunRow> runs = table(robot, "#runs");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !runs.getItems().isEmpty() && runs.getItems().get(0).id() == id);
+        return runs;
     }
 }

@@ -6,12 +6,11 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.testing.Eventually;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,27 +29,10 @@ class ServeProcessTest {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             String contact = org.state().addContact("Ann", "Lee", "ann@serve.test");
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "TEST_SECRET"))
-                    .isZero();
+            connect(org, env);
 
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process serve = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            classpath,
-                            Main.class.getName(),
-                            "--data-dir",
-                            dataDirectory.toString(),
-                            "serve")
+                            AppProcess.javaCommand(List.of(), "--data-dir", dataDirectory.toString(), "serve"))
                     .redirectError(dataDirectory.resolve("serve-stderr.txt").toFile())
                     .start();
             try {
@@ -69,10 +51,7 @@ class ServeProcessTest {
                 long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorded);
                 System.out.println("serve pushed a command-line unsubscribe after " + latencyMs + " ms");
             } finally {
-                serve.destroy();
-                assertThat(serve.waitFor(30, TimeUnit.SECONDS))
-                        .as("serve stops on SIGTERM")
-                        .isTrue();
+                assertThat(AppProcess.stops(serve)).as("serve stops on SIGTERM").isTrue();
             }
         }
     }
@@ -85,16 +64,7 @@ class ServeProcessTest {
     void aCommandLineAddWakesTheRunningServeSoThePushDoesNotWaitForThePoll() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(20))) {
             Map<String, String> env = Map.of("TEST_SECRET", org.clientSecret());
-            assertThat(cli(
-                            env,
-                            "connect",
-                            "--login-url",
-                            org.url(),
-                            "--client-id",
-                            org.clientId(),
-                            "--client-secret-env",
-                            "TEST_SECRET"))
-                    .isZero();
+            connect(org, env);
             AppProcess serve = AppProcess.start(dataDirectory, outputs, "serve", Map.of(), "serve");
             try {
                 assertThat(serve.awaitLine("serving", java.time.Duration.ofSeconds(90)))
@@ -129,16 +99,11 @@ class ServeProcessTest {
         }
     }
 
+    private void connect(LocalOrg org, Map<String, String> env) {
+        assertThat(cli(env, CliRun.connectTo(org, "TEST_SECRET"))).isZero();
+    }
+
     private int cli(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dataDirectory.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        return new CommandLineApp(
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        new PrintStream(sink, true, StandardCharsets.UTF_8),
-                        env)
-                .run(all);
+        return CliRun.on(dataDirectory).env(env).run(args).exit();
     }
 }

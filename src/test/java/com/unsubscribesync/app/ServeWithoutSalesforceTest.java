@@ -45,17 +45,7 @@ class ServeWithoutSalesforceTest {
                 LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
             port = URI.create(before.url()).getPort();
             env = Map.of("OUTAGE_SECRET", before.clientSecret());
-            assertThat(CliRun.in(
-                                    data,
-                                    env,
-                                    new ByteArrayOutputStream(),
-                                    "connect",
-                                    "--login-url",
-                                    before.url(),
-                                    "--client-id",
-                                    before.clientId(),
-                                    "--client-secret-env",
-                                    "OUTAGE_SECRET")
+            assertThat(CliRun.in(data, env, new ByteArrayOutputStream(), CliRun.connectTo(before, "OUTAGE_SECRET"))
                             .exit())
                     .isZero();
         }
@@ -112,17 +102,7 @@ class ServeWithoutSalesforceTest {
         try (LocalOrg org =
                 LocalOrg.start(LocalOrgOptions.defaults().withStateDir(orgState).withPeople(5))) {
             Map<String, String> env = Map.of("KEY_SECRET", org.clientSecret());
-            assertThat(CliRun.in(
-                                    data,
-                                    env,
-                                    new ByteArrayOutputStream(),
-                                    "connect",
-                                    "--login-url",
-                                    org.url(),
-                                    "--client-id",
-                                    org.clientId(),
-                                    "--client-secret-env",
-                                    "KEY_SECRET")
+            assertThat(CliRun.in(data, env, new ByteArrayOutputStream(), CliRun.connectTo(org, "KEY_SECRET"))
                             .exit())
                     .isZero();
             java.nio.file.Files.delete(data.resolve("salesforce-connection.key"));

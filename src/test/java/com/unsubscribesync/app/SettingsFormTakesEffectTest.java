@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.Person;
-import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.Setting;
-import com.unsubscribesync.domain.TestIds;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.salesforce.OptOutFieldRequest;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.ScriptedDialogs;
@@ -19,7 +17,6 @@ import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.integrations.Requirement;
 import com.unsubscribesync.ui.settings.SettingsForm;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,7 @@ class SettingsFormTakesEffectTest {
     Path data;
 
     private ConsoleFixture<InMemoryOrg> fixture;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-06-03T12:00:00Z"));
+    private final TestClock clock = TestClock.at("2024-06-03T12:00:00Z");
 
     @AfterEach
     void close() {
@@ -59,12 +56,7 @@ class SettingsFormTakesEffectTest {
         for (int i = 0; i < 1_600; i++) {
             fixture.org.checkField(new OptOutFieldRequest(OptOutField.EMAIL_OPT_OUT, Optional.empty()));
         }
-        Email email = new Email("ana@example.com");
-        fixture.org.add(TestIds.of(SObjectType.CONTACT, 1), email, false);
-        fixture.workspace
-                .people()
-                .save(new Person(
-                        email, Optional.of("Ana"), Optional.empty(), Optional.of(TestIds.of(SObjectType.CONTACT, 1))));
+        Email email = fixture.knownContact("ana@example.com", Optional.of("Ana"), 1);
         fixture.workspace
                 .unsubscribes()
                 .add(new Unsubscribe(email, clock.instant(), UnsubscribeSource.MANUAL, "admin", Optional.empty()));

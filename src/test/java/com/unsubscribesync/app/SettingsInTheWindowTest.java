@@ -14,39 +14,18 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Every setting of {@code settings set} can be changed in the window (issue 16: the Marketo field's API name,
  * resubscribe policy, match-by-email, API reserve and bulk threshold existed only on the command line), read by the
  * command line's own rule and refused inline in its words, with nothing saved until every value can be read.
  */
-@ExtendWith(ApplicationExtension.class)
-class SettingsInTheWindowTest {
-    @TempDir
-    static Path data;
-
+class SettingsInTheWindowTest extends SeededConsoleTest {
     @TempDir
     static Path commandLineData;
-
-    private SeededConsole running;
-
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
-    }
-
-    @AfterEach
-    void close() {
-        running.close();
-    }
 
     private SyncSettings stored() {
         return running.fixture.workspace.settings().load();

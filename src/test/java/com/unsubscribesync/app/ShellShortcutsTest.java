@@ -4,42 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.TextSize;
-import com.unsubscribesync.ui.shell.Console;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The shortcuts README promises: Ctrl+1 … Ctrl+5 one screen each, Ctrl + with any plus key, text up to 200 %. */
-@ExtendWith(ApplicationExtension.class)
-class ShellShortcutsTest {
-    @TempDir
-    static Path data;
-
-    private SeededConsole running;
-    private Console console;
-
-    @Start
-    void start(Stage stage) {
-        running = new SeededConsole(stage, data);
-        console = running.console;
-    }
-
-    @AfterEach
-    void close() {
-        running.close();
-    }
-
+class ShellShortcutsTest extends SeededConsoleTest {
     @Test
     void ctrlOneToFiveEachOpenTheirOwnScreenInTheOrderOfTheNavigation(FxRobot robot) throws Exception {
         SeededConsole.settle();
@@ -51,14 +25,16 @@ class ShellShortcutsTest {
                 WaitForAsyncUtils.waitFor(
                         5,
                         TimeUnit.SECONDS,
-                        () -> console.shell().screenProperty().get() == expected);
+                        () -> running.console.shell().screenProperty().get() == expected);
                 assertThat(robot.lookup("#breadcrumb").queryAs(Labeled.class).getText())
                         .isEqualTo(expected.breadcrumb());
             }
         }
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> console.shell().screenProperty().get() == Screen.CONNECTION);
+                5,
+                TimeUnit.SECONDS,
+                () -> running.console.shell().screenProperty().get() == Screen.CONNECTION);
         assertThat(robot.lookup("#connection-state").query().isVisible()).isTrue();
     }
 
@@ -79,7 +55,7 @@ class ShellShortcutsTest {
         assertThat(size()).as("Ctrl and the keypad −").isEqualTo(15);
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT0);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(console.shell().textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
+        assertThat(running.console.shell().textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
     }
 
     @Test
@@ -89,12 +65,12 @@ class ShellShortcutsTest {
             robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.EQUALS);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(console.shell().textSizeProperty().get().percent()).isEqualTo(200);
+        assertThat(running.console.shell().textSizeProperty().get().percent()).isEqualTo(200);
         assertThat(robot.lookup("#text-size").queryAs(Labeled.class).getText()).isEqualTo("Text 200 %");
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT0);
     }
 
     private int size() {
-        return console.shell().textSizeProperty().get().pixels();
+        return running.console.shell().textSizeProperty().get().pixels();
     }
 }

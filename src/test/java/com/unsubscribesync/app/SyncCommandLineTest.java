@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +19,15 @@ class SyncCommandLineTest {
 
     @Test
     void syncNeedsAConnectedOrg() {
-        Run run = run("sync", "run");
-        assertThat(run.exit).isEqualTo(3);
-        assertThat(run.err.strip().lines()).hasSize(1);
+        CliRun run = run("sync", "run");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     @Test
     void runOnTheDemoOrgReportsItsFiguresAndItsConflictsCanBeResolved() throws IOException {
-        assertThat(run("connect", "--demo").exit).isZero();
-        assertThat(run("unsubscribe", "add", "nobody@unknown.example").exit).isZero();
+        assertThat(run("connect", "--demo").exit()).isZero();
+        assertThat(run("unsubscribe", "add", "nobody@unknown.example").exit()).isZero();
 
         JsonNode preview = json("sync", "run", "--dry-run", "--json");
         assertThat(preview.get("dryRun").asBoolean()).isTrue();
@@ -57,11 +52,12 @@ class SyncCommandLineTest {
         assertThat(conflicts.get(0).get("email").asText()).isEqualTo("nobody@unknown.example");
         String id = conflicts.get(0).get("id").asText();
 
-        Run wrong = run("conflicts", "resolve", id, "--action", "retry");
-        assertThat(wrong.exit).isEqualTo(2);
-        assertThat(wrong.err).contains("use link or dismiss");
+        CliRun wrong = run("conflicts", "resolve", id, "--action", "retry");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("use link or dismiss");
 
-        assertThat(run("conflicts", "resolve", id, "--action", "dismiss").exit).isZero();
+        assertThat(run("conflicts", "resolve", id, "--action", "dismiss").exit())
+                .isZero();
         assertThat(json("conflicts", "list", "--json"))
                 .noneMatch(c -> c.get("id").asText().equals(id));
 
@@ -71,23 +67,12 @@ class SyncCommandLineTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        Run run = run(args);
-        assertThat(run.exit).as(run.err).isZero();
-        return JSON.readTree(run.out);
+        CliRun run = run(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDirectory.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLineApp(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.of())
-                .run(all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.in(dataDirectory, args);
     }
-
-    private record Run(int exit, String out, String err) {}
 }

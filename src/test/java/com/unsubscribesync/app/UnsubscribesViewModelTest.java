@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService.ImportDecision;
 import com.unsubscribesync.ui.DialogService.NewUnsubscribe;
@@ -35,7 +35,7 @@ class UnsubscribesViewModelTest {
 
     @BeforeEach
     void open() {
-        fixture = ConsoleFixture.inMemory(data, new MutableClock(Instant.parse("2024-06-03T12:00:00Z")), 0);
+        fixture = ConsoleFixture.inMemory(data, TestClock.at("2024-06-03T12:00:00Z"), 0);
         fixture.workspace
                 .unsubscribes()
                 .addAll(IntStream.range(0, 5_000)

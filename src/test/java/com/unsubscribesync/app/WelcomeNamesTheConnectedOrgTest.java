@@ -3,53 +3,18 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.ui.FixedConnection;
-import com.unsubscribesync.usecase.OrgState;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The first-run welcome says which org the console shows: only the demo org is called the demo. */
-@ExtendWith(ApplicationExtension.class)
-class WelcomeNamesTheConnectedOrgTest {
-    @TempDir
-    Path data;
-
-    private Stage stage;
-    private ConsoleOnAnOrg running;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (running != null) {
-            running.close();
-        }
-    }
-
-    private void open(FxRobot robot, OrgState org) throws Exception {
-        robot.interact(() -> running = new ConsoleOnAnOrg(stage, data, org, 1280, 800));
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#welcome").query().isVisible()
-                        && !text(robot, "#welcome-demo").isEmpty());
-    }
-
+class WelcomeNamesTheConnectedOrgTest extends WelcomedConsoleTest {
     @Test
     void aDataDirectoryConnectedToAnotherOrgIsWelcomedWithThatOrgsNameNotAsTheDemo(FxRobot robot) throws Exception {
-        open(robot, FixedConnection.realOrg("Acme Corp", "ops@acme.example"));
+        openWelcomed(robot, FixedConnection.realOrg("Acme Corp", "ops@acme.example"));
         assertThat(text(robot, "#welcome-demo"))
                 .contains("connected to Acme Corp as ops@acme.example")
                 .doesNotContainIgnoringCase("demo");
@@ -58,7 +23,7 @@ class WelcomeNamesTheConnectedOrgTest {
 
     @Test
     void aDataDirectoryWithoutAnOrgIsToldItIsNotConnected(FxRobot robot) throws Exception {
-        open(robot, FixedConnection.none());
+        openWelcomed(robot, FixedConnection.none());
         assertThat(text(robot, "#welcome-demo"))
                 .startsWith("This data directory is not connected to an org yet")
                 .doesNotContain("You are looking at the demo org");
@@ -66,7 +31,7 @@ class WelcomeNamesTheConnectedOrgTest {
 
     @Test
     void theDemoOrgIsStillWelcomedAsTheDemo(FxRobot robot) throws Exception {
-        open(robot, FixedConnection.demo());
+        openWelcomed(robot, FixedConnection.demo());
         assertThat(text(robot, "#welcome-demo")).startsWith("You are looking at the demo org");
         assertThat(text(robot, "#welcome-dismiss")).isEqualTo("_Explore the demo");
     }

@@ -7,21 +7,16 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.TestIds;
-import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.PeopleRepository;
-import com.unsubscribesync.store.UnsubscribeRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,32 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files exported by spreadsheets in other shapes: found, previewed and imported with the columns chosen. */
 class CsvColumnChoiceTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = ImporterOnAStore.CLOCK;
 
     @TempDir
     Path folder;
 
-    private Database database;
-    private UnsubscribeRepository unsubscribes;
-    private UnsubscribeImporter importer;
+    private ImporterOnAStore store;
 
     @BeforeEach
     void open() {
-        database = Database.openInMemory("columns-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database, CLOCK);
-        importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
+        store = new ImporterOnAStore(folder);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test
     void aSemicolonFileWithAnEmailAddressHeaderIsRefusedAsBeforeWithoutAColumnChoice() throws IOException {
         Path file = write("Name;Email Address;Date\nAnn;ann@example.com;2024-05-01\n");
 
-        assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(true, false), "tester"))
+        assertThatThrownBy(() -> store.importer.importFile(file, new ImportOptions(true, false), "tester"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has no 'email' column");
     }
@@ -79,11 +70,11 @@ class CsvColumnChoiceTest {
                 .containsEntry("reason", "Comment")
                 .doesNotContainKey("source");
 
-        ImportReport report = importer.importFile(
+        ImportReport report = store.importer.importFile(
                 file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE);
 
         assertThat(report.added()).isEqualTo(2);
-        assertThat(unsubscribes.find(new Email("ann@example.com"))).hasValueSatisfying(ann -> {
+        assertThat(store.unsubscribes.find(new Email("ann@example.com"))).hasValueSatisfying(ann -> {
             assertThat(ann.reason()).contains("said stop; twice");
             assertThat(ann.at()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
         });
@@ -107,10 +98,13 @@ class CsvColumnChoiceTest {
         assertThat(preview.layout().delimiter()).isEqualTo('\t');
         assertThat(preview.layout().skippedRows()).isEqualTo(1);
         assertThat(preview.layout().columns()).containsEntry("email", "E-mail");
-        ImportReport report = importer.importFile(
+        ImportReport report = store.importer.importFile(
                 file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE);
         assertThat(report.added()).isEqualTo(1);
-        assertThat(unsubscribes.find(new Email("ann@example.com")).orElseThrow().reason())
+        assertThat(store.unsubscribes
+                        .find(new Email("ann@example.com"))
+                        .orElseThrow()
+                        .reason())
                 .contains("moved");
     }
 
@@ -123,7 +117,8 @@ class CsvColumnChoiceTest {
         assertThat(preview.layout().hasHeader()).isFalse();
         assertThat(preview.columns()).containsExactly("Column 1", "Column 2");
         assertThat(preview.layout().columns()).containsEntry("email", "Column 2");
-        assertThat(importer.importFile(
+        assertThat(store.importer
+                        .importFile(
                                 file, preview.layout(), new ImportOptions(false, false), "tester", ImportProgress.NONE)
                         .added())
                 .isEqualTo(2);
@@ -133,7 +128,7 @@ class CsvColumnChoiceTest {
     void theChosenColumnWinsOverAnotherColumnNamedLikeTheField() throws IOException {
         Path file = write("email,work email\nnot-an-address,ann@example.com\n");
 
-        ImportReport report = importer.importFile(
+        ImportReport report = store.importer.importFile(
                 file,
                 new CsvLayout(',', 0, true, Map.of("email", "Work Email")),
                 new ImportOptions(false, false),
@@ -141,7 +136,8 @@ class CsvColumnChoiceTest {
                 ImportProgress.NONE);
 
         assertThat(report.added()).isEqualTo(1);
-        assertThat(unsubscribes.isUnsubscribed(new Email("ann@example.com"))).isTrue();
+        assertThat(store.unsubscribes.isUnsubscribed(new Email("ann@example.com")))
+                .isTrue();
     }
 
     @Test
@@ -150,15 +146,17 @@ class CsvColumnChoiceTest {
 
         CsvPreview preview = CsvPreview.read(file, Optional.empty(), UnsubscribeImporter.FIELDS, 5);
         assertThat(preview.columns()).containsExactly("Email", "Email (2)");
-        importer.importFile(
+        store.importer.importFile(
                 file,
                 preview.layout().withColumns(Map.of("email", "Email (2)")),
                 new ImportOptions(false, false),
                 "tester",
                 ImportProgress.NONE);
 
-        assertThat(unsubscribes.isUnsubscribed(new Email("new@example.com"))).isTrue();
-        assertThat(unsubscribes.isUnsubscribed(new Email("old@example.com"))).isFalse();
+        assertThat(store.unsubscribes.isUnsubscribed(new Email("new@example.com")))
+                .isTrue();
+        assertThat(store.unsubscribes.isUnsubscribed(new Email("old@example.com")))
+                .isFalse();
     }
 
     @Test
@@ -169,7 +167,7 @@ class CsvColumnChoiceTest {
                 .layout();
         List<String> steps = new ArrayList<>();
 
-        ImportReport report = importer.importFile(
+        ImportReport report = store.importer.importFile(
                 file,
                 layout,
                 new ImportOptions(true, false),
@@ -183,7 +181,7 @@ class CsvColumnChoiceTest {
                         org.assertj.core.groups.Tuple.tuple(4L, "bo@example.com"));
         assertThat(report.badRows().get(1).reason()).contains("'tomorrow' is not a date");
         assertThat(steps).last().isEqualTo("Checking 3 1.0");
-        assertThat(unsubscribes.count()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
 
         Path saved = folder.resolve("bad-rows.csv");
         BadRowsFile.write(saved, report.badRows());
@@ -198,7 +196,7 @@ class CsvColumnChoiceTest {
 
     @Test
     void peopleImportTakesTheChosenEmailAndSalesforceIdColumns() throws IOException {
-        PeopleRepository people = new PeopleRepository(database, CLOCK);
+        PeopleRepository people = new PeopleRepository(store.database, CLOCK);
         String id = TestIds.of(SObjectType.CONTACT, 42).value();
         Path file = write("E-mail;Salesforce Id;First Name\nann@example.com;" + id + ";Ann\n");
 
@@ -218,8 +216,6 @@ class CsvColumnChoiceTest {
     }
 
     private Path write(String text) throws IOException {
-        Path file = folder.resolve("file-" + UUID.randomUUID() + ".csv");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return store.write(text);
     }
 }

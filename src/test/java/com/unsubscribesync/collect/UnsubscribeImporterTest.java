@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.UnsubscribeSource;
-import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PartlySavedException;
-import com.unsubscribesync.store.UnsubscribeRepository;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UnsubscribeImporterTest {
     private static final int FULL_DISK_ROWS = 2_500;
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = ImporterOnAStore.CLOCK;
 
     @TempDir
     Path folder;
 
-    private Database database;
-    private UnsubscribeRepository unsubscribes;
-    private UnsubscribeImporter importer;
+    private ImporterOnAStore store;
 
     @BeforeEach
     void open() {
-        database = Database.openInMemory("import-" + UUID.randomUUID());
-        unsubscribes = new UnsubscribeRepository(database, CLOCK);
-        importer = new UnsubscribeImporter(unsubscribes, CLOCK, folder.resolve(ImportScratch.FOLDER));
+        store = new ImporterOnAStore(folder);
     }
 
     @AfterEach
     void close() {
         DiskFillsUp.ROWS_THAT_FIT.set(Integer.MAX_VALUE);
-        database.close();
+        store.close();
     }
 
     @Test
@@ -54,15 +46,15 @@ class UnsubscribeImporterTest {
                 + "Ann@Example.com,clicked-link,\"said \"\"stop\"\", twice\",2024-05-01\r\n"
                 + "bo@example.com,,\"multi\nline\",2024-05-02T10:00:00Z\r\n");
 
-        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(false, false), "tester");
 
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.problems()).isEmpty();
-        var ann = unsubscribes.find(Email.parse("ann@example.com")).orElseThrow();
+        var ann = store.unsubscribes.find(Email.parse("ann@example.com")).orElseThrow();
         assertThat(ann.source()).isEqualTo(UnsubscribeSource.CLICKED_LINK);
         assertThat(ann.reason()).contains("said \"stop\", twice");
         assertThat(ann.at()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
-        var bo = unsubscribes.find(Email.parse("bo@example.com")).orElseThrow();
+        var bo = store.unsubscribes.find(Email.parse("bo@example.com")).orElseThrow();
         assertThat(bo.source()).isEqualTo(UnsubscribeSource.IMPORT);
         assertThat(bo.reason()).contains("multi\nline");
     }
@@ -72,60 +64,60 @@ class UnsubscribeImporterTest {
         Path file = write(
                 "email,unsubscribed_at\nann@example.com,\nBad@@x,\ncy@example.com,yesterday\n\ndee@example.com,\n");
 
-        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(false, false), "tester");
 
         assertThat(report.written()).isFalse();
         assertThat(report.problems())
                 .containsExactly(
                         "line 3: email 'bad@@x' has more than one @",
                         "line 4: unsubscribed_at 'yesterday' is not a date: use 2024-05-01 or 2024-05-01T10:00:00Z");
-        assertThat(unsubscribes.count()).isZero();
-        assertThat(new OutboxRepository(database).pendingCount()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
+        assertThat(new OutboxRepository(store.database).pendingCount()).isZero();
     }
 
     @Test
     void skipInvalidImportsTheGoodRowsAndReportsTheRest() throws IOException {
         Path file = write("email\nann@example.com\nnot-an-email\nbo@example.com\n");
 
-        ImportReport report = importer.importFile(file, new ImportOptions(false, true), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(false, true), "tester");
 
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.problems()).containsExactly("line 3: email 'not-an-email' has no @");
-        assertThat(unsubscribes.count()).isEqualTo(2);
+        assertThat(store.unsubscribes.count()).isEqualTo(2);
     }
 
     @Test
     void dryRunReportsWithoutWriting() throws IOException {
         Path file = write("email\nann@example.com\nbo@example.com\n");
 
-        ImportReport report = importer.importFile(file, new ImportOptions(true, false), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(true, false), "tester");
 
         assertThat(report.rows()).isEqualTo(2);
         assertThat(report.written()).isFalse();
-        assertThat(unsubscribes.count()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
     }
 
     @Test
     void duplicateEmailsInAFileAreMergedNotErrors() throws IOException {
         Path file = write("email,reason\nann@example.com,first\nANN@example.com,second\n");
 
-        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(false, false), "tester");
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.unchanged()).isEqualTo(1);
-        assertThat(unsubscribes
+        assertThat(store.unsubscribes
                         .find(Email.parse("ann@example.com"))
                         .orElseThrow()
                         .reason())
                 .contains("first");
-        assertThat(new OutboxRepository(database).pendingCount()).isEqualTo(1);
+        assertThat(new OutboxRepository(store.database).pendingCount()).isEqualTo(1);
     }
 
     @Test
     void rowClaimingToComeFromTheSalesforceSyncIsRefused() throws IOException {
         Path file = write("email,source\nann@example.com,salesforce-sync\n");
-        ImportReport report = importer.importFile(file, new ImportOptions(false, false), "tester");
+        ImportReport report = store.importer.importFile(file, new ImportOptions(false, false), "tester");
         assertThat(report.problems()).singleElement().asString().startsWith("line 2: source 'Salesforce Sync'");
     }
 
@@ -133,33 +125,31 @@ class UnsubscribeImporterTest {
     void wrongFilesGetOneClearSentence() throws IOException {
         Path binary = folder.resolve("photo.csv");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
-        assertThatThrownBy(() -> importer.importFile(binary, new ImportOptions(false, false), "t"))
+        assertThatThrownBy(() -> store.importer.importFile(binary, new ImportOptions(false, false), "t"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not a text file");
 
         Path noEmail = write("name,address\nAnn,ann@example.com\n");
-        assertThatThrownBy(() -> importer.importFile(noEmail, new ImportOptions(false, false), "t"))
+        assertThatThrownBy(() -> store.importer.importFile(noEmail, new ImportOptions(false, false), "t"))
                 .hasMessageContaining("has no 'email' column");
 
         Path empty = write("");
-        assertThatThrownBy(() -> importer.importFile(empty, new ImportOptions(false, false), "t"))
+        assertThatThrownBy(() -> store.importer.importFile(empty, new ImportOptions(false, false), "t"))
                 .hasMessageContaining("is empty");
 
         Path latin1 = folder.resolve("latin1.csv");
         Files.write(latin1, "email,reason\nann@example.com,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> importer.importFile(latin1, new ImportOptions(false, false), "t"))
+        assertThatThrownBy(() -> store.importer.importFile(latin1, new ImportOptions(false, false), "t"))
                 .hasMessageContaining("is not UTF-8 text");
 
         Path missing = folder.resolve("missing.csv");
-        assertThatThrownBy(() -> importer.importFile(missing, new ImportOptions(false, false), "t"))
+        assertThatThrownBy(() -> store.importer.importFile(missing, new ImportOptions(false, false), "t"))
                 .hasMessageContaining("does not exist");
-        assertThat(unsubscribes.count()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
     }
 
     private Path write(String content) throws IOException {
-        Path file = folder.resolve(UUID.randomUUID() + ".csv");
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
+        return store.write(content);
     }
 
     @Test
@@ -172,11 +162,11 @@ class UnsubscribeImporterTest {
             }
         }
         DiskFillsUp.ROWS_THAT_FIT.set(1_500);
-        database.inTransaction(c -> c.createStatement()
+        store.database.inTransaction(c -> c.createStatement()
                 .execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON " + "unsubscribes FOR EACH ROW CALL \""
                         + DiskFillsUp.class.getName() + "\""));
 
-        assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
+        assertThatThrownBy(() -> store.importer.importFile(file, new ImportOptions(false, false), "tester"))
                 .isInstanceOfSatisfying(PartlySavedException.class, e -> {
                     assertThat(e.rowsSaved()).isEqualTo(1_000);
                     assertThat(e.added()).isEqualTo(1_000);
@@ -187,15 +177,15 @@ class UnsubscribeImporterTest {
                             .doesNotContain("rolled back")
                             .doesNotContain("\n");
                 });
-        assertThat(unsubscribes.count()).isEqualTo(1_000);
+        assertThat(store.unsubscribes.count()).isEqualTo(1_000);
         assertThat(Files.list(folder.resolve(ImportScratch.FOLDER)).toList())
                 .as("scratch removed")
                 .isEmpty();
 
-        database.inTransaction(c -> c.createStatement().execute("DROP TRIGGER disk_fills_up"));
-        ImportReport again = importer.importFile(file, new ImportOptions(false, false), "tester");
+        store.database.inTransaction(c -> c.createStatement().execute("DROP TRIGGER disk_fills_up"));
+        ImportReport again = store.importer.importFile(file, new ImportOptions(false, false), "tester");
         assertThat(again.added()).isEqualTo(FULL_DISK_ROWS - 1_000);
-        assertThat(unsubscribes.count()).isEqualTo(FULL_DISK_ROWS);
+        assertThat(store.unsubscribes.count()).isEqualTo(FULL_DISK_ROWS);
     }
 
     @Test
@@ -203,14 +193,14 @@ class UnsubscribeImporterTest {
         Path file = folder.resolve("few.csv");
         Files.writeString(file, "email\na@example.com\nb@example.com\n");
         DiskFillsUp.ROWS_THAT_FIT.set(1);
-        database.inTransaction(c -> c.createStatement()
+        store.database.inTransaction(c -> c.createStatement()
                 .execute("CREATE TRIGGER disk_fills_up BEFORE INSERT ON " + "unsubscribes FOR EACH ROW CALL \""
                         + DiskFillsUp.class.getName() + "\""));
 
-        assertThatThrownBy(() -> importer.importFile(file, new ImportOptions(false, false), "tester"))
+        assertThatThrownBy(() -> store.importer.importFile(file, new ImportOptions(false, false), "tester"))
                 .isNotInstanceOf(PartlySavedException.class)
                 .hasMessageContaining("rolled back");
-        assertThat(unsubscribes.count()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
     }
 
     @Test
@@ -218,13 +208,13 @@ class UnsubscribeImporterTest {
         Path file = write("email\na@example.com\n");
         Path blocked = folder.resolve("not-a-folder");
         Files.writeString(blocked, "a file where the scratch folder should be");
-        UnsubscribeImporter stuck = new UnsubscribeImporter(unsubscribes, CLOCK, blocked);
+        UnsubscribeImporter stuck = new UnsubscribeImporter(store.unsubscribes, CLOCK, blocked);
 
         assertThatThrownBy(() -> stuck.importFile(file, new ImportOptions(false, false), "tester"))
                 .isInstanceOf(com.unsubscribesync.store.StoreException.class)
                 .hasMessageContaining("could not sort its rows in " + blocked)
                 .hasMessageContaining("nothing was imported")
                 .hasMessageContaining("run the same import again");
-        assertThat(unsubscribes.count()).isZero();
+        assertThat(store.unsubscribes.count()).isZero();
     }
 }

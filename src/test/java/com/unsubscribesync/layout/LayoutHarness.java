@@ -4,18 +4,13 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.salesforce.ConnectionOptions;
-import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
-import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.PageLayout;
-import com.unsubscribesync.salesforce.SessionSource;
-import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SettingsRepository;
-import java.net.ProxySelector;
+import com.unsubscribesync.testing.LocalOrgConnections;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,17 +39,8 @@ final class LayoutHarness implements AutoCloseable {
     }
 
     static ForceWscOrg connect(LocalOrg org) {
-        ConnectionOptions defaults = ConnectionOptions.defaults("UnsubscribeSyncTest/1");
-        ConnectionOptions options = defaults.withReadTimeout(Duration.ofSeconds(20))
-                .withRetry(defaults.retry().withSleeper(delay -> {}));
-        TokenEndpoint tokens =
-                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
-        return ForceWscOrg.open(
-                new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()),
-                () -> 0,
-                false,
-                () -> {});
+        ConnectionOptions options = LocalOrgConnections.options();
+        return LocalOrgConnections.open(org, options.withRetry(options.retry().withSleeper(delay -> {})));
     }
 
     void settings(UnaryOperator<SyncSettings> change) {

@@ -62,17 +62,8 @@ class OAuthTest {
                 Clients.partnerConfig(org, token.path("access_token").asText()));
         assertThat(pc.getUserInfo().getUserName()).isEqualTo(org.username());
 
-        JsonNode refreshed = post(
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        org.clientSecret(),
-                        "refresh_token",
-                        token.path("refresh_token").asText()),
-                200);
+        JsonNode refreshed =
+                post(withSecret(refreshGrant(token.path("refresh_token").asText()), org.clientSecret()), 200);
         assertThat(refreshed.path("access_token").asText())
                 .isNotEqualTo(token.path("access_token").asText());
         assertThat(refreshed.has("refresh_token")).isFalse();
@@ -120,20 +111,7 @@ class OAuthTest {
     @Test
     void aCodeExchangedWithAnUnregisteredRedirectUriIsRefusedWithRedirectUriMismatch() throws Exception {
         JsonNode error = post(
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        approve(),
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        org.clientSecret(),
-                        "redirect_uri",
-                        "http://localhost:7777/other",
-                        "code_verifier",
-                        VERIFIER),
-                400);
+                withSecret(codeGrant(approve(), "http://localhost:7777/other", VERIFIER), org.clientSecret()), 400);
         assertThat(error.path("error").asText()).isEqualTo("redirect_uri_mismatch");
         assertThat(error.path("error_description").asText()).isEqualTo("redirect_uri must match configuration");
     }
@@ -153,26 +131,13 @@ class OAuthTest {
 
     @Test
     void withRequireSecretOnTheCodeExchangeAndTheRefreshWithoutTheSecretAreRefusedWithInvalidClient() throws Exception {
-        JsonNode noSecret = post(
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        approve(),
-                        "client_id",
-                        org.clientId(),
-                        "redirect_uri",
-                        REDIRECT,
-                        "code_verifier",
-                        VERIFIER),
-                400);
+        JsonNode noSecret = post(codeGrant(approve(), REDIRECT, VERIFIER), 400);
         assertThat(noSecret.path("error").asText()).isEqualTo("invalid_client");
         assertThat(noSecret.path("error_description").asText()).isEqualTo("invalid client credentials");
 
         String refreshToken =
                 exchange(approve(), VERIFIER, 200).path("refresh_token").asText();
-        JsonNode refreshWithout = post(
-                Map.of("grant_type", "refresh_token", "client_id", org.clientId(), "refresh_token", refreshToken), 400);
+        JsonNode refreshWithout = post(refreshGrant(refreshToken), 400);
         assertThat(refreshWithout.path("error").asText()).isEqualTo("invalid_client");
         assertThat(refreshWithout.path("error_description").asText()).isEqualTo("invalid client credentials");
     }
@@ -181,39 +146,10 @@ class OAuthTest {
     void withRequireSecretOffNoSecretIsNeededButAWrongOneIsStillRefused() throws Exception {
         org.close();
         org = start(ConnectedApp.defaults().withRequireSecret(false, false));
-        JsonNode token = post(
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        approve(),
-                        "client_id",
-                        org.clientId(),
-                        "redirect_uri",
-                        REDIRECT,
-                        "code_verifier",
-                        VERIFIER),
-                200);
-        post(
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "client_id",
-                        org.clientId(),
-                        "refresh_token",
-                        token.path("refresh_token").asText()),
-                200);
-        JsonNode wrong = post(
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        "wrong",
-                        "refresh_token",
-                        token.path("refresh_token").asText()),
-                400);
+        JsonNode token = post(codeGrant(approve(), REDIRECT, VERIFIER), 200);
+        post(refreshGrant(token.path("refresh_token").asText()), 200);
+        JsonNode wrong =
+                post(withSecret(refreshGrant(token.path("refresh_token").asText()), "wrong"), 400);
         assertThat(wrong.path("error").asText()).isEqualTo("invalid_client");
     }
 
@@ -242,28 +178,14 @@ class OAuthTest {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(loginHost + "/services/oauth2/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                org.clientId(),
-                                "client_secret",
-                                org.clientSecret()))))
+                        .POST(HttpRequest.BodyPublishers.ofString(form(clientCredentials(org.clientSecret()))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = json.readTree(response.body());
         assertThat(error.path("error").asText()).isEqualTo("invalid_grant");
         assertThat(error.path("error_description").asText()).isEqualTo("request not supported on this domain");
-        post(
-                Map.of(
-                        "grant_type",
-                        "client_credentials",
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        org.clientSecret()),
-                200);
+        post(clientCredentials(org.clientSecret()), 200);
     }
 
     @Test
@@ -282,20 +204,11 @@ class OAuthTest {
 
     @Test
     void clientCredentialsNeedTheSecret() throws Exception {
-        JsonNode token = post(
-                Map.of(
-                        "grant_type",
-                        "client_credentials",
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        org.clientSecret()),
-                200);
+        JsonNode token = post(clientCredentials(org.clientSecret()), 200);
         PartnerConnection pc = new PartnerConnection(
                 Clients.partnerConfig(org, token.path("access_token").asText()));
         assertThat(pc.getServerTimestamp()).isNotNull();
-        JsonNode refused = post(
-                Map.of("grant_type", "client_credentials", "client_id", org.clientId(), "client_secret", "wrong"), 400);
+        JsonNode refused = post(clientCredentials("wrong"), 400);
         assertThat(refused.path("error").asText()).isEqualTo("invalid_client");
     }
 
@@ -346,21 +259,35 @@ class OAuthTest {
     }
 
     private JsonNode exchange(String code, String verifier, int expectedStatus) throws Exception {
-        return post(
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "code",
-                        code,
-                        "client_id",
-                        org.clientId(),
-                        "client_secret",
-                        org.clientSecret(),
-                        "redirect_uri",
-                        REDIRECT,
-                        "code_verifier",
-                        verifier),
-                expectedStatus);
+        return post(withSecret(codeGrant(code, REDIRECT, verifier), org.clientSecret()), expectedStatus);
+    }
+
+    private Map<String, String> codeGrant(String code, String redirectUri, String verifier) {
+        return Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "client_id",
+                org.clientId(),
+                "redirect_uri",
+                redirectUri,
+                "code_verifier",
+                verifier);
+    }
+
+    private Map<String, String> refreshGrant(String refreshToken) {
+        return Map.of("grant_type", "refresh_token", "client_id", org.clientId(), "refresh_token", refreshToken);
+    }
+
+    private Map<String, String> clientCredentials(String secret) {
+        return Map.of("grant_type", "client_credentials", "client_id", org.clientId(), "client_secret", secret);
+    }
+
+    private static Map<String, String> withSecret(Map<String, String> grant, String secret) {
+        Map<String, String> params = new java.util.HashMap<>(grant);
+        params.put("client_secret", secret);
+        return params;
     }
 
     private JsonNode post(Map<String, String> params, int expectedStatus) throws Exception {

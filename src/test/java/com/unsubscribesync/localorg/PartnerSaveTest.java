@@ -18,7 +18,7 @@ import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.unsubscribesync.localorg.state.SeedSummary;
-import java.time.Clock;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PartnerSaveTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:15:30Z"));
+    private final TestClock clock = TestClock.at("2026-03-02T10:15:30Z");
     private LocalOrg org;
     private PartnerConnection pc;
     private SeedSummary seeded;
@@ -345,37 +345,5 @@ class PartnerSaveTest {
         Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
         calendar.setTimeInMillis(instant.toEpochMilli());
         return calendar;
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

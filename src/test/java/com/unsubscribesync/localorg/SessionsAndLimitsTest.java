@@ -12,7 +12,7 @@ import com.sforce.soap.partner.fault.LoginFault;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.SessionRenewer;
-import com.unsubscribesync.sync.MutableClock;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -122,7 +122,7 @@ class SessionsAndLimitsTest {
 
     @Test
     void theDailyAllowanceCountsTheCallsOfTheLast24HoursAndDoesNotResetAtUtcMidnight() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T22:00:00Z"));
+        TestClock clock = TestClock.at("2026-03-10T22:00:00Z");
         try (LocalOrg org = LocalOrg.start(
                 LocalOrgOptions.defaults().withPeople(5).withApiLimit(3).withClock(clock))) {
             PartnerConnection pc = Clients.partner(org);

@@ -10,6 +10,7 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.bulk.BulkJobs;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.localorg.state.RecordIds;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ class BulkWritesTest {
 
     @Test
     void aBatchStillRunningWhenPollingGivesUpIsLeftRetryable() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-05-04T03:00:00Z"));
+        TestClock clock = TestClock.at("2026-05-04T03:00:00Z");
         try (LocalOrg org = TestOrgs.start(50)) {
             BulkPolling polling = new BulkPolling(
                     Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(1), clock::advance, clock);

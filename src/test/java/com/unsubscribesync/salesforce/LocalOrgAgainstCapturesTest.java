@@ -14,6 +14,7 @@ import com.sforce.ws.ConnectorConfig;
 import com.sforce.ws.MessageHandler;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -100,7 +101,7 @@ class LocalOrgAgainstCapturesTest {
 
     @Test
     void aDeletedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:15:30Z");
         try (LocalOrg clocked =
                 LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             String gone = clocked.state().addContact("Pat", "Gone", "pat.gone@example.com");
@@ -120,7 +121,7 @@ class LocalOrgAgainstCapturesTest {
 
     @Test
     void aChangedListIsAnsweredWithTheElementsOfARealOrgsInTheSameOrder() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:15:30Z");
         try (LocalOrg clocked =
                 LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             Instant start = clock.instant();
@@ -143,7 +144,7 @@ class LocalOrgAgainstCapturesTest {
 
     @Test
     void theServerClockIsAnsweredInTheSameShapeAsARealOrgsAndToTheMillisecond() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:15:30.321Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:15:30.321Z");
         try (LocalOrg clocked =
                 LocalOrg.start(LocalOrgOptions.defaults().withPeople(5).withClock(clock))) {
             AtomicReference<String> answer = new AtomicReference<>();

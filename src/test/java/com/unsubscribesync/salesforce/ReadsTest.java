@@ -9,8 +9,8 @@ import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.state.SeedSummary;
-import com.unsubscribesync.sync.MutableClock;
 import com.unsubscribesync.testing.Eventually;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -172,7 +172,7 @@ class ReadsTest {
 
     @Test
     void onlyRecordsChangedSinceAreReportedAndADeletedOneComesBackFlagged() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:00:30Z");
         try (LocalOrg org =
                         LocalOrg.start(LocalOrgOptions.defaults().withPeople(0).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
@@ -207,7 +207,7 @@ class ReadsTest {
 
     @Test
     void aChangeMadeInTheSameSecondAsTheWatermarkButAfterItIsRead() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:00:05.200Z");
         try (LocalOrg org =
                         LocalOrg.start(LocalOrgOptions.defaults().withPeople(30).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {
@@ -236,7 +236,7 @@ class ReadsTest {
 
     @Test
     void deletedRecordsAreToldApartFromRecordsMergedAway() throws Exception {
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T10:00:30Z"));
+        TestClock clock = TestClock.at("2026-03-02T10:00:30Z");
         try (LocalOrg org = LocalOrg.start(
                         LocalOrgOptions.defaults().withPeople(100).withClock(clock));
                 ForceWscOrg connected = orgs.connect(org)) {

@@ -30,6 +30,11 @@ class SignInTest {
         return Optional.of(org.clientSecret());
     }
 
+    /** Signs in to the local org through {@code browser}, waiting at most {@code wait} for it to come back. */
+    private OrgSignIn.SignedIn inBrowser(Browser browser, Duration wait) {
+        return orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK, browser, wait);
+    }
+
     @AfterAll
     static void stop() {
         org.close();
@@ -38,9 +43,7 @@ class SignInTest {
     @Test
     void browserSignInWithPkceFollowsTheAuthorizePageAndKeepsARefreshToken() {
         SimulatedBrowser browser = SimulatedBrowser.allowing();
-        OrgSignIn.SignedIn signedIn = orgs.signIn(0)
-                .inBrowser(
-                        LoginUrl.parse(org.url()), org.clientId(), secret(), CALLBACK, browser, Duration.ofSeconds(10));
+        OrgSignIn.SignedIn signedIn = inBrowser(browser, Duration.ofSeconds(10));
         try (ForceWscOrg connected = signedIn.org()) {
             assertThat(browser.lastPage).contains("Allow");
             assertThat(browser.callbackPage())
@@ -63,14 +66,7 @@ class SignInTest {
     void aRedirectCarryingAnotherSignInsStateIsRefused() {
         SimulatedBrowser attacker =
                 new SimulatedBrowser("allow", location -> location.replaceAll("state=[^&]*", "state=forged"));
-        assertThatThrownBy(() -> orgs.signIn(0)
-                        .inBrowser(
-                                LoginUrl.parse(org.url()),
-                                org.clientId(),
-                                secret(),
-                                CALLBACK,
-                                attacker,
-                                Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> inBrowser(attacker, Duration.ofSeconds(10)))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("STATE_MISMATCH");
@@ -85,14 +81,7 @@ class SignInTest {
     @Test
     void denyingAccessInTheBrowserIsAnAuthenticationFailure() {
         SimulatedBrowser denying = new SimulatedBrowser("deny", location -> location);
-        assertThatThrownBy(() -> orgs.signIn(0)
-                        .inBrowser(
-                                LoginUrl.parse(org.url()),
-                                org.clientId(),
-                                secret(),
-                                CALLBACK,
-                                denying,
-                                Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> inBrowser(denying, Duration.ofSeconds(10)))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                     assertThat(e.statusCode()).contains("access_denied");
@@ -105,14 +94,7 @@ class SignInTest {
 
     @Test
     void aBrowserThatNeverComesBackTimesOut() {
-        assertThatThrownBy(() -> orgs.signIn(0)
-                        .inBrowser(
-                                LoginUrl.parse(org.url()),
-                                org.clientId(),
-                                secret(),
-                                CALLBACK,
-                                address -> {},
-                                Duration.ofMillis(200)))
+        assertThatThrownBy(() -> inBrowser(address -> {}, Duration.ofMillis(200)))
                 .isInstanceOfSatisfying(
                         SalesforceException.class,
                         e -> assertThat(e.statusCode()).contains("TIMEOUT"));
@@ -142,14 +124,7 @@ class SignInTest {
 
     @Test
     void anExpiredBrowserSessionIsRenewedWithTheRefreshTokenWithoutTheCallerNoticing() {
-        OrgSignIn.SignedIn signedIn = orgs.signIn(0)
-                .inBrowser(
-                        LoginUrl.parse(org.url()),
-                        org.clientId(),
-                        secret(),
-                        CALLBACK,
-                        SimulatedBrowser.allowing(),
-                        Duration.ofSeconds(10));
+        OrgSignIn.SignedIn signedIn = inBrowser(SimulatedBrowser.allowing(), Duration.ofSeconds(10));
         try (ForceWscOrg connected = signedIn.org()) {
             String before = connected.session().sessionId();
             org.expireSessions();

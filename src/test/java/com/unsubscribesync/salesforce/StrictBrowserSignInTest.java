@@ -34,14 +34,8 @@ class StrictBrowserSignInTest {
                 .isEqualTo("http://localhost:27482/oauth/callback")
                 .isEqualTo(ConnectedApp.DOCUMENTED_CALLBACK);
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
-            OrgSignIn.SignedIn signedIn = orgs.signIn(0)
-                    .inBrowser(
-                            LoginUrl.parse(org.url()),
-                            org.clientId(),
-                            Optional.of(org.clientSecret()),
-                            OAuthCallback.defaultPort(),
-                            SimulatedBrowser.allowing(),
-                            Duration.ofSeconds(10));
+            OrgSignIn.SignedIn signedIn =
+                    signIn(org, true, OAuthCallback.defaultPort(), SimulatedBrowser.allowing(), Duration.ofSeconds(10));
             try (ForceWscOrg connected = signedIn.org()) {
                 assertThat(connected.records().identity().organizationId()).isEqualTo(org.orgId());
             }
@@ -55,14 +49,7 @@ class StrictBrowserSignInTest {
         try (LocalOrg org =
                 TestCallbacks.orgFor(registered, LocalOrgOptions.defaults().withPeople(5))) {
             SimulatedBrowser browser = SimulatedBrowser.allowing();
-            assertThatThrownBy(() -> orgs.signIn(0)
-                            .inBrowser(
-                                    LoginUrl.parse(org.url()),
-                                    org.clientId(),
-                                    Optional.of(org.clientSecret()),
-                                    other,
-                                    browser,
-                                    Duration.ofSeconds(2)))
+            assertThatThrownBy(() -> signIn(org, true, other, browser, Duration.ofSeconds(2)))
                     .isInstanceOfSatisfying(
                             SalesforceException.class,
                             e -> assertThat(e.statusCode()).contains("TIMEOUT"));
@@ -77,14 +64,7 @@ class StrictBrowserSignInTest {
         OAuthCallback callback = TestCallbacks.free();
         try (LocalOrg org =
                 TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
-            assertThatThrownBy(() -> orgs.signIn(0)
-                            .inBrowser(
-                                    LoginUrl.parse(org.url()),
-                                    org.clientId(),
-                                    Optional.empty(),
-                                    callback,
-                                    SimulatedBrowser.allowing(),
-                                    Duration.ofSeconds(10)))
+            assertThatThrownBy(() -> signIn(org, false, callback, SimulatedBrowser.allowing(), Duration.ofSeconds(10)))
                     .isInstanceOfSatisfying(SalesforceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SalesforceException.Kind.AUTHENTICATION);
                         assertThat(e.statusCode()).contains("invalid_client");
@@ -100,14 +80,8 @@ class StrictBrowserSignInTest {
         OAuthCallback callback = TestCallbacks.free();
         try (LocalOrg org =
                 TestCallbacks.orgFor(callback, LocalOrgOptions.defaults().withPeople(5))) {
-            OrgSignIn.SignedIn signedIn = orgs.signIn(0)
-                    .inBrowser(
-                            LoginUrl.parse(org.url()),
-                            org.clientId(),
-                            Optional.of(org.clientSecret()),
-                            callback,
-                            SimulatedBrowser.allowing(),
-                            Duration.ofSeconds(10));
+            OrgSignIn.SignedIn signedIn =
+                    signIn(org, true, callback, SimulatedBrowser.allowing(), Duration.ofSeconds(10));
             SavedConnection.BrowserSignIn saved = (SavedConnection.BrowserSignIn) signedIn.saved();
             assertThat(saved.clientSecret()).contains(org.clientSecret());
             assertThat(saved.toString()).doesNotContain(org.clientSecret());
@@ -194,5 +168,12 @@ class StrictBrowserSignInTest {
                     .hasMessageContaining("Connection screen")
                     .hasMessageNotContaining("\n");
         }
+    }
+
+    /** Signs in to {@code org} in {@code browser} through {@code callback}, with the consumer secret or without. */
+    private OrgSignIn.SignedIn signIn(
+            LocalOrg org, boolean withSecret, OAuthCallback callback, Browser browser, Duration wait) {
+        Optional<String> secret = withSecret ? Optional.of(org.clientSecret()) : Optional.empty();
+        return orgs.signIn(0).inBrowser(LoginUrl.parse(org.url()), org.clientId(), secret, callback, browser, wait);
     }
 }

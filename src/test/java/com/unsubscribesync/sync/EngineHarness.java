@@ -11,13 +11,9 @@ import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.OrgAdmin;
 import com.unsubscribesync.salesforce.BulkPolling;
 import com.unsubscribesync.salesforce.ConnectionOptions;
-import com.unsubscribesync.salesforce.ConnectorConfigs;
 import com.unsubscribesync.salesforce.ForceWscOrg;
-import com.unsubscribesync.salesforce.LoginUrl;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.salesforce.SalesforceOrg;
-import com.unsubscribesync.salesforce.SessionSource;
-import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.MirrorRepository;
@@ -29,7 +25,8 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
-import java.net.ProxySelector;
+import com.unsubscribesync.testing.LocalOrgConnections;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,7 +157,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     static ConnectionOptions options() {
-        return ConnectionOptions.defaults("UnsubscribeSyncTest/1").withReadTimeout(Duration.ofSeconds(20));
+        return LocalOrgConnections.options();
     }
 
     static ForceWscOrg connect(LocalOrg org) {
@@ -169,16 +166,32 @@ final class EngineHarness implements AutoCloseable {
 
     /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection) {
-        ConnectionOptions options = connection.withBulkPolling(
-                BulkPolling.defaults().withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30))));
-        TokenEndpoint tokens =
-                new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
-        return ForceWscOrg.open(
-                new ConnectorConfigs(options, ProxySelector.getDefault()),
-                SessionSource.clientCredentials(tokens, org.clientSecret()),
-                () -> 0,
-                false,
-                () -> {});
+        return LocalOrgConnections.open(
+                org,
+                connection.withBulkPolling(BulkPolling.defaults()
+                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30)))));
+    }
+
+    /** Resubscribes as the console and command line do, on this engine's clock. */
+    Resubscriber resubscriber() {
+        return new Resubscriber(unsubscribes, people, settings, mirror, () -> Optional.of(salesforce), fields, clock);
+    }
+
+    /**
+     * {@code count} new Contacts, person0@{@code domain} and on, all unsubscribed in one batch; their record IDs in
+     * that order.
+     */
+    List<String> unsubscribedContacts(int count, String domain) {
+        List<String> ids = new ArrayList<>();
+        List<Unsubscribe> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = "person" + i + "@" + domain;
+            ids.add(admin().addContact("Per", "Son " + i, email));
+            added.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        }
+        unsubscribes.addAll(added.iterator());
+        return ids;
     }
 
     OrgAdmin admin() {
@@ -186,7 +199,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Merges the loser into the winner, then moves the org's clock past the minute in which Salesforce reports it. */
-    void merge(String winner, String loser, MutableClock orgClock) {
+    void merge(String winner, String loser, TestClock orgClock) {
         admin().merge(winner, loser);
         // Salesforce reports deletions by whole minutes, so the next run comes a few minutes later.
         orgClock.advance(Duration.ofMinutes(3));
@@ -202,13 +215,13 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Recorded as the command line records it, and due at once on the engine's clock. */
-    void unsubscribe(String email, MutableClock engineClock) {
+    void unsubscribe(String email, TestClock engineClock) {
         unsubscribe(email);
         engineClock.set(Instant.now());
     }
 
     /** Unsubscribes the address, due at once, and drains the outbox. */
-    PushReport push(String email, MutableClock engineClock) {
+    PushReport push(String email, TestClock engineClock) {
         unsubscribe(email, engineClock);
         return pusher.drain();
     }

@@ -13,6 +13,7 @@ import com.unsubscribesync.salesforce.ConnectionOptions;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import com.unsubscribesync.store.OutboxEntry;
 import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +43,7 @@ class FaultMatrixTest {
     private static final Duration BETWEEN_PASSES = Duration.ofMinutes(61);
     private static final Instant FAR_FUTURE = Instant.parse("2999-01-01T00:00:00Z");
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final TestClock clock = TestClock.at(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final RetryLog waits = new RetryLog();
     private final Map<String, String> addressOf = new HashMap<>();
     private EngineHarness engine;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Random;
@@ -17,7 +18,7 @@ class IncrementalWatermarkTest {
 
     @Test
     void aSalesforceOptOutMadeInTheSameSecondAsTheRunsWatermarkIsImportedByTheNextRun() throws Exception {
-        MutableClock orgClock = new MutableClock(Instant.parse("2026-03-02T10:00:05.200Z"));
+        TestClock orgClock = TestClock.at("2026-03-02T10:00:05.200Z");
         try (EngineHarness engine = EngineHarness.standalone(
                 options -> options.withClock(orgClock),
                 RealtimePusher.standardRetry(new Random(7)),

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.unsubscribesync.domain.ConflictKind;
-import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SObjectType;
-import com.unsubscribesync.domain.Unsubscribe;
-import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.faults.FaultRule;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.store.SyncRun;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,16 +169,7 @@ class NightlyRefusalsTest {
                 RealtimePusher.standardRetry(new Random(5)).withSleeper(waited::add),
                 EngineHarness.options(),
                 java.time.Clock.systemUTC());
-        List<String> ids = new ArrayList<>();
-        List<Unsubscribe> unsubscribes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String email = "refused" + i + "@nightly.test";
-            ids.add(engine.admin().addContact("Re", "Fused " + i, email));
-            unsubscribes.add(new Unsubscribe(
-                    Email.parse(email), Instant.now(), UnsubscribeSource.CLICKED_LINK, "intake", Optional.empty()));
-        }
-        engine.unsubscribes.addAll(unsubscribes.iterator());
-        return ids;
+        return engine.unsubscribedContacts(count, "nightly.test");
     }
 
     /** Does something once, as the run is about to write its {@code write}-th batch. */

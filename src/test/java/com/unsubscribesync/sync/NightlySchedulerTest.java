@@ -7,6 +7,7 @@ import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class NightlySchedulerTest {
     private SettingsRepository settings;
     private SyncRunRepository runs;
     private final List<SyncRun.Trigger> started = new ArrayList<>();
-    private MutableClock clock;
+    private TestClock clock;
     private NightlyScheduler scheduler;
 
     @BeforeEach
@@ -30,7 +31,7 @@ class NightlySchedulerTest {
         database = Database.openInMemory("scheduler-" + UUID.randomUUID());
         settings = new SettingsRepository(database);
         runs = new SyncRunRepository(database);
-        clock = new MutableClock(Instant.parse("2026-03-07T12:00:00Z"));
+        clock = TestClock.at("2026-03-07T12:00:00Z");
         scheduler = new NightlyScheduler(
                 settings,
                 runs,
@@ -66,13 +67,7 @@ class NightlySchedulerTest {
     @Test
     void runsOnceAtEightPmPacificAcrossTheSpringChangeOfClocks() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        List<Instant> runTimes = new ArrayList<>();
-        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
-        scheduler.tick();
-        for (int minute = 0; minute < 3 * 24 * 60; minute += 5) {
-            clock.advance(Duration.ofMinutes(5));
-            scheduler.tick();
-        }
+        List<Instant> runTimes = runTimesOver(Duration.ofDays(3));
         // 7 March is PST (UTC-8); clocks go forward on 8 March, so 8 and 9 March are PDT (UTC-7).
         assertThat(runTimes)
                 .containsExactly(
@@ -85,13 +80,7 @@ class NightlySchedulerTest {
     void runsOnceAtEightPmPacificAcrossTheAutumnChangeOfClocks() {
         clock.set(Instant.parse("2026-10-31T12:00:00Z"));
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        List<Instant> runTimes = new ArrayList<>();
-        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
-        scheduler.tick();
-        for (int minute = 0; minute < 2 * 24 * 60; minute += 5) {
-            clock.advance(Duration.ofMinutes(5));
-            scheduler.tick();
-        }
+        List<Instant> runTimes = runTimesOver(Duration.ofDays(2));
         // Clocks go back on 1 November: 31 October is PDT (UTC-7), 1 November PST (UTC-8).
         assertThat(runTimes)
                 .containsExactly(Instant.parse("2026-11-01T03:00:00Z"), Instant.parse("2026-11-02T04:00:00Z"));
@@ -100,14 +89,7 @@ class NightlySchedulerTest {
     @Test
     void aSlotMissedWhileTheAppWasClosedIsCaughtUpOnceAtStart() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-06T04:00:00Z"));
-        runs.finish(
-                id,
-                SyncRun.Outcome.SUCCEEDED,
-                SyncRun.Counts.NONE,
-                Optional.empty(),
-                Optional.empty(),
-                Instant.parse("2026-03-06T04:01:00Z"));
+        scheduledRunSucceeded(Instant.parse("2026-03-06T04:00:00Z"));
 
         scheduler.tick();
         scheduler.tick();
@@ -118,16 +100,33 @@ class NightlySchedulerTest {
     @Test
     void noCatchUpWhenTheLastSlotAlreadyRan() {
         settings.save(SyncSettings.defaults().withNightlySync(true));
-        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, Instant.parse("2026-03-07T04:00:00Z"));
+        scheduledRunSucceeded(Instant.parse("2026-03-07T04:00:00Z"));
+        scheduler.tick();
+        assertThat(started).isEmpty();
+        assertThat(scheduler.nextRun()).contains(Instant.parse("2026-03-08T04:00:00Z"));
+    }
+
+    /** The times a scheduler, ticked every five minutes for {@code span}, started a run at. */
+    private List<Instant> runTimesOver(Duration span) {
+        List<Instant> runTimes = new ArrayList<>();
+        scheduler = new NightlyScheduler(settings, runs, trigger -> runTimes.add(clock.instant()), clock);
+        scheduler.tick();
+        for (Duration passed = Duration.ZERO; passed.compareTo(span) < 0; passed = passed.plusMinutes(5)) {
+            clock.advance(Duration.ofMinutes(5));
+            scheduler.tick();
+        }
+        return runTimes;
+    }
+
+    /** A scheduled run that started at {@code at} and succeeded a minute later. */
+    private void scheduledRunSucceeded(Instant at) {
+        long id = runs.start(SyncRun.Trigger.SCHEDULE, false, at);
         runs.finish(
                 id,
                 SyncRun.Outcome.SUCCEEDED,
                 SyncRun.Counts.NONE,
                 Optional.empty(),
                 Optional.empty(),
-                Instant.parse("2026-03-07T04:01:00Z"));
-        scheduler.tick();
-        assertThat(started).isEmpty();
-        assertThat(scheduler.nextRun()).contains(Instant.parse("2026-03-08T04:00:00Z"));
+                at.plus(Duration.ofMinutes(1)));
     }
 }

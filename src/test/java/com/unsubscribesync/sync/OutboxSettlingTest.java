@@ -11,6 +11,7 @@ import com.unsubscribesync.localorg.faults.FaultRule;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.OutboxEntry;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class OutboxSettlingTest {
     private static final Instant FAR_FUTURE = Instant.parse("2999-01-01T00:00:00Z");
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TestClock clock = TestClock.atNow();
     private EngineHarness engine;
 
     @BeforeEach
@@ -317,14 +318,7 @@ class OutboxSettlingTest {
                 engine.outbox,
                 engine.people,
                 engine.mirror,
-                new Resubscriber(
-                        engine.unsubscribes,
-                        engine.people,
-                        engine.settings,
-                        engine.mirror,
-                        () -> Optional.of(engine.salesforce),
-                        engine.fields,
-                        clock),
+                engine.resubscriber(),
                 engine.fields,
                 clock);
     }

@@ -9,8 +9,8 @@ import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * it on: no run ever saw these records.
  */
 class PushFollowsMergesTest {
-    private final MutableClock orgClock = new MutableClock(Instant.now());
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TestClock orgClock = TestClock.atNow();
+    private final TestClock clock = TestClock.atNow();
     private EngineHarness engine;
 
     @BeforeEach

@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * records up in the mirror"), counted as the org counts the calls, through force-wsc against the local org.
  */
 class PusherLookupTest {
-    private final MutableClock orgClock = new MutableClock(Instant.now());
+    private final TestClock orgClock = TestClock.atNow();
     private EngineHarness engine;
     private LocalOrg org;
 
@@ -162,7 +163,7 @@ class PusherLookupTest {
 
     @Test
     void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
-        MutableClock clock = new MutableClock(Instant.now());
+        TestClock clock = TestClock.atNow();
         RealtimePusher pusher = new RealtimePusher(
                 engine.outbox,
                 engine.people,

@@ -7,9 +7,9 @@ import com.unsubscribesync.localorg.OrgAdmin;
 import com.unsubscribesync.localorg.PersonView;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SyncRun;
+import com.unsubscribesync.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 final class RatchetWorld implements AutoCloseable {
     /** The time of the org and of the engine alike, moved by each step. */
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final TestClock clock = TestClock.atNow();
 
     final OptOutField field;
     private final LocalOrg org;
@@ -87,7 +87,7 @@ final class RatchetWorld implements AutoCloseable {
         } else if (step instanceof RatchetStep.Delete s) {
             admin().delete(s.recordId());
         } else if (step instanceof RatchetStep.Resubscribe s) {
-            resubscriber()
+            engine.resubscriber()
                     .resubscribe(Email.parse(s.email()), "asked to be emailed again", "admin", s.alsoSalesforce());
         } else if (step instanceof RatchetStep.Push) {
             engine.pusher.drain();
@@ -104,17 +104,6 @@ final class RatchetWorld implements AutoCloseable {
         } else {
             admin().setPackageOptedOut(id, value);
         }
-    }
-
-    private Resubscriber resubscriber() {
-        return new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
     }
 
     private void restart() {

@@ -5,7 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.localorg.state.Permission;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class ResubscribeConvertedLeadTest {
     void resubscribeAlsoInSalesforceUnchecksTheConvertedLeadSoTheNextRunLeavesTheAddressAlone() {
         engine.admin().setPermission(Permission.EDIT_CONVERTED_LEADS, true);
 
-        Resubscriber.Result result = resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
+        Resubscriber.Result result = engine.resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
         engine.run();
 
         assertThat(result.uncheckedInSalesforce())
@@ -56,7 +55,7 @@ class ResubscribeConvertedLeadTest {
 
     @Test
     void aConvertedLeadSalesforceKeepsReadOnlyIsNamedWithWhatHappensNext() {
-        Resubscriber.Result result = resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
+        Resubscriber.Result result = engine.resubscriber().resubscribe(ANN, "asked on the phone", "admin", true);
 
         assertThat(result.uncheckedInSalesforce())
                 .filteredOn(c -> c.id().value().equals(lead))
@@ -68,16 +67,5 @@ class ResubscribeConvertedLeadTest {
                             .contains("next run unsubscribes the address again");
                 });
         assertThat(engine.admin().read(contact).optedOut()).isFalse();
-    }
-
-    private Resubscriber resubscriber() {
-        return new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
     }
 }

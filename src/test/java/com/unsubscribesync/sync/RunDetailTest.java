@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
-import com.unsubscribesync.domain.Unsubscribe;
-import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.RunDetail;
 import com.unsubscribesync.store.RunRecord;
 import com.unsubscribesync.store.SyncRun;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,15 +123,6 @@ class RunDetailTest {
 
     private List<String> unsubscribedContacts(int count) throws Exception {
         engine = harness();
-        List<String> ids = new ArrayList<>();
-        List<Unsubscribe> unsubscribes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String email = "person" + i + "@detail.test";
-            ids.add(engine.admin().addContact("Per", "Son " + i, email));
-            unsubscribes.add(new Unsubscribe(
-                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
-        }
-        engine.unsubscribes.addAll(unsubscribes.iterator());
-        return ids;
+        return engine.unsubscribedContacts(count, "detail.test");
     }
 }

@@ -14,11 +14,11 @@ import com.unsubscribesync.localorg.state.SeedSummary;
 import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.RunPlanRepository;
+import com.unsubscribesync.testing.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +146,7 @@ class SlicedRunScenarioTest {
 
     @Test
     void contactMergedAwayLeadsToItsMasterWhoseAddressIsInAnotherSlice() throws Exception {
-        MutableClock orgClock = new MutableClock(Instant.now());
+        TestClock orgClock = TestClock.atNow();
         start(options -> options.withClock(orgClock));
         String loser = engine.admin().addContact("Bb", "Lo", "bb.loser@acme.test");
         String winner = engine.admin().addContact("Yy", "Wi", "yy.winner@acme.test");

@@ -13,6 +13,7 @@ import com.unsubscribesync.store.Conflict;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.testing.Eventually;
+import com.unsubscribesync.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,7 +146,7 @@ class SyncRulesScenarioTest {
 
     @Test
     void contactMergedAwayIsFollowedToItsMasterByTheNightlyRun() throws Exception {
-        MutableClock orgClock = new MutableClock(java.time.Instant.now());
+        TestClock orgClock = TestClock.atNow();
         engine.close();
         org.close();
         org = EngineHarness.startOrg(options -> options.withClock(orgClock));
@@ -301,14 +302,7 @@ class SyncRulesScenarioTest {
         String contact = engine.admin().addContact("Ny", "Xu", "ny@acme.test");
         engine.unsubscribe("ny@acme.test");
         engine.pusher.drain();
-        Resubscriber resubscriber = new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
+        Resubscriber resubscriber = engine.resubscriber();
 
         assertThatThrownBy(() -> resubscriber.resubscribe(Email.parse("ny@acme.test"), " ", "admin", true))
                 .hasMessageContaining("needs a reason");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.HistoryEntry;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,11 @@ class UncheckInSalesforceStepTest {
 
     @Test
     void aResubscribeWithoutTheStepLeavesEveryRecordCheckedAndTheStepNamesThem() {
-        resubscriber().resubscribe(ANN, "asked on the phone", "admin", false);
+        engine.resubscriber().resubscribe(ANN, "asked on the phone", "admin", false);
 
         assertThat(engine.admin().read(lead).optedOut()).isTrue();
         assertThat(engine.admin().read(contact).optedOut()).isTrue();
-        assertThat(resubscriber().optedOutInSalesforce(ANN))
+        assertThat(engine.resubscriber().optedOutInSalesforce(ANN))
                 .extracting(r -> r.id().value())
                 .containsExactlyInAnyOrder(lead, contact);
         assertThat(engine.admin().read(lead).optedOut())
@@ -53,12 +52,12 @@ class UncheckInSalesforceStepTest {
 
     @Test
     void theStepUnchecksOnlyTheConfirmedRecordsAndSaysSoInTheHistory() {
-        resubscriber().resubscribe(ANN, "asked on the phone", "admin", false);
-        List<Resubscriber.OptedOutRecord> confirmed = resubscriber().optedOutInSalesforce(ANN).stream()
+        engine.resubscriber().resubscribe(ANN, "asked on the phone", "admin", false);
+        List<Resubscriber.OptedOutRecord> confirmed = engine.resubscriber().optedOutInSalesforce(ANN).stream()
                 .filter(r -> r.id().value().equals(lead))
                 .toList();
 
-        List<Resubscriber.RecordChange> changes = resubscriber().uncheckInSalesforce(ANN, confirmed, "admin");
+        List<Resubscriber.RecordChange> changes = engine.resubscriber().uncheckInSalesforce(ANN, confirmed, "admin");
 
         assertThat(changes)
                 .singleElement()
@@ -73,16 +72,5 @@ class UncheckInSalesforceStepTest {
                         HistoryEntry.Action.UNSUBSCRIBE,
                         HistoryEntry.Action.RESUBSCRIBE,
                         HistoryEntry.Action.UNCHECKED_IN_SALESFORCE);
-    }
-
-    private Resubscriber resubscriber() {
-        return new Resubscriber(
-                engine.unsubscribes,
-                engine.people,
-                engine.settings,
-                engine.mirror,
-                () -> Optional.of(engine.salesforce),
-                engine.fields,
-                engine.clock);
     }
 }

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -26,7 +27,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Add and Resubscribe dialogs as an admin types into them. */
+/**
+ * The Add and Resubscribe dialogs as an admin types into them; Add refuses what the command line and an import refuse
+ * and keeps what was typed.
+ */
 @ExtendWith(ApplicationExtension.class)
 class UnsubscribeDialogsKeyboardTest {
     private Stage stage;
@@ -41,11 +45,7 @@ class UnsubscribeDialogsKeyboardTest {
     @Test
     void anInvalidAddressDisablesAddAndShowsTheSentenceUnderTheFieldKeepingWhatWasTyped(FxRobot robot)
             throws Exception {
-        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
-        AtomicReference<Optional<NewUnsubscribe>> answer = new AtomicReference<>();
-        Platform.runLater(() -> answer.set(dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith)));
-        WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> robot.lookup("#add-email").tryQuery().isPresent());
+        AtomicReference<Optional<NewUnsubscribe>> answer = openAddDialog(robot);
         TextField email = robot.lookup("#add-email").queryAs(TextField.class);
         Node add = robot.lookup("#add-confirm").query();
         assertThat(add.isDisabled()).as("nothing typed yet").isTrue();
@@ -79,8 +79,38 @@ class UnsubscribeDialogsKeyboardTest {
     }
 
     @Test
+    void aRefusedAnswerStaysInTheOpenDialogWithTheSentenceAndIsCorrectedThere(FxRobot robot) throws Exception {
+        AtomicReference<Optional<NewUnsubscribe>> answer = openAddDialog(robot);
+        TextField email = robot.lookup("#add-email").queryAs(TextField.class);
+        TextField reason = robot.lookup("#add-reason").queryAs(TextField.class);
+        Button add = robot.lookup((Node node) -> node instanceof Button button && "Add".equals(button.getText()))
+                .queryButton();
+
+        robot.interact(() -> {
+            email.setText("bo\u200bb@example.com");
+            reason.setText("asked by phone");
+            add.fire();
+        });
+
+        assertThat(answer.get()).isNull();
+        assertThat(robot.lookup("#add-refusal").queryAs(Label.class).getText())
+                .isEqualTo("Not added: email "
+                        + "'bo\\u200bb@example.com' contains an invisible character (U+200B zero width space): remove it and "
+                        + "type the address again.");
+        assertThat(email.getText()).isEqualTo("bo\u200bb@example.com");
+        assertThat(reason.getText()).isEqualTo("asked by phone");
+
+        robot.interact(() -> {
+            email.setText("bob@example.com");
+            add.fire();
+        });
+
+        assertThat(answer.get()).contains(new NewUnsubscribe("bob@example.com", "asked by phone"));
+    }
+
+    @Test
     void tabInTheResubscribeReasonMovesToTheButtonsAndEveryControlIsReachedByKeyboard(FxRobot robot) throws Exception {
-        FxDialogService dialogs = new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
+        FxDialogService dialogs = dialogs();
         AtomicReference<Optional<ResubscribeAnswer>> answer = new AtomicReference<>();
         Platform.runLater(() -> answer.set(dialogs.askResubscribe("ann@example.com")));
         WaitForAsyncUtils.waitFor(
@@ -121,5 +151,19 @@ class UnsubscribeDialogsKeyboardTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> answer.get() != null);
         assertThat(answer.get()).contains(new ResubscribeAnswer("asked by phone"));
+    }
+
+    /** Opens the Add dialog as the Unsubscribes screen does; its answer lands in the reference when it closes. */
+    private AtomicReference<Optional<NewUnsubscribe>> openAddDialog(FxRobot robot) throws Exception {
+        FxDialogService dialogs = dialogs();
+        AtomicReference<Optional<NewUnsubscribe>> answer = new AtomicReference<>();
+        Platform.runLater(() -> answer.set(dialogs.askNewUnsubscribe(UnsubscribesViewModel::problemWith)));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#add-email").tryQuery().isPresent());
+        return answer;
+    }
+
+    private FxDialogService dialogs() {
+        return new FxDialogService(() -> stage, Console.STYLESHEET, url -> {});
     }
 }
