@@ -13,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -21,9 +20,6 @@ import picocli.CommandLine.Spec;
         description = "Local person records and their Salesforce IDs.",
         subcommands = {PeopleCommand.Import.class})
 public class PeopleCommand {
-    @ParentCommand
-    RootCommand root;
-
     @Command(
             name = "import",
             description = "Import people from a CSV file (columns email, salesforce_id, first_name, "
@@ -34,9 +30,6 @@ public class PeopleCommand {
         public Import(Supplier<ImportPeople> people) {
             this.people = people;
         }
-
-        @ParentCommand
-        PeopleCommand group;
 
         @Spec
         CommandSpec spec;

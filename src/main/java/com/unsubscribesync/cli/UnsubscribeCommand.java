@@ -105,9 +105,6 @@ public class UnsubscribeCommand {
             this.unsubscribes = unsubscribes;
         }
 
-        @ParentCommand
-        UnsubscribeCommand group;
-
         @Spec
         CommandSpec spec;
 
@@ -148,9 +145,6 @@ public class UnsubscribeCommand {
             this.resubscribe = resubscribe;
             this.connection = connection;
         }
-
-        @ParentCommand
-        UnsubscribeCommand group;
 
         @Spec
         CommandSpec spec;
@@ -218,15 +212,11 @@ public class UnsubscribeCommand {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 100_000) {
-                throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 100000");
-            }
+            OptionRange.require("--limit", limit, 1, 100_000);
             List<ListedUnsubscribe> rows = unsubscribes.get().list(search, limit, 0);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                List<Map<String, Object>> views = new ArrayList<>();
-                rows.forEach(row -> views.add(view(row)));
-                out.println(Json.write(views));
+                out.println(Json.write(rows.stream().map(ListCommand::view).toList()));
                 return ExitCode.DONE;
             }
             for (ListedUnsubscribe row : rows) {
