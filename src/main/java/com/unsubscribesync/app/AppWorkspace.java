@@ -146,7 +146,8 @@ final class AppWorkspace implements AppUnderBench {
                 org.bulk(),
                 fields,
                 RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
-                clock);
+                clock,
+                NightlySync.SLICE);
         this.scheduler = new NightlyScheduler(
                 settings,
                 syncRuns,
