@@ -1,19 +1,11 @@
 package com.unsubscribesync.cli;
 
-import com.unsubscribesync.collect.ImportOptions;
-import com.unsubscribesync.collect.ImportProgress;
-import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.usecase.ImportPeople;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "people",
@@ -31,33 +23,12 @@ public class PeopleCommand {
             this.people = people;
         }
 
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "FILE.csv")
-        Path file;
-
-        @Option(names = "--dry-run")
-        boolean dryRun;
-
-        @Option(names = "--skip-invalid")
-        boolean skipInvalid;
-
-        @Option(names = "--json")
-        boolean json;
-
         @Mixin
-        CsvLayoutOptions layout;
+        CsvImport csv;
 
         @Override
         public Integer call() {
-            ImportReport report = people.get()
-                    .importFile(
-                            file,
-                            layout.layout(PeopleImporter.FIELDS),
-                            new ImportOptions(dryRun, skipInvalid),
-                            ImportProgress.NONE);
-            return ImportOutput.print(spec, report, "people", dryRun, skipInvalid, json);
+            return csv.run(people.get()::importFile, PeopleImporter.FIELDS, "people");
         }
     }
 }
