@@ -85,17 +85,6 @@ final class AppWorkspace implements AppUnderBench {
         this(dataDirectory, database, clock, actor, env, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
-    /** @param engineOrg the org the engine works with instead of the saved connection (tests) */
-    AppWorkspace(
-            Path dataDirectory,
-            Database database,
-            Clock clock,
-            String actor,
-            Map<String, String> env,
-            java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg) {
-        this(dataDirectory, database, clock, actor, env, engineOrg, java.util.Optional.empty());
-    }
-
     /**
      * @param engineOrg  the org the engine works with instead of the saved connection (tests)
      * @param connection the connection the front ends see instead of the saved one (tests)
@@ -146,7 +135,8 @@ final class AppWorkspace implements AppUnderBench {
                 org.bulk(),
                 fields,
                 RealtimePusher.standardRetry(new SecureRandom()).withSleeper(delay -> Thread.sleep(delay.toMillis())),
-                clock);
+                clock,
+                NightlySync.SLICE);
         this.scheduler = new NightlyScheduler(
                 settings,
                 syncRuns,

@@ -6,6 +6,7 @@ import com.unsubscribesync.cli.Benchmarks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +17,7 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
     private static final String ACTOR = "bench";
 
     private final LocalOrgBenchmarks benchmarks = new LocalOrgBenchmarks((dataDirectory, database, engineOrg) ->
-            new AppWorkspace(dataDirectory, database, Clock.systemUTC(), ACTOR, Map.of(), engineOrg));
+            new AppWorkspace(dataDirectory, database, Clock.systemUTC(), ACTOR, Map.of(), engineOrg, Optional.empty()));
 
     @Override
     public List<String> scenarios() {

@@ -69,16 +69,14 @@ public class BenchCommand implements Callable<Integer> {
                         "--scenario " + name + " is not a scenario: use one of " + String.join(", ", all));
             }
         }
-        if (people != null && (people < 100 || people > 10_000_000)) {
-            throw new InvalidInputException("--people " + people + " is out of range: use 100 to 10000000");
+        if (people != null) {
+            OptionRange.require("--people", people, 100, 10_000_000);
         }
         if (changed <= 0 || changed > 50) {
             throw new InvalidInputException(
                     "--changed " + changed + " is out of range: use more than 0 and at most 50");
         }
-        if (burst < 1 || burst > 1_000_000) {
-            throw new InvalidInputException("--burst " + burst + " is out of range: use 1 to 1000000");
-        }
+        OptionRange.require("--burst", burst, 1, 1_000_000);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = new ArrayList<>();
         benchmarks.run(

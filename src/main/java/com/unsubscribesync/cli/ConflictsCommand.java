@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -24,9 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Pending conflicts: list them and resolve them.",
         subcommands = {ConflictsCommand.ListCommand.class, ConflictsCommand.Resolve.class})
 public class ConflictsCommand {
-    @ParentCommand
-    RootCommand root;
-
     @Command(name = "list", description = "Open conflicts, oldest first.")
     public static class ListCommand implements Callable<Integer> {
         private final Supplier<ResolveConflict> conflicts;
@@ -34,9 +30,6 @@ public class ConflictsCommand {
         public ListCommand(Supplier<ResolveConflict> conflicts) {
             this.conflicts = conflicts;
         }
-
-        @ParentCommand
-        ConflictsCommand group;
 
         @Spec
         CommandSpec spec;
@@ -107,9 +100,6 @@ public class ConflictsCommand {
         public Resolve(Supplier<ResolveConflict> conflicts) {
             this.conflicts = conflicts;
         }
-
-        @ParentCommand
-        ConflictsCommand group;
 
         @Spec
         CommandSpec spec;

@@ -46,9 +46,6 @@ public class LayoutCommand {
             this.layouts = layouts;
         }
 
-        @ParentCommand
-        LayoutCommand group;
-
         @Spec
         CommandSpec spec;
 
@@ -146,9 +143,6 @@ public class LayoutCommand {
         public Install(Supplier<PageLayouts> layouts) {
             this.layouts = layouts;
         }
-
-        @ParentCommand
-        LayoutCommand group;
 
         @Spec
         CommandSpec spec;

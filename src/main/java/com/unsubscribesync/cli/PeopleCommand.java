@@ -1,29 +1,17 @@
 package com.unsubscribesync.cli;
 
-import com.unsubscribesync.collect.ImportOptions;
-import com.unsubscribesync.collect.ImportProgress;
-import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.usecase.ImportPeople;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "people",
         description = "Local person records and their Salesforce IDs.",
         subcommands = {PeopleCommand.Import.class})
 public class PeopleCommand {
-    @ParentCommand
-    RootCommand root;
-
     @Command(
             name = "import",
             description = "Import people from a CSV file (columns email, salesforce_id, first_name, "
@@ -35,36 +23,12 @@ public class PeopleCommand {
             this.people = people;
         }
 
-        @ParentCommand
-        PeopleCommand group;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "FILE.csv")
-        Path file;
-
-        @Option(names = "--dry-run")
-        boolean dryRun;
-
-        @Option(names = "--skip-invalid")
-        boolean skipInvalid;
-
-        @Option(names = "--json")
-        boolean json;
-
         @Mixin
-        CsvLayoutOptions layout;
+        CsvImport csv;
 
         @Override
         public Integer call() {
-            ImportReport report = people.get()
-                    .importFile(
-                            file,
-                            layout.layout(PeopleImporter.FIELDS),
-                            new ImportOptions(dryRun, skipInvalid),
-                            ImportProgress.NONE);
-            return ImportOutput.print(spec, report, "people", dryRun, skipInvalid, json);
+            return csv.run(people.get()::importFile, PeopleImporter.FIELDS, "people");
         }
     }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -19,9 +18,6 @@ import picocli.CommandLine.Spec;
         description = "Show or change the sync settings.",
         subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class})
 public class SettingsCommand {
-    @ParentCommand
-    RootCommand root;
-
     static Map<String, Object> view(SyncSettings settings) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("nightlySync", settings.nightlySync() ? "on" : "off");
@@ -41,9 +37,6 @@ public class SettingsCommand {
         public Show(Supplier<ChangeSettings> settings) {
             this.settings = settings;
         }
-
-        @ParentCommand
-        SettingsCommand group;
 
         @Spec
         CommandSpec spec;
@@ -77,9 +70,6 @@ public class SettingsCommand {
         public Set(Supplier<ChangeSettings> settings) {
             this.settings = settings;
         }
-
-        @ParentCommand
-        SettingsCommand group;
 
         @Spec
         CommandSpec spec;

@@ -54,9 +54,6 @@ public class SyncCommand {
             this.connection = connection;
         }
 
-        @ParentCommand
-        SyncCommand group;
-
         @Spec
         CommandSpec spec;
 
@@ -139,9 +136,6 @@ public class SyncCommand {
             this.connection = connection;
         }
 
-        @ParentCommand
-        SyncCommand group;
-
         @Spec
         CommandSpec spec;
 
@@ -202,9 +196,7 @@ public class SyncCommand {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 10_000) {
-                throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 10000");
-            }
+            OptionRange.require("--limit", limit, 1, 10_000);
             PrintWriter out = spec.commandLine().getOut();
             if (run != null) {
                 RunDetail detail = overview.get()
@@ -216,9 +208,7 @@ public class SyncCommand {
             }
             List<SyncRun> runs = overview.get().runs(limit);
             if (json) {
-                List<Map<String, Object>> views = new ArrayList<>();
-                runs.forEach(each -> views.add(view(each)));
-                out.println(Json.write(views));
+                out.println(Json.write(runs.stream().map(History::view).toList()));
                 return ExitCode.DONE;
             }
             if (runs.isEmpty()) {

@@ -1,8 +1,5 @@
 package com.unsubscribesync.cli;
 
-import com.unsubscribesync.collect.ImportOptions;
-import com.unsubscribesync.collect.ImportProgress;
-import com.unsubscribesync.collect.ImportReport;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.FreeText;
@@ -18,7 +15,6 @@ import com.unsubscribesync.usecase.RecordUnsubscribe;
 import com.unsubscribesync.usecase.Resubscribe;
 import com.unsubscribesync.usecase.UnsubscribeList;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,37 +101,12 @@ public class UnsubscribeCommand {
             this.unsubscribes = unsubscribes;
         }
 
-        @ParentCommand
-        UnsubscribeCommand group;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "FILE.csv")
-        Path file;
-
-        @Option(names = "--dry-run", description = "Check and report; write nothing.")
-        boolean dryRun;
-
-        @Option(names = "--skip-invalid", description = "Import the good rows and report the bad ones.")
-        boolean skipInvalid;
-
-        @Option(names = "--json")
-        boolean json;
-
         @Mixin
-        CsvLayoutOptions layout;
+        CsvImport csv;
 
         @Override
         public Integer call() {
-            ImportReport report = unsubscribes
-                    .get()
-                    .importFile(
-                            file,
-                            layout.layout(UnsubscribeImporter.FIELDS),
-                            new ImportOptions(dryRun, skipInvalid),
-                            ImportProgress.NONE);
-            return ImportOutput.print(spec, report, "unsubscribes", dryRun, skipInvalid, json);
+            return csv.run(unsubscribes.get()::importFile, UnsubscribeImporter.FIELDS, "unsubscribes");
         }
     }
 
@@ -148,9 +119,6 @@ public class UnsubscribeCommand {
             this.resubscribe = resubscribe;
             this.connection = connection;
         }
-
-        @ParentCommand
-        UnsubscribeCommand group;
 
         @Spec
         CommandSpec spec;
@@ -218,15 +186,11 @@ public class UnsubscribeCommand {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 100_000) {
-                throw new InvalidInputException("--limit " + limit + " is out of range: use 1 to 100000");
-            }
+            OptionRange.require("--limit", limit, 1, 100_000);
             List<ListedUnsubscribe> rows = unsubscribes.get().list(search, limit, 0);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                List<Map<String, Object>> views = new ArrayList<>();
-                rows.forEach(row -> views.add(view(row)));
-                out.println(Json.write(views));
+                out.println(Json.write(rows.stream().map(ListCommand::view).toList()));
                 return ExitCode.DONE;
             }
             for (ListedUnsubscribe row : rows) {

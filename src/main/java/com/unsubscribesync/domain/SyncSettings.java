@@ -2,6 +2,7 @@ package com.unsubscribesync.domain;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The admin's choices on the Integrations tab.
@@ -58,37 +59,64 @@ public record SyncSettings(
     }
 
     public SyncSettings withNightlySync(boolean on) {
-        return new SyncSettings(
-                on, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
+        return with(draft -> draft.nightlySync = on);
     }
 
     public SyncSettings withField(OptOutField chosen) {
-        return new SyncSettings(
-                nightlySync, chosen, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
+        return with(draft -> draft.field = chosen);
     }
 
     public SyncSettings withFieldApiName(Optional<String> apiName) {
-        return new SyncSettings(
-                nightlySync, field, apiName, resubscribePolicy, matchByEmail, apiReservePercent, bulkThreshold);
+        return with(draft -> draft.fieldApiName = apiName);
     }
 
     public SyncSettings withResubscribePolicy(ResubscribePolicy policy) {
-        return new SyncSettings(
-                nightlySync, field, fieldApiName, policy, matchByEmail, apiReservePercent, bulkThreshold);
+        return with(draft -> draft.resubscribePolicy = policy);
     }
 
     public SyncSettings withMatchByEmail(boolean on) {
-        return new SyncSettings(
-                nightlySync, field, fieldApiName, resubscribePolicy, on, apiReservePercent, bulkThreshold);
+        return with(draft -> draft.matchByEmail = on);
     }
 
     public SyncSettings withBulkThreshold(int records) {
-        return new SyncSettings(
-                nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, apiReservePercent, records);
+        return with(draft -> draft.bulkThreshold = records);
     }
 
     public SyncSettings withApiReservePercent(int percent) {
+        return with(draft -> draft.apiReservePercent = percent);
+    }
+
+    /** A copy with one choice changed, checked as new settings are. */
+    private SyncSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
         return new SyncSettings(
-                nightlySync, field, fieldApiName, resubscribePolicy, matchByEmail, percent, bulkThreshold);
+                draft.nightlySync,
+                draft.field,
+                draft.fieldApiName,
+                draft.resubscribePolicy,
+                draft.matchByEmail,
+                draft.apiReservePercent,
+                draft.bulkThreshold);
+    }
+
+    private static final class Draft {
+        boolean nightlySync;
+        OptOutField field;
+        Optional<String> fieldApiName;
+        ResubscribePolicy resubscribePolicy;
+        boolean matchByEmail;
+        int apiReservePercent;
+        int bulkThreshold;
+
+        Draft(SyncSettings settings) {
+            nightlySync = settings.nightlySync;
+            field = settings.field;
+            fieldApiName = settings.fieldApiName;
+            resubscribePolicy = settings.resubscribePolicy;
+            matchByEmail = settings.matchByEmail;
+            apiReservePercent = settings.apiReservePercent;
+            bulkThreshold = settings.bulkThreshold;
+        }
     }
 }

@@ -26,4 +26,14 @@ public record LayoutChange(
         /** The run stopped before this layout; nothing was written to it. */
         NOT_TRIED
     }
+
+    /** A layout the field was, or would be, placed on (or already was on), without a problem. */
+    static LayoutChange of(String fullName, String label, Outcome outcome, Optional<SectionPreview> preview) {
+        return new LayoutChange(fullName, label, outcome, preview, Optional.empty());
+    }
+
+    /** A layout left unchanged, or unconfirmed, for the reason given. */
+    static LayoutChange failed(String fullName, String label, Optional<SectionPreview> preview, String problem) {
+        return new LayoutChange(fullName, label, Outcome.FAILED, preview, Optional.of(problem));
+    }
 }

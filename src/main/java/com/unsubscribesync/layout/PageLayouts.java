@@ -154,31 +154,24 @@ public final class PageLayouts {
             if (original.itemFor(apiName).isPresent()) {
                 changes.put(
                         original.fullName(),
-                        new LayoutChange(
-                                original.fullName(),
-                                label,
-                                LayoutChange.Outcome.ALREADY_THERE,
-                                Optional.empty(),
-                                Optional.empty()));
+                        LayoutChange.of(
+                                original.fullName(), label, LayoutChange.Outcome.ALREADY_THERE, Optional.empty()));
             } else if (choice.isEmpty()) {
                 changes.put(
                         original.fullName(),
-                        new LayoutChange(
+                        LayoutChange.failed(
                                 original.fullName(),
                                 label,
-                                LayoutChange.Outcome.FAILED,
                                 Optional.empty(),
-                                Optional.of(
-                                        "Layout " + label + " has no section to put the field in: add it in Setup.")));
+                                "Layout " + label + " has no section to put the field in: add it in Setup."));
             } else if (dryRun) {
                 changes.put(
                         original.fullName(),
-                        new LayoutChange(
+                        LayoutChange.of(
                                 original.fullName(),
                                 label,
                                 LayoutChange.Outcome.WOULD_ADD,
-                                Optional.of(choice.get().preview()),
-                                Optional.empty()));
+                                Optional.of(choice.get().preview())));
             } else {
                 pending.add(new Pending(original, label, choice.get()));
             }
@@ -187,15 +180,13 @@ public final class PageLayouts {
         for (ListedLayout missing : unreadable) {
             changes.put(
                     missing.fullName(),
-                    new LayoutChange(
+                    LayoutChange.failed(
                             missing.fullName(),
                             missing.label(),
-                            LayoutChange.Outcome.FAILED,
                             Optional.empty(),
-                            Optional.of("Salesforce listed layout "
-                                    + missing.label()
+                            "Salesforce listed layout " + missing.label()
                                     + " but would not return it, so nothing was changed on it: check it "
-                                    + "in Setup.")));
+                                    + "in Setup."));
         }
         return new InstallReport(
                 type,
@@ -222,9 +213,7 @@ public final class PageLayouts {
             if (stopped.isPresent()) {
                 backups.discard(backup);
                 changes.put(
-                        fullName,
-                        new LayoutChange(
-                                fullName, layout.label(), LayoutChange.Outcome.NOT_TRIED, preview, Optional.empty()));
+                        fullName, LayoutChange.of(fullName, layout.label(), LayoutChange.Outcome.NOT_TRIED, preview));
                 continue;
             }
             try {
@@ -235,14 +224,7 @@ public final class PageLayouts {
                         && failure.kind() == SalesforceException.Kind.REFUSED
                         && !LayoutInspector.isPermissionRefusal(failure)) {
                     backups.discard(backup);
-                    changes.put(
-                            fullName,
-                            new LayoutChange(
-                                    fullName,
-                                    layout.label(),
-                                    LayoutChange.Outcome.FAILED,
-                                    preview,
-                                    Optional.of(e.getMessage())));
+                    changes.put(fullName, LayoutChange.failed(fullName, layout.label(), preview, e.getMessage()));
                     continue;
                 }
                 // Salesforce may have saved a layout whose answer never arrived; its original stays kept.
@@ -262,24 +244,16 @@ public final class PageLayouts {
                 if (unconfirmed) {
                     changes.put(
                             fullName,
-                            new LayoutChange(
+                            LayoutChange.failed(
                                     fullName,
                                     layout.label(),
-                                    LayoutChange.Outcome.FAILED,
                                     preview,
-                                    Optional.of("Salesforce did not confirm the change to " + layout.label()
+                                    "Salesforce did not confirm the change to " + layout.label()
                                             + ", so it may have been saved: its original is kept, and 'layout undo' "
-                                            + "restores it if it was.")));
+                                            + "restores it if it was."));
                 } else {
                     backups.discard(backup);
-                    changes.put(
-                            fullName,
-                            new LayoutChange(
-                                    fullName,
-                                    layout.label(),
-                                    LayoutChange.Outcome.FAILED,
-                                    preview,
-                                    Optional.of(reason)));
+                    changes.put(fullName, LayoutChange.failed(fullName, layout.label(), preview, reason));
                 }
                 stopped = Optional.of("The run stopped at layout " + layout.label() + ": " + reason);
                 continue;
@@ -290,9 +264,7 @@ public final class PageLayouts {
                     apiName,
                     fullName,
                     backup.file().getFileName());
-            changes.put(
-                    fullName,
-                    new LayoutChange(fullName, layout.label(), LayoutChange.Outcome.ADDED, preview, Optional.empty()));
+            changes.put(fullName, LayoutChange.of(fullName, layout.label(), LayoutChange.Outcome.ADDED, preview));
         }
         return stopped;
     }

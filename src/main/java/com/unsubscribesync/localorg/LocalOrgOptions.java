@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to start a local org. Defaults: a random port, 2 000 people from seed 1, the Marketo Sales Insight package
@@ -53,52 +54,87 @@ public record LocalOrgOptions(
     }
 
     public LocalOrgOptions withPort(int value) {
-        return new LocalOrgOptions(
-                value, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.port = value);
     }
 
     public LocalOrgOptions withPeople(int value) {
-        return new LocalOrgOptions(
-                port, value, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.people = value);
     }
 
     public LocalOrgOptions withSeed(long value) {
-        return new LocalOrgOptions(
-                port, people, value, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.seed = value);
     }
 
     public LocalOrgOptions withPackage(boolean value) {
-        return new LocalOrgOptions(port, people, seed, value, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.withPackage = value);
     }
 
     public LocalOrgOptions withApiLimit(int value) {
-        return new LocalOrgOptions(
-                port, people, seed, withPackage, value, stateDir, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.apiLimit = value);
     }
 
     /** Persist the org in its own H2 file under this directory (null keeps it in memory). */
     public LocalOrgOptions withStateDir(Path value) {
-        return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, value, faults, tls, sessionTimeout, clock);
+        return with(draft -> draft.stateDir = value);
     }
 
     public LocalOrgOptions withFaults(String value) {
-        return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, value, tls, sessionTimeout, clock);
+        return with(draft -> draft.faults = value);
     }
 
     public LocalOrgOptions withTls(boolean value) {
-        return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, faults, value, sessionTimeout, clock);
+        return with(draft -> draft.tls = value);
     }
 
     public LocalOrgOptions withSessionTimeout(Duration value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, stateDir, faults, tls, value, clock);
+        return with(draft -> draft.sessionTimeout = value);
     }
 
     public LocalOrgOptions withClock(Clock value) {
+        return with(draft -> draft.clock = value);
+    }
+
+    /** A copy with one option changed, checked as a new one is. */
+    private LocalOrgOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
         return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, value);
+                draft.port,
+                draft.people,
+                draft.seed,
+                draft.withPackage,
+                draft.apiLimit,
+                draft.stateDir,
+                draft.faults,
+                draft.tls,
+                draft.sessionTimeout,
+                draft.clock);
+    }
+
+    private static final class Draft {
+        int port;
+        int people;
+        long seed;
+        boolean withPackage;
+        int apiLimit;
+        Path stateDir;
+        String faults;
+        boolean tls;
+        Duration sessionTimeout;
+        Clock clock;
+
+        Draft(LocalOrgOptions options) {
+            port = options.port;
+            people = options.people;
+            seed = options.seed;
+            withPackage = options.withPackage;
+            apiLimit = options.apiLimit;
+            stateDir = options.stateDir;
+            faults = options.faults;
+            tls = options.tls;
+            sessionTimeout = options.sessionTimeout;
+            clock = options.clock;
+        }
     }
 
     public Optional<Path> state() {

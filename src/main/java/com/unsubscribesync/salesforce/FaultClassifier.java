@@ -155,18 +155,22 @@ public final class FaultClassifier {
             return fromCode(code, message, what, failure, false);
         }
         if (isNetworkFailure(failure)) {
-            return new SalesforceException(
-                    SalesforceException.Kind.UNAVAILABLE,
-                    "CONNECTION_FAILED",
-                    "Salesforce could not be reached while " + what + " (" + networkReason(failure)
-                            + "): check the network; it is tried again later.",
-                    failure);
+            return unreachable(failure, what);
         }
         return new SalesforceException(
                 SalesforceException.Kind.REFUSED,
                 null,
                 "Salesforce's answer to " + what + " could not be understood (" + failure.getMessage()
                         + "): see the log file for details.",
+                failure);
+    }
+
+    private static SalesforceException unreachable(Throwable failure, String what) {
+        return new SalesforceException(
+                SalesforceException.Kind.UNAVAILABLE,
+                "CONNECTION_FAILED",
+                "Salesforce could not be reached while " + what + " (" + networkReason(failure)
+                        + "): check the network; it is tried again later.",
                 failure);
     }
 
@@ -216,12 +220,7 @@ public final class FaultClassifier {
         String message = failure.getExceptionMessage() == null ? code.name() : failure.getExceptionMessage();
         if (code == AsyncExceptionCode.ClientInputError) {
             if (isNetworkFailure(failure)) {
-                return new SalesforceException(
-                        SalesforceException.Kind.UNAVAILABLE,
-                        "CONNECTION_FAILED",
-                        "Salesforce could not be reached while " + what + " (" + networkReason(failure)
-                                + "): check the network; it is tried again later.",
-                        failure);
+                return unreachable(failure, what);
             }
             return new SalesforceException(
                     SalesforceException.Kind.UNAVAILABLE,

@@ -126,10 +126,19 @@ final class ForceWscRecords implements SalesforceOrg {
         List<String> statements = SoqlStatements.in(
                 columns.select() + " WHERE " + column + " IN (",
                 values.stream().map(SoqlLiteral::quote).toList());
+        return readEach(statements, columns, what, false);
+    }
+
+    /** Runs the statements in turn and reads every page; with queryAll, deleted and merged rows come back too. */
+    private List<OrgRecord> readEach(List<String> statements, RecordColumns columns, String what, boolean queryAll) {
         reserve.require(statements.size(), what);
         List<OrgRecord> found = new ArrayList<>();
         for (String soql : statements) {
-            streamPages(calls.partner(what, pc -> pc.query(soql)), columns, what, found::addAll);
+            streamPages(
+                    calls.partner(what, pc -> queryAll ? pc.queryAll(soql) : pc.query(soql)),
+                    columns,
+                    what,
+                    found::addAll);
         }
         return found;
     }
@@ -184,13 +193,7 @@ final class ForceWscRecords implements SalesforceOrg {
                         .distinct()
                         .map(SoqlLiteral::quote)
                         .toList());
-        String what = "checking which " + type.apiName() + "s changed";
-        reserve.require(statements.size(), what);
-        List<OrgRecord> changed = new ArrayList<>();
-        for (String soql : statements) {
-            streamPages(calls.partner(what, pc -> pc.queryAll(soql)), columns, what, changed::addAll);
-        }
-        return changed;
+        return readEach(statements, columns, "checking which " + type.apiName() + "s changed", true);
     }
 
     @Override

@@ -65,6 +65,8 @@ public final class NightlySync {
     private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     /** How much of each list of the plan a report carries, for showing. */
     static final int SAMPLE = 1000;
+    /** Addresses planned, and plan rows read back, at a time. */
+    public static final int SLICE = RunPlanner.SLICE;
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlySync.class);
 
@@ -85,42 +87,13 @@ public final class NightlySync {
     private final StaleConflicts staleConflicts;
     private final String holder = "run-" + UUID.randomUUID();
 
-    public NightlySync(
-            UnsubscribeRepository unsubscribes,
-            SettingsRepository settings,
-            MirrorRepository mirror,
-            ConflictRepository conflicts,
-            SyncRunRepository runs,
-            RunPlanRepository plans,
-            RunLock lock,
-            CurrentOrg org,
-            SalesforceBulk bulk,
-            OptOutFields fields,
-            RetryPolicy refusals,
-            Clock clock) {
-        this(
-                unsubscribes,
-                settings,
-                mirror,
-                conflicts,
-                runs,
-                plans,
-                lock,
-                org,
-                bulk,
-                fields,
-                refusals,
-                clock,
-                RunPlanner.SLICE);
-    }
-
     /**
      * @param refusals  back-off for records Salesforce refuses for now: the real-time push's
      *                  ({@link RealtimePusher#standardRetry}), waited out within the run
      * @param sliceSize addresses planned at a time, and rows read back from the plan at a time (tests make it tiny,
-     *                  to cross many slice boundaries)
+     *                  to cross many slice boundaries): {@link #SLICE} outside tests
      */
-    NightlySync(
+    public NightlySync(
             UnsubscribeRepository unsubscribes,
             SettingsRepository settings,
             MirrorRepository mirror,

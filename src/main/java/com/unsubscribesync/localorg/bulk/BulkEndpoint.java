@@ -41,7 +41,7 @@ public final class BulkEndpoint extends ApiEndpoint {
     private final XmlNodeReader reader = new XmlNodeReader();
 
     public BulkEndpoint(BulkJobs jobs, CallGate gate, Faults faults, String instanceUrl) {
-        super(faults);
+        super(faults, MAX_REQUEST_BYTES);
         this.jobs = jobs;
         this.gate = gate;
         this.instanceUrl = instanceUrl;
@@ -59,11 +59,6 @@ public final class BulkEndpoint extends ApiEndpoint {
      * request with ClientInputError "Failed to read request. Exceeded max size limit of 10000000" (ADR 0008).
      */
     static final int MAX_REQUEST_BYTES = 10_000_000;
-
-    @Override
-    protected int maxRequestBytes() {
-        return MAX_REQUEST_BYTES;
-    }
 
     @Override
     protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {

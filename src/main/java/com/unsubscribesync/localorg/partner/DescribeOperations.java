@@ -45,16 +45,8 @@ final class DescribeOperations {
                     .leaf("deprecatedAndHidden", false)
                     .leaf("feedEnabled", data)
                     .leaf("hasSubtypes", false)
-                    .leaf("idEnabled", schema.keyPrefix() != null)
-                    .leaf("isInterface", false)
-                    .leaf("isSubtype", false)
-                    .leaf("keyPrefix", schema.keyPrefix())
-                    .leaf("label", schema.label())
-                    .leaf("labelPlural", schema.labelPlural())
-                    .leaf("layoutable", data)
-                    .leaf("mergeable", data)
-                    .leaf("mruEnabled", data)
-                    .leaf("name", schema.name())
+                    .leaf("idEnabled", schema.keyPrefix() != null);
+            namesAndAbilities(out, schema)
                     .leaf("queryable", true)
                     .leaf("replicateable", data)
                     .leaf("retrieveable", schema.keyPrefix() != null)
@@ -127,18 +119,8 @@ final class DescribeOperations {
         out.leaf("hasSubtypes", false)
                 .leaf("idEnabled", schema.keyPrefix() != null)
                 .nil("implementedBy")
-                .nil("implementsInterfaces")
-                .leaf("isInterface", false)
-                .leaf("isSubtype", false)
-                .leaf("keyPrefix", schema.keyPrefix())
-                .leaf("label", schema.label())
-                .leaf("labelPlural", schema.labelPlural())
-                .leaf("layoutable", data)
-                .leaf("mergeable", data)
-                .leaf("mruEnabled", data)
-                .leaf("name", schema.name())
-                .nil("networkScopeFieldName")
-                .leaf("queryable", true);
+                .nil("implementsInterfaces");
+        namesAndAbilities(out, schema).nil("networkScopeFieldName").leaf("queryable", true);
         if (data) {
             out.open("recordTypeInfos")
                     .leaf("active", true)
@@ -162,6 +144,20 @@ final class DescribeOperations {
                 .leaf("urlEdit", data ? "/{ID}/e" : null)
                 .leaf("urlNew", data ? "/" + prefix + "/e" : null)
                 .close();
+    }
+
+    /** The stretch, from isInterface to name, that both the global and the full describe result list in this order. */
+    private static XmlOut namesAndAbilities(XmlOut out, ObjectSchema schema) {
+        boolean data = schema.isPersonObject();
+        return out.leaf("isInterface", false)
+                .leaf("isSubtype", false)
+                .leaf("keyPrefix", schema.keyPrefix())
+                .leaf("label", schema.label())
+                .leaf("labelPlural", schema.labelPlural())
+                .leaf("layoutable", data)
+                .leaf("mergeable", data)
+                .leaf("mruEnabled", data)
+                .leaf("name", schema.name());
     }
 
     private static void field(XmlOut out, FieldDef field, boolean editable) {

@@ -18,15 +18,15 @@ public abstract class ApiEndpoint implements HttpHandler {
             + " again later.</p></body></html>";
 
     private final Faults faults;
+    private final int maxRequestBytes;
 
-    protected ApiEndpoint(Faults faults) {
+    /** @param maxRequestBytes the longest request body this service reads, as sent and once gunzipped */
+    protected ApiEndpoint(Faults faults, int maxRequestBytes) {
         this.faults = faults;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** The longest request body this service reads, as sent and once gunzipped. */
-    protected abstract int maxRequestBytes();
-
-    /** Answers a request whose body is longer than {@link #maxRequestBytes()}, as Salesforce's service does. */
+    /** Answers a request whose body is longer than the service reads, as Salesforce's service does. */
     protected abstract void refuseTooLarge(HttpExchange exchange, int limit) throws IOException;
 
     /** Whether this service as a whole is down for maintenance now (an injected outage). */
@@ -42,7 +42,7 @@ public abstract class ApiEndpoint implements HttpHandler {
         try (exchange) {
             byte[] body;
             try {
-                body = HttpBodies.read(exchange, maxRequestBytes());
+                body = HttpBodies.read(exchange, maxRequestBytes);
             } catch (HttpBodies.TooLarge e) {
                 refuseTooLarge(exchange, e.limit());
                 return;

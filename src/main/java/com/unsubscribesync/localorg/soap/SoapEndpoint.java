@@ -26,7 +26,7 @@ public abstract class SoapEndpoint extends ApiEndpoint {
     private final java.util.Set<String> pathsServed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected SoapEndpoint(Faults faults, String instanceUrl) {
-        super(faults);
+        super(faults, MAX_REQUEST_BYTES);
         this.instanceUrl = instanceUrl;
     }
 
@@ -51,11 +51,6 @@ public abstract class SoapEndpoint extends ApiEndpoint {
      * (ADR 0008).
      */
     static final int MAX_REQUEST_BYTES = 50 * 1024 * 1024;
-
-    @Override
-    protected int maxRequestBytes() {
-        return MAX_REQUEST_BYTES;
-    }
 
     @Override
     protected void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
