@@ -23,8 +23,10 @@ import org.h2.api.Trigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A transaction that H2 picks as a deadlock's victim is run again whole: no row is lost or written twice. */
+@ExtendWith(EachStore.class)
 class TransactionsRunAgainTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private static final int ROWS = 2_500;
@@ -32,8 +34,8 @@ class TransactionsRunAgainTest {
     private Database database;
 
     @BeforeEach
-    void openStore() {
-        database = Database.openInMemory("again-" + UUID.randomUUID());
+    void openStore(Database database) {
+        this.database = database;
     }
 
     @AfterEach
@@ -86,7 +88,7 @@ class TransactionsRunAgainTest {
                 .isZero();
     }
 
-    @Test
+    @OnEachStore
     void workInATransactionCannotCommitPartOfIt() {
         assertThatThrownBy(() -> database.inTransaction(connection -> {
                     connection.commit();
