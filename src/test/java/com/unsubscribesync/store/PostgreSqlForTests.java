@@ -36,6 +36,9 @@ final class PostgreSqlForTests {
     private static final String NOBODY = "65534";
 
     private static final String SUPERUSER = "postgres";
+    /** Connections over TCP give it (scram-sha-256), as a team's server would ask; made anew for each server. */
+    static final String PASSWORD = "test-" + java.util.UUID.randomUUID();
+
     private static final String TEMPLATE = "store_template";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -89,7 +92,7 @@ final class PostgreSqlForTests {
     }
 
     private void run(String sql) {
-        try (Connection connection = DriverManager.getConnection(url("postgres"));
+        try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -109,6 +112,7 @@ final class PostgreSqlForTests {
                     ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--")
                     : List.of();
             Files.createDirectories(home.resolve("socket"));
+            Files.writeString(home.resolve("password"), PASSWORD);
             if (root) {
                 exec(List.of("chown", "-R", NOBODY + ":" + NOBODY, home.toString()), home, Optional.empty());
             }
@@ -119,8 +123,9 @@ final class PostgreSqlForTests {
                     home.resolve("data").toString(),
                     "-U",
                     SUPERUSER,
-                    "-A",
-                    "trust",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--pwfile=" + home.resolve("password"),
                     "-E",
                     "UTF8",
                     "--locale=C",
@@ -154,7 +159,7 @@ final class PostgreSqlForTests {
             PostgreSqlForTests ready = new PostgreSqlForTests(home, port, server);
             ready.awaitConnections();
             ready.run("CREATE DATABASE " + TEMPLATE);
-            Database.openUrl(ready.url(TEMPLATE), Optional.empty(), PoolSize.DESKTOP)
+            Database.openUrl(ready.url(TEMPLATE), Optional.of(PASSWORD), PoolSize.DESKTOP)
                     .close();
             System.out.printf(
                     "PostgreSQL for tests ready on port %d in %d ms (binaries unpacked in %d ms)%n",
@@ -239,7 +244,7 @@ final class PostgreSqlForTests {
     private void awaitConnections() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Connection connection = DriverManager.getConnection(url("postgres"))) {
+            try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, PASSWORD)) {
                 return;
             } catch (SQLException notYet) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {

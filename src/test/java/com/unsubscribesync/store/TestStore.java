@@ -24,7 +24,8 @@ public final class TestStore {
 
     static TestStore postgreSql() {
         String url = PostgreSqlForTests.server().newDatabase();
-        return new TestStore("PostgreSQL", () -> Database.openUrl(url, Optional.empty(), PoolSize.DESKTOP));
+        return new TestStore(
+                "PostgreSQL", () -> Database.openUrl(url, Optional.of(PostgreSqlForTests.PASSWORD), PoolSize.DESKTOP));
     }
 
     /** Opens the database again: its tables and rows are those the run left. */
