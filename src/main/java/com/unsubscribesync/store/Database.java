@@ -103,10 +103,23 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
-        try (Connection connection = pool.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
+        try (Connection connection = pool.getConnection()) {
+            previewSchema(connection);
             new Migrations().apply(connection, pool::getConnection);
+        }
+    }
+
+    /** Made once; PostgreSQL may refuse one of several nodes making it at the same moment, which then finds it. */
+    private static void previewSchema(Connection connection) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 3 || !SqlDialect.runAgain(e.getSQLState())) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -48,15 +48,7 @@ class TransactionsRunAgainTest {
         // The 1 500th outbox row is in the second batch, after its unsubscribes and history lines were written.
         String trigger = deadlockOnce("outbox", 1_500);
 
-        long added = new UnsubscribeRepository(database, CLOCK)
-                .addAll(IntStream.range(0, ROWS)
-                        .mapToObj(i -> new Unsubscribe(
-                                Email.parse("person" + i + "@example.com"),
-                                CLOCK.instant(),
-                                UnsubscribeSource.IMPORT,
-                                "tester",
-                                Optional.empty()))
-                        .iterator());
+        long added = new UnsubscribeRepository(database, CLOCK).addAll(unsubscribes());
 
         assertThat(DeadlockOnce.fired(trigger)).as("the deadlock was injected").isTrue();
         assertThat(added).isEqualTo(ROWS);
@@ -88,6 +80,37 @@ class TransactionsRunAgainTest {
                 .isZero();
     }
 
+    @Test
+    void anImportBatchPickedAsAPostgreSqlDeadlockVictimIsWrittenAgainWithAllItsRows() throws SQLException {
+        try (Database postgreSql = TestStore.postgreSql().open()) {
+            try (Connection connection = postgreSql.connection();
+                    Statement statement = connection.createStatement()) {
+                // A sequence is not rolled back with the transaction, so the victim's second run passes.
+                statement.execute("CREATE SEQUENCE outbox_inserts");
+                statement.execute("CREATE FUNCTION deadlock_once() RETURNS trigger AS $$ BEGIN "
+                        + "IF nextval('outbox_inserts') = 1500 THEN "
+                        + "RAISE EXCEPTION 'deadlock detected (injected)' USING ERRCODE = '40P01'; END IF; "
+                        + "RETURN NEW; END $$ LANGUAGE plpgsql");
+                statement.execute("CREATE TRIGGER outbox_deadlock BEFORE INSERT ON outbox FOR EACH ROW "
+                        + "EXECUTE FUNCTION deadlock_once()");
+            }
+
+            long added = new UnsubscribeRepository(postgreSql, CLOCK).addAll(unsubscribes());
+
+            long inserts =
+                    postgreSql.read(connection -> Jdbc.count(connection, "SELECT last_value FROM outbox_inserts"));
+            assertThat(inserts)
+                    .as("the deadlock was injected and its batch written again")
+                    .isGreaterThan(ROWS);
+            assertThat(added).isEqualTo(ROWS);
+            long outbox = postgreSql.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM outbox"));
+            long history =
+                    postgreSql.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribe_history"));
+            assertThat(outbox).isEqualTo(ROWS);
+            assertThat(history).isEqualTo(ROWS);
+        }
+    }
+
     @OnEachStore
     void workInATransactionCannotCommitPartOfIt() {
         assertThatThrownBy(() -> database.inTransaction(connection -> {
@@ -96,6 +119,17 @@ class TransactionsRunAgainTest {
                 }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("commit");
+    }
+
+    private static java.util.Iterator<Unsubscribe> unsubscribes() {
+        return IntStream.range(0, ROWS)
+                .mapToObj(i -> new Unsubscribe(
+                        Email.parse("person" + i + "@example.com"),
+                        CLOCK.instant(),
+                        UnsubscribeSource.IMPORT,
+                        "tester",
+                        Optional.empty()))
+                .iterator();
     }
 
     /** Makes the {@code row}th insert into the table fail once as a deadlock's victim; returns the trigger's name. */
