@@ -4,6 +4,8 @@ import com.unsubscribesync.cli.BenchCommand;
 import com.unsubscribesync.cli.ExitCode;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
+import com.unsubscribesync.cli.StoreCommand;
+import com.unsubscribesync.cli.StoreCopyCommand;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.PrintableText;
 import com.unsubscribesync.store.PoolSize;
@@ -89,6 +91,8 @@ public final class CommandLineApp {
         CommandLine commandLine = new CommandLine(root, new CommandFactory(workspace, closing));
         commandLine.addSubcommand(new BenchCommand(new BenchmarksOnLocalOrgs()));
         commandLine.addSubcommand(new OrgCommand());
+        commandLine.addSubcommand(new CommandLine(new StoreCommand())
+                .addSubcommand(new StoreCopyCommand(env, () -> workspace.get().database())));
         commandLine.addSubcommand(new ConsoleCommand(console));
         EveryCommandHelps.addTo(commandLine);
         return commandLine;

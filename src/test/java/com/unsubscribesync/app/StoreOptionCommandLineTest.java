@@ -48,4 +48,19 @@ class StoreOptionCommandLineTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.errorLine()).contains("UNSUBSCRIBE_SYNC_STORE_PASSWORD").doesNotContain("hunter2");
     }
+
+    @Test
+    void storeCopyCopiesThisDataDirectorysStoreIntoAnEmptyOneOnlyOnce() {
+        String target = "jdbc:h2:mem:copy-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        assertThat(CliRun.in(data, "unsubscribe", "add", "ann@example.com").exit())
+                .isZero();
+
+        CliRun copied = CliRun.in(data, "store", "copy", "--to", target);
+        CliRun again = CliRun.in(data, "store", "copy", "--to", target);
+
+        assertThat(copied.exit()).isZero();
+        assertThat(copied.out()).contains("unsubscribes=1").contains("unsubscribe_history=1");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.errorLine()).contains("not empty");
+    }
 }
