@@ -116,7 +116,7 @@ public final class Database implements AutoCloseable {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
                 return;
             } catch (SQLException e) {
-                if (attempt >= 3 || !SqlDialect.runAgain(e.getSQLState())) {
+                if (attempt >= 3 || !SqlDialect.madeAtOnce(e.getSQLState())) {
                     throw e;
                 }
             }

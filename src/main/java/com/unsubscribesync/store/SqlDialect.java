@@ -77,6 +77,17 @@ enum SqlDialect {
      */
     private static final Set<String> RUN_AGAIN = Set.of("40001", "40P01", "23505");
 
+    /**
+     * Two first openers making a table, its row or a schema "if not exists" at the same moment: the loser finds them
+     * there when it tries again. H2's "table exists"; PostgreSQL's "relation", "type" (a table's row type) and
+     * "schema" exist; a unique key of either's catalog; a deadlock.
+     */
+    private static final Set<String> MADE_AT_ONCE = Set.of("42S01", "42P07", "42710", "42P06", "23505", "40001");
+
+    static boolean madeAtOnce(String sqlState) {
+        return sqlState != null && MADE_AT_ONCE.contains(sqlState);
+    }
+
     static SqlDialect of(Connection connection) throws SQLException {
         return of(connection.getMetaData().getURL());
     }
