@@ -157,10 +157,16 @@ final class PostgreSqlForTests {
                     .redirectOutput(home.resolve("server.log").toFile())
                     .start();
             PostgreSqlForTests ready = new PostgreSqlForTests(home, port, server);
-            ready.awaitConnections();
-            ready.run("CREATE DATABASE " + TEMPLATE);
-            Database.openUrl(ready.url(TEMPLATE), Optional.of(PASSWORD), PoolSize.DESKTOP)
-                    .close();
+            try {
+                ready.awaitConnections();
+                ready.run("CREATE DATABASE " + TEMPLATE);
+                Database.openUrl(ready.url(TEMPLATE), Optional.of(PASSWORD), PoolSize.DESKTOP)
+                        .close();
+            } catch (IOException | RuntimeException e) {
+                // A server that started but could not take the schema is not left running.
+                ready.stop();
+                throw e;
+            }
             System.out.printf(
                     "PostgreSQL for tests ready on port %d in %d ms (binaries unpacked in %d ms)%n",
                     port,
