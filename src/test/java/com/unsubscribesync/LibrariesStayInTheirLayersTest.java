@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Which layers may touch JavaFX, JDBC and force-wsc, read from the bytecode. */
+/** Which layers may touch JavaFX, JDBC, the pool, the PostgreSQL driver and force-wsc, read from the bytecode. */
 @AnalyzeClasses(packages = "com.unsubscribesync", importOptions = ImportOption.DoNotIncludeTests.class)
 class LibrariesStayInTheirLayersTest {
     private static final String[] JAVAFX = {"javafx..", "org.controlsfx.."};
@@ -49,4 +49,13 @@ class LibrariesStayInTheirLayersTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(JDBC);
+
+    /** The pool and the PostgreSQL driver are the store's business: everyone else asks it for a Database (ADR 0053). */
+    @ArchTest
+    static final ArchRule poolAndPostgreSqlDriverOnlyInTheStore = noClasses()
+            .that()
+            .resideOutsideOfPackage("com.unsubscribesync.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.zaxxer.hikari..", "org.postgresql..");
 }

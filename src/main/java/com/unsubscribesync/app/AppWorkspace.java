@@ -81,6 +81,11 @@ final class AppWorkspace implements AppUnderBench {
     private volatile com.unsubscribesync.store.SyncRun.Origin scheduledFrom =
             com.unsubscribesync.store.SyncRun.Origin.COMMAND_LINE;
 
+    /** The store itself, for {@code store copy}. */
+    Database database() {
+        return database;
+    }
+
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
         this(dataDirectory, database, clock, actor, env, java.util.Optional.empty(), java.util.Optional.empty());
     }

@@ -4,8 +4,11 @@ import com.unsubscribesync.cli.BenchCommand;
 import com.unsubscribesync.cli.ExitCode;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
+import com.unsubscribesync.cli.StoreCommand;
+import com.unsubscribesync.cli.StoreCopyCommand;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.PrintableText;
+import com.unsubscribesync.store.PoolSize;
 import com.unsubscribesync.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +63,13 @@ public final class CommandLineApp {
     }
 
     public int run(String... args) {
-        RootCommand root =
-                new RootCommand(zone, dataDir -> console.open(ConsoleCommand.arguments(dataDir, Optional.empty())));
-        OpenedOnFirstUse workspace =
-                new OpenedOnFirstUse(() -> new WorkspaceOpener(env, clock).open(root.dataDirectory()));
+        RootCommand root = new RootCommand(
+                zone, (dataDir, store) -> console.open(ConsoleCommand.arguments(dataDir, store, Optional.empty())));
+        AtomicReference<CommandLine> line = new AtomicReference<>();
+        OpenedOnFirstUse workspace = new OpenedOnFirstUse(
+                () -> new WorkspaceOpener(env, clock).open(root.dataDirectory(), root.store(), poolFor(line.get())));
         CommandLine commandLine = commands(root, workspace, workspace::close);
+        line.set(commandLine);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler(new OneLineUsageErrors());
@@ -85,9 +91,20 @@ public final class CommandLineApp {
         CommandLine commandLine = new CommandLine(root, new CommandFactory(workspace, closing));
         commandLine.addSubcommand(new BenchCommand(new BenchmarksOnLocalOrgs()));
         commandLine.addSubcommand(new OrgCommand());
+        commandLine.addSubcommand(new CommandLine(new StoreCommand())
+                .addSubcommand(new StoreCopyCommand(env, () -> workspace.get().database())));
         commandLine.addSubcommand(new ConsoleCommand(console));
         EveryCommandHelps.addTo(commandLine);
         return commandLine;
+    }
+
+    /** {@code serve} answers web requests and runs the pusher and the nightly run at once: a larger pool. */
+    private static PoolSize poolFor(CommandLine commandLine) {
+        CommandLine.ParseResult result = commandLine.getParseResult();
+        boolean serve = result != null
+                && result.hasSubcommand()
+                && result.subcommand().commandSpec().name().equals("serve");
+        return serve ? PoolSize.SERVE : PoolSize.DESKTOP;
     }
 
     private int failure(Exception e, CommandLine command) {

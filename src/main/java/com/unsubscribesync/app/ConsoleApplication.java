@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.store.PoolSize;
 import com.unsubscribesync.ui.FxBackground;
 import com.unsubscribesync.ui.FxDialogService;
 import com.unsubscribesync.ui.WindowMemory;
@@ -34,13 +35,15 @@ public final class ConsoleApplication extends Application {
     private volatile AppWorkspace workspace;
     private ExecutorService executor;
     private Optional<Path> dataDir = Optional.empty();
+    private Optional<String> store = Optional.empty();
     private Optional<Path> screenshots = Optional.empty();
 
     @Override
     public void init() {
         List<String> args = getParameters().getRaw();
-        dataDir = option(args, "--data-dir");
-        screenshots = option(args, "--screenshots");
+        dataDir = option(args, "--data-dir").map(Path::of);
+        store = option(args, "--store");
+        screenshots = option(args, "--screenshots").map(Path::of);
         executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "console-work");
             thread.setDaemon(true);
@@ -93,7 +96,10 @@ public final class ConsoleApplication extends Application {
     @Override
     public void start(Stage stage) {
         new ConsoleStart(
-                        said -> open(() -> new WorkspaceOpener(System.getenv(), Clock.systemUTC()).open(dataDir), said),
+                        said -> open(
+                                () -> new WorkspaceOpener(System.getenv(), Clock.systemUTC())
+                                        .open(dataDir, store, PoolSize.DESKTOP),
+                                said),
                         executor)
                 .begin(
                         opened -> {
@@ -148,8 +154,8 @@ public final class ConsoleApplication extends Application {
         }
     }
 
-    private static Optional<Path> option(List<String> args, String name) {
+    private static Optional<String> option(List<String> args, String name) {
         int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Optional.of(Path.of(args.get(at + 1))) : Optional.empty();
+        return at >= 0 && at + 1 < args.size() ? Optional.of(args.get(at + 1)) : Optional.empty();
     }
 }

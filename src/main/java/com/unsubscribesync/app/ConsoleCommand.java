@@ -30,13 +30,14 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return start.open(arguments(root.dataDirectory(), Optional.ofNullable(screenshots)));
+        return start.open(arguments(root.dataDirectory(), root.store(), Optional.ofNullable(screenshots)));
     }
 
     /** The console's own arguments, as {@link ConsoleApplication} reads them. */
-    static List<String> arguments(Optional<Path> dataDirectory, Optional<Path> screenshots) {
+    static List<String> arguments(Optional<Path> dataDirectory, Optional<String> store, Optional<Path> screenshots) {
         List<String> args = new ArrayList<>();
         dataDirectory.ifPresent(dir -> args.addAll(List.of("--data-dir", dir.toString())));
+        store.ifPresent(url -> args.addAll(List.of("--store", url)));
         screenshots.ifPresent(dir -> args.addAll(List.of("--screenshots", dir.toString())));
         return args;
     }

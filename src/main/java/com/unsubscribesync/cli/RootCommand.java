@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         })
 public class RootCommand implements Callable<Integer> {
     private final ZoneId zone;
-    private final Function<Optional<Path>, Integer> noCommand;
+    private final BiFunction<Optional<Path>, Optional<String>, Integer> noCommand;
 
     @Option(
             names = "--data-dir",
@@ -39,23 +39,39 @@ public class RootCommand implements Callable<Integer> {
             description = "Data directory (default: UNSUBSCRIBE_SYNC_HOME, else the per-OS default).")
     Path dataDirectory;
 
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description = "The database to keep everything in, as a JDBC URL, e.g. "
+                    + "jdbc:postgresql://HOST/DATABASE?user=USER&sslmode=verify-full (default: UNSUBSCRIBE_SYNC_STORE, "
+                    + "else the file in the data directory). Its password comes only from "
+                    + "UNSUBSCRIBE_SYNC_STORE_PASSWORD.")
+    String store;
+
     /**
      * @param zone      the admin's time zone, for times printed for people (JSON keeps UTC)
-     * @param noCommand what runs when no command is given (opens the console), with the data directory option
+     * @param noCommand what runs when no command is given (opens the console), with the data directory and store
+     *     options
      */
-    public RootCommand(ZoneId zone, Function<Optional<Path>, Integer> noCommand) {
+    public RootCommand(ZoneId zone, BiFunction<Optional<Path>, Optional<String>, Integer> noCommand) {
         this.zone = zone;
         this.noCommand = noCommand;
     }
 
     @Override
     public Integer call() {
-        return noCommand.apply(dataDirectory());
+        return noCommand.apply(dataDirectory(), store());
     }
 
     /** The {@code --data-dir} given, wherever it stood on the command line. */
     public Optional<Path> dataDirectory() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /** The {@code --store} given, wherever it stood on the command line. */
+    public Optional<String> store() {
+        return Optional.ofNullable(store);
     }
 
     /** The admin's time zone. */

@@ -50,8 +50,8 @@ final class CanonicalAddresses {
         TreeSet<String> found = new TreeSet<>();
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                try (ResultSet rows = statement.executeQuery(
-                        "SELECT DISTINCT email FROM " + table + " WHERE REGEXP_LIKE(email, '[^\\x00-\\x7F]')")) {
+                try (ResultSet rows = statement.executeQuery("SELECT DISTINCT email FROM " + table + " WHERE "
+                        + SqlDialect.of(connection).beyondAscii("email"))) {
                     while (rows.next()) {
                         found.add(rows.getString(1));
                     }

@@ -7,28 +7,39 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The H2 database of one data directory. Several processes (console, command line, {@code serve}) may open the
- * same file at once: the first serves the others over loopback ({@code AUTO_SERVER}).
+ * The store: by default the H2 database of one data directory, which several processes (console, command line,
+ * {@code serve}) may open at once, the first serving the others over loopback ({@code AUTO_SERVER}); or a database
+ * named by a JDBC URL, such as a team's PostgreSQL ({@link #openUrl}).
  */
 public final class Database implements AutoCloseable {
-    private static final String DEADLOCK = "40001";
-    /** Two writers inserting the same key at once: the loser's "insert if absent" did not see the winner's row. */
-    private static final String SAME_KEY_AT_ONCE = "23505";
-
     private static final int DEADLOCK_ATTEMPTS = 5;
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final AutoCloseable closing;
+    private final SqlDialect dialect;
     private final Optional<SharedDatabaseFile> shared;
     private final Optional<Path> lockFile;
 
-    private Database(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lockFile) {
+    private Database(
+            DataSource pool,
+            AutoCloseable closing,
+            SqlDialect dialect,
+            Optional<SharedDatabaseFile> shared,
+            Optional<Path> lockFile) {
         this.pool = pool;
+        this.closing = closing;
+        this.dialect = dialect;
         this.shared = shared;
-        this.pool.setMaxConnections(16);
         this.lockFile = lockFile;
+    }
+
+    private static Database overH2(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lock) {
+        pool.setMaxConnections(16);
+        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock);
     }
 
     /**
@@ -39,7 +50,7 @@ public final class Database implements AutoCloseable {
      */
     static Database over(Path file, String url, String user, String password, Path lockFile) {
         SharedDatabaseFile shared = new SharedDatabaseFile(file, url, user, password);
-        return new Database(JdbcConnectionPool.create(shared), Optional.of(shared), Optional.of(lockFile));
+        return overH2(JdbcConnectionPool.create(shared), Optional.of(shared), Optional.of(lockFile));
     }
 
     /**
@@ -61,18 +72,59 @@ public final class Database implements AutoCloseable {
 
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        Database database = new Database(
+        Database database = overH2(
                 JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""),
                 Optional.empty(),
                 Optional.empty());
-        try (Connection connection = database.pool.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
-            new Migrations().apply(connection, database.pool::getConnection);
+        try {
+            database.migrate();
         } catch (SQLException e) {
             throw new StoreException("The in-memory database " + name + " could not be set up", e);
         }
         return database;
+    }
+
+    /**
+     * Opens the database a JDBC URL names (PostgreSQL 14 or newer, or H2), through a pool of the given size, and
+     * brings its schema up to date. The URL's user migrates, so it must be allowed to create tables and a schema.
+     * TLS and its checks are the URL's parameters ({@code sslmode=verify-full&sslrootcert=...}); the password is
+     * never part of it (ADR 0055).
+     *
+     * @throws com.unsubscribesync.domain.InvalidInputException when the URL is not one this app can use, carries a
+     *     password, or the database cannot be reached or refuses the user: the message is one line and never holds
+     *     the password
+     */
+    public static Database openUrl(String url, Optional<String> password, PoolSize size) {
+        return StoreUrl.open(url, password, size, (pool, dialect) -> {
+            Database database = new Database(pool, pool, dialect, Optional.empty(), Optional.empty());
+            database.migrate();
+            return database;
+        });
+    }
+
+    private void migrate() throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            previewSchema(connection);
+            new Migrations().apply(connection, pool::getConnection);
+        }
+    }
+
+    /** Made once; PostgreSQL may refuse one of several nodes making it at the same moment, which then finds it. */
+    private static void previewSchema(Connection connection) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + DatabaseFile.PREVIEW_SCHEMA);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 3 || !SqlDialect.madeAtOnce(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    SqlDialect dialect() {
+        return dialect;
     }
 
     public Connection connection() {
@@ -81,7 +133,7 @@ public final class Database implements AutoCloseable {
             lockFile.ifPresent(OwnerOnly::restrict);
             return connection;
         } catch (SQLException e) {
-            throw new StoreException("Could not open a connection to the local database", e);
+            throw new StoreException("Could not open a connection to the database", e);
         }
     }
 
@@ -124,7 +176,7 @@ public final class Database implements AutoCloseable {
             for (SQLException sql = cause instanceof SQLException first ? first : null;
                     sql != null;
                     sql = sql.getNextException()) {
-                if (DEADLOCK.equals(sql.getSQLState()) || SAME_KEY_AT_ONCE.equals(sql.getSQLState())) {
+                if (SqlDialect.runAgain(sql.getSQLState())) {
                     return true;
                 }
             }
@@ -169,7 +221,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         // No CHECKPOINT: the app's user may not run it, and H2 writes everything when its last session closes.
-        pool.dispose();
+        try {
+            closing.close();
+        } catch (Exception e) {
+            throw new StoreException("The database could not be closed", e);
+        }
     }
 
     @FunctionalInterface

@@ -16,8 +16,6 @@ final class MigrationLock implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofMinutes(10);
     /** H2's and PostgreSQL's "could not lock in time", and a deadlock (two first openers creating the table). */
     private static final Set<String> WAITED = Set.of("HYT00", "55P03", "40001");
-    /** Two first openers creating the table or its row at once: the loser finds them there when it tries again. */
-    private static final Set<String> MADE_AT_ONCE = Set.of("42S01", "23505", "40001");
 
     private static final int MAKING_ATTEMPTS = 5;
 
@@ -65,7 +63,7 @@ final class MigrationLock implements AutoCloseable {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_lock (id INT PRIMARY KEY)");
             statement.execute("INSERT INTO schema_lock (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_lock)");
         } catch (SQLException e) {
-            if (!MADE_AT_ONCE.contains(e.getSQLState()) || attempt >= MAKING_ATTEMPTS) {
+            if (!SqlDialect.madeAtOnce(e.getSQLState()) || attempt >= MAKING_ATTEMPTS) {
                 throw e;
             }
             make(connection, attempt + 1);

@@ -20,22 +20,27 @@ import java.util.stream.Collectors;
  * so that Salesforce unchecking it can be noticed and explained.
  */
 public final class MirrorRepository {
-    /** A pulled row as the source {@code n} of a MERGE, bound by {@link #bind}. */
-    static final String PULLED_ROW = "USING (VALUES (CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+    /** A pulled row as the source {@code n} of an upsert, bound by {@link #bind}. */
+    static final String PULLED_ROW = "(VALUES (CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
             + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN), CAST(? AS CHAR(18)), CAST(? AS BOOLEAN), "
             + "CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
             + "AS n (id, object_type, email, opted_out, is_converted, converted_contact_id, is_deleted, master_record_id, "
             + "system_modstamp) ";
 
-    private static final String MERGE = "MERGE INTO sf_mirror m " + PULLED_ROW + "ON m.id = n.id "
-            + "WHEN MATCHED THEN UPDATE SET object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
-            + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), is_converted = n.is_converted, "
-            + "converted_contact_id = n.converted_contact_id, is_deleted = n.is_deleted, "
-            + "master_record_id = n.master_record_id, system_modstamp = n.system_modstamp "
-            + "WHEN NOT MATCHED THEN INSERT (id, object_type, email, opted_out, opted_out_before, is_converted, "
-            + "converted_contact_id, is_deleted, master_record_id, system_modstamp) VALUES (n.id, n.object_type, n.email, "
-            + "n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, n.is_deleted, n.master_record_id, "
-            + "n.system_modstamp)";
+    private static final SqlDialect.Upsert MERGE = SqlDialect.Upsert.orUpdate(
+            "sf_mirror",
+            "m",
+            PULLED_ROW,
+            List.of("id"),
+            "id, object_type, email, opted_out, opted_out_before, is_converted, converted_contact_id, is_deleted, "
+                    + "master_record_id, system_modstamp",
+            "n.id, n.object_type, n.email, n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, "
+                    + "n.is_deleted, n.master_record_id, n.system_modstamp",
+            "object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
+                    + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), "
+                    + "is_converted = n.is_converted, converted_contact_id = n.converted_contact_id, "
+                    + "is_deleted = n.is_deleted, master_record_id = n.master_record_id, "
+                    + "system_modstamp = n.system_modstamp");
     private static final List<String> RECORD_COLUMNS = List.of(
             "id",
             "email",
@@ -61,7 +66,8 @@ public final class MirrorRepository {
             return;
         }
         database.inTransaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            try (PreparedStatement merge =
+                    connection.prepareStatement(database.dialect().upsert(MERGE))) {
                 for (Pulled pulled : rows) {
                     bind(merge, pulled);
                     merge.addBatch();

@@ -15,22 +15,34 @@ import java.util.Optional;
 
 /** Local person records. Saving a person again fills in what the new row knows and keeps the rest. */
 public final class PeopleRepository {
-    private static final String MERGE = "MERGE INTO people p USING (VALUES (CAST(? AS VARCHAR(254)), "
-            + "CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
-            + "AS n (email, first_name, last_name, salesforce_id, updated_at) ON p.email = n.email "
-            + "WHEN MATCHED THEN UPDATE SET first_name = COALESCE(n.first_name, p.first_name), "
-            + "last_name = COALESCE(n.last_name, p.last_name), salesforce_id = COALESCE(n.salesforce_id, p.salesforce_id), "
-            + "updated_at = n.updated_at "
-            + "WHEN NOT MATCHED THEN INSERT (email, first_name, last_name, salesforce_id, updated_at) "
-            + "VALUES (n.email, n.first_name, n.last_name, n.salesforce_id, n.updated_at)";
+    private static final String PERSON = "(VALUES (CAST(? AS VARCHAR(254)), CAST(? AS VARCHAR(200)), "
+            + "CAST(? AS VARCHAR(200)), CAST(? AS CHAR(18)), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
+            + "AS n (email, first_name, last_name, salesforce_id, updated_at)";
+    private static final String COLUMNS = "email, first_name, last_name, salesforce_id, updated_at";
+    private static final String VALUES = "n.email, n.first_name, n.last_name, n.salesforce_id, n.updated_at";
 
     private final Database database;
     private final Clock clock;
+    private final String merge;
+    private final String replace;
 
     /** @param clock stamps when a person was last saved */
     public PeopleRepository(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.merge = upsert(
+                database,
+                "first_name = COALESCE(n.first_name, p.first_name), last_name = COALESCE(n.last_name, p.last_name), "
+                        + "salesforce_id = COALESCE(n.salesforce_id, p.salesforce_id), updated_at = n.updated_at");
+        this.replace = upsert(
+                database,
+                "first_name = n.first_name, last_name = n.last_name, salesforce_id = n.salesforce_id, "
+                        + "updated_at = n.updated_at");
+    }
+
+    private static String upsert(Database database, String set) {
+        return database.dialect()
+                .upsert(SqlDialect.Upsert.orUpdate("people", "p", PERSON, List.of("email"), COLUMNS, VALUES, set));
     }
 
     public void save(Person person) {
@@ -48,7 +60,7 @@ public final class PeopleRepository {
     }
 
     private long writeBatch(Connection connection, List<Person> batch) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+        try (PreparedStatement merge = connection.prepareStatement(this.merge)) {
             Instant now = clock.instant();
             for (Person person : batch) {
                 merge.setString(1, person.email().value());
@@ -67,9 +79,7 @@ public final class PeopleRepository {
     /** Saves a person replacing the Salesforce id (an admin's link or re-link), keeping the names given. */
     public void saveLink(Person person) {
         database.inTransaction(connection -> {
-            try (PreparedStatement merge =
-                    connection.prepareStatement("MERGE INTO people (email, first_name, last_name, "
-                            + "salesforce_id, updated_at) KEY (email) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement merge = connection.prepareStatement(replace)) {
                 merge.setString(1, person.email().value());
                 merge.setString(2, person.firstName().orElse(null));
                 merge.setString(3, person.lastName().orElse(null));
@@ -130,7 +140,7 @@ public final class PeopleRepository {
         return database.read(connection -> Jdbc.count(
                         connection,
                         "SELECT COUNT(*) FROM (SELECT 1 FROM people WHERE first_name IS NOT NULL OR last_name IS NOT NULL "
-                                + "FETCH FIRST 1 ROWS ONLY)")
+                                + "FETCH FIRST 1 ROWS ONLY) named")
                 > 0);
     }
 

@@ -140,9 +140,13 @@ public final class RunPlan implements AutoCloseable {
     /** Adds addresses to a later round, unless the plan already has them. */
     public void reach(Collection<Email> addresses, int round) {
         batch(
-                "MERGE INTO plan_addresses t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(254)))) AS n (plan_id, email) "
-                        + "ON t.plan_id = n.plan_id AND t.email = n.email WHEN NOT MATCHED THEN "
-                        + "INSERT (plan_id, email, round_number) VALUES (n.plan_id, n.email, " + round + ")",
+                database.dialect()
+                        .upsert(SqlDialect.Upsert.ifAbsent(
+                                "plan_addresses",
+                                "(VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(254)))) AS n (plan_id, email)",
+                                List.of("plan_id", "email"),
+                                "plan_id, email, round_number",
+                                "n.plan_id, n.email, " + round)),
                 addresses,
                 (merge, email) -> {
                     merge.setLong(1, id);
@@ -163,10 +167,15 @@ public final class RunPlan implements AutoCloseable {
 
     public void addPushes(Collection<PlannedPush> pushes) {
         batch(
-                "MERGE INTO plan_pushes t USING (VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
-                        + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN))) AS n (plan_id, id, object_type, email, unchecked) "
-                        + "ON t.plan_id = n.plan_id AND t.id = n.id WHEN NOT MATCHED THEN INSERT (plan_id, id, object_type, email, "
-                        + "unchecked) VALUES (n.plan_id, n.id, n.object_type, n.email, n.unchecked)",
+                database.dialect()
+                        .upsert(SqlDialect.Upsert.ifAbsent(
+                                "plan_pushes",
+                                "(VALUES (CAST(? AS BIGINT), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+                                        + "CAST(? AS VARCHAR(254)), CAST(? AS BOOLEAN))) "
+                                        + "AS n (plan_id, id, object_type, email, unchecked)",
+                                List.of("plan_id", "id"),
+                                "plan_id, id, object_type, email, unchecked",
+                                "n.plan_id, n.id, n.object_type, n.email, n.unchecked")),
                 pushes,
                 (merge, push) -> {
                     merge.setLong(1, id);
@@ -183,13 +192,20 @@ public final class RunPlan implements AutoCloseable {
      */
     public void addConflicts(Collection<PlannedConflict> conflicts) {
         batch(
-                "MERGE INTO plan_conflicts t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(40)), "
-                        + "CAST(? AS VARCHAR(254)), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(2000)))) "
-                        + "AS n (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
-                        + "ON t.plan_id = n.plan_id AND t.conflict_key = n.conflict_key "
-                        + "WHEN MATCHED AND n.email < t.email THEN UPDATE SET email = n.email, explanation = n.explanation "
-                        + "WHEN NOT MATCHED THEN INSERT (plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation) "
-                        + "VALUES (n.plan_id, n.conflict_key, n.kind, n.email, n.salesforce_id, n.object_type, n.explanation)",
+                database.dialect()
+                        .upsert(SqlDialect.Upsert.orUpdate(
+                                        "plan_conflicts",
+                                        "t",
+                                        "(VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(400)), CAST(? AS VARCHAR(40)), "
+                                                + "CAST(? AS VARCHAR(254)), CAST(? AS CHAR(18)), CAST(? AS VARCHAR(16)), "
+                                                + "CAST(? AS VARCHAR(2000)))) AS n (plan_id, conflict_key, kind, email, "
+                                                + "salesforce_id, object_type, explanation)",
+                                        List.of("plan_id", "conflict_key"),
+                                        "plan_id, conflict_key, kind, email, salesforce_id, object_type, explanation",
+                                        "n.plan_id, n.conflict_key, n.kind, n.email, n.salesforce_id, n.object_type, "
+                                                + "n.explanation",
+                                        "email = n.email, explanation = n.explanation")
+                                .onlyWhen("n.email < t.email")),
                 conflicts,
                 (merge, conflict) -> {
                     merge.setLong(1, id);
@@ -286,7 +302,7 @@ public final class RunPlan implements AutoCloseable {
             do {
                 deleted = database.inTransaction(connection -> {
                     try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + table + " WHERE plan_id = ? LIMIT " + DELETE_BATCH)) {
+                            database.dialect().deleteAtMost(table, "plan_id = ?", DELETE_BATCH))) {
                         delete.setLong(1, id);
                         return delete.executeUpdate();
                     }

@@ -52,7 +52,8 @@ final class SeenMirror {
                         + "email VARCHAR(254), "
                         + "opted_out BOOLEAN NOT NULL, opted_out_before BOOLEAN NOT NULL, is_converted BOOLEAN NOT NULL, "
                         + "converted_contact_id CHAR(18), is_deleted BOOLEAN NOT NULL, master_record_id CHAR(18))");
-                create.execute("CREATE INDEX IF NOT EXISTS " + pulled + "_by_email ON " + pulled + " (email)");
+                create.execute("CREATE INDEX IF NOT EXISTS "
+                        + database.dialect().indexName(pulled, "_by_email") + " ON " + pulled + " (email)");
             }
             return null;
         });
@@ -68,15 +69,21 @@ final class SeenMirror {
 
     /** Keeps what a preview pulled beside the mirror, remembering like the mirror does that a record was opted out. */
     void savePulled(Collection<MirrorRepository.Pulled> rows) {
-        String merge = "MERGE INTO " + pulled + " t " + MirrorRepository.PULLED_ROW + "ON t.id = n.id "
-                + "WHEN MATCHED THEN UPDATE SET email = n.email, opted_out = n.opted_out, "
-                + "opted_out_before = (t.opted_out_before OR t.opted_out OR n.opted_out), is_converted = n.is_converted, "
-                + "converted_contact_id = n.converted_contact_id, is_deleted = n.is_deleted, "
-                + "master_record_id = n.master_record_id "
-                + "WHEN NOT MATCHED THEN INSERT (id, email, opted_out, opted_out_before, is_converted, "
-                + "converted_contact_id, is_deleted, master_record_id) VALUES (n.id, n.email, n.opted_out, "
-                + "n.opted_out OR COALESCE((SELECT m.opted_out_before OR m.opted_out FROM sf_mirror m WHERE m.id = n.id), "
-                + "FALSE), n.is_converted, n.converted_contact_id, n.is_deleted, n.master_record_id)";
+        String merge = database.dialect()
+                .upsert(SqlDialect.Upsert.orUpdate(
+                        pulled,
+                        "t",
+                        MirrorRepository.PULLED_ROW,
+                        List.of("id"),
+                        "id, email, opted_out, opted_out_before, is_converted, converted_contact_id, is_deleted, "
+                                + "master_record_id",
+                        "n.id, n.email, n.opted_out, n.opted_out OR COALESCE((SELECT m.opted_out_before OR "
+                                + "m.opted_out FROM sf_mirror m WHERE m.id = n.id), FALSE), n.is_converted, "
+                                + "n.converted_contact_id, n.is_deleted, n.master_record_id",
+                        "email = n.email, opted_out = n.opted_out, "
+                                + "opted_out_before = (t.opted_out_before OR t.opted_out OR n.opted_out), "
+                                + "is_converted = n.is_converted, converted_contact_id = n.converted_contact_id, "
+                                + "is_deleted = n.is_deleted, master_record_id = n.master_record_id"));
         database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(merge)) {
                 for (MirrorRepository.Pulled row : rows) {

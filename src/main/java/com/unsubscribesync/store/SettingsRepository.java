@@ -139,8 +139,15 @@ public final class SettingsRepository {
     public void save(SyncSettings settings) {
         Map<String, String> values = values(settings);
         database.inTransaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement(
-                            "MERGE INTO settings (name, setting_value) KEY (name) VALUES (?, ?)");
+            try (PreparedStatement merge = connection.prepareStatement(database.dialect()
+                            .upsert(SqlDialect.Upsert.orUpdate(
+                                    "settings",
+                                    "s",
+                                    "(VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1000)))) AS n (name, setting_value)",
+                                    List.of("name"),
+                                    "name, setting_value",
+                                    "n.name, n.setting_value",
+                                    "setting_value = n.setting_value")));
                     PreparedStatement delete = connection.prepareStatement("DELETE FROM settings WHERE name = ?")) {
                 for (Map.Entry<String, String> entry : values.entrySet()) {
                     merge.setString(1, entry.getKey());

@@ -321,7 +321,7 @@ public final class UnsubscribeRepository {
                     continue;
                 }
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM (" + branch.narrowed(query, Optional.empty()) + ")")) {
+                        "SELECT COUNT(*) FROM (" + branch.narrowed(query, Optional.empty()) + ") counted")) {
                     branch.bind(select, 1, query, Optional.empty());
                     try (ResultSet rows = select.executeQuery()) {
                         rows.next();

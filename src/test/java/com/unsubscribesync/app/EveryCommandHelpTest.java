@@ -30,7 +30,7 @@ class EveryCommandHelpTest {
         List<List<String>> paths = new ArrayList<>();
         walk(
                 app().commands(
-                                new RootCommand(ZoneId.of("UTC"), dir -> 0),
+                                new RootCommand(ZoneId.of("UTC"), (dir, store) -> 0),
                                 () -> {
                                     throw new AssertionError("help must not open the data directory");
                                 },

@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class EngineTablesTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
@@ -27,8 +25,8 @@ class EngineTablesTest {
     private Database database;
 
     @BeforeEach
-    void open() {
-        database = Database.openInMemory("engine-" + UUID.randomUUID());
+    void open(Database database) {
+        this.database = database;
     }
 
     @AfterEach
@@ -36,7 +34,7 @@ class EngineTablesTest {
         database.close();
     }
 
-    @Test
+    @OnEachStore
     void onlyOneHolderHasTheRunLockUntilItLapses() {
         RunLock lock = new RunLock(database, "nightly");
         assertThat(lock.tryAcquire("a", Duration.ofMinutes(5), NOW)).isTrue();
@@ -53,7 +51,7 @@ class EngineTablesTest {
                 .isTrue();
     }
 
-    @Test
+    @OnEachStore
     void aHeldRunLockIsRenewedWhileTheRunLastsAndFreedWhenItEnds() throws Exception {
         RunLock lock = new RunLock(database, "nightly");
         java.util.concurrent.atomic.AtomicReference<Instant> now =
@@ -88,7 +86,7 @@ class EngineTablesTest {
         assertThat(lock.tryAcquire("run-b", lease, now.get())).isTrue();
     }
 
-    @Test
+    @OnEachStore
     void aRunLeftOpenByAStoppedProcessIsClosedAsFailedByTheNextRun() {
         SyncRunRepository runs = new SyncRunRepository(database);
         Instant then = Instant.parse("2026-11-27T04:00:00Z");
@@ -102,7 +100,7 @@ class EngineTablesTest {
         assertThat(runs.lastWatermark()).isEmpty();
     }
 
-    @Test
+    @OnEachStore
     void mirrorRemembersThatARecordWasOptedOutBeforeSalesforceUncheckedIt() {
         MirrorRepository mirror = new MirrorRepository(database);
         mirror.save(List.of(pulled(true)));
@@ -115,7 +113,7 @@ class EngineTablesTest {
         assertThat(mirror.find(CONTACT).orElseThrow().uncheckedInSalesforce()).isFalse();
     }
 
-    @Test
+    @OnEachStore
     void theSameOpenConflictIsStoredOnceAndCanBeResolved() {
         ConflictRepository conflicts = new ConflictRepository(database);
         ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(
@@ -149,7 +147,7 @@ class EngineTablesTest {
                 .isTrue();
     }
 
-    @Test
+    @OnEachStore
     void watermarkComesFromTheLastSuccessfulRealRunOnly() {
         SyncRunRepository runs = new SyncRunRepository(database);
         long good = runs.start(SyncRun.Trigger.SCHEDULE, false, NOW);
@@ -175,7 +173,7 @@ class EngineTablesTest {
         assertThat(runs.recent(10, false)).hasSize(2);
     }
 
-    @Test
+    @OnEachStore
     void anOutboxEntryStampedBetweenTwoMicrosecondsIsDueAtTheMomentItWasStamped() {
         OutboxRepository outbox = new OutboxRepository(database);
         Instant stamped = NOW.plusNanos(999);
@@ -185,7 +183,7 @@ class EngineTablesTest {
         assertThat(outbox.due(stamped, 10)).hasSize(1);
     }
 
-    @Test
+    @OnEachStore
     void outboxEntryRetriedLaterIsNotDueBeforeItsTime() {
         OutboxRepository outbox = new OutboxRepository(database);
         outbox.enqueue(Email.parse("ann@example.com"), NOW);
@@ -201,7 +199,7 @@ class EngineTablesTest {
         assertThat(outbox.pendingCount()).isZero();
     }
 
-    @Test
+    @OnEachStore
     void aPlanWhoseRunDiedIsDeletedByTheNextRunOnceItsLeaseLapsedAndNotBefore() {
         new UnsubscribeRepository(database, CLOCK)
                 .add(new Unsubscribe(
@@ -224,7 +222,8 @@ class EngineTablesTest {
         assertThat(died.addresses(1, Optional.empty(), 10)).isEmpty();
         assertThat(plans.count()).isZero();
         long pulledTables = database.read(connection -> Jdbc.count(
-                connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'PREVIEW_MIRROR%'"));
+                connection,
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) LIKE 'PREVIEW_MIRROR%'"));
         assertThat(pulledTables).as("tables of what previews pulled").isZero();
     }
 

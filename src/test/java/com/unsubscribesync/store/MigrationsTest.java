@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -97,6 +98,40 @@ class MigrationsTest {
                 try (Statement statement = admin.createStatement()) {
                     statement.execute("DROP ALL OBJECTS");
                 }
+            }
+        }
+    }
+
+    @Test
+    void nodesOpeningAFreshPostgreSqlDatabaseTogetherApplyEachMigrationOnce() throws Exception {
+        int nodes = 3;
+        for (int round = 0; round < 3; round++) {
+            String fresh = PostgreSqlForTests.server().newEmptyDatabase();
+            CyclicBarrier together = new CyclicBarrier(nodes);
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            try {
+                List<Future<?>> opened = new ArrayList<>();
+                for (int i = 0; i < nodes; i++) {
+                    opened.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        Database.openUrl(fresh, Optional.of(PostgreSqlForTests.PASSWORD), PoolSize.DESKTOP)
+                                .close();
+                        return null;
+                    }));
+                }
+                for (Future<?> open : opened) {
+                    open.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Database database =
+                    Database.openUrl(fresh, Optional.of(PostgreSqlForTests.PASSWORD), PoolSize.DESKTOP)) {
+                long versions =
+                        database.read(admin -> Jdbc.count(admin, "SELECT COUNT(DISTINCT version) FROM schema_version"));
+                long lines = database.read(admin -> Jdbc.count(admin, "SELECT COUNT(*) FROM schema_version"));
+                assertThat(versions).isEqualTo(MIGRATIONS);
+                assertThat(lines).isEqualTo(MIGRATIONS);
             }
         }
     }

@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** A run's detail as stored: capped per list for a million-row run, saved with the counts, origin and org. */
 class RunDetailStoreTest {
@@ -21,8 +19,8 @@ class RunDetailStoreTest {
     private SyncRunRepository runs;
 
     @BeforeEach
-    void open() {
-        database = Database.openInMemory("run-detail-" + UUID.randomUUID());
+    void open(Database database) {
+        this.database = database;
         runs = new SyncRunRepository(database);
     }
 
@@ -31,7 +29,7 @@ class RunDetailStoreTest {
         database.close();
     }
 
-    @Test
+    @OnEachStore
     void aMillionRowRunKeepsTheFirstRowsOfEachListAndCountsTheRest() {
         long id = runs.start(
                 SyncRun.Trigger.SCHEDULE,
@@ -64,7 +62,7 @@ class RunDetailStoreTest {
         assertThat(detail.run().instanceUrl()).contains("https://acme.my.salesforce.com");
     }
 
-    @Test
+    @OnEachStore
     void failuresAreCountedWithTheRunAndKeepTheirStatusCodeAndMessage() {
         long id = runs.start(SyncRun.Trigger.RUN_NOW, SyncRun.Origin.CONSOLE, Optional.empty(), false, NOW);
         SalesforceId record = TestIds.of(com.unsubscribesync.domain.SObjectType.CONTACT, 7);
@@ -94,12 +92,12 @@ class RunDetailStoreTest {
         assertThat(detail.run().recordUrl(record)).as("no org address, no link").isEmpty();
     }
 
-    @Test
+    @OnEachStore
     void aRunThatDoesNotExistHasNoDetail() {
         assertThat(runs.detail(42)).isEmpty();
     }
 
-    @Test
+    @OnEachStore
     void runsRecordedBeforeOriginsWereKeptShowAnUnknownOrigin() {
         long id = runs.start(SyncRun.Trigger.SCHEDULE, false, NOW);
         assertThat(runs.detail(id).orElseThrow().run().origin()).isEqualTo(SyncRun.Origin.UNKNOWN);

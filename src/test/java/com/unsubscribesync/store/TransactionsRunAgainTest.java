@@ -23,8 +23,10 @@ import org.h2.api.Trigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A transaction that H2 picks as a deadlock's victim is run again whole: no row is lost or written twice. */
+@ExtendWith(EachStore.class)
 class TransactionsRunAgainTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private static final int ROWS = 2_500;
@@ -32,8 +34,8 @@ class TransactionsRunAgainTest {
     private Database database;
 
     @BeforeEach
-    void openStore() {
-        database = Database.openInMemory("again-" + UUID.randomUUID());
+    void openStore(Database database) {
+        this.database = database;
     }
 
     @AfterEach
@@ -46,15 +48,7 @@ class TransactionsRunAgainTest {
         // The 1 500th outbox row is in the second batch, after its unsubscribes and history lines were written.
         String trigger = deadlockOnce("outbox", 1_500);
 
-        long added = new UnsubscribeRepository(database, CLOCK)
-                .addAll(IntStream.range(0, ROWS)
-                        .mapToObj(i -> new Unsubscribe(
-                                Email.parse("person" + i + "@example.com"),
-                                CLOCK.instant(),
-                                UnsubscribeSource.IMPORT,
-                                "tester",
-                                Optional.empty()))
-                        .iterator());
+        long added = new UnsubscribeRepository(database, CLOCK).addAll(unsubscribes());
 
         assertThat(DeadlockOnce.fired(trigger)).as("the deadlock was injected").isTrue();
         assertThat(added).isEqualTo(ROWS);
@@ -87,6 +81,37 @@ class TransactionsRunAgainTest {
     }
 
     @Test
+    void anImportBatchPickedAsAPostgreSqlDeadlockVictimIsWrittenAgainWithAllItsRows() throws SQLException {
+        try (Database postgreSql = TestStore.postgreSql().open()) {
+            try (Connection connection = postgreSql.connection();
+                    Statement statement = connection.createStatement()) {
+                // A sequence is not rolled back with the transaction, so the victim's second run passes.
+                statement.execute("CREATE SEQUENCE outbox_inserts");
+                statement.execute("CREATE FUNCTION deadlock_once() RETURNS trigger AS $$ BEGIN "
+                        + "IF nextval('outbox_inserts') = 1500 THEN "
+                        + "RAISE EXCEPTION 'deadlock detected (injected)' USING ERRCODE = '40P01'; END IF; "
+                        + "RETURN NEW; END $$ LANGUAGE plpgsql");
+                statement.execute("CREATE TRIGGER outbox_deadlock BEFORE INSERT ON outbox FOR EACH ROW "
+                        + "EXECUTE FUNCTION deadlock_once()");
+            }
+
+            long added = new UnsubscribeRepository(postgreSql, CLOCK).addAll(unsubscribes());
+
+            long inserts =
+                    postgreSql.read(connection -> Jdbc.count(connection, "SELECT last_value FROM outbox_inserts"));
+            assertThat(inserts)
+                    .as("the deadlock was injected and its batch written again")
+                    .isGreaterThan(ROWS);
+            assertThat(added).isEqualTo(ROWS);
+            long outbox = postgreSql.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM outbox"));
+            long history =
+                    postgreSql.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribe_history"));
+            assertThat(outbox).isEqualTo(ROWS);
+            assertThat(history).isEqualTo(ROWS);
+        }
+    }
+
+    @OnEachStore
     void workInATransactionCannotCommitPartOfIt() {
         assertThatThrownBy(() -> database.inTransaction(connection -> {
                     connection.commit();
@@ -94,6 +119,17 @@ class TransactionsRunAgainTest {
                 }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("commit");
+    }
+
+    private static java.util.Iterator<Unsubscribe> unsubscribes() {
+        return IntStream.range(0, ROWS)
+                .mapToObj(i -> new Unsubscribe(
+                        Email.parse("person" + i + "@example.com"),
+                        CLOCK.instant(),
+                        UnsubscribeSource.IMPORT,
+                        "tester",
+                        Optional.empty()))
+                .iterator();
     }
 
     /** Makes the {@code row}th insert into the table fail once as a deadlock's victim; returns the trigger's name. */

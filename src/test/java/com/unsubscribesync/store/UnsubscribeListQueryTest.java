@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class UnsubscribeListQueryTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
@@ -24,8 +22,8 @@ class UnsubscribeListQueryTest {
     private UnsubscribeRepository unsubscribes;
 
     @BeforeEach
-    void openStore() {
-        database = Database.openInMemory("list-" + UUID.randomUUID());
+    void openStore(Database database) {
+        this.database = database;
         unsubscribes = new UnsubscribeRepository(database, CLOCK);
     }
 
@@ -34,7 +32,7 @@ class UnsubscribeListQueryTest {
         database.close();
     }
 
-    @Test
+    @OnEachStore
     void searchFindsAnyPartOfTheAddressTheDomainOrTheName() {
         for (String email : List.of(
                 "maria.castillo@acme.test",
@@ -55,7 +53,7 @@ class UnsubscribeListQueryTest {
         assertThat(emails(new ListQuery(Shown.ALL, "0%"))).containsExactly("50%off@example.com");
     }
 
-    @Test
+    @OnEachStore
     void resubscribedPeopleStayListedApartFromThoseUnsubscribedNow() {
         for (String email : List.of("ann@example.com", "bo@example.com", "cy@example.com")) {
             unsubscribes.add(manual(email));
@@ -77,7 +75,7 @@ class UnsubscribeListQueryTest {
         assertThat(unsubscribes.count(new ListQuery(Shown.ALL, ""))).isEqualTo(3);
     }
 
-    @Test
+    @OnEachStore
     void pagesFarDownTheMergedListStartFromAMarkAndStayInOrder() {
         unsubscribes.addAll(IntStream.range(0, 25_000)
                 .mapToObj(i -> manual(String.format("u%05d@example.com", i)))

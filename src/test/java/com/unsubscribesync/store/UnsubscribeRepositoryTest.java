@@ -17,20 +17,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EachStore.class)
 class UnsubscribeRepositoryTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     private Database database;
     private UnsubscribeRepository unsubscribes;
 
     @BeforeEach
-    void openStore() {
-        database = Database.openInMemory("store-" + UUID.randomUUID());
+    void openStore(Database database) {
+        this.database = database;
         unsubscribes = new UnsubscribeRepository(database, CLOCK);
     }
 
@@ -39,7 +40,7 @@ class UnsubscribeRepositoryTest {
         database.close();
     }
 
-    @Test
+    @OnEachStore
     void addingAnUnsubscribeWritesItsHistoryAndItsOutboxEntry() {
         assertThat(unsubscribes.add(manual("ann@example.com"))).isTrue();
 
@@ -65,7 +66,7 @@ class UnsubscribeRepositoryTest {
         assertThat(count("outbox")).isZero();
     }
 
-    @Test
+    @OnEachStore
     void addingAnAddressAlreadyUnsubscribedChangesNothing() {
         unsubscribes.add(manual("ann@example.com"));
         assertThat(unsubscribes.add(manual("ann@example.com"))).isFalse();
@@ -73,7 +74,7 @@ class UnsubscribeRepositoryTest {
         assertThat(count("outbox")).isEqualTo(1);
     }
 
-    @Test
+    @OnEachStore
     void optOutImportedFromSalesforceIsNotPushedBack() {
         unsubscribes.add(new Unsubscribe(
                 Email.parse("bo@example.com"),
@@ -85,7 +86,7 @@ class UnsubscribeRepositoryTest {
         assertThat(count("unsubscribe_history")).isEqualTo(1);
     }
 
-    @Test
+    @OnEachStore
     void resubscribeRemovesTheUnsubscribeAndItsPendingPushButKeepsTheHistory() {
         unsubscribes.add(manual("ann@example.com"));
         assertThat(unsubscribes.resubscribe(Email.parse("ann@example.com"), "admin", "asked by phone", Instant.now()))
@@ -100,7 +101,7 @@ class UnsubscribeRepositoryTest {
         assertThat(history.get(1).reason()).contains("asked by phone");
     }
 
-    @Test
+    @OnEachStore
     void listSearchesByEmailPrefixTreatingWildcardsLiterally() {
         for (String email : List.of("ann@example.com", "anna@example.com", "bo@example.com", "an_x@example.com")) {
             unsubscribes.add(manual(email));
@@ -114,7 +115,7 @@ class UnsubscribeRepositoryTest {
         assertThat(unsubscribes.list("", 2, 1)).hasSize(2);
     }
 
-    @Test
+    @OnEachStore
     void listShowsThePersonAndItsSalesforceId() {
         SalesforceId id = SalesforceId.parse("003000000000001");
         new PeopleRepository(database, CLOCK)
@@ -127,7 +128,7 @@ class UnsubscribeRepositoryTest {
         assertThat(row.person().get().displayName()).isEqualTo("Ann Lee");
     }
 
-    @Test
+    @OnEachStore
     void pagesFarDownTheListAreTheSameAsCountingFromTheTopAlsoAfterAWrite() {
         unsubscribes.addAll(java.util.stream.IntStream.range(0, 25_000)
                 .mapToObj(i -> manual(String.format("p%05d@example.com", (i * 7919) % 25_000)))

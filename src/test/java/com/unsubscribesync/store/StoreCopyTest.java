@@ -1,0 +1,112 @@
+package com.unsubscribesync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.Person;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StoreCopyTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00.123456Z"), ZoneOffset.UTC);
+
+    @Test
+    void aStoreCopiedToPostgreSqlAndBackToH2HoldsEveryRowAsItWasAndTheSourceIsUntouched() {
+        try (Database h2 = TestStore.h2().open();
+                Database postgreSql = TestStore.postgreSql().open();
+                Database back = TestStore.h2().open()) {
+            fill(h2);
+            Map<String, List<String>> before = rows(h2);
+
+            Map<String, Long> there = StoreCopy.copy(h2, postgreSql);
+            StoreCopy.copy(postgreSql, back);
+
+            assertThat(there.get("unsubscribes")).isEqualTo(3);
+            assertThat(there.get("unsubscribe_history")).isEqualTo(5);
+            assertThat(rows(postgreSql)).isEqualTo(before);
+            assertThat(rows(back)).isEqualTo(before);
+            assertThat(rows(h2)).as("the source is left as it was").isEqualTo(before);
+            assertThat(new UnsubscribeRepository(postgreSql, CLOCK).add(unsubscribe("dan@example.com")))
+                    .as("the copy goes on numbering after the copied history")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aTargetHoldingRowsIsRefusedAndLeftAsItWas() {
+        try (Database from = TestStore.h2().open();
+                Database to = TestStore.postgreSql().open()) {
+            fill(from);
+            new UnsubscribeRepository(to, CLOCK).add(unsubscribe("kept@example.com"));
+
+            assertThatThrownBy(() -> StoreCopy.copy(from, to))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("not empty");
+            assertThat(rows(to).get("unsubscribes")).hasSize(1);
+        }
+    }
+
+    private static void fill(Database database) {
+        UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, CLOCK);
+        for (String address : List.of("ann@example.com", "bob@example.com", "cy@example.com", "eve@example.com")) {
+            unsubscribes.add(unsubscribe(address));
+        }
+        unsubscribes.resubscribe(Email.parse("eve@example.com"), "tester", "asked again", CLOCK.instant());
+        new PeopleRepository(database, CLOCK)
+                .save(new Person(
+                        Email.parse("ann@example.com"), Optional.of("Ann"), Optional.empty(), Optional.empty()));
+        long run = new SyncRunRepository(database).start(SyncRun.Trigger.RUN_NOW, false, CLOCK.instant());
+        new RunLock(database, "nightly").tryAcquire("node-1", Duration.ofMinutes(5), CLOCK.instant());
+        assertThat(run).isPositive();
+    }
+
+    private static Unsubscribe unsubscribe(String address) {
+        return new Unsubscribe(
+                Email.parse(address), CLOCK.instant(), UnsubscribeSource.MANUAL, "tester", Optional.empty());
+    }
+
+    /** Every copied table's rows, each as text in key order, times as instants. */
+    private static Map<String, List<String>> rows(Database database) {
+        return database.read(connection -> {
+            Map<String, List<String>> tables = new LinkedHashMap<>();
+            for (String table : StoreCopy.TABLES) {
+                List<String> lines = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        StringBuilder line = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            Object value = rows.getObject(i);
+                            if (value instanceof java.sql.Timestamp || value instanceof OffsetDateTime) {
+                                value = rows.getObject(i, OffsetDateTime.class).toInstant();
+                            }
+                            line.append(rows.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT))
+                                    .append('=')
+                                    .append(value)
+                                    .append(' ');
+                        }
+                        lines.add(line.toString());
+                    }
+                }
+                tables.put(table, lines);
+            }
+            return tables;
+        });
+    }
+}
