@@ -8,6 +8,7 @@ import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
@@ -72,6 +73,7 @@ final class AppWorkspace implements AppUnderBench {
     private final PusherWake wake;
     private final RecordUnsubscribe recordUnsubscribe;
     private final ConnectOrg connectOrg;
+    private final UnsubscribeLinks links;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -175,6 +177,7 @@ final class AppWorkspace implements AppUnderBench {
         };
         this.recordUnsubscribe = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, actor, wake);
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
+        this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
     }
 
     /** The use cases both front ends call (ADR 0042). */
@@ -188,6 +191,11 @@ final class AppWorkspace implements AppUnderBench {
 
     ResolveConflict resolveConflict() {
         return new ResolveConflict(conflicts, conflictResolver, actor, wake);
+    }
+
+    /** The signed one-click links of this data directory (ADR 0056). */
+    UnsubscribeLinks links() {
+        return links;
     }
 
     ConnectOrg connectOrg() {
