@@ -6,6 +6,9 @@ import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.intake.IntakeServer;
+import com.unsubscribesync.intake.IntakeSettings;
+import com.unsubscribesync.intake.LinkClicks;
 import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.links.UnsubscribeLinks;
@@ -74,6 +77,7 @@ final class AppWorkspace implements AppUnderBench {
     private final RecordUnsubscribe recordUnsubscribe;
     private final ConnectOrg connectOrg;
     private final UnsubscribeLinks links;
+    private java.util.Optional<IntakeServer> intake = java.util.Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -234,11 +238,41 @@ final class AppWorkspace implements AppUnderBench {
             }
 
             @Override
+            public java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+                return AppWorkspace.this.startIntake(option);
+            }
+
+            @Override
             public void stop() {
+                stopIntake();
                 engine.close();
                 closing.run();
             }
         };
+    }
+
+    /** Who a clicked link's unsubscribe is recorded as, in history. */
+    static final String RECIPIENT = "recipient";
+
+    private synchronized java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+        IntakeSettings settings = IntakeSettings.on(option.address())
+                .withTrustedProxies(option.trustedProxies())
+                .withPerMinute(option.perMinute());
+        RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
+        try {
+            intake = java.util.Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks)));
+        } catch (java.io.IOException e) {
+            throw new com.unsubscribesync.domain.InvalidInputException("--intake " + option.address()
+                    + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "
+                    + "computer");
+        }
+        LOG.info("Intake listening on {}", intake.get().address());
+        return intake.get().address();
+    }
+
+    private synchronized void stopIntake() {
+        intake.ifPresent(IntakeServer::close);
+        intake = java.util.Optional.empty();
     }
 
     ImportPeople importPeople() {
@@ -377,6 +411,7 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     public void close() {
+        stopIntake();
         synchronized (this) {
             serving.ifPresent(RunningServes.Announcement::close);
             serving = java.util.Optional.empty();
