@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -278,6 +279,35 @@ class IntakeServerTest {
         assertThat(second.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(unsubscribes.isUnsubscribed(new Email("third@example.com"))).isFalse();
         assertThat(unsubscribes.count()).isEqualTo(2);
+    }
+
+    @Test
+    void behindATrustedProxyTheRateIsCountedPerForwardedClientAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
+        String base = start(
+                settings -> settings.withPerMinute(3).withTrustedProxies(Set.of(InetAddress.getByName("127.0.0.1"))),
+                UnaryOperator.identity());
+        String url = link(base, "ann@example.com");
+
+        assertThat(getFrom(url, "203.0.113.7").statusCode()).isEqualTo(200);
+        assertThat(getFrom(url, "203.0.113.8").statusCode()).isEqualTo(200);
+        assertThat(getFrom(url, "203.0.113.7").statusCode()).isEqualTo(429);
+        assertThat(getFrom(url, "198.51.100.1, 203.0.113.9").statusCode())
+                .as("the proxy's own entry counts, not what the client wrote before it")
+                .isEqualTo(200);
+
+        server.close();
+        String untrusted = start(settings -> settings.withPerMinute(3), UnaryOperator.identity());
+        String other = link(untrusted, "ann@example.com");
+        assertThat(getFrom(other, "203.0.113.7").statusCode()).isEqualTo(200);
+        assertThat(getFrom(other, "203.0.113.8").statusCode()).isEqualTo(429);
+    }
+
+    private HttpResponse<String> getFrom(String url, String forwardedFor) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("X-Forwarded-For", forwardedFor)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
