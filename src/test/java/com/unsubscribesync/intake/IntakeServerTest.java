@@ -284,7 +284,7 @@ class IntakeServerTest {
     @Test
     void behindATrustedProxyTheRateIsCountedPerForwardedClientAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
         String base = start(
-                settings -> settings.withPerMinute(3).withTrustedProxies(Set.of(InetAddress.getByName("127.0.0.1"))),
+                settings -> settings.withPerMinute(3).withTrustedProxies(Set.of(InetAddress.getLoopbackAddress())),
                 UnaryOperator.identity());
         String url = link(base, "ann@example.com");
 
