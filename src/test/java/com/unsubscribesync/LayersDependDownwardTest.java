@@ -17,7 +17,20 @@ import java.util.Arrays;
 @AnalyzeClasses(packages = "com.unsubscribesync", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersDependDownwardTest {
     private static final String[] LAYERS = {
-        "domain", "store", "collect", "salesforce", "localorg", "sync", "layout", "usecase", "ui", "cli", "bench", "app"
+        "domain",
+        "store",
+        "collect",
+        "links",
+        "salesforce",
+        "localorg",
+        "sync",
+        "layout",
+        "usecase",
+        "ui",
+        "cli",
+        "intake",
+        "bench",
+        "app"
     };
 
     @ArchTest
@@ -26,6 +39,8 @@ class LayersDependDownwardTest {
             .whereLayer("store")
             .mayOnlyAccessLayers("domain")
             .whereLayer("collect")
+            .mayOnlyAccessLayers("store", "domain")
+            .whereLayer("links")
             .mayOnlyAccessLayers("store", "domain")
             .whereLayer("salesforce")
             .mayOnlyAccessLayers("domain")
@@ -38,14 +53,18 @@ class LayersDependDownwardTest {
             .whereLayer("usecase")
             .mayOnlyAccessLayers("sync", "layout", "collect", "store", "salesforce", "domain")
             .whereLayer("ui")
-            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
+            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "links", "store", "domain")
             .whereLayer("cli")
-            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "store", "domain")
+            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "links", "store", "domain")
+            .whereLayer("intake")
+            .mayOnlyAccessLayers("usecase", "links", "domain")
             .whereLayer("bench")
             .mayOnlyAccessLayers("sync", "store", "salesforce", "localorg", "collect", "layout", "domain")
             .whereLayer("localorg")
             .mayOnlyBeAccessedByLayers("app", "bench")
             .whereLayer("bench")
+            .mayOnlyBeAccessedByLayers("app")
+            .whereLayer("intake")
             .mayOnlyBeAccessedByLayers("app")
             .whereLayer("app")
             .mayNotBeAccessedByAnyLayer();

@@ -6,8 +6,12 @@ import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.intake.IntakeServer;
+import com.unsubscribesync.intake.IntakeSettings;
+import com.unsubscribesync.intake.LinkClicks;
 import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
@@ -72,6 +76,8 @@ final class AppWorkspace implements AppUnderBench {
     private final PusherWake wake;
     private final RecordUnsubscribe recordUnsubscribe;
     private final ConnectOrg connectOrg;
+    private final UnsubscribeLinks links;
+    private java.util.Optional<IntakeServer> intake = java.util.Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -170,6 +176,7 @@ final class AppWorkspace implements AppUnderBench {
         };
         this.recordUnsubscribe = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, actor, wake);
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
+        this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
     }
 
     /** The use cases both front ends call (ADR 0042). */
@@ -183,6 +190,11 @@ final class AppWorkspace implements AppUnderBench {
 
     ResolveConflict resolveConflict() {
         return new ResolveConflict(conflicts, conflictResolver, actor, wake);
+    }
+
+    /** The signed one-click links of this data directory (ADR 0056). */
+    UnsubscribeLinks links() {
+        return links;
     }
 
     ConnectOrg connectOrg() {
@@ -221,11 +233,41 @@ final class AppWorkspace implements AppUnderBench {
             }
 
             @Override
+            public java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+                return AppWorkspace.this.startIntake(option);
+            }
+
+            @Override
             public void stop() {
+                stopIntake();
                 engine.close();
                 closing.run();
             }
         };
+    }
+
+    /** Who a clicked link's unsubscribe is recorded as, in history. */
+    static final String RECIPIENT = "recipient";
+
+    private synchronized java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+        IntakeSettings settings = IntakeSettings.on(option.address())
+                .withTrustedProxies(option.trustedProxies())
+                .withPerMinute(option.perMinute());
+        RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
+        try {
+            intake = java.util.Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks)));
+        } catch (java.io.IOException e) {
+            throw new com.unsubscribesync.domain.InvalidInputException("--intake " + option.address()
+                    + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "
+                    + "computer");
+        }
+        LOG.info("Intake listening on {}", intake.get().address());
+        return intake.get().address();
+    }
+
+    private synchronized void stopIntake() {
+        intake.ifPresent(IntakeServer::close);
+        intake = java.util.Optional.empty();
     }
 
     ImportPeople importPeople() {
@@ -364,6 +406,7 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     public void close() {
+        stopIntake();
         synchronized (this) {
             serving.ifPresent(RunningServes.Announcement::close);
             serving = java.util.Optional.empty();

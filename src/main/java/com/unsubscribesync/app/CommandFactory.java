@@ -4,6 +4,7 @@ import com.unsubscribesync.cli.ConflictsCommand;
 import com.unsubscribesync.cli.ConnectCommand;
 import com.unsubscribesync.cli.DisconnectCommand;
 import com.unsubscribesync.cli.LayoutCommand;
+import com.unsubscribesync.cli.LinksCommand;
 import com.unsubscribesync.cli.PeopleCommand;
 import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.cli.SettingsCommand;
@@ -60,6 +61,9 @@ final class CommandFactory implements CommandLine.IFactory {
         commands.put(LayoutCommand.Check.class, () -> new LayoutCommand.Check(layouts));
         commands.put(LayoutCommand.Install.class, () -> new LayoutCommand.Install(layouts));
         commands.put(LayoutCommand.Undo.class, () -> new LayoutCommand.Undo(layouts));
+        var links = opened(AppWorkspace::links);
+        commands.put(LinksCommand.Make.class, () -> new LinksCommand.Make(links));
+        commands.put(LinksCommand.RotateKey.class, () -> new LinksCommand.RotateKey(links));
     }
 
     /** A service of the data directory, opened on first use. */

@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             ConnectCommand.class,
             DisconnectCommand.class,
-            LayoutCommand.class
+            LayoutCommand.class,
+            LinksCommand.class
         })
 public class RootCommand implements Callable<Integer> {
     private final ZoneId zone;

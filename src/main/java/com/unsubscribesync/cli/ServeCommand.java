@@ -1,16 +1,48 @@
 package com.unsubscribesync.cli;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = "Headless: the nightly scheduler and the real-time pusher, until stopped.")
+@Command(
+        name = "serve",
+        description = "Headless: the nightly scheduler and the real-time pusher, until stopped; with --intake also "
+                + "the intake for one-click unsubscribe links (see 'links make').")
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--intake",
+            paramLabel = "ADDRESS:PORT",
+            description = "Listen for one-click unsubscribes (POST /u/TOKEN) and /health; a PORT alone is "
+                    + "127.0.0.1:PORT. Off unless given.")
+    String intake;
+
+    @Option(
+            names = "--intake-open",
+            description = "Allow --intake on an address other computers can reach (put TLS or a reverse proxy "
+                    + "in front).")
+    boolean intakeOpen;
+
+    @Option(
+            names = "--intake-trust-proxy",
+            paramLabel = "ADDRESS",
+            description = "A reverse proxy whose X-Forwarded-For header names the client (repeatable).")
+    List<String> trustedProxies = List.of();
+
+    @Option(
+            names = "--intake-rate",
+            paramLabel = "N",
+            defaultValue = "60",
+            description = "Requests one client may make a minute (default: 60); more get 429.")
+    int perMinute;
 
     /** What {@code serve} does with the open data directory. */
     public interface Serving {
@@ -20,7 +52,10 @@ public class ServeCommand implements Callable<Integer> {
         /** Announces this process as the data directory's {@code serve} and starts the engine. */
         void start();
 
-        /** Stops the engine and closes the data directory. */
+        /** Starts the intake once the engine runs; returns where it listens. */
+        InetSocketAddress startIntake(IntakeOption intake);
+
+        /** Stops the intake (letting its writes finish), the engine, and closes the data directory. */
         void stop();
     }
 
@@ -32,6 +67,8 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        var intakeOption = java.util.Optional.ofNullable(intake)
+                .map(given -> IntakeOption.parse(given, intakeOpen, trustedProxies, perMinute));
         Serving workspace = serving.get();
         // Only a directory never connected is refused: an org that cannot be reached now, or a saved connection
         // that cannot be read, is waited for with back-off and shown in 'status' (ADR 0023).
@@ -50,6 +87,16 @@ public class ServeCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .println("serving: real-time pusher and nightly scheduler running; stop with Ctrl-C");
+        if (intakeOption.isPresent()) {
+            InetSocketAddress listening = workspace.startIntake(intakeOption.get());
+            spec.commandLine()
+                    .getOut()
+                    .println("intake listening on http://"
+                            + (listening.getAddress() instanceof java.net.Inet6Address six
+                                    ? "[" + six.getHostAddress() + "]"
+                                    : listening.getAddress().getHostAddress())
+                            + ":" + listening.getPort());
+        }
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCode.DONE;

@@ -1,0 +1,102 @@
+package com.unsubscribesync.intake;
+
+import com.sun.net.httpserver.HttpServer;
+import com.unsubscribesync.links.UnsubscribeLinks;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The intake {@code serve --intake} runs (ADR 0057): one-click links under {@code /u/}, and {@code /health}. Enough
+ * request threads for every write the queue holds and a few more; past that the acceptor answers itself, which
+ * slows a flood down at the socket.
+ */
+public final class IntakeServer implements AutoCloseable {
+    private final HttpServer server;
+    private final RecordingQueue queue;
+    private final ThreadPoolExecutor requests;
+
+    private final AtomicInteger answering;
+
+    private IntakeServer(
+            HttpServer server, RecordingQueue queue, ThreadPoolExecutor requests, AtomicInteger answering) {
+        this.server = server;
+        this.queue = queue;
+        this.requests = requests;
+        this.answering = answering;
+    }
+
+    /** @throws IOException when the address cannot be listened on (taken, not this computer's) */
+    public static IntakeServer start(IntakeSettings settings, UnsubscribeLinks links, Recording recording)
+            throws IOException {
+        links.check();
+        HttpServer server = HttpServer.create(settings.address(), 64);
+        RecordingQueue queue = new RecordingQueue(recording, settings.queue(), settings.writers());
+        int threads = settings.queue() + settings.writers() + 8;
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor requests = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256),
+                task -> {
+                    Thread thread = new Thread(task, "intake-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        requests.allowCoreThreadTimeOut(true);
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
+        ClientRate rate = new ClientRate(settings.perMinute(), System::nanoTime);
+        AtomicInteger answering = new AtomicInteger();
+        LinkHandler handler = new LinkHandler(links, queue, clients, rate, settings);
+        server.createContext("/u/", exchange -> {
+            answering.incrementAndGet();
+            try {
+                handler.handle(exchange);
+            } finally {
+                answering.decrementAndGet();
+            }
+        });
+        server.createContext("/health", exchange -> {
+            try (exchange) {
+                Answers.json(exchange, 200, "{\"status\":\"ok\",\"waiting\":" + queue.waiting() + "}");
+            }
+        });
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                Answers.empty(exchange, 404);
+            }
+        });
+        server.setExecutor(requests);
+        server.start();
+        return new IntakeServer(server, queue, requests, answering);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /**
+     * Lets the writes already taken commit (clicks after this get 503) and their answers go out, then stops. Java 17's
+     * {@code HttpServer.stop} waits its whole delay whenever a connection is open, so the wait is done here.
+     */
+    @Override
+    public void close() {
+        queue.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (answering.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
+        requests.shutdown();
+    }
+}

@@ -1,0 +1,48 @@
+package com.unsubscribesync.intake;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the intake listens and what it takes.
+ *
+ * @param trustedProxies peers whose {@code X-Forwarded-For} names the client (a reverse proxy in front)
+ * @param perMinute      requests one client may make a minute on average, in bursts of up to a third of it
+ * @param queue          unsubscribes waiting for the store before new ones get 503
+ * @param answerWithin   how long a click waits for its write before it gets 503 and is sent again later
+ */
+public record IntakeSettings(
+        InetSocketAddress address,
+        Set<InetAddress> trustedProxies,
+        int maxBodyBytes,
+        int perMinute,
+        int queue,
+        int writers,
+        Duration answerWithin) {
+    public static final int MAX_BODY_BYTES = 4096;
+    public static final int PER_MINUTE = 60;
+    public static final int QUEUE = 64;
+
+    public IntakeSettings {
+        trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    public static IntakeSettings on(InetSocketAddress address) {
+        return new IntakeSettings(address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, 2, Duration.ofSeconds(20));
+    }
+
+    public IntakeSettings withTrustedProxies(Set<InetAddress> proxies) {
+        return new IntakeSettings(address, proxies, maxBodyBytes, perMinute, queue, writers, answerWithin);
+    }
+
+    public IntakeSettings withPerMinute(int requests) {
+        return new IntakeSettings(address, trustedProxies, maxBodyBytes, requests, queue, writers, answerWithin);
+    }
+
+    public IntakeSettings withQueue(int waiting, int writerThreads) {
+        return new IntakeSettings(
+                address, trustedProxies, maxBodyBytes, perMinute, waiting, writerThreads, answerWithin);
+    }
+}

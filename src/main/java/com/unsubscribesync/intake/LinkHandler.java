@@ -1,0 +1,161 @@
+package com.unsubscribesync.intake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.unsubscribesync.links.LinkSubject;
+import com.unsubscribesync.links.MaskedAddress;
+import com.unsubscribesync.links.UnsubscribeLinks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /u/{token}}: a GET shows the masked address and one button and records nothing (link scanners follow GETs);
+ * a POST with {@code List-Unsubscribe=One-Click} records the unsubscribe and answers 200 once it is committed. A
+ * refusal is one log line with neither the token nor the address.
+ */
+final class LinkHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkHandler.class);
+    private static final Pattern PATH = Pattern.compile("/u/([A-Za-z0-9_-]{1,2048})/?");
+    private static final int BUSY_SECONDS = 5;
+
+    private final UnsubscribeLinks links;
+    private final RecordingQueue queue;
+    private final ClientAddress clients;
+    private final ClientRate rate;
+    private final IntakeSettings settings;
+
+    LinkHandler(
+            UnsubscribeLinks links,
+            RecordingQueue queue,
+            ClientAddress clients,
+            ClientRate rate,
+            IntakeSettings settings) {
+        this.links = links;
+        this.queue = queue;
+        this.clients = clients;
+        this.rate = rate;
+        this.settings = settings;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            InetAddress client = clients.of(exchange);
+            String method = exchange.getRequestMethod();
+            if (!rate.allow(client)) {
+                refused(method, client, "too many requests from this client");
+                Answers.later(exchange, 429, Math.max(1, 60 / Math.max(1, settings.perMinute())), false);
+                return;
+            }
+            Matcher path = PATH.matcher(exchange.getRequestURI().getRawPath());
+            Optional<String> token = path.matches() ? Optional.of(path.group(1)) : Optional.empty();
+            switch (method) {
+                case "GET", "HEAD" -> show(exchange, client, token);
+                case "POST" -> unsubscribe(exchange, client, token);
+                default -> {
+                    refused(method, client, "method not allowed");
+                    exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
+                    Answers.empty(exchange, 405);
+                }
+            }
+        }
+    }
+
+    private void show(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
+        Optional<LinkSubject> subject = token.flatMap(links::open);
+        if (subject.isEmpty()) {
+            refused(exchange.getRequestMethod(), client, "link not valid");
+            Answers.page(exchange, 404, Pages.notValid());
+            return;
+        }
+        Answers.page(exchange, 200, Pages.ask(MaskedAddress.of(subject.get().email())));
+    }
+
+    private void unsubscribe(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
+        Optional<byte[]> body = body(exchange);
+        if (body.isEmpty()) {
+            refused("POST", client, "body larger than " + settings.maxBodyBytes() + " bytes");
+            Answers.empty(exchange, 413);
+            return;
+        }
+        OneClickForm form = OneClickForm.read(Answers.header(exchange, "Content-Type"), body.get());
+        Optional<LinkSubject> subject = token.flatMap(links::open);
+        if (subject.isEmpty()) {
+            refused("POST", client, "link not valid");
+            answer(exchange, 404, form, Pages.notValid());
+            return;
+        }
+        if (!form.oneClick()) {
+            refused("POST", client, "body is not List-Unsubscribe=One-Click");
+            answer(exchange, 400, form, Pages.notValid());
+            return;
+        }
+        Optional<Future<Boolean>> write = queue.offer(subject.get());
+        if (write.isEmpty()) {
+            refused("POST", client, "queue full");
+            Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
+            return;
+        }
+        String masked = MaskedAddress.of(subject.get().email());
+        try {
+            boolean added = write.get().get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Intake: {} unsubscribed by a clicked link{}", masked, added ? "" : " (already unsubscribed)");
+            answer(exchange, 200, form, Pages.done());
+        } catch (TimeoutException e) {
+            refused(
+                    "POST",
+                    client,
+                    "the store did not commit within " + settings.answerWithin().toSeconds() + " s");
+            Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
+        } catch (ExecutionException e) {
+            LOG.warn(
+                    "Intake: the unsubscribe of {} could not be written: {}",
+                    masked,
+                    e.getCause().toString());
+            Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
+        }
+    }
+
+    /** A person who clicked our button gets a page; a mail provider's one-click POST gets no body to read. */
+    private static void answer(HttpExchange exchange, int status, OneClickForm form, String page) throws IOException {
+        if (form.fromPage()) {
+            Answers.page(exchange, status, page);
+        } else {
+            Answers.empty(exchange, status);
+        }
+    }
+
+    /** The request body, or empty when it is larger than allowed (by its declared length or by what came). */
+    private Optional<byte[]> body(HttpExchange exchange) throws IOException {
+        int most = settings.maxBodyBytes();
+        Optional<String> declared = Answers.header(exchange, "Content-Length");
+        try {
+            if (declared.isPresent() && Long.parseLong(declared.get().strip()) > most) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(most + 1);
+            return bytes.length > most ? Optional.empty() : Optional.of(bytes);
+        }
+    }
+
+    private static void refused(String method, InetAddress client, String why) {
+        LOG.info("Intake refused a {} from {}: {}", method, client.getHostAddress(), why);
+    }
+}
