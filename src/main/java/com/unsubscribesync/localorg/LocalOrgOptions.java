@@ -1,5 +1,6 @@
 package com.unsubscribesync.localorg;
 
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.localorg.soap.ApiUsage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * How to start a local org. Defaults: a random port, 2 000 people from seed 1, the Marketo Sales Insight package
- * installed, 100 000 API calls a day, in memory, no faults, plain http, two-hour sessions, the system clock.
+ * installed, 100 000 API calls a day, in memory, no faults, plain http, two-hour sessions, the system clock, no
+ * latency.
  */
 public record LocalOrgOptions(
         int port,
@@ -20,7 +22,8 @@ public record LocalOrgOptions(
         String faults,
         boolean tls,
         Duration sessionTimeout,
-        Clock clock) {
+        Clock clock,
+        LatencyProfile latency) {
 
     public LocalOrgOptions {
         if (port < 0 || port > 65535) {
@@ -36,6 +39,7 @@ public record LocalOrgOptions(
             throw new IllegalArgumentException("the session timeout must be positive");
         }
         faults = faults == null ? "" : faults;
+        latency = latency == null ? LatencyProfile.zero() : latency;
     }
 
     public static LocalOrgOptions defaults() {
@@ -49,56 +53,65 @@ public record LocalOrgOptions(
                 "",
                 false,
                 Duration.ofHours(2),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                LatencyProfile.zero());
     }
 
     public LocalOrgOptions withPort(int value) {
         return new LocalOrgOptions(
-                value, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+                value, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withPeople(int value) {
         return new LocalOrgOptions(
-                port, value, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+                port, value, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withSeed(long value) {
         return new LocalOrgOptions(
-                port, people, value, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+                port, people, value, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withPackage(boolean value) {
-        return new LocalOrgOptions(port, people, seed, value, apiLimit, stateDir, faults, tls, sessionTimeout, clock);
+        return new LocalOrgOptions(
+                port, people, seed, value, apiLimit, stateDir, faults, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withApiLimit(int value) {
         return new LocalOrgOptions(
-                port, people, seed, withPackage, value, stateDir, faults, tls, sessionTimeout, clock);
+                port, people, seed, withPackage, value, stateDir, faults, tls, sessionTimeout, clock, latency);
     }
 
     /** Persist the org in its own H2 file under this directory (null keeps it in memory). */
     public LocalOrgOptions withStateDir(Path value) {
         return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, value, faults, tls, sessionTimeout, clock);
+                port, people, seed, withPackage, apiLimit, value, faults, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withFaults(String value) {
         return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, value, tls, sessionTimeout, clock);
+                port, people, seed, withPackage, apiLimit, stateDir, value, tls, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withTls(boolean value) {
         return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, faults, value, sessionTimeout, clock);
+                port, people, seed, withPackage, apiLimit, stateDir, faults, value, sessionTimeout, clock, latency);
     }
 
     public LocalOrgOptions withSessionTimeout(Duration value) {
-        return new LocalOrgOptions(port, people, seed, withPackage, apiLimit, stateDir, faults, tls, value, clock);
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, value, clock, latency);
     }
 
     public LocalOrgOptions withClock(Clock value) {
         return new LocalOrgOptions(
-                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, value);
+                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, value, latency);
+    }
+
+    /** How long the org takes to answer each call (ADR 0059); {@code zero} by default. */
+    public LocalOrgOptions withLatency(LatencyProfile value) {
+        return new LocalOrgOptions(
+                port, people, seed, withPackage, apiLimit, stateDir, faults, tls, sessionTimeout, clock, value);
     }
 
     public Optional<Path> state() {
