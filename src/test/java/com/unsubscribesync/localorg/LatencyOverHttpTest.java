@@ -3,6 +3,7 @@ package com.unsubscribesync.localorg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sforce.soap.partner.PartnerConnection;
+import com.sforce.soap.partner.sobject.SObject;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,28 @@ class LatencyOverHttpTest {
             assertThat(rows).isPositive();
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(2L * rows));
+        }
+    }
+
+    @Test
+    void anUpdateWaitsForEachRecordItSends() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(200))) {
+            PartnerConnection client = Clients.partner(org);
+            SObject[] contacts = client.query("SELECT Id FROM Contact LIMIT 50").getRecords();
+            SObject[] changes = new SObject[contacts.length];
+            for (int i = 0; i < contacts.length; i++) {
+                changes[i] = new SObject("Contact");
+                changes[i].setId(contacts[i].getId());
+                changes[i].setField("HasOptedOutOfEmail", true);
+            }
+            org.latency().use(LatencyProfile.parse("update=10ms/row"));
+
+            long start = System.nanoTime();
+            client.update(changes);
+
+            assertThat(contacts).hasSizeGreaterThan(10);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(10L * contacts.length));
         }
     }
 
