@@ -58,12 +58,14 @@ public final class LatencyProfile {
     private final Map<String, CallCost> costs;
     private final CallCost otherwise;
     private final double jitter;
+    private final boolean zero;
 
     private LatencyProfile(String name, Map<String, CallCost> costs, double jitter) {
         this.name = name;
         this.costs = Map.copyOf(costs);
         this.otherwise = costs.getOrDefault(DEFAULT, CallCost.FREE);
         this.jitter = jitter;
+        this.zero = costs.values().stream().allMatch(CallCost.FREE::equals);
     }
 
     public static LatencyProfile zero() {
@@ -161,7 +163,7 @@ public final class LatencyProfile {
     }
 
     public boolean isZero() {
-        return costs.values().stream().allMatch(CallCost.FREE::equals);
+        return zero;
     }
 
     public CallCost cost(String operation) {

@@ -27,6 +27,11 @@ public abstract class ApiEndpoint implements HttpHandler {
         this.latency = latency;
     }
 
+    /** Whether answers go out at once, so nothing need be counted for their latency. */
+    protected final boolean answersAtOnce() {
+        return latency.profile().isZero();
+    }
+
     /** Sends an answer once the profile's time for this operation and this many rows or records has passed. */
     protected final void send(
             HttpExchange exchange, int status, String contentType, String text, String operation, int rows)

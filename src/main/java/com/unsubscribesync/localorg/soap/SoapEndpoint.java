@@ -90,7 +90,9 @@ public abstract class SoapEndpoint extends ApiEndpoint {
         Call call = new Call();
         try {
             response = respond(exchange.getRequestURI().getPath(), body, call);
-            call.rows += rowsReturned(response);
+            if (!answersAtOnce()) {
+                call.rows += rowsReturned(response);
+            }
         } catch (SoapFault fault) {
             status = 500;
             response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
