@@ -3,6 +3,8 @@ package com.unsubscribesync.app;
 import com.unsubscribesync.bench.LocalOrgBenchmarks;
 import com.unsubscribesync.bench.ScenarioSize;
 import com.unsubscribesync.cli.Benchmarks;
+import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,24 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
     }
 
     @Override
+    public void checkLatency(String profile) {
+        latency(profile);
+    }
+
+    private static LatencyProfile latency(String profile) {
+        try {
+            return LatencyProfile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--latency: " + e.getMessage());
+        }
+    }
+
+    @Override
     public void run(List<String> scenarios, Size size, Consumer<Result> each) {
         benchmarks.run(
                 scenarios,
                 new ScenarioSize(size.people(), size.changedPercent(), size.burst()),
+                size.latencies().stream().map(BenchmarksOnLocalOrgs::latency).toList(),
                 result -> each.accept(new Result(
                         result.scenario(),
                         result.apiCalls(),

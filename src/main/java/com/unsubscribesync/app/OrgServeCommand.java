@@ -3,6 +3,7 @@ package com.unsubscribesync.app;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.faults.FaultSpec;
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.localorg.oauth.ConnectedApp;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +51,13 @@ public class OrgServeCommand implements Callable<Integer> {
                     + "update:UNABLE_TO_LOCK_ROW@0.05,session-expire-every:100,latency:20ms,html503@0.01; the user's "
                     + "rights: fls:Contact.HasOptedOutOfEmail=readonly,object:Lead=read,permission:ApiEnabled=off")
     private String faults = "";
+
+    @Option(
+            names = "--latency",
+            paramLabel = "PROFILE",
+            description = "how long each call takes to answer: zero (the default), typical (a production org seen"
+                    + " from a desktop, ADR 0059) or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%")
+    private String latency = LatencyProfile.ZERO;
 
     @Option(
             names = "--api-limit",
@@ -119,6 +127,7 @@ public class OrgServeCommand implements Callable<Integer> {
                     .withSeed(seed)
                     .withPackage(!withoutPackage)
                     .withFaults(faults)
+                    .withLatency(LatencyProfile.parse(latency))
                     .withTls(tls)
                     .withStateDir(storage == null ? null : storage.directory);
             if (apiLimit != null) {

@@ -1,5 +1,6 @@
 package com.unsubscribesync.bench;
 
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,18 @@ public final class LocalOrgBenchmarks {
         this.app = app;
     }
 
-    /** Runs the scenarios in the order of {@link #SCENARIOS}, handing each result over as soon as it is measured. */
+    /** Runs the scenarios at zero latency. */
     public void run(List<String> scenarios, ScenarioSize size, Consumer<ScenarioResult> each) {
+        run(scenarios, size, List.of(LatencyProfile.zero()), each);
+    }
+
+    /**
+     * Runs the scenarios in the order of {@link #SCENARIOS}, the ones that call the org once under each latency
+     * profile (engine and baseline alike, on fresh orgs), handing each result over as soon as it is measured.
+     * {@code list} makes no API call, so it runs once.
+     */
+    public void run(
+            List<String> scenarios, ScenarioSize size, List<LatencyProfile> latencies, Consumer<ScenarioResult> each) {
         Path directory;
         try {
             directory = Files.createTempDirectory("unsubscribe-sync-bench");
@@ -46,12 +57,15 @@ public final class LocalOrgBenchmarks {
                 int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
                 ScenarioSize small =
                         new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
-                try (SyncScenarios warmUp =
-                        new SyncScenarios(app, warmUpPeople, small, heap, directory.resolve("warm-up"))) {
+                try (SyncScenarios warmUp = new SyncScenarios(
+                        app, warmUpPeople, small, LatencyProfile.zero(), heap, directory.resolve("warm-up"))) {
                     warmUp.run(SyncScenarios.STEPS, result -> {});
                 }
-                try (SyncScenarios measured = new SyncScenarios(app, people, size, heap, directory.resolve("data"))) {
-                    measured.run(nightly, each);
+                for (int i = 0; i < latencies.size(); i++) {
+                    try (SyncScenarios measured = new SyncScenarios(
+                            app, people, size, latencies.get(i), heap, directory.resolve("data-" + i))) {
+                        measured.run(nightly, each);
+                    }
                 }
             }
             if (scenarios.contains("list")) {

@@ -3,6 +3,7 @@ package com.unsubscribesync.bench;
 import com.sforce.ws.ConnectionException;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.RunReport;
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class SyncScenarios implements AutoCloseable {
 
     private final int people;
     private final ScenarioSize size;
+    private final LatencyProfile latency;
     private final HeapSampler heap;
     private final LocalOrg engineOrg;
     private final LocalOrg baselineOrg;
@@ -44,12 +46,19 @@ final class SyncScenarios implements AutoCloseable {
     private final BareForceWscSync baseline;
     private final Set<String> unsubscribed = new HashSet<>();
 
-    SyncScenarios(AppWiring app, int people, ScenarioSize size, HeapSampler heap, Path dataDirectory) {
+    SyncScenarios(
+            AppWiring app,
+            int people,
+            ScenarioSize size,
+            LatencyProfile latency,
+            HeapSampler heap,
+            Path dataDirectory) {
         this.people = people;
         this.size = size;
+        this.latency = latency;
         this.heap = heap;
-        this.engineOrg = start(people);
-        this.baselineOrg = start(people);
+        this.engineOrg = start(people, latency);
+        this.baselineOrg = start(people, latency);
         this.engine = new EngineUnderBench(app, engineOrg, dataDirectory);
         try {
             this.baseline = new BareForceWscSync(baselineOrg);
@@ -58,9 +67,12 @@ final class SyncScenarios implements AutoCloseable {
         }
     }
 
-    private static LocalOrg start(int people) {
+    private static LocalOrg start(int people, LatencyProfile latency) {
         try {
-            return LocalOrg.start(LocalOrgOptions.defaults().withPeople(people).withApiLimit(Integer.MAX_VALUE));
+            return LocalOrg.start(LocalOrgOptions.defaults()
+                    .withPeople(people)
+                    .withApiLimit(Integer.MAX_VALUE)
+                    .withLatency(latency));
         } catch (IOException e) {
             throw new UncheckedIOException("a local org could not start", e);
         }
@@ -136,6 +148,7 @@ final class SyncScenarios implements AutoCloseable {
             minimum += (rows + 199) / 200;
         }
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("latency", latency.name());
         details.put("people", people);
         details.putAll(extra);
         details.put("outcome", report.outcome().name());
@@ -173,6 +186,7 @@ final class SyncScenarios implements AutoCloseable {
         long minimum =
                 perObject.values().stream().mapToLong(n -> (n + 199) / 200).sum();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("latency", latency.name());
         details.put("people", people);
         details.put("unsubscribes", burst.emails().size());
         details.put("records", burst.records());

@@ -3,6 +3,7 @@ package com.unsubscribesync.cli;
 import com.unsubscribesync.domain.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,14 @@ public class BenchCommand implements Callable<Integer> {
             description = "Only these scenarios: initial, incremental, idle, burst, list (default: all).")
     List<String> scenarios;
 
+    @Option(
+            names = "--latency",
+            paramLabel = "PROFILE",
+            description = "How long the local org takes to answer: zero (the default), typical (a production org"
+                    + " seen from a desktop), or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%. Repeat it, or"
+                    + " give named profiles as zero,typical, to run the scenarios under each, baseline included.")
+    List<String> latencies;
+
     @Option(names = "--json", description = "Print one JSON array with an object per scenario.")
     boolean json;
 
@@ -77,11 +86,13 @@ public class BenchCommand implements Callable<Integer> {
                     "--changed " + changed + " is out of range: use more than 0 and at most 50");
         }
         OptionRange.require("--burst", burst, 1, 1_000_000);
+        List<String> profiles = profiles();
+        profiles.forEach(benchmarks::checkLatency);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = new ArrayList<>();
         benchmarks.run(
                 all.stream().filter(chosen::contains).toList(),
-                new Benchmarks.Size(Optional.ofNullable(people), changed, burst),
+                new Benchmarks.Size(Optional.ofNullable(people), changed, burst, profiles),
                 result -> {
                     Map<String, Object> fields = fields(result);
                     results.add(fields);
@@ -96,9 +107,29 @@ public class BenchCommand implements Callable<Integer> {
         return ExitCode.DONE;
     }
 
+    /** The profiles asked for; a value without '=' may name several, separated by commas. */
+    private List<String> profiles() {
+        if (latencies == null || latencies.isEmpty()) {
+            return List.of("zero");
+        }
+        List<String> profiles = new ArrayList<>();
+        for (String value : latencies) {
+            if (value.contains("=")) {
+                profiles.add(value);
+            } else {
+                Arrays.stream(value.split(",")).map(String::trim).forEach(profiles::add);
+            }
+        }
+        return profiles;
+    }
+
     private static Map<String, Object> fields(Benchmarks.Result result) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("scenario", result.scenario());
+        Object latency = result.details().get("latency");
+        if (latency != null) {
+            fields.put("latency", latency);
+        }
         fields.put("apiCalls", result.apiCalls());
         fields.put("minApiCalls", result.minApiCalls());
         fields.put("wallMs", round(result.wallMs()));

@@ -19,8 +19,16 @@ public interface Benchmarks {
      * @param people         people in the org (and unsubscribes for {@code list}); empty takes each scenario's default
      * @param changedPercent share of the people changed before {@code incremental}
      * @param burst          unsubscribes recorded within one second in {@code burst}
+     * @param latencies      the latency profiles of the local org to run the scenarios under, one after the other
      */
-    record Size(Optional<Integer> people, double changedPercent, int burst) {}
+    record Size(Optional<Integer> people, double changedPercent, int burst, List<String> latencies) {}
+
+    /**
+     * Refuses a latency profile the local org does not know.
+     *
+     * @throws com.unsubscribesync.domain.InvalidInputException naming the choices
+     */
+    void checkLatency(String profile);
 
     /**
      * One scenario's figures: API calls against the theoretical minimum, wall time against the bare force-wsc

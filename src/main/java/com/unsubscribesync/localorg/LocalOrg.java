@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import com.unsubscribesync.localorg.bulk.BulkEndpoint;
 import com.unsubscribesync.localorg.bulk.BulkJobs;
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.metadata.LayoutStore;
 import com.unsubscribesync.localorg.metadata.MetadataEndpoint;
 import com.unsubscribesync.localorg.oauth.ConnectedApp;
@@ -44,12 +45,20 @@ public final class LocalOrg implements AutoCloseable {
     private final OrgCredentials credentials;
     private final Sessions sessions;
     private final Faults faults;
+    private final CallLatency latency;
     private final ApiUsage usage;
     private final OrgAdmin admin;
     private final Snapshots snapshots;
     private final BulkJobs bulkJobs;
     private final Path certificate;
     private final MetadataEndpoint metadata;
+    /**
+     * Threads that answer calls. A call under a latency profile holds its worker while it waits, as a Salesforce
+     * request holds its app server thread, so parallel callers wait side by side; Salesforce lets 25 long requests
+     * of an org run at once, and this leaves room above that.
+     */
+    static final int WORKERS = 32;
+
     /** The shared login host this org also plays, when its connected app asks for one. */
     private volatile HttpServer loginHost;
 
@@ -62,6 +71,7 @@ public final class LocalOrg implements AutoCloseable {
             OrgCredentials credentials,
             Sessions sessions,
             Faults faults,
+            CallLatency latency,
             ApiUsage usage,
             OrgAdmin admin,
             Snapshots snapshots,
@@ -75,6 +85,7 @@ public final class LocalOrg implements AutoCloseable {
         this.credentials = credentials;
         this.sessions = sessions;
         this.faults = faults;
+        this.latency = latency;
         this.usage = usage;
         this.admin = admin;
         this.snapshots = snapshots;
@@ -107,6 +118,7 @@ public final class LocalOrg implements AutoCloseable {
             }
             ApiUsage usage = new ApiUsage(options.clock(), options.apiLimit());
             Faults faults = new Faults(options.seed(), usage::setLimit, state).apply(options.faults());
+            CallLatency latency = new CallLatency(options.seed(), options.latency());
             Sessions sessions = new Sessions(options.clock(), options.sessionTimeout(), credentials.orgId());
 
             SelfSignedCertificate tls = null;
@@ -126,11 +138,12 @@ public final class LocalOrg implements AutoCloseable {
             String url = (tls != null ? "https" : "http") + "://127.0.0.1:"
                     + server.getAddress().getPort();
             CallGate gate = new CallGate(sessions, usage, faults, state);
-            server.createContext("/services/Soap/u/", new PartnerEndpoint(state, gate, faults, credentials, url));
-            MetadataEndpoint metadata = new MetadataEndpoint(state, layouts, gate, faults, url);
+            server.createContext(
+                    "/services/Soap/u/", new PartnerEndpoint(state, gate, faults, latency, credentials, url));
+            MetadataEndpoint metadata = new MetadataEndpoint(state, layouts, gate, faults, latency, url);
             server.createContext("/services/Soap/m/", metadata);
-            BulkJobs bulkJobs = new BulkJobs(state, faults);
-            server.createContext("/services/async/", new BulkEndpoint(bulkJobs, gate, faults, url));
+            BulkJobs bulkJobs = new BulkJobs(state, faults, latency);
+            server.createContext("/services/async/", new BulkEndpoint(bulkJobs, gate, faults, latency, url));
             OAuthEndpoint oauth = new OAuthEndpoint(credentials, app, sessions, options.clock(), url);
             server.createContext("/services/oauth2/", oauth);
             HttpServer loginHost = null;
@@ -138,7 +151,7 @@ public final class LocalOrg implements AutoCloseable {
                 loginHost = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
                 loginHost.createContext("/services/oauth2/", oauth.asGenericLoginHost());
             }
-            ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads());
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemonThreads());
             server.setExecutor(workers);
             if (loginHost != null) {
                 loginHost.setExecutor(workers);
@@ -156,6 +169,7 @@ public final class LocalOrg implements AutoCloseable {
                     credentials,
                     sessions,
                     faults,
+                    latency,
                     usage,
                     new OrgAdmin(state, seeded, layouts),
                     snapshots,
@@ -273,6 +287,11 @@ public final class LocalOrg implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The latency profile the org answers under, changeable while it runs. */
+    public CallLatency latency() {
+        return latency;
     }
 
     public OrgAdmin state() {

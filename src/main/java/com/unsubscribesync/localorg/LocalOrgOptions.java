@@ -1,5 +1,6 @@
 package com.unsubscribesync.localorg;
 
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.localorg.soap.ApiUsage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * How to start a local org. Defaults: a random port, 2 000 people from seed 1, the Marketo Sales Insight package
- * installed, 100 000 API calls a day, in memory, no faults, plain http, two-hour sessions, the system clock.
+ * installed, 100 000 API calls a day, in memory, no faults, plain http, two-hour sessions, the system clock, no
+ * latency.
  */
 public record LocalOrgOptions(
         int port,
@@ -21,7 +23,8 @@ public record LocalOrgOptions(
         String faults,
         boolean tls,
         Duration sessionTimeout,
-        Clock clock) {
+        Clock clock,
+        LatencyProfile latency) {
 
     public LocalOrgOptions {
         if (port < 0 || port > 65535) {
@@ -37,6 +40,7 @@ public record LocalOrgOptions(
             throw new IllegalArgumentException("the session timeout must be positive");
         }
         faults = faults == null ? "" : faults;
+        latency = latency == null ? LatencyProfile.zero() : latency;
     }
 
     public static LocalOrgOptions defaults() {
@@ -50,7 +54,8 @@ public record LocalOrgOptions(
                 "",
                 false,
                 Duration.ofHours(2),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                LatencyProfile.zero());
     }
 
     public LocalOrgOptions withPort(int value) {
@@ -94,6 +99,11 @@ public record LocalOrgOptions(
         return with(draft -> draft.clock = value);
     }
 
+    /** How long the org takes to answer each call (ADR 0059); {@code zero} by default. */
+    public LocalOrgOptions withLatency(LatencyProfile value) {
+        return with(draft -> draft.latency = value);
+    }
+
     /** A copy with one option changed, checked as a new one is. */
     private LocalOrgOptions with(Consumer<Draft> change) {
         Draft draft = new Draft(this);
@@ -108,7 +118,8 @@ public record LocalOrgOptions(
                 draft.faults,
                 draft.tls,
                 draft.sessionTimeout,
-                draft.clock);
+                draft.clock,
+                draft.latency);
     }
 
     private static final class Draft {
@@ -122,6 +133,7 @@ public record LocalOrgOptions(
         boolean tls;
         Duration sessionTimeout;
         Clock clock;
+        LatencyProfile latency;
 
         Draft(LocalOrgOptions options) {
             port = options.port;
@@ -134,6 +146,7 @@ public record LocalOrgOptions(
             tls = options.tls;
             sessionTimeout = options.sessionTimeout;
             clock = options.clock;
+            latency = options.latency;
         }
     }
 

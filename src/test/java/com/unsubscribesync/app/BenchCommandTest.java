@@ -82,6 +82,45 @@ class BenchCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void eachScenarioRunsUnderEveryLatencyProfileAskedForWithItsBaseline() throws Exception {
+        CliRun run = run(
+                "bench",
+                "--people",
+                "200",
+                "--scenario",
+                "idle",
+                "--latency",
+                "zero",
+                "--latency",
+                "default=1ms",
+                "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(run.out());
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("latency").asText()).isEqualTo("zero");
+        assertThat(results.get(1).get("latency").asText()).isEqualTo("default=1ms");
+        for (JsonNode result : results) {
+            assertThat(result.get("scenario").asText()).isEqualTo("idle");
+            assertThat(result.get("baselineWallMs").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void anUnknownLatencyProfileIsRefusedInOneLineBeforeAnythingRuns() {
+        CliRun run = run("bench", "--latency", "zero,slow");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("--latency")
+                .contains("'slow'")
+                .contains("zero, typical");
+        assertThat(run.out()).isEmpty();
+    }
+
     private static CliRun run(String... args) {
         return CliRun.withArgumentsAsGiven().run(args);
     }

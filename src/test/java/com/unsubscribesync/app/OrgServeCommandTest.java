@@ -57,6 +57,32 @@ class OrgServeCommandTest {
     }
 
     @Test
+    void anUnknownLatencyProfileIsRefusedInOneLineNamingTheChoices() {
+        StringWriter err = new StringWriter();
+        int exit = command(new OrgServeCommand(), new StringWriter(), err)
+                .execute("--port", "0", "--people", "1", "--latency", "slow");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("org serve: latency profile 'slow'")
+                .contains("zero, typical");
+    }
+
+    @Test
+    void theLatencyProfileIsAnOption() {
+        OrgServeCommand serve = new OrgServeCommand();
+        int exit = command(serve, new StringWriter(), new StringWriter())
+                .execute("--port", "0", "--people", "1", "--latency", "typical");
+        try {
+            assertThat(exit).isEqualTo(CommandLineApp.KEEP_RUNNING);
+            assertThat(serve.runningOrg().latency().profile().name()).isEqualTo("typical");
+        } finally {
+            serve.runningOrg().close();
+        }
+    }
+
+    @Test
     void registeredCallbacksTheSecretSwitchesAndTheGenericLoginHostAreOptions() {
         OrgServeCommand serve = new OrgServeCommand();
         StringWriter out = new StringWriter();

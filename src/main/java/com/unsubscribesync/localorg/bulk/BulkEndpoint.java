@@ -3,6 +3,7 @@ package com.unsubscribesync.localorg.bulk;
 import com.sun.net.httpserver.HttpExchange;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.http.HttpBodies;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.soap.ApiEndpoint;
 import com.unsubscribesync.localorg.soap.CallContext;
 import com.unsubscribesync.localorg.soap.CallGate;
@@ -40,17 +41,21 @@ public final class BulkEndpoint extends ApiEndpoint {
     private final String instanceUrl;
     private final XmlNodeReader reader = new XmlNodeReader();
 
-    public BulkEndpoint(BulkJobs jobs, CallGate gate, Faults faults, String instanceUrl) {
-        super(faults, MAX_REQUEST_BYTES);
+    public BulkEndpoint(BulkJobs jobs, CallGate gate, Faults faults, CallLatency latency, String instanceUrl) {
+        super(faults, latency, MAX_REQUEST_BYTES);
         this.jobs = jobs;
         this.gate = gate;
         this.instanceUrl = instanceUrl;
     }
 
-    /** A reply: status, content type and body. */
-    private record Reply(int status, String contentType, String body) {
+    /** A reply: status, content type and body, and the request and rows its latency is reckoned by. */
+    private record Reply(int status, String contentType, String body, String operation, int rows) {
         static Reply xml(int status, String body) {
-            return new Reply(status, XML, body);
+            return new Reply(status, XML, body, "", 0);
+        }
+
+        Reply of(String request, int count) {
+            return new Reply(status, contentType, body, "bulk." + request, count);
         }
     }
 
@@ -82,7 +87,7 @@ public final class BulkEndpoint extends ApiEndpoint {
             reply = Reply.xml(
                     500, new AsyncError(500, "InternalServerError", "An unexpected error occurred").document());
         }
-        HttpBodies.send(exchange, reply.status(), reply.contentType(), reply.body());
+        send(exchange, reply.status(), reply.contentType(), reply.body(), reply.operation(), reply.rows());
     }
 
     private Reply answer(HttpExchange exchange, byte[] body) {
@@ -107,30 +112,34 @@ public final class BulkEndpoint extends ApiEndpoint {
         boolean get = exchange.getRequestMethod().equals("GET");
         boolean batches = path.matches(".*/batch/?$");
         if (jobId == null && post) {
-            return Reply.xml(201, BulkXml.jobInfo(createJob(body, caller)));
+            return Reply.xml(201, BulkXml.jobInfo(createJob(body, caller))).of("createJob", 0);
         }
         if (jobId != null && batchId == null && !batches && (get || post)) {
             BulkJob job = jobs.find(jobId, caller.userRow());
             if (post) {
                 jobs.changeState(job, readJobInfo(body).text("state"));
             }
-            return Reply.xml(200, jobs.read(() -> BulkXml.jobInfo(job)));
+            return Reply.xml(200, jobs.read(() -> BulkXml.jobInfo(job))).of(post ? "closeJob" : "jobStatus", 0);
         }
         if (batches && post) {
             BulkJob job = jobs.find(jobId, caller.userRow());
             String csv = new String(body, StandardCharsets.UTF_8);
             // Under the lock, so the answer shows the batch as added, before the worker can take it.
-            return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(jobs.add(job, csv))));
+            return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(jobs.add(job, csv))))
+                    .of("addBatch", BatchCsv.lines(csv));
         }
         if (batches && get) {
             BulkJob job = jobs.find(jobId, caller.userRow());
-            return Reply.xml(200, jobs.read(() -> BulkXml.batchInfoList(job)));
+            return Reply.xml(200, jobs.read(() -> BulkXml.batchInfoList(job))).of("batchList", 0);
         }
         if (batchId != null && get) {
             BulkBatch batch = jobs.batch(jobs.find(jobId, caller.userRow()), batchId);
-            return jobs.read(() -> part == null
-                    ? Reply.xml(200, BulkXml.batchInfo(batch))
-                    : new Reply(200, "text/csv", part.equals("request") ? batch.request : results(batch)));
+            if (part == null) {
+                return jobs.read(() -> Reply.xml(200, BulkXml.batchInfo(batch))).of("batchStatus", 0);
+            }
+            String csv = jobs.read(() -> part.equals("request") ? batch.request : results(batch));
+            return new Reply(200, "text/csv", csv, "", 0)
+                    .of(part.equals("request") ? "batchRequest" : "batchResult", BatchCsv.lines(csv));
         }
         throw new AsyncError(400, "InvalidUrl", exchange.getRequestMethod() + " is not allowed on " + path);
     }

@@ -1,6 +1,7 @@
 package com.unsubscribesync.localorg.bulk;
 
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.partner.RecordUpdates;
 import com.unsubscribesync.localorg.state.OrgState;
 import com.unsubscribesync.localorg.state.RecordIds;
@@ -40,8 +41,11 @@ public final class BulkJobs implements AutoCloseable {
     private int unfinished;
     private boolean held;
 
-    public BulkJobs(OrgState state, Faults faults) {
+    private final CallLatency latency;
+
+    public BulkJobs(OrgState state, Faults faults, CallLatency latency) {
         this.state = state;
+        this.latency = latency;
         this.updates = new RecordUpdates(state, faults);
     }
 
@@ -154,6 +158,7 @@ public final class BulkJobs implements AutoCloseable {
             List<RecordUpdates.Outcome> outcomes = List.of();
             try {
                 outcomes = apply(batch);
+                latency.hold("bulk.processBatch", outcomes.size());
             } catch (IllegalArgumentException e) {
                 failure = e.getMessage();
             }

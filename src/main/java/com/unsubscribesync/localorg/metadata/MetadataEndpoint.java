@@ -1,6 +1,7 @@
 package com.unsubscribesync.localorg.metadata;
 
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.soap.CallContext;
 import com.unsubscribesync.localorg.soap.CallGate;
 import com.unsubscribesync.localorg.soap.Namespaces;
@@ -35,8 +36,14 @@ public final class MetadataEndpoint extends SoapEndpoint {
     private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> calls =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MetadataEndpoint(OrgState state, LayoutStore layouts, CallGate gate, Faults faults, String instanceUrl) {
-        super(faults, instanceUrl);
+    public MetadataEndpoint(
+            OrgState state,
+            LayoutStore layouts,
+            CallGate gate,
+            Faults faults,
+            CallLatency latency,
+            String instanceUrl) {
+        super(faults, latency, instanceUrl);
         this.state = state;
         this.layouts = layouts;
         this.gate = gate;

@@ -1,6 +1,7 @@
 package com.unsubscribesync.localorg.partner;
 
 import com.unsubscribesync.localorg.faults.Faults;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.soap.CallContext;
 import com.unsubscribesync.localorg.soap.CallGate;
 import com.unsubscribesync.localorg.soap.Namespaces;
@@ -22,8 +23,13 @@ public final class PartnerEndpoint extends SoapEndpoint {
     private final IdentityOperations identity;
 
     public PartnerEndpoint(
-            OrgState state, CallGate gate, Faults faults, OrgCredentials credentials, String instanceUrl) {
-        super(faults, instanceUrl);
+            OrgState state,
+            CallGate gate,
+            Faults faults,
+            CallLatency latency,
+            OrgCredentials credentials,
+            String instanceUrl) {
+        super(faults, latency, instanceUrl);
         this.gate = gate;
         this.identity = new IdentityOperations(state, gate.sessions(), credentials);
         QueryOperations queries = new QueryOperations(state);

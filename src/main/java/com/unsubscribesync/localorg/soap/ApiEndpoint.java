@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpHandler;
 import com.unsubscribesync.localorg.faults.CallFault;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.http.HttpBodies;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import java.io.IOException;
 import java.time.Duration;
 
 /**
  * An API service of the org (SOAP or Bulk). Every request is read whole, then meets the injected faults that strike
- * before the org looks at it: latency, a maintenance page, a dropped line.
+ * before the org looks at it: latency, a maintenance page, a dropped line. An answer is held back for the time the
+ * latency profile gives its operation and rows, on the worker that serves it, so calls in parallel wait in parallel.
  */
 public abstract class ApiEndpoint implements HttpHandler {
     private static final String MAINTENANCE_PAGE = "<!DOCTYPE html><html><head><title>Down for maintenance</title>"
@@ -18,12 +20,27 @@ public abstract class ApiEndpoint implements HttpHandler {
             + " again later.</p></body></html>";
 
     private final Faults faults;
+    private final CallLatency latency;
     private final int maxRequestBytes;
 
     /** @param maxRequestBytes the longest request body this service reads, as sent and once gunzipped */
-    protected ApiEndpoint(Faults faults, int maxRequestBytes) {
+    protected ApiEndpoint(Faults faults, CallLatency latency, int maxRequestBytes) {
         this.faults = faults;
+        this.latency = latency;
         this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** Whether answers go out at once, so nothing need be counted for their latency. */
+    protected final boolean answersAtOnce() {
+        return latency.profile().isZero();
+    }
+
+    /** Sends an answer once the profile's time for this operation and this many rows or records has passed. */
+    protected final void send(
+            HttpExchange exchange, int status, String contentType, String text, String operation, int rows)
+            throws IOException {
+        latency.hold(operation, rows);
+        HttpBodies.send(exchange, status, contentType, text);
     }
 
     /** Answers a request whose body is longer than the service reads, as Salesforce's service does. */

@@ -3,6 +3,7 @@ package com.unsubscribesync.localorg.soap;
 import com.sun.net.httpserver.HttpExchange;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.http.HttpBodies;
+import com.unsubscribesync.localorg.latency.CallLatency;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +26,12 @@ public abstract class SoapEndpoint extends ApiEndpoint {
     private final String instanceUrl;
     private final java.util.Set<String> pathsServed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    protected SoapEndpoint(Faults faults, String instanceUrl) {
-        super(faults, MAX_REQUEST_BYTES);
+    /** Request elements that each carry one record or object of the call, for the per-row part of its latency. */
+    private static final java.util.Set<String> ROW_ELEMENTS =
+            java.util.Set.of("sObjects", "ids", "sObjectType", "metadata", "fullNames");
+
+    protected SoapEndpoint(Faults faults, CallLatency latency, String instanceUrl) {
+        super(faults, latency, MAX_REQUEST_BYTES);
         this.instanceUrl = instanceUrl;
     }
 
@@ -77,8 +82,12 @@ public abstract class SoapEndpoint extends ApiEndpoint {
         }
         String response;
         int status = 200;
+        Call call = new Call();
         try {
-            response = respond(exchange.getRequestURI().getPath(), body);
+            response = respond(exchange.getRequestURI().getPath(), body, call);
+            if (!answersAtOnce()) {
+                call.rows += rowsReturned(response);
+            }
         } catch (SoapFault fault) {
             status = 500;
             response = SoapEnvelopes.fault(adapt(fault), faultNamespace());
@@ -91,10 +100,25 @@ public abstract class SoapEndpoint extends ApiEndpoint {
                             "An unexpected error occurred. Please include this ErrorId if you contact support")),
                     faultNamespace());
         }
-        HttpBodies.send(exchange, status, "text/xml; charset=utf-8", response);
+        send(exchange, status, "text/xml; charset=utf-8", response, call.operation, call.rows);
     }
 
-    private String respond(String path, byte[] body) {
+    /** The operation of a call and its rows or records, as far as they are known, for its latency. */
+    private static final class Call {
+        String operation = "";
+        int rows;
+    }
+
+    /** Records in a query's answer, sub-query rows included. */
+    private static int rowsReturned(String response) {
+        int rows = 0;
+        for (int at = response.indexOf("<records "); at >= 0; at = response.indexOf("<records ", at + 1)) {
+            rows++;
+        }
+        return rows;
+    }
+
+    private String respond(String path, byte[] body, Call call) {
         Matcher matcher = PATH.matcher(path);
         if (!matcher.matches()) {
             throw SoapFault.withoutDetail("soapenv:Client", "No service available for " + path);
@@ -123,6 +147,10 @@ public abstract class SoapEndpoint extends ApiEndpoint {
             throw SoapFault.withoutDetail("soapenv:Client", "The Body has no operation");
         }
         XmlNode request = bodyElement.children().get(0);
+        call.operation = request.name();
+        call.rows = (int) request.children().stream()
+                .filter(child -> ROW_ELEMENTS.contains(child.name()))
+                .count();
         if (!request.namespace().equals(serviceNamespace())) {
             throw SoapFault.withoutDetail(
                     "soapenv:Client",
