@@ -265,6 +265,31 @@ final class AppWorkspace implements AppUnderBench {
         return intake.get().address();
     }
 
+    @Override
+    public ClickIntake openIntake() {
+        java.net.InetSocketAddress at = startIntake(new com.unsubscribesync.cli.IntakeOption(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                java.util.Set.of(),
+                Integer.MAX_VALUE / 2));
+        com.unsubscribesync.links.BaseUrl base =
+                com.unsubscribesync.links.BaseUrl.parse("http://127.0.0.1:" + at.getPort());
+        return new ClickIntake() {
+            @Override
+            public java.net.URI linkFor(String email) {
+                return links.make(
+                                new com.unsubscribesync.links.LinkSubject(
+                                        com.unsubscribesync.domain.Email.parse(email), java.util.Optional.empty()),
+                                base)
+                        .url();
+            }
+
+            @Override
+            public void close() {
+                stopIntake();
+            }
+        };
+    }
+
     private synchronized void stopIntake() {
         intake.ifPresent(IntakeServer::close);
         intake = java.util.Optional.empty();

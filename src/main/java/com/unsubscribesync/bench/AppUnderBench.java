@@ -6,6 +6,7 @@ import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.sync.Engine;
 import com.unsubscribesync.sync.NightlySync;
+import java.net.URI;
 
 /**
  * The app on one data directory, wired by the composition root exactly as it runs for the admin: the parts a
@@ -29,4 +30,19 @@ public interface AppUnderBench extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Starts the intake of {@code serve --intake} on a free loopback port, as serve wires it, but taking every click
+     * from this one address without a rate limit (a real intake hears each recipient from an address of their own).
+     */
+    ClickIntake openIntake();
+
+    /** The intake under bench; closing it stops it. */
+    interface ClickIntake extends AutoCloseable {
+        /** The signed one-click link of this address, pointing at the intake. */
+        URI linkFor(String email);
+
+        @Override
+        void close();
+    }
 }

@@ -105,7 +105,7 @@ final class BurstTiming {
         }
     }
 
-    private static long percentile(long[] sorted, int percent) {
+    static long percentile(long[] sorted, int percent) {
         if (sorted.length == 0) {
             return 0;
         }
@@ -113,7 +113,7 @@ final class BurstTiming {
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return nanos / 1_000_000.0;
     }
 }

@@ -17,12 +17,15 @@ import com.unsubscribesync.sync.RunRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,6 +100,82 @@ final class EngineUnderBench implements AutoCloseable {
             });
             waitForEmptyOutbox(patience);
             return timing;
+        } finally {
+            workspace.engine().close();
+        }
+    }
+
+    /** A burst through the intake, and what the intake answered. */
+    record IntakeBurst(BurstTiming.Timing timing, IntakeClicks.Answers answers) {}
+
+    /**
+     * Clicks the burst's one-click links against the intake while the engine runs: each address's time runs from its
+     * click being sent to its records opted out in the org, so it holds the intake's answer as well as the push.
+     */
+    IntakeBurst intakeBurst(BenchWorkload.Burst burst, Duration window, Duration patience) {
+        workspace.engine().start();
+        try (AppUnderBench.ClickIntake intake = workspace.openIntake();
+                IntakeClicks clicks = new IntakeClicks()) {
+            Map<String, URI> links = new HashMap<>();
+            burst.emails().forEach(email -> links.put(email, intake.linkFor(email)));
+            BurstTiming.Timing timing = BurstTiming.run(
+                    org.state(),
+                    burst,
+                    window,
+                    patience,
+                    emails -> emails.forEach(email -> clicks.click(links.get(email))));
+            IntakeClicks.Answers answers = clicks.answers(patience);
+            waitForEmptyOutbox(patience);
+            return new IntakeBurst(timing, answers);
+        } finally {
+            workspace.engine().close();
+        }
+    }
+
+    /** What a steady stream of clicks got: how many a second the intake answered, and how fast. */
+    record SustainedClicks(int clients, double seconds, int answered, double perSecond, double p50Ms, double p99Ms) {}
+
+    /**
+     * Clients that each click, wait for the answer and click again, for a while: the most the intake answers a
+     * second. The addresses are new to the org, so the engine's pushes after them are no part of any figure.
+     */
+    SustainedClicks sustainedClicks(int clients, Duration length) {
+        workspace.engine().start();
+        try (AppUnderBench.ClickIntake intake = workspace.openIntake();
+                IntakeClicks clicks = new IntakeClicks()) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            long end = System.nanoTime() + length.toNanos();
+            List<Thread> threads = new java.util.ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < clients; i++) {
+                Thread client = new Thread(
+                        () -> {
+                            while (System.nanoTime() < end) {
+                                clicks.clickAndWait(
+                                        intake.linkFor("steady-" + next.incrementAndGet() + "@intake.bench.test"));
+                            }
+                        },
+                        "bench-steady-client-" + i);
+                client.setDaemon(true);
+                client.start();
+                threads.add(client);
+            }
+            for (Thread client : threads) {
+                try {
+                    client.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] sorted = clicks.drainAnswerNanos();
+            return new SustainedClicks(
+                    clients,
+                    seconds,
+                    sorted.length,
+                    sorted.length / seconds,
+                    BurstTiming.millis(BurstTiming.percentile(sorted, 50)),
+                    BurstTiming.millis(BurstTiming.percentile(sorted, 99)));
         } finally {
             workspace.engine().close();
         }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public final class LocalOrgBenchmarks {
     /** Every scenario, in the order they run. */
-    public static final List<String> SCENARIOS = List.of("initial", "incremental", "idle", "burst", "list");
+    public static final List<String> SCENARIOS = List.of("initial", "incremental", "idle", "burst", "intake", "list");
 
     static final int DEFAULT_PEOPLE = 100_000;
     static final int DEFAULT_LIST_ROWS = 1_000_000;

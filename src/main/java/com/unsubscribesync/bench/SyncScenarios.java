@@ -27,10 +27,12 @@ import java.util.function.Consumer;
  * runs the steps before it, untimed for the caller, since each starts where the previous one left the org.
  */
 final class SyncScenarios implements AutoCloseable {
-    static final List<String> STEPS = List.of("initial", "incremental", "idle", "burst");
+    static final List<String> STEPS = List.of("initial", "incremental", "idle", "burst", "intake");
     private static final double UNSUBSCRIBED_SHARE = 0.05;
     private static final Duration BURST_WINDOW = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final int STEADY_CLIENTS = 16;
+    private static final Duration STEADY_FOR = Duration.ofSeconds(5);
     // The baseline gathers a burst by the engine's rule, so that its passes make the same calls.
     private static final Duration QUIET = RealtimePusher.QUIET;
     private static final Duration GATHER_AT_MOST = RealtimePusher.GATHER_AT_MOST;
@@ -86,7 +88,8 @@ final class SyncScenarios implements AutoCloseable {
                 case "initial" -> initial();
                 case "incremental" -> incremental();
                 case "idle" -> nightly("idle", Map.of());
-                default -> burst();
+                case "burst" -> burst();
+                default -> intake();
             };
             if (wanted.contains(result.scenario())) {
                 each.accept(result);
@@ -167,6 +170,27 @@ final class SyncScenarios implements AutoCloseable {
     }
 
     private ScenarioResult burst() {
+        return burst(
+                "burst", burst -> new EngineUnderBench.IntakeBurst(engine.burst(burst, BURST_WINDOW, PATIENCE), null));
+    }
+
+    /**
+     * The same burst as {@code burst}, but clicked through the intake over loopback; then clients clicking steadily,
+     * for the most the intake answers a second.
+     */
+    private ScenarioResult intake() {
+        ScenarioResult result = burst("intake", burst -> engine.intakeBurst(burst, BURST_WINDOW, PATIENCE));
+        EngineUnderBench.SustainedClicks steady = engine.sustainedClicks(STEADY_CLIENTS, STEADY_FOR);
+        result.details().put("steadyClients", steady.clients());
+        result.details().put("steadyClicksPerSecond", UnsubscribeListBench.round(steady.perSecond()));
+        result.details().put("steadyP50Ms", UnsubscribeListBench.round(steady.p50Ms()));
+        result.details().put("steadyP99Ms", UnsubscribeListBench.round(steady.p99Ms()));
+        return result;
+    }
+
+    private ScenarioResult burst(
+            String scenario,
+            java.util.function.Function<BenchWorkload.Burst, EngineUnderBench.IntakeBurst> engineBurst) {
         BenchWorkload.Burst burst = BenchWorkload.burst(engineOrg.state(), size.burst(), unsubscribed);
         long baselineCalls = baselineOrg.apiCallsUsed();
         BurstTiming.Timing bare = bareBurst(burst);
@@ -175,7 +199,8 @@ final class SyncScenarios implements AutoCloseable {
         heap.restart();
         Map<String, Long> before = engineOrg.partnerCallsByOperation();
         long calls = engineOrg.apiCallsUsed();
-        BurstTiming.Timing timing = engine.burst(burst, BURST_WINDOW, PATIENCE);
+        EngineUnderBench.IntakeBurst run = engineBurst.apply(burst);
+        BurstTiming.Timing timing = run.timing();
         calls = engineOrg.apiCallsUsed() - calls;
         unsubscribed.addAll(burst.emails());
 
@@ -195,12 +220,21 @@ final class SyncScenarios implements AutoCloseable {
         details.put("p99Ms", UnsubscribeListBench.round(timing.p99Ms()));
         details.put("maxMs", UnsubscribeListBench.round(timing.maxMs()));
         details.put("missed", timing.missed());
+        if (run.answers() != null) {
+            IntakeClicks.Answers answers = run.answers();
+            details.put("clicksAnswered", answers.answered());
+            details.put("answerP50Ms", UnsubscribeListBench.round(answers.p50Ms()));
+            details.put("answerP99Ms", UnsubscribeListBench.round(answers.p99Ms()));
+            details.put("answerMaxMs", UnsubscribeListBench.round(answers.maxMs()));
+            details.put("turnedAwayThenRetried", answers.turnedAway());
+            details.put("clicksFailed", answers.failed());
+        }
         details.put("callsByOperation", since(before, engineOrg.partnerCallsByOperation()));
         details.put("baselineApiCalls", baselineCalls);
         details.put("baselineP50Ms", UnsubscribeListBench.round(bare.p50Ms()));
         details.put("baselineP99Ms", UnsubscribeListBench.round(bare.p99Ms()));
         details.put("baselineMissed", bare.missed());
-        return new ScenarioResult("burst", calls, minimum, timing.wallMs(), bare.wallMs(), heap.peakMb(), details);
+        return new ScenarioResult(scenario, calls, minimum, timing.wallMs(), bare.wallMs(), heap.peakMb(), details);
     }
 
     /** The baseline's burst: the same arrivals, gathered by the engine's rule, pushed by the bare program. */

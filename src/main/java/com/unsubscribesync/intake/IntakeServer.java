@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slows a flood down at the socket.
  */
 public final class IntakeServer implements AutoCloseable {
+    /** Connections the system holds for us while every request thread is busy: a burst of clicks opens many at once. */
+    private static final int BACKLOG = 1024;
+
     private final HttpServer server;
     private final RecordingQueue queue;
     private final ThreadPoolExecutor requests;
@@ -33,7 +36,7 @@ public final class IntakeServer implements AutoCloseable {
     public static IntakeServer start(IntakeSettings settings, UnsubscribeLinks links, Recording recording)
             throws IOException {
         links.check();
-        HttpServer server = HttpServer.create(settings.address(), 64);
+        HttpServer server = HttpServer.create(settings.address(), BACKLOG);
         RecordingQueue queue = new RecordingQueue(recording, settings.queue(), settings.writers());
         int threads = settings.queue() + settings.writers() + 8;
         AtomicInteger count = new AtomicInteger();

@@ -59,12 +59,34 @@ public final class UnsubscribeRepository {
      */
     public long addAll(Iterator<Unsubscribe> unsubscribes) {
         positions.forget();
-        return Batches.write(database, unsubscribes, "new unsubscribes", this::writeBatch);
+        return Batches.write(database, unsubscribes, "new unsubscribes", (connection, batch) -> {
+            boolean[] added = writeBatch(connection, batch);
+            long count = 0;
+            for (boolean one : added) {
+                count += one ? 1 : 0;
+            }
+            return count;
+        });
     }
 
-    private long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
+    /**
+     * Records a few unsubscribes in one transaction, as {@link #add} does each: the clicks an intake gathered while
+     * the store was busy. Returns, in order, whether each was new; an address twice in the list is new once.
+     */
+    public List<Boolean> addTogether(List<Unsubscribe> unsubscribes) {
+        positions.forget();
+        boolean[] added = database.inTransaction(connection -> writeBatch(connection, unsubscribes));
+        List<Boolean> each = new java.util.ArrayList<>(added.length);
+        for (boolean one : added) {
+            each.add(one);
+        }
+        return each;
+    }
+
+    private boolean[] writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
+        boolean[] added = new boolean[batch.size()];
         if (batch.isEmpty()) {
-            return 0;
+            return added;
         }
         int[] inserted;
         try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
@@ -79,7 +101,6 @@ public final class UnsubscribeRepository {
             }
             inserted = insert.executeBatch();
         }
-        long added = 0;
         try (PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
                 PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
             Instant now = clock.instant();
@@ -88,7 +109,7 @@ public final class UnsubscribeRepository {
                     continue;
                 }
                 Unsubscribe unsubscribe = batch.get(i);
-                added++;
+                added[i] = true;
                 history.setString(1, unsubscribe.email().value());
                 history.setObject(2, Database.utc(unsubscribe.at()));
                 history.setString(3, HistoryEntry.Action.UNSUBSCRIBE.name());

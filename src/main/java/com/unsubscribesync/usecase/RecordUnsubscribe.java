@@ -12,6 +12,8 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Recording unsubscribes, one typed in or a CSV file of them; each new one is queued and the pusher woken. */
@@ -62,6 +64,28 @@ public final class RecordUnsubscribe {
             return new Recorded(unsubscribe, true);
         }
         return new Recorded(unsubscribes.find(email).orElse(unsubscribe), false);
+    }
+
+    /** One address to record, and why. */
+    public record Request(Email email, Optional<String> reason) {}
+
+    /**
+     * Records several unsubscribes from one source in one transaction (clicks that arrived together); returns, in
+     * order, whether each was new.
+     */
+    public List<Boolean> addTogether(List<Request> requests, UnsubscribeSource source) {
+        if (source == UnsubscribeSource.SALESFORCE_SYNC || source == UnsubscribeSource.IMPORT) {
+            throw new SetByTheApp(source);
+        }
+        Instant now = clock.instant();
+        List<Unsubscribe> unsubscribes = requests.stream()
+                .map(request -> new Unsubscribe(request.email(), now, source, actor, request.reason()))
+                .toList();
+        List<Boolean> added = this.unsubscribes.addTogether(unsubscribes);
+        if (added.contains(true)) {
+            pusher.wake();
+        }
+        return added;
     }
 
     /** Imports a CSV file as the layout reads it; nothing is written on a dry run or when a row is bad and kept. */

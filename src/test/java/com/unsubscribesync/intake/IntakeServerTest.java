@@ -8,9 +8,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.UnsubscribeSource;
+import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.UnsubscribeRepository;
+import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -244,6 +246,53 @@ class IntakeServerTest {
         assertThat(get(base + "/health").statusCode())
                 .as("health is not rate-limited")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void clicksThatWaitedWhileTheStoreWasBusyAreCommittedTogetherAndEachAnsweredAfterThatCommit() throws Exception {
+        CountDownLatch storeSlow = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        List<Integer> together = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String base = start(settings -> settings.withQueue(64, 1), real -> new Recording() {
+            @Override
+            public boolean record(LinkSubject subject) {
+                return real.record(subject);
+            }
+
+            @Override
+            public List<Boolean> recordTogether(List<LinkSubject> subjects) {
+                together.add(subjects.size());
+                writing.countDown();
+                try {
+                    storeSlow.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return real.recordTogether(subjects);
+            }
+        });
+        List<CompletableFuture<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+        clicks.add(http.sendAsync(
+                postRequest(link(base, "first@example.com"), ONE_CLICK), HttpResponse.BodyHandlers.ofString()));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 5; i++) {
+            clicks.add(http.sendAsync(
+                    postRequest(link(base, "later" + i + "@example.com"), ONE_CLICK),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Eventually.within(Duration.ofSeconds(10))
+                .until(
+                        "five clicks waiting for the store",
+                        () -> get(base + "/health").body().contains("\"waiting\":5"));
+        assertThat(clicks).noneMatch(CompletableFuture::isDone);
+
+        storeSlow.countDown();
+
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            assertThat(click.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(together).containsExactly(1, 5);
+        assertThat(unsubscribes.count()).isEqualTo(6);
     }
 
     @Test

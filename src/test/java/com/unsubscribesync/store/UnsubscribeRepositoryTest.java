@@ -75,6 +75,19 @@ class UnsubscribeRepositoryTest {
     }
 
     @OnEachStore
+    void clicksRecordedTogetherSayWhichWereNewAndAnAddressTwiceIsOneUnsubscribe() {
+        unsubscribes.add(manual("bob@example.com"));
+
+        List<Boolean> added = unsubscribes.addTogether(
+                List.of(manual("ann@example.com"), manual("bob@example.com"), manual("ann@example.com")));
+
+        assertThat(added).containsExactly(true, false, false);
+        assertThat(unsubscribes.history(Email.parse("ann@example.com"))).hasSize(1);
+        assertThat(count("unsubscribe_history")).isEqualTo(2);
+        assertThat(count("outbox")).isEqualTo(2);
+    }
+
+    @OnEachStore
     void optOutImportedFromSalesforceIsNotPushedBack() {
         unsubscribes.add(new Unsubscribe(
                 Email.parse("bo@example.com"),
