@@ -62,6 +62,18 @@ public final class UnsubscribeRepository {
         return Batches.write(database, unsubscribes, "new unsubscribes", this::writeBatch);
     }
 
+    /**
+     * Records the unsubscribes of one request in one transaction: all of them are committed, or none (the intake API,
+     * ADR 0061). Meant for a request's worth; a file is {@link #addAll}'s.
+     *
+     * @return how many were new; addresses already unsubscribed are left as they are
+     */
+    public long addTogether(List<Unsubscribe> unsubscribes) {
+        positions.forget();
+        List<Unsubscribe> rows = List.copyOf(unsubscribes);
+        return database.inTransaction(connection -> writeBatch(connection, rows));
+    }
+
     private long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
