@@ -13,6 +13,7 @@ import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.store.ApiKeyRepository;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.MirrorRepository;
@@ -33,6 +34,7 @@ import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
@@ -77,6 +79,7 @@ final class AppWorkspace implements AppUnderBench {
     private final RecordUnsubscribe recordUnsubscribe;
     private final ConnectOrg connectOrg;
     private final UnsubscribeLinks links;
+    private final ApiKeyRepository apiKeys;
     private java.util.Optional<IntakeServer> intake = java.util.Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
@@ -177,6 +180,7 @@ final class AppWorkspace implements AppUnderBench {
         this.recordUnsubscribe = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, actor, wake);
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
         this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
+        this.apiKeys = new ApiKeyRepository(database);
     }
 
     /** The use cases both front ends call (ADR 0042). */
@@ -195,6 +199,11 @@ final class AppWorkspace implements AppUnderBench {
     /** The signed one-click links of this data directory (ADR 0056). */
     UnsubscribeLinks links() {
         return links;
+    }
+
+    /** The keys of the intake API (ADR 0061). */
+    ApiKeys apiKeys() {
+        return new ApiKeys(apiKeys, new SecureRandom(), clock);
     }
 
     ConnectOrg connectOrg() {
