@@ -6,6 +6,7 @@ import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.intake.IntakeApi;
 import com.unsubscribesync.intake.IntakeServer;
 import com.unsubscribesync.intake.IntakeSettings;
 import com.unsubscribesync.intake.LinkClicks;
@@ -40,6 +41,7 @@ import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
 import com.unsubscribesync.usecase.OrgConnection;
 import com.unsubscribesync.usecase.PusherWake;
+import com.unsubscribesync.usecase.RecordApiUnsubscribes;
 import com.unsubscribesync.usecase.RecordUnsubscribe;
 import com.unsubscribesync.usecase.ResolveConflict;
 import com.unsubscribesync.usecase.Resubscribe;
@@ -264,7 +266,9 @@ final class AppWorkspace implements AppUnderBench {
                 .withPerMinute(option.perMinute());
         RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
         try {
-            intake = java.util.Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks)));
+            IntakeApi api = new IntakeApi(apiKeys(), new RecordApiUnsubscribes(unsubscribes, apiKeys, clock, wake));
+            intake = java.util.Optional.of(
+                    IntakeServer.start(settings, links, new LinkClicks(clicks), java.util.Optional.of(api)));
         } catch (java.io.IOException e) {
             throw new com.unsubscribesync.domain.InvalidInputException("--intake " + option.address()
                     + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "

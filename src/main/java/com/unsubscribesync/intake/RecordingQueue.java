@@ -3,6 +3,7 @@ package com.unsubscribesync.intake;
 import com.unsubscribesync.links.LinkSubject;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,8 +31,13 @@ final class RecordingQueue implements AutoCloseable {
 
     /** The write under way; empty when the queue is full. */
     Optional<Future<Boolean>> offer(LinkSubject subject) {
+        return offer(() -> recording.record(subject));
+    }
+
+    /** Any write of the intake (an API request's), in the same queue as the clicks. */
+    <T> Optional<Future<T>> offer(Callable<T> write) {
         try {
-            return Optional.of(writers.submit(() -> recording.record(subject)));
+            return Optional.of(writers.submit(write));
         } catch (RejectedExecutionException full) {
             return Optional.empty();
         }
