@@ -83,9 +83,18 @@ final class ApiHandler implements HttpHandler {
                 tooLarge(exchange, client);
                 return;
             }
-            Optional<ApiCaller> caller = Answers.header(exchange, "Authorization")
-                    .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                    .flatMap(value -> keys.caller(value.substring(7)));
+            Optional<ApiCaller> caller;
+            try {
+                caller = Answers.header(exchange, "Authorization")
+                        .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                        .flatMap(value -> keys.caller(value.substring(7)));
+            } catch (RuntimeException storeDown) {
+                LOG.warn(
+                        "Intake: the API key could not be looked up: {}",
+                        storeDown.getClass().getSimpleName());
+                Answers.later(exchange, 503, BUSY_SECONDS, false);
+                return;
+            }
             if (caller.isEmpty()) {
                 refused(client, "the key is missing, unknown or revoked");
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");

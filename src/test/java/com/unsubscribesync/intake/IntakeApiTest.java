@@ -348,4 +348,16 @@ class IntakeApiTest {
         assertThat(unsubscribes.isUnsubscribed(new Email("api@example.com"))).isFalse();
         assertThat(uses("crm")).isZero();
     }
+
+    @Test
+    void aStoreThatCannotLookTheKeyUpGets503NotA401() throws Exception {
+        String key = keys.create("crm").key();
+        String base = start();
+        database.close();
+
+        HttpResponse<String> answer = post(base, key, entries("ann@example.com"));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+    }
 }
