@@ -34,6 +34,7 @@ final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BUSY_SECONDS = 5;
+    private static final int DRAIN_MOST = 1024 * 1024;
 
     private final ApiKeys keys;
     private final RecordApiUnsubscribes unsubscribes;
@@ -177,10 +178,31 @@ final class ApiHandler implements HttpHandler {
 
     private void tooLarge(HttpExchange exchange, InetAddress client) throws IOException {
         refused(client, "body larger than " + IntakeSettings.API_MAX_BODY_BYTES + " bytes");
+        if (!drained(exchange)) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         Answers.json(
                 exchange,
                 413,
                 "{\"error\":\"the body is larger than " + IntakeSettings.API_MAX_BODY_BYTES + " bytes\"}");
+    }
+
+    /**
+     * Reads and drops the rest of a body too large, up to a bound: a client still sending when the connection closes
+     * gets a reset instead of the 413. Whether it was all read.
+     */
+    private static boolean drained(HttpExchange exchange) throws IOException {
+        long left = DRAIN_MOST;
+        byte[] buffer = new byte[16 * 1024];
+        InputStream in = exchange.getRequestBody();
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return true;
+            }
+            left -= read;
+        }
+        return false;
     }
 
     private static boolean declaredTooLarge(HttpExchange exchange) {
@@ -192,13 +214,14 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** The body, or empty when more came than allowed (a chunked body declares no length). */
+    /**
+     * The body, or empty when more came than allowed (a chunked body declares no length). The stream is left open
+     * for {@link #drained}; closing the exchange closes it.
+     */
     private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
         int most = IntakeSettings.API_MAX_BODY_BYTES;
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(most + 1);
-            return bytes.length > most ? Optional.empty() : Optional.of(bytes);
-        }
+        byte[] bytes = exchange.getRequestBody().readNBytes(most + 1);
+        return bytes.length > most ? Optional.empty() : Optional.of(bytes);
     }
 
     private static String json(Map<String, Object> answer) {

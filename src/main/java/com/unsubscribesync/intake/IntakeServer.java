@@ -13,9 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The intake {@code serve --intake} runs (ADR 0057): one-click links under {@code /u/}, {@code POST
- * /api/unsubscribes} for callers with a key (ADR 0061), and {@code /health}. Enough
- * request threads for every write the queue holds and a few more; past that the acceptor answers itself, which
- * slows a flood down at the socket.
+ * /api/unsubscribes} for callers with a key (ADR 0061), and {@code /health}. Enough request threads for every write
+ * the queue holds and a few more; past that the acceptor answers itself, which slows a flood down at the socket.
  */
 public final class IntakeServer implements AutoCloseable {
     private final HttpServer server;

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -249,8 +250,16 @@ class IntakeApiTest {
 
         HttpResponse<String> large = post(base, key, padded);
         HttpResponse<String> tooMany = post(base, key, many);
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/unsubscribes"))
+                        .header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).as("no length declared").isEqualTo(413);
         assertThat(tooMany.statusCode()).isEqualTo(413);
         assertThat(tooMany.body()).contains("at most " + IntakeSettings.API_MAX_UNSUBSCRIBES);
         assertThat(unsubscribes.count()).isZero();
