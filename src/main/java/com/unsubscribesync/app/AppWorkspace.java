@@ -6,6 +6,7 @@ import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.intake.IntakeApi;
 import com.unsubscribesync.intake.IntakeServer;
 import com.unsubscribesync.intake.IntakeSettings;
 import com.unsubscribesync.intake.LinkClicks;
@@ -13,6 +14,7 @@ import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.store.ApiKeyRepository;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.MirrorRepository;
@@ -33,11 +35,13 @@ import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.Resubscriber;
 import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
+import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
 import com.unsubscribesync.usecase.OrgConnection;
 import com.unsubscribesync.usecase.PusherWake;
+import com.unsubscribesync.usecase.RecordApiUnsubscribes;
 import com.unsubscribesync.usecase.RecordUnsubscribe;
 import com.unsubscribesync.usecase.ResolveConflict;
 import com.unsubscribesync.usecase.Resubscribe;
@@ -77,6 +81,7 @@ final class AppWorkspace implements AppUnderBench {
     private final RecordUnsubscribe recordUnsubscribe;
     private final ConnectOrg connectOrg;
     private final UnsubscribeLinks links;
+    private final ApiKeyRepository apiKeys;
     private java.util.Optional<IntakeServer> intake = java.util.Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
@@ -177,6 +182,7 @@ final class AppWorkspace implements AppUnderBench {
         this.recordUnsubscribe = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, actor, wake);
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
         this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
+        this.apiKeys = new ApiKeyRepository(database);
     }
 
     /** The use cases both front ends call (ADR 0042). */
@@ -195,6 +201,11 @@ final class AppWorkspace implements AppUnderBench {
     /** The signed one-click links of this data directory (ADR 0056). */
     UnsubscribeLinks links() {
         return links;
+    }
+
+    /** The keys of the intake API (ADR 0061). */
+    ApiKeys apiKeys() {
+        return new ApiKeys(apiKeys, new SecureRandom(), clock);
     }
 
     ConnectOrg connectOrg() {
@@ -255,7 +266,9 @@ final class AppWorkspace implements AppUnderBench {
                 .withPerMinute(option.perMinute());
         RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
         try {
-            intake = java.util.Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks)));
+            IntakeApi api = new IntakeApi(apiKeys(), new RecordApiUnsubscribes(unsubscribes, apiKeys, clock, wake));
+            intake = java.util.Optional.of(
+                    IntakeServer.start(settings, links, new LinkClicks(clicks), java.util.Optional.of(api)));
         } catch (java.io.IOException e) {
             throw new com.unsubscribesync.domain.InvalidInputException("--intake " + option.address()
                     + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "

@@ -1,5 +1,6 @@
 package com.unsubscribesync.app;
 
+import com.unsubscribesync.cli.ApiKeysCommand;
 import com.unsubscribesync.cli.ConflictsCommand;
 import com.unsubscribesync.cli.ConnectCommand;
 import com.unsubscribesync.cli.DisconnectCommand;
@@ -64,6 +65,10 @@ final class CommandFactory implements CommandLine.IFactory {
         var links = opened(AppWorkspace::links);
         commands.put(LinksCommand.Make.class, () -> new LinksCommand.Make(links));
         commands.put(LinksCommand.RotateKey.class, () -> new LinksCommand.RotateKey(links));
+        var apiKeys = opened(AppWorkspace::apiKeys);
+        commands.put(ApiKeysCommand.Create.class, () -> new ApiKeysCommand.Create(apiKeys));
+        commands.put(ApiKeysCommand.Revoke.class, () -> new ApiKeysCommand.Revoke(apiKeys));
+        commands.put(ApiKeysCommand.ListCommand.class, () -> new ApiKeysCommand.ListCommand(apiKeys));
     }
 
     /** A service of the data directory, opened on first use. */

@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             ConnectCommand.class,
             DisconnectCommand.class,
             LayoutCommand.class,
-            LinksCommand.class
+            LinksCommand.class,
+            ApiKeysCommand.class
         })
 public class RootCommand implements Callable<Integer> {
     private final ZoneId zone;

@@ -1,22 +1,21 @@
 package com.unsubscribesync.intake;
 
-import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Requests per client address, as a bucket per client that refills steadily: a burst of a third of a minute's
+ * Requests per client address (or per API key), as a bucket per client that refills steadily: a burst of a third of a minute's
  * allowance, then the minute's pace. Buckets of clients gone quiet are dropped, so a flood of addresses cannot fill
  * memory with them.
  */
-final class ClientRate {
+final class ClientRate<K> {
     private static final int MOST_CLIENTS = 10_000;
 
     private final double perNano;
     private final double burst;
     private final LongSupplier nanos;
-    private final Map<InetAddress, Bucket> buckets = new HashMap<>();
+    private final Map<K, Bucket> buckets = new HashMap<>();
 
     private static final class Bucket {
         double tokens;
@@ -30,7 +29,7 @@ final class ClientRate {
     }
 
     /** Whether this client may make one more request now (and counts it). */
-    synchronized boolean allow(InetAddress client) {
+    synchronized boolean allow(K client) {
         long now = nanos.getAsLong();
         if (buckets.size() >= MOST_CLIENTS) {
             buckets.values().removeIf(bucket -> refilled(bucket, now) >= burst);

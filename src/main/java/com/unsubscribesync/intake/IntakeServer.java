@@ -3,16 +3,18 @@ package com.unsubscribesync.intake;
 import com.sun.net.httpserver.HttpServer;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The intake {@code serve --intake} runs (ADR 0057): one-click links under {@code /u/}, and {@code /health}. Enough
- * request threads for every write the queue holds and a few more; past that the acceptor answers itself, which
- * slows a flood down at the socket.
+ * The intake {@code serve --intake} runs (ADR 0057): one-click links under {@code /u/}, {@code POST
+ * /api/unsubscribes} for callers with a key (ADR 0061), and {@code /health}. Enough request threads for every write
+ * the queue holds and a few more; past that the acceptor answers itself, which slows a flood down at the socket.
  */
 public final class IntakeServer implements AutoCloseable {
     /** Connections the system holds for us while every request thread is busy: a burst of clicks opens many at once. */
@@ -35,6 +37,16 @@ public final class IntakeServer implements AutoCloseable {
     /** @throws IOException when the address cannot be listened on (taken, not this computer's) */
     public static IntakeServer start(IntakeSettings settings, UnsubscribeLinks links, Recording recording)
             throws IOException {
+        return start(settings, links, recording, Optional.empty());
+    }
+
+    /**
+     * @param api the keys and the writes of {@code POST /api/unsubscribes}; without them that path is not there (404)
+     * @throws IOException when the address cannot be listened on (taken, not this computer's)
+     */
+    public static IntakeServer start(
+            IntakeSettings settings, UnsubscribeLinks links, Recording recording, Optional<IntakeApi> api)
+            throws IOException {
         links.check();
         HttpServer server = HttpServer.create(settings.address(), BACKLOG);
         RecordingQueue queue = new RecordingQueue(recording, settings.queue(), settings.writers());
@@ -54,7 +66,7 @@ public final class IntakeServer implements AutoCloseable {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         requests.allowCoreThreadTimeOut(true);
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
-        ClientRate rate = new ClientRate(settings.perMinute(), System::nanoTime);
+        ClientRate<InetAddress> rate = new ClientRate<>(settings.perMinute(), System::nanoTime);
         AtomicInteger answering = new AtomicInteger();
         LinkHandler handler = new LinkHandler(links, queue, clients, rate, settings);
         server.createContext("/u/", exchange -> {
@@ -64,6 +76,24 @@ public final class IntakeServer implements AutoCloseable {
             } finally {
                 answering.decrementAndGet();
             }
+        });
+        api.ifPresent(given -> {
+            ApiHandler apiHandler = new ApiHandler(
+                    given.keys(),
+                    given.unsubscribes(),
+                    queue,
+                    clients,
+                    new ClientRate<>(settings.perMinute(), System::nanoTime),
+                    new ClientRate<>(settings.perMinute(), System::nanoTime),
+                    settings);
+            server.createContext(ApiHandler.PATH, exchange -> {
+                answering.incrementAndGet();
+                try {
+                    apiHandler.handle(exchange);
+                } finally {
+                    answering.decrementAndGet();
+                }
+            });
         });
         server.createContext("/health", exchange -> {
             try (exchange) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * How the intake listens and what it takes.
  *
  * @param trustedProxies peers whose {@code X-Forwarded-For} names the client (a reverse proxy in front)
- * @param perMinute      requests one client may make a minute on average, in bursts of up to a third of it
+ * @param perMinute      requests one client (and one API key) may make a minute on average, in bursts of up to a
+ *                       third of it
  * @param queue          unsubscribes waiting for the store before new ones get 503
  * @param answerWithin   how long a click waits for its write before it gets 503 and is sent again later
  */
@@ -24,6 +25,10 @@ public record IntakeSettings(
     public static final int MAX_BODY_BYTES = 4096;
     public static final int PER_MINUTE = 60;
     public static final int QUEUE = 64;
+    /** The most one {@code POST /api/unsubscribes} may send: its body, and the unsubscribes in it. */
+    public static final int API_MAX_BODY_BYTES = 256 * 1024;
+
+    public static final int API_MAX_UNSUBSCRIBES = 1000;
 
     public IntakeSettings {
         trustedProxies = Set.copyOf(trustedProxies);

@@ -31,14 +31,14 @@ final class LinkHandler implements HttpHandler {
     private final UnsubscribeLinks links;
     private final RecordingQueue queue;
     private final ClientAddress clients;
-    private final ClientRate rate;
+    private final ClientRate<InetAddress> rate;
     private final IntakeSettings settings;
 
     LinkHandler(
             UnsubscribeLinks links,
             RecordingQueue queue,
             ClientAddress clients,
-            ClientRate rate,
+            ClientRate<InetAddress> rate,
             IntakeSettings settings) {
         this.links = links;
         this.queue = queue;

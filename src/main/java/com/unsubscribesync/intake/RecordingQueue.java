@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,19 +14,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The writes waiting for the store, at most so many: past that a click is turned away (503) at once instead of
- * piling up threads and memory while the store is slow. Each writer takes every click waiting when it is free and
- * commits them together, so a burst costs a few transactions, not one per click.
+ * piling up threads and memory while the store is slow. Each writer takes every write waiting when it is free and
+ * commits the clicks among them together, so a burst costs a few transactions, not one per click.
  */
 final class RecordingQueue implements AutoCloseable {
-    /** Most clicks committed in one transaction: enough for any burst, small enough to commit in milliseconds. */
+    /** Most writes taken at once: enough for any burst, small enough to commit in milliseconds. */
     static final int MOST_TOGETHER = 500;
 
     private final Recording recording;
-    private final BlockingQueue<Waiting> waiting;
+    private final BlockingQueue<Waiting<?>> waiting;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private record Waiting(LinkSubject subject, CompletableFuture<Boolean> written) {}
+    /** A click ({@code subject}) or any other write ({@code work}), and its answer once committed. */
+    private record Waiting<T>(LinkSubject subject, Callable<T> work, CompletableFuture<T> written) {
+        boolean click() {
+            return subject != null;
+        }
+
+        void run() {
+            try {
+                written.complete(work.call());
+            } catch (Exception e) {
+                written.completeExceptionally(e);
+            }
+        }
+    }
 
     RecordingQueue(Recording recording, int capacity, int writerThreads) {
         this.recording = recording;
@@ -40,11 +54,19 @@ final class RecordingQueue implements AutoCloseable {
 
     /** The write under way; empty when the queue is full or closing. */
     Optional<Future<Boolean>> offer(LinkSubject subject) {
-        if (closing.get()) {
+        return offer(new Waiting<>(subject, null, new CompletableFuture<>()));
+    }
+
+    /** Any write of the intake (an API request's), in the same queue as the clicks. */
+    <T> Optional<Future<T>> offer(Callable<T> write) {
+        return offer(new Waiting<>(null, write, new CompletableFuture<>()));
+    }
+
+    private <T> Optional<Future<T>> offer(Waiting<T> write) {
+        if (closing.get() || !waiting.offer(write)) {
             return Optional.empty();
         }
-        Waiting click = new Waiting(subject, new CompletableFuture<>());
-        return waiting.offer(click) ? Optional.of(click.written()) : Optional.empty();
+        return Optional.of(write.written());
     }
 
     int waiting() {
@@ -53,7 +75,7 @@ final class RecordingQueue implements AutoCloseable {
 
     private void writeUntilClosed() {
         while (!closing.get() || !waiting.isEmpty()) {
-            Waiting first;
+            Waiting<?> first;
             try {
                 first = waiting.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -63,14 +85,29 @@ final class RecordingQueue implements AutoCloseable {
             if (first == null) {
                 continue;
             }
-            List<Waiting> together = new ArrayList<>();
-            together.add(first);
-            waiting.drainTo(together, MOST_TOGETHER - 1);
-            write(together);
+            List<Waiting<?>> taken = new ArrayList<>();
+            taken.add(first);
+            waiting.drainTo(taken, MOST_TOGETHER - 1);
+            List<Waiting<Boolean>> clicks = new ArrayList<>();
+            for (Waiting<?> write : taken) {
+                if (write.click()) {
+                    clicks.add(asClick(write));
+                } else {
+                    write.run();
+                }
+            }
+            if (!clicks.isEmpty()) {
+                writeClicks(clicks);
+            }
         }
     }
 
-    private void write(List<Waiting> together) {
+    @SuppressWarnings("unchecked") // only offer(LinkSubject) makes clicks, each with a Boolean answer
+    private static Waiting<Boolean> asClick(Waiting<?> write) {
+        return (Waiting<Boolean>) write;
+    }
+
+    private void writeClicks(List<Waiting<Boolean>> together) {
         try {
             List<Boolean> added = recording.recordTogether(
                     together.stream().map(Waiting::subject).toList());
@@ -82,7 +119,7 @@ final class RecordingQueue implements AutoCloseable {
                 together.get(0).written().completeExceptionally(e);
             } else {
                 // One click's trouble must not cost the others their unsubscribe: each on its own then.
-                together.forEach(click -> write(List.of(click)));
+                together.forEach(click -> writeClicks(List.of(click)));
             }
         }
     }

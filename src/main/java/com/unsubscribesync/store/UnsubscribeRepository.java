@@ -70,8 +70,11 @@ public final class UnsubscribeRepository {
     }
 
     /**
-     * Records a few unsubscribes in one transaction, as {@link #add} does each: the clicks an intake gathered while
-     * the store was busy. Returns, in order, whether each was new; an address twice in the list is new once.
+     * Records a few unsubscribes in one transaction, all or none: the clicks an intake gathered while the store was
+     * busy, or one intake API request (ADR 0061). Meant for a request's worth; a file is {@link #addAll}'s.
+     *
+     * @return in order, whether each was new; addresses already unsubscribed are left as they are, and an address
+     *     twice in the list is new once
      */
     public List<Boolean> addTogether(List<Unsubscribe> unsubscribes) {
         positions.forget();

@@ -100,6 +100,50 @@ class ServeIntakeTest {
         }
     }
 
+    @Test
+    void anApiRequestWithACreatedKeyShowsAsTheKeyInHistoryListAndTheKeysUses() throws Exception {
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
+            connect(org);
+            CliRun created = CliRun.in(data, "api-keys", "create", "crm");
+            assertThat(created.exit()).as(created.err()).isZero();
+            String key = created.out()
+                    .lines()
+                    .filter(line -> line.startsWith("usk_"))
+                    .findFirst()
+                    .orElseThrow();
+            AppProcess serve = AppProcess.start(data, outputs, "serve-api", Map.of(), "serve", "--intake", "0");
+            try {
+                HttpResponse<String> answer = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(intakeBase(serve) + "/api/unsubscribes"))
+                                        .header("Authorization", "Bearer " + key)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"email\": \"ann@api.test\", \"reason\": \"asked in the shop\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.body()).contains("\"added\":1");
+                assertThat(CliRun.in(data, "unsubscribe", "history", "ann@api.test")
+                                .out())
+                        .contains("Manual")
+                        .contains("api:crm")
+                        .contains("asked in the shop");
+                assertThat(CliRun.in(data, "unsubscribe", "list", "--json").out())
+                        .contains("\"actor\" : \"api:crm\"");
+                assertThat(CliRun.in(data, "api-keys", "list", "--json").out()).contains("\"uses\" : 1");
+                assertThat(serve.output()).doesNotContain(key.substring(4));
+                assertThat(java.nio.file.Files.readString(data.resolve(LogFile.NAME)))
+                        .contains("api:crm")
+                        .doesNotContain(key.substring(4))
+                        .doesNotContain("ann@api.test");
+            } finally {
+                assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
+            }
+        }
+    }
+
     private void connect(LocalOrg org) {
         Map<String, String> env = Map.of("INTAKE_SECRET", org.clientSecret());
         assertThat(CliRun.in(
