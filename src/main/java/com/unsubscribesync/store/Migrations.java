@@ -32,7 +32,8 @@ final class Migrations {
             CanonicalAddresses.STEP,
             "V7__conflict_dismissals.sql",
             "V8__history_by_action.sql",
-            "V9__run_detail.sql");
+            "V9__run_detail.sql",
+            "V10__outbox_claims.sql");
 
     private static final String CHECKSUM = "checksum";
 

@@ -187,15 +187,20 @@ class EngineTablesTest {
     void outboxEntryRetriedLaterIsNotDueBeforeItsTime() {
         OutboxRepository outbox = new OutboxRepository(database);
         outbox.enqueue(Email.parse("ann@example.com"), NOW);
-        OutboxEntry entry = outbox.due(NOW, 10).get(0);
-        outbox.retryLater(entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
+        OutboxEntry entry =
+                outbox.claim("node-a", NOW, Duration.ofSeconds(30), 10).get(0);
+        outbox.retryLater("node-a", entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
         assertThat(outbox.due(NOW.plusSeconds(29), 10)).isEmpty();
         assertThat(outbox.due(NOW.plusSeconds(30), 10))
                 .singleElement()
                 .extracting(OutboxEntry::attempts)
                 .isEqualTo(1);
         assertThat(outbox.nextDue()).contains(NOW.plusSeconds(30));
-        outbox.remove(List.of(entry.id()));
+        outbox.remove(
+                "node-a",
+                outbox.claim("node-a", NOW.plusSeconds(30), Duration.ofSeconds(30), 10).stream()
+                        .map(OutboxEntry::id)
+                        .toList());
         assertThat(outbox.pendingCount()).isZero();
     }
 
