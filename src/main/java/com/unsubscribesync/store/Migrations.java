@@ -33,7 +33,8 @@ final class Migrations {
             "V7__conflict_dismissals.sql",
             "V8__history_by_action.sql",
             "V9__run_detail.sql",
-            "V10__outbox_claims.sql");
+            "V10__outbox_claims.sql",
+            "V11__run_lock_fence.sql");
 
     private static final String CHECKSUM = "checksum";
 

@@ -62,6 +62,19 @@ public final class UnsubscribeRepository {
         return Batches.write(database, unsubscribes, "new unsubscribes", this::writeBatch);
     }
 
+    /**
+     * Adds them as {@link #addAll(Iterator)} does, each batch in one transaction with the check that the run adding
+     * them still holds the run lock: once another run took it over, the rest is refused with a
+     * {@link Fence.LeaseLostException}.
+     */
+    public long addAll(Iterator<Unsubscribe> unsubscribes, Fence fence) {
+        positions.forget();
+        return Batches.write(database, unsubscribes, "new unsubscribes", (connection, batch) -> {
+            fence.check(connection);
+            return writeBatch(connection, batch);
+        });
+    }
+
     private long writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
