@@ -114,6 +114,24 @@ class EngineTablesTest {
     }
 
     @OnEachStore
+    void aBurstOfAddressesFindsItsMirroredRecordsAndItsPeoplesSalesforceIdsInOneLookEach() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        PeopleRepository people = new PeopleRepository(database, CLOCK);
+        mirror.save(List.of(pulled(true)));
+        people.save(new com.unsubscribesync.domain.Person(
+                Email.parse("ann@example.com"), Optional.of("Ann"), Optional.empty(), Optional.of(CONTACT)));
+        List<Email> burst = List.of(Email.parse("ann@example.com"), Email.parse("bob@example.com"));
+
+        assertThat(mirror.liveByEmail(burst))
+                .containsOnlyKeys(Email.parse("ann@example.com"))
+                .extractingByKey(Email.parse("ann@example.com"))
+                .satisfies(records ->
+                        assertThat(records).extracting(MirrorRecord::id).containsExactly(CONTACT));
+        assertThat(people.salesforceIds(burst))
+                .containsExactly(java.util.Map.entry(Email.parse("ann@example.com"), java.util.Set.of(CONTACT)));
+    }
+
+    @OnEachStore
     void theSameOpenConflictIsStoredOnceAndCanBeResolved() {
         ConflictRepository conflicts = new ConflictRepository(database);
         ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(
