@@ -33,7 +33,9 @@ final class Migrations {
             "V7__conflict_dismissals.sql",
             "V8__history_by_action.sql",
             "V9__run_detail.sql",
-            "V11__intake_api_keys.sql");
+            "V10__outbox_claims.sql",
+            "V11__run_lock_fence.sql",
+            "V12__intake_api_keys.sql");
 
     private static final String CHECKSUM = "checksum";
 

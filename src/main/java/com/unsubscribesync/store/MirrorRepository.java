@@ -146,9 +146,14 @@ public final class MirrorRepository {
         List<MirrorRecord> records = database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT m.id, m.email, m.opted_out, "
                     + "m.opted_out_before, m.is_converted, m.converted_contact_id, m.is_deleted, m.master_record_id "
-                    + "FROM TABLE(address VARCHAR = ?) wanted JOIN sf_mirror m ON m.email = wanted.address "
+                    + "FROM " + database.dialect().addressTable("wanted")
+                    + " JOIN sf_mirror m ON m.email = wanted.address "
                     + "WHERE m.is_deleted = FALSE")) {
-                select.setObject(1, emails.stream().map(Email::value).distinct().toArray());
+                SqlDialect.bindAddresses(
+                        connection,
+                        select,
+                        1,
+                        emails.stream().map(Email::value).distinct().toArray(String[]::new));
                 return read(select);
             }
         });

@@ -121,9 +121,14 @@ public final class PeopleRepository {
         return database.read(connection -> {
             // One statement for a whole burst, the addresses joined as a table (see MirrorRepository.liveByEmail).
             try (PreparedStatement select = connection.prepareStatement("SELECT p.email, p.salesforce_id "
-                    + "FROM TABLE(address VARCHAR = ?) wanted JOIN people p ON p.email = wanted.address "
+                    + "FROM " + database.dialect().addressTable("wanted")
+                    + " JOIN people p ON p.email = wanted.address "
                     + "WHERE p.salesforce_id IS NOT NULL")) {
-                select.setObject(1, emails.stream().map(Email::value).distinct().toArray());
+                SqlDialect.bindAddresses(
+                        connection,
+                        select,
+                        1,
+                        emails.stream().map(Email::value).distinct().toArray(String[]::new));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ids.computeIfAbsent(new Email(rows.getString(1)), e -> new java.util.HashSet<>())

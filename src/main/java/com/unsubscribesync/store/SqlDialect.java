@@ -160,6 +160,22 @@ enum SqlDialect {
     /** A condition true where the column holds a character beyond ASCII. */
     abstract String beyondAscii(String column);
 
+    /**
+     * A table of one column {@code address}, named {@code alias}, of the addresses bound to its one parameter with
+     * {@link #bindAddresses}: H2's table function, PostgreSQL's {@code UNNEST} of an array.
+     */
+    String addressTable(String alias) {
+        return this == H2
+                ? "TABLE(address VARCHAR = ?) " + alias
+                : "UNNEST(CAST(? AS VARCHAR[])) AS " + alias + " (address)";
+    }
+
+    static void bindAddresses(
+            java.sql.Connection connection, java.sql.PreparedStatement statement, int index, String[] addresses)
+            throws SQLException {
+        statement.setArray(index, connection.createArrayOf("VARCHAR", addresses));
+    }
+
     static boolean runAgain(String sqlState) {
         return sqlState != null && RUN_AGAIN.contains(sqlState);
     }

@@ -224,33 +224,67 @@ public final class SyncRunRepository {
             Optional<Instant> watermark,
             Instant now) {
         database.inTransaction(connection -> {
-            keep(connection, id, records);
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, "
-                            + "pulled = ?, pushed = ?, imported = ?, conflicts = ?, api_calls = ?, message = ?, watermark = ?, "
-                            + "failed = GREATEST(failed, ?) WHERE id = ?")) {
-                update.setObject(1, Database.utc(now));
-                update.setString(2, outcome.name());
-                update.setInt(3, counts.pulled());
-                update.setInt(4, counts.pushed());
-                update.setInt(5, counts.imported());
-                update.setInt(6, counts.conflicts());
-                update.setInt(7, counts.apiCalls());
-                update.setString(
-                        8,
-                        message.map(m -> m.length() > 4000 ? m.substring(0, 4000) : m)
-                                .orElse(null));
-                update.setObject(
-                        9,
-                        outcome == SyncRun.Outcome.SUCCEEDED
-                                ? watermark.map(Database::utc).orElse(null)
-                                : null);
-                update.setInt(10, failed);
-                update.setLong(11, id);
-                update.executeUpdate();
-            }
+            close(connection, id, outcome, counts, failed, records, message, watermark, now);
             return null;
         });
+    }
+
+    /**
+     * Closes a run as {@link #finish} does, in one transaction with the check that the run still holds the run lock:
+     * a run another one took over from is refused with a {@link Fence.LeaseLostException}, and nothing is written.
+     */
+    public void finishHolding(
+            Fence fence,
+            long id,
+            SyncRun.Outcome outcome,
+            SyncRun.Counts counts,
+            int failed,
+            List<RunRecord> records,
+            Optional<String> message,
+            Optional<Instant> watermark,
+            Instant now) {
+        database.inTransaction(connection -> {
+            fence.check(connection);
+            close(connection, id, outcome, counts, failed, records, message, watermark, now);
+            return null;
+        });
+    }
+
+    private void close(
+            Connection connection,
+            long id,
+            SyncRun.Outcome outcome,
+            SyncRun.Counts counts,
+            int failed,
+            List<RunRecord> records,
+            Optional<String> message,
+            Optional<Instant> watermark,
+            Instant now)
+            throws SQLException {
+        keep(connection, id, records);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, "
+                + "pulled = ?, pushed = ?, imported = ?, conflicts = ?, api_calls = ?, message = ?, watermark = ?, "
+                + "failed = GREATEST(failed, ?) WHERE id = ?")) {
+            update.setObject(1, Database.utc(now));
+            update.setString(2, outcome.name());
+            update.setInt(3, counts.pulled());
+            update.setInt(4, counts.pushed());
+            update.setInt(5, counts.imported());
+            update.setInt(6, counts.conflicts());
+            update.setInt(7, counts.apiCalls());
+            update.setString(
+                    8,
+                    message.map(m -> m.length() > 4000 ? m.substring(0, 4000) : m)
+                            .orElse(null));
+            update.setObject(
+                    9,
+                    outcome == SyncRun.Outcome.SUCCEEDED
+                            ? watermark.map(Database::utc).orElse(null)
+                            : null);
+            update.setInt(10, failed);
+            update.setLong(11, id);
+            update.executeUpdate();
+        }
     }
 
     /** Where the next incremental pull starts: the watermark of the last successful real run. */

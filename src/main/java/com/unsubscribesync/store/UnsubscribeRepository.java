@@ -59,14 +59,19 @@ public final class UnsubscribeRepository {
      */
     public long addAll(Iterator<Unsubscribe> unsubscribes) {
         positions.forget();
-        return Batches.write(database, unsubscribes, "new unsubscribes", (connection, batch) -> {
-            boolean[] added = writeBatch(connection, batch);
-            long count = 0;
-            for (boolean one : added) {
-                count += one ? 1 : 0;
-            }
-            return count;
-        });
+        return Batches.write(
+                database,
+                unsubscribes,
+                "new unsubscribes",
+                (connection, batch) -> count(writeBatch(connection, batch)));
+    }
+
+    private static long count(boolean[] added) {
+        long count = 0;
+        for (boolean one : added) {
+            count += one ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -84,6 +89,19 @@ public final class UnsubscribeRepository {
             each.add(one);
         }
         return each;
+    }
+
+    /**
+     * Adds them as {@link #addAll(Iterator)} does, each batch in one transaction with the check that the run adding
+     * them still holds the run lock: once another run took it over, the rest is refused with a
+     * {@link Fence.LeaseLostException}.
+     */
+    public long addAll(Iterator<Unsubscribe> unsubscribes, Fence fence) {
+        positions.forget();
+        return Batches.write(database, unsubscribes, "new unsubscribes", (connection, batch) -> {
+            fence.check(connection);
+            return count(writeBatch(connection, batch));
+        });
     }
 
     private boolean[] writeBatch(Connection connection, List<Unsubscribe> batch) throws SQLException {

@@ -22,6 +22,7 @@ import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.WriteOutcome;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
+import com.unsubscribesync.store.Fence;
 import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.PlannedPush;
 import com.unsubscribesync.store.RunLock;
@@ -157,8 +158,10 @@ public final class NightlySync {
         }
         try {
             RunReport report = execute(salesforce, request, progress, counter, callsBefore, started, held);
-            if (!request.dryRun()) {
-                runs.finish(
+            if (held.isPresent()) {
+                // Refused when a pause outlasted the lease and another run took over: that run's result stands.
+                runs.finishHolding(
+                        held.get().fence(),
                         runId,
                         report.outcome(),
                         counts(report),
@@ -314,15 +317,22 @@ public final class NightlySync {
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
             Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
-            counter.imported = (int) unsubscribes.addAll(StreamSupport.stream(imports, false)
-                    .map(email -> {
-                        if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
-                            counter.note(RunRecord.imported(email, optedOutRecord(email)));
-                        }
-                        return new Unsubscribe(
-                                email, now, UnsubscribeSource.SALESFORCE_SYNC, "nightly sync", Optional.empty());
-                    })
-                    .iterator());
+            Fence fence = held.orElseThrow().fence();
+            counter.imported = (int) unsubscribes.addAll(
+                    StreamSupport.stream(imports, false)
+                            .map(email -> {
+                                if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
+                                    counter.note(RunRecord.imported(email, optedOutRecord(email)));
+                                }
+                                return new Unsubscribe(
+                                        email,
+                                        now,
+                                        UnsubscribeSource.SALESFORCE_SYNC,
+                                        "nightly sync",
+                                        Optional.empty());
+                            })
+                            .iterator(),
+                    fence);
             counter.save.run();
 
             Optional<String> stoppedBecause =

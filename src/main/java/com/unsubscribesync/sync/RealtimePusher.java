@@ -51,6 +51,13 @@ public final class RealtimePusher {
         return new RetryPolicy(10, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> {}, random);
     }
 
+    /**
+     * How long a node holds the entries it claimed (renewed while its pass lasts): when a node dies mid-push, its
+     * entries wait at most this long for another node. Short next to the back-off of a retry, long next to the
+     * renewal's one write a third of it apart, and well above the clock skew of hosts kept by NTP.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
+
     private static final Duration LIMIT_PAUSE = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePusher.class);
 
@@ -66,6 +73,7 @@ public final class RealtimePusher {
     private final Clock clock;
     private final PushLookup lookup;
     private final StaleConflicts staleConflicts;
+    private final String node = NodeName.ofThisProcess();
     private long dueAtLastLook;
 
     public RealtimePusher(
@@ -135,11 +143,11 @@ public final class RealtimePusher {
         if (connected.isEmpty()) {
             return PushReport.NOTHING;
         }
-        List<OutboxEntry> due = outbox.due(clock.instant(), ENTRIES_PER_PASS);
+        List<OutboxEntry> due = outbox.claim(node, clock.instant(), CLAIM_LEASE, ENTRIES_PER_PASS);
         if (due.isEmpty()) {
             return PushReport.NOTHING;
         }
-        try {
+        try (ClaimRenewal renewal = new ClaimRenewal(outbox, node, CLAIM_LEASE, clock)) {
             return push(connected.get(), due);
         } catch (SalesforceException e) {
             LOG.warn("Real-time push of {} entries failed as a whole ({}): {}", due.size(), e.kind(), e.getMessage());
@@ -148,6 +156,14 @@ public final class RealtimePusher {
                 later(entry, floor, e.statusCode().orElse(e.kind().name()) + ": " + e.getMessage());
             }
             return new PushReport(due.size(), 0, 0, due.size(), 0);
+        } catch (RuntimeException e) {
+            // Not left claimed for a lease: the next pass, here or on another node, tries them again at once.
+            try {
+                outbox.release(node, due.stream().map(OutboxEntry::id).toList());
+            } catch (RuntimeException notFreed) {
+                e.addSuppressed(notFreed);
+            }
+            throw e;
         }
     }
 
@@ -171,7 +187,7 @@ public final class RealtimePusher {
         for (Map.Entry<Email, List<OutboxEntry>> pending : entries.entrySet()) {
             retrying += settle(pending.getKey(), pending.getValue(), plan, writes, raised, settled);
         }
-        outbox.remove(settled);
+        outbox.remove(node, settled);
         return new PushReport(due.size(), writes.written(), settled.size(), retrying, raised.raised());
     }
 
@@ -256,6 +272,6 @@ public final class RealtimePusher {
         int attempts = entry.attempts() + 1;
         Duration delay = retry.delayAfter(attempts);
         Instant next = clock.instant().plus(delay.compareTo(floor) < 0 ? floor : delay);
-        outbox.retryLater(entry.id(), attempts, next, reason);
+        outbox.retryLater(node, entry.id(), attempts, next, reason);
     }
 }

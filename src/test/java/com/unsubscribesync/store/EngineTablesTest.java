@@ -114,6 +114,24 @@ class EngineTablesTest {
     }
 
     @OnEachStore
+    void aBurstOfAddressesFindsItsMirroredRecordsAndItsPeoplesSalesforceIdsInOneLookEach() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        PeopleRepository people = new PeopleRepository(database, CLOCK);
+        mirror.save(List.of(pulled(true)));
+        people.save(new com.unsubscribesync.domain.Person(
+                Email.parse("ann@example.com"), Optional.of("Ann"), Optional.empty(), Optional.of(CONTACT)));
+        List<Email> burst = List.of(Email.parse("ann@example.com"), Email.parse("bob@example.com"));
+
+        assertThat(mirror.liveByEmail(burst))
+                .containsOnlyKeys(Email.parse("ann@example.com"))
+                .extractingByKey(Email.parse("ann@example.com"))
+                .satisfies(records ->
+                        assertThat(records).extracting(MirrorRecord::id).containsExactly(CONTACT));
+        assertThat(people.salesforceIds(burst))
+                .containsExactly(java.util.Map.entry(Email.parse("ann@example.com"), java.util.Set.of(CONTACT)));
+    }
+
+    @OnEachStore
     void theSameOpenConflictIsStoredOnceAndCanBeResolved() {
         ConflictRepository conflicts = new ConflictRepository(database);
         ConflictRepository.NewConflict rejected = new ConflictRepository.NewConflict(
@@ -187,15 +205,20 @@ class EngineTablesTest {
     void outboxEntryRetriedLaterIsNotDueBeforeItsTime() {
         OutboxRepository outbox = new OutboxRepository(database);
         outbox.enqueue(Email.parse("ann@example.com"), NOW);
-        OutboxEntry entry = outbox.due(NOW, 10).get(0);
-        outbox.retryLater(entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
+        OutboxEntry entry =
+                outbox.claim("node-a", NOW, Duration.ofSeconds(30), 10).get(0);
+        outbox.retryLater("node-a", entry.id(), 1, NOW.plusSeconds(30), "UNABLE_TO_LOCK_ROW");
         assertThat(outbox.due(NOW.plusSeconds(29), 10)).isEmpty();
         assertThat(outbox.due(NOW.plusSeconds(30), 10))
                 .singleElement()
                 .extracting(OutboxEntry::attempts)
                 .isEqualTo(1);
         assertThat(outbox.nextDue()).contains(NOW.plusSeconds(30));
-        outbox.remove(List.of(entry.id()));
+        outbox.remove(
+                "node-a",
+                outbox.claim("node-a", NOW.plusSeconds(30), Duration.ofSeconds(30), 10).stream()
+                        .map(OutboxEntry::id)
+                        .toList());
         assertThat(outbox.pendingCount()).isZero();
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each migration is applied once, with its checksum, however many processes open the database together. */
 class MigrationsTest {
-    private static final int MIGRATIONS = 10;
+    private static final int MIGRATIONS = 12;
     private final String name = "migrations-" + UUID.randomUUID();
 
     @Test

@@ -98,9 +98,11 @@ class FaultMatrixTest {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void nightlyRunEndsInAStatedStateLosesNothingAndTheNextRunFinishes(Fault fault) {
-        engine.outbox.remove(engine.outbox.due(FAR_FUTURE, 10_000).stream()
-                .map(OutboxEntry::id)
-                .toList());
+        engine.outbox.remove(
+                "a node that pushed them",
+                engine.outbox.claim("a node that pushed them", FAR_FUTURE, RealtimePusher.CLAIM_LEASE, 10_000).stream()
+                        .map(OutboxEntry::id)
+                        .toList());
         String sessionBefore = engine.connected.session().sessionId();
         if (!fault.whileWriting) {
             inject(fault);

@@ -64,6 +64,25 @@ class OutboxSettlingTest {
     }
 
     @Test
+    void anEntryAnotherNodeClaimedIsLeftToItUntilItsClaimLapses() {
+        String contact = engine.admin().addContact("Ed", "Fa", "ed@settle.test");
+        unsubscribe("ed@settle.test");
+        engine.outbox.claim("a node that dies mid-push", clock.instant(), RealtimePusher.CLAIM_LEASE, 10);
+
+        assertThat(engine.pusher.drainOnce().entries())
+                .as("held by the other node")
+                .isZero();
+        assertThat(engine.admin().read(contact).optedOut()).isFalse();
+
+        clock.advance(RealtimePusher.CLAIM_LEASE);
+        PushReport report = engine.pusher.drainOnce();
+
+        assertThat(report.settled()).as("taken over once the claim lapsed").isEqualTo(1);
+        assertThat(engine.admin().read(contact).optedOut()).isTrue();
+        assertThat(engine.outbox.pendingCount()).isZero();
+    }
+
+    @Test
     void anAddressWhoseRecordsAlreadyCarryTheOptOutLeavesWithNothingWritten() {
         String contact = engine.admin().addContact("Ce", "Do", "ce@settle.test");
         engine.admin().setOptedOut(contact, true);

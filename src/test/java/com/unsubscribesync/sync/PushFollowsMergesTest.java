@@ -168,7 +168,10 @@ class PushFollowsMergesTest {
         leftByThePushBeforeItFollowedMerges("mo@acme.test", loser);
         unsubscribe("mo@acme.test");
         engine.outbox.remove(
-                engine.outbox.due(clock.instant(), 10).stream().map(e -> e.id()).toList());
+                "a node that pushed them",
+                engine.outbox.claim("a node that pushed them", clock.instant(), RealtimePusher.CLAIM_LEASE, 10).stream()
+                        .map(e -> e.id())
+                        .toList());
 
         RunReport run = engine.run();
 

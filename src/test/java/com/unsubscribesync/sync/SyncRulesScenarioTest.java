@@ -163,9 +163,14 @@ class SyncRulesScenarioTest {
                 UnsubscribeSource.MANUAL,
                 "tester",
                 Optional.empty()));
-        engine.outbox.remove(engine.outbox.due(engine.clock.instant(), 10).stream()
-                .map(e -> e.id())
-                .toList());
+        engine.outbox.remove(
+                "a node that pushed them",
+                engine
+                        .outbox
+                        .claim("a node that pushed them", engine.clock.instant(), RealtimePusher.CLAIM_LEASE, 10)
+                        .stream()
+                        .map(e -> e.id())
+                        .toList());
 
         engine.run();
 
