@@ -24,7 +24,7 @@ class BenchCommandTest {
         JsonNode results = new ObjectMapper().readTree(run.out());
         List<String> scenarios = new ArrayList<>();
         results.forEach(result -> scenarios.add(result.get("scenario").asText()));
-        assertThat(scenarios).containsExactly("initial", "incremental", "idle", "burst", "list");
+        assertThat(scenarios).containsExactly("initial", "incremental", "idle", "burst", "intake", "list");
         for (JsonNode result : results) {
             String scenario = result.get("scenario").asText();
             assertThat(FIELDS)
@@ -64,7 +64,15 @@ class BenchCommandTest {
                 .as("known addresses are not searched by email")
                 .isFalse();
 
-        JsonNode list = results.get(4);
+        JsonNode intake = results.get(4);
+        assertThat(intake.get("unsubscribes").asInt()).isEqualTo(300);
+        assertThat(intake.get("missed").asInt()).as("clicks not opted out in the org").isZero();
+        assertThat(intake.get("clicksAnswered").asInt()).isEqualTo(300);
+        assertThat(intake.get("clicksFailed").asInt()).isZero();
+        assertThat(intake.get("answerP99Ms").asDouble()).isPositive();
+        assertThat(intake.get("steadyClicksPerSecond").asDouble()).isPositive();
+
+        JsonNode list = results.get(5);
         assertThat(list.get("imported").asInt()).isEqualTo(2000);
         assertThat(list.get("apiCalls").asLong()).isZero();
     }
@@ -78,7 +86,7 @@ class BenchCommandTest {
                 .singleElement()
                 .asString()
                 .contains("--scenario nightly")
-                .contains("initial, incremental, idle, burst, list");
+                .contains("initial, incremental, idle, burst, intake, list");
         assertThat(run.out()).isEmpty();
     }
 
