@@ -66,7 +66,9 @@ class BenchCommandTest {
 
         JsonNode intake = results.get(4);
         assertThat(intake.get("unsubscribes").asInt()).isEqualTo(300);
-        assertThat(intake.get("missed").asInt()).as("clicks not opted out in the org").isZero();
+        assertThat(intake.get("missed").asInt())
+                .as("clicks not opted out in the org")
+                .isZero();
         assertThat(intake.get("clicksAnswered").asInt()).isEqualTo(300);
         assertThat(intake.get("clicksFailed").asInt()).isZero();
         assertThat(intake.get("answerP99Ms").asDouble()).isPositive();

@@ -100,7 +100,7 @@ class DatabaseFileTest {
             assertThat((long) database.read(connection -> Jdbc.count(
                             connection, "SELECT COUNT(*) FROM " + "schema_version WHERE checksum IS NOT NULL")))
                     .as("checksums recorded")
-                    .isEqualTo(9);
+                    .isEqualTo(MigrationsTest.MIGRATIONS);
             add(database, "new@example.com");
             assertThat((long) database.read(connection -> Jdbc.count(
                             connection,
