@@ -222,7 +222,7 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     SyncOverview overview() {
-        return new SyncOverview(settings, people, unsubscribes, conflicts, outbox, syncRuns, scheduler);
+        return new SyncOverview(settings, people, unsubscribes, conflicts, outbox, syncRuns, scheduler, clock);
     }
 
     UnsubscribeList unsubscribeList() {
@@ -275,6 +275,7 @@ final class AppWorkspace implements AppUnderBench {
                     + "computer");
         }
         LOG.info("Intake listening on {}", intake.get().address());
+        serving.ifPresent(announcement -> announcement.intakeListening(listening(intake.get())));
         return intake.get().address();
     }
 
@@ -303,9 +304,15 @@ final class AppWorkspace implements AppUnderBench {
         };
     }
 
+    private static java.util.Optional<String> listening(IntakeServer running) {
+        java.net.InetSocketAddress address = running.address();
+        return java.util.Optional.of(address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
     private synchronized void stopIntake() {
         intake.ifPresent(IntakeServer::close);
         intake = java.util.Optional.empty();
+        serving.ifPresent(announcement -> announcement.intakeListening(java.util.Optional.empty()));
     }
 
     ImportPeople importPeople() {
@@ -413,6 +420,7 @@ final class AppWorkspace implements AppUnderBench {
             org.whenWaitingChanges(announcement::write);
             announcement.write(org.waiting());
             serving = java.util.Optional.of(announcement);
+            intake.ifPresent(running -> announcement.intakeListening(listening(running)));
         }
     }
 

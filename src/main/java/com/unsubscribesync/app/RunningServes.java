@@ -121,7 +121,8 @@ final class RunningServes {
                                 Instant.parse(waiting.path("since").asText()),
                                 Instant.parse(waiting.path("nextTry").asText()),
                                 waiting.path("problem").asText()))
-                        : Optional.empty());
+                        : Optional.empty(),
+                node.hasNonNull("intake") ? Optional.of(node.path("intake").asText()) : Optional.empty());
     }
 
     /** This process's announcement: kept up to date while it serves, removed when it stops. */
@@ -131,6 +132,8 @@ final class RunningServes {
         private final Instant startedAt;
         private final Path file;
         private final Thread listener;
+        private Optional<ServeState.Waiting> waiting = Optional.empty();
+        private Optional<String> intake = Optional.empty();
 
         private Announcement(DatagramSocket socket, byte[] token, Instant startedAt, Runnable wake) {
             this.socket = socket;
@@ -159,7 +162,8 @@ final class RunningServes {
         }
 
         /** Writes what {@code status} shows: whether this serve waits for Salesforce, and until when. */
-        synchronized void write(Optional<ServeState.Waiting> waiting) {
+        synchronized void write(Optional<ServeState.Waiting> now) {
+            waiting = now;
             ObjectNode node = json.createObjectNode();
             node.put("pid", ProcessHandle.current().pid());
             node.put("startedAt", startedAt.toString());
@@ -169,12 +173,19 @@ final class RunningServes {
                     .put("since", w.since().toString())
                     .put("nextTry", w.nextTry().toString())
                     .put("problem", w.problem()));
+            intake.ifPresent(address -> node.put("intake", address));
             try {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
                 OwnerOnly.write(file, json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Could not write serve's state to {}: {}", file, e.getMessage());
             }
+        }
+
+        /** Where this serve's intake listens now, for {@code status}; empty once it stopped. */
+        synchronized void intakeListening(Optional<String> address) {
+            intake = address;
+            write(waiting);
         }
 
         @Override

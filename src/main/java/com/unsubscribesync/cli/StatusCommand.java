@@ -88,6 +88,13 @@ public class StatusCommand implements Callable<Integer> {
         java.util.Optional<ServeState> serve =
                 serves.get().stream().max(java.util.Comparator.comparing(ServeState::startedAt));
         status.put("serve", serve.map(StatusCommand::serveView).orElse(null));
+        java.util.List<String> intakes =
+                serves.get().stream().flatMap(s -> s.intake().stream()).toList();
+        long clicksToday = local.clickedToday(root.zone());
+        Map<String, Object> intake = new LinkedHashMap<>();
+        intake.put("listening", intakes);
+        intake.put("clicksToday", clicksToday);
+        status.put("intake", intake);
         status.put(
                 "rights",
                 org.rights()
@@ -114,6 +121,9 @@ public class StatusCommand implements Callable<Integer> {
                                                         + " (" + w.problem() + ")")
                                         .orElse(""))
                         .orElse("not running on this data directory"));
+        out.println("Intake:          "
+                + (intakes.isEmpty() ? "not listening" : "listening on " + String.join(", ", intakes))
+                + "; " + Wording.count(clicksToday, "click", "clicks") + " today");
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed().isPresent()) {
             out.println("API usage:       " + org.apiUsed().get() + " of "

@@ -427,6 +427,21 @@ public final class UnsubscribeRepository {
         return find(email).isPresent();
     }
 
+    /** Unsubscribes of one source recorded at or after {@code since}: the intake's clicks today, for example. */
+    public long countFrom(UnsubscribeSource source, Instant since) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM unsubscribes WHERE source = ? AND unsubscribed_at >= ?")) {
+                select.setString(1, source.name());
+                select.setObject(2, Database.utc(since));
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     public long count() {
         return database.read(connection -> Jdbc.count(connection, "SELECT COUNT(*) FROM unsubscribes"));
     }

@@ -2,6 +2,7 @@ package com.unsubscribesync.usecase;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.SyncSettings;
+import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
@@ -11,7 +12,10 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.sync.NightlyScheduler;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,7 @@ public final class SyncOverview {
     private final OutboxRepository outbox;
     private final SyncRunRepository runs;
     private final NightlyScheduler scheduler;
+    private final Clock clock;
 
     public SyncOverview(
             SettingsRepository settings,
@@ -33,7 +38,8 @@ public final class SyncOverview {
             ConflictRepository conflicts,
             OutboxRepository outbox,
             SyncRunRepository runs,
-            NightlyScheduler scheduler) {
+            NightlyScheduler scheduler,
+            Clock clock) {
         this.settings = settings;
         this.people = people;
         this.unsubscribes = unsubscribes;
@@ -41,6 +47,7 @@ public final class SyncOverview {
         this.outbox = outbox;
         this.runs = runs;
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /**
@@ -63,6 +70,13 @@ public final class SyncOverview {
 
     public long unsubscribes() {
         return unsubscribes.count();
+    }
+
+    /** Unsubscribes from clicked links recorded since midnight in the admin's zone, by any intake on this store. */
+    public long clickedToday(ZoneId zone) {
+        Instant midnight =
+                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        return unsubscribes.countFrom(UnsubscribeSource.CLICKED_LINK, midnight);
     }
 
     public long outboxPending() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,13 +54,18 @@ class ServeIntakeTest {
                 assertThat(CliRun.in(data, "unsubscribe", "history", "ann@intake.test")
                                 .out())
                         .contains("Clicked Link");
-                long deadline = System.nanoTime() + PATIENCE.toNanos();
-                while (!org.state().read(contact).optedOut() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                assertThat(org.state().read(contact).optedOut())
-                        .as("pushed: %s", serve.output())
-                        .isTrue();
+                Eventually.within(PATIENCE)
+                        .until(
+                                "the click pushed to the org",
+                                () -> org.state().read(contact).optedOut());
+                com.fasterxml.jackson.databind.JsonNode intake = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(CliRun.in(data, "status", "--json").out())
+                        .get("intake");
+                assertThat(intake.get("listening").get(0).asText()).isEqualTo(base.substring("http://".length()));
+                assertThat(intake.get("clicksToday").asLong()).isOne();
+                assertThat(CliRun.in(data, "status").out())
+                        .contains("Intake:          listening on " + base.substring("http://".length())
+                                + "; 1 click today");
                 String token = url.substring(url.lastIndexOf('/') + 1);
                 assertThat(serve.output()).doesNotContain(token);
                 assertThat(java.nio.file.Files.readString(data.resolve(LogFile.NAME)))
@@ -70,15 +77,25 @@ class ServeIntakeTest {
         }
     }
 
-    /** The issue asks for 20 kills; five keep the default build's time, and each kill is right after its 200. */
+    /** Each kill is right after its 200; the slow build does it 20 times. */
     @Test
     void aServeKilledRightAfterA200HasTheUnsubscribeCommitted() throws Exception {
+        killRightAfterA200(3);
+    }
+
+    @Test
+    @Tag("slow")
+    void twentyServesKilledRightAfterTheir200LoseNoUnsubscribe() throws Exception {
+        killRightAfterA200(20);
+    }
+
+    private void killRightAfterA200(int kills) throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             connect(org);
             com.unsubscribesync.links.UnsubscribeLinks links =
                     com.unsubscribesync.links.UnsubscribeLinks.inDataDirectory(data);
             HttpClient http = HttpClient.newHttpClient();
-            for (int kill = 0; kill < 5; kill++) {
+            for (int kill = 0; kill < kills; kill++) {
                 AppProcess serve =
                         AppProcess.start(data, outputs, "killed-" + kill, Map.of(), "serve", "--intake", "0");
                 try {

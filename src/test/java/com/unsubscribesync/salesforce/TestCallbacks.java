@@ -16,13 +16,27 @@ import java.util.List;
 public final class TestCallbacks {
     private TestCallbacks() {}
 
-    /** A callback on a loopback port that is free now. */
+    /** Below the system's ephemeral ports (32768 and up on Linux), which any outgoing connection may take. */
+    private static final int LOWEST = 20_000;
+
+    private static final int HIGHEST = 32_000;
+
+    /**
+     * A callback on a loopback port that is free now. A class holds its callback for all its tests, so the port is
+     * picked outside the ephemeral range: there, a connection the suite opens meanwhile could take it as its own end.
+     */
     public static OAuthCallback free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new OAuthCallback(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = LOWEST + random.nextInt(HIGHEST - LOWEST);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return new OAuthCallback(socket.getLocalPort());
+            } catch (IOException taken) {
+                last = taken;
+            }
         }
+        throw new UncheckedIOException("no free loopback port for a sign-in callback", last);
     }
 
     /** A local org, strict as Salesforce ships a connected app, whose only callback URL is {@code callback}'s. */
