@@ -1,6 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.collect.ImportScratch;
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.OwnerOnly;
 import com.unsubscribesync.store.PoolSize;
@@ -13,6 +14,10 @@ import java.util.Optional;
 final class WorkspaceOpener {
     static final String STORE = "UNSUBSCRIBE_SYNC_STORE";
     static final String STORE_PASSWORD = "UNSUBSCRIBE_SYNC_STORE_PASSWORD";
+    /** The admin's name as history and conflicts show who made a change; without it, the operating system's user. */
+    static final String ADMIN = "UNSUBSCRIBE_SYNC_ADMIN";
+
+    private static final int LONGEST_ADMIN_NAME = 100;
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -28,6 +33,7 @@ final class WorkspaceOpener {
      * @param pool  how many connections to keep to a store named by a URL
      */
     AppWorkspace open(Optional<Path> option, Optional<String> store, PoolSize pool) {
+        String actor = actor();
         Path directory = DataDirectory.prepare(DataDirectory.locate(
                 option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
@@ -40,10 +46,21 @@ final class WorkspaceOpener {
                 : Database.openFile(directory);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
-        return new AppWorkspace(directory, database, clock, actor(), env);
+        return new AppWorkspace(directory, database, clock, actor, env);
     }
 
-    static String actor() {
-        return System.getProperty("user.name", "admin");
+    /** Who this process records as making its changes: a team shares one store, so each admin can say who they are. */
+    String actor() {
+        String given = env.getOrDefault(ADMIN, "").strip();
+        if (given.isEmpty()) {
+            return System.getProperty("user.name", "admin");
+        }
+        if (given.length() > LONGEST_ADMIN_NAME || given.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(ADMIN + " is not a name history can show (" + given.length()
+                    + " characters"
+                    + (given.chars().anyMatch(Character::isISOControl) ? ", with control characters" : "")
+                    + "): give the admin's name in at most " + LONGEST_ADMIN_NAME + " characters on one line");
+        }
+        return given;
     }
 }
