@@ -13,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A link made with {@code links make}, clicked at a running {@code serve --intake}, reaches Salesforce. */
@@ -85,6 +87,7 @@ class ServeIntakeTest {
 
     @Test
     @Tag("slow")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void twentyServesKilledRightAfterTheir200LoseNoUnsubscribe() throws Exception {
         killRightAfterA200(20);
     }

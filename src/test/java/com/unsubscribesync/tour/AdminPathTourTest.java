@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,6 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Run it with {@code scripts/tour} (or {@code mvn -B -Ptour test} on a display of 1024x700).
  */
 @Tag("tour")
+// A whole admin path in a real window, each step waiting for the screen as an admin would: minutes, not seconds.
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPathTourTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
