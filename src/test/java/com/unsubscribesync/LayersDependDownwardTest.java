@@ -18,6 +18,7 @@ import java.util.Arrays;
 class LayersDependDownwardTest {
     private static final String[] LAYERS = {
         "domain",
+        "files",
         "store",
         "collect",
         "links",
@@ -36,14 +37,16 @@ class LayersDependDownwardTest {
     @ArchTest
     static final ArchRule everyLayerDependsOnlyOnTheLayersBelowIt = layers().whereLayer("domain")
             .mayNotAccessAnyLayer()
+            .whereLayer("files")
+            .mayNotAccessAnyLayer()
             .whereLayer("store")
-            .mayOnlyAccessLayers("domain")
+            .mayOnlyAccessLayers("files", "domain")
             .whereLayer("collect")
             .mayOnlyAccessLayers("store", "domain")
             .whereLayer("links")
-            .mayOnlyAccessLayers("store", "domain")
+            .mayOnlyAccessLayers("store", "files", "domain")
             .whereLayer("salesforce")
-            .mayOnlyAccessLayers("domain")
+            .mayOnlyAccessLayers("files", "domain")
             .whereLayer("localorg")
             .mayOnlyAccessLayers("domain")
             .whereLayer("sync")
@@ -53,7 +56,7 @@ class LayersDependDownwardTest {
             .whereLayer("usecase")
             .mayOnlyAccessLayers("sync", "layout", "collect", "store", "salesforce", "domain")
             .whereLayer("ui")
-            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "links", "store", "domain")
+            .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "links", "store", "files", "domain")
             .whereLayer("cli")
             .mayOnlyAccessLayers("usecase", "sync", "layout", "collect", "links", "store", "domain")
             .whereLayer("intake")

@@ -1,7 +1,7 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -83,7 +83,7 @@ final class DemoOrg {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             running.store(out, "the demo org this data directory is running now");
-            com.unsubscribesync.store.OwnerOnly.write(file, out.toByteArray());
+            com.unsubscribesync.files.OwnerOnly.write(file, out.toByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

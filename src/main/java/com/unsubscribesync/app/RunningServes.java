@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unsubscribesync.cli.ServeState;
-import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;

@@ -2,8 +2,8 @@ package com.unsubscribesync.app;
 
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.files.OwnerOnly;
 import com.unsubscribesync.store.Database;
-import com.unsubscribesync.store.OwnerOnly;
 import com.unsubscribesync.store.PoolSize;
 import java.nio.file.Path;
 import java.time.Clock;

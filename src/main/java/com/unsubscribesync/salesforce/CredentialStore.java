@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unsubscribesync.domain.DamagedFileException;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -171,22 +170,10 @@ public final class CredentialStore {
     /** Writes through a temporary file that is owner-only before any byte goes into it. */
     private void writePrivately(Path target, byte[] content) throws IOException {
         Files.createDirectories(directory);
-        Path temporary;
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            temporary = Files.createTempFile(
-                    directory, ".salesforce", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } else {
-            temporary = Files.createTempFile(directory, ".salesforce", ".tmp");
-        }
         try {
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            OwnerOnly.write(target, content);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.unsubscribesync.store;
 
+import com.unsubscribesync.files.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

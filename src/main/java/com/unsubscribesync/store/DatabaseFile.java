@@ -1,6 +1,7 @@
 package com.unsubscribesync.store;
 
 import com.unsubscribesync.domain.DamagedFileException;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.unsubscribesync.ui;
 
-import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

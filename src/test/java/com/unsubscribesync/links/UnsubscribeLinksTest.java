@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
-import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.files.OwnerOnly;
 import com.unsubscribesync.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

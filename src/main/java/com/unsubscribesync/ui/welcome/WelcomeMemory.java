@@ -1,6 +1,6 @@
 package com.unsubscribesync.ui.welcome;
 
-import com.unsubscribesync.store.OwnerOnly;
+import com.unsubscribesync.files.OwnerOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;

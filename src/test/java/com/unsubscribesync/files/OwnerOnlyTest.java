@@ -1,4 +1,4 @@
-package com.unsubscribesync.store;
+package com.unsubscribesync.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +80,7 @@ class OwnerOnlyTest {
 
     @Test
     void ofTwoWritersOfANewFileTheFirstWinsAndTheSecondIsToldSo() throws Exception {
-        Path file = folder.resolve(DatabasePasswords.FILE);
+        Path file = folder.resolve("unsubscribe-sync.db-passwords");
         assertThat(OwnerOnly.writeNew(file, "first".getBytes(StandardCharsets.UTF_8)))
                 .isTrue();
         assertThat(OwnerOnly.writeNew(file, "second".getBytes(StandardCharsets.UTF_8)))

@@ -1,4 +1,4 @@
-package com.unsubscribesync.store;
+package com.unsubscribesync.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +73,7 @@ public final class OwnerOnly {
     }
 
     /** Gives {@code existing} the name {@code target} unless that name is taken; true when it got the name. */
-    static boolean linkNew(Path target, Path existing) throws IOException {
+    public static boolean linkNew(Path target, Path existing) throws IOException {
         try {
             Files.createLink(target, existing);
             return true;
