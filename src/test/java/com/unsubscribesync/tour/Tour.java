@@ -274,21 +274,35 @@ final class Tour {
 
     /** The visible node that matches, waited for. */
     Node find(String what, Predicate<Node> matches) throws Exception {
-        Callable<Optional<Node>> query =
-                () -> robot.lookup((Node n) -> matches.test(n) && shown(n)).tryQuery();
-        await(what, () -> query.call().isPresent());
-        return query.call().orElseThrow();
+        await(what, () -> maybe(matches).isPresent());
+        return maybe(matches).orElseThrow();
     }
 
     Optional<Node> maybe(Predicate<Node> matches) {
-        return robot.lookup((Node n) -> matches.test(n) && shown(n)).tryQuery();
+        return onFxThread(
+                () -> robot.lookup((Node n) -> matches.test(n) && shown(n)).tryQuery());
+    }
+
+    /**
+     * Reads the scene graph on the FX thread: read from another thread while the console builds a screen, a lookup
+     * can walk a list of children as it changes (CI once failed on "Index 1 out of bounds for length 0").
+     */
+    private static <T> T onFxThread(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the window", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the window could not be read on the FX thread: " + e, e);
+        }
     }
 
     /** A labeled control (a cell, a button) in the given node whose words are exactly these. */
     Node labeled(Node within, String words) throws Exception {
-        Callable<Optional<Node>> query = () -> robot.from(within)
+        Callable<Optional<Node>> query = () -> onFxThread(() -> robot.from(within)
                 .lookup((Node n) -> n instanceof Labeled l && words.equals(CutOff.shown(l)) && shown(n))
-                .tryQuery();
+                .tryQuery());
         await("\"" + words + "\" in " + CutOff.where(within), () -> query.call().isPresent());
         return query.call().orElseThrow();
     }
