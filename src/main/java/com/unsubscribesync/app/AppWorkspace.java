@@ -1,11 +1,15 @@
 package com.unsubscribesync.app;
 
 import com.unsubscribesync.bench.AppUnderBench;
+import com.unsubscribesync.cli.IntakeOption;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.ServeCommand;
+import com.unsubscribesync.cli.ServeState;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.collect.PeopleImporter;
 import com.unsubscribesync.collect.UnsubscribeImporter;
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.files.OwnerOnly;
 import com.unsubscribesync.intake.IntakeApi;
 import com.unsubscribesync.intake.IntakeServer;
@@ -13,6 +17,8 @@ import com.unsubscribesync.intake.IntakeSettings;
 import com.unsubscribesync.intake.LinkClicks;
 import com.unsubscribesync.layout.LayoutBackups;
 import com.unsubscribesync.layout.PageLayouts;
+import com.unsubscribesync.links.BaseUrl;
+import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.salesforce.OrgConnector;
 import com.unsubscribesync.store.ApiKeyRepository;
@@ -48,10 +54,16 @@ import com.unsubscribesync.usecase.Resubscribe;
 import com.unsubscribesync.usecase.RunSync;
 import com.unsubscribesync.usecase.SyncOverview;
 import com.unsubscribesync.usecase.UnsubscribeList;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,13 +94,13 @@ final class AppWorkspace implements AppUnderBench {
     private final ConnectOrg connectOrg;
     private final UnsubscribeLinks links;
     private final ApiKeyRepository apiKeys;
-    private java.util.Optional<IntakeServer> intake = java.util.Optional.empty();
+    private Optional<IntakeServer> intake = Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
     private final AppOrgConnection salesforce;
     private final RunningServes runningServes;
-    private java.util.Optional<RunningServes.Announcement> serving = java.util.Optional.empty();
+    private Optional<RunningServes.Announcement> serving = Optional.empty();
     private volatile com.unsubscribesync.store.SyncRun.Origin scheduledFrom =
             com.unsubscribesync.store.SyncRun.Origin.COMMAND_LINE;
 
@@ -98,7 +110,7 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     AppWorkspace(Path dataDirectory, Database database, Clock clock, String actor, Map<String, String> env) {
-        this(dataDirectory, database, clock, actor, env, java.util.Optional.empty(), java.util.Optional.empty());
+        this(dataDirectory, database, clock, actor, env, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -111,8 +123,8 @@ final class AppWorkspace implements AppUnderBench {
             Clock clock,
             String actor,
             Map<String, String> env,
-            java.util.Optional<com.unsubscribesync.salesforce.OrgConnector> engineOrg,
-            java.util.Optional<OrgConnection> connection) {
+            Optional<OrgConnector> engineOrg,
+            Optional<OrgConnection> connection) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -244,7 +256,7 @@ final class AppWorkspace implements AppUnderBench {
             }
 
             @Override
-            public java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+            public InetSocketAddress startIntake(IntakeOption option) {
                 return AppWorkspace.this.startIntake(option);
             }
 
@@ -260,17 +272,16 @@ final class AppWorkspace implements AppUnderBench {
     /** Who a clicked link's unsubscribe is recorded as, in history. */
     static final String RECIPIENT = "recipient";
 
-    private synchronized java.net.InetSocketAddress startIntake(com.unsubscribesync.cli.IntakeOption option) {
+    private synchronized InetSocketAddress startIntake(IntakeOption option) {
         IntakeSettings settings = IntakeSettings.on(option.address())
                 .withTrustedProxies(option.trustedProxies())
                 .withPerMinute(option.perMinute());
         RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
         try {
             IntakeApi api = new IntakeApi(apiKeys(), new RecordApiUnsubscribes(unsubscribes, apiKeys, clock, wake));
-            intake = java.util.Optional.of(
-                    IntakeServer.start(settings, links, new LinkClicks(clicks), java.util.Optional.of(api)));
+            intake = Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks), Optional.of(api)));
         } catch (java.io.IOException e) {
-            throw new com.unsubscribesync.domain.InvalidInputException("--intake " + option.address()
+            throw new InvalidInputException("--intake " + option.address()
                     + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "
                     + "computer");
         }
@@ -281,19 +292,13 @@ final class AppWorkspace implements AppUnderBench {
 
     @Override
     public ClickIntake openIntake() {
-        java.net.InetSocketAddress at = startIntake(new com.unsubscribesync.cli.IntakeOption(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
-                java.util.Set.of(),
-                Integer.MAX_VALUE / 2));
-        com.unsubscribesync.links.BaseUrl base =
-                com.unsubscribesync.links.BaseUrl.parse("http://127.0.0.1:" + at.getPort());
+        InetSocketAddress at = startIntake(new IntakeOption(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Set.of(), Integer.MAX_VALUE / 2));
+        BaseUrl base = BaseUrl.parse("http://127.0.0.1:" + at.getPort());
         return new ClickIntake() {
             @Override
-            public java.net.URI linkFor(String email) {
-                return links.make(
-                                new com.unsubscribesync.links.LinkSubject(
-                                        com.unsubscribesync.domain.Email.parse(email), java.util.Optional.empty()),
-                                base)
+            public URI linkFor(String email) {
+                return links.make(new LinkSubject(Email.parse(email), Optional.empty()), base)
                         .url();
             }
 
@@ -304,15 +309,15 @@ final class AppWorkspace implements AppUnderBench {
         };
     }
 
-    private static java.util.Optional<String> listening(IntakeServer running) {
-        java.net.InetSocketAddress address = running.address();
-        return java.util.Optional.of(address.getAddress().getHostAddress() + ":" + address.getPort());
+    private static Optional<String> listening(IntakeServer running) {
+        InetSocketAddress address = running.address();
+        return Optional.of(address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
     private synchronized void stopIntake() {
         intake.ifPresent(IntakeServer::close);
-        intake = java.util.Optional.empty();
-        serving.ifPresent(announcement -> announcement.intakeListening(java.util.Optional.empty()));
+        intake = Optional.empty();
+        serving.ifPresent(announcement -> announcement.intakeListening(Optional.empty()));
     }
 
     ImportPeople importPeople() {
@@ -419,12 +424,12 @@ final class AppWorkspace implements AppUnderBench {
             RunningServes.Announcement announcement = runningServes.announce(clock.instant(), engine::wake);
             org.whenWaitingChanges(announcement::write);
             announcement.write(org.waiting());
-            serving = java.util.Optional.of(announcement);
+            serving = Optional.of(announcement);
             intake.ifPresent(running -> announcement.intakeListening(listening(running)));
         }
     }
 
-    public java.util.List<com.unsubscribesync.cli.ServeState> runningServes() {
+    public List<ServeState> runningServes() {
         return runningServes.live();
     }
 
@@ -455,7 +460,7 @@ final class AppWorkspace implements AppUnderBench {
         stopIntake();
         synchronized (this) {
             serving.ifPresent(RunningServes.Announcement::close);
-            serving = java.util.Optional.empty();
+            serving = Optional.empty();
         }
         engine.close();
         org.close();

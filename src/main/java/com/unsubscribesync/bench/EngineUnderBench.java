@@ -22,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The app's engine on a data directory of its own, wired as the app wires it (store, nightly run, real-time pusher
@@ -148,9 +150,9 @@ final class EngineUnderBench implements AutoCloseable {
         workspace.engine().start();
         try (AppUnderBench.ClickIntake intake = workspace.openIntake();
                 IntakeClicks clicks = new IntakeClicks()) {
-            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger next = new AtomicInteger();
             long end = System.nanoTime() + length.toNanos();
-            List<Thread> threads = new java.util.ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < clients; i++) {
                 Thread client = new Thread(

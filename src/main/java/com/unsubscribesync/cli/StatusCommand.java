@@ -85,11 +85,12 @@ public class StatusCommand implements Callable<Integer> {
         api.put("used", org.apiUsed().orElse(null));
         api.put("limit", org.apiLimit().orElse(null));
         status.put("apiUsage", api);
+        List<ServeState> running = serves.get();
         java.util.Optional<ServeState> serve =
-                serves.get().stream().max(java.util.Comparator.comparing(ServeState::startedAt));
+                running.stream().max(java.util.Comparator.comparing(ServeState::startedAt));
         status.put("serve", serve.map(StatusCommand::serveView).orElse(null));
-        java.util.List<String> intakes =
-                serves.get().stream().flatMap(s -> s.intake().stream()).toList();
+        List<String> intakes =
+                running.stream().flatMap(s -> s.intake().stream()).toList();
         long clicksToday = local.clickedToday(root.zone());
         Map<String, Object> intake = new LinkedHashMap<>();
         intake.put("listening", intakes);

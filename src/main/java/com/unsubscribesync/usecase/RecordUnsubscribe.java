@@ -55,9 +55,7 @@ public final class RecordUnsubscribe {
     }
 
     public Recorded add(Email email, UnsubscribeSource source, Optional<String> reason) {
-        if (source == UnsubscribeSource.SALESFORCE_SYNC || source == UnsubscribeSource.IMPORT) {
-            throw new SetByTheApp(source);
-        }
+        refuseSetByTheApp(source);
         Unsubscribe unsubscribe = new Unsubscribe(email, clock.instant(), source, actor, reason);
         if (unsubscribes.add(unsubscribe)) {
             pusher.wake();
@@ -74,9 +72,7 @@ public final class RecordUnsubscribe {
      * order, whether each was new.
      */
     public List<Boolean> addTogether(List<Request> requests, UnsubscribeSource source) {
-        if (source == UnsubscribeSource.SALESFORCE_SYNC || source == UnsubscribeSource.IMPORT) {
-            throw new SetByTheApp(source);
-        }
+        refuseSetByTheApp(source);
         Instant now = clock.instant();
         List<Unsubscribe> unsubscribes = requests.stream()
                 .map(request -> new Unsubscribe(request.email(), now, source, actor, request.reason()))
@@ -86,6 +82,12 @@ public final class RecordUnsubscribe {
             pusher.wake();
         }
         return added;
+    }
+
+    private static void refuseSetByTheApp(UnsubscribeSource source) {
+        if (source == UnsubscribeSource.SALESFORCE_SYNC || source == UnsubscribeSource.IMPORT) {
+            throw new SetByTheApp(source);
+        }
     }
 
     /** Imports a CSV file as the layout reads it; nothing is written on a dry run or when a row is bad and kept. */
