@@ -38,15 +38,20 @@ final class WorkspaceOpener {
                 option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
         ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
-        Optional<String> url = store.or(() -> Optional.ofNullable(env.get(STORE)))
-                .map(String::strip)
-                .filter(given -> !given.isEmpty());
+        Optional<String> url = storeUrl(store, env);
         Database database = url.isPresent()
                 ? Database.openUrl(url.get(), Optional.ofNullable(env.get(STORE_PASSWORD)), pool)
                 : Database.openFile(directory);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
         return new AppWorkspace(directory, database, clock, actor, env);
+    }
+
+    /** The {@code --store} URL, else {@code UNSUBSCRIBE_SYNC_STORE}; empty for the data directory's own file. */
+    static Optional<String> storeUrl(Optional<String> store, Map<String, String> env) {
+        return store.or(() -> Optional.ofNullable(env.get(STORE)))
+                .map(String::strip)
+                .filter(given -> !given.isEmpty());
     }
 
     /** Who this process records as making its changes: a team shares one store, so each admin can say who they are. */

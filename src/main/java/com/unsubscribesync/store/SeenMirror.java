@@ -32,7 +32,7 @@ final class SeenMirror {
         this.database = database;
         this.planId = planId;
         this.preview = preview;
-        this.pulled = table(planId);
+        this.pulled = table(database, planId);
         this.notReplaced = " AND NOT EXISTS (SELECT 1 FROM " + pulled + " s WHERE s.id = m.id)";
     }
 
@@ -40,8 +40,8 @@ final class SeenMirror {
      * The table of what the preview with this plan id pulled, in the one schema where the app's database user may
      * make and drop tables.
      */
-    static String table(long planId) {
-        return DatabaseFile.PREVIEW_SCHEMA + ".preview_mirror_" + planId;
+    static String table(Database database, long planId) {
+        return database.previewSchema() + ".preview_mirror_" + planId;
     }
 
     /** Makes the table of what the preview pulls; its columns are those of {@code sf_mirror}. */
@@ -62,7 +62,7 @@ final class SeenMirror {
     static void drop(Database database, long planId) {
         database.inTransaction(connection -> {
             try (Statement drop = connection.createStatement()) {
-                return drop.executeUpdate("DROP TABLE IF EXISTS " + table(planId));
+                return drop.executeUpdate("DROP TABLE IF EXISTS " + table(database, planId));
             }
         });
     }
