@@ -49,7 +49,7 @@ final class SeenMirror {
         database.inTransaction(connection -> {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + pulled + " (id CHAR(18) PRIMARY KEY, "
-                        + "email VARCHAR(254), "
+                        + "email " + database.dialect().addressType() + ", "
                         + "opted_out BOOLEAN NOT NULL, opted_out_before BOOLEAN NOT NULL, is_converted BOOLEAN NOT NULL, "
                         + "converted_contact_id CHAR(18), is_deleted BOOLEAN NOT NULL, master_record_id CHAR(18))");
                 create.execute("CREATE INDEX IF NOT EXISTS "
