@@ -35,7 +35,8 @@ final class Migrations {
             "V9__run_detail.sql",
             "V10__outbox_claims.sql",
             "V11__run_lock_fence.sql",
-            "V12__intake_api_keys.sql");
+            "V12__intake_api_keys.sql",
+            "V13__team_connection.sql");
 
     private static final String CHECKSUM = "checksum";
 
