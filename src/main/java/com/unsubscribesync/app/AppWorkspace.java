@@ -233,24 +233,7 @@ final class AppWorkspace implements AppUnderBench {
 
     private static SavedConnections teamConnection(Database database, Clock clock, Map<String, String> env) {
         TeamConnectionRepository row = new TeamConnectionRepository(database, clock);
-        return new TeamConnection(
-                new TeamConnection.SealedRow() {
-                    @Override
-                    public Optional<String> read() {
-                        return row.sealed();
-                    }
-
-                    @Override
-                    public void write(String sealed) {
-                        row.save(sealed);
-                    }
-
-                    @Override
-                    public boolean delete() {
-                        return row.delete();
-                    }
-                },
-                env);
+        return new TeamConnection(TeamConnection.SealedRow.of(row::sealed, row::save, row::delete), env);
     }
 
     /** The use cases both front ends call (ADR 0042). */

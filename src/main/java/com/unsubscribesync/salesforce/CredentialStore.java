@@ -87,17 +87,6 @@ public final class CredentialStore implements SavedConnections {
                 + " — restore both files from the same backup, or connect again with 'connect'");
     }
 
-    /** Why the saved connection cannot be used, when it is there but damaged; empty when it is fine or absent. */
-    @Override
-    public Optional<String> problem() {
-        try {
-            load();
-            return Optional.empty();
-        } catch (DamagedFileException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
     /** Whether a connection was saved here, whether or not it can be opened with the key beside it. */
     @Override
     public boolean saved() {

@@ -1,11 +1,12 @@
 package com.unsubscribesync.salesforce;
 
+import com.unsubscribesync.domain.InvalidInputException;
 import java.util.Optional;
 
 /**
  * Where the connection to reconnect with is kept: this computer's data directory ({@link CredentialStore}) or, with
  * a shared store, the team's store ({@link TeamConnection}). A kept connection that cannot be opened is said with
- * an {@link com.unsubscribesync.domain.InvalidInputException} whose one line names the fix.
+ * an {@link InvalidInputException} whose one line names the fix.
  */
 public interface SavedConnections {
 
@@ -18,7 +19,14 @@ public interface SavedConnections {
     Optional<SavedConnection> load();
 
     /** Why the kept connection cannot be used, when it is there but does not open; empty when fine or absent. */
-    Optional<String> problem();
+    default Optional<String> problem() {
+        try {
+            load();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
 
     /** Whether a connection is kept, whether or not it can be opened. */
     boolean saved();

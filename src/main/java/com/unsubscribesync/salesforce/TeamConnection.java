@@ -6,6 +6,9 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 
@@ -25,6 +28,25 @@ public final class TeamConnection implements SavedConnections {
         void write(String sealed);
 
         boolean delete();
+
+        static SealedRow of(Supplier<Optional<String>> read, Consumer<String> write, BooleanSupplier delete) {
+            return new SealedRow() {
+                @Override
+                public Optional<String> read() {
+                    return read.get();
+                }
+
+                @Override
+                public void write(String sealed) {
+                    write.accept(sealed);
+                }
+
+                @Override
+                public boolean delete() {
+                    return delete.getAsBoolean();
+                }
+            };
+        }
     }
 
     private final SealedRow row;
@@ -80,16 +102,6 @@ public final class TeamConnection implements SavedConnections {
     private static InvalidInputException unreadable(String why) {
         return new InvalidInputException("the team's Salesforce connection in the store cannot be read: " + why
                 + " — connect again with 'connect' from one node");
-    }
-
-    @Override
-    public Optional<String> problem() {
-        try {
-            load();
-            return Optional.empty();
-        } catch (InvalidInputException e) {
-            return Optional.of(e.getMessage());
-        }
     }
 
     @Override

@@ -254,22 +254,14 @@ class TeamConnectionTest {
     private Optional<SavedConnection> openedWithTheKey() {
         Optional<String> row = sealedRow();
         return new TeamConnection(
-                        new TeamConnection.SealedRow() {
-                            @Override
-                            public Optional<String> read() {
-                                return row;
-                            }
-
-                            @Override
-                            public void write(String sealed) {
-                                throw new AssertionError("only read");
-                            }
-
-                            @Override
-                            public boolean delete() {
-                                throw new AssertionError("only read");
-                            }
-                        },
+                        TeamConnection.SealedRow.of(
+                                () -> row,
+                                text -> {
+                                    throw new AssertionError("only read");
+                                },
+                                () -> {
+                                    throw new AssertionError("only read");
+                                }),
                         withKey())
                 .load();
     }
