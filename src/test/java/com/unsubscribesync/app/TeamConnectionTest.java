@@ -145,6 +145,25 @@ class TeamConnectionTest {
     }
 
     @Test
+    void aConnectWithAnotherKeyReplacesTheTeamsConnectionAndSaysSo() throws Exception {
+        assertThat(signInFrom(work.resolve("a"), withKey()).exit()).isZero();
+        Path otherKeyFile = work.resolve("other.key");
+        assertThat(CliRun.withArgumentsAsGiven()
+                        .run("team-key", "make", otherKeyFile.toString())
+                        .exit())
+                .isZero();
+        Map<String, String> otherKey = env(Map.of("UNSUBSCRIBE_SYNC_TEAM_KEY_FILE", otherKeyFile.toString()));
+
+        CliRun replaced = signInFrom(work.resolve("b"), otherKey);
+
+        assertThat(replaced.exit()).as(replaced.err()).isZero();
+        assertThat(replaced.err()).contains("replaced").contains("different key");
+        assertThat(statusOf(work.resolve("b"), otherKey).get("connected").asBoolean())
+                .isTrue();
+        assertThat(run(work.resolve("a"), withKey(), "status").out()).contains(WRONG_KEY);
+    }
+
+    @Test
     void withoutAKeyAConnectIsRefusedInOneLineBeforeAnySignInAndStatusNamesTheVariable() throws Exception {
         Map<String, String> noKey = env(Map.of());
 
