@@ -118,20 +118,6 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     /**
-     * @param sharedStore whether the store is shared (named by a URL): then the Salesforce connection is the team's,
-     *     kept in the store under the team key (ADR 0065), instead of this data directory's
-     */
-    AppWorkspace(
-            Path dataDirectory,
-            Database database,
-            Clock clock,
-            String actor,
-            Map<String, String> env,
-            boolean sharedStore) {
-        this(dataDirectory, database, clock, actor, env, Optional.empty(), Optional.empty(), sharedStore);
-    }
-
-    /**
      * @param engineOrg  the org the engine works with instead of the saved connection (tests)
      * @param connection the connection the front ends see instead of the saved one (tests)
      */
@@ -146,7 +132,11 @@ final class AppWorkspace implements AppUnderBench {
         this(dataDirectory, database, clock, actor, env, engineOrg, connection, false);
     }
 
-    private AppWorkspace(
+    /**
+     * @param sharedStore whether the store is shared (named by a URL): then the Salesforce connection is the team's,
+     *     kept in the store under the team key (ADR 0065), instead of this data directory's
+     */
+    AppWorkspace(
             Path dataDirectory,
             Database database,
             Clock clock,

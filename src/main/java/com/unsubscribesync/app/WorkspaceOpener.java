@@ -46,7 +46,8 @@ final class WorkspaceOpener {
                 : Database.openFile(directory);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
-        return new AppWorkspace(directory, database, clock, actor, env, url.isPresent());
+        return new AppWorkspace(
+                directory, database, clock, actor, env, Optional.empty(), Optional.empty(), url.isPresent());
     }
 
     /** Who this process records as making its changes: a team shares one store, so each admin can say who they are. */
