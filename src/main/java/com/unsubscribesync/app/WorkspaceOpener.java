@@ -44,7 +44,8 @@ final class WorkspaceOpener {
                 : Database.openFile(directory);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
-        return new AppWorkspace(directory, database, clock, actor, env);
+        return new AppWorkspace(
+                directory, database, clock, actor, env, Optional.empty(), Optional.empty(), url.isPresent());
     }
 
     /** The {@code --store} URL, else {@code UNSUBSCRIBE_SYNC_STORE}; empty for the data directory's own file. */

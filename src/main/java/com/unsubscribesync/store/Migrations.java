@@ -36,7 +36,8 @@ final class Migrations {
             "V10__outbox_claims.sql",
             "V11__run_lock_fence.sql",
             "V12__intake_api_keys.sql",
-            EmailsInByteOrder.STEP);
+            EmailsInByteOrder.STEP,
+            "V14__team_connection.sql");
 
     private static final String CHECKSUM = "checksum";
 
