@@ -331,6 +331,99 @@ class IntakeServerTest {
     }
 
     @Test
+    void clicksWaitingForTheirCommitHoldNoRequestThreadAndAreAnsweredOnlyAfterIt() throws Exception {
+        CountDownLatch storeSlow = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        String base = start(settings -> settings.withQueue(500, 1).withPerMinute(60_000), real -> new Recording() {
+            @Override
+            public boolean record(LinkSubject subject) {
+                return real.record(subject);
+            }
+
+            @Override
+            public List<Boolean> recordTogether(List<LinkSubject> subjects) {
+                writing.countDown();
+                try {
+                    storeSlow.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return real.recordTogether(subjects);
+            }
+        });
+        List<CompletableFuture<HttpResponse<String>>> clicks = new ArrayList<>();
+        clicks.add(http.sendAsync(
+                postRequest(link(base, "first@example.com"), ONE_CLICK), HttpResponse.BodyHandlers.ofString()));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        int later = 150;
+        for (int i = 1; i <= later; i++) {
+            clicks.add(http.sendAsync(
+                    postRequest(link(base, "waiting" + i + "@example.com"), ONE_CLICK),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Eventually.within(Duration.ofSeconds(30))
+                .until(
+                        "every later click waiting for the store",
+                        () -> get(base + "/health").body().contains("\"waiting\":" + later));
+
+        assertThat(Thread.getAllStackTraces().values())
+                .as("no thread waits inside the click handler")
+                .noneMatch(stack -> java.util.Arrays.stream(stack)
+                        .anyMatch(frame -> frame.getClassName().equals(LinkHandler.class.getName())));
+        assertThat(clicks).noneMatch(CompletableFuture::isDone);
+        storeSlow.countDown();
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            assertThat(click.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(unsubscribes.count()).isEqualTo(later + 1);
+    }
+
+    @Test
+    void aCommitThatFailsAnswers503WithRetryAfterToEveryClickInItAndRecordsNone() throws Exception {
+        CountDownLatch storeSlow = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        String base = start(settings -> settings.withQueue(64, 1), real -> new Recording() {
+            @Override
+            public boolean record(LinkSubject subject) {
+                throw new IllegalStateException("the disk is full");
+            }
+
+            @Override
+            public List<Boolean> recordTogether(List<LinkSubject> subjects) {
+                writing.countDown();
+                try {
+                    storeSlow.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the disk is full");
+            }
+        });
+        List<CompletableFuture<HttpResponse<String>>> clicks = new ArrayList<>();
+        clicks.add(http.sendAsync(
+                postRequest(link(base, "first@example.com"), ONE_CLICK), HttpResponse.BodyHandlers.ofString()));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 5; i++) {
+            clicks.add(http.sendAsync(
+                    postRequest(link(base, "later" + i + "@example.com"), ONE_CLICK),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Eventually.within(Duration.ofSeconds(10))
+                .until(
+                        "five clicks waiting for the store",
+                        () -> get(base + "/health").body().contains("\"waiting\":5"));
+        storeSlow.countDown();
+
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            HttpResponse<String> answer = click.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        }
+        assertThat(unsubscribes.count()).isZero();
+        assertThat(log.list).noneMatch(line -> line.getFormattedMessage().contains("later1@example.com"));
+    }
+
+    @Test
     void behindATrustedProxyTheRateIsCountedPerForwardedClientAndAnUntrustedPeersHeaderIsIgnored() throws Exception {
         String base = start(
                 settings -> settings.withPerMinute(3).withTrustedProxies(Set.of(InetAddress.getLoopbackAddress())),
