@@ -1,9 +1,6 @@
 package com.unsubscribesync.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Recipients clicking one-click links, as mail providers send them: a POST of {@code List-Unsubscribe=One-Click} to
  * the link; a 429 or 503 is sent again after its {@code Retry-After}, as RFC 8058 senders do. Each click's answer
- * time (from its first try to its 200) is kept.
+ * time (from its first try to its 200) is kept. The requests go over {@link ClickConnections}, cheap enough not to
+ * eat the cores the intake is measured on.
  */
 final class IntakeClicks implements AutoCloseable {
-    private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
     private static final int MOST_TRIES = 10;
 
-    private final HttpClient http;
+    private ClickConnections connections;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "bench-click-retry");
         thread.setDaemon(true);
@@ -33,18 +30,6 @@ final class IntakeClicks implements AutoCloseable {
     private final ConcurrentLinkedQueue<Long> answerNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger turnedAway = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-
-    IntakeClicks() {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(8, task -> {
-                    Thread thread = new Thread(task, "bench-click");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
-                .build();
-    }
 
     /** What the intake answered, over every click sent. */
     record Answers(int clicks, int answered, int turnedAway, int failed, double p50Ms, double p99Ms, double maxMs) {}
@@ -64,27 +49,28 @@ final class IntakeClicks implements AutoCloseable {
     }
 
     private void send(URI link, long firstTry, int tries, CompletableFuture<Void> done) {
-        HttpRequest request = HttpRequest.newBuilder(link)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(ONE_CLICK))
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            if (error == null && response.statusCode() == 200) {
+        connectionsTo(link).post(link, answer -> {
+            if (answer.status() == 200) {
                 answerNanos.add(System.nanoTime() - firstTry);
                 done.complete(null);
-            } else if (error == null
-                    && (response.statusCode() == 429 || response.statusCode() == 503)
-                    && tries < MOST_TRIES) {
+            } else if ((answer.status() == 429 || answer.status() == 503) && tries < MOST_TRIES) {
                 turnedAway.incrementAndGet();
-                long seconds =
-                        response.headers().firstValueAsLong("Retry-After").orElse(1);
-                retries.schedule(() -> send(link, firstTry, tries + 1, done), seconds, TimeUnit.SECONDS);
+                retries.schedule(
+                        () -> send(link, firstTry, tries + 1, done),
+                        answer.retryAfterSeconds().orElse(1),
+                        TimeUnit.SECONDS);
             } else {
                 failed.incrementAndGet();
                 done.complete(null);
             }
         });
+    }
+
+    private synchronized ClickConnections connectionsTo(URI link) {
+        if (connections == null) {
+            connections = new ClickConnections(link);
+        }
+        return connections;
     }
 
     /** Waits for every click sent with {@link #click} to be answered (or to give up), then sums the answers up. */
@@ -123,5 +109,10 @@ final class IntakeClicks implements AutoCloseable {
     @Override
     public void close() {
         retries.shutdownNow();
+        synchronized (this) {
+            if (connections != null) {
+                connections.close();
+            }
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The intake {@code serve --intake} runs (ADR 0057): one-click links under {@code /u/}, {@code POST
- * /api/unsubscribes} for callers with a key (ADR 0061), and {@code /health}. Enough request threads for every write
- * the queue holds and a few more; past that the acceptor answers itself, which slows a flood down at the socket.
+ * /api/unsubscribes} for callers with a key (ADR 0061), and {@code /health}. A click waiting for its commit holds no
+ * request thread: the answer is sent after the commit by {@link Unanswered}'s thread (ADR 0068). An API request still
+ * waits on its thread, so there are enough for a full queue of them (up to 64) and a few more; past that the acceptor
+ * answers itself, which slows a flood down at the socket.
  */
 public final class IntakeServer implements AutoCloseable {
     /** Connections the system holds for us while every request thread is busy: a burst of clicks opens many at once. */
@@ -23,15 +25,13 @@ public final class IntakeServer implements AutoCloseable {
     private final HttpServer server;
     private final RecordingQueue queue;
     private final ThreadPoolExecutor requests;
+    private final Unanswered unanswered;
 
-    private final AtomicInteger answering;
-
-    private IntakeServer(
-            HttpServer server, RecordingQueue queue, ThreadPoolExecutor requests, AtomicInteger answering) {
+    private IntakeServer(HttpServer server, RecordingQueue queue, ThreadPoolExecutor requests, Unanswered unanswered) {
         this.server = server;
         this.queue = queue;
         this.requests = requests;
-        this.answering = answering;
+        this.unanswered = unanswered;
     }
 
     /** @throws IOException when the address cannot be listened on (taken, not this computer's) */
@@ -50,7 +50,7 @@ public final class IntakeServer implements AutoCloseable {
         links.check();
         HttpServer server = HttpServer.create(settings.address(), BACKLOG);
         RecordingQueue queue = new RecordingQueue(recording, settings.queue(), settings.writers());
-        int threads = settings.queue() + settings.writers() + 8;
+        int threads = Math.min(settings.queue(), 64) + settings.writers() + 8;
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor requests = new ThreadPoolExecutor(
                 threads,
@@ -67,16 +67,9 @@ public final class IntakeServer implements AutoCloseable {
         requests.allowCoreThreadTimeOut(true);
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
         ClientRate<InetAddress> rate = new ClientRate<>(settings.perMinute(), System::nanoTime);
-        AtomicInteger answering = new AtomicInteger();
-        LinkHandler handler = new LinkHandler(links, queue, clients, rate, settings);
-        server.createContext("/u/", exchange -> {
-            answering.incrementAndGet();
-            try {
-                handler.handle(exchange);
-            } finally {
-                answering.decrementAndGet();
-            }
-        });
+        Unanswered answering = new Unanswered();
+        LinkHandler handler = new LinkHandler(links, queue, clients, rate, settings, answering);
+        server.createContext("/u/", handler);
         api.ifPresent(given -> {
             ApiHandler apiHandler = new ApiHandler(
                     given.keys(),
@@ -87,11 +80,11 @@ public final class IntakeServer implements AutoCloseable {
                     new ClientRate<>(settings.perMinute(), System::nanoTime),
                     settings);
             server.createContext(ApiHandler.PATH, exchange -> {
-                answering.incrementAndGet();
+                answering.taken();
                 try {
                     apiHandler.handle(exchange);
                 } finally {
-                    answering.decrementAndGet();
+                    answering.answered();
                 }
             });
         });
@@ -121,15 +114,9 @@ public final class IntakeServer implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        try {
-            while (answering.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        unanswered.awaitNone(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
         server.stop(0);
         requests.shutdown();
+        unanswered.close();
     }
 }

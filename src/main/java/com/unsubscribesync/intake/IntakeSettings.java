@@ -24,7 +24,8 @@ public record IntakeSettings(
         Duration answerWithin) {
     public static final int MAX_BODY_BYTES = 4096;
     public static final int PER_MINUTE = 60;
-    public static final int QUEUE = 64;
+    /** A burst of 10 000 clicks in a second waits here whole: a waiting click costs its connection, no thread. */
+    public static final int QUEUE = 10_000;
     /** The most one {@code POST /api/unsubscribes} may send: its body, and the unsubscribes in it. */
     public static final int API_MAX_BODY_BYTES = 256 * 1024;
 

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /u/{token}}: a GET shows the masked address and one button and records nothing (link scanners follow GETs);
- * a POST with {@code List-Unsubscribe=One-Click} records the unsubscribe and answers 200 once it is committed. A
- * refusal is one log line with neither the token nor the address.
+ * a POST with {@code List-Unsubscribe=One-Click} records the unsubscribe and answers 200 once it is committed. That
+ * answer is sent from {@link Unanswered}'s thread after the commit, so the request thread is free at once. A refusal
+ * is one log line with neither the token nor the address.
  */
 final class LinkHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LinkHandler.class);
@@ -33,23 +34,28 @@ final class LinkHandler implements HttpHandler {
     private final ClientAddress clients;
     private final ClientRate<InetAddress> rate;
     private final IntakeSettings settings;
+    private final Unanswered unanswered;
 
     LinkHandler(
             UnsubscribeLinks links,
             RecordingQueue queue,
             ClientAddress clients,
             ClientRate<InetAddress> rate,
-            IntakeSettings settings) {
+            IntakeSettings settings,
+            Unanswered unanswered) {
         this.links = links;
         this.queue = queue;
         this.clients = clients;
         this.rate = rate;
         this.settings = settings;
+        this.unanswered = unanswered;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        unanswered.taken();
+        boolean afterCommit = false;
+        try {
             InetAddress client = clients.of(exchange);
             String method = exchange.getRequestMethod();
             if (!rate.allow(client)) {
@@ -61,12 +67,17 @@ final class LinkHandler implements HttpHandler {
             Optional<String> token = path.matches() ? Optional.of(path.group(1)) : Optional.empty();
             switch (method) {
                 case "GET", "HEAD" -> show(exchange, client, token);
-                case "POST" -> unsubscribe(exchange, client, token);
+                case "POST" -> afterCommit = unsubscribe(exchange, client, token);
                 default -> {
                     refused(method, client, "method not allowed");
                     exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
                     Answers.empty(exchange, 405);
                 }
+            }
+        } finally {
+            if (!afterCommit) {
+                exchange.close();
+                unanswered.answered();
             }
         }
     }
@@ -81,50 +92,68 @@ final class LinkHandler implements HttpHandler {
         Answers.page(exchange, 200, Pages.ask(MaskedAddress.of(subject.get().email())));
     }
 
-    private void unsubscribe(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
+    /** Whether the answer is left to the commit of the unsubscribe (else it was sent here). */
+    private boolean unsubscribe(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
         Optional<byte[]> body = body(exchange);
         if (body.isEmpty()) {
             refused("POST", client, "body larger than " + settings.maxBodyBytes() + " bytes");
             Answers.empty(exchange, 413);
-            return;
+            return false;
         }
         OneClickForm form = OneClickForm.read(Answers.header(exchange, "Content-Type"), body.get());
         Optional<LinkSubject> subject = token.flatMap(links::open);
         if (subject.isEmpty()) {
             refused("POST", client, "link not valid");
             answer(exchange, 404, form, Pages.notValid());
-            return;
+            return false;
         }
         if (!form.oneClick()) {
             refused("POST", client, "body is not List-Unsubscribe=One-Click");
             answer(exchange, 400, form, Pages.notValid());
-            return;
+            return false;
         }
-        Optional<Future<Boolean>> write = queue.offer(subject.get());
+        Optional<CompletableFuture<Boolean>> write = queue.offer(subject.get());
         if (write.isEmpty()) {
             refused("POST", client, "queue full");
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
-            return;
+            return false;
         }
         String masked = MaskedAddress.of(subject.get().email());
-        try {
-            boolean added = write.get().get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
+        write.get()
+                .copy()
+                .orTimeout(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync(
+                        (added, error) -> {
+                            try (exchange) {
+                                committed(exchange, client, form, masked, added, error);
+                            } catch (IOException | RuntimeException e) {
+                                LOG.info(
+                                        "Intake: a click's answer could not be sent: {}",
+                                        e.getClass().getSimpleName());
+                            } finally {
+                                unanswered.answered();
+                            }
+                        },
+                        unanswered.answerer());
+        return true;
+    }
+
+    /** The answer once the write is over: 200 after its commit, else 503 to send the click again later. */
+    private void committed(
+            HttpExchange exchange, InetAddress client, OneClickForm form, String masked, Boolean added, Throwable error)
+            throws IOException {
+        Throwable failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (failure == null) {
             LOG.info("Intake: {} unsubscribed by a clicked link{}", masked, added ? "" : " (already unsubscribed)");
             answer(exchange, 200, form, Pages.done());
-        } catch (TimeoutException e) {
+        } else if (failure instanceof TimeoutException) {
             refused(
                     "POST",
                     client,
                     "the store did not commit within " + settings.answerWithin().toSeconds() + " s");
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
-        } catch (ExecutionException e) {
-            LOG.warn(
-                    "Intake: the unsubscribe of {} could not be written: {}",
-                    masked,
-                    e.getCause().toString());
-            Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } else {
+            LOG.warn("Intake: the unsubscribe of {} could not be written: {}", masked, failure.toString());
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
         }
     }

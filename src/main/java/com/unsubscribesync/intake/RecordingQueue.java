@@ -53,16 +53,16 @@ final class RecordingQueue implements AutoCloseable {
     }
 
     /** The write under way; empty when the queue is full or closing. */
-    Optional<Future<Boolean>> offer(LinkSubject subject) {
+    Optional<CompletableFuture<Boolean>> offer(LinkSubject subject) {
         return offer(new Waiting<>(subject, null, new CompletableFuture<>()));
     }
 
     /** Any write of the intake (an API request's), in the same queue as the clicks. */
     <T> Optional<Future<T>> offer(Callable<T> write) {
-        return offer(new Waiting<>(null, write, new CompletableFuture<>()));
+        return offer(new Waiting<>(null, write, new CompletableFuture<>())).map(written -> written);
     }
 
-    private <T> Optional<Future<T>> offer(Waiting<T> write) {
+    private <T> Optional<CompletableFuture<T>> offer(Waiting<T> write) {
         if (closing.get() || !waiting.offer(write)) {
             return Optional.empty();
         }

@@ -35,9 +35,14 @@ final class LinkKeys {
     private final Clock clock;
     private final SecureRandom random;
     private final ObjectMapper json = new ObjectMapper();
-    private Loaded loaded;
+    private volatile Loaded loaded;
 
-    private record Loaded(Object fileKey, Instant modified, List<LinkKey> keys) {}
+    private record Loaded(Object fileKey, Instant modified, List<LinkKey> keys) {
+        boolean of(BasicFileAttributes attributes) {
+            return Objects.equals(fileKey, attributes.fileKey())
+                    && modified.equals(attributes.lastModifiedTime().toInstant());
+        }
+    }
 
     LinkKeys(Path dataDirectory, Clock clock, SecureRandom random) {
         this.file = dataDirectory.resolve(FILE);
@@ -53,16 +58,30 @@ final class LinkKeys {
         return keys().stream().filter(LinkKey::current).findFirst().orElseThrow(() -> damaged("it has no current key"));
     }
 
-    /** The key with this id when it still opens links now; null otherwise (also when there is no key file). */
-    synchronized LinkKey accepted(int id) {
-        if (!Files.exists(file)) {
+    /**
+     * The key with this id when it still opens links now; null otherwise (also when there is no key file). Every click
+     * asks this, so it takes no lock while the file is the one already read (ADR 0068).
+     */
+    LinkKey accepted(int id) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw damaged("it cannot be read (" + e.getMessage() + ")");
         }
+        Loaded seen = loaded;
+        List<LinkKey> keys = seen != null && seen.of(attributes) ? seen.keys() : readAgain();
         Instant now = clock.instant();
-        return keys().stream()
+        return keys.stream()
                 .filter(key -> key.id() == id && key.opensAt(now))
                 .findFirst()
                 .orElse(null);
+    }
+
+    private synchronized List<LinkKey> readAgain() {
+        return keys();
     }
 
     /**
@@ -101,12 +120,12 @@ final class LinkKeys {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Instant modified = attributes.lastModifiedTime().toInstant();
-            if (loaded == null
-                    || !Objects.equals(loaded.fileKey(), attributes.fileKey())
-                    || !loaded.modified().equals(modified)) {
-                loaded = new Loaded(attributes.fileKey(), modified, parse(Files.readAllBytes(file)));
+            Loaded seen = loaded;
+            if (seen == null || !seen.of(attributes)) {
+                seen = new Loaded(attributes.fileKey(), modified, parse(Files.readAllBytes(file)));
+                loaded = seen;
             }
-            return loaded.keys();
+            return seen.keys();
         } catch (NoSuchFileException e) {
             throw damaged("it is missing");
         } catch (IOException e) {

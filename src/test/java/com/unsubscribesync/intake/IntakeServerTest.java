@@ -248,50 +248,78 @@ class IntakeServerTest {
                 .isEqualTo(200);
     }
 
-    @Test
-    void clicksThatWaitedWhileTheStoreWasBusyAreCommittedTogetherAndEachAnsweredAfterThatCommit() throws Exception {
-        CountDownLatch storeSlow = new CountDownLatch(1);
-        CountDownLatch writing = new CountDownLatch(1);
-        List<Integer> together = new java.util.concurrent.CopyOnWriteArrayList<>();
-        String base = start(settings -> settings.withQueue(64, 1), real -> new Recording() {
-            @Override
-            public boolean record(LinkSubject subject) {
-                return real.record(subject);
-            }
+    /** A store whose commits of clicks wait until released, failing then when told to; keeps each group's size. */
+    private static final class BusyStore implements UnaryOperator<Recording> {
+        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+        final List<Integer> together = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final boolean fails;
 
-            @Override
-            public List<Boolean> recordTogether(List<LinkSubject> subjects) {
-                together.add(subjects.size());
-                writing.countDown();
-                try {
-                    storeSlow.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        BusyStore(boolean fails) {
+            this.fails = fails;
+        }
+
+        @Override
+        public Recording apply(Recording real) {
+            return new Recording() {
+                @Override
+                public boolean record(LinkSubject subject) {
+                    if (fails) {
+                        throw new IllegalStateException("the disk is full");
+                    }
+                    return real.record(subject);
                 }
-                return real.recordTogether(subjects);
-            }
-        });
-        List<CompletableFuture<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+
+                @Override
+                public List<Boolean> recordTogether(List<LinkSubject> subjects) {
+                    together.add(subjects.size());
+                    writing.countDown();
+                    try {
+                        released.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (fails) {
+                        throw new IllegalStateException("the disk is full");
+                    }
+                    return real.recordTogether(subjects);
+                }
+            };
+        }
+    }
+
+    /** One click that keeps the busy store writing, then {@code later} more that wait for it; all of them. */
+    private List<CompletableFuture<HttpResponse<String>>> clickWhileBusy(String base, BusyStore store, int later)
+            throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> clicks = new ArrayList<>();
         clicks.add(http.sendAsync(
                 postRequest(link(base, "first@example.com"), ONE_CLICK), HttpResponse.BodyHandlers.ofString()));
-        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
-        for (int i = 1; i <= 5; i++) {
+        assertThat(store.writing.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= later; i++) {
             clicks.add(http.sendAsync(
                     postRequest(link(base, "later" + i + "@example.com"), ONE_CLICK),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        Eventually.within(Duration.ofSeconds(10))
+        Eventually.within(Duration.ofSeconds(30))
                 .until(
-                        "five clicks waiting for the store",
-                        () -> get(base + "/health").body().contains("\"waiting\":5"));
+                        later + " clicks waiting for the store",
+                        () -> get(base + "/health").body().contains("\"waiting\":" + later));
+        return clicks;
+    }
+
+    @Test
+    void clicksThatWaitedWhileTheStoreWasBusyAreCommittedTogetherAndEachAnsweredAfterThatCommit() throws Exception {
+        BusyStore store = new BusyStore(false);
+        String base = start(settings -> settings.withQueue(64, 1), store);
+        List<CompletableFuture<HttpResponse<String>>> clicks = clickWhileBusy(base, store, 5);
         assertThat(clicks).noneMatch(CompletableFuture::isDone);
 
-        storeSlow.countDown();
+        store.released.countDown();
 
         for (CompletableFuture<HttpResponse<String>> click : clicks) {
             assertThat(click.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
-        assertThat(together).containsExactly(1, 5);
+        assertThat(store.together).containsExactly(1, 5);
         assertThat(unsubscribes.count()).isEqualTo(6);
     }
 
@@ -328,6 +356,45 @@ class IntakeServerTest {
         assertThat(second.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(unsubscribes.isUnsubscribed(new Email("third@example.com"))).isFalse();
         assertThat(unsubscribes.count()).isEqualTo(2);
+    }
+
+    @Test
+    void clicksWaitingForTheirCommitHoldNoRequestThreadAndAreAnsweredOnlyAfterIt() throws Exception {
+        BusyStore store = new BusyStore(false);
+        String base = start(settings -> settings.withQueue(500, 1).withPerMinute(60_000), store);
+        int later = 150;
+        List<CompletableFuture<HttpResponse<String>>> clicks = clickWhileBusy(base, store, later);
+
+        assertThat(Thread.getAllStackTraces().values())
+                .as("no thread waits inside the click handler")
+                .noneMatch(stack -> java.util.Arrays.stream(stack)
+                        .anyMatch(frame -> frame.getClassName().equals(LinkHandler.class.getName())));
+        assertThat(clicks).noneMatch(CompletableFuture::isDone);
+        store.released.countDown();
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            assertThat(click.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(unsubscribes.count()).isEqualTo(later + 1);
+    }
+
+    @Test
+    void aCommitThatFailsAnswers503WithRetryAfterToEveryClickInItAndRecordsNone() throws Exception {
+        BusyStore store = new BusyStore(true);
+        String base = start(settings -> settings.withQueue(64, 1), store);
+        List<CompletableFuture<HttpResponse<String>>> clicks = clickWhileBusy(base, store, 5);
+
+        store.released.countDown();
+
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            HttpResponse<String> answer = click.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        }
+        assertThat(store.together)
+                .as("the group of five, then each of them alone")
+                .startsWith(1, 5, 1);
+        assertThat(unsubscribes.count()).isZero();
+        assertThat(log.list).noneMatch(line -> line.getFormattedMessage().contains("later1@example.com"));
     }
 
     @Test
