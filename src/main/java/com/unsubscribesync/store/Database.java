@@ -3,11 +3,15 @@ package com.unsubscribesync.store;
 import com.unsubscribesync.files.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -24,23 +28,28 @@ public final class Database implements AutoCloseable {
     private final SqlDialect dialect;
     private final Optional<SharedDatabaseFile> shared;
     private final Optional<Path> lockFile;
+    private final ChangeFeed changes;
+    /** What the transaction running on this thread changed, for the feed to announce once it commits. */
+    private final ThreadLocal<Set<Change>> changedHere = new ThreadLocal<>();
 
     private Database(
             DataSource pool,
             AutoCloseable closing,
             SqlDialect dialect,
             Optional<SharedDatabaseFile> shared,
-            Optional<Path> lockFile) {
+            Optional<Path> lockFile,
+            ChangeFeed changes) {
         this.pool = pool;
         this.closing = closing;
         this.dialect = dialect;
         this.shared = shared;
         this.lockFile = lockFile;
+        this.changes = changes;
     }
 
     private static Database overH2(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lock) {
         pool.setMaxConnections(16);
-        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock);
+        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock, ChangeFeed.inThisProcess());
     }
 
     /**
@@ -97,10 +106,24 @@ public final class Database implements AutoCloseable {
      */
     public static Database openUrl(String url, Optional<String> password, PoolSize size) {
         return StoreUrl.open(url, password, size, (pool, dialect) -> {
-            Database database = new Database(pool, pool, dialect, Optional.empty(), Optional.empty());
+            Database database = new Database(
+                    pool,
+                    pool,
+                    dialect,
+                    Optional.empty(),
+                    Optional.empty(),
+                    ChangeFeed.of(dialect, () -> listeningConnection(url, password)));
             database.migrate();
             return database;
         });
+    }
+
+    /** Outside the pool: it is held as long as the process listens, and made again after it is lost. */
+    private static Connection listeningConnection(String url, Optional<String> password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "unsubscribe-sync changes");
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        return DriverManager.getConnection(url, properties);
     }
 
     private void migrate() throws SQLException {
@@ -126,6 +149,23 @@ public final class Database implements AutoCloseable {
 
     SqlDialect dialect() {
         return dialect;
+    }
+
+    /** What committed writes changed, for the nodes and consoles that read again when told (ADR 0064). */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /**
+     * Marks that the transaction running on this thread changed this: the feed announces it if, and once, the
+     * transaction commits.
+     */
+    void changed(Change change) {
+        Set<Change> changed = changedHere.get();
+        if (changed == null) {
+            throw new IllegalStateException("A change is announced by a write inside inTransaction");
+        }
+        changed.add(change);
     }
 
     public Connection connection() {
@@ -186,18 +226,30 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Work<T> work) {
+        Set<Change> outer = changedHere.get();
+        Set<Change> changed = EnumSet.noneOf(Change.class);
+        changedHere.set(changed);
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(WholeTransaction.of(connection));
+                result = work.run(WholeTransaction.of(connection));
+                changes.beforeCommit(connection, changed);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+            changes.afterCommit(changed);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("A write to the local database failed and was rolled back", e);
+        } finally {
+            if (outer == null) {
+                changedHere.remove();
+            } else {
+                changedHere.set(outer);
+            }
         }
     }
 
@@ -222,6 +274,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         // No CHECKPOINT: the app's user may not run it, and H2 writes everything when its last session closes.
+        changes.close();
         try {
             closing.close();
         } catch (Exception e) {

@@ -193,6 +193,7 @@ public final class OutboxRepository {
     /** Queues a push outside an unsubscribe (an admin's "keep unsubscribed" decision, a retry-now). */
     public void enqueue(Email email, Instant now) {
         database.inTransaction(connection -> {
+            database.changed(Change.OUTBOX);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO outbox (email, created_at, next_attempt_at) VALUES (?, ?, ?)")) {
                 insert.setString(1, email.value());
@@ -207,6 +208,7 @@ public final class OutboxRepository {
     /** Makes every waiting entry due now, e.g. once the admin has fixed the field they wait for; returns how many. */
     public int retryAllNow(Instant now) {
         return database.inTransaction(connection -> {
+            database.changed(Change.OUTBOX);
             try (PreparedStatement update =
                     connection.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?")) {
                 // Whole microseconds, as the column keeps them, so that the entry is due at {@code now} itself.
