@@ -95,6 +95,7 @@ public final class SyncRunRepository {
      */
     public void recordProgress(long id, SyncRun.Counts counts, int failed, List<RunRecord> records) {
         database.inTransaction(connection -> {
+            database.changed(Change.RUNS);
             try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET pulled = ?, pushed = ?, "
                     + "imported = ?, conflicts = ?, api_calls = ?, failed = ? WHERE id = ? AND outcome = ?")) {
                 update.setInt(1, counts.pulled());
