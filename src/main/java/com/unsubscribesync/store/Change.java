@@ -15,6 +15,8 @@ public enum Change {
     CONFLICTS,
     /** An entry queued for the real-time push, or put back for any node to take. */
     OUTBOX,
+    /** Queued pushes settled: the pending count went down. */
+    PUSHED,
     /** A sync run started or finished. */
     RUNS;
 

@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
         switch (change) {
             case OUTBOX, UNSUBSCRIBES -> wake();
             case SETTINGS -> scheduler.checkAgain();
-            case CONFLICTS, RUNS -> {}
+            case CONFLICTS, RUNS, PUSHED -> {}
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,12 @@ class ChangesReachEveryNodeTest {
 
     private String url;
     private ShownConsole<InMemoryOrg> shown;
+
+    /** The PostgreSQL server starts before the window's setup, which has its own shorter patience. */
+    @BeforeAll
+    static void startTheTeamsDatabaseServer() {
+        TeamStoreForTests.newDatabase();
+    }
 
     @Start
     void start(Stage stage) {

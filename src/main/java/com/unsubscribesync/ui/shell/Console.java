@@ -83,23 +83,27 @@ public final class Console {
         polling = polling(STATUS_EVERY);
         following = new ScreensFollowChanges(Map.of(
                 Change.UNSUBSCRIBES,
-                        () -> {
-                            unsubscribes.reload();
-                            shell.refreshStatus();
-                        },
-                Change.OUTBOX, shell::refreshStatus,
+                () -> {
+                    unsubscribes.reload();
+                    shell.refreshStatus();
+                },
+                Change.OUTBOX,
+                shell::refreshStatus,
+                Change.PUSHED,
+                shell::refreshStatus,
                 Change.SETTINGS,
-                        () -> {
-                            integrations.refresh();
-                            shell.refreshStatus();
-                        },
-                Change.CONFLICTS, conflicts::refresh,
+                () -> {
+                    integrations.refresh();
+                    shell.refreshStatus();
+                },
+                Change.CONFLICTS,
+                conflicts::refresh,
                 Change.RUNS,
-                        () -> {
-                            history.refresh();
-                            integrations.refresh();
-                            shell.refreshStatus();
-                        }));
+                () -> {
+                    history.refresh();
+                    integrations.refresh();
+                    shell.refreshStatus();
+                }));
     }
 
     private Timeline polling(Duration every) {

@@ -21,7 +21,7 @@ class ScreensFollowChangesTest {
             Map.of(Change.UNSUBSCRIBES, () -> read(unsubscribesRead), Change.CONFLICTS, () -> read(conflictsRead)));
 
     @Test
-    void tenThousandChangesAnnouncedTogetherAreReadOnceOnTheFxThread() throws Exception {
+    void tenThousandChangesAnnouncedTogetherAreReadAtOnceAndOnceMoreAtMostOnTheFxThread() throws Exception {
         Thread importing = new Thread(() -> {
             for (int batch = 0; batch < 10_000; batch++) {
                 screens.changed(Change.UNSUBSCRIBES);
