@@ -55,10 +55,9 @@ class ChangeFeedTest {
 
     @Test
     void aNotificationSentInATransactionThatThenRollsBackIsNeverDelivered() throws Exception {
-        TestStore store = TestStore.postgreSql();
-        try (Database writer = store.open();
-                Database node = store.open()) {
-            List<Change> heard = listening(node);
+        try (TwoNodes nodes = TwoNodes.onPostgreSql()) {
+            Database writer = nodes.writer();
+            List<Change> heard = nodes.heard();
             try (Connection connection = writer.connection()) {
                 connection.setAutoCommit(false);
                 writer.changes().beforeCommit(connection, EnumSet.of(Change.CONFLICTS));
@@ -112,10 +111,10 @@ class ChangeFeedTest {
 
     @Test
     void theListenerHearsAgainAfterTheDatabaseEndsItsConnectionAndSaysEverythingMayHaveChanged() throws Exception {
-        TestStore store = TestStore.postgreSql();
-        try (Database writer = store.open();
-                Database node = store.open()) {
-            List<Change> heard = listening(node);
+        try (TwoNodes nodes = TwoNodes.onPostgreSql()) {
+            Database writer = nodes.writer();
+            Database node = nodes.listener();
+            List<Change> heard = nodes.heard();
             int ended = writer.read(connection -> {
                 try (Statement statement = connection.createStatement();
                         var rows =
@@ -150,6 +149,21 @@ class ChangeFeedTest {
     /** On PostgreSQL a second pool, as another node's; on H2 the same one, whose listeners are this process's. */
     private static OtherNode otherNode(TestStore store, Database writer) {
         return store.postgreSqlRuns() ? new OtherNode(store.open(), true) : new OtherNode(writer, false);
+    }
+
+    /** Two nodes on one fresh PostgreSQL database, the second listening. */
+    private record TwoNodes(Database writer, Database listener, List<Change> heard) implements AutoCloseable {
+        static TwoNodes onPostgreSql() {
+            TestStore store = TestStore.postgreSql();
+            Database listener = store.open();
+            return new TwoNodes(store.open(), listener, listening(listener));
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+            listener.close();
+        }
     }
 
     private record OtherNode(Database database, boolean opened) implements AutoCloseable {
