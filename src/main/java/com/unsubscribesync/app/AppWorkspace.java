@@ -203,7 +203,7 @@ final class AppWorkspace implements AppUnderBench {
         this.resubscriber = new Resubscriber(unsubscribes, people, settings, mirror, org, fields, clock);
         this.conflictResolver =
                 new ConflictResolver(conflicts, outbox, people, mirror, resubscriber, fields, clock, currentOrg());
-        this.engine = new Engine(pusher, scheduler);
+        this.engine = new Engine(pusher, scheduler, database.changes());
         this.runningServes = new RunningServes(dataDirectory);
         this.layouts = new PageLayouts(
                 org::forLayouts,

@@ -51,7 +51,7 @@ final class ConsoleWiring {
                     connection.showGuide();
                     shell.screenProperty().set(Screen.CONNECTION);
                 });
-        return new Console(new Console.Screens(
+        Console console = new Console(new Console.Screens(
                 shell,
                 unsubscribes(workspace, zone, background, dialogs),
                 integrations,
@@ -60,6 +60,8 @@ final class ConsoleWiring {
                 new RunDetailViewModel(overview, zone, background, dialogs, browser),
                 connection,
                 welcome));
+        console.follow(workspace.database().changes());
+        return console;
     }
 
     static UnsubscribesViewModel unsubscribes(

@@ -22,6 +22,7 @@ public final class ApiKeyRepository {
     /** @return false when a key of that name exists already, revoked or not (nothing is written then) */
     public boolean add(StoredApiKey key) {
         return database.inTransaction(connection -> {
+            database.changed(Change.SETTINGS);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO intake_api_keys "
                     + "(name, key_id, secret_sha256, created_at, uses) SELECT ?, ?, ?, ?, 0 "
                     + "WHERE NOT EXISTS (SELECT 1 FROM intake_api_keys WHERE name = ?)")) {
@@ -46,6 +47,7 @@ public final class ApiKeyRepository {
     /** @return false when there is no such key or it was revoked already */
     public boolean revoke(String name, Instant at) {
         return database.inTransaction(connection -> {
+            database.changed(Change.SETTINGS);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE intake_api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
                 update.setObject(1, Database.utc(at));

@@ -81,6 +81,7 @@ public final class ConflictRepository {
                 insert.setObject(7, Database.utc(now));
                 insert.executeUpdate();
             }
+            database.changed(Change.CONFLICTS);
             return true;
         });
     }
@@ -157,6 +158,14 @@ public final class ConflictRepository {
         }
     }
 
+    /** Announces a change of the conflicts when the statement changed any. */
+    private int announced(int rowsChanged) {
+        if (rowsChanged > 0) {
+            database.changed(Change.CONFLICTS);
+        }
+        return rowsChanged;
+    }
+
     /** Closes the open conflict matching these details, e.g. when a later push succeeded. */
     public int resolveMatching(
             ConflictKind kind,
@@ -173,7 +182,7 @@ public final class ConflictRepository {
                 update.setString(2, resolution);
                 update.setString(3, actor);
                 bindIdentity(update, 4, kind, email, recordId, objectType);
-                return update.executeUpdate();
+                return announced(update.executeUpdate());
             }
         });
     }
@@ -194,7 +203,7 @@ public final class ConflictRepository {
                     update.setString(5, id.value());
                     update.addBatch();
                 }
-                return Arrays.stream(update.executeBatch()).sum();
+                return announced(Arrays.stream(update.executeBatch()).sum());
             }
         });
     }
@@ -215,7 +224,7 @@ public final class ConflictRepository {
                 update.setString(3, actor);
                 update.setString(4, reason.orElse(null));
                 update.setLong(5, id);
-                return update.executeUpdate() == 1;
+                return announced(update.executeUpdate()) == 1;
             }
         });
     }
@@ -234,7 +243,7 @@ public final class ConflictRepository {
                     + "AND o.salesforce_id IS NOT DISTINCT FROM conflicts.salesforce_id "
                     + "AND o.object_type IS NOT DISTINCT FROM conflicts.object_type)")) {
                 update.setLong(1, id);
-                return update.executeUpdate() == 1;
+                return announced(update.executeUpdate()) == 1;
             }
         });
     }

@@ -5,14 +5,18 @@ import com.unsubscribesync.files.OwnerOnly;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -32,24 +36,31 @@ public final class Database implements AutoCloseable {
     /** The schema this database made for itself and drops when closed ({@link #openInSchemaOfItsOwn}). */
     private final Optional<String> ownSchema;
 
+    private final ChangeFeed changes;
+    /** What the transaction running on this thread changed, for the feed to announce once it commits. */
+    private final ThreadLocal<Set<Change>> changedHere = new ThreadLocal<>();
+
     private Database(
             DataSource pool,
             AutoCloseable closing,
             SqlDialect dialect,
             Optional<SharedDatabaseFile> shared,
             Optional<Path> lockFile,
-            Optional<String> ownSchema) {
+            Optional<String> ownSchema,
+            ChangeFeed changes) {
         this.pool = pool;
         this.closing = closing;
         this.dialect = dialect;
         this.shared = shared;
         this.lockFile = lockFile;
         this.ownSchema = ownSchema;
+        this.changes = changes;
     }
 
     private static Database overH2(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lock) {
         pool.setMaxConnections(16);
-        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock, Optional.empty());
+        return new Database(
+                pool, pool::dispose, SqlDialect.H2, shared, lock, Optional.empty(), ChangeFeed.inThisProcess());
     }
 
     /**
@@ -106,7 +117,14 @@ public final class Database implements AutoCloseable {
      */
     public static Database openUrl(String url, Optional<String> password, PoolSize size) {
         return StoreUrl.open(url, password, size, Optional.empty(), (pool, dialect) -> {
-            Database database = new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.empty());
+            Database database = new Database(
+                    pool,
+                    pool,
+                    dialect,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    ChangeFeed.of(dialect, () -> listeningConnection(url, password)));
             database.migrate();
             return database;
         });
@@ -116,7 +134,8 @@ public final class Database implements AutoCloseable {
      * Opens a new schema of its own, named {@code prefix} and a random suffix, in the database a URL names, with the
      * store's tables migrated into it, and drops it with everything in it when closed. Its connections see nothing
      * else, and its previews are kept in it too, so it neither reads nor writes the store that database may already
-     * hold (a benchmark on a team's PostgreSQL, ADR 0063). The URL's user must be allowed to create a schema.
+     * hold (a benchmark on a team's PostgreSQL, ADR 0063). Its changes are told only in this process: PostgreSQL's
+     * notifications go to the whole database, and the team's nodes must not wake for a benchmark's rows. The URL's user must be allowed to create a schema.
      *
      * @throws com.unsubscribesync.domain.InvalidInputException as {@link #openUrl} does
      */
@@ -133,8 +152,14 @@ public final class Database implements AutoCloseable {
         }
         try {
             return StoreUrl.open(url, password, size, Optional.of(schema), (pool, dialect) -> {
-                Database database =
-                        new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.of(schema));
+                Database database = new Database(
+                        pool,
+                        pool,
+                        dialect,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(schema),
+                        ChangeFeed.inThisProcess());
                 database.migrate();
                 return database;
             });
@@ -151,8 +176,14 @@ public final class Database implements AutoCloseable {
                 password,
                 PoolSize.DESKTOP,
                 Optional.empty(),
-                (pool, dialect) ->
-                        new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.empty()))) {
+                (pool, dialect) -> new Database(
+                        pool,
+                        pool,
+                        dialect,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        ChangeFeed.inThisProcess()))) {
             plain.read(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     return statement.execute(sql);
@@ -180,6 +211,14 @@ public final class Database implements AutoCloseable {
         return dialect.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Outside the pool: it is held as long as the process listens, and made again after it is lost. */
+    private static Connection listeningConnection(String url, Optional<String> password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "unsubscribe-sync changes");
+        password.ifPresent(secret -> properties.setProperty("password", secret));
+        return DriverManager.getConnection(url, properties);
+    }
+
     private void migrate() throws SQLException {
         try (Connection connection = pool.getConnection()) {
             if (ownSchema.isEmpty()) {
@@ -205,6 +244,23 @@ public final class Database implements AutoCloseable {
 
     SqlDialect dialect() {
         return dialect;
+    }
+
+    /** What committed writes changed, for the nodes and consoles that read again when told (ADR 0064). */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /**
+     * Marks that the transaction running on this thread changed this: the feed announces it if, and once, the
+     * transaction commits.
+     */
+    void changed(Change change) {
+        Set<Change> changed = changedHere.get();
+        if (changed == null) {
+            throw new IllegalStateException("A change is announced by a write inside inTransaction");
+        }
+        changed.add(change);
     }
 
     public Connection connection() {
@@ -265,18 +321,30 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T once(Work<T> work) {
+        Set<Change> outer = changedHere.get();
+        Set<Change> changed = EnumSet.noneOf(Change.class);
+        changedHere.set(changed);
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(WholeTransaction.of(connection));
+                result = work.run(WholeTransaction.of(connection));
+                changes.beforeCommit(connection, changed);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+            changes.afterCommit(changed);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("A write to the local database failed and was rolled back", e);
+        } finally {
+            if (outer == null) {
+                changedHere.remove();
+            } else {
+                changedHere.set(outer);
+            }
         }
     }
 
@@ -301,6 +369,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         // No CHECKPOINT: the app's user may not run it, and H2 writes everything when its last session closes.
+        changes.close();
         try (AutoCloseable last = closing) {
             if (ownSchema.isPresent()) {
                 read(connection -> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Real-time pushes that have not reached Salesforce yet. An entry leaves only once its push is settled. */
 public final class OutboxRepository {
@@ -142,7 +143,10 @@ public final class OutboxRepository {
     /** Frees this node's claims on these entries without settling them, e.g. when its pass broke off. */
     public void release(String node, Collection<Long> ids) {
         forEachHeld(
-                node, ids, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?");
+                node,
+                ids,
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                Set.of());
     }
 
     /**
@@ -150,10 +154,14 @@ public final class OutboxRepository {
      * stays, for that node to settle.
      */
     public void remove(String node, Collection<Long> ids) {
-        forEachHeld(node, ids, "DELETE FROM outbox WHERE id = ? AND claimed_by = ?");
+        forEachHeld(node, ids, "DELETE FROM outbox WHERE id = ? AND claimed_by = ?", Set.of(Change.PUSHED));
     }
 
-    private void forEachHeld(String node, Collection<Long> ids, String sql) {
+    /**
+     * @param changed what to announce: a release announces nothing, or a pass breaking off at once would wake its
+     *     own pusher straight into the same failure
+     */
+    private void forEachHeld(String node, Collection<Long> ids, String sql, Set<Change> changed) {
         if (ids.isEmpty()) {
             return;
         }
@@ -166,6 +174,7 @@ public final class OutboxRepository {
                 }
                 statement.executeBatch();
             }
+            changed.forEach(database::changed);
             return null;
         });
     }
@@ -193,6 +202,7 @@ public final class OutboxRepository {
     /** Queues a push outside an unsubscribe (an admin's "keep unsubscribed" decision, a retry-now). */
     public void enqueue(Email email, Instant now) {
         database.inTransaction(connection -> {
+            database.changed(Change.OUTBOX);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO outbox (email, created_at, next_attempt_at) VALUES (?, ?, ?)")) {
                 insert.setString(1, email.value());
@@ -207,6 +217,7 @@ public final class OutboxRepository {
     /** Makes every waiting entry due now, e.g. once the admin has fixed the field they wait for; returns how many. */
     public int retryAllNow(Instant now) {
         return database.inTransaction(connection -> {
+            database.changed(Change.OUTBOX);
             try (PreparedStatement update =
                     connection.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE next_attempt_at > ?")) {
                 // Whole microseconds, as the column keeps them, so that the entry is due at {@code now} itself.

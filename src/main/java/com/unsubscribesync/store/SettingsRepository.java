@@ -139,6 +139,7 @@ public final class SettingsRepository {
     public void save(SyncSettings settings) {
         Map<String, String> values = values(settings);
         database.inTransaction(connection -> {
+            database.changed(Change.SETTINGS);
             try (PreparedStatement merge = connection.prepareStatement(database.dialect()
                             .upsert(SqlDialect.Upsert.orUpdate(
                                     "settings",

@@ -40,6 +40,7 @@ public final class SyncRunRepository {
     public long start(
             SyncRun.Trigger trigger, SyncRun.Origin origin, Optional<String> instanceUrl, boolean dryRun, Instant now) {
         return database.inTransaction(connection -> {
+            database.changed(Change.RUNS);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sync_runs "
                             + "(started_at, run_trigger, dry_run, outcome, origin, instance_url) VALUES (?, ?, ?, ?, ?, ?)",
@@ -65,6 +66,7 @@ public final class SyncRunRepository {
      */
     public int closeAbandoned(Instant now) {
         return database.inTransaction(connection -> {
+            database.changed(Change.RUNS);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE sync_runs SET outcome = ?, ended_at = ?, " + "message = ? WHERE outcome = ?")) {
                 update.setString(1, SyncRun.Outcome.FAILED.name());
@@ -93,6 +95,7 @@ public final class SyncRunRepository {
      */
     public void recordProgress(long id, SyncRun.Counts counts, int failed, List<RunRecord> records) {
         database.inTransaction(connection -> {
+            database.changed(Change.RUNS);
             try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET pulled = ?, pushed = ?, "
                     + "imported = ?, conflicts = ?, api_calls = ?, failed = ? WHERE id = ? AND outcome = ?")) {
                 update.setInt(1, counts.pulled());
@@ -261,6 +264,7 @@ public final class SyncRunRepository {
             Optional<Instant> watermark,
             Instant now)
             throws SQLException {
+        database.changed(Change.RUNS);
         keep(connection, id, records);
         try (PreparedStatement update = connection.prepareStatement("UPDATE sync_runs SET ended_at = ?, outcome = ?, "
                 + "pulled = ?, pushed = ?, imported = ?, conflicts = ?, api_calls = ?, message = ?, watermark = ?, "

@@ -149,6 +149,14 @@ public final class UnsubscribeRepository {
             history.executeBatch();
             outbox.executeBatch();
         }
+        for (int i = 0; i < batch.size(); i++) {
+            if (added[i]) {
+                database.changed(Change.UNSUBSCRIBES);
+                if (batch.get(i).source() != UnsubscribeSource.SALESFORCE_SYNC) {
+                    database.changed(Change.OUTBOX);
+                }
+            }
+        }
         return added;
     }
 
@@ -179,6 +187,8 @@ public final class UnsubscribeRepository {
                 history.setString(6, reason);
                 history.executeUpdate();
             }
+            database.changed(Change.UNSUBSCRIBES);
+            database.changed(Change.OUTBOX);
             return true;
         });
     }
@@ -186,6 +196,7 @@ public final class UnsubscribeRepository {
     /** Records that an admin had the opt-out unchecked in Salesforce, naming the records. */
     public void recordUncheckedInSalesforce(Email email, String actor, String records, Instant at) {
         database.inTransaction(connection -> {
+            database.changed(Change.UNSUBSCRIBES);
             try (PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
                 history.setString(1, email.value());
                 history.setObject(2, Database.utc(at));

@@ -1,7 +1,10 @@
 package com.unsubscribesync.sync;
 
 import com.unsubscribesync.salesforce.SalesforceException;
+import com.unsubscribesync.store.Change;
+import com.unsubscribesync.store.ChangeFeed;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background half of the app: one worker draining the real-time outbox, one checking the nightly schedule.
- * The outbox is polled, so unsubscribes recorded by another process on the same data directory are pushed too.
+ * The outbox is polled, so unsubscribes recorded by another process on the same data directory are pushed too; the
+ * store's change feed wakes the worker at once when any process (on PostgreSQL, any node) queues a push, and has
+ * the schedule checked again when the settings change.
  */
 public final class Engine implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofMillis(400);
@@ -20,14 +25,17 @@ public final class Engine implements AutoCloseable {
 
     private final RealtimePusher pusher;
     private final NightlyScheduler scheduler;
+    private final ChangeFeed changes;
     private final Object signal = new Object();
+    private Optional<ChangeFeed.Subscription> following = Optional.empty();
     private ExecutorService pushing;
     private ScheduledExecutorService scheduling;
     private volatile boolean running;
 
-    public Engine(RealtimePusher pusher, NightlyScheduler scheduler) {
+    public Engine(RealtimePusher pusher, NightlyScheduler scheduler, ChangeFeed changes) {
         this.pusher = pusher;
         this.scheduler = scheduler;
+        this.changes = changes;
     }
 
     public synchronized void start() {
@@ -39,6 +47,15 @@ public final class Engine implements AutoCloseable {
         pushing.submit(this::pushUntilStopped);
         scheduling = Executors.newSingleThreadScheduledExecutor(daemon("nightly-scheduler"));
         scheduler.start(scheduling);
+        following = Optional.of(changes.listen(this::changed));
+    }
+
+    private void changed(Change change) {
+        switch (change) {
+            case OUTBOX, UNSUBSCRIBES -> wake();
+            case SETTINGS -> scheduler.checkAgain();
+            case CONFLICTS, RUNS, PUSHED -> {}
+        }
     }
 
     /** Tells the pusher that something was just recorded, so it does not wait for its next poll. */
@@ -89,6 +106,8 @@ public final class Engine implements AutoCloseable {
             return;
         }
         running = false;
+        following.ifPresent(ChangeFeed.Subscription::close);
+        following = Optional.empty();
         wake();
         scheduler.close();
         scheduling.shutdown();

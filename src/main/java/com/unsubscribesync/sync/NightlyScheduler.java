@@ -29,6 +29,7 @@ public final class NightlyScheduler implements AutoCloseable {
     private final Clock clock;
     private Instant lastSlotHandled;
     private ScheduledFuture<?> ticking;
+    private ScheduledExecutorService executor;
 
     public NightlyScheduler(
             SettingsRepository settings, SyncRunRepository runs, Consumer<SyncRun.Trigger> runner, Clock clock) {
@@ -40,7 +41,22 @@ public final class NightlyScheduler implements AutoCloseable {
 
     /** Checks for a missed slot now, then keeps checking on the given single-thread executor. */
     public synchronized void start(ScheduledExecutorService executor) {
+        this.executor = executor;
         ticking = executor.scheduleWithFixedDelay(this::tickSafely, 0, TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Checks at once rather than at the next tick, on the scheduler's executor: the settings changed, maybe on
+     * another node (the nightly sync switched on or off).
+     */
+    public synchronized void checkAgain() {
+        if (executor != null && !ticking.isCancelled()) {
+            try {
+                executor.execute(this::tickSafely);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                LOG.debug("The scheduler stopped before it could check again");
+            }
+        }
     }
 
     /** The next scheduled run, when the nightly sync is on. */

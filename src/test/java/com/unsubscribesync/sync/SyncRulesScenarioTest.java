@@ -376,7 +376,7 @@ class SyncRulesScenarioTest {
     void unsubscribeRecordedWhileTheEngineRunsIsPushedWithoutBeingAsked() throws Exception {
         String contact = engine.admin().addContact("Pe", "Za", "pe@acme.test");
         NightlyScheduler scheduler = new NightlyScheduler(engine.settings, engine.runs, trigger -> {}, engine.clock);
-        try (Engine background = new Engine(engine.pusher, scheduler)) {
+        try (Engine background = new Engine(engine.pusher, scheduler, database.changes())) {
             background.start();
             new com.unsubscribesync.store.UnsubscribeRepository(database, engine.clock)
                     .add(new com.unsubscribesync.domain.Unsubscribe(
@@ -389,6 +389,33 @@ class SyncRulesScenarioTest {
                     .until(
                             "the running engine to push the new unsubscribe",
                             () -> engine.admin().read(contact).optedOut());
+        }
+    }
+
+    @Test
+    void aSettingsChangeHasTheScheduleCheckedAtOnceNotAtTheNextTick() {
+        TestClock schedule = TestClock.at("2026-03-07T12:00:00Z");
+        engine.settings.save(engine.settings.load().withNightlySync(true));
+        long missed = engine.runs.start(
+                SyncRun.Trigger.SCHEDULE, false, schedule.instant().minus(Duration.ofDays(1)));
+        engine.runs.finish(
+                missed,
+                SyncRun.Outcome.SUCCEEDED,
+                SyncRun.Counts.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                schedule.instant());
+        List<SyncRun.Trigger> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        NightlyScheduler scheduler = new NightlyScheduler(engine.settings, engine.runs, started::add, schedule);
+        try (Engine background = new Engine(engine.pusher, scheduler, database.changes())) {
+            background.start();
+            Eventually.within(Duration.ofSeconds(20))
+                    .until("the first check, which catches up", () -> started.contains(SyncRun.Trigger.CATCH_UP));
+            // The next slot has come; the scheduler's own next check is 15 s away.
+            schedule.set(java.time.Instant.parse("2026-03-08T05:00:00Z"));
+            engine.settings.save(engine.settings.load().withApiReservePercent(30));
+            Eventually.within(Duration.ofSeconds(5))
+                    .until("the slot run once the settings changed", () -> started.contains(SyncRun.Trigger.SCHEDULE));
         }
     }
 }

@@ -146,8 +146,12 @@ public final class IntegrationsViewModel {
                 .map(run -> IntegrationsWording.lastRun(run, zone))
                 .orElse(IntegrationsWording.NO_RUN));
         nextRun.set(snapshot.nextRun().map(at -> Formats.dateTime(at, zone)).orElse(IntegrationsWording.NIGHTLY_OFF));
-        requirements.setAll(Checklist.of(
-                snapshot.settings(), snapshot.org(), snapshot.layouts(), snapshot.people(), snapshot.linked()));
+        List<Requirement> now = Checklist.of(
+                snapshot.settings(), snapshot.org(), snapshot.layouts(), snapshot.people(), snapshot.linked());
+        // Read again as another node changes something, an unchanged checklist keeps its buttons under the mouse.
+        if (!requirements.equals(now)) {
+            requirements.setAll(now);
+        }
         settingsForm.show(snapshot.settings(), snapshot.org());
     }
 

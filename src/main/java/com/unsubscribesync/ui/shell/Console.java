@@ -1,5 +1,7 @@
 package com.unsubscribesync.ui.shell;
 
+import com.unsubscribesync.store.Change;
+import com.unsubscribesync.store.ChangeFeed;
 import com.unsubscribesync.ui.AppIcon;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.WindowMemory;
@@ -18,6 +20,7 @@ import com.unsubscribesync.ui.welcome.WelcomeView;
 import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -32,6 +35,8 @@ public final class Console {
     public static final String STYLESHEET =
             Console.class.getResource("/com/unsubscribesync/ui/console.css").toExternalForm();
     private static final Duration STATUS_EVERY = Duration.seconds(3);
+    /** When every node's changes are announced (PostgreSQL), the poll only backs up a lost listening connection. */
+    private static final Duration STATUS_FALLBACK_EVERY = Duration.seconds(30);
 
     private final ShellViewModel shell;
     private final UnsubscribesViewModel unsubscribes;
@@ -42,7 +47,9 @@ public final class Console {
     private final ConnectionViewModel connection;
     private final WelcomeViewModel welcome;
     private final ShellView view;
-    private final Timeline polling;
+    private final ScreensFollowChanges following;
+    private Timeline polling;
+    private Optional<ChangeFeed.Subscription> subscription = Optional.empty();
 
     /** The console's screens, each built by the composition root with the services it uses. */
     public record Screens(
@@ -73,14 +80,59 @@ public final class Console {
         view = new ShellView(shell, screens);
         view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));
-        polling = new Timeline(new KeyFrame(STATUS_EVERY, e -> {
+        polling = polling(STATUS_EVERY);
+        following = new ScreensFollowChanges(Map.of(
+                Change.UNSUBSCRIBES,
+                () -> {
+                    unsubscribes.reload();
+                    shell.refreshStatus();
+                },
+                Change.OUTBOX,
+                shell::refreshStatus,
+                Change.PUSHED,
+                shell::refreshStatus,
+                Change.SETTINGS,
+                () -> {
+                    integrations.refresh();
+                    shell.refreshStatus();
+                },
+                Change.CONFLICTS,
+                conflicts::refresh,
+                Change.RUNS,
+                () -> {
+                    history.refresh();
+                    integrations.refresh();
+                    shell.refreshStatus();
+                }));
+    }
+
+    private Timeline polling(Duration every) {
+        Timeline timeline = new Timeline(new KeyFrame(every, e -> {
             shell.refreshStatus();
             history.refresh();
         }));
-        polling.setCycleCount(Animation.INDEFINITE);
+        timeline.setCycleCount(Animation.INDEFINITE);
+        return timeline;
     }
 
-    /** Reads everything once; afterwards each screen re-reads when shown, the status bar every few seconds. */
+    /**
+     * Reads the screens a committed change concerns again as the store announces it: this process's changes, and on
+     * a team's PostgreSQL every node's, whose status is then polled only now and then as a fallback. Call on the FX
+     * thread, before the console is shown.
+     */
+    public void follow(ChangeFeed changes) {
+        subscription.ifPresent(ChangeFeed.Subscription::close);
+        subscription = Optional.of(changes.listen(following::changed));
+        if (changes.reachesOtherProcesses()) {
+            polling.stop();
+            polling = polling(STATUS_FALLBACK_EVERY);
+        }
+    }
+
+    /**
+     * Reads everything once; afterwards each screen re-reads when shown and when the store announces a change it
+     * shows ({@link #follow}), the status bar also every few seconds.
+     */
     public void load() {
         shell.refreshStatus();
         unsubscribes.reload();
@@ -115,7 +167,7 @@ public final class Console {
         stage.setScene(scene(remembered.width(), remembered.height()));
         stage.getIcons().add(AppIcon.image(64));
         stage.setOnHidden(e -> {
-            polling.stop();
+            stopPolling();
             memory.save(new WindowMemory.Remembered(
                     stage.getWidth(),
                     stage.getHeight(),
@@ -134,8 +186,11 @@ public final class Console {
         welcome.showIfFirstRun();
     }
 
+    /** Stops the status poll and following the store's changes. */
     public void stopPolling() {
         polling.stop();
+        subscription.ifPresent(ChangeFeed.Subscription::close);
+        subscription = Optional.empty();
     }
 
     public ShellView view() {
