@@ -186,7 +186,7 @@ public final class ShellView extends BorderPane {
         return nav;
     }
 
-    /** Ctrl+1 … Ctrl+5: one per screen, in the order of the navigation, the Integrations tab included. */
+    /** Ctrl+1 … Ctrl+6: one per screen, in the order of the navigation, the Integrations tab included. */
     private static KeyCombination shortcut(Screen screen) {
         return new KeyCodeCombination(
                 KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
