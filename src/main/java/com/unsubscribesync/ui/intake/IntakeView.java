@@ -62,7 +62,7 @@ public final class IntakeView extends VBox {
         TextField name = new TextField();
         name.setId("key-name");
         name.setPromptText("e.g. crm");
-        name.setPrefColumnCount(16);
+        name.setPrefColumnCount(10);
         name.textProperty().bindBidirectional(model.keyNameProperty());
         name.setOnAction(e -> model.createKey());
         Label nameLabel = new Label("_Name");
@@ -83,12 +83,12 @@ public final class IntakeView extends VBox {
                 "Systems that send unsubscribes to POST /api/unsubscribes present a key; each key's requests show "
                         + "as api:NAME in history.",
                 "help");
-        table.getColumns().add(column("Name", 12, ApiKeyRow::name, hint));
-        table.getColumns().add(column("Created", 9.5, ApiKeyRow::created, hint));
-        table.getColumns().add(column("Last used", 9.5, ApiKeyRow::lastUsed, hint));
+        table.getColumns().add(column("Name", 8, ApiKeyRow::name, hint));
+        table.getColumns().add(column("Created", 10, ApiKeyRow::created, hint));
+        table.getColumns().add(column("Last used", 10, ApiKeyRow::lastUsed, hint));
         table.getColumns().add(column("Uses", 4, ApiKeyRow::uses, hint));
-        table.getColumns().add(column("Revoked", 9.5, ApiKeyRow::revoked, hint));
-        Ems.fillLast(table, 9.5, hint);
+        table.getColumns().add(column("Revoked", 10, ApiKeyRow::revoked, hint));
+        Ems.fillLast(table, 10, hint);
 
         Button revoke = new Button("Re_voke…", Icons.of("stop"));
         revoke.setId("revoke-key");
@@ -106,10 +106,11 @@ public final class IntakeView extends VBox {
                 model.revoke(selected);
             }
         });
-        Region apart = new Region();
-        HBox.setHgrow(apart, Priority.ALWAYS);
-        HBox creating = new HBox(10, nameLabel, name, create, apart, revoke);
-        creating.getStyleClass().add("toolbar");
+        // At large text on a small window the buttons go to a line of their own instead of pushing the page wide.
+        HBox named = new HBox(10, nameLabel, name);
+        named.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane creating = new javafx.scene.layout.FlowPane(named, create, revoke);
+        creating.getStyleClass().add("keys-toolbar");
         return Cards.card("Intake API keys", hint, creating, problem, table);
     }
 
