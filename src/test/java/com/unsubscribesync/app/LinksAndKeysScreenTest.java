@@ -76,12 +76,8 @@ class LinksAndKeysScreenTest {
                 .as("nothing selected")
                 .isTrue();
 
-        robot.clickOn("crm");
-        running.dialogs.answer(true);
-        robot.clickOn("#revoke-key");
-        CountedBackground.settle();
+        revokeCrm(robot, true);
 
-        assertThat(running.dialogs.saw("confirm: Revoke API key 'crm'?")).isTrue();
         assertThat(running.fixture.workspace.apiKeys().list().get(0).revoked()).isPresent();
         assertThat(keys.getItems().get(0).revoked()).isNotEqualTo("—");
         assertThat(keys.getItems().get(0).active()).isFalse();
@@ -91,13 +87,18 @@ class LinksAndKeysScreenTest {
     void revokingAsksFirstAndANoKeepsTheKey(FxRobot robot) throws Exception {
         CliRun.in(data, "api-keys", "create", "crm");
         open();
+        revokeCrm(robot, false);
+
+        assertThat(running.fixture.workspace.apiKeys().list().get(0).revoked()).isEmpty();
+    }
+
+    /** Selects the key crm, asks to revoke it and answers the confirmation. */
+    private void revokeCrm(FxRobot robot, boolean yes) {
         robot.clickOn("crm");
-        running.dialogs.answer(false);
+        running.dialogs.answer(yes);
         robot.clickOn("#revoke-key");
         CountedBackground.settle();
-
         assertThat(running.dialogs.saw("confirm: Revoke API key 'crm'?")).isTrue();
-        assertThat(running.fixture.workspace.apiKeys().list().get(0).revoked()).isEmpty();
     }
 
     @Test

@@ -65,10 +65,6 @@ public final class IntakeView extends VBox {
         name.setPrefColumnCount(10);
         name.textProperty().bindBidirectional(model.keyNameProperty());
         name.setOnAction(e -> model.createKey());
-        Label nameLabel = new Label("_Name");
-        nameLabel.setMnemonicParsing(true);
-        nameLabel.setLabelFor(name);
-        nameLabel.setMinWidth(Region.USE_PREF_SIZE);
         Button create = new Button("Create _key", Icons.of("add"));
         create.setId("create-key");
         create.setMinWidth(Region.USE_PREF_SIZE);
@@ -107,7 +103,7 @@ public final class IntakeView extends VBox {
             }
         });
         // At large text on a small window the buttons go to a line of their own instead of pushing the page wide.
-        HBox named = new HBox(10, nameLabel, name);
+        HBox named = new HBox(10, label("_Name", name), name);
         named.getStyleClass().add("toolbar");
         javafx.scene.layout.FlowPane creating = new javafx.scene.layout.FlowPane(named, create, revoke);
         creating.getStyleClass().add("keys-toolbar");
@@ -178,22 +174,25 @@ public final class IntakeView extends VBox {
     }
 
     private static TextField readOnly(String id, ObservableStringValue text) {
-        TextField field = new TextField();
-        field.setId(id);
+        TextField field = field(id);
         field.setEditable(false);
-        field.setPrefColumnCount(30);
-        field.setMinWidth(0);
         field.textProperty().bind(text);
         return field;
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+        TextField field = field(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** A field that gives up width before its label or button does. */
+    private static TextField field(String id) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPromptText(prompt);
         field.setPrefColumnCount(30);
         field.setMinWidth(0);
-        field.textProperty().bindBidirectional(value);
         return field;
     }
 
