@@ -8,6 +8,7 @@ import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
 import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import com.unsubscribesync.ui.history.RunDetailViewModel;
 import com.unsubscribesync.ui.history.SyncHistoryViewModel;
+import com.unsubscribesync.ui.intake.IntakeViewModel;
 import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.shell.Console;
 import com.unsubscribesync.ui.shell.ShellViewModel;
@@ -59,9 +60,25 @@ final class ConsoleWiring {
                 new SyncHistoryViewModel(overview, zone, background, dialogs),
                 new RunDetailViewModel(overview, zone, background, dialogs, browser),
                 connection,
-                welcome));
+                welcome,
+                intake(workspace, zone, background, dialogs)));
         console.follow(workspace.database().changes());
         return console;
+    }
+
+    static IntakeViewModel intake(AppWorkspace workspace, ZoneId zone, Background background, DialogService dialogs) {
+        return new IntakeViewModel(
+                new IntakeViewModel.Uses(
+                        () -> workspace.runningServes().stream()
+                                .flatMap(serve -> serve.intake().stream())
+                                .toList(),
+                        workspace.overview(),
+                        workspace.apiKeys(),
+                        workspace.links()),
+                workspace.dataDirectory(),
+                zone,
+                background,
+                dialogs);
     }
 
     static UnsubscribesViewModel unsubscribes(

@@ -15,6 +15,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message, String confirmLabel);
 
+    /** A secret shown this once (a new API key), selectable, with a Copy button beside it and the message above. */
+    void showSecret(String title, String message, String secret);
+
     Optional<Path> chooseCsvFile();
 
     Optional<String> askText(String title, String prompt, String fieldLabel);

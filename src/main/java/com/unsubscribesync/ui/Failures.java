@@ -26,4 +26,10 @@ public final class Failures {
                 ? e.getMessage()
                 : "Something went wrong (" + e.getClass().getSimpleName() + "). Details are in the log file.";
     }
+
+    /** A refusal's message as a sentence under a field: "Email is empty." */
+    public static String asSentence(String message) {
+        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
 }

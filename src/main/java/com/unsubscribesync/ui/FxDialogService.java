@@ -79,6 +79,20 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showSecret(String title, String message, String secret) {
+        Alert alert = alert(Alert.AlertType.INFORMATION, title, message);
+        TextField shown = new TextField(secret);
+        shown.setId("secret");
+        shown.setEditable(false);
+        shown.setPrefColumnCount(secret.length());
+        javafx.scene.layout.HBox.setHgrow(shown, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(
+                6, shown, Copying.button("copy-secret", new javafx.beans.property.SimpleStringProperty(secret)));
+        alert.getDialogPane().setContent(new VBox(10, Cards.text(message, "dialog-body"), line));
+        alert.showAndWait();
+    }
+
+    @Override
     public Optional<Path> chooseCsvFile() {
         return chooseCsvFile("Import unsubscribes from a CSV file");
     }

@@ -6,7 +6,8 @@ public enum Screen {
     INTEGRATIONS("Unsubscribes", "unsubscribes", "Integrations"),
     CONFLICTS("Conflicts", "conflicts", null),
     SYNC_HISTORY("Sync history", "history", null),
-    CONNECTION("Connection", "connection", null);
+    CONNECTION("Connection", "connection", null),
+    LINKS_AND_KEYS("Links & keys", "links", null);
 
     private final String navigation;
     private final String icon;

@@ -28,7 +28,8 @@ class ConsoleKeyboardTest extends SeededConsoleTest {
     void everyScreenOpensFromItsShortcut(FxRobot robot) {
         settle();
         Set<String> reached = new LinkedHashSet<>();
-        for (KeyCode digit : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5)) {
+        for (KeyCode digit : List.of(
+                KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6)) {
             robot.push(shortcut(digit));
             WaitForAsyncUtils.waitForFxEvents();
             reached.add(running.console.shell().screenProperty().get().navigation());

@@ -228,7 +228,19 @@ class ConsoleScreensTest extends SeededConsoleTest {
                     KeyControl.enabled("#connection-state"),
                     KeyControl.enabled("#target-demo"),
                     KeyControl.enabled("#disconnect"),
-                    KeyControl.disabled("#client-id")));
+                    KeyControl.disabled("#client-id")),
+            Screen.LINKS_AND_KEYS,
+            List.of(
+                    KeyControl.enabled("#start-command"),
+                    KeyControl.enabled("#copy-start-command"),
+                    KeyControl.enabled("#key-name"),
+                    KeyControl.enabled("#create-key"),
+                    KeyControl.enabled("#api-keys"),
+                    KeyControl.disabled("#revoke-key"),
+                    KeyControl.enabled("#base-url"),
+                    KeyControl.enabled("#link-email"),
+                    KeyControl.enabled("#make-link"),
+                    KeyControl.disabled("#copy-link-url")));
 
     /** A control by id: present, shown, wholly inside the window, and enabled or not as the screen's state says. */
     private record KeyControl(String query, boolean enabled) {

@@ -36,6 +36,7 @@ class ShellAtSmallWindowAndLargeTextTest {
             "#nav-conflicts",
             "#nav-history",
             "#nav-connection",
+            "#nav-links",
             "#status-org",
             "#status-outbox",
             "#status-next-run",

@@ -46,6 +46,15 @@ public final class ScriptedDialogs implements DialogService {
         return answer != null && answer;
     }
 
+    /** Each secret shown once, in order. */
+    public final List<String> secrets = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void showSecret(String title, String message, String secret) {
+        shown.add("secret: " + title + ": " + message);
+        secrets.add(secret);
+    }
+
     @Override
     public Optional<Path> chooseCsvFile() {
         return Optional.ofNullable(next());

@@ -3,6 +3,7 @@ package com.unsubscribesync.ui.conflicts;
 import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.usecase.ResolveConflict;
 import java.util.Locale;
@@ -151,8 +152,7 @@ public final class LinkRecordModel {
         if (message == null || message.isBlank()) {
             return "Salesforce did not answer; try again.";
         }
-        String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return text.endsWith(".") ? text : text + ".";
+        return Failures.asSentence(message);
     }
 
     public BooleanProperty openProperty() {

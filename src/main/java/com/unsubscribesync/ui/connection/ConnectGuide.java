@@ -1,13 +1,12 @@
 package com.unsubscribesync.ui.connection;
 
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Copying;
 import com.unsubscribesync.ui.Icons;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,7 +46,7 @@ public final class ConnectGuide extends VBox {
         url.getStyleClass().add("welcome-value");
         url.setPrefColumnCount(30);
         HBox.setHgrow(url, Priority.ALWAYS);
-        Button copy = copyButton("guide-copy-callback-url", callbackUrl);
+        Button copy = Copying.button("guide-copy-callback-url", callbackUrl);
         Button toField = new Button("Go to _Client ID");
         toField.setId("guide-to-client-id");
         toField.setMinWidth(Region.USE_PREF_SIZE);
@@ -85,19 +84,5 @@ public final class ConnectGuide extends VBox {
         Label label = Cards.text(number + ".  " + text, "help");
         label.setId("guide-step-" + number);
         return label;
-    }
-
-    /** Puts a text on the clipboard, exactly; disabled while there is nothing to copy. */
-    static Button copyButton(String id, ObservableStringValue text) {
-        Button copy = new Button("Copy");
-        copy.setId(id);
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(text));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text.get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        return copy;
     }
 }

@@ -1,6 +1,7 @@
 package com.unsubscribesync.ui.connection;
 
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.Copying;
 import com.unsubscribesync.ui.Icons;
 import com.unsubscribesync.ui.connection.ConnectionViewModel.LoginPreset;
 import com.unsubscribesync.ui.connection.ConnectionViewModel.Target;
@@ -75,7 +76,7 @@ public final class ConnectionView extends ScrollPane {
         port.setPrefColumnCount(6);
         port.textProperty().bindBidirectional(model.callbackPortProperty());
         TextField callback = readOnly("callback-url", model.callbackUrlProperty());
-        Button copyCallback = ConnectGuide.copyButton("copy-callback-url", model.callbackUrlProperty());
+        Button copyCallback = Copying.button("copy-callback-url", model.callbackUrlProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -123,7 +124,7 @@ public final class ConnectionView extends ScrollPane {
                         "No browser could be opened. Open this address in a browser on this "
                                 + "computer and allow access:",
                         "help"),
-                new HBox(6, address, ConnectGuide.copyButton("copy-sign-in-address", model.signInAddressProperty())));
+                new HBox(6, address, Copying.button("copy-sign-in-address", model.signInAddressProperty())));
         noBrowser.setId("no-browser");
         noBrowser.visibleProperty().bind(model.signInAddressProperty().isNotEmpty());
         noBrowser.managedProperty().bind(noBrowser.visibleProperty());

@@ -12,6 +12,8 @@ import com.unsubscribesync.ui.connection.ConnectionViewModel;
 import com.unsubscribesync.ui.history.RunDetailViewModel;
 import com.unsubscribesync.ui.history.SyncHistoryView;
 import com.unsubscribesync.ui.history.SyncHistoryViewModel;
+import com.unsubscribesync.ui.intake.IntakeView;
+import com.unsubscribesync.ui.intake.IntakeViewModel;
 import com.unsubscribesync.ui.integrations.IntegrationsView;
 import com.unsubscribesync.ui.integrations.IntegrationsViewModel;
 import com.unsubscribesync.ui.unsubscribes.UnsubscribesView;
@@ -46,6 +48,7 @@ public final class Console {
     private final RunDetailViewModel runDetail;
     private final ConnectionViewModel connection;
     private final WelcomeViewModel welcome;
+    private final IntakeViewModel intake;
     private final ShellView view;
     private final ScreensFollowChanges following;
     private Timeline polling;
@@ -60,7 +63,8 @@ public final class Console {
             SyncHistoryViewModel history,
             RunDetailViewModel runDetail,
             ConnectionViewModel connection,
-            WelcomeViewModel welcome) {}
+            WelcomeViewModel welcome,
+            IntakeViewModel intake) {}
 
     public Console(Screens models) {
         shell = models.shell();
@@ -71,12 +75,14 @@ public final class Console {
         runDetail = models.runDetail();
         connection = models.connection();
         welcome = models.welcome();
+        intake = models.intake();
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.UNSUBSCRIBES, new UnsubscribesView(unsubscribes));
         screens.put(Screen.INTEGRATIONS, new IntegrationsView(integrations));
         screens.put(Screen.CONFLICTS, new ConflictsView(conflicts));
         screens.put(Screen.SYNC_HISTORY, new SyncHistoryView(history, runDetail));
         screens.put(Screen.CONNECTION, new ConnectionView(connection));
+        screens.put(Screen.LINKS_AND_KEYS, new IntakeView(intake));
         view = new ShellView(shell, screens);
         view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));
@@ -85,6 +91,7 @@ public final class Console {
                 Change.UNSUBSCRIBES,
                 () -> {
                     unsubscribes.reload();
+                    intake.refresh();
                     shell.refreshStatus();
                 },
                 Change.OUTBOX,
@@ -94,6 +101,7 @@ public final class Console {
                 Change.SETTINGS,
                 () -> {
                     integrations.refresh();
+                    intake.refresh();
                     shell.refreshStatus();
                 },
                 Change.CONFLICTS,
@@ -140,6 +148,7 @@ public final class Console {
         conflicts.refresh();
         history.refresh();
         connection.refresh();
+        intake.refresh();
     }
 
     private void refresh(Screen screen) {
@@ -149,6 +158,7 @@ public final class Console {
             case CONFLICTS -> conflicts.refresh();
             case SYNC_HISTORY -> history.refresh();
             case CONNECTION -> connection.refresh();
+            case LINKS_AND_KEYS -> intake.refresh();
         }
     }
 
@@ -228,5 +238,10 @@ public final class Console {
 
     public WelcomeViewModel welcome() {
         return welcome;
+    }
+
+    /** The Links & keys screen: the intake, its API keys, a link for one address. */
+    public IntakeViewModel intake() {
+        return intake;
     }
 }

@@ -82,6 +82,7 @@ public final class ShellView extends BorderPane {
                         () -> model.textSizeProperty().get().style(), model.textSizeProperty()));
         model.screenProperty().addListener((o, was, now) -> show(now));
         show(model.screenProperty().get());
+        ShownMnemonics.install(this);
     }
 
     private Node header() {
@@ -186,7 +187,7 @@ public final class ShellView extends BorderPane {
         return nav;
     }
 
-    /** Ctrl+1 … Ctrl+5: one per screen, in the order of the navigation, the Integrations tab included. */
+    /** Ctrl+1 … Ctrl+6: one per screen, in the order of the navigation, the Integrations tab included. */
     private static KeyCombination shortcut(Screen screen) {
         return new KeyCodeCombination(
                 KeyCode.getKeyCode(String.valueOf(screen.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
@@ -232,6 +233,11 @@ public final class ShellView extends BorderPane {
             // Another screen opens at its top left, not where the previous one was scrolled to (seen at 200 %).
             viewport.setVvalue(viewport.getVmin());
             viewport.setHvalue(viewport.getHmin());
+        }
+        // A field of the screen just hidden would keep the keys (and swallow the shown screen's mnemonics).
+        Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        if (focused != null && !ShownMnemonics.shown(focused)) {
+            navigation.get(screen.navigation()).requestFocus();
         }
     }
 
