@@ -22,7 +22,7 @@ final class StoreUrl {
     }
 
     static Database open(String url, Optional<String> password, PoolSize size, Opened opened) {
-        if (PASSWORD_IN_URL.matcher(url).find()) {
+        if (holdsPassword(url)) {
             throw new InvalidInputException("the store URL must not hold the database password: remove it from the "
                     + "URL and put it in the environment variable UNSUBSCRIBE_SYNC_STORE_PASSWORD");
         }
@@ -57,6 +57,10 @@ final class StoreUrl {
         }
     }
 
+    static boolean holdsPassword(String url) {
+        return PASSWORD_IN_URL.matcher(url).find();
+    }
+
     private static SqlDialect dialect(String url) {
         try {
             return SqlDialect.of(url);
@@ -67,7 +71,7 @@ final class StoreUrl {
     }
 
     /** The URL as said back: its query parameters may hold TLS key paths, never worth repeating in an error. */
-    private static String shown(String url) {
+    static String shown(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
     }

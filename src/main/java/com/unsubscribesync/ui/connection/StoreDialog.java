@@ -1,0 +1,126 @@
+package com.unsubscribesync.ui.connection;
+
+import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.DialogService;
+import com.unsubscribesync.ui.TextSize;
+import com.unsubscribesync.ui.WizardWindow;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The dialog that tries a team's PostgreSQL and saves it as the store of the next start. */
+public record StoreDialog(StoreDialogModel model) implements WizardWindow {
+    static final String TITLE = "Keep the data in a PostgreSQL database";
+    private static final double WIDTH_EM = 40;
+
+    @Override
+    public void showAndWait(Window owner, String stylesheet, DialogService dialogs) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(TITLE);
+        dialog.setHeaderText(TITLE);
+        if (owner != null) {
+            dialog.initOwner(owner);
+            dialog.getDialogPane().setStyle(TextSize.styleOf(owner));
+        }
+        dialog.getDialogPane().getStylesheets().add(stylesheet);
+        dialog.setResizable(true);
+
+        TextField url = new TextField();
+        url.setId("store-url");
+        url.setPromptText("jdbc:postgresql://HOST:5432/DATABASE?user=USER&sslmode=verify-full");
+        url.textProperty().bindBidirectional(model.urlProperty());
+        PasswordField password = new PasswordField();
+        password.setId("store-password");
+        password.setPromptText("The database user's password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        Button test = new Button("_Test");
+        test.setId("store-test");
+        test.setOnAction(e -> model.test());
+        test.disableProperty().bind(model.busyProperty().or(url.textProperty().isEmpty()));
+        Label outcome = Cards.text("", "help");
+        outcome.setId("store-outcome");
+        outcome.textProperty().bind(model.outcomeProperty());
+        model.problemProperty().addListener((o, was, now) -> {
+            outcome.getStyleClass().removeAll("help", "warning");
+            outcome.getStyleClass().add(now ? "warning" : "help");
+        });
+        TextField copy = new TextField();
+        copy.setId("store-copy-command");
+        copy.setEditable(false);
+        copy.textProperty()
+                .bind(Bindings.concat(
+                        "unsubscribe-sync store copy --to '",
+                        Bindings.when(url.textProperty().isEmpty()).then("URL").otherwise(url.textProperty()),
+                        "'"));
+        HBox.setHgrow(outcome, Priority.ALWAYS);
+
+        VBox content = new VBox(
+                8,
+                Cards.text(
+                        "Several consoles and serve nodes can share one PostgreSQL database (14 or newer). The "
+                                + "URL names the server, the database and the user, and TLS settings such as "
+                                + "sslmode=verify-full; never the password.",
+                        "help"),
+                label("JDBC _URL", url),
+                url,
+                label("_Password", password),
+                password,
+                Cards.text(
+                        "The password is kept encrypted in the data directory, readable by you only. "
+                                + "UNSUBSCRIBE_SYNC_STORE_PASSWORD, when set, is used instead.",
+                        "help"),
+                new HBox(10, test, outcome),
+                Cards.text(
+                        "To move this computer's data there, run this in a terminal before you use the new "
+                                + "store, with the password in UNSUBSCRIBE_SYNC_STORE_PASSWORD:",
+                        "help"),
+                copy);
+        // In em: as wide at 200 % text as the words need, not a fixed number of pixels.
+        content.setStyle("-fx-pref-width: " + WIDTH_EM + "em;");
+        dialog.getDialogPane().setContent(content);
+
+        ButtonType use = new ButtonType("_Use this store", ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(use, ButtonType.CLOSE);
+        Button useButton = (Button) dialog.getDialogPane().lookupButton(use);
+        useButton.setId("store-use");
+        useButton
+                .disableProperty()
+                .bind(model.busyProperty().or(url.textProperty().isEmpty()));
+        // Saving waits for the test in the background; the dialog stays open to show a failure.
+        useButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            model.use();
+        });
+        model.doneProperty().addListener((o, was, now) -> {
+            if (now) {
+                useButton.setVisible(false);
+                useButton.setManaged(false);
+            }
+        });
+        dialog.setOnShown(e -> url.requestFocus());
+        dialog.showAndWait();
+    }
+
+    /** Without a window nothing can be typed: the dialog's model is driven directly (tests). */
+    @Override
+    public void withoutWindow(DialogService dialogs) {
+        // nothing to do
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
+    }
+}
