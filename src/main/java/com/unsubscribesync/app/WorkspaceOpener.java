@@ -46,12 +46,27 @@ final class WorkspaceOpener {
                 Optional.ofNullable(env.get(STORE_PASSWORD)),
                 directory,
                 new SavedStore(directory));
-        Database database = choice.open(pool);
+        Database database = opened(choice, pool);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
         AppWorkspace workspace = new AppWorkspace(directory, database, clock, actor, env);
         workspace.storeInUse(choice);
         return workspace;
+    }
+
+    /** A saved choice that no longer opens says how to go back, since the console cannot open to forget it. */
+    private static Database opened(StoreChoice choice, PoolSize pool) {
+        try {
+            return choice.open(pool);
+        } catch (InvalidInputException e) {
+            if (choice.source() != StoreChoice.Source.SAVED) {
+                throw e;
+            }
+            throw new InvalidInputException(e.getMessage() + " (this store was chosen on the Connection screen: to "
+                    + "go back to this computer's file, delete "
+                    + choice.dataDirectory().resolve(SavedStore.FILE)
+                    + ")");
+        }
     }
 
     /** Who this process records as making its changes: a team shares one store, so each admin can say who they are. */

@@ -132,7 +132,9 @@ class StoreSectionTest extends SeededConsoleTest {
 
         assertThat(run.errorLine()).contains("jdbc:postgresql://127.0.0.1:1/option");
         assertThat(byEnvironment.errorLine()).contains("jdbc:postgresql://127.0.0.1:1/environment");
-        assertThat(bySaved.errorLine()).contains("jdbc:postgresql://127.0.0.1:1/saved");
+        assertThat(bySaved.errorLine())
+                .contains("jdbc:postgresql://127.0.0.1:1/saved")
+                .contains("to go back to this computer's file, delete " + data.resolve(SavedStore.FILE));
     }
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,6 +23,7 @@ import javafx.stage.Window;
 public record StoreDialog(StoreDialogModel model) implements WizardWindow {
     static final String TITLE = "Keep the data in a PostgreSQL database";
     private static final double WIDTH_EM = 40;
+    private static final double SHARE_OF_OWNER = 0.9;
 
     @Override
     public void showAndWait(Window owner, String stylesheet, DialogService dialogs) {
@@ -46,10 +48,13 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
         Button test = new Button("_Test");
         test.setId("store-test");
         test.setOnAction(e -> model.test());
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         test.disableProperty().bind(model.busyProperty().or(url.textProperty().isEmpty()));
         Label outcome = Cards.text("", "help");
         outcome.setId("store-outcome");
         outcome.textProperty().bind(model.outcomeProperty());
+        // Room for a driver's reason kept from the start, so the buttons below never move out of the window.
+        outcome.setStyle("-fx-min-height: 6em;");
         model.problemProperty().addListener((o, was, now) -> {
             outcome.getStyleClass().removeAll("help", "warning");
             outcome.getStyleClass().add(now ? "warning" : "help");
@@ -87,7 +92,11 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
                 copy);
         // In em: as wide at 200 % text as the words need, not a fixed number of pixels.
         content.setStyle("-fx-pref-width: " + WIDTH_EM + "em;");
-        dialog.getDialogPane().setContent(content);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        dialog.getDialogPane().setContent(scroll);
 
         ButtonType use = new ButtonType("_Use this store", ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(use, ButtonType.CLOSE);
@@ -107,7 +116,15 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
                 useButton.setManaged(false);
             }
         });
-        dialog.setOnShown(e -> url.requestFocus());
+        dialog.setOnShown(e -> {
+            // Once the dialog has sized itself and given its default button the focus.
+            javafx.application.Platform.runLater(() -> {
+                if (owner != null) {
+                    fitInside(dialog, scroll, owner);
+                }
+                url.requestFocus();
+            });
+        });
         dialog.showAndWait();
     }
 
@@ -115,6 +132,21 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
     @Override
     public void withoutWindow(DialogService dialogs) {
         // nothing to do
+    }
+
+    /** At large text the dialog could be taller or wider than the console: it is kept inside it, and scrolls. */
+    private static void fitInside(Dialog<?> dialog, ScrollPane scroll, Window owner) {
+        Window window = dialog.getDialogPane().getScene().getWindow();
+        double tallest = owner.getHeight() * SHARE_OF_OWNER;
+        if (window.getHeight() > tallest) {
+            scroll.setPrefViewportHeight(scroll.getViewportBounds().getHeight() - (window.getHeight() - tallest));
+            window.setHeight(tallest);
+        }
+        if (window.getWidth() > owner.getWidth() * SHARE_OF_OWNER) {
+            window.setWidth(owner.getWidth() * SHARE_OF_OWNER);
+        }
+        window.setX(owner.getX() + (owner.getWidth() - window.getWidth()) / 2);
+        window.setY(owner.getY() + (owner.getHeight() - window.getHeight()) / 2);
     }
 
     private static Label label(String text, javafx.scene.Node field) {
