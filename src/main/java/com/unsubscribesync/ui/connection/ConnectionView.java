@@ -239,7 +239,7 @@ public final class ConnectionView extends ScrollPane {
         return field;
     }
 
-    private static Label label(String text, javafx.scene.Node field) {
+    static Label label(String text, javafx.scene.Node field) {
         Label label = new Label(text);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);

@@ -76,9 +76,9 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
                                 + "URL names the server, the database and the user, and TLS settings such as "
                                 + "sslmode=verify-full; never the password.",
                         "help"),
-                label("JDBC _URL", url),
+                ConnectionView.label("JDBC _URL", url),
                 url,
-                label("_Password", password),
+                ConnectionView.label("_Password", password),
                 password,
                 Cards.text(
                         "The password is kept encrypted in the data directory, readable by you only. "
@@ -147,12 +147,5 @@ public record StoreDialog(StoreDialogModel model) implements WizardWindow {
         }
         window.setX(owner.getX() + (owner.getWidth() - window.getWidth()) / 2);
         window.setY(owner.getY() + (owner.getHeight() - window.getHeight()) / 2);
-    }
-
-    private static Label label(String text, javafx.scene.Node field) {
-        Label label = new Label(text);
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        return label;
     }
 }
