@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SealedFile {
     private static final int NONCE_BYTES = 12;
-    public static final int KEY_BYTES = 32;
+    private static final int KEY_BYTES = 32;
 
     private final Path file;
     private final Path keyFile;
@@ -46,21 +46,14 @@ public final class SealedFile {
     public static final class Unopenable extends Exception {
         private static final long serialVersionUID = 1L;
         private final Problem problem;
-        private final int keyBytes;
 
-        Unopenable(Problem problem, int keyBytes) {
+        Unopenable(Problem problem) {
             super(problem.name());
             this.problem = problem;
-            this.keyBytes = keyBytes;
         }
 
         public Problem problem() {
             return problem;
-        }
-
-        /** How many bytes a damaged key file holds. */
-        public int keyBytes() {
-            return keyBytes;
         }
     }
 
@@ -106,16 +99,18 @@ public final class SealedFile {
         }
         try {
             byte[] stored = Files.readAllBytes(file);
-            SecretKey key = existingKey().orElseThrow(() -> new Unopenable(Problem.KEY_MISSING, 0));
             if (stored.length <= NONCE_BYTES) {
-                throw new Unopenable(Problem.DOES_NOT_OPEN, 0);
+                throw new Unopenable(Problem.DOES_NOT_OPEN);
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    existingKey().orElseThrow(() -> new Unopenable(Problem.KEY_MISSING)),
+                    new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return Optional.of(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            throw new Unopenable(Problem.DOES_NOT_OPEN, 0);
+            throw new Unopenable(Problem.DOES_NOT_OPEN);
         }
     }
 
@@ -152,7 +147,7 @@ public final class SealedFile {
         }
         byte[] key = Files.readAllBytes(keyFile);
         if (key.length != KEY_BYTES) {
-            throw new Unopenable(Problem.KEY_DAMAGED, key.length);
+            throw new Unopenable(Problem.KEY_DAMAGED);
         }
         return Optional.of(new SecretKeySpec(key, "AES"));
     }

@@ -4,12 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unsubscribesync.domain.DamagedFileException;
-import com.unsubscribesync.files.SealedFile;
+import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keeps the {@link SavedConnection} encrypted with AES-256-GCM under a key made for this installation. Both the
@@ -19,26 +31,36 @@ import java.util.Optional;
 public final class CredentialStore {
     static final String CONNECTION_FILE = "salesforce-connection.enc";
     static final String KEY_FILE = "salesforce-connection.key";
-    /** Bound into the seal; files sealed by earlier versions were sealed with it too. */
-    private static final String ASSOCIATED_DATA = "unsubscribe-sync connection v1";
-
+    private static final byte[] ASSOCIATED_DATA = "unsubscribe-sync connection v1".getBytes(StandardCharsets.UTF_8);
+    private static final int NONCE_BYTES = 12;
+    private static final int KEY_BYTES = 32;
     private static final String RESTORE_OR_RECONNECT =
             "restore it from the backup of this data directory, or " + "reconnect ('disconnect', then 'connect')";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path directory;
-    private final SealedFile sealed;
+    private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = new ObjectMapper();
 
     public CredentialStore(Path dataDirectory) {
         this.directory = dataDirectory;
-        this.sealed = new SealedFile(
-                dataDirectory.resolve(CONNECTION_FILE), dataDirectory.resolve(KEY_FILE), ASSOCIATED_DATA);
     }
 
     public void save(SavedConnection connection) {
         try {
-            sealed.seal(json.writeValueAsBytes(toJson(connection)));
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keyForSaving(), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
+            writePrivately(
+                    directory.resolve(CONNECTION_FILE),
+                    ByteBuffer.allocate(nonce.length + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(
                     "the Salesforce connection could not be saved in " + directory + " ("
                             + e.getClass().getSimpleName() + "): check that the data directory is writable",
@@ -54,29 +76,32 @@ public final class CredentialStore {
      */
     public Optional<SavedConnection> load() {
         Path file = directory.resolve(CONNECTION_FILE);
-        try {
-            Optional<byte[]> plain = sealed.open();
-            return plain.isEmpty() ? Optional.empty() : Optional.of(fromJson(json.readTree(plain.get()), file));
-        } catch (IOException e) {
-            throw doesNotOpen(file);
-        } catch (SealedFile.Unopenable e) {
-            throw switch (e.problem()) {
-                case KEY_MISSING ->
-                    new DamagedFileException("the key file " + directory.resolve(KEY_FILE)
-                            + " is missing, so the saved Salesforce connection cannot be opened: "
-                            + RESTORE_OR_RECONNECT);
-                case KEY_DAMAGED ->
-                    new DamagedFileException("the key file " + directory.resolve(KEY_FILE)
-                            + " is damaged (" + e.keyBytes() + " bytes instead of " + SealedFile.KEY_BYTES + "): "
-                            + RESTORE_OR_RECONNECT);
-                case DOES_NOT_OPEN -> doesNotOpen(file);
-            };
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-    }
-
-    private static DamagedFileException doesNotOpen(Path file) {
-        return unreadable(
-                file, "it does not open with its key " + KEY_FILE + " (damaged, or the two are from different copies)");
+        try {
+            byte[] stored = Files.readAllBytes(file);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    existingKey()
+                            .orElseThrow(() -> new DamagedFileException("the key file "
+                                    + directory.resolve(KEY_FILE)
+                                    + " is missing, so the saved Salesforce connection cannot be opened: "
+                                    + RESTORE_OR_RECONNECT)),
+                    new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+            return Optional.of(fromJson(json.readTree(plain), file));
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            if (e instanceof DamagedFileException damaged) {
+                throw damaged;
+            }
+            throw unreadable(
+                    file,
+                    "it does not open with its key " + KEY_FILE + " (damaged, or the two are from "
+                            + "different copies)");
+        }
     }
 
     private static DamagedFileException unreadable(Path file, String why) {
@@ -102,12 +127,53 @@ public final class CredentialStore {
     /** Deletes the saved connection and its key; true when there was something to delete. */
     public boolean forget() {
         try {
-            return sealed.delete();
-        } catch (UncheckedIOException e) {
+            boolean had = Files.deleteIfExists(directory.resolve(CONNECTION_FILE));
+            return Files.deleteIfExists(directory.resolve(KEY_FILE)) || had;
+        } catch (IOException e) {
             throw new IllegalStateException(
-                    "the saved Salesforce connection in " + directory + " could not be deleted ("
-                            + e.getCause().getMessage() + "): delete " + CONNECTION_FILE + " by hand",
+                    "the saved Salesforce connection in " + directory + " could not be deleted (" + e.getMessage()
+                            + "): delete " + CONNECTION_FILE + " by hand",
                     e);
+        }
+    }
+
+    /** This installation's key; a missing or damaged one is replaced, since what it sealed is being replaced. */
+    private SecretKey keyForSaving() throws IOException, GeneralSecurityException {
+        try {
+            Optional<SecretKey> existing = existingKey();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        } catch (DamagedFileException damaged) {
+            // replaced below
+        }
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, random);
+        SecretKey key = generator.generateKey();
+        writePrivately(directory.resolve(KEY_FILE), key.getEncoded());
+        return key;
+    }
+
+    private Optional<SecretKey> existingKey() throws IOException {
+        Path file = directory.resolve(KEY_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] key = Files.readAllBytes(file);
+        if (key.length != KEY_BYTES) {
+            throw new DamagedFileException("the key file " + file + " is damaged (" + key.length + " bytes instead of "
+                    + KEY_BYTES + "): " + RESTORE_OR_RECONNECT);
+        }
+        return Optional.of(new SecretKeySpec(key, "AES"));
+    }
+
+    /** Writes through a temporary file that is owner-only before any byte goes into it. */
+    private void writePrivately(Path target, byte[] content) throws IOException {
+        Files.createDirectories(directory);
+        try {
+            OwnerOnly.write(target, content);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
