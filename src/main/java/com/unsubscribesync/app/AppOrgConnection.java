@@ -2,7 +2,6 @@ package com.unsubscribesync.app;
 
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.OrgUnreachableException;
-import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
@@ -31,10 +30,12 @@ import com.unsubscribesync.salesforce.OrgSignIn;
 import com.unsubscribesync.salesforce.SalesforceException;
 import com.unsubscribesync.salesforce.SalesforceOrg;
 import com.unsubscribesync.salesforce.SavedConnection;
+import com.unsubscribesync.salesforce.SavedConnections;
 import com.unsubscribesync.salesforce.SystemBrowser;
 import com.unsubscribesync.salesforce.TokenEndpoint;
 import com.unsubscribesync.usecase.BrowserSignIn;
 import com.unsubscribesync.usecase.ConnectedOrg;
+import com.unsubscribesync.usecase.ConnectionPlace;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgConnection;
 import com.unsubscribesync.usecase.OrgState;
@@ -65,7 +66,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     private final Map<String, String> env;
     private final Supplier<SyncSettings> settings;
     private final Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers;
-    private final CredentialStore credentials;
+    private final SavedConnections credentials;
     private final OrgSignIn signIn;
 
     /** Describe and layout reads kept between status checks, shared with the layout wizard (ADR 0034). */
@@ -76,11 +77,21 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             Map<String, String> env,
             Supplier<SyncSettings> settings,
             Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers) {
+        this(dataDirectory, env, settings, browsers, new CredentialStore(dataDirectory));
+    }
+
+    /** @param credentials where the connection is kept: this computer's data directory, or the team's store */
+    AppOrgConnection(
+            Path dataDirectory,
+            Map<String, String> env,
+            Supplier<SyncSettings> settings,
+            Function<PrintWriter, com.unsubscribesync.salesforce.Browser> browsers,
+            SavedConnections credentials) {
         this.dataDirectory = dataDirectory;
         this.env = env;
         this.settings = settings;
         this.browsers = browsers;
-        this.credentials = new CredentialStore(dataDirectory);
+        this.credentials = credentials;
         this.layoutReads = new LayoutReadCache(Clock.systemUTC(), PageLayouts.KEEP);
         ProxySelector proxies = ProxySelector.getDefault();
         ConnectorConfigs configs = new ConnectorConfigs(ConnectionOptions.defaults(clientName()), proxies);
@@ -88,12 +99,13 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     }
 
     static AppOrgConnection withSystemBrowser(
-            Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings) {
-        return new AppOrgConnection(dataDirectory, env, settings, SystemBrowser::new);
+            Path dataDirectory, Map<String, String> env, Supplier<SyncSettings> settings, SavedConnections kept) {
+        return new AppOrgConnection(dataDirectory, env, settings, SystemBrowser::new, kept);
     }
 
     @Override
     public ConnectedOrg connectDemo() {
+        credentials.readyToSave();
         try (ForceWscOrg org = guarded(() -> new DemoOrg(dataDirectory).open(signIn))) {
             Optional<String> replaced = replacingDamaged();
             credentials.save(new SavedConnection.Demo());
@@ -122,6 +134,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
             throw new InvalidInputException(TokenEndpoint.myDomainNeeded(url));
         }
         String secret = secret(secretVariable);
+        credentials.readyToSave();
         return save(guarded(() -> signIn.withClientSecret(url, clientId, secret)));
     }
 
@@ -132,6 +145,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
                 request.secret().or(() -> request.secretVariable().map(this::secret));
         LoginUrl url = LoginUrl.parse(request.loginUrl());
         OAuthCallback callback = callback(request.callbackPort());
+        credentials.readyToSave();
         return save(guarded(() ->
                 signIn.inBrowser(url, request.clientId(), secret, callback, browsers.apply(out), BROWSER_PATIENCE)));
     }
@@ -163,7 +177,7 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     public boolean saved() {
         try {
             return credentials.load().isPresent();
-        } catch (DamagedFileException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
     }
@@ -171,6 +185,11 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
     /** Whether a connection was saved, even one that cannot be read now. */
     boolean connectionFileSaved() {
         return credentials.saved();
+    }
+
+    @Override
+    public ConnectionPlace place() {
+        return credentials.team() ? ConnectionPlace.TEAM_STORE : ConnectionPlace.THIS_COMPUTER;
     }
 
     @Override
@@ -263,14 +282,24 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
                             "No Salesforce org is connected: run "
                                     + "'connect --demo' or 'connect --login-url URL --client-id ID'.",
                             null));
-        } catch (DamagedFileException e) {
+        } catch (InvalidInputException e) {
             throw new SalesforceException(
                     SalesforceException.Kind.AUTHENTICATION, "NOT_CONNECTED", e.getMessage(), null);
         }
         if (saved instanceof SavedConnection.Demo) {
             return new DemoOrg(dataDirectory).open(signIn);
         }
-        return signIn.reopen(saved);
+        return credentials.team() ? signIn.reopen(saved, this::keepRenewed) : signIn.reopen(saved);
+    }
+
+    /** The org replaced the team's refresh token: the others read the new one from the store (last write wins). */
+    private void keepRenewed(SavedConnection renewed) {
+        try {
+            credentials.save(renewed);
+            LOG.info("Kept the refresh token Salesforce replaced in the team's store");
+        } catch (RuntimeException e) {
+            LOG.warn("The refresh token Salesforce replaced could not be kept in the team's store: {}", e.getMessage());
+        }
     }
 
     private ConnectedOrg save(OrgSignIn.SignedIn signedIn) {

@@ -20,7 +20,10 @@ import com.unsubscribesync.layout.PageLayouts;
 import com.unsubscribesync.links.BaseUrl;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.UnsubscribeLinks;
+import com.unsubscribesync.salesforce.CredentialStore;
 import com.unsubscribesync.salesforce.OrgConnector;
+import com.unsubscribesync.salesforce.SavedConnections;
+import com.unsubscribesync.salesforce.TeamConnection;
 import com.unsubscribesync.store.ApiKeyRepository;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
@@ -33,6 +36,7 @@ import com.unsubscribesync.store.SavedStore;
 import com.unsubscribesync.store.SettingsRepository;
 import com.unsubscribesync.store.StoreChoice;
 import com.unsubscribesync.store.SyncRunRepository;
+import com.unsubscribesync.store.TeamConnectionRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.sync.ConflictResolver;
 import com.unsubscribesync.sync.Engine;
@@ -130,6 +134,22 @@ final class AppWorkspace implements AppUnderBench {
             Map<String, String> env,
             Optional<OrgConnector> engineOrg,
             Optional<OrgConnection> connection) {
+        this(dataDirectory, database, clock, actor, env, engineOrg, connection, false);
+    }
+
+    /**
+     * @param sharedStore whether the store is shared (named by a URL): then the Salesforce connection is the team's,
+     *     kept in the store under the team key (ADR 0065), instead of this data directory's
+     */
+    AppWorkspace(
+            Path dataDirectory,
+            Database database,
+            Clock clock,
+            String actor,
+            Map<String, String> env,
+            Optional<OrgConnector> engineOrg,
+            Optional<OrgConnection> connection,
+            boolean sharedStore) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.clock = clock;
@@ -141,7 +161,11 @@ final class AppWorkspace implements AppUnderBench {
         this.conflicts = new ConflictRepository(database);
         this.mirror = new MirrorRepository(database);
         this.syncRuns = new SyncRunRepository(database);
-        this.salesforce = AppOrgConnection.withSystemBrowser(dataDirectory, env, settings::load);
+        this.salesforce = AppOrgConnection.withSystemBrowser(
+                dataDirectory,
+                env,
+                settings::load,
+                sharedStore ? teamConnection(database, clock, env) : new CredentialStore(dataDirectory));
         this.org = new SharedOrg(engineOrg.orElse(salesforce), salesforce::connectionFileSaved, clock);
         this.fields = new OptOutFields(clock);
         this.pusher = new RealtimePusher(
@@ -200,6 +224,11 @@ final class AppWorkspace implements AppUnderBench {
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
         this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
         this.apiKeys = new ApiKeyRepository(database);
+    }
+
+    private static SavedConnections teamConnection(Database database, Clock clock, Map<String, String> env) {
+        TeamConnectionRepository row = new TeamConnectionRepository(database, clock);
+        return new TeamConnection(TeamConnection.SealedRow.of(row::sealed, row::save, row::delete), env);
     }
 
     /** The use cases both front ends call (ADR 0042). */

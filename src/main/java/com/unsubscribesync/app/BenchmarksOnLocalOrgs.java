@@ -2,6 +2,7 @@ package com.unsubscribesync.app;
 
 import com.unsubscribesync.bench.LocalOrgBenchmarks;
 import com.unsubscribesync.bench.ScenarioSize;
+import com.unsubscribesync.bench.StoreUnderBench;
 import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
@@ -10,16 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The {@code bench} command's scenarios: the benchmark package run on the app as this composition root wires it.
- * The command line and the benchmarks do not know each other (ADR 0048).
+ * The command line and the benchmarks do not know each other (ADR 0048). They run on the store {@code --store} or
+ * {@code UNSUBSCRIBE_SYNC_STORE} names, each in a schema of its own there (ADR 0063), else on H2 files.
  */
 final class BenchmarksOnLocalOrgs implements Benchmarks {
     private static final String ACTOR = "bench";
 
+    private final Supplier<Optional<String>> storeUrl;
+    private final Map<String, String> env;
+
     private final LocalOrgBenchmarks benchmarks = new LocalOrgBenchmarks((dataDirectory, database, engineOrg) ->
             new AppWorkspace(dataDirectory, database, Clock.systemUTC(), ACTOR, Map.of(), engineOrg, Optional.empty()));
+
+    /** @param storeUrl the store URL given, read once the command line is parsed */
+    BenchmarksOnLocalOrgs(Supplier<Optional<String>> storeUrl, Map<String, String> env) {
+        this.storeUrl = storeUrl;
+        this.env = env;
+    }
 
     @Override
     public List<String> scenarios() {
@@ -45,6 +57,10 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
                 scenarios,
                 new ScenarioSize(size.people(), size.changedPercent(), size.burst()),
                 size.latencies().stream().map(BenchmarksOnLocalOrgs::latency).toList(),
+                storeUrl.get()
+                        .map(url -> StoreUnderBench.schemaIn(
+                                url, Optional.ofNullable(env.get(WorkspaceOpener.STORE_PASSWORD))))
+                        .orElse(StoreUnderBench.h2File()),
                 result -> each.accept(new Result(
                         result.scenario(),
                         result.apiCalls(),

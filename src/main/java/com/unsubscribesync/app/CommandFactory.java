@@ -11,7 +11,9 @@ import com.unsubscribesync.cli.ServeCommand;
 import com.unsubscribesync.cli.SettingsCommand;
 import com.unsubscribesync.cli.StatusCommand;
 import com.unsubscribesync.cli.SyncCommand;
+import com.unsubscribesync.cli.TeamKeyCommand;
 import com.unsubscribesync.cli.UnsubscribeCommand;
+import com.unsubscribesync.salesforce.TeamKey;
 import com.unsubscribesync.store.SyncRun;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,6 +68,7 @@ final class CommandFactory implements CommandLine.IFactory {
         commands.put(LinksCommand.Make.class, () -> new LinksCommand.Make(links));
         commands.put(LinksCommand.RotateKey.class, () -> new LinksCommand.RotateKey(links));
         var apiKeys = opened(AppWorkspace::apiKeys);
+        commands.put(TeamKeyCommand.Make.class, () -> new TeamKeyCommand.Make(TeamKey::make));
         commands.put(ApiKeysCommand.Create.class, () -> new ApiKeysCommand.Create(apiKeys));
         commands.put(ApiKeysCommand.Revoke.class, () -> new ApiKeysCommand.Revoke(apiKeys));
         commands.put(ApiKeysCommand.ListCommand.class, () -> new ApiKeysCommand.ListCommand(apiKeys));

@@ -89,7 +89,8 @@ public final class CommandLineApp {
      */
     CommandLine commands(RootCommand root, Supplier<AppWorkspace> workspace, Runnable closing) {
         CommandLine commandLine = new CommandLine(root, new CommandFactory(workspace, closing));
-        commandLine.addSubcommand(new BenchCommand(new BenchmarksOnLocalOrgs()));
+        commandLine.addSubcommand(
+                new BenchCommand(new BenchmarksOnLocalOrgs(() -> WorkspaceOpener.storeUrl(root.store(), env), env)));
         commandLine.addSubcommand(new OrgCommand());
         commandLine.addSubcommand(new CommandLine(new StoreCommand())
                 .addSubcommand(new StoreCopyCommand(env, () -> workspace.get().database())));

@@ -49,7 +49,8 @@ final class WorkspaceOpener {
         Database database = opened(choice, pool);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
-        AppWorkspace workspace = new AppWorkspace(directory, database, clock, actor, env);
+        AppWorkspace workspace = new AppWorkspace(
+                directory, database, clock, actor, env, Optional.empty(), Optional.empty(), !choice.thisComputer());
         workspace.storeInUse(choice);
         return workspace;
     }
@@ -67,6 +68,13 @@ final class WorkspaceOpener {
                     + choice.dataDirectory().resolve(SavedStore.FILE)
                     + ")");
         }
+    }
+
+    /** The {@code --store} URL, else {@code UNSUBSCRIBE_SYNC_STORE}; empty for the data directory's own file. */
+    static Optional<String> storeUrl(Optional<String> store, Map<String, String> env) {
+        return store.or(() -> Optional.ofNullable(env.get(STORE)))
+                .map(String::strip)
+                .filter(given -> !given.isEmpty());
     }
 
     /** Who this process records as making its changes: a team shares one store, so each admin can say who they are. */

@@ -39,8 +39,9 @@ final class EngineUnderBench implements AutoCloseable {
 
     private final LocalOrg org;
     private final AppUnderBench workspace;
+    private final String store;
 
-    EngineUnderBench(AppWiring app, LocalOrg org, Path dataDirectory) {
+    EngineUnderBench(AppWiring app, StoreUnderBench store, LocalOrg org, Path dataDirectory) {
         this.org = org;
         try {
             Files.createDirectories(dataDirectory);
@@ -50,9 +51,11 @@ final class EngineUnderBench implements AutoCloseable {
         ProxySelector proxies = ProxySelector.getDefault();
         OrgSignIn signIn = new OrgSignIn(
                 new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"), proxies), proxies, () -> 0);
+        Database database = store.open(dataDirectory);
+        this.store = database.product();
         this.workspace = app.open(
                 dataDirectory,
-                Database.openFile(dataDirectory),
+                database,
                 Optional.of(() -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret())
                         .org()));
         workspace.settings().save(workspace.settings().load().withNightlySync(true));
@@ -198,6 +201,11 @@ final class EngineUnderBench implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** {@code h2} or {@code postgresql}: what the engine's store runs on. */
+    String store() {
+        return store;
     }
 
     @Override

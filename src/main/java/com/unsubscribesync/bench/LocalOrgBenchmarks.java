@@ -31,18 +31,22 @@ public final class LocalOrgBenchmarks {
         this.app = app;
     }
 
-    /** Runs the scenarios at zero latency. */
+    /** Runs the scenarios at zero latency on H2. */
     public void run(List<String> scenarios, ScenarioSize size, Consumer<ScenarioResult> each) {
-        run(scenarios, size, List.of(LatencyProfile.zero()), each);
+        run(scenarios, size, List.of(LatencyProfile.zero()), StoreUnderBench.h2File(), each);
     }
 
     /**
      * Runs the scenarios in the order of {@link #SCENARIOS}, the ones that call the org once under each latency
      * profile (engine and baseline alike, on fresh orgs), handing each result over as soon as it is measured.
-     * {@code list} makes no API call, so it runs once.
+     * {@code list} makes no API call, so it runs once. Each scenario (and the warm-up) opens a new, empty store.
      */
     public void run(
-            List<String> scenarios, ScenarioSize size, List<LatencyProfile> latencies, Consumer<ScenarioResult> each) {
+            List<String> scenarios,
+            ScenarioSize size,
+            List<LatencyProfile> latencies,
+            StoreUnderBench store,
+            Consumer<ScenarioResult> each) {
         Path directory;
         try {
             directory = Files.createTempDirectory("unsubscribe-sync-bench");
@@ -58,18 +62,18 @@ public final class LocalOrgBenchmarks {
                 ScenarioSize small =
                         new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
                 try (SyncScenarios warmUp = new SyncScenarios(
-                        app, warmUpPeople, small, LatencyProfile.zero(), heap, directory.resolve("warm-up"))) {
+                        app, store, warmUpPeople, small, LatencyProfile.zero(), heap, directory.resolve("warm-up"))) {
                     warmUp.run(SyncScenarios.STEPS, result -> {});
                 }
                 for (int i = 0; i < latencies.size(); i++) {
                     try (SyncScenarios measured = new SyncScenarios(
-                            app, people, size, latencies.get(i), heap, directory.resolve("data-" + i))) {
+                            app, store, people, size, latencies.get(i), heap, directory.resolve("data-" + i))) {
                         measured.run(nightly, each);
                     }
                 }
             }
             if (scenarios.contains("list")) {
-                each.accept(new UnsubscribeListBench(app, heap)
+                each.accept(new UnsubscribeListBench(app, store, heap)
                         .run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
             }
         } catch (IOException e) {

@@ -50,6 +50,7 @@ final class SyncScenarios implements AutoCloseable {
 
     SyncScenarios(
             AppWiring app,
+            StoreUnderBench store,
             int people,
             ScenarioSize size,
             LatencyProfile latency,
@@ -61,7 +62,7 @@ final class SyncScenarios implements AutoCloseable {
         this.heap = heap;
         this.engineOrg = start(people, latency);
         this.baselineOrg = start(people, latency);
-        this.engine = new EngineUnderBench(app, engineOrg, dataDirectory);
+        this.engine = new EngineUnderBench(app, store, engineOrg, dataDirectory);
         try {
             this.baseline = new BareForceWscSync(baselineOrg);
         } catch (ConnectionException e) {
@@ -151,6 +152,7 @@ final class SyncScenarios implements AutoCloseable {
             minimum += (rows + 199) / 200;
         }
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("store", engine.store());
         details.put("latency", latency.name());
         details.put("people", people);
         details.putAll(extra);
@@ -211,6 +213,7 @@ final class SyncScenarios implements AutoCloseable {
         long minimum =
                 perObject.values().stream().mapToLong(n -> (n + 199) / 200).sum();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("store", engine.store());
         details.put("latency", latency.name());
         details.put("people", people);
         details.put("unsubscribes", burst.emails().size());

@@ -30,10 +30,12 @@ final class UnsubscribeListBench {
     private static final String[] PREFIXES = {"ab", "zx", "m", "person12", "qq"};
 
     private final AppWiring app;
+    private final StoreUnderBench store;
     private final HeapSampler heap;
 
-    UnsubscribeListBench(AppWiring app, HeapSampler heap) {
+    UnsubscribeListBench(AppWiring app, StoreUnderBench store, HeapSampler heap) {
         this.app = app;
+        this.store = store;
         this.heap = heap;
     }
 
@@ -42,7 +44,7 @@ final class UnsubscribeListBench {
         generate(csv, rows, new Random(42));
         Path data = directory.resolve("list-data");
         Files.createDirectories(data);
-        Database database = Database.openFile(data);
+        Database database = store.open(data);
         heap.restart();
         try (AppUnderBench workspace = app.open(data, database, Optional.empty())) {
             long start = System.nanoTime();
@@ -82,6 +84,7 @@ final class UnsubscribeListBench {
             double rareCountMs = time(() -> workspace.unsubscribes().count(rare));
 
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("store", database.product());
             details.put("rows", report.rows());
             details.put("imported", report.added());
             details.put("importMs", round(importMs));

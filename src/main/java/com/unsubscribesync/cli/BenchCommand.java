@@ -17,8 +17,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench}: the scenarios of TESTING.md, each on its own in-process local org and temporary data directory.
  * Without {@code --json} each scenario prints one line as soon as it is done; with it, one JSON array at the end.
+ * Each result names the store it ran on ({@code h2} or {@code postgresql}).
  */
-@Command(name = "bench", description = "Run the benchmark scenarios against an in-process local org.")
+@Command(
+        name = "bench",
+        description = "Run the benchmark scenarios against an in-process local org, on a temporary H2 file or, with"
+                + " --store URL, in a schema of their own in that database, dropped afterwards.")
 public class BenchCommand implements Callable<Integer> {
     private final Benchmarks benchmarks;
 
@@ -126,6 +130,7 @@ public class BenchCommand implements Callable<Integer> {
     private static Map<String, Object> fields(Benchmarks.Result result) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("scenario", result.scenario());
+        fields.put("store", result.details().get("store"));
         Object latency = result.details().get("latency");
         if (latency != null) {
             fields.put("latency", latency);

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             DisconnectCommand.class,
             LayoutCommand.class,
             LinksCommand.class,
-            ApiKeysCommand.class
+            ApiKeysCommand.class,
+            TeamKeyCommand.class
         })
 public class RootCommand implements Callable<Integer> {
     private final ZoneId zone;

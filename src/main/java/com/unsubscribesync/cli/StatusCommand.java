@@ -5,6 +5,7 @@ import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ConnectedOrg;
+import com.unsubscribesync.usecase.ConnectionPlace;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.usecase.SyncOverview;
@@ -70,6 +71,8 @@ public class StatusCommand implements Callable<Integer> {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("connected", org.connected());
         status.put("org", org.org().map(StatusCommand::orgView).orElse(null));
+        ConnectionPlace place = connection.get().place();
+        status.put("connectionFrom", place.key());
         status.put("requirements", requirements);
         var lastRun = figures.lastRun();
         status.put("lastRun", lastRun.map(SyncCommand.History::view).orElse(null));
@@ -109,7 +112,8 @@ public class StatusCommand implements Callable<Integer> {
         }
         out.println("Connection:      "
                 + org.org()
-                        .map(o -> (o.demo() ? "demo org (local)" : o.organizationName()) + " as " + o.userName())
+                        .map(o -> (o.demo() ? "demo org (local)" : o.organizationName()) + " as " + o.userName()
+                                + " (connection from " + place.words() + ")")
                         .orElse("not connected (run 'connect --demo' or 'connect --login-url …')"));
         org.problem().ifPresent(problem -> out.println("                 " + problem));
         out.println("Serve:           "

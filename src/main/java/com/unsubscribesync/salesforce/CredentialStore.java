@@ -1,14 +1,9 @@
 package com.unsubscribesync.salesforce;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,10 +12,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -28,11 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * key and the encrypted file live in the data directory with owner-only permissions (0600), so a copied database
  * or log carries no usable secret; {@link #forget()} deletes both. The OS keychain is not used yet.
  */
-public final class CredentialStore {
+public final class CredentialStore implements SavedConnections {
     static final String CONNECTION_FILE = "salesforce-connection.enc";
     static final String KEY_FILE = "salesforce-connection.key";
-    private static final byte[] ASSOCIATED_DATA = "unsubscribe-sync connection v1".getBytes(StandardCharsets.UTF_8);
-    private static final int NONCE_BYTES = 12;
     private static final int KEY_BYTES = 32;
     private static final String RESTORE_OR_RECONNECT =
             "restore it from the backup of this data directory, or " + "reconnect ('disconnect', then 'connect')";
@@ -40,26 +31,19 @@ public final class CredentialStore {
 
     private final Path directory;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ConnectionSeal seal = new ConnectionSeal("unsubscribe-sync connection v1");
 
     public CredentialStore(Path dataDirectory) {
         this.directory = dataDirectory;
     }
 
+    @Override
+    public void readyToSave() {}
+
+    @Override
     public void save(SavedConnection connection) {
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keyForSaving(), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(ASSOCIATED_DATA);
-            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
-            writePrivately(
-                    directory.resolve(CONNECTION_FILE),
-                    ByteBuffer.allocate(nonce.length + sealed.length)
-                            .put(nonce)
-                            .put(sealed)
-                            .array());
+            writePrivately(directory.resolve(CONNECTION_FILE), seal.seal(connection, keyForSaving()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(
                     "the Salesforce connection could not be saved in " + directory + " ("
@@ -74,25 +58,19 @@ public final class CredentialStore {
      * @throws DamagedFileException when there is one but its key is missing or damaged, or it does not open with
      *     its key: the message names the file and the fix (restore it from a backup, or reconnect)
      */
+    @Override
     public Optional<SavedConnection> load() {
         Path file = directory.resolve(CONNECTION_FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            byte[] stored = Files.readAllBytes(file);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    existingKey()
-                            .orElseThrow(() -> new DamagedFileException("the key file "
-                                    + directory.resolve(KEY_FILE)
-                                    + " is missing, so the saved Salesforce connection cannot be opened: "
-                                    + RESTORE_OR_RECONNECT)),
-                    new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
-            cipher.updateAAD(ASSOCIATED_DATA);
-            byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-            return Optional.of(fromJson(json.readTree(plain), file));
+            SecretKey key = existingKey()
+                    .orElseThrow(() -> new DamagedFileException("the key file "
+                            + directory.resolve(KEY_FILE)
+                            + " is missing, so the saved Salesforce connection cannot be opened: "
+                            + RESTORE_OR_RECONNECT));
+            return Optional.of(seal.open(Files.readAllBytes(file), key, why -> unreadable(file, why)));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             if (e instanceof DamagedFileException damaged) {
                 throw damaged;
@@ -109,22 +87,14 @@ public final class CredentialStore {
                 + " — restore both files from the same backup, or connect again with 'connect'");
     }
 
-    /** Why the saved connection cannot be used, when it is there but damaged; empty when it is fine or absent. */
-    public Optional<String> problem() {
-        try {
-            load();
-            return Optional.empty();
-        } catch (DamagedFileException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
     /** Whether a connection was saved here, whether or not it can be opened with the key beside it. */
+    @Override
     public boolean saved() {
         return Files.exists(directory.resolve(CONNECTION_FILE));
     }
 
     /** Deletes the saved connection and its key; true when there was something to delete. */
+    @Override
     public boolean forget() {
         try {
             boolean had = Files.deleteIfExists(directory.resolve(CONNECTION_FILE));
@@ -177,62 +147,8 @@ public final class CredentialStore {
         }
     }
 
-    private ObjectNode toJson(SavedConnection connection) {
-        ObjectNode node = json.createObjectNode();
-        if (connection instanceof SavedConnection.Demo) {
-            node.put("kind", "demo");
-        } else if (connection instanceof SavedConnection.BrowserSignIn browser) {
-            node.put("kind", "browser")
-                    .put("loginUrl", browser.loginUrl())
-                    .put("clientId", browser.clientId())
-                    .put("refreshToken", browser.refreshToken());
-            browser.clientSecret().ifPresent(secret -> node.put("clientSecret", secret));
-        } else if (connection instanceof SavedConnection.ClientCredentials client) {
-            node.put("kind", "client-credentials")
-                    .put("loginUrl", client.loginUrl())
-                    .put("clientId", client.clientId())
-                    .put("clientSecret", client.clientSecret());
-        } else if (connection instanceof SavedConnection.PasswordLogin password) {
-            node.put("kind", "password")
-                    .put("loginUrl", password.loginUrl())
-                    .put("apiVersion", password.apiVersion())
-                    .put("username", password.username())
-                    .put("passwordAndToken", password.passwordAndToken());
-        }
-        return node;
-    }
-
-    /** The connection the file holds; one with a part missing is refused rather than read as blank. */
-    private static SavedConnection fromJson(JsonNode node, Path file) {
-        String kind = node.path("kind").asText();
-        return switch (kind) {
-            case "demo" -> new SavedConnection.Demo();
-            case "browser" ->
-                new SavedConnection.BrowserSignIn(
-                        required(node, "loginUrl", file),
-                        required(node, "clientId", file),
-                        required(node, "refreshToken", file),
-                        Optional.ofNullable(node.path("clientSecret").textValue()));
-            case "client-credentials" ->
-                new SavedConnection.ClientCredentials(
-                        required(node, "loginUrl", file),
-                        required(node, "clientId", file),
-                        required(node, "clientSecret", file));
-            case "password" ->
-                new SavedConnection.PasswordLogin(
-                        required(node, "loginUrl", file),
-                        required(node, "apiVersion", file),
-                        required(node, "username", file),
-                        required(node, "passwordAndToken", file));
-            default -> throw unreadable(file, "it holds no connection this version knows (kind '" + kind + "')");
-        };
-    }
-
-    private static String required(JsonNode node, String field, Path file) {
-        String value = node.path(field).textValue();
-        if (value == null || value.isBlank()) {
-            throw unreadable(file, "its " + field + " is missing");
-        }
-        return value;
+    @Override
+    public boolean team() {
+        return false;
     }
 }

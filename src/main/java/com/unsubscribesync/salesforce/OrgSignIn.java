@@ -3,6 +3,7 @@ package com.unsubscribesync.salesforce;
 import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -78,12 +79,21 @@ public final class OrgSignIn {
 
     /** Reconnects with what was saved; the demo org is the composition root's to start. */
     public ForceWscOrg reopen(SavedConnection saved) {
+        return reopen(saved, renewed -> {});
+    }
+
+    /**
+     * @param renewed given the connection to keep instead when the org replaced the refresh token on a refresh
+     */
+    public ForceWscOrg reopen(SavedConnection saved, Consumer<SavedConnection> renewed) {
         if (saved instanceof SavedConnection.BrowserSignIn browser) {
             return ForceWscOrg.open(
                     configs,
                     SessionSource.refreshToken(
                             tokens(LoginUrl.parse(browser.loginUrl()), browser.clientId(), browser.clientSecret()),
-                            browser.refreshToken()),
+                            browser.refreshToken(),
+                            fresh -> renewed.accept(new SavedConnection.BrowserSignIn(
+                                    browser.loginUrl(), browser.clientId(), fresh, browser.clientSecret()))),
                     reservePercent,
                     false,
                     () -> {});

@@ -1,5 +1,7 @@
 package com.unsubscribesync.salesforce;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,23 @@ public interface SessionSource {
 
     /** Refresh token: the console's browser sign-in. */
     static SessionSource refreshToken(TokenEndpoint endpoint, String refreshToken) {
-        return grantedEachTime(() -> endpoint.refresh(refreshToken));
+        return refreshToken(endpoint, refreshToken, replaced -> {});
+    }
+
+    /**
+     * Refresh token that the org may replace on a refresh (rotation): the new one is used from then on, and handed
+     * to {@code replaced} once, so it can be kept where the old one was.
+     */
+    static SessionSource refreshToken(TokenEndpoint endpoint, String refreshToken, Consumer<String> replaced) {
+        AtomicReference<String> current = new AtomicReference<>(refreshToken);
+        return grantedEachTime(() -> {
+            String used = current.get();
+            OrgSession session = endpoint.refresh(used);
+            session.refreshToken()
+                    .filter(fresh -> !fresh.equals(used) && current.compareAndSet(used, fresh))
+                    .ifPresent(replaced);
+            return session;
+        });
     }
 
     /** Client credentials: headless use; every renewal is a new grant. */

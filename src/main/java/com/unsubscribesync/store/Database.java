@@ -1,12 +1,17 @@
 package com.unsubscribesync.store;
 
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.files.OwnerOnly;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -24,23 +29,27 @@ public final class Database implements AutoCloseable {
     private final SqlDialect dialect;
     private final Optional<SharedDatabaseFile> shared;
     private final Optional<Path> lockFile;
+    /** The schema this database made for itself and drops when closed ({@link #openInSchemaOfItsOwn}). */
+    private final Optional<String> ownSchema;
 
     private Database(
             DataSource pool,
             AutoCloseable closing,
             SqlDialect dialect,
             Optional<SharedDatabaseFile> shared,
-            Optional<Path> lockFile) {
+            Optional<Path> lockFile,
+            Optional<String> ownSchema) {
         this.pool = pool;
         this.closing = closing;
         this.dialect = dialect;
         this.shared = shared;
         this.lockFile = lockFile;
+        this.ownSchema = ownSchema;
     }
 
     private static Database overH2(JdbcConnectionPool pool, Optional<SharedDatabaseFile> shared, Optional<Path> lock) {
         pool.setMaxConnections(16);
-        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock);
+        return new Database(pool, pool::dispose, SqlDialect.H2, shared, lock, Optional.empty());
     }
 
     /**
@@ -96,16 +105,86 @@ public final class Database implements AutoCloseable {
      *     the password
      */
     public static Database openUrl(String url, Optional<String> password, PoolSize size) {
-        return StoreUrl.open(url, password, size, (pool, dialect) -> {
-            Database database = new Database(pool, pool, dialect, Optional.empty(), Optional.empty());
+        return StoreUrl.open(url, password, size, Optional.empty(), (pool, dialect) -> {
+            Database database = new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.empty());
             database.migrate();
             return database;
         });
     }
 
+    /**
+     * Opens a new schema of its own, named {@code prefix} and a random suffix, in the database a URL names, with the
+     * store's tables migrated into it, and drops it with everything in it when closed. Its connections see nothing
+     * else, and its previews are kept in it too, so it neither reads nor writes the store that database may already
+     * hold (a benchmark on a team's PostgreSQL, ADR 0063). The URL's user must be allowed to create a schema.
+     *
+     * @throws com.unsubscribesync.domain.InvalidInputException as {@link #openUrl} does
+     */
+    public static Database openInSchemaOfItsOwn(String url, Optional<String> password, PoolSize size, String prefix) {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        String schema = prefix + "_" + HexFormat.of().formatHex(random);
+        try {
+            runOn(url, password, "CREATE SCHEMA " + quoted(schema));
+        } catch (StoreException e) {
+            throw new InvalidInputException("could not make the schema " + schema + " in the store: "
+                    + e.getCause().getMessage().lines().findFirst().orElse("")
+                    + "; the URL's user must be allowed to create a schema in that database");
+        }
+        try {
+            return StoreUrl.open(url, password, size, Optional.of(schema), (pool, dialect) -> {
+                Database database =
+                        new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.of(schema));
+                database.migrate();
+                return database;
+            });
+        } catch (RuntimeException e) {
+            runOn(url, password, dropSchema(schema));
+            throw e;
+        }
+    }
+
+    /** One statement on a connection of its own to the database a URL names, outside of any schema of ours. */
+    private static void runOn(String url, Optional<String> password, String sql) {
+        try (Database plain = StoreUrl.open(
+                url,
+                password,
+                PoolSize.DESKTOP,
+                Optional.empty(),
+                (pool, dialect) ->
+                        new Database(pool, pool, dialect, Optional.empty(), Optional.empty(), Optional.empty()))) {
+            plain.read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.execute(sql);
+                }
+            });
+        }
+    }
+
+    private static String dropSchema(String schema) {
+        return "DROP SCHEMA IF EXISTS " + quoted(schema) + " CASCADE";
+    }
+
+    /** Quoted, so that H2 (which folds to upper case) and PostgreSQL (lower case) name the same schema. */
+    private static String quoted(String schema) {
+        return '"' + schema + '"';
+    }
+
+    /** The schema where a preview keeps what it pulled: {@code previews}, or the schema of its own. */
+    String previewSchema() {
+        return ownSchema.map(Database::quoted).orElse(DatabaseFile.PREVIEW_SCHEMA);
+    }
+
+    /** {@code h2} or {@code postgresql}: the database product, as a benchmark names what it ran on. */
+    public String product() {
+        return dialect.name().toLowerCase(Locale.ROOT);
+    }
+
     private void migrate() throws SQLException {
         try (Connection connection = pool.getConnection()) {
-            previewSchema(connection);
+            if (ownSchema.isEmpty()) {
+                previewSchema(connection);
+            }
             new Migrations().apply(connection, pool::getConnection);
         }
     }
@@ -232,8 +311,14 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         // No CHECKPOINT: the app's user may not run it, and H2 writes everything when its last session closes.
-        try {
-            closing.close();
+        try (AutoCloseable last = closing) {
+            if (ownSchema.isPresent()) {
+                read(connection -> {
+                    try (Statement drop = connection.createStatement()) {
+                        return drop.execute(dropSchema(ownSchema.get()));
+                    }
+                });
+            }
         } catch (Exception e) {
             throw new StoreException("The database could not be closed", e);
         }

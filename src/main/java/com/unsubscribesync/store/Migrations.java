@@ -35,7 +35,9 @@ final class Migrations {
             "V9__run_detail.sql",
             "V10__outbox_claims.sql",
             "V11__run_lock_fence.sql",
-            "V12__intake_api_keys.sql");
+            "V12__intake_api_keys.sql",
+            EmailsInByteOrder.STEP,
+            "V14__team_connection.sql");
 
     private static final String CHECKSUM = "checksum";
 
@@ -74,6 +76,8 @@ final class Migrations {
     private static void applyOne(Connection connection, int index) throws SQLException {
         if (SCRIPTS.get(index).equals(CanonicalAddresses.STEP)) {
             CanonicalAddresses.apply(connection);
+        } else if (SCRIPTS.get(index).equals(EmailsInByteOrder.STEP)) {
+            EmailsInByteOrder.apply(connection);
         } else {
             for (String statement : SqlScript.statements(text(SCRIPTS.get(index)))) {
                 try (Statement run = connection.createStatement()) {
@@ -169,7 +173,7 @@ final class Migrations {
     /** SHA-256 of the script with its line ends made {@code \n}, so that a checkout's line ends do not count. */
     private static String checksum(int index) {
         String script = SCRIPTS.get(index);
-        String text = script.equals(CanonicalAddresses.STEP) ? script : text(script);
+        String text = script.endsWith("(Java)") ? script : text(script);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));

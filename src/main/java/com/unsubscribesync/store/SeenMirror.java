@@ -32,7 +32,7 @@ final class SeenMirror {
         this.database = database;
         this.planId = planId;
         this.preview = preview;
-        this.pulled = table(planId);
+        this.pulled = table(database, planId);
         this.notReplaced = " AND NOT EXISTS (SELECT 1 FROM " + pulled + " s WHERE s.id = m.id)";
     }
 
@@ -40,8 +40,8 @@ final class SeenMirror {
      * The table of what the preview with this plan id pulled, in the one schema where the app's database user may
      * make and drop tables.
      */
-    static String table(long planId) {
-        return DatabaseFile.PREVIEW_SCHEMA + ".preview_mirror_" + planId;
+    static String table(Database database, long planId) {
+        return database.previewSchema() + ".preview_mirror_" + planId;
     }
 
     /** Makes the table of what the preview pulls; its columns are those of {@code sf_mirror}. */
@@ -49,7 +49,7 @@ final class SeenMirror {
         database.inTransaction(connection -> {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + pulled + " (id CHAR(18) PRIMARY KEY, "
-                        + "email VARCHAR(254), "
+                        + "email " + database.dialect().addressType() + ", "
                         + "opted_out BOOLEAN NOT NULL, opted_out_before BOOLEAN NOT NULL, is_converted BOOLEAN NOT NULL, "
                         + "converted_contact_id CHAR(18), is_deleted BOOLEAN NOT NULL, master_record_id CHAR(18))");
                 create.execute("CREATE INDEX IF NOT EXISTS "
@@ -62,7 +62,7 @@ final class SeenMirror {
     static void drop(Database database, long planId) {
         database.inTransaction(connection -> {
             try (Statement drop = connection.createStatement()) {
-                return drop.executeUpdate("DROP TABLE IF EXISTS " + table(planId));
+                return drop.executeUpdate("DROP TABLE IF EXISTS " + table(database, planId));
             }
         });
     }

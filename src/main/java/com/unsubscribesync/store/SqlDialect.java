@@ -36,6 +36,11 @@ enum SqlDialect {
         String beyondAscii(String column) {
             return "REGEXP_LIKE(" + column + ", '[^\\x00-\\x7F]')";
         }
+
+        @Override
+        String addressType() {
+            return "VARCHAR(254)";
+        }
     },
     POSTGRESQL {
         @Override
@@ -61,6 +66,11 @@ enum SqlDialect {
         String beyondAscii(String column) {
             // A text value never holds the zero character here.
             return column + " ~ '[^\\x01-\\x7F]'";
+        }
+
+        @Override
+        String addressType() {
+            return "VARCHAR(254) COLLATE \"C\"";
         }
     };
 
@@ -159,6 +169,9 @@ enum SqlDialect {
 
     /** A condition true where the column holds a character beyond ASCII. */
     abstract String beyondAscii(String column);
+
+    /** An address column's type: compared in byte order, as H2 and Java compare (ADR 0063). */
+    abstract String addressType();
 
     /**
      * A table of one column {@code address}, named {@code alias}, of the addresses bound to its one parameter with

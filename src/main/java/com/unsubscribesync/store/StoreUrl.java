@@ -21,7 +21,8 @@ final class StoreUrl {
         Database over(HikariDataSource pool, SqlDialect dialect) throws SQLException;
     }
 
-    static Database open(String url, Optional<String> password, PoolSize size, Opened opened) {
+    /** @param schema the one schema its connections see, instead of the user's default */
+    static Database open(String url, Optional<String> password, PoolSize size, Optional<String> schema, Opened opened) {
         if (holdsPassword(url)) {
             throw new InvalidInputException("the store URL must not hold the database password: remove it from the "
                     + "URL and put it in the environment variable UNSUBSCRIBE_SYNC_STORE_PASSWORD");
@@ -30,6 +31,7 @@ final class StoreUrl {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         password.ifPresent(config::setPassword);
+        schema.ifPresent(config::setSchema);
         config.setMaximumPoolSize(size.most());
         config.setMinimumIdle(size.idle());
         config.setPoolName("store");

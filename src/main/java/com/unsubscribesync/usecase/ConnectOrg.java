@@ -86,6 +86,11 @@ public final class ConnectOrg {
         return opens.getAsBoolean();
     }
 
+    /** Where the connection is kept; a disconnect there is the whole team's when it is the team's store. */
+    public ConnectionPlace place() {
+        return connection.place();
+    }
+
     public int defaultCallbackPort() {
         return connection.defaultCallbackPort();
     }

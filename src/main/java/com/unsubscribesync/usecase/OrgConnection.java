@@ -36,4 +36,9 @@ public interface OrgConnection {
 
     /** Whether a readable connection is saved, without calling the org. */
     boolean saved();
+
+    /** Where the connection is kept: this computer, or the team's shared store. */
+    default ConnectionPlace place() {
+        return ConnectionPlace.THIS_COMPUTER;
+    }
 }

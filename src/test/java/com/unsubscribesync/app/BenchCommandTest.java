@@ -38,6 +38,7 @@ class BenchCommandTest {
             assertThat(result.get("baselineWallMs").asDouble()).as(scenario).isPositive();
             assertThat(result.get("ratio").asDouble()).as(scenario).isPositive();
             assertThat(result.get("peakHeapMb").asLong()).as(scenario).isPositive();
+            assertThat(result.get("store").asText()).as(scenario).isEqualTo("h2");
         }
         for (JsonNode nightly : List.of(results.get(0), results.get(1), results.get(2))) {
             assertThat(nightly.get("sameWorkAsBaseline").asBoolean())
@@ -113,6 +114,7 @@ class BenchCommandTest {
         assertThat(results.get(1).get("latency").asText()).isEqualTo("default=1ms");
         for (JsonNode result : results) {
             assertThat(result.get("scenario").asText()).isEqualTo("idle");
+            assertThat(result.get("store").asText()).as("without --store").isEqualTo("h2");
             assertThat(result.get("baselineWallMs").asDouble()).isPositive();
         }
     }

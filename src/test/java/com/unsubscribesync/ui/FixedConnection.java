@@ -6,6 +6,7 @@ import com.unsubscribesync.salesforce.OAuthCallback;
 import com.unsubscribesync.usecase.BrowserSignIn;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ConnectedOrg;
+import com.unsubscribesync.usecase.ConnectionPlace;
 import com.unsubscribesync.usecase.FieldState;
 import com.unsubscribesync.usecase.OrgConnection;
 import com.unsubscribesync.usecase.OrgState;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 public final class FixedConnection implements OrgConnection {
     private volatile Function<SyncSettings, OrgState> state;
     private volatile boolean connected;
+    private volatile ConnectionPlace place = ConnectionPlace.THIS_COMPUTER;
 
     public FixedConnection(OrgState state) {
         this.state = settings -> state;
@@ -99,6 +101,17 @@ public final class FixedConnection implements OrgConnection {
     @Override
     public int defaultCallbackPort() {
         return OAuthCallback.DEFAULT_PORT;
+    }
+
+    /** The connection as a team's node sees it: kept in the shared store. */
+    public FixedConnection keptInTheTeamStore() {
+        place = ConnectionPlace.TEAM_STORE;
+        return this;
+    }
+
+    @Override
+    public ConnectionPlace place() {
+        return place;
     }
 
     @Override

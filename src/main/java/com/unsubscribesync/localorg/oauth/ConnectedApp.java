@@ -9,12 +9,15 @@ import java.util.Locale;
  * How the local org's connected app is set up, as an admin sets one up in Setup: its callback URLs (matched
  * character for character), the two "Require Secret" switches (on, as Salesforce ships them), and whether the org
  * also plays a shared login host such as {@code login.salesforce.com} on a second port. ADR 0008 gives the sources.
+ * With refresh token rotation on (off by default), each refresh answers with a new refresh token and the one used
+ * stops working, so every holder of the old one must learn the new one.
  */
 public record ConnectedApp(
         List<String> callbackUrls,
         boolean requireSecretForWebServerFlow,
         boolean requireSecretForRefreshTokenFlow,
-        boolean genericLoginHost) {
+        boolean genericLoginHost,
+        boolean rotateRefreshTokens) {
 
     /** The app's documented callback (ADR 0016); a test checks it is the app's own. */
     public static final String DOCUMENTED_CALLBACK = "http://localhost:27482/oauth/callback";
@@ -28,20 +31,34 @@ public record ConnectedApp(
     }
 
     public static ConnectedApp defaults() {
-        return new ConnectedApp(List.of(DOCUMENTED_CALLBACK), true, true, false);
+        return new ConnectedApp(List.of(DOCUMENTED_CALLBACK), true, true, false, false);
     }
 
     public ConnectedApp withCallbackUrls(List<String> value) {
         return new ConnectedApp(
-                value, requireSecretForWebServerFlow, requireSecretForRefreshTokenFlow, genericLoginHost);
+                value,
+                requireSecretForWebServerFlow,
+                requireSecretForRefreshTokenFlow,
+                genericLoginHost,
+                rotateRefreshTokens);
     }
 
     public ConnectedApp withRequireSecret(boolean webServerFlow, boolean refreshTokenFlow) {
-        return new ConnectedApp(callbackUrls, webServerFlow, refreshTokenFlow, genericLoginHost);
+        return new ConnectedApp(callbackUrls, webServerFlow, refreshTokenFlow, genericLoginHost, rotateRefreshTokens);
     }
 
     public ConnectedApp withGenericLoginHost(boolean value) {
-        return new ConnectedApp(callbackUrls, requireSecretForWebServerFlow, requireSecretForRefreshTokenFlow, value);
+        return new ConnectedApp(
+                callbackUrls,
+                requireSecretForWebServerFlow,
+                requireSecretForRefreshTokenFlow,
+                value,
+                rotateRefreshTokens);
+    }
+
+    public ConnectedApp withRefreshTokenRotation(boolean value) {
+        return new ConnectedApp(
+                callbackUrls, requireSecretForWebServerFlow, requireSecretForRefreshTokenFlow, genericLoginHost, value);
     }
 
     /** Whether a redirect URI is registered: the exact text, no normalising of case, port or trailing slash. */

@@ -47,6 +47,10 @@ public final class Sessions {
         return token;
     }
 
+    public void revokeRefreshToken(String token) {
+        refreshTokens.remove(token);
+    }
+
     public Optional<Integer> redeemRefreshToken(String token) {
         return Optional.ofNullable(token == null ? null : refreshTokens.get(token));
     }

@@ -71,6 +71,9 @@ final class TokenGrants {
                         sessions.redeemRefreshToken(params.get("refresh_token")).orElse(null);
                 if (user == null) {
                     HttpReplies.error(exchange, 400, "invalid_grant", "expired access/refresh token");
+                } else if (app.rotateRefreshTokens()) {
+                    sessions.revokeRefreshToken(params.get("refresh_token"));
+                    issue(exchange, user, sessions.issueRefreshToken(user), "api refresh_token");
                 } else {
                     issue(exchange, user, null, "api refresh_token");
                 }

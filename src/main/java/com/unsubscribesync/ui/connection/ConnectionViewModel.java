@@ -7,6 +7,7 @@ import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.usecase.BrowserSignIn;
 import com.unsubscribesync.usecase.ConnectOrg;
+import com.unsubscribesync.usecase.ConnectionPlace;
 import com.unsubscribesync.usecase.OrgState;
 import java.util.List;
 import java.util.Optional;
@@ -209,9 +210,13 @@ public final class ConnectionViewModel {
     }
 
     public void disconnect() {
+        boolean team = connection.place() == ConnectionPlace.TEAM_STORE;
         if (!dialogs.confirm(
                 "Disconnect",
-                "Disconnect from Salesforce? The saved sign-in is deleted. Unsubscribes "
+                (team
+                                ? "Disconnect the whole team from Salesforce? The team's saved sign-in is deleted "
+                                        + "from the shared store, for every node and console using it. Unsubscribes "
+                                : "Disconnect from Salesforce? The saved sign-in is deleted. Unsubscribes ")
                         + "keep being recorded and wait in the outbox until you connect again.",
                 "Disconnect")) {
             return;
