@@ -32,7 +32,9 @@ import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunLock;
 import com.unsubscribesync.store.RunPlanRepository;
+import com.unsubscribesync.store.SavedStore;
 import com.unsubscribesync.store.SettingsRepository;
+import com.unsubscribesync.store.StoreChoice;
 import com.unsubscribesync.store.SyncRunRepository;
 import com.unsubscribesync.store.TeamConnectionRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
@@ -47,6 +49,7 @@ import com.unsubscribesync.sync.RunProgress;
 import com.unsubscribesync.sync.RunRequest;
 import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.ChangeSettings;
+import com.unsubscribesync.usecase.ChooseStore;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
 import com.unsubscribesync.usecase.OrgConnection;
@@ -107,6 +110,8 @@ final class AppWorkspace implements AppUnderBench {
     private Optional<RunningServes.Announcement> serving = Optional.empty();
     private volatile com.unsubscribesync.store.SyncRun.Origin scheduledFrom =
             com.unsubscribesync.store.SyncRun.Origin.COMMAND_LINE;
+
+    private volatile StoreChoice storeInUse;
 
     /** The store itself, for {@code store copy}. */
     Database database() {
@@ -387,6 +392,18 @@ final class AppWorkspace implements AppUnderBench {
             throw new NotConnectedException(problem);
         });
         return org.current().isPresent();
+    }
+
+    /** Which store this workspace opened and why; the data directory's file unless the opener says otherwise. */
+    void storeInUse(StoreChoice choice) {
+        storeInUse = choice;
+    }
+
+    public ChooseStore chooseStore() {
+        StoreChoice choice = storeInUse != null
+                ? storeInUse
+                : new StoreChoice(StoreChoice.Source.DEFAULT, Optional.empty(), Optional.empty(), dataDirectory);
+        return new ChooseStore(choice, new SavedStore(dataDirectory));
     }
 
     public Path dataDirectory() {

@@ -6,6 +6,7 @@ import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.conflicts.ConflictsViewModel;
 import com.unsubscribesync.ui.connection.ConnectionViewModel;
+import com.unsubscribesync.ui.connection.StoreViewModel;
 import com.unsubscribesync.ui.history.RunDetailViewModel;
 import com.unsubscribesync.ui.history.SyncHistoryViewModel;
 import com.unsubscribesync.ui.intake.IntakeViewModel;
@@ -16,6 +17,7 @@ import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
 import com.unsubscribesync.ui.welcome.WelcomeMemory;
 import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Builds the console's screens over one open data directory, each with the services it uses. */
@@ -43,10 +45,15 @@ final class ConsoleWiring {
         var overview = workspace.overview();
         ShellViewModel shell = new ShellViewModel(connectOrg, overview, zone, background, first);
         IntegrationsViewModel integrations = integrations(workspace, zone, background, dialogs);
-        ConnectionViewModel connection = new ConnectionViewModel(connectOrg, background, dialogs, () -> {
-            shell.refreshStatus();
-            integrations.refresh();
-        });
+        ConnectionViewModel connection = new ConnectionViewModel(
+                connectOrg,
+                background,
+                dialogs,
+                () -> {
+                    shell.refreshStatus();
+                    integrations.refresh();
+                },
+                Optional.of(new StoreViewModel(workspace.chooseStore(), background, dialogs)));
         WelcomeViewModel welcome =
                 new WelcomeViewModel(new WelcomeMemory(workspace.dataDirectory()), connectOrg, background, () -> {
                     connection.showGuide();

@@ -5,6 +5,8 @@ import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.files.OwnerOnly;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.PoolSize;
+import com.unsubscribesync.store.SavedStore;
+import com.unsubscribesync.store.StoreChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,8 +30,8 @@ final class WorkspaceOpener {
     }
 
     /**
-     * @param store the {@code --store} URL; else {@code UNSUBSCRIBE_SYNC_STORE}; else the file in the data directory,
-     *     which keeps the log and import scratch either way
+     * @param store the {@code --store} URL; else {@code UNSUBSCRIBE_SYNC_STORE}; else the choice saved in the data
+     *     directory; else the file in the data directory, which keeps the log and import scratch either way
      * @param pool  how many connections to keep to a store named by a URL
      */
     AppWorkspace open(Optional<Path> option, Optional<String> store, PoolSize pool) {
@@ -38,14 +40,34 @@ final class WorkspaceOpener {
                 option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
         LogFile.attach(directory);
         ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
-        Optional<String> url = storeUrl(store, env);
-        Database database = url.isPresent()
-                ? Database.openUrl(url.get(), Optional.ofNullable(env.get(STORE_PASSWORD)), pool)
-                : Database.openFile(directory);
+        StoreChoice choice = StoreChoice.resolve(
+                store,
+                Optional.ofNullable(env.get(STORE)),
+                Optional.ofNullable(env.get(STORE_PASSWORD)),
+                directory,
+                new SavedStore(directory));
+        Database database = opened(choice, pool);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
-        return new AppWorkspace(
-                directory, database, clock, actor, env, Optional.empty(), Optional.empty(), url.isPresent());
+        AppWorkspace workspace = new AppWorkspace(
+                directory, database, clock, actor, env, Optional.empty(), Optional.empty(), !choice.thisComputer());
+        workspace.storeInUse(choice);
+        return workspace;
+    }
+
+    /** A saved choice that no longer opens says how to go back, since the console cannot open to forget it. */
+    private static Database opened(StoreChoice choice, PoolSize pool) {
+        try {
+            return choice.open(pool);
+        } catch (InvalidInputException e) {
+            if (choice.source() != StoreChoice.Source.SAVED) {
+                throw e;
+            }
+            throw new InvalidInputException(e.getMessage() + " (this store was chosen on the Connection screen: to "
+                    + "go back to this computer's file, delete "
+                    + choice.dataDirectory().resolve(SavedStore.FILE)
+                    + ")");
+        }
     }
 
     /** The {@code --store} URL, else {@code UNSUBSCRIBE_SYNC_STORE}; empty for the data directory's own file. */

@@ -48,8 +48,9 @@ public class RootCommand implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             description = "The database to keep everything in, as a JDBC URL, e.g. "
                     + "jdbc:postgresql://HOST/DATABASE?user=USER&sslmode=verify-full (default: UNSUBSCRIBE_SYNC_STORE, "
-                    + "else the file in the data directory). Its password comes only from "
-                    + "UNSUBSCRIBE_SYNC_STORE_PASSWORD.")
+                    + "else the store chosen on the console's Connection screen, else the file in the data "
+                    + "directory). Its password comes from UNSUBSCRIBE_SYNC_STORE_PASSWORD, else the one saved "
+                    + "with that choice.")
     String store;
 
     /**

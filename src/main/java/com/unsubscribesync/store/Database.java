@@ -362,6 +362,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The store in one line: the database and its version, and the version its tables were brought up to. */
+    public String described() {
+        return read(connection -> {
+            var about = connection.getMetaData();
+            String version = about.getDatabaseProductVersion();
+            return about.getDatabaseProductName() + " " + version.split(" ", 2)[0] + ", tables up to date (version "
+                    + Migrations.version() + ")";
+        });
+    }
+
     private boolean racedAnotherProcess(SQLException failure, long startedNanos, int attempt) {
         return shared.isPresent() && shared.get().waitedOut(failure, startedNanos, attempt);
     }

@@ -106,6 +106,11 @@ final class Migrations {
                 && applied.stream().allMatch(migration -> migration.checksum() != null);
     }
 
+    /** The version a store's tables are at once every script is applied. */
+    static int version() {
+        return SCRIPTS.size();
+    }
+
     private static int lastVersion(List<Applied> applied) {
         return applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version();
     }

@@ -23,7 +23,7 @@ final class StoreUrl {
 
     /** @param schema the one schema its connections see, instead of the user's default */
     static Database open(String url, Optional<String> password, PoolSize size, Optional<String> schema, Opened opened) {
-        if (PASSWORD_IN_URL.matcher(url).find()) {
+        if (holdsPassword(url)) {
             throw new InvalidInputException("the store URL must not hold the database password: remove it from the "
                     + "URL and put it in the environment variable UNSUBSCRIBE_SYNC_STORE_PASSWORD");
         }
@@ -59,6 +59,10 @@ final class StoreUrl {
         }
     }
 
+    static boolean holdsPassword(String url) {
+        return PASSWORD_IN_URL.matcher(url).find();
+    }
+
     private static SqlDialect dialect(String url) {
         try {
             return SqlDialect.of(url);
@@ -69,7 +73,7 @@ final class StoreUrl {
     }
 
     /** The URL as said back: its query parameters may hold TLS key paths, never worth repeating in an error. */
-    private static String shown(String url) {
+    static String shown(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
     }

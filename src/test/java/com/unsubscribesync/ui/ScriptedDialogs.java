@@ -111,12 +111,18 @@ public final class ScriptedDialogs implements DialogService {
     /** The last layout wizard the console opened, for a test to show for real or drive through its model. */
     public volatile com.unsubscribesync.ui.layouts.LayoutWizardModel layoutWizard;
 
-    /** The import takes its course without a window; the layout wizard waits for the test. */
+    /** The last store dialog the console opened, for a test to type into and press its buttons through its model. */
+    public volatile com.unsubscribesync.ui.connection.StoreDialogModel storeDialog;
+
+    /** The import takes its course without a window; the layout wizard and the store dialog wait for the test. */
     @Override
     public void showWizard(WizardWindow wizard) {
         if (wizard instanceof com.unsubscribesync.ui.layouts.LayoutWizardWindow layouts) {
             shown.add("layout wizard");
             layoutWizard = layouts.model();
+        } else if (wizard instanceof com.unsubscribesync.ui.connection.StoreDialog store) {
+            shown.add("store dialog");
+            storeDialog = store.model();
         } else {
             wizard.withoutWindow(this);
         }

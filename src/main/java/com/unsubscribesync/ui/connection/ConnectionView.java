@@ -174,6 +174,7 @@ public final class ConnectionView extends ScrollPane {
                                 "Runs stop before the last 20 % of the daily "
                                         + "allowance (configurable), so other integrations keep working.",
                                 "help")));
+        model.store().ifPresent(store -> page.getChildren().add(storeCard(store)));
         page.getStyleClass().add("page");
         setContent(page);
         // The guide opens above the form: brought into view, wherever the admin had scrolled to.
@@ -184,6 +185,41 @@ public final class ConnectionView extends ScrollPane {
         });
         setFitToWidth(true);
         getStyleClass().add("page-scroll");
+    }
+
+    private static javafx.scene.Node storeCard(StoreViewModel store) {
+        Label inUse = Cards.text("", "state");
+        inUse.setId("store-in-use");
+        inUse.textProperty().bind(store.inUseProperty());
+        Label chosenBy = Cards.text("", "help");
+        chosenBy.setId("store-chosen-by");
+        chosenBy.textProperty().bind(store.chosenByProperty());
+        Label next = Cards.note("");
+        next.setId("store-next");
+        next.textProperty().bind(store.nextProperty());
+        next.visibleProperty().bind(store.nextProperty().isNotEmpty());
+        next.managedProperty().bind(next.visibleProperty());
+        Button change = new Button("C_hange…");
+        change.setId("store-change");
+        change.setOnAction(e -> store.change());
+        Button back = new Button("_Back to this computer's file");
+        back.setId("store-forget");
+        back.setOnAction(e -> store.backToThisComputer());
+        back.visibleProperty().bind(store.savedProperty());
+        back.managedProperty().bind(back.visibleProperty());
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 8, change, back);
+        VBox card = Cards.card(
+                "Store — where this console keeps its data",
+                inUse,
+                chosenBy,
+                next,
+                actions,
+                Cards.text(
+                        "By default the data stays in a file on this computer. A team can keep it in one "
+                                + "PostgreSQL database that several consoles and servers share.",
+                        "help"));
+        card.setId("store-card");
+        return card;
     }
 
     private void showAtTop(VBox page, javafx.scene.Node part) {
@@ -204,7 +240,7 @@ public final class ConnectionView extends ScrollPane {
         return field;
     }
 
-    private static Label label(String text, javafx.scene.Node field) {
+    static Label label(String text, javafx.scene.Node field) {
         Label label = new Label(text);
         label.setMnemonicParsing(true);
         label.setLabelFor(field);

@@ -46,6 +46,7 @@ public final class ConnectionViewModel {
     private final DoubleProperty apiUsage = new SimpleDoubleProperty(0);
     private final StringProperty apiUsageText = new SimpleStringProperty("Unknown until an org is connected.");
     private final UserRightsViewModel rights = new UserRightsViewModel();
+    private final Optional<StoreViewModel> store;
 
     /** Where to connect. */
     public enum Target {
@@ -78,6 +79,17 @@ public final class ConnectionViewModel {
 
     /** @param changed called after the connection changed, so the rest of the console can look again */
     public ConnectionViewModel(ConnectOrg connection, Background background, DialogService dialogs, Runnable changed) {
+        this(connection, background, dialogs, changed, Optional.empty());
+    }
+
+    /** @param store the Store part of the screen; empty: the screen shows only the Salesforce connection */
+    public ConnectionViewModel(
+            ConnectOrg connection,
+            Background background,
+            DialogService dialogs,
+            Runnable changed,
+            Optional<StoreViewModel> store) {
+        this.store = store;
         this.connection = connection;
         this.failed = Failures.shownIn(dialogs, "Connection");
         this.background = background;
@@ -97,6 +109,7 @@ public final class ConnectionViewModel {
 
     public void refresh() {
         background.submit(p -> connection.check(), this::show, failed);
+        store.ifPresent(StoreViewModel::refresh);
     }
 
     private void show(OrgState org) {
@@ -295,6 +308,11 @@ public final class ConnectionViewModel {
 
     public ReadOnlyStringProperty apiUsageTextProperty() {
         return apiUsageText;
+    }
+
+    /** Where this console keeps its data; empty when the screen does not show it. */
+    public Optional<StoreViewModel> store() {
+        return store;
     }
 
     /** The integration user's rights, as the last look at the org found them. */
