@@ -56,34 +56,49 @@ public final class ConflictRepository {
      * @return true when it is new
      */
     public boolean record(NewConflict conflict, Instant now) {
+        return database.inTransaction(connection -> record(connection, conflict, now));
+    }
+
+    /**
+     * Records a conflict a sync run found, only while the run still holds its lock: a run paused past its lease
+     * does not add what its stale plan found (ADR 0060).
+     *
+     * @throws Fence.LeaseLostException when another run took the lock over; nothing is written
+     */
+    public boolean record(NewConflict conflict, Instant now, Fence fence) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE conflicts SET explanation = ?, status_code = ? WHERE " + SAME_OPEN)) {
-                update.setString(1, conflict.explanation());
-                update.setString(2, conflict.statusCode().orElse(null));
-                bindIdentity(update, 3, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
-                if (update.executeUpdate() > 0) {
-                    return false;
-                }
-            }
-            if (heldByDismissal(connection, conflict)) {
+            fence.check(connection);
+            return record(connection, conflict, now);
+        });
+    }
+
+    private boolean record(Connection connection, NewConflict conflict, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE conflicts SET explanation = ?, status_code = ? WHERE " + SAME_OPEN)) {
+            update.setString(1, conflict.explanation());
+            update.setString(2, conflict.statusCode().orElse(null));
+            bindIdentity(update, 3, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
+            if (update.executeUpdate() > 0) {
                 return false;
             }
-            try (PreparedStatement insert =
-                    connection.prepareStatement("INSERT INTO conflicts (kind, email, salesforce_id, "
-                            + "object_type, status_code, explanation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, conflict.kind().name());
-                insert.setString(2, conflict.email().map(Email::value).orElse(null));
-                insert.setString(3, conflict.recordId().map(SalesforceId::value).orElse(null));
-                insert.setString(4, conflict.objectType().map(SObjectType::name).orElse(null));
-                insert.setString(5, conflict.statusCode().orElse(null));
-                insert.setString(6, truncate(conflict.explanation(), 2000));
-                insert.setObject(7, Database.utc(now));
-                insert.executeUpdate();
-            }
-            database.changed(Change.CONFLICTS);
-            return true;
-        });
+        }
+        if (heldByDismissal(connection, conflict)) {
+            return false;
+        }
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO conflicts (kind, email, salesforce_id, "
+                        + "object_type, status_code, explanation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, conflict.kind().name());
+            insert.setString(2, conflict.email().map(Email::value).orElse(null));
+            insert.setString(3, conflict.recordId().map(SalesforceId::value).orElse(null));
+            insert.setString(4, conflict.objectType().map(SObjectType::name).orElse(null));
+            insert.setString(5, conflict.statusCode().orElse(null));
+            insert.setString(6, truncate(conflict.explanation(), 2000));
+            insert.setObject(7, Database.utc(now));
+            insert.executeUpdate();
+        }
+        database.changed(Change.CONFLICTS);
+        return true;
     }
 
     /**

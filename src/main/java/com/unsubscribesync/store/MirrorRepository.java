@@ -62,10 +62,27 @@ public final class MirrorRepository {
     public record Pulled(MirrorRecord record, Instant systemModstamp) {}
 
     public void save(Collection<Pulled> rows) {
+        save(rows, Optional.empty());
+    }
+
+    /**
+     * Keeps what a sync run pulled, only while the run still holds its lock: a run paused past its lease does not
+     * put its older reading over the one the run that took over keeps (ADR 0060).
+     *
+     * @throws Fence.LeaseLostException when another run took the lock over; nothing is written
+     */
+    public void save(Collection<Pulled> rows, Fence fence) {
+        save(rows, Optional.of(fence));
+    }
+
+    private void save(Collection<Pulled> rows, Optional<Fence> fence) {
         if (rows.isEmpty()) {
             return;
         }
         database.inTransaction(connection -> {
+            if (fence.isPresent()) {
+                fence.get().check(connection);
+            }
             try (PreparedStatement merge =
                     connection.prepareStatement(database.dialect().upsert(MERGE))) {
                 for (Pulled pulled : rows) {

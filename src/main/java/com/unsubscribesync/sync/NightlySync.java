@@ -260,7 +260,7 @@ public final class NightlySync {
                     if (request.dryRun()) {
                         plan.savePulled(rows);
                     } else {
-                        mirror.save(rows);
+                        mirror.save(rows, held.orElseThrow().fence());
                     }
                     stillRunning.run();
                     counter.save.run();
@@ -307,17 +307,17 @@ public final class NightlySync {
                         Map.of());
             }
 
-            noteReapplied(plan, pushes.keySet());
+            Fence fence = held.orElseThrow().fence();
+            noteReapplied(plan, pushes.keySet(), fence);
             for (Iterator<PlannedConflict> planned = plan.conflicts(); planned.hasNext(); ) {
                 PlannedConflict conflict = planned.next();
-                if (conflicts.record(stored(conflict), clock.instant())) {
+                if (conflicts.record(stored(conflict), clock.instant(), fence)) {
                     counter.conflicts++;
                 }
             }
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
             Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
-            Fence fence = held.orElseThrow().fence();
             counter.imported = (int) unsubscribes.addAll(
                     StreamSupport.stream(imports, false)
                             .map(email -> {
@@ -620,7 +620,7 @@ public final class NightlySync {
      * Under the re-apply policy a record unchecked in Salesforce is simply pushed again; it is shown as a conflict
      * until that push has landed, so the admin can see that it happened.
      */
-    private void noteReapplied(RunPlan plan, Set<SObjectType> objects) {
+    private void noteReapplied(RunPlan plan, Set<SObjectType> objects, Fence fence) {
         for (SObjectType type : objects) {
             for (Iterator<PlannedPush> pushes = plan.pushes(type); pushes.hasNext(); ) {
                 PlannedPush push = pushes.next();
@@ -635,7 +635,8 @@ public final class NightlySync {
                                     "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in "
                                             + "Salesforce while the address is unsubscribed here; it is being set again "
                                             + "(resubscribe policy: re-apply)."),
-                            clock.instant());
+                            clock.instant(),
+                            fence);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package com.unsubscribesync.ui;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,15 +25,21 @@ public final class FxBackground implements Background {
     @Override
     public <T> Running submit(Job<T> job, Consumer<T> done, Consumer<Throwable> failed) {
         FxRunning running = new FxRunning();
-        executor.submit(() -> {
-            try {
-                T result = job.run(running);
-                Platform.runLater(() -> done.accept(result));
-            } catch (Exception | Error e) {
-                LOG.warn("Background work failed", e);
-                Platform.runLater(() -> failed.accept(e));
-            }
-        });
+        try {
+            executor.submit(() -> {
+                try {
+                    T result = job.run(running);
+                    Platform.runLater(() -> done.accept(result));
+                } catch (Exception | Error e) {
+                    LOG.warn("Background work failed", e);
+                    Platform.runLater(() -> failed.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The console is closing: a read a change or a finished job asked for has nothing left to show.
+            LOG.debug("Background work asked for after the console closed; not started");
+            running.cancel();
+        }
         return running;
     }
 

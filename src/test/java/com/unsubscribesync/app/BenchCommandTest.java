@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench --json} at a small size, in-process: every scenario with every field of the contract, and figures
  * that hang together. How fast anything is stays out of this test; the benchmark itself reports that.
  */
+// Each runs whole benchmarks (a minute together): with -Pslow, which CI also runs.
+@Tag("slow")
 class BenchCommandTest {
     private static final List<String> FIELDS =
             List.of("scenario", "apiCalls", "minApiCalls", "wallMs", "baselineWallMs", "ratio", "peakHeapMb");

@@ -22,12 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench --store URL} on the test PostgreSQL: the scenarios run there, each in a schema of its own, and the
  * database (and any store an admin keeps in it) is left exactly as it was found.
  */
+// Each runs whole benchmarks (a minute together): with -Pslow, which CI also runs.
+@Tag("slow")
 class BenchOnTeamStoreTest {
     @Test
     void eachScenarioRunsOnThePostgreSqlStoreAndNamesIt() throws Exception {

@@ -3,7 +3,11 @@ package com.unsubscribesync.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.MirrorRecord;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import java.time.Clock;
@@ -54,6 +58,53 @@ class RunLockFencingTest {
         assertThat(unsubscribes.addAll(imported("bob@example.com"), b)).isEqualTo(1);
         finish(b, runB);
         assertThat(outcomeOf(runB)).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+    }
+
+    @OnEachStore
+    void aRunPausedPastItsLeaseNeitherPutsItsReadingInTheMirrorNorAddsConflicts() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        ConflictRepository conflicts = new ConflictRepository(database);
+        Fence a = fence("run-a", NOW);
+        Fence b = fence("run-b", NOW.plus(LEASE));
+        Email ann = Email.parse("ann@example.com");
+
+        assertThatThrownBy(() -> mirror.save(List.of(pulled(ann, false)), a))
+                .isInstanceOf(Fence.LeaseLostException.class);
+        assertThatThrownBy(() -> conflicts.record(conflict(ann), NOW, a)).isInstanceOf(Fence.LeaseLostException.class);
+
+        assertThat(mirror.byEmail(ann)).isEmpty();
+        assertThat(conflicts.open(Optional.empty(), 10)).isEmpty();
+
+        mirror.save(List.of(pulled(ann, true)), b);
+        assertThat(conflicts.record(conflict(ann), NOW, b)).isTrue();
+        assertThat(mirror.byEmail(ann))
+                .singleElement()
+                .satisfies(row -> assertThat(row.optedOut()).isTrue());
+        assertThat(conflicts.open(Optional.empty(), 10)).hasSize(1);
+    }
+
+    private static MirrorRepository.Pulled pulled(Email email, boolean optedOut) {
+        return new MirrorRepository.Pulled(
+                new MirrorRecord(
+                        SalesforceId.parse("003xx000004TmiQAAS"),
+                        Optional.of(email),
+                        optedOut,
+                        optedOut,
+                        false,
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                NOW);
+    }
+
+    private static ConflictRepository.NewConflict conflict(Email email) {
+        return new ConflictRepository.NewConflict(
+                ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                Optional.of(email),
+                Optional.of(SalesforceId.parse("003xx000004TmiQAAS")),
+                Optional.of(SObjectType.CONTACT),
+                Optional.empty(),
+                "unchecked in Salesforce");
     }
 
     @OnEachStore

@@ -199,6 +199,7 @@ public final class Console {
     /** Stops the status poll and following the store's changes. */
     public void stopPolling() {
         polling.stop();
+        following.stop();
         subscription.ifPresent(ChangeFeed.Subscription::close);
         subscription = Optional.empty();
     }

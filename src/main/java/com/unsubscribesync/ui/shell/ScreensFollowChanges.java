@@ -24,6 +24,8 @@ final class ScreensFollowChanges {
     private final Set<Change> holding = EnumSet.noneOf(Change.class);
 
     private final Set<Change> changedAgain = EnumSet.noneOf(Change.class);
+    /** Set when the console closes: a read handed over before must not start work on a closed console. */
+    private volatile boolean stopped;
 
     /** @param reads what to read again for each kind of change; a kind not named is left alone */
     ScreensFollowChanges(Map<Change, Runnable> reads) {
@@ -35,6 +37,9 @@ final class ScreensFollowChanges {
         if (reads.containsKey(change) && queued.add(change)) {
             Platform.runLater(() -> {
                 queued.remove(change);
+                if (stopped) {
+                    return;
+                }
                 if (holding.contains(change)) {
                     changedAgain.add(change);
                 } else {
@@ -50,10 +55,15 @@ final class ScreensFollowChanges {
         PauseTransition hold = new PauseTransition(GATHER);
         hold.setOnFinished(done -> {
             holding.remove(change);
-            if (changedAgain.remove(change)) {
+            if (changedAgain.remove(change) && !stopped) {
                 read(change);
             }
         });
         hold.play();
+    }
+
+    /** Reads nothing more, whatever was announced before; on any thread. */
+    void stop() {
+        stopped = true;
     }
 }
