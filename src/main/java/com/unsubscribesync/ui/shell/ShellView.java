@@ -258,6 +258,18 @@ public final class ShellView extends BorderPane {
         right.getStyleClass().add("status-items");
         BorderPane bar = new BorderPane(right);
         bar.setLeft(org);
+        // As tall as the lines the items really wrap onto at the bar's width (two at 200 % text on 1024 pixels):
+        // the window asks the bar for one line's height, and the second was cut off.
+        bar.minHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> right.prefHeight(right.getWidth())
+                                + bar.getInsets().getTop()
+                                + bar.getInsets().getBottom(),
+                        right.widthProperty(),
+                        outbox.textProperty(),
+                        next.textProperty(),
+                        api.textProperty(),
+                        model.textSizeProperty()));
         BorderPane.setAlignment(org, javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
