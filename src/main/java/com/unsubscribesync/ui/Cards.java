@@ -27,6 +27,30 @@ public final class Cards {
         return label;
     }
 
+    /**
+     * What an empty table says, wrapped to the table's width, at its top, and only where it fits: at 200 % text on a
+     * small window a table may keep one row's height, where a centred line was cut off (the count beside the list
+     * still says it is empty).
+     */
+    public static javafx.scene.Node placeholder(String text) {
+        Label label = text(text, "muted");
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(label);
+        box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        box.setPadding(new javafx.geometry.Insets(4));
+        box.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        label.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> box.getHeight()
+                                >= label.prefHeight(box.getWidth() - 8)
+                                        + box.getInsets().getTop()
+                                        + box.getInsets().getBottom(),
+                        box.heightProperty(),
+                        box.widthProperty(),
+                        label.fontProperty()));
+        return box;
+    }
+
     public static Label note(String text) {
         Label label = text(text, "note");
         label.setGraphic(Icons.of("info"));

@@ -57,7 +57,7 @@ public final class ConflictsView extends VBox {
         table.setId("conflicts");
         table.getStyleClass().add("conflict-rows");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("Nothing to look at here."));
+        table.setPlaceholder(Cards.placeholder("Nothing to look at here."));
         table.getColumns().add(column("Email", 12.7, ConflictRow::email, detail));
         table.getColumns().add(column("Record", 15.4, ConflictRow::record, detail));
         table.getColumns().add(column("Status code", 19.2, ConflictRow::statusCode, detail));
@@ -96,7 +96,7 @@ public final class ConflictsView extends VBox {
         resolvedTitle.getStyleClass().add("card-title");
         TableView<ConflictRow> resolved = new TableView<>(model.resolved());
         resolved.setId("resolved");
-        resolved.setPlaceholder(new Label("Resolved conflicts appear here."));
+        resolved.setPlaceholder(Cards.placeholder("Resolved conflicts appear here."));
         resolved.getColumns().add(column("Kind", 13.8, r -> r.kind().title(), detail));
         resolved.getColumns().add(column("Email", 15.4, ConflictRow::email, detail));
         resolved.getColumns().add(column("Resolution", 25.4, ConflictRow::resolution, detail));

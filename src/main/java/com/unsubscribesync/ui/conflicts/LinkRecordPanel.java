@@ -44,7 +44,7 @@ final class LinkRecordPanel extends VBox {
 
         TableView<PersonMatch> matches = new TableView<>(model.matches());
         matches.setId("link-matches");
-        matches.setPlaceholder(new Label("Search by email address or name."));
+        matches.setPlaceholder(Cards.placeholder("Search by email address or name."));
         matches.getColumns().add(column("Name", PersonMatch::name));
         matches.getColumns().add(column("Object", m -> m.id().objectType().apiName()));
         matches.getColumns().add(column("Email", m -> m.email().orElse("")));

@@ -77,7 +77,7 @@ final class RunDetailView extends VBox {
         Label moreLabel = Cards.text("", "note");
         TableView<RecordRow> table = new TableView<>(rows);
         table.setId(id);
-        table.setPlaceholder(new Label("None in this run."));
+        table.setPlaceholder(Cards.placeholder("None in this run."));
         table.getColumns().add(column("Object", 6, RecordRow::object, summary));
         TableColumn<RecordRow, RecordRow> record = new TableColumn<>("Record");
         record.setCellValueFactory(cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));

@@ -33,7 +33,7 @@ public final class SyncHistoryView extends VBox {
         getStyleClass().add("page");
         TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("runs");
-        table.setPlaceholder(new Label("No run yet. Run the sync from the Integrations tab."));
+        table.setPlaceholder(Cards.placeholder("No run yet. Run the sync from the Integrations tab."));
         Label hint = Cards.text(
                 "Open a run to see what it pulled, pushed, imported and failed on, its API calls and "
                         + "how long it took.",

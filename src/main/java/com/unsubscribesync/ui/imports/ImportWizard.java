@@ -251,7 +251,7 @@ public final class ImportWizard {
         Label previewTitle = new Label("The first rows of the file:");
         TableView<List<String>> table = new TableView<>(FXCollections.observableArrayList(preview.rows()));
         table.setId("import-preview");
-        table.setPlaceholder(new Label("The file has no rows under its header."));
+        table.setPlaceholder(Cards.placeholder("The file has no rows under its header."));
         for (int i = 0; i < preview.columns().size(); i++) {
             int index = i;
             TableColumn<List<String>, String> column =

@@ -74,7 +74,7 @@ public final class IntakeView extends VBox {
         TableView<ApiKeyRow> table = new TableView<>(model.keys());
         table.setId("api-keys");
         table.getStyleClass().add("api-keys");
-        table.setPlaceholder(new Label("No API keys yet: name one above and create it."));
+        table.setPlaceholder(Cards.placeholder("No API keys yet: name one above and create it."));
         Label hint = Cards.text(
                 "Systems that send unsubscribes to POST /api/unsubscribes present a key; each key's requests show "
                         + "as api:NAME in history.",

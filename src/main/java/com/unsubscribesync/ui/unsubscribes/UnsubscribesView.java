@@ -116,7 +116,8 @@ public final class UnsubscribesView extends BorderPane {
     private TableView<UnsubscribeRow> table() {
         TableView<UnsubscribeRow> table = new TableView<>();
         table.setId("unsubscribes");
-        table.setPlaceholder(new Label("No one matches. Add an unsubscribe, import a CSV file or change the search."));
+        table.setPlaceholder(
+                Cards.placeholder("No one matches. Add an unsubscribe, import a CSV file or change the search."));
         TableColumn<UnsubscribeRow, String> email = column("Email", "column-email", UnsubscribeRow::emailProperty);
         TableColumn<UnsubscribeRow, String> name = column("Name", "column-name", UnsubscribeRow::nameProperty);
         // No person has a name (nothing read from Salesforce yet): the column would only take room.
