@@ -39,6 +39,8 @@ public final class Cards {
         box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         box.setPadding(new javafx.geometry.Insets(4));
         box.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        // Not as tall as the message at least: a table with less room hides it instead of drawing it over its header.
+        box.setMinSize(0, 0);
         label.visibleProperty()
                 .bind(javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> box.getHeight()
