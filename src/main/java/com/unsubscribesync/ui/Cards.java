@@ -39,8 +39,12 @@ public final class Cards {
         box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
         box.setPadding(new javafx.geometry.Insets(4));
         box.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        // Not as tall as the message at least: a table with less room hides it instead of drawing it over its header.
-        box.setMinSize(0, 0);
+        // One line's height at least, as a plain message kept its table (so a table keeps room for a row); a table
+        // with less room than the wrapped message hides it instead of drawing it over its header.
+        box.setMinWidth(0);
+        box.minHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> label.getFont().getSize() * 1.5 + 8, label.fontProperty()));
         label.visibleProperty()
                 .bind(javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> box.getHeight()
