@@ -12,14 +12,11 @@ import com.unsubscribesync.localorg.state.SchemaCatalog;
 import com.unsubscribesync.localorg.state.SeedSummary;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -120,18 +117,13 @@ public final class OrgAdmin {
     }
 
     /** Which of these ids have Email Opt Out set now; unknown ids are left out. */
-    public Set<String> optedOutAmong(Collection<String> ids) {
-        return state.atomically(() -> {
-            Set<String> optedOut = new HashSet<>();
-            for (String id : ids) {
-                Optional<PersonTable> table = state.peopleOf(id);
-                int row = table.map(t -> t.rowOf(id)).orElse(-1);
-                if (row >= 0 && table.get().isOptedOut(row)) {
-                    optedOut.add(id);
-                }
-            }
-            return optedOut;
-        });
+    /**
+     * Tells {@code watch} the id of each Lead or Contact whose Email Opt Out turns on from now, as the write that
+     * sets it happens (under the org's lock: it must be quick); null stops telling.
+     */
+    public void watchOptOuts(java.util.function.Consumer<String> watch) {
+        state.contacts().watchOptOuts(watch);
+        state.leads().watchOptOuts(watch);
     }
 
     /** Live (not deleted) records of Lead or Contact. */

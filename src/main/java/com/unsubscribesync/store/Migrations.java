@@ -37,7 +37,8 @@ final class Migrations {
             "V11__run_lock_fence.sql",
             "V12__intake_api_keys.sql",
             EmailsInByteOrder.STEP,
-            "V14__team_connection.sql");
+            "V14__team_connection.sql",
+            IdentitiesInThousands.STEP);
 
     private static final String CHECKSUM = "checksum";
 
@@ -78,6 +79,8 @@ final class Migrations {
             CanonicalAddresses.apply(connection);
         } else if (SCRIPTS.get(index).equals(EmailsInByteOrder.STEP)) {
             EmailsInByteOrder.apply(connection);
+        } else if (SCRIPTS.get(index).equals(IdentitiesInThousands.STEP)) {
+            IdentitiesInThousands.apply(connection);
         } else {
             for (String statement : SqlScript.statements(text(SCRIPTS.get(index)))) {
                 try (Statement run = connection.createStatement()) {

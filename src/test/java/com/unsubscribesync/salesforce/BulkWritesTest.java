@@ -42,7 +42,7 @@ class BulkWritesTest {
             assertThat(job.object()).isEqualTo("Contact");
             assertThat(job.state()).isEqualTo("Closed");
             assertThat(job.batchRecords()).containsExactly(10_000, 10_000, 5_000);
-            assertThat(orgs.bulkWaits).containsExactly(Duration.ofSeconds(2));
+            assertThat(orgs.bulkWaits).containsExactly(Duration.ofMillis(500));
         }
     }
 
@@ -111,12 +111,12 @@ class BulkWritesTest {
                 assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
                 assertThat(waits)
                         .containsExactly(
+                                Duration.ofMillis(500),
+                                Duration.ofSeconds(1),
                                 Duration.ofSeconds(2),
                                 Duration.ofSeconds(4),
                                 Duration.ofSeconds(8),
-                                Duration.ofSeconds(16),
-                                Duration.ofSeconds(30),
-                                Duration.ofSeconds(30));
+                                Duration.ofSeconds(16));
                 assertThat(connected.records().callsMade() - calls)
                         .as("create, batch, close, 6 looks, result")
                         .isEqualTo(10);

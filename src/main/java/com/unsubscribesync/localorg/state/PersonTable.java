@@ -3,6 +3,7 @@ package com.unsubscribesync.localorg.state;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Leads or Contacts stored column by column in arrays, so a million people fit in a small heap: ids are computed
@@ -16,6 +17,9 @@ public final class PersonTable implements RecordTable {
     private static final byte DELETED = 8;
 
     private final ObjectSchema schema;
+    /** Told the id of each record whose Email Opt Out turns on; none unless a benchmark watches. */
+    private volatile Consumer<String> optOutWatch;
+
     private final boolean lead;
     private int size;
     private String[] firstName = new String[16];
@@ -205,11 +209,24 @@ public final class PersonTable implements RecordTable {
             case "Company" -> company[row] = (String) value;
             case "Phone" -> phone[row] = (String) value;
             case "Email" -> email[row] = (String) value;
-            case "HasOptedOutOfEmail" -> setFlag(row, OPTED_OUT, Boolean.TRUE.equals(value));
+            case "HasOptedOutOfEmail" -> setOptedOut(row, Boolean.TRUE.equals(value));
             case "Status" -> status[row] = (byte) Math.max(0, SchemaCatalog.LEAD_STATUSES.indexOf((String) value));
             case SchemaCatalog.PACKAGE_OPT_OUT_FIELD -> setFlag(row, PACKAGE_OPTED_OUT, Boolean.TRUE.equals(value));
             default -> throw new IllegalArgumentException(field.name() + " is not writable");
         }
+    }
+
+    private void setOptedOut(int row, boolean on) {
+        Consumer<String> watch = optOutWatch;
+        if (watch != null && on && !isOptedOut(row)) {
+            watch.accept(id(row));
+        }
+        setFlag(row, OPTED_OUT, on);
+    }
+
+    /** Has {@code watch} told (under the org's lock, so it must be quick) of every opt-out turned on; null stops. */
+    public void watchOptOuts(Consumer<String> watch) {
+        optOutWatch = watch;
     }
 
     public void touch(int row, Instant when) {
