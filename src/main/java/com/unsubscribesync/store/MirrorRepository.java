@@ -28,19 +28,26 @@ public final class MirrorRepository {
             + "system_modstamp) ";
 
     private static final SqlDialect.Upsert MERGE = SqlDialect.Upsert.orUpdate(
-            "sf_mirror",
-            "m",
-            PULLED_ROW,
-            List.of("id"),
-            "id, object_type, email, opted_out, opted_out_before, is_converted, converted_contact_id, is_deleted, "
-                    + "master_record_id, system_modstamp",
-            "n.id, n.object_type, n.email, n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, "
-                    + "n.is_deleted, n.master_record_id, n.system_modstamp",
-            "object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
-                    + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), "
-                    + "is_converted = n.is_converted, converted_contact_id = n.converted_contact_id, "
-                    + "is_deleted = n.is_deleted, master_record_id = n.master_record_id, "
-                    + "system_modstamp = n.system_modstamp");
+                    "sf_mirror",
+                    "m",
+                    PULLED_ROW,
+                    List.of("id"),
+                    "id, object_type, email, opted_out, opted_out_before, is_converted, converted_contact_id, is_deleted, "
+                            + "master_record_id, system_modstamp",
+                    "n.id, n.object_type, n.email, n.opted_out, n.opted_out, n.is_converted, n.converted_contact_id, "
+                            + "n.is_deleted, n.master_record_id, n.system_modstamp",
+                    "object_type = n.object_type, email = n.email, opted_out = n.opted_out, "
+                            + "opted_out_before = (m.opted_out_before OR m.opted_out OR n.opted_out), "
+                            + "is_converted = n.is_converted, converted_contact_id = n.converted_contact_id, "
+                            + "is_deleted = n.is_deleted, master_record_id = n.master_record_id, "
+                            + "system_modstamp = n.system_modstamp")
+            // A row pulled again as it was (an idle run's overlap) is left alone: rewriting it costs H2 a page.
+            .onlyWhen("m.object_type IS DISTINCT FROM n.object_type OR m.email IS DISTINCT FROM n.email "
+                    + "OR m.opted_out IS DISTINCT FROM n.opted_out OR m.is_converted IS DISTINCT FROM n.is_converted "
+                    + "OR m.converted_contact_id IS DISTINCT FROM n.converted_contact_id "
+                    + "OR m.is_deleted IS DISTINCT FROM n.is_deleted "
+                    + "OR m.master_record_id IS DISTINCT FROM n.master_record_id "
+                    + "OR m.system_modstamp IS DISTINCT FROM n.system_modstamp");
     private static final List<String> RECORD_COLUMNS = List.of(
             "id",
             "email",
@@ -61,8 +68,9 @@ public final class MirrorRepository {
     /** A row as pulled; the modstamp is kept for explanations. */
     public record Pulled(MirrorRecord record, Instant systemModstamp) {}
 
-    public void save(Collection<Pulled> rows) {
-        save(rows, Optional.empty());
+    /** Returns how many rows were new or differed from what the mirror held. */
+    public int save(Collection<Pulled> rows) {
+        return save(rows, Optional.empty());
     }
 
     /**
@@ -71,15 +79,15 @@ public final class MirrorRepository {
      *
      * @throws Fence.LeaseLostException when another run took the lock over; nothing is written
      */
-    public void save(Collection<Pulled> rows, Fence fence) {
-        save(rows, Optional.of(fence));
+    public int save(Collection<Pulled> rows, Fence fence) {
+        return save(rows, Optional.of(fence));
     }
 
-    private void save(Collection<Pulled> rows, Optional<Fence> fence) {
+    private int save(Collection<Pulled> rows, Optional<Fence> fence) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
-        database.inTransaction(connection -> {
+        return database.inTransaction(connection -> {
             if (fence.isPresent()) {
                 fence.get().check(connection);
             }
@@ -89,9 +97,12 @@ public final class MirrorRepository {
                     bind(merge, pulled);
                     merge.addBatch();
                 }
-                merge.executeBatch();
+                int written = 0;
+                for (int count : merge.executeBatch()) {
+                    written += Math.max(0, count);
+                }
+                return written;
             }
-            return null;
         });
     }
 

@@ -114,6 +114,15 @@ class EngineTablesTest {
     }
 
     @OnEachStore
+    void aRowPulledAgainAsTheMirrorHoldsItIsNotWrittenAgain() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        assertThat(mirror.save(List.of(pulled(false)))).as("new").isEqualTo(1);
+        assertThat(mirror.save(List.of(pulled(false)))).as("the same again").isZero();
+        assertThat(mirror.save(List.of(pulled(true)))).as("opted out since").isEqualTo(1);
+        assertThat(mirror.find(CONTACT).orElseThrow().optedOut()).isTrue();
+    }
+
+    @OnEachStore
     void aBurstOfAddressesFindsItsMirroredRecordsAndItsPeoplesSalesforceIdsInOneLookEach() {
         MirrorRepository mirror = new MirrorRepository(database);
         PeopleRepository people = new PeopleRepository(database, CLOCK);
