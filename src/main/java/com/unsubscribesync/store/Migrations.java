@@ -37,7 +37,8 @@ final class Migrations {
             "V11__run_lock_fence.sql",
             "V12__intake_api_keys.sql",
             EmailsInByteOrder.STEP,
-            "V14__team_connection.sql");
+            "V14__team_connection.sql",
+            "V15__intake_counts.sql");
 
     private static final String CHECKSUM = "checksum";
 

@@ -63,11 +63,10 @@ class ServeIntakeTest {
                 com.fasterxml.jackson.databind.JsonNode intake = new com.fasterxml.jackson.databind.ObjectMapper()
                         .readTree(CliRun.in(data, "status", "--json").out())
                         .get("intake");
-                assertThat(intake.get("listening").get(0).asText()).isEqualTo(base.substring("http://".length()));
+                assertThat(intake.get("listening").get(0).asText()).isEqualTo(base);
                 assertThat(intake.get("clicksToday").asLong()).isOne();
                 assertThat(CliRun.in(data, "status").out())
-                        .contains("Intake:          listening on " + base.substring("http://".length())
-                                + "; 1 click today");
+                        .contains("Intake:          listening on " + base + "; 1 click today; refused today: 0");
                 String token = url.substring(url.lastIndexOf('/') + 1);
                 assertThat(serve.output()).doesNotContain(token);
                 assertThat(java.nio.file.Files.readString(data.resolve(LogFile.NAME)))

@@ -11,8 +11,10 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.Eventually;
+import com.unsubscribesync.usecase.IntakeTally;
 import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +25,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,7 +79,9 @@ class IntakeServerTest {
         server = IntakeServer.start(
                 settings.apply(IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))),
                 links,
-                recording.apply(new LinkClicks(record)));
+                recording.apply(new LinkClicks(record)),
+                Optional.empty(),
+                new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         log.start();
         ((Logger) LoggerFactory.getLogger(LinkHandler.class)).addAppender(log);
         return "http://127.0.0.1:" + server.address().getPort();
@@ -197,6 +204,8 @@ class IntakeServerTest {
                 .hasSize(3)
                 .allSatisfy(event -> assertThat(event.getFormattedMessage())
                         .contains("link not valid")
+                        .matches("Intake refused a (GET|POST) from client [0-9a-f]{8}: link not valid")
+                        .doesNotContain("127.0.0.1")
                         .doesNotContain("ann")
                         .doesNotContain(tampered.substring(tampered.lastIndexOf('/') + 1)));
     }
@@ -356,6 +365,7 @@ class IntakeServerTest {
         assertThat(second.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(unsubscribes.isUnsubscribed(new Email("third@example.com"))).isFalse();
         assertThat(unsubscribes.count()).isEqualTo(2);
+        assertThat(countedToday()).containsExactly(Map.entry("busy", 1L));
     }
 
     @Test
@@ -395,6 +405,14 @@ class IntakeServerTest {
                 .startsWith(1, 5, 1);
         assertThat(unsubscribes.count()).isZero();
         assertThat(log.list).noneMatch(line -> line.getFormattedMessage().contains("later1@example.com"));
+        assertThat(countedToday()).as("the click written first, then the five").containsEntry("failed", 6L);
+    }
+
+    /** What the intake counted today, as saved when it closes. */
+    private Map<String, Long> countedToday() {
+        server.close();
+        server = null;
+        return new IntakeCountRepository(database).on(LocalDate.now(ZoneOffset.UTC));
     }
 
     @Test
@@ -433,5 +451,8 @@ class IntakeServerTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
         assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(health.headers().firstValue("Strict-Transport-Security"))
+                .as("only an answer over TLS may pin a host to HTTPS")
+                .isEmpty();
     }
 }
