@@ -101,6 +101,8 @@ final class LinkHandler implements HttpHandler {
         Optional<byte[]> body = body(exchange);
         if (body.isEmpty()) {
             refused(IntakeRefusal.TOO_LARGE, "POST", client, "body larger than " + settings.maxBodyBytes() + " bytes");
+            // The body is left unread: over TLS the connection cannot be reused for the client's next request.
+            exchange.getResponseHeaders().set("Connection", "close");
             Answers.empty(exchange, 413);
             return false;
         }

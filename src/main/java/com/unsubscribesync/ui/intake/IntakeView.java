@@ -58,6 +58,8 @@ public final class IntakeView extends VBox {
         Label refusals = Cards.text("", "help");
         refusals.setId("intake-refusals");
         refusals.textProperty().bind(model.refusalsProperty());
+        refusals.visibleProperty().bind(model.refusalsProperty().isNotEmpty());
+        refusals.managedProperty().bind(refusals.visibleProperty());
         return Cards.card("Intake", listening, start, clicks, refusals);
     }
 

@@ -116,7 +116,8 @@ public final class IntakeViewModel {
         running.set(!look.intakes().isEmpty());
         clicks.set(Formats.plural(look.clicks(), "click", "clicks") + " on unsubscribe links recorded today");
         String today = look.today().words();
-        refusals.set(Character.toUpperCase(today.charAt(0)) + today.substring(1));
+        boolean any = look.today().refusedTotal() > 0 || look.today().failed() > 0;
+        refusals.set(any ? Character.toUpperCase(today.charAt(0)) + today.substring(1) : "");
         ShownLists.update(
                 keyRows,
                 look.keys().stream().map(key -> ApiKeyRow.of(key, zone)).toList());
@@ -202,7 +203,10 @@ public final class IntakeViewModel {
         return clicks;
     }
 
-    /** "Refused today: 12 (too fast 10, bad link 2); failed commits today: 0", by every intake on the store. */
+    /**
+     * "Refused today: 12 (too fast 10, bad link 2); failed commits today: 0", by every intake on the store; empty on a
+     * day with neither.
+     */
     public ReadOnlyStringProperty refusalsProperty() {
         return refusals;
     }
