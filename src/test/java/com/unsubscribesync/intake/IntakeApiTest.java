@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -20,7 +19,6 @@ import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.IntakeTally;
 import com.unsubscribesync.usecase.RecordApiUnsubscribes;
-import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -78,18 +76,12 @@ class IntakeApiTest {
 
     private String start(UnaryOperator<IntakeSettings> settings, UnaryOperator<Recording> clicks) throws Exception {
         links = UnsubscribeLinks.inDataDirectory(data);
-        RecordUnsubscribe record = new RecordUnsubscribe(
-                unsubscribes,
-                new UnsubscribeImporter(unsubscribes, Clock.systemUTC(), data.resolve("scratch")),
-                Clock.systemUTC(),
-                "recipient",
-                wakes::incrementAndGet);
         IntakeApi api = new IntakeApi(
                 keys, new RecordApiUnsubscribes(unsubscribes, keyRows, Clock.systemUTC(), wakes::incrementAndGet));
         server = IntakeServer.start(
                 settings.apply(IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))),
                 links,
-                clicks.apply(new LinkClicks(record)),
+                clicks.apply(TestClicks.recordedIn(unsubscribes, data, wakes::incrementAndGet)),
                 Optional.of(api),
                 new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         log.start();

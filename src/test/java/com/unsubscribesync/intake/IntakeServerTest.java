@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.links.LinkSubject;
@@ -15,7 +14,6 @@ import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.usecase.IntakeTally;
-import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -70,16 +68,10 @@ class IntakeServerTest {
 
     private String start(UnaryOperator<IntakeSettings> settings, UnaryOperator<Recording> recording) throws Exception {
         links = UnsubscribeLinks.inDataDirectory(data);
-        RecordUnsubscribe record = new RecordUnsubscribe(
-                unsubscribes,
-                new UnsubscribeImporter(unsubscribes, Clock.systemUTC(), data.resolve("scratch")),
-                Clock.systemUTC(),
-                "recipient",
-                wakes::incrementAndGet);
         server = IntakeServer.start(
                 settings.apply(IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))),
                 links,
-                recording.apply(new LinkClicks(record)),
+                recording.apply(TestClicks.recordedIn(unsubscribes, data, wakes::incrementAndGet)),
                 Optional.empty(),
                 new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         log.start();

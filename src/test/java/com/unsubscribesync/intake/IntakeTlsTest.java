@@ -3,7 +3,6 @@ package com.unsubscribesync.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.links.UnsubscribeLinks;
@@ -12,7 +11,6 @@ import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.TestKeyStores;
 import com.unsubscribesync.usecase.IntakeTally;
-import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,18 +64,12 @@ class IntakeTlsTest {
 
     private String startWithTls() throws IOException {
         links = UnsubscribeLinks.inDataDirectory(data);
-        RecordUnsubscribe record = new RecordUnsubscribe(
-                unsubscribes,
-                new UnsubscribeImporter(unsubscribes, Clock.systemUTC(), data.resolve("scratch")),
-                Clock.systemUTC(),
-                "recipient",
-                () -> {});
         IntakeCertificate certificate = IntakeCertificate.read(keystore, Optional.of(PASSWORD), Instant.now());
         server = IntakeServer.start(
                 IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                         .withTls(certificate),
                 links,
-                new LinkClicks(record),
+                TestClicks.recordedIn(unsubscribes, data, () -> {}),
                 Optional.empty(),
                 new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         return server.url();
