@@ -95,11 +95,11 @@ final class ApiHandler implements HttpHandler {
                         .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                         .flatMap(value -> keys.caller(value.substring(7)));
             } catch (RuntimeException storeDown) {
-                refused(
-                        IntakeRefusal.BUSY,
-                        client,
-                        "the key could not be looked up ("
-                                + storeDown.getClass().getSimpleName() + ")");
+                // A store that is down is the admin's to see as a warning; it is still this request's one line.
+                refusals.counted(IntakeRefusal.BUSY);
+                LOG.warn(
+                        "Intake: the API key could not be looked up: {}",
+                        storeDown.getClass().getSimpleName());
                 Answers.later(exchange, 503, BUSY_SECONDS, false);
                 return;
             }

@@ -28,8 +28,13 @@ final class Refusals {
 
     /** @param request what was refused, e.g. "a POST to /u/" */
     void refused(Logger log, IntakeRefusal kind, String request, InetAddress client, String why) {
-        tally.refused(kind);
+        counted(kind);
         log.info("Intake refused {} from client {}: {}", request, pseudonym(client), why);
+    }
+
+    /** A refusal its caller logs itself, at another level. */
+    void counted(IntakeRefusal kind) {
+        tally.refused(kind);
     }
 
     /** An unsubscribe taken whose write failed; the caller logs it with what it knows. */
