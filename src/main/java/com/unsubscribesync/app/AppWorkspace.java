@@ -12,6 +12,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.files.OwnerOnly;
 import com.unsubscribesync.intake.IntakeApi;
+import com.unsubscribesync.intake.IntakeCertificate;
 import com.unsubscribesync.intake.IntakeServer;
 import com.unsubscribesync.intake.IntakeSettings;
 import com.unsubscribesync.intake.LinkClicks;
@@ -27,6 +28,7 @@ import com.unsubscribesync.salesforce.TeamConnection;
 import com.unsubscribesync.store.ApiKeyRepository;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.MirrorRepository;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
@@ -52,6 +54,7 @@ import com.unsubscribesync.usecase.ChangeSettings;
 import com.unsubscribesync.usecase.ChooseStore;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ImportPeople;
+import com.unsubscribesync.usecase.IntakeTally;
 import com.unsubscribesync.usecase.OrgConnection;
 import com.unsubscribesync.usecase.PusherWake;
 import com.unsubscribesync.usecase.RecordApiUnsubscribes;
@@ -67,6 +70,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +105,8 @@ final class AppWorkspace implements AppUnderBench {
     private final ConnectOrg connectOrg;
     private final UnsubscribeLinks links;
     private final ApiKeyRepository apiKeys;
+    private final IntakeCountRepository intakeCounts;
+    private final Optional<String> intakeTlsPassword;
     private Optional<IntakeServer> intake = Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
@@ -224,6 +230,8 @@ final class AppWorkspace implements AppUnderBench {
         this.connectOrg = new ConnectOrg(connection.orElse(salesforce), settings::load, org::reset, this::connected);
         this.links = UnsubscribeLinks.inDataDirectory(dataDirectory, clock);
         this.apiKeys = new ApiKeyRepository(database);
+        this.intakeCounts = new IntakeCountRepository(database);
+        this.intakeTlsPassword = Optional.ofNullable(env.get(IntakeCertificate.PASSWORD_VARIABLE));
     }
 
     private static SavedConnections teamConnection(Database database, Clock clock, Map<String, String> env) {
@@ -268,7 +276,8 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     SyncOverview overview() {
-        return new SyncOverview(settings, people, unsubscribes, conflicts, outbox, syncRuns, scheduler, clock);
+        return new SyncOverview(
+                settings, people, unsubscribes, conflicts, outbox, syncRuns, scheduler, intakeCounts, clock);
     }
 
     UnsubscribeList unsubscribeList() {
@@ -290,7 +299,12 @@ final class AppWorkspace implements AppUnderBench {
             }
 
             @Override
-            public InetSocketAddress startIntake(IntakeOption option) {
+            public void checkIntake(IntakeOption option) {
+                option.tls().ifPresent(AppWorkspace.this::intakeCertificate);
+            }
+
+            @Override
+            public String startIntake(IntakeOption option) {
                 return AppWorkspace.this.startIntake(option);
             }
 
@@ -306,29 +320,39 @@ final class AppWorkspace implements AppUnderBench {
     /** Who a clicked link's unsubscribe is recorded as, in history. */
     static final String RECIPIENT = "recipient";
 
-    private synchronized InetSocketAddress startIntake(IntakeOption option) {
-        IntakeSettings settings = IntakeSettings.on(option.address())
+    private IntakeCertificate intakeCertificate(Path keystore) {
+        return IntakeCertificate.read(keystore, intakeTlsPassword, clock.instant());
+    }
+
+    private synchronized String startIntake(IntakeOption option) {
+        IntakeSettings plain = IntakeSettings.on(option.address())
                 .withTrustedProxies(option.trustedProxies())
                 .withPerMinute(option.perMinute());
+        IntakeSettings settings =
+                option.tls().map(this::intakeCertificate).map(plain::withTls).orElse(plain);
+        IntakeTally tally = new IntakeTally(intakeCounts, clock.withZone(option.zone()));
         RecordUnsubscribe clicks = new RecordUnsubscribe(unsubscribes, unsubscribeImporter(), clock, RECIPIENT, wake);
         try {
             IntakeApi api = new IntakeApi(apiKeys(), new RecordApiUnsubscribes(unsubscribes, apiKeys, clock, wake));
-            intake = Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks), Optional.of(api)));
+            intake = Optional.of(IntakeServer.start(settings, links, new LinkClicks(clicks), Optional.of(api), tally));
         } catch (java.io.IOException e) {
             throw new InvalidInputException("--intake " + option.address()
                     + " cannot be listened on (" + e.getMessage() + "): choose a free port and an address of this "
                     + "computer");
         }
-        LOG.info("Intake listening on {}", intake.get().address());
+        LOG.info("Intake listening on {}", intake.get().url());
         serving.ifPresent(announcement -> announcement.intakeListening(listening(intake.get())));
-        return intake.get().address();
+        return intake.get().url();
     }
 
     @Override
     public ClickIntake openIntake() {
-        InetSocketAddress at = startIntake(new IntakeOption(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Set.of(), Integer.MAX_VALUE / 2));
-        BaseUrl base = BaseUrl.parse("http://127.0.0.1:" + at.getPort());
+        BaseUrl base = BaseUrl.parse(startIntake(new IntakeOption(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Set.of(),
+                Integer.MAX_VALUE / 2,
+                Optional.empty(),
+                ZoneOffset.UTC)));
         return new ClickIntake() {
             @Override
             public URI linkFor(String email) {
@@ -344,8 +368,7 @@ final class AppWorkspace implements AppUnderBench {
     }
 
     private static Optional<String> listening(IntakeServer running) {
-        InetSocketAddress address = running.address();
-        return Optional.of(address.getAddress().getHostAddress() + ":" + address.getPort());
+        return Optional.of(running.url());
     }
 
     private synchronized void stopIntake() {

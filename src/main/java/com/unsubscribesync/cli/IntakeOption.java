@@ -5,8 +5,11 @@ import com.unsubscribesync.domain.PrintableText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,10 +18,14 @@ import java.util.Set;
  *
  * @param trustedProxies reverse proxies whose X-Forwarded-For names the client
  * @param perMinute      requests a client may make a minute
+ * @param tls            the PKCS12 file to serve HTTPS with (its password is in the environment)
+ * @param zone           the admin's time zone: the days its counts of refused requests are kept by
  */
-public record IntakeOption(InetSocketAddress address, Set<InetAddress> trustedProxies, int perMinute) {
+public record IntakeOption(
+        InetSocketAddress address, Set<InetAddress> trustedProxies, int perMinute, Optional<Path> tls, ZoneId zone) {
 
-    static IntakeOption parse(String given, boolean open, List<String> proxies, int perMinute) {
+    static IntakeOption parse(
+            String given, boolean open, List<String> proxies, int perMinute, Optional<Path> tls, ZoneId zone) {
         String text = given.strip();
         int colon = text.lastIndexOf(':');
         String host = colon < 0
@@ -45,7 +52,7 @@ public record IntakeOption(InetSocketAddress address, Set<InetAddress> trustedPr
         }
         Set<InetAddress> trusted = new LinkedHashSet<>();
         proxies.forEach(proxy -> trusted.add(address("--intake-trust-proxy", proxy.strip())));
-        return new IntakeOption(new InetSocketAddress(address, port), trusted, perMinute);
+        return new IntakeOption(new InetSocketAddress(address, port), trusted, perMinute, tls, zone);
     }
 
     /** An IP address, or a host name this computer resolves (localhost). */

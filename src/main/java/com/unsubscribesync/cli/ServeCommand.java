@@ -1,13 +1,16 @@
 package com.unsubscribesync.cli;
 
-import java.net.InetSocketAddress;
+import com.unsubscribesync.domain.InvalidInputException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -17,6 +20,9 @@ import picocli.CommandLine.Spec;
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    RootCommand root;
 
     @Option(
             names = "--intake",
@@ -44,6 +50,14 @@ public class ServeCommand implements Callable<Integer> {
             description = "Requests one client may make a minute (default: 60); more get 429.")
     int perMinute;
 
+    @Option(
+            names = "--intake-tls",
+            paramLabel = "KEYSTORE.p12",
+            description = "Serve the intake over HTTPS (TLS 1.2 and 1.3) with the certificate chain and private key "
+                    + "of this PKCS12 file; its password from the environment variable "
+                    + "UNSUBSCRIBE_SYNC_INTAKE_TLS_PASSWORD.")
+    Path tls;
+
     /** What {@code serve} does with the open data directory. */
     public interface Serving {
         /** Whether a connection was saved, even one that cannot be read or reached now. */
@@ -52,8 +66,11 @@ public class ServeCommand implements Callable<Integer> {
         /** Announces this process as the data directory's {@code serve} and starts the engine. */
         void start();
 
-        /** Starts the intake once the engine runs; returns where it listens. */
-        InetSocketAddress startIntake(IntakeOption intake);
+        /** Reads what the intake needs (its TLS certificate) before anything starts; refuses bad input. */
+        void checkIntake(IntakeOption intake);
+
+        /** Starts the intake once the engine runs; returns where it listens, as a URL. */
+        String startIntake(IntakeOption intake);
 
         /** Stops the intake (letting its writes finish), the engine, and closes the data directory. */
         void stop();
@@ -67,9 +84,14 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var intakeOption = java.util.Optional.ofNullable(intake)
-                .map(given -> IntakeOption.parse(given, intakeOpen, trustedProxies, perMinute));
+        var intakeOption = Optional.ofNullable(intake)
+                .map(given -> IntakeOption.parse(
+                        given, intakeOpen, trustedProxies, perMinute, Optional.ofNullable(tls), root.zone()));
+        if (intakeOption.isEmpty() && tls != null) {
+            throw new InvalidInputException("--intake-tls is for the intake: add --intake ADDRESS:PORT");
+        }
         Serving workspace = serving.get();
+        intakeOption.ifPresent(workspace::checkIntake);
         // Only a directory never connected is refused: an org that cannot be reached now, or a saved connection
         // that cannot be read, is waited for with back-off and shown in 'status' (ADR 0023).
         if (!workspace.connectionSaved()) {
@@ -88,14 +110,7 @@ public class ServeCommand implements Callable<Integer> {
                 .getOut()
                 .println("serving: real-time pusher and nightly scheduler running; stop with Ctrl-C");
         if (intakeOption.isPresent()) {
-            InetSocketAddress listening = workspace.startIntake(intakeOption.get());
-            spec.commandLine()
-                    .getOut()
-                    .println("intake listening on http://"
-                            + (listening.getAddress() instanceof java.net.Inet6Address six
-                                    ? "[" + six.getHostAddress() + "]"
-                                    : listening.getAddress().getHostAddress())
-                            + ":" + listening.getPort());
+            spec.commandLine().getOut().println("intake listening on " + workspace.startIntake(intakeOption.get()));
         }
         spec.commandLine().getOut().flush();
         stopped.await();

@@ -1,12 +1,14 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.ConflictKind;
+import com.unsubscribesync.domain.IntakeRefusal;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ConnectedOrg;
 import com.unsubscribesync.usecase.ConnectionPlace;
 import com.unsubscribesync.usecase.FieldState;
+import com.unsubscribesync.usecase.IntakeToday;
 import com.unsubscribesync.usecase.OrgState;
 import com.unsubscribesync.usecase.SyncOverview;
 import java.io.PrintWriter;
@@ -95,9 +97,16 @@ public class StatusCommand implements Callable<Integer> {
         List<String> intakes =
                 running.stream().flatMap(s -> s.intake().stream()).toList();
         long clicksToday = local.clickedToday(root.zone());
+        IntakeToday intakeToday = local.intakeToday(root.zone());
         Map<String, Object> intake = new LinkedHashMap<>();
         intake.put("listening", intakes);
         intake.put("clicksToday", clicksToday);
+        Map<String, Long> refusedToday = new LinkedHashMap<>();
+        for (IntakeRefusal kind : IntakeRefusal.values()) {
+            refusedToday.put(kind.key(), intakeToday.refused().get(kind));
+        }
+        intake.put("refusedToday", refusedToday);
+        intake.put("failedToday", intakeToday.failed());
         status.put("intake", intake);
         status.put(
                 "rights",
@@ -128,7 +137,7 @@ public class StatusCommand implements Callable<Integer> {
                         .orElse("not running on this data directory"));
         out.println("Intake:          "
                 + (intakes.isEmpty() ? "not listening" : "listening on " + String.join(", ", intakes))
-                + "; " + Wording.count(clicksToday, "click", "clicks") + " today");
+                + "; " + Wording.count(clicksToday, "click", "clicks") + " today; " + intakeToday.words());
         org.rights().ifPresent(rights -> RightsReport.print(out, rights));
         if (org.apiUsed().isPresent()) {
             out.println("API usage:       " + org.apiUsed().get() + " of "

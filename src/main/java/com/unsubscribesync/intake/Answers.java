@@ -2,15 +2,22 @@ package com.unsubscribesync.intake;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Every answer of the intake, with the same security headers: nothing cached, nothing loaded from elsewhere. */
+/**
+ * Every answer of the intake, with the same security headers: nothing cached, nothing loaded from elsewhere, and over
+ * TLS, HTTPS only from then on.
+ */
 final class Answers {
     static final String POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** A year: browsers that saw the intake over HTTPS keep to HTTPS for its host. */
+    static final long HSTS_SECONDS = 31_536_000;
 
     private Answers() {}
 
@@ -59,6 +66,9 @@ final class Answers {
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
+        if (exchange instanceof HttpsExchange) {
+            headers.set("Strict-Transport-Security", "max-age=" + HSTS_SECONDS);
+        }
     }
 
     static Optional<String> header(HttpExchange exchange, String name) {

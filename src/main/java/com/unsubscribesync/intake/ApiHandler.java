@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.unsubscribesync.domain.IntakeRefusal;
 import com.unsubscribesync.usecase.ApiCaller;
 import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.ApiUnsubscribe;
@@ -43,6 +44,7 @@ final class ApiHandler implements HttpHandler {
     private final ClientRate<InetAddress> clientRate;
     private final ClientRate<String> keyRate;
     private final IntakeSettings settings;
+    private final Refusals refusals;
 
     ApiHandler(
             ApiKeys keys,
@@ -51,7 +53,8 @@ final class ApiHandler implements HttpHandler {
             ClientAddress clients,
             ClientRate<InetAddress> clientRate,
             ClientRate<String> keyRate,
-            IntakeSettings settings) {
+            IntakeSettings settings,
+            Refusals refusals) {
         this.keys = keys;
         this.unsubscribes = unsubscribes;
         this.queue = queue;
@@ -59,6 +62,7 @@ final class ApiHandler implements HttpHandler {
         this.clientRate = clientRate;
         this.keyRate = keyRate;
         this.settings = settings;
+        this.refusals = refusals;
     }
 
     @Override
@@ -66,17 +70,18 @@ final class ApiHandler implements HttpHandler {
         try (exchange) {
             InetAddress client = clients.of(exchange);
             if (!PATH.equals(exchange.getRequestURI().getRawPath())) {
+                refused(IntakeRefusal.BAD_LINK, client, "no such path");
                 Answers.empty(exchange, 404);
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
-                refused(client, "method " + exchange.getRequestMethod() + " not allowed");
+                refused(IntakeRefusal.MALFORMED, client, "method " + exchange.getRequestMethod() + " not allowed");
                 exchange.getResponseHeaders().set("Allow", "POST");
                 Answers.empty(exchange, 405);
                 return;
             }
             if (!clientRate.allow(client)) {
-                refused(client, "too many requests from this client");
+                refused(IntakeRefusal.TOO_FAST, client, "too many requests from this client");
                 Answers.later(exchange, 429, retrySeconds(), false);
                 return;
             }
@@ -90,6 +95,8 @@ final class ApiHandler implements HttpHandler {
                         .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                         .flatMap(value -> keys.caller(value.substring(7)));
             } catch (RuntimeException storeDown) {
+                // A store that is down is the admin's to see as a warning; it is still this request's one line.
+                refusals.counted(IntakeRefusal.BUSY);
                 LOG.warn(
                         "Intake: the API key could not be looked up: {}",
                         storeDown.getClass().getSimpleName());
@@ -97,13 +104,14 @@ final class ApiHandler implements HttpHandler {
                 return;
             }
             if (caller.isEmpty()) {
-                refused(client, "the key is missing, unknown or revoked");
+                refused(IntakeRefusal.BAD_KEY, client, "the key is missing, unknown or revoked");
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 Answers.json(exchange, 401, UNAUTHORIZED);
                 return;
             }
             if (!keyRate.allow(caller.get().name())) {
                 refused(
+                        IntakeRefusal.TOO_FAST,
                         client,
                         "too many requests with the key named " + caller.get().name());
                 Answers.later(exchange, 429, retrySeconds(), false);
@@ -124,6 +132,7 @@ final class ApiHandler implements HttpHandler {
             requested = ApiRequestBody.read(body.get(), IntakeSettings.API_MAX_UNSUBSCRIBES);
         } catch (ApiRequestBody.Refused e) {
             refused(
+                    e.status == 413 ? IntakeRefusal.TOO_LARGE : IntakeRefusal.MALFORMED,
                     client,
                     caller.actor() + " sent a bad body"
                             + e.index
@@ -138,7 +147,7 @@ final class ApiHandler implements HttpHandler {
         Optional<Future<RecordApiUnsubscribes.Recorded>> write =
                 queue.offer(() -> unsubscribes.record(caller, requested));
         if (write.isEmpty()) {
-            refused(client, "queue full");
+            refused(IntakeRefusal.BUSY, client, "queue full");
             Answers.later(exchange, 503, BUSY_SECONDS, false);
             return;
         }
@@ -157,10 +166,12 @@ final class ApiHandler implements HttpHandler {
             Answers.json(exchange, 200, json(answer));
         } catch (TimeoutException e) {
             refused(
+                    IntakeRefusal.BUSY,
                     client,
                     "the store did not commit within " + settings.answerWithin().toSeconds() + " s");
             Answers.later(exchange, 503, BUSY_SECONDS, false);
         } catch (ExecutionException e) {
+            refusals.failed();
             LOG.warn(
                     "Intake: the unsubscribes {} sent could not be written: {}",
                     caller.actor(),
@@ -177,7 +188,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void tooLarge(HttpExchange exchange, InetAddress client) throws IOException {
-        refused(client, "body larger than " + IntakeSettings.API_MAX_BODY_BYTES + " bytes");
+        refused(IntakeRefusal.TOO_LARGE, client, "body larger than " + IntakeSettings.API_MAX_BODY_BYTES + " bytes");
         if (!drained(exchange)) {
             exchange.getResponseHeaders().set("Connection", "close");
         }
@@ -232,7 +243,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private static void refused(InetAddress client, String why) {
-        LOG.info("Intake refused a request to {} from {}: {}", PATH, client.getHostAddress(), why);
+    private void refused(IntakeRefusal kind, InetAddress client, String why) {
+        refusals.refused(LOG, kind, "a request to " + PATH, client, why);
     }
 }

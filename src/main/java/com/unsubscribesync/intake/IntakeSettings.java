@@ -3,6 +3,7 @@ package com.unsubscribesync.intake;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Set;
  *                       third of it
  * @param queue          unsubscribes waiting for the store before new ones get 503
  * @param answerWithin   how long a click waits for its write before it gets 503 and is sent again later
+ * @param tls            the certificate to serve HTTPS with; plain HTTP without
  */
 public record IntakeSettings(
         InetSocketAddress address,
@@ -21,7 +23,8 @@ public record IntakeSettings(
         int perMinute,
         int queue,
         int writers,
-        Duration answerWithin) {
+        Duration answerWithin,
+        Optional<IntakeCertificate> tls) {
     public static final int MAX_BODY_BYTES = 4096;
     public static final int PER_MINUTE = 60;
     /** A burst of 10 000 clicks in a second waits here whole: a waiting click costs its connection, no thread. */
@@ -36,19 +39,32 @@ public record IntakeSettings(
     }
 
     public static IntakeSettings on(InetSocketAddress address) {
-        return new IntakeSettings(address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, 2, Duration.ofSeconds(20));
+        return new IntakeSettings(
+                address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, 2, Duration.ofSeconds(20), Optional.empty());
     }
 
     public IntakeSettings withTrustedProxies(Set<InetAddress> proxies) {
-        return new IntakeSettings(address, proxies, maxBodyBytes, perMinute, queue, writers, answerWithin);
+        return new IntakeSettings(address, proxies, maxBodyBytes, perMinute, queue, writers, answerWithin, tls);
     }
 
     public IntakeSettings withPerMinute(int requests) {
-        return new IntakeSettings(address, trustedProxies, maxBodyBytes, requests, queue, writers, answerWithin);
+        return new IntakeSettings(address, trustedProxies, maxBodyBytes, requests, queue, writers, answerWithin, tls);
     }
 
     public IntakeSettings withQueue(int waiting, int writerThreads) {
         return new IntakeSettings(
-                address, trustedProxies, maxBodyBytes, perMinute, waiting, writerThreads, answerWithin);
+                address, trustedProxies, maxBodyBytes, perMinute, waiting, writerThreads, answerWithin, tls);
+    }
+
+    public IntakeSettings withTls(IntakeCertificate certificate) {
+        return new IntakeSettings(
+                address,
+                trustedProxies,
+                maxBodyBytes,
+                perMinute,
+                queue,
+                writers,
+                answerWithin,
+                Optional.of(certificate));
     }
 }

@@ -2,6 +2,7 @@ package com.unsubscribesync.intake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.unsubscribesync.domain.IntakeRefusal;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.MaskedAddress;
 import com.unsubscribesync.links.UnsubscribeLinks;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code /u/{token}}: a GET shows the masked address and one button and records nothing (link scanners follow GETs);
  * a POST with {@code List-Unsubscribe=One-Click} records the unsubscribe and answers 200 once it is committed. That
  * answer is sent from {@link Unanswered}'s thread after the commit, so the request thread is free at once. A refusal
- * is one log line with neither the token nor the address.
+ * is one log line with neither the token nor the address (of the recipient or of the client).
  */
 final class LinkHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LinkHandler.class);
@@ -35,6 +36,7 @@ final class LinkHandler implements HttpHandler {
     private final ClientRate<InetAddress> rate;
     private final IntakeSettings settings;
     private final Unanswered unanswered;
+    private final Refusals refusals;
 
     LinkHandler(
             UnsubscribeLinks links,
@@ -42,13 +44,15 @@ final class LinkHandler implements HttpHandler {
             ClientAddress clients,
             ClientRate<InetAddress> rate,
             IntakeSettings settings,
-            Unanswered unanswered) {
+            Unanswered unanswered,
+            Refusals refusals) {
         this.links = links;
         this.queue = queue;
         this.clients = clients;
         this.rate = rate;
         this.settings = settings;
         this.unanswered = unanswered;
+        this.refusals = refusals;
     }
 
     @Override
@@ -59,7 +63,7 @@ final class LinkHandler implements HttpHandler {
             InetAddress client = clients.of(exchange);
             String method = exchange.getRequestMethod();
             if (!rate.allow(client)) {
-                refused(method, client, "too many requests from this client");
+                refused(IntakeRefusal.TOO_FAST, method, client, "too many requests from this client");
                 Answers.later(exchange, 429, Math.max(1, 60 / Math.max(1, settings.perMinute())), false);
                 return;
             }
@@ -69,7 +73,7 @@ final class LinkHandler implements HttpHandler {
                 case "GET", "HEAD" -> show(exchange, client, token);
                 case "POST" -> afterCommit = unsubscribe(exchange, client, token);
                 default -> {
-                    refused(method, client, "method not allowed");
+                    refused(IntakeRefusal.MALFORMED, method, client, "method not allowed");
                     exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
                     Answers.empty(exchange, 405);
                 }
@@ -85,7 +89,7 @@ final class LinkHandler implements HttpHandler {
     private void show(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
         Optional<LinkSubject> subject = token.flatMap(links::open);
         if (subject.isEmpty()) {
-            refused(exchange.getRequestMethod(), client, "link not valid");
+            refused(IntakeRefusal.BAD_LINK, exchange.getRequestMethod(), client, "link not valid");
             Answers.page(exchange, 404, Pages.notValid());
             return;
         }
@@ -96,25 +100,27 @@ final class LinkHandler implements HttpHandler {
     private boolean unsubscribe(HttpExchange exchange, InetAddress client, Optional<String> token) throws IOException {
         Optional<byte[]> body = body(exchange);
         if (body.isEmpty()) {
-            refused("POST", client, "body larger than " + settings.maxBodyBytes() + " bytes");
+            refused(IntakeRefusal.TOO_LARGE, "POST", client, "body larger than " + settings.maxBodyBytes() + " bytes");
+            // The body is left unread: over TLS the connection cannot be reused for the client's next request.
+            exchange.getResponseHeaders().set("Connection", "close");
             Answers.empty(exchange, 413);
             return false;
         }
         OneClickForm form = OneClickForm.read(Answers.header(exchange, "Content-Type"), body.get());
         Optional<LinkSubject> subject = token.flatMap(links::open);
         if (subject.isEmpty()) {
-            refused("POST", client, "link not valid");
+            refused(IntakeRefusal.BAD_LINK, "POST", client, "link not valid");
             answer(exchange, 404, form, Pages.notValid());
             return false;
         }
         if (!form.oneClick()) {
-            refused("POST", client, "body is not List-Unsubscribe=One-Click");
+            refused(IntakeRefusal.MALFORMED, "POST", client, "body is not List-Unsubscribe=One-Click");
             answer(exchange, 400, form, Pages.notValid());
             return false;
         }
         Optional<CompletableFuture<Boolean>> write = queue.offer(subject.get());
         if (write.isEmpty()) {
-            refused("POST", client, "queue full");
+            refused(IntakeRefusal.BUSY, "POST", client, "queue full");
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
             return false;
         }
@@ -148,11 +154,13 @@ final class LinkHandler implements HttpHandler {
             answer(exchange, 200, form, Pages.done());
         } else if (failure instanceof TimeoutException) {
             refused(
+                    IntakeRefusal.BUSY,
                     "POST",
                     client,
                     "the store did not commit within " + settings.answerWithin().toSeconds() + " s");
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
         } else {
+            refusals.failed();
             LOG.warn("Intake: the unsubscribe of {} could not be written: {}", masked, failure.toString());
             Answers.later(exchange, 503, BUSY_SECONDS, form.fromPage());
         }
@@ -184,7 +192,7 @@ final class LinkHandler implements HttpHandler {
         }
     }
 
-    private static void refused(String method, InetAddress client, String why) {
-        LOG.info("Intake refused a {} from {}: {}", method, client.getHostAddress(), why);
+    private void refused(IntakeRefusal kind, String method, InetAddress client, String why) {
+        refusals.refused(LOG, kind, "a " + method, client, why);
     }
 }

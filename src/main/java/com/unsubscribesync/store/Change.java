@@ -18,7 +18,9 @@ public enum Change {
     /** Queued pushes settled: the pending count went down. */
     PUSHED,
     /** A sync run started or finished. */
-    RUNS;
+    RUNS,
+    /** An intake wrote its counts of refused requests and failed commits. */
+    INTAKE;
 
     /** The kind a notification's payload names; nothing for a payload of another version of the app. */
     static Optional<Change> named(String payload) {

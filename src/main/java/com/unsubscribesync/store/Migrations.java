@@ -38,6 +38,7 @@ final class Migrations {
             "V12__intake_api_keys.sql",
             EmailsInByteOrder.STEP,
             "V14__team_connection.sql",
+            "V15__intake_counts.sql",
             IdentitiesInThousands.STEP);
 
     private static final String CHECKSUM = "checksum";

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.store.ConflictRepository;
+import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.OutboxRepository;
 import com.unsubscribesync.store.PeopleRepository;
 import com.unsubscribesync.store.RunDetail;
@@ -29,6 +30,7 @@ public final class SyncOverview {
     private final OutboxRepository outbox;
     private final SyncRunRepository runs;
     private final NightlyScheduler scheduler;
+    private final IntakeCountRepository intakeCounts;
     private final Clock clock;
 
     public SyncOverview(
@@ -39,6 +41,7 @@ public final class SyncOverview {
             OutboxRepository outbox,
             SyncRunRepository runs,
             NightlyScheduler scheduler,
+            IntakeCountRepository intakeCounts,
             Clock clock) {
         this.settings = settings;
         this.people = people;
@@ -47,6 +50,7 @@ public final class SyncOverview {
         this.outbox = outbox;
         this.runs = runs;
         this.scheduler = scheduler;
+        this.intakeCounts = intakeCounts;
         this.clock = clock;
     }
 
@@ -77,6 +81,11 @@ public final class SyncOverview {
         Instant midnight =
                 LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         return unsubscribes.countFrom(UnsubscribeSource.CLICKED_LINK, midnight);
+    }
+
+    /** What every intake on this store refused since midnight in the admin's zone, and its failed commits. */
+    public IntakeToday intakeToday(ZoneId zone) {
+        return IntakeToday.of(intakeCounts.on(LocalDate.now(clock.withZone(zone))));
     }
 
     public long outboxPending() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.ui.InMemoryOrg;
 import com.unsubscribesync.ui.Screen;
 import com.unsubscribesync.ui.intake.ApiKeyRow;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -259,13 +261,30 @@ class LinksAndKeysScreenTest {
             assertThat(shown.isVisible()).isTrue();
             assertThat(robot.from(shown).lookup(".label").queryAllAs(Labeled.class))
                     .extracting(Labeled::getText)
-                    .containsExactly("Listening on " + listening);
+                    .containsExactly("Listening on http://" + listening);
             assertThat(robot.lookup("#intake-none").query().isVisible()).isFalse();
             assertThat(robot.lookup("#intake-clicks").queryAs(Labeled.class).getText())
                     .startsWith("1 click on");
             assertThat(text(robot, "#base-url"))
                     .as("the intake on this computer is the base URL to try links with")
                     .isEqualTo("http://" + listening);
+            assertThat(robot.lookup("#intake-refusals").query().isVisible())
+                    .as("a day with nothing refused takes no line")
+                    .isFalse();
+
+            URI foreign = URI.create("http://" + listening + "/u/not-a-token");
+            assertThat(HttpClient.newHttpClient()
+                            .send(HttpRequest.newBuilder(foreign).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(404);
+
+            Eventually.within(Duration.ofSeconds(30))
+                    .until(
+                            "the card following the refusal once the intake saved its counts",
+                            () -> robot.lookup("#intake-refusals")
+                                    .queryAs(Labeled.class)
+                                    .getText()
+                                    .equals("Refused today: 1 (bad link 1); failed commits today: 0"));
         }
     }
 

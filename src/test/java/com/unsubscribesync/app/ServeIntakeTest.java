@@ -2,9 +2,11 @@ package com.unsubscribesync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.intake.IntakeCertificate;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.testing.Eventually;
+import com.unsubscribesync.testing.TestKeyStores;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,11 +65,10 @@ class ServeIntakeTest {
                 com.fasterxml.jackson.databind.JsonNode intake = new com.fasterxml.jackson.databind.ObjectMapper()
                         .readTree(CliRun.in(data, "status", "--json").out())
                         .get("intake");
-                assertThat(intake.get("listening").get(0).asText()).isEqualTo(base.substring("http://".length()));
+                assertThat(intake.get("listening").get(0).asText()).isEqualTo(base);
                 assertThat(intake.get("clicksToday").asLong()).isOne();
                 assertThat(CliRun.in(data, "status").out())
-                        .contains("Intake:          listening on " + base.substring("http://".length())
-                                + "; 1 click today");
+                        .contains("Intake:          listening on " + base + "; 1 click today; refused today: 0");
                 String token = url.substring(url.lastIndexOf('/') + 1);
                 assertThat(serve.output()).doesNotContain(token);
                 assertThat(java.nio.file.Files.readString(data.resolve(LogFile.NAME)))
@@ -198,6 +199,47 @@ class ServeIntakeTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build();
+    }
+
+    @Test
+    void aServeWithIntakeTlsTakesAClickOverHttpsWithThePasswordFromItsEnvironment() throws Exception {
+        String password = "serve-store-secret";
+        Path keystore = TestKeyStores.valid(outputs.resolve("tls"), password);
+        try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
+            connect(org);
+            AppProcess serve = AppProcess.start(
+                    data,
+                    outputs,
+                    "serve-tls",
+                    Map.of(IntakeCertificate.PASSWORD_VARIABLE, password),
+                    "serve",
+                    "--intake",
+                    "0",
+                    "--intake-tls",
+                    keystore.toString());
+            try {
+                String base = intakeBase(serve);
+                assertThat(base).startsWith("https://127.0.0.1:");
+                String url = com.unsubscribesync.links.UnsubscribeLinks.inDataDirectory(data)
+                        .make("tls@intake.test", java.util.Optional.empty(), base)
+                        .url()
+                        .toString();
+                HttpClient https = HttpClient.newBuilder()
+                        .sslContext(TestKeyStores.trusting(keystore, password))
+                        .build();
+
+                assertThat(https.send(oneClick(url), HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(CliRun.in(data, "unsubscribe", "history", "tls@intake.test")
+                                .out())
+                        .contains("Clicked Link");
+                assertThat(CliRun.in(data, "status").out()).contains("Intake:          listening on " + base + ";");
+                assertThat(serve.output()).doesNotContain(password);
+            } finally {
+                assertThat(serve.stop()).as("serve stops on SIGTERM").isTrue();
+            }
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.HistoryEntry;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -13,12 +12,13 @@ import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.store.ApiKeyRepository;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.StoredApiKey;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.Eventually;
 import com.unsubscribesync.usecase.ApiKeys;
+import com.unsubscribesync.usecase.IntakeTally;
 import com.unsubscribesync.usecase.RecordApiUnsubscribes;
-import com.unsubscribesync.usecase.RecordUnsubscribe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,7 +30,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,19 +76,14 @@ class IntakeApiTest {
 
     private String start(UnaryOperator<IntakeSettings> settings, UnaryOperator<Recording> clicks) throws Exception {
         links = UnsubscribeLinks.inDataDirectory(data);
-        RecordUnsubscribe record = new RecordUnsubscribe(
-                unsubscribes,
-                new UnsubscribeImporter(unsubscribes, Clock.systemUTC(), data.resolve("scratch")),
-                Clock.systemUTC(),
-                "recipient",
-                wakes::incrementAndGet);
         IntakeApi api = new IntakeApi(
                 keys, new RecordApiUnsubscribes(unsubscribes, keyRows, Clock.systemUTC(), wakes::incrementAndGet));
         server = IntakeServer.start(
                 settings.apply(IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))),
                 links,
-                clicks.apply(new LinkClicks(record)),
-                Optional.of(api));
+                clicks.apply(TestClicks.recordedIn(unsubscribes, data, wakes::incrementAndGet)),
+                Optional.of(api),
+                new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         log.start();
         ((Logger) LoggerFactory.getLogger(ApiHandler.class)).addAppender(log);
         return "http://127.0.0.1:" + server.address().getPort();
@@ -368,5 +366,42 @@ class IntakeApiTest {
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+    }
+
+    @Test
+    void eachRefusalOfTheApiIsCountedByItsKindAndLoggedWithoutTheClientsAddress() throws Exception {
+        String key = keys.create("crm").key();
+        String base = start();
+
+        assertThat(post(base, "usk_nothing", entries("ann@example.com")).statusCode())
+                .isEqualTo(401);
+        assertThat(post(base, key, "not json").statusCode()).isEqualTo(400);
+        assertThat(post(base, key, "{\"email\": \"" + "a".repeat(IntakeSettings.API_MAX_BODY_BYTES) + "\"}")
+                        .statusCode())
+                .isEqualTo(413);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/api/unsubscribes"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(405);
+        assertThat(post(base + "/api/unsubscribes", key, "{}").statusCode())
+                .as("a path under the API's")
+                .isEqualTo(404);
+        server.close();
+        server = null;
+
+        assertThat(new IntakeCountRepository(database).on(LocalDate.now(ZoneOffset.UTC)))
+                .containsOnly(
+                        Map.entry("badKey", 1L),
+                        Map.entry("malformed", 2L),
+                        Map.entry("tooLarge", 1L),
+                        Map.entry("badLink", 1L));
+        assertThat(refusals())
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(line)
+                        .matches("Intake refused a request to /api/unsubscribes from client [0-9a-f]{8}: .*")
+                        .doesNotContain("127.0.0.1")
+                        .doesNotContain(key.substring(4)));
     }
 }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.unsubscribesync.collect.UnsubscribeImporter;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.links.UnsubscribeLinks;
 import com.unsubscribesync.store.Database;
+import com.unsubscribesync.store.IntakeCountRepository;
 import com.unsubscribesync.store.UnsubscribeRepository;
 import com.unsubscribesync.testing.Eventually;
-import com.unsubscribesync.usecase.RecordUnsubscribe;
+import com.unsubscribesync.usecase.IntakeTally;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,8 +23,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,16 +68,12 @@ class IntakeServerTest {
 
     private String start(UnaryOperator<IntakeSettings> settings, UnaryOperator<Recording> recording) throws Exception {
         links = UnsubscribeLinks.inDataDirectory(data);
-        RecordUnsubscribe record = new RecordUnsubscribe(
-                unsubscribes,
-                new UnsubscribeImporter(unsubscribes, Clock.systemUTC(), data.resolve("scratch")),
-                Clock.systemUTC(),
-                "recipient",
-                wakes::incrementAndGet);
         server = IntakeServer.start(
                 settings.apply(IntakeSettings.on(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))),
                 links,
-                recording.apply(new LinkClicks(record)));
+                recording.apply(TestClicks.recordedIn(unsubscribes, data, wakes::incrementAndGet)),
+                Optional.empty(),
+                new IntakeTally(new IntakeCountRepository(database), Clock.systemUTC()));
         log.start();
         ((Logger) LoggerFactory.getLogger(LinkHandler.class)).addAppender(log);
         return "http://127.0.0.1:" + server.address().getPort();
@@ -197,6 +196,8 @@ class IntakeServerTest {
                 .hasSize(3)
                 .allSatisfy(event -> assertThat(event.getFormattedMessage())
                         .contains("link not valid")
+                        .matches("Intake refused a (GET|POST) from client [0-9a-f]{8}: link not valid")
+                        .doesNotContain("127.0.0.1")
                         .doesNotContain("ann")
                         .doesNotContain(tampered.substring(tampered.lastIndexOf('/') + 1)));
     }
@@ -356,6 +357,7 @@ class IntakeServerTest {
         assertThat(second.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(unsubscribes.isUnsubscribed(new Email("third@example.com"))).isFalse();
         assertThat(unsubscribes.count()).isEqualTo(2);
+        assertThat(countedToday()).containsExactly(Map.entry("busy", 1L));
     }
 
     @Test
@@ -395,6 +397,14 @@ class IntakeServerTest {
                 .startsWith(1, 5, 1);
         assertThat(unsubscribes.count()).isZero();
         assertThat(log.list).noneMatch(line -> line.getFormattedMessage().contains("later1@example.com"));
+        assertThat(countedToday()).as("the click written first, then the five").containsEntry("failed", 6L);
+    }
+
+    /** What the intake counted today, as saved when it closes. */
+    private Map<String, Long> countedToday() {
+        server.close();
+        server = null;
+        return new IntakeCountRepository(database).on(LocalDate.now(ZoneOffset.UTC));
     }
 
     @Test
@@ -433,5 +443,8 @@ class IntakeServerTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ok\"");
         assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(health.headers().firstValue("Strict-Transport-Security"))
+                .as("only an answer over TLS may pin a host to HTTPS")
+                .isEmpty();
     }
 }

@@ -55,7 +55,12 @@ public final class IntakeView extends VBox {
         Label clicks = Cards.text("", "help");
         clicks.setId("intake-clicks");
         clicks.textProperty().bind(model.clicksProperty());
-        return Cards.card("Intake", listening, start, clicks);
+        Label refusals = Cards.text("", "help");
+        refusals.setId("intake-refusals");
+        refusals.textProperty().bind(model.refusalsProperty());
+        refusals.visibleProperty().bind(model.refusalsProperty().isNotEmpty());
+        refusals.managedProperty().bind(refusals.visibleProperty());
+        return Cards.card("Intake", listening, start, clicks, refusals);
     }
 
     private static Node keys(IntakeViewModel model) {

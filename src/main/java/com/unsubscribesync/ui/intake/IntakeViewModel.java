@@ -11,6 +11,7 @@ import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
 import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.usecase.ApiKeys;
+import com.unsubscribesync.usecase.IntakeToday;
 import com.unsubscribesync.usecase.SyncOverview;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -27,7 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Links & keys: where the intake of each running {@code serve} listens and today's clicks, the intake API's keys
+ * Links & keys: where the intake of each running {@code serve} listens, today's clicks and refusals, the intake API's keys
  * (made and revoked by the same rules as {@code api-keys}), and a link with its two email headers for one address.
  */
 public final class IntakeViewModel {
@@ -46,6 +47,7 @@ public final class IntakeViewModel {
     private final ObservableList<String> intakes = FXCollections.observableArrayList();
     private final SimpleBooleanProperty running = new SimpleBooleanProperty(false);
     private final SimpleStringProperty clicks = new SimpleStringProperty("");
+    private final SimpleStringProperty refusals = new SimpleStringProperty("");
     private final ObservableList<ApiKeyRow> keyRows = FXCollections.observableArrayList();
     private final SimpleStringProperty keyName = new SimpleStringProperty("");
     private final SimpleStringProperty keyProblem = new SimpleStringProperty("");
@@ -78,9 +80,13 @@ public final class IntakeViewModel {
                 + " serve --intake " + FIRST_INTAKE;
     }
 
-    private record Look(List<String> intakes, long clicks, List<ApiKeys.KeyUse> keys, Optional<String> base) {}
+    private record Look(
+            List<String> intakes, long clicks, IntakeToday today, List<ApiKeys.KeyUse> keys, Optional<String> base) {}
 
-    /** Reads the intakes, today's clicks and the keys again; the first intake on this computer fills the base URL. */
+    /**
+     * Reads the intakes, today's clicks and refusals and the keys again; the first intake on this computer fills the
+     * base URL.
+     */
     public void refresh() {
         background.submit(
                 p -> {
@@ -88,11 +94,9 @@ public final class IntakeViewModel {
                     return new Look(
                             now,
                             overview.clickedToday(zone),
+                            overview.intakeToday(zone),
                             keys.list(),
-                            now.stream()
-                                    .map(at -> "http://" + at)
-                                    .filter(IntakeViewModel::usable)
-                                    .findFirst());
+                            now.stream().filter(IntakeViewModel::usable).findFirst());
                 },
                 this::show,
                 Failures.shownIn(dialogs, TITLE));
@@ -111,6 +115,9 @@ public final class IntakeViewModel {
         ShownLists.update(intakes, look.intakes());
         running.set(!look.intakes().isEmpty());
         clicks.set(Formats.plural(look.clicks(), "click", "clicks") + " on unsubscribe links recorded today");
+        String today = look.today().words();
+        boolean any = look.today().refusedTotal() > 0 || look.today().failed() > 0;
+        refusals.set(any ? Character.toUpperCase(today.charAt(0)) + today.substring(1) : "");
         ShownLists.update(
                 keyRows,
                 look.keys().stream().map(key -> ApiKeyRow.of(key, zone)).toList());
@@ -194,6 +201,14 @@ public final class IntakeViewModel {
 
     public ReadOnlyStringProperty clicksProperty() {
         return clicks;
+    }
+
+    /**
+     * "Refused today: 12 (too fast 10, bad link 2); failed commits today: 0", by every intake on the store; empty on a
+     * day with neither.
+     */
+    public ReadOnlyStringProperty refusalsProperty() {
+        return refusals;
     }
 
     /** The command that starts an intake on this computer, for this data directory. */

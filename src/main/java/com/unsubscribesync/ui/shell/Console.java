@@ -106,6 +106,8 @@ public final class Console {
                 },
                 Change.CONFLICTS,
                 conflicts::refresh,
+                Change.INTAKE,
+                intake::refresh,
                 Change.RUNS,
                 () -> {
                     history.refresh();
