@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,6 +110,30 @@ public final class BulkQuery {
             }
         }
         return handed;
+    }
+
+    /**
+     * Every record of the type as the engine reads it on a full run ({@link SalesforceOrg#pullChanged} with no
+     * {@code since}): the same columns through queryAll, so deleted and merged-away records come too, handed over in
+     * lists of at most {@code listSize} as they are read.
+     *
+     * @return how many records were handed over
+     */
+    public long pullAll(
+            SObjectType type, String fieldApiName, int chunkSize, int listSize, Consumer<List<OrgRecord>> records) {
+        RecordColumns columns = new RecordColumns(type, fieldApiName, true);
+        List<OrgRecord> pending = new ArrayList<>(listSize);
+        long count = pull(type, columns.names(), true, chunkSize, row -> {
+            pending.add(columns.read(row));
+            if (pending.size() >= listSize) {
+                records.accept(List.copyOf(pending));
+                pending.clear();
+            }
+        });
+        if (!pending.isEmpty()) {
+            records.accept(List.copyOf(pending));
+        }
+        return count;
     }
 
     /**

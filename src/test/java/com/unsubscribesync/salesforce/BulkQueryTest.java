@@ -3,6 +3,7 @@ package com.unsubscribesync.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.bulk.BulkJobs;
@@ -10,11 +11,13 @@ import com.unsubscribesync.localorg.state.RecordIds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Pulling records through a PK-chunked Bulk API query, with force-wsc's BulkConnection against the local org. */
 class BulkQueryTest {
+    private static final String OPT_OUT = OptOutField.EMAIL_OPT_OUT_API_NAME;
     private static final List<String> FIELDS = List.of("Id", "Email", "HasOptedOutOfEmail");
     private final TestOrgs orgs = new TestOrgs();
 
@@ -84,6 +87,31 @@ class BulkQueryTest {
                                 .contains("No such column 'NoSuchField__c' on entity 'Contact'");
                     });
             assertThat(handed).isEmpty();
+        }
+    }
+
+    @Test
+    void aFullPullReadsTheSameRecordsAsTheSoapQueryAllDoes() throws Exception {
+        try (LocalOrg org = TestOrgs.start(400);
+                ForceWscOrg soap = orgs.connect(org)) {
+            org.state().delete(RecordIds.idOf("003", 7));
+            org.state().merge(RecordIds.idOf("003", 8), RecordIds.idOf("003", 9));
+            BulkQuery bulk = query(calls(org), org);
+            for (SObjectType type : SObjectType.values()) {
+                List<OrgRecord> bySoap = new ArrayList<>();
+                soap.records().pullChanged(type, OPT_OUT, Optional.empty(), bySoap::addAll);
+                List<OrgRecord> byBulk = new ArrayList<>();
+                List<Integer> sizes = new ArrayList<>();
+
+                long count = bulk.pullAll(type, OPT_OUT, 100, 70, list -> {
+                    sizes.add(list.size());
+                    byBulk.addAll(list);
+                });
+
+                assertThat(byBulk).as(type.apiName()).containsExactlyInAnyOrderElementsOf(bySoap);
+                assertThat(count).isEqualTo(bySoap.size());
+                assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(70));
+            }
         }
     }
 
