@@ -223,6 +223,9 @@ public final class BulkQuery {
         long count = 0;
         try (csv) {
             CSVReader reader = new CSVReader(csv, "UTF-8");
+            // Its defaults are an upload batch's (10 001 rows, 10 MB); a query result holds up to 1 GB.
+            reader.setMaxRowsInFile(Integer.MAX_VALUE);
+            reader.setMaxCharsInFile(Integer.MAX_VALUE);
             List<String> header = reader.nextRecord();
             if (header == null || (header.size() == 1 && NO_RECORDS.equals(header.get(0)))) {
                 return 0;
@@ -239,7 +242,7 @@ public final class BulkQuery {
             throw new SalesforceException(
                     SalesforceException.Kind.UNAVAILABLE,
                     "READ_FAILED",
-                    "The connection broke while " + what + " (" + e.getMessage() + "); the next run reads it again.",
+                    "Could not read a result while " + what + " (" + e.getMessage() + "); the next run reads it again.",
                     e);
         }
         return count;

@@ -54,6 +54,17 @@ class BulkQueryTest {
     }
 
     @Test
+    void aChunkOfMoreThanTenThousandRecordsIsReadWhole() throws Exception {
+        try (LocalOrg org = TestOrgs.start(41_667)) {
+            OrgCalls calls = calls(org);
+            long rows = query(calls, org).pull(SObjectType.CONTACT, List.of("Id"), false, 25_000, row -> {});
+
+            assertThat(rows).isEqualTo(org.state().count("Contact")).isGreaterThan(20_000);
+            assertThat(org.bulkJobs().jobs().get(0).batchStates()).containsExactly("NotProcessed", "Completed");
+        }
+    }
+
+    @Test
     void queryAllHandsOverDeletedRecordsMarkedIsDeleted() throws Exception {
         try (LocalOrg org = TestOrgs.start(200)) {
             String deleted = RecordIds.idOf("003", 5);
