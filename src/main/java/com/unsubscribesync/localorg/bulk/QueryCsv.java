@@ -5,8 +5,10 @@ import com.unsubscribesync.localorg.soql.CompiledQuery;
 import com.unsubscribesync.localorg.soql.SelectedColumn;
 import com.unsubscribesync.localorg.state.FieldDef;
 import com.unsubscribesync.localorg.state.RecordTable;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,18 +121,21 @@ final class QueryCsv {
     private static final class Part {
         private final String id;
         private final ByteArrayOutputStream zipped = new ByteArrayOutputStream(64 * 1024);
-        private final GZIPOutputStream gzip;
+        private final OutputStream gzip;
         private long bytes;
         private int records = -1;
 
         Part(String id, byte[] first) {
             this.id = id;
             try {
-                gzip = new GZIPOutputStream(zipped, 64 * 1024) {
-                    {
-                        def.setLevel(Deflater.BEST_SPEED);
-                    }
-                };
+                // Buffered, so the deflater gets 64 KB at a time rather than one line.
+                gzip = new BufferedOutputStream(
+                        new GZIPOutputStream(zipped, 64 * 1024) {
+                            {
+                                def.setLevel(Deflater.BEST_SPEED);
+                            }
+                        },
+                        64 * 1024);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
