@@ -179,28 +179,54 @@ public final class BulkJobs implements AutoCloseable {
 
     private void process(BulkBatch batch) {
         if (batch.job.isQuery()) {
-            answer(batch, null, null);
+            run(batch, () -> query(batch, null), this::finishQuery);
             return;
         }
+        run(
+                batch,
+                () -> {
+                    List<RecordUpdates.Outcome> outcomes = apply(batch);
+                    latency.hold("bulk.processBatch", outcomes.size());
+                    return outcomes;
+                },
+                this::finish);
+    }
+
+    /** A batch's work: its results, null when it finished the batch itself; a refusal fails the batch. */
+    @FunctionalInterface
+    private interface Work<T> {
+        List<T> run() throws InterruptedException;
+    }
+
+    /** Records a finished batch: its results, or the reason it failed. */
+    @FunctionalInterface
+    private interface Finish<T> {
+        void finish(BulkBatch batch, List<T> results, String failure, long millis);
+    }
+
+    /** Takes the batch InProgress (unless its job was aborted), does its work and records how it ended. */
+    private <T> void run(BulkBatch batch, Work<T> work, Finish<T> finish) {
         try {
             if (!start(batch)) {
                 return;
             }
             long began = System.nanoTime();
             String failure = null;
-            List<RecordUpdates.Outcome> outcomes = List.of();
+            List<T> results = List.of();
             try {
-                outcomes = apply(batch);
-                latency.hold("bulk.processBatch", outcomes.size());
+                results = work.run();
+                if (results == null) {
+                    return;
+                }
             } catch (IllegalArgumentException e) {
                 failure = e.getMessage();
             }
-            finish(batch, outcomes, failure, (System.nanoTime() - began) / 1_000_000);
+            finish.finish(batch, results, failure, (System.nanoTime() - began) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("local org failed to process a bulk batch", e);
-            finish(batch, List.of(), "InternalServerError : " + e.getMessage(), 0);
+            finish.finish(batch, List.of(), "InternalServerError : " + e.getMessage(), 0);
         }
     }
 
@@ -248,44 +274,24 @@ public final class BulkJobs implements AutoCloseable {
             batch.failed = (int) outcomes.stream().filter(o -> !o.success()).count();
             batch.state = BulkBatch.State.Completed;
         }
-        batch.processingMillis = millis;
-        batch.modstamp = state.stamp();
-        batch.job.modstamp = batch.modstamp;
-        done();
+        finished(batch, millis);
     }
 
     /**
-     * Runs a query batch: the batch as sent (chunk null), which with PK chunking only queues its chunks and becomes
-     * NotProcessed, or one chunk of it over the query compiled for the batch as sent.
+     * A query batch: the batch as sent (chunk null), which with PK chunking only queues its chunks and becomes
+     * NotProcessed (null), or one chunk of it over the query compiled for the batch as sent.
      */
-    private void answer(BulkBatch batch, CompiledQuery chunked, BulkQueries.Chunk chunk) {
-        try {
-            if (!start(batch)) {
-                return;
-            }
-            long began = System.nanoTime();
-            List<ResultFile> files = List.of();
-            String failure = null;
-            try {
-                CompiledQuery query = chunked != null ? chunked : queries.compile(batch.job, batch.request);
-                if (chunk == null && batch.job.chunking != null) {
-                    queueChunks(batch, query, queries.chunks(query, batch.request, batch.job.chunking));
-                    return;
-                }
-                files = results(query, chunk);
-                latency.hold(
-                        "bulk.processBatch",
-                        files.stream().mapToInt(ResultFile::records).sum());
-            } catch (IllegalArgumentException e) {
-                failure = e.getMessage();
-            }
-            finishQuery(batch, files, failure, (System.nanoTime() - began) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("local org failed to process a bulk query batch", e);
-            finishQuery(batch, List.of(), "InternalServerError : " + e.getMessage(), 0);
+    private List<ResultFile> query(BulkBatch batch, BulkQueries.Chunk chunk) throws InterruptedException {
+        CompiledQuery query = chunk != null ? chunk.query() : queries.compile(batch.job, batch.request);
+        if (chunk == null && batch.job.chunking != null) {
+            queueChunks(batch, queries.chunks(query, batch.request, batch.job.chunking));
+            return null;
         }
+        List<ResultFile> files = results(query, chunk);
+        latency.hold(
+                "bulk.processBatch",
+                files.stream().mapToInt(ResultFile::records).sum());
+        return files;
     }
 
     private List<ResultFile> results(CompiledQuery query, BulkQueries.Chunk chunk) {
@@ -319,9 +325,9 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     /** Queues every chunk, then sets the batch as sent NotProcessed, as Salesforce does once a query is chunked. */
-    private synchronized void queueChunks(BulkBatch original, CompiledQuery query, List<BulkQueries.Chunk> chunks) {
+    private synchronized void queueChunks(BulkBatch original, List<BulkQueries.Chunk> chunks) {
         for (BulkQueries.Chunk chunk : chunks) {
-            queue(original.job, chunk.soql(), batch -> answer(batch, query, chunk));
+            queue(original.job, chunk.soql(), batch -> run(batch, () -> query(batch, chunk), this::finishQuery));
         }
         original.state = BulkBatch.State.NotProcessed;
         original.modstamp = state.stamp();
@@ -337,6 +343,10 @@ public final class BulkJobs implements AutoCloseable {
             batch.processed = files.stream().mapToInt(ResultFile::records).sum();
             batch.state = BulkBatch.State.Completed;
         }
+        finished(batch, millis);
+    }
+
+    private void finished(BulkBatch batch, long millis) {
         batch.processingMillis = millis;
         batch.modstamp = state.stamp();
         batch.job.modstamp = batch.modstamp;

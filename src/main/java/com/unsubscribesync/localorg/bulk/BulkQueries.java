@@ -25,8 +25,10 @@ final class BulkQueries {
         this.engine = new QueryEngine(state);
     }
 
-    /** One PK chunk: the rows {@code from} (inclusive) to {@code to} (exclusive) in id order, and its SOQL. */
-    record Chunk(int from, int to, String soql) {}
+    /**
+     * One PK chunk of a query: the rows {@code from} (inclusive) to {@code to} (exclusive) in id order, and its SOQL.
+     */
+    record Chunk(CompiledQuery query, int from, int to, String soql) {}
 
     CompiledQuery compile(BulkJob job, String soql) {
         if (NESTED.matcher(soql).find()) {
@@ -71,7 +73,7 @@ final class BulkQueries {
             boolean last = to >= size;
             String bounds = "Id >= '" + table.id(from) + "'" + (last ? "" : " AND Id < '" + table.id(to) + "'");
             String bounded = query.filtered() ? soql.strip() + " AND " + bounds : soql.strip() + " WHERE " + bounds;
-            chunks.add(new Chunk(from, last ? Integer.MAX_VALUE : to, bounded));
+            chunks.add(new Chunk(query, from, last ? Integer.MAX_VALUE : to, bounded));
             from = to;
         } while (from < size);
         return chunks;
