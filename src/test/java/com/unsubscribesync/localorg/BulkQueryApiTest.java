@@ -12,6 +12,7 @@ import com.sforce.async.CSVReader;
 import com.sforce.async.ContentType;
 import com.sforce.async.JobInfo;
 import com.sforce.async.OperationEnum;
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.localorg.state.RecordIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -170,6 +171,17 @@ class BulkQueryApiTest {
                     assertThat(((AsyncApiException) e).getExceptionCode()).isEqualTo(AsyncExceptionCode.InvalidJob);
                     assertThat(e.getMessage()).contains("chunkSize must be a number from 1 to 250000");
                 });
+    }
+
+    @Test
+    void aQueryBatchTakesTheLatencyProfilesQueryTimePerRecord() throws Exception {
+        org.latency().use(LatencyProfile.parse("bulk.processQuery=2ms/row,bulk.processBatch=0ms"));
+        JobInfo job = bulk.createJob(queryJob(OperationEnum.query));
+        BatchInfo batch = addQuery(job, "SELECT Id FROM Contact LIMIT 200");
+        awaitIdle();
+
+        assertThat(bulk.getBatchInfo(job.getId(), batch.getId()).getTotalProcessingTime())
+                .isGreaterThanOrEqualTo(400);
     }
 
     @Test

@@ -289,7 +289,7 @@ public final class BulkJobs implements AutoCloseable {
         }
         List<ResultFile> files = results(query, chunk);
         latency.hold(
-                "bulk.processBatch",
+                "bulk.processQuery",
                 files.stream().mapToInt(ResultFile::records).sum());
         return files;
     }
