@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The columns the engine reads from a Lead or Contact, and how a returned row becomes an {@link OrgRecord}. */
 final class RecordColumns {
@@ -22,6 +23,11 @@ final class RecordColumns {
     }
 
     String select() {
+        return "SELECT " + String.join(", ", names()) + " FROM " + type.apiName();
+    }
+
+    /** The fields read, in SELECT order. */
+    List<String> names() {
         List<String> columns = new ArrayList<>(List.of("Id", "Email", field));
         if (type == SObjectType.LEAD) {
             columns.add("IsConverted");
@@ -32,13 +38,28 @@ final class RecordColumns {
             columns.add("IsDeleted");
             columns.add("MasterRecordId");
         }
-        return "SELECT " + String.join(", ", columns) + " FROM " + type.apiName();
+        return columns;
     }
 
     OrgRecord read(SObject row) {
-        String rawEmail = text(row, "Email");
+        return read(name -> {
+            Object value = name.equals("Id") ? row.getId() : row.getField(name);
+            return value == null ? null : value.toString();
+        });
+    }
+
+    /** A row of a Bulk API query result, where a null comes as an empty value. */
+    OrgRecord read(BulkQuery.Row row) {
+        return read(name -> {
+            String value = row.value(name);
+            return value == null || value.isEmpty() ? null : value;
+        });
+    }
+
+    private OrgRecord read(Function<String, String> row) {
+        String rawEmail = row.apply("Email");
         return new OrgRecord(
-                SalesforceId.parse(row.getId()),
+                SalesforceId.parse(row.apply("Id")),
                 email(rawEmail),
                 Optional.ofNullable(rawEmail),
                 flag(row, field),
@@ -46,7 +67,7 @@ final class RecordColumns {
                 id(row, type == SObjectType.LEAD ? "ConvertedContactId" : null),
                 withDeletion && flag(row, "IsDeleted"),
                 id(row, withDeletion ? "MasterRecordId" : null),
-                instant(text(row, "SystemModstamp")));
+                instant(row.apply("SystemModstamp")));
     }
 
     /** A deleted record the recycle bin no longer shows: only its id and when it went are known. */
@@ -76,17 +97,12 @@ final class RecordColumns {
         }
     }
 
-    private static String text(SObject row, String name) {
-        Object value = row.getField(name);
-        return value == null ? null : value.toString();
+    private static boolean flag(Function<String, String> row, String name) {
+        return Boolean.parseBoolean(row.apply(name));
     }
 
-    private static boolean flag(SObject row, String name) {
-        return Boolean.parseBoolean(text(row, name));
-    }
-
-    private static Optional<SalesforceId> id(SObject row, String name) {
-        String value = name == null ? null : text(row, name);
+    private static Optional<SalesforceId> id(Function<String, String> row, String name) {
+        String value = name == null ? null : row.apply(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(SalesforceId.parse(value));
     }
 

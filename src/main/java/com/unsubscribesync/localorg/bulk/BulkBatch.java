@@ -1,8 +1,12 @@
 package com.unsubscribesync.localorg.bulk;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One batch of a job: the CSV as sent, its state, and its result lines once processed. */
+/**
+ * One batch of a job: the CSV or SOQL as sent (for a PK chunk, the SOQL with its id bounds), its state, and its
+ * results once processed.
+ */
 final class BulkBatch {
     /** Named as on the wire. */
     enum State {
@@ -24,6 +28,8 @@ final class BulkBatch {
     int failed;
     long processingMillis;
     String results;
+    /** A query batch's results once Completed. */
+    List<ResultFile> resultFiles = List.of();
 
     BulkBatch(String id, BulkJob job, String request, Instant created) {
         this.id = id;

@@ -10,9 +10,11 @@ import com.unsubscribesync.localorg.soap.CallGate;
 import com.unsubscribesync.localorg.soap.SoapFault;
 import com.unsubscribesync.localorg.soap.XmlNode;
 import com.unsubscribesync.localorg.soap.XmlNodeReader;
+import com.unsubscribesync.localorg.state.RecordIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bulk API 1.0 at {@code /services/async/{version}/job…}, as force-wsc's BulkConnection uses it: create, read,
- * close and abort a job; add a CSV batch; read one batch, all batches, a batch's request and its results. The
+ * close and abort a job; add a CSV batch (or a query's SOQL, chunked by the {@code Sforce-Enable-PKChunking} header);
+ * read one batch, all batches, a batch's request and its results (for a query, the list of result ids and each
+ * result). The
  * session comes in the X-SFDC-Session header (bare or as {@code Bearer <token>}) and every request counts as one API
  * call.
  */
@@ -30,11 +34,13 @@ public final class BulkEndpoint extends ApiEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(BulkEndpoint.class);
     private static final Pattern VERSION = Pattern.compile("/services/async/(\\d{1,3}\\.\\d)/.*");
     private static final Pattern RESOURCE = Pattern.compile("/services/async/[0-9.]+/job(?:/([A-Za-z0-9]{15,18})"
-            + "(?:/batch(?:/([A-Za-z0-9]{15,18})(?:/(result|request))?)?/?)?)?/?");
+            + "(?:/batch(?:/([A-Za-z0-9]{15,18})(?:/(result|request)(?:/([A-Za-z0-9]{15,18}))?)?)?/?)?)?/?");
     private static final String SESSION_HEADER = "X-SFDC-Session";
     private static final String BEARER = "Bearer ";
     private static final String XML = "application/xml";
     private static final Set<String> OBJECTS = Set.of("Contact", "Lead");
+    private static final Set<String> OPERATIONS = Set.of("update", "query", "queryAll");
+    private static final String CSV = "text/csv";
 
     private final BulkJobs jobs;
     private final CallGate gate;
@@ -48,14 +54,25 @@ public final class BulkEndpoint extends ApiEndpoint {
         this.instanceUrl = instanceUrl;
     }
 
-    /** A reply: status, content type and body, and the request and rows its latency is reckoned by. */
-    private record Reply(int status, String contentType, String body, String operation, int rows) {
+    /**
+     * A reply: status, content type and body (text, or a query result kept gzipped), and the request and rows its
+     * latency is reckoned by.
+     */
+    private record Reply(int status, String contentType, String body, ResultFile result, String operation, int rows) {
         static Reply xml(int status, String body) {
-            return new Reply(status, XML, body, "", 0);
+            return new Reply(status, XML, body, null, "", 0);
+        }
+
+        static Reply csv(String body) {
+            return new Reply(200, CSV, body, null, "", 0);
+        }
+
+        static Reply result(ResultFile file) {
+            return new Reply(200, CSV, null, file, "", 0);
         }
 
         Reply of(String request, int count) {
-            return new Reply(status, contentType, body, "bulk." + request, count);
+            return new Reply(status, contentType, body, result, "bulk." + request, count);
         }
     }
 
@@ -87,7 +104,19 @@ public final class BulkEndpoint extends ApiEndpoint {
             reply = Reply.xml(
                     500, new AsyncError(500, "InternalServerError", "An unexpected error occurred").document());
         }
-        send(exchange, reply.status(), reply.contentType(), reply.body(), reply.operation(), reply.rows());
+        if (reply.result() != null) {
+            ResultFile file = reply.result();
+            sendGzipped(
+                    exchange,
+                    reply.status(),
+                    reply.contentType(),
+                    file.gzipped(),
+                    file.bytes(),
+                    reply.operation(),
+                    reply.rows());
+        } else {
+            send(exchange, reply.status(), reply.contentType(), reply.body(), reply.operation(), reply.rows());
+        }
     }
 
     private Reply answer(HttpExchange exchange, byte[] body) {
@@ -108,11 +137,15 @@ public final class BulkEndpoint extends ApiEndpoint {
         String jobId = resource.group(1);
         String batchId = resource.group(2);
         String part = resource.group(3);
+        String resultId = resource.group(4);
         boolean post = exchange.getRequestMethod().equals("POST");
         boolean get = exchange.getRequestMethod().equals("GET");
         boolean batches = path.matches(".*/batch/?$");
         if (jobId == null && post) {
-            return Reply.xml(201, BulkXml.jobInfo(createJob(body, caller))).of("createJob", 0);
+            PkChunking chunking = PkChunking.parse(exchange.getRequestHeaders().getFirst(PkChunking.HEADER))
+                    .orElse(null);
+            return Reply.xml(201, BulkXml.jobInfo(createJob(body, caller, chunking)))
+                    .of("createJob", 0);
         }
         if (jobId != null && batchId == null && !batches && (get || post)) {
             BulkJob job = jobs.find(jobId, caller.userRow());
@@ -126,7 +159,7 @@ public final class BulkEndpoint extends ApiEndpoint {
             String csv = new String(body, StandardCharsets.UTF_8);
             // Under the lock, so the answer shows the batch as added, before the worker can take it.
             return Reply.xml(201, jobs.read(() -> BulkXml.batchInfo(jobs.add(job, csv))))
-                    .of("addBatch", BatchCsv.lines(csv));
+                    .of("addBatch", job.isQuery() ? 0 : BatchCsv.lines(csv));
         }
         if (batches && get) {
             BulkJob job = jobs.find(jobId, caller.userRow());
@@ -137,9 +170,14 @@ public final class BulkEndpoint extends ApiEndpoint {
             if (part == null) {
                 return jobs.read(() -> Reply.xml(200, BulkXml.batchInfo(batch))).of("batchStatus", 0);
             }
+            if (part.equals("result") && batch.job.isQuery()) {
+                return queryResult(batch, resultId);
+            }
+            if (resultId != null) {
+                throw new AsyncError(400, "InvalidUrl", "Unknown resource " + path);
+            }
             String csv = jobs.read(() -> part.equals("request") ? batch.request : results(batch));
-            return new Reply(200, "text/csv", csv, "", 0)
-                    .of(part.equals("request") ? "batchRequest" : "batchResult", BatchCsv.lines(csv));
+            return Reply.csv(csv).of(part.equals("request") ? "batchRequest" : "batchResult", BatchCsv.lines(csv));
         }
         throw new AsyncError(400, "InvalidUrl", exchange.getRequestMethod() + " is not allowed on " + path);
     }
@@ -169,7 +207,24 @@ public final class BulkEndpoint extends ApiEndpoint {
         }
     }
 
-    private BulkJob createJob(byte[] body, CallContext caller) {
+    /** A query batch's list of result ids, or one of those results as CSV. */
+    private Reply queryResult(BulkBatch batch, String resultId) {
+        List<ResultFile> files = jobs.read(() -> {
+            completed(batch);
+            return batch.resultFiles;
+        });
+        if (resultId == null) {
+            return Reply.xml(200, BulkXml.resultList(batch)).of("queryResultList", 0);
+        }
+        String wanted = RecordIds.to18(resultId);
+        ResultFile file = files.stream()
+                .filter(f -> f.id().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> AsyncError.notFound("InvalidBatch", resultId));
+        return Reply.result(file).of("queryResult", file.records());
+    }
+
+    private BulkJob createJob(byte[] body, CallContext caller, PkChunking chunking) {
         XmlNode info = readJobInfo(body);
         String operation = info.text("operation");
         String object = info.text("object");
@@ -180,8 +235,9 @@ public final class BulkEndpoint extends ApiEndpoint {
         if (!OBJECTS.contains(object)) {
             throw new AsyncError(400, "InvalidEntity", "Entity '" + object + "' is not supported by the Bulk API.");
         }
-        if (!operation.equals("update")) {
-            throw new AsyncError(400, "InvalidJob", "The local org runs update jobs only, not " + operation);
+        if (!OPERATIONS.contains(operation)) {
+            throw new AsyncError(
+                    400, "InvalidJob", "The local org runs update, query and queryAll jobs only, not " + operation);
         }
         if (!"CSV".equals(contentType)) {
             throw new AsyncError(
@@ -189,7 +245,8 @@ public final class BulkEndpoint extends ApiEndpoint {
                     "InvalidJob",
                     "The local org takes CSV batches only, not " + (contentType == null ? "XML" : contentType));
         }
-        return jobs.create(object, caller.userRow(), caller.apiVersion());
+        boolean query = !operation.equals("update");
+        return jobs.create(operation, object, query ? chunking : null, caller.userRow(), caller.apiVersion());
     }
 
     private XmlNode readJobInfo(byte[] body) {
@@ -206,10 +263,15 @@ public final class BulkEndpoint extends ApiEndpoint {
     }
 
     private static String results(BulkBatch batch) {
-        return switch (batch.state) {
-            case Completed -> batch.results;
+        completed(batch);
+        return batch.results;
+    }
+
+    private static void completed(BulkBatch batch) {
+        switch (batch.state) {
+            case Completed -> {}
             case Queued, InProgress -> throw new AsyncError(400, "InvalidBatch", "Batch not completed");
             default -> throw new AsyncError(400, "InvalidBatch", "Records not processed");
-        };
+        }
     }
 }

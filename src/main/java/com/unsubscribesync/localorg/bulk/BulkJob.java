@@ -14,7 +14,11 @@ final class BulkJob {
     }
 
     final String id;
+    final String operation;
     final String object;
+    /** The PK chunking of a query job, or null. */
+    final PkChunking chunking;
+
     final int ownerRow;
     final String createdById;
     final String apiVersion;
@@ -23,14 +27,33 @@ final class BulkJob {
     State state = State.Open;
     Instant modstamp;
 
-    BulkJob(String id, String object, int ownerRow, String createdById, String apiVersion, Instant created) {
+    BulkJob(
+            String id,
+            String operation,
+            String object,
+            PkChunking chunking,
+            int ownerRow,
+            String createdById,
+            String apiVersion,
+            Instant created) {
         this.id = id;
+        this.operation = operation;
         this.object = object;
+        this.chunking = chunking;
         this.ownerRow = ownerRow;
         this.createdById = createdById;
         this.apiVersion = apiVersion;
         this.created = created;
         this.modstamp = created;
+    }
+
+    boolean isQuery() {
+        return operation.equals("query") || operation.equals("queryAll");
+    }
+
+    /** queryAll's view: deleted records too. */
+    boolean includesDeleted() {
+        return operation.equals("queryAll");
     }
 
     long count(BulkBatch.State wanted) {

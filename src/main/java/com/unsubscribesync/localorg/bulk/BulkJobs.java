@@ -3,6 +3,7 @@ package com.unsubscribesync.localorg.bulk;
 import com.unsubscribesync.localorg.faults.Faults;
 import com.unsubscribesync.localorg.latency.CallLatency;
 import com.unsubscribesync.localorg.partner.RecordUpdates;
+import com.unsubscribesync.localorg.soql.CompiledQuery;
 import com.unsubscribesync.localorg.state.OrgState;
 import com.unsubscribesync.localorg.state.RecordIds;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +29,15 @@ public final class BulkJobs implements AutoCloseable {
 
     private static final String JOB_PREFIX = "750";
     private static final String BATCH_PREFIX = "751";
+    private static final String RESULT_PREFIX = "752";
+    /** Salesforce's largest query result file, 1 GB; past it a batch's results continue in another file. */
+    static final long MAX_RESULT_BYTES = 1_000_000_000L;
+
     private static final Logger LOG = LoggerFactory.getLogger(BulkJobs.class);
 
     private final OrgState state;
     private final RecordUpdates updates;
+    private final BulkQueries queries;
     private final Map<String, BulkJob> jobs = new LinkedHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "localorg-bulk");
@@ -38,6 +46,8 @@ public final class BulkJobs implements AutoCloseable {
     });
     private int jobCount;
     private int batchCount;
+    private final AtomicInteger resultCount = new AtomicInteger();
+    private long maxResultBytes = MAX_RESULT_BYTES;
     private int unfinished;
     private boolean held;
 
@@ -47,6 +57,12 @@ public final class BulkJobs implements AutoCloseable {
         this.state = state;
         this.latency = latency;
         this.updates = new RecordUpdates(state, faults);
+        this.queries = new BulkQueries(state);
+    }
+
+    /** Lowers the size at which a query batch's results go on in another file, so tests see the split. */
+    public synchronized void limitResultFiles(long bytes) {
+        maxResultBytes = bytes;
     }
 
     /** Keeps the worker from finishing batches: the next one it takes stays InProgress, the rest Queued. */
@@ -88,9 +104,17 @@ public final class BulkJobs implements AutoCloseable {
                 .toList();
     }
 
-    synchronized BulkJob create(String object, int ownerRow, String apiVersion) {
+    synchronized BulkJob create(String operation, String object, PkChunking chunking, int ownerRow, String apiVersion) {
         String id = RecordIds.idOf(JOB_PREFIX, jobCount++);
-        BulkJob job = new BulkJob(id, object, ownerRow, state.directory().userId(ownerRow), apiVersion, state.stamp());
+        BulkJob job = new BulkJob(
+                id,
+                operation,
+                object,
+                chunking,
+                ownerRow,
+                state.directory().userId(ownerRow),
+                apiVersion,
+                state.stamp());
         jobs.put(id, job);
         return job;
     }
@@ -119,11 +143,16 @@ public final class BulkJobs implements AutoCloseable {
         if (job.state != BulkJob.State.Open) {
             throw new AsyncError(400, "InvalidJobState", "Job " + job.id + " is not open");
         }
-        BulkBatch batch = new BulkBatch(RecordIds.idOf(BATCH_PREFIX, batchCount++), job, csv, state.stamp());
+        return queue(job, csv, this::process);
+    }
+
+    /** A new Queued batch of the job, taken by the worker after the ones before it. */
+    private BulkBatch queue(BulkJob job, String request, Consumer<BulkBatch> work) {
+        BulkBatch batch = new BulkBatch(RecordIds.idOf(BATCH_PREFIX, batchCount++), job, request, state.stamp());
         job.batches.add(batch);
         job.modstamp = batch.created;
         unfinished++;
-        worker.submit(() -> process(batch));
+        worker.submit(() -> work.accept(batch));
         return batch;
     }
 
@@ -149,25 +178,55 @@ public final class BulkJobs implements AutoCloseable {
     }
 
     private void process(BulkBatch batch) {
+        if (batch.job.isQuery()) {
+            run(batch, () -> query(batch, null), this::finishQuery);
+            return;
+        }
+        run(
+                batch,
+                () -> {
+                    List<RecordUpdates.Outcome> outcomes = apply(batch);
+                    latency.hold("bulk.processBatch", outcomes.size());
+                    return outcomes;
+                },
+                this::finish);
+    }
+
+    /** A batch's work: its results, null when it finished the batch itself; a refusal fails the batch. */
+    @FunctionalInterface
+    private interface Work<T> {
+        List<T> run() throws InterruptedException;
+    }
+
+    /** Records a finished batch: its results, or the reason it failed. */
+    @FunctionalInterface
+    private interface Finish<T> {
+        void finish(BulkBatch batch, List<T> results, String failure, long millis);
+    }
+
+    /** Takes the batch InProgress (unless its job was aborted), does its work and records how it ended. */
+    private <T> void run(BulkBatch batch, Work<T> work, Finish<T> finish) {
         try {
             if (!start(batch)) {
                 return;
             }
             long began = System.nanoTime();
             String failure = null;
-            List<RecordUpdates.Outcome> outcomes = List.of();
+            List<T> results = List.of();
             try {
-                outcomes = apply(batch);
-                latency.hold("bulk.processBatch", outcomes.size());
+                results = work.run();
+                if (results == null) {
+                    return;
+                }
             } catch (IllegalArgumentException e) {
                 failure = e.getMessage();
             }
-            finish(batch, outcomes, failure, (System.nanoTime() - began) / 1_000_000);
+            finish.finish(batch, results, failure, (System.nanoTime() - began) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("local org failed to process a bulk batch", e);
-            finish(batch, List.of(), "InternalServerError : " + e.getMessage(), 0);
+            finish.finish(batch, List.of(), "InternalServerError : " + e.getMessage(), 0);
         }
     }
 
@@ -215,6 +274,79 @@ public final class BulkJobs implements AutoCloseable {
             batch.failed = (int) outcomes.stream().filter(o -> !o.success()).count();
             batch.state = BulkBatch.State.Completed;
         }
+        finished(batch, millis);
+    }
+
+    /**
+     * A query batch: the batch as sent (chunk null), which with PK chunking only queues its chunks and becomes
+     * NotProcessed (null), or one chunk of it over the query compiled for the batch as sent.
+     */
+    private List<ResultFile> query(BulkBatch batch, BulkQueries.Chunk chunk) throws InterruptedException {
+        CompiledQuery query = chunk != null ? chunk.query() : queries.compile(batch.job, batch.request);
+        if (chunk == null && batch.job.chunking != null) {
+            queueChunks(batch, queries.chunks(query, batch.request, batch.job.chunking));
+            return null;
+        }
+        List<ResultFile> files = results(query, chunk);
+        latency.hold(
+                "bulk.processQuery",
+                files.stream().mapToInt(ResultFile::records).sum());
+        return files;
+    }
+
+    private List<ResultFile> results(CompiledQuery query, BulkQueries.Chunk chunk) {
+        long limit;
+        synchronized (this) {
+            limit = maxResultBytes;
+        }
+        QueryCsv csv = new QueryCsv(query, limit, this::nextResultId);
+        return state.atomically(() -> {
+            if (chunk == null) {
+                int[] rows = query.run();
+                int[] at = {0};
+                return csv.write(() -> at[0] < rows.length ? rows[at[0]++] : -1);
+            }
+            int end = Math.min(chunk.to(), query.table().size());
+            int[] row = {chunk.from()};
+            return csv.write(() -> {
+                while (row[0] < end) {
+                    int candidate = row[0]++;
+                    if (query.matches(candidate)) {
+                        return candidate;
+                    }
+                }
+                return -1;
+            });
+        });
+    }
+
+    private String nextResultId() {
+        return RecordIds.idOf(RESULT_PREFIX, resultCount.getAndIncrement());
+    }
+
+    /** Queues every chunk, then sets the batch as sent NotProcessed, as Salesforce does once a query is chunked. */
+    private synchronized void queueChunks(BulkBatch original, List<BulkQueries.Chunk> chunks) {
+        for (BulkQueries.Chunk chunk : chunks) {
+            queue(original.job, chunk.soql(), batch -> run(batch, () -> query(batch, chunk), this::finishQuery));
+        }
+        original.state = BulkBatch.State.NotProcessed;
+        original.modstamp = state.stamp();
+        done();
+    }
+
+    private synchronized void finishQuery(BulkBatch batch, List<ResultFile> files, String failure, long millis) {
+        if (failure != null) {
+            batch.state = BulkBatch.State.Failed;
+            batch.stateMessage = failure;
+        } else {
+            batch.resultFiles = List.copyOf(files);
+            batch.processed = files.stream().mapToInt(ResultFile::records).sum();
+            batch.state = BulkBatch.State.Completed;
+        }
+        finished(batch, millis);
+    }
+
+    private void finished(BulkBatch batch, long millis) {
         batch.processingMillis = millis;
         batch.modstamp = state.stamp();
         batch.job.modstamp = batch.modstamp;

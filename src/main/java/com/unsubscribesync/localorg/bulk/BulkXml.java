@@ -20,7 +20,7 @@ final class BulkXml {
         XmlOut out = new XmlOut();
         out.open("jobInfo", "xmlns", NAMESPACE)
                 .leaf("id", job.id)
-                .leaf("operation", "update")
+                .leaf("operation", job.operation)
                 .leaf("object", job.object)
                 .leaf("createdById", job.createdById)
                 .leaf("createdDate", DATE_TIME.format(job.created))
@@ -58,6 +58,16 @@ final class BulkXml {
             out.open("batchInfo");
             writeBatch(out, batch);
             out.close();
+        }
+        return DECLARATION + out.close();
+    }
+
+    /** The ids of a completed query batch's results, each read at {@code …/result/{id}}. */
+    static String resultList(BulkBatch batch) {
+        XmlOut out = new XmlOut();
+        out.open("result-list", "xmlns", NAMESPACE);
+        for (ResultFile file : batch.resultFiles) {
+            out.leaf("result", file.id());
         }
         return DECLARATION + out.close();
     }

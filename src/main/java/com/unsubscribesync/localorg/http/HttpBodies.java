@@ -56,12 +56,39 @@ public final class HttpBodies {
         }
     }
 
+    /**
+     * Sends a body kept gzipped: as it is when the client accepts gzip, else unzipped as it is sent, so it is never
+     * whole in memory as plain bytes.
+     */
+    public static void sendGzipped(HttpExchange exchange, int status, String contentType, byte[] gzipped, long length)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (acceptsGzip(exchange)) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+            exchange.sendResponseHeaders(status, gzipped.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(gzipped);
+            }
+            return;
+        }
+        exchange.sendResponseHeaders(status, length);
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped));
+                OutputStream out = exchange.getResponseBody()) {
+            in.transferTo(out);
+        }
+    }
+
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accept != null && accept.contains("gzip");
+    }
+
     /** Sends the text, gzipped when the client accepts it and it is worth it. */
     public static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (accept != null && accept.contains("gzip") && bytes.length > 512) {
+        if (acceptsGzip(exchange) && bytes.length > 512) {
             ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 4);
             try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
                 gzip.write(bytes);

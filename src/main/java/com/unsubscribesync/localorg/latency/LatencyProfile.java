@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  *   <li>{@code bulk.processBatch} (the org's work on a batch, after the request that added it): Salesforce advises
  *       to start with 5,000 records a batch and grow it when a batch "takes a few seconds" (Bulk API Developer
  *       Guide, "Work with Batches"), so 500 ms plus 1 ms a record.
+ *   <li>{@code bulk.processQuery} (the org's work on a query batch or PK chunk) and {@code bulk.queryResult}: no
+ *       public figure; a batch must finish within the 2-minute query timeout ("How Bulk Queries Are Processed") and
+ *       a chunk holds up to 250,000 records, so an estimate of 500 ms plus 0.02 ms a record (5.5 s for the largest
+ *       chunk), and 250 ms plus 0.01 ms a row to send a result; the result list is a status request.
  *   <li>{@code readMetadata}, {@code updateMetadata}, {@code listMetadata}: no public figure; estimated at 500 ms
  *       plus 50 ms a component to read, 1,000 ms plus 300 ms a component to save, a save being a deployment.
  *   <li>Jitter ± 20 %: an estimate; the same query was seen to take from under 0.5 s to 3 s (jsforce issue #1221),
@@ -101,6 +105,9 @@ public final class LatencyProfile {
         costs.put("bulk.batchResult", new CallCost(250, 0.02));
         costs.put("bulk.batchRequest", new CallCost(250, 0.02));
         costs.put("bulk.processBatch", new CallCost(500, 1));
+        costs.put("bulk.queryResultList", new CallCost(250, 0));
+        costs.put("bulk.queryResult", new CallCost(250, 0.01));
+        costs.put("bulk.processQuery", new CallCost(500, 0.02));
         return new LatencyProfile(TYPICAL, costs, 0.20);
     }
 

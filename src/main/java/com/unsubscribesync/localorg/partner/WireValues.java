@@ -12,13 +12,13 @@ import java.time.temporal.ChronoUnit;
  * How values look on the wire: dateTimes in UTC with milliseconds (stored fields are kept to the second, so theirs are
  * always {@code .000}), booleans as true/false.
  */
-final class WireValues {
+public final class WireValues {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private WireValues() {}
 
-    static String format(Object value) {
+    public static String format(Object value) {
         if (value instanceof Instant instant) {
             return DATE_TIME.format(instant);
         }

@@ -43,6 +43,20 @@ public abstract class ApiEndpoint implements HttpHandler {
         HttpBodies.send(exchange, status, contentType, text);
     }
 
+    /** Sends a body kept gzipped (see {@link HttpBodies#sendGzipped}), after the profile's time as {@link #send}. */
+    protected final void sendGzipped(
+            HttpExchange exchange,
+            int status,
+            String contentType,
+            byte[] gzipped,
+            long length,
+            String operation,
+            int rows)
+            throws IOException {
+        latency.hold(operation, rows);
+        HttpBodies.sendGzipped(exchange, status, contentType, gzipped, length);
+    }
+
     /** Answers a request whose body is longer than the service reads, as Salesforce's service does. */
     protected abstract void refuseTooLarge(HttpExchange exchange, int limit) throws IOException;
 

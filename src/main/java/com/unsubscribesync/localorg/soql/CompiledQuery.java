@@ -14,7 +14,8 @@ public final class CompiledQuery {
     private final IntPredicate filter;
     private final Comparator<Integer> order;
     private final Integer limit;
-    private final int offset;
+    private final Integer offset;
+    private final boolean filtered;
     private final boolean includeDeleted;
 
     CompiledQuery(
@@ -24,7 +25,8 @@ public final class CompiledQuery {
             IntPredicate filter,
             Comparator<Integer> order,
             Integer limit,
-            int offset,
+            Integer offset,
+            boolean filtered,
             boolean includeDeleted) {
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -33,6 +35,7 @@ public final class CompiledQuery {
         this.order = order;
         this.limit = limit;
         this.offset = offset;
+        this.filtered = filtered;
         this.includeDeleted = includeDeleted;
     }
 
@@ -48,12 +51,32 @@ public final class CompiledQuery {
         return countOnly;
     }
 
+    /** Whether the statement has an OFFSET clause (even OFFSET 0). */
+    public boolean hasOffset() {
+        return offset != null;
+    }
+
+    /** Whether nothing but WHERE follows FROM: no ORDER BY, LIMIT or OFFSET. */
+    public boolean onlyWhere() {
+        return order == null && limit == null && offset == null;
+    }
+
+    /** Whether the statement has a WHERE clause. */
+    public boolean filtered() {
+        return filtered;
+    }
+
+    /** Whether the row is in the result, leaving ORDER BY, LIMIT and OFFSET aside. */
+    public boolean matches(int row) {
+        return (includeDeleted || !table.isDeleted(row)) && filter.test(row);
+    }
+
     /** The matching rows in result order, after OFFSET and LIMIT. */
     public int[] run() {
         int[] rows = new int[Math.min(table.size(), 1024)];
         int count = 0;
         for (int row = 0; row < table.size(); row++) {
-            if ((includeDeleted || !table.isDeleted(row)) && filter.test(row)) {
+            if (matches(row)) {
                 if (count == rows.length) {
                     rows = Arrays.copyOf(rows, rows.length * 2);
                 }
@@ -66,7 +89,7 @@ public final class CompiledQuery {
             Arrays.sort(boxed, order);
             rows = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         }
-        int from = Math.min(offset, rows.length);
+        int from = Math.min(offset == null ? 0 : offset, rows.length);
         int to = limit == null ? rows.length : (int) Math.min(rows.length, (long) from + limit);
         return from == 0 && to == rows.length ? rows : Arrays.copyOfRange(rows, from, to);
     }

@@ -58,7 +58,8 @@ public final class QueryEngine {
                 filter,
                 order,
                 query.limit(),
-                query.offset() == null ? 0 : query.offset(),
+                query.offset(),
+                query.where() != null,
                 includeDeleted);
     }
 
