@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
@@ -193,6 +194,40 @@ class PusherLookupTest {
         assertThat(pusher.untilBurstGathered())
                 .as("the oldest has waited long enough")
                 .isZero();
+    }
+
+    @Test
+    void aBurstBigEnoughForBulkJobsGoesWithoutWaitingForTheRestOfIt() {
+        engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
+        TestClock clock = TestClock.atNow();
+        RealtimePusher pusher = new RealtimePusher(
+                engine.outbox,
+                engine.people,
+                engine.settings,
+                engine.conflicts,
+                engine.mirror,
+                engine.runs,
+                () -> Optional.of(engine.salesforce),
+                engine.connected.bulk(),
+                engine.fields,
+                RealtimePusher.standardRetry(new java.util.Random(1)),
+                clock);
+        unsubscribeAll(addresses(0, 2 * SyncSettings.MIN_BULK_THRESHOLD - 1));
+        clock.set(Instant.now());
+        assertThat(pusher.untilBurstGathered())
+                .as("below two Bulk thresholds and still arriving")
+                .isPositive();
+
+        unsubscribeAll(addresses(2 * SyncSettings.MIN_BULK_THRESHOLD, 1));
+        assertThat(pusher.untilBurstGathered())
+                .as("two Bulk thresholds due, though the burst still arrives")
+                .isZero();
+    }
+
+    private static List<String> addresses(int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count)
+                .mapToObj(i -> "b" + i + "@acme.test")
+                .toList();
     }
 
     private void unsubscribeAll(List<String> emails) {
