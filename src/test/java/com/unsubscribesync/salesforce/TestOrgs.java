@@ -64,10 +64,15 @@ final class TestOrgs {
     }
 
     ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent) {
+        return connect(org, configs, reservePercent, 1);
+    }
+
+    ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent, int callsInFlight) {
         return ForceWscOrg.open(
                 configs,
                 SessionSource.clientCredentials(tokens(org), org.clientSecret()),
                 () -> reservePercent,
+                () -> callsInFlight,
                 false,
                 () -> {});
     }
