@@ -31,7 +31,7 @@ class CallsInFlightTest {
     void eightBatchesWithFourInFlightMeetFourAtATimeInTheOrgAndComeBackInTheOrderOfTheIds() throws Exception {
         try (LocalOrg org = start(4000, SLOW_UPDATES);
                 ForceWscOrg connected = orgs.connect(org, orgs.configs(), 0, 4)) {
-            List<SalesforceId> ids = contacts(connected, 1600);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 1600);
             Map<String, Long> before = org.partnerCallsByOperation();
             org.latency().atOnce().forget();
 
@@ -50,7 +50,7 @@ class CallsInFlightTest {
     void oneCallInFlightSendsTheBatchesStrictlyOneAfterAnother() throws Exception {
         try (LocalOrg org = start(2000, SLOW_UPDATES);
                 ForceWscOrg connected = orgs.connect(org, orgs.configs(), 0, 1)) {
-            List<SalesforceId> ids = contacts(connected, 800);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 800);
             org.latency().atOnce().forget();
 
             connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
@@ -66,7 +66,7 @@ class CallsInFlightTest {
         for (int inFlight : List.of(1, 5)) {
             try (LocalOrg org = start(2000, LatencyProfile.zero());
                     ForceWscOrg connected = orgs.connect(org, orgs.configs(), 0, inFlight)) {
-                List<SalesforceId> ids = new ArrayList<>(contacts(connected, 900));
+                List<SalesforceId> ids = new ArrayList<>(TestOrgs.contacts(connected, 900));
                 // Refused for good, in the middle of batches: a converted lead and a deleted contact.
                 ids.add(
                         450,
@@ -88,7 +88,7 @@ class CallsInFlightTest {
     void aLockedRecordInOneOfTheParallelBatchesComesBackRetryableAndNoBatchIsSentTwice() throws Exception {
         try (LocalOrg org = start(2000, SLOW_UPDATES);
                 ForceWscOrg connected = orgs.connect(org, orgs.configs(), 0, 4)) {
-            List<SalesforceId> ids = contacts(connected, 1000);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 1000);
             org.faults().failRecords("update", "UNABLE_TO_LOCK_ROW", 0.02);
             Map<String, Long> before = org.partnerCallsByOperation();
 
@@ -153,20 +153,5 @@ class CallsInFlightTest {
 
     private static long updates(LocalOrg org, Map<String, Long> before) {
         return org.partnerCallsByOperation().getOrDefault("update", 0L) - before.getOrDefault("update", 0L);
-    }
-
-    private static List<SalesforceId> contacts(ForceWscOrg connected, int count) {
-        List<SalesforceId> ids = new ArrayList<>();
-        connected
-                .records()
-                .pullChanged(
-                        SObjectType.CONTACT,
-                        OPT_OUT,
-                        Optional.empty(),
-                        chunk -> chunk.stream()
-                                .filter(r -> !r.optedOut() && !r.deleted())
-                                .forEach(r -> ids.add(r.id())));
-        assertThat(ids.size()).isGreaterThanOrEqualTo(count);
-        return List.copyOf(ids.subList(0, count));
     }
 }
