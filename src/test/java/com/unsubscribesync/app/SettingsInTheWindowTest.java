@@ -117,4 +117,23 @@ class SettingsInTheWindowTest extends SeededConsoleTest {
         assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled())
                 .isTrue();
     }
+
+    @Test
+    void callsInFlightIsSavedFromTheWindowAndZeroIsRefusedAsOnTheCommandLine(FxRobot robot) {
+        opened();
+        type(robot, "#calls-in-flight", "0");
+
+        String inWindow =
+                robot.lookup("#calls-in-flight-problem").queryAs(Label.class).getText();
+        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "calls-in-flight=0")
+                .errorLine();
+        assertThat(inWindow).startsWith("calls-in-flight must be between 1 and 25");
+        assertThat(commandLineSays).contains(inWindow.substring(0, inWindow.length() - 1));
+        assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled())
+                .isTrue();
+
+        type(robot, "#calls-in-flight", "8");
+        click(robot, "#settings-save");
+        waitFor(() -> stored().callsInFlight() == 8);
+    }
 }
