@@ -80,6 +80,11 @@ final class OrgCalls {
         }
     }
 
+    /** Calls one at a time. */
+    OrgCalls(ConnectorConfigs configs, SessionSource sessions) {
+        this(configs, sessions, new CallsInFlight(() -> 1));
+    }
+
     OrgCalls(ConnectorConfigs configs, SessionSource sessions, CallsInFlight inFlight) {
         this.configs = configs;
         this.sessions = sessions;

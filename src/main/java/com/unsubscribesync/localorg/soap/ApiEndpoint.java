@@ -58,6 +58,7 @@ public abstract class ApiEndpoint implements HttpHandler {
             int rows)
             throws IOException {
         latency.hold(operation, rows);
+        done();
         HttpBodies.sendGzipped(exchange, status, contentType, gzipped, length);
     }
 
