@@ -95,7 +95,11 @@ final class AppOrgConnection implements OrgConnection, OrgConnector {
         this.layoutReads = new LayoutReadCache(Clock.systemUTC(), PageLayouts.KEEP);
         ProxySelector proxies = ProxySelector.getDefault();
         ConnectorConfigs configs = new ConnectorConfigs(ConnectionOptions.defaults(clientName()), proxies);
-        this.signIn = new OrgSignIn(configs, proxies, () -> this.settings.get().apiReservePercent());
+        this.signIn = new OrgSignIn(
+                configs,
+                proxies,
+                () -> this.settings.get().apiReservePercent(),
+                () -> this.settings.get().callsInFlight());
     }
 
     static AppOrgConnection withSystemBrowser(

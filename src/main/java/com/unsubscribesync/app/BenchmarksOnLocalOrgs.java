@@ -55,7 +55,7 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
     public void run(List<String> scenarios, Size size, Consumer<Result> each) {
         benchmarks.run(
                 scenarios,
-                new ScenarioSize(size.people(), size.changedPercent(), size.burst()),
+                new ScenarioSize(size.people(), size.changedPercent(), size.burst(), size.callsInFlight()),
                 size.latencies().stream().map(BenchmarksOnLocalOrgs::latency).toList(),
                 storeUrl.get()
                         .map(url -> StoreUnderBench.schemaIn(

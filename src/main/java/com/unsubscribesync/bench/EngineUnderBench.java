@@ -1,6 +1,7 @@
 package com.unsubscribesync.bench;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The app's engine on a data directory of its own, wired as the app wires it (store, nightly run, real-time pusher
@@ -41,7 +43,9 @@ final class EngineUnderBench implements AutoCloseable {
     private final AppUnderBench workspace;
     private final String store;
 
-    EngineUnderBench(AppWiring app, StoreUnderBench store, LocalOrg org, Path dataDirectory) {
+    /** @param callsInFlight the engine's setting for the run; empty keeps the app's default */
+    EngineUnderBench(
+            AppWiring app, StoreUnderBench store, LocalOrg org, Path dataDirectory, Optional<Integer> callsInFlight) {
         this.org = org;
         try {
             Files.createDirectories(dataDirectory);
@@ -49,8 +53,13 @@ final class EngineUnderBench implements AutoCloseable {
             throw new UncheckedIOException("the benchmark's data directory could not be made", e);
         }
         ProxySelector proxies = ProxySelector.getDefault();
+        // As in the app, the connection reads the setting from the store as each call asks.
+        AtomicReference<AppUnderBench> opened = new AtomicReference<>();
         OrgSignIn signIn = new OrgSignIn(
-                new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"), proxies), proxies, () -> 0);
+                new ConnectorConfigs(ConnectionOptions.defaults("UnsubscribeSyncBench/1"), proxies),
+                proxies,
+                () -> 0,
+                () -> opened.get() == null ? 1 : opened.get().settings().load().callsInFlight());
         Database database = store.open(dataDirectory);
         this.store = database.product();
         this.workspace = app.open(
@@ -58,7 +67,9 @@ final class EngineUnderBench implements AutoCloseable {
                 database,
                 Optional.of(() -> signIn.withClientSecret(LoginUrl.parse(org.url()), org.clientId(), org.clientSecret())
                         .org()));
-        workspace.settings().save(workspace.settings().load().withNightlySync(true));
+        opened.set(workspace);
+        SyncSettings settings = workspace.settings().load().withNightlySync(true);
+        workspace.settings().save(callsInFlight.map(settings::withCallsInFlight).orElse(settings));
         // Signing in is not part of any scenario.
         workspace.connected();
     }
@@ -84,6 +95,10 @@ final class EngineUnderBench implements AutoCloseable {
                         .map(OutboxEntry::id)
                         .toList();
         workspace.outbox().remove(ACTOR, queued);
+    }
+
+    int callsInFlight() {
+        return workspace.settings().load().callsInFlight();
     }
 
     RunReport run() {

@@ -59,8 +59,8 @@ public final class LocalOrgBenchmarks {
             if (!nightly.isEmpty()) {
                 int people = size.people().orElse(DEFAULT_PEOPLE);
                 int warmUpPeople = Math.min(WARM_UP_PEOPLE, Math.max(200, people / 10));
-                ScenarioSize small =
-                        new ScenarioSize(Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10);
+                ScenarioSize small = new ScenarioSize(
+                        Optional.of(warmUpPeople), size.changedPercent(), warmUpPeople / 10, size.callsInFlight());
                 try (SyncScenarios warmUp = new SyncScenarios(
                         app, store, warmUpPeople, small, LatencyProfile.zero(), heap, directory.resolve("warm-up"))) {
                     warmUp.run(SyncScenarios.STEPS, result -> {});

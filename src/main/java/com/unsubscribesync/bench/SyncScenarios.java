@@ -62,7 +62,7 @@ final class SyncScenarios implements AutoCloseable {
         this.heap = heap;
         this.engineOrg = start(people, latency);
         this.baselineOrg = start(people, latency);
-        this.engine = new EngineUnderBench(app, store, engineOrg, dataDirectory);
+        this.engine = new EngineUnderBench(app, store, engineOrg, dataDirectory, size.callsInFlight());
         try {
             this.baseline = new BareForceWscSync(baselineOrg);
         } catch (ConnectionException e) {
@@ -154,6 +154,7 @@ final class SyncScenarios implements AutoCloseable {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("store", engine.store());
         details.put("latency", latency.name());
+        details.put("callsInFlight", engine.callsInFlight());
         details.put("people", people);
         details.putAll(extra);
         details.put("outcome", report.outcome().name());
@@ -215,6 +216,7 @@ final class SyncScenarios implements AutoCloseable {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("store", engine.store());
         details.put("latency", latency.name());
+        details.put("callsInFlight", engine.callsInFlight());
         details.put("people", people);
         details.put("unsubscribes", burst.emails().size());
         details.put("records", burst.records());

@@ -1,6 +1,7 @@
 package com.unsubscribesync.cli;
 
 import com.unsubscribesync.domain.InvalidInputException;
+import com.unsubscribesync.domain.SyncSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +66,12 @@ public class BenchCommand implements Callable<Integer> {
                     + " give named profiles as zero,typical, to run the scenarios under each, baseline included.")
     List<String> latencies;
 
+    @Option(
+            names = "--calls-in-flight",
+            paramLabel = "N",
+            description = "The engine's setting calls-in-flight for the run (default: the app's default).")
+    Integer callsInFlight;
+
     @Option(names = "--json", description = "Print one JSON array with an object per scenario.")
     boolean json;
 
@@ -90,13 +97,17 @@ public class BenchCommand implements Callable<Integer> {
                     "--changed " + changed + " is out of range: use more than 0 and at most 50");
         }
         OptionRange.require("--burst", burst, 1, 1_000_000);
+        if (callsInFlight != null) {
+            OptionRange.require("--calls-in-flight", callsInFlight, 1, SyncSettings.MAX_CALLS_IN_FLIGHT);
+        }
         List<String> profiles = profiles();
         profiles.forEach(benchmarks::checkLatency);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = new ArrayList<>();
         benchmarks.run(
                 all.stream().filter(chosen::contains).toList(),
-                new Benchmarks.Size(Optional.ofNullable(people), changed, burst, profiles),
+                new Benchmarks.Size(
+                        Optional.ofNullable(people), changed, burst, profiles, Optional.ofNullable(callsInFlight)),
                 result -> {
                     Map<String, Object> fields = fields(result);
                     results.add(fields);

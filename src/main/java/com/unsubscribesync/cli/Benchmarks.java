@@ -20,8 +20,14 @@ public interface Benchmarks {
      * @param changedPercent share of the people changed before {@code incremental}
      * @param burst          unsubscribes recorded within one second in {@code burst}
      * @param latencies      the latency profiles of the local org to run the scenarios under, one after the other
+     * @param callsInFlight  the engine's "calls in flight"; empty keeps the app's default
      */
-    record Size(Optional<Integer> people, double changedPercent, int burst, List<String> latencies) {}
+    record Size(
+            Optional<Integer> people,
+            double changedPercent,
+            int burst,
+            List<String> latencies,
+            Optional<Integer> callsInFlight) {}
 
     /**
      * Refuses a latency profile the local org does not know.

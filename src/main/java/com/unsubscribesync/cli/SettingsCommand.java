@@ -27,6 +27,7 @@ public class SettingsCommand {
         view.put("matchByEmail", settings.matchByEmail() ? "on" : "off");
         view.put("apiReservePercent", settings.apiReservePercent());
         view.put("bulkThreshold", settings.bulkThreshold());
+        view.put("callsInFlight", settings.callsInFlight());
         return view;
     }
 
@@ -63,7 +64,8 @@ public class SettingsCommand {
             name = "set",
             description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
                     + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
-                    + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000).")
+                    + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000), "
+                    + "calls-in-flight=N (calls to Salesforce kept going at once; 1 to 25).")
     public static class Set implements Callable<Integer> {
         private final Supplier<ChangeSettings> settings;
 

@@ -17,7 +17,8 @@ public enum Setting {
     RESUBSCRIBE_POLICY("resubscribe-policy"),
     MATCH_BY_EMAIL("match-by-email"),
     API_RESERVE_PERCENT("api-reserve-percent"),
-    BULK_THRESHOLD("bulk-threshold");
+    BULK_THRESHOLD("bulk-threshold"),
+    CALLS_IN_FLIGHT("calls-in-flight");
 
     private static final String API_NAME = "[A-Za-z][A-Za-z0-9_]{0,79}";
 
@@ -64,6 +65,7 @@ public enum Setting {
             case MATCH_BY_EMAIL -> settings.withMatchByEmail(onOff(value));
             case API_RESERVE_PERCENT -> settings.withApiReservePercent(wholeNumber(value));
             case BULK_THRESHOLD -> settings.withBulkThreshold(wholeNumber(value));
+            case CALLS_IN_FLIGHT -> settings.withCallsInFlight(wholeNumber(value));
         };
     }
 
@@ -77,6 +79,7 @@ public enum Setting {
             case MATCH_BY_EMAIL -> settings.matchByEmail() ? "on" : "off";
             case API_RESERVE_PERCENT -> String.valueOf(settings.apiReservePercent());
             case BULK_THRESHOLD -> String.valueOf(settings.bulkThreshold());
+            case CALLS_IN_FLIGHT -> String.valueOf(settings.callsInFlight());
         };
     }
 

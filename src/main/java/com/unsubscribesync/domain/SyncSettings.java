@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * @param apiReservePercent  share of the daily API allowance a run leaves untouched (default 20)
  * @param bulkThreshold      from how many records for one object at once the Bulk API is used instead of SOAP
  *                           (default 2 000, Salesforce's own advice)
+ * @param callsInFlight      how many calls to Salesforce a run keeps going at once (default 4, measured: ADR 0071)
  */
 public record SyncSettings(
         boolean nightlySync,
@@ -23,11 +24,16 @@ public record SyncSettings(
         ResubscribePolicy resubscribePolicy,
         boolean matchByEmail,
         int apiReservePercent,
-        int bulkThreshold) {
+        int bulkThreshold,
+        int callsInFlight) {
 
     public static final int DEFAULT_BULK_THRESHOLD = 2_000;
     /** A Bulk API job takes at least five requests, as many as SOAP needs for 1 000 records. */
     public static final int MIN_BULK_THRESHOLD = 1_000;
+
+    public static final int DEFAULT_CALLS_IN_FLIGHT = 4;
+    /** Salesforce lets an org run 25 long requests at once; more from one app could only queue or be refused. */
+    public static final int MAX_CALLS_IN_FLIGHT = 25;
 
     public SyncSettings {
         Objects.requireNonNull(field, "field");
@@ -40,6 +46,11 @@ public record SyncSettings(
             throw new InvalidInputException("bulk-threshold must be at least " + MIN_BULK_THRESHOLD
                     + " (below that a Bulk API job costs more API calls than SOAP), not " + bulkThreshold);
         }
+        if (callsInFlight < 1 || callsInFlight > MAX_CALLS_IN_FLIGHT) {
+            throw new InvalidInputException("calls-in-flight must be between 1 and " + MAX_CALLS_IN_FLIGHT
+                    + " (Salesforce lets an org run 25 long calls at once), not "
+                    + callsInFlight);
+        }
     }
 
     public static SyncSettings defaults() {
@@ -50,7 +61,8 @@ public record SyncSettings(
                 ResubscribePolicy.REAPPLY,
                 true,
                 20,
-                DEFAULT_BULK_THRESHOLD);
+                DEFAULT_BULK_THRESHOLD,
+                DEFAULT_CALLS_IN_FLIGHT);
     }
 
     /** The field a real-time push writes: the chosen one with the nightly sync on, Email Opt Out with it off. */
@@ -82,6 +94,10 @@ public record SyncSettings(
         return with(draft -> draft.bulkThreshold = records);
     }
 
+    public SyncSettings withCallsInFlight(int calls) {
+        return with(draft -> draft.callsInFlight = calls);
+    }
+
     public SyncSettings withApiReservePercent(int percent) {
         return with(draft -> draft.apiReservePercent = percent);
     }
@@ -97,7 +113,8 @@ public record SyncSettings(
                 draft.resubscribePolicy,
                 draft.matchByEmail,
                 draft.apiReservePercent,
-                draft.bulkThreshold);
+                draft.bulkThreshold,
+                draft.callsInFlight);
     }
 
     private static final class Draft {
@@ -108,6 +125,7 @@ public record SyncSettings(
         boolean matchByEmail;
         int apiReservePercent;
         int bulkThreshold;
+        int callsInFlight;
 
         Draft(SyncSettings settings) {
             nightlySync = settings.nightlySync;
@@ -117,6 +135,7 @@ public record SyncSettings(
             matchByEmail = settings.matchByEmail;
             apiReservePercent = settings.apiReservePercent;
             bulkThreshold = settings.bulkThreshold;
+            callsInFlight = settings.callsInFlight;
         }
     }
 }

@@ -13,6 +13,14 @@ final class ApiReserve {
         this.percent = percent;
     }
 
+    /**
+     * The check made as each call of parallel work is about to go: it and the calls already going must all fit
+     * above the reserve, since the org has not counted those yet in what it last reported.
+     */
+    CallsInFlight.Admission eachCall(String what) {
+        return othersGoing -> require(1L + othersGoing, what);
+    }
+
     /** Refuses work of {@code plannedCalls} calls that would dip into the reserve; says so in one sentence. */
     void require(long plannedCalls, String what) {
         int reserve = percent.getAsInt();

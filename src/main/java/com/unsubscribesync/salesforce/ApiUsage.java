@@ -8,7 +8,12 @@ public record ApiUsage(long used, long limit) {
 
     /** Whether {@code calls} more would dip into the reserve the admin keeps for other integrations. */
     public boolean wouldCutIntoReserve(long calls, int reservePercent) {
+        return calls > callsAboveReserve(reservePercent);
+    }
+
+    /** How many calls may still be made before the reserve the admin keeps for other integrations. */
+    public long callsAboveReserve(int reservePercent) {
         long reserve = limit * reservePercent / 100;
-        return used + calls > limit - reserve;
+        return limit - reserve - used;
     }
 }

@@ -4,8 +4,8 @@ import java.util.function.IntSupplier;
 
 /**
  * An {@link OpenOrg} over force-wsc: one session ({@link OrgCalls}) shared by the Partner, Bulk and Metadata
- * adapters, so that every call is counted, renewed, retried and classified the same way. One call runs at a time;
- * open a second instance for parallel work.
+ * adapters, so that every call is counted, renewed, retried and classified the same way, and no more calls go at
+ * once than the admin's "calls in flight".
  */
 public final class ForceWscOrg implements OpenOrg {
     /** The status code of a refusal by the reserve guard rather than by Salesforce. */
@@ -40,8 +40,23 @@ public final class ForceWscOrg implements OpenOrg {
             IntSupplier reservePercent,
             boolean demo,
             Runnable afterClose) {
+        return open(configs, sessions, reservePercent, () -> 1, demo, afterClose);
+    }
+
+    /** @param callsInFlight the most calls going at once, read as each call asks (the admin's setting) */
+    public static ForceWscOrg open(
+            ConnectorConfigs configs,
+            SessionSource sessions,
+            IntSupplier reservePercent,
+            IntSupplier callsInFlight,
+            boolean demo,
+            Runnable afterClose) {
         ForceWscOrg org = new ForceWscOrg(
-                new OrgCalls(configs, sessions), configs.options().bulkPolling(), reservePercent, demo, afterClose);
+                new OrgCalls(configs, sessions, new CallsInFlight(callsInFlight)),
+                configs.options().bulkPolling(),
+                reservePercent,
+                demo,
+                afterClose);
         org.records.identity();
         return org;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -85,14 +86,14 @@ final class ForceWscRecords implements SalesforceOrg {
                 + since.map(t -> " WHERE SystemModstamp >= " + SoqlStatements.dateTime(t))
                         .orElse("");
         String what = "reading changed " + type.apiName() + "s";
-        reserve.require(1, what);
-        QueryResult page = calls.partner(what, pc -> pc.queryAll(soql));
+        CallsInFlight.Admission admission = reserve.eachCall(what);
+        QueryResult page = calls.partner(what, admission, pc -> pc.queryAll(soql));
         if (!page.isDone()) {
             int pageSize = Math.max(1, page.getRecords() == null ? 1 : page.getRecords().length);
             long remaining = Math.max(0, page.getSize() - pageSize);
             reserve.require((remaining + pageSize - 1) / pageSize, what);
         }
-        streamPages(page, columns, what, chunk);
+        streamPages(page, columns, what, admission, chunk);
     }
 
     @Override
@@ -227,29 +228,47 @@ final class ForceWscRecords implements SalesforceOrg {
         return result;
     }
 
+    /**
+     * Batches go as many at once as the calls in flight allow, each batch in one call; the reserve is checked again
+     * as each batch goes, counting those still going. Outcomes come back in the order of the ids.
+     */
     @Override
     public List<WriteOutcome> setOptOut(SObjectType type, String fieldApiName, List<SalesforceId> ids, boolean value) {
         String field = SoqlLiteral.name(fieldApiName);
         List<List<SalesforceId>> batches = Batches.of(ids, WRITE_BATCH);
         String what = "setting " + type.apiName() + "." + field + " to " + value;
         reserve.require(batches.size(), what);
-        List<WriteOutcome> outcomes = new ArrayList<>(ids.size());
+        CallsInFlight.Admission admission = reserve.eachCall(what);
+        List<Callable<List<WriteOutcome>>> calls = new ArrayList<>(batches.size());
         for (List<SalesforceId> batch : batches) {
-            SObject[] records = new SObject[batch.size()];
-            for (int i = 0; i < records.length; i++) {
-                records[i] = new SObject(type.apiName());
-                records[i].setId(batch.get(i).value());
-                records[i].setField(field, value);
-            }
-            SaveResult[] results = calls.partner(what, pc -> pc.update(records));
-            for (int i = 0; i < batch.size(); i++) {
-                SaveResult result = i < results.length ? results[i] : null;
-                if (result != null && result.isSuccess()) {
-                    outcomes.add(WriteOutcome.written(batch.get(i)));
-                } else {
-                    outcomes.add(
-                            FaultClassifier.failedRecord(batch.get(i), result == null ? null : result.getErrors()));
-                }
+            calls.add(() -> update(type, field, value, batch, what, admission));
+        }
+        List<WriteOutcome> outcomes = new ArrayList<>(ids.size());
+        this.calls.inFlight().each(calls).forEach(outcomes::addAll);
+        return outcomes;
+    }
+
+    private List<WriteOutcome> update(
+            SObjectType type,
+            String field,
+            boolean value,
+            List<SalesforceId> batch,
+            String what,
+            CallsInFlight.Admission admission) {
+        SObject[] records = new SObject[batch.size()];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = new SObject(type.apiName());
+            records[i].setId(batch.get(i).value());
+            records[i].setField(field, value);
+        }
+        SaveResult[] results = calls.partner(what, admission, pc -> pc.update(records));
+        List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            SaveResult result = i < results.length ? results[i] : null;
+            if (result != null && result.isSuccess()) {
+                outcomes.add(WriteOutcome.written(batch.get(i)));
+            } else {
+                outcomes.add(FaultClassifier.failedRecord(batch.get(i), result == null ? null : result.getErrors()));
             }
         }
         return outcomes;
@@ -284,6 +303,15 @@ final class ForceWscRecords implements SalesforceOrg {
     }
 
     private void streamPages(QueryResult first, RecordColumns columns, String what, Consumer<List<OrgRecord>> chunk) {
+        streamPages(first, columns, what, CallsInFlight.ALWAYS, chunk);
+    }
+
+    private void streamPages(
+            QueryResult first,
+            RecordColumns columns,
+            String what,
+            CallsInFlight.Admission admission,
+            Consumer<List<OrgRecord>> chunk) {
         QueryResult page = first;
         while (true) {
             SObject[] rows = page.getRecords() == null ? new SObject[0] : page.getRecords();
@@ -298,7 +326,7 @@ final class ForceWscRecords implements SalesforceOrg {
                 return;
             }
             String locator = page.getQueryLocator();
-            page = calls.partner(what, pc -> pc.queryMore(locator));
+            page = calls.partner(what, admission, pc -> pc.queryMore(locator));
         }
     }
 

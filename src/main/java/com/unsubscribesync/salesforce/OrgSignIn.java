@@ -14,11 +14,23 @@ public final class OrgSignIn {
     private final ConnectorConfigs configs;
     private final ProxySelector proxies;
     private final IntSupplier reservePercent;
+    private final IntSupplier callsInFlight;
 
+    /** Connections that send one call at a time. */
     public OrgSignIn(ConnectorConfigs configs, ProxySelector proxies, IntSupplier reservePercent) {
+        this(configs, proxies, reservePercent, () -> 1);
+    }
+
+    /**
+     * @param reservePercent the share of the daily API allowance to leave untouched, read at each check
+     * @param callsInFlight  the most calls a connection keeps going at once, read as each call asks
+     */
+    public OrgSignIn(
+            ConnectorConfigs configs, ProxySelector proxies, IntSupplier reservePercent, IntSupplier callsInFlight) {
         this.configs = configs;
         this.proxies = proxies;
         this.reservePercent = reservePercent;
+        this.callsInFlight = callsInFlight;
     }
 
     /** A connected org and the connection to save for it. */
@@ -49,6 +61,7 @@ public final class OrgSignIn {
                 configs,
                 SessionSource.startingWith(first, SessionSource.refreshToken(tokens, refreshToken)),
                 reservePercent,
+                callsInFlight,
                 false,
                 () -> {});
         return new SignedIn(
@@ -60,6 +73,7 @@ public final class OrgSignIn {
                 configs,
                 SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
                 reservePercent,
+                callsInFlight,
                 false,
                 () -> {});
         return new SignedIn(org, new SavedConnection.ClientCredentials(loginUrl.toString(), clientId, clientSecret));
@@ -71,6 +85,7 @@ public final class OrgSignIn {
                 configs,
                 new LegacyLogin(configs, loginUrl, apiVersion, username, passwordAndToken),
                 reservePercent,
+                callsInFlight,
                 false,
                 () -> {});
         return new SignedIn(
@@ -95,6 +110,7 @@ public final class OrgSignIn {
                             fresh -> renewed.accept(new SavedConnection.BrowserSignIn(
                                     browser.loginUrl(), browser.clientId(), fresh, browser.clientSecret()))),
                     reservePercent,
+                    callsInFlight,
                     false,
                     () -> {});
         }
@@ -119,6 +135,7 @@ public final class OrgSignIn {
                 configs,
                 SessionSource.clientCredentials(tokens(loginUrl, clientId), clientSecret),
                 reservePercent,
+                callsInFlight,
                 true,
                 afterClose);
     }

@@ -96,7 +96,11 @@ public final class SettingsRepository {
                 read.value(
                         "bulk-threshold",
                         value -> Setting.BULK_THRESHOLD.apply(defaults, value).bulkThreshold(),
-                        defaults.bulkThreshold()));
+                        defaults.bulkThreshold()),
+                read.value(
+                        "calls-in-flight",
+                        value -> Setting.CALLS_IN_FLIGHT.apply(defaults, value).callsInFlight(),
+                        defaults.callsInFlight()));
         return new Stored(settings, unreadable);
     }
 
@@ -133,6 +137,7 @@ public final class SettingsRepository {
         values.put("match-by-email", String.valueOf(settings.matchByEmail()));
         values.put("api-reserve-percent", String.valueOf(settings.apiReservePercent()));
         values.put("bulk-threshold", String.valueOf(settings.bulkThreshold()));
+        values.put("calls-in-flight", String.valueOf(settings.callsInFlight()));
         return values;
     }
 

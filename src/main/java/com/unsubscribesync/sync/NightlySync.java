@@ -251,23 +251,27 @@ public final class NightlySync {
                 request.full() ? Optional.empty() : runs.lastWatermark().map(w -> w.minus(OVERLAP));
         try (RunPlan plan = plans.open(request.dryRun(), sliceSize, clock.instant())) {
             Runnable stillRunning = new Leases(plan, held);
-            for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
-                progress.update("Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
-                salesforce.pullChanged(object.getKey(), object.getValue(), since, chunk -> {
-                    List<MirrorRepository.Pulled> rows = new ArrayList<>(chunk.size());
-                    chunk.forEach(record -> rows.add(pulled(record)));
-                    counter.pulled += rows.size();
-                    if (request.dryRun()) {
-                        plan.savePulled(rows);
-                    } else {
-                        mirror.save(rows, held.orElseThrow().fence());
-                    }
-                    stillRunning.run();
-                    counter.save.run();
-                    progress.update(
-                            "Reading " + object.getKey().apiName() + "s changed in Salesforce", counter.pulled, -1);
-                });
-            }
+            String reading = "Reading "
+                    + String.join(
+                            " and ",
+                            apiNames.keySet().stream()
+                                    .map(type -> type.apiName() + "s")
+                                    .toList())
+                    + " changed in Salesforce";
+            progress.update(reading, counter.pulled, -1);
+            SideBySidePulls.pull(salesforce, apiNames, since, (type, chunk) -> {
+                List<MirrorRepository.Pulled> rows = new ArrayList<>(chunk.size());
+                chunk.forEach(record -> rows.add(pulled(record)));
+                counter.pulled += rows.size();
+                if (request.dryRun()) {
+                    plan.savePulled(rows);
+                } else {
+                    mirror.save(rows, held.orElseThrow().fence());
+                }
+                stillRunning.run();
+                counter.save.run();
+                progress.update(reading, counter.pulled, -1);
+            });
 
             progress.update("Planning", 0, -1);
             planner.plan(plan, current, blocked, progress, stillRunning);
@@ -386,7 +390,8 @@ public final class NightlySync {
                     return stop;
                 }
                 Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
-                while (batch.size() < writer.step() && ids.hasNext()) {
+                int step = writer.step(current, callsLeft(salesforce, current));
+                while (batch.size() < step && ids.hasNext()) {
                     PlannedPush push = ids.next();
                     batch.put(push.id(), push.email());
                 }
@@ -430,9 +435,10 @@ public final class NightlySync {
                 List<Map.Entry<SalesforceId, Optional<Email>>> again =
                         new ArrayList<>(object.getValue().entrySet());
                 OptOutWriter writer = OptOutWriter.forRecords(again.size(), current);
-                for (int from = 0; from < again.size(); from += writer.step()) {
+                for (int from = 0, step; from < again.size(); from += step) {
+                    step = writer.step(current, callsLeft(writes.salesforce, current));
                     Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
-                    again.subList(from, Math.min(again.size(), from + writer.step()))
+                    again.subList(from, Math.min(again.size(), from + step))
                             .forEach(e -> batch.put(e.getKey(), e.getValue()));
                     writes.write(writer, object.getKey(), batch);
                     stillRunning.run();
@@ -467,6 +473,14 @@ public final class NightlySync {
                     + " used); the remaining opt-outs are pushed by the next run.");
         }
         return Optional.empty();
+    }
+
+    /** The calls left above the API reserve, as the org last reported; unbounded before it reported any. */
+    private static long callsLeft(SalesforceOrg salesforce, SyncSettings current) {
+        return salesforce
+                .apiUsage()
+                .map(usage -> usage.callsAboveReserve(current.apiReservePercent()))
+                .orElse(Long.MAX_VALUE);
     }
 
     /** Sleeps the back-off in steps, keeping the run's leases; false when interrupted. */

@@ -23,7 +23,7 @@ enum OptOutWriter {
 
         @Override
         long plannedCalls(int records) {
-            return (records + step() - 1) / step();
+            return (records + batch() - 1) / batch();
         }
     },
     /** One job per step of up to five full batches, so a run can stop between jobs. */
@@ -38,8 +38,8 @@ enum OptOutWriter {
         @Override
         long plannedCalls(int records) {
             long calls = 0;
-            for (int from = 0; from < records; from += step()) {
-                int inJob = Math.min(step(), records - from);
+            for (int from = 0; from < records; from += batch()) {
+                int inJob = Math.min(batch(), records - from);
                 calls += 3 + 2L * ((inJob + SalesforceBulk.BATCH_RECORDS - 1) / SalesforceBulk.BATCH_RECORDS);
             }
             return calls;
@@ -52,14 +52,25 @@ enum OptOutWriter {
         this.step = step;
     }
 
+    /** The records of one SOAP call, or of one Bulk API job. */
+    int batch() {
+        return step;
+    }
+
     /** The writer for {@code records} opt-outs of one object to be written in one go. */
     static OptOutWriter forRecords(int records, SyncSettings settings) {
         return records >= settings.bulkThreshold() ? BULK : SOAP;
     }
 
-    /** The most ids one {@link #write} should be given, so that a run can check its limits in between. */
-    int step() {
-        return step;
+    /**
+     * The most ids one {@link #write} should be given, so that a run can check its limits in between: for SOAP, a
+     * batch of 200 for each call that may go at once, as long as the calls left above the API reserve allow.
+     */
+    int step(SyncSettings settings, long callsLeft) {
+        if (this == BULK) {
+            return step;
+        }
+        return step * (int) Math.max(1, Math.min(settings.callsInFlight(), callsLeft));
     }
 
     /** Sets the opt-out on the records, through the org's SOAP or Bulk API; one outcome per id, in order. */

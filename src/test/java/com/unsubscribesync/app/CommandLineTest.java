@@ -91,6 +91,25 @@ class CommandLineTest {
     }
 
     @Test
+    void callsInFlightIsASettingFromOneToTwentyFiveRefusedInOneLineOutside() throws IOException {
+        assertThat(json("settings", "show", "--json").get("callsInFlight").asInt())
+                .isEqualTo(4);
+        for (String refused : java.util.List.of("0", "26", "many")) {
+            CliRun run = run("settings", "set", "calls-in-flight=" + refused);
+            assertThat(run.exit()).as(refused).isEqualTo(2);
+            assertThat(run.err().strip())
+                    .as(refused)
+                    .startsWith("error: calls-in-flight")
+                    .doesNotContain("\n");
+        }
+        assertThat(run("settings", "set", "calls-in-flight=0").err())
+                .contains("calls-in-flight must be between 1 and 25");
+        assertThat(run("settings", "set", "calls-in-flight=8").exit()).isZero();
+        assertThat(json("settings", "show", "--json").get("callsInFlight").asInt())
+                .isEqualTo(8);
+    }
+
+    @Test
     void theBulkThresholdIsASettingAndRefusesValuesWhereBulkCostsMoreThanSoap() throws IOException {
         assertThat(json("settings", "show", "--json").get("bulkThreshold").asInt())
                 .isEqualTo(2_000);

@@ -106,13 +106,28 @@ class SettingsInTheWindowTest extends SeededConsoleTest {
     @Test
     void aBulkThresholdBelowTheMinimumIsRefusedAsOnTheCommandLine(FxRobot robot) {
         opened();
-        type(robot, "#bulk-threshold", "999");
+        refusedAsOnTheCommandLine(robot, "bulk-threshold", "999", "bulk-threshold must be at least 1000");
+    }
+
+    @Test
+    void callsInFlightIsSavedFromTheWindowAndZeroIsRefusedAsOnTheCommandLine(FxRobot robot) {
+        opened();
+        refusedAsOnTheCommandLine(robot, "calls-in-flight", "0", "calls-in-flight must be between 1 and 25");
+
+        type(robot, "#calls-in-flight", "8");
+        click(robot, "#settings-save");
+        waitFor(() -> stored().callsInFlight() == 8);
+    }
+
+    /** Types the value into the setting's box: the window refuses it in the command line's words, and cannot save. */
+    private void refusedAsOnTheCommandLine(FxRobot robot, String key, String value, String refusal) {
+        type(robot, "#" + key, value);
 
         String inWindow =
-                robot.lookup("#bulk-threshold-problem").queryAs(Label.class).getText();
-        String commandLineSays = CliRun.in(commandLineData, "settings", "set", "bulk-threshold=999")
-                .errorLine();
-        assertThat(inWindow).startsWith("bulk-threshold must be at least 1000");
+                robot.lookup("#" + key + "-problem").queryAs(Label.class).getText();
+        String commandLineSays =
+                CliRun.in(commandLineData, "settings", "set", key + "=" + value).errorLine();
+        assertThat(inWindow).startsWith(refusal);
         assertThat(commandLineSays).contains(inWindow.substring(0, inWindow.length() - 1));
         assertThat(robot.lookup("#settings-save").queryAs(Button.class).isDisabled())
                 .isTrue();

@@ -1,10 +1,17 @@
 package com.unsubscribesync.salesforce;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unsubscribesync.domain.OptOutField;
+import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import java.net.ProxySelector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
@@ -64,11 +71,32 @@ final class TestOrgs {
     }
 
     ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent) {
+        return connect(org, configs, reservePercent, 1);
+    }
+
+    ForceWscOrg connect(LocalOrg org, ConnectorConfigs configs, int reservePercent, int callsInFlight) {
         return ForceWscOrg.open(
                 configs,
                 SessionSource.clientCredentials(tokens(org), org.clientSecret()),
                 () -> reservePercent,
+                () -> callsInFlight,
                 false,
                 () -> {});
+    }
+
+    /** The first {@code count} live Contacts not yet opted out, read with one pull. */
+    static List<SalesforceId> contacts(ForceWscOrg connected, int count) {
+        List<SalesforceId> ids = new ArrayList<>();
+        connected
+                .records()
+                .pullChanged(
+                        SObjectType.CONTACT,
+                        OptOutField.EMAIL_OPT_OUT_API_NAME,
+                        Optional.empty(),
+                        chunk -> chunk.stream()
+                                .filter(r -> !r.optedOut() && !r.deleted())
+                                .forEach(r -> ids.add(r.id())));
+        assertThat(ids.size()).isGreaterThanOrEqualTo(count);
+        return List.copyOf(ids.subList(0, count));
     }
 }

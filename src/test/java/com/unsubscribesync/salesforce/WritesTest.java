@@ -9,7 +9,6 @@ import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.state.FieldAccess;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WritesTest {
@@ -20,7 +19,7 @@ class WritesTest {
     void aThousandIdsAreWrittenInExactlyFiveUpdateCallsWithOneOutcomeEachInOrder() throws Exception {
         try (LocalOrg org = TestOrgs.start(1800);
                 ForceWscOrg connected = orgs.connect(org)) {
-            List<SalesforceId> ids = contacts(connected, 1000);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 1000);
             long calls = connected.records().callsMade();
             int used = org.apiCallsUsed();
 
@@ -54,7 +53,7 @@ class WritesTest {
     void aDeletedRecordIsRefusedForGood() throws Exception {
         try (LocalOrg org = TestOrgs.start(50);
                 ForceWscOrg connected = orgs.connect(org)) {
-            List<SalesforceId> ids = contacts(connected, 2);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 2);
             org.state().delete(ids.get(0).value());
             List<WriteOutcome> outcomes = connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true);
             assertThat(outcomes.get(0).statusCode()).contains("ENTITY_IS_DELETED");
@@ -67,7 +66,7 @@ class WritesTest {
     void aReadOnlyFieldIsRefusedForGoodPerRecord() throws Exception {
         try (LocalOrg org = TestOrgs.start(50);
                 ForceWscOrg connected = orgs.connect(org)) {
-            List<SalesforceId> ids = contacts(connected, 3);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 3);
             org.state().setFieldAccess("Contact", OPT_OUT, FieldAccess.READONLY);
             assertThat(connected.records().setOptOut(SObjectType.CONTACT, OPT_OUT, ids, true))
                     .allSatisfy(o -> {
@@ -90,7 +89,7 @@ class WritesTest {
                 "ENTITY_IS_DELETED");
         try (LocalOrg org = TestOrgs.start(50);
                 ForceWscOrg connected = orgs.connect(org)) {
-            List<SalesforceId> ids = contacts(connected, 2);
+            List<SalesforceId> ids = TestOrgs.contacts(connected, 2);
             List<String> all = new ArrayList<>(retryable);
             all.addAll(permanent);
             for (String code : all) {
@@ -110,20 +109,5 @@ class WritesTest {
             }
         }
         assertThat(FaultClassifier.recordResult("SERVER_UNAVAILABLE")).isEqualTo(WriteOutcome.Result.RETRYABLE);
-    }
-
-    private static List<SalesforceId> contacts(ForceWscOrg connected, int count) {
-        List<SalesforceId> ids = new ArrayList<>();
-        connected
-                .records()
-                .pullChanged(
-                        SObjectType.CONTACT,
-                        OPT_OUT,
-                        Optional.empty(),
-                        chunk -> chunk.stream()
-                                .filter(r -> !r.optedOut() && !r.deleted())
-                                .forEach(r -> ids.add(r.id())));
-        assertThat(ids.size()).isGreaterThanOrEqualTo(count);
-        return List.copyOf(ids.subList(0, count));
     }
 }

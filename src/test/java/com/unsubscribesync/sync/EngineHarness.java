@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The engine of one data directory wired as the app wires it, against an in-process local org reached through
@@ -101,7 +102,7 @@ final class EngineHarness implements AutoCloseable {
         conflicts = new ConflictRepository(database);
         mirror = new MirrorRepository(database);
         runs = new SyncRunRepository(database);
-        connected = connect(org, connection);
+        connected = connect(org, connection, () -> settings.load().callsInFlight());
         salesforce = connected.records();
         CurrentOrg current = () -> Optional.of(salesforce);
         fields = new OptOutFields(clock);
@@ -166,10 +167,16 @@ final class EngineHarness implements AutoCloseable {
 
     /** Bulk API polling does not sleep here: each wait lets the org finish its batches instead. */
     static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection) {
+        return connect(org, connection, () -> 1);
+    }
+
+    /** @param callsInFlight the most calls going at once, read as each call asks, as the app reads its setting */
+    static ForceWscOrg connect(LocalOrg org, ConnectionOptions connection, IntSupplier callsInFlight) {
         return LocalOrgConnections.open(
                 org,
                 connection.withBulkPolling(BulkPolling.defaults()
-                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30)))));
+                        .withSleeper(delay -> org.bulkJobs().awaitIdle(Duration.ofSeconds(30)))),
+                callsInFlight);
     }
 
     /** Resubscribes as the console and command line do, on this engine's clock. */

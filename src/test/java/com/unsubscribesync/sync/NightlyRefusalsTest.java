@@ -95,6 +95,8 @@ class NightlyRefusalsTest {
     @Test
     void aFieldTurningReadOnlyMidRunIsOneFieldUnavailableConflictNotOnePerRecord() throws Exception {
         List<String> contacts = unsubscribedContacts(456);
+        // One batch of 200 a write, so the field turns read-only before the second is sent.
+        engine.settings(s -> s.withCallsInFlight(1));
 
         RunReport report = engine.nightly.run(
                 new RunRequest(SyncRun.Trigger.RUN_NOW, false, false),
@@ -133,7 +135,8 @@ class NightlyRefusalsTest {
     @Test
     void aRunWhoseProcessDiesMidPushShowsWhatItReallyPushedOnceTheNextRunClosesIt() throws Exception {
         unsubscribedContacts(1200);
-        engine.settings(s -> s.withBulkThreshold(5_000));
+        // One batch of 200 a write, so that the process dies after three of them.
+        engine.settings(s -> s.withBulkThreshold(5_000).withCallsInFlight(1));
 
         Throwable died = catchThrowable(
                 () -> engine.nightly.run(new RunRequest(SyncRun.Trigger.RUN_NOW, false, false), new AtWrite(4, () -> {

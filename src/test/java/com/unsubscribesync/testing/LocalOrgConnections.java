@@ -9,6 +9,7 @@ import com.unsubscribesync.salesforce.SessionSource;
 import com.unsubscribesync.salesforce.TokenEndpoint;
 import java.net.ProxySelector;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /** The app's own connection to a local org, signed in with the org's client credentials, as the tests open it. */
 public final class LocalOrgConnections {
@@ -24,12 +25,18 @@ public final class LocalOrgConnections {
     }
 
     public static ForceWscOrg open(LocalOrg org, ConnectionOptions options) {
+        return open(org, options, () -> 1);
+    }
+
+    /** @param callsInFlight the most calls the connection keeps going at once, read as each call asks */
+    public static ForceWscOrg open(LocalOrg org, ConnectionOptions options, IntSupplier callsInFlight) {
         TokenEndpoint tokens =
                 new TokenEndpoint(LoginUrl.parse(org.url()), org.clientId(), options, ProxySelector.getDefault());
         return ForceWscOrg.open(
                 new ConnectorConfigs(options, ProxySelector.getDefault()),
                 SessionSource.clientCredentials(tokens, org.clientSecret()),
                 () -> 0,
+                callsInFlight,
                 false,
                 () -> {});
     }

@@ -11,6 +11,7 @@ import java.util.Random;
 public final class CallLatency {
     private final Random jitter;
     private volatile LatencyProfile profile;
+    private final CallsAtOnce atOnce = new CallsAtOnce();
 
     public CallLatency(long seed, LatencyProfile profile) {
         this.jitter = new Random(seed);
@@ -23,6 +24,11 @@ public final class CallLatency {
 
     public LatencyProfile profile() {
         return profile;
+    }
+
+    /** The API requests being served at once, whatever the profile. */
+    public CallsAtOnce atOnce() {
+        return atOnce;
     }
 
     /** How long the answer to this call is held back. */

@@ -22,6 +22,8 @@ public abstract class ApiEndpoint implements HttpHandler {
     private final Faults faults;
     private final CallLatency latency;
     private final int maxRequestBytes;
+    /** Whether the request this worker serves is still counted as being served; it stops just before its answer. */
+    private final ThreadLocal<boolean[]> serving = ThreadLocal.withInitial(() -> new boolean[1]);
 
     /** @param maxRequestBytes the longest request body this service reads, as sent and once gunzipped */
     protected ApiEndpoint(Faults faults, CallLatency latency, int maxRequestBytes) {
@@ -40,6 +42,8 @@ public abstract class ApiEndpoint implements HttpHandler {
             HttpExchange exchange, int status, String contentType, String text, String operation, int rows)
             throws IOException {
         latency.hold(operation, rows);
+        // A caller may send its next call the moment this answer arrives: it must not seem to overlap this one.
+        done();
         HttpBodies.send(exchange, status, contentType, text);
     }
 
@@ -54,6 +58,7 @@ public abstract class ApiEndpoint implements HttpHandler {
             int rows)
             throws IOException {
         latency.hold(operation, rows);
+        done();
         HttpBodies.sendGzipped(exchange, status, contentType, gzipped, length);
     }
 
@@ -70,6 +75,8 @@ public abstract class ApiEndpoint implements HttpHandler {
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
+        latency.atOnce().started();
+        serving.get()[0] = true;
         try (exchange) {
             byte[] body;
             try {
@@ -92,6 +99,16 @@ public abstract class ApiEndpoint implements HttpHandler {
             } else if (callFault == CallFault.NONE) {
                 serve(exchange, body);
             }
+        } finally {
+            done();
+        }
+    }
+
+    private void done() {
+        boolean[] counted = serving.get();
+        if (counted[0]) {
+            counted[0] = false;
+            latency.atOnce().ended();
         }
     }
 }

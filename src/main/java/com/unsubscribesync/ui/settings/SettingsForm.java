@@ -36,7 +36,8 @@ public final class SettingsForm {
             Setting.RESUBSCRIBE_POLICY,
             Setting.MATCH_BY_EMAIL,
             Setting.API_RESERVE_PERCENT,
-            Setting.BULK_THRESHOLD);
+            Setting.BULK_THRESHOLD,
+            Setting.CALLS_IN_FLIGHT);
 
     private final ChangeSettings settings;
     private final Background background;

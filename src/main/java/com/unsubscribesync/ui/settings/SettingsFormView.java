@@ -42,6 +42,7 @@ public final class SettingsFormView extends VBox {
                 matchRow(),
                 reserveRow(),
                 thresholdRow(),
+                callsRow(),
                 buttons());
         card.setId("more-settings");
         getChildren().add(card);
@@ -146,6 +147,15 @@ public final class SettingsFormView extends VBox {
                 "records for one object",
                 "From this many changes "
                         + "to Leads or to Contacts at once a run uses the Bulk API instead of SOAP (at least 1000).");
+    }
+
+    private VBox callsRow() {
+        return numberRow(
+                Setting.CALLS_IN_FLIGHT,
+                "Calls in _flight",
+                "calls to Salesforce at once",
+                "A run keeps this many calls going at once: reading Leads and Contacts side by side, and "
+                        + "sending updates of 200 in parallel (1 to 25; 1 sends one call at a time).");
     }
 
     /** A number field followed by its unit. */
