@@ -29,6 +29,11 @@ public record IntakeSettings(
     public static final int PER_MINUTE = 60;
     /** A burst of 10 000 clicks in a second waits here whole: a waiting click costs its connection, no thread. */
     public static final int QUEUE = 10_000;
+    /**
+     * One writer: H2 commits one at a time and each commit writes every page changed since the last, so a second
+     * writer's transaction only made each commit larger (ADR 0072); one writer's groups grow with the backlog.
+     */
+    public static final int WRITERS = 1;
     /** The most one {@code POST /api/unsubscribes} may send: its body, and the unsubscribes in it. */
     public static final int API_MAX_BODY_BYTES = 256 * 1024;
 
@@ -40,7 +45,7 @@ public record IntakeSettings(
 
     public static IntakeSettings on(InetSocketAddress address) {
         return new IntakeSettings(
-                address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, 2, Duration.ofSeconds(20), Optional.empty());
+                address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, WRITERS, Duration.ofSeconds(20), Optional.empty());
     }
 
     public IntakeSettings withTrustedProxies(Set<InetAddress> proxies) {
