@@ -45,7 +45,14 @@ public record IntakeSettings(
 
     public static IntakeSettings on(InetSocketAddress address) {
         return new IntakeSettings(
-                address, Set.of(), MAX_BODY_BYTES, PER_MINUTE, QUEUE, WRITERS, Duration.ofSeconds(20), Optional.empty());
+                address,
+                Set.of(),
+                MAX_BODY_BYTES,
+                PER_MINUTE,
+                QUEUE,
+                WRITERS,
+                Duration.ofSeconds(20),
+                Optional.empty());
     }
 
     public IntakeSettings withTrustedProxies(Set<InetAddress> proxies) {

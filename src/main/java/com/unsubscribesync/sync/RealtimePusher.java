@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +76,13 @@ public final class RealtimePusher {
     private final PushLookup lookup;
     private final StaleConflicts staleConflicts;
     private final String node = NodeName.ofThisProcess();
+    /** Sends one object's opt-outs while the pass's own thread sends the other's. */
+    private final ExecutorService alongside = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "realtime-pusher-alongside");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private long dueAtLastLook;
 
     public RealtimePusher(
@@ -184,7 +193,7 @@ public final class RealtimePusher {
 
         PassConflicts raised = new PassConflicts(conflicts, usable.check(), clock);
         PassPlan plan = plan(current, usable, found, entries.keySet(), linked, raised);
-        PassWrites writes = new PassWrites(mirror, fields, raised);
+        PassWrites writes = new PassWrites(mirror, fields, raised, alongside);
         writes.write(salesforce, bulk, current, usable, plan);
         closeWhatWasFollowed(plan, writes, found);
         List<Long> settled = new ArrayList<>();
