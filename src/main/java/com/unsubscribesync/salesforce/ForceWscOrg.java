@@ -21,7 +21,7 @@ public final class ForceWscOrg implements OpenOrg {
             OrgCalls calls, BulkPolling polling, IntSupplier reservePercent, boolean demo, Runnable afterClose) {
         ApiReserve reserve = new ApiReserve(calls, reservePercent);
         this.calls = calls;
-        this.records = new ForceWscRecords(calls, reserve, demo);
+        this.records = new ForceWscRecords(calls, reserve, demo, new BulkQuery(calls, polling));
         this.bulk = new ForceWscBulk(calls, reserve, polling);
         this.layouts = new ForceWscLayouts(calls);
         this.afterClose = afterClose;
