@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A full read of an object past 100 000 records goes on through one Bulk query job; a smaller or partial one pages. */
+@Tag("slow") // seeds 210 000 people: 20 s of the default build's ten minutes
 class LargeFullReadsTest {
     private static final String OPT_OUT = OptOutField.EMAIL_OPT_OUT_API_NAME;
     private static LocalOrg org;
