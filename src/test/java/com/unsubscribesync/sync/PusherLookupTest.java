@@ -165,18 +165,7 @@ class PusherLookupTest {
     @Test
     void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
         TestClock clock = TestClock.atNow();
-        RealtimePusher pusher = new RealtimePusher(
-                engine.outbox,
-                engine.people,
-                engine.settings,
-                engine.conflicts,
-                engine.mirror,
-                engine.runs,
-                () -> Optional.of(engine.salesforce),
-                engine.connected.bulk(),
-                engine.fields,
-                RealtimePusher.standardRetry(new java.util.Random(1)),
-                clock);
+        RealtimePusher pusher = pusherOn(clock);
         assertThat(pusher.untilBurstGathered()).as("nothing due").isZero();
 
         unsubscribeAll(List.of("a1@acme.test"));
@@ -200,7 +189,21 @@ class PusherLookupTest {
     void aBurstBigEnoughForBulkJobsGoesWithoutWaitingForTheRestOfIt() {
         engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
         TestClock clock = TestClock.atNow();
-        RealtimePusher pusher = new RealtimePusher(
+        RealtimePusher pusher = pusherOn(clock);
+        unsubscribeAll(addresses(0, 2 * SyncSettings.MIN_BULK_THRESHOLD - 1));
+        clock.set(Instant.now());
+        assertThat(pusher.untilBurstGathered())
+                .as("below two Bulk thresholds and still arriving")
+                .isPositive();
+
+        unsubscribeAll(addresses(2 * SyncSettings.MIN_BULK_THRESHOLD, 1));
+        assertThat(pusher.untilBurstGathered())
+                .as("two Bulk thresholds due, though the burst still arrives")
+                .isZero();
+    }
+
+    private RealtimePusher pusherOn(TestClock clock) {
+        return new RealtimePusher(
                 engine.outbox,
                 engine.people,
                 engine.settings,
@@ -212,16 +215,6 @@ class PusherLookupTest {
                 engine.fields,
                 RealtimePusher.standardRetry(new java.util.Random(1)),
                 clock);
-        unsubscribeAll(addresses(0, 2 * SyncSettings.MIN_BULK_THRESHOLD - 1));
-        clock.set(Instant.now());
-        assertThat(pusher.untilBurstGathered())
-                .as("below two Bulk thresholds and still arriving")
-                .isPositive();
-
-        unsubscribeAll(addresses(2 * SyncSettings.MIN_BULK_THRESHOLD, 1));
-        assertThat(pusher.untilBurstGathered())
-                .as("two Bulk thresholds due, though the burst still arrives")
-                .isZero();
     }
 
     private static List<String> addresses(int from, int count) {
