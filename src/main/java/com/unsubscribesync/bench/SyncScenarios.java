@@ -4,6 +4,7 @@ import com.sforce.ws.ConnectionException;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
+import com.unsubscribesync.salesforce.BulkQuery;
 import com.unsubscribesync.sync.RealtimePusher;
 import com.unsubscribesync.sync.RunReport;
 import java.io.IOException;
@@ -146,7 +147,9 @@ final class SyncScenarios implements AutoCloseable {
 
         long minimum = 1;
         for (int rows : work.pulled().values()) {
-            minimum += Math.max(1, (rows + 1999) / 2000);
+            minimum += scenario.equals("initial") && rows >= BulkQuery.FULL_READS_FROM
+                    ? 1 + BulkQuery.plannedCalls(rows, BulkQuery.DEFAULT_CHUNK)
+                    : Math.max(1, (rows + 1999) / 2000);
         }
         for (int rows : work.pushed().values()) {
             minimum += (rows + 199) / 200;

@@ -38,6 +38,11 @@ import java.util.stream.Collectors;
 public final class BulkQuery {
     /** Salesforce's default chunk, in ids. */
     public static final int DEFAULT_CHUNK = 100_000;
+    /**
+     * From this many records of one object a full read goes through a Bulk query job (ADR 0073): below it pages of
+     * 2 000, several in flight, are as quick, and a Bulk job may wait in Salesforce's queue before it starts.
+     */
+    public static final long FULL_READS_FROM = 100_000;
     /** Salesforce's largest chunk, in ids. */
     public static final int MAX_CHUNK = 250_000;
 

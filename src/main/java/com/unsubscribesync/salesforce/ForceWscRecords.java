@@ -43,11 +43,6 @@ final class ForceWscRecords implements SalesforceOrg {
     private OrgIdentity identity;
 
     /** @param demo whether this is the embedded demo org */
-    /**
-     * From this many records of one object a full read goes through a Bulk API query job: below it pages of 2 000,
-     * several in flight, are as quick, and a Bulk job may wait in Salesforce's queue before it starts.
-     */
-    static final long BULK_QUERY_FROM = 100_000;
     /** Records handed over at a time from a Bulk query: a SOAP page's worth, so the engine stores them alike. */
     private static final int PAGE = 2_000;
 
@@ -99,7 +94,7 @@ final class ForceWscRecords implements SalesforceOrg {
         String what = "reading changed " + type.apiName() + "s";
         CallsInFlight.Admission admission = reserve.eachCall(what);
         QueryResult page = calls.partner(what, admission, pc -> pc.queryAll(soql));
-        if (since.isEmpty() && page.getSize() >= BULK_QUERY_FROM) {
+        if (since.isEmpty() && page.getSize() >= BulkQuery.FULL_READS_FROM) {
             // The first page says how many there are: a read this large goes on through one Bulk query job, a few
             // calls per 100 000 records instead of a page per 2 000 (ADR 0073). The first page is read again there.
             reserve.require(BulkQuery.plannedCalls(page.getSize(), BulkQuery.DEFAULT_CHUNK), what);

@@ -43,7 +43,7 @@ class LargeFullReadsTest {
                 rows.forEach(row -> ids.add(row.id().value()));
             });
 
-            assertThat(handed[0]).as("records handed over").isGreaterThanOrEqualTo(ForceWscRecords.BULK_QUERY_FROM);
+            assertThat(handed[0]).as("records handed over").isGreaterThanOrEqualTo(BulkQuery.FULL_READS_FROM);
             assertThat(ids).as("each once").hasSize((int) handed[0]);
             assertThat(org.bulkJobs().jobs())
                     .singleElement()
@@ -69,7 +69,7 @@ class LargeFullReadsTest {
 
             assertThat(pages.stream().mapToLong(Integer::longValue).sum())
                     .as("every Contact changed since 2000")
-                    .isGreaterThanOrEqualTo(ForceWscRecords.BULK_QUERY_FROM);
+                    .isGreaterThanOrEqualTo(BulkQuery.FULL_READS_FROM);
             assertThat(org.bulkJobs().jobs()).as("no Bulk job").hasSize(jobs);
         }
     }
