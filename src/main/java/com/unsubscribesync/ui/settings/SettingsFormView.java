@@ -167,7 +167,7 @@ public final class SettingsFormView extends VBox {
         return row(setting, label, line, help);
     }
 
-    private FlowPane buttons() {
+    private VBox buttons() {
         Button save = new Button("_Save settings");
         save.setId("settings-save");
         save.getStyleClass().add("primary");
@@ -184,9 +184,11 @@ public final class SettingsFormView extends VBox {
         Label status = Cards.text("", "help");
         status.setId("settings-status");
         status.textProperty().bind(form.statusProperty());
-        FlowPane buttons = new FlowPane(10, 8, save, revert, status);
+        FlowPane buttons = new FlowPane(10, 8, save, revert);
         buttons.getStyleClass().add("toolbar");
-        return buttons;
+        // Below the buttons, not beside them: a flow pane keeps a label on one line, and at 200 % text this one
+        // made the whole page wider than the window (a sideways scroll bar).
+        return new VBox(6, buttons, status);
     }
 
     /** The words after a number box, which wrap rather than run past the card at large text. */
