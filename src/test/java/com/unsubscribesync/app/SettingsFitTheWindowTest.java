@@ -12,16 +12,34 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** At 200 % text in a 1024x700 window the settings never make their page wider than the window, saved or not. */
 class SettingsFitTheWindowTest extends SeededConsoleTest {
+    private double width;
+    private double height;
+
+    @AfterEach
+    void giveTheStageItsSizeBack(FxRobot robot) {
+        // TestFX shares one stage between tests: the next test's scene must not open in this test's window size.
+        robot.interact(() -> {
+            Window window = running.scene.getWindow();
+            if (window != null && width > 0) {
+                window.setWidth(width);
+                window.setHeight(height);
+            }
+        });
+    }
+
     @Test
     void savedSettingsAtTwiceTheTextSizeScrollOnlyUpAndDown(FxRobot robot) throws Exception {
         SeededConsole.settle();
         robot.interact(() -> {
+            width = running.scene.getWindow().getWidth();
+            height = running.scene.getWindow().getHeight();
             Window window = running.scene.getWindow();
             window.setWidth(1024);
             window.setHeight(700);
