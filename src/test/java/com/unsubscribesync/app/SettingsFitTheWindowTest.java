@@ -30,6 +30,7 @@ class SettingsFitTheWindowTest extends SeededConsoleTest {
             if (window != null && width > 0) {
                 window.setWidth(width);
                 window.setHeight(height);
+                window.sizeToScene();
             }
         });
     }
