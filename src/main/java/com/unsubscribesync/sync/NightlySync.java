@@ -47,6 +47,10 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +91,12 @@ public final class NightlySync {
     private final Clock clock;
     private final StaleConflicts staleConflicts;
     private final String holder = "run-" + UUID.randomUUID();
+    /** Sends an object's batches beside the next object's; its threads end after a minute unused. */
+    private final ExecutorService alongside = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "nightly-push-alongside");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param refusals  back-off for records Salesforce refuses for now: the real-time push's
@@ -364,6 +374,9 @@ public final class NightlySync {
      * Pushes in SOAP calls of 200, or in Bulk API jobs when one object has enough to push; stops before the API
      * reserve or on request, leaving the rest for the next run. Records refused for now are tried again at the end
      * with the push's back-off; an object whose field turns unusable is one conflict, and the rest of it waits.
+     *
+     * <p>SOAP batches go in waves of as many calls as may be in flight: when an object's last batches leave room in
+     * a wave, the next object's first batches fill it, so Leads and Contacts are written side by side.
      */
     private Optional<String> push(
             SalesforceOrg salesforce,
@@ -379,36 +392,98 @@ public final class NightlySync {
         long done = 0;
         RefusedRecords refused = new RefusedRecords();
         Writes writes = new Writes(salesforce, apiNames, check, counter, refused);
-        for (Map.Entry<SObjectType, Long> object : pushes.entrySet()) {
-            SObjectType type = object.getKey();
-            Iterator<PlannedPush> ids = plan.pushes(type);
-            OptOutWriter writer = OptOutWriter.forRecords(object.getValue().intValue(), current);
-            long left = object.getValue();
-            while (ids.hasNext()) {
-                Optional<String> stop = stopBefore(salesforce, current, progress, counter);
-                if (stop.isPresent()) {
-                    return stop;
+        List<ObjectPushes> objects = new ArrayList<>();
+        pushes.forEach((type, count) -> objects.add(
+                new ObjectPushes(type, plan.pushes(type), OptOutWriter.forRecords(count.intValue(), current), count)));
+        objects.removeIf(object -> !object.ids.hasNext());
+        while (!objects.isEmpty()) {
+            Optional<String> stop = stopBefore(salesforce, current, progress, counter);
+            if (stop.isPresent()) {
+                return stop;
+            }
+            List<Writes.Part> wave = wave(objects, current, callsLeft(salesforce, current));
+            progress.update("Setting opt-outs in Salesforce", done, total);
+            Optional<SalesforceException> allowanceUsedUp = writes.write(wave);
+            for (Writes.Part part : wave) {
+                ObjectPushes object = objects.stream()
+                        .filter(o -> o.type == part.type())
+                        .findFirst()
+                        .orElseThrow();
+                done += part.batch().size();
+                object.left -= part.batch().size();
+                if (counter.waitingForField.containsKey(part.type())) {
+                    counter.waitingForField.merge(part.type(), object.left, Long::sum);
+                    done += object.left;
+                    objects.remove(object);
                 }
-                Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
-                int step = writer.step(current, callsLeft(salesforce, current));
-                while (batch.size() < step && ids.hasNext()) {
-                    PlannedPush push = ids.next();
-                    batch.put(push.id(), push.email());
-                }
-                progress.update("Setting opt-outs in Salesforce", done, total);
-                writes.write(writer, type, batch);
-                done += batch.size();
-                left -= batch.size();
-                stillRunning.run();
-                counter.save.run();
-                if (counter.waitingForField.containsKey(type)) {
-                    counter.waitingForField.merge(type, left, Long::sum);
-                    done += left;
-                    break;
-                }
+            }
+            objects.removeIf(object -> !object.ids.hasNext());
+            stillRunning.run();
+            counter.save.run();
+            if (allowanceUsedUp.isPresent()) {
+                String why = allowanceUsedUp.get().getMessage();
+                return Optional.of(
+                        stopBefore(salesforce, current, progress, counter).orElse(why));
             }
         }
         return retryRefused(writes, refused, current, progress, counter, stillRunning);
+    }
+
+    /** The records of one object still to push, read from the plan a page at a time. */
+    private static final class ObjectPushes {
+        final SObjectType type;
+        final Iterator<PlannedPush> ids;
+        final OptOutWriter writer;
+        long left;
+
+        ObjectPushes(SObjectType type, Iterator<PlannedPush> ids, OptOutWriter writer, long left) {
+            this.type = type;
+            this.ids = ids;
+            this.writer = writer;
+            this.left = left;
+        }
+
+        Writes.Part take(int most) {
+            Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
+            while (batch.size() < most && ids.hasNext()) {
+                PlannedPush push = ids.next();
+                batch.put(push.id(), push.email());
+            }
+            return new Writes.Part(writer, type, batch);
+        }
+    }
+
+    /**
+     * The next writes to send at once: the first object's next step, then, while that leaves SOAP calls unused, the
+     * next objects' first batches. A Bulk API job goes alone.
+     */
+    private static List<Writes.Part> wave(List<ObjectPushes> objects, SyncSettings current, long callsLeft) {
+        ObjectPushes first = objects.get(0);
+        List<Writes.Part> wave = new ArrayList<>();
+        wave.add(first.take(first.writer.step(current, callsLeft)));
+        if (first.writer != OptOutWriter.SOAP) {
+            return wave;
+        }
+        int batch = OptOutWriter.SOAP.batch();
+        long room = OptOutWriter.SOAP.step(current, callsLeft) / batch
+                - calls(wave.get(0).batch().size(), batch);
+        for (int next = 1; next < objects.size() && room > 0 && !first.ids.hasNext(); next++) {
+            ObjectPushes object = objects.get(next);
+            if (object.writer != OptOutWriter.SOAP) {
+                break;
+            }
+            Writes.Part part = object.take((int) room * batch);
+            wave.add(part);
+            room -= calls(part.batch().size(), batch);
+            if (object.ids.hasNext()) {
+                break;
+            }
+        }
+        return wave;
+    }
+
+    private static long calls(int records, int batch) {
+        return (records + batch - 1) / batch;
     }
 
     /** Tries the records refused for now again, after the push's back-off, until written or out of attempts. */
@@ -440,9 +515,12 @@ public final class NightlySync {
                     Map<SalesforceId, Optional<Email>> batch = new LinkedHashMap<>();
                     again.subList(from, Math.min(again.size(), from + step))
                             .forEach(e -> batch.put(e.getKey(), e.getValue()));
-                    writes.write(writer, object.getKey(), batch);
+                    Optional<SalesforceException> allowanceUsedUp = writes.write(writer, object.getKey(), batch);
                     stillRunning.run();
                     counter.save.run();
+                    if (allowanceUsedUp.isPresent()) {
+                        return Optional.of(allowanceUsedUp.get().getMessage());
+                    }
                 }
             }
         }
@@ -521,9 +599,63 @@ public final class NightlySync {
             this.refused = refused;
         }
 
-        void write(OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {
-            List<WriteOutcome> outcomes =
-                    writer.write(salesforce, bulk, type, apiNames.get(type), new ArrayList<>(batch.keySet()));
+        /** Records of one object written in one go: a SOAP batch (split by the connection) or a Bulk job. */
+        record Part(OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {}
+
+        /**
+         * Sends the parts at once and settles each as Salesforce answered it, in order. Salesforce saying the daily
+         * allowance is used up (or the reserve being reached as a call was about to go) is returned, the parts
+         * written before it settled; any other failure is thrown once the parts that went through are settled.
+         */
+        Optional<SalesforceException> write(List<Part> wave) {
+            List<CompletableFuture<List<WriteOutcome>>> sent = new ArrayList<>();
+            for (int i = 0; i < wave.size() - 1; i++) {
+                Part part = wave.get(i);
+                sent.add(CompletableFuture.supplyAsync(() -> send(part), alongside));
+            }
+            Part last = wave.get(wave.size() - 1);
+            try {
+                sent.add(CompletableFuture.completedFuture(send(last)));
+            } catch (RuntimeException e) {
+                sent.add(CompletableFuture.failedFuture(e));
+            }
+            Optional<RuntimeException> failure = Optional.empty();
+            for (int i = 0; i < wave.size(); i++) {
+                try {
+                    settle(wave.get(i), sent.get(i).join());
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                    failure = failure.or(() -> Optional.of(cause));
+                }
+            }
+            if (failure.isEmpty()) {
+                return Optional.empty();
+            }
+            if (failure.get() instanceof SalesforceException salesforceFailure
+                    && salesforceFailure.kind() == SalesforceException.Kind.API_LIMIT_EXCEEDED) {
+                return Optional.of(salesforceFailure);
+            }
+            throw failure.get();
+        }
+
+        Optional<SalesforceException> write(
+                OptOutWriter writer, SObjectType type, Map<SalesforceId, Optional<Email>> batch) {
+            return write(List.of(new Part(writer, type, batch)));
+        }
+
+        private List<WriteOutcome> send(Part part) {
+            return part.writer()
+                    .write(
+                            salesforce,
+                            bulk,
+                            part.type(),
+                            apiNames.get(part.type()),
+                            new ArrayList<>(part.batch().keySet()));
+        }
+
+        private void settle(Part part, List<WriteOutcome> outcomes) {
+            SObjectType type = part.type();
+            Map<SalesforceId, Optional<Email>> batch = part.batch();
             Settlement settlement = new Settlement();
             List<SalesforceId> written = new ArrayList<>();
             boolean fieldTurnedUnusable = false;

@@ -50,14 +50,12 @@ class FaultMatrixTest {
 
     @BeforeEach
     void unsubscribeEveryoneHere() throws Exception {
-        RetryPolicy calls =
-                new RetryPolicy(CALL_ATTEMPTS, Duration.ofMillis(50), Duration.ofMillis(200), waits, new Random(3));
+        RetryPolicy calls = waits.policy(CALL_ATTEMPTS, Duration.ofMillis(50), 3);
         ConnectionOptions connection =
                 new ConnectionOptions(Duration.ofSeconds(5), Duration.ofMillis(1500), "FaultMatrixTest/1", calls);
         RetryPolicy pushes = new RetryPolicy(
                 PUSH_ATTEMPTS, Duration.ofSeconds(2), Duration.ofMinutes(15), delay -> {}, new Random(5));
         engine = EngineHarness.standalone(options -> options.withPeople(0).withSeed(17), pushes, connection, clock);
-        waits.countCallsWith(engine.salesforce::callsMade);
         List<Unsubscribe> unsubscribes = new ArrayList<>();
         for (int i = 0; i < CONTACTS + LEADS; i++) {
             String email = (i < CONTACTS ? "contact" : "lead") + i + "@fault.test";
@@ -201,9 +199,10 @@ class FaultMatrixTest {
                 assertThat(run.message()).hasValueSatisfying(m -> assertThat(m).contains("web page"));
             }
             case LATENCY_SPIKE ->
+                // Each call in flight when the spike began times out at least once; two waits end the spike.
                 assertThat(waits.waits())
-                        .as("two timeouts, then the spike is over")
-                        .isEqualTo(2);
+                        .as("timeouts waited out before the spike was over")
+                        .isGreaterThanOrEqualTo(2);
             case DAILY_API_LIMIT_MID_RUN -> {
                 assertThat(run.counts().pushed()).as("some went through").isBetween(1, CONTACTS + LEADS - 1);
                 assertThat(run.message()).hasValueSatisfying(m -> assertThat(m).contains("API allowance"));
@@ -232,7 +231,8 @@ class FaultMatrixTest {
                     }
                 });
             }
-            case DAILY_API_LIMIT_MID_RUN -> engine.org.faults().dailyApiLimit(engine.org.apiCallsUsed() + 3);
+            // Fewer calls left than the first writes need at once, whether they go one by one or side by side.
+            case DAILY_API_LIMIT_MID_RUN -> engine.org.faults().dailyApiLimit(engine.org.apiCallsUsed() + 2);
             case FIELD_READ_ONLY_MID_RUN -> {
                 for (String object : List.of("Contact", "Lead")) {
                     engine.org

@@ -2,13 +2,18 @@ package com.unsubscribesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +79,42 @@ class NightlyCallsInFlightTest {
         assertThat(parallel.imported()).isEqualTo(serial.imported());
         assertThat(parallel.conflicts()).isEqualTo(serial.conflicts());
         assertThat(parallel.apiCalls()).isEqualTo(serial.apiCalls());
+    }
+
+    @Test
+    void leadsLastBatchGoesBesideTheFirstContactBatchesUpToTheCallsInFlight() throws Exception {
+        EngineHarness engine = engine(0, 4);
+        List<String> contacts = engine.unsubscribedContacts(500, "side-by-side.test");
+        List<String> leads = new ArrayList<>();
+        List<Unsubscribe> leadUnsubscribes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String email = "lead" + i + "@side-by-side.test";
+            leads.add(engine.admin().addLead("Lead", "Number " + i, email, "Side by Side Ltd"));
+            leadUnsubscribes.add(new Unsubscribe(
+                    Email.parse(email), Instant.now(), UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        }
+        engine.unsubscribes.addAll(leadUnsubscribes.iterator());
+        // Only the writes are slow, so the most calls at once is the writes' (the reads are two at most).
+        engine.org.latency().use(LatencyProfile.parse("update=400ms,default=0ms"));
+        engine.org.latency().atOnce().forget();
+        Map<String, Long> before = engine.org.partnerCallsByOperation();
+
+        RunReport report = engine.run();
+
+        assertThat(report.outcome()).isEqualTo(SyncRun.Outcome.SUCCEEDED);
+        assertThat(report.pushed()).isEqualTo(520);
+        assertThat(engine.org.latency().atOnce().most())
+                .as("the Leads' one batch beside the Contacts' three: four calls in flight")
+                .isEqualTo(4);
+        assertThat(engine.org.partnerCallsByOperation().get("update") - before.getOrDefault("update", 0L))
+                .as("one batch per 200 records of each object, none split further")
+                .isEqualTo(1 + 3);
+        assertThat(leads)
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
+        assertThat(contacts)
+                .allSatisfy(id ->
+                        assertThat(engine.admin().read(id).optedOut()).as(id).isTrue());
     }
 
     @Test

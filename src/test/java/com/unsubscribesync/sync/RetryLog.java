@@ -3,20 +3,38 @@ package com.unsubscribesync.sync;
 import com.unsubscribesync.salesforce.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 
 /**
- * Stands in for the waits between tries of a call: records them instead of sleeping, with the number of calls the
- * connection had made, so that the tries of one call can be told apart from those of the next.
+ * Stands in for the waits between tries of a call: records them instead of sleeping, each with how many tries of
+ * its call had failed. Calls go in parallel, so the tries are counted where the policy picks the wait's jitter: the
+ * range it draws from grows with the failures, and is drawn on the thread that then waits.
  */
 final class RetryLog implements RetryPolicy.Sleeper {
-    private final List<Long> atCall = new CopyOnWriteArrayList<>();
-    private volatile LongSupplier calls = () -> -1;
+    private final List<Integer> failuresAtWait = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Long> ceiling = new ThreadLocal<>();
     private volatile Runnable onWait = () -> {};
+    private long firstDelayMillis = 1;
 
-    void countCallsWith(LongSupplier value) {
-        calls = value;
+    /** A policy that waits through this log; the cap is set far enough for every try to draw from its own range. */
+    RetryPolicy policy(int attempts, Duration firstDelay, long seed) {
+        firstDelayMillis = firstDelay.toMillis();
+        Random random = new Random(seed);
+        RandomGenerator jitter = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return random.nextLong();
+            }
+
+            @Override
+            public long nextLong(long origin, long bound) {
+                ceiling.set(bound - 1);
+                return random.nextLong(origin, bound);
+            }
+        };
+        return new RetryPolicy(attempts, firstDelay, firstDelay.multipliedBy(1L << (attempts + 2)), this, jitter);
     }
 
     /** Something that happens during each wait, e.g. the end of a latency spike. */
@@ -26,22 +44,17 @@ final class RetryLog implements RetryPolicy.Sleeper {
 
     @Override
     public void sleep(Duration delay) {
-        atCall.add(calls.getAsLong());
+        long drawnBelow = ceiling.get() == null ? firstDelayMillis : ceiling.get();
+        failuresAtWait.add(1 + Long.numberOfTrailingZeros(Long.highestOneBit(drawnBelow / firstDelayMillis)));
         onWait.run();
     }
 
     int waits() {
-        return atCall.size();
+        return failuresAtWait.size();
     }
 
-    /** The most tries one call had: waits at consecutive call numbers are retries of the same call. */
+    /** The most tries one call had: a call waited after each failed try but its last. */
     int mostTriesOfOneCall() {
-        int most = atCall.isEmpty() ? 1 : 2;
-        int chain = 1;
-        for (int i = 1; i < atCall.size(); i++) {
-            chain = atCall.get(i) == atCall.get(i - 1) + 1 ? chain + 1 : 1;
-            most = Math.max(most, chain + 1);
-        }
-        return most;
+        return 1 + failuresAtWait.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 }
