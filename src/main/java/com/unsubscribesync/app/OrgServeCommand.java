@@ -56,7 +56,7 @@ public class OrgServeCommand implements Callable<Integer> {
             names = "--latency",
             paramLabel = "PROFILE",
             description = "how long each call takes to answer: zero (the default), typical (a production org seen"
-                    + " from a desktop, ADR 0059) or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%")
+                    + " from a desktop, ADR 0059) or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%%")
     private String latency = LatencyProfile.ZERO;
 
     @Option(

@@ -62,7 +62,7 @@ public class BenchCommand implements Callable<Integer> {
             names = "--latency",
             paramLabel = "PROFILE",
             description = "How long the local org takes to answer: zero (the default), typical (a production org"
-                    + " seen from a desktop), or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%. Repeat it, or"
+                    + " seen from a desktop), or e.g. query=300ms+0.25ms/row,default=200ms,jitter=20%%. Repeat it, or"
                     + " give named profiles as zero,typical, to run the scenarios under each, baseline included.")
     List<String> latencies;
 
