@@ -3,6 +3,8 @@ package com.unsubscribesync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.Unsubscribe;
+import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.links.LinkSubject;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.testing.Eventually;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -286,6 +289,33 @@ class LinksAndKeysScreenTest {
                                     .getText()
                                     .equals("Refused today: 1 (bad link 1); failed commits today: 0"));
         }
+    }
+
+    @Test
+    void clicksRecordedWhileAnotherScreenIsShownAreReadWhenLinksAndKeysIsShownAgain(FxRobot robot) throws Exception {
+        open();
+        robot.clickOn("#nav-connection");
+        CountedBackground.settle();
+        Labeled clicks = robot.lookup("#intake-clicks").queryAs(Labeled.class);
+        assertThat(clicks.getText()).startsWith("0 clicks");
+
+        running.fixture
+                .workspace
+                .unsubscribes()
+                .add(new Unsubscribe(
+                        Email.parse("hidden@example.com"),
+                        Instant.now(),
+                        UnsubscribeSource.CLICKED_LINK,
+                        "intake",
+                        Optional.empty()));
+        // Long past the console's gathering of changes (250 ms) and the reads they start.
+        Thread.sleep(1500);
+        CountedBackground.settle();
+        assertThat(clicks.getText()).as("not read again while hidden").startsWith("0 clicks");
+
+        robot.clickOn("#nav-links");
+        CountedBackground.settle();
+        assertThat(clicks.getText()).startsWith("1 click on");
     }
 
     private static TableView<ApiKeyRow> table(FxRobot robot) {

@@ -87,11 +87,17 @@ public final class Console {
         view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));
         polling = polling(STATUS_EVERY);
+        // Links & keys counts today's clicks, a read a flood of clicks would repeat: it is read when shown instead.
+        Runnable intakeIfShown = () -> {
+            if (shell.screenProperty().get() == Screen.LINKS_AND_KEYS) {
+                intake.refresh();
+            }
+        };
         following = new ScreensFollowChanges(Map.of(
                 Change.UNSUBSCRIBES,
                 () -> {
                     unsubscribes.reload();
-                    intake.refresh();
+                    intakeIfShown.run();
                     shell.refreshStatus();
                 },
                 Change.OUTBOX,
@@ -101,13 +107,13 @@ public final class Console {
                 Change.SETTINGS,
                 () -> {
                     integrations.refresh();
-                    intake.refresh();
+                    intakeIfShown.run();
                     shell.refreshStatus();
                 },
                 Change.CONFLICTS,
                 conflicts::refresh,
                 Change.INTAKE,
-                intake::refresh,
+                intakeIfShown,
                 Change.RUNS,
                 () -> {
                     history.refresh();
