@@ -48,9 +48,9 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -466,7 +466,7 @@ public final class NightlySync {
         }
         int batch = OptOutWriter.SOAP.batch();
         long room = OptOutWriter.SOAP.step(current, callsLeft) / batch
-                - calls(wave.get(0).batch().size(), batch);
+                - OptOutWriter.SOAP.plannedCalls(wave.get(0).batch().size());
         for (int next = 1; next < objects.size() && room > 0 && !first.ids.hasNext(); next++) {
             ObjectPushes object = objects.get(next);
             if (object.writer != OptOutWriter.SOAP) {
@@ -474,16 +474,12 @@ public final class NightlySync {
             }
             Writes.Part part = object.take((int) room * batch);
             wave.add(part);
-            room -= calls(part.batch().size(), batch);
+            room -= OptOutWriter.SOAP.plannedCalls(part.batch().size());
             if (object.ids.hasNext()) {
                 break;
             }
         }
         return wave;
-    }
-
-    private static long calls(int records, int batch) {
-        return (records + batch - 1) / batch;
     }
 
     /** Tries the records refused for now again, after the push's back-off, until written or out of attempts. */
@@ -608,25 +604,21 @@ public final class NightlySync {
          * written before it settled; any other failure is thrown once the parts that went through are settled.
          */
         Optional<SalesforceException> write(List<Part> wave) {
-            List<CompletableFuture<List<WriteOutcome>>> sent = new ArrayList<>();
-            for (int i = 0; i < wave.size() - 1; i++) {
-                Part part = wave.get(i);
-                sent.add(CompletableFuture.supplyAsync(() -> send(part), alongside));
-            }
-            Part last = wave.get(wave.size() - 1);
-            try {
-                sent.add(CompletableFuture.completedFuture(send(last)));
-            } catch (RuntimeException e) {
-                sent.add(CompletableFuture.failedFuture(e));
-            }
+            List<CompletableFuture<List<WriteOutcome>>> sent = SentAtOnce.send(
+                    wave.stream()
+                            .<Supplier<List<WriteOutcome>>>map(part -> () -> send(part))
+                            .toList(),
+                    alongside);
             Optional<RuntimeException> failure = Optional.empty();
             for (int i = 0; i < wave.size(); i++) {
+                List<WriteOutcome> outcomes;
                 try {
-                    settle(wave.get(i), sent.get(i).join());
-                } catch (CompletionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-                    failure = failure.or(() -> Optional.of(cause));
+                    outcomes = SentAtOnce.answer(sent.get(i));
+                } catch (RuntimeException e) {
+                    failure = failure.or(() -> Optional.of(e));
+                    continue;
                 }
+                settle(wave.get(i), outcomes);
             }
             if (failure.isEmpty()) {
                 return Optional.empty();

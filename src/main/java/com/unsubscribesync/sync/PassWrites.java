@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * One real-time pass's writes and what Salesforce answered, record by record. An address leaves the outbox only as
@@ -49,19 +49,14 @@ final class PassWrites {
      */
     void write(
             SalesforceOrg salesforce, SalesforceBulk bulk, SyncSettings current, UsableFields usable, PassPlan plan) {
-        List<Map.Entry<SObjectType, List<SalesforceId>>> objects =
-                new ArrayList<>(plan.toWrite().entrySet());
-        List<CompletableFuture<List<WriteOutcome>>> sent = new ArrayList<>();
-        for (int i = 0; i < objects.size() - 1; i++) {
-            Map.Entry<SObjectType, List<SalesforceId>> batch = objects.get(i);
-            sent.add(CompletableFuture.supplyAsync(() -> send(salesforce, bulk, current, usable, batch), alongside));
-        }
-        if (!objects.isEmpty()) {
-            sent.add(CompletableFuture.completedFuture(
-                    send(salesforce, bulk, current, usable, objects.get(objects.size() - 1))));
-        }
+        List<CompletableFuture<List<WriteOutcome>>> sent = SentAtOnce.send(
+                plan.toWrite().entrySet().stream()
+                        .<Supplier<List<WriteOutcome>>>map(
+                                batch -> () -> send(salesforce, bulk, current, usable, batch))
+                        .toList(),
+                alongside);
         for (CompletableFuture<List<WriteOutcome>> answered : sent) {
-            take(outcomes(answered), plan);
+            take(SentAtOnce.answer(answered), plan);
         }
     }
 
@@ -73,17 +68,6 @@ final class PassWrites {
             Map.Entry<SObjectType, List<SalesforceId>> batch) {
         return OptOutWriter.forRecords(batch.getValue().size(), current)
                 .write(salesforce, bulk, batch.getKey(), usable.apiNames().get(batch.getKey()), batch.getValue());
-    }
-
-    private static List<WriteOutcome> outcomes(CompletableFuture<List<WriteOutcome>> answered) {
-        try {
-            return answered.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     private void take(List<WriteOutcome> outcomes, PassPlan plan) {
