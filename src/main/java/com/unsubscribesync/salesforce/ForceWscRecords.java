@@ -42,12 +42,12 @@ final class ForceWscRecords implements SalesforceOrg {
     private final FieldDiscovery discovery = new FieldDiscovery();
     private OrgIdentity identity;
 
-    /** @param demo whether this is the embedded demo org */
     /** Records handed over at a time from a Bulk query: a SOAP page's worth, so the engine stores them alike. */
     private static final int PAGE = 2_000;
 
     private final BulkQuery bulkQuery;
 
+    /** @param demo whether this is the embedded demo org */
     ForceWscRecords(OrgCalls calls, ApiReserve reserve, boolean demo, BulkQuery bulkQuery) {
         this.calls = calls;
         this.reserve = reserve;
