@@ -95,6 +95,30 @@ class UnsubscribesTabTest {
     }
 
     @Test
+    void anUnsubscribeAddedWhileAnotherScreenIsShownIsListedWhenTheListIsShownAgain(FxRobot robot) throws Exception {
+        listed(robot, 4);
+        robot.clickOn("#nav-conflicts");
+        CountedBackground.settle();
+
+        fixture.workspace
+                .unsubscribes()
+                .add(new Unsubscribe(
+                        new Email("late@example.com"),
+                        Instant.now(),
+                        UnsubscribeSource.MANUAL,
+                        "admin",
+                        Optional.empty()));
+        // Long past the console's gathering of changes (250 ms) and the reads they start.
+        Thread.sleep(1500);
+        CountedBackground.settle();
+        assertThat(table.getItems()).as("not read again while hidden").hasSize(4);
+
+        robot.clickOn("#nav-unsubscribes");
+        listed(robot, 5);
+        assertThat(table.getItems()).extracting(UnsubscribeRow::email).contains("late@example.com");
+    }
+
+    @Test
     void afterAResubscribeTheCardTheSelectionAndResubscribeStayOnThatPersonOnly(FxRobot robot) throws Exception {
         listed(robot, 4);
         select(robot, "bo@example.com");

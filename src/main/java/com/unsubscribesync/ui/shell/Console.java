@@ -21,8 +21,10 @@ import com.unsubscribesync.ui.unsubscribes.UnsubscribesViewModel;
 import com.unsubscribesync.ui.welcome.WelcomeView;
 import com.unsubscribesync.ui.welcome.WelcomeViewModel;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -39,6 +41,22 @@ public final class Console {
     private static final Duration STATUS_EVERY = Duration.seconds(3);
     /** When every node's changes are announced (PostgreSQL), the poll only backs up a lost listening connection. */
     private static final Duration STATUS_FALLBACK_EVERY = Duration.seconds(30);
+
+    /**
+     * The screens each kind of change concerns. Only the one shown is read again on a change; the others are read
+     * when shown: a flood of clicks or a long import elsewhere must not keep re-reading lists nobody looks at.
+     */
+    private static final Map<Change, Set<Screen>> SHOWN_BY = Map.of(
+            Change.UNSUBSCRIBES, EnumSet.of(Screen.UNSUBSCRIBES, Screen.LINKS_AND_KEYS),
+            Change.OUTBOX, EnumSet.noneOf(Screen.class),
+            Change.PUSHED, EnumSet.noneOf(Screen.class),
+            Change.SETTINGS, EnumSet.of(Screen.INTEGRATIONS, Screen.LINKS_AND_KEYS),
+            Change.CONFLICTS, EnumSet.of(Screen.CONFLICTS),
+            Change.INTAKE, EnumSet.of(Screen.LINKS_AND_KEYS),
+            Change.RUNS, EnumSet.of(Screen.SYNC_HISTORY, Screen.INTEGRATIONS));
+    /** The status bar is always in sight: the outbox, the last run, the connection. */
+    private static final Set<Change> IN_STATUS_BAR =
+            EnumSet.of(Change.UNSUBSCRIBES, Change.OUTBOX, Change.PUSHED, Change.SETTINGS, Change.RUNS);
 
     private final ShellViewModel shell;
     private final UnsubscribesViewModel unsubscribes;
@@ -87,45 +105,29 @@ public final class Console {
         view.overlay(new WelcomeView(welcome));
         shell.screenProperty().addListener((o, was, now) -> refresh(now));
         polling = polling(STATUS_EVERY);
-        // Links & keys counts today's clicks, a read a flood of clicks would repeat: it is read when shown instead.
-        Runnable intakeIfShown = () -> {
-            if (shell.screenProperty().get() == Screen.LINKS_AND_KEYS) {
-                intake.refresh();
-            }
-        };
-        following = new ScreensFollowChanges(Map.of(
-                Change.UNSUBSCRIBES,
-                () -> {
-                    unsubscribes.reload();
-                    intakeIfShown.run();
+        Map<Change, Runnable> reads = new EnumMap<>(Change.class);
+        for (Change change : Change.values()) {
+            reads.put(change, () -> {
+                refreshIfShown(SHOWN_BY.get(change));
+                if (IN_STATUS_BAR.contains(change)) {
                     shell.refreshStatus();
-                },
-                Change.OUTBOX,
-                shell::refreshStatus,
-                Change.PUSHED,
-                shell::refreshStatus,
-                Change.SETTINGS,
-                () -> {
-                    integrations.refresh();
-                    intakeIfShown.run();
-                    shell.refreshStatus();
-                },
-                Change.CONFLICTS,
-                conflicts::refresh,
-                Change.INTAKE,
-                intakeIfShown,
-                Change.RUNS,
-                () -> {
-                    history.refresh();
-                    integrations.refresh();
-                    shell.refreshStatus();
-                }));
+                }
+            });
+        }
+        following = new ScreensFollowChanges(reads);
+    }
+
+    private void refreshIfShown(Set<Screen> concerned) {
+        Screen shown = shell.screenProperty().get();
+        if (concerned.contains(shown)) {
+            refresh(shown);
+        }
     }
 
     private Timeline polling(Duration every) {
         Timeline timeline = new Timeline(new KeyFrame(every, e -> {
             shell.refreshStatus();
-            history.refresh();
+            refreshIfShown(EnumSet.of(Screen.SYNC_HISTORY));
         }));
         timeline.setCycleCount(Animation.INDEFINITE);
         return timeline;
