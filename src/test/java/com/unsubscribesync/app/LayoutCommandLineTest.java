@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,6 +166,7 @@ class LayoutCommandLineTest {
     }
 
     @Test
+    @Tag("slow") // waits out the outage's retries, about 20 s; -Pslow runs it
     void anInstallThatStopsPartWaySaysWhatChangedFailedAndWasNotTriedAndEachChangeUndoes() throws Exception {
         try (LocalOrg org = LocalOrg.start(LocalOrgOptions.defaults().withPeople(5))) {
             connect(org);
