@@ -277,6 +277,21 @@ final class AdminPath {
             t.click("how-to-connect");
             t.visible("connect-guide");
         }));
+        steps.add(new TourStep("links-and-keys", t -> {
+            t.click("nav-links");
+            t.visible("api-keys");
+            t.visible("make-link");
+        }));
+        steps.add(new TourStep("link-made", t -> {
+            t.type("base-url", "https://unsubscribe.example.com");
+            t.type("link-email", ADDED);
+            t.click("make-link");
+            t.await("the link", () -> {
+                javafx.scene.control.TextInputControl url =
+                        (javafx.scene.control.TextInputControl) t.visible("link-url");
+                return url.getText() != null && url.getText().startsWith("https://unsubscribe.example.com/u/");
+            });
+        }));
         return steps;
     }
 
