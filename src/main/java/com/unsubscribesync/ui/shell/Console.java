@@ -108,7 +108,7 @@ public final class Console {
         Map<Change, Runnable> reads = new EnumMap<>(Change.class);
         for (Change change : Change.values()) {
             reads.put(change, () -> {
-                refreshIfShown(SHOWN_BY.get(change));
+                refreshIfShown(SHOWN_BY.getOrDefault(change, Set.of()));
                 if (IN_STATUS_BAR.contains(change)) {
                     shell.refreshStatus();
                 }
@@ -127,7 +127,7 @@ public final class Console {
     private Timeline polling(Duration every) {
         Timeline timeline = new Timeline(new KeyFrame(every, e -> {
             shell.refreshStatus();
-            refreshIfShown(EnumSet.of(Screen.SYNC_HISTORY));
+            refreshIfShown(Set.of(Screen.SYNC_HISTORY));
         }));
         timeline.setCycleCount(Animation.INDEFINITE);
         return timeline;
