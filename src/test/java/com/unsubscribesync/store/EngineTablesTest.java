@@ -123,6 +123,63 @@ class EngineTablesTest {
     }
 
     @OnEachStore
+    void aRowPulledAgainWithAnyOneValueChangedIsWrittenWhileTheUnchangedRowsBesideItAreNot() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        SalesforceId other = SalesforceId.parse("003000000000002");
+        MirrorRepository.Pulled unchanged = new MirrorRepository.Pulled(
+                new MirrorRecord(
+                        other,
+                        Optional.of(Email.parse("bob@example.com")),
+                        false,
+                        false,
+                        false,
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                NOW);
+        MirrorRecord base = pulled(false).record();
+        SalesforceId lead = SalesforceId.parse("00Q000000000009");
+        List<MirrorRecord> oneValueChanged = List.of(
+                new MirrorRecord(
+                        CONTACT,
+                        Optional.of(Email.parse("ann@example.org")),
+                        false,
+                        false,
+                        false,
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                new MirrorRecord(
+                        CONTACT, Optional.empty(), false, false, false, Optional.empty(), false, Optional.empty()),
+                base.withOptedOut(true),
+                new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.empty(), false, Optional.empty()),
+                new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.of(other), false, Optional.empty()),
+                new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.of(other), true, Optional.empty()),
+                new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.of(other), true, Optional.of(lead)));
+        mirror.save(List.of(pulled(false), unchanged));
+        Instant modstamp = NOW;
+        for (MirrorRecord changed : oneValueChanged) {
+            assertThat(mirror.save(List.of(unchanged, new MirrorRepository.Pulled(changed, modstamp))))
+                    .as("written after %s", changed)
+                    .isEqualTo(1);
+            MirrorRecord held = mirror.find(CONTACT).orElseThrow();
+            assertThat(held.email()).isEqualTo(changed.email());
+            assertThat(held.optedOut()).isEqualTo(changed.optedOut());
+            assertThat(held.converted()).isEqualTo(changed.converted());
+            assertThat(held.convertedContactId()).isEqualTo(changed.convertedContactId());
+            assertThat(held.deleted()).isEqualTo(changed.deleted());
+            assertThat(held.masterRecordId()).isEqualTo(changed.masterRecordId());
+        }
+        MirrorRecord last = oneValueChanged.get(oneValueChanged.size() - 1);
+        assertThat(mirror.save(List.of(new MirrorRepository.Pulled(last, modstamp))))
+                .as("the same again")
+                .isZero();
+        assertThat(mirror.save(List.of(new MirrorRepository.Pulled(last, modstamp.plusMillis(1)))))
+                .as("only the modstamp moved")
+                .isEqualTo(1);
+    }
+
+    @OnEachStore
     void aBurstOfAddressesFindsItsMirroredRecordsAndItsPeoplesSalesforceIdsInOneLookEach() {
         MirrorRepository mirror = new MirrorRepository(database);
         PeopleRepository people = new PeopleRepository(database, CLOCK);
