@@ -126,31 +126,13 @@ class EngineTablesTest {
     void aRowPulledAgainWithAnyOneValueChangedIsWrittenWhileTheUnchangedRowsBesideItAreNot() {
         MirrorRepository mirror = new MirrorRepository(database);
         SalesforceId other = SalesforceId.parse("003000000000002");
-        MirrorRepository.Pulled unchanged = new MirrorRepository.Pulled(
-                new MirrorRecord(
-                        other,
-                        Optional.of(Email.parse("bob@example.com")),
-                        false,
-                        false,
-                        false,
-                        Optional.empty(),
-                        false,
-                        Optional.empty()),
-                NOW);
+        MirrorRepository.Pulled unchanged =
+                new MirrorRepository.Pulled(untouched(other, Optional.of(Email.parse("bob@example.com"))), NOW);
         MirrorRecord base = pulled(false).record();
         SalesforceId lead = SalesforceId.parse("00Q000000000009");
         List<MirrorRecord> oneValueChanged = List.of(
-                new MirrorRecord(
-                        CONTACT,
-                        Optional.of(Email.parse("ann@example.org")),
-                        false,
-                        false,
-                        false,
-                        Optional.empty(),
-                        false,
-                        Optional.empty()),
-                new MirrorRecord(
-                        CONTACT, Optional.empty(), false, false, false, Optional.empty(), false, Optional.empty()),
+                untouched(CONTACT, Optional.of(Email.parse("ann@example.org"))),
+                untouched(CONTACT, Optional.empty()),
                 base.withOptedOut(true),
                 new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.empty(), false, Optional.empty()),
                 new MirrorRecord(CONTACT, base.email(), true, true, true, Optional.of(other), false, Optional.empty()),
@@ -314,6 +296,11 @@ class EngineTablesTest {
                 connection,
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) LIKE 'PREVIEW_MIRROR%'"));
         assertThat(pulledTables).as("tables of what previews pulled").isZero();
+    }
+
+    /** A record never opted out, converted, deleted or merged. */
+    private static MirrorRecord untouched(SalesforceId id, Optional<Email> email) {
+        return new MirrorRecord(id, email, false, false, false, Optional.empty(), false, Optional.empty());
     }
 
     private static MirrorRepository.Pulled pulled(boolean optedOut) {
