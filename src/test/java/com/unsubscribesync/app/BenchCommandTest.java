@@ -57,6 +57,13 @@ class BenchCommandTest {
         assertThat(results.get(1).get("pushed").asInt()).isPositive();
         assertThat(results.get(2).get("writes").asInt()).as("idle").isZero();
         assertThat(results.get(2).get("apiCalls").asLong()).as("idle").isLessThanOrEqualTo(5);
+        List<Double> nights = new ArrayList<>();
+        results.get(2).get("wallMsEachNight").forEach(night -> nights.add(night.asDouble()));
+        nights.sort(null);
+        assertThat(nights).as("idle nights").hasSize(3);
+        assertThat(results.get(2).get("wallMs").asDouble())
+                .as("the median night")
+                .isCloseTo(nights.get(1), org.assertj.core.data.Offset.offset(0.1));
 
         JsonNode burst = results.get(3);
         assertThat(burst.get("unsubscribes").asInt()).isEqualTo(300);
