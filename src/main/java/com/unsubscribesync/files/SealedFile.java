@@ -2,17 +2,14 @@ package com.unsubscribesync.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -20,19 +17,18 @@ import javax.crypto.spec.SecretKeySpec;
  * owner-only, so a copied database, log or backup of one file alone carries no usable secret.
  */
 public final class SealedFile {
-    private static final int NONCE_BYTES = 12;
     private static final int KEY_BYTES = 32;
 
     private final Path file;
     private final Path keyFile;
-    private final byte[] associatedData;
     private final SecureRandom random = new SecureRandom();
+    private final GcmSeal seal;
 
     /** @param purpose bound into the seal, so a file sealed for one purpose does not open as another's */
     public SealedFile(Path file, Path keyFile, String purpose) {
         this.file = file;
         this.keyFile = keyFile;
-        this.associatedData = purpose.getBytes(StandardCharsets.UTF_8);
+        this.seal = new GcmSeal(purpose.getBytes(StandardCharsets.UTF_8), random);
     }
 
     /** Why a sealed file that is there cannot be opened. */
@@ -72,19 +68,9 @@ public final class SealedFile {
     /** Seals the content under the key, made now when it is missing or damaged, since what it sealed is replaced. */
     public void seal(byte[] content) {
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keyForSealing(), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(associatedData);
-            byte[] sealed = cipher.doFinal(content);
+            byte[] sealed = seal.seal(content, keyForSealing());
             Files.createDirectories(file.toAbsolutePath().getParent());
-            OwnerOnly.write(
-                    file,
-                    ByteBuffer.allocate(nonce.length + sealed.length)
-                            .put(nonce)
-                            .put(sealed)
-                            .array());
+            OwnerOnly.write(file, sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java cannot encrypt with AES-GCM (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -99,16 +85,8 @@ public final class SealedFile {
         }
         try {
             byte[] stored = Files.readAllBytes(file);
-            if (stored.length <= NONCE_BYTES) {
-                throw new Unopenable(Problem.DOES_NOT_OPEN);
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    existingKey().orElseThrow(() -> new Unopenable(Problem.KEY_MISSING)),
-                    new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData);
-            return Optional.of(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES));
+            SecretKey key = existingKey().orElseThrow(() -> new Unopenable(Problem.KEY_MISSING));
+            return Optional.of(seal.open(stored, key));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             throw new Unopenable(Problem.DOES_NOT_OPEN);
         }

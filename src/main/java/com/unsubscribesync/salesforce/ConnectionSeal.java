@@ -3,17 +3,15 @@ package com.unsubscribesync.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unsubscribesync.files.GcmSeal;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * A {@link SavedConnection} as JSON sealed with AES-256-GCM: a fresh nonce, then the ciphertext and its tag. The
@@ -21,28 +19,15 @@ import javax.crypto.spec.GCMParameterSpec;
  * open.
  */
 final class ConnectionSeal {
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
-    private final byte[] associatedData;
-    private final SecureRandom random = new SecureRandom();
+    private final GcmSeal seal;
     private final ObjectMapper json = new ObjectMapper();
 
     ConnectionSeal(String associatedData) {
-        this.associatedData = associatedData.getBytes(StandardCharsets.UTF_8);
+        this.seal = new GcmSeal(associatedData.getBytes(StandardCharsets.UTF_8), new SecureRandom());
     }
 
     byte[] seal(SavedConnection connection, SecretKey key) throws GeneralSecurityException, IOException {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(associatedData);
-        byte[] sealed = cipher.doFinal(json.writeValueAsBytes(toJson(connection)));
-        return ByteBuffer.allocate(nonce.length + sealed.length)
-                .put(nonce)
-                .put(sealed)
-                .array();
+        return seal.seal(json.writeValueAsBytes(toJson(connection)), key);
     }
 
     /**
@@ -51,14 +36,7 @@ final class ConnectionSeal {
      */
     SavedConnection open(byte[] stored, SecretKey key, Function<String, RuntimeException> unreadable)
             throws GeneralSecurityException, IOException {
-        if (stored.length <= NONCE_BYTES) {
-            throw new AEADBadTagException("too short to hold a sealed connection");
-        }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-        cipher.updateAAD(associatedData);
-        byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-        return fromJson(json.readTree(plain), unreadable);
+        return fromJson(json.readTree(seal.open(stored, key)), unreadable);
     }
 
     private ObjectNode toJson(SavedConnection connection) {
