@@ -70,6 +70,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -347,12 +348,17 @@ final class AppWorkspace implements AppUnderBench {
 
     @Override
     public ClickIntake openIntake() {
+        return openIntake(ZoneOffset.UTC);
+    }
+
+    /** @param zone whose days the intake counts its refusals by, as {@code serve}'s zone does */
+    public ClickIntake openIntake(ZoneId zone) {
         BaseUrl base = BaseUrl.parse(startIntake(new IntakeOption(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Set.of(),
                 Integer.MAX_VALUE / 2,
                 Optional.empty(),
-                ZoneOffset.UTC)));
+                zone)));
         return new ClickIntake() {
             @Override
             public URI linkFor(String email) {

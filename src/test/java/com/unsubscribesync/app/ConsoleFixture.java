@@ -235,4 +235,9 @@ public final class ConsoleFixture<O> implements AutoCloseable {
         workspace.close();
         orgClosing.run();
     }
+
+    /** The admin's zone the console shows days in. */
+    public ZoneId zone() {
+        return zone;
+    }
 }

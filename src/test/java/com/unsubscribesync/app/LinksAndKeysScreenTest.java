@@ -244,7 +244,9 @@ class LinksAndKeysScreenTest {
         open();
         AppWorkspace workspace = running.fixture.workspace;
         workspace.announceServing();
-        try (var intake = workspace.openIntake()) {
+        // Counted by the console's day: counted by UTC days, the refusal fell on another day for an hour or two each
+        // night.
+        try (var intake = workspace.openIntake(running.fixture.zone())) {
             URI link = intake.linkFor("clicker@example.com");
             HttpResponse<String> clicked = HttpClient.newHttpClient()
                     .send(
