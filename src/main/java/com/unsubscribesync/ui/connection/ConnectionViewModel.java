@@ -5,6 +5,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.LatestRead;
 import com.unsubscribesync.usecase.BrowserSignIn;
 import com.unsubscribesync.usecase.ConnectOrg;
 import com.unsubscribesync.usecase.ConnectionPlace;
@@ -27,6 +28,7 @@ public final class ConnectionViewModel {
     private final ConnectOrg connection;
     private final java.util.function.Consumer<Throwable> failed;
     private final Background background;
+    private final LatestRead reads;
     private final DialogService dialogs;
     private final Runnable changed;
 
@@ -93,6 +95,7 @@ public final class ConnectionViewModel {
         this.connection = connection;
         this.failed = Failures.shownIn(dialogs, "Connection");
         this.background = background;
+        this.reads = new LatestRead(background);
         this.dialogs = dialogs;
         this.changed = changed;
         callbackPort.addListener((o, was, now) -> callbackUrl.set(callbackUrlFor(now)));
@@ -108,7 +111,7 @@ public final class ConnectionViewModel {
     }
 
     public void refresh() {
-        background.submit(p -> connection.check(), this::show, failed);
+        reads.read(p -> connection.check(), this::show, failed);
         store.ifPresent(StoreViewModel::refresh);
     }
 

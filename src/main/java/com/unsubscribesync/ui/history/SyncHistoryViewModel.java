@@ -4,6 +4,7 @@ import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.LatestRead;
 import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.usecase.SyncOverview;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ public final class SyncHistoryViewModel {
     private final SyncOverview overview;
     private final ZoneId zone;
     private final Background background;
+    private final LatestRead reads;
     private final DialogService dialogs;
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunPoint> chart = FXCollections.observableArrayList();
@@ -38,12 +40,13 @@ public final class SyncHistoryViewModel {
         this.overview = overview;
         this.zone = zone;
         this.background = background;
+        this.reads = new LatestRead(background);
         this.dialogs = dialogs;
     }
 
     /** Re-reads the runs; a run that ended since the last look raises a notification. */
     public void refresh() {
-        background.submit(
+        reads.read(
                 p -> overview.runs(SHOWN),
                 this::show,
                 e -> dialogs.error("Sync history", "The runs could not be read: " + e.getMessage()));

@@ -9,6 +9,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.LatestRead;
 import com.unsubscribesync.ui.ShownLists;
 import com.unsubscribesync.usecase.ApiKeys;
 import com.unsubscribesync.usecase.IntakeToday;
@@ -41,6 +42,7 @@ public final class IntakeViewModel {
     private final UnsubscribeLinks links;
     private final ZoneId zone;
     private final Background background;
+    private final LatestRead reads;
     private final DialogService dialogs;
     private final String startCommand;
 
@@ -73,6 +75,7 @@ public final class IntakeViewModel {
         this.links = uses.links();
         this.zone = zone;
         this.background = background;
+        this.reads = new LatestRead(background);
         this.dialogs = dialogs;
         String directory = dataDirectory.toAbsolutePath().toString();
         this.startCommand = "unsubscribe-sync --data-dir "
@@ -88,7 +91,7 @@ public final class IntakeViewModel {
      * base URL.
      */
     public void refresh() {
-        background.submit(
+        reads.read(
                 p -> {
                     List<String> now = listening.get();
                     return new Look(

@@ -12,6 +12,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.LatestRead;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.imports.ImportWindow;
@@ -53,6 +54,7 @@ public final class IntegrationsViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final Background background;
+    private final LatestRead reads;
     private final DialogService dialogs;
     private final Consumer<Throwable> failed;
 
@@ -90,6 +92,7 @@ public final class IntegrationsViewModel {
         this.clock = clock;
         this.zone = zone;
         this.background = background;
+        this.reads = new LatestRead(background);
         this.dialogs = dialogs;
         this.failed = Failures.shownIn(dialogs, "Sync to Salesforce");
         this.settingsForm = new SettingsForm(settings, background, this::refresh, failed);
@@ -116,7 +119,7 @@ public final class IntegrationsViewModel {
             Instant now) {}
 
     public void refresh() {
-        background.submit(
+        reads.read(
                 progressIgnored -> {
                     SyncOverview.Figures figures = overview.figures();
                     return new Snapshot(
