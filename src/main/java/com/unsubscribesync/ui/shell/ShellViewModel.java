@@ -31,6 +31,7 @@ public final class ShellViewModel {
     private final SimpleStringProperty apiUsage = new SimpleStringProperty("");
     private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private boolean looking;
+    private boolean lookAgain;
 
     /** @param zone the admin's own time zone, in which times are shown */
     public ShellViewModel(
@@ -44,20 +45,34 @@ public final class ShellViewModel {
 
     private record Status(OrgState org, long outbox, Optional<Instant> nextRun) {}
 
-    /** Looks at the connection, the outbox and the schedule again; skipped while the previous look is running. */
+    /**
+     * Looks at the connection, the outbox and the schedule again. Asked while a look is running, it looks once more
+     * when that one ends: the running look may have read before the change that asked.
+     */
     public void refreshStatus() {
         if (looking) {
+            lookAgain = true;
             return;
         }
         looking = true;
         background.submit(
                 p -> new Status(connection.summary(), overview.outboxPending(), overview.nextRun()),
-                this::show,
-                e -> looking = false);
+                status -> {
+                    show(status);
+                    looked();
+                },
+                e -> looked());
+    }
+
+    private void looked() {
+        looking = false;
+        if (lookAgain) {
+            lookAgain = false;
+            refreshStatus();
+        }
     }
 
     private void show(Status status) {
-        looking = false;
         OrgState state = status.org();
         demo.set(state.connected() && state.demo());
         org.set(
