@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +132,7 @@ final class SyncScenarios implements AutoCloseable {
             nights.add(nightly("idle", Map.of()));
         }
         List<ScenarioResult> byTime = new ArrayList<>(nights);
-        byTime.sort(java.util.Comparator.comparingDouble(ScenarioResult::wallMs));
+        byTime.sort(Comparator.comparingDouble(ScenarioResult::wallMs));
         ScenarioResult median = byTime.get(IDLE_NIGHTS / 2);
         median.details().put("nights", IDLE_NIGHTS);
         median.details()

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -131,16 +130,17 @@ public final class MirrorRepository {
                 + database.dialect().addressTable("wanted")
                 + " JOIN sf_mirror m ON m.id = CAST(wanted.address AS CHAR(18))")) {
             SqlDialect.bindAddresses(connection, select, 1, byId.keySet().toArray(String[]::new));
-            Set<Pulled> held = new HashSet<>();
+            Set<String> held = new HashSet<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Pulled pulled = byId.get(row.getString(1));
+                    String id = row.getString(1);
+                    Pulled pulled = byId.get(id);
                     if (pulled != null && heldAsPulled(row, pulled)) {
-                        held.add(pulled);
+                        held.add(id);
                     }
                 }
             }
-            changed.removeIf(held::contains);
+            changed.removeIf(pulled -> held.contains(pulled.record().id().value()));
         }
         return changed;
     }
@@ -151,7 +151,6 @@ public final class MirrorRepository {
 
     private static boolean heldAsPulled(ResultSet row, Pulled pulled) throws SQLException {
         MirrorRecord r = pulled.record();
-        OffsetDateTime modstamp = row.getObject(9, OffsetDateTime.class);
         return r.objectType().name().equals(row.getString(2))
                 && Objects.equals(r.email().map(Email::value).orElse(null), row.getString(3))
                 && r.optedOut() == row.getBoolean(4)
@@ -160,7 +159,7 @@ public final class MirrorRepository {
                         r.convertedContactId().map(SalesforceId::value).orElse(null), row.getString(6))
                 && r.deleted() == row.getBoolean(7)
                 && Objects.equals(r.masterRecordId().map(SalesforceId::value).orElse(null), row.getString(8))
-                && Objects.equals(pulled.systemModstamp(), modstamp == null ? null : modstamp.toInstant());
+                && Objects.equals(pulled.systemModstamp(), Database.instant(row, "system_modstamp"));
     }
 
     /** Binds the nine parameters of {@link #PULLED_ROW}. */

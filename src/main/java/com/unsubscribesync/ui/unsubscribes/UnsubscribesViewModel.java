@@ -16,6 +16,7 @@ import com.unsubscribesync.ui.Background;
 import com.unsubscribesync.ui.DialogService;
 import com.unsubscribesync.ui.Failures;
 import com.unsubscribesync.ui.Formats;
+import com.unsubscribesync.ui.LatestRead;
 import com.unsubscribesync.ui.imports.ImportKind;
 import com.unsubscribesync.ui.imports.ImportSession;
 import com.unsubscribesync.ui.imports.ImportWindow;
@@ -60,6 +61,7 @@ public final class UnsubscribesViewModel {
     private final ConnectOrg connection;
     private final ZoneId zone;
     private final Background background;
+    private final LatestRead reads;
     private final DialogService dialogs;
     private final Consumer<Throwable> failed;
 
@@ -91,7 +93,6 @@ public final class UnsubscribesViewModel {
             showCard(selected.get());
         }
     };
-    private long generation;
     private long cardGeneration;
 
     /** The person whose card is shown: their address, whether unsubscribed now, their record and history. */
@@ -112,6 +113,7 @@ public final class UnsubscribesViewModel {
         this.connection = connection;
         this.zone = zone;
         this.background = background;
+        this.reads = new LatestRead(background);
         this.dialogs = dialogs;
         this.failed = Failures.shownIn(dialogs, "Unsubscribes");
         rows = new PagedUnsubscribes(list, background, zone);
@@ -155,15 +157,11 @@ public final class UnsubscribesViewModel {
 
     /** Reads the size of the list for the current filter and search, then lets the table page through it. */
     public void reload() {
-        long mine = ++generation;
         ListQuery query = query();
         String typed = search.get() == null ? "" : search.get().strip();
-        background.submit(
+        reads.read(
                 p -> sizes(query),
                 sizes -> {
-                    if (mine != generation) {
-                        return;
-                    }
                     long count = sizes.unsubscribed() + sizes.resubscribed();
                     rows.show(query, count);
                     namesKnown.set(sizes.named());
