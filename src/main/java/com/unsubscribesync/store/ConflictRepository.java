@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class ConflictRepository {
             "seen_history_id = (SELECT COALESCE(MAX(h.id), 0) FROM unsubscribe_history h "
                     + "WHERE h.email = conflicts.email), seen_modstamp = (SELECT m.system_modstamp FROM sf_mirror m "
                     + "WHERE m.id = conflicts.salesforce_id)";
+
+    /** Conflicts written in one transaction by {@link #recordAll}. */
+    static final int TOGETHER = 500;
 
     private final Database database;
 
@@ -70,6 +74,51 @@ public final class ConflictRepository {
             fence.check(connection);
             return record(connection, conflict, now);
         });
+    }
+
+    /**
+     * Records conflicts as {@link #record(NewConflict, Instant)} does, a few hundred to a transaction: each commit
+     * writes the store's file, so one per conflict made a pass or a first run with thousands of them spend seconds
+     * on commits alone. A batch is written whole or not at all.
+     *
+     * @return how many were new
+     */
+    public int recordAll(Iterator<NewConflict> conflicts, Instant now) {
+        return recordAll(conflicts, now, Optional.empty());
+    }
+
+    /**
+     * Records the conflicts a sync run found, in batches as {@link #recordAll(Iterator, Instant)} does, each only
+     * while the run still holds its lock.
+     *
+     * @return how many were new
+     * @throws Fence.LeaseLostException when another run took the lock over; the batches before it stay
+     */
+    public int recordAll(Iterator<NewConflict> conflicts, Instant now, Fence fence) {
+        return recordAll(conflicts, now, Optional.of(fence));
+    }
+
+    private int recordAll(Iterator<NewConflict> conflicts, Instant now, Optional<Fence> fence) {
+        int added = 0;
+        while (conflicts.hasNext()) {
+            List<NewConflict> batch = new ArrayList<>(TOGETHER);
+            while (conflicts.hasNext() && batch.size() < TOGETHER) {
+                batch.add(conflicts.next());
+            }
+            added += database.inTransaction(connection -> {
+                if (fence.isPresent()) {
+                    fence.get().check(connection);
+                }
+                int newOnes = 0;
+                for (NewConflict conflict : batch) {
+                    if (record(connection, conflict, now)) {
+                        newOnes++;
+                    }
+                }
+                return newOnes;
+            });
+        }
+        return added;
     }
 
     private boolean record(Connection connection, NewConflict conflict, Instant now) throws SQLException {

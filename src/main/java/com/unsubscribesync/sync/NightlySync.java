@@ -323,12 +323,14 @@ public final class NightlySync {
 
             Fence fence = held.orElseThrow().fence();
             noteReapplied(plan, pushes.keySet(), fence);
-            for (Iterator<PlannedConflict> planned = plan.conflicts(); planned.hasNext(); ) {
-                PlannedConflict conflict = planned.next();
-                if (conflicts.record(stored(conflict), clock.instant(), fence)) {
-                    counter.conflicts++;
-                }
-            }
+            Spliterator<PlannedConflict> planned =
+                    Spliterators.spliteratorUnknownSize(plan.conflicts(), Spliterator.ORDERED);
+            counter.conflicts += conflicts.recordAll(
+                    StreamSupport.stream(planned, false)
+                            .map(NightlySync::stored)
+                            .iterator(),
+                    clock.instant(),
+                    fence);
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
             Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);

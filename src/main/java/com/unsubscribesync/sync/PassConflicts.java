@@ -7,12 +7,15 @@ import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The conflicts one real-time pass raises, counted only when new: one open conflict says it once. */
 final class PassConflicts {
     private final ConflictRepository conflicts;
     private final FieldCheck check;
     private final Clock clock;
+    private final List<NewConflict> found = new ArrayList<>();
     private int raised;
 
     PassConflicts(ConflictRepository conflicts, FieldCheck check, Clock clock) {
@@ -21,12 +24,21 @@ final class PassConflicts {
         this.clock = clock;
     }
 
-    /** What the rule found about an address: conflicts to raise, and objects whose field it waits for. */
-    void raiseAbout(RecordsToOptOut.Decision decision) {
+    /**
+     * What the rule found about an address: conflicts to raise, and objects whose field it waits for. They are
+     * recorded together by {@link #raiseFound}, once the pass has looked at every address.
+     */
+    void found(RecordsToOptOut.Decision decision) {
         for (PlannedConflict conflict : decision.conflicts()) {
-            raise(NightlySync.stored(conflict));
+            found.add(NightlySync.stored(conflict));
         }
-        decision.waitingFor().forEach(this::fieldUnavailable);
+        decision.waitingFor().forEach(type -> found.add(OptOutFields.unavailable(check, type)));
+    }
+
+    /** Records what {@link #found} gathered, in few transactions. */
+    void raiseFound() {
+        raised += conflicts.recordAll(found.iterator(), clock.instant());
+        found.clear();
     }
 
     void fieldUnavailable(SObjectType type) {

@@ -234,9 +234,10 @@ public final class RealtimePusher {
         for (Email email : emails) {
             RecordsToOptOut.Decision decision = rule.forAddress(
                     email, linked.getOrDefault(email, Set.of()), withAddress.getOrDefault(email, List.of()), true);
-            raised.raiseAbout(decision);
+            raised.found(decision);
             plan.add(email, decision);
         }
+        raised.raiseFound();
         return plan;
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +212,46 @@ class EngineTablesTest {
         assertThat(conflicts.record(otherReason, NOW))
                 .as("a refusal for another reason is new")
                 .isTrue();
+    }
+
+    @OnEachStore
+    void conflictsRecordedTogetherAreEachStoredOnceAndOnlyTheNewOnesCount() {
+        ConflictRepository conflicts = new ConflictRepository(database);
+        ConflictRepository.NewConflict open = notInSalesforce("open@example.com");
+        ConflictRepository.NewConflict dismissed = notInSalesforce("dismissed@example.com");
+        conflicts.record(open, NOW);
+        conflicts.record(dismissed, NOW);
+        long dismissedId = conflicts.open(Optional.empty(), 10).stream()
+                .filter(conflict -> conflict.email().equals(dismissed.email()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        conflicts.resolve(dismissedId, ConflictRepository.DISMISS, "admin", NOW);
+        List<ConflictRepository.NewConflict> found = new ArrayList<>();
+        found.add(open);
+        found.add(dismissed);
+        // More than one transaction's worth, and one address twice across the batches' border.
+        for (int i = 0; i < ConflictRepository.TOGETHER * 2 + 1; i++) {
+            found.add(notInSalesforce("person" + i + "@example.com"));
+        }
+        found.add(notInSalesforce("person0@example.com"));
+
+        int added = conflicts.recordAll(found.iterator(), NOW);
+
+        assertThat(added).isEqualTo(ConflictRepository.TOGETHER * 2 + 1);
+        assertThat(conflicts.openCountsByKind().get(ConflictKind.NOT_IN_SALESFORCE))
+                .as("the one open before, and each new address once; the dismissal still holds")
+                .isEqualTo(ConflictRepository.TOGETHER * 2 + 2L);
+    }
+
+    private static ConflictRepository.NewConflict notInSalesforce(String email) {
+        return new ConflictRepository.NewConflict(
+                ConflictKind.NOT_IN_SALESFORCE,
+                Optional.of(Email.parse(email)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "No Lead or Contact has this address.");
     }
 
     @OnEachStore

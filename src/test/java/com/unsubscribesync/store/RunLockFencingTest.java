@@ -71,12 +71,15 @@ class RunLockFencingTest {
         assertThatThrownBy(() -> mirror.save(List.of(pulled(ann, false)), a))
                 .isInstanceOf(Fence.LeaseLostException.class);
         assertThatThrownBy(() -> conflicts.record(conflict(ann), NOW, a)).isInstanceOf(Fence.LeaseLostException.class);
+        assertThatThrownBy(() -> conflicts.recordAll(List.of(conflict(ann)).iterator(), NOW, a))
+                .isInstanceOf(Fence.LeaseLostException.class);
 
         assertThat(mirror.byEmail(ann)).isEmpty();
         assertThat(conflicts.open(Optional.empty(), 10)).isEmpty();
 
         mirror.save(List.of(pulled(ann, true)), b);
-        assertThat(conflicts.record(conflict(ann), NOW, b)).isTrue();
+        assertThat(conflicts.recordAll(List.of(conflict(ann), conflict(ann)).iterator(), NOW, b))
+                .isEqualTo(1);
         assertThat(mirror.byEmail(ann))
                 .singleElement()
                 .satisfies(row -> assertThat(row.optedOut()).isTrue());
