@@ -762,24 +762,27 @@ public final class NightlySync {
      */
     private void noteReapplied(RunPlan plan, Set<SObjectType> objects, Fence fence) {
         for (SObjectType type : objects) {
-            for (Iterator<PlannedPush> pushes = plan.pushes(type); pushes.hasNext(); ) {
-                PlannedPush push = pushes.next();
-                if (push.unchecked()) {
-                    conflicts.record(
-                            new NewConflict(
-                                    ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
-                                    push.email(),
-                                    Optional.of(push.id()),
-                                    Optional.of(type),
-                                    Optional.empty(),
-                                    "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in "
-                                            + "Salesforce while the address is unsubscribed here; it is being set again "
-                                            + "(resubscribe policy: re-apply)."),
-                            clock.instant(),
-                            fence);
-                }
-            }
+            Spliterator<PlannedPush> pushes =
+                    Spliterators.spliteratorUnknownSize(plan.pushes(type), Spliterator.ORDERED);
+            conflicts.recordAll(
+                    StreamSupport.stream(pushes, false)
+                            .filter(PlannedPush::unchecked)
+                            .map(push -> reapplied(type, push))
+                            .iterator(),
+                    clock.instant(),
+                    fence);
         }
+    }
+
+    private static NewConflict reapplied(SObjectType type, PlannedPush push) {
+        return new NewConflict(
+                ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
+                push.email(),
+                Optional.of(push.id()),
+                Optional.of(type),
+                Optional.empty(),
+                "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in Salesforce while the "
+                        + "address is unsubscribed here; it is being set again (resubscribe policy: re-apply).");
     }
 
     /** A conflict the rule found, as the store keeps it; the real-time push raises them alike. */

@@ -108,6 +108,14 @@ class SyncRulesScenarioTest {
         assertThat(report.pushed()).isEqualTo(1);
         List<Conflict> open = engine.conflicts.open(Optional.of(ConflictKind.RESUBSCRIBED_IN_SALESFORCE), 10);
         assertThat(open).as("closed once the push landed").isEmpty();
+        assertThat(engine.conflicts.recentlyResolved(10))
+                .as("the admin can still see that Salesforce had unchecked it, and that the run set it again")
+                .singleElement()
+                .satisfies(shown -> {
+                    assertThat(shown.kind()).isEqualTo(ConflictKind.RESUBSCRIBED_IN_SALESFORCE);
+                    assertThat(shown.email()).contains(Email.parse("cy@acme.test"));
+                    assertThat(shown.resolution()).contains("re-applied");
+                });
     }
 
     @Test
