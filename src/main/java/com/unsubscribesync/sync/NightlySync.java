@@ -51,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -323,19 +324,12 @@ public final class NightlySync {
 
             Fence fence = held.orElseThrow().fence();
             noteReapplied(plan, pushes.keySet(), fence);
-            Spliterator<PlannedConflict> planned =
-                    Spliterators.spliteratorUnknownSize(plan.conflicts(), Spliterator.ORDERED);
             counter.conflicts += conflicts.recordAll(
-                    StreamSupport.stream(planned, false)
-                            .map(NightlySync::stored)
-                            .iterator(),
-                    clock.instant(),
-                    fence);
+                    inOrder(plan.conflicts()).map(NightlySync::stored).iterator(), clock.instant(), fence);
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
-            Spliterator<Email> imports = Spliterators.spliteratorUnknownSize(plan.imports(), Spliterator.ORDERED);
             counter.imported = (int) unsubscribes.addAll(
-                    StreamSupport.stream(imports, false)
+                    inOrder(plan.imports())
                             .map(email -> {
                                 if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
                                     counter.note(RunRecord.imported(email, optedOutRecord(email)));
@@ -762,10 +756,8 @@ public final class NightlySync {
      */
     private void noteReapplied(RunPlan plan, Set<SObjectType> objects, Fence fence) {
         for (SObjectType type : objects) {
-            Spliterator<PlannedPush> pushes =
-                    Spliterators.spliteratorUnknownSize(plan.pushes(type), Spliterator.ORDERED);
             conflicts.recordAll(
-                    StreamSupport.stream(pushes, false)
+                    inOrder(plan.pushes(type))
                             .filter(PlannedPush::unchecked)
                             .map(push -> reapplied(type, push))
                             .iterator(),
@@ -783,6 +775,11 @@ public final class NightlySync {
                 Optional.empty(),
                 "The opt-out of " + type.apiName() + " " + push.id() + " was unchecked in Salesforce while the "
                         + "address is unsubscribed here; it is being set again (resubscribe policy: re-apply).");
+    }
+
+    /** The plan's rows as a stream, read a page at a time as the stream is consumed. */
+    private static <T> Stream<T> inOrder(Iterator<T> rows) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false);
     }
 
     /** A conflict the rule found, as the store keeps it; the real-time push raises them alike. */

@@ -7,15 +7,16 @@ import com.unsubscribesync.salesforce.FieldCheck;
 import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.ConflictRepository.NewConflict;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** The conflicts one real-time pass raises, counted only when new: one open conflict says it once. */
 final class PassConflicts {
     private final ConflictRepository conflicts;
     private final FieldCheck check;
     private final Clock clock;
-    private final List<NewConflict> found = new ArrayList<>();
+    // A set: every address waiting for one object's field finds the same conflict, which is written once.
+    private final Set<NewConflict> found = new LinkedHashSet<>();
     private int raised;
 
     PassConflicts(ConflictRepository conflicts, FieldCheck check, Clock clock) {
