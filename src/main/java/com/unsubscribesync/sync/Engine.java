@@ -5,9 +5,11 @@ import com.unsubscribesync.store.Change;
 import com.unsubscribesync.store.ChangeFeed;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +23,32 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofMillis(400);
     private static final Duration AFTER_ERROR = Duration.ofSeconds(5);
+    /**
+     * A pass's writes wait for Salesforce (a Bulk job's first look alone is half a second); a second pass may claim,
+     * look up and send the next burst meanwhile, but not a third, so that a burst still gathers into few passes.
+     */
+    static final int PASSES_AT_ONCE = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
-    private final RealtimePusher pusher;
+    private final OutboxPasses pusher;
     private final NightlyScheduler scheduler;
     private final ChangeFeed changes;
     private final Object signal = new Object();
     private Optional<ChangeFeed.Subscription> following = Optional.empty();
     private ExecutorService pushing;
+    /** Runs the passes, one beside another at most while the older waits for Salesforce's answers. */
+    private ExecutorService passes;
+
+    private final Semaphore passSlots = new Semaphore(PASSES_AT_ONCE);
     private ScheduledExecutorService scheduling;
     private volatile boolean running;
 
     public Engine(RealtimePusher pusher, NightlyScheduler scheduler, ChangeFeed changes) {
+        this((OutboxPasses) pusher, scheduler, changes);
+    }
+
+    Engine(OutboxPasses pusher, NightlyScheduler scheduler, ChangeFeed changes) {
         this.pusher = pusher;
         this.scheduler = scheduler;
         this.changes = changes;
@@ -44,6 +60,7 @@ public final class Engine implements AutoCloseable {
         }
         running = true;
         pushing = Executors.newSingleThreadExecutor(daemon("realtime-pusher"));
+        passes = Executors.newFixedThreadPool(PASSES_AT_ONCE, daemon("realtime-pass"));
         pushing.submit(this::pushUntilStopped);
         scheduling = Executors.newSingleThreadScheduledExecutor(daemon("nightly-scheduler"));
         scheduler.start(scheduling);
@@ -69,25 +86,30 @@ public final class Engine implements AutoCloseable {
         while (running) {
             Duration pause = IDLE_POLL;
             try {
-                Duration gathering = pusher.untilBurstGathered();
+                Duration gathering = pusher.untilBurstGathered(passSlots.availablePermits() < PASSES_AT_ONCE);
                 if (!gathering.isZero()) {
                     Thread.sleep(gathering.toMillis());
                     continue;
                 }
-                PushReport pass = pusher.drainOnce();
-                if (pass.settled() > 0) {
+                passSlots.acquire();
+                if (!running) {
+                    passSlots.release();
+                    return;
+                }
+                CompletableFuture<Void> sending = new CompletableFuture<>();
+                CompletableFuture<Duration> pass = CompletableFuture.supplyAsync(() -> pass(sending), passes);
+                CompletableFuture.anyOf(sending, pass).join();
+                if (!pass.isDone()) {
+                    // Its writes are on their way: the next burst may gather and be looked up meanwhile.
+                    continue;
+                }
+                pause = pass.join();
+                if (pause.isZero()) {
                     continue;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SalesforceException e) {
-                // The org could not be opened: whoever opens it logs the wait and its back-off.
-                LOG.debug("Real-time push waits for Salesforce: {}", e.getMessage());
-                pause = AFTER_ERROR;
-            } catch (RuntimeException e) {
-                LOG.error("Real-time push failed; trying again shortly", e);
-                pause = AFTER_ERROR;
             }
             synchronized (signal) {
                 try {
@@ -97,6 +119,24 @@ public final class Engine implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** One pass; how long to wait before the next look: none after a pass that settled something. */
+    private Duration pass(CompletableFuture<Void> sending) {
+        try {
+            return pusher.drainOnce(() -> sending.complete(null)).settled() > 0 ? Duration.ZERO : IDLE_POLL;
+        } catch (SalesforceException e) {
+            // The org could not be opened: whoever opens it logs the wait and its back-off.
+            LOG.debug("Real-time push waits for Salesforce: {}", e.getMessage());
+            return AFTER_ERROR;
+        } catch (RuntimeException e) {
+            LOG.error("Real-time push failed; trying again shortly", e);
+            return AFTER_ERROR;
+        } finally {
+            passSlots.release();
+            // What arrived meanwhile no longer waits for this pass.
+            wake();
         }
     }
 
@@ -113,7 +153,12 @@ public final class Engine implements AutoCloseable {
         scheduling.shutdown();
         pushing.shutdown();
         try {
-            if (!pushing.awaitTermination(30, TimeUnit.SECONDS) || !scheduling.awaitTermination(30, TimeUnit.SECONDS)) {
+            // The loop has stopped starting passes before the passes' pool is shut.
+            boolean stopped = pushing.awaitTermination(30, TimeUnit.SECONDS);
+            passes.shutdown();
+            stopped &= passes.awaitTermination(30, TimeUnit.SECONDS);
+            stopped &= scheduling.awaitTermination(30, TimeUnit.SECONDS);
+            if (!stopped) {
                 LOG.warn("The engine did not stop within 30 s; the outbox keeps whatever was not pushed");
             }
         } catch (InterruptedException e) {

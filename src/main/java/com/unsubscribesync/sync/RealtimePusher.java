@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Entries leave the outbox only when settled; failures wait with capped back-off, and outages never turn into
  * conflicts.
  */
-public final class RealtimePusher {
+public final class RealtimePusher implements OutboxPasses {
     /** A burst of this many goes out in one pass: one round of lookups, then full batches of 200. */
     public static final int ENTRIES_PER_PASS = 10_000;
     /** A burst still arriving is gathered while the number due grows from one look to the next, this far apart. */
@@ -130,12 +130,22 @@ public final class RealtimePusher {
      * instead of a pass, a lookup and a part-filled batch per handful of arrivals. Retries, recorded long ago, never
      * wait here.
      */
-    public synchronized Duration untilBurstGathered() {
+    public Duration untilBurstGathered() {
+        return untilBurstGathered(false);
+    }
+
+    /**
+     * As {@link #untilBurstGathered()}; while another pass is still under way ({@code passUnderWay}), a pause in the
+     * arrivals does not end the gathering: a burst whose commits come in lumps would otherwise go out in many small
+     * passes of SOAP updates, each costing calls that one Bulk job saves.
+     */
+    @Override
+    public synchronized Duration untilBurstGathered(boolean passUnderWay) {
         Instant now = clock.instant();
         OutboxRepository.Due due = outbox.dueSummary(now);
         long before = dueAtLastLook;
         dueAtLastLook = due.count();
-        if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || due.count() <= before) {
+        if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || due.count() <= before && !passUnderWay) {
             return Duration.ZERO;
         }
         if (due.count() >= 2L * settings.load().bulkThreshold()) {
@@ -153,6 +163,24 @@ public final class RealtimePusher {
 
     /** One pass over at most {@value #ENTRIES_PER_PASS} due entries. */
     public PushReport drainOnce() {
+        return drainOnce(() -> {});
+    }
+
+    /**
+     * One pass, as {@link #drainOnce()}; {@code sending} is run once its entries are claimed and looked up and its
+     * writes are about to go to Salesforce (or once it ends, when it has none), so that the next pass can start
+     * gathering while this one waits for Salesforce's answers.
+     */
+    @Override
+    public PushReport drainOnce(Runnable sending) {
+        try {
+            return pass(sending);
+        } finally {
+            sending.run();
+        }
+    }
+
+    private PushReport pass(Runnable sending) {
         Optional<SalesforceOrg> connected = org.current();
         if (connected.isEmpty()) {
             return PushReport.NOTHING;
@@ -162,7 +190,7 @@ public final class RealtimePusher {
             return PushReport.NOTHING;
         }
         try (ClaimRenewal renewal = new ClaimRenewal(outbox, node, CLAIM_LEASE, clock)) {
-            return push(connected.get(), due);
+            return push(connected.get(), due, sending);
         } catch (SalesforceException e) {
             LOG.warn("Real-time push of {} entries failed as a whole ({}): {}", due.size(), e.kind(), e.getMessage());
             Duration floor = e.kind() == SalesforceException.Kind.API_LIMIT_EXCEEDED ? LIMIT_PAUSE : Duration.ZERO;
@@ -182,7 +210,7 @@ public final class RealtimePusher {
     }
 
     /** Looks the due addresses' records up, decides what to set, writes it, then settles the outbox. */
-    private PushReport push(SalesforceOrg salesforce, List<OutboxEntry> due) {
+    private PushReport push(SalesforceOrg salesforce, List<OutboxEntry> due, Runnable sending) {
         SyncSettings current = settings.load();
         UsableFields usable = UsableFields.of(fields.check(salesforce, current.realtimePushField(), current));
         Map<Email, List<OutboxEntry>> entries = new LinkedHashMap<>();
@@ -194,6 +222,7 @@ public final class RealtimePusher {
         PassConflicts raised = new PassConflicts(conflicts, usable.check(), clock);
         PassPlan plan = plan(current, usable, found, entries.keySet(), linked, raised);
         PassWrites writes = new PassWrites(mirror, fields, raised, alongside);
+        sending.run();
         writes.write(salesforce, bulk, current, usable, plan);
         closeWhatWasFollowed(plan, writes, found);
         List<Long> settled = new ArrayList<>();

@@ -186,6 +186,32 @@ class PusherLookupTest {
     }
 
     @Test
+    void whileAPassIsUnderWayAPauseInTheArrivalsDoesNotEndTheGathering() {
+        engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
+        TestClock clock = TestClock.atNow();
+        RealtimePusher pusher = pusherOn(clock);
+        unsubscribeAll(List.of("p1@acme.test", "p2@acme.test"));
+        clock.set(Instant.now());
+        assertThat(pusher.untilBurstGathered(true)).as("arriving").isPositive();
+        assertThat(pusher.untilBurstGathered(true))
+                .as("none since, but a pass is under way: small passes of SOAP updates would cost calls")
+                .isPositive();
+        assertThat(pusher.untilBurstGathered(false))
+                .as("none since, and no pass under way")
+                .isZero();
+
+        unsubscribeAll(addresses(0, 2 * SyncSettings.MIN_BULK_THRESHOLD));
+        clock.set(Instant.now());
+        assertThat(pusher.untilBurstGathered(true))
+                .as("enough for Bulk jobs goes beside the pass under way")
+                .isZero();
+        clock.advance(RealtimePusher.GATHER_AT_MOST);
+        assertThat(pusher.untilBurstGathered(true))
+                .as("the oldest has waited long enough")
+                .isZero();
+    }
+
+    @Test
     void aBurstBigEnoughForBulkJobsGoesWithoutWaitingForTheRestOfIt() {
         engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
         TestClock clock = TestClock.atNow();
