@@ -12,8 +12,8 @@ interface OutboxPasses {
     Duration untilBurstGathered(boolean passUnderWay);
 
     /**
-     * One pass over what is due; runs {@code sending} (once or more) when its writes are about to go to Salesforce,
-     * or when it ends without any.
+     * One pass over what is due; runs {@code sending} when its writes are about to go to Salesforce, never when it
+     * found nothing to push (the engine then waits before it looks again, rather than start the next pass at once).
      */
     PushReport drainOnce(Runnable sending);
 }

@@ -168,19 +168,11 @@ public final class RealtimePusher implements OutboxPasses {
 
     /**
      * One pass, as {@link #drainOnce()}; {@code sending} is run once its entries are claimed and looked up and its
-     * writes are about to go to Salesforce (or once it ends, when it has none), so that the next pass can start
-     * gathering while this one waits for Salesforce's answers.
+     * writes are about to go to Salesforce, so that the next pass can start gathering while this one waits for
+     * Salesforce's answers. A pass that finds nothing to claim, or fails before, does not run it.
      */
     @Override
     public PushReport drainOnce(Runnable sending) {
-        try {
-            return pass(sending);
-        } finally {
-            sending.run();
-        }
-    }
-
-    private PushReport pass(Runnable sending) {
         Optional<SalesforceOrg> connected = org.current();
         if (connected.isEmpty()) {
             return PushReport.NOTHING;

@@ -70,12 +70,22 @@ class OverlappingPassesTest {
         Eventually.within(Duration.ofSeconds(10)).until("everything settled", () -> passes.settled.get() == 3);
     }
 
+    @Test
+    void withNothingToPushTheEngineWaitsBetweenLooks() throws Exception {
+        engine.start();
+        Thread.sleep(1_200);
+        assertThat(passes.looks.get())
+                .as("passes that found nothing, in 1.2 s: one every 400 ms, not one after another")
+                .isBetween(1, 6);
+    }
+
     /** Passes whose writes wait for an answer until the test lets them have it. */
     private static final class WaitingPasses implements OutboxPasses {
         final AtomicInteger due = new AtomicInteger();
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger underWay = new AtomicInteger();
         final AtomicInteger settled = new AtomicInteger();
+        final AtomicInteger looks = new AtomicInteger();
         final CountDownLatch answers = new CountDownLatch(1);
         volatile int passUnderWaySeen;
 
@@ -94,6 +104,7 @@ class OverlappingPassesTest {
 
         @Override
         public PushReport drainOnce(Runnable sending) {
+            looks.incrementAndGet();
             int entries = due.getAndSet(0);
             if (entries == 0) {
                 return PushReport.NOTHING;

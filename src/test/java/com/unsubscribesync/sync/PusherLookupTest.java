@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,22 @@ class PusherLookupTest {
         assertThat(pusher.untilBurstGathered())
                 .as("the oldest has waited long enough")
                 .isZero();
+    }
+
+    @Test
+    void aPassSaysItIsSendingOnlyWhenItHasSomethingToSend() {
+        engine.admin().addContact("Se", "Nd", "send@acme.test");
+        engine.run();
+        AtomicInteger sending = new AtomicInteger();
+
+        engine.pusher.drainOnce(sending::incrementAndGet);
+        assertThat(sending.get())
+                .as("nothing due: the engine must wait, not start the next pass")
+                .isZero();
+
+        unsubscribeAll(List.of("send@acme.test"));
+        engine.pusher.drainOnce(sending::incrementAndGet);
+        assertThat(sending.get()).as("one address to push").isEqualTo(1);
     }
 
     @Test
