@@ -40,6 +40,11 @@ public final class ConflictRepository {
     static final int TOGETHER = 500;
 
     private final Database database;
+    /**
+     * One recording at a time in this process: two real-time passes (ADR 0077), or a pass and the nightly run, that
+     * find the same conflict at once would each see it missing and store it twice.
+     */
+    private final Object recording = new Object();
 
     public ConflictRepository(Database database) {
         this.database = database;
@@ -60,7 +65,9 @@ public final class ConflictRepository {
      * @return true when it is new
      */
     public boolean record(NewConflict conflict, Instant now) {
-        return database.inTransaction(connection -> record(connection, conflict, now));
+        synchronized (recording) {
+            return database.inTransaction(connection -> record(connection, conflict, now));
+        }
     }
 
     /**
@@ -70,10 +77,12 @@ public final class ConflictRepository {
      * @throws Fence.LeaseLostException when another run took the lock over; nothing is written
      */
     public boolean record(NewConflict conflict, Instant now, Fence fence) {
-        return database.inTransaction(connection -> {
-            fence.check(connection);
-            return record(connection, conflict, now);
-        });
+        synchronized (recording) {
+            return database.inTransaction(connection -> {
+                fence.check(connection);
+                return record(connection, conflict, now);
+            });
+        }
     }
 
     /**
@@ -105,18 +114,20 @@ public final class ConflictRepository {
             while (conflicts.hasNext() && batch.size() < TOGETHER) {
                 batch.add(conflicts.next());
             }
-            added += database.inTransaction(connection -> {
-                if (fence.isPresent()) {
-                    fence.get().check(connection);
-                }
-                int newOnes = 0;
-                for (NewConflict conflict : batch) {
-                    if (record(connection, conflict, now)) {
-                        newOnes++;
+            synchronized (recording) {
+                added += database.inTransaction(connection -> {
+                    if (fence.isPresent()) {
+                        fence.get().check(connection);
                     }
-                }
-                return newOnes;
-            });
+                    int newOnes = 0;
+                    for (NewConflict conflict : batch) {
+                        if (record(connection, conflict, now)) {
+                            newOnes++;
+                        }
+                    }
+                    return newOnes;
+                });
+            }
         }
         return added;
     }
