@@ -1,15 +1,12 @@
 package com.unsubscribesync.testing;
 
+import com.unsubscribesync.localorg.tls.Keytool;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -51,7 +48,7 @@ public final class TestKeyStores {
                 "-keystore",
                 withKey.toString(),
                 "-storepass:env",
-                "TEST_STORE_PASSWORD",
+                Keytool.PASSWORD_VARIABLE,
                 "-file",
                 certificate.toString());
         keytool(
@@ -67,7 +64,7 @@ public final class TestKeyStores {
                 "-storetype",
                 "PKCS12",
                 "-storepass:env",
-                "TEST_STORE_PASSWORD");
+                Keytool.PASSWORD_VARIABLE);
         return file;
     }
 
@@ -113,26 +110,12 @@ public final class TestKeyStores {
                 "-storetype",
                 "PKCS12",
                 "-storepass:env",
-                "TEST_STORE_PASSWORD",
+                Keytool.PASSWORD_VARIABLE,
                 "-keypass:env",
-                "TEST_STORE_PASSWORD");
+                Keytool.PASSWORD_VARIABLE);
     }
 
-    private static void keytool(String password, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TEST_STORE_PASSWORD", password);
-        Process process = builder.start();
-        try {
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool " + args[0] + " failed: " + new String(output, StandardCharsets.UTF_8));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("keytool was interrupted", e);
-        }
+    private static void keytool(String password, String... arguments) throws IOException {
+        Keytool.run("make a test key store", password, arguments);
     }
 }

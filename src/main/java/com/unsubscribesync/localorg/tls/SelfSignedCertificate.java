@@ -11,8 +11,6 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -46,7 +44,8 @@ public final class SelfSignedCertificate {
             Files.deleteIfExists(store);
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
             restrict(passwordFile);
-            keytool(
+            Keytool.run(
+                    "make the local org's certificate",
                     password,
                     "-genkeypair",
                     "-alias",
@@ -66,9 +65,9 @@ public final class SelfSignedCertificate {
                     "-storetype",
                     "PKCS12",
                     "-storepass:env",
-                    "LOCALORG_STORE_PASSWORD",
+                    Keytool.PASSWORD_VARIABLE,
                     "-keypass:env",
-                    "LOCALORG_STORE_PASSWORD");
+                    Keytool.PASSWORD_VARIABLE);
             Files.deleteIfExists(pem);
         }
         char[] password =
@@ -121,24 +120,6 @@ public final class SelfSignedCertificate {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("the local org's key store " + store + " cannot be used: " + e.getMessage(), e);
-        }
-    }
-
-    private static void keytool(String password, String... arguments) throws IOException {
-        Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        List<String> command = new java.util.ArrayList<>(List.of(tool.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("LOCALORG_STORE_PASSWORD", password);
-        Process process = builder.start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool failed to make the local org's certificate: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while making the local org's certificate", e);
         }
     }
 
