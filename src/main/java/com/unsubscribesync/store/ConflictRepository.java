@@ -65,9 +65,7 @@ public final class ConflictRepository {
      * @return true when it is new
      */
     public boolean record(NewConflict conflict, Instant now) {
-        synchronized (recording) {
-            return database.inTransaction(connection -> record(connection, conflict, now));
-        }
+        return oneAtATime(connection -> record(connection, conflict, now));
     }
 
     /**
@@ -77,12 +75,10 @@ public final class ConflictRepository {
      * @throws Fence.LeaseLostException when another run took the lock over; nothing is written
      */
     public boolean record(NewConflict conflict, Instant now, Fence fence) {
-        synchronized (recording) {
-            return database.inTransaction(connection -> {
-                fence.check(connection);
-                return record(connection, conflict, now);
-            });
-        }
+        return oneAtATime(connection -> {
+            fence.check(connection);
+            return record(connection, conflict, now);
+        });
     }
 
     /**
@@ -114,22 +110,26 @@ public final class ConflictRepository {
             while (conflicts.hasNext() && batch.size() < TOGETHER) {
                 batch.add(conflicts.next());
             }
-            synchronized (recording) {
-                added += database.inTransaction(connection -> {
-                    if (fence.isPresent()) {
-                        fence.get().check(connection);
+            added += oneAtATime(connection -> {
+                if (fence.isPresent()) {
+                    fence.get().check(connection);
+                }
+                int newOnes = 0;
+                for (NewConflict conflict : batch) {
+                    if (record(connection, conflict, now)) {
+                        newOnes++;
                     }
-                    int newOnes = 0;
-                    for (NewConflict conflict : batch) {
-                        if (record(connection, conflict, now)) {
-                            newOnes++;
-                        }
-                    }
-                    return newOnes;
-                });
-            }
+                }
+                return newOnes;
+            });
         }
         return added;
+    }
+
+    private <T> T oneAtATime(Database.Work<T> recordings) {
+        synchronized (recording) {
+            return database.inTransaction(recordings);
+        }
     }
 
     private boolean record(Connection connection, NewConflict conflict, Instant now) throws SQLException {

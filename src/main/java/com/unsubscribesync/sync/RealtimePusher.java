@@ -128,16 +128,9 @@ public final class RealtimePusher implements OutboxPasses {
      * of due entries still grows between looks {@link #QUIET} apart, unless a full pass is due or the oldest due
      * entry has waited {@link #GATHER_AT_MOST}; a burst then costs one round of lookups and full write batches
      * instead of a pass, a lookup and a part-filled batch per handful of arrivals. Retries, recorded long ago, never
-     * wait here.
-     */
-    public Duration untilBurstGathered() {
-        return untilBurstGathered(false);
-    }
-
-    /**
-     * As {@link #untilBurstGathered()}; while another pass is still under way ({@code passUnderWay}), a pause in the
-     * arrivals does not end the gathering: a burst whose commits come in lumps would otherwise go out in many small
-     * passes of SOAP updates, each costing calls that one Bulk job saves.
+     * wait here. While another pass is still under way ({@code passUnderWay}), a pause in the arrivals does not
+     * end the gathering: a burst whose commits come in lumps would otherwise go out in many small passes of SOAP
+     * updates, each costing calls that one Bulk job saves.
      */
     @Override
     public synchronized Duration untilBurstGathered(boolean passUnderWay) {

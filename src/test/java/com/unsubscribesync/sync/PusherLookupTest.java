@@ -167,21 +167,21 @@ class PusherLookupTest {
     void aBurstStillArrivingIsGatheredButNeverLongerThanTheLimit() {
         TestClock clock = TestClock.atNow();
         RealtimePusher pusher = pusherOn(clock);
-        assertThat(pusher.untilBurstGathered()).as("nothing due").isZero();
+        assertThat(pusher.untilBurstGathered(false)).as("nothing due").isZero();
 
         unsubscribeAll(List.of("a1@acme.test"));
         clock.set(Instant.now());
-        assertThat(pusher.untilBurstGathered())
+        assertThat(pusher.untilBurstGathered(false))
                 .as("one arrived since the last look")
                 .isEqualTo(RealtimePusher.QUIET);
-        assertThat(pusher.untilBurstGathered()).as("none since").isZero();
+        assertThat(pusher.untilBurstGathered(false)).as("none since").isZero();
 
         unsubscribeAll(List.of("a2@acme.test", "a3@acme.test"));
         clock.set(Instant.now());
-        assertThat(pusher.untilBurstGathered()).as("still arriving").isPositive();
+        assertThat(pusher.untilBurstGathered(false)).as("still arriving").isPositive();
         unsubscribeAll(List.of("a4@acme.test"));
         clock.advance(RealtimePusher.GATHER_AT_MOST);
-        assertThat(pusher.untilBurstGathered())
+        assertThat(pusher.untilBurstGathered(false))
                 .as("the oldest has waited long enough")
                 .isZero();
     }
@@ -235,12 +235,12 @@ class PusherLookupTest {
         RealtimePusher pusher = pusherOn(clock);
         unsubscribeAll(addresses(0, 2 * SyncSettings.MIN_BULK_THRESHOLD - 1));
         clock.set(Instant.now());
-        assertThat(pusher.untilBurstGathered())
+        assertThat(pusher.untilBurstGathered(false))
                 .as("below two Bulk thresholds and still arriving")
                 .isPositive();
 
         unsubscribeAll(addresses(2 * SyncSettings.MIN_BULK_THRESHOLD, 1));
-        assertThat(pusher.untilBurstGathered())
+        assertThat(pusher.untilBurstGathered(false))
                 .as("two Bulk thresholds due, though the burst still arrives")
                 .isZero();
     }
