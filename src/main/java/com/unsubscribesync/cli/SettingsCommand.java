@@ -28,6 +28,9 @@ public class SettingsCommand {
         view.put("apiReservePercent", settings.apiReservePercent());
         view.put("bulkThreshold", settings.bulkThreshold());
         view.put("callsInFlight", settings.callsInFlight());
+        view.put(
+                "bulkQueryFrom",
+                settings.bulkQueryFrom() == SyncSettings.BULK_QUERY_OFF ? "off" : settings.bulkQueryFrom());
         return view;
     }
 
@@ -65,7 +68,9 @@ public class SettingsCommand {
             description = "Change settings: nightly-sync=on|off, field=email-opt-out|marketo-sales-opt-out, "
                     + "field-api-name=NAME, resubscribe-policy=reapply|hold, match-by-email=on|off, api-reserve-percent=N, "
                     + "bulk-threshold=N (records for one object from which the Bulk API is used; at least 1000), "
-                    + "calls-in-flight=N (calls to Salesforce kept going at once; 1 to 25).")
+                    + "calls-in-flight=N (calls to Salesforce kept going at once; 1 to 25), "
+                    + "bulk-query-from=N|off (records of one object from which a full read is one Bulk query job; "
+                    + "at least 10000).")
     public static class Set implements Callable<Integer> {
         private final Supplier<ChangeSettings> settings;
 

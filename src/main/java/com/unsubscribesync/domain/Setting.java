@@ -18,7 +18,8 @@ public enum Setting {
     MATCH_BY_EMAIL("match-by-email"),
     API_RESERVE_PERCENT("api-reserve-percent"),
     BULK_THRESHOLD("bulk-threshold"),
-    CALLS_IN_FLIGHT("calls-in-flight");
+    CALLS_IN_FLIGHT("calls-in-flight"),
+    BULK_QUERY_FROM("bulk-query-from");
 
     private static final String API_NAME = "[A-Za-z][A-Za-z0-9_]{0,79}";
 
@@ -66,6 +67,11 @@ public enum Setting {
             case API_RESERVE_PERCENT -> settings.withApiReservePercent(wholeNumber(value));
             case BULK_THRESHOLD -> settings.withBulkThreshold(wholeNumber(value));
             case CALLS_IN_FLIGHT -> settings.withCallsInFlight(wholeNumber(value));
+            case BULK_QUERY_FROM ->
+                settings.withBulkQueryFrom(
+                        value.equalsIgnoreCase("off")
+                                ? SyncSettings.BULK_QUERY_OFF
+                                : SyncSettings.bulkQueryFrom(wholeNumber(value, " or off")));
         };
     }
 
@@ -80,6 +86,10 @@ public enum Setting {
             case API_RESERVE_PERCENT -> String.valueOf(settings.apiReservePercent());
             case BULK_THRESHOLD -> String.valueOf(settings.bulkThreshold());
             case CALLS_IN_FLIGHT -> String.valueOf(settings.callsInFlight());
+            case BULK_QUERY_FROM ->
+                settings.bulkQueryFrom() == SyncSettings.BULK_QUERY_OFF
+                        ? "off"
+                        : String.valueOf(settings.bulkQueryFrom());
         };
     }
 
@@ -104,10 +114,14 @@ public enum Setting {
     }
 
     private int wholeNumber(String value) {
+        return wholeNumber(value, "");
+    }
+
+    private int wholeNumber(String value, String orElse) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(key + "='" + PrintableText.of(value) + "' is not a whole number");
+            throw new InvalidInputException(key + "='" + PrintableText.of(value) + "' is not a whole number" + orElse);
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * @param bulkThreshold      from how many records for one object at once the Bulk API is used instead of SOAP
  *                           (default 2 000, Salesforce's own advice)
  * @param callsInFlight      how many calls to Salesforce a run keeps going at once (default 4, measured: ADR 0071)
+ * @param bulkQueryFrom      from how many records of one object a full read goes through a Bulk query job instead of
+ *                           SOAP pages (default 100 000, ADR 0073); {@link #BULK_QUERY_OFF} never (ADR 0078)
  */
 public record SyncSettings(
         boolean nightlySync,
@@ -25,7 +27,8 @@ public record SyncSettings(
         boolean matchByEmail,
         int apiReservePercent,
         int bulkThreshold,
-        int callsInFlight) {
+        int callsInFlight,
+        int bulkQueryFrom) {
 
     public static final int DEFAULT_BULK_THRESHOLD = 2_000;
     /** A Bulk API job takes at least five requests, as many as SOAP needs for 1 000 records. */
@@ -34,6 +37,15 @@ public record SyncSettings(
     public static final int DEFAULT_CALLS_IN_FLIGHT = 4;
     /** Salesforce lets an org run 25 long requests at once; more from one app could only queue or be refused. */
     public static final int MAX_CALLS_IN_FLIGHT = 25;
+
+    public static final int DEFAULT_BULK_QUERY_FROM = 100_000;
+    /**
+     * A Bulk query job takes at least six calls, as many as SOAP needs for 12 000 records; below 10 000 it could only
+     * cost more.
+     */
+    public static final int MIN_BULK_QUERY_FROM = 10_000;
+    /** Full reads always in SOAP pages: for an org whose Bulk API allowance or queue is kept for others. */
+    public static final int BULK_QUERY_OFF = 0;
 
     public SyncSettings {
         Objects.requireNonNull(field, "field");
@@ -51,6 +63,27 @@ public record SyncSettings(
                     + " (Salesforce lets an org run 25 long calls at once), not "
                     + callsInFlight);
         }
+        if (bulkQueryFrom != BULK_QUERY_OFF) {
+            bulkQueryFrom(bulkQueryFrom);
+        }
+    }
+
+    /**
+     * A number of records typed for {@code bulk-query-from}, checked.
+     *
+     * @throws InvalidInputException below {@link #MIN_BULK_QUERY_FROM}
+     */
+    public static int bulkQueryFrom(int records) {
+        if (records < MIN_BULK_QUERY_FROM) {
+            throw new InvalidInputException("bulk-query-from must be off or at least " + MIN_BULK_QUERY_FROM
+                    + " (below that a Bulk query job costs more API calls than SOAP pages), not " + records);
+        }
+        return records;
+    }
+
+    /** Whether a full read of this many records of one object goes through a Bulk query job. */
+    public boolean bulkQueryFor(long records) {
+        return bulkQueryFrom != BULK_QUERY_OFF && records >= bulkQueryFrom;
     }
 
     public static SyncSettings defaults() {
@@ -62,7 +95,8 @@ public record SyncSettings(
                 true,
                 20,
                 DEFAULT_BULK_THRESHOLD,
-                DEFAULT_CALLS_IN_FLIGHT);
+                DEFAULT_CALLS_IN_FLIGHT,
+                DEFAULT_BULK_QUERY_FROM);
     }
 
     /** The field a real-time push writes: the chosen one with the nightly sync on, Email Opt Out with it off. */
@@ -98,6 +132,10 @@ public record SyncSettings(
         return with(draft -> draft.callsInFlight = calls);
     }
 
+    public SyncSettings withBulkQueryFrom(int records) {
+        return with(draft -> draft.bulkQueryFrom = records);
+    }
+
     public SyncSettings withApiReservePercent(int percent) {
         return with(draft -> draft.apiReservePercent = percent);
     }
@@ -114,7 +152,8 @@ public record SyncSettings(
                 draft.matchByEmail,
                 draft.apiReservePercent,
                 draft.bulkThreshold,
-                draft.callsInFlight);
+                draft.callsInFlight,
+                draft.bulkQueryFrom);
     }
 
     private static final class Draft {
@@ -126,6 +165,7 @@ public record SyncSettings(
         int apiReservePercent;
         int bulkThreshold;
         int callsInFlight;
+        int bulkQueryFrom;
 
         Draft(SyncSettings settings) {
             nightlySync = settings.nightlySync;
@@ -136,6 +176,7 @@ public record SyncSettings(
             apiReservePercent = settings.apiReservePercent;
             bulkThreshold = settings.bulkThreshold;
             callsInFlight = settings.callsInFlight;
+            bulkQueryFrom = settings.bulkQueryFrom;
         }
     }
 }

@@ -10,6 +10,7 @@ import com.sforce.async.ContentType;
 import com.sforce.async.JobInfo;
 import com.sforce.async.OperationEnum;
 import com.unsubscribesync.domain.SObjectType;
+import com.unsubscribesync.domain.SyncSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ public final class BulkQuery {
      * From this many records of one object a full read goes through a Bulk query job (ADR 0073): below it pages of
      * 2 000, several in flight, are as quick, and a Bulk job may wait in Salesforce's queue before it starts.
      */
-    public static final long FULL_READS_FROM = 100_000;
+    public static final long FULL_READS_FROM = SyncSettings.DEFAULT_BULK_QUERY_FROM;
     /** Salesforce's largest chunk, in ids. */
     public static final int MAX_CHUNK = 250_000;
 

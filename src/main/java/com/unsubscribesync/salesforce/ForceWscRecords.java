@@ -84,6 +84,16 @@ final class ForceWscRecords implements SalesforceOrg {
     @Override
     public void pullChanged(
             SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
+        pullChanged(type, fieldApiName, since, BulkQuery.FULL_READS_FROM, chunk);
+    }
+
+    @Override
+    public void pullChanged(
+            SObjectType type,
+            String fieldApiName,
+            Optional<Instant> since,
+            long bulkQueryFrom,
+            Consumer<List<OrgRecord>> chunk) {
         // Every read uses queryAll: records deleted or merged away come back in the same call (IsDeleted,
         // MasterRecordId), so no separate getDeleted call is needed, and a full read too learns where a record
         // merged away before it went (a person may still be linked to the loser).
@@ -94,7 +104,7 @@ final class ForceWscRecords implements SalesforceOrg {
         String what = "reading changed " + type.apiName() + "s";
         CallsInFlight.Admission admission = reserve.eachCall(what);
         QueryResult page = calls.partner(what, admission, pc -> pc.queryAll(soql));
-        if (since.isEmpty() && page.getSize() >= BulkQuery.FULL_READS_FROM) {
+        if (since.isEmpty() && bulkQueryFrom > 0 && page.getSize() >= bulkQueryFrom) {
             // The first page says how many there are: a read this large goes on through one Bulk query job, a few
             // calls per 100 000 records instead of a page per 2 000 (ADR 0073). The first page is read again there.
             reserve.require(BulkQuery.plannedCalls(page.getSize(), BulkQuery.DEFAULT_CHUNK), what);

@@ -34,6 +34,20 @@ public interface SalesforceOrg {
      */
     void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk);
 
+    /**
+     * {@link #pullChanged(SObjectType, String, Optional, Consumer)}, a full read of at least {@code bulkQueryFrom}
+     * records going through one Bulk query job (never when 0, the admin's {@code bulk-query-from=off}). An org that
+     * cannot run Bulk queries reads in pages whatever the number.
+     */
+    default void pullChanged(
+            SObjectType type,
+            String fieldApiName,
+            Optional<Instant> since,
+            long bulkQueryFrom,
+            Consumer<List<OrgRecord>> chunk) {
+        pullChanged(type, fieldApiName, since, chunk);
+    }
+
     /** The live rows of one object with any of these addresses (queried in batches, safely escaped). */
     List<OrgRecord> findByEmails(SObjectType type, String fieldApiName, Collection<Email> emails);
 

@@ -100,7 +100,11 @@ public final class SettingsRepository {
                 read.value(
                         "calls-in-flight",
                         value -> Setting.CALLS_IN_FLIGHT.apply(defaults, value).callsInFlight(),
-                        defaults.callsInFlight()));
+                        defaults.callsInFlight()),
+                read.value(
+                        "bulk-query-from",
+                        value -> Setting.BULK_QUERY_FROM.apply(defaults, value).bulkQueryFrom(),
+                        defaults.bulkQueryFrom()));
         return new Stored(settings, unreadable);
     }
 
@@ -138,6 +142,7 @@ public final class SettingsRepository {
         values.put("api-reserve-percent", String.valueOf(settings.apiReservePercent()));
         values.put("bulk-threshold", String.valueOf(settings.bulkThreshold()));
         values.put("calls-in-flight", String.valueOf(settings.callsInFlight()));
+        values.put("bulk-query-from", Setting.BULK_QUERY_FROM.valueIn(settings));
         return values;
     }
 

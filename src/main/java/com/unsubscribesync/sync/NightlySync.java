@@ -270,7 +270,7 @@ public final class NightlySync {
                                     .toList())
                     + " changed in Salesforce";
             progress.update(reading, counter.pulled, -1);
-            SideBySidePulls.pull(salesforce, apiNames, since, (type, chunk) -> {
+            SideBySidePulls.pull(salesforce, apiNames, since, current.bulkQueryFrom(), (type, chunk) -> {
                 List<MirrorRepository.Pulled> rows = new ArrayList<>(chunk.size());
                 chunk.forEach(record -> rows.add(pulled(record)));
                 counter.pulled += rows.size();

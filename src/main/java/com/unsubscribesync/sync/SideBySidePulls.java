@@ -45,13 +45,20 @@ final class SideBySidePulls {
     /**
      * Pulls each object's rows changed after {@code since} (all when empty) and gives every page to {@code store}
      * on this thread. The first failure, of a reader or of the store, stops every reader and is thrown here.
+     *
+     * @param bulkQueryFrom from how many records of one object a full read is one Bulk query job; 0 never
      */
-    static void pull(SalesforceOrg org, Map<SObjectType, String> apiNames, Optional<Instant> since, Store store) {
+    static void pull(
+            SalesforceOrg org,
+            Map<SObjectType, String> apiNames,
+            Optional<Instant> since,
+            long bulkQueryFrom,
+            Store store) {
         SynchronousQueue<Handover> handovers = new SynchronousQueue<>();
         List<Thread> readers = new ArrayList<>();
         for (Map.Entry<SObjectType, String> object : apiNames.entrySet()) {
             Thread reader = new Thread(
-                    () -> read(org, object.getKey(), object.getValue(), since, handovers),
+                    () -> read(org, object.getKey(), object.getValue(), since, bulkQueryFrom, handovers),
                     "nightly-pull-" + object.getKey().apiName());
             reader.setDaemon(true);
             readers.add(reader);
@@ -83,10 +90,11 @@ final class SideBySidePulls {
             SObjectType type,
             String apiName,
             Optional<Instant> since,
+            long bulkQueryFrom,
             SynchronousQueue<Handover> handovers) {
         Handover last;
         try {
-            org.pullChanged(type, apiName, since, rows -> {
+            org.pullChanged(type, apiName, since, bulkQueryFrom, rows -> {
                 try {
                     handovers.put(new Page(type, rows));
                 } catch (InterruptedException e) {

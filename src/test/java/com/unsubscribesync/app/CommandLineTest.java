@@ -122,6 +122,27 @@ class CommandLineTest {
     }
 
     @Test
+    void bulkQueryFromIsASettingThatIsOffOrAtLeastTenThousandRefusedInOneLineOtherwise() throws IOException {
+        assertThat(json("settings", "show", "--json").get("bulkQueryFrom").asInt())
+                .isEqualTo(100_000);
+        for (String refused : java.util.List.of("9999", "0", "never")) {
+            CliRun run = run("settings", "set", "bulk-query-from=" + refused);
+            assertThat(run.exit()).as(refused).isEqualTo(2);
+            assertThat(run.err().strip())
+                    .as(refused)
+                    .startsWith("error: bulk-query-from")
+                    .doesNotContain("\n");
+        }
+        assertThat(run("settings", "set", "bulk-query-from=never").err()).contains("is not a whole number or off");
+        assertThat(run("settings", "set", "bulk-query-from=off").exit()).isZero();
+        assertThat(json("settings", "show", "--json").get("bulkQueryFrom").asText())
+                .isEqualTo("off");
+        assertThat(run("settings", "set", "bulk-query-from=250000").exit()).isZero();
+        assertThat(json("settings", "show", "--json").get("bulkQueryFrom").asInt())
+                .isEqualTo(250_000);
+    }
+
+    @Test
     void importWithABadRowReportsItsLineExitsTwoAndImportsNothing() throws IOException {
         Path file = dataDirectory.resolve("in.csv");
         Files.writeString(file, "email\nann@example.com\nnope\n");

@@ -119,6 +119,16 @@ class SettingsInTheWindowTest extends SeededConsoleTest {
         waitFor(() -> stored().callsInFlight() == 8);
     }
 
+    @Test
+    void bulkQueryFromIsTurnedOffFromTheWindowAndTooFewRecordsAreRefusedAsOnTheCommandLine(FxRobot robot) {
+        opened();
+        refusedAsOnTheCommandLine(robot, "bulk-query-from", "5000", "bulk-query-from must be off or at least 10000");
+
+        type(robot, "#bulk-query-from", "off");
+        click(robot, "#settings-save");
+        waitFor(() -> stored().bulkQueryFrom() == SyncSettings.BULK_QUERY_OFF);
+    }
+
     /** Types the value into the setting's box: the window refuses it in the command line's words, and cannot save. */
     private void refusedAsOnTheCommandLine(FxRobot robot, String key, String value, String refusal) {
         type(robot, "#" + key, value);

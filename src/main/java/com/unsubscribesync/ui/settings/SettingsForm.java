@@ -37,6 +37,7 @@ public final class SettingsForm {
             Setting.MATCH_BY_EMAIL,
             Setting.API_RESERVE_PERCENT,
             Setting.BULK_THRESHOLD,
+            Setting.BULK_QUERY_FROM,
             Setting.CALLS_IN_FLIGHT);
 
     private final ChangeSettings settings;

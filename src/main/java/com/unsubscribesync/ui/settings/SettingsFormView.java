@@ -42,6 +42,7 @@ public final class SettingsFormView extends VBox {
                 matchRow(),
                 reserveRow(),
                 thresholdRow(),
+                bulkQueryRow(),
                 callsRow(),
                 buttons());
         card.setId("more-settings");
@@ -147,6 +148,15 @@ public final class SettingsFormView extends VBox {
                 "records for one object",
                 "From this many changes "
                         + "to Leads or to Contacts at once a run uses the Bulk API instead of SOAP (at least 1000).");
+    }
+
+    private VBox bulkQueryRow() {
+        return numberRow(
+                Setting.BULK_QUERY_FROM,
+                "Bulk _query from",
+                "records of one object, or off",
+                "A full read of this many Leads or Contacts goes through one Bulk query job, a few calls per "
+                        + "100 000 records instead of one per 2 000 (at least 10000; off keeps to SOAP pages).");
     }
 
     private VBox callsRow() {
