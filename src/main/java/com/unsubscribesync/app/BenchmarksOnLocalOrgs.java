@@ -6,7 +6,9 @@ import com.unsubscribesync.bench.StoreUnderBench;
 import com.unsubscribesync.cli.Benchmarks;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +26,10 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
     private final Supplier<Optional<String>> storeUrl;
     private final Map<String, String> env;
 
-    private final LocalOrgBenchmarks benchmarks = new LocalOrgBenchmarks((dataDirectory, database, engineOrg) ->
-            new AppWorkspace(dataDirectory, database, Clock.systemUTC(), ACTOR, Map.of(), engineOrg, Optional.empty()));
+    private final LocalOrgBenchmarks benchmarks = new LocalOrgBenchmarks(
+            (dataDirectory, database, engineOrg) -> new AppWorkspace(
+                    dataDirectory, database, Clock.systemUTC(), ACTOR, Map.of(), engineOrg, Optional.empty()),
+            BenchmarksOnLocalOrgs::thisApp);
 
     /** @param storeUrl the store URL given, read once the command line is parsed */
     BenchmarksOnLocalOrgs(Supplier<Optional<String>> storeUrl, Map<String, String> env) {
@@ -36,6 +40,23 @@ final class BenchmarksOnLocalOrgs implements Benchmarks {
     @Override
     public List<String> scenarios() {
         return LocalOrgBenchmarks.SCENARIOS;
+    }
+
+    @Override
+    public List<String> defaultScenarios() {
+        return LocalOrgBenchmarks.DEFAULT_SCENARIOS;
+    }
+
+    /** This app's command line in a process of its own: the same Java, class path and main class as this one. */
+    private static List<String> thisApp(List<String> jvmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(arguments);
+        return command;
     }
 
     @Override

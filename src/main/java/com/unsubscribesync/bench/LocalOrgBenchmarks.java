@@ -21,16 +21,26 @@ import java.util.stream.Stream;
  */
 public final class LocalOrgBenchmarks {
     /** Every scenario, in the order they run. */
-    public static final List<String> SCENARIOS = List.of("initial", "incremental", "idle", "burst", "intake", "list");
+    public static final List<String> SCENARIOS =
+            List.of("initial", "incremental", "idle", "burst", "intake", "list", LargeInitialRuns.SCENARIO);
+    /** Those run when none is named: {@code large-initial} takes many minutes and only runs when asked for. */
+    public static final List<String> DEFAULT_SCENARIOS = SCENARIOS.stream()
+            .filter(name -> !name.equals(LargeInitialRuns.SCENARIO))
+            .toList();
 
     static final int DEFAULT_PEOPLE = 100_000;
     static final int DEFAULT_LIST_ROWS = 1_000_000;
     private static final int WARM_UP_PEOPLE = 10_000;
 
     private final AppWiring app;
+    private final AppCommandLine commandLine;
 
-    public LocalOrgBenchmarks(AppWiring app) {
+    /**
+     * @param commandLine how to run the app in a process of its own, for {@code large-initial}
+     */
+    public LocalOrgBenchmarks(AppWiring app, AppCommandLine commandLine) {
         this.app = app;
+        this.commandLine = commandLine;
     }
 
     /** Runs the scenarios at zero latency on H2. */
@@ -80,6 +90,15 @@ public final class LocalOrgBenchmarks {
             if (scenarios.contains("list")) {
                 each.accept(new UnsubscribeListBench(app, store, heap)
                         .run(directory, size.people().orElse(DEFAULT_LIST_ROWS)));
+            }
+            if (scenarios.contains(LargeInitialRuns.SCENARIO)) {
+                for (int i = 0; i < latencies.size(); i++) {
+                    each.accept(new LargeInitialRuns(commandLine)
+                            .run(
+                                    size.people().orElse(LargeInitialRuns.DEFAULT_PEOPLE),
+                                    latencies.get(i),
+                                    directory.resolve(LargeInitialRuns.SCENARIO + "-" + i)));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

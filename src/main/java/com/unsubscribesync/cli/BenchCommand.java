@@ -33,7 +33,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--people",
             paramLabel = "N",
-            description = "People in the org (default 100 000), and "
+            description = "People in the org (default 100 000; 1 000 000 for large-initial), and "
                     + "unsubscribes in the store for list (default 1 000 000).")
     Integer people;
 
@@ -55,7 +55,8 @@ public class BenchCommand implements Callable<Integer> {
             names = "--scenario",
             paramLabel = "NAME",
             split = ",",
-            description = "Only these scenarios: initial, incremental, idle, burst, list (default: all).")
+            description = "Only these scenarios: initial, incremental, idle, burst, intake, list, large-initial"
+                    + " (default: all but large-initial).")
     List<String> scenarios;
 
     @Option(
@@ -82,7 +83,7 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> all = benchmarks.scenarios();
-        List<String> chosen = scenarios == null ? all : scenarios;
+        List<String> chosen = scenarios == null ? benchmarks.defaultScenarios() : scenarios;
         for (String name : chosen) {
             if (!all.contains(name)) {
                 throw new InvalidInputException(

@@ -13,6 +13,9 @@ public interface Benchmarks {
     /** Every scenario, in the order they run. */
     List<String> scenarios();
 
+    /** Those run when none is named. */
+    List<String> defaultScenarios();
+
     /**
      * How big to make them.
      *

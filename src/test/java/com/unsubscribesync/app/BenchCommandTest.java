@@ -99,7 +99,7 @@ class BenchCommandTest {
                 .singleElement()
                 .asString()
                 .contains("--scenario nightly")
-                .contains("initial, incremental, idle, burst, intake, list");
+                .contains("initial, incremental, idle, burst, intake, list, large-initial");
         assertThat(run.out()).isEmpty();
     }
 
@@ -127,6 +127,34 @@ class BenchCommandTest {
             assertThat(result.get("store").asText()).as("without --store").isEqualTo("h2");
             assertThat(result.get("baselineWallMs").asDouble()).isPositive();
         }
+    }
+
+    @Test
+    void largeInitialRunsTheAppInAProcessOfItsOwnOnceThroughBulkQueryAndOnceOnSoapPages() throws Exception {
+        CliRun run = run("bench", "--people", "3000", "--scenario", "large-initial", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out()).get(0);
+        assertThat(FIELDS)
+                .allSatisfy(field -> assertThat(result.has(field)).as(field).isTrue());
+        assertThat(result.get("scenario").asText()).isEqualTo("large-initial");
+        assertThat(result.get("heap").asText()).isEqualTo("256m");
+        assertThat(result.get("pulled").asInt())
+                .as("every person, read by the app's own process")
+                .isEqualTo(3000);
+        assertThat(result.get("imported").asInt())
+                .as("5 % opted out in Salesforce")
+                .isBetween(75, 225);
+        assertThat(result.get("sameWorkOnBothPaths").asBoolean()).isTrue();
+        assertThat(result.get("apiCalls").asLong())
+                .isGreaterThanOrEqualTo(result.get("minApiCalls").asLong())
+                .isLessThanOrEqualTo(result.get("minApiCalls").asLong() + 5);
+        assertThat(result.get("soapApiCalls").asLong()).isPositive();
+        assertThat(result.get("baselineWallMs").asDouble())
+                .as("the SOAP path's run is what the Bulk path is compared with")
+                .isCloseTo(result.get("soapWallMs").asDouble(), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(result.get("runMs").asLong()).isPositive().isLessThan((long)
+                result.get("wallMs").asDouble());
     }
 
     @Test
