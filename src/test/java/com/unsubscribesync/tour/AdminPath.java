@@ -89,6 +89,10 @@ final class AdminPath {
                 return status.getText() != null && !status.getText().isBlank();
             });
         }));
+        steps.add(new TourStep("more-settings-bulk-query", t -> {
+            // Scrolled back up to the Bulk settings as the admin would, into the read's threshold (ADR 0078).
+            t.click(Setting.BULK_QUERY_FROM.key());
+        }));
         steps.add(new TourStep("unsubscribes", t -> {
             t.click("tab-unsubscribes");
             t.find("a row of the unsubscribe list", AdminPath::filledRow);
