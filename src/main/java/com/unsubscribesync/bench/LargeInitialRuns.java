@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code large-initial}: the first nightly run on a large org (a million people unless told), run as an admin runs
@@ -52,6 +53,7 @@ final class LargeInitialRuns {
             long minApiCalls,
             Map<String, Long> callsByOperation,
             long peakMb,
+            long dataDirectoryMb,
             String json) {
         long field(String name) {
             Matcher value =
@@ -75,12 +77,14 @@ final class LargeInitialRuns {
         details.put("imported", bulk.field("imported"));
         details.put("runMs", bulk.field("durationMs"));
         details.put("peakResidentMb", bulk.peakMb());
+        details.put("dataDirectoryMb", bulk.dataDirectoryMb());
         details.put("callsByOperation", bulk.callsByOperation());
         details.put("soapWallMs", UnsubscribeListBench.round(soap.wallMs()));
         details.put("soapRunMs", soap.field("durationMs"));
         details.put("soapApiCalls", soap.apiCalls());
         details.put("soapMinApiCalls", soap.minApiCalls());
         details.put("soapPeakResidentMb", soap.peakMb());
+        details.put("soapDataDirectoryMb", soap.dataDirectoryMb());
         details.put("soapCallsByOperation", soap.callsByOperation());
         details.put(
                 "sameWorkOnBothPaths",
@@ -151,6 +155,7 @@ final class LargeInitialRuns {
                     minimumCalls(rows, optedOutByTheRun, !bulkQueryFrom.equals("off")),
                     byOperation,
                     run.peakMb(),
+                    megabytes(dataDirectory),
                     run.out());
         } catch (IOException e) {
             throw new UncheckedIOException(SCENARIO + ": a local org or its data directory could not be made", e);
@@ -172,6 +177,17 @@ final class LargeInitialRuns {
             minimum += (n + 199) / 200;
         }
         return minimum;
+    }
+
+    /** What the data directory takes on disk once the run's process has ended. */
+    private static long megabytes(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            long bytes = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                bytes += Files.size(file);
+            }
+            return Math.round(bytes / (1024.0 * 1024.0));
+        }
     }
 
     private record Finished(String out, long peakMb) {}

@@ -153,6 +153,9 @@ class BenchCommandTest {
         assertThat(result.get("baselineWallMs").asDouble())
                 .as("the SOAP path's run is what the Bulk path is compared with")
                 .isCloseTo(result.get("soapWallMs").asDouble(), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(result.get("dataDirectoryMb").asLong())
+                .as("the H2 file at least")
+                .isNotNegative();
         assertThat(result.get("runMs").asLong()).isPositive().isLessThan((long)
                 result.get("wallMs").asDouble());
     }
