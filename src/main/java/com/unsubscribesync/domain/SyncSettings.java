@@ -81,11 +81,6 @@ public record SyncSettings(
         return records;
     }
 
-    /** Whether a full read of this many records of one object goes through a Bulk query job. */
-    public boolean bulkQueryFor(long records) {
-        return bulkQueryFrom != BULK_QUERY_OFF && records >= bulkQueryFrom;
-    }
-
     public static SyncSettings defaults() {
         return new SyncSettings(
                 false,
