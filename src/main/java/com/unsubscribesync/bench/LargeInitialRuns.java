@@ -4,7 +4,6 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
 import com.unsubscribesync.localorg.latency.LatencyProfile;
-import com.unsubscribesync.salesforce.BulkQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -142,41 +141,18 @@ final class LargeInitialRuns {
                     optedOutByTheRun.merge(person.objectType(), 1L, Long::sum);
                 }
             });
-            Map<String, Long> byOperation = new LinkedHashMap<>();
-            org.partnerCallsByOperation().forEach((operation, count) -> {
-                long made = count - before.getOrDefault(operation, 0L);
-                if (made > 0) {
-                    byOperation.put(operation, made);
-                }
-            });
             return new PathRun(
                     wallMs,
                     calls,
-                    minimumCalls(rows, optedOutByTheRun, !bulkQueryFrom.equals("off")),
-                    byOperation,
+                    SyncScenarios.nightlyMinimum(
+                            rows.values(), optedOutByTheRun.values(), !bulkQueryFrom.equals("off")),
+                    SyncScenarios.since(before, org.partnerCallsByOperation()),
                     run.peakMb(),
                     megabytes(dataDirectory),
                     run.out());
         } catch (IOException e) {
             throw new UncheckedIOException(SCENARIO + ": a local org or its data directory could not be made", e);
         }
-    }
-
-    /**
-     * The org's clock, each object's read (its first page, then a Bulk query job's least calls or a page per 2 000),
-     * and an update per 200 of the records the run opted out, per object, as for {@code initial}.
-     */
-    private static long minimumCalls(Map<String, Long> rows, Map<String, Long> optedOut, boolean bulkQuery) {
-        long minimum = 1;
-        for (long n : rows.values()) {
-            minimum += bulkQuery && n >= BulkQuery.FULL_READS_FROM
-                    ? 1 + BulkQuery.plannedCalls(n, BulkQuery.DEFAULT_CHUNK)
-                    : Math.max(1, (n + 1999) / 2000);
-        }
-        for (long n : optedOut.values()) {
-            minimum += (n + 199) / 200;
-        }
-        return minimum;
     }
 
     /** What the data directory takes on disk once the run's process has ended. */

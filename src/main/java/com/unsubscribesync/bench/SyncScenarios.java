@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -180,15 +181,7 @@ final class SyncScenarios implements AutoCloseable {
         double wallMs = millisSince(start);
         calls = engineOrg.apiCallsUsed() - calls;
 
-        long minimum = 1;
-        for (int rows : work.pulled().values()) {
-            minimum += scenario.equals("initial") && rows >= BulkQuery.FULL_READS_FROM
-                    ? 1 + BulkQuery.plannedCalls(rows, BulkQuery.DEFAULT_CHUNK)
-                    : Math.max(1, (rows + 1999) / 2000);
-        }
-        for (int rows : work.pushed().values()) {
-            minimum += (rows + 199) / 200;
-        }
+        long minimum = nightlyMinimum(work.pulled().values(), work.pushed().values(), scenario.equals("initial"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("store", engine.store());
         details.put("latency", latency.name());
@@ -331,7 +324,28 @@ final class SyncScenarios implements AutoCloseable {
         return timing;
     }
 
-    private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+    /**
+     * The least calls of a nightly run: the org's clock, each object's read (its first page, then a Bulk query job's
+     * least calls when {@code bulkQuery} and the object has enough rows, else a page per 2 000), and an update per
+     * 200 records pushed per object. The describe is overhead.
+     */
+    static long nightlyMinimum(
+            Collection<? extends Number> pulled, Collection<? extends Number> pushed, boolean bulkQuery) {
+        long minimum = 1;
+        for (Number read : pulled) {
+            long rows = read.longValue();
+            minimum += bulkQuery && rows >= BulkQuery.FULL_READS_FROM
+                    ? 1 + BulkQuery.plannedCalls(rows, BulkQuery.DEFAULT_CHUNK)
+                    : Math.max(1, (rows + 1999) / 2000);
+        }
+        for (Number written : pushed) {
+            minimum += (written.longValue() + 199) / 200;
+        }
+        return minimum;
+    }
+
+    /** The calls of each operation made between the two counts. */
+    static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> delta = new LinkedHashMap<>();
         after.forEach((operation, count) -> {
             long made = count - before.getOrDefault(operation, 0L);

@@ -83,12 +83,6 @@ final class ForceWscRecords implements SalesforceOrg {
 
     @Override
     public void pullChanged(
-            SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
-        pullChanged(type, fieldApiName, since, BulkQuery.FULL_READS_FROM, chunk);
-    }
-
-    @Override
-    public void pullChanged(
             SObjectType type,
             String fieldApiName,
             Optional<Instant> since,

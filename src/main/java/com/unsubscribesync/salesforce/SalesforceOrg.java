@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
+import com.unsubscribesync.domain.SyncSettings;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,21 +32,21 @@ public interface SalesforceOrg {
      * 2 000, without holding the object in memory. The rows include the records deleted or merged away that
      * Salesforce still keeps, flagged {@code deleted} with their master record. Salesforce keeps change times to
      * the second, so rows changed within the second of {@code since} are included too.
+     *
+     * @param bulkQueryFrom from how many records a full read goes through one Bulk query job (never when 0, the
+     *     admin's {@code bulk-query-from=off}); an org that cannot run Bulk queries reads in pages whatever the number
      */
-    void pullChanged(SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk);
-
-    /**
-     * {@link #pullChanged(SObjectType, String, Optional, Consumer)}, a full read of at least {@code bulkQueryFrom}
-     * records going through one Bulk query job (never when 0, the admin's {@code bulk-query-from=off}). An org that
-     * cannot run Bulk queries reads in pages whatever the number.
-     */
-    default void pullChanged(
+    void pullChanged(
             SObjectType type,
             String fieldApiName,
             Optional<Instant> since,
             long bulkQueryFrom,
-            Consumer<List<OrgRecord>> chunk) {
-        pullChanged(type, fieldApiName, since, chunk);
+            Consumer<List<OrgRecord>> chunk);
+
+    /** {@link #pullChanged(SObjectType, String, Optional, long, Consumer)} from the default number of records. */
+    default void pullChanged(
+            SObjectType type, String fieldApiName, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
+        pullChanged(type, fieldApiName, since, SyncSettings.DEFAULT_BULK_QUERY_FROM, chunk);
     }
 
     /** The live rows of one object with any of these addresses (queried in batches, safely escaped). */

@@ -99,7 +99,12 @@ public final class InMemoryOrg implements SalesforceOrg, SalesforceBulk {
     }
 
     @Override
-    public void pullChanged(SObjectType type, String field, Optional<Instant> since, Consumer<List<OrgRecord>> chunk) {
+    public void pullChanged(
+            SObjectType type,
+            String field,
+            Optional<Instant> since,
+            long bulkQueryFrom,
+            Consumer<List<OrgRecord>> chunk) {
         List<OrgRecord> all;
         synchronized (this) {
             all = rows.values().stream()
