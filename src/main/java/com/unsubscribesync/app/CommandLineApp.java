@@ -5,6 +5,7 @@ import com.unsubscribesync.cli.ExitCode;
 import com.unsubscribesync.cli.NotConnectedException;
 import com.unsubscribesync.cli.RootCommand;
 import com.unsubscribesync.cli.StoreCommand;
+import com.unsubscribesync.cli.StoreCompactCommand;
 import com.unsubscribesync.cli.StoreCopyCommand;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.PrintableText;
@@ -93,7 +94,9 @@ public final class CommandLineApp {
                 new BenchCommand(new BenchmarksOnLocalOrgs(() -> WorkspaceOpener.storeUrl(root.store(), env), env)));
         commandLine.addSubcommand(new OrgCommand());
         commandLine.addSubcommand(new CommandLine(new StoreCommand())
-                .addSubcommand(new StoreCopyCommand(env, () -> workspace.get().database())));
+                .addSubcommand(new StoreCopyCommand(env, () -> workspace.get().database()))
+                .addSubcommand(new StoreCompactCommand(
+                        () -> new WorkspaceOpener(env, clock).compactStoreFile(root.dataDirectory(), root.store()))));
         commandLine.addSubcommand(new ConsoleCommand(console));
         EveryCommandHelps.addTo(commandLine);
         return commandLine;

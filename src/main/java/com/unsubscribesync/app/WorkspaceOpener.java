@@ -3,6 +3,7 @@ package com.unsubscribesync.app;
 import com.unsubscribesync.collect.ImportScratch;
 import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.files.OwnerOnly;
+import com.unsubscribesync.store.CompactedFile;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.PoolSize;
 import com.unsubscribesync.store.SavedStore;
@@ -36,16 +37,9 @@ final class WorkspaceOpener {
      */
     AppWorkspace open(Optional<Path> option, Optional<String> store, PoolSize pool) {
         String actor = actor();
-        Path directory = DataDirectory.prepare(DataDirectory.locate(
-                option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
-        LogFile.attach(directory);
+        StoreChoice choice = chosen(option, store);
+        Path directory = choice.dataDirectory();
         ImportScratch.removeLeftovers(directory.resolve(ImportScratch.FOLDER));
-        StoreChoice choice = StoreChoice.resolve(
-                store,
-                Optional.ofNullable(env.get(STORE)),
-                Optional.ofNullable(env.get(STORE_PASSWORD)),
-                directory,
-                new SavedStore(directory));
         Database database = opened(choice, pool);
         // H2 made its lock file (the auto-server's port and key) with the umask's mode; the folder is 0700 already.
         OwnerOnly.restrictTree(directory);
@@ -53,6 +47,33 @@ final class WorkspaceOpener {
                 directory, database, clock, actor, env, Optional.empty(), Optional.empty(), !choice.thisComputer());
         workspace.storeInUse(choice);
         return workspace;
+    }
+
+    /**
+     * Compacts the data directory's H2 file, which must be the store in use: a team's PostgreSQL reclaims its space
+     * itself.
+     */
+    CompactedFile compactStoreFile(Optional<Path> option, Optional<String> store) {
+        StoreChoice choice = chosen(option, store);
+        if (!choice.thisComputer()) {
+            throw new InvalidInputException("store compact works on this computer's store file, and the store in use, "
+                    + "from " + choice.source().said() + ", is " + choice.shown() + ": PostgreSQL reclaims its own "
+                    + "space (autovacuum); to compact the file, run it without that store");
+        }
+        return Database.compactFile(choice.dataDirectory());
+    }
+
+    /** The data directory (made ready, its log attached) and the store chosen for it. */
+    private StoreChoice chosen(Optional<Path> option, Optional<String> store) {
+        Path directory = DataDirectory.prepare(DataDirectory.locate(
+                option, env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))));
+        LogFile.attach(directory);
+        return StoreChoice.resolve(
+                store,
+                Optional.ofNullable(env.get(STORE)),
+                Optional.ofNullable(env.get(STORE_PASSWORD)),
+                directory,
+                new SavedStore(directory));
     }
 
     /** A saved choice that no longer opens says how to go back, since the console cannot open to forget it. */

@@ -93,6 +93,15 @@ public final class Database implements AutoCloseable {
                 () -> new DatabaseFile(dataDirectory).open());
     }
 
+    /**
+     * Compacts the H2 file of a data directory, which no process may have open meanwhile.
+     *
+     * @throws com.unsubscribesync.domain.InvalidInputException when there is no file, or another process has it open
+     */
+    public static CompactedFile compactFile(Path dataDirectory) {
+        return new DatabaseFile(dataDirectory).compact();
+    }
+
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
         JdbcDataSource memory = new JdbcDataSource();

@@ -195,6 +195,38 @@ class CommandLineTest {
         assertThat(run.err()).contains("is a file");
     }
 
+    @Test
+    void storeCompactShrinksTheFileAndKeepsWhatItHolds() throws IOException {
+        Path csv = dataDirectory.resolve("people.csv");
+        StringBuilder rows = new StringBuilder("email\n");
+        for (int i = 0; i < 3_000; i++) {
+            rows.append("person").append(i).append("@example.com\n");
+        }
+        Files.writeString(csv, rows);
+        assertThat(run("unsubscribe", "import", csv.toString()).exit()).isZero();
+
+        JsonNode compacted = json("store", "compact", "--json");
+
+        assertThat(compacted.get("bytesAfter").asLong())
+                .isLessThan(compacted.get("bytesBefore").asLong())
+                .isEqualTo(Files.size(dataDirectory.resolve("unsubscribe-sync.mv.db")));
+        assertThat(compacted.get("durationMs").asLong()).isNotNegative();
+        assertThat(json("status", "--json").get("outboxPending").asLong()).isEqualTo(3_000);
+    }
+
+    @Test
+    void storeCompactRefusesATeamStoreInOneLineWithoutReachingIt() {
+        CliRun run = run("--store", "jdbc:postgresql://127.0.0.1:1/team?user=admin", "store", "compact");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: store compact works on this computer's store file")
+                .contains("PostgreSQL reclaims its own space");
+        assertThat(dataDirectory.resolve("unsubscribe-sync.mv.db")).doesNotExist();
+    }
+
     private JsonNode json(String... args) throws IOException {
         CliRun run = run(args);
         assertThat(run.exit()).as(run.err()).isZero();

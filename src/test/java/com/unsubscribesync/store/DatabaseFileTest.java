@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unsubscribesync.domain.DamagedFileException;
 import com.unsubscribesync.domain.Email;
+import com.unsubscribesync.domain.InvalidInputException;
 import com.unsubscribesync.domain.MirrorRecord;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -266,6 +267,55 @@ class DatabaseFileTest {
         try (Database database = Database.openFile(data)) {
             add(database, "ann@example.com");
         }
+    }
+
+    @Test
+    void compactingGivesBackTheSpaceOfPagesNoLongerUsedAndKeepsEveryRow() throws Exception {
+        try (Database database = Database.openFile(data)) {
+            UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, CLOCK);
+            // Each small transaction writes its changed pages anew: the file grows well past its data.
+            for (int i = 0; i < 2_000; i++) {
+                unsubscribes.add(new Unsubscribe(
+                        Email.parse("person" + i + "@example.com"),
+                        NOW,
+                        UnsubscribeSource.MANUAL,
+                        "tester",
+                        Optional.empty()));
+            }
+        }
+        Path file = data.resolve("unsubscribe-sync.mv.db");
+
+        CompactedFile compacted = Database.compactFile(data);
+
+        assertThat(compacted.bytesBefore()).isGreaterThan(2 * compacted.bytesAfter());
+        assertThat(compacted.bytesAfter()).isEqualTo(Files.size(file));
+        assertThat(mode(file)).isEqualTo("rw-------");
+        try (Database reopened = Database.openFile(data)) {
+            assertThat(new UnsubscribeRepository(reopened, CLOCK).count()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
+    void compactingIsRefusedWhileAnotherProcessHasTheFileOpenAndLeavesItAsItWas() throws Exception {
+        try (Database database = Database.openFile(data)) {
+            add(database, "ann@example.com");
+            long before = Files.size(data.resolve("unsubscribe-sync.mv.db"));
+
+            assertThatThrownBy(() -> Database.compactFile(data))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("is open in another process (the console or serve)");
+
+            assertThat(Files.size(data.resolve("unsubscribe-sync.mv.db"))).isEqualTo(before);
+            assertThat(new UnsubscribeRepository(database, CLOCK).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void compactingADirectoryWithoutAStoreFileSaysSoAndMakesNone() {
+        assertThatThrownBy(() -> Database.compactFile(data))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("there is no store file in");
+        assertThat(data.resolve("unsubscribe-sync.mv.db")).doesNotExist();
     }
 
     private static void add(Database database, String email) {
