@@ -39,7 +39,8 @@ final class Migrations {
             EmailsInByteOrder.STEP,
             "V14__team_connection.sql",
             "V15__intake_counts.sql",
-            IdentitiesInThousands.STEP);
+            IdentitiesInThousands.STEP,
+            "V17__history_by_action_in_id_order.sql");
 
     private static final String CHECKSUM = "checksum";
 
