@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The store: by default the H2 database of one data directory, which several processes (console, command line,
@@ -72,8 +71,7 @@ public final class Database implements AutoCloseable {
      */
     static Database over(Path file, String url, String user, String password, Path lockFile) {
         SharedDatabaseFile shared = new SharedDatabaseFile(file, url, user, password);
-        return overH2(
-                JdbcConnectionPool.create(new SettledConnections(shared)), Optional.of(shared), Optional.of(lockFile));
+        return overH2(JdbcConnectionPool.create(shared), Optional.of(shared), Optional.of(lockFile));
     }
 
     /**
@@ -104,12 +102,10 @@ public final class Database implements AutoCloseable {
 
     /** A private in-memory database, for tests and benchmarks; its connections are the admin's. */
     public static Database openInMemory(String name) {
-        JdbcDataSource memory = new JdbcDataSource();
-        memory.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        memory.setUser("sa");
-        memory.setPassword("");
-        Database database =
-                overH2(JdbcConnectionPool.create(new SettledConnections(memory)), Optional.empty(), Optional.empty());
+        Database database = overH2(
+                JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", ""),
+                Optional.empty(),
+                Optional.empty());
         try {
             database.migrate();
         } catch (SQLException e) {
