@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +26,6 @@ public final class ConflictRepository {
     private static final String COLUMNS =
             "SELECT id, kind, email, salesforce_id, object_type, status_code, explanation, "
                     + "created_at, resolved_at, resolution, resolved_by FROM conflicts ";
-    private static final String SAME_OPEN = "kind = ? AND resolved_at IS NULL AND email IS NOT DISTINCT FROM ? "
-            + "AND salesforce_id IS NOT DISTINCT FROM ? AND object_type IS NOT DISTINCT FROM ?";
 
     /** The resolution of an admin's dismissal, which holds until something new happens ({@link Dismissal}). */
     public static final String DISMISS = "dismiss";
@@ -133,16 +132,12 @@ public final class ConflictRepository {
     }
 
     private boolean record(Connection connection, NewConflict conflict, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE conflicts SET explanation = ?, status_code = ? WHERE " + SAME_OPEN)) {
-            update.setString(1, conflict.explanation());
-            update.setString(2, conflict.statusCode().orElse(null));
-            bindIdentity(update, 3, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
-            if (update.executeUpdate() > 0) {
-                return false;
-            }
+        List<SameConflict> same = same(connection, Identity.of(conflict));
+        if (!openIds(same).isEmpty()) {
+            refresh(connection, conflict, same);
+            return false;
         }
-        if (heldByDismissal(connection, conflict)) {
+        if (heldByDismissal(connection, conflict, same)) {
             return false;
         }
         try (PreparedStatement insert =
@@ -161,46 +156,127 @@ public final class ConflictRepository {
         return true;
     }
 
+    /** An open conflict found again takes the latest explanation; one found again unchanged is not written. */
+    private static void refresh(Connection connection, NewConflict conflict, List<SameConflict> same)
+            throws SQLException {
+        String explanation = truncate(conflict.explanation(), 2000);
+        List<Long> changed = same.stream()
+                .filter(earlier -> earlier.resolvedAt().isEmpty())
+                .filter(open -> !open.seen().explanation().equals(explanation)
+                        || !open.seen().statusCode().equals(conflict.statusCode()))
+                .map(SameConflict::id)
+                .toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE conflicts SET explanation = ?, status_code = ? WHERE id = ?")) {
+            for (long id : changed) {
+                update.setString(1, explanation);
+                update.setString(2, conflict.statusCode().orElse(null));
+                update.setLong(3, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     /**
      * Whether recording this conflict now would show the admin something new: it is not open already, and no
      * dismissal of it still holds ({@link Dismissal}). A dry run asks this; {@link #record} decides the same way.
      */
     public boolean wouldBeNew(NewConflict conflict) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM conflicts WHERE " + SAME_OPEN)) {
-                bindIdentity(select, 1, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        return false;
-                    }
-                }
-            }
-            return !heldByDismissal(connection, conflict);
+            List<SameConflict> same = same(connection, Identity.of(conflict));
+            return openIds(same).isEmpty() && !heldByDismissal(connection, conflict, same);
         });
     }
 
     /** The last resolution of the same conflict was a dismissal that nothing new has happened since. */
-    private static boolean heldByDismissal(Connection connection, NewConflict conflict) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT resolution, status_code, explanation, "
-                + "seen_history_id, seen_modstamp FROM conflicts WHERE kind = ? AND resolved_at IS NOT NULL "
-                + "AND email IS NOT DISTINCT FROM ? AND salesforce_id IS NOT DISTINCT FROM ? "
-                + "AND object_type IS NOT DISTINCT FROM ? ORDER BY resolved_at DESC, id DESC LIMIT 1")) {
-            bindIdentity(select, 1, conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
+    private static boolean heldByDismissal(Connection connection, NewConflict conflict, List<SameConflict> same)
+            throws SQLException {
+        Optional<SameConflict> last = same.stream()
+                .filter(earlier -> earlier.resolvedAt().isPresent())
+                .max(Comparator.comparing(
+                                (SameConflict earlier) -> earlier.resolvedAt().orElseThrow())
+                        .thenComparingLong(SameConflict::id));
+        if (last.isEmpty() || !DISMISS.equals(last.get().resolution())) {
+            return false;
+        }
+        ConflictFacts now = new ConflictFacts(
+                lastHistoryId(connection, conflict.email()),
+                modstamp(connection, conflict.recordId()),
+                conflict.statusCode(),
+                truncate(conflict.explanation(), 2000));
+        return new Dismissal(conflict.kind(), last.get().seen()).holds(now);
+    }
+
+    /** A conflict stored before with the same identity, open or resolved. */
+    private record SameConflict(long id, Optional<Instant> resolvedAt, String resolution, ConflictFacts seen) {}
+
+    /** Every conflict with this identity, open and resolved: a handful, found through {@code conflicts_by_identity}. */
+    private static List<SameConflict> same(Connection connection, Identity identity) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, resolved_at, resolution, "
+                + "status_code, explanation, seen_history_id, seen_modstamp FROM conflicts WHERE "
+                + identity.where())) {
+            identity.bind(select, 1);
+            List<SameConflict> same = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next() || !DISMISS.equals(rows.getString("resolution"))) {
-                    return false;
+                while (rows.next()) {
+                    same.add(new SameConflict(
+                            rows.getLong("id"),
+                            Optional.ofNullable(Database.instant(rows, "resolved_at")),
+                            rows.getString("resolution"),
+                            new ConflictFacts(
+                                    rows.getLong("seen_history_id"),
+                                    Optional.ofNullable(Database.instant(rows, "seen_modstamp")),
+                                    Optional.ofNullable(rows.getString("status_code")),
+                                    rows.getString("explanation"))));
                 }
-                ConflictFacts seen = new ConflictFacts(
-                        rows.getLong("seen_history_id"),
-                        Optional.ofNullable(Database.instant(rows, "seen_modstamp")),
-                        Optional.ofNullable(rows.getString("status_code")),
-                        rows.getString("explanation"));
-                ConflictFacts now = new ConflictFacts(
-                        lastHistoryId(connection, conflict.email()),
-                        modstamp(connection, conflict.recordId()),
-                        conflict.statusCode(),
-                        truncate(conflict.explanation(), 2000));
-                return new Dismissal(conflict.kind(), seen).holds(now);
+            }
+            return same;
+        }
+    }
+
+    private static List<Long> openIds(List<SameConflict> same) {
+        return same.stream()
+                .filter(earlier -> earlier.resolvedAt().isEmpty())
+                .map(SameConflict::id)
+                .toList();
+    }
+
+    /**
+     * What makes two conflicts the same. Looked up with "= ?" for a part that is present and "IS NULL" for one that
+     * is absent, and never together with "resolved_at IS NULL": PostgreSQL cannot use an index for IS NOT DISTINCT
+     * FROM, and H2, offered the open conflicts' index, read every open conflict of the kind for each one recorded
+     * until its statistics caught up (ADR 0083).
+     */
+    record Identity(
+            ConflictKind kind,
+            Optional<Email> email,
+            Optional<SalesforceId> recordId,
+            Optional<SObjectType> objectType) {
+        static Identity of(NewConflict conflict) {
+            return new Identity(conflict.kind(), conflict.email(), conflict.recordId(), conflict.objectType());
+        }
+
+        String where() {
+            return "kind = ?" + part("email", email) + part("salesforce_id", recordId)
+                    + part("object_type", objectType);
+        }
+
+        private static String part(String column, Optional<?> value) {
+            return " AND " + column + (value.isPresent() ? " = ?" : " IS NULL");
+        }
+
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            int next = first;
+            statement.setString(next++, kind.name());
+            for (Optional<String> value : List.of(
+                    email.map(Email::value), recordId.map(SalesforceId::value), objectType.map(SObjectType::name))) {
+                if (value.isPresent()) {
+                    statement.setString(next++, value.get());
+                }
             }
         }
     }
@@ -251,13 +327,20 @@ public final class ConflictRepository {
             String actor,
             Instant now) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE conflicts SET resolved_at = ?, resolution = ?, resolved_by = ? WHERE " + SAME_OPEN)) {
-                update.setObject(1, Database.utc(now));
-                update.setString(2, resolution);
-                update.setString(3, actor);
-                bindIdentity(update, 4, kind, email, recordId, objectType);
-                return announced(update.executeUpdate());
+            List<Long> open = openIds(same(connection, new Identity(kind, email, recordId, objectType)));
+            if (open.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = ?, "
+                    + "resolution = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL")) {
+                for (long id : open) {
+                    update.setObject(1, Database.utc(now));
+                    update.setString(2, resolution);
+                    update.setString(3, actor);
+                    update.setLong(4, id);
+                    update.addBatch();
+                }
+                return announced(Arrays.stream(update.executeBatch()).sum());
             }
         });
     }
@@ -379,20 +462,6 @@ public final class ConflictRepository {
             }
             return counts;
         });
-    }
-
-    private static void bindIdentity(
-            PreparedStatement statement,
-            int first,
-            ConflictKind kind,
-            Optional<Email> email,
-            Optional<SalesforceId> recordId,
-            Optional<SObjectType> objectType)
-            throws SQLException {
-        statement.setString(first, kind.name());
-        statement.setString(first + 1, email.map(Email::value).orElse(null));
-        statement.setString(first + 2, recordId.map(SalesforceId::value).orElse(null));
-        statement.setString(first + 3, objectType.map(SObjectType::name).orElse(null));
     }
 
     private static List<Conflict> read(PreparedStatement select) throws SQLException {
