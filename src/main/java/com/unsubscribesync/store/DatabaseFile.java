@@ -44,10 +44,13 @@ final class DatabaseFile {
 
     private final Path directory;
     private final Path file;
+    /** H2's lock file, there while a process has the store open (or left by one that was killed). */
+    private final Path lock;
 
     DatabaseFile(Path directory) {
         this.directory = directory.toAbsolutePath();
         this.file = this.directory.resolve(NAME + SUFFIX);
+        this.lock = this.directory.resolve(NAME + ".lock.db");
     }
 
     /**
@@ -77,8 +80,7 @@ final class DatabaseFile {
         }
         try (Connection checked = bringUpToDate(url, passwords)) {
             OwnerOnly.restrict(file);
-            Database database = Database.over(
-                    directory.resolve(NAME), url, APP_USER, passwords.app(), directory.resolve(NAME + ".lock.db"));
+            Database database = Database.over(directory.resolve(NAME), url, APP_USER, passwords.app(), lock);
             // The pool keeps this connection, so the file stays open (and served to other processes) until close;
             // taken while the check's connection is still open, so H2 does not close and reopen the file.
             database.read(connection -> null);
@@ -103,7 +105,6 @@ final class DatabaseFile {
         }
         checkHeader();
         DatabasePasswords passwords = DatabasePasswords.read(directory).orElse(new DatabasePasswords("", ""));
-        Path lock = directory.resolve(NAME + ".lock.db");
         return SharedDatabaseFile.oneAtATime(directory.resolve(NAME), () -> {
             // In this turn no process opens the file, and a lock file left by a killed one is gone already.
             if (Files.exists(lock)) {
