@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.fault.InvalidQueryLocatorFault;
 import com.sforce.soap.partner.fault.InvalidSObjectFault;
@@ -173,6 +174,53 @@ class PartnerQueryTest {
         assertThat(pc.query("SELECT Id, Name, PermissionsModifyAllData FROM Profile")
                         .getSize())
                 .isEqualTo(3);
+    }
+
+    /**
+     * Salesforce's SOQL reference, "Quoted String Escape Sequences": {@code \\%} and {@code \\_} are valid in a LIKE
+     * expression only (a percent sign and an underscore themselves), any other use of a backslash outside the listed
+     * escapes is an error; the listed ones include upper-case letters and a Unicode escape.
+     */
+    @Test
+    void percentAndUnderscoreEscapesAreValidInLikeOnly() throws Exception {
+        SObject exact = new SObject("Contact");
+        exact.setField("LastName", "Fifty_Fifty");
+        exact.setField("Email", "fifty.fifty@escapes.example.com");
+        SObject other = new SObject("Contact");
+        other.setField("LastName", "FiftyXFifty");
+        other.setField("Email", "fifty.x.fifty@escapes.example.com");
+        assertThat(pc.create(new SObject[] {exact, other})).allMatch(SaveResult::isSuccess);
+
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName LIKE 'Fifty_Fifty'")
+                        .getSize())
+                .isEqualTo(2);
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName LIKE 'Fifty\\_Fifty'")
+                        .getSize())
+                .isEqualTo(1);
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName LIKE 'Fifty\\_%\\%'")
+                        .getSize())
+                .isZero();
+
+        for (String outsideLike : List.of(
+                "SELECT Id FROM Contact WHERE LastName = 'Fifty\\_Fifty'",
+                "SELECT Id FROM Contact WHERE LastName IN ('x', '100\\%')")) {
+            assertThatThrownBy(() -> pc.query(outsideLike))
+                    .as(outsideLike)
+                    .isInstanceOfSatisfying(
+                            MalformedQueryFault.class,
+                            fault -> assertThat(fault.getExceptionMessage()).contains("Illegal character sequence"));
+        }
+        assertThatThrownBy(() -> pc.query("SELECT Id FROM Contact WHERE LastName = 'Fifty\\qFifty'"))
+                .isInstanceOf(MalformedQueryFault.class);
+
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName = 'Fifty\\u005fFifty'")
+                        .getSize())
+                .isEqualTo(1);
+        assertThat(pc.query("SELECT Id FROM Contact WHERE LastName = 'Fifty\\NFifty'")
+                        .getSize())
+                .isZero();
+        assertThatThrownBy(() -> pc.query("SELECT Id FROM Contact WHERE LastName = 'Fifty\\u05'"))
+                .isInstanceOf(MalformedQueryFault.class);
     }
 
     @Test

@@ -210,7 +210,8 @@ public final class QueryEngine {
             if (like.pattern().kind() != Token.Kind.STRING) {
                 throw values.typeError(field.field(), like.pattern());
             }
-            Pattern pattern = SoqlValues.likePattern(like.pattern().text());
+            Pattern pattern =
+                    SoqlValues.likePattern(((StringLiteral) like.pattern().value()).likePattern());
             return row -> {
                 Object value = field.value(table, row);
                 return value != null && pattern.matcher((String) value).matches();

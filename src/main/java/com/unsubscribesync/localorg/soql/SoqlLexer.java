@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,40 +85,73 @@ final class SoqlLexer {
 
     private Token string(int column) {
         StringBuilder value = new StringBuilder();
+        StringBuilder likePattern = new StringBuilder();
+        String refusedOutsideLike = null;
         int startRow = row;
+        int start = pos;
         pos++;
         while (pos < text.length()) {
             char c = text.charAt(pos++);
             if (c == '\'') {
-                return new Token(Token.Kind.STRING, value.toString(), value.toString(), startRow, column);
+                return new Token(
+                        Token.Kind.STRING,
+                        value.toString(),
+                        new StringLiteral(likePattern.toString(), Optional.ofNullable(refusedOutsideLike)),
+                        startRow,
+                        column);
             }
-            if (c == '\\') {
-                if (pos >= text.length()) {
-                    break;
+            if (c != '\\') {
+                plain(c, value, likePattern);
+                continue;
+            }
+            if (pos >= text.length()) {
+                break;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case 'n', 'N' -> plain('\n', value, likePattern);
+                case 'r', 'R' -> plain('\r', value, likePattern);
+                case 't', 'T' -> plain('\t', value, likePattern);
+                case 'b', 'B' -> plain('\b', value, likePattern);
+                case 'f', 'F' -> plain('\f', value, likePattern);
+                case '\'', '"', '\\' -> plain(e, value, likePattern);
+                case 'u' -> plain(unicode(start, startRow, column), value, likePattern);
+                case '_', '%' -> {
+                    value.append(e);
+                    likePattern.append('\\').append(e);
+                    if (refusedOutsideLike == null) {
+                        refusedOutsideLike = illegalSequence(start, e);
+                    }
                 }
-                char e = text.charAt(pos++);
-                switch (e) {
-                    case 'n' -> value.append('\n');
-                    case 'r' -> value.append('\r');
-                    case 't' -> value.append('\t');
-                    case 'b' -> value.append('\b');
-                    case 'f' -> value.append('\f');
-                    case '\'', '"', '\\' -> value.append(e);
-                    case '_', '%' -> value.append('\\').append(e);
-                    default ->
-                        throw errors.malformed(
-                                startRow,
-                                column,
-                                "Invalid string literal '"
-                                        + text.substring(column - 1, Math.min(text.length(), pos))
-                                        + "'. Illegal character"
-                                        + " sequence '\\" + e + "' in string literal.");
-                }
-            } else {
-                value.append(c);
+                default -> throw errors.malformed(startRow, column, illegalSequence(start, e));
             }
         }
         throw errors.malformed(startRow, column, "unterminated string literal");
+    }
+
+    /** A character that means itself; a backslash is doubled in the LIKE form, where it escapes. */
+    private static void plain(char c, StringBuilder value, StringBuilder likePattern) {
+        value.append(c);
+        if (c == '\\') {
+            likePattern.append('\\');
+        }
+        likePattern.append(c);
+    }
+
+    /** The character a backslash, a {@code u} and four hex digits stand for (Salesforce's Unicode escape). */
+    private char unicode(int start, int startRow, int column) {
+        String hex = text.substring(pos, Math.min(text.length(), pos + 4));
+        if (hex.length() < 4 || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+            throw errors.malformed(startRow, column, illegalSequence(start, 'u'));
+        }
+        pos += 4;
+        return (char) Integer.parseInt(hex, 16);
+    }
+
+    /** Salesforce's refusal of an escape, quoting the literal from its opening quote ({@code start}) to the escape. */
+    private String illegalSequence(int start, char escaped) {
+        return "Invalid string literal '" + text.substring(start, Math.min(text.length(), pos))
+                + "'. Illegal character sequence '\\" + escaped + "' in string literal.";
     }
 
     private Token literal(int column) {

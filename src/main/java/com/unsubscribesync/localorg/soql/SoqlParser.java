@@ -144,7 +144,7 @@ final class SoqlParser {
         Token operator = next();
         if (operator.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(operator.text())) {
             String op = operator.text().equals("<>") ? "!=" : operator.text();
-            return new SoqlQuery.Compare(field, op, value());
+            return new SoqlQuery.Compare(field, op, outsideLike(value()));
         }
         if (operator.is("LIKE")) {
             return new SoqlQuery.Like(field, value());
@@ -161,12 +161,21 @@ final class SoqlParser {
             }
             List<Token> values = new ArrayList<>();
             do {
-                values.add(value());
+                values.add(outsideLike(value()));
             } while (accept(","));
             expect(")");
             return new SoqlQuery.In(field, negated, values);
         }
         throw errors.malformed(operator, "unexpected token: '" + operator.text() + "'");
+    }
+
+    /** {@code \\%} and {@code \\_} are escapes of a LIKE pattern only: elsewhere Salesforce refuses the literal. */
+    private Token outsideLike(Token value) {
+        if (value.value() instanceof StringLiteral literal
+                && literal.refusedOutsideLike().isPresent()) {
+            throw errors.malformed(value, literal.refusedOutsideLike().get());
+        }
+        return value;
     }
 
     private Token value() {

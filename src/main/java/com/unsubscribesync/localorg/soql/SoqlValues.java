@@ -91,7 +91,7 @@ final class SoqlValues {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < like.length(); i++) {
             char c = like.charAt(i);
-            if (c == '\\' && i + 1 < like.length() && (like.charAt(i + 1) == '%' || like.charAt(i + 1) == '_')) {
+            if (c == '\\' && i + 1 < like.length() && "%_\\".indexOf(like.charAt(i + 1)) >= 0) {
                 regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
             } else if (c == '%') {
                 regex.append(".*");
