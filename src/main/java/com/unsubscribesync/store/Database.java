@@ -26,6 +26,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * named by a JDBC URL, such as a team's PostgreSQL ({@link #openUrl}).
  */
 public final class Database implements AutoCloseable {
+    static {
+        // The auto-server must never listen beyond this machine. H2 reads this once, when its first class loads, so
+        // it is set before this class touches H2 at all (the demo org's own H2 store may load H2 first: it sets the
+        // same for the same reason).
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final DataSource pool;
@@ -83,8 +90,6 @@ public final class Database implements AutoCloseable {
      *     empty or damaged: the message names it and says how to restore it
      */
     public static Database openFile(Path dataDirectory) {
-        // The auto-server must never listen beyond this machine.
-        System.setProperty("h2.bindAddress", "127.0.0.1");
         // Four commands started together on a new directory would otherwise all create or migrate it at once.
         return SharedDatabaseFile.oneAtATime(
                 dataDirectory.toAbsolutePath().resolve(DatabaseFile.NAME),

@@ -1,13 +1,17 @@
 package com.unsubscribesync.salesforce;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.localorg.LocalOrgOptions;
+import com.unsubscribesync.localorg.persist.StateStore;
 import com.unsubscribesync.store.Database;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +21,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +85,54 @@ class ListenersStayOnLoopbackTest {
             String server = lock.getProperty("server");
             assertThat(server).as("auto-server address in the lock file").isNotNull();
             assertLoopbackOnly(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
+        }
+    }
+
+    /**
+     * H2 reads its bind address once, when its first class loads. The console starts the demo org, whose own H2 store
+     * may load H2 before the app's store opens; the app's auto-server must stay on loopback all the same. A JVM of
+     * its own, so that no earlier test has loaded H2 already.
+     */
+    @Test
+    void theDatabaseServerStaysOnLoopbackWhenTheDemoOrgsStoreLoadedH2First(@TempDir Path directory) throws Exception {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        List<String> line = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                OrgStoreFirst.class.getName(),
+                directory.resolve("org").toString(),
+                data.toString());
+        Process child = new ProcessBuilder(line).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+            String opened = out.readLine();
+            assertThat(opened).as("the child's first line").isNotNull().startsWith("store open");
+            Properties lock = new Properties();
+            try (InputStream in = Files.newInputStream(data.resolve("unsubscribe-sync.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            assertLoopbackOnly(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(20, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** Opens the local org's H2 state store, then the app's store; keeps both open until its input closes. */
+    static final class OrgStoreFirst {
+        public static void main(String[] args) throws Exception {
+            try (StateStore org = new StateStore(Path.of(args[0]));
+                    Database store = Database.openFile(Path.of(args[1]))) {
+                store.read(connection -> null);
+                System.out.println("store open");
+                System.out.flush();
+                System.in.read();
+            }
         }
     }
 

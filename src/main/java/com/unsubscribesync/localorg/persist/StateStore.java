@@ -27,6 +27,12 @@ import java.util.Optional;
  * changes settle and on close, and loads the last snapshot on start. Simple, and fast enough for demo-sized orgs.
  */
 public final class StateStore implements AutoCloseable {
+    static {
+        // H2 reads its bind address once, when its first class loads; if this store loads H2 before the app's store
+        // does, the app's auto-server would otherwise listen on every interface.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
     private static final String[] PERSON_COLUMNS = {
         "first_name",
         "last_name",
