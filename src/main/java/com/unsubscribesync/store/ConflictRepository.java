@@ -161,7 +161,7 @@ public final class ConflictRepository {
             throws SQLException {
         String explanation = truncate(conflict.explanation(), 2000);
         List<Long> changed = same.stream()
-                .filter(earlier -> earlier.resolvedAt().isEmpty())
+                .filter(SameConflict::open)
                 .filter(open -> !open.seen().explanation().equals(explanation)
                         || !open.seen().statusCode().equals(conflict.statusCode()))
                 .map(SameConflict::id)
@@ -196,7 +196,7 @@ public final class ConflictRepository {
     private static boolean heldByDismissal(Connection connection, NewConflict conflict, List<SameConflict> same)
             throws SQLException {
         Optional<SameConflict> last = same.stream()
-                .filter(earlier -> earlier.resolvedAt().isPresent())
+                .filter(earlier -> !earlier.open())
                 .max(Comparator.comparing(
                                 (SameConflict earlier) -> earlier.resolvedAt().orElseThrow())
                         .thenComparingLong(SameConflict::id));
@@ -212,7 +212,11 @@ public final class ConflictRepository {
     }
 
     /** A conflict stored before with the same identity, open or resolved. */
-    private record SameConflict(long id, Optional<Instant> resolvedAt, String resolution, ConflictFacts seen) {}
+    private record SameConflict(long id, Optional<Instant> resolvedAt, String resolution, ConflictFacts seen) {
+        boolean open() {
+            return resolvedAt.isEmpty();
+        }
+    }
 
     /** Every conflict with this identity, open and resolved: a handful, found through {@code conflicts_by_identity}. */
     private static List<SameConflict> same(Connection connection, Identity identity) throws SQLException {
@@ -239,10 +243,7 @@ public final class ConflictRepository {
     }
 
     private static List<Long> openIds(List<SameConflict> same) {
-        return same.stream()
-                .filter(earlier -> earlier.resolvedAt().isEmpty())
-                .map(SameConflict::id)
-                .toList();
+        return same.stream().filter(SameConflict::open).map(SameConflict::id).toList();
     }
 
     /**
