@@ -194,6 +194,7 @@ final class EngineUnderBench implements AutoCloseable {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] sorted = clicks.drainAnswerNanos();
+            waitForEmptyOutbox(PATIENCE_FOR_STEADY);
             return new SustainedClicks(
                     clients,
                     seconds,
@@ -205,6 +206,8 @@ final class EngineUnderBench implements AutoCloseable {
             workspace.engine().close();
         }
     }
+
+    private static final Duration PATIENCE_FOR_STEADY = Duration.ofMinutes(2);
 
     private void waitForEmptyOutbox(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -213,8 +213,8 @@ final class SyncScenarios implements AutoCloseable {
      * for the most the intake answers a second.
      */
     private ScenarioResult intake() {
-        ScenarioResult result = burst("intake", burst -> engine.intakeBurst(burst, BURST_WINDOW, PATIENCE));
         EngineUnderBench.SustainedClicks steady = engine.sustainedClicks(STEADY_CLIENTS, STEADY_FOR);
+        ScenarioResult result = burst("intake", burst -> engine.intakeBurst(burst, BURST_WINDOW, PATIENCE));
         result.details().put("steadyClients", steady.clients());
         result.details().put("steadyClicksPerSecond", UnsubscribeListBench.round(steady.perSecond()));
         result.details().put("steadyP50Ms", UnsubscribeListBench.round(steady.p50Ms()));

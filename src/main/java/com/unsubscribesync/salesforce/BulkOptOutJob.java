@@ -31,10 +31,12 @@ final class BulkOptOutJob {
 
     private final OrgCalls calls;
     private final BulkPolling polling;
+    private final BatchPace pace;
 
     BulkOptOutJob(OrgCalls calls, BulkPolling polling) {
         this.calls = calls;
         this.polling = polling;
+        this.pace = new BatchPace(polling.firstWait());
     }
 
     /** Requests one job of {@code ids} makes when every batch is done at the first look. */
@@ -59,7 +61,7 @@ final class BulkOptOutJob {
                     .getId());
         }
         calls.bulk(what, bulk -> bulk.closeJob(job.getId()));
-        Map<String, BatchInfo> finished = awaitBatches(job.getId(), batchIds, what);
+        Map<String, BatchInfo> finished = awaitBatches(job.getId(), batchIds, ids.size(), what);
         List<WriteOutcome> outcomes = new ArrayList<>(ids.size());
         for (int i = 0; i < batches.size(); i++) {
             String batchId = batchIds.get(i);
@@ -76,19 +78,28 @@ final class BulkOptOutJob {
     }
 
     /** Looks at all batches in one request per poll; stops when all are done or when it is time to give up. */
-    private Map<String, BatchInfo> awaitBatches(String jobId, List<String> batchIds, String what) {
-        Instant giveUp = polling.clock().instant().plus(polling.giveUpAfter());
+    private Map<String, BatchInfo> awaitBatches(String jobId, List<String> batchIds, int records, String what) {
+        Instant closed = polling.clock().instant();
+        Instant giveUp = closed.plus(polling.giveUpAfter());
+        Duration first = pace.firstWait(records);
+        Duration runningAt = Duration.ZERO;
         Map<String, BatchInfo> latest = new HashMap<>();
         for (int poll = 1; ; poll++) {
-            pause(polling.waitBefore(poll), what);
+            pause(polling.waitBefore(poll, first), what);
             BatchInfoList list = calls.bulk(what, bulk -> bulk.getBatchInfoList(jobId));
+            Duration lookedAt = Duration.between(closed, polling.clock().instant());
             for (BatchInfo info : list.getBatchInfo() == null ? new BatchInfo[0] : list.getBatchInfo()) {
                 latest.put(info.getId(), info);
             }
             boolean allDone = batchIds.stream().allMatch(id -> latest.containsKey(id) && done(latest.get(id)));
-            if (allDone || !polling.clock().instant().isBefore(giveUp)) {
+            if (allDone) {
+                pace.observed(records, runningAt, lookedAt);
                 return latest;
             }
+            if (!polling.clock().instant().isBefore(giveUp)) {
+                return latest;
+            }
+            runningAt = lookedAt;
         }
     }
 

@@ -37,7 +37,12 @@ public record BulkPolling(
 
     /** The wait before the {@code polls}-th look at the job (1 for the first). */
     public Duration waitBefore(int polls) {
-        Duration wait = firstWait;
+        return waitBefore(polls, firstWait);
+    }
+
+    /** The same, when the first wait is {@code first} rather than the configured one. */
+    public Duration waitBefore(int polls, Duration first) {
+        Duration wait = first;
         for (int i = 1; i < polls && wait.compareTo(maxWait) < 0; i++) {
             wait = wait.multipliedBy(2);
         }

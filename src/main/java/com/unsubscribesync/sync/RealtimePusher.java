@@ -47,6 +47,11 @@ public final class RealtimePusher implements OutboxPasses {
      * goes in one pass and a steady trickle waits at most this long (rule 1 allows 2 s in all).
      */
     public static final Duration GATHER_AT_MOST = Duration.ofMillis(1500);
+    /**
+     * ... or this, while another pass is under way: the entries committed after that pass's claim go in the next one
+     * without waiting for it to end, as soon as they stop growing this long (ADR 0085).
+     */
+    public static final Duration GATHER_WHILE_SENDING = Duration.ofMillis(500);
 
     /** Back-off for pushes a record refused for now: 2 s doubling to 15 min, ten attempts, then the admin decides. */
     public static RetryPolicy standardRetry(java.util.random.RandomGenerator random) {
@@ -147,7 +152,8 @@ public final class RealtimePusher implements OutboxPasses {
             return Duration.ZERO;
         }
         Duration waited = Duration.between(due.oldestRecordedAt().orElse(now), now);
-        return waited.compareTo(GATHER_AT_MOST) >= 0 ? Duration.ZERO : min(QUIET, GATHER_AT_MOST.minus(waited));
+        Duration most = passUnderWay ? GATHER_WHILE_SENDING : GATHER_AT_MOST;
+        return waited.compareTo(most) >= 0 ? Duration.ZERO : min(QUIET, most.minus(waited));
     }
 
     private static Duration min(Duration a, Duration b) {

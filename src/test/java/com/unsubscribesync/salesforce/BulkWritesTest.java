@@ -125,6 +125,67 @@ class BulkWritesTest {
     }
 
     @Test
+    void theNextJobIsFirstLookedAtAboutWhenTheLastOneWasDone() throws Exception {
+        TestClock clock = TestClock.at("2026-05-04T03:00:00Z");
+        try (LocalOrg org = TestOrgs.start(50)) {
+            List<Duration> waits = new ArrayList<>();
+            BulkPolling polling = onTheClock(org, clock, waits, look -> true);
+            try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
+                for (int job = 0; job < 3; job++) {
+                    List<WriteOutcome> outcomes =
+                            connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(job * 4, 4), true);
+                    assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
+                }
+                // done by 500 ms, taken as 250 ms, looked at a quarter later; then done by 312.5 ms, and so on
+                assertThat(waits)
+                        .containsExactly(
+                                Duration.ofMillis(500), Duration.ofNanos(312_500_000), Duration.ofNanos(195_312_500));
+            }
+        }
+    }
+
+    @Test
+    void aJobStillRunningAtItsEarlyFirstLookIsLookedAtAgainTwiceAsLateAndNothingIsLost() throws Exception {
+        TestClock clock = TestClock.at("2026-05-04T03:00:00Z");
+        try (LocalOrg org = TestOrgs.start(50)) {
+            List<Duration> waits = new ArrayList<>();
+            BulkPolling polling = onTheClock(org, clock, waits, look -> look != 2);
+            try (ForceWscOrg connected = orgs.connect(org, orgs.configs(polling), 0)) {
+                connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(0, 4), true);
+                org.bulkJobs().hold();
+                long calls = connected.records().callsMade();
+                List<WriteOutcome> outcomes =
+                        connected.bulk().setOptOutInBulk(SObjectType.CONTACT, OPT_OUT, contacts(4, 4), true);
+
+                assertThat(outcomes).allSatisfy(o -> assertThat(o.result()).isEqualTo(WriteOutcome.Result.WRITTEN));
+                assertThat(waits)
+                        .containsExactly(Duration.ofMillis(500), Duration.ofNanos(312_500_000), Duration.ofMillis(625));
+                assertThat(connected.records().callsMade() - calls)
+                        .as("create, batch, close, 2 looks, result")
+                        .isEqualTo(6);
+            }
+        }
+    }
+
+    /** Waits that move the clock on; before each look the org finishes its batches unless {@code done} says not. */
+    private static BulkPolling onTheClock(
+            LocalOrg org, TestClock clock, List<Duration> waits, java.util.function.IntPredicate done) {
+        return new BulkPolling(
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                delay -> {
+                    waits.add(delay);
+                    clock.advance(delay);
+                    if (done.test(waits.size())) {
+                        org.bulkJobs().release();
+                        org.bulkJobs().awaitIdle(Duration.ofSeconds(30));
+                    }
+                },
+                clock);
+    }
+
+    @Test
     void aBatchStillRunningWhenPollingGivesUpIsLeftRetryable() throws Exception {
         TestClock clock = TestClock.at("2026-05-04T03:00:00Z");
         try (LocalOrg org = TestOrgs.start(50)) {

@@ -229,6 +229,23 @@ class PusherLookupTest {
     }
 
     @Test
+    void whileAPassIsUnderWayTheRestOfABurstWaitsForItOnlyAShortWhile() {
+        TestClock clock = TestClock.atNow();
+        RealtimePusher pusher = pusherOn(clock);
+        unsubscribeAll(List.of("w1@acme.test", "w2@acme.test", "w3@acme.test"));
+        clock.set(Instant.now());
+        assertThat(pusher.untilBurstGathered(true)).as("arriving").isPositive();
+        clock.advance(RealtimePusher.GATHER_WHILE_SENDING.minusMillis(1));
+        assertThat(pusher.untilBurstGathered(true))
+                .as("none since, a pass under way")
+                .isPositive();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(pusher.untilBurstGathered(true))
+                .as("the last of a burst goes beside the pass under way, not after it")
+                .isZero();
+    }
+
+    @Test
     void aBurstBigEnoughForBulkJobsGoesWithoutWaitingForTheRestOfIt() {
         engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
         TestClock clock = TestClock.atNow();
