@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EngineUnderBench implements AutoCloseable {
     private static final String ACTOR = "bench";
+    private static final Duration PATIENCE_FOR_STEADY = Duration.ofMinutes(2);
 
     private final LocalOrg org;
     private final AppUnderBench workspace;
@@ -206,8 +207,6 @@ final class EngineUnderBench implements AutoCloseable {
             workspace.engine().close();
         }
     }
-
-    private static final Duration PATIENCE_FOR_STEADY = Duration.ofMinutes(2);
 
     private void waitForEmptyOutbox(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

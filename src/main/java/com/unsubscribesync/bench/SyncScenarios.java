@@ -209,8 +209,9 @@ final class SyncScenarios implements AutoCloseable {
     }
 
     /**
-     * The same burst as {@code burst}, but clicked through the intake over loopback; then clients clicking steadily,
-     * for the most the intake answers a second.
+     * Clients clicking steadily, for the most the intake answers a second; then, once their pushes are done, the same
+     * burst as {@code burst} clicked through the intake over loopback, meeting an intake that has been taking clicks
+     * as a running {@code serve} node has (ADR 0085).
      */
     private ScenarioResult intake() {
         EngineUnderBench.SustainedClicks steady = engine.sustainedClicks(STEADY_CLIENTS, STEADY_FOR);
