@@ -48,8 +48,8 @@ public final class RealtimePusher implements OutboxPasses {
      */
     public static final Duration GATHER_AT_MOST = Duration.ofMillis(1500);
     /**
-     * ... or this, while another pass is under way: the entries committed after that pass's claim go in the next one
-     * without waiting for it to end, as soon as they stop growing this long (ADR 0085).
+     * ... or this, while another pass is under way and at least the Bulk threshold is due: the entries committed after
+     * that pass's claim go in the next one without waiting for it to end (ADR 0085).
      */
     public static final Duration GATHER_WHILE_SENDING = Duration.ofMillis(500);
 
@@ -146,13 +146,16 @@ public final class RealtimePusher implements OutboxPasses {
         if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || due.count() <= before && !passUnderWay) {
             return Duration.ZERO;
         }
-        if (due.count() >= 2L * settings.load().bulkThreshold()) {
+        int bulkThreshold = settings.load().bulkThreshold();
+        if (due.count() >= 2L * bulkThreshold) {
             // Enough for Bulk jobs (a Lead's and a Contact's share each at the threshold, in the usual case), whose
             // few calls do not grow with their size: waiting for more would cost time and save no call.
             return Duration.ZERO;
         }
         Duration waited = Duration.between(due.oldestRecordedAt().orElse(now), now);
-        Duration most = passUnderWay ? GATHER_WHILE_SENDING : GATHER_AT_MOST;
+        // Only a pass of full batches goes beside one under way: a slow trickle of commits cut into small passes
+        // would cost a part-filled update and a round of lookups each.
+        Duration most = passUnderWay && due.count() >= bulkThreshold ? GATHER_WHILE_SENDING : GATHER_AT_MOST;
         return waited.compareTo(most) >= 0 ? Duration.ZERO : min(QUIET, most.minus(waited));
     }
 

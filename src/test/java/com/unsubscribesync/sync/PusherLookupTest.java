@@ -230,10 +230,11 @@ class PusherLookupTest {
 
     @Test
     void whileAPassIsUnderWayTheRestOfABurstWaitsForItOnlyAShortWhile() {
+        engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
         TestClock clock = TestClock.atNow();
         RealtimePusher pusher = pusherOn(clock);
-        unsubscribeAll(List.of("w1@acme.test", "w2@acme.test", "w3@acme.test"));
-        clock.set(Instant.now());
+        unsubscribeAll(addresses(0, SyncSettings.MIN_BULK_THRESHOLD));
+        clock.set(oldestDue());
         assertThat(pusher.untilBurstGathered(true)).as("arriving").isPositive();
         clock.advance(RealtimePusher.GATHER_WHILE_SENDING.minusMillis(1));
         assertThat(pusher.untilBurstGathered(true))
@@ -241,7 +242,25 @@ class PusherLookupTest {
                 .isPositive();
         clock.advance(Duration.ofMillis(1));
         assertThat(pusher.untilBurstGathered(true))
-                .as("the last of a burst goes beside the pass under way, not after it")
+                .as("the last of a burst, full batches, goes beside the pass under way, not after it")
+                .isZero();
+    }
+
+    @Test
+    void whileAPassIsUnderWayAFewEntriesWaitTheWholeLimitSoAsNotToCostCalls() {
+        engine.settings.save(engine.settings.load().withBulkThreshold(SyncSettings.MIN_BULK_THRESHOLD));
+        TestClock clock = TestClock.atNow();
+        RealtimePusher pusher = pusherOn(clock);
+        unsubscribeAll(addresses(0, SyncSettings.MIN_BULK_THRESHOLD - 1));
+        clock.set(oldestDue());
+        assertThat(pusher.untilBurstGathered(true)).as("arriving").isPositive();
+        clock.advance(RealtimePusher.GATHER_WHILE_SENDING);
+        assertThat(pusher.untilBurstGathered(true))
+                .as("below the Bulk threshold: a small pass beside the one under way would cost calls")
+                .isPositive();
+        clock.advance(RealtimePusher.GATHER_AT_MOST.minus(RealtimePusher.GATHER_WHILE_SENDING));
+        assertThat(pusher.untilBurstGathered(true))
+                .as("the oldest has waited long enough")
                 .isZero();
     }
 
@@ -281,6 +300,10 @@ class PusherLookupTest {
         return java.util.stream.IntStream.range(from, from + count)
                 .mapToObj(i -> "b" + i + "@acme.test")
                 .toList();
+    }
+
+    private Instant oldestDue() {
+        return engine.outbox.dueSummary(Instant.now()).oldestRecordedAt().orElseThrow();
     }
 
     private void unsubscribeAll(List<String> emails) {
