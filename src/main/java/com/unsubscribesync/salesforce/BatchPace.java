@@ -27,10 +27,7 @@ final class BatchPace {
             return configured;
         }
         long nanos = (long) Math.min(Long.MAX_VALUE, nanosPerRecord * records * MARGIN);
-        Duration estimate = Duration.ofNanos(nanos);
-        if (estimate.compareTo(SHORTEST_FIRST_WAIT) < 0) {
-            return SHORTEST_FIRST_WAIT.compareTo(configured) < 0 ? SHORTEST_FIRST_WAIT : configured;
-        }
+        Duration estimate = Duration.ofNanos(Math.max(nanos, SHORTEST_FIRST_WAIT.toNanos()));
         return estimate.compareTo(configured) < 0 ? estimate : configured;
     }
 

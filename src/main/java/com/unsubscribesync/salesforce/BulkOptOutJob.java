@@ -80,7 +80,6 @@ final class BulkOptOutJob {
     /** Looks at all batches in one request per poll; stops when all are done or when it is time to give up. */
     private Map<String, BatchInfo> awaitBatches(String jobId, List<String> batchIds, int records, String what) {
         Instant closed = polling.clock().instant();
-        Instant giveUp = closed.plus(polling.giveUpAfter());
         Duration first = pace.firstWait(records);
         Duration runningAt = Duration.ZERO;
         Map<String, BatchInfo> latest = new HashMap<>();
@@ -96,7 +95,7 @@ final class BulkOptOutJob {
                 pace.observed(records, runningAt, lookedAt);
                 return latest;
             }
-            if (!polling.clock().instant().isBefore(giveUp)) {
+            if (lookedAt.compareTo(polling.giveUpAfter()) >= 0) {
                 return latest;
             }
             runningAt = lookedAt;
