@@ -108,7 +108,8 @@ final class AppWorkspace implements AppUnderBench {
     private final ApiKeyRepository apiKeys;
     private final IntakeCountRepository intakeCounts;
     private final Optional<String> intakeTlsPassword;
-    private Optional<IntakeServer> intake = Optional.empty();
+    /** Read by the pusher's thread (what the intake has not yet committed). */
+    private volatile Optional<IntakeServer> intake = Optional.empty();
 
     private static final Logger LOG = LoggerFactory.getLogger(AppWorkspace.class);
 
@@ -186,7 +187,8 @@ final class AppWorkspace implements AppUnderBench {
                 org.bulk(),
                 fields,
                 RealtimePusher.standardRetry(new SecureRandom()),
-                clock);
+                clock,
+                () -> intake.map(IntakeServer::notYetCommitted).orElse(0));
         this.nightlySync = new NightlySync(
                 unsubscribes,
                 settings,

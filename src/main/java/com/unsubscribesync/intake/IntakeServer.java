@@ -158,6 +158,14 @@ public final class IntakeServer implements AutoCloseable {
     }
 
     /**
+     * Unsubscribes this intake has taken and not yet committed: while there are any, a burst is still arriving
+     * though the outbox has not grown for a moment.
+     */
+    public int notYetCommitted() {
+        return queue.notYetCommitted();
+    }
+
+    /**
      * Lets the writes already taken commit (clicks after this get 503) and their answers go out, then stops. Java 17's
      * {@code HttpServer.stop} waits its whole delay whenever a connection is open, so the wait is done here.
      */

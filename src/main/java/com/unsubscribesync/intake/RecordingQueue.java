@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The writes waiting for the store, at most so many: past that a click is turned away (503) at once instead of
@@ -28,6 +29,8 @@ final class RecordingQueue implements AutoCloseable {
     private final BlockingQueue<Waiting<?>> waiting;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Writes taken and not yet answered: waiting here or in a commit under way. */
+    private final AtomicInteger notYetCommitted = new AtomicInteger();
 
     /** A click ({@code subject}) or any other write ({@code work}), and its answer once committed. */
     private record Waiting<T>(LinkSubject subject, Callable<T> work, CompletableFuture<T> written) {
@@ -66,14 +69,22 @@ final class RecordingQueue implements AutoCloseable {
     }
 
     private <T> Optional<CompletableFuture<T>> offer(Waiting<T> write) {
+        notYetCommitted.incrementAndGet();
         if (closing.get() || !waiting.offer(write)) {
+            notYetCommitted.decrementAndGet();
             return Optional.empty();
         }
+        write.written().whenComplete((answer, failure) -> notYetCommitted.decrementAndGet());
         return Optional.of(write.written());
     }
 
     int waiting() {
         return waiting.size();
+    }
+
+    /** The writes taken and not yet committed or failed, including those in a commit under way. */
+    int notYetCommitted() {
+        return notYetCommitted.get();
     }
 
     private void writeUntilClosed() {

@@ -80,6 +80,7 @@ public final class RealtimePusher implements OutboxPasses {
     private final Clock clock;
     private final PushLookup lookup;
     private final StaleConflicts staleConflicts;
+    private final UnsubscribesOnTheWay onTheWay;
     private final String node = NodeName.ofThisProcess();
     /** Sends one object's opt-outs while the pass's own thread sends the other's. */
     private final ExecutorService alongside = Executors.newCachedThreadPool(runnable -> {
@@ -101,7 +102,8 @@ public final class RealtimePusher implements OutboxPasses {
             SalesforceBulk bulk,
             OptOutFields fields,
             RetryPolicy retry,
-            Clock clock) {
+            Clock clock,
+            UnsubscribesOnTheWay onTheWay) {
         this.outbox = outbox;
         this.people = people;
         this.settings = settings;
@@ -114,6 +116,7 @@ public final class RealtimePusher implements OutboxPasses {
         this.clock = clock;
         this.lookup = new PushLookup(mirror, runs, clock);
         this.staleConflicts = new StaleConflicts(conflicts);
+        this.onTheWay = onTheWay;
     }
 
     /** Pushes what is due now, until nothing due is left. */
@@ -133,9 +136,10 @@ public final class RealtimePusher implements OutboxPasses {
      * of due entries still grows between looks {@link #QUIET} apart, unless a full pass is due or the oldest due
      * entry has waited {@link #GATHER_AT_MOST}; a burst then costs one round of lookups and full write batches
      * instead of a pass, a lookup and a part-filled batch per handful of arrivals. Retries, recorded long ago, never
-     * wait here. While another pass is still under way ({@code passUnderWay}), a pause in the arrivals does not
-     * end the gathering: a burst whose commits come in lumps would otherwise go out in many small passes of SOAP
-     * updates, each costing calls that one Bulk job saves.
+     * wait here. A pause in the arrivals does not end the gathering while another pass is still under way
+     * ({@code passUnderWay}), nor while this process holds unsubscribes not yet committed ({@link
+     * UnsubscribesOnTheWay}): a burst whose commits come in lumps further apart than the looks would otherwise go
+     * out in many small passes of SOAP updates, each costing a round of lookups and a part-filled batch (ADR 0086).
      */
     @Override
     public synchronized Duration untilBurstGathered(boolean passUnderWay) {
@@ -143,7 +147,9 @@ public final class RealtimePusher implements OutboxPasses {
         OutboxRepository.Due due = outbox.dueSummary(now);
         long before = dueAtLastLook;
         dueAtLastLook = due.count();
-        if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || due.count() <= before && !passUnderWay) {
+        if (due.count() == 0
+                || due.count() >= ENTRIES_PER_PASS
+                || due.count() <= before && !passUnderWay && onTheWay.count() == 0) {
             return Duration.ZERO;
         }
         int bulkThreshold = settings.load().bulkThreshold();

@@ -325,6 +325,22 @@ class IntakeServerTest {
     }
 
     @Test
+    void clicksAreCountedAsNotYetCommittedFromTheirArrivalUntilTheirCommitEnds() throws Exception {
+        BusyStore store = new BusyStore(false);
+        String base = start(settings -> settings.withQueue(64, 1), store);
+        List<CompletableFuture<HttpResponse<String>>> clicks = clickWhileBusy(base, store, 5);
+
+        assertThat(server.notYetCommitted())
+                .as("one in the commit under way, five waiting for the next: the pusher must wait for them")
+                .isEqualTo(6);
+        store.released.countDown();
+        for (CompletableFuture<HttpResponse<String>> click : clicks) {
+            click.get(30, TimeUnit.SECONDS);
+        }
+        Eventually.within(Duration.ofSeconds(10)).until("none left", () -> server.notYetCommitted() == 0);
+    }
+
+    @Test
     void aFullQueueGets503WithRetryAfterAndTheClicksItTookAreAnsweredAfterTheirCommit() throws Exception {
         CountDownLatch storeSlow = new CountDownLatch(1);
         CountDownLatch writing = new CountDownLatch(1);

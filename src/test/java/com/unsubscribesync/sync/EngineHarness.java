@@ -107,7 +107,18 @@ final class EngineHarness implements AutoCloseable {
         CurrentOrg current = () -> Optional.of(salesforce);
         fields = new OptOutFields(clock);
         pusher = new RealtimePusher(
-                outbox, people, settings, conflicts, mirror, runs, current, connected.bulk(), fields, retry, clock);
+                outbox,
+                people,
+                settings,
+                conflicts,
+                mirror,
+                runs,
+                current,
+                connected.bulk(),
+                fields,
+                retry,
+                clock,
+                UnsubscribesOnTheWay.NONE);
         nightly = new NightlySync(
                 unsubscribes,
                 settings,

@@ -187,6 +187,30 @@ class PusherLookupTest {
     }
 
     @Test
+    void clicksTakenButNotYetCommittedKeepTheGatheringGoingThroughAPause() {
+        TestClock clock = TestClock.atNow();
+        AtomicInteger notYetCommitted = new AtomicInteger(700);
+        RealtimePusher pusher = pusherOn(clock, notYetCommitted::get);
+        unsubscribeAll(List.of("c1@acme.test", "c2@acme.test"));
+        clock.set(oldestDue());
+        assertThat(pusher.untilBurstGathered(false)).as("arriving").isPositive();
+        assertThat(pusher.untilBurstGathered(false))
+                .as("none since, but the intake's next commit is still to come: a pass now would be a small one")
+                .isPositive();
+
+        notYetCommitted.set(0);
+        assertThat(pusher.untilBurstGathered(false))
+                .as("none since, and nothing on the way")
+                .isZero();
+
+        notYetCommitted.set(700);
+        clock.advance(RealtimePusher.GATHER_AT_MOST);
+        assertThat(pusher.untilBurstGathered(false))
+                .as("the oldest has waited long enough, whatever is still on the way")
+                .isZero();
+    }
+
+    @Test
     void aPassSaysItIsSendingOnlyWhenItHasSomethingToSend() {
         engine.admin().addContact("Se", "Nd", "send@acme.test");
         engine.run();
@@ -282,6 +306,10 @@ class PusherLookupTest {
     }
 
     private RealtimePusher pusherOn(TestClock clock) {
+        return pusherOn(clock, UnsubscribesOnTheWay.NONE);
+    }
+
+    private RealtimePusher pusherOn(TestClock clock, UnsubscribesOnTheWay onTheWay) {
         return new RealtimePusher(
                 engine.outbox,
                 engine.people,
@@ -293,7 +321,8 @@ class PusherLookupTest {
                 engine.connected.bulk(),
                 engine.fields,
                 RealtimePusher.standardRetry(new java.util.Random(1)),
-                clock);
+                clock,
+                onTheWay);
     }
 
     private static List<String> addresses(int from, int count) {
