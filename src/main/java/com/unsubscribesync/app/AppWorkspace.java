@@ -75,6 +75,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +189,7 @@ final class AppWorkspace implements AppUnderBench {
                 fields,
                 RealtimePusher.standardRetry(new SecureRandom()),
                 clock,
-                () -> intake.map(IntakeServer::notYetCommitted).orElse(0));
+                () -> intake.map(on -> OptionalInt.of(on.notYetCommitted())).orElse(OptionalInt.empty()));
         this.nightlySync = new NightlySync(
                 unsubscribes,
                 settings,

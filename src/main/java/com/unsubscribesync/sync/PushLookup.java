@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Finds, for a pass of the real-time push, the current Salesforce state of every record its addresses can reach:
@@ -44,11 +47,14 @@ final class PushLookup {
     private final MirrorRepository mirror;
     private final SyncRunRepository runs;
     private final Clock clock;
+    private final Executor alongside;
 
-    PushLookup(MirrorRepository mirror, SyncRunRepository runs, Clock clock) {
+    /** @param alongside runs one object's read while the calling thread makes the other's */
+    PushLookup(MirrorRepository mirror, SyncRunRepository runs, Clock clock, Executor alongside) {
         this.mirror = mirror;
         this.runs = runs;
         this.clock = clock;
+        this.alongside = alongside;
     }
 
     /**
@@ -87,7 +93,7 @@ final class PushLookup {
             Map<SObjectType, String> apiNames,
             Set<Email> emails,
             Map<Email, Set<SalesforceId>> linked) {
-        Reads reads = new Reads(salesforce, apiNames);
+        Reads reads = new Reads(salesforce, apiNames, alongside);
         Optional<Instant> mirrorAsOf = current.matchByEmail() ? mirrorCurrentAsOf(current) : Optional.empty();
         Map<Email, List<MirrorRecord>> known = mirrorAsOf.isPresent() ? mirror.liveByEmail(emails) : Map.of();
         if (current.matchByEmail()) {
@@ -120,24 +126,39 @@ final class PushLookup {
         return byEmail;
     }
 
-    /** The reads of one lookup and what they found. */
+    /**
+     * The reads of one lookup and what they found. Each step reads Leads and Contacts at once: a pass's lookup is on
+     * the way from a click to its opt-out, and under real latency two calls one after the other cost two round trips.
+     */
     private static final class Reads {
         private final SalesforceOrg salesforce;
         private final Map<SObjectType, String> apiNames;
+        private final Executor alongside;
         private final Map<SalesforceId, OrgRecord> found = new HashMap<>();
         private final List<OrgRecord> fromSalesforce = new ArrayList<>();
         private final Set<SalesforceId> asked = new HashSet<>();
 
-        Reads(SalesforceOrg salesforce, Map<SObjectType, String> apiNames) {
+        Reads(SalesforceOrg salesforce, Map<SObjectType, String> apiNames, Executor alongside) {
             this.salesforce = salesforce;
             this.apiNames = apiNames;
+            this.alongside = alongside;
         }
 
         void search(List<Email> emails) {
             if (emails.isEmpty()) {
                 return;
             }
-            apiNames.forEach((type, apiName) -> take(salesforce.findByEmails(type, apiName, emails)));
+            readAtOnce(apiNames.entrySet().stream()
+                    .<Supplier<List<OrgRecord>>>map(
+                            object -> () -> salesforce.findByEmails(object.getKey(), object.getValue(), emails))
+                    .toList());
+        }
+
+        /** Makes the reads at once and takes what each found, in the order given. */
+        private void readAtOnce(List<Supplier<List<OrgRecord>>> reads) {
+            for (CompletableFuture<List<OrgRecord>> read : SentAtOnce.send(reads, alongside)) {
+                take(SentAtOnce.answer(read));
+            }
         }
 
         /** The mirror's records as of its last pull, overlaid with what Salesforce changed since. */
@@ -147,25 +168,27 @@ final class PushLookup {
                     .forEach(records ->
                             records.forEach(r -> byType.computeIfAbsent(r.objectType(), t -> new LinkedHashMap<>())
                                     .put(r.id(), r)));
-            byType.forEach((type, records) -> {
-                if (!apiNames.containsKey(type)) {
-                    return;
-                }
-                take(salesforce.changedSince(
-                        type, apiNames.get(type), records.keySet(), asOf.minus(NightlySync.OVERLAP)));
-                records.forEach((id, seen) -> found.computeIfAbsent(
-                        id,
-                        unchanged -> new OrgRecord(
-                                id,
-                                seen.email(),
-                                seen.email().map(Email::value),
-                                seen.optedOut(),
-                                seen.converted(),
-                                seen.convertedContactId(),
-                                false,
-                                seen.masterRecordId(),
-                                asOf)));
-            });
+            byType.keySet().retainAll(apiNames.keySet());
+            readAtOnce(byType.entrySet().stream()
+                    .<Supplier<List<OrgRecord>>>map(object -> () -> salesforce.changedSince(
+                            object.getKey(),
+                            apiNames.get(object.getKey()),
+                            object.getValue().keySet(),
+                            asOf.minus(NightlySync.OVERLAP)))
+                    .toList());
+            byType.values()
+                    .forEach(records -> records.forEach((id, seen) -> found.computeIfAbsent(
+                            id,
+                            unchanged -> new OrgRecord(
+                                    id,
+                                    seen.email(),
+                                    seen.email().map(Email::value),
+                                    seen.optedOut(),
+                                    seen.converted(),
+                                    seen.convertedContactId(),
+                                    false,
+                                    seen.masterRecordId(),
+                                    asOf))));
         }
 
         /** These records as they are now, deleted ones flagged, unless already found. */
@@ -175,11 +198,11 @@ final class PushLookup {
                     .filter(id -> !found.containsKey(id) && asked.add(id))
                     .forEach(id -> wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>())
                             .add(id));
-            wanted.forEach((type, some) -> {
-                if (apiNames.containsKey(type)) {
-                    take(salesforce.findByIdsIncludingDeleted(type, apiNames.get(type), some));
-                }
-            });
+            wanted.keySet().retainAll(apiNames.keySet());
+            readAtOnce(wanted.entrySet().stream()
+                    .<Supplier<List<OrgRecord>>>map(object -> () -> salesforce.findByIdsIncludingDeleted(
+                            object.getKey(), apiNames.get(object.getKey()), object.getValue()))
+                    .toList());
         }
 
         /** Reads what merges and conversions lead to, round by round, until nothing new is reached. */

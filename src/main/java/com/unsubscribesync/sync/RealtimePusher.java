@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,7 +115,7 @@ public final class RealtimePusher implements OutboxPasses {
         this.fields = fields;
         this.retry = retry;
         this.clock = clock;
-        this.lookup = new PushLookup(mirror, runs, clock);
+        this.lookup = new PushLookup(mirror, runs, clock, alongside);
         this.staleConflicts = new StaleConflicts(conflicts);
         this.onTheWay = onTheWay;
     }
@@ -132,14 +133,16 @@ public final class RealtimePusher implements OutboxPasses {
     }
 
     /**
-     * Zero when a pass should run now, else how long to let a burst keep arriving first. It waits while the number
-     * of due entries still grows between looks {@link #QUIET} apart, unless a full pass is due or the oldest due
-     * entry has waited {@link #GATHER_AT_MOST}; a burst then costs one round of lookups and full write batches
-     * instead of a pass, a lookup and a part-filled batch per handful of arrivals. Retries, recorded long ago, never
-     * wait here. A pause in the arrivals does not end the gathering while another pass is still under way
-     * ({@code passUnderWay}), nor while this process holds unsubscribes not yet committed ({@link
-     * UnsubscribesOnTheWay}): a burst whose commits come in lumps further apart than the looks would otherwise go
-     * out in many small passes of SOAP updates, each costing a round of lookups and a part-filled batch (ADR 0086).
+     * Zero when a pass should run now, else how long to let a burst keep arriving first. It waits while the burst
+     * is still arriving, unless a full pass is due or the oldest due entry has waited {@link #GATHER_AT_MOST}; a burst
+     * then costs one round of lookups and full write batches instead of a pass, a lookup and a part-filled batch per
+     * handful of arrivals. Retries, recorded long ago, never wait here.
+     *
+     * <p>A burst is still arriving while the number due grows between looks {@link #QUIET} apart, or while this
+     * process's intake holds unsubscribes not yet committed ({@link UnsubscribesOnTheWay}): its commits can come
+     * further apart than the looks. A process without an intake cannot tell, so there a pause ends the gathering only
+     * when no other pass is under way ({@code passUnderWay}); a burst whose commits come in lumps would otherwise go
+     * out in many small passes of SOAP updates, each costing calls that one Bulk job saves (ADR 0077, 0086).
      */
     @Override
     public synchronized Duration untilBurstGathered(boolean passUnderWay) {
@@ -147,9 +150,7 @@ public final class RealtimePusher implements OutboxPasses {
         OutboxRepository.Due due = outbox.dueSummary(now);
         long before = dueAtLastLook;
         dueAtLastLook = due.count();
-        if (due.count() == 0
-                || due.count() >= ENTRIES_PER_PASS
-                || due.count() <= before && !passUnderWay && onTheWay.count() == 0) {
+        if (due.count() == 0 || due.count() >= ENTRIES_PER_PASS || !stillArriving(due.count() > before, passUnderWay)) {
             return Duration.ZERO;
         }
         int bulkThreshold = settings.load().bulkThreshold();
@@ -163,6 +164,11 @@ public final class RealtimePusher implements OutboxPasses {
         // would cost a part-filled update and a round of lookups each.
         Duration most = passUnderWay && due.count() >= bulkThreshold ? GATHER_WHILE_SENDING : GATHER_AT_MOST;
         return waited.compareTo(most) >= 0 ? Duration.ZERO : min(QUIET, most.minus(waited));
+    }
+
+    private boolean stillArriving(boolean grown, boolean passUnderWay) {
+        OptionalInt uncommitted = onTheWay.count();
+        return grown || uncommitted.orElse(0) > 0 || uncommitted.isEmpty() && passUnderWay;
     }
 
     private static Duration min(Duration a, Duration b) {

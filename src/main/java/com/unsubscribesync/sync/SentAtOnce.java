@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Writes of several objects sent at once: every one but the last beside the calling thread, the last on it, each
+ * Calls for several objects made at once: every one but the last beside the calling thread, the last on it, each
  * one's answer or failure kept in the order given, so that the caller settles what went through before a failure.
  */
 final class SentAtOnce {

@@ -118,7 +118,7 @@ final class EngineHarness implements AutoCloseable {
                 fields,
                 retry,
                 clock,
-                UnsubscribesOnTheWay.NONE);
+                UnsubscribesOnTheWay.UNKNOWN);
         nightly = new NightlySync(
                 unsubscribes,
                 settings,

@@ -8,6 +8,7 @@ import com.unsubscribesync.domain.SyncSettings;
 import com.unsubscribesync.domain.Unsubscribe;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
+import com.unsubscribesync.localorg.latency.LatencyProfile;
 import com.unsubscribesync.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,32 @@ class PusherLookupTest {
                         .read(engine.admin().idsWithEmail("lead0@burst.test").get(0))
                         .optedOut())
                 .isTrue();
+    }
+
+    @Test
+    void aPassChecksItsLeadsAndContactsInSalesforceAtOnce() {
+        String contact = engine.admin().addContact("Co", "Nt", "co@side.test");
+        String lead = engine.admin().addLead("Le", "Ad", "le@side.test", "Acme");
+        orgClock.advance(Duration.ofMinutes(5));
+        engine.run();
+        // Opted out in Salesforce since the run: the checks find them changed, and there is nothing to write.
+        engine.admin().setOptedOut(contact, true);
+        engine.admin().setOptedOut(lead, true);
+        unsubscribeAll(List.of("co@side.test", "le@side.test", "nobody@side.test"));
+        // Long enough for the second check to reach the org while the first is served, on a busy machine too.
+        org.latency().use(LatencyProfile.parse("queryAll=600ms,query=600ms,default=0ms"));
+        org.latency().atOnce().forget();
+        Map<String, Long> before = org.partnerCallsByOperation();
+
+        PushReport report = engine.pusher.drainOnce();
+
+        assertThat(report.settled()).isEqualTo(3);
+        assertThat(callsSince(before))
+                .as("a change check per object for the known, a search per object for the unknown; nothing to write")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("queryAll", 2L, "query", 2L));
+        assertThat(org.latency().atOnce().most())
+                .as("each step's Lead and Contact reads in the org at once")
+                .isEqualTo(2);
     }
 
     @Test
@@ -190,7 +218,7 @@ class PusherLookupTest {
     void clicksTakenButNotYetCommittedKeepTheGatheringGoingThroughAPause() {
         TestClock clock = TestClock.atNow();
         AtomicInteger notYetCommitted = new AtomicInteger(700);
-        RealtimePusher pusher = pusherOn(clock, notYetCommitted::get);
+        RealtimePusher pusher = pusherOn(clock, () -> OptionalInt.of(notYetCommitted.get()));
         unsubscribeAll(List.of("c1@acme.test", "c2@acme.test"));
         clock.set(oldestDue());
         assertThat(pusher.untilBurstGathered(false)).as("arriving").isPositive();
@@ -207,6 +235,24 @@ class PusherLookupTest {
         clock.advance(RealtimePusher.GATHER_AT_MOST);
         assertThat(pusher.untilBurstGathered(false))
                 .as("the oldest has waited long enough, whatever is still on the way")
+                .isZero();
+    }
+
+    @Test
+    void theEndOfABurstTheIntakeHasCommittedGoesBesideAPassUnderWayAtOnce() {
+        TestClock clock = TestClock.atNow();
+        AtomicInteger notYetCommitted = new AtomicInteger(300);
+        RealtimePusher pusher = pusherOn(clock, () -> OptionalInt.of(notYetCommitted.get()));
+        unsubscribeAll(addresses(0, 693));
+        clock.set(oldestDue());
+        assertThat(pusher.untilBurstGathered(true)).as("arriving").isPositive();
+        assertThat(pusher.untilBurstGathered(true))
+                .as("none since, a pass under way, more on the way")
+                .isPositive();
+
+        notYetCommitted.set(0);
+        assertThat(pusher.untilBurstGathered(true))
+                .as("none since and none on the way: the burst is over, waiting for the pass would gain nothing")
                 .isZero();
     }
 
@@ -306,7 +352,7 @@ class PusherLookupTest {
     }
 
     private RealtimePusher pusherOn(TestClock clock) {
-        return pusherOn(clock, UnsubscribesOnTheWay.NONE);
+        return pusherOn(clock, UnsubscribesOnTheWay.UNKNOWN);
     }
 
     private RealtimePusher pusherOn(TestClock clock, UnsubscribesOnTheWay onTheWay) {
