@@ -148,16 +148,26 @@ final class PushLookup {
             if (emails.isEmpty()) {
                 return;
             }
-            readAtOnce(apiNames.entrySet().stream()
-                    .<Supplier<List<OrgRecord>>>map(
-                            object -> () -> salesforce.findByEmails(object.getKey(), object.getValue(), emails))
-                    .toList());
+            readAtOnce(apiNames, (type, apiName, same) -> salesforce.findByEmails(type, apiName, emails));
         }
 
-        /** Makes the reads at once and takes what each found, in the order given. */
-        private void readAtOnce(List<Supplier<List<OrgRecord>>> reads) {
-            for (CompletableFuture<List<OrgRecord>> read : SentAtOnce.send(reads, alongside)) {
-                take(SentAtOnce.answer(read));
+        /** A read of one object's records. */
+        private interface ObjectRead<T> {
+            List<OrgRecord> read(SObjectType type, String apiName, T what);
+        }
+
+        /**
+         * One read per object whose field can be used, made at once; what each found is taken in the objects' order.
+         */
+        private <T> void readAtOnce(Map<SObjectType, T> perObject, ObjectRead<T> read) {
+            List<Supplier<List<OrgRecord>>> reads = new ArrayList<>();
+            perObject.forEach((type, what) -> {
+                if (apiNames.containsKey(type)) {
+                    reads.add(() -> read.read(type, apiNames.get(type), what));
+                }
+            });
+            for (CompletableFuture<List<OrgRecord>> answered : SentAtOnce.send(reads, alongside)) {
+                take(SentAtOnce.answer(answered));
             }
         }
 
@@ -168,14 +178,12 @@ final class PushLookup {
                     .forEach(records ->
                             records.forEach(r -> byType.computeIfAbsent(r.objectType(), t -> new LinkedHashMap<>())
                                     .put(r.id(), r)));
+            // An object whose field cannot be used is neither read nor taken from the mirror.
             byType.keySet().retainAll(apiNames.keySet());
-            readAtOnce(byType.entrySet().stream()
-                    .<Supplier<List<OrgRecord>>>map(object -> () -> salesforce.changedSince(
-                            object.getKey(),
-                            apiNames.get(object.getKey()),
-                            object.getValue().keySet(),
-                            asOf.minus(NightlySync.OVERLAP)))
-                    .toList());
+            readAtOnce(
+                    byType,
+                    (type, apiName, records) ->
+                            salesforce.changedSince(type, apiName, records.keySet(), asOf.minus(NightlySync.OVERLAP)));
             byType.values()
                     .forEach(records -> records.forEach((id, seen) -> found.computeIfAbsent(
                             id,
@@ -198,11 +206,7 @@ final class PushLookup {
                     .filter(id -> !found.containsKey(id) && asked.add(id))
                     .forEach(id -> wanted.computeIfAbsent(id.objectType(), t -> new LinkedHashSet<>())
                             .add(id));
-            wanted.keySet().retainAll(apiNames.keySet());
-            readAtOnce(wanted.entrySet().stream()
-                    .<Supplier<List<OrgRecord>>>map(object -> () -> salesforce.findByIdsIncludingDeleted(
-                            object.getKey(), apiNames.get(object.getKey()), object.getValue()))
-                    .toList());
+            readAtOnce(wanted, salesforce::findByIdsIncludingDeleted);
         }
 
         /** Reads what merges and conversions lead to, round by round, until nothing new is reached. */
