@@ -31,6 +31,14 @@ public final class RunPlan implements AutoCloseable {
     private static final List<String> TABLES = List.of("plan_addresses", "plan_pushes", "plan_conflicts");
     private static final String IN_SLICE = " FROM plan_addresses a JOIN %s ON %s.email = a.email WHERE a.plan_id = ? "
             + "AND a.round_number = ? AND a.email BETWEEN ? AND ?";
+    /** An unsubscribed address {@code u.email} whose records and links all carry the opt-out already. */
+    private static final String SETTLED = "EXISTS (SELECT 1 FROM sf_mirror m WHERE m.email = u.email "
+            + "AND NOT m.is_deleted) "
+            + "AND NOT EXISTS (SELECT 1 FROM sf_mirror m WHERE m.email = u.email AND NOT m.is_deleted "
+            + "AND (NOT m.opted_out OR m.is_converted)) "
+            + "AND NOT EXISTS (SELECT 1 FROM people p WHERE p.email = u.email AND p.salesforce_id IS NOT NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM sf_mirror l WHERE l.id = p.salesforce_id AND NOT l.is_deleted "
+            + "AND l.opted_out AND NOT l.is_converted))";
 
     private final Database database;
     private final long id;
@@ -81,16 +89,24 @@ public final class RunPlan implements AutoCloseable {
     /**
      * Starts the plan with every address unsubscribed here or carried by a live record opted out in Salesforce.
      *
+     * <p>A run's plan leaves out the addresses that are settled: unsubscribed here, carried by at least one live
+     * record, every live record with the address opted out and not a converted lead, and every Salesforce ID its
+     * people carry naming such a record. The rule decides nothing for such an address, whatever the settings and
+     * whichever fields cannot be used: nothing to push, nothing to import, nothing to raise, and no record it reaches
+     * without the opt-out. An idle night's plan then holds only what may still need work (ADR 0087). A preview keeps
+     * every address, since what it pulls is not in the mirror.
+     *
      * @return how many addresses that is
      */
     public long seedAddresses() {
         return database.inTransaction(connection -> {
             try (PreparedStatement unsubscribed = connection.prepareStatement("INSERT INTO plan_addresses "
-                    + "(plan_id, email, round_number) SELECT CAST(? AS BIGINT), email, 1 FROM unsubscribes")) {
+                    + "(plan_id, email, round_number) SELECT CAST(? AS BIGINT), u.email, 1 FROM unsubscribes u"
+                    + (preview ? "" : " WHERE NOT (" + SETTLED + ")"))) {
                 unsubscribed.setLong(1, id);
                 unsubscribed.executeUpdate();
             }
-            mirror.addOptedOutAddresses(connection);
+            mirror.addOptedOutAddresses(connection, !preview);
             return count(connection, "SELECT COUNT(*) FROM plan_addresses WHERE plan_id = ?");
         });
     }

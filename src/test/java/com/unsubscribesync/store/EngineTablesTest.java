@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.MirrorRecord;
+import com.unsubscribesync.domain.Person;
 import com.unsubscribesync.domain.SObjectType;
 import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.Unsubscribe;
@@ -167,8 +168,8 @@ class EngineTablesTest {
         MirrorRepository mirror = new MirrorRepository(database);
         PeopleRepository people = new PeopleRepository(database, CLOCK);
         mirror.save(List.of(pulled(true)));
-        people.save(new com.unsubscribesync.domain.Person(
-                Email.parse("ann@example.com"), Optional.of("Ann"), Optional.empty(), Optional.of(CONTACT)));
+        people.save(
+                new Person(Email.parse("ann@example.com"), Optional.of("Ann"), Optional.empty(), Optional.of(CONTACT)));
         List<Email> burst = List.of(Email.parse("ann@example.com"), Email.parse("bob@example.com"));
 
         assertThat(mirror.liveByEmail(burst))
@@ -339,16 +340,49 @@ class EngineTablesTest {
         assertThat(pulledTables).as("tables of what previews pulled").isZero();
     }
 
-    /** A record never opted out, converted, deleted or merged. */
-    private static MirrorRecord untouched(SalesforceId id, Optional<Email> email) {
-        return new MirrorRecord(id, email, false, false, false, Optional.empty(), false, Optional.empty());
+    @OnEachStore
+    void aRunsPlanStartsWithoutTheAddressesWhoseRecordsAndLinksAllCarryTheOptOut() {
+        UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, CLOCK);
+        for (String address : List.of("ann", "bob", "cid", "dan")) {
+            unsubscribes.add(new Unsubscribe(
+                    Email.parse(address + "@example.com"), NOW, UnsubscribeSource.MANUAL, "tester", Optional.empty()));
+        }
+        new PeopleRepository(database, CLOCK)
+                .save(new Person(
+                        Email.parse("dan@example.com"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(SalesforceId.parse("003000000000005"))));
+        new MirrorRepository(database)
+                .save(List.of(
+                        record("003000000000001", "ann", true),
+                        record("003000000000002", "bob", false),
+                        record("003000000000003", "bob", true),
+                        record("003000000000004", "dan", true),
+                        record("003000000000005", "elsewhere", false),
+                        record("003000000000006", "eve", true)));
+        RunPlanRepository plans = new RunPlanRepository(database);
+
+        try (RunPlan run = plans.open(false, 100, NOW);
+                RunPlan preview = plans.open(true, 100, NOW)) {
+            assertThat(run.seedAddresses()).isEqualTo(4);
+            assertThat(run.addresses(1, Optional.empty(), 10))
+                    .as("bob has a record without the opt-out, cid no record, dan a link to one without it, "
+                            + "eve is opted out in Salesforce only; ann is settled")
+                    .extracting(Email::value)
+                    .containsExactly("bob@example.com", "cid@example.com", "dan@example.com", "eve@example.com");
+            assertThat(preview.seedAddresses())
+                    .as("a preview plans every address")
+                    .isEqualTo(5);
+        }
     }
 
-    private static MirrorRepository.Pulled pulled(boolean optedOut) {
+    /** A live contact with an address at example.com, neither converted nor merged. */
+    private static MirrorRepository.Pulled record(String id, String address, boolean optedOut) {
         return new MirrorRepository.Pulled(
                 new MirrorRecord(
-                        CONTACT,
-                        Optional.of(Email.parse("ann@example.com")),
+                        SalesforceId.parse(id),
+                        Optional.of(Email.parse(address + "@example.com")),
                         optedOut,
                         optedOut,
                         false,
@@ -356,5 +390,14 @@ class EngineTablesTest {
                         false,
                         Optional.empty()),
                 NOW);
+    }
+
+    /** A record never opted out, converted, deleted or merged. */
+    private static MirrorRecord untouched(SalesforceId id, Optional<Email> email) {
+        return new MirrorRecord(id, email, false, false, false, Optional.empty(), false, Optional.empty());
+    }
+
+    private static MirrorRepository.Pulled pulled(boolean optedOut) {
+        return record(CONTACT.value(), "ann", optedOut);
     }
 }

@@ -78,6 +78,32 @@ class SlicedPlanPropertiesTest {
         }
     }
 
+    @Test
+    void aRunsPlanLeavesSettledAddressesOutAndStillDecidesWhatTheWholeOrgDecides() {
+        int orgsWithAddressesLeftOut = 0;
+        for (int seed = 0; seed < ORGS; seed++) {
+            Random random = new Random(seed);
+            RandomOrg org = RandomOrg.generate(random, true);
+            int slice = 1 + random.nextInt(3);
+            SyncPlan whole = Ratchet.plan(org.wholeInput());
+            Set<Email> plannedFirst = new HashSet<>();
+
+            SyncPlan sliced = slicedPlan(database, org, slice, false, plannedFirst);
+
+            String context = "org " + seed + ", slices of " + slice;
+            assertThat(sliced.pushes()).as(context).containsExactlyInAnyOrderElementsOf(whole.pushes());
+            assertThat(sliced.imports()).as(context).containsExactlyInAnyOrderElementsOf(whole.imports());
+            assertThat(sliced.conflicts()).as(context).containsExactlyInAnyOrderElementsOf(whole.conflicts());
+            if (!plannedFirst.containsAll(org.unsubscribed)) {
+                orgsWithAddressesLeftOut++;
+            }
+            forget(database);
+        }
+        assertThat(orgsWithAddressesLeftOut)
+                .as("orgs whose plan left a settled address out, so that the property says something")
+                .isGreaterThan(ORGS / 4);
+    }
+
     private static void forget(Database database) {
         try (var connection = database.connection();
                 var statement = connection.createStatement()) {
@@ -117,6 +143,65 @@ class SlicedPlanPropertiesTest {
     }
 
     @Test
+    void anAddressWhoseOwnRecordsCarryTheOptOutIsPlannedWhenAConversionOrMergeLeadsToOneWithout() {
+        SalesforceId lead = TestIds.of(SObjectType.LEAD, 1);
+        SalesforceId gone = TestIds.of(SObjectType.CONTACT, 2);
+        SalesforceId contact = TestIds.of(SObjectType.CONTACT, 3);
+        Email unsubscribed = Email.parse("ann@example.com");
+        MirrorRepository.Pulled own = live(TestIds.of(SObjectType.CONTACT, 4), Optional.of(unsubscribed), true);
+        MirrorRepository.Pulled withoutOptOut = live(contact, Optional.of(Email.parse("bob@example.com")), false);
+        MirrorRepository.Pulled converted =
+                RandomOrg.version(lead, Optional.empty(), true, true, Optional.of(contact), false, Optional.empty());
+        MirrorRepository.Pulled mergedAway =
+                RandomOrg.version(gone, Optional.empty(), true, false, Optional.empty(), true, Optional.of(contact));
+        Map<String, RandomOrg> orgs = new java.util.LinkedHashMap<>();
+        orgs.put(
+                "its own lead, converted",
+                org(
+                        unsubscribed,
+                        Optional.empty(),
+                        List.of(
+                                RandomOrg.version(
+                                        lead,
+                                        Optional.of(unsubscribed),
+                                        true,
+                                        true,
+                                        Optional.of(contact),
+                                        false,
+                                        Optional.empty()),
+                                withoutOptOut)));
+        orgs.put(
+                "a linked lead, converted",
+                org(unsubscribed, Optional.of(lead), List.of(own, converted, withoutOptOut)));
+        orgs.put(
+                "a linked contact, merged away",
+                org(unsubscribed, Optional.of(gone), List.of(own, mergedAway, withoutOptOut)));
+
+        orgs.forEach((name, org) -> {
+            SyncPlan sliced = slicedPlan(database, org, 1, false);
+
+            assertThat(sliced.pushes()).as(name).containsExactly(contact);
+            assertThat(sliced.pushes())
+                    .as(name)
+                    .isEqualTo(Ratchet.plan(org.wholeInput()).pushes());
+            forget(database);
+        });
+    }
+
+    /** A record neither converted nor deleted. */
+    private static MirrorRepository.Pulled live(SalesforceId id, Optional<Email> email, boolean optedOut) {
+        return RandomOrg.version(id, email, optedOut, false, Optional.empty(), false, Optional.empty());
+    }
+
+    private static RandomOrg org(Email unsubscribed, Optional<SalesforceId> link, List<MirrorRepository.Pulled> rows) {
+        RandomOrg org = new RandomOrg();
+        org.unsubscribed.add(unsubscribed);
+        link.ifPresent(id -> org.links.put(unsubscribed, id));
+        org.stored.addAll(rows);
+        return org;
+    }
+
+    @Test
     void aPreviewLeavesNoPlanBehind() {
         slicedPlan(database, RandomOrg.generate(new Random(3)), 2, true);
 
@@ -138,6 +223,12 @@ class SlicedPlanPropertiesTest {
 
     /** Stores the org as a run finds it, plans it a slice at a time, and reads the whole plan back. */
     private static SyncPlan slicedPlan(Database database, RandomOrg org, int slice, boolean preview) {
+        return slicedPlan(database, org, slice, preview, new HashSet<>());
+    }
+
+    /** @param plannedFirst receives the addresses the plan started with */
+    private static SyncPlan slicedPlan(
+            Database database, RandomOrg org, int slice, boolean preview, Set<Email> plannedFirst) {
         UnsubscribeRepository unsubscribes = new UnsubscribeRepository(database, Clock.fixed(NOW, ZoneOffset.UTC));
         org.unsubscribed.forEach(email ->
                 unsubscribes.add(new Unsubscribe(email, NOW, UnsubscribeSource.MANUAL, "tester", Optional.empty())));
@@ -153,6 +244,7 @@ class SlicedPlanPropertiesTest {
                 mirror.save(org.pulled);
             }
             new RunPlanner(slice).plan(plan, org.settings, org.blocked, RunProgress.SILENT, () -> {});
+            plannedFirst.addAll(plan.addresses(1, Optional.empty(), Integer.MAX_VALUE));
 
             List<SalesforceId> pushes = new ArrayList<>();
             for (SObjectType type : plan.pushCounts().keySet()) {
@@ -176,7 +268,13 @@ class SlicedPlanPropertiesTest {
         final Set<SObjectType> blocked = EnumSet.noneOf(SObjectType.class);
 
         static RandomOrg generate(Random random) {
+            return generate(random, false);
+        }
+
+        /** @param mostlyOptedOut most records carry the opt-out, so that many addresses are settled */
+        static RandomOrg generate(Random random, boolean mostlyOptedOut) {
             RandomOrg org = new RandomOrg();
+            int optOutOdds = mostlyOptedOut ? 5 : 1;
             List<Email> addresses = new ArrayList<>();
             for (int i = 2 + random.nextInt(13); i > 0; i--) {
                 addresses.add(Email.parse(String.format("p%02d@example.com", addresses.size())));
@@ -205,10 +303,24 @@ class SlicedPlanPropertiesTest {
                         : Optional.empty();
                 int versions = 1 + random.nextInt(3);
                 if ((versions & 1) != 0) {
-                    org.stored.add(version(id, email, random.nextInt(3) == 0, converted, contact, deleted, master));
+                    org.stored.add(version(
+                            id,
+                            email,
+                            random.nextInt(3 + optOutOdds) < optOutOdds,
+                            converted,
+                            contact,
+                            deleted,
+                            master));
                 }
                 if ((versions & 2) != 0) {
-                    org.pulled.add(version(id, email, random.nextInt(4) == 0, converted, contact, deleted, master));
+                    org.pulled.add(version(
+                            id,
+                            email,
+                            random.nextInt(4 + optOutOdds) < optOutOdds,
+                            converted,
+                            contact,
+                            deleted,
+                            master));
                 }
             }
             for (Email address : addresses) {
