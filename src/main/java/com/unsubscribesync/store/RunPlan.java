@@ -39,6 +39,12 @@ public final class RunPlan implements AutoCloseable {
             + "AND NOT EXISTS (SELECT 1 FROM people p WHERE p.email = u.email AND p.salesforce_id IS NOT NULL "
             + "AND NOT EXISTS (SELECT 1 FROM sf_mirror l WHERE l.id = p.salesforce_id AND NOT l.is_deleted "
             + "AND l.opted_out AND NOT l.is_converted))";
+    /** A run's first round: unsubscribed addresses not settled, and those opted out in Salesforce only. */
+    private static final String RUN_SEED = "INSERT INTO plan_addresses (plan_id, email, round_number) "
+            + "SELECT CAST(? AS BIGINT), s.email, 1 FROM ("
+            + "SELECT u.email FROM unsubscribes u WHERE NOT (" + SETTLED + ") "
+            + "UNION ALL SELECT DISTINCT m.email FROM sf_mirror m WHERE m.opted_out AND NOT m.is_deleted "
+            + "AND m.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unsubscribes u WHERE u.email = m.email)) s";
 
     private final Database database;
     private final long id;
@@ -100,13 +106,20 @@ public final class RunPlan implements AutoCloseable {
      */
     public long seedAddresses() {
         return database.inTransaction(connection -> {
-            try (PreparedStatement unsubscribed = connection.prepareStatement("INSERT INTO plan_addresses "
-                    + "(plan_id, email, round_number) SELECT CAST(? AS BIGINT), u.email, 1 FROM unsubscribes u"
-                    + (preview ? "" : " WHERE NOT (" + SETTLED + ")"))) {
-                unsubscribed.setLong(1, id);
-                unsubscribed.executeUpdate();
+            if (preview) {
+                try (PreparedStatement unsubscribed = connection.prepareStatement("INSERT INTO plan_addresses "
+                        + "(plan_id, email, round_number) SELECT CAST(? AS BIGINT), email, 1 FROM unsubscribes")) {
+                    unsubscribed.setLong(1, id);
+                    unsubscribed.executeUpdate();
+                }
+                mirror.addOptedOutAddresses(connection);
+            } else {
+                // One statement, so that an unsubscribe committed meanwhile is judged on one reading of the store.
+                try (PreparedStatement seed = connection.prepareStatement(RUN_SEED)) {
+                    seed.setLong(1, id);
+                    seed.executeUpdate();
+                }
             }
-            mirror.addOptedOutAddresses(connection, !preview);
             return count(connection, "SELECT COUNT(*) FROM plan_addresses WHERE plan_id = ?");
         });
     }

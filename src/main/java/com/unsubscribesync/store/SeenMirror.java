@@ -97,14 +97,10 @@ final class SeenMirror {
     }
 
     /** Adds the addresses of live records opted out in Salesforce to the plan's first round. */
-    void addOptedOutAddresses(Connection connection, boolean settledLeftOut) throws SQLException {
-        // Every address unsubscribed here is in the plan already unless it was left out as settled.
-        String notUnsubscribed =
-                settledLeftOut ? " AND NOT EXISTS (SELECT 1 FROM unsubscribes u WHERE u.email = %1$s.email)" : "";
+    void addOptedOutAddresses(Connection connection) throws SQLException {
         String insert = "INSERT INTO plan_addresses (plan_id, email, round_number) SELECT DISTINCT CAST(? AS BIGINT), "
                 + "%1$s.email, 1 FROM %2$s WHERE %1$s.opted_out AND NOT %1$s.is_deleted AND %1$s.email IS NOT NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM plan_addresses a WHERE a.plan_id = ? AND a.email = %1$s.email)"
-                + notUnsubscribed + "%3$s";
+                + "AND NOT EXISTS (SELECT 1 FROM plan_addresses a WHERE a.plan_id = ? AND a.email = %1$s.email)%3$s";
         List<String> sources = new ArrayList<>();
         sources.add(String.format(insert, "m", "sf_mirror m", preview ? notReplaced : ""));
         if (preview) {
