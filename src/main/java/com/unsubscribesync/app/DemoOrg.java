@@ -22,6 +22,12 @@ final class DemoOrg {
     static final String DIRECTORY = "demo-org";
     private static final String RUNNING = "running.properties";
 
+    /**
+     * The demo orgs this process runs, by state directory. Another process is kept off a running org's files by
+     * their lock; within one process only this keeps a second org from opening them and saving over the first.
+     */
+    private static final java.util.Map<Path, LocalOrg> RUNNING_HERE = new java.util.HashMap<>();
+
     private final Path dataDirectory;
 
     DemoOrg(Path dataDirectory) {
@@ -34,6 +40,18 @@ final class DemoOrg {
         if (running.isPresent()) {
             return running.get();
         }
+        Path here = state.toAbsolutePath().normalize();
+        synchronized (RUNNING_HERE) {
+            LocalOrg started = RUNNING_HERE.get(here);
+            if (started != null) {
+                // This process runs it and it did not answer: its own error, never a second org writing over its files.
+                return signIn.demo(LoginUrl.parse(started.url()), started.clientId(), started.clientSecret(), () -> {});
+            }
+            return start(signIn, state, here);
+        }
+    }
+
+    private static ForceWscOrg start(OrgSignIn signIn, Path state, Path here) {
         LocalOrg local;
         try {
             local = LocalOrg.start(LocalOrgOptions.defaults().withStateDir(state));
@@ -45,16 +63,20 @@ final class DemoOrg {
                             + "): check that the data directory is writable.",
                     e);
         }
+        RUNNING_HERE.put(here, local);
         Path note = state.resolve(RUNNING);
-        try {
-            note(note, local);
-            return signIn.demo(LoginUrl.parse(local.url()), local.clientId(), local.clientSecret(), () -> {
+        Runnable stop = () -> {
+            synchronized (RUNNING_HERE) {
+                RUNNING_HERE.remove(here, local);
                 local.close();
                 forget(note);
-            });
+            }
+        };
+        try {
+            note(note, local);
+            return signIn.demo(LoginUrl.parse(local.url()), local.clientId(), local.clientSecret(), stop);
         } catch (RuntimeException e) {
-            local.close();
-            forget(note);
+            stop.run();
             throw e;
         }
     }

@@ -41,7 +41,7 @@ final class Snapshots implements AutoCloseable {
             store.save(state, layouts, credentials);
             savedAt = changes;
         } catch (SQLException e) {
-            LOG.error("the local org's state could not be saved", e);
+            LOG.error("the local org's state could not be saved: {}", e.getMessage(), e);
         }
     }
 

@@ -301,26 +301,21 @@ class SlicedPlanPropertiesTest {
                 Optional<SalesforceId> master = deleted && random.nextBoolean()
                         ? Optional.of(ids.get(random.nextInt(ids.size()))).filter(m -> !m.equals(id))
                         : Optional.empty();
+                // Opted out one time in oneIn, or optOutOdds times in oneIn - 1 + optOutOdds.
+                java.util.function.IntFunction<MirrorRepository.Pulled> reading = oneIn -> version(
+                        id,
+                        email,
+                        random.nextInt(oneIn - 1 + optOutOdds) < optOutOdds,
+                        converted,
+                        contact,
+                        deleted,
+                        master);
                 int versions = 1 + random.nextInt(3);
                 if ((versions & 1) != 0) {
-                    org.stored.add(version(
-                            id,
-                            email,
-                            random.nextInt(3 + optOutOdds) < optOutOdds,
-                            converted,
-                            contact,
-                            deleted,
-                            master));
+                    org.stored.add(reading.apply(3));
                 }
                 if ((versions & 2) != 0) {
-                    org.pulled.add(version(
-                            id,
-                            email,
-                            random.nextInt(4 + optOutOdds) < optOutOdds,
-                            converted,
-                            contact,
-                            deleted,
-                            master));
+                    org.pulled.add(reading.apply(4));
                 }
             }
             for (Email address : addresses) {

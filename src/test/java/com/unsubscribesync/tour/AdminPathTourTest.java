@@ -94,6 +94,8 @@ class AdminPathTourTest {
         String log = Files.exists(data.resolve("unsubscribe-sync.log"))
                 ? Files.readString(data.resolve("unsubscribe-sync.log"))
                 : "";
+        // Kept beside the screenshots, so that an error's stack trace can be read after the tour.
+        Files.writeString(SHOTS.resolve(prefix + "-console.log"), log);
         delete(data);
         delete(files);
         assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList())

@@ -182,6 +182,10 @@ public final class StateStore implements AutoCloseable {
                 }
             });
             connection.commit();
+        } catch (SQLException e) {
+            // A refused commit leaves nothing pending: the next save starts from what the file holds.
+            connection.rollback();
+            throw e;
         } catch (IllegalStateException e) {
             connection.rollback();
             if (e.getCause() instanceof SQLException sql) {
