@@ -52,13 +52,21 @@ final class Snapshots implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        timer.shutdownNow();
-        saveIfChanged();
+    public void close() {
+        // Not shutdownNow: an interrupt in the middle of a save closes H2's file under it, and every save after fails.
+        timer.shutdown();
         try {
-            store.close();
-        } catch (SQLException e) {
-            LOG.error("the local org's state file could not be closed", e);
+            timer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            saveIfChanged();
+            try {
+                store.close();
+            } catch (SQLException e) {
+                LOG.error("the local org's state file could not be closed", e);
+            }
         }
     }
 }
