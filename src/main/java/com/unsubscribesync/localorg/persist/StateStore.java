@@ -183,8 +183,13 @@ public final class StateStore implements AutoCloseable {
             });
             connection.commit();
         } catch (SQLException e) {
-            // A refused commit leaves nothing pending: the next save starts from what the file holds.
-            connection.rollback();
+            // A refused commit leaves nothing pending: the next save starts from what the file holds. A rollback
+            // that fails too (a closed store) must not hide why the commit failed.
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
             throw e;
         } catch (IllegalStateException e) {
             connection.rollback();
