@@ -13,12 +13,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Pending conflicts an admin should inspect. The same open conflict is never stored twice. */
@@ -346,20 +348,50 @@ public final class ConflictRepository {
         });
     }
 
-    /** Closes the open write-rejected conflicts of records that a later write did set after all. */
-    public int resolveRejectedWrites(Collection<SalesforceId> written, String actor, Instant now) {
+    /**
+     * Closes what a push that set these records settles: their open write-rejected conflicts (set after all by a
+     * later write), and the open resubscribed-in-Salesforce conflict of each record and its address (re-applied).
+     * One transaction with one read of the open conflicts of the two kinds, however many records a batch or a Bulk
+     * job wrote (one transaction a record cost a run thousands of commits, and as many round trips on PostgreSQL).
+     */
+    public int resolveWritten(Map<SalesforceId, Optional<Email>> written, String actor, Instant now) {
         if (written.isEmpty()) {
             return 0;
         }
         return database.inTransaction(connection -> {
+            Map<String, SalesforceId> byValue = new HashMap<>();
+            written.keySet().forEach(id -> byValue.put(id.value(), id));
+            Map<Long, String> closing = new LinkedHashMap<>();
+            try (PreparedStatement open = connection.prepareStatement("SELECT id, kind, email, salesforce_id, "
+                    + "object_type FROM conflicts WHERE resolved_at IS NULL AND kind IN (?, ?)")) {
+                open.setString(1, ConflictKind.WRITE_REJECTED.name());
+                open.setString(2, ConflictKind.RESUBSCRIBED_IN_SALESFORCE.name());
+                try (ResultSet rows = open.executeQuery()) {
+                    while (rows.next()) {
+                        SalesforceId record = byValue.get(rows.getString("salesforce_id"));
+                        if (record == null) {
+                            continue;
+                        }
+                        if (ConflictKind.WRITE_REJECTED.name().equals(rows.getString("kind"))) {
+                            closing.put(rows.getLong("id"), "written by a later run");
+                        } else if (Objects.equals(
+                                        written.get(record).map(Email::value).orElse(null), rows.getString("email"))
+                                && record.objectType().name().equals(rows.getString("object_type"))) {
+                            closing.put(rows.getLong("id"), "re-applied");
+                        }
+                    }
+                }
+            }
+            if (closing.isEmpty()) {
+                return 0;
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE conflicts SET resolved_at = ?, "
-                    + "resolution = ?, resolved_by = ? WHERE kind = ? AND resolved_at IS NULL AND salesforce_id = ?")) {
-                for (SalesforceId id : written) {
+                    + "resolution = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL")) {
+                for (Map.Entry<Long, String> conflict : closing.entrySet()) {
                     update.setObject(1, Database.utc(now));
-                    update.setString(2, "written by a later run");
+                    update.setString(2, conflict.getValue());
                     update.setString(3, actor);
-                    update.setString(4, ConflictKind.WRITE_REJECTED.name());
-                    update.setString(5, id.value());
+                    update.setLong(4, conflict.getKey());
                     update.addBatch();
                 }
                 return announced(Arrays.stream(update.executeBatch()).sum());

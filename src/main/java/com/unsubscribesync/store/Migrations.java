@@ -40,7 +40,8 @@ final class Migrations {
             "V14__team_connection.sql",
             "V15__intake_counts.sql",
             IdentitiesInThousands.STEP,
-            "V17__history_by_action_in_id_order.sql");
+            "V17__history_by_action_in_id_order.sql",
+            "V18__conflicts_by_record.sql");
 
     private static final String CHECKSUM = "checksum";
 

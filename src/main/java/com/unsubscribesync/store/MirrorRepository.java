@@ -118,6 +118,10 @@ public final class MirrorRepository {
      * The rows the mirror does not hold as they are. An incremental run pulls again what changed in the last minutes
      * (the overlap), mostly as the mirror holds it: one read of the rows by id costs H2 a fraction of a merge per
      * row that then writes nothing.
+     *
+     * <p>A row whose only change is its SystemModstamp (an edit of a field the mirror does not keep, or the run's
+     * own push read back the next night) is held as well, unless a dismissal names its record: only a dismissal
+     * reads the modstamp, to see whether the record changed since the admin dismissed (ADR 0028, ADR 0088).
      */
     private List<Pulled> changedOrNew(Connection connection, Collection<Pulled> rows) throws SQLException {
         Map<String, Pulled> byId = new HashMap<>();
@@ -126,10 +130,12 @@ public final class MirrorRepository {
         if (byId.size() < rows.size()) {
             return changed; // a record twice: each merged in turn, the last reading last
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + HELD_COLUMNS + " FROM "
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + HELD_COLUMNS + ", EXISTS (SELECT 1 "
+                + "FROM conflicts c WHERE c.salesforce_id = m.id AND c.resolution = ?) FROM "
                 + database.dialect().addressTable("wanted")
                 + " JOIN sf_mirror m ON m.id = CAST(wanted.address AS CHAR(18))")) {
-            SqlDialect.bindAddresses(connection, select, 1, byId.keySet().toArray(String[]::new));
+            select.setString(1, ConflictRepository.DISMISS);
+            SqlDialect.bindAddresses(connection, select, 2, byId.keySet().toArray(String[]::new));
             Set<String> held = new HashSet<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -145,7 +151,7 @@ public final class MirrorRepository {
         return changed;
     }
 
-    /** The columns the merge compares, in the order {@link #heldAsPulled} reads them. */
+    /** The columns the merge compares, in the order {@link #heldAsPulled} reads them; then whether a dismissal watches. */
     private static final String HELD_COLUMNS = "m.id, m.object_type, m.email, m.opted_out, m.is_converted, "
             + "m.converted_contact_id, m.is_deleted, m.master_record_id, m.system_modstamp";
 
@@ -159,7 +165,8 @@ public final class MirrorRepository {
                         r.convertedContactId().map(SalesforceId::value).orElse(null), row.getString(6))
                 && r.deleted() == row.getBoolean(7)
                 && Objects.equals(r.masterRecordId().map(SalesforceId::value).orElse(null), row.getString(8))
-                && Objects.equals(pulled.systemModstamp(), Database.instant(row, "system_modstamp"));
+                && (!row.getBoolean(10)
+                        || Objects.equals(pulled.systemModstamp(), Database.instant(row, "system_modstamp")));
     }
 
     /** Binds the nine parameters of {@link #PULLED_ROW}. */

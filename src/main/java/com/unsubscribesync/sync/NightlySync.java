@@ -667,17 +667,9 @@ public final class NightlySync {
             settlement.written(written);
             mirror.markOptedOut(written);
             written.forEach(id -> counter.note(RunRecord.pushed(id, batch.getOrDefault(id, Optional.empty()))));
-            conflicts.resolveRejectedWrites(written, "nightly sync", clock.instant());
-            for (SalesforceId id : written) {
-                conflicts.resolveMatching(
-                        ConflictKind.RESUBSCRIBED_IN_SALESFORCE,
-                        batch.get(id),
-                        Optional.of(id),
-                        Optional.of(id.objectType()),
-                        "re-applied",
-                        "nightly sync",
-                        clock.instant());
-            }
+            Map<SalesforceId, Optional<Email>> writtenWithAddress = new LinkedHashMap<>();
+            written.forEach(id -> writtenWithAddress.put(id, batch.getOrDefault(id, Optional.empty())));
+            conflicts.resolveWritten(writtenWithAddress, "nightly sync", clock.instant());
             counter.pushed += written.size();
             if (fieldTurnedUnusable) {
                 // Field-level security changed since the field was checked: it concerns every record of the

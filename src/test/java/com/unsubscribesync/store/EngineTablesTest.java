@@ -159,8 +159,65 @@ class EngineTablesTest {
                 .as("the same again")
                 .isZero();
         assertThat(mirror.save(List.of(new MirrorRepository.Pulled(last, modstamp.plusMillis(1)))))
-                .as("only the modstamp moved")
-                .isEqualTo(1);
+                .as("only the modstamp moved, and no dismissal watches the record")
+                .isZero();
+    }
+
+    @OnEachStore
+    void aRecordsNewModstampAloneIsKeptOnlyWhenADismissalOfItWatchesForChanges() {
+        MirrorRepository mirror = new MirrorRepository(database);
+        ConflictRepository conflicts = new ConflictRepository(database);
+        SalesforceId watched = SalesforceId.parse("003000000000002");
+        SalesforceId otherwiseResolved = SalesforceId.parse("003000000000003");
+        MirrorRecord ann = untouched(CONTACT, Optional.of(Email.parse("ann@example.com")));
+        MirrorRecord bob = untouched(watched, Optional.of(Email.parse("bob@example.com")));
+        MirrorRecord cid = untouched(otherwiseResolved, Optional.of(Email.parse("cid@example.com")));
+        mirror.save(List.of(
+                new MirrorRepository.Pulled(ann, NOW),
+                new MirrorRepository.Pulled(bob, NOW),
+                new MirrorRepository.Pulled(cid, NOW)));
+        resolved(conflicts, bob, ConflictRepository.DISMISS);
+        resolved(conflicts, cid, "retry");
+        Instant edited = NOW.plusSeconds(60);
+
+        int written = mirror.save(List.of(
+                new MirrorRepository.Pulled(ann, edited),
+                new MirrorRepository.Pulled(bob, edited),
+                new MirrorRepository.Pulled(cid, edited)));
+
+        assertThat(written).as("only the dismissed record's row").isEqualTo(1);
+        assertThat(modstamp(watched)).isEqualTo(edited);
+        assertThat(modstamp(CONTACT)).isEqualTo(NOW);
+        assertThat(modstamp(otherwiseResolved)).isEqualTo(NOW);
+    }
+
+    private static void resolved(ConflictRepository conflicts, MirrorRecord record, String resolution) {
+        conflicts.record(
+                new ConflictRepository.NewConflict(
+                        ConflictKind.WRITE_REJECTED,
+                        record.email(),
+                        Optional.of(record.id()),
+                        Optional.of(record.id().objectType()),
+                        Optional.of("FIELD_CUSTOM_VALIDATION_EXCEPTION"),
+                        "Refused by a validation rule"),
+                NOW);
+        Conflict raised = conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10).stream()
+                .filter(c -> c.recordId().equals(Optional.of(record.id())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(conflicts.resolve(raised.id(), resolution, "admin", NOW)).isTrue();
+    }
+
+    private Instant modstamp(SalesforceId id) {
+        return database.read(connection -> {
+            try (var select = connection.prepareStatement("SELECT system_modstamp FROM sf_mirror WHERE id = ?")) {
+                select.setString(1, id.value());
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    return Database.instant(row, "system_modstamp");
+                }
+            }
+        });
     }
 
     @OnEachStore

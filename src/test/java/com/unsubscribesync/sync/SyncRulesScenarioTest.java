@@ -10,6 +10,7 @@ import com.unsubscribesync.domain.ResubscribePolicy;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.store.Conflict;
+import com.unsubscribesync.store.ConflictRepository;
 import com.unsubscribesync.store.Database;
 import com.unsubscribesync.store.SyncRun;
 import com.unsubscribesync.testing.Eventually;
@@ -154,11 +155,7 @@ class SyncRulesScenarioTest {
 
     @Test
     void contactMergedAwayIsFollowedToItsMasterByTheNightlyRun() throws Exception {
-        TestClock orgClock = TestClock.atNow();
-        engine.close();
-        org.close();
-        org = EngineHarness.startOrg(options -> options.withClock(orgClock));
-        engine = new EngineHarness(org, database);
+        TestClock orgClock = orgOnTestClock();
         String loser = engine.admin().addContact("Ed", "Ny", "ed@acme.test");
         String winner = engine.admin().addContact("Ed", "Ny", "edward@acme.test");
         engine.run();
@@ -216,6 +213,33 @@ class SyncRulesScenarioTest {
                 .singleElement()
                 .satisfies(c -> assertThat(c.statusCode()).contains("FIELD_CUSTOM_VALIDATION_EXCEPTION"));
         assertThat(engine.outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void aDismissedRefusalComesBackWhenItsRecordIsEditedEvenInAFieldTheAppDoesNotRead() throws Exception {
+        TestClock orgClock = orgOnTestClock();
+        String contact = engine.admin().addContact("Io", "Ng", "io@acme.test");
+        org.faults().failRecords("update", "FIELD_CUSTOM_VALIDATION_EXCEPTION", 1.0);
+        engine.unsubscribe("io@acme.test");
+        engine.pusher.drain();
+        engine.run();
+        Conflict refused = engine.conflicts
+                .open(Optional.of(ConflictKind.WRITE_REJECTED), 10)
+                .get(0);
+        engine.conflicts.resolve(refused.id(), ConflictRepository.DISMISS, "admin", engine.clock.instant());
+        engine.run();
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .as("the dismissal holds while the record is as it was")
+                .isEmpty();
+
+        // SystemModstamp keeps whole seconds: the edit comes a few seconds later, so that it moves.
+        orgClock.set(orgClock.instant().plusSeconds(5));
+        engine.admin().setPackageOptedOut(contact, true);
+        engine.run();
+
+        assertThat(engine.conflicts.open(Optional.of(ConflictKind.WRITE_REJECTED), 10))
+                .as("the record changed since the dismissal, though in nothing the mirror keeps")
+                .hasSize(1);
     }
 
     @Test
@@ -425,5 +449,15 @@ class SyncRulesScenarioTest {
             Eventually.within(Duration.ofSeconds(5))
                     .until("the slot run once the settings changed", () -> started.contains(SyncRun.Trigger.SCHEDULE));
         }
+    }
+
+    /** Starts the org again on a clock the test moves, for records whose SystemModstamp must move. */
+    private TestClock orgOnTestClock() throws Exception {
+        TestClock orgClock = TestClock.atNow();
+        engine.close();
+        org.close();
+        org = EngineHarness.startOrg(options -> options.withClock(orgClock));
+        engine = new EngineHarness(org, database);
+        return orgClock;
     }
 }
