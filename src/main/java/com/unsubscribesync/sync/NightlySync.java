@@ -37,7 +37,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,11 +330,14 @@ public final class NightlySync {
                     inOrder(plan.conflicts()).map(NightlySync::stored).iterator(), clock.instant(), fence);
             progress.update("Importing opt-outs from Salesforce", 0, plan.importCount());
             Instant now = clock.instant();
+            Map<Email, SalesforceId> importedFrom =
+                    optedOutRecords(first(plan.imports(), SyncRunRepository.DETAIL_CAP));
             counter.imported = (int) unsubscribes.addAll(
                     inOrder(plan.imports())
                             .map(email -> {
                                 if (counter.keepsMore(RunRecord.Kind.IMPORTED)) {
-                                    counter.note(RunRecord.imported(email, optedOutRecord(email)));
+                                    counter.note(
+                                            RunRecord.imported(email, Optional.ofNullable(importedFrom.get(email))));
                                 }
                                 return new Unsubscribe(
                                         email,
@@ -709,12 +714,21 @@ public final class NightlySync {
         }
     }
 
-    /** The record whose opt-out an import came from, as the mirror has it (the plan keeps only addresses). */
-    private Optional<SalesforceId> optedOutRecord(Email email) {
-        return mirror.byEmail(email).stream()
-                .filter(record -> record.optedOut() && !record.deleted())
-                .map(MirrorRecord::id)
-                .findFirst();
+    /**
+     * The record each import came from, as the mirror has it (the plan keeps only addresses): the first live record
+     * with the opt-out, by id. A read a slice of addresses for the run's detail, not one per address.
+     */
+    private Map<Email, SalesforceId> optedOutRecords(List<Email> emails) {
+        Map<Email, SalesforceId> from = new HashMap<>();
+        for (int start = 0; start < emails.size(); start += sliceSize) {
+            mirror.liveByEmail(emails.subList(start, Math.min(emails.size(), start + sliceSize)))
+                    .forEach((email, records) -> records.stream()
+                            .filter(MirrorRecord::optedOut)
+                            .map(MirrorRecord::id)
+                            .min(Comparator.comparing(SalesforceId::value))
+                            .ifPresent(id -> from.put(email, id)));
+        }
+        return from;
     }
 
     /** What the run leaves for later, after why it stopped early if it did. */

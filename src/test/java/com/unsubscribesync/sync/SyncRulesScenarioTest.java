@@ -7,6 +7,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.domain.Email;
 import com.unsubscribesync.domain.OptOutField;
 import com.unsubscribesync.domain.ResubscribePolicy;
+import com.unsubscribesync.domain.SalesforceId;
 import com.unsubscribesync.domain.UnsubscribeSource;
 import com.unsubscribesync.localorg.LocalOrg;
 import com.unsubscribesync.store.Conflict;
@@ -93,6 +94,14 @@ class SyncRulesScenarioTest {
         assertThat(engine.outbox.pendingCount())
                 .as("an imported opt-out is not pushed back")
                 .isZero();
+        assertThat(engine.runs
+                        .detail(engine.runs.last().orElseThrow().id())
+                        .orElseThrow()
+                        .imported())
+                .as("the run's detail names the record the opt-out came from")
+                .filteredOn(imported -> imported.email().equals(Optional.of(Email.parse("bo@acme.test"))))
+                .singleElement()
+                .satisfies(imported -> assertThat(imported.recordId()).contains(SalesforceId.parse(contact)));
     }
 
     @Test
