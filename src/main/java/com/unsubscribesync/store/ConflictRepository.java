@@ -351,8 +351,9 @@ public final class ConflictRepository {
     /**
      * Closes what a push that set these records settles: their open write-rejected conflicts (set after all by a
      * later write), and the open resubscribed-in-Salesforce conflict of each record and its address (re-applied).
-     * One transaction with one read of the open conflicts of the two kinds, however many records a batch or a Bulk
-     * job wrote (one transaction a record cost a run thousands of commits, and as many round trips on PostgreSQL).
+     * One transaction with one read of the written records' conflicts, through the records' index, however many
+     * records a batch or a Bulk job wrote (one transaction a record cost a run thousands of
+     * commits, and as many round trips on PostgreSQL).
      */
     public int resolveWritten(Map<SalesforceId, Optional<Email>> written, String actor, Instant now) {
         if (written.isEmpty()) {
@@ -362,19 +363,21 @@ public final class ConflictRepository {
             Map<String, SalesforceId> byValue = new HashMap<>();
             written.keySet().forEach(id -> byValue.put(id.value(), id));
             Map<Long, String> closing = new LinkedHashMap<>();
-            try (PreparedStatement open = connection.prepareStatement("SELECT id, kind, email, salesforce_id, "
-                    + "object_type FROM conflicts WHERE resolved_at IS NULL AND kind IN (?, ?)")) {
-                open.setString(1, ConflictKind.WRITE_REJECTED.name());
-                open.setString(2, ConflictKind.RESUBSCRIBED_IN_SALESFORCE.name());
-                try (ResultSet rows = open.executeQuery()) {
+            try (PreparedStatement named = connection.prepareStatement(conflictsOfWritten(database.dialect()))) {
+                SqlDialect.bindAddresses(connection, named, 1, byValue.keySet().toArray(String[]::new));
+                try (ResultSet rows = named.executeQuery()) {
                     while (rows.next()) {
                         SalesforceId record = byValue.get(rows.getString("salesforce_id"));
-                        if (record == null) {
+                        if (record == null || rows.getObject("resolved_at") != null) {
                             continue;
                         }
-                        if (ConflictKind.WRITE_REJECTED.name().equals(rows.getString("kind"))) {
+                        String kind = rows.getString("kind");
+                        if (ConflictKind.WRITE_REJECTED.name().equals(kind)) {
                             closing.put(rows.getLong("id"), "written by a later run");
-                        } else if (Objects.equals(
+                        } else if (ConflictKind.RESUBSCRIBED_IN_SALESFORCE
+                                        .name()
+                                        .equals(kind)
+                                && Objects.equals(
                                         written.get(record).map(Email::value).orElse(null), rows.getString("email"))
                                 && record.objectType().name().equals(rows.getString("object_type"))) {
                             closing.put(rows.getLong("id"), "re-applied");
@@ -397,6 +400,17 @@ public final class ConflictRepository {
                 return announced(Arrays.stream(update.executeBatch()).sum());
             }
         });
+    }
+
+    /**
+     * Every conflict, open or not, naming one of the written records, {@code written} being the table of their ids
+     * (the one parameter). Whether one is open, and its kind, are checked by the caller: either in the statement let
+     * H2 read every open conflict of the kinds through the open conflicts' index instead (ADR 0083).
+     */
+    static String conflictsOfWritten(SqlDialect dialect) {
+        return "SELECT c.id, c.kind, c.email, c.salesforce_id, c.object_type, c.resolved_at FROM "
+                + dialect.addressTable("written")
+                + " JOIN conflicts c ON c.salesforce_id = CAST(written.address AS CHAR(18))";
     }
 
     /** Closes one conflict by id; false when it was not open. */

@@ -56,6 +56,39 @@ class ConflictLookupUsesItsIndexTest {
         }
     }
 
+    /**
+     * A written batch looks up its records' open conflicts through the records' index (ADR 0088), not by reading
+     * every open conflict of the two kinds for every batch.
+     */
+    @OnEachStore
+    void aWrittenBatchLooksUpItsRecordsConflictsThroughTheRecordsIndex(Database database, TestStore store) {
+        ConflictRepository conflicts = new ConflictRepository(database);
+        if (store.postgreSqlRuns()) {
+            openConflicts(conflicts, 5_000);
+            database.inTransaction(connection -> {
+                try (Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE conflicts");
+                }
+                return null;
+            });
+        }
+        String plan = database.read(connection -> {
+            try (PreparedStatement explain = connection.prepareStatement(
+                    "EXPLAIN " + ConflictRepository.conflictsOfWritten(database.dialect()))) {
+                SqlDialect.bindAddresses(connection, explain, 1, new String[] {"003000000000001AAA"});
+                StringBuilder lines = new StringBuilder();
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            }
+        });
+
+        assertThat(plan).containsIgnoringCase("conflicts_by_record");
+    }
+
     @OnEachStore
     void anOpenConflictFoundAgainIsRefreshedNotStoredTwice(Database database) {
         ConflictRepository conflicts = new ConflictRepository(database);
