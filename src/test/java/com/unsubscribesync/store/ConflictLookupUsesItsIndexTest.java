@@ -39,16 +39,7 @@ class ConflictLookupUsesItsIndexTest {
      */
     @OnEachStore
     void theSameConflictIsLookedUpThroughTheIdentityIndex(Database database, TestStore store) {
-        ConflictRepository conflicts = new ConflictRepository(database);
-        if (store.postgreSqlRuns()) {
-            openConflicts(conflicts, 5_000);
-            database.inTransaction(connection -> {
-                try (Statement analyze = connection.createStatement()) {
-                    analyze.execute("ANALYZE conflicts");
-                }
-                return null;
-            });
-        }
+        withStatisticsOnPostgreSql(database, store);
         for (ConflictRepository.Identity identity : IDENTITIES) {
             assertThat(plan(database, identity))
                     .as("plan of %s", identity)
@@ -62,29 +53,12 @@ class ConflictLookupUsesItsIndexTest {
      */
     @OnEachStore
     void aWrittenBatchLooksUpItsRecordsConflictsThroughTheRecordsIndex(Database database, TestStore store) {
-        ConflictRepository conflicts = new ConflictRepository(database);
-        if (store.postgreSqlRuns()) {
-            openConflicts(conflicts, 5_000);
-            database.inTransaction(connection -> {
-                try (Statement analyze = connection.createStatement()) {
-                    analyze.execute("ANALYZE conflicts");
-                }
-                return null;
-            });
-        }
-        String plan = database.read(connection -> {
-            try (PreparedStatement explain = connection.prepareStatement(
-                    "EXPLAIN " + ConflictRepository.conflictsOfWritten(database.dialect()))) {
-                SqlDialect.bindAddresses(connection, explain, 1, new String[] {"003000000000001AAA"});
-                StringBuilder lines = new StringBuilder();
-                try (ResultSet rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        lines.append(rows.getString(1)).append('\n');
-                    }
-                }
-                return lines.toString();
-            }
-        });
+        withStatisticsOnPostgreSql(database, store);
+        String plan = explain(
+                database,
+                ConflictRepository.conflictsOfWritten(database.dialect()),
+                (connection, explain) ->
+                        SqlDialect.bindAddresses(connection, explain, 1, new String[] {"003000000000001AAA"}));
 
         assertThat(plan).containsIgnoringCase("conflicts_by_record");
     }
@@ -124,10 +98,33 @@ class ConflictLookupUsesItsIndexTest {
     }
 
     private static String plan(Database database, ConflictRepository.Identity identity) {
+        return explain(
+                database,
+                "SELECT id FROM conflicts WHERE " + identity.where(),
+                (connection, explain) -> identity.bind(explain, 1));
+    }
+
+    /** PostgreSQL plans by its statistics: a store with thousands of conflicts, analysed, as a busy one is. */
+    private static void withStatisticsOnPostgreSql(Database database, TestStore store) {
+        if (store.postgreSqlRuns()) {
+            openConflicts(new ConflictRepository(database), 5_000);
+            database.inTransaction(connection -> {
+                try (Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE conflicts");
+                }
+                return null;
+            });
+        }
+    }
+
+    private interface Binder {
+        void bind(java.sql.Connection connection, PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    private static String explain(Database database, String select, Binder binder) {
         return database.read(connection -> {
-            try (PreparedStatement explain =
-                    connection.prepareStatement("EXPLAIN SELECT id FROM conflicts WHERE " + identity.where())) {
-                identity.bind(explain, 1);
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + select)) {
+                binder.bind(connection, explain);
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet rows = explain.executeQuery()) {
                     while (rows.next()) {
