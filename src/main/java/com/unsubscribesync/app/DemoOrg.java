@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -26,7 +28,7 @@ final class DemoOrg {
      * The demo orgs this process runs, by state directory. Another process is kept off a running org's files by
      * their lock; within one process only this keeps a second org from opening them and saving over the first.
      */
-    private static final java.util.Map<Path, LocalOrg> RUNNING_HERE = new java.util.HashMap<>();
+    private static final Map<Path, LocalOrg> RUNNING_HERE = new HashMap<>();
 
     private final Path dataDirectory;
 

@@ -352,8 +352,8 @@ public final class ConflictRepository {
      * Closes what a push that set these records settles: their open write-rejected conflicts (set after all by a
      * later write), and the open resubscribed-in-Salesforce conflict of each record and its address (re-applied).
      * One transaction with one read of the written records' conflicts, through the records' index, however many
-     * records a batch or a Bulk job wrote (one transaction a record cost a run thousands of
-     * commits, and as many round trips on PostgreSQL).
+     * records a batch or a Bulk job wrote (one transaction a record cost a run thousands of commits, and as many
+     * round trips on PostgreSQL).
      */
     public int resolveWritten(Map<SalesforceId, Optional<Email>> written, String actor, Instant now) {
         if (written.isEmpty()) {

@@ -183,21 +183,26 @@ public final class StateStore implements AutoCloseable {
             });
             connection.commit();
         } catch (SQLException e) {
-            // A refused commit leaves nothing pending: the next save starts from what the file holds. A rollback
-            // that fails too (a closed store) must not hide why the commit failed.
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
+            throw rolledBack(e);
         } catch (IllegalStateException e) {
-            connection.rollback();
             if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+                throw rolledBack(sql);
             }
-            throw e;
+            throw rolledBack(e);
         }
+    }
+
+    /**
+     * Rolls the failed save back, so that the next one starts from what the file holds; a rollback that fails too
+     * (a closed store) is kept beside the failure rather than hiding why the save failed.
+     */
+    private <E extends Exception> E rolledBack(E failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
+        return failure;
     }
 
     private void write(OrgState state, LayoutStore layouts, OrgCredentials credentials) throws SQLException {
