@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
@@ -116,20 +117,40 @@ class ConsoleScreensTest extends SeededConsoleTest {
         settle();
         assertThat(detail.getText()).contains("UNABLE_TO_LOCK_ROW");
         assertThat(detail.isVisible()).isTrue();
+        assertThat(statusCodeColumn(open).isVisible())
+                .as("refused writes show Salesforce's status code")
+                .isTrue();
         robot.clickOn("#action-dismiss");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> open.getItems().size() == 1);
         settle();
         assertThat(robot.lookup("#resolved").queryAs(TableView.class).getItems())
                 .hasSize(1);
+        robot.clickOn("Not in Salesforce");
+        settle();
+        assertThat(open.getItems()).isNotEmpty();
+        assertThat(statusCodeColumn(open).isVisible())
+                .as("a kind without status codes leaves the column out, so the addresses get its room")
+                .isFalse();
+    }
+
+    private static TableColumn<?, ?> statusCodeColumn(TableView<?> table) {
+        return table.getColumns().stream()
+                .filter(column -> "status-code".equals(column.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
-    void syncHistoryListsRunsWithAChart(FxRobot robot) throws Exception {
+    void syncHistoryListsRunsWithAChartWhoseKeyNamesEachColour(FxRobot robot) throws Exception {
         robot.clickOn("#nav-history");
         settle();
         assertThat(robot.lookup("#runs").queryAs(TableView.class).getItems()).hasSize(2);
         BarChart<?, ?> chart = robot.lookup("#runs-chart").queryAs(BarChart.class);
         assertThat(chart.getData().get(0).getData()).hasSize(2);
+        assertThat(robot.lookup("#runs-chart-key .label").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .containsExactly(
+                        chart.getData().get(0).getName(), chart.getData().get(1).getName());
     }
 
     @Test
@@ -222,7 +243,10 @@ class ConsoleScreensTest extends SeededConsoleTest {
                     KeyControl.enabled("#conflict-detail"),
                     KeyControl.enabled("#action-dismiss")),
             Screen.SYNC_HISTORY,
-            List.of(KeyControl.enabled("#runs"), KeyControl.enabled("#runs-chart")),
+            List.of(
+                    KeyControl.enabled("#runs"),
+                    KeyControl.enabled("#runs-chart"),
+                    KeyControl.enabled("#runs-chart-key")),
             Screen.CONNECTION,
             List.of(
                     KeyControl.enabled("#connection-state"),

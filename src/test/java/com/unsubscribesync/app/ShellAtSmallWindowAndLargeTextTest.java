@@ -78,6 +78,28 @@ class ShellAtSmallWindowAndLargeTextTest {
         everyScreenShowsTheWholeShell(robot, new TextSize(26));
     }
 
+    @Test
+    void atTwiceTheTextTheRunsChartKeyAndAxisTitlesReadWholeInsideTheWindow(FxRobot robot) {
+        robot.interact(() -> console.shell().textSizeProperty().set(new TextSize(26)));
+        robot.interact(() -> console.shell().screenProperty().set(Screen.SYNC_HISTORY));
+        SeededConsole.settle();
+        List<Labeled> items =
+                new ArrayList<>(robot.lookup("#runs-chart-key .label").queryAllAs(Labeled.class));
+        assertThat(items).hasSize(2);
+        for (Labeled axisTitle : robot.lookup("#runs-chart .axis-label").queryAllAs(Labeled.class)) {
+            assertThat(shortened(axisTitle))
+                    .as("the chart's axis title %s shortened", axisTitle.getText())
+                    .isFalse();
+        }
+        for (Labeled item : items) {
+            Bounds bounds = item.localToScene(item.getLayoutBounds());
+            assertThat(shortened(item)).as("%s shortened", item.getText()).isFalse();
+            assertThat(bounds.getMinX() >= 0 && bounds.getMaxX() <= scene.getWidth() + 0.5)
+                    .as("%s at %s inside the window's width", item.getText(), bounds)
+                    .isTrue();
+        }
+    }
+
     private void everyScreenShowsTheWholeShell(FxRobot robot, TextSize size) {
         assertThat(scene.getWidth()).isEqualTo(1024);
         assertThat(scene.getHeight()).isEqualTo(700);

@@ -60,8 +60,16 @@ public final class ConflictsView extends VBox {
         table.setPlaceholder(Cards.placeholder("Nothing to look at here."));
         table.getColumns().add(column("Email", 12.7, ConflictRow::email, detail));
         table.getColumns().add(column("Record", 15.4, ConflictRow::record, detail));
-        table.getColumns().add(column("Status code", 19.2, ConflictRow::statusCode, detail));
+        TableColumn<ConflictRow, String> statusCode = column("Status code", 19.2, ConflictRow::statusCode, detail);
+        statusCode.setId("status-code");
+        table.getColumns().add(statusCode);
         table.getColumns().add(column("Since", 10, ConflictRow::created, detail));
+        // Only refused writes carry Salesforce's status code: for the other kinds the column would be an empty
+        // third of the table while the addresses beside it are cut short.
+        Runnable showStatusCodes = () -> statusCode.setVisible(
+                model.open().stream().anyMatch(row -> !row.statusCode().isEmpty()));
+        model.open().addListener((ListChangeListener<ConflictRow>) c -> showStatusCodes.run());
+        showStatusCodes.run();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>)
                 c -> model.selection().setAll(table.getSelectionModel().getSelectedItems()));

@@ -16,12 +16,18 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Sync history screen. */
 public final class SyncHistoryView extends VBox {
+    // The runs list's own column titles; short, so the key stays on one line at large text.
+    static final String IMPORTED = "Imported";
+    static final String PUSHED = "Pushed";
+
     private final SyncHistoryViewModel model;
     private final XYChart.Series<String, Number> imported = new XYChart.Series<>();
     private final XYChart.Series<String, Number> pushed = new XYChart.Series<>();
@@ -52,16 +58,18 @@ public final class SyncHistoryView extends VBox {
 
         CategoryAxis runs = new CategoryAxis();
         runs.setLabel("Run");
+        // The count needs no axis title (the card's title says what is counted): at large text in a short window
+        // there is no height left for one, and JavaFX would show it cut to "Peo…".
         NumberAxis count = new NumberAxis();
-        count.setLabel("People");
         BarChart<String, Number> chart = new BarChart<>(runs, count);
         chart.setId("runs-chart");
         chart.setAnimated(false);
         chart.setCategoryGap(40);
-        chart.setLegendVisible(true);
+        // JavaFX drops a chart's own legend when the chart is short (as at 1024 x 700), so the key sits above it.
+        chart.setLegendVisible(false);
         chart.getStyleClass().add("runs-chart");
-        imported.setName("Imported from Salesforce");
-        pushed.setName("Pushed to Salesforce");
+        imported.setName(IMPORTED);
+        pushed.setName(PUSHED);
         chart.getData().add(imported);
         chart.getData().add(pushed);
         model.chart().addListener((ListChangeListener<SyncHistoryViewModel.RunPoint>) c -> plot());
@@ -102,7 +110,7 @@ public final class SyncHistoryView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox tableCard = Cards.card("Runs", actions, table);
         VBox.setVgrow(tableCard, Priority.ALWAYS);
-        VBox list = new VBox(16, Cards.card("Unsubscribes imported and pushed per run", chart), tableCard);
+        VBox list = new VBox(16, Cards.card("Unsubscribes imported and pushed per run", key(), chart), tableCard);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox.setVgrow(tableCard, Priority.ALWAYS);
         RunDetailView opened = new RunDetailView(detail);
@@ -132,6 +140,22 @@ public final class SyncHistoryView extends VBox {
                 .setAll(model.chart().stream()
                         .map(p -> new XYChart.Data<String, Number>(p.label(), p.pushed()))
                         .toList());
+    }
+
+    /** What each bar colour means, in the colours the chart's stylesheet gives its two series. */
+    private static FlowPane key() {
+        FlowPane key = new FlowPane(24, 4, keyItem(IMPORTED, "default-color0"), keyItem(PUSHED, "default-color1"));
+        key.setId("runs-chart-key");
+        key.getStyleClass().add("chart-key");
+        return key;
+    }
+
+    private static Label keyItem(String series, String colour) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("chart-key-swatch", colour);
+        Label item = new Label(series, swatch);
+        item.getStyleClass().add("chart-key-item");
+        return item;
     }
 
     private static <T> TableColumn<RunRow, T> column(String title, double ems, Function<RunRow, T> value, Label text) {
