@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -120,6 +121,13 @@ class ConsoleScreensTest extends SeededConsoleTest {
         assertThat(statusCodeColumn(open).isVisible())
                 .as("refused writes show Salesforce's status code")
                 .isTrue();
+        TableCell<?, ?> address = robot.lookup("#conflicts .table-cell")
+                .match((TableCell<?, ?> cell) -> "locked@example.com".equals(cell.getText()))
+                .query();
+        assertThat(address.getTooltip())
+                .as("a cell cut short at 1024 px can be read whole on hover")
+                .isNotNull();
+        assertThat(address.getTooltip().getText()).isEqualTo("locked@example.com");
         robot.clickOn("#action-dismiss");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> open.getItems().size() == 1);
         settle();

@@ -4,6 +4,7 @@ import com.unsubscribesync.domain.ConflictKind;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Ems;
 import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -227,6 +228,7 @@ public final class ConflictsView extends VBox {
             String title, double ems, Function<ConflictRow, String> value, Label text) {
         TableColumn<ConflictRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        WholeTextCell.on(column);
         Ems.prefWidth(column, ems, text);
         return column;
     }

@@ -2,6 +2,7 @@ package com.unsubscribesync.ui.conflicts;
 
 import com.unsubscribesync.domain.PersonMatch;
 import com.unsubscribesync.ui.Cards;
+import com.unsubscribesync.ui.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -110,6 +111,7 @@ final class LinkRecordPanel extends VBox {
     private static TableColumn<PersonMatch, String> column(String title, Function<PersonMatch, String> value) {
         TableColumn<PersonMatch, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        WholeTextCell.on(column);
         return column;
     }
 

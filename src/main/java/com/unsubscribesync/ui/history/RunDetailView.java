@@ -2,6 +2,7 @@ package com.unsubscribesync.ui.history;
 
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Ems;
+import com.unsubscribesync.ui.WholeTextCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -121,6 +122,7 @@ final class RunDetailView extends VBox {
             String title, double ems, Function<RecordRow, String> value, Label text) {
         TableColumn<RecordRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        WholeTextCell.on(column);
         Ems.width(column, ems, text);
         return column;
     }

@@ -3,6 +3,7 @@ package com.unsubscribesync.ui.unsubscribes;
 import com.unsubscribesync.store.ListQuery;
 import com.unsubscribesync.ui.Cards;
 import com.unsubscribesync.ui.Icons;
+import com.unsubscribesync.ui.WholeTextCell;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
@@ -204,6 +205,7 @@ public final class UnsubscribesView extends BorderPane {
         TableColumn<UnsubscribeRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        WholeTextCell.on(column);
         column.setSortable(false);
         return column;
     }
