@@ -22,14 +22,15 @@ public final class Ems {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<?, ?> last = table.getColumns().get(table.getColumns().size() - 1);
         DoubleBinding least = ems(ems, text);
+        // A hidden column takes no room, and may be shown again.
         DoubleBinding others = Bindings.createDoubleBinding(
                 () -> table.getColumns().stream()
-                        .filter(column -> column != last)
+                        .filter(column -> column != last && column.isVisible())
                         .mapToDouble(TableColumn::getWidth)
                         .sum(),
                 table.getColumns().stream()
                         .filter(column -> column != last)
-                        .map(TableColumn::widthProperty)
+                        .flatMap(column -> java.util.stream.Stream.of(column.widthProperty(), column.visibleProperty()))
                         .toArray(javafx.beans.Observable[]::new));
         // The table's own border and a vertical scroll bar's width, in em too.
         DoubleBinding room = Bindings.createDoubleBinding(

@@ -100,6 +100,20 @@ class ShellAtSmallWindowAndLargeTextTest {
         }
     }
 
+    @Test
+    void atNormalTextARefusedWritesAddressIsShownWholeBesideItsStatusCode(FxRobot robot) {
+        robot.interact(() -> console.shell().screenProperty().set(Screen.CONFLICTS));
+        SeededConsole.settle();
+        robot.clickOn("Write rejected");
+        SeededConsole.settle();
+        Labeled address = robot.lookup("#conflicts .table-cell")
+                .match((Labeled cell) -> "locked@example.com".equals(cell.getText()))
+                .query();
+        assertThat(shortened(address))
+                .as("the address beside Salesforce's status code; the table scrolls sideways instead of cutting it")
+                .isFalse();
+    }
+
     private void everyScreenShowsTheWholeShell(FxRobot robot, TextSize size) {
         assertThat(scene.getWidth()).isEqualTo(1024);
         assertThat(scene.getHeight()).isEqualTo(700);

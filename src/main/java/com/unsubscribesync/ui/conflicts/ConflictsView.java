@@ -59,19 +59,21 @@ public final class ConflictsView extends VBox {
         table.getStyleClass().add("conflict-rows");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(Cards.placeholder("Nothing to look at here."));
-        table.getColumns().add(column("Email", 12.7, ConflictRow::email, detail));
-        table.getColumns().add(column("Record", 15.4, ConflictRow::record, detail));
-        TableColumn<ConflictRow, String> statusCode = column("Status code", 19.2, ConflictRow::statusCode, detail);
+        // Each column keeps the width of what it shows, the address first; a table too narrow for them (double
+        // text, or a refused write's status code) scrolls sideways instead of cutting the address to "…".
+        table.getColumns().add(keeping("Email", 16, ConflictRow::email, detail));
+        table.getColumns().add(keeping("Record", 15.4, ConflictRow::record, detail));
+        TableColumn<ConflictRow, String> statusCode = keeping("Status code", 22, ConflictRow::statusCode, detail);
         statusCode.setId("status-code");
         table.getColumns().add(statusCode);
-        table.getColumns().add(column("Since", 10, ConflictRow::created, detail));
+        table.getColumns().add(keeping("Since", 9.5, ConflictRow::created, detail));
+        Ems.fillLast(table, 9.5, detail);
         // Only refused writes carry Salesforce's status code: for the other kinds the column would be an empty
         // third of the table while the addresses beside it are cut short.
         Runnable showStatusCodes = () -> statusCode.setVisible(
                 model.open().stream().anyMatch(row -> !row.statusCode().isEmpty()));
         model.open().addListener((ListChangeListener<ConflictRow>) c -> showStatusCodes.run());
         showStatusCodes.run();
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ConflictRow>)
                 c -> model.selection().setAll(table.getSelectionModel().getSelectedItems()));
         // When a selected conflict leaves the list (resolved, or another kind shown), the table may quietly move the
@@ -106,9 +108,9 @@ public final class ConflictsView extends VBox {
         TableView<ConflictRow> resolved = new TableView<>(model.resolved());
         resolved.setId("resolved");
         resolved.setPlaceholder(Cards.placeholder("Resolved conflicts appear here."));
-        resolved.getColumns().add(column("Kind", 13.8, r -> r.kind().title(), detail));
-        resolved.getColumns().add(column("Email", 15.4, ConflictRow::email, detail));
-        resolved.getColumns().add(column("Resolution", 25.4, ConflictRow::resolution, detail));
+        resolved.getColumns().add(sharing("Kind", 13.8, r -> r.kind().title(), detail));
+        resolved.getColumns().add(sharing("Email", 15.4, ConflictRow::email, detail));
+        resolved.getColumns().add(sharing("Resolution", 25.4, ConflictRow::resolution, detail));
         resolved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         resolved.getStyleClass().add("resolved-table");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -223,13 +225,26 @@ public final class ConflictsView extends VBox {
         }
     }
 
-    /** @param ems its width to start with, in em of {@code text}'s font: the window's text size */
-    private static TableColumn<ConflictRow, String> column(
+    /** @param ems its width, never less, in em of {@code text}'s font: the window's text size */
+    private static TableColumn<ConflictRow, String> keeping(
             String title, double ems, Function<ConflictRow, String> value, Label text) {
+        TableColumn<ConflictRow, String> column = column(title, value);
+        Ems.width(column, ems, text);
+        return column;
+    }
+
+    /** @param ems its width to start with, in em of {@code text}'s font: the window's text size */
+    private static TableColumn<ConflictRow, String> sharing(
+            String title, double ems, Function<ConflictRow, String> value, Label text) {
+        TableColumn<ConflictRow, String> column = column(title, value);
+        Ems.prefWidth(column, ems, text);
+        return column;
+    }
+
+    private static TableColumn<ConflictRow, String> column(String title, Function<ConflictRow, String> value) {
         TableColumn<ConflictRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         WholeTextCell.on(column);
-        Ems.prefWidth(column, ems, text);
         return column;
     }
 }
