@@ -1,5 +1,6 @@
 package com.unsubscribesync.ui;
 
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.scene.control.Labeled;
@@ -30,7 +31,7 @@ public final class Ems {
                         .sum(),
                 table.getColumns().stream()
                         .filter(column -> column != last)
-                        .flatMap(column -> java.util.stream.Stream.of(column.widthProperty(), column.visibleProperty()))
+                        .flatMap(column -> Stream.of(column.widthProperty(), column.visibleProperty()))
                         .toArray(javafx.beans.Observable[]::new));
         // The table's own border and a vertical scroll bar's width, in em too.
         DoubleBinding room = Bindings.createDoubleBinding(

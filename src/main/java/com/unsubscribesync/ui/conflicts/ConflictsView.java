@@ -66,7 +66,7 @@ public final class ConflictsView extends VBox {
         TableColumn<ConflictRow, String> statusCode = keeping("Status code", 22, ConflictRow::statusCode, detail);
         statusCode.setId("status-code");
         table.getColumns().add(statusCode);
-        table.getColumns().add(keeping("Since", 9.5, ConflictRow::created, detail));
+        table.getColumns().add(column("Since", ConflictRow::created));
         Ems.fillLast(table, 9.5, detail);
         // Only refused writes carry Salesforce's status code: for the other kinds the column would be an empty
         // third of the table while the addresses beside it are cut short.
